@@ -1,0 +1,70 @@
+"""The small protocol every text-generating backend implements.
+
+A backend receives a *batch* of :class:`LLMRequest` and returns one :class:`LLMResponse`
+per request, in order. The step loop never calls a backend per NPC: it collects the
+requests of a phase and makes one call, so in-process models can run one batched
+``generate`` and HTTP backends can fan requests out concurrently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message; ``role`` is ``system``, ``user`` or ``assistant``."""
+
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SamplingParams:
+    """How to sample. ``temperature == 0`` means greedy decoding."""
+
+    max_new_tokens: int = 96
+    temperature: float = 0.0
+    top_p: float = 1.0
+
+
+@dataclass(frozen=True)
+class LLMRequest:
+    """A single generation request.
+
+    ``seed`` makes sampling reproducible; ``json_schema`` (optional) describes the JSON
+    object the answer must be; ``tag`` says who asked (e.g. ``"step 12 npc Mara decide"``)
+    so that errors and cache misses can name the request at fault.
+    """
+
+    messages: tuple[Message, ...]
+    seed: int
+    params: SamplingParams = field(default_factory=SamplingParams)
+    json_schema: dict[str, Any] | None = None
+    tag: str = ""
+
+
+@dataclass
+class LLMResponse:
+    """The answer to one request, with accounting."""
+
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    error: str | None = None
+    cached: bool = False
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """Anything that turns a batch of requests into a batch of responses."""
+
+    name: str
+    model: str
+
+    def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """Answer every request; never raise for one bad request, report it in ``error``."""
+        ...
