@@ -48,7 +48,8 @@ class LLMRequest:
 
 @dataclass
 class LLMResponse:
-    """The answer to one request, with accounting."""
+    """The answer to one request, with accounting. ``call_id`` is the id of the recorded
+    ``LLMCall`` row when a recording backend answered, so decisions can cite their calls."""
 
     text: str
     prompt_tokens: int = 0
@@ -56,6 +57,7 @@ class LLMResponse:
     latency_s: float = 0.0
     error: str | None = None
     cached: bool = False
+    call_id: int | None = None
 
 
 @runtime_checkable

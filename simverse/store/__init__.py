@@ -3,6 +3,7 @@
 Importing this package registers every table on :class:`simverse.store.base.Base`.
 """
 
+from simverse.store import llm_models  # noqa: F401  (registers the LLM call table)
 from simverse.store import memory_models  # noqa: F401  (registers the memory tables)
 from simverse.store.base import Base
 

@@ -1,0 +1,167 @@
+"""Record every LLM call of a run, and replay a run from its recorded calls.
+
+:class:`RecordingBackend` wraps any backend and keeps an :class:`LLMCall` row per call in a
+pending list; the world drains it into the step's session (one transaction per step).
+:class:`ReplayBackend` answers from rows loaded from the database, by the request's key,
+with no model at all; a request that was never recorded raises :class:`CacheMiss` naming
+the request's tag, because a replay that silently diverges is worse than one that stops.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from simverse.llm.protocol import Backend, LLMRequest, LLMResponse
+from simverse.store.llm_models import LLMCall
+
+_STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
+
+
+class CacheMiss(KeyError):
+    """A replayed run asked something the recorded run never asked."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else "cache miss"
+
+
+def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, Any]:
+    """Everything that determines an answer, as plain JSON data (tag and step excluded)."""
+    return {
+        "backend": backend,
+        "model": model,
+        "messages": [[m.role, m.content] for m in request.messages],
+        "params": asdict(request.params),
+        "seed": request.seed,
+        "json_schema": request.json_schema,
+    }
+
+
+def request_key(backend: str, model: str, request: LLMRequest) -> str:
+    """SHA-256 hex of the canonical JSON of :func:`request_payload`."""
+    canonical = json.dumps(request_payload(backend, model, request), sort_keys=True,
+                           separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def step_of(tag: str) -> int:
+    """The step number in a tag such as ``"step 12 npc Mara act"``; -1 when absent."""
+    match = _STEP_IN_TAG.search(tag)
+    return int(match.group(1)) if match else -1
+
+
+class RecordingBackend:
+    """Wrap ``inner`` and record each call as an :class:`LLMCall` with a per-run id."""
+
+    def __init__(self, inner: Backend, run_id: int, next_id: int = 1) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.model = inner.model
+        self.run_id = run_id
+        self.next_id = next_id
+        self._pending: list[LLMCall] = []
+
+    @classmethod
+    def resume(cls, inner: Backend, session: Session, run_id: int) -> RecordingBackend:
+        """A recorder that continues a run's ids after the calls already stored."""
+        last = session.scalar(select(func.max(LLMCall.id)).where(LLMCall.run_id == run_id))
+        return cls(inner, run_id, next_id=(last or 0) + 1)
+
+    def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """Answer through ``inner``; give every response the id of its recorded row."""
+        responses = self.inner.generate_batch(requests)
+        for request, response in zip(requests, responses, strict=True):
+            call = LLMCall(
+                run_id=self.run_id,
+                id=self.next_id,
+                step=step_of(request.tag),
+                tag=request.tag,
+                key=request_key(self.name, self.model, request),
+                backend=self.name,
+                model=self.model,
+                request_json=json.dumps(request_payload(self.name, self.model, request),
+                                        ensure_ascii=False),
+                response_text=response.text,
+                prompt_tokens=response.prompt_tokens,
+                completion_tokens=response.completion_tokens,
+                latency_s=response.latency_s,
+                error=response.error,
+            )
+            response.call_id = self.next_id
+            self.next_id += 1
+            self._pending.append(call)
+        return responses
+
+    @property
+    def pending(self) -> int:
+        """How many recorded calls wait to be drained."""
+        return len(self._pending)
+
+    def drain(self) -> list[LLMCall]:
+        """Hand over the calls recorded since the last drain (the world adds them)."""
+        calls, self._pending = self._pending, []
+        return calls
+
+
+class ReplayBackend:
+    """Answer requests from recorded calls, in recorded order per key; no model needed.
+
+    Calls made through several backends (say, one per role) can be replayed by one
+    instance: a request's key is tried for every recorded ``(backend, model)`` pair,
+    the most frequent first, whose names this backend reports as its own.
+    """
+
+    def __init__(self, calls: Iterable[LLMCall]) -> None:
+        self._answers: dict[str, deque[LLMCall]] = defaultdict(deque)
+        self._last: dict[str, LLMCall] = {}
+        pair_counts: dict[tuple[str, str], int] = defaultdict(int)
+        for call in sorted(calls, key=lambda c: c.id):
+            self._answers[call.key].append(call)
+            pair_counts[(call.backend, call.model)] += 1
+        self._pairs = sorted(pair_counts, key=lambda p: -pair_counts[p])
+        self.name, self.model = self._pairs[0] if self._pairs else ("replay", "none")
+        self.hits = 0
+
+    @classmethod
+    def from_session(cls, session: Session, run_id: int) -> ReplayBackend:
+        """Load every recorded call of ``run_id``."""
+        rows = session.scalars(select(LLMCall).where(LLMCall.run_id == run_id)).all()
+        return cls(rows)
+
+    def _lookup(self, request: LLMRequest) -> LLMCall:
+        """The next recorded answer for this request (the last one once all were used)."""
+        for backend, model in self._pairs:
+            key = request_key(backend, model, request)
+            queue = self._answers.get(key)
+            if queue:
+                call = queue.popleft()
+                self._last[key] = call
+                return call
+            if key in self._last:
+                return self._last[key]
+        raise CacheMiss(f"no recorded LLM call for {request.tag or 'an untagged request'}")
+
+    def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """Recorded responses; raises :class:`CacheMiss` for an unknown request."""
+        out = []
+        for request in requests:
+            call = self._lookup(request)
+            self.hits += 1
+            out.append(LLMResponse(
+                text=call.response_text,
+                prompt_tokens=call.prompt_tokens,
+                completion_tokens=call.completion_tokens,
+                latency_s=0.0,
+                error=call.error,
+                cached=True,
+                call_id=call.id,
+            ))
+        return out

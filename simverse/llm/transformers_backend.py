@@ -1,0 +1,227 @@
+"""An in-process Hugging Face causal LM behind the :class:`Backend` protocol.
+
+Use it when the model fits on this machine: every request of one ``generate_batch`` call
+goes through batched ``model.generate`` (left padding, chat template, at most
+``max_batch_size`` rows per call), which is where simverse gets its speed over one call
+per agent.
+
+Reproducible sampling, per request. Sampled and greedy rows share one ``generate`` call:
+decoding is greedy, and a :class:`SeededGumbelSampler` logits processor turns the argmax
+into a draw from ``softmax(logits / temperature)`` (top-p filtered) by adding Gumbel noise
+from a ``torch.Generator`` seeded with *that request's* seed (the Gumbel-max trick). A
+request's draws therefore depend on its own seed only, not on which other requests share
+its batch; outputs match bit for bit for the same batch, and up to floating-point effects
+of padding otherwise. Rows with ``temperature == 0`` are left untouched (plain greedy).
+
+Accounting: ``prompt_tokens`` counts the prompt without padding; ``completion_tokens``
+counts generated tokens up to and including the first end-of-sequence token; each
+request's ``latency_s`` is its sub-batch's wall time divided by the sub-batch's size.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from simverse.llm.protocol import LLMRequest, LLMResponse
+
+try:  # transformers is a core dependency; the guard keeps import errors readable.
+    from transformers import LogitsProcessor
+except ImportError:  # pragma: no cover - exercised only without transformers
+    LogitsProcessor = object  # type: ignore[misc,assignment]
+
+
+class SeededGumbelSampler(LogitsProcessor):
+    """Make greedy decoding sample per row with that row's own seed (Gumbel-max)."""
+
+    def __init__(self, seeds: Sequence[int], temperatures: Sequence[float],
+                 top_ps: Sequence[float]) -> None:
+        self.seeds = list(seeds)
+        self.temperatures = list(temperatures)
+        self.top_ps = list(top_ps)
+        self._generators: list[Any] | None = None
+
+    def __call__(self, input_ids, scores):
+        """Add each sampled row's own Gumbel noise to its temperature-scaled logits."""
+        import torch
+
+        if self._generators is None:
+            self._generators = [
+                torch.Generator(device=scores.device).manual_seed(int(s) & 0xFFFF_FFFF_FFFF)
+                for s in self.seeds
+            ]
+        out = scores.clone()
+        for row, (gen, temp, top_p) in enumerate(
+            zip(self._generators, self.temperatures, self.top_ps, strict=True)
+        ):
+            if temp <= 0:
+                continue
+            logits = scores[row].float() / temp
+            if top_p < 1.0:
+                logits = _top_p_filter(logits, top_p)
+            uniform = torch.rand(logits.shape, generator=gen, device=logits.device)
+            gumbel = -torch.log(-torch.log(uniform.clamp_(1e-10, 1.0 - 1e-7)))
+            out[row] = (logits + gumbel).to(out.dtype)
+        return out
+
+
+def _top_p_filter(logits, top_p: float):
+    """Keep the smallest set of tokens whose probability mass reaches ``top_p``."""
+    import torch
+
+    sorted_logits, order = torch.sort(logits, descending=True)
+    cumulative = torch.softmax(sorted_logits, dim=-1).cumsum(dim=-1)
+    drop = cumulative > top_p
+    drop[1:] = drop[:-1].clone()
+    drop[0] = False
+    filtered = logits.clone()
+    filtered[order[drop]] = float("-inf")
+    return filtered
+
+
+def pick_device(device: str = "auto") -> str:
+    """CUDA when available, else CPU, unless a device is named."""
+    import torch
+
+    if device != "auto":
+        return device
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class TransformersBackend:
+    """Batched generation with a local (or, on users' machines, hub) causal LM."""
+
+    name = "transformers"
+
+    def __init__(
+        self,
+        model_path: str,
+        *,
+        device: str = "auto",
+        dtype: str = "auto",
+        max_batch_size: int = 32,
+        force_max_new_tokens: bool = False,
+    ) -> None:
+        """Load tokenizer and model with ``from_pretrained``.
+
+        ``force_max_new_tokens`` sets ``min_new_tokens = max_new_tokens`` so every row
+        generates exactly the same number of tokens (benchmarks compare equal work).
+        """
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        self.model = model_path
+        self.device = pick_device(device)
+        self.max_batch_size = max(1, int(max_batch_size))
+        self.force_max_new_tokens = force_max_new_tokens
+        self.generate_calls = 0
+        self.tokenizer = AutoTokenizer.from_pretrained(model_path)
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        if dtype == "auto":
+            torch_dtype: Any = torch.bfloat16 if self.device.startswith("cuda") else torch.float32
+        else:
+            torch_dtype = getattr(torch, dtype)
+        self.hf_model = AutoModelForCausalLM.from_pretrained(model_path, dtype=torch_dtype)
+        self.hf_model.to(self.device).eval()
+        self._eos_ids = self._collect_eos_ids()
+
+    def _collect_eos_ids(self) -> set[int]:
+        """Token ids that end a completion (model config and tokenizer agree or add up)."""
+        ids: set[int] = set()
+        eos = self.hf_model.generation_config.eos_token_id
+        if isinstance(eos, int):
+            ids.add(eos)
+        elif eos:
+            ids.update(eos)
+        if self.tokenizer.eos_token_id is not None:
+            ids.add(self.tokenizer.eos_token_id)
+        return ids
+
+    def render(self, request: LLMRequest) -> str:
+        """The prompt text for one request, through the tokenizer's chat template."""
+        messages = [{"role": m.role, "content": m.content} for m in request.messages]
+        return self.tokenizer.apply_chat_template(
+            messages, add_generation_prompt=True, tokenize=False
+        )
+
+    def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """Answer all requests with as few ``generate`` calls as the batch size allows.
+
+        Requests are grouped by ``max_new_tokens`` (the only parameter ``generate`` needs
+        per call) and sorted by prompt length so each sub-batch pads little.
+        """
+        responses: list[LLMResponse | None] = [None] * len(requests)
+        prompts = [self.render(r) for r in requests]
+        lengths = [len(self.tokenizer(p, add_special_tokens=False)["input_ids"]) for p in prompts]
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i, req in enumerate(requests):
+            groups[req.params.max_new_tokens].append(i)
+        for max_new, idxs in groups.items():
+            idxs.sort(key=lambda i: lengths[i])
+            for start in range(0, len(idxs), self.max_batch_size):
+                chunk = idxs[start:start + self.max_batch_size]
+                try:
+                    answers = self._generate_chunk([requests[i] for i in chunk],
+                                                   [prompts[i] for i in chunk], max_new)
+                except Exception as exc:  # one failing sub-batch must not lose the step
+                    answers = [LLMResponse(text="", error=f"{requests[i].tag}: {exc!r}")
+                               for i in chunk]
+                for i, ans in zip(chunk, answers, strict=True):
+                    responses[i] = ans
+        return [r if r is not None else LLMResponse(text="", error="not generated")
+                for r in responses]
+
+    def _generate_chunk(self, requests: Sequence[LLMRequest], prompts: Sequence[str],
+                        max_new_tokens: int) -> list[LLMResponse]:
+        """One batched ``model.generate`` call for at most ``max_batch_size`` requests."""
+        import torch
+        from transformers import GenerationConfig, LogitsProcessorList
+
+        enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True,
+                             add_special_tokens=False).to(self.device)
+        sampler = SeededGumbelSampler(
+            [r.seed for r in requests],
+            [r.params.temperature for r in requests],
+            [r.params.top_p for r in requests],
+        )
+        config = GenerationConfig(
+            do_sample=False,
+            max_new_tokens=max_new_tokens,
+            min_new_tokens=max_new_tokens if self.force_max_new_tokens else None,
+            pad_token_id=self.tokenizer.pad_token_id,
+            eos_token_id=sorted(self._eos_ids) or None,
+        )
+        started = time.perf_counter()
+        with torch.inference_mode():
+            self.generate_calls += 1
+            out = self.hf_model.generate(
+                **enc,
+                generation_config=config,
+                logits_processor=LogitsProcessorList([sampler]),
+            )
+        elapsed = time.perf_counter() - started
+        prompt_len = enc["input_ids"].shape[1]
+        prompt_counts = enc["attention_mask"].sum(dim=1).tolist()
+        per_request = elapsed / len(requests)
+        answers = []
+        for row, prompt_tokens in enumerate(prompt_counts):
+            new_ids = out[row, prompt_len:].tolist()
+            kept = self._until_eos(new_ids)
+            answers.append(LLMResponse(
+                text=self.tokenizer.decode(kept, skip_special_tokens=True),
+                prompt_tokens=int(prompt_tokens),
+                completion_tokens=len(kept) + (1 if len(kept) < len(new_ids) else 0),
+                latency_s=per_request,
+            ))
+        return answers
+
+    def _until_eos(self, ids: list[int]) -> list[int]:
+        """Generated ids before the first end-of-sequence token."""
+        for pos, tok in enumerate(ids):
+            if tok in self._eos_ids:
+                return ids[:pos]
+        return ids
