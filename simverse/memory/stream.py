@@ -1,0 +1,387 @@
+"""The memory stream: every NPC's memories, written to SQLite, retrieved from numpy.
+
+:class:`MemoryStream` is the one object the world talks to about memory:
+
+* perceive -> :meth:`MemoryStream.add_many` (one embedder call, one bulk insert per batch);
+* decide   -> :meth:`MemoryStream.retrieve_batch` (one embedder call for all queries;
+  last access refreshed in index and DB; one ``RetrievalLog`` row per retrieved memory);
+* reflect / plan / compact read it (:meth:`due_for_reflection`, :meth:`recent`, ...) and
+  write back through :meth:`add_many` and :meth:`archive`.
+
+Writes go through the caller's ``Session`` (the world's one-per-step transaction) and are
+never committed here. The per-NPC :class:`~simverse.memory.index.NpcIndex` is a cache of
+the ``memories`` table; :meth:`MemoryStream.load` rebuilds it, and the reflection and
+plan-revision triggers, from the table alone, so a reopened run continues exactly. If a
+step's transaction is rolled back, reload the stream.
+
+Memory ids are per run and assigned here in input order (``max(id) + 1`` onwards), so the
+same inputs give the same ids in every process.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from simverse.memory.config import MemoryConfig
+from simverse.memory.embedder import Embedder
+from simverse.memory.importance import rule_importance
+from simverse.memory.index import NpcIndex
+from simverse.memory.scoring import combine, recency, top_k
+from simverse.memory.types import (
+    EXPERIENCE_KINDS,
+    MemoryRecord,
+    NewMemory,
+    RetrievalQuery,
+    Retrieved,
+)
+from simverse.store.memory_models import Memory, RetrievalLog
+
+_MEM = Memory.__table__
+_LOG = RetrievalLog.__table__
+
+
+class MemoryStream:
+    """All NPCs' active memories of one run, indexed for fast retrieval."""
+
+    def __init__(self, run_id: int, embedder: Embedder, config: MemoryConfig | None = None):
+        self.run_id = run_id
+        self.embedder = embedder
+        self.config = config or MemoryConfig()
+        self._index: dict[str, NpcIndex] = {}
+        self._next_id = 1
+        self._since_reflection: dict[str, int] = defaultdict(int)
+        self._revision_triggers: dict[str, list[int]] = defaultdict(list)
+        self._latest_plan: dict[str, MemoryRecord] = {}
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(
+        cls,
+        session: Session,
+        run_id: int,
+        embedder: Embedder,
+        config: MemoryConfig | None = None,
+    ) -> MemoryStream:
+        """Rebuild the stream of ``run_id`` from the ``memories`` table."""
+        stream = cls(run_id, embedder, config)
+        dim = embedder.dim
+        rows = session.execute(
+            select(
+                _MEM.c.id,
+                _MEM.c.npc,
+                _MEM.c.kind,
+                _MEM.c.text,
+                _MEM.c.step,
+                _MEM.c.sim_hours,
+                _MEM.c.importance,
+                _MEM.c.evidence,
+                _MEM.c.source_event_id,
+                _MEM.c.data,
+                _MEM.c.last_access_hours,
+                _MEM.c.last_access_step,
+                _MEM.c.embedding,
+            )
+            .where(_MEM.c.run_id == run_id, _MEM.c.archived.is_(False))
+            .order_by(_MEM.c.id)
+        ).all()
+        by_npc: dict[str, list] = defaultdict(list)
+        for row in rows:
+            by_npc[row.npc].append(row)
+        for npc, npc_rows in by_npc.items():
+            blob = b"".join(r.embedding for r in npc_rows)
+            if len(blob) != len(npc_rows) * dim * 4:
+                raise ValueError(
+                    f"run {run_id} npc {npc}: stored embeddings are not {dim}-d float32; "
+                    f"the run was written with another embedder than {embedder.name!r}"
+                )
+            emb = np.frombuffer(blob, dtype="<f4").reshape(len(npc_rows), dim)
+            records = [
+                MemoryRecord(
+                    id=r.id,
+                    npc=r.npc,
+                    kind=r.kind,
+                    text=r.text,
+                    step=r.step,
+                    sim_hours=r.sim_hours,
+                    importance=r.importance,
+                    evidence=tuple(r.evidence or ()),
+                    source_event_id=r.source_event_id,
+                    data=r.data,
+                )
+                for r in npc_rows
+            ]
+            index = NpcIndex(dim, capacity=max(64, len(records)))
+            index.append(
+                records,
+                emb,
+                np.array([r.last_access_hours for r in npc_rows], dtype=np.float64),
+                np.array([r.last_access_step for r in npc_rows], dtype=np.int64),
+            )
+            stream._index[npc] = index
+            for rec in records:
+                stream._note_triggers(rec)
+        stream._since_reflection.update(_importance_since_reflection(session, run_id))
+        max_id = session.execute(
+            select(func.max(_MEM.c.id)).where(_MEM.c.run_id == run_id)
+        ).scalar()
+        stream._next_id = int(max_id or 0) + 1
+        return stream
+
+    # ------------------------------------------------------------------ writing
+    def add_many(self, session: Session, new_memories: Sequence[NewMemory]) -> list[int]:
+        """Store a batch of memories; returns their ids, in input order.
+
+        Importance ``None`` is rated by :func:`rule_importance`; explicit ratings are
+        clamped to 1..10. One embedder call and one bulk insert for the whole batch.
+        """
+        if not new_memories:
+            return []
+        vecs = self.embedder.embed([m.text for m in new_memories])
+        if vecs.shape != (len(new_memories), self.embedder.dim):
+            raise ValueError(
+                f"embedder {self.embedder.name!r} returned shape {vecs.shape}, "
+                f"expected {(len(new_memories), self.embedder.dim)}"
+            )
+        vecs = np.ascontiguousarray(vecs, dtype="<f4")
+        first = self._next_id
+        records: list[MemoryRecord] = []
+        rows: list[dict] = []
+        last_hours = np.empty(len(new_memories), dtype=np.float64)
+        for i, m in enumerate(new_memories):
+            imp = rule_importance(m.kind, m.text) if m.importance is None else m.importance
+            rec = MemoryRecord(
+                id=first + i, npc=m.npc, kind=m.kind, text=m.text, step=m.step,
+                sim_hours=float(m.sim_hours), importance=max(1, min(10, int(imp))),
+                evidence=tuple(int(e) for e in m.evidence),
+                source_event_id=m.source_event_id, data=m.data,
+            )  # fmt: skip
+            last_hours[i] = m.sim_hours if m.last_access_hours is None else m.last_access_hours
+            records.append(rec)
+            rows.append(
+                {
+                    "run_id": self.run_id,
+                    "id": rec.id,
+                    "npc": rec.npc,
+                    "step": rec.step,
+                    "sim_hours": rec.sim_hours,
+                    "kind": rec.kind,
+                    "text": rec.text,
+                    "importance": rec.importance,
+                    "embedding": vecs[i].tobytes(),
+                    "last_access_step": rec.step,
+                    "last_access_hours": float(last_hours[i]),
+                    "evidence": list(rec.evidence),
+                    "source_event_id": rec.source_event_id,
+                    "data": rec.data,
+                    "archived": False,
+                }
+            )
+        session.execute(insert(_MEM), rows)
+        self._next_id = first + len(new_memories)
+
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, rec in enumerate(records):
+            positions[rec.npc].append(i)
+        for npc, pos in positions.items():
+            index = self._index.get(npc)
+            if index is None:
+                index = self._index[npc] = NpcIndex(self.embedder.dim)
+            index.append(
+                [records[i] for i in pos],
+                vecs[pos],
+                last_hours[pos],
+                np.array([records[i].step for i in pos], dtype=np.int64),
+            )
+        for rec in records:
+            self._note_triggers(rec)
+            if rec.kind in EXPERIENCE_KINDS:
+                self._since_reflection[rec.npc] += rec.importance
+            elif rec.kind == "reflection":
+                self._since_reflection[rec.npc] = 0
+        return [r.id for r in records]
+
+    def archive(self, session: Session, npc: str, memory_ids: Sequence[int]) -> None:
+        """Mark memories archived in the DB and drop them from the index (growth policy)."""
+        if not memory_ids:
+            return
+        session.execute(
+            update(_MEM)
+            .where(_MEM.c.run_id == self.run_id, _MEM.c.id.in_(list(memory_ids)))
+            .values(archived=True)
+        )
+        self._index[npc].remove(memory_ids)
+
+    def _note_triggers(self, rec: MemoryRecord) -> None:
+        if rec.kind == "plan":
+            self._latest_plan[rec.npc] = rec
+            self._revision_triggers[rec.npc] = []
+        elif rec.kind == "observation" and rec.importance >= self.config.plan_revision_importance:
+            self._revision_triggers[rec.npc].append(rec.id)
+
+    # ------------------------------------------------------------------ retrieval
+    def retrieve_batch(
+        self,
+        session: Session,
+        queries: Sequence[RetrievalQuery],
+        step: int,
+        sim_hours: float,
+    ) -> list[list[Retrieved]]:
+        """Top-k memories for every query, all scored against the state before the batch.
+
+        Retrieved memories get last access = now (index and DB), and each result is logged
+        in ``retrieval_logs``.
+        """
+        if not queries:
+            return []
+        qvecs = np.ascontiguousarray(self.embedder.embed([q.text for q in queries]), "<f4")
+        cfg = self.config
+        weights = (cfg.recency_weight, cfg.importance_weight, cfg.relevance_weight)
+        results: list[list[Retrieved]] = [[] for _ in queries]
+        by_npc: dict[str, list[int]] = defaultdict(list)
+        for qi, q in enumerate(queries):
+            by_npc[q.npc].append(qi)
+        touched: dict[str, set[int]] = defaultdict(set)
+        log_rows: list[dict] = []
+        for npc, qis in by_npc.items():
+            index = self._index.get(npc)
+            if index is None or index.size == 0:
+                continue
+            rel_all = (index.embeddings @ qvecs[qis].T).astype(np.float64)
+            rec_all = recency(index.last_access_hours, sim_hours, cfg.decay)
+            for col, qi in enumerate(qis):
+                q = queries[qi]
+                mask = index.kind_mask(q.kinds)
+                cand = np.arange(index.size) if mask is None else np.flatnonzero(mask)
+                if cand.size == 0:
+                    continue
+                parts = combine(rec_all[cand], index.importance[cand], rel_all[cand, col], weights)
+                best = top_k(parts.score, index.ids[cand], q.k or cfg.top_k)
+                for rank, b in enumerate(best.tolist()):
+                    pos = int(cand[b])
+                    hit = Retrieved(
+                        memory=index.records[pos],
+                        score=float(parts.score[b]),
+                        recency=float(parts.recency[b]),
+                        importance=float(parts.importance[b]),
+                        relevance=float(parts.relevance[b]),
+                        rank=rank,
+                    )
+                    results[qi].append(hit)
+                    touched[npc].add(pos)
+                    log_rows.append(
+                        {
+                            "run_id": self.run_id,
+                            "step": step,
+                            "npc": npc,
+                            "query": q.text,
+                            "rank": rank,
+                            "memory_id": hit.memory.id,
+                            "score": hit.score,
+                            "recency": hit.recency,
+                            "importance": hit.importance,
+                            "relevance": hit.relevance,
+                        }
+                    )
+        self._touch(session, touched, step, sim_hours)
+        if log_rows:
+            session.execute(insert(_LOG), log_rows)
+        return results
+
+    def _touch(
+        self, session: Session, touched: dict[str, set[int]], step: int, sim_hours: float
+    ) -> None:
+        params: list[dict] = []
+        for npc, positions in touched.items():
+            index = self._index[npc]
+            pos = np.array(sorted(positions), dtype=np.int64)
+            index.touch(pos, sim_hours, step)
+            params.extend({"b_id": int(i)} for i in index.ids[pos])
+        if not params:
+            return
+        session.execute(
+            update(_MEM)
+            .where(_MEM.c.run_id == self.run_id, _MEM.c.id == bindparam("b_id"))
+            .values(last_access_step=step, last_access_hours=float(sim_hours)),
+            params,
+        )
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def npcs(self) -> list[str]:
+        """NPCs that have memories, sorted."""
+        return sorted(self._index)
+
+    def count(self, npc: str) -> int:
+        """Number of active (retrievable) memories of ``npc``."""
+        index = self._index.get(npc)
+        return 0 if index is None else index.size
+
+    def memories_of(self, npc: str) -> list[MemoryRecord]:
+        """Active memories of ``npc`` in id order."""
+        index = self._index.get(npc)
+        return [] if index is None else list(index.records)
+
+    def recent(self, npc: str, n: int, kinds: frozenset[str] | None = None) -> list[MemoryRecord]:
+        """The ``n`` newest active memories of ``npc`` (optionally of some kinds), oldest first."""
+        index = self._index.get(npc)
+        if index is None:
+            return []
+        out: list[MemoryRecord] = []
+        for rec in reversed(index.records):
+            if kinds is None or rec.kind in kinds:
+                out.append(rec)
+                if len(out) == n:
+                    break
+        return out[::-1]
+
+    def last_access_hours(self, npc: str) -> dict[int, float]:
+        """Last access (sim hours) of each active memory of ``npc``, by id."""
+        index = self._index.get(npc)
+        if index is None:
+            return {}
+        return dict(zip(index.ids.tolist(), index.last_access_hours.tolist(), strict=True))
+
+    def importance_since_reflection(self, npc: str) -> int:
+        """Summed importance of ``npc``'s experiences since its last reflection."""
+        return self._since_reflection.get(npc, 0)
+
+    def due_for_reflection(self) -> list[str]:
+        """NPCs whose importance since the last reflection reached the threshold, sorted."""
+        limit = self.config.reflection_threshold
+        return sorted(n for n, total in self._since_reflection.items() if total >= limit)
+
+    def revision_triggers(self, npc: str) -> list[int]:
+        """Ids of important observations (>= ``plan_revision_importance``) since the latest
+        plan of ``npc``: non-empty means the plan should be revised."""
+        return list(self._revision_triggers.get(npc, ()))
+
+    def latest_plan(self, npc: str) -> MemoryRecord | None:
+        """The newest plan memory of ``npc``, if any."""
+        return self._latest_plan.get(npc)
+
+
+def _importance_since_reflection(session: Session, run_id: int) -> dict[str, int]:
+    """Per NPC, summed importance of experiences (archived or not) after its last
+    reflection: the same quantity :meth:`MemoryStream.add_many` accumulates."""
+    last = (
+        select(_MEM.c.npc.label("npc"), func.max(_MEM.c.id).label("last_id"))
+        .where(_MEM.c.run_id == run_id, _MEM.c.kind == "reflection")
+        .group_by(_MEM.c.npc)
+        .subquery()
+    )
+    rows = session.execute(
+        select(_MEM.c.npc, func.sum(_MEM.c.importance))
+        .select_from(_MEM.outerjoin(last, last.c.npc == _MEM.c.npc))
+        .where(
+            _MEM.c.run_id == run_id,
+            _MEM.c.kind.in_(sorted(EXPERIENCE_KINDS)),
+            _MEM.c.id > func.coalesce(last.c.last_id, 0),
+        )
+        .group_by(_MEM.c.npc)
+    ).all()
+    return {npc: int(total) for npc, total in rows}

@@ -1,0 +1,79 @@
+"""Plain data passed in and out of the memory stream (no behaviour, no database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from simverse.llm.decisions import MemoryView
+
+MemoryKind = Literal["observation", "dialogue", "action", "reflection", "plan", "summary"]
+KINDS: tuple[str, ...] = ("observation", "dialogue", "action", "reflection", "plan", "summary")
+#: Kinds whose importance accumulates towards a reflection (experiences, not thoughts).
+EXPERIENCE_KINDS: frozenset[str] = frozenset({"observation", "dialogue", "action"})
+
+
+@dataclass(frozen=True)
+class NewMemory:
+    """A memory to store. ``importance=None`` lets the scripted rule rate it;
+    ``last_access_hours=None`` means "accessed when formed" (``sim_hours``)."""
+
+    npc: str
+    kind: str
+    text: str
+    step: int
+    sim_hours: float
+    importance: int | None = None
+    evidence: tuple[int, ...] = ()
+    source_event_id: int | None = None
+    data: dict[str, Any] | None = None
+    last_access_hours: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown memory kind {self.kind!r}; expected one of {KINDS}")
+
+
+@dataclass(frozen=True)
+class MemoryRecord:
+    """A stored memory as the stream holds it (last access lives in the index arrays)."""
+
+    id: int
+    npc: str
+    kind: str
+    text: str
+    step: int
+    sim_hours: float
+    importance: int
+    evidence: tuple[int, ...] = ()
+    source_event_id: int | None = None
+    data: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class RetrievalQuery:
+    """What one NPC is trying to remember. ``k=None`` uses the config's ``top_k``;
+    ``kinds`` restricts the candidates (e.g. reflection ignores plans)."""
+
+    npc: str
+    text: str
+    k: int | None = None
+    kinds: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """A retrieved memory with its score and normalised components (0..1)."""
+
+    memory: MemoryRecord
+    score: float
+    recency: float
+    importance: float
+    relevance: float
+    rank: int = 0
+
+    def view(self) -> MemoryView:
+        """The memory as a brain sees it in a :class:`DecisionRequest`."""
+        return MemoryView(
+            text=self.memory.text, kind=self.memory.kind, step=self.memory.step, score=self.score
+        )
