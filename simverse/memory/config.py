@@ -42,3 +42,5 @@ class MemoryConfig:
                 f"compact_target ({self.compact_target}) must be in (0, max_memories "
                 f"({self.max_memories}))"
             )
+        if self.compact_max_importance >= self.plan_revision_importance:
+            raise ValueError("compaction must never fold observations that trigger plan revision")

@@ -43,10 +43,30 @@ KIND_BASE: dict[str, int] = {
 ROUTINE_WORDS = ("is at", "is here", "arrived", "arrives", "walks", "walked", "left for", "sits")
 NEWS_WORDS = ("heard", "news", "did you know", "told me", "rumour", "rumor", "apparently", "secret")
 EVENT_WORDS = (
-    "fire", "burn", "storm", "flood", "died", "dead", "death", "murder", "stolen", "stole",
-    "thief", "attack", "injured", "arrest", "wedding", "married", "born", "festival",
-    "shipwreck", "missing", "war", "plague", "collapsed",
-)  # fmt: skip
+    "fire",
+    "burn",
+    "storm",
+    "flood",
+    "died",
+    "dead",
+    "death",
+    "murder",
+    "stolen",
+    "stole",
+    "thief",
+    "attack",
+    "injured",
+    "arrest",
+    "wedding",
+    "married",
+    "born",
+    "festival",
+    "shipwreck",
+    "missing",
+    "war",
+    "plague",
+    "collapsed",
+)
 
 
 def _contains_word(text: str, words: Sequence[str]) -> bool:
@@ -67,9 +87,18 @@ def rule_importance(kind: str, text: str) -> int:
 
 
 _NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?")
 _WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
 

@@ -155,11 +155,17 @@ class MemoryStream:
         for i, m in enumerate(new_memories):
             imp = rule_importance(m.kind, m.text) if m.importance is None else m.importance
             rec = MemoryRecord(
-                id=first + i, npc=m.npc, kind=m.kind, text=m.text, step=m.step,
-                sim_hours=float(m.sim_hours), importance=max(1, min(10, int(imp))),
+                id=first + i,
+                npc=m.npc,
+                kind=m.kind,
+                text=m.text,
+                step=m.step,
+                sim_hours=float(m.sim_hours),
+                importance=max(1, min(10, int(imp))),
                 evidence=tuple(int(e) for e in m.evidence),
-                source_event_id=m.source_event_id, data=m.data,
-            )  # fmt: skip
+                source_event_id=m.source_event_id,
+                data=m.data,
+            )
             last_hours[i] = m.sim_hours if m.last_access_hours is None else m.last_access_hours
             records.append(rec)
             rows.append(

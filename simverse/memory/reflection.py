@@ -1,0 +1,382 @@
+"""Reflection: NPCs turn many small experiences into a few higher-level insights.
+
+When the summed importance of an NPC's experiences since its last reflection reaches
+``MemoryConfig.reflection_threshold`` (150), :func:`reflect_due` runs, for every NPC due in
+the step at once (Generative Agents, section 4.2):
+
+1. focal questions from the NPC's recent memories   (one ``Reflector.focal_questions`` call)
+2. evidence: the memories retrieved for each question (one ``retrieve_batch``)
+3. insights from question + evidence                (one ``Reflector.insights`` call)
+4. insights stored as ``reflection`` memories whose ``evidence`` lists the cited memory
+   ids (one ``add_many``), which resets the NPC's importance counter.
+
+:class:`RuleReflector` is the scripted, deterministic implementation (questions about the
+people and things that recur most, weighted by importance; insights that name what recurs
+and quote the most important evidence). :class:`LLMReflector` asks a :class:`Backend`, one
+``generate_batch`` per phase for all NPCs, and falls back to the rule for any answer it
+cannot read, with a note saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from simverse.llm.protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.memory.importance import stable_seed
+from simverse.memory.llm_json import extract_json
+from simverse.memory.stream import MemoryStream
+from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
+
+#: What reflection looks at: experiences and earlier insights, not plans.
+REFLECTABLE: frozenset[str] = frozenset(
+    {"observation", "dialogue", "action", "reflection", "summary"}
+)
+
+
+@dataclass(frozen=True)
+class FocalInput:
+    """An NPC due to reflect and its recent memories (oldest first)."""
+
+    npc: str
+    recent: tuple[MemoryRecord, ...]
+    n_questions: int
+    step: int
+
+
+@dataclass(frozen=True)
+class FocalQuestions:
+    questions: list[str]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class InsightInput:
+    """One focal question of an NPC and the memories retrieved for it."""
+
+    npc: str
+    question: str
+    evidence: tuple[MemoryRecord, ...]
+    step: int
+
+
+@dataclass(frozen=True)
+class Insight:
+    """An insight and the ids of the memories it rests on."""
+
+    text: str
+    evidence: tuple[int, ...]
+    importance: int
+
+
+@dataclass(frozen=True)
+class Insights:
+    items: list[Insight]
+    note: str = ""
+
+
+class Reflector(Protocol):
+    """Asks focal questions and draws insights, each for a whole batch of NPCs."""
+
+    name: str
+
+    def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]: ...
+
+    def insights(self, batch: Sequence[InsightInput]) -> list[Insights]: ...
+
+
+@dataclass
+class ReflectionReport:
+    """What :func:`reflect_due` did in one step."""
+
+    npcs: list[str] = field(default_factory=list)
+    memory_ids: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def reflect_due(
+    session: Session,
+    stream: MemoryStream,
+    reflector: Reflector,
+    step: int,
+    sim_hours: float,
+) -> ReflectionReport:
+    """Reflect for every NPC whose importance since its last reflection passed the
+    threshold; returns the new reflection memory ids and any fallback notes."""
+    due = stream.due_for_reflection()
+    report = ReflectionReport(npcs=due)
+    if not due:
+        return report
+    cfg = stream.config
+    focal_in = [
+        FocalInput(
+            npc,
+            tuple(stream.recent(npc, cfg.reflection_recent, REFLECTABLE)),
+            cfg.reflection_questions,
+            step,
+        )
+        for npc in due
+    ]
+    focal = reflector.focal_questions(focal_in)
+    asked: list[tuple[str, str]] = []
+    for inp, answer in zip(focal_in, focal, strict=True):
+        if answer.note:
+            report.notes.append(f"step {step} npc {inp.npc}: {answer.note}")
+        asked.extend((inp.npc, q) for q in answer.questions[: inp.n_questions])
+    hits = stream.retrieve_batch(
+        session, [RetrievalQuery(npc, q, kinds=REFLECTABLE) for npc, q in asked], step, sim_hours
+    )
+    insight_in = [
+        InsightInput(npc, q, tuple(h.memory for h in found), step)
+        for (npc, q), found in zip(asked, hits, strict=True)
+    ]
+    answers = reflector.insights(insight_in)
+    new: list[NewMemory] = []
+    seen: set[tuple[str, str]] = set()
+    for inp, answer in zip(insight_in, answers, strict=True):
+        if answer.note:
+            report.notes.append(f"step {step} npc {inp.npc}: {answer.note}")
+        for ins in answer.items:
+            if (inp.npc, ins.text) in seen:
+                continue
+            seen.add((inp.npc, ins.text))
+            new.append(
+                NewMemory(
+                    inp.npc,
+                    "reflection",
+                    ins.text,
+                    step,
+                    sim_hours,
+                    importance=ins.importance,
+                    evidence=ins.evidence,
+                )
+            )
+    report.memory_ids = stream.add_many(session, new)
+    reflected = {m.npc for m in new}
+    report.notes.extend(
+        f"step {step} npc {npc}: no insight drawn; will retry next step"
+        for npc in due
+        if npc not in reflected
+    )
+    return report
+
+
+# ---------------------------------------------------------------------- rule-based
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
+_CONTENT = re.compile(r"\b[a-z]{4,}\b")
+_STOP_NAMES = (
+    "The A An I He She It They We You My His Her Their Our Its This That These Those "
+    "There Here Today Tomorrow Yesterday Summary And But Or So Then When What Who Why "
+    "How Where Mr Mrs Ms Dr"
+)
+STOP_NAMES = frozenset(_STOP_NAMES.split())
+_STOP_WORDS = (
+    "that this with from have said says were been they them their there about into over "
+    "after before while what when where which would could should will just very also than "
+    "then here some more most much many such only other your mine yours ours step steps "
+    "observations routine summary"
+)
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+_ABOUT = re.compile(r"\babout (.+?)\?$")
+
+
+def _subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[str]:
+    """People/things that recur in ``memories``, by importance-weighted count, then name.
+    Capitalised names first; common content words fill up if names run short."""
+    names: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for m in memories:
+        for name in set(n.removesuffix("'s") for n in _NAME.findall(m.text)):
+            if name != npc and name not in STOP_NAMES:
+                names[name] += m.importance
+        for w in set(_CONTENT.findall(m.text.lower())):
+            if w not in STOP_WORDS and w != npc.lower():
+                words[w] += m.importance
+    ranked = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked += sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
+    out: list[str] = []
+    for subject, _weight in ranked:
+        if subject.lower() not in {s.lower() for s in out}:
+            out.append(subject)
+    return out
+
+
+def rule_insight_importance(evidence: Sequence[MemoryRecord]) -> int:
+    """An insight matters as much as the most important memory it rests on, at least 5."""
+    return max(5, min(10, max((m.importance for m in evidence), default=5)))
+
+
+class RuleReflector:
+    """Deterministic reflection for the scripted brain."""
+
+    name = "rule"
+
+    def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
+        return [
+            FocalQuestions(
+                [f"What is going on with {s}?" for s in _subjects(b.npc, b.recent)][: b.n_questions]
+            )
+            for b in batch
+        ]
+
+    def insights(self, batch: Sequence[InsightInput]) -> list[Insights]:
+        return [Insights(self._insight(b)) for b in batch]
+
+    def _insight(self, b: InsightInput) -> list[Insight]:
+        if not b.evidence:
+            return []
+        asked = _ABOUT.search(b.question) or re.search(r"with (.+?)\?$", b.question)
+        subject = asked.group(1) if asked else (_subjects(b.npc, b.evidence) or ["this"])[0]
+        cited = [m for m in b.evidence if subject.lower() in m.text.lower()] or list(b.evidence)
+        top = min(cited, key=lambda m: (-m.importance, -m.id))
+        text = (
+            f"{subject} keeps coming up ({len(cited)} of my memories); "
+            f'the most telling: "{top.text}"'
+        )
+        ids = tuple(sorted(m.id for m in cited))
+        return [Insight(text, ids, rule_insight_importance(cited))]
+
+
+# ---------------------------------------------------------------------- LLM
+FOCAL_PROMPT = (
+    "{statements}\n\nGiven only the information above, what are the {n} most salient "
+    "high-level questions we can answer about the subjects in the statements? "
+    "Answer with a JSON array of {n} strings."
+)
+INSIGHT_PROMPT = (
+    "Statements about {npc}:\n{statements}\n\nQuestion: {question}\n"
+    "What high-level insights can you infer from the above statements that answer the "
+    "question? Answer with a JSON array of at most 2 objects like "
+    '{{"insight": "...", "because": [1, 3]}} where "because" lists statement numbers.'
+)
+_QUESTIONS_SCHEMA = {"type": "array", "items": {"type": "string"}}
+_INSIGHTS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "insight": {"type": "string"},
+            "because": {"type": "array", "items": {"type": "integer"}},
+        },
+        "required": ["insight", "because"],
+    },
+}
+MAX_TEXT = 300
+
+
+def _numbered(memories: Sequence[MemoryRecord]) -> str:
+    return "\n".join(f"{i}. {m.text}" for i, m in enumerate(memories, start=1))
+
+
+class LLMReflector:
+    """Reflection through a :class:`Backend`; unreadable answers fall back to the rule."""
+
+    name = "llm"
+
+    def __init__(self, backend: Backend, seed: int = 0, max_new_tokens: int = 160) -> None:
+        self.backend = backend
+        self.seed = seed
+        self.params = SamplingParams(max_new_tokens=max_new_tokens)
+        self.rule = RuleReflector()
+
+    def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
+        if not batch:
+            return []
+        requests = [
+            LLMRequest(
+                messages=(
+                    Message(
+                        "user", FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions)
+                    ),
+                ),
+                seed=stable_seed(self.seed, "reflect-focal", b.step, b.npc),
+                params=self.params,
+                json_schema=_QUESTIONS_SCHEMA,
+                tag=f"step {b.step} npc {b.npc} reflect-focal",
+            )
+            for b in batch
+        ]
+        out: list[FocalQuestions] = []
+        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
+            value = None if resp.error else extract_json(resp.text, "[")
+            questions = (
+                [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
+                if isinstance(value, list)
+                else []
+            )
+            if questions:
+                out.append(FocalQuestions(questions[: b.n_questions]))
+            else:
+                why = resp.error or f"unreadable focal questions {resp.text[:80]!r}"
+                fallback = self.rule.focal_questions([b])[0]
+                out.append(FocalQuestions(fallback.questions, f"{why}; rule fallback"))
+        return out
+
+    def insights(self, batch: Sequence[InsightInput]) -> list[Insights]:
+        if not batch:
+            return []
+        requests = [
+            LLMRequest(
+                messages=(
+                    Message(
+                        "user",
+                        INSIGHT_PROMPT.format(
+                            npc=b.npc, question=b.question, statements=_numbered(b.evidence)
+                        ),
+                    ),
+                ),
+                seed=stable_seed(self.seed, "reflect-insight", b.step, b.npc, b.question),
+                params=self.params,
+                json_schema=_INSIGHTS_SCHEMA,
+                tag=f"step {b.step} npc {b.npc} reflect-insight",
+            )
+            for b in batch
+        ]
+        out: list[Insights] = []
+        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
+            items = [] if resp.error else _read_insights(resp.text, b.evidence)
+            if items or not b.evidence:
+                out.append(Insights(items))
+            else:
+                why = resp.error or f"unreadable insights {resp.text[:80]!r}"
+                out.append(Insights(self.rule.insights([b])[0].items, f"{why}; rule fallback"))
+        return out
+
+
+def _read_insights(text: str, evidence: Sequence[MemoryRecord]) -> list[Insight]:
+    """Validated insights from LLM text: statement numbers must exist; others are dropped,
+    and an insight citing no existing statement is dropped."""
+    value = extract_json(text, "[")
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    out: list[Insight] = []
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        insight, because = item.get("insight"), item.get("because")
+        if not isinstance(insight, str) or not insight.strip() or not isinstance(because, list):
+            continue
+        cited = sorted(
+            {
+                evidence[n - 1]
+                for n in because
+                if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= len(evidence)
+            },
+            key=lambda m: m.id,
+        )
+        if cited:
+            out.append(
+                Insight(
+                    insight.strip()[:MAX_TEXT],
+                    tuple(m.id for m in cited),
+                    rule_insight_importance(cited),
+                )
+            )
+    return out
