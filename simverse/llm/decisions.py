@@ -35,6 +35,8 @@ class FactView:
     subject: str
     predicate: str
     object: str
+    secret: bool = False
+    told_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,10 @@ class DecisionRequest:
     conversation: list[Turn] = field(default_factory=list)
     relationships: dict[str, float] = field(default_factory=dict)
     sociability: float = 0.5
+    item_info: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Name, price, quantity and properties of the items here and carried."""
+    route: list[str] = field(default_factory=list)
+    """Shortest way to ``schedule_place`` (next place first); empty when already there."""
 
     @property
     def label(self) -> str:

@@ -1,0 +1,64 @@
+"""The NPC as a Mesa agent: identity and persona from the world file, state in the world.
+
+An NPC's mutable state (place, coins, hunger, mood, inventory, activity) lives in
+:class:`simverse.world.state.WorldState`, the one place effects change; the agent reads
+it from there and keeps its Mesa cell in step with its place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mesa.discrete_space import CellAgent
+
+from simverse.world.schema import NPC as NPCSpec
+from simverse.world.schema import ScheduleEntry
+
+if TYPE_CHECKING:
+    from simverse.world.model import World
+
+
+class NPC(CellAgent):
+    """A non-player character; ``name`` is its id across the world."""
+
+    def __init__(self, model: World, spec: NPCSpec) -> None:
+        super().__init__(model)
+        self.spec = spec
+        self.name = spec.name
+
+    @property
+    def props(self) -> dict[str, Any]:
+        return self.model.state.entities[self.name]
+
+    @property
+    def place(self) -> str:
+        return self.props["place"]
+
+    @property
+    def hunger(self) -> float:
+        return float(self.props.get("hunger", 0.0))
+
+    @property
+    def coins(self) -> float:
+        return float(self.props.get("coins", 0))
+
+    @property
+    def mood(self) -> str:
+        return str(self.props.get("mood", ""))
+
+    def schedule_entry(self, hour: float) -> ScheduleEntry | None:
+        """The schedule entry in force at ``hour`` (the last one started; wraps at midnight)."""
+        if not self.spec.schedule:
+            return None
+        current = self.spec.schedule[-1]
+        for entry in self.spec.schedule:
+            h, m = entry.start.split(":")
+            if int(h) + int(m) / 60 <= hour:
+                current = entry
+        return current
+
+    def sync_cell(self) -> None:
+        """Put the Mesa cell where the world state says the NPC is."""
+        cell = self.model.space[self.place]
+        if self.cell is not cell:
+            self.cell = cell

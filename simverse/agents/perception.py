@@ -1,0 +1,139 @@
+"""Perceive: what each NPC knows when it decides, built for all NPCs in one pass.
+
+The world calls :func:`build_requests` once per phase with every NPC that must decide;
+indexes (who is where, which items are where) are built once, not per NPC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from simverse.events.resolver import route_key
+from simverse.llm.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+
+if TYPE_CHECKING:
+    from simverse.agents.npc import NPC
+    from simverse.world.model import World
+
+MAX_FACTS = 8
+
+
+def request_seed(run_seed: int, step: int, npc: str, mode: str, turn: int = 0) -> int:
+    """A per-request seed, the same whatever batch the request is in."""
+    digest = hashlib.sha256(f"{run_seed}|{step}|{npc}|{mode}|{turn}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+@dataclass
+class Scene:
+    """Indexes of one moment of the world, shared by all requests built from it."""
+
+    people_at: dict[str, list[str]] = field(default_factory=dict)
+    items_at: dict[str, list[str]] = field(default_factory=dict)
+
+
+def scene_of(world: World) -> Scene:
+    scene = Scene()
+    for name in world.npc_names:
+        scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
+    for item in world.state.ids_of("item"):
+        props = world.state.entities[item]
+        if props.get("quantity", 0) > 0:
+            scene.items_at.setdefault(props["place"], []).append(item)
+    return scene
+
+
+def action_specs(world: World) -> list[ActionSpec]:
+    """The built-in actions and every action the world declares."""
+    builtin = [
+        ActionSpec("wait", "Do nothing in particular for a while."),
+        ActionSpec("move", "Walk to a neighbouring place.", {"place": "place"}),
+        ActionSpec("talk", "Start a conversation with someone here; say your first line.", {"npc": "npc"}),
+    ]
+    return builtin + [ActionSpec(a.name, a.description, dict(a.args)) for a in world.spec.actions]
+
+
+def build_requests(
+    world: World,
+    npcs: Sequence[NPC],
+    step: int,
+    mode: DecisionMode,
+    *,
+    memories: dict[str, list[MemoryView]] | None = None,
+    conversations: list[tuple[str, list[Turn]]] | None = None,
+    turns: list[int] | None = None,
+) -> list[DecisionRequest]:
+    """One request per NPC, from a single snapshot of the world.
+
+    For replies, ``conversations[i]`` is NPC i's partner and the lines so far, and
+    ``turns[i]`` makes its seed differ from other lines of the same step.
+    """
+    scene = scene_of(world)
+    actions = action_specs(world)
+    hour = world.clock.hour(step)
+    weather = str(world.state.entities["world"].get("weather", ""))
+    label = world.clock.label(step)
+    requests = []
+    for i, npc in enumerate(npcs):
+        place = npc.place
+        entry = npc.schedule_entry(hour)
+        route = world.route(place, entry.place) if entry else []
+        partner, lines = conversations[i] if conversations else (None, [])
+        inventory = list(npc.props.get("inventory", []))
+        items_here = scene.items_at.get(place, [])
+        requests.append(
+            DecisionRequest(
+                step=step,
+                npc=npc.name,
+                seed=request_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0),
+                mode=mode,
+                persona=npc.spec.persona,
+                traits=list(npc.spec.traits),
+                goals=list(npc.spec.goals),
+                time_label=label,
+                hour=hour,
+                weather=weather,
+                place=place,
+                place_description=world.place_descriptions[place],
+                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in world.state.closed_routes],
+                people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
+                items_here=list(items_here),
+                inventory=inventory,
+                needs={"hunger": npc.hunger},
+                properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
+                schedule_place=entry.place if entry else None,
+                schedule_activity=entry.activity if entry else None,
+                schedule_action=entry.action if entry else None,
+                actions=actions,
+                facts=_facts(world, npc.name),
+                memories=(memories or {}).get(npc.name, []),
+                observations=list(world.inbox.get(npc.name, [])),
+                partner=partner,
+                conversation=list(lines),
+                relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
+                sociability=npc.spec.sociability,
+                item_info=_item_info(world, set(items_here) | set(inventory)),
+                route=route,
+            )
+        )
+    return requests
+
+
+def _facts(world: World, npc: str) -> list[FactView]:
+    beliefs = world.knowledge.beliefs(npc)[-MAX_FACTS:]
+    return [
+        FactView(f.key, f.describe(), f.subject, f.predicate, f.object, f.secret, f.told_by)
+        for f in beliefs
+    ]
+
+
+def _item_info(world: World, items: set[str]) -> dict[str, dict[str, object]]:
+    info = {}
+    for item in sorted(items):
+        props = world.state.entities.get(item)
+        if props is not None:
+            info[item] = dict(props)
+    return info

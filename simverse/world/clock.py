@@ -1,0 +1,51 @@
+"""Simulated time: each step advances the clock by the world's minutes per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Maps a step number to a day and time of day."""
+
+    start_minutes: int
+    minutes_per_step: int
+
+    @classmethod
+    def from_hhmm(cls, start: str, minutes_per_step: int) -> Clock:
+        hours, minutes = start.split(":")
+        return cls(int(hours) * 60 + int(minutes), minutes_per_step)
+
+    def minutes(self, step: int) -> int:
+        """Minutes since midnight of day 1."""
+        return self.start_minutes + step * self.minutes_per_step
+
+    def sim_hours(self, step: int) -> float:
+        """Hours elapsed since step 0 (drives memory recency)."""
+        return step * self.minutes_per_step / 60.0
+
+    def hour(self, step: int) -> float:
+        """Hour of the day, 0 <= hour < 24."""
+        return (self.minutes(step) % 1440) / 60.0
+
+    def hhmm(self, step: int) -> str:
+        total = self.minutes(step) % 1440
+        return f"{total // 60:02d}:{total % 60:02d}"
+
+    def day(self, step: int) -> int:
+        return self.minutes(step) // 1440 + 1
+
+    def time_of_day(self, step: int) -> str:
+        hour = self.hour(step)
+        if 5 <= hour < 12:
+            return "morning"
+        if 12 <= hour < 17:
+            return "afternoon"
+        if 17 <= hour < 22:
+            return "evening"
+        return "night"
+
+    def label(self, step: int) -> str:
+        """``Day 1, 08:30 (morning)``."""
+        return f"Day {self.day(step)}, {self.hhmm(step)} ({self.time_of_day(step)})"

@@ -1,0 +1,515 @@
+"""``World``: the Mesa model that runs one world, one SQLite transaction per step.
+
+A step, as data flows (see ARCHITECTURE.md):
+
+1. the clock advances; scheduled and injected events fire;
+2. perceive: every NPC gets what it saw since it last decided;
+3. decide: one ``brain.decide_batch`` call for all NPCs;
+4. resolve and apply: actions in an order drawn from the seeded rng, by rule;
+   ``talk`` decisions become conversations, run in batched rounds;
+5. commit: state, rng states, decisions, events, dialogue and facts in one transaction,
+   then ``DataCollector.collect``.
+
+The database is the source of truth: ``World.resume`` rebuilds a run from its last
+committed step and continues exactly as the uninterrupted run would have.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import mesa
+import networkx as nx
+from mesa.discrete_space import Network
+from sqlalchemy import select
+
+from simverse.agents.conversation import Conversation, pair_conversations
+from simverse.agents.npc import NPC
+from simverse.agents.perception import build_requests, request_seed
+from simverse.events.outcome import FactChange, Outcome
+from simverse.events.resolver import ActionCall, RuleResolver, apply_effects, observers_of, route_key
+from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
+from simverse.llm.decisions import Brain, Decision, DecisionRequest
+from simverse.store.knowledge_models import FactRow
+from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
+from simverse.store.run_store import RunStore, StepBatch, db_url
+from simverse.world.clock import Clock
+from simverse.world.loader import load_world, parse_world
+from simverse.world.schema import KnowledgeEntry, WorldSpec
+from simverse.world.state import Effect, EffectError, WorldState
+from simverse.world.validation import check_decision
+from simverse.world.versions import versions
+
+IN_MEMORY = "sqlite://"
+DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
+
+
+@dataclass
+class Injection:
+    """An event a person asked for; fires at the start of the next step."""
+
+    description: str
+    effects: list[list[Any]]
+    place: str | None = None
+    facts: list[dict[str, Any]] | None = None
+    importance: int = 6
+    kind: str = "injected"
+
+
+class World(mesa.Model):
+    """A running world. ``World("harbor_town", seed=1)`` starts a new run in memory;
+    pass ``db=PATH_OR_URL`` to keep it, and ``World.resume(db)`` to continue one."""
+
+    def __init__(
+        self,
+        world: str | WorldSpec = "harbor_town",
+        seed: int = 0,
+        db: str | None = None,
+        llm: str | None = None,
+        brain: Brain | None = None,
+        *,
+        _resume: tuple[RunStore, int] | None = None,
+    ) -> None:
+        super().__init__(rng=seed)
+        self.seed = int(seed)
+        self.spec = world if isinstance(world, WorldSpec) else load_world(world)
+        self.llm = llm or self.spec.settings.llm or "scripted"
+        self.brain = brain if brain is not None else _make_brain(self.llm)
+        self.clock = Clock.from_hhmm(self.spec.environment.start, self.spec.environment.minutes_per_step)
+        self.places = nx.Graph()
+        for place in self.spec.places:
+            self.places.add_node(place.id)
+        for place in self.spec.places:
+            for other in place.connections:
+                self.places.add_edge(place.id, other)
+        self.place_descriptions = {p.id: p.description or p.name for p in self.spec.places}
+        self.space = Network(self.places, random=self.random)
+        self.resolver = RuleResolver(self.spec, self.places)
+        self.state = WorldState.from_spec(self.spec)
+        self.knowledge = KnowledgeGraph()
+        self.npcs: dict[str, NPC] = {n.name: NPC(self, n) for n in self.spec.npcs}
+        self.npc_names = sorted(self.npcs)
+        self.inbox: dict[str, list[str]] = {}
+        self.pending: list[Injection] = []
+        self.ids = {"event": 0, "decision": 0, "dialogue": 0, "conversation": 0}
+        self.step_index = 0
+        self.last_stats: dict[str, Any] = _empty_stats()
+        self.step_hooks: list[Callable[[World, StepBatch], None]] = []
+        self._routes: dict[tuple[str, ...], dict[str, dict[str, list[str]]]] = {}
+        if _resume is None:
+            self.store = RunStore(db_url(db) if db else IN_MEMORY)
+            self.run_id = self.store.create_run(
+                world=self.spec.name, seed=self.seed, llm=self.llm,
+                config={"db": db}, world_spec=self.spec.model_dump(mode="json"),
+                versions=versions(),
+            )
+            self._seed_knowledge()
+            self._commit(0, StepBatch(), started=time.perf_counter())
+        else:
+            self.store, self.run_id = _resume
+            self._restore()
+        for npc in self.npcs.values():
+            npc.sync_cell()
+        self.datacollector = mesa.DataCollector(
+            model_reporters={
+                "step": lambda m: m.step_index,
+                "conversations": lambda m: m.last_stats["conversations"],
+                "dialogue_lines": lambda m: m.last_stats["dialogue_lines"],
+                "actions": lambda m: m.last_stats["actions"],
+                "failed_actions": lambda m: m.last_stats["failed_actions"],
+                "events": lambda m: m.last_stats["events"],
+                "facts": lambda m: len(m.knowledge.facts),
+                "tracked_fact_spread": lambda m: m.tracked_spread(),
+                "defaulted_decisions": lambda m: m.last_stats["decisions"]["defaulted"],
+            },
+            agent_reporters={
+                "place": lambda a: a.place,
+                "hunger": lambda a: a.hunger,
+                "coins": lambda a: a.coins,
+                "mood": lambda a: a.mood,
+            },
+        )
+        self.datacollector.collect(self)
+
+    # ------------------------------------------------------------------ opening runs
+    @classmethod
+    def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None) -> World:
+        """Reopen a stored run at its last committed step."""
+        store = RunStore(db_url(db))
+        run = store.run(run_id)
+        spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
+        return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, _resume=(store, run.id))
+
+    def _restore(self) -> None:
+        last = self.store.last_step(self.run_id)
+        if last is None:
+            raise ValueError(f"{self.store.url}: run {self.run_id} has no committed step to resume from")
+        row = self.store.step_row(self.run_id, last)
+        self.step_index = last
+        self.steps = last
+        self.state = WorldState.from_json(row.state)
+        version, internal, gauss = row.rng_state["random"]
+        self.random.setstate((version, tuple(internal), gauss))
+        self.rng.bit_generator.state = row.rng_state["numpy"]
+        self.inbox = {k: list(v) for k, v in row.runtime["inbox"].items()}
+        self.pending = [Injection(**p) for p in row.runtime["pending"]]
+        self.ids = dict(row.runtime["ids"])
+        self.last_stats = row.stats
+        with self.store.session() as session:
+            rows = session.scalars(select(FactRow).where(FactRow.run_id == self.run_id)).all()
+            self.knowledge = KnowledgeGraph.from_facts(
+                Fact(**{c: getattr(r, c) for c in Fact.__dataclass_fields__}) for r in rows
+            )
+
+    def _seed_knowledge(self) -> None:
+        for entry in self.spec.knowledge:
+            self._assert(WORLD, entry, "world_file", 0)
+        for npc in self.spec.npcs:
+            for entry in npc.knowledge:
+                self._assert(npc.name, entry, "world_file", 0)
+
+    def _assert(self, holder: str, entry: KnowledgeEntry, source: str, step: int, told_by: str | None = None) -> Fact | None:
+        return self.knowledge.assert_fact(
+            holder, entry.subject, entry.predicate, entry.object, source=source, step=step,
+            confidence=entry.confidence, told_by=told_by, text=entry.text, secret=entry.secret,
+            tracked=entry.tracked,
+        )
+
+    # ------------------------------------------------------------------ the step
+    def step(self) -> None:
+        """Advance one step through the pipeline and commit it."""
+        started = time.perf_counter()
+        step = self.step_index + 1
+        batch = StepBatch()
+        stats = _empty_stats()
+        outcomes = self._fire_events(step)
+        requests = build_requests(self, [self.npcs[n] for n in self.npc_names], step, "act")
+        self.inbox = {}
+        asked = self._ask(step, requests, batch, stats)
+        outcomes += self._act(step, asked, batch, stats)
+        self._tick_needs()
+        batch.extend(EventRow, (self._event_row(step, o) for o in outcomes))
+        stats["events"] = sum(1 for o in outcomes if o.kind != "action")
+        stats["actions"] = sum(1 for o in outcomes if o.kind == "action")
+        stats["failed_actions"] = sum(1 for o in outcomes if o.kind == "action" and not o.success)
+        self.last_stats = stats
+        self._commit(step, batch, started)
+        self.datacollector.collect(self)
+
+    def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
+        """Run ``steps`` steps, calling ``on_step(step)`` after each commit."""
+        for _ in range(steps):
+            self.step()
+            if on_step is not None:
+                on_step(self.step_index)
+
+    # 1. events ---------------------------------------------------------------
+    def _fire_events(self, step: int) -> list[Outcome]:
+        fired = [
+            Injection(e.description, [], e.place, [f.model_dump() for f in e.facts], e.importance, "scheduled")
+            for e in self.spec.events if e.at_step == step
+        ]
+        effects_of = {id(f): e.effects for f, e in zip(fired, [e for e in self.spec.events if e.at_step == step], strict=True)}
+        outcomes = []
+        for injection in [*fired, *self.pending]:
+            effects = (
+                self._event_effects(effects_of[id(injection)])
+                if id(injection) in effects_of
+                else [Effect(*e) for e in injection.effects]
+            )
+            outcomes.append(self._apply_event(step, injection, effects))
+        self.pending = []
+        return outcomes
+
+    def _event_effects(self, texts: list[str]) -> list[Effect]:
+        from simverse.events.rules import parse_effect
+
+        roles = set(self.state.entities)
+        effects = []
+        for text in texts:
+            rule = parse_effect(text, roles)
+            value = rule.value.literal if rule.value.role is None else self.state.get(rule.value.role, rule.value.prop)
+            effects.append(Effect(rule.role, rule.prop, rule.op, value))
+        return effects
+
+    def _apply_event(self, step: int, injection: Injection, effects: list[Effect]) -> Outcome:
+        rule = "everyone" if injection.place is None else "same_place"
+        observers = observers_of(self.state, self.places, None, injection.place, rule)
+        outcome = Outcome(
+            kind=injection.kind, actor=None, action="event", args={}, success=True, reason="",
+            narration=injection.description, place=injection.place, effects=effects,
+            kg_changes=[FactChange(f["subject"], f["predicate"], f["object"], True, f.get("text", ""), f.get("tracked", False)) for f in injection.facts or []],
+            observers=observers, source="event", importance=injection.importance,
+        )
+        self._number(outcome)
+        try:
+            apply_effects(self.state, effects)
+        except EffectError as exc:
+            outcome.success, outcome.reason = False, f"effects rejected: {exc}"
+            return outcome
+        self._apply_kg_changes(step, outcome)
+        self._notify(outcome)
+        return outcome
+
+    def _apply_kg_changes(self, step: int, outcome: Outcome) -> None:
+        source = f"event:{outcome.id}"
+        for change in outcome.kg_changes:
+            key = fact_key(change.subject, change.predicate, change.object)
+            entry = KnowledgeEntry(subject=change.subject, predicate=change.predicate, object=change.object,
+                                   text=change.text, tracked=change.tracked)
+            holders = [WORLD, *outcome.observers]
+            for holder in holders:
+                if change.holds:
+                    self._assert(holder, entry, source, step)
+                else:
+                    self.knowledge.close(holder, key, step)
+
+    def _notify(self, outcome: Outcome) -> None:
+        for npc in outcome.observers:
+            if npc != outcome.actor:
+                self.inbox.setdefault(npc, []).append(outcome.narration)
+
+    # 2-3. perceive and decide ---------------------------------------------------
+    def _ask(
+        self, step: int, requests: list[DecisionRequest], batch: StepBatch, stats: dict
+    ) -> list[tuple[Decision, dict[str, Any]]]:
+        """One batched brain call; every answer checked against its request and recorded."""
+        answers = self.brain.decide_batch(requests)
+        if len(answers) != len(requests):
+            raise RuntimeError(f"brain {self.brain.name!r} answered {len(answers)} of {len(requests)} requests")
+        asked = []
+        for request, answer in zip(requests, answers, strict=True):
+            decision = check_decision(answer, request)
+            stats["decisions"][decision.status] += 1
+            row = self._decision_row(step, decision, request)
+            batch.add(DecisionRow, row)
+            asked.append((decision, row))
+        return asked
+
+    # 4-5. resolve and apply -------------------------------------------------------
+    def _act(
+        self, step: int, asked: list[tuple[Decision, dict[str, Any]]], batch: StepBatch, stats: dict
+    ) -> list[Outcome]:
+        """Resolve actions in a seeded order, then run the conversations that ``talk`` starts."""
+        order = list(range(len(asked)))
+        self.random.shuffle(order)
+        acting = [asked[i] for i in order if asked[i][0].action != "talk"]
+        calls = [ActionCall(d.npc, d.action, d.args) for d, _ in acting]
+        outcomes = self.resolver.resolve_sequence(self.state, calls)
+        for (decision, row), outcome in zip(acting, outcomes, strict=True):
+            row["event_id"] = self._number(outcome)
+            if outcome.success:
+                self._notify(outcome)
+            self._set_activity(decision)
+        talks = [asked[i] for i in order if asked[i][0].action == "talk"]
+        place_of = {n: self.state.entities[n]["place"] for n in self.npc_names}
+        conversations, failed = pair_conversations(
+            talks, place_of, self.ids["conversation"] + 1,
+            self.spec.settings.max_conversations_per_npc,
+        )
+        self.ids["conversation"] += len(conversations)
+        rows = {id(d): row for d, row in talks}
+        for decision, reason in failed:
+            outcome = Outcome("action", decision.npc, "talk", dict(decision.args), False, reason,
+                              f"{decision.npc} wants to talk but {reason}.", place_of[decision.npc],
+                              observers=[decision.npc], source="builtin", importance=1)
+            rows[id(decision)]["event_id"] = self._number(outcome)
+            outcomes.append(outcome)
+        self._converse(step, conversations, batch, stats)
+        for conversation in conversations:
+            self._record_conversation(step, conversation, batch, stats)
+        return outcomes
+
+    def _converse(self, step: int, conversations: list[Conversation], batch: StepBatch, stats: dict) -> None:
+        """Run every conversation for up to ``conversation_turns`` lines, one batch per round."""
+        for turn in range(1, self.spec.settings.conversation_turns):
+            open_ = [c for c in conversations if not c.ended]
+            if not open_:
+                return
+            requests = build_requests(
+                self, [self.npcs[c.next_speaker] for c in open_], step, "reply",
+                conversations=[(c.other(c.next_speaker), c.turns()) for c in open_],
+                turns=[turn * 100_000 + c.id for c in open_],
+            )
+            for conversation, (reply, row) in zip(open_, self._ask(step, requests, batch, stats), strict=True):
+                conversation.lines.append((reply.npc, reply.utterance or "", list(reply.told_facts), row))
+                if reply.end_conversation:
+                    conversation.ended = True
+
+    def _record_conversation(self, step: int, conversation: Conversation, batch: StepBatch, stats: dict) -> None:
+        """Store the lines and pass on what was told: the listener now believes it, from the teller."""
+        stats["conversations"] += 1
+        for turn, (speaker, text, told, row) in enumerate(conversation.lines):
+            listener = conversation.other(speaker)
+            self.ids["dialogue"] += 1
+            line_id = self.ids["dialogue"]
+            passed = []
+            for key in told:
+                belief = self.knowledge.current(speaker, key)
+                if belief is None:
+                    continue
+                passed.append(key)
+                self.knowledge.assert_fact(
+                    listener, belief.subject, belief.predicate, belief.object,
+                    source=f"dialogue:{line_id}", step=step, confidence=round(belief.confidence * 0.9, 4),
+                    told_by=speaker, text=belief.text, secret=belief.secret, tracked=belief.tracked,
+                )
+            self.inbox.setdefault(listener, []).append(f'{speaker} said: "{text}"')
+            stats["dialogue_lines"] += 1
+            batch.add(DialogueRow, {
+                "run_id": self.run_id, "id": line_id, "step": step, "conversation": conversation.id,
+                "turn": turn, "speaker": speaker, "listener": listener, "place": conversation.place,
+                "text": text, "told_facts": passed, "decision_id": row["id"],
+            })
+        for name in (conversation.initiator, conversation.partner):
+            self.state.entities[name]["activity"] = f"talking with {conversation.other(name)}"
+
+    def _set_activity(self, decision: Decision) -> None:
+        props = self.state.entities[decision.npc]
+        if decision.action == "move":
+            props["activity"] = f"walking to {decision.args.get('place')}"
+        elif decision.action == "wait":
+            entry = self.npcs[decision.npc].schedule_entry(self.clock.hour(self.step_index + 1))
+            props["activity"] = entry.activity if entry and entry.place == props["place"] else "idling"
+        else:
+            props["activity"] = decision.action
+
+    def _tick_needs(self) -> None:
+        rate = self.spec.settings.hunger_per_step
+        for name in self.npc_names:
+            props = self.state.entities[name]
+            props["hunger"] = round(min(1.0, float(props.get("hunger", 0.0)) + rate), 6)
+
+    # 7. commit ------------------------------------------------------------------------
+    def _commit(self, step: int, batch: StepBatch, started: float) -> None:
+        for npc in self.npcs.values():
+            npc.sync_cell()
+        new, closed = self.knowledge.drain()
+        batch.extend(FactRow, ({"run_id": self.run_id, **_fact_dict(f)} for f in new))
+        for fact in closed:
+            batch.updates.append((FactRow, {"run_id": self.run_id, "id": fact.id}, {"valid_to": fact.valid_to}))
+        batch.extend(NPCStateRow, (self._npc_row(step, n) for n in self.npc_names))
+        for hook in self.step_hooks:
+            hook(self, batch)
+        batch.add(StepRow, {
+            "run_id": self.run_id, "step": step, "sim_time": self.clock.label(step),
+            "state": self.state.to_json(), "rng_state": self._rng_state(),
+            "runtime": {"inbox": self.inbox, "pending": [vars(p) for p in self.pending], "ids": self.ids},
+            "stats": self.last_stats, "wall_time_s": time.perf_counter() - started,
+            "committed_at": datetime.now(UTC),
+        })
+        self.store.commit_step(self.run_id, step, batch)
+        self.step_index = step
+
+    def _rng_state(self) -> dict[str, Any]:
+        version, internal, gauss = self.random.getstate()
+        return {"random": [version, list(internal), gauss], "numpy": self.rng.bit_generator.state}
+
+    def _npc_row(self, step: int, name: str) -> dict[str, Any]:
+        props = self.state.entities[name]
+        return {
+            "run_id": self.run_id, "step": step, "npc": name, "place": props["place"],
+            "activity": str(props.get("activity", "")), "mood": str(props.get("mood", "")),
+            "hunger": float(props.get("hunger", 0.0)), "coins": float(props.get("coins", 0)),
+            "inventory": list(props.get("inventory", [])),
+        }
+
+    def _number(self, outcome: Outcome) -> int:
+        """Give an outcome its event id (ids follow creation order, so they replay exactly)."""
+        self.ids["event"] += 1
+        outcome.id = self.ids["event"]
+        return outcome.id
+
+    def _event_row(self, step: int, outcome: Outcome) -> dict[str, Any]:
+        data = outcome.to_json()
+        return {"run_id": self.run_id, "step": step, **data}
+
+    def _decision_row(self, step: int, decision: Decision, request: DecisionRequest) -> dict[str, Any]:
+        self.ids["decision"] += 1
+        return {
+            "run_id": self.run_id, "id": self.ids["decision"], "step": step, "npc": decision.npc,
+            "mode": request.mode, "action": decision.action, "args": decision.args,
+            "utterance": decision.utterance, "status": decision.status, "note": decision.note, "event_id": None,
+            "llm_call_ids": decision.llm_call_ids,
+            "context": {"place": request.place, "observations": request.observations,
+                        "facts": [f.key for f in request.facts], "seed": request.seed},
+        }
+
+    # ------------------------------------------------------------------ queries and direction
+    def route(self, source: str, target: str) -> list[str]:
+        """Shortest way from ``source`` to ``target`` over open connections (next place first)."""
+        if source == target:
+            return []
+        closed = tuple(self.state.closed_routes)
+        table = self._routes.get(closed)
+        if table is None:
+            table = dict(nx.all_pairs_shortest_path(self.open_places()))
+            self._routes[closed] = table
+        path = table.get(source, {}).get(target)
+        return list(path[1:]) if path else []
+
+    def open_places(self) -> nx.Graph:
+        """The place graph without connections closed by scene changes."""
+        if not self.state.closed_routes:
+            return self.places
+        graph = self.places.copy()
+        for key in self.state.closed_routes:
+            a, b = key.split("|")
+            if graph.has_edge(a, b):
+                graph.remove_edge(a, b)
+        return graph
+
+    def inject(self, description: str, effects: list[Effect] | None = None, place: str | None = None,
+               importance: int = 6) -> None:
+        """Queue an event to fire at the start of the next step (committed with it)."""
+        if place is not None and place not in self.places:
+            raise ValueError(f"inject: unknown place {place!r}")
+        self.pending.append(Injection(description, [e.as_list() for e in effects or []], place, None, importance))
+
+    def close_route(self, a: str, b: str) -> None:
+        key = route_key(a, b)
+        if key not in self.state.closed_routes:
+            self.state.closed_routes.append(key)
+
+    def tracked_spread(self) -> float:
+        """Mean share of NPCs who currently believe each tracked fact."""
+        tracked = sorted({f.key for f in self.knowledge.facts.values() if f.tracked})
+        if not tracked or not self.npc_names:
+            return 0.0
+        shares = [
+            sum(1 for n in self.npc_names if self.knowledge.believes(n, key)) / len(self.npc_names)
+            for key in tracked
+        ]
+        return sum(shares) / len(shares)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _fact_dict(fact: Fact) -> dict[str, Any]:
+    return {name: getattr(fact, name) for name in Fact.__dataclass_fields__}
+
+
+def _empty_stats() -> dict[str, Any]:
+    return {
+        "conversations": 0, "dialogue_lines": 0, "actions": 0, "failed_actions": 0, "events": 0,
+        "decisions": dict.fromkeys(DECISION_STATUSES, 0),
+    }
+
+
+def _make_brain(spec: str) -> Brain:
+    if spec == "scripted":
+        from simverse.llm.scripted import ScriptedBrain
+
+        return ScriptedBrain()
+    from simverse.llm.spec import make_brain
+
+    return make_brain(spec)
+
+
+__all__ = ["Injection", "World", "random"]

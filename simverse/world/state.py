@@ -1,0 +1,165 @@
+"""All mutable world state as plain, JSON-able data, changed only through effects.
+
+Entities are NPCs, places, items and the ``world`` (environment). Each is a dict of
+properties. NPCs carry ``place``, ``coins``, ``hunger``, ``mood``, ``inventory`` (a list of
+item ids); items carry ``place`` (a place id or the NPC holding it), ``quantity`` and
+``price``. The state can be copied (for predictions), snapshotted into the store and
+restored on resume.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from simverse.world.schema import WorldSpec
+
+EFFECT_OPS = ("set", "add", "remove", "move")
+
+
+class EffectError(ValueError):
+    """An effect that cannot apply to the current state; the message says why."""
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One structured change: ``(entity, property, op, value)``."""
+
+    entity: str
+    property: str
+    op: str
+    value: Any
+
+    def as_list(self) -> list[Any]:
+        return [self.entity, self.property, self.op, self.value]
+
+
+@dataclass
+class WorldState:
+    """Entities' properties and kinds. ``closed_routes`` holds connections closed by
+    scene changes (``"a|b"`` with a < b)."""
+
+    entities: dict[str, dict[str, Any]]
+    kinds: dict[str, str]
+    closed_routes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_spec(cls, spec: WorldSpec) -> WorldState:
+        entities: dict[str, dict[str, Any]] = {}
+        kinds: dict[str, str] = {}
+        env = spec.environment
+        entities["world"] = {"weather": env.weather, **env.properties}
+        kinds["world"] = "world"
+        for place in spec.places:
+            entities[place.id] = {"name": place.name, **place.properties}
+            kinds[place.id] = "place"
+        for npc in spec.npcs:
+            entities[npc.name] = {
+                "place": npc.start_place,
+                "coins": npc.coins,
+                "hunger": 0.0,
+                "mood": "content",
+                "inventory": [],
+                **npc.properties,
+            }
+            kinds[npc.name] = "npc"
+        for item in spec.items:
+            entities[item.id] = {
+                "name": item.name,
+                "place": item.place,
+                "quantity": item.quantity,
+                "price": item.price,
+                **item.properties,
+            }
+            kinds[item.id] = "item"
+            if item.place in entities and kinds[item.place] == "npc":
+                entities[item.place]["inventory"].append(item.id)
+        return cls(entities, kinds)
+
+    def get(self, entity: str, prop: str | None) -> Any:
+        """A property's value (``None`` when absent); with ``prop=None`` the entity id."""
+        if entity not in self.entities:
+            raise EffectError(f"unknown entity {entity!r}")
+        if prop is None:
+            return entity
+        if prop == "id":
+            return entity
+        return self.entities[entity].get(prop)
+
+    def ids_of(self, kind: str) -> list[str]:
+        return [eid for eid, k in self.kinds.items() if k == kind]
+
+    def apply(self, effect: Effect) -> None:
+        """Apply one effect or raise :class:`EffectError` without changing anything."""
+        if effect.entity not in self.entities:
+            raise EffectError(f"unknown entity {effect.entity!r}")
+        if effect.op not in EFFECT_OPS:
+            raise EffectError(f"unknown op {effect.op!r} (expected one of {EFFECT_OPS})")
+        props = self.entities[effect.entity]
+        current = props.get(effect.property)
+        if effect.op == "set":
+            if isinstance(current, list) and not isinstance(effect.value, list):
+                raise EffectError(f"{effect.entity}.{effect.property} is a list; use add/remove")
+            props[effect.property] = effect.value
+        elif effect.op == "add":
+            props[effect.property] = _added(effect, current)
+        elif effect.op == "remove":
+            props[effect.property] = _removed(effect, current)
+        else:
+            self._move(effect.entity, effect.value)
+
+    def _move(self, entity: str, destination: Any) -> None:
+        kind = self.kinds[entity]
+        dest_kind = self.kinds.get(destination) if isinstance(destination, str) else None
+        if kind == "npc" and dest_kind != "place":
+            raise EffectError(f"cannot move NPC {entity!r} to {destination!r}: not a place")
+        if kind == "item" and dest_kind not in ("place", "npc"):
+            raise EffectError(f"cannot move item {entity!r} to {destination!r}: not a place or NPC")
+        if kind not in ("npc", "item"):
+            raise EffectError(f"only NPCs and items move, not {kind} {entity!r}")
+        if kind == "item":
+            holder = self.entities[entity].get("place")
+            if self.kinds.get(holder) == "npc" and entity in self.entities[holder]["inventory"]:
+                self.entities[holder]["inventory"].remove(entity)
+            if dest_kind == "npc":
+                self.entities[destination]["inventory"].append(entity)
+        self.entities[entity]["place"] = destination
+
+    def copy(self) -> WorldState:
+        return WorldState(copy.deepcopy(self.entities), dict(self.kinds), list(self.closed_routes))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entities": self.entities, "kinds": self.kinds, "closed_routes": self.closed_routes}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WorldState:
+        return cls(data["entities"], data["kinds"], list(data.get("closed_routes", [])))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _added(effect: Effect, current: Any) -> Any:
+    if isinstance(current, list):
+        return [*current, effect.value]
+    if current is None:
+        return effect.value if _is_number(effect.value) else [effect.value]
+    if _is_number(current) and _is_number(effect.value):
+        return current + effect.value
+    raise EffectError(f"cannot add {effect.value!r} to {effect.entity}.{effect.property}={current!r}")
+
+
+def _removed(effect: Effect, current: Any) -> Any:
+    if isinstance(current, list):
+        if effect.value not in current:
+            raise EffectError(f"{effect.entity}.{effect.property} does not contain {effect.value!r}")
+        out = list(current)
+        out.remove(effect.value)
+        return out
+    if _is_number(current) and _is_number(effect.value):
+        return current - effect.value
+    raise EffectError(
+        f"cannot remove {effect.value!r} from {effect.entity}.{effect.property}={current!r}"
+    )
