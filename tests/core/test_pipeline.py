@@ -1,0 +1,128 @@
+"""The step pipeline: batched decisions, conversations that pass on news, events, storage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from simverse.llm.decisions import Decision, DecisionRequest
+from simverse.llm.scripted import ScriptedBrain
+from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
+from simverse.world.loader import parse_world
+from simverse.world.model import World
+
+
+class CountingBrain(ScriptedBrain):
+    """The scripted brain, counting how it is called."""
+
+    def __init__(self) -> None:
+        self.batches: list[tuple[str, int]] = []
+
+    def decide_batch(self, requests: Sequence[DecisionRequest]) -> list[Decision]:
+        self.batches.append((requests[0].mode, len(requests)))
+        return super().decide_batch(requests)
+
+
+def test_one_decide_call_for_all_npcs_per_step(tiny):
+    brain = CountingBrain()
+    world = World(parse_world(tiny), seed=3, brain=brain)
+    world.step()
+    acts = [n for mode, n in brain.batches if mode == "act"]
+    assert acts == [3]
+    assert all(mode == "reply" for mode, _ in brain.batches[1:])
+
+
+def test_conversation_has_several_turns_and_news_spreads(tiny):
+    world = World(parse_world(tiny), seed=1)
+    world.run(6)
+    with world.store.session() as s:
+        lines = s.scalars(select(DialogueRow).order_by(DialogueRow.id)).all()
+    assert lines, "NPCs who like to talk met and talked"
+    by_conversation: dict[int, list[DialogueRow]] = {}
+    for line in lines:
+        by_conversation.setdefault(line.conversation, []).append(line)
+    assert max(len(v) for v in by_conversation.values()) >= 3
+    assert all([ln.turn for ln in v] == list(range(len(v))) for v in by_conversation.values())
+    key = "well|is|dry"
+    told = [ln for ln in lines if key in ln.told_facts]
+    assert told, "Ann passed on what she knows"
+    learner = told[0].listener
+    belief = world.knowledge.current(learner, key) if learner != "Ann" else None
+    if belief is not None:
+        assert belief.told_by == told[0].speaker and belief.source.startswith("dialogue:")
+    assert len(world.knowledge.holders(key)) >= 3  # world, Ann and at least one listener
+
+
+def test_several_conversations_in_one_step():
+    world = World("harbor_town", seed=3)
+    world.run(20)
+    with world.store.session() as s:
+        per_step = s.execute(
+            select(DialogueRow.step, func.count(func.distinct(DialogueRow.conversation))).group_by(DialogueRow.step)
+        ).all()
+    assert max(n for _, n in per_step) >= 2
+
+
+def test_scheduled_event_fires_and_is_seen(tiny):
+    world = World(parse_world(tiny), seed=0)
+    world.run(2)
+    assert world.state.entities["square"]["bell"] is True
+    with world.store.session() as s:
+        event = s.scalars(select(EventRow).where(EventRow.kind == "scheduled")).one()
+    assert event.step == 2 and event.effects == [["square", "bell", "set", True]]
+    assert sorted(event.observers) == ["Ann", "Bob", "Cid"]
+
+
+def test_every_step_is_stored(tiny):
+    world = World(parse_world(tiny), seed=0)
+    world.run(3)
+    with world.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(StepRow)) == 4  # step 0 + 3
+        assert s.scalar(select(func.count()).select_from(NPCStateRow)) == 4 * 3
+        decisions = s.scalars(select(DecisionRow).where(DecisionRow.mode == "act")).all()
+    assert len(decisions) == 9
+    assert {d.status for d in decisions} == {"valid"}
+
+
+def test_brain_asking_for_impossible_things_gets_wait(tiny):
+    class Reckless(ScriptedBrain):
+        def decide_batch(self, requests):
+            return [Decision(r.npc, "move", {"place": "moon"}) if r.mode == "act" else Decision(r.npc, "talk", {}, "hm")
+                    for r in requests]
+
+    world = World(parse_world(tiny), seed=0, brain=Reckless())
+    world.step()
+    with world.store.session() as s:
+        rows = s.scalars(select(DecisionRow)).all()
+    assert {r.action for r in rows} == {"wait"}
+    assert all(r.status == "defaulted" and "'moon' is not a place reachable" in r.note for r in rows)
+
+
+def test_datacollector_has_model_and_agent_series(tiny):
+    world = World(parse_world(tiny), seed=0)
+    world.run(3)
+    model = world.datacollector.get_model_vars_dataframe()
+    agents = world.datacollector.get_agent_vars_dataframe()
+    assert list(model["step"]) == [0, 1, 2, 3]
+    assert model["tracked_fact_spread"].iloc[0] > 0
+    assert set(agents.columns) >= {"place", "hunger", "coins", "mood"}
+    assert len(agents) == 4 * 3
+
+
+def test_npcs_are_mesa_agents_on_the_place_network(tiny):
+    world = World(parse_world(tiny), seed=0)
+    world.run(2)
+    for npc in world.agents:
+        assert npc.cell.coordinate == npc.place
+
+
+def test_mesa_batch_run_works_on_world(tiny):
+    import mesa
+
+    results = mesa.batch_run(
+        World, parameters={"world": "harbor_town", "seed": [1, 2]}, iterations=1, max_steps=3,
+        number_processes=1, display_progress=False,
+    )
+    assert {r["seed"] for r in results} == {1, 2}
+    assert all(r["step"] == 3 for r in results if "AgentID" in r)
