@@ -20,11 +20,12 @@ same inputs give the same ids in every process.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Text, bindparam, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from simverse.memory.config import MemoryConfig
@@ -79,9 +80,9 @@ class MemoryStream:
                 _MEM.c.step,
                 _MEM.c.sim_hours,
                 _MEM.c.importance,
-                _MEM.c.evidence,
+                type_coerce(_MEM.c.evidence, Text).label("evidence"),
                 _MEM.c.source_event_id,
-                _MEM.c.data,
+                type_coerce(_MEM.c.data, Text).label("data"),
                 _MEM.c.last_access_hours,
                 _MEM.c.last_access_step,
                 _MEM.c.embedding,
@@ -109,9 +110,9 @@ class MemoryStream:
                     step=r.step,
                     sim_hours=r.sim_hours,
                     importance=r.importance,
-                    evidence=tuple(r.evidence or ()),
+                    evidence=_json_ids(r.evidence),
                     source_event_id=r.source_event_id,
-                    data=r.data,
+                    data=_json_or_none(r.data),
                 )
                 for r in npc_rows
             ]
@@ -391,3 +392,16 @@ def _importance_since_reflection(session: Session, run_id: int) -> dict[str, int
         .group_by(_MEM.c.npc)
     ).all()
     return {npc: int(total) for npc, total in rows}
+
+
+def _json_ids(raw: str | None) -> tuple[int, ...]:
+    """Evidence ids from their JSON text; most memories have none (fast path for load)."""
+    if not raw or raw == "[]":
+        return ()
+    return tuple(int(i) for i in json.loads(raw))
+
+
+def _json_or_none(raw: str | None) -> dict | None:
+    if raw is None or raw == "null":
+        return None
+    return json.loads(raw)
