@@ -58,30 +58,44 @@ def step_of(tag: str) -> int:
     return int(match.group(1)) if match else -1
 
 
+class CallIds:
+    """Per-run call ids in call order; recorders of one run (one per role) share one."""
+
+    def __init__(self, start: int = 1) -> None:
+        self.next = start
+
+    @classmethod
+    def after_stored(cls, session: Session, run_id: int) -> CallIds:
+        """Ids that continue after the calls already stored for ``run_id`` (resume)."""
+        last = session.scalar(select(func.max(LLMCall.id)).where(LLMCall.run_id == run_id))
+        return cls((last or 0) + 1)
+
+    def take(self) -> int:
+        """The next id."""
+        value, self.next = self.next, self.next + 1
+        return value
+
+
 class RecordingBackend:
     """Wrap ``inner`` and record each call as an :class:`LLMCall` with a per-run id."""
 
-    def __init__(self, inner: Backend, run_id: int, next_id: int = 1) -> None:
+    def __init__(self, inner: Backend, run_id: int, ids: CallIds | int = 1) -> None:
+        """``ids``: a shared :class:`CallIds`, or the first id for a private one."""
         self.inner = inner
         self.name = inner.name
         self.model = inner.model
         self.run_id = run_id
-        self.next_id = next_id
+        self.ids = ids if isinstance(ids, CallIds) else CallIds(ids)
         self._pending: list[LLMCall] = []
-
-    @classmethod
-    def resume(cls, inner: Backend, session: Session, run_id: int) -> RecordingBackend:
-        """A recorder that continues a run's ids after the calls already stored."""
-        last = session.scalar(select(func.max(LLMCall.id)).where(LLMCall.run_id == run_id))
-        return cls(inner, run_id, next_id=(last or 0) + 1)
 
     def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
         """Answer through ``inner``; give every response the id of its recorded row."""
         responses = self.inner.generate_batch(requests)
         for request, response in zip(requests, responses, strict=True):
+            call_id = self.ids.take()
             call = LLMCall(
                 run_id=self.run_id,
-                id=self.next_id,
+                id=call_id,
                 step=step_of(request.tag),
                 tag=request.tag,
                 key=request_key(self.name, self.model, request),
@@ -95,8 +109,7 @@ class RecordingBackend:
                 latency_s=response.latency_s,
                 error=response.error,
             )
-            response.call_id = self.next_id
-            self.next_id += 1
+            response.call_id = call_id
             self._pending.append(call)
         return responses
 

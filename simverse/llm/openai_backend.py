@@ -1,0 +1,162 @@
+"""Any OpenAI-compatible ``/v1/chat/completions`` server behind the :class:`Backend` protocol.
+
+Use it for vLLM, llama.cpp, ``transformers serve`` or a hosted API. A batch fans out as
+concurrent HTTP requests (``httpx.AsyncClient``, at most ``concurrency`` in flight, so the
+server can batch them). Transient failures (HTTP 429 and 5xx, timeouts, refused or dropped
+connections) are retried with exponential backoff, at most ``max_attempts`` times; after
+that the request's response has ``text=""`` and an ``error`` naming the request's tag.
+``generate_batch`` never raises for a failed request, so a step is never lost.
+
+``seed`` and ``temperature`` are passed through. A request's ``json_schema`` is sent as
+``response_format`` (``json_schema`` type); a server that rejects that field with 400/422
+is asked again without it, and the backend stops sending it for the rest of the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from simverse.llm.protocol import LLMRequest, LLMResponse
+
+RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+
+
+class OpenAIBackend:
+    """Concurrent chat completions against one server and model."""
+
+    name = "openai"
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        *,
+        api_key_env: str = "OPENAI_API_KEY",
+        concurrency: int = 16,
+        timeout_s: float = 60.0,
+        max_attempts: int = 4,
+        backoff_s: float = 0.5,
+        max_backoff_s: float = 8.0,
+        use_response_format: bool = True,
+    ) -> None:
+        """``base_url`` ends before ``/chat/completions`` (e.g. ``http://127.0.0.1:8000/v1``;
+        ``/v1`` is appended when missing). The API key, if any, comes from ``api_key_env``."""
+        url = base_url.rstrip("/")
+        self.base_url = url if url.endswith("/v1") else url + "/v1"
+        self.model = model
+        self.api_key = os.environ.get(api_key_env) or None
+        self.concurrency = max(1, int(concurrency))
+        self.timeout_s = timeout_s
+        self.max_attempts = max(1, int(max_attempts))
+        self.backoff_s = backoff_s
+        self.max_backoff_s = max_backoff_s
+        self.use_response_format = use_response_format
+        self.http_requests = 0
+
+    # ------------------------------------------------------------------ public
+
+    def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """Answer all requests concurrently; failed ones carry ``error``, none raise."""
+        if not requests:
+            return []
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self._run(requests))
+        # Called from inside an event loop (a notebook, a web app): use a private one.
+        result: list[list[LLMResponse]] = []
+        worker = threading.Thread(target=lambda: result.append(asyncio.run(self._run(requests))))
+        worker.start()
+        worker.join()
+        return result[0]
+
+    # ------------------------------------------------------------------ internals
+
+    async def _run(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
+        """All requests on one client, bounded by a semaphore."""
+        limit = asyncio.Semaphore(self.concurrency)
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        limits = httpx.Limits(max_connections=self.concurrency)
+        async with httpx.AsyncClient(base_url=self.base_url, headers=headers,
+                                     timeout=self.timeout_s, limits=limits) as client:
+            return list(await asyncio.gather(
+                *(self._answer(client, limit, r) for r in requests)))
+
+    def body(self, request: LLMRequest) -> dict[str, Any]:
+        """The JSON body of one chat completion."""
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+            "max_tokens": request.params.max_new_tokens,
+            "temperature": request.params.temperature,
+            "seed": request.seed,
+        }
+        if request.params.top_p < 1.0:
+            body["top_p"] = request.params.top_p
+        if request.json_schema is not None and self.use_response_format:
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "decision", "schema": request.json_schema},
+            }
+        return body
+
+    async def _answer(self, client: httpx.AsyncClient, limit: asyncio.Semaphore,
+                      request: LLMRequest) -> LLMResponse:
+        """One request with retries; the returned response holds the text or the error."""
+        last_error = "no attempt made"
+        async with limit:
+            started = time.perf_counter()
+            for attempt in range(self.max_attempts):
+                if attempt:
+                    await asyncio.sleep(min(self.max_backoff_s,
+                                            self.backoff_s * 2 ** (attempt - 1)))
+                body = self.body(request)
+                try:
+                    self.http_requests += 1
+                    reply = await client.post("/chat/completions", json=body)
+                except (httpx.TimeoutException, httpx.TransportError) as exc:
+                    last_error = f"{type(exc).__name__}: {exc}"
+                    continue
+                if reply.status_code in (400, 422) and "response_format" in body \
+                        and "response_format" in reply.text:
+                    self.use_response_format = False  # this server cannot; stop sending it
+                    last_error = f"HTTP {reply.status_code} on response_format"
+                    continue
+                if reply.status_code in RETRY_STATUS:
+                    last_error = f"HTTP {reply.status_code}: {reply.text[:200]}"
+                    continue
+                if reply.status_code >= 400:
+                    return self._failed(request, f"HTTP {reply.status_code}: "
+                                        f"{reply.text[:200]}", started)
+                return self._parsed(request, reply, started)
+        return self._failed(request, f"gave up after {self.max_attempts} attempts: "
+                            f"{last_error}", started)
+
+    @staticmethod
+    def _failed(request: LLMRequest, reason: str, started: float) -> LLMResponse:
+        """An empty response whose error names the request."""
+        return LLMResponse(text="", error=f"{request.tag or 'untagged request'}: {reason}",
+                           latency_s=time.perf_counter() - started)
+
+    def _parsed(self, request: LLMRequest, reply: httpx.Response,
+                started: float) -> LLMResponse:
+        """Text and usage of a successful completion (malformed bodies become errors)."""
+        try:
+            data = reply.json()
+            text = data["choices"][0]["message"]["content"] or ""
+        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            return self._failed(request, f"malformed completion: {exc!r}", started)
+        usage = data.get("usage") or {}
+        return LLMResponse(
+            text=text,
+            prompt_tokens=int(usage.get("prompt_tokens") or 0),
+            completion_tokens=int(usage.get("completion_tokens") or 0),
+            latency_s=time.perf_counter() - started,
+        )

@@ -1,0 +1,182 @@
+"""From ``--llm`` text to a brain: parse backend specs and build brains and backends.
+
+Spec grammar (one per role, or one for all roles)::
+
+    scripted                          the seeded rule brain, no model
+    transformers:PATH_OR_ID           in-process Hugging Face model
+    openai:BASE_URL#MODEL             OpenAI-compatible server, e.g.
+                                      openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-1.5B-Instruct
+
+Per-role specs prefix the role: ``npc=openai:...#m`` and ``events=scripted``. Roles are
+``npc`` (decisions) and ``events`` (consequence prediction); a role not named uses the
+plain spec, or ``scripted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from simverse.llm.decisions import Brain
+from simverse.llm.protocol import Backend, SamplingParams
+from simverse.llm.recording import CallIds, RecordingBackend
+
+Kind = Literal["scripted", "transformers", "openai"]
+ROLES = ("npc", "events")
+
+
+@dataclass(frozen=True)
+class LLMSpec:
+    """A parsed spec: which backend, where (path, id or URL) and which served model."""
+
+    kind: Kind
+    target: str = ""
+    model: str = ""
+    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def __str__(self) -> str:
+        if self.kind == "scripted":
+            return "scripted"
+        if self.kind == "transformers":
+            return f"transformers:{self.target}"
+        return f"openai:{self.target}#{self.model}"
+
+
+def parse_spec(text: str) -> LLMSpec:
+    """Parse one spec; the error message shows the accepted forms."""
+    raw = text.strip()
+    kind, _, rest = raw.partition(":")
+    kind = kind.strip().lower()
+    if kind == "scripted" and not rest:
+        return LLMSpec("scripted")
+    if kind == "transformers" and rest.strip():
+        return LLMSpec("transformers", target=rest.strip())
+    if kind == "openai":
+        url, _, model = rest.partition("#")
+        if url.strip() and model.strip():
+            return LLMSpec("openai", target=url.strip(), model=model.strip())
+    raise ValueError(
+        f"bad --llm spec {text!r}: use 'scripted', 'transformers:PATH_OR_ID' or "
+        "'openai:BASE_URL#MODEL' (optionally prefixed by a role, e.g. 'npc=...')"
+    )
+
+
+def parse_role_specs(
+    specs: str | Sequence[str] | Mapping[str, str | LLMSpec] | None,
+) -> dict[str, LLMSpec]:
+    """One :class:`LLMSpec` per role from a spec, a list of (``role=``) specs, or a dict."""
+    result = {role: LLMSpec("scripted") for role in ROLES}
+    if specs is None:
+        return result
+    if isinstance(specs, Mapping):
+        items = [(role, s) for role, s in specs.items()]
+    else:
+        items = []
+        for text in [specs] if isinstance(specs, str) else list(specs):
+            role, sep, rest = text.partition("=")
+            if sep and role.strip() in ROLES:
+                items.append((role.strip(), rest))
+            else:
+                items.extend((r, text) for r in ROLES)
+    for role, spec in items:
+        if role not in ROLES:
+            raise ValueError(f"unknown LLM role {role!r}; roles are {list(ROLES)}")
+        result[role] = spec if isinstance(spec, LLMSpec) else parse_spec(spec)
+    return result
+
+
+def make_backend(spec: str | LLMSpec, **options: Any) -> Backend | None:
+    """The text backend of a spec (None for ``scripted``); ``options`` go to its
+    constructor (e.g. ``max_batch_size``, ``device``, ``concurrency``, ``timeout_s``)."""
+    parsed = parse_spec(spec) if isinstance(spec, str) else spec
+    opts = {**parsed.options, **options}
+    if parsed.kind == "scripted":
+        return None
+    if parsed.kind == "transformers":
+        from simverse.llm.transformers_backend import TransformersBackend
+
+        return TransformersBackend(parsed.target, **opts)
+    from simverse.llm.openai_backend import OpenAIBackend
+
+    return OpenAIBackend(parsed.target, parsed.model, **opts)
+
+
+def make_brain(
+    spec: str | LLMSpec,
+    *,
+    backend: Backend | None = None,
+    run_id: int | None = None,
+    call_ids: CallIds | int = 1,
+    replay: Backend | None = None,
+    sampling: SamplingParams | None = None,
+    skip_idle: bool = True,
+    backend_options: Mapping[str, Any] | None = None,
+) -> Brain:
+    """Build the brain for a spec.
+
+    ``scripted`` gives a ``ScriptedBrain``. Otherwise an ``LLMBrain`` over ``backend``
+    (already built, e.g. shared between roles), else over ``replay`` (a
+    :class:`~simverse.llm.recording.ReplayBackend`: no model is loaded), else over a new
+    backend for the spec. With ``run_id`` every call is recorded with ids from
+    ``call_ids``; the world drains them with ``brain.drain_calls()`` at each step.
+    """
+    parsed = parse_spec(spec) if isinstance(spec, str) else spec
+    if parsed.kind == "scripted":
+        from simverse.llm.scripted import ScriptedBrain
+
+        return ScriptedBrain()
+    from simverse.llm.brain import LLMBrain
+
+    inner = backend or replay or make_backend(parsed, **(backend_options or {}))
+    if inner is None:
+        raise ValueError(f"no backend for {parsed}")
+    if run_id is not None and not isinstance(inner, RecordingBackend):
+        inner = RecordingBackend(inner, run_id, call_ids)
+    return LLMBrain(inner, sampling=sampling, skip_idle=skip_idle)
+
+
+def make_backends(
+    specs: str | Sequence[str] | Mapping[str, str | LLMSpec] | None,
+    *,
+    run_id: int | None = None,
+    call_ids: CallIds | int = 1,
+    replay: Backend | None = None,
+    backend_options: Mapping[str, Any] | None = None,
+) -> dict[str, Backend | None]:
+    """One backend per role (None for ``scripted``). Roles with the same spec share one
+    instance (one model in memory); with ``run_id`` they record with one shared id
+    sequence, so ``(run_id, id)`` stays unique; ``replay`` stands in for every model."""
+    ids = call_ids if isinstance(call_ids, CallIds) else CallIds(call_ids)
+    built: dict[str, Backend | None] = {}
+    result: dict[str, Backend | None] = {}
+    for role, spec in parse_role_specs(specs).items():
+        if str(spec) not in built:
+            inner = None if spec.kind == "scripted" else (
+                replay or make_backend(spec, **(backend_options or {})))
+            if inner is not None and run_id is not None:
+                inner = RecordingBackend(inner, run_id, ids)
+            built[str(spec)] = inner
+        result[role] = built[str(spec)]
+    return result
+
+
+def make_brains(
+    specs: str | Sequence[str] | Mapping[str, str | LLMSpec] | None,
+    *,
+    run_id: int | None = None,
+    call_ids: CallIds | int = 1,
+    replay: Backend | None = None,
+    sampling: SamplingParams | None = None,
+    skip_idle: bool = True,
+    backend_options: Mapping[str, Any] | None = None,
+) -> dict[str, Brain]:
+    """One brain per role over :func:`make_backends` (shared models and call ids)."""
+    backends = make_backends(specs, run_id=run_id, call_ids=call_ids, replay=replay,
+                             backend_options=backend_options)
+    specs_by_role = parse_role_specs(specs)
+    return {
+        role: make_brain(specs_by_role[role], backend=backends[role], sampling=sampling,
+                         skip_idle=skip_idle)
+        for role in ROLES
+    }

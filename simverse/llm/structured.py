@@ -1,0 +1,352 @@
+"""Structured output for decisions: the JSON schema a model must follow, and the parser.
+
+Model text is data. It is parsed with ``json.loads`` only, checked field by field against
+the :class:`DecisionRequest` it answers, and then either accepted (``valid``), fixed in
+small, named ways (``repaired``: code fences, junk around the object, trailing commas,
+near-miss names matched with :mod:`difflib`, out-of-range importance, unknown facts
+dropped), or rejected with an error message meant to be shown to the model on its one
+retry. :func:`default_decision` is the safe answer when that retry fails too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from simverse.llm.decisions import ActionSpec, Decision, DecisionRequest
+
+MAX_UTTERANCE_CHARS = 400
+FUZZY_CUTOFF = 0.6
+DEFAULT_IMPORTANCE = 3
+
+
+class DecisionPayload(BaseModel):
+    """The JSON object a model answers with (shape only; meaning is checked separately)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    action: str
+    args: dict[str, str] = Field(default_factory=dict)
+    utterance: str | None = None
+    told_facts: list[str] = Field(default_factory=list)
+    importance: int = Field(default=DEFAULT_IMPORTANCE, ge=1, le=10)
+    end_conversation: bool = False
+
+
+def arg_choices(request: DecisionRequest, action: str, kind: str) -> list[str] | None:
+    """Valid values of an argument of ``kind`` for ``action``; None means free text."""
+    if kind == "place":
+        return list(request.neighbours) if action == "move" else [
+            request.place, *request.neighbours]
+    if kind == "npc":
+        return [p for p in request.people_here if p != request.npc]
+    if kind == "item":
+        return list(dict.fromkeys([*request.items_here, *request.inventory]))
+    return None
+
+
+def decision_schema(request: DecisionRequest) -> dict[str, Any]:
+    """JSON schema of a decision for this request: the allowed actions as an enum, each
+    argument's valid values as an enum where all actions agree on its kind."""
+    schema = DecisionPayload.model_json_schema()
+    props = schema["properties"]
+    props["action"] = {"type": "string", "enum": [a.name for a in request.actions]}
+    arg_props: dict[str, Any] = {}
+    kinds: dict[str, set[str]] = {}
+    for spec in request.actions:
+        for name, kind in spec.args.items():
+            kinds.setdefault(name, set()).add(kind)
+    for name, kind_set in sorted(kinds.items()):
+        prop: dict[str, Any] = {"type": "string"}
+        if len(kind_set) == 1:
+            kind = next(iter(kind_set))
+            choices = sorted({c for spec in request.actions if name in spec.args
+                              for c in arg_choices(request, spec.name, kind) or []})
+            if arg_choices(request, "", kind) is not None and choices:
+                prop["enum"] = choices
+        arg_props[name] = prop
+    props["args"] = {"type": "object", "properties": arg_props,
+                     "additionalProperties": {"type": "string"}}
+    if request.facts:
+        props["told_facts"] = {"type": "array",
+                               "items": {"type": "string", "enum": [f.key for f in request.facts]}}
+    schema["title"] = "Decision"
+    return schema
+
+
+# --------------------------------------------------------------------------- JSON text
+
+
+_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
+
+
+def first_json_object(text: str) -> str | None:
+    """The first balanced ``{...}`` in ``text`` (braces inside strings ignored)."""
+    start = text.find("{")
+    while start != -1:
+        depth, in_string, escaped = 0, False, False
+        for pos in range(start, len(text)):
+            ch = text[pos]
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif ch == "\\":
+                    escaped = True
+                elif ch == '"':
+                    in_string = False
+            elif ch == '"':
+                in_string = True
+            elif ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return text[start:pos + 1]
+        start = text.find("{", start + 1)
+    return None
+
+
+def _loads_object(text: str) -> dict[str, Any] | None:
+    """``json.loads`` that only accepts a JSON object."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def extract_json(text: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """Parse the answer's JSON object; return it with the repairs that were needed."""
+    strict = _loads_object(text.strip())
+    if strict is not None:
+        return strict, []
+    repairs: list[str] = []
+    body = text
+    fence = _FENCE.search(text)
+    if fence:
+        body = fence.group(1)
+        repairs.append("stripped code fence")
+    candidate = first_json_object(body)
+    if candidate is None:
+        return None, repairs
+    if candidate.strip() != body.strip():
+        repairs.append("extracted JSON object from surrounding text")
+    value = _loads_object(candidate)
+    if value is not None:
+        return value, repairs
+    fixed = _TRAILING_COMMA.sub(r"\1", candidate)
+    fixed = re.sub(r"\b(True|False|None)\b", lambda m: _PY_LITERALS[m.group(1)], fixed)
+    if '"' not in fixed:
+        fixed = fixed.replace("'", '"')
+    value = _loads_object(fixed)
+    if value is not None:
+        repairs.append("fixed JSON syntax")
+        return value, repairs
+    return None, repairs
+
+
+# --------------------------------------------------------------------------- meaning
+
+
+def closest(value: str, choices: list[str]) -> str | None:
+    """``value`` itself, a case-insensitive match, or the nearest ``difflib`` match."""
+    if value in choices:
+        return value
+    lowered = {c.lower(): c for c in choices}
+    if value.strip().lower() in lowered:
+        return lowered[value.strip().lower()]
+    near = difflib.get_close_matches(value.strip().lower(), list(lowered), n=1,
+                                     cutoff=FUZZY_CUTOFF)
+    return lowered[near[0]] if near else None
+
+
+@dataclass
+class ParseOutcome:
+    """Result of parsing one answer: a decision (valid or repaired) or an error."""
+
+    decision: Decision | None
+    error: str = ""
+    repairs: list[str] = field(default_factory=list)
+
+
+def _coerce_shape(raw: dict[str, Any], repairs: list[str]) -> dict[str, Any]:
+    """Loosen types a model commonly gets wrong (numbers as strings, args as non-strings)."""
+    data = dict(raw)
+    if isinstance(data.get("args"), dict):
+        args = {str(k): v if isinstance(v, str) else json.dumps(v)
+                for k, v in data["args"].items() if v is not None}
+        if args != data["args"]:
+            repairs.append("coerced args to strings")
+        data["args"] = args
+    elif data.get("args") is None:
+        data["args"] = {}
+    imp = data.get("importance")
+    if isinstance(imp, str) and imp.strip().isdigit():
+        data["importance"] = int(imp.strip())
+        repairs.append("importance given as text")
+    if isinstance(data.get("importance"), float):
+        data["importance"] = round(data["importance"])
+    if isinstance(data.get("importance"), int) and not 1 <= data["importance"] <= 10:
+        data["importance"] = min(10, max(1, data["importance"]))
+        repairs.append("clamped importance to 1-10")
+    if data.get("importance") is None:
+        data.pop("importance", None)
+    end = data.get("end_conversation")
+    if isinstance(end, str) and end.strip().lower() in {"true", "false"}:
+        data["end_conversation"] = end.strip().lower() == "true"
+        repairs.append("end_conversation given as text")
+    if data.get("told_facts") is None:
+        data["told_facts"] = []
+    return data
+
+
+def _check_action(payload: DecisionPayload, request: DecisionRequest,
+                  repairs: list[str]) -> tuple[ActionSpec | None, str]:
+    """The allowed action the payload names (near misses matched)."""
+    by_name = {a.name: a for a in request.actions}
+    name = closest(payload.action, list(by_name))
+    if name is None:
+        return None, f"action {payload.action!r} is not one of {sorted(by_name)}"
+    if name != payload.action:
+        repairs.append(f"action {payload.action!r} -> {name!r}")
+    return by_name[name], ""
+
+
+def _check_args(spec: ActionSpec, payload: DecisionPayload, request: DecisionRequest,
+                repairs: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Arguments of ``spec`` checked against what exists here (near misses matched)."""
+    given = dict(payload.args)
+    args: dict[str, str] = {}
+    errors: list[str] = []
+    for name, kind in spec.args.items():
+        value = given.pop(name, None)
+        if value is None and kind == "npc" and request.mode == "reply" and request.partner:
+            value = request.partner
+            repairs.append(f"args.{name} missing -> conversation partner")
+        if value is None:
+            errors.append(f"{spec.name} needs args.{name} ({kind})")
+            continue
+        choices = arg_choices(request, spec.name, kind)
+        if choices is None:
+            if not value.strip():
+                errors.append(f"args.{name} must be non-empty text")
+            else:
+                args[name] = value.strip()
+            continue
+        match = closest(value, choices)
+        if match is None:
+            errors.append(f"args.{name} {value!r} must be one of {choices}")
+        else:
+            if match != value:
+                repairs.append(f"args.{name} {value!r} -> {match!r}")
+            args[name] = match
+    if given:
+        repairs.append(f"dropped unknown args {sorted(given)}")
+    return args, errors
+
+
+def _check_talk(payload: DecisionPayload, action: str, request: DecisionRequest,
+                repairs: list[str]) -> tuple[str | None, list[str]]:
+    """The utterance, required when talking or replying (unless ending the talk)."""
+    utterance = (payload.utterance or "").strip() or None
+    errors: list[str] = []
+    needs_words = action == "talk" or (request.mode == "reply" and not payload.end_conversation)
+    if needs_words and utterance is None:
+        errors.append("utterance is required when talking or replying")
+    if utterance and len(utterance) > MAX_UTTERANCE_CHARS:
+        utterance = utterance[:MAX_UTTERANCE_CHARS].rstrip()
+        repairs.append("shortened utterance")
+    return utterance, errors
+
+
+def _check_facts(payload: DecisionPayload, request: DecisionRequest,
+                 repairs: list[str]) -> list[str]:
+    """Fact keys the NPC actually knows (near misses matched, unknown ones dropped)."""
+    keys = [f.key for f in request.facts]
+    told: list[str] = []
+    for key in payload.told_facts:
+        match = closest(key, keys)
+        if match is None:
+            repairs.append(f"dropped unknown fact {key!r}")
+        else:
+            if match != key:
+                repairs.append(f"fact {key!r} -> {match!r}")
+            if match not in told:
+                told.append(match)
+    return told
+
+
+def _reply_default_action(raw: dict[str, Any], request: DecisionRequest,
+                          repairs: list[str]) -> None:
+    """A reply with no action is talk to the partner (or wait if talk is not allowed)."""
+    if request.mode != "reply" or raw.get("action"):
+        return
+    names = {a.name for a in request.actions}
+    if "talk" in names and request.partner:
+        raw["action"] = "talk"
+        raw.setdefault("args", {})
+        if isinstance(raw["args"], dict):
+            raw["args"].setdefault("npc", request.partner)
+    else:
+        raw["action"] = "wait"
+    repairs.append(f"missing action in reply -> {raw['action']!r}")
+
+
+def parse_decision(text: str, request: DecisionRequest) -> ParseOutcome:
+    """Turn model text into a checked :class:`Decision` or an error for the retry prompt."""
+    raw, repairs = extract_json(text)
+    if raw is None:
+        snippet = text.strip()[:60]
+        return ParseOutcome(None, f"no JSON object found in the answer (got {snippet!r})",
+                            repairs)
+    raw = _coerce_shape(raw, repairs)
+    _reply_default_action(raw, request, repairs)
+    try:
+        payload = DecisionPayload.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'answer'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        return ParseOutcome(None, f"invalid decision JSON: {problems}", repairs)
+    spec, error = _check_action(payload, request, repairs)
+    if spec is None:
+        return ParseOutcome(None, error, repairs)
+    args, errors = _check_args(spec, payload, request, repairs)
+    utterance, talk_errors = _check_talk(payload, spec.name, request, repairs)
+    errors += talk_errors
+    if errors:
+        return ParseOutcome(None, "; ".join(errors), repairs)
+    decision = Decision(
+        npc=request.npc,
+        action=spec.name,
+        args=args,
+        utterance=utterance,
+        told_facts=_check_facts(payload, request, repairs),
+        end_conversation=payload.end_conversation,
+        importance=payload.importance,
+        status="repaired" if repairs else "valid",
+        note="; ".join(repairs),
+    )
+    return ParseOutcome(decision, "", repairs)
+
+
+def default_decision(request: DecisionRequest, reason: str) -> Decision:
+    """The safe answer: ``wait`` (ending any conversation), with the reason in ``note``."""
+    return Decision(
+        npc=request.npc,
+        action="wait",
+        args={},
+        utterance=None,
+        end_conversation=request.mode == "reply",
+        importance=1,
+        status="defaulted",
+        note=f"defaulted: {reason}",
+    )
