@@ -1,0 +1,75 @@
+"""Every shipped world loads, and is rich enough for the scripted brain to live in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simverse.events.rules import compare, parse_condition
+from simverse.world.loader import load_world, shipped_worlds
+
+WORLDS = shipped_worlds()
+NEW_WORLDS = ("museum_tour", "service_desk", "classroom", "clinic", "quest_valley")
+
+
+def test_the_new_worlds_are_shipped():
+    names = {p.parent.name for p in WORLDS}
+    assert set(NEW_WORLDS) <= names
+
+
+@pytest.mark.parametrize("path", WORLDS, ids=lambda p: p.parent.name)
+def test_shipped_world_loads(path: Path):
+    spec = load_world(path)
+    assert spec.name == path.parent.name
+
+
+@pytest.mark.parametrize("name", NEW_WORLDS)
+def test_new_world_has_the_required_content(name: str):
+    spec = load_world(name)
+    assert len(spec.places) >= 4
+    assert len(spec.npcs) >= 5
+    assert len(spec.actions) >= 5
+    assert spec.events
+    tracked = [k for k in spec.knowledge if k.tracked]
+    tracked += [k for n in spec.npcs for k in n.knowledge if k.tracked]
+    assert tracked
+    assert (path_of(name).parent / "README.md").is_file()
+
+
+def path_of(name: str) -> Path:
+    return next(p for p in WORLDS if p.parent.name == name)
+
+
+@pytest.mark.parametrize("name", NEW_WORLDS)
+def test_schedule_actions_fit_the_place_they_are_scheduled_at(name: str):
+    """Preconditions about where the actor is (``actor.place``, ``here.*``) hold there."""
+    spec = load_world(name)
+    actions = {a.name: a for a in spec.actions}
+    places = {p.id: p for p in spec.places}
+    roles = {"actor", "here", "world", *spec.place_ids(), *spec.npc_names()}
+    roles |= {i.id for i in spec.items}
+    checked = 0
+    for npc in spec.npcs:
+        for entry in npc.schedule:
+            if entry.action is None:
+                continue
+            action = actions[entry.action]
+            for text in action.preconditions:
+                condition = parse_condition(text, roles | set(action.args))
+                left, right = condition.left, condition.right
+                if (left.role, left.prop) == ("actor", "place"):
+                    value = right.role if right.prop is None else None
+                    if value is None:
+                        continue
+                    actual = entry.place
+                elif left.role == "here" and left.prop is not None and right.role is None:
+                    actual = places[entry.place].properties.get(left.prop)
+                    value = right.literal
+                else:
+                    continue
+                checked += 1
+                assert compare(actual, condition.op, value), (
+                    f"{npc.name} at {entry.place} does {entry.action}, but {text!r} fails there"
+                )
+    assert checked > 0
