@@ -263,11 +263,17 @@ class MemoryStream:
             for col, qi in enumerate(qis):
                 q = queries[qi]
                 mask = index.kind_mask(q.kinds)
-                cand = np.arange(index.size) if mask is None else np.flatnonzero(mask)
+                if mask is None:  # all rows: plain views, no fancy-index copies
+                    cand = np.arange(index.size)
+                    rec, imp, rel, ids = rec_all, index.importance, rel_all[:, col], index.ids
+                else:
+                    cand = np.flatnonzero(mask)
+                    rec, imp, rel = rec_all[cand], index.importance[cand], rel_all[cand, col]
+                    ids = index.ids[cand]
                 if cand.size == 0:
                     continue
-                parts = combine(rec_all[cand], index.importance[cand], rel_all[cand, col], weights)
-                best = top_k(parts.score, index.ids[cand], q.k or cfg.top_k)
+                parts = combine(rec, imp, rel, weights)
+                best = top_k(parts.score, ids, q.k or cfg.top_k)
                 for rank, b in enumerate(best.tolist()):
                     pos = int(cand[b])
                     hit = Retrieved(
