@@ -138,15 +138,16 @@ def _read_number(raw: object) -> float | None:
     if not isinstance(raw, str):
         return None
     text = raw.strip().lower()
-    m = _NUMBER.search(text)
-    if m:
-        value = float(m.group(1))
-        denom = m.group(2)
-        if denom and float(denom) > 0 and float(denom) != 10:
-            value = value * 10.0 / float(denom)
-        return value
-    w = _WORD.search(text)
-    return float(_NUMBER_WORDS[w.group(1)]) if w else None
+    m, w = _NUMBER.search(text), _WORD.search(text)
+    if w and (m is None or w.start() < m.start()):  # whichever comes first: "seven/10"
+        return float(_NUMBER_WORDS[w.group(1)])
+    if m is None:
+        return None
+    value = float(m.group(1))
+    denom = m.group(2)
+    if denom and float(denom) > 0 and float(denom) != 10:
+        value = value * 10.0 / float(denom)
+    return value
 
 
 class ImportanceRater(Protocol):
