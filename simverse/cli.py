@@ -54,8 +54,9 @@ def run(
     world: Annotated[str | None, typer.Argument(help="shipped world name, world directory or world.toml")] = None,
     steps: Annotated[int, typer.Option(help="steps to run")] = 48,
     seed: Annotated[int, typer.Option(help="random seed")] = 0,
-    db: Annotated[str | None, typer.Option(help="run database: a path or SQLAlchemy URL (default runs/WORLD.db)")] = None,
+    db: Annotated[str | None, typer.Option(help="run database, path or SQLAlchemy URL (default runs/WORLD.db)")] = None,
     llm: Annotated[str | None, typer.Option(help="brain: scripted | transformers:PATH | openai:URL#MODEL")] = None,
+    embedder: Annotated[str | None, typer.Option(help="memory embedder: minilm | hashing (default: world's)")] = None,
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
@@ -64,13 +65,13 @@ def run(
     from simverse.world.model import World
 
     if resume:
-        sim = World.resume(resume, run_id=run_id, llm=llm)
+        sim = World.resume(resume, run_id=run_id, llm=llm, embedder=embedder)
         target = sim.step_index + steps
         console.print(f"resuming run {sim.run_id} of {escape(resume)} at step {sim.step_index}")
     elif world:
         spec = load_world(world)
         path = db or str(default_db_path(spec.name))
-        sim = World(spec, seed=seed, db=path, llm=llm)
+        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder)
         target = steps
         console.print(f"run {sim.run_id} of {spec.title} (seed {seed}) -> {escape(db_url(path))}")
     else:

@@ -8,7 +8,6 @@ calls, not thirty.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from typing import Any
 
 from simverse.llm.decisions import Decision, Turn

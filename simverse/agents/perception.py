@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from simverse.world.model import World
 
 MAX_FACTS = 8
+MAX_OBSERVATIONS = 12
+"""A decision sees the most recent observations only (a prompt has a budget); the
+memory stream keeps them all."""
 
 
 def request_seed(run_seed: int, step: int, npc: str, mode: str, turn: int = 0) -> int:
@@ -77,9 +80,10 @@ def build_requests(
     weather = str(world.state.entities["world"].get("weather", ""))
     label = world.clock.label(step)
     requests = []
+    closed = set(world.state.closed_routes)
     for i, npc in enumerate(npcs):
         place = npc.place
-        entry = npc.schedule_entry(hour)
+        entry = world.intention(npc, hour)
         route = world.route(place, entry.place) if entry else []
         partner, lines = conversations[i] if conversations else (None, [])
         inventory = list(npc.props.get("inventory", []))
@@ -98,7 +102,7 @@ def build_requests(
                 weather=weather,
                 place=place,
                 place_description=world.place_descriptions[place],
-                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in world.state.closed_routes],
+                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in closed],
                 people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
                 items_here=list(items_here),
                 inventory=inventory,
@@ -110,7 +114,7 @@ def build_requests(
                 actions=actions,
                 facts=_facts(world, npc.name),
                 memories=(memories or {}).get(npc.name, []),
-                observations=list(world.inbox.get(npc.name, [])),
+                observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
                 partner=partner,
                 conversation=list(lines),
                 relationships={k: v.affinity for k, v in npc.spec.relationships.items()},

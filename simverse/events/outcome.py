@@ -63,6 +63,12 @@ class Outcome:
 
     def to_json(self) -> dict[str, Any]:
         """JSON-able form for the store (effects as 4-element lists)."""
-        data = asdict(self)
-        data["effects"] = [e.as_list() for e in self.effects]
-        return data
+        return {
+            "id": self.id, "kind": self.kind, "actor": self.actor, "action": self.action,
+            "args": self.args, "success": self.success, "reason": self.reason,
+            "narration": self.narration, "place": self.place,
+            "effects": [e.as_list() for e in self.effects],
+            "kg_changes": [asdict(c) for c in self.kg_changes], "observers": self.observers,
+            "social": asdict(self.social) if self.social else None, "confidence": self.confidence,
+            "source": self.source, "importance": self.importance, "notes": self.notes,
+        }

@@ -9,7 +9,6 @@ settled deterministically and the loser's outcome names who got there first.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -96,10 +95,10 @@ class RuleResolver:
                     reason += f"; {winner} got there first this step"
                 return _outcome(call, here, False, reason, "", [], [call.actor], 2)
         effects = [
-            Effect(bindings[e.role], e.prop, e.op, _value(state, e.value, bindings))
+            Effect(bindings.get(e.role, e.role), e.prop, e.op, _value(state, e.value, bindings))
             for e in compiled.effects
         ]
-        names = {k: str(state.get(v, "name") or v) for k, v in bindings.items()}
+        names = {arg: str(state.get(v, "name") or v) for arg, v in call.args.items() if v in state.entities}
         narration = _narrate(compiled.spec, call, names)
         observers = observers_of(state, self.places, call.actor, here, compiled.spec.observers)
         return _outcome(call, here, True, "", narration, effects, observers, compiled.spec.importance)
@@ -125,7 +124,6 @@ class RuleResolver:
         self, state: WorldState, call: ActionCall, spec: ActionDef, here: str
     ) -> tuple[dict[str, str], str]:
         bindings = {"actor": call.actor, "here": here, "world": "world"}
-        bindings.update({eid: eid for eid in state.entities})
         for arg, kind in spec.args.items():
             value = call.args.get(arg)
             if value is None:
@@ -145,7 +143,7 @@ def apply_effects(state: WorldState, effects: Sequence[Effect]) -> None:
             holder = state.entities[e.entity].get("place") if e.entity in state.entities else None
             if isinstance(holder, str) and holder in state.entities:
                 involved.add(holder)
-    backup = {eid: copy.deepcopy(state.entities[eid]) for eid in involved if eid in state.entities}
+    backup = {eid: _copy_props(state.entities[eid]) for eid in involved if eid in state.entities}
     try:
         for effect in effects:
             state.apply(effect)
@@ -154,13 +152,18 @@ def apply_effects(state: WorldState, effects: Sequence[Effect]) -> None:
         raise
 
 
+def _copy_props(props: dict) -> dict:
+    """Property values are scalars or lists of scalars: copying lists is a deep enough copy."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in props.items()}
+
+
 def route_key(a: str, b: str) -> str:
     """The key of an undirected connection, as stored in ``closed_routes``."""
     return "|".join(sorted((a, b)))
 
 
 def npcs_at(state: WorldState, place: str) -> list[str]:
-    return [n for n in state.ids_of("npc") if state.entities[n]["place"] == place]
+    return state.npcs_at(place)
 
 
 def observers_of(state: WorldState, places: nx.Graph, actor: str | None, place: str | None, rule: str) -> list[str]:
@@ -170,8 +173,7 @@ def observers_of(state: WorldState, places: nx.Graph, actor: str | None, place: 
     elif rule == "actor_only" or place is None:
         seen = []
     elif rule == "adjacent":
-        near = {place, *places.neighbors(place)}
-        seen = [n for n in state.ids_of("npc") if state.entities[n]["place"] in near]
+        seen = [n for p in (place, *places.neighbors(place)) for n in state.npcs_at(p)]
     else:
         seen = npcs_at(state, place)
     others = sorted(n for n in seen if n != actor)
@@ -181,7 +183,7 @@ def observers_of(state: WorldState, places: nx.Graph, actor: str | None, place: 
 def _value(state: WorldState, operand: Operand, bindings: dict[str, str]) -> object:
     if operand.role is None:
         return operand.literal
-    return state.get(bindings[operand.role], operand.prop)
+    return state.get(bindings.get(operand.role, operand.role), operand.prop)
 
 
 def _show(operand: Operand) -> str:
@@ -191,7 +193,7 @@ def _show(operand: Operand) -> str:
 def _winner(condition: Condition, bindings: dict[str, str], touched: dict[str, str], actor: str) -> str:
     for operand in (condition.left, condition.right):
         if operand.role is not None:
-            other = touched.get(bindings[operand.role])
+            other = touched.get(bindings.get(operand.role, operand.role))
             if other and other != actor:
                 return other
     return ""

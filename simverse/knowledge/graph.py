@@ -64,6 +64,7 @@ class KnowledgeGraph:
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _new: list[Fact] = field(default_factory=list)
     _closed: list[Fact] = field(default_factory=list)
+    _tracked: set[str] = field(default_factory=set)
 
     @classmethod
     def from_facts(cls, facts: Iterable[Fact]) -> KnowledgeGraph:
@@ -79,6 +80,8 @@ class KnowledgeGraph:
         self.graph.add_edge(fact.subject, fact.object, key=fact.id, predicate=fact.predicate, holder=fact.holder)
         if fact.valid_to is None:
             self._current.setdefault(fact.holder, {})[fact.key] = fact.id
+        if fact.tracked:
+            self._tracked.add(fact.key)
 
     def assert_fact(
         self,
@@ -122,8 +125,8 @@ class KnowledgeGraph:
 
     def beliefs(self, holder: str, step: int | None = None) -> list[Fact]:
         """What ``holder`` holds now, or at ``step``, oldest first."""
-        if step is None:
-            return [self.facts[i] for i in sorted(self._current.get(holder, {}).values())]
+        if step is None:  # insertion order is id order: ids only grow
+            return [self.facts[i] for i in self._current.get(holder, {}).values()]
         return sorted(
             (f for f in self.facts.values() if f.holder == holder and f.holds_at(step)),
             key=lambda f: f.id,
@@ -139,6 +142,10 @@ class KnowledgeGraph:
     def holders(self, key: str) -> list[str]:
         """Who holds the fact now (the world included when it is true)."""
         return sorted(h for h, current in self._current.items() if key in current)
+
+    def tracked_keys(self) -> list[str]:
+        """Keys of facts marked ``tracked`` (whose spread the metrics follow), sorted."""
+        return sorted(self._tracked)
 
     def drain(self) -> tuple[list[Fact], list[Fact]]:
         """Facts created and facts closed since the last drain, for the step's commit."""

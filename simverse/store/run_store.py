@@ -107,25 +107,18 @@ class RunStore:
         with self.session() as session:
             return list(session.scalars(select(RunRow).order_by(RunRow.id)))
 
-    def commit_step(self, run_id: int, step: int, batch: StepBatch, fill: Any = None) -> None:
-        """Write one step's rows in a single transaction.
-
-        ``fill(session)`` lets components that keep their own ORM logic (memory, LLM
-        cache) write inside the same transaction.
-        """
-        with self.session() as session, session.begin():
-            for table, rows in batch.rows.items():
-                if rows:
-                    session.execute(insert(table), rows)
-            for table, where, values in batch.updates:
-                stmt = update(table).values(**values)
-                for column, value in where.items():
-                    stmt = stmt.where(getattr(table, column) == value)
-                session.execute(stmt)
-            session.add_all(batch.objects)
-            if fill is not None:
-                fill(session)
-            session.execute(update(RunRow).where(RunRow.id == run_id).values(last_step=step))
+    def write_step(self, session: Session, run_id: int, step: int, batch: StepBatch) -> None:
+        """Write one step's rows into the step's open transaction (the caller commits)."""
+        for table, rows in batch.rows.items():
+            if rows:
+                session.execute(insert(table.__table__), rows)
+        for table, where, values in batch.updates:
+            stmt = update(table).values(**values)
+            for column, value in where.items():
+                stmt = stmt.where(getattr(table, column) == value)
+            session.execute(stmt)
+        session.add_all(batch.objects)
+        session.execute(update(RunRow).where(RunRow.id == run_id).values(last_step=step))
 
     def set_status(self, run_id: int, status: str) -> None:
         with self.session() as session, session.begin():

@@ -63,16 +63,15 @@ def run_summary(store: RunStore, run_id: int) -> dict[str, Any]:
             select(func.count()).where(EventRow.run_id == run_id, EventRow.kind == "action")
         ) or 0
         failed = session.scalar(
-            select(func.count()).where(EventRow.run_id == run_id, EventRow.kind == "action", EventRow.success.is_(False))
+            select(func.count()).where(
+                EventRow.run_id == run_id, EventRow.kind == "action", EventRow.success.is_(False)
+            )
         ) or 0
         events = session.scalar(
             select(func.count()).where(EventRow.run_id == run_id, EventRow.kind != "action")
         ) or 0
-        statuses = dict(
-            session.execute(
-                select(DecisionRow.status, func.count()).where(DecisionRow.run_id == run_id).group_by(DecisionRow.status)
-            ).all()
-        )
+        by_status = select(DecisionRow.status, func.count()).where(DecisionRow.run_id == run_id)
+        statuses = dict(session.execute(by_status.group_by(DecisionRow.status)).all())
     return {
         "run": run_id, "world": run.world if run else "?", "seed": run.seed if run else None,
         "llm": run.llm if run else "?", "steps": steps, "conversations": conversations,

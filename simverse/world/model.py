@@ -27,10 +27,12 @@ import mesa
 import networkx as nx
 from mesa.discrete_space import Network
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from simverse.agents.conversation import Conversation, pair_conversations
+from simverse.agents.minds import MIN_OBSERVED_IMPORTANCE, Minds
 from simverse.agents.npc import NPC
-from simverse.agents.perception import build_requests, request_seed
+from simverse.agents.perception import build_requests
 from simverse.events.outcome import FactChange, Outcome
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects, observers_of, route_key
 from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
@@ -40,7 +42,7 @@ from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRo
 from simverse.store.run_store import RunStore, StepBatch, db_url
 from simverse.world.clock import Clock
 from simverse.world.loader import load_world, parse_world
-from simverse.world.schema import KnowledgeEntry, WorldSpec
+from simverse.world.schema import KnowledgeEntry, ScheduleEntry, WorldSpec
 from simverse.world.state import Effect, EffectError, WorldState
 from simverse.world.validation import check_decision
 from simverse.world.versions import versions
@@ -73,6 +75,8 @@ class World(mesa.Model):
         llm: str | None = None,
         brain: Brain | None = None,
         *,
+        embedder: str | None = None,
+        memory: bool = True,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
         super().__init__(rng=seed)
@@ -101,18 +105,28 @@ class World(mesa.Model):
         self.last_stats: dict[str, Any] = _empty_stats()
         self.step_hooks: list[Callable[[World, StepBatch], None]] = []
         self._routes: dict[tuple[str, ...], dict[str, dict[str, list[str]]]] = {}
+        self.embedder = embedder or self.spec.settings.embedder
+        self.minds: Minds | None = None
         if _resume is None:
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
             self.run_id = self.store.create_run(
                 world=self.spec.name, seed=self.seed, llm=self.llm,
-                config={"db": db}, world_spec=self.spec.model_dump(mode="json"),
-                versions=versions(),
+                config={"db": db, "embedder": self.embedder, "memory": memory},
+                world_spec=self.spec.model_dump(mode="json"), versions=versions(),
             )
             self._seed_knowledge()
-            self._commit(0, StepBatch(), started=time.perf_counter())
+            with self.store.session() as session, session.begin():
+                if memory:
+                    self.minds = Minds.open(session, self.run_id, self.embedder)
+                self._commit(session, 0, StepBatch(), started=time.perf_counter())
         else:
             self.store, self.run_id = _resume
+            run = self.store.run(self.run_id)
+            self.embedder = embedder or run.config.get("embedder", self.embedder)
             self._restore()
+            if run.config.get("memory", True):
+                with self.store.session() as session:
+                    self.minds = Minds.open(session, self.run_id, self.embedder)
         for npc in self.npcs.values():
             npc.sync_cell()
         self.datacollector = mesa.DataCollector(
@@ -138,12 +152,14 @@ class World(mesa.Model):
 
     # ------------------------------------------------------------------ opening runs
     @classmethod
-    def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None) -> World:
+    def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
+               embedder: str | None = None) -> World:
         """Reopen a stored run at its last committed step."""
         store = RunStore(db_url(db))
         run = store.run(run_id)
         spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
-        return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, _resume=(store, run.id))
+        return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
+                   _resume=(store, run.id))
 
     def _restore(self) -> None:
         last = self.store.last_step(self.run_id)
@@ -173,10 +189,10 @@ class World(mesa.Model):
             for entry in npc.knowledge:
                 self._assert(npc.name, entry, "world_file", 0)
 
-    def _assert(self, holder: str, entry: KnowledgeEntry, source: str, step: int, told_by: str | None = None) -> Fact | None:
+    def _assert(self, holder: str, entry: KnowledgeEntry, source: str, step: int) -> Fact | None:
         return self.knowledge.assert_fact(
             holder, entry.subject, entry.predicate, entry.object, source=source, step=step,
-            confidence=entry.confidence, told_by=told_by, text=entry.text, secret=entry.secret,
+            confidence=entry.confidence, text=entry.text, secret=entry.secret,
             tracked=entry.tracked,
         )
 
@@ -187,18 +203,26 @@ class World(mesa.Model):
         step = self.step_index + 1
         batch = StepBatch()
         stats = _empty_stats()
-        outcomes = self._fire_events(step)
-        requests = build_requests(self, [self.npcs[n] for n in self.npc_names], step, "act")
-        self.inbox = {}
-        asked = self._ask(step, requests, batch, stats)
-        outcomes += self._act(step, asked, batch, stats)
-        self._tick_needs()
-        batch.extend(EventRow, (self._event_row(step, o) for o in outcomes))
-        stats["events"] = sum(1 for o in outcomes if o.kind != "action")
-        stats["actions"] = sum(1 for o in outcomes if o.kind == "action")
-        stats["failed_actions"] = sum(1 for o in outcomes if o.kind == "action" and not o.success)
-        self.last_stats = stats
-        self._commit(step, batch, started)
+        hours = self.clock.sim_hours(step)
+        with self.store.session() as session, session.begin():
+            outcomes = self._fire_events(step)
+            if self.minds is not None:
+                self.minds.plan(session, self, step)
+            requests = build_requests(self, [self.npcs[n] for n in self.npc_names], step, "act")
+            if self.minds is not None:
+                self.minds.recall(session, requests, step, hours)
+            self.inbox = {}
+            asked = self._ask(step, requests, batch, stats)
+            outcomes += self._act(step, asked, batch, stats)
+            self._tick_needs()
+            batch.extend(EventRow, (self._event_row(step, o) for o in outcomes))
+            stats["events"] = sum(1 for o in outcomes if o.kind != "action")
+            stats["actions"] = sum(1 for o in outcomes if o.kind == "action")
+            stats["failed_actions"] = sum(1 for o in outcomes if o.kind == "action" and not o.success)
+            if self.minds is not None:
+                self.minds.settle(session, step, hours)
+            self.last_stats = stats
+            self._commit(session, step, batch, started)
         self.datacollector.collect(self)
 
     def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
@@ -210,19 +234,14 @@ class World(mesa.Model):
 
     # 1. events ---------------------------------------------------------------
     def _fire_events(self, step: int) -> list[Outcome]:
-        fired = [
-            Injection(e.description, [], e.place, [f.model_dump() for f in e.facts], e.importance, "scheduled")
-            for e in self.spec.events if e.at_step == step
-        ]
-        effects_of = {id(f): e.effects for f, e in zip(fired, [e for e in self.spec.events if e.at_step == step], strict=True)}
+        """This step's scheduled events, then the injected ones, each applied as an outcome."""
         outcomes = []
-        for injection in [*fired, *self.pending]:
-            effects = (
-                self._event_effects(effects_of[id(injection)])
-                if id(injection) in effects_of
-                else [Effect(*e) for e in injection.effects]
-            )
-            outcomes.append(self._apply_event(step, injection, effects))
+        for event in (e for e in self.spec.events if e.at_step == step):
+            facts = [f.model_dump() for f in event.facts]
+            injection = Injection(event.description, [], event.place, facts, event.importance, "scheduled")
+            outcomes.append(self._apply_event(step, injection, self._event_effects(event.effects)))
+        for injection in self.pending:
+            outcomes.append(self._apply_event(step, injection, [Effect(*e) for e in injection.effects]))
         self.pending = []
         return outcomes
 
@@ -243,7 +262,10 @@ class World(mesa.Model):
         outcome = Outcome(
             kind=injection.kind, actor=None, action="event", args={}, success=True, reason="",
             narration=injection.description, place=injection.place, effects=effects,
-            kg_changes=[FactChange(f["subject"], f["predicate"], f["object"], True, f.get("text", ""), f.get("tracked", False)) for f in injection.facts or []],
+            kg_changes=[
+                FactChange(f["subject"], f["predicate"], f["object"], True, f.get("text", ""), f.get("tracked", False))
+                for f in injection.facts or []
+            ],
             observers=observers, source="event", importance=injection.importance,
         )
         self._number(outcome)
@@ -270,9 +292,14 @@ class World(mesa.Model):
                     self.knowledge.close(holder, key, step)
 
     def _notify(self, outcome: Outcome) -> None:
+        """Observers perceive the outcome now and, if it matters, remember it."""
+        remember = self.minds is not None and outcome.importance >= MIN_OBSERVED_IMPORTANCE
         for npc in outcome.observers:
             if npc != outcome.actor:
                 self.inbox.setdefault(npc, []).append(outcome.narration)
+                if remember:
+                    self.minds.remember(npc, "observation", outcome.narration, self.step_index + 1,
+                                        self.clock.sim_hours(self.step_index + 1), None, outcome.id)
 
     # 2-3. perceive and decide ---------------------------------------------------
     def _ask(
@@ -305,6 +332,9 @@ class World(mesa.Model):
             row["event_id"] = self._number(outcome)
             if outcome.success:
                 self._notify(outcome)
+            if self.minds is not None and decision.action != "wait":
+                self.minds.remember(decision.npc, "action", outcome.narration, step,
+                                    self.clock.sim_hours(step), decision.importance, outcome.id)
             self._set_activity(decision)
         talks = [asked[i] for i in order if asked[i][0].action == "talk"]
         place_of = {n: self.state.entities[n]["place"] for n in self.npc_names}
@@ -359,7 +389,12 @@ class World(mesa.Model):
                     source=f"dialogue:{line_id}", step=step, confidence=round(belief.confidence * 0.9, 4),
                     told_by=speaker, text=belief.text, secret=belief.secret, tracked=belief.tracked,
                 )
+            heard = f'{speaker} said to {listener}: "{text}"'
             self.inbox.setdefault(listener, []).append(f'{speaker} said: "{text}"')
+            if self.minds is not None:
+                hours = self.clock.sim_hours(step)
+                self.minds.remember(speaker, "dialogue", heard, step, hours)
+                self.minds.remember(listener, "dialogue", heard, step, hours, None)
             stats["dialogue_lines"] += 1
             batch.add(DialogueRow, {
                 "run_id": self.run_id, "id": line_id, "step": step, "conversation": conversation.id,
@@ -386,7 +421,7 @@ class World(mesa.Model):
             props["hunger"] = round(min(1.0, float(props.get("hunger", 0.0)) + rate), 6)
 
     # 7. commit ------------------------------------------------------------------------
-    def _commit(self, step: int, batch: StepBatch, started: float) -> None:
+    def _commit(self, session: Session, step: int, batch: StepBatch, started: float) -> None:
         for npc in self.npcs.values():
             npc.sync_cell()
         new, closed = self.knowledge.drain()
@@ -403,7 +438,7 @@ class World(mesa.Model):
             "stats": self.last_stats, "wall_time_s": time.perf_counter() - started,
             "committed_at": datetime.now(UTC),
         })
-        self.store.commit_step(self.run_id, step, batch)
+        self.store.write_step(session, self.run_id, step, batch)
         self.step_index = step
 
     def _rng_state(self) -> dict[str, Any]:
@@ -436,11 +471,21 @@ class World(mesa.Model):
             "mode": request.mode, "action": decision.action, "args": decision.args,
             "utterance": decision.utterance, "status": decision.status, "note": decision.note, "event_id": None,
             "llm_call_ids": decision.llm_call_ids,
-            "context": {"place": request.place, "observations": request.observations,
+            "context": {"place": request.place, "observations": len(request.observations),
                         "facts": [f.key for f in request.facts], "seed": request.seed},
         }
 
     # ------------------------------------------------------------------ queries and direction
+    def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
+        """What the NPC means to do now: its current plan entry (the memory stream's daily
+        plan, revised after important events), else its schedule entry."""
+        entry = npc.schedule_entry(hour)
+        now = self.minds.plans.get(npc.name) if self.minds is not None else None
+        if now is None or now.entry is None:
+            return entry
+        action = entry.action if entry is not None and entry.place == now.entry.place else None
+        return ScheduleEntry(start=now.entry.start, place=now.entry.place, activity=now.entry.activity, action=action)
+
     def route(self, source: str, target: str) -> list[str]:
         """Shortest way from ``source`` to ``target`` over open connections (next place first)."""
         if source == target:
@@ -478,7 +523,7 @@ class World(mesa.Model):
 
     def tracked_spread(self) -> float:
         """Mean share of NPCs who currently believe each tracked fact."""
-        tracked = sorted({f.key for f in self.knowledge.facts.values() if f.tracked})
+        tracked = self.knowledge.tracked_keys()
         if not tracked or not self.npc_names:
             return 0.0
         shares = [

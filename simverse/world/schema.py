@@ -210,7 +210,7 @@ class Settings(Strict):
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
     llm: str | None = Field(None, description="default brain spec, e.g. 'scripted'")
     llm_events: str | None = Field(None, description="brain spec for event inference")
-    embedder: str = "hashing"
+    embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
 
 
 class WorldSpec(Strict):

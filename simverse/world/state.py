@@ -88,7 +88,22 @@ class WorldState:
         return self.entities[entity].get(prop)
 
     def ids_of(self, kind: str) -> list[str]:
-        return [eid for eid, k in self.kinds.items() if k == kind]
+        """Entity ids of one kind, in a stable order (kinds never change after loading)."""
+        cache = self.__dict__.setdefault("_ids_of", {})
+        if kind not in cache:
+            cache[kind] = [eid for eid, k in self.kinds.items() if k == kind]
+        return cache[kind]
+
+    def npcs_at(self, place: str) -> list[str]:
+        """NPCs at a place (in no particular order: callers sort); an index kept in step
+        with ``move`` effects."""
+        index = self.__dict__.get("_occupants")
+        if index is None:
+            index = {}
+            for npc in self.ids_of("npc"):
+                index.setdefault(self.entities[npc]["place"], []).append(npc)
+            self.__dict__["_occupants"] = index
+        return index.get(place, [])
 
     def apply(self, effect: Effect) -> None:
         """Apply one effect or raise :class:`EffectError` without changing anything."""
@@ -118,6 +133,10 @@ class WorldState:
             raise EffectError(f"cannot move item {entity!r} to {destination!r}: not a place or NPC")
         if kind not in ("npc", "item"):
             raise EffectError(f"only NPCs and items move, not {kind} {entity!r}")
+        if kind == "npc" and "_occupants" in self.__dict__:
+            index = self.__dict__["_occupants"]
+            index[self.entities[entity]["place"]].remove(entity)
+            index.setdefault(destination, []).append(entity)
         if kind == "item":
             holder = self.entities[entity].get("place")
             if self.kinds.get(holder) == "npc" and entity in self.entities[holder]["inventory"]:

@@ -20,7 +20,7 @@ TINY: dict[str, Any] = {
     "name": "tiny",
     "title": "Tiny Hamlet",
     "environment": {"start": "08:00", "minutes_per_step": 60},
-    "settings": {"conversation_turns": 4, "hunger_per_step": 0.0},
+    "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
     "places": [
         {"id": "square", "name": "Square", "connections": ["bakery", "well"]},
         {"id": "bakery", "name": "Bakery", "connections": ["square"]},

@@ -18,7 +18,7 @@ def test_worlds_lists_harbor_town():
 
 
 def test_run_prints_summary_and_defaults_db_under_runs(tmp_path):
-    result = simverse("run", "harbor_town", "--steps", "6", "--seed", "2", cwd=tmp_path)
+    result = simverse("run", "harbor_town", "--steps", "6", "--seed", "2", "--embedder", "hashing", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "runs" / "harbor_town.db").exists()
     for word in ("steps", "conversations", "actions", "events", "wall time"):
@@ -28,7 +28,8 @@ def test_run_prints_summary_and_defaults_db_under_runs(tmp_path):
 
 def test_inspect_lists_runs_and_filters_transcript(tmp_path):
     db = str(tmp_path / "r.db")
-    assert simverse("run", "harbor_town", "--steps", "12", "--seed", "2", "--db", db, "--quiet").returncode == 0
+    ran = simverse("run", "harbor_town", "--steps", "12", "--seed", "2", "--db", db, "--quiet", "--embedder", "hashing")
+    assert ran.returncode == 0
     listing = simverse("inspect", db)
     assert "harbor_town" in listing.stdout
     transcript = simverse("inspect", db, "--run", "1", "--npc", "Nell", "--from-step", "2", "--to-step", "10")

@@ -18,7 +18,7 @@ STEPS = 14
 
 
 def _run(db: Path, steps: int = STEPS, seed: int = 7) -> None:
-    world = World("harbor_town", seed=seed, db=str(db))
+    world = World("harbor_town", seed=seed, db=str(db), embedder="hashing")
     world.run(steps)
     world.close()
 
@@ -49,7 +49,7 @@ def test_resume_after_kill_minus_nine_equals_the_uninterrupted_run(tmp_path):
                 Path({str(marker)!r}).write_text("now")
                 time.sleep(60)
 
-        world = World("harbor_town", seed=7, db={str(killed_db)!r})
+        world = World("harbor_town", seed=7, db={str(killed_db)!r}, embedder="hashing")
         world.step_hooks.append(stall)
         world.run({STEPS})
     """)
@@ -74,8 +74,8 @@ def test_resume_after_kill_minus_nine_equals_the_uninterrupted_run(tmp_path):
 def test_cli_resume_continues_a_run(tmp_path):
     db = tmp_path / "r.db"
     cmd = [sys.executable, "-m", "simverse.cli", "run"]
-    subprocess.run([*cmd, "harbor_town", "--steps", "5", "--seed", "7", "--db", str(db), "--quiet"], check=True,
-                   timeout=120)
+    first = ["harbor_town", "--steps", "5", "--seed", "7", "--db", str(db), "--quiet", "--embedder", "hashing"]
+    subprocess.run([*cmd, *first], check=True, timeout=120)
     subprocess.run([*cmd, "--resume", str(db), "--steps", "9", "--quiet"], check=True, timeout=120)
     _run(tmp_path / "clean.db")
     assert dump_db(db) == dump_db(tmp_path / "clean.db")

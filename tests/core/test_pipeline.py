@@ -55,7 +55,7 @@ def test_conversation_has_several_turns_and_news_spreads(tiny):
 
 
 def test_several_conversations_in_one_step():
-    world = World("harbor_town", seed=3)
+    world = World("harbor_town", seed=3, embedder="hashing")
     world.run(20)
     with world.store.session() as s:
         per_step = s.execute(
@@ -121,7 +121,7 @@ def test_mesa_batch_run_works_on_world(tiny):
     import mesa
 
     results = mesa.batch_run(
-        World, parameters={"world": "harbor_town", "seed": [1, 2]}, iterations=1, max_steps=3,
+        World, parameters={"world": "harbor_town", "seed": [1, 2], "embedder": "hashing"}, iterations=1, max_steps=3,
         number_processes=1, display_progress=False,
     )
     assert {r["seed"] for r in results} == {1, 2}

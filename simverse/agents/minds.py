@@ -1,0 +1,104 @@
+"""The NPCs' minds during a step: plans before deciding, recall for decisions, and after
+acting, what they remember, reflect on and forget.
+
+One object per run bridges the world's step to :mod:`simverse.memory`; every call covers
+all NPCs at once (one embedder batch to remember, one to recall).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from simverse.llm.decisions import DecisionRequest
+from simverse.memory import (
+    MemoryConfig,
+    MemoryStream,
+    NewMemory,
+    PlanInput,
+    RetrievalQuery,
+    RuleImportanceRater,
+    RulePlanner,
+    RuleReflector,
+    compact,
+    make_embedder,
+    plan_step,
+    reflect_due,
+)
+from simverse.memory.planning import PlanNow, as_schedule
+
+if TYPE_CHECKING:
+    from simverse.world.model import World
+
+MIN_OBSERVED_IMPORTANCE = 2
+"""Observations below this importance (someone walking past, waiting) reach the NPC's
+decision but are not stored as memories: they would crowd out what matters."""
+
+
+@dataclass
+class Minds:
+    """Memory stream plus the rule (or LLM) reflector and planner of one run."""
+
+    stream: MemoryStream
+    reflector: object = field(default_factory=RuleReflector)
+    planner: object = field(default_factory=RulePlanner)
+    pending: list[NewMemory] = field(default_factory=list)
+    plans: dict[str, PlanNow] = field(default_factory=dict)
+    last_reflections: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
+        """Load (or start) a run's memories from its database."""
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config))
+
+    def remember(
+        self, npc: str, kind: str, text: str, step: int, sim_hours: float,
+        importance: int | None = None, source_event_id: int | None = None,
+    ) -> None:
+        """Queue a memory; all of a step's memories are written in one batch."""
+        self.pending.append(NewMemory(npc, kind, text, step, sim_hours, importance=importance,
+                                      source_event_id=source_event_id))
+
+    def plan(self, session: Session, world: World, step: int) -> None:
+        """Make, revise and decompose every NPC's daily plan (one batch)."""
+        places = tuple(world.places.nodes)
+        inputs = [
+            PlanInput(n.name, n.spec.persona, as_schedule([_entry(e) for e in n.spec.schedule]), places)
+            for n in (world.npcs[name] for name in world.npc_names) if n.spec.schedule
+        ]
+        start_hour = world.clock.start_minutes / 60.0
+        report = plan_step(session, self.stream, self.planner, inputs, step, world.clock.sim_hours(step), start_hour)
+        self.plans = report.now
+
+    def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
+        """Fill each request's ``memories`` with what its situation brings to mind."""
+        queries = [RetrievalQuery(r.npc, _situation(r)) for r in requests]
+        for request, hits in zip(requests, self.stream.retrieve_batch(session, queries, step, sim_hours), strict=True):
+            request.memories = [h.view() for h in hits]
+
+    def settle(self, session: Session, step: int, sim_hours: float) -> None:
+        """Write the step's memories, reflect where due, and keep memory counts bounded."""
+        if self.pending:
+            self.stream.add_many(session, self.pending)
+            self.pending = []
+        report = reflect_due(session, self.stream, self.reflector, step, sim_hours)
+        self.last_reflections = list(report.npcs)
+        compact(session, self.stream, step, sim_hours)
+
+
+def _entry(entry: object) -> dict[str, str]:
+    return {"start": entry.start, "place": entry.place, "activity": entry.activity}
+
+
+def _situation(request: DecisionRequest) -> str:
+    """The retrieval query: where the NPC is, with whom, doing what, and what just happened."""
+    parts = [request.place, request.schedule_activity or "", " ".join(request.people_here)]
+    parts += request.observations[-3:]
+    if request.conversation:
+        parts.append(request.conversation[-1].text)
+    return " ".join(p for p in parts if p)
+
+
+__all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds", "RuleImportanceRater"]
