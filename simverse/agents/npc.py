@@ -25,6 +25,7 @@ class NPC(CellAgent):
         super().__init__(model)
         self.spec = spec
         self.name = spec.name
+        self._starts = [int(e.start[:2]) + int(e.start[3:]) / 60 for e in spec.schedule]
 
     @property
     def props(self) -> dict[str, Any]:
@@ -51,9 +52,8 @@ class NPC(CellAgent):
         if not self.spec.schedule:
             return None
         current = self.spec.schedule[-1]
-        for entry in self.spec.schedule:
-            h, m = entry.start.split(":")
-            if int(h) + int(m) / 60 <= hour:
+        for start, entry in zip(self._starts, self.spec.schedule, strict=True):
+            if start <= hour:
                 current = entry
         return current
 

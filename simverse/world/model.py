@@ -16,9 +16,11 @@ committed step and continues exactly as the uninterrupted run would have.
 
 from __future__ import annotations
 
+import gc
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -227,10 +229,11 @@ class World(mesa.Model):
 
     def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
         """Run ``steps`` steps, calling ``on_step(step)`` after each commit."""
-        for _ in range(steps):
-            self.step()
-            if on_step is not None:
-                on_step(self.step_index)
+        with _fewer_gc_passes():
+            for _ in range(steps):
+                self.step()
+                if on_step is not None:
+                    on_step(self.step_index)
 
     # 1. events ---------------------------------------------------------------
     def _fire_events(self, step: int) -> list[Outcome]:
@@ -534,6 +537,20 @@ class World(mesa.Model):
 
     def close(self) -> None:
         self.store.close()
+
+
+@contextmanager
+def _fewer_gc_passes() -> Iterator[None]:
+    """A step makes tens of thousands of short-lived objects; with Python's default
+    thresholds the cyclic collector then rescans the whole (large, long-lived) heap many
+    times per step, which cost a third of the run time at 1,000 NPCs. Collect less often
+    while running; refcounting still frees everything acyclic at once."""
+    old = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _fact_dict(fact: Fact) -> dict[str, Any]:
