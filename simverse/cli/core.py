@@ -1,9 +1,4 @@
-"""The ``simverse`` command line: list worlds, run, resume and inspect runs.
-
-Commands stay thin: each parses its options, calls the package that owns the work, and
-prints. Errors a user can fix (a bad world file, a missing run) end in one clear line and
-exit code 2, never a traceback.
-"""
+"""Core commands: list worlds, run and resume worlds, inspect runs."""
 
 from __future__ import annotations
 
@@ -12,30 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from simverse.store.run_store import RunNotFound, RunStore, db_url, default_db_path
+from simverse.cli.app import UserError, app, console
+from simverse.store.run_store import RunStore, db_url, default_db_path
 from simverse.store.transcript import run_summary, transcript
-from simverse.world.loader import WorldFileError, load_world, shipped_worlds
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Simulate worlds full of LLM-driven NPCs.")
-console = Console()
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one line."""
-
-
-def main() -> None:
-    """Entry point of the console script."""
-    try:
-        app()
-    except (UserError, WorldFileError, RunNotFound) as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}")
-        raise SystemExit(2) from None
+from simverse.world.loader import load_world, shipped_worlds
 
 
 @app.command()
@@ -133,7 +112,3 @@ def inspect(
         text = escape(line.text)
         console.print(f"  [{style}]{text}[/{style}]" if style else f"  {text}", highlight=False)
     _print_summary(store, run_id)
-
-
-if __name__ == "__main__":
-    main()

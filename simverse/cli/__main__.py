@@ -1,0 +1,5 @@
+"""``python -m simverse.cli``."""
+
+from simverse.cli import main
+
+main()
