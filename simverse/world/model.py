@@ -37,6 +37,7 @@ from simverse.agents.npc import NPC
 from simverse.agents.perception import build_requests
 from simverse.events.outcome import FactChange, Outcome
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects, observers_of, route_key
+from simverse.experiments.content_filter import ContentFilter
 from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
 from simverse.llm.decisions import Brain, Decision, DecisionRequest
 from simverse.store.knowledge_models import FactRow
@@ -44,6 +45,7 @@ from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRo
 from simverse.store.run_store import RunStore, StepBatch, db_url
 from simverse.world.clock import Clock
 from simverse.world.loader import load_world, parse_world
+from simverse.world.policies import check_utterance
 from simverse.world.schema import KnowledgeEntry, ScheduleEntry, WorldSpec
 from simverse.world.state import Effect, EffectError, WorldState
 from simverse.world.validation import check_decision
@@ -108,6 +110,7 @@ class World(mesa.Model):
         self.step_hooks: list[Callable[[World, StepBatch], None]] = []
         self._routes: dict[tuple[str, ...], dict[str, dict[str, list[str]]]] = {}
         self.embedder = embedder or self.spec.settings.embedder
+        self.content_filter = ContentFilter()
         self.minds: Minds | None = None
         if _resume is None:
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
@@ -218,7 +221,7 @@ class World(mesa.Model):
             outcomes += self._act(step, asked, batch, stats)
             self._tick_needs()
             batch.extend(EventRow, (self._event_row(step, o) for o in outcomes))
-            stats["events"] = sum(1 for o in outcomes if o.kind != "action")
+            stats["events"] = sum(1 for o in outcomes if o.kind in ("scheduled", "injected", "scene"))
             stats["actions"] = sum(1 for o in outcomes if o.kind == "action")
             stats["failed_actions"] = sum(1 for o in outcomes if o.kind == "action" and not o.success)
             if self.minds is not None:
@@ -355,7 +358,7 @@ class World(mesa.Model):
             outcomes.append(outcome)
         self._converse(step, conversations, batch, stats)
         for conversation in conversations:
-            self._record_conversation(step, conversation, batch, stats)
+            outcomes += self._record_conversation(step, conversation, batch, stats)
         return outcomes
 
     def _converse(self, step: int, conversations: list[Conversation], batch: StepBatch, stats: dict) -> None:
@@ -374,13 +377,27 @@ class World(mesa.Model):
                 if reply.end_conversation:
                     conversation.ended = True
 
-    def _record_conversation(self, step: int, conversation: Conversation, batch: StepBatch, stats: dict) -> None:
-        """Store the lines and pass on what was told: the listener now believes it, from the teller."""
+    def _record_conversation(
+        self, step: int, conversation: Conversation, batch: StepBatch, stats: dict
+    ) -> list[Outcome]:
+        """Store the lines and pass on what was told: the listener now believes it, from the teller.
+
+        Each line is screened by the content filter (blocked text is replaced and the block
+        recorded as a ``filtered`` event) and checked against the world's policies (each
+        violation recorded as a ``policy`` event). Returns those events.
+        """
         stats["conversations"] += 1
-        for turn, (speaker, text, told, row) in enumerate(conversation.lines):
+        flagged: list[Outcome] = []
+        previous: str | None = None
+        for turn, (speaker, said, told, row) in enumerate(conversation.lines):
             listener = conversation.other(speaker)
             self.ids["dialogue"] += 1
             line_id = self.ids["dialogue"]
+            text = self._screen(step, speaker, said, conversation.place, line_id, flagged)
+            for violation in check_utterance(self.spec.policies, speaker, said, previous):
+                flagged.append(self._flag(step, "policy", speaker, conversation.place, line_id,
+                                          f"broke policy {violation.policy!r}: {violation.reason}"))
+            previous = text
             passed = []
             for key in told:
                 belief = self.knowledge.current(speaker, key)
@@ -406,6 +423,24 @@ class World(mesa.Model):
             })
         for name in (conversation.initiator, conversation.partner):
             self.state.entities[name]["activity"] = f"talking with {conversation.other(name)}"
+        stats["policy_violations"] += sum(1 for o in flagged if o.kind == "policy")
+        stats["filtered_lines"] += sum(1 for o in flagged if o.kind == "filtered")
+        return flagged
+
+    def _screen(self, step: int, speaker: str, text: str, place: str, line_id: int, flagged: list[Outcome]) -> str:
+        """The line as it may be heard: blocked text is replaced, and the block recorded."""
+        result = self.content_filter.screen(text, source=f"step {step} npc {speaker} dialogue:{line_id}")
+        if result.allowed:
+            return text
+        flagged.append(self._flag(step, "filtered", speaker, place, line_id, result.reason))
+        return result.text
+
+    def _flag(self, step: int, kind: str, speaker: str, place: str, line_id: int, reason: str) -> Outcome:
+        outcome = Outcome(kind, speaker, "talk", {"dialogue": str(line_id)}, False, reason,
+                          f"{speaker}'s line {line_id} was flagged: {reason}", place,
+                          observers=[], source="rule", importance=1)
+        self._number(outcome)
+        return outcome
 
     def _set_activity(self, decision: Decision) -> None:
         props = self.state.entities[decision.npc]
@@ -560,6 +595,7 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
 def _empty_stats() -> dict[str, Any]:
     return {
         "conversations": 0, "dialogue_lines": 0, "actions": 0, "failed_actions": 0, "events": 0,
+        "policy_violations": 0, "filtered_lines": 0,
         "decisions": dict.fromkeys(DECISION_STATUSES, 0),
     }
 

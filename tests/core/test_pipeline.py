@@ -126,3 +126,45 @@ def test_mesa_batch_run_works_on_world(tiny):
     )
     assert {r["seed"] for r in results} == {1, 2}
     assert all(r["step"] == 3 for r in results if "AgentID" in r)
+
+
+class Blunt(ScriptedBrain):
+    """Starts every conversation with a diagnosis, whatever the world's policies say."""
+
+    def decide_batch(self, requests):
+        out = []
+        for r in requests:
+            if r.mode == "act" and r.people_here:
+                line = "You probably have the flu, you bastard."
+                out.append(Decision(r.npc, "talk", {"npc": sorted(r.people_here)[0]}, line))
+            else:
+                out.append(super().decide(r))
+        return out
+
+
+def test_policy_violations_and_blocked_words_are_recorded_not_dropped(tiny):
+    tiny["policies"] = [{"name": "refer", "description": "no diagnosis", "forbid": ["you (probably )?have"]}]
+    world = World(parse_world(tiny), seed=0, brain=Blunt())
+    world.step()
+    with world.store.session() as s:
+        kinds = [e.kind for e in s.scalars(select(EventRow).where(EventRow.kind.in_(["policy", "filtered"])))]
+        lines = [d.text for d in s.scalars(select(DialogueRow).where(DialogueRow.turn == 0))]
+    assert kinds.count("policy") == len(lines) > 0
+    assert kinds.count("filtered") == len(lines)
+    assert all("bastard" not in line for line in lines), "the blocked word is not repeated"
+    assert world.last_stats["policy_violations"] == len(lines)
+
+
+def test_decisions_see_retrieved_memories(tiny):
+    seen = []
+
+    class Looking(ScriptedBrain):
+        def decide_batch(self, requests):
+            seen.extend(r for r in requests if r.mode == "act")
+            return super().decide_batch(requests)
+
+    world = World(parse_world(tiny), seed=1, brain=Looking())
+    world.run(4)
+    late = [r for r in seen if r.step == 4]
+    assert any(r.memories for r in late)
+    assert all(m.score >= 0 for r in late for m in r.memories)
