@@ -1,0 +1,122 @@
+"""The player: a person talking to an NPC between steps, stored like any conversation.
+
+:func:`talk_to` asks the world's brain for the NPC's reply to what the person said (a
+``reply`` :class:`~simverse.llm.decisions.DecisionRequest` with the NPC's memories and
+beliefs, the person's words only in its ``conversation``), checks it like every decision,
+and stores the exchange in one transaction: two ``dialogue`` rows (speaker ``Player`` and
+the NPC), the reply's ``decisions`` row, the NPC's ``dialogue`` memories of both lines,
+and the run's id counters in the last committed step's ``runtime``, so that a resumed run
+(``World.resume``) and the next step allocate ids after the exchange's.
+
+The person's words are data: they never reach the world state or the knowledge graph,
+only the NPC's conversation, memories and next observations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, update
+
+from simverse.llm.decisions import Decision, Turn
+from simverse.store.models import DecisionRow, DialogueRow, StepRow
+from simverse.world.validation import MAX_UTTERANCE, check_decision
+
+if TYPE_CHECKING:
+    from simverse.world.model import World
+
+PLAYER = "Player"
+PLAYER_TURN_BASE = 10**9
+"""Reply seeds of player conversations use turn numbers from here on, so they never equal
+the seed of an NPC-to-NPC line of the same step."""
+
+
+@dataclass
+class PlayerChat:
+    """One conversation between the person and one NPC; keep it to continue talking."""
+
+    npc: str
+    conversation: int | None = None
+    turns: list[Turn] = field(default_factory=list)
+
+
+def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -> str:
+    """Say ``text`` to ``npc`` and return its answer; the exchange is committed before
+    this returns. Pass the same ``chat`` to continue a conversation."""
+    said = text.strip()
+    if not said:
+        raise ValueError("talk_to: say something (the text is empty)")
+    if len(said) > MAX_UTTERANCE:
+        raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
+    if npc not in world.npcs:
+        raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
+    chat = chat if chat is not None else PlayerChat(npc)
+    if chat.npc != npc:
+        raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
+    from simverse.agents.perception import build_requests  # here: perception -> events -> world -> perception
+
+    ids = dict(world.ids)
+    if chat.conversation is None:
+        ids["conversation"] += 1
+    conversation = chat.conversation or ids["conversation"]
+    step = world.step_index
+    hours = world.clock.sim_hours(step)
+    turns = [*chat.turns, Turn(PLAYER, said)]
+    place = str(world.state.entities[npc]["place"])
+    with world.store.session() as session, session.begin():
+        [request] = build_requests(
+            world, [world.npcs[npc]], step, "reply", conversations=[(PLAYER, turns)],
+            turns=[PLAYER_TURN_BASE + conversation * 1000 + len(turns)],
+        )
+        if world.minds is not None:
+            world.minds.recall(session, [request], step, hours)
+        answers = world.brain.decide_batch([request])
+        if len(answers) != 1:
+            raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
+        decision = check_decision(answers[0], request)
+        reply = decision.utterance or ""
+        ids["decision"] += 1
+        decision_id = ids["decision"]
+        session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
+        told = [k for k in decision.told_facts if world.knowledge.believes(npc, k)]
+        lines = [(PLAYER, npc, said, [], None), (npc, PLAYER, reply, told, decision_id)]
+        rows = []
+        for offset, (speaker, listener, line, facts, from_decision) in enumerate(lines):
+            ids["dialogue"] += 1
+            rows.append({
+                "run_id": world.run_id, "id": ids["dialogue"], "step": step, "conversation": conversation,
+                "turn": len(chat.turns) + offset, "speaker": speaker, "listener": listener, "place": place,
+                "text": line, "told_facts": facts, "decision_id": from_decision,
+            })
+        session.execute(insert(DialogueRow.__table__), rows)
+        inbox = {k: list(v) for k, v in world.inbox.items()}
+        inbox.setdefault(npc, []).append(f'{PLAYER} said: "{said}"')
+        if world.minds is not None:
+            for speaker, listener, line, _, _ in lines:
+                world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
+            world.minds.settle(session, step, hours)
+        if hasattr(world.brain, "drain_calls"):
+            session.add_all(world.brain.drain_calls())
+        runtime = {"inbox": inbox, "pending": [vars(p) for p in world.pending], "ids": ids}
+        session.execute(
+            update(StepRow).where(StepRow.run_id == world.run_id, StepRow.step == step).values(runtime=runtime)
+        )
+    world.ids = ids
+    world.inbox = inbox
+    chat.conversation = conversation
+    chat.turns = [*turns, Turn(npc, reply)]
+    return reply
+
+
+def _decision_row(world: World, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
+    return {
+        "run_id": world.run_id, "id": decision_id, "step": step, "npc": decision.npc, "mode": "reply",
+        "action": decision.action, "args": decision.args, "utterance": decision.utterance,
+        "status": decision.status, "note": decision.note, "event_id": None,
+        "llm_call_ids": list(decision.llm_call_ids),
+        "context": {"place": place, "partner": PLAYER},
+    }
+
+
+__all__ = ["PLAYER", "PlayerChat", "talk_to"]

@@ -1,0 +1,122 @@
+"""The live world of a dashboard session: a ``World`` kept in ``st.session_state``.
+
+A dashboard run is a CLI run: the same ``World`` stepping the same pipeline, every step
+committed to the run database (``runs/WORLD.db`` unless another is chosen) before the
+pages read it back. This module holds no Streamlit calls, so the same operations are
+tested and used without a browser.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from simverse.agents.player import PlayerChat, talk_to
+from simverse.store.run_store import db_url, default_db_path
+from simverse.world.loader import load_world
+from simverse.world.model import World
+
+BRAIN_FORMS = "scripted | transformers:PATH | openai:URL#MODEL"
+
+
+def check_brain_spec(spec: str) -> str:
+    """The spec, stripped, if it names a brain; a ValueError naming the accepted forms if not."""
+    text = spec.strip()
+    if text == "scripted":
+        return text
+    from simverse.llm.spec import parse_spec
+
+    parse_spec(text)
+    return text
+
+
+@dataclass
+class LiveRun:
+    """A world being stepped from the dashboard, with the person's conversations in it."""
+
+    world: World
+    db: str
+    chats: dict[str, PlayerChat] = field(default_factory=dict)
+    running: bool = False
+    target_step: int | None = None
+
+    @classmethod
+    def start(cls, world: str, seed: int = 0, llm: str = "scripted", db: str | None = None,
+              embedder: str | None = None) -> LiveRun:
+        """Start a new run of a shipped world (or world file) in ``db``."""
+        spec = load_world(world)
+        path = db or str(default_db_path(spec.name))
+        sim = World(spec, seed=seed, db=path, llm=check_brain_spec(llm), embedder=embedder)
+        return cls(sim, path)
+
+    @classmethod
+    def resume(cls, db: str, run_id: int | None = None, llm: str | None = None,
+               embedder: str | None = None) -> LiveRun:
+        """Continue a stored run from its last committed step."""
+        sim = World.resume(db, run_id=run_id, llm=check_brain_spec(llm) if llm else None, embedder=embedder)
+        return cls(sim, db)
+
+    @property
+    def url(self) -> str:
+        return db_url(self.db)
+
+    @property
+    def run_id(self) -> int:
+        return self.world.run_id
+
+    @property
+    def step_index(self) -> int:
+        return self.world.step_index
+
+    def step(self, n: int = 1) -> int:
+        """Run ``n`` steps (each committed); returns the last committed step."""
+        self.world.run(n)
+        return self.world.step_index
+
+    def talk(self, npc: str, text: str) -> str:
+        """Say ``text`` to ``npc`` in the ongoing conversation with it; returns the answer."""
+        chat = self.chats.setdefault(npc, PlayerChat(npc))
+        return talk_to(self.world, npc, text, chat)
+
+    def end_chat(self, npc: str) -> None:
+        """The next line to ``npc`` starts a new conversation."""
+        self.chats.pop(npc, None)
+
+    def inject(self, text: str, place: str | None = None) -> None:
+        """Queue an event, fired and committed at the start of the next step."""
+        if not text.strip():
+            raise ValueError("inject: describe the event (the text is empty)")
+        self.world.inject(text.strip(), place=place or None)
+
+    @property
+    def can_direct(self) -> bool:
+        """Whether this world version has scene commands (``World.scene``)."""
+        return callable(getattr(self.world, "scene", None))
+
+    def scene(self, text: str) -> Any:
+        """Give a scene command (``World.scene``); see :attr:`can_direct`."""
+        if not self.can_direct:
+            raise RuntimeError("scene commands are not available in this version of simverse")
+        return self.world.scene(text)
+
+    def close(self) -> None:
+        self.world.close()
+
+
+def fork_function() -> Any | None:
+    """``simverse.store.fork``'s fork function when that module exists, else None."""
+    try:
+        module = importlib.import_module("simverse.store.fork")
+    except ImportError:
+        return None
+    return getattr(module, "fork_run", None) or getattr(module, "fork", None)
+
+
+def is_run_db(target: str) -> bool:
+    """A dashboard target names a run database (a URL, or an existing non-world file)."""
+    if "://" in target:
+        return True
+    path = Path(target)
+    return path.is_file() and path.suffix not in (".toml",)
