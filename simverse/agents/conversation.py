@@ -56,8 +56,11 @@ def pair_conversations(
             failed.append((decision, f"{partner} is not here"))
             continue
         if busy.get(speaker, 0) >= max_per_npc or busy.get(partner, 0) >= max_per_npc:
-            who = speaker if busy.get(speaker, 0) >= max_per_npc else partner
-            failed.append((decision, f"{who} is already talking with someone"))
+            reason = (
+                f"{speaker} is already in a conversation" if busy.get(speaker, 0) >= max_per_npc
+                else f"{partner} is already talking with someone"
+            )
+            failed.append((decision, reason))
             continue
         busy[speaker] = busy.get(speaker, 0) + 1
         busy[partner] = busy.get(partner, 0) + 1

@@ -10,7 +10,8 @@ Acting, in order of priority:
 2. with people here, by chance ``sociability / 2``: start a conversation, passing on a
    fact it believes (secrets only to someone it likes, affinity >= 0.3);
 3. not at its schedule's place: walk the next leg of the route there;
-4. do the schedule's action (arguments: items here or carried, people here);
+4. do the schedule's action (arguments: items here or carried, people here), unless it
+   just failed (it then waits a step rather than repeat the same failure);
 5. otherwise wait.
 
 Replying: acknowledge, then pass on a fact not yet said in this conversation; end the
@@ -76,7 +77,8 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
             return Decision(req.npc, "talk", {"npc": partner}, text)
     if req.route and "move" in allowed:
         return Decision(req.npc, "move", {"place": req.route[0]})
-    if req.schedule_action and req.schedule_action in allowed:
+    failed_before = any(o.startswith(f"I could not {req.schedule_action}:") for o in req.observations)
+    if req.schedule_action and req.schedule_action in allowed and not failed_before:
         args = _choose_args(req, allowed[req.schedule_action].args, rng)
         if args is not None:
             return Decision(req.npc, req.schedule_action, args)

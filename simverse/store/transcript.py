@@ -39,7 +39,7 @@ def transcript(
         for e in session.scalars(events):
             if e.action == "wait":
                 continue
-            mark = "" if e.success else f"  [failed: {e.reason}]"
+            mark = "" if e.success or e.reason in e.narration else f"  [failed: {e.reason}]"
             rows.append((e.step, 0, e.id, TranscriptLine(e.step, times.get(e.step, ""), e.kind, e.narration + mark)))
         for d in session.scalars(lines):
             told = f"  [tells: {', '.join(d.told_facts)}]" if d.told_facts else ""

@@ -36,7 +36,9 @@ from simverse.agents.minds import MIN_OBSERVED_IMPORTANCE, Minds
 from simverse.agents.npc import NPC
 from simverse.agents.perception import build_requests
 from simverse.events.outcome import FactChange, Outcome
-from simverse.events.resolver import ActionCall, RuleResolver, apply_effects, observers_of, route_key
+from simverse.events.resolution import EventResolver, needs_inference
+from simverse.events.resolver import ActionCall, apply_effects, observers_of, route_key
+from simverse.events.social import social_memories
 from simverse.experiments.content_filter import ContentFilter
 from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
 from simverse.llm.decisions import Brain, Decision, DecisionRequest
@@ -97,7 +99,7 @@ class World(mesa.Model):
                 self.places.add_edge(place.id, other)
         self.place_descriptions = {p.id: p.description or p.name for p in self.spec.places}
         self.space = Network(self.places, random=self.random)
-        self.resolver = RuleResolver(self.spec, self.places)
+        self.resolver = EventResolver.for_world(self)
         self.state = WorldState.from_spec(self.spec)
         self.knowledge = KnowledgeGraph()
         self.npcs: dict[str, NPC] = {n.name: NPC(self, n) for n in self.spec.npcs}
@@ -240,14 +242,21 @@ class World(mesa.Model):
 
     # 1. events ---------------------------------------------------------------
     def _fire_events(self, step: int) -> list[Outcome]:
-        """This step's scheduled events, then the injected ones, each applied as an outcome."""
+        """This step's scheduled events, then the injected ones, each applied as an outcome.
+        Injections given as text only (and scene commands) are inferred first, all in one
+        batch (events model, or the offline scene matcher)."""
+        self.resolver.attach(self, step)
         outcomes = []
         for event in (e for e in self.spec.events if e.at_step == step):
             facts = [f.model_dump() for f in event.facts]
             injection = Injection(event.description, [], event.place, facts, event.importance, "scheduled")
             outcomes.append(self._apply_event(step, injection, self._event_effects(event.effects)))
+        texts = [p for p in self.pending if needs_inference(p)]
+        queries = [self.resolver.event_query(p, step, i) for i, p in enumerate(texts)]
+        inferred = dict(zip(map(id, texts), self.resolver.infer_events(self.state, queries), strict=True))
         for injection in self.pending:
-            outcomes.append(self._apply_event(step, injection, [Effect(*e) for e in injection.effects]))
+            effects = [Effect(*e) for e in injection.effects]
+            outcomes.append(self._apply_event(step, injection, effects, inferred.get(id(injection))))
         self.pending = []
         return outcomes
 
@@ -262,10 +271,12 @@ class World(mesa.Model):
             effects.append(Effect(rule.role, rule.prop, rule.op, value))
         return effects
 
-    def _apply_event(self, step: int, injection: Injection, effects: list[Effect]) -> Outcome:
+    def _apply_event(self, step: int, injection: Injection, effects: list[Effect],
+                     inferred: Outcome | None = None) -> Outcome:
+        """Apply an event: its declared effects, or the ``inferred`` outcome of its text."""
         rule = "everyone" if injection.place is None else "same_place"
         observers = observers_of(self.state, self.places, None, injection.place, rule)
-        outcome = Outcome(
+        outcome = inferred or Outcome(
             kind=injection.kind, actor=None, action="event", args={}, success=True, reason="",
             narration=injection.description, place=injection.place, effects=effects,
             kg_changes=[
@@ -274,7 +285,10 @@ class World(mesa.Model):
             ],
             observers=observers, source="event", importance=injection.importance,
         )
+        outcome.kind, outcome.importance, effects = injection.kind, injection.importance, outcome.effects
         self._number(outcome)
+        if not outcome.success:
+            return outcome
         try:
             apply_effects(self.state, effects)
         except EffectError as exc:
@@ -282,6 +296,7 @@ class World(mesa.Model):
             return outcome
         self._apply_kg_changes(step, outcome)
         self._notify(outcome)
+        social_memories(self, outcome, step)
         return outcome
 
     def _apply_kg_changes(self, step: int, outcome: Outcome) -> None:
@@ -338,6 +353,8 @@ class World(mesa.Model):
             row["event_id"] = self._number(outcome)
             if outcome.success:
                 self._notify(outcome)
+            else:
+                self.inbox.setdefault(decision.npc, []).append(f"I could not {decision.action}: {outcome.reason}")
             if self.minds is not None and decision.action != "wait":
                 self.minds.remember(decision.npc, "action", outcome.narration, step,
                                     self.clock.sim_hours(step), decision.importance, outcome.id)
@@ -549,10 +566,29 @@ class World(mesa.Model):
 
     def inject(self, description: str, effects: list[Effect] | None = None, place: str | None = None,
                importance: int = 6) -> None:
-        """Queue an event to fire at the start of the next step (committed with it)."""
+        """Queue an event to fire at the start of the next step (committed with it). With
+        ``effects`` those apply as given; with text only (``effects=None``, stored as
+        ``facts=None``) its consequences are inferred then, like a scene command."""
         if place is not None and place not in self.places:
             raise ValueError(f"inject: unknown place {place!r}")
-        self.pending.append(Injection(description, [e.as_list() for e in effects or []], place, None, importance))
+        facts = None if effects is None else []
+        self.pending.append(Injection(description, [e.as_list() for e in effects or []], place, facts, importance))
+
+    def scene(self, command: str, place: str | None = None) -> None:
+        """Queue a scene command ("a storm rolls in over the harbour", "it is night now") to
+        be read at the start of the next step: environment and layout change through an
+        outcome, and NPCs perceive it that step."""
+        if place is not None and place not in self.places:
+            raise ValueError(f"scene: unknown place {place!r}")
+        self.pending.append(Injection(command, [], place, None, 6, "scene"))
+
+    def predict(self, action_or_event: ActionCall | str, at_step: int | None = None,
+                place: str | None = None) -> Outcome:
+        """What an action (``ActionCall``) or event text would do, worked out on a copy of
+        the state now (or as stored after step ``at_step``); nothing here changes."""
+        from simverse.events.prediction import predict_outcome
+
+        return predict_outcome(self, action_or_event, at_step, place)
 
     def close_route(self, a: str, b: str) -> None:
         key = route_key(a, b)
