@@ -50,12 +50,15 @@ def scene_of(world: World) -> Scene:
 
 
 def action_specs(world: World) -> list[ActionSpec]:
-    """The built-in actions and every action the world declares."""
+    """The built-in actions (``improvise`` where the world's settings allow it) and every
+    action the world declares."""
     builtin = [
         ActionSpec("wait", "Do nothing in particular for a while."),
         ActionSpec("move", "Walk to a neighbouring place.", {"place": "place"}),
         ActionSpec("talk", "Start a conversation with someone here; say your first line.", {"npc": "npc"}),
     ]
+    if world.spec.settings.allow_improvise:
+        builtin.append(ActionSpec("improvise", "Do something else; describe it in a few words.", {"text": "text"}))
     return builtin + [ActionSpec(a.name, a.description, dict(a.args)) for a in world.spec.actions]
 
 

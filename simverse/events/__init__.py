@@ -1,1 +1,13 @@
-"""simverse.events"""
+"""Event inference: action rules, the events model, validation, scenes, prediction, forks.
+
+Map: ``rules`` (rule language) -> ``resolver`` (``RuleResolver``) and ``inference`` (the
+events model) -> ``validation`` (checks of proposed effects) -> ``resolution``
+(``EventResolver``, the world's resolver) ; ``social`` (ATOMIC-style inferences),
+``prediction`` (what-if), ``pending`` (inject into a stored run), ``compare`` (two runs),
+``provenance`` (what an event caused), ``evaluation`` (scoring on labelled transitions).
+Scene commands are read by :mod:`simverse.world.scene`.
+"""
+
+# ``simverse.world`` imports the World eagerly, whose imports need this package's
+# resolver: initialise the world package first so any entry point works.
+import simverse.world  # noqa: F401

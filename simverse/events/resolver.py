@@ -144,12 +144,32 @@ def apply_effects(state: WorldState, effects: Sequence[Effect]) -> None:
             if isinstance(holder, str) and holder in state.entities:
                 involved.add(holder)
     backup = {eid: _copy_props(state.entities[eid]) for eid in involved if eid in state.entities}
+    routes = list(state.closed_routes)
     try:
         for effect in effects:
-            state.apply(effect)
+            if effect.entity == "world" and effect.property == "closed_routes":
+                _apply_route(state, effect)
+            else:
+                state.apply(effect)
     except EffectError:
         state.entities.update(backup)
+        state.closed_routes[:] = routes
         raise
+
+
+def _apply_route(state: WorldState, effect: Effect) -> None:
+    """Close (``add``) or reopen (``remove``) a connection: ``WorldState.closed_routes``
+    is layout, not a property of an entity, so route effects are handled here."""
+    key = str(effect.value)
+    if effect.op == "add":
+        if key not in state.closed_routes:
+            state.closed_routes.append(key)
+            state.closed_routes.sort()
+    elif effect.op == "remove":
+        if key in state.closed_routes:
+            state.closed_routes.remove(key)
+    else:
+        raise EffectError(f"routes are closed with add and reopened with remove, not {effect.op!r}")
 
 
 def _copy_props(props: dict) -> dict:

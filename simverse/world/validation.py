@@ -12,6 +12,7 @@ from dataclasses import replace
 from simverse.llm.decisions import Decision, DecisionRequest
 
 MAX_UTTERANCE = 600
+MAX_ACTION_TEXT = 200
 
 
 def check_decision(decision: Decision, request: DecisionRequest) -> Decision:
@@ -50,6 +51,8 @@ def _problem(decision: Decision, request: DecisionRequest) -> str | None:
             return f"{arg}={value!r} is not someone here"
         if kind == "item" and value not in request.items_here and value not in request.inventory:
             return f"{arg}={value!r} is not an item here or carried"
+        if kind == "text" and not 0 < len(value.strip()) <= MAX_ACTION_TEXT:
+            return f"{arg} must be 1-{MAX_ACTION_TEXT} characters of text"
     if decision.action == "talk" and not (decision.utterance or "").strip():
         return "talk without anything to say"
     return _unknown_facts(decision, request)

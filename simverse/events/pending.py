@@ -1,0 +1,40 @@
+"""Queue an event into a stored run, so the next resumed step applies it.
+
+``simverse inject RUN_DB "..."`` cannot reach a running process; it writes into the
+database instead. The event goes into the ``pending`` list of the last committed step's
+``runtime`` JSON, exactly where a live ``World.inject`` would have left it when that step
+committed, so ``World.resume`` picks it up and its next step fires it (text only:
+inferred through the same outcome path as any injected event).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from simverse.store.models import StepRow
+from simverse.store.run_store import RunNotFound, RunStore
+
+
+def queue_injection(store: RunStore, run_id: int, text: str, place: str | None = None,
+                    kind: str = "injected", importance: int = 6) -> int:
+    """Add a text-only event (or ``kind="scene"`` command) to the run; returns the step it
+    was queued after (it fires at the next one)."""
+    if not text.strip():
+        raise ValueError("inject: the event text is empty")
+    run = store.run(run_id)
+    places = {p["id"] for p in run.world_spec.get("places", [])}
+    if place is not None and place not in places:
+        raise ValueError(f"inject: unknown place {place!r} (places: {', '.join(sorted(places))})")
+    last = store.last_step(run.id)
+    if last is None:
+        raise RunNotFound(f"{store.url}: run {run.id} has no committed step")
+    row = store.step_row(run.id, last)
+    runtime = dict(row.runtime)
+    pending = [*runtime.get("pending", []), {
+        "description": text.strip(), "effects": [], "place": place, "facts": None,
+        "importance": importance, "kind": kind,
+    }]
+    runtime["pending"] = pending
+    with store.session() as session, session.begin():
+        session.execute(update(StepRow).where(StepRow.run_id == run.id, StepRow.step == last).values(runtime=runtime))
+    return last

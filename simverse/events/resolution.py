@@ -1,0 +1,255 @@
+"""``EventResolver``: rules first, the event-inference model second, one batch per phase.
+
+The world's resolver. Same interface as :class:`~simverse.events.resolver.RuleResolver`
+(``resolve_sequence``, ``resolve``, ``covers``), routing:
+
+* built-ins and declared actions -> the rules (deterministic, no model);
+* ``improvise`` (an NPC does something described in ``args["text"]``) -> the events model,
+  all of a step's in ONE ``generate_batch`` call; without a model -> failed "no event model";
+* injected event text and scene commands (:meth:`infer_events`) -> the events model in one
+  batch, or offline the keyword matcher of :mod:`simverse.world.scene`.
+
+Conflicts: calls are applied in the order given (the world draws it from its seeded rng).
+Rule calls see earlier effects and their loser's reason names the winner. Model outcomes
+were predicted on the state at the start of the phase, so one that would change an entity
+(other than its own actor) already changed this step by someone else fails with
+"conflict: X changed Y first this step"; the rest are re-checked against the current state
+before they apply. Counts of what the checks did are in :attr:`EventResolver.counts`
+and, once attached to a world, in each step's ``stats["event_inference"]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outcome, infer_with_model
+from simverse.events.outcome import Outcome
+from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
+from simverse.events.social import rule_social
+from simverse.events.validation import InferenceCounts, check_effects
+from simverse.llm.protocol import Backend, SamplingParams
+from simverse.world.schema import WorldSpec
+from simverse.world.state import EffectError, WorldState
+
+if TYPE_CHECKING:
+    from simverse.store.run_store import StepBatch
+    from simverse.world.model import Injection, World
+
+IMPROVISE = "improvise"
+NO_MODEL = "no event model"
+INFERRED_KINDS = ("injected", "scene")
+
+
+def event_seed(run_seed: int, step: int, who: str, index: int) -> int:
+    """A per-query seed, the same whatever batch the query is in."""
+    digest = hashlib.sha256(f"{run_seed}|{step}|{who}|events|{index}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def needs_inference(injection: Injection) -> bool:
+    """An injection given as text only (no effects, ``facts is None``): infer what it does."""
+    return injection.kind in INFERRED_KINDS and not injection.effects and injection.facts is None
+
+
+class EventResolver:
+    """Resolves every action and event of a world: rules, then the events model (or matcher)."""
+
+    def __init__(
+        self,
+        spec: WorldSpec,
+        places: nx.Graph,
+        backend: Backend | None = None,
+        *,
+        seed: int = 0,
+        sampling: SamplingParams = DEFAULT_SAMPLING,
+    ) -> None:
+        self.spec = spec
+        self.places = places
+        self.rules = RuleResolver(spec, places)
+        self.backend = backend
+        self.seed = seed
+        self.sampling = sampling
+        self.counts = InferenceCounts()
+        self.step = 0
+        self._recorder: Any = None
+        self._world: World | None = None
+
+    @classmethod
+    def for_world(cls, world: World) -> EventResolver:
+        """The resolver of a world: its ``settings.llm_events`` model, if any."""
+        backend = make_event_backend(world.spec.settings.llm_events)
+        return cls(world.spec, world.places, backend, seed=world.seed)
+
+    # ------------------------------------------------------------------ wiring
+    def set_backend(self, backend: Backend | None) -> None:
+        """Use another events model (e.g. from ``--llm-events``); None for offline."""
+        self.backend = backend
+        self._recorder = None
+        if self._world is not None:
+            world, self._world = self._world, None
+            self.attach(world, self.step)
+
+    def attach(self, world: World, step: int) -> None:
+        """Called by the world at each step: record the model's calls in the run and put the
+        step's counts into its stats (a step hook, registered once)."""
+        self.step = step
+        if self._world is world:
+            return
+        self._world = world
+        if self.backend is not None:
+            self._recorder = _recorder_for(world, self.backend)
+        if self._hook not in world.step_hooks:
+            world.step_hooks.append(self._hook)
+
+    def _hook(self, world: World, batch: StepBatch) -> None:
+        world.last_stats["event_inference"] = self.counts.take().as_dict()
+        drain = getattr(self._recorder, "drain", None)
+        if drain is not None:
+            batch.objects.extend(drain())
+
+    @property
+    def actions(self) -> dict[str, Any]:
+        """The compiled declared actions (as on ``RuleResolver``)."""
+        return self.rules.actions
+
+    def covers(self, action: str) -> bool:
+        """Whether this resolver can resolve the action (by rule, or ``improvise`` by model)."""
+        return self.by_rule(action) or (action == IMPROVISE and self.backend is not None)
+
+    def by_rule(self, action: str) -> bool:
+        """Whether a rule (built-in or declared) resolves the action."""
+        return self.rules.covers(action)
+
+    # ------------------------------------------------------------------ actions
+    def resolve(self, state: WorldState, call: ActionCall, touched: dict[str, str] | None = None) -> Outcome:
+        """The outcome of one call on ``state``, not applied."""
+        if call.action != IMPROVISE:
+            return self._by_rule(state, call, touched)
+        return self._improvise(state, [call])[0]
+
+    def resolve_sequence(self, state: WorldState, calls: Sequence[ActionCall]) -> list[Outcome]:
+        """Resolve and apply calls in order; improvised ones predicted in one batch first."""
+        improvised = [c for c in calls if c.action == IMPROVISE]
+        predicted = dict(zip(map(id, improvised), self._improvise(state, improvised), strict=True))
+        touched: dict[str, str] = {}
+        outcomes = []
+        for call in calls:
+            if call.action == IMPROVISE:
+                outcome = self._settle(state, predicted[id(call)], touched)
+            else:
+                outcome = self._by_rule(state, call, touched)
+            if outcome.success:
+                try:
+                    apply_effects(state, outcome.effects)
+                except EffectError as exc:
+                    outcome.success, outcome.reason = False, f"effects rejected: {exc}"
+                    outcome.effects = []
+            if outcome.success:
+                for effect in outcome.effects:
+                    touched.setdefault(effect.entity, call.actor)
+            outcomes.append(outcome)
+        return outcomes
+
+    def _by_rule(self, state: WorldState, call: ActionCall, touched: dict[str, str] | None) -> Outcome:
+        outcome = self.rules.resolve(state, call, touched)
+        if outcome.success and outcome.source == "rule":
+            outcome.social = rule_social(call.action)
+        return outcome
+
+    def _improvise(self, state: WorldState, calls: Sequence[ActionCall]) -> list[Outcome]:
+        queries = [
+            EventQuery("improvise", str(c.args.get("text", "")).strip(), c.actor, None,
+                       event_seed(self.seed, self.step, c.actor, i), f"step {self.step} events improvise {c.actor}")
+            for i, c in enumerate(calls)
+        ]
+        if self.backend is None:
+            self.counts.outcomes += len(queries)
+            return [failed_outcome(q, state, NO_MODEL) for q in queries]
+        ready = [q for q in queries if q.text]
+        answers = iter(infer_with_model(self._backend(), ready, state, self.places, self.counts, self.sampling))
+        return [next(answers) if q.text else failed_outcome(q, state, "improvise without text") for q in queries]
+
+    def _settle(self, state: WorldState, outcome: Outcome, touched: dict[str, str]) -> Outcome:
+        """A predicted outcome against what happened before it this step."""
+        if not outcome.success:
+            return outcome
+        for effect in outcome.effects:
+            other = touched.get(effect.entity)
+            if effect.entity != outcome.actor and other and other != outcome.actor:
+                self.counts.conflicts += 1
+                return _lost(outcome, f"conflict: {other} changed {effect.entity} first this step")
+        check = check_effects(state, self.places, outcome.effects, self.counts)
+        if check.rejected:
+            winner = next((touched[e.entity] for e in outcome.effects if e.entity in touched), None)
+            why = "; ".join(check.notes) + (f"; {winner} got there first this step" if winner else "")
+            return _lost(outcome, why)
+        outcome.effects = check.effects
+        return outcome
+
+    # ------------------------------------------------------------------ events
+    def infer_events(self, state: WorldState, queries: Sequence[EventQuery]) -> list[Outcome]:
+        """Outcomes of injected texts and scene commands (not applied): model or matcher."""
+        from simverse.world.scene import match_scene
+
+        if self.backend is not None:
+            return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling)
+        return [match_scene(q, state, self.places, self.counts) for q in queries]
+
+    def event_query(self, injection: Injection, step: int, index: int) -> EventQuery:
+        """The query for a text-only injection or scene command."""
+        kind = "scene" if injection.kind == "scene" else "injected"
+        return EventQuery(kind, injection.description, None, injection.place,
+                          event_seed(self.seed, step, kind, index), f"step {step} events {kind} {index}")
+
+    # ------------------------------------------------------------------ prediction
+    def predict(self, state: WorldState, what: ActionCall | EventQuery) -> Outcome:
+        """What would happen, worked out on ``state`` (a copy the caller gives up), unrecorded
+        and uncounted in the step's stats."""
+        saved, recorder = self.counts, self._recorder
+        self.counts, self._recorder = InferenceCounts(), None
+        try:
+            if isinstance(what, EventQuery):
+                return self.infer_events(state, [what])[0]
+            return self.resolve(state, what)
+        finally:
+            self.counts, self._recorder = saved, recorder
+
+    def _backend(self) -> Backend:
+        return self._recorder or self.backend
+
+
+def _lost(outcome: Outcome, reason: str) -> Outcome:
+    outcome.success, outcome.reason, outcome.effects, outcome.kg_changes = False, reason, [], []
+    outcome.narration = f"{outcome.actor} tries to {outcome.args.get('text', outcome.action)} but cannot: {reason}."
+    outcome.observers = [outcome.actor] if outcome.actor else []
+    return outcome
+
+
+def make_event_backend(spec: str | None, **options: Any) -> Backend | None:
+    """The events model of a spec (``settings.llm_events`` or ``--llm-events``), or None.
+
+    Accepts a plain spec or role specs (``events=openai:URL#MODEL``); ``scripted`` and
+    None mean no model: the offline matcher handles events, ``improvise`` fails."""
+    if not spec:
+        return None
+    from simverse.llm.spec import make_backend, parse_role_specs
+
+    return make_backend(parse_role_specs(spec)["events"], **options)
+
+
+def _recorder_for(world: World, backend: Backend) -> Any:
+    """Wrap the events model so its calls are stored with the run (ids shared with the
+    brain's recorder when it has one, else continuing after the stored calls)."""
+    from simverse.llm.recording import CallIds, RecordingBackend
+
+    if isinstance(backend, RecordingBackend):
+        return backend
+    shared = getattr(getattr(world.brain, "backend", None), "ids", None)
+    if not isinstance(shared, CallIds):
+        with world.store.session() as session:
+            shared = CallIds.after_stored(session, world.run_id)
+    return RecordingBackend(backend, world.run_id, shared)
