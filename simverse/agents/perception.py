@@ -130,10 +130,22 @@ def build_requests(
 
 
 def _facts(world: World, npc: str) -> list[FactView]:
-    beliefs = world.knowledge.beliefs(npc)[-MAX_FACTS:]
+    """The beliefs that matter to the NPC here and now (its place, who is here, its goals
+    and current activity), ranked and cut to a token budget by
+    :func:`simverse.knowledge.prompts.rank_beliefs`, then shown oldest first (prompts and
+    the scripted brain read the list as news in order, latest last)."""
+    from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+
+    agent = world.npcs[npc]
+    step = world.step_index + 1
+    place = agent.place
+    people = [p for p in world.state.npcs_at(place) if p != npc]
+    entry = world.intention(agent, world.clock.hour(step))
+    goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
+    chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
     return [
         FactView(f.key, f.describe(), f.subject, f.predicate, f.object, f.secret, f.told_by)
-        for f in beliefs
+        for f in sorted(chosen, key=lambda f: f.id)
     ]
 
 

@@ -1,21 +1,32 @@
 """The shared knowledge graph: world truth and every NPC's beliefs, with provenance.
 
-Facts are ``(subject, predicate, object)`` triples held by ``"world"`` (truth) or by an
-NPC (a belief), each with a confidence, a source (``world_file``, ``event:ID``,
-``dialogue:ID``), the teller for beliefs learnt in conversation, and a validity interval
-of steps. A fact that stops holding is closed (``valid_to`` set), never deleted.
-The graph lives in a networkx ``MultiDiGraph`` (subject -> object, one edge per fact);
-SQLite holds the same facts, written incrementally at each step's commit.
+Facts are ``(subject, predicate, object)`` triples, with an optional literal ``value``,
+held by ``"world"`` (truth) or by an NPC (a belief), each with a confidence, a source
+(``world_file``, ``event:ID``, ``dialogue:ID``), the teller for beliefs learnt in
+conversation, and a validity interval of steps ``[valid_from, valid_to)``. A fact that
+stops holding is closed (``valid_to`` set), never deleted.
+
+Subjects and objects are entities: NPCs, places, items and declared concepts. Once a
+world registers its entities (:meth:`KnowledgeGraph.register_entities`), a fact naming
+anything else raises :class:`UnknownEntity`; a graph with no registry accepts any name
+(handy for tools and benchmarks).
+
+The graph lives in a networkx ``MultiDiGraph`` (subject -> object, one edge per fact, key
+= fact id) for export and graph queries. Lookups go through plain dict indexes kept
+beside it (by holder, by entity, world truth by subject+predicate), because scanning the
+MultiDiGraph does not scale to a million facts. SQLite holds the same facts, written
+incrementally at each step's commit; :meth:`KnowledgeGraph.from_facts` rebuilds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 
 import networkx as nx
 
 WORLD = "world"
+"""The holder of world truth."""
 
 
 def fact_key(subject: str, predicate: str, obj: str) -> str:
@@ -23,7 +34,26 @@ def fact_key(subject: str, predicate: str, obj: str) -> str:
     return f"{subject}|{predicate}|{obj}"
 
 
-@dataclass
+def split_key(key: str) -> tuple[str, str, str]:
+    """``"subject|predicate|object"`` back into its parts; ``ValueError`` if malformed."""
+    parts = key.split("|")
+    if len(parts) != 3 or not all(parts):
+        raise ValueError(f"fact key {key!r}: expected 'subject|predicate|object'")
+    return parts[0], parts[1], parts[2]
+
+
+class UnknownEntity(ValueError):
+    """A fact names an entity the world does not have (nor declares as a concept)."""
+
+    def __init__(self, key: str, holder: str, source: str, entity: str, role: str) -> None:
+        self.key, self.holder, self.source, self.entity, self.role = key, holder, source, entity, role
+        super().__init__(
+            f"fact {key!r} (held by {holder}, from {source}): unknown {role} entity {entity!r}; "
+            "facts may only name NPCs, places, items and concepts declared in the world's knowledge"
+        )
+
+
+@dataclass(slots=True)
 class Fact:
     id: int
     subject: str
@@ -48,7 +78,8 @@ class Fact:
         return self.valid_from <= step and (self.valid_to is None or step < self.valid_to)
 
     def describe(self) -> str:
-        return self.text or f"{self.subject} {self.predicate.replace('_', ' ')} {self.object}"
+        text = self.text or f"{self.subject} {self.predicate.replace('_', ' ')} {self.object}"
+        return text if self.value is None or self.text else f"{text}: {self.value}"
 
 
 FACT_FIELDS = tuple(f.name for f in fields(Fact))
@@ -56,32 +87,72 @@ FACT_FIELDS = tuple(f.name for f in fields(Fact))
 
 @dataclass
 class KnowledgeGraph:
-    """Facts in a MultiDiGraph plus indexes by holder; ``drain()`` yields what to persist."""
+    """Facts in a MultiDiGraph plus indexes; ``drain()`` yields what to persist."""
 
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     facts: dict[int, Fact] = field(default_factory=dict)
     next_id: int = 1
+    latest_step: int = 0
+    """The last step any fact was asserted or closed at: at or after it, "at step t" is "now"."""
+    changes: int = 0
+    """Counts asserts and closes, so caches of derived figures know when to recompute."""
+    entity_kinds: dict[str, str] = field(default_factory=dict)
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
+    _by_holder: dict[str, list[int]] = field(default_factory=dict)
+    _by_entity: dict[str, list[int]] = field(default_factory=dict)
+    _world_sp: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     _new: list[Fact] = field(default_factory=list)
+    _new_ids: set[int] = field(default_factory=set)
     _closed: list[Fact] = field(default_factory=list)
     _tracked: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_facts(cls, facts: Iterable[Fact]) -> KnowledgeGraph:
+    def from_facts(cls, facts: Iterable[Fact], entities: Mapping[str, Iterable[str]] | None = None) -> KnowledgeGraph:
         """Rebuild from stored facts (in id order), e.g. when a run is reopened."""
         kg = cls()
         for fact in sorted(facts, key=lambda f: f.id):
             kg._index(fact)
             kg.next_id = max(kg.next_id, fact.id + 1)
+        if entities is not None:
+            kg.register_entities(entities)
         return kg
 
+    # ------------------------------------------------------------------ entities
+    def register_entities(self, entities: Mapping[str, Iterable[str]]) -> None:
+        """Declare the entities facts may name, as ``kind -> ids`` (``npc``, ``place``,
+        ``item``, ``concept``, ...). From now on facts naming anything else are rejected;
+        facts already held are checked too, so registering after seeding still validates."""
+        for kind, ids in entities.items():
+            for entity in ids:
+                self.entity_kinds.setdefault(entity, kind)
+        for fact in self.facts.values():
+            self._check(fact.holder, fact.subject, fact.predicate, fact.object, fact.source)
+
+    def _check(self, holder: str, subject: str, predicate: str, obj: str, source: str) -> None:
+        if not self.entity_kinds:
+            return
+        for role, entity in (("subject", subject), ("object", obj)):
+            if entity not in self.entity_kinds:
+                raise UnknownEntity(fact_key(subject, predicate, obj), holder, source, entity, role)
+
+    # ------------------------------------------------------------------ changes
     def _index(self, fact: Fact) -> None:
-        self.facts[fact.id] = fact
-        self.graph.add_edge(fact.subject, fact.object, key=fact.id, predicate=fact.predicate, holder=fact.holder)
+        fid = fact.id
+        self.facts[fid] = fact
+        self.graph.add_edge(fact.subject, fact.object, key=fid, predicate=fact.predicate, holder=fact.holder)
         if fact.valid_to is None:
-            self._current.setdefault(fact.holder, {})[fact.key] = fact.id
+            self._current.setdefault(fact.holder, {})[fact.key] = fid
+        self._by_holder.setdefault(fact.holder, []).append(fid)
+        self._by_entity.setdefault(fact.subject, []).append(fid)
+        if fact.object != fact.subject:
+            self._by_entity.setdefault(fact.object, []).append(fid)
+        if fact.holder == WORLD:
+            self._world_sp.setdefault((fact.subject, fact.predicate), []).append(fid)
         if fact.tracked:
             self._tracked.add(fact.key)
+        last = fact.valid_from if fact.valid_to is None else max(fact.valid_from, fact.valid_to)
+        if last > self.latest_step:
+            self.latest_step = last
 
     def assert_fact(
         self,
@@ -97,19 +168,24 @@ class KnowledgeGraph:
         text: str = "",
         secret: bool = False,
         tracked: bool = False,
+        value: str | None = None,
     ) -> Fact | None:
-        """Record that ``holder`` now holds the fact; ``None`` if it already did."""
+        """Record that ``holder`` now holds the fact; ``None`` if it already did.
+        Raises :class:`UnknownEntity` when the subject or object is not a registered entity."""
+        self._check(holder, subject, predicate, obj, source)
         key = fact_key(subject, predicate, obj)
         if key in self._current.get(holder, {}):
             return None
         fact = Fact(
             id=self.next_id, subject=subject, predicate=predicate, object=obj, holder=holder,
-            source=source, valid_from=step, confidence=confidence, told_by=told_by, text=text,
+            source=source, valid_from=step, confidence=confidence, told_by=told_by, value=value, text=text,
             secret=secret, tracked=tracked,
         )
         self.next_id += 1
         self._index(fact)
         self._new.append(fact)
+        self._new_ids.add(fact.id)
+        self.changes += 1
         return fact
 
     def close(self, holder: str, key: str, step: int) -> Fact | None:
@@ -119,18 +195,28 @@ class KnowledgeGraph:
             return None
         fact = self.facts[fact_id]
         fact.valid_to = step
-        if fact not in self._new:
+        if fact_id not in self._new_ids:
             self._closed.append(fact)
+        self.latest_step = max(self.latest_step, step)
+        self.changes += 1
         return fact
+
+    def drain(self) -> tuple[list[Fact], list[Fact]]:
+        """Facts created and facts closed since the last drain, for the step's commit."""
+        new, closed = self._new, self._closed
+        self._new, self._closed, self._new_ids = [], [], set()
+        return new, closed
+
+    # ------------------------------------------------------------------ lookups
+    def is_now(self, step: int | None) -> bool:
+        """Whether "at ``step``" means the current state (no later change is recorded)."""
+        return step is None or step >= self.latest_step
 
     def beliefs(self, holder: str, step: int | None = None) -> list[Fact]:
         """What ``holder`` holds now, or at ``step``, oldest first."""
         if step is None:  # insertion order is id order: ids only grow
             return [self.facts[i] for i in self._current.get(holder, {}).values()]
-        return sorted(
-            (f for f in self.facts.values() if f.holder == holder and f.holds_at(step)),
-            key=lambda f: f.id,
-        )
+        return [f for f in self.held(holder) if f.holds_at(step)]
 
     def believes(self, holder: str, key: str) -> bool:
         return key in self._current.get(holder, {})
@@ -147,8 +233,33 @@ class KnowledgeGraph:
         """Keys of facts marked ``tracked`` (whose spread the metrics follow), sorted."""
         return sorted(self._tracked)
 
-    def drain(self) -> tuple[list[Fact], list[Fact]]:
-        """Facts created and facts closed since the last drain, for the step's commit."""
-        new, closed = self._new, self._closed
-        self._new, self._closed = [], []
-        return new, closed
+    def held(self, holder: str) -> list[Fact]:
+        """Every fact ``holder`` ever held, open or closed, oldest first."""
+        return [self.facts[i] for i in self._by_holder.get(holder, ())]
+
+    def mentioning(self, entity: str, holder: str | None = None) -> list[Fact]:
+        """Every fact (ever) with ``entity`` as subject or object, optionally of one holder."""
+        facts = (self.facts[i] for i in self._by_entity.get(entity, ()))
+        return [f for f in facts if holder is None or f.holder == holder]
+
+    def statements(self, key: str) -> list[Fact]:
+        """Every fact (ever, any holder) stating ``key``, oldest first."""
+        subject, predicate, obj = split_key(key)
+        return [
+            f for f in (self.facts[i] for i in self._by_entity.get(subject, ()))
+            if f.subject == subject and f.predicate == predicate and f.object == obj
+        ]
+
+    def truths_for(self, subject: str, predicate: str) -> list[Fact]:
+        """World facts (ever) with this subject and predicate, oldest first."""
+        return [self.facts[i] for i in self._world_sp.get((subject, predicate), ())]
+
+    def count(self, step: int | None = None) -> int:
+        """Number of facts (truth and beliefs) holding at ``step``, or now."""
+        if self.is_now(step):
+            return sum(len(current) for current in self._current.values())
+        return sum(1 for f in self.facts.values() if f.holds_at(step))
+
+    def npc_holders(self) -> list[str]:
+        """Every holder other than the world that ever held a fact, sorted."""
+        return sorted(h for h in self._by_holder if h != WORLD)

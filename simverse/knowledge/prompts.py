@@ -1,0 +1,94 @@
+"""Which beliefs go into an NPC's prompt: the ones that matter here and now, within a budget.
+
+A prompt has room for a few facts; an NPC may believe hundreds. :func:`rank_beliefs`
+scores each belief the NPC holds at the step and keeps the best that fit a token budget.
+
+Score (higher first; ties go to the newer fact):
+
+* +3 if the fact is about the NPC's current place (as subject or object, or the place id
+  appears among the fact's words);
+* +2 if it is about someone present (likewise), +0.5 more per extra person named;
+* +1 per word shared with the goal text (goals, current schedule activity), at most +3;
+  words are lower-cased runs of letters/digits (``festival_fund`` -> ``festival``,
+  ``fund``), without common stop words;
+* +1 if tracked (news whose spread the run follows), +1 if secret (the NPC must know it
+  is a secret to keep it);
+* + recency in [0, 1]: ``1 / (1 + age / 24)`` with ``age = step - valid_from`` in steps;
+* + confidence / 2.
+
+Tokens are approximated as ``ceil(words * 1.3)`` of the fact's description (a common
+rule of thumb for English with BPE tokenizers); no tokenizer is loaded. Facts are taken
+greedily in rank order; one that does not fit is skipped and smaller ones after it may
+still be taken, so the total never exceeds the budget.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from simverse.knowledge.graph import Fact, KnowledgeGraph
+
+TOKENS_PER_WORD = 1.3
+FACT_BUDGET_TOKENS = 160
+"""Default room for facts in a decision prompt (about eight one-line facts)."""
+
+_STOP = (
+    "a an the and or of to in on at for with by from is are was were be been it its this that "
+    "i you he she we they my your his her our their me him us them as so do does did not no"
+)
+STOP_WORDS = frozenset(_STOP.split(" "))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def approx_tokens(text: str) -> int:
+    """Approximate token count: words * 1.3, rounded up."""
+    return math.ceil(len(text.split()) * TOKENS_PER_WORD)
+
+
+def words_of(text: str) -> set[str]:
+    """Content words of a text, lower-cased (underscores split words)."""
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS}
+
+
+def rank_beliefs(
+    kg: KnowledgeGraph,
+    npc: str,
+    place: str,
+    people: Iterable[str],
+    goal_text: str,
+    step: int,
+    budget_tokens: int = FACT_BUDGET_TOKENS,
+) -> list[Fact]:
+    """The beliefs ``npc`` holds at ``step`` that matter most for its place, company and
+    goal, best first, whose descriptions fit ``budget_tokens`` together."""
+    beliefs = kg.beliefs(npc, None if kg.is_now(step) else step)
+    if not beliefs:
+        return []
+    place_l = place.lower()
+    people_l = {p.lower() for p in people}
+    goal_words = words_of(goal_text)
+    scored = []
+    for fact in beliefs:
+        names = {fact.subject.lower(), fact.object.lower()}
+        text = fact.describe()
+        words = words_of(f"{fact.subject} {fact.predicate} {fact.object} {text}")
+        score = 0.0
+        if place_l in names or place_l in words:
+            score += 3.0
+        present = len(people_l & (names | words))
+        if present:
+            score += 2.0 + 0.5 * (present - 1)
+        score += min(3, len(goal_words & words))
+        score += float(fact.tracked) + float(fact.secret)
+        score += 1.0 / (1.0 + max(0, step - fact.valid_from) / 24.0)
+        score += fact.confidence / 2.0
+        scored.append((score, fact.id, fact, approx_tokens(text)))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    chosen, used = [], 0
+    for _, _, fact, tokens in scored:
+        if used + tokens <= budget_tokens:
+            chosen.append(fact)
+            used += tokens
+    return chosen
