@@ -243,12 +243,13 @@ def facts(url: str, run_id: int, upto: int) -> pd.DataFrame:
         ).all()
         return pd.DataFrame([
             {"id": f.id, "holder": f.holder, "subject": f.subject, "predicate": f.predicate, "object": f.object,
-             "text": f.text, "source": f.source, "told_by": f.told_by or "", "confidence": f.confidence,
+             "value": f.value, "text": f.text, "source": f.source, "told_by": f.told_by or "",
+             "confidence": f.confidence,
              "valid_from": f.valid_from, "valid_to": f.valid_to if f.valid_to is not None and f.valid_to <= upto
              else None, "secret": f.secret, "tracked": f.tracked}
             for f in rows
-        ], columns=["id", "holder", "subject", "predicate", "object", "text", "source", "told_by", "confidence",
-                    "valid_from", "valid_to", "secret", "tracked"])
+        ], columns=["id", "holder", "subject", "predicate", "object", "value", "text", "source", "told_by",
+                    "confidence", "valid_from", "valid_to", "secret", "tracked"])
 
 
 @st.cache_data(show_spinner=False)
@@ -269,6 +270,40 @@ def holds_at(frame: pd.DataFrame, step: int) -> pd.DataFrame:
         return frame
     open_ = frame["valid_to"].isna() | (frame["valid_to"] > step)
     return frame[(frame["valid_from"] <= step) & open_]
+
+
+def beliefs_against_truth(frame: pd.DataFrame, npc: str, step: int) -> pd.DataFrame:
+    """``npc``'s beliefs at ``step`` (rows of a :func:`facts` frame) with ``contradicts_world``
+    (same subject and predicate as a truth, different object) and ``vs_world`` (the kind
+    from :func:`simverse.knowledge.queries.contradictions`: conflict, outdated, unfounded,
+    or "" when it agrees), using that module when it exists, else the same rule here."""
+    beliefs = holds_at(frame[frame["holder"] == npc], step).copy()
+    truth = holds_at(frame[frame["holder"] == WORLD], step)
+    kinds = _query_kinds(frame, npc, step)
+    if kinds is None:
+        beliefs["contradicts_world"] = contradictions(beliefs, truth)
+        beliefs["vs_world"] = ["conflict" if c else "" for c in beliefs["contradicts_world"]]
+    else:
+        beliefs["vs_world"] = [kinds.get(int(i), "") for i in beliefs["id"]]
+        beliefs["contradicts_world"] = beliefs["vs_world"] == "conflict"
+    return beliefs
+
+
+def _query_kinds(frame: pd.DataFrame, npc: str, step: int) -> dict[int, str] | None:
+    try:
+        from simverse.knowledge.queries import contradictions as query
+    except ImportError:
+        return None
+    from simverse.knowledge.graph import Fact, KnowledgeGraph
+
+    names = [n for n in Fact.__dataclass_fields__ if n in frame.columns]
+    rows = frame[frame["holder"].isin([npc, WORLD])]
+    graph = KnowledgeGraph.from_facts(
+        Fact(**{n: (None if pd.isna(v) else v) if n in ("valid_to", "value", "told_by") else v
+                for n, v in zip(names, values, strict=True)})
+        for values in rows[names].itertuples(index=False, name=None)
+    )
+    return {c.belief.id: c.kind for c in query(graph, npc, step)}
 
 
 def contradictions(beliefs: pd.DataFrame, truth: pd.DataFrame) -> pd.Series:

@@ -67,8 +67,8 @@ def map_figure(places: list[dict[str, Any]], npc_places: dict[str, str], closed_
         cx, cy = pos[place]
         for i, npc in enumerate(npcs):
             angle = 2 * math.pi * i / max(1, len(npcs))
-            xs.append(cx + 0.09 * math.cos(angle))
-            ys.append(cy + 0.09 * math.sin(angle))
+            xs.append(cx + 0.13 * math.cos(angle))
+            ys.append(cy + 0.13 * math.sin(angle))
             labels.append(plot_text(npc))
     fig.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers+text", name="NPCs", text=labels, textposition="bottom center",
@@ -88,8 +88,8 @@ def series_figure(frame: pd.DataFrame, columns: list[str], title: str, x: str = 
     for column in columns:
         if column in frame:
             fig.add_trace(go.Scatter(x=frame[x], y=frame[column], mode="lines+markers", name=plot_text(column)))
-    fig.update_layout(title=plot_text(title), height=320, margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                      xaxis_title=x, legend={"orientation": "h"})
+    fig.update_layout(title=plot_text(title), height=320, margin={"l": 10, "r": 10, "t": 60, "b": 10},
+                      xaxis_title=x, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
     return fig
 
 

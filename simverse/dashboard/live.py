@@ -106,12 +106,13 @@ class LiveRun:
 
 
 def fork_function() -> Any | None:
-    """``simverse.store.fork``'s fork function when that module exists, else None."""
+    """``simverse.store.fork.fork_run(store, run_id, at_step) -> new run id`` when that
+    module exists, else None (the dashboard then shows its fork control disabled)."""
     try:
         module = importlib.import_module("simverse.store.fork")
     except ImportError:
         return None
-    return getattr(module, "fork_run", None) or getattr(module, "fork", None)
+    return getattr(module, "fork_run", None)
 
 
 def is_run_db(target: str) -> bool:

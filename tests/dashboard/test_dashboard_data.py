@@ -65,3 +65,19 @@ def test_map_layout_is_the_same_every_time_and_escapes_labels():
     labels = [t for trace in fig.data for t in (trace.text or ())]
     assert "&lt;b&gt;A&lt;/b&gt;" in labels and "&lt;i&gt;x&lt;/i&gt;" in labels
     assert fig.data[0].line.dash == "dash", "a closed route is drawn dashed"
+
+
+def test_a_stored_belief_that_contradicts_the_world_is_marked(dashboard_db_copy):
+    url = db_url(dashboard_db_copy)
+    with sqlite3.connect(dashboard_db_copy) as db:
+        subject, predicate = db.execute(
+            "SELECT subject, predicate FROM facts WHERE holder = 'world' ORDER BY id LIMIT 1").fetchone()
+        next_id = db.execute("SELECT max(id) + 1 FROM facts").fetchone()[0]
+        db.execute("INSERT INTO facts (run_id, id, subject, predicate, object, holder, confidence, source, "
+                   "valid_from, text, secret, tracked) "
+                   "VALUES (1, ?, ?, ?, 'something else', 'Mara', 1.0, 'world_file', 0, '', 0, 0)",
+                   (next_id, subject, predicate))
+    upto = data.committed_step(url, 1)
+    beliefs = data.beliefs_against_truth(data.facts(url, 1, upto), "Mara", upto)
+    marked = beliefs[beliefs["contradicts_world"]]
+    assert list(marked["id"]) == [next_id] and list(marked["vs_world"]) == ["conflict"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from conftest import open_page, texts
 from sqlalchemy import select
 
@@ -154,3 +155,32 @@ def test_talk_page_injects_an_event_for_the_next_step(tmp_path, monkeypatch):
     with sqlite3.connect(tmp_path / "live.db") as db:
         kinds = db.execute("SELECT kind, narration FROM events WHERE step = 1 AND kind = 'injected'").fetchall()
     assert kinds == [("injected", "A whale is seen off the lighthouse.")]
+
+
+def test_talk_page_forks_the_run_and_switches_to_the_fork(tmp_path, monkeypatch):
+    db = tmp_path / "live.db"
+    page = open_page("talk", monkeypatch, "harbor_town", **{context.ENV_DB: str(db)})
+    page.session_state["live"].step(2)
+    page.run()
+    fork = next(b for b in page.button if b.label.startswith("Fork at step"))
+    if fork.disabled:
+        pytest.skip("simverse.store.fork is not in this tree")
+    fork.click().run()
+    assert any(s.value == f"forked: run 2 in {db}" for s in page.success)
+    next(b for b in page.button if b.label == "Switch to run 2").click().run()
+    live = page.session_state["live"]
+    assert (live.run_id, live.step_index) == (2, 2)
+    live.step(1)
+    store = RunStore(db_url(db))
+    assert store.run(2).parent_run_id == 1 and store.last_step(2) == 3 and store.last_step(1) == 2
+    store.close()
+
+
+def test_talk_page_queues_a_scene_command(tmp_path, monkeypatch):
+    page = open_page("talk", monkeypatch, "harbor_town", **{context.ENV_DB: str(tmp_path / "live.db")})
+    live = page.session_state["live"]
+    if not live.can_direct:
+        pytest.skip("World.scene is not in this tree")
+    next(t for t in page.text_input if t.label == "command").set_value("it starts to rain")
+    next(b for b in page.button if b.label == "Give the command").click().run()
+    assert [(p.description, p.kind) for p in live.world.pending] == [("it starts to rain", "scene")]

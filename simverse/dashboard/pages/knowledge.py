@@ -17,8 +17,7 @@ cols = st.columns([1, 3])
 npc = cols[0].selectbox("NPC", npcs)
 step = cols[1].slider("step", 0, ref.upto, ref.upto) if ref.upto else 0
 truth = data.holds_at(facts[facts["holder"] == data.WORLD], step)
-beliefs = data.holds_at(facts[facts["holder"] == npc], step).copy()
-beliefs["contradicts_world"] = data.contradictions(beliefs, truth)
+beliefs = data.beliefs_against_truth(facts, npc, step)
 keys_true = set(zip(truth["subject"], truth["predicate"], truth["object"], strict=True))
 beliefs["true_in_world"] = [k in keys_true for k in zip(beliefs["subject"], beliefs["predicate"], beliefs["object"],
                                                          strict=True)]
@@ -30,7 +29,7 @@ with left:
 with right:
     wrong = int(beliefs["contradicts_world"].sum()) if not beliefs.empty else 0
     st.subheader(f"{npc}'s beliefs · {len(beliefs)} ({wrong} contradict)")
-    st.dataframe(beliefs[["contradicts_world", "true_in_world", *columns, "told_by"]], hide_index=True,
+    st.dataframe(beliefs[["contradicts_world", "vs_world", "true_in_world", *columns, "told_by"]], hide_index=True,
                  width="stretch")
 
 st.subheader("Spread of a fact")

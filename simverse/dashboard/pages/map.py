@@ -13,7 +13,7 @@ step = st.slider("step", 0, max(ref.upto, 1), ref.upto, disabled=ref.upto == 0) 
 snapshot = data.step_snapshot(ref.url, ref.run_id, step)
 state = snapshot["state"]
 env = state["entities"].get("world", {})
-cols = st.columns(3)
+cols = st.columns([2, 1, 1])
 cols[0].metric("time", snapshot["sim_time"])
 cols[1].metric("weather", str(env.get("weather", "—")))
 cols[2].metric("closed routes", len(state.get("closed_routes", [])))

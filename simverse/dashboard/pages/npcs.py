@@ -61,15 +61,13 @@ for row in reflections.itertuples():
 
 st.subheader("Beliefs")
 facts = data.facts(ref.url, ref.run_id, ref.upto)
-held = data.holds_at(facts[facts["holder"] == npc], ref.upto).copy()
-truth = data.holds_at(facts[facts["holder"] == data.WORLD], ref.upto)
-held["contradicts_world"] = data.contradictions(held, truth)
+held = data.beliefs_against_truth(facts, npc, ref.upto)
 if held.empty:
     st.caption("holds no beliefs")
 else:
     wrong = int(held["contradicts_world"].sum())
     st.caption(f"{len(held)} beliefs · {wrong} contradict the world's truth")
-    st.dataframe(held[["contradicts_world", "subject", "predicate", "object", "text", "source", "told_by",
+    st.dataframe(held[["contradicts_world", "vs_world", "subject", "predicate", "object", "text", "source", "told_by",
                        "confidence", "valid_from"]], hide_index=True, width="stretch")
 
 st.subheader("All memories")

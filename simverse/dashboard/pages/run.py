@@ -75,13 +75,16 @@ else:
 cols[4].button("Close run", on_click=_close, disabled=running.running)
 
 progress = st.empty()
-if step_one:
-    running.step(1)
-elif step_n:
-    bar = progress.progress(0.0, text=f"0 / {n} steps")
-    for i in range(int(n)):
+if step_one or step_n:
+    steps = 1 if step_one else int(n)
+    bar = progress.progress(0.0, text=f"0 / {steps} steps")
+    for i in range(steps):
         running.step(1)
-        bar.progress((i + 1) / n, text=f"{i + 1} / {n} steps · {world.clock.label(world.step_index)}")
+        bar.progress((i + 1) / steps, text=f"{i + 1} / {steps} steps · {world.clock.label(world.step_index)}")
+    st.session_state["stepped"] = f"ran {steps} step{'s' * (steps > 1)} to step {world.step_index}"
+    st.rerun()  # redraw the whole page (and the sidebar) at the new step
+if st.session_state.get("stepped") and not running.running:
+    progress.caption(st.session_state["stepped"])
 
 if running.running:
     progress.info(f"running… step {world.step_index} · {world.clock.label(world.step_index)}")
@@ -89,7 +92,7 @@ if running.running:
 upto = running.step_index
 snapshot = data.step_snapshot(running.url, running.run_id, upto)
 env = snapshot["state"]["entities"].get("world", {})
-metrics = st.columns(4)
+metrics = st.columns([1, 2.5, 1, 1])
 metrics[0].metric("step", upto)
 metrics[1].metric("time", snapshot["sim_time"])
 metrics[2].metric("weather", str(env.get("weather", "—")))

@@ -61,23 +61,33 @@ with direct:
     st.subheader("Scene command")
     if not running.can_direct:
         st.caption("Scene commands need World.scene, which this version of simverse does not have yet.")
-    command = st.text_input("command", disabled=not running.can_direct, placeholder="close route market|harbour")
-    if st.button("Apply", disabled=not running.can_direct) and command.strip():
+    else:
+        st.caption("Read at the start of the next step: the environment and layout change through an outcome.")
+    command = st.text_input("command", disabled=not running.can_direct, placeholder="a storm rolls in over the harbour")
+    if st.button("Give the command", disabled=not running.can_direct) and command.strip():
         try:
-            result = running.scene(command)
+            running.scene(command.strip())
         except ValueError as exc:
             st.error(str(exc))
         else:
-            st.text(f"done: {result}" if result is not None else "done")
+            st.success("queued for the next step")
 
     st.subheader("Fork the run")
     fork = fork_function()
     if fork is None:
         st.caption("Forking needs simverse.store.fork, which this version of simverse does not have yet.")
+    else:
+        st.caption("A new run in the same database with this run's history up to now; this run goes on unchanged.")
     if st.button(f"Fork at step {world.step_index}", disabled=fork is None):
         try:
-            new = fork(running.url, running.run_id, world.step_index)
+            st.session_state["forked"] = fork(world.store, running.run_id, world.step_index)
         except (ValueError, LookupError) as exc:
             st.error(str(exc))
-        else:
-            st.success(f"forked: new run {getattr(new, 'id', new)} in {running.db}")
+    forked = st.session_state.get("forked")
+    if forked is not None:
+        st.success(f"forked: run {forked} in {running.db}")
+        if st.button(f"Switch to run {forked}"):
+            st.session_state.pop("forked")
+            running.close()
+            st.session_state["live"] = LiveRun.resume(running.db, forked, embedder=context.embedder_choice())
+            st.rerun()
