@@ -50,6 +50,7 @@ def dashboard(
     sys.argv = [
         "streamlit", "run", str(script), "--server.address", host, "--server.port", str(port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        "--client.toolbarMode", "viewer",
     ]
     streamlit_cli.main()
 
