@@ -1,4 +1,6 @@
-"""A tiny world for event-inference tests, and a fake events model that returns canned text."""
+"""A tiny world for event-inference tests, and a fake events model that returns canned text.
+
+(Not named conftest: tests/core imports its own ``conftest`` module by name.)"""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ import copy
 import json
 from collections.abc import Sequence
 from typing import Any
-
-import pytest
 
 from simverse.llm.protocol import LLMRequest, LLMResponse
 from simverse.world.loader import parse_world
@@ -40,12 +40,6 @@ EVENTS_TINY: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-def port() -> dict[str, Any]:
-    """A fresh copy of the tiny port world as a dict."""
-    return copy.deepcopy(EVENTS_TINY)
-
-
 def make_port(world: dict[str, Any], **kwargs: Any) -> World:
     return World(parse_world(world), seed=kwargs.pop("seed", 0), embedder="hashing", **kwargs)
 
@@ -68,3 +62,8 @@ class CannedBackend:
             text = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
             out.append(LLMResponse(text=text))
         return out
+
+
+def new_port() -> dict[str, Any]:
+    """A fresh copy of the tiny port world as a dict, to edit in a test."""
+    return copy.deepcopy(EVENTS_TINY)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_port
+from event_helpers import make_port, new_port
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -21,7 +21,8 @@ def _run(port, db, steps=4):
     return world.run_id
 
 
-def test_fork_copies_history_up_to_the_step_and_resumes_identically(port, tmp_path):
+def test_fork_copies_history_up_to_the_step_and_resumes_identically(tmp_path):
+    port = new_port()
     db = tmp_path / "run.db"
     parent = _run(port, db)
     world = World.resume(str(db), embedder="hashing")
@@ -41,7 +42,8 @@ def test_fork_copies_history_up_to_the_step_and_resumes_identically(port, tmp_pa
     world.close()
 
 
-def test_fork_with_an_injected_event_diverges_and_compare_finds_the_step(port, tmp_path):
+def test_fork_with_an_injected_event_diverges_and_compare_finds_the_step(tmp_path):
+    port = new_port()
     db = tmp_path / "run.db"
     parent = _run(port, db)
     result = CliRunner().invoke(app, ["fork", str(db), "--at", "2", "--inject", "a storm rolls in", "--steps", "2"])

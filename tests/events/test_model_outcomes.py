@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import CannedBackend, make_port
+from event_helpers import CannedBackend, make_port, new_port
 
 from simverse.events.resolver import ActionCall
 
@@ -18,7 +18,8 @@ def improvise(actor, text):
     return ActionCall(actor, IMPROVISE, {"text": text})
 
 
-def test_improvise_applies_checked_effects_sets_mood_and_keeps_one_sentence(port):
+def test_improvise_applies_checked_effects_sets_mood_and_keeps_one_sentence():
+    port = new_port()
     world = make_port(port)
     backend = CannedBackend(ok(["Cid", "coins", "remove", 1], social={"actor_reaction": "Guilty!",
                                                                      "others_reaction": "amused"}))
@@ -31,7 +32,8 @@ def test_improvise_applies_checked_effects_sets_mood_and_keeps_one_sentence(port
     assert outcome.social.others_reaction == "amused"
 
 
-def test_all_improvised_actions_of_a_step_go_in_one_batch_with_a_schema(port):
+def test_all_improvised_actions_of_a_step_go_in_one_batch_with_a_schema():
+    port = new_port()
     world = make_port(port)
     backend = CannedBackend(ok())
     world.resolver.set_backend(backend)
@@ -41,7 +43,8 @@ def test_all_improvised_actions_of_a_step_go_in_one_batch_with_a_schema(port):
     assert backend.batches[0][0].json_schema["title"] == "Outcome"
 
 
-def test_hallucinated_entity_is_rejected_and_counted(port):
+def test_hallucinated_entity_is_rejected_and_counted():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["Dragon", "coins", "add", 5], ["Ann", "coins", "add", 1])))
     outcome, = world.resolver.resolve_sequence(world.state, [improvise("Ann", "summons a dragon")])
@@ -50,7 +53,8 @@ def test_hallucinated_entity_is_rejected_and_counted(port):
     assert world.resolver.counts.unknown_entity == 1 and world.resolver.counts.effects_rejected == 1
 
 
-def test_invalid_op_is_rejected_and_a_synonym_repaired(port):
+def test_invalid_op_is_rejected_and_a_synonym_repaired():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["Ann", "coins", "explode", 1], ["Ann", "coins", "increase", 2])))
     outcome, = world.resolver.resolve_sequence(world.state, [improvise("Ann", "finds coins")])
@@ -59,7 +63,8 @@ def test_invalid_op_is_rejected_and_a_synonym_repaired(port):
     assert outcome.success
 
 
-def test_impossible_move_is_rejected_and_the_outcome_fails(port):
+def test_impossible_move_is_rejected_and_the_outcome_fails():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["Ann", "place", "move", "harbour"])))
     outcome, = world.resolver.resolve_sequence(world.state, [improvise("Ann", "teleports to the harbour")])
@@ -68,7 +73,8 @@ def test_impossible_move_is_rejected_and_the_outcome_fails(port):
     assert world.resolver.counts.bad_move == 1
 
 
-def test_out_of_range_values_are_rejected_or_clamped(port):
+def test_out_of_range_values_are_rejected_or_clamped():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["bread", "quantity", "remove", 3], ["Ann", "hunger", "set", 4],
                                                 ["Ann", "coins", "set", "-2"])))
@@ -80,7 +86,8 @@ def test_out_of_range_values_are_rejected_or_clamped(port):
     assert world.resolver.counts.out_of_range == 3
 
 
-def test_non_json_answer_is_a_failed_outcome_not_a_crash(port):
+def test_non_json_answer_is_a_failed_outcome_not_a_crash():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend("I think the baker would be sad."))
     outcome, = world.resolver.resolve_sequence(world.state, [improvise("Ann", "cries")])
@@ -88,7 +95,8 @@ def test_non_json_answer_is_a_failed_outcome_not_a_crash(port):
     assert world.resolver.counts.non_json == 1
 
 
-def test_two_model_outcomes_on_one_entity_the_later_fails_naming_the_first(port):
+def test_two_model_outcomes_on_one_entity_the_later_fails_naming_the_first():
+    port = new_port()
     world = make_port(port)
     grabs = [ok(["bread", "place", "move", who]) for who in ("Ann", "Bob")]
     world.resolver.set_backend(CannedBackend(*grabs))
@@ -99,13 +107,15 @@ def test_two_model_outcomes_on_one_entity_the_later_fails_naming_the_first(port)
     assert world.state.entities["bread"]["place"] == "Ann"
 
 
-def test_improvise_without_a_model_fails_saying_so(port):
+def test_improvise_without_a_model_fails_saying_so():
+    port = new_port()
     world = make_port(port)
     outcome, = world.resolver.resolve_sequence(world.state, [improvise("Ann", "juggles")])
     assert not outcome.success and outcome.reason == "no event model"
 
 
-def test_inference_counts_land_in_the_step_stats(port):
+def test_inference_counts_land_in_the_step_stats():
+    port = new_port()
     world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["Nobody", "coins", "add", 1])))
     world.inject("A mysterious stranger pays everyone.")

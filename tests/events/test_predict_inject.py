@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import CannedBackend, make_port
+from event_helpers import CannedBackend, make_port, new_port
 from typer.testing import CliRunner
 
 from simverse.cli import app
@@ -13,7 +13,8 @@ from simverse.world.model import World
 from simverse.world.state import Effect
 
 
-def test_predict_leaves_state_knowledge_and_pending_untouched(port):
+def test_predict_leaves_state_knowledge_and_pending_untouched():
+    port = new_port()
     world = make_port(port)
     before = json.dumps(world.state.to_json(), sort_keys=True)
     facts = len(world.knowledge.facts)
@@ -25,7 +26,8 @@ def test_predict_leaves_state_knowledge_and_pending_untouched(port):
     assert len(world.knowledge.facts) == facts and world.pending == []
 
 
-def test_predict_at_a_past_step_uses_the_stored_state(port):
+def test_predict_at_a_past_step_uses_the_stored_state():
+    port = new_port()
     world = make_port(port)
     world.inject("the loaf is sold out", effects=[Effect("bread", "quantity", "set", 0)])
     world.step()
@@ -34,7 +36,8 @@ def test_predict_at_a_past_step_uses_the_stored_state(port):
     assert not now.success and then.success
 
 
-def test_model_predictions_are_not_recorded_or_counted(port):
+def test_model_predictions_are_not_recorded_or_counted():
+    port = new_port()
     world = make_port(port)
     world.step()
     world.resolver.set_backend(CannedBackend({"success": True, "effects": []}))
@@ -42,7 +45,8 @@ def test_model_predictions_are_not_recorded_or_counted(port):
     assert world.resolver.counts.outcomes == 0
 
 
-def test_text_only_injection_is_inferred_and_explicit_effects_still_apply(port):
+def test_text_only_injection_is_inferred_and_explicit_effects_still_apply():
+    port = new_port()
     world = make_port(port)
     world.inject("It starts to rain.")
     world.inject("Bob finds a coin.", effects=[Effect("Bob", "coins", "add", 1)])
@@ -59,7 +63,8 @@ def test_text_only_injection_is_inferred_and_explicit_effects_still_apply(port):
     assert rows[1].effects == [["Bob", "coins", "add", 1]]
 
 
-def test_cli_inject_queues_into_the_stored_run_and_resume_applies_it(port, tmp_path):
+def test_cli_inject_queues_into_the_stored_run_and_resume_applies_it(tmp_path):
+    port = new_port()
     db = tmp_path / "run.db"
     world = make_port(port, db=str(db))
     world.step()
@@ -73,7 +78,8 @@ def test_cli_inject_queues_into_the_stored_run_and_resume_applies_it(port, tmp_p
     resumed.close()
 
 
-def test_cli_inject_rejects_an_unknown_place(port, tmp_path):
+def test_cli_inject_rejects_an_unknown_place(tmp_path):
+    port = new_port()
     db = tmp_path / "run.db"
     make_port(port, db=str(db)).close()
     result = CliRunner().invoke(app, ["inject", str(db), "fire!", "--place", "moon"])

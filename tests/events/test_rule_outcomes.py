@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_port
+from event_helpers import make_port, new_port
 
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
@@ -10,12 +10,14 @@ from simverse.world.loader import load_world, shipped_worlds
 from simverse.world.model import World
 
 
-def test_world_uses_the_event_resolver(port):
+def test_world_uses_the_event_resolver():
+    port = new_port()
     world = make_port(port)
     assert isinstance(world.resolver, EventResolver)
 
 
-def test_rule_outcome_is_complete_with_template_social(port):
+def test_rule_outcome_is_complete_with_template_social():
+    port = new_port()
     world = make_port(port)
     outcome = world.resolver.resolve(world.state, ActionCall("Ann", "buy", {"item": "bread"}))
     assert outcome.success and outcome.source == "rule"
@@ -26,7 +28,8 @@ def test_rule_outcome_is_complete_with_template_social(port):
     assert outcome.confidence == 1.0
 
 
-def test_failed_precondition_changes_nothing(port):
+def test_failed_precondition_changes_nothing():
+    port = new_port()
     port["npcs"][0]["coins"] = 0
     world = make_port(port)
     before = world.state.copy()
@@ -35,7 +38,8 @@ def test_failed_precondition_changes_nothing(port):
     assert world.state.entities == before.entities
 
 
-def test_last_loaf_goes_to_the_first_and_the_loser_names_the_winner(port):
+def test_last_loaf_goes_to_the_first_and_the_loser_names_the_winner():
+    port = new_port()
     world = make_port(port)
     calls = [ActionCall("Bob", "buy", {"item": "bread"}), ActionCall("Ann", "buy", {"item": "bread"})]
     won, lost = world.resolver.resolve_sequence(world.state, calls)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_port
+from event_helpers import make_port, new_port
 from sqlalchemy import select
 
 from simverse.events.inference import EventQuery
@@ -53,7 +53,8 @@ def test_text_without_a_rule_is_told_but_changes_nothing(harbor):
     assert "no scene rule matched" in outcome.notes
 
 
-def test_scene_command_applies_next_step_and_observers_remember_it(port):
+def test_scene_command_applies_next_step_and_observers_remember_it():
+    port = new_port()
     world = make_port(port)
     world.scene("close the road between the harbour and the market")
     assert world.state.closed_routes == []
@@ -68,7 +69,8 @@ def test_scene_command_applies_next_step_and_observers_remember_it(port):
     assert all("closed" in m.text for m in caused.memories)
 
 
-def test_a_closed_route_blocks_moves(port):
+def test_a_closed_route_blocks_moves():
+    port = new_port()
     world = make_port(port)
     world.scene("close the road between the harbour and the market")
     world.step()
