@@ -35,7 +35,12 @@ SKIP_NOTE = "skipped: nothing new"
 
 @dataclass
 class BrainStats:
-    """Counts for one step (or since the last :meth:`LLMBrain.take_stats`)."""
+    """Counts for one step (or since the last :meth:`LLMBrain.take_stats`).
+
+    ``valid``/``repaired``/``retried``/``defaulted`` count answers from the model;
+    skipped requests (scripted decisions, status ``valid``) are counted in ``skipped`` only.
+    ``llm_calls`` counts requests sent, retries included; ``latency_s`` sums their latency.
+    """
 
     decisions: int = 0
     valid: int = 0
@@ -76,14 +81,17 @@ class LLMBrain:
         sampling: SamplingParams | None = None,
         use_schema: bool = True,
         skip_idle: bool = True,
+        retry_invalid: bool = True,
         fallback: Brain | None = None,
     ) -> None:
-        """``fallback`` decides skipped requests; by default a ``ScriptedBrain``."""
+        """``fallback`` decides skipped requests (by default a ``ScriptedBrain``);
+        ``retry_invalid=False`` defaults failed answers at once (benchmarks, tight budgets)."""
         self.backend = backend
         self.sampling = sampling or SamplingParams(max_new_tokens=96, temperature=0.7,
                                                    top_p=0.95)
         self.use_schema = use_schema
         self.skip_idle = skip_idle
+        self.retry_invalid = retry_invalid
         self._fallback = fallback
         self.stats = BrainStats()
 
@@ -157,6 +165,11 @@ class LLMBrain:
             else:
                 failed.append((i, llm_req, answer, outcome))
 
+        if not self.retry_invalid:
+            for i, _, answer, outcome in failed:
+                decisions[i] = default_decision(requests[i], outcome.error)
+                decisions[i].llm_call_ids = _ids(answer)
+            failed = []
         retry = [self._retry_request(requests[i], llm_req, answer, outcome)
                  for i, llm_req, answer, outcome in failed]
         retry_answers = self.backend.generate_batch(retry) if retry else []

@@ -125,7 +125,7 @@ class OpenAIBackend:
                     last_error = f"{type(exc).__name__}: {exc}"
                     continue
                 if reply.status_code in (400, 422) and "response_format" in body \
-                        and "response_format" in reply.text:
+                        and ("response_format" in reply.text or "json_schema" in reply.text):
                     self.use_response_format = False  # this server cannot; stop sending it
                     last_error = f"HTTP {reply.status_code} on response_format"
                     continue

@@ -15,7 +15,7 @@ plain spec, or ``scripted``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from simverse.llm.decisions import Brain
@@ -33,7 +33,6 @@ class LLMSpec:
     kind: Kind
     target: str = ""
     model: str = ""
-    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def __str__(self) -> str:
         if self.kind == "scripted":
@@ -90,16 +89,15 @@ def make_backend(spec: str | LLMSpec, **options: Any) -> Backend | None:
     """The text backend of a spec (None for ``scripted``); ``options`` go to its
     constructor (e.g. ``max_batch_size``, ``device``, ``concurrency``, ``timeout_s``)."""
     parsed = parse_spec(spec) if isinstance(spec, str) else spec
-    opts = {**parsed.options, **options}
     if parsed.kind == "scripted":
         return None
     if parsed.kind == "transformers":
         from simverse.llm.transformers_backend import TransformersBackend
 
-        return TransformersBackend(parsed.target, **opts)
+        return TransformersBackend(parsed.target, **options)
     from simverse.llm.openai_backend import OpenAIBackend
 
-    return OpenAIBackend(parsed.target, parsed.model, **opts)
+    return OpenAIBackend(parsed.target, parsed.model, **options)
 
 
 def make_brain(

@@ -23,6 +23,7 @@ from simverse.llm.decisions import ActionSpec, Decision, DecisionRequest
 MAX_UTTERANCE_CHARS = 400
 FUZZY_CUTOFF = 0.6
 DEFAULT_IMPORTANCE = 3
+CHOICE_KINDS = {"place", "npc", "item"}
 
 
 class DecisionPayload(BaseModel):
@@ -67,7 +68,7 @@ def decision_schema(request: DecisionRequest) -> dict[str, Any]:
             kind = next(iter(kind_set))
             choices = sorted({c for spec in request.actions if name in spec.args
                               for c in arg_choices(request, spec.name, kind) or []})
-            if arg_choices(request, "", kind) is not None and choices:
+            if kind in CHOICE_KINDS and choices:
                 prop["enum"] = choices
         arg_props[name] = prop
     props["args"] = {"type": "object", "properties": arg_props,

@@ -80,18 +80,21 @@ def train_tokenizer(vocab_size: int, corpus: Iterable[str] | None = None):
     return fast
 
 
-def build_tiny_model(path: str | Path, shape: TinyShape = TinyShape(), seed: int = 0) -> Path:
+def build_tiny_model(path: str | Path, shape: TinyShape = TinyShape(), seed: int = 0,
+                     corpus: Iterable[str] | None = None,
+                     tokenizer_vocab: int = 1024) -> Path:
     """Save a random-weight Llama and a trained tokenizer under ``path``; return it.
 
     The config's vocabulary is ``shape.vocab_size`` (at least the tokenizer's size), so a
-    small trained tokenizer can sit under a model of a real model's shape.
+    small trained tokenizer can sit under a model of a real model's shape. Train on
+    ``corpus`` (e.g. real prompts) so prompts tokenize to realistic lengths.
     """
     import torch
     from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM
 
     out = Path(path)
     out.mkdir(parents=True, exist_ok=True)
-    tokenizer = train_tokenizer(min(shape.vocab_size, 1024))
+    tokenizer = train_tokenizer(min(shape.vocab_size, tokenizer_vocab), corpus)
     vocab = max(shape.vocab_size, len(tokenizer))
     config = LlamaConfig(
         hidden_size=shape.hidden_size,

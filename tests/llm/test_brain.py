@@ -94,3 +94,11 @@ def test_random_weight_model_junk_never_crashes_the_brain(tiny_backend):
             assert d.action == "wait"
     assert brain.stats.llm_calls <= 10 and brain.stats.prompt_tokens > 0
     assert tiny_backend.generate_calls - calls_before in (1, 2)  # one batch (+ one retry)
+
+
+def test_without_retries_failures_default_at_once():
+    backend = QueueBackend([JUNK])
+    brain = LLMBrain(backend, skip_idle=False, retry_invalid=False)
+    [decision] = brain.decide_batch([decision_request(**BUSY)])
+    assert len(backend.batches) == 1
+    assert decision.status == "defaulted" and "no JSON object" in decision.note
