@@ -26,22 +26,19 @@ def dashboard(
     """Start the dashboard: step worlds, inspect dialogue and minds, talk to NPCs."""
     from streamlit.web import cli as streamlit_cli
 
-    from simverse.dashboard import context
-    from simverse.dashboard.live import is_run_db
+    from simverse.dashboard import live
 
-    if target and not is_run_db(target):
+    if target and not live.is_run_db(target):
         from simverse.world.loader import load_world
 
         load_world(target)  # a bad world fails here, as one line, not in the browser
     if llm:
-        from simverse.dashboard.live import check_brain_spec
-
         try:
-            check_brain_spec(llm)
+            live.check_brain_spec(llm)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-    settings = {context.ENV_TARGET: target, context.ENV_SEED: str(seed), context.ENV_LLM: llm,
-                context.ENV_DB: db, context.ENV_EMBEDDER: embedder}
+    settings = {live.ENV_TARGET: target, live.ENV_SEED: str(seed), live.ENV_LLM: llm, live.ENV_DB: db,
+                live.ENV_EMBEDDER: embedder}
     for key, value in settings.items():
         if value:
             os.environ[key] = value

@@ -15,14 +15,8 @@ from pathlib import Path
 import streamlit as st
 
 from simverse.dashboard import data
-from simverse.dashboard.live import LiveRun, is_run_db
+from simverse.dashboard.live import ENV_DB, ENV_EMBEDDER, ENV_LLM, ENV_SEED, ENV_TARGET, LiveRun, is_run_db
 from simverse.store.run_store import DEFAULT_DIR, db_url
-
-ENV_TARGET = "SIMVERSE_DASHBOARD_TARGET"
-ENV_SEED = "SIMVERSE_DASHBOARD_SEED"
-ENV_LLM = "SIMVERSE_DASHBOARD_LLM"
-ENV_DB = "SIMVERSE_DASHBOARD_DB"
-ENV_EMBEDDER = "SIMVERSE_DASHBOARD_EMBEDDER"
 
 
 @dataclass(frozen=True)
@@ -107,6 +101,10 @@ def current_run() -> RunRef | None:
 def _run_label(table, run_id: int) -> str:
     row = table[table["run"] == run_id].iloc[0]
     return f"run {run_id} · {row['world']} · seed {row['seed']} · {row['steps']} steps"
+
+
+__all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "live",
+           "require_run"]
 
 
 def require_run() -> RunRef:

@@ -19,6 +19,12 @@ from simverse.world.loader import load_world
 from simverse.world.model import World
 
 BRAIN_FORMS = "scripted | transformers:PATH | openai:URL#MODEL"
+# How ``simverse dashboard`` hands its options to the app (read by ``context``).
+ENV_TARGET = "SIMVERSE_DASHBOARD_TARGET"
+ENV_SEED = "SIMVERSE_DASHBOARD_SEED"
+ENV_LLM = "SIMVERSE_DASHBOARD_LLM"
+ENV_DB = "SIMVERSE_DASHBOARD_DB"
+ENV_EMBEDDER = "SIMVERSE_DASHBOARD_EMBEDDER"
 
 
 def check_brain_spec(spec: str) -> str:
