@@ -3,8 +3,11 @@
 Importing this package registers every table on :class:`simverse.store.base.Base`.
 """
 
-from simverse.store import llm_models  # noqa: F401  (registers the LLM call table)
-from simverse.store import memory_models  # noqa: F401  (registers the memory tables)
+from simverse.store import (
+    llm_models,  # noqa: F401  (registers the LLM call table)
+    memory_models,  # noqa: F401  (registers the memory tables)
+    sweep_models,  # noqa: F401  (registers the sweep cell table)
+)
 from simverse.store.base import Base
 
 __all__ = ["Base"]

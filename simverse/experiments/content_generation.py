@@ -1,0 +1,57 @@
+"""Generate a world directory from a prompt: world file, README, and the content filter's log.
+
+``generate_world_files(prompt, out, seed, backend=None)`` uses the offline template
+generator, or, given an LLM :class:`~simverse.llm.protocol.Backend`, asks the model for the
+world against the world schema and repairs it from the template
+(:func:`simverse.world.generator.generate_world_with_llm`). Every free-text field (and the
+prompt) passes the :class:`~simverse.experiments.content_filter.ContentFilter`; what it
+blocked comes back in ``blocked`` for the caller to show, never silently dropped.
+The written directory holds ``world.toml`` (validated again on the way out) and a
+``README.md`` with the NPCs' backstories and the places' descriptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simverse.experiments.content_filter import BlockedText, ContentFilter
+from simverse.llm.protocol import Backend
+from simverse.world.generator import generate_world, generate_world_with_llm, write_world
+from simverse.world.loader import load_world
+
+
+@dataclass
+class GeneratedFiles:
+    """Where the world was written, how it was made, and what the filter blocked."""
+
+    world_file: Path
+    name: str
+    npcs: int
+    places: int
+    source: str
+    notes: list[str] = field(default_factory=list)
+    blocked: list[BlockedText] = field(default_factory=list)
+
+
+def generate_world_files(
+    prompt: str, out: str | Path, seed: int = 0, backend: Backend | None = None,
+    content_filter: ContentFilter | None = None,
+) -> GeneratedFiles:
+    """Generate a world for ``prompt`` and write it to the directory ``out``."""
+    screen = content_filter or ContentFilter()
+    if backend is None:
+        world, notes, source = generate_world(prompt, seed, screen), [], "template"
+    else:
+        generated = generate_world_with_llm(prompt, backend, seed, screen)
+        world, notes, source = generated.world, generated.notes, generated.source
+    path = write_world(world, out)
+    spec = load_world(path)
+    return GeneratedFiles(path, spec.name, len(spec.npcs), len(spec.places), source, notes, list(screen.blocked))
+
+
+def default_directory(prompt: str, seed: int = 0) -> Path:
+    """``worlds/<name>``: where ``simverse generate`` writes when no ``--out`` is given."""
+    from simverse.world.loader import WORLDS_DIR
+
+    return WORLDS_DIR / generate_world(prompt, seed)["name"]
