@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import simverse_cli, write_sweep_file
+from sweep_helpers import simverse_cli, write_sweep_file
 
 from simverse.experiments.content_filter import ContentFilter
 from simverse.experiments.content_generation import generate_world_files

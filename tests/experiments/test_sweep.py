@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import simverse_cli, write_sweep_file
+from sweep_helpers import simverse_cli, write_sweep_file
 
 from simverse.experiments.sweep import run_sweep
 from simverse.experiments.sweep_config import SweepConfigError, load_sweep, parse_sweep
