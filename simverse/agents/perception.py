@@ -82,6 +82,9 @@ def build_requests(
     hour = world.clock.hour(step)
     weather = str(world.state.entities["world"].get("weather", ""))
     label = world.clock.label(step)
+    override = world.state.entities["world"].get("time_of_day")
+    if override:  # a scene command ("it is night now") outranks the clock
+        label = f"Day {world.clock.day(step)}, {override}"
     requests = []
     closed = set(world.state.closed_routes)
     for i, npc in enumerate(npcs):
@@ -136,6 +139,8 @@ def _facts(world: World, npc: str) -> list[FactView]:
     the scripted brain read the list as news in order, latest last)."""
     from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
 
+    if not world.knowledge.beliefs(npc):
+        return []
     agent = world.npcs[npc]
     step = world.step_index + 1
     place = agent.place

@@ -97,6 +97,8 @@ class KnowledgeGraph:
     changes: int = 0
     """Counts asserts and closes, so caches of derived figures know when to recompute."""
     entity_kinds: dict[str, str] = field(default_factory=dict)
+    prompt_cache: dict[int, tuple] = field(default_factory=dict, repr=False, compare=False)
+    """Per-fact words and token counts for :mod:`simverse.knowledge.prompts` (facts' texts never change)."""
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _by_holder: dict[str, list[int]] = field(default_factory=dict)
     _by_entity: dict[str, list[int]] = field(default_factory=dict)

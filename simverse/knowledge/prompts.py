@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from simverse.knowledge.graph import Fact, KnowledgeGraph
 
@@ -47,9 +48,22 @@ def approx_tokens(text: str) -> int:
     return math.ceil(len(text.split()) * TOKENS_PER_WORD)
 
 
-def words_of(text: str) -> set[str]:
-    """Content words of a text, lower-cased (underscores split words)."""
-    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS}
+@lru_cache(maxsize=65_536)
+def words_of(text: str) -> frozenset[str]:
+    """Content words of a text, lower-cased (underscores split words); cached, since the
+    same goals and fact texts come back every step."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
+def _profile(kg: KnowledgeGraph, fact: Fact) -> tuple[frozenset[str], frozenset[str], str, int]:
+    """A fact's names, words, description and tokens, computed once per fact (they never change)."""
+    cached = kg.prompt_cache.get(fact.id)
+    if cached is None:
+        text = fact.describe()
+        names = frozenset((fact.subject.lower(), fact.object.lower()))
+        cached = (names, words_of(f"{fact.subject} {fact.predicate} {fact.object} {text}"), text, approx_tokens(text))
+        kg.prompt_cache[fact.id] = cached
+    return cached
 
 
 def rank_beliefs(
@@ -64,16 +78,14 @@ def rank_beliefs(
     """The beliefs ``npc`` holds at ``step`` that matter most for its place, company and
     goal, best first, whose descriptions fit ``budget_tokens`` together."""
     beliefs = kg.beliefs(npc, None if kg.is_now(step) else step)
-    if not beliefs:
-        return []
+    if len(beliefs) <= 1:  # nothing to rank (most NPCs, most steps)
+        return [f for f in beliefs if _profile(kg, f)[3] <= budget_tokens]
     place_l = place.lower()
     people_l = {p.lower() for p in people}
     goal_words = words_of(goal_text)
     scored = []
     for fact in beliefs:
-        names = {fact.subject.lower(), fact.object.lower()}
-        text = fact.describe()
-        words = words_of(f"{fact.subject} {fact.predicate} {fact.object} {text}")
+        names, words, _, tokens = _profile(kg, fact)
         score = 0.0
         if place_l in names or place_l in words:
             score += 3.0
@@ -84,7 +96,7 @@ def rank_beliefs(
         score += float(fact.tracked) + float(fact.secret)
         score += 1.0 / (1.0 + max(0, step - fact.valid_from) / 24.0)
         score += fact.confidence / 2.0
-        scored.append((score, fact.id, fact, approx_tokens(text)))
+        scored.append((score, fact.id, fact, tokens))
     scored.sort(key=lambda s: (-s[0], -s[1]))
     chosen, used = [], 0
     for _, _, fact, tokens in scored:
