@@ -103,7 +103,10 @@ def queue_injection(world: Any, injection: InjectionSpec) -> None:
     """Queue ``injection`` on ``world`` (``world.inject``) to fire at the start of the next step.
 
     Effects use the world file's effect syntax (``bakery.on_fire = true``); its ``facts``
-    become true for the world and are believed by those who see the event.
+    become true for the world and are believed by those who see the event. Subjects and
+    objects of those facts that the world does not declare are registered as concepts of
+    this run's knowledge graph (the sweep file declares them by naming them); a stored run
+    with such facts is therefore for analysis, not for ``World.resume``.
     """
     roles = set(world.state.entities)
     effects = []
@@ -113,4 +116,7 @@ def queue_injection(world: Any, injection: InjectionSpec) -> None:
         effects.append(Effect(rule.role, rule.prop, rule.op, value))
     world.inject(injection.text, effects, place=injection.place, importance=injection.importance)
     if injection.facts:
+        register = getattr(world.knowledge, "register_entities", None)
+        if register is not None:
+            register({"concept": [e for f in injection.facts for e in (f.subject, f.object)]})
         world.pending[-1].facts = [f.model_dump() for f in injection.facts]
