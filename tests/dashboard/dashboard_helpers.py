@@ -1,4 +1,8 @@
-"""A small stored run shared by the dashboard tests, and AppTest helpers."""
+"""A small stored run shared by the dashboard tests, and AppTest helpers.
+
+A plain module, not a conftest: test modules import its fixtures by name (another
+``conftest`` module on the path would shadow a ``from conftest import``). Each test module
+declares the fixtures it needs with :func:`run_db_fixture` / :func:`db_copy_fixture`."""
 
 from __future__ import annotations
 
@@ -15,9 +19,8 @@ PAGES_DIR = Path(__file__).resolve().parents[2] / "simverse" / "dashboard" / "pa
 APP_FILE = PAGES_DIR.parent / "app.py"
 
 
-@pytest.fixture(scope="session")
-def dashboard_run_db(tmp_path_factory) -> Path:
-    """harbor_town, seed 1, 8 steps, hashing embedder (built once per session)."""
+def build_run_db(tmp_path_factory) -> Path:
+    """harbor_town, seed 1, 8 steps, hashing embedder."""
     path = tmp_path_factory.mktemp("dashboard") / "harbor.db"
     world = World("harbor_town", seed=1, db=str(path), embedder="hashing")
     world.run(8)
@@ -25,12 +28,26 @@ def dashboard_run_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def dashboard_db_copy(dashboard_run_db, tmp_path) -> Path:
-    """A private copy of the shared run, for tests that write to it."""
-    copy = tmp_path / "harbor.db"
-    shutil.copy(dashboard_run_db, copy)
-    return copy
+def run_db_fixture():
+    """A module's ``dashboard_run_db`` fixture: the small run, built once per module."""
+
+    @pytest.fixture(scope="module")
+    def dashboard_run_db(tmp_path_factory) -> Path:
+        return build_run_db(tmp_path_factory)
+
+    return dashboard_run_db
+
+
+def db_copy_fixture():
+    """A module's ``dashboard_db_copy`` fixture: a private copy of the run, for tests that write."""
+
+    @pytest.fixture
+    def dashboard_db_copy(dashboard_run_db, tmp_path) -> Path:
+        copy = tmp_path / "harbor.db"
+        shutil.copy(dashboard_run_db, copy)
+        return copy
+
+    return dashboard_db_copy
 
 
 def open_page(name: str, monkeypatch, target: str | Path, **env: str) -> AppTest:

@@ -7,9 +7,13 @@ import sqlite3
 import time
 
 import pandas as pd
+from dashboard_helpers import db_copy_fixture, run_db_fixture
 
 from simverse.dashboard import data, figures
 from simverse.store.run_store import db_url
+
+dashboard_run_db = run_db_fixture()
+dashboard_db_copy = db_copy_fixture()
 
 
 def test_rows_of_steps_not_yet_in_steps_are_not_shown(dashboard_db_copy):

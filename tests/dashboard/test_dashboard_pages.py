@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import open_page, texts
+from dashboard_helpers import db_copy_fixture, open_page, run_db_fixture, texts
 from sqlalchemy import select
 
 from simverse.dashboard import context
 from simverse.store.models import DialogueRow
 from simverse.store.run_store import RunStore, db_url
+
+dashboard_run_db = run_db_fixture()
+dashboard_db_copy = db_copy_fixture()
 
 
 def stored_lines(db) -> list[DialogueRow]:

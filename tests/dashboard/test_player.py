@@ -7,9 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from dashboard_helpers import db_copy_fixture, run_db_fixture
 
 from simverse.agents.player import PLAYER, PlayerChat, talk_to
 from simverse.world.model import World
+
+dashboard_run_db = run_db_fixture()
+dashboard_db_copy = db_copy_fixture()
 
 
 @pytest.fixture
