@@ -28,7 +28,6 @@ from typing import Any
 import mesa
 import networkx as nx
 from mesa.discrete_space import Network
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from simverse.agents.conversation import Conversation, pair_conversations
@@ -40,7 +39,10 @@ from simverse.events.resolution import EventResolver, needs_inference
 from simverse.events.resolver import ActionCall, apply_effects, observers_of, route_key
 from simverse.events.social import social_memories
 from simverse.experiments.content_filter import ContentFilter
+from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
+from simverse.knowledge.metrics import knowledge_reporters
+from simverse.knowledge.store import load_knowledge
 from simverse.llm.decisions import Brain, Decision, DecisionRequest
 from simverse.store.knowledge_models import FactRow
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
@@ -102,6 +104,7 @@ class World(mesa.Model):
         self.resolver = EventResolver.for_world(self)
         self.state = WorldState.from_spec(self.spec)
         self.knowledge = KnowledgeGraph()
+        self.knowledge.register_entities(world_entities(self.spec))
         self.npcs: dict[str, NPC] = {n.name: NPC(self, n) for n in self.spec.npcs}
         self.npc_names = sorted(self.npcs)
         self.inbox: dict[str, list[str]] = {}
@@ -147,6 +150,8 @@ class World(mesa.Model):
                 "facts": lambda m: len(m.knowledge.facts),
                 "tracked_fact_spread": lambda m: m.tracked_spread(),
                 "defaulted_decisions": lambda m: m.last_stats["decisions"]["defaulted"],
+                "policy_violations": lambda m: m.last_stats["policy_violations"],
+                **knowledge_reporters(),
             },
             agent_reporters={
                 "place": lambda a: a.place,
@@ -184,10 +189,7 @@ class World(mesa.Model):
         self.ids = dict(row.runtime["ids"])
         self.last_stats = row.stats
         with self.store.session() as session:
-            rows = session.scalars(select(FactRow).where(FactRow.run_id == self.run_id)).all()
-            self.knowledge = KnowledgeGraph.from_facts(
-                Fact(**{c: getattr(r, c) for c in Fact.__dataclass_fields__}) for r in rows
-            )
+            self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
 
     def _seed_knowledge(self) -> None:
         for entry in self.spec.knowledge:
@@ -280,7 +282,8 @@ class World(mesa.Model):
             kind=injection.kind, actor=None, action="event", args={}, success=True, reason="",
             narration=injection.description, place=injection.place, effects=effects,
             kg_changes=[
-                FactChange(f["subject"], f["predicate"], f["object"], True, f.get("text", ""), f.get("tracked", False))
+                FactChange(f["subject"], f["predicate"], f["object"], f.get("holds", True), f.get("text", ""),
+                           f.get("tracked", False))
                 for f in injection.facts or []
             ],
             observers=observers, source="event", importance=injection.importance,
@@ -353,6 +356,7 @@ class World(mesa.Model):
             row["event_id"] = self._number(outcome)
             if outcome.success:
                 self._notify(outcome)
+                social_memories(self, outcome, step)
             else:
                 self.inbox.setdefault(decision.npc, []).append(f"I could not {decision.action}: {outcome.reason}")
             if self.minds is not None and decision.action != "wait":

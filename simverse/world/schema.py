@@ -100,6 +100,7 @@ class KnowledgeEntry(Strict):
     secret: bool = False
     tracked: bool = Field(False, description="count its spread in the metrics")
     confidence: float = Field(1.0, ge=0.0, le=1.0)
+    holds: bool = Field(True, description="in an event: false closes the fact (it stops being true)")
 
 
 class NPC(Strict):

@@ -168,3 +168,14 @@ def test_decisions_see_retrieved_memories(tiny):
     late = [r for r in seen if r.step == 4]
     assert any(r.memories for r in late)
     assert all(m.score >= 0 for r in late for m in r.memories)
+
+
+def test_an_event_can_close_a_fact_for_the_world_and_its_witnesses(tiny):
+    tiny["events"].append({"at_step": 3, "description": "Rain fills the well.",
+                           "facts": [{"subject": "well", "predicate": "is", "object": "dry", "holds": False}]})
+    world = World(parse_world(tiny), seed=0)
+    world.run(3)
+    key = "well|is|dry"
+    assert world.knowledge.current("world", key) is None
+    closed = [f for f in world.knowledge.facts.values() if f.key == key and f.holder == "world"]
+    assert closed and closed[0].valid_to == 3, "closed at step 3, not deleted"
