@@ -7,7 +7,3 @@ events model) -> ``validation`` (checks of proposed effects) -> ``resolution``
 ``provenance`` (what an event caused), ``evaluation`` (scoring on labelled transitions).
 Scene commands are read by :mod:`simverse.world.scene`.
 """
-
-# ``simverse.world`` imports the World eagerly, whose imports need this package's
-# resolver: initialise the world package first so any entry point works.
-import simverse.world  # noqa: F401

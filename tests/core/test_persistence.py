@@ -10,7 +10,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import dump_db
+from core_helpers import dump_db
 
 from simverse.world.model import World
 
