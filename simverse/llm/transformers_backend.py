@@ -52,33 +52,32 @@ class SeededGumbelSampler(LogitsProcessor):
                 torch.Generator(device=scores.device).manual_seed(int(s) & 0xFFFF_FFFF_FFFF)
                 for s in self.seeds
             ]
-        out = scores.clone()
-        for row, (gen, temp, top_p) in enumerate(
-            zip(self._generators, self.temperatures, self.top_ps, strict=True)
-        ):
-            if temp <= 0:
-                continue
-            logits = scores[row].float() / temp
-            if top_p < 1.0:
-                logits = _top_p_filter(logits, top_p)
-            uniform = torch.rand(logits.shape, generator=gen, device=logits.device)
-            gumbel = -torch.log(-torch.log(uniform.clamp_(1e-10, 1.0 - 1e-7)))
-            out[row] = (logits + gumbel).to(out.dtype)
-        return out
+        temps = torch.tensor(self.temperatures, device=scores.device)
+        sampled = temps > 0
+        if not bool(sampled.any()):
+            return scores
+        logits = scores.float() / temps.clamp(min=1e-5).unsqueeze(1)
+        top_ps = torch.tensor(self.top_ps, device=scores.device)
+        if bool(((top_ps < 1.0) & sampled).any()):
+            logits = _top_p_filter(logits, top_ps)
+        uniform = torch.stack([
+            torch.rand(logits.shape[1], generator=g, device=scores.device)
+            for g in self._generators
+        ])
+        gumbel = -torch.log(-torch.log(uniform.clamp_(1e-10, 1.0 - 1e-7)))
+        return torch.where(sampled.unsqueeze(1), (logits + gumbel).to(scores.dtype), scores)
 
 
-def _top_p_filter(logits, top_p: float):
-    """Keep the smallest set of tokens whose probability mass reaches ``top_p``."""
+def _top_p_filter(logits, top_ps):
+    """Per row, keep the smallest set of tokens whose probability mass reaches top_p."""
     import torch
 
-    sorted_logits, order = torch.sort(logits, descending=True)
+    sorted_logits, order = torch.sort(logits, dim=-1, descending=True)
     cumulative = torch.softmax(sorted_logits, dim=-1).cumsum(dim=-1)
-    drop = cumulative > top_p
-    drop[1:] = drop[:-1].clone()
-    drop[0] = False
-    filtered = logits.clone()
-    filtered[order[drop]] = float("-inf")
-    return filtered
+    drop = cumulative > top_ps.unsqueeze(1)
+    drop[:, 1:] = drop[:, :-1].clone()
+    drop[:, 0] = False
+    return logits.masked_fill(drop.scatter(1, order, drop), float("-inf"))
 
 
 def pick_device(device: str = "auto") -> str:
