@@ -1,0 +1,192 @@
+"""Benchmark: batched LLM decisions vs one call per agent vs bare ``model.generate``.
+
+Builds a random-weight Llama of SmolLM2-135M shape (hidden 576, intermediate 1536, 30
+layers, 9 heads, 3 KV heads, vocab 49152) with a BPE tokenizer trained on the benchmark's
+own prompts (so a prompt is a realistic ~250 tokens; the config pads the vocabulary to
+49152), and times, on CPU, for N NPCs and T new tokens:
+
+  (a) ``LLMBrain.decide_batch`` over the transformers backend: one batched generate;
+  (b) the same prompts as sequential per-agent calls (batch size 1), as peers do;
+  (c) bare ``model.generate`` on the same left-padded batch (no prompts, no parsing);
+  (d) the same decisions replayed from the recorded calls in SQLite (no model).
+
+Every variant is forced to generate exactly T tokens per request (``min_new_tokens =
+max_new_tokens``), so they do equal work even though random weights would stop early.
+Random weights write junk, so the brain's retry batch is off here (``retry_invalid=False``)
+to compare one generation pass with one generation pass; parsing and defaulting still run.
+(b) is measured on the first ``--seq-sample`` agents (default 8): its rate is per
+decision and does not depend on how many agents wait their turn, so a sample keeps the
+run short; pass ``--seq-sample 0`` to time all of them.
+
+    python experiments/bench/bench_llm.py --npcs 32 --new-tokens 32
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+import simverse.store  # noqa: F401  (registers every table)
+from simverse.llm.brain import LLMBrain
+from simverse.llm.decisions import ActionSpec, DecisionRequest, FactView, MemoryView, Turn
+from simverse.llm.prompts import decision_messages
+from simverse.llm.protocol import SamplingParams
+from simverse.llm.recording import RecordingBackend, ReplayBackend
+from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
+from simverse.llm.transformers_backend import TransformersBackend
+from simverse.store.base import Base
+
+NAMES = ["Mara", "Tom", "Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gus", "Hana", "Ivo",
+         "Jule", "Kai", "Lena", "Milo", "Nora"]
+PLACES = ["bakery", "square", "harbor", "tavern", "mill", "market", "chapel", "dock"]
+ACTIONS = [
+    ActionSpec("wait", "do nothing for a while"),
+    ActionSpec("move", "walk to a neighbouring place", {"place": "place"}),
+    ActionSpec("talk", "say something to someone here", {"npc": "npc"}),
+    ActionSpec("buy", "buy an item sold here", {"item": "item"}),
+]
+
+
+def synthetic_request(i: int) -> DecisionRequest:
+    """A realistic act request for NPC ``i`` (varied place, people, memories, talk)."""
+    npc = f"{NAMES[i % len(NAMES)]}{i // len(NAMES) or ''}"
+    place = PLACES[i % len(PLACES)]
+    others = [NAMES[(i + k) % len(NAMES)] for k in (1, 3, 5)][: 1 + i % 3]
+    return DecisionRequest(
+        step=12, npc=npc, seed=1000 + i, mode="reply" if i % 4 == 3 else "act",
+        persona=f"{npc} works at the {place}; talkative, a little suspicious of strangers.",
+        traits=["curious", "stubborn"], goals=["earn enough coins for winter"],
+        time_label="day 2, late morning", hour=10.0 + i % 3, weather="drizzle",
+        place=place, place_description=f"The {place}, busy at this hour.",
+        neighbours=[PLACES[(i + 1) % 8], PLACES[(i + 3) % 8]],
+        people_here=[npc, *others], items_here=["bread", "apples"][: 1 + i % 2],
+        inventory=["coins"], needs={"hunger": 0.1 * (i % 7), "energy": 0.6},
+        properties={"coins": 10 + i}, schedule_place=PLACES[(i + 1) % 8],
+        schedule_activity="trade at the market", schedule_action="buy", actions=ACTIONS,
+        facts=[FactView(f"f{i}", f"The mill on the river burned down on day {1 + i % 2}.",
+                        "mill", "state", "burned"),
+               FactView(f"g{i}", "The harbor master owes the baker ten coins.",
+                        "harbor master", "owes", "baker")],
+        memories=[MemoryView(f"{others[0]} looked worried at the {place} this morning.",
+                             "observation", 11, 0.7)],
+        observations=[f"{others[0]} said: 'Did you hear about the mill?'",
+                      "It started to drizzle."],
+        partner=others[0] if i % 4 == 3 else None,
+        conversation=[Turn(others[0], "Did you hear about the mill?")] if i % 4 == 3 else [],
+        relationships={others[0]: 0.4},
+    )
+
+
+def build_model(workdir: Path, requests: list[DecisionRequest]) -> Path:
+    """Random SmolLM2-135M-shaped Llama with a tokenizer trained on these prompts."""
+    corpus = [m.content for r in requests for m in decision_messages(r)]
+    return build_tiny_model(workdir, SMOLLM2_135M, corpus=corpus * 3, tokenizer_vocab=4096)
+
+
+def timed(fn):
+    """Wall seconds and process CPU seconds taken by ``fn()``, and its result. CPU time
+    (all threads) is reported too because wall time on a shared machine is noisy."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return (time.perf_counter() - wall, time.process_time() - cpu), result
+
+
+def bare_generate(backend: TransformersBackend, requests: list[DecisionRequest],
+                  new_tokens: int) -> tuple[float, float]:
+    """(c): render, tokenize (left padded) and one ``model.generate``, nothing else."""
+    prompts = [backend.tokenizer.apply_chat_template(
+        [{"role": m.role, "content": m.content} for m in decision_messages(r)],
+        add_generation_prompt=True, tokenize=False) for r in requests]
+    enc = backend.tokenizer(prompts, return_tensors="pt", padding=True,
+                            add_special_tokens=False)
+    with torch.inference_mode():
+        elapsed, out = timed(lambda: backend.hf_model.generate(
+            **enc, do_sample=False, max_new_tokens=new_tokens, min_new_tokens=new_tokens,
+            pad_token_id=backend.tokenizer.pad_token_id))
+    assert out.shape[1] - enc["input_ids"].shape[1] == new_tokens
+    return elapsed
+
+
+def main() -> None:
+    """Run all variants once and print rates and ratios side by side."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--npcs", type=int, default=32)
+    parser.add_argument("--new-tokens", type=int, default=32)
+    parser.add_argument("--seq-sample", type=int, default=8,
+                        help="time (b) on the first this many agents (0 = all); its "
+                             "rate is per decision, so a sample keeps the run short")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="time (a) and (c) this many times, alternating; keep the best")
+    args = parser.parse_args()
+
+    requests = [synthetic_request(i) for i in range(args.npcs)]
+    sampling = SamplingParams(max_new_tokens=args.new_tokens, temperature=0.7, top_p=0.95)
+    with tempfile.TemporaryDirectory() as tmp:
+        (t_build, _), path = timed(lambda: build_model(Path(tmp) / "smol", requests))
+        backend = TransformersBackend(str(path), device="cpu", max_batch_size=args.npcs,
+                                      force_max_new_tokens=True)
+        print(f"model: SmolLM2-135M shape, random weights, built in {t_build:.1f}s; "
+              f"torch threads {torch.get_num_threads()}, device {backend.device}", flush=True)
+        bare_generate(backend, requests[:4], 2)  # warm up kernels and allocator
+
+        t_a = t_c = (float("inf"), float("inf"))
+        for _ in range(max(1, args.repeats)):
+            recorder = RecordingBackend(backend, run_id=1)
+            brain = LLMBrain(recorder, sampling=sampling, use_schema=False, skip_idle=False,
+                             retry_invalid=False)
+            elapsed, decisions = timed(lambda: brain.decide_batch(requests))  # noqa: B023
+            bare = bare_generate(backend, requests, args.new_tokens)
+            t_a, t_c = min(t_a, elapsed), min(t_c, bare)
+            print(f"  timed (a) {elapsed[0]:.1f}s, (c) {bare[0]:.1f}s (wall)", flush=True)
+        stats = brain.take_stats()
+        prompt_mean = stats.prompt_tokens / max(1, stats.llm_calls)
+        completion_mean = stats.completion_tokens / max(1, stats.llm_calls)
+
+        seq = requests[: args.seq_sample or len(requests)]
+        single = LLMBrain(backend, sampling=sampling, use_schema=False, skip_idle=False,
+                          retry_invalid=False)
+        t_b, _ = timed(lambda: [single.decide_batch([r]) for r in seq])
+        print(f"  timed (b) {t_b[0]:.1f}s for {len(seq)} agents (wall)", flush=True)
+
+        engine = create_engine("sqlite://")
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            session.add_all(recorder.drain())
+            session.commit()
+            replay = LLMBrain(ReplayBackend.from_session(session, 1), sampling=sampling,
+                              use_schema=False, skip_idle=False, retry_invalid=False)
+            t_d, replayed = timed(lambda: replay.decide_batch(requests))
+        assert replayed == decisions, "replay diverged from the live run"
+
+    n, n_seq = len(requests), len(seq)
+    print(f"{args.npcs} NPCs, {args.new_tokens} new tokens each, prompt mean "
+          f"{prompt_mean:.0f} tokens, completion mean {completion_mean:.0f}")
+    print(f"statuses (random weights): {stats.valid} valid, {stats.repaired} repaired, "
+          f"{stats.defaulted} defaulted")
+    rows = [("(a) LLMBrain, one batched generate", t_a, n),
+            (f"(b) sequential per-agent calls ({n_seq} timed)", t_b, n_seq),
+            ("(c) bare model.generate, same batch", t_c, n),
+            ("(d) replay from SQLite, no model", t_d, n)]
+    print(f"{'variant':44s} {'wall s':>9s} {'cpu s':>9s} {'dec/s wall':>11s} {'dec/cpu-s':>10s}")
+    for label, (wall, cpu), count in rows:
+        print(f"{label:44s} {wall:9.3f} {cpu:9.3f} {count / wall:11.2f} "
+              f"{count / max(cpu, 1e-9):10.2f}")
+
+    def ratio(x, nx, y, ny, k):
+        return (nx / x[k]) / (ny / y[k])
+
+    for name, (x, nx), (y, ny), goal in (("(a)/(b)", (t_a, n), (t_b, n_seq), "2.3"),
+                                         ("(a)/(c)", (t_a, n), (t_c, n), "0.85")):
+        print(f"{name} = {ratio(x, nx, y, ny, 0):.2f} wall, {ratio(x, nx, y, ny, 1):.2f} cpu"
+              f"  (goal >= {goal})")
+    print(f"(d)/(a) replay vs live = {ratio(t_d, n, t_a, n, 0):.0f}x (wall)")
+
+
+if __name__ == "__main__":
+    main()
