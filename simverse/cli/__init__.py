@@ -1,6 +1,7 @@
 """The ``simverse`` command line. Each module below registers its commands on one app:
 
 * :mod:`~simverse.cli.core` — ``worlds``, ``run`` (and ``--resume``), ``inspect``
+* :mod:`~simverse.cli.llm` — ``replay`` (a recorded run, with no model)
 * :mod:`~simverse.cli.knowledge` — ``knowledge export / who-knows / contradictions``
 * :mod:`~simverse.cli.experiments` — ``sweep``, ``report``, ``generate``
 * :mod:`~simverse.cli.dashboard` — ``dashboard`` (the Streamlit app), ``chat`` (talk to an NPC)
@@ -8,7 +9,7 @@
 """
 
 import simverse.cli.dashboard  # noqa: F401  (registers commands)
-from simverse.cli import core, experiments, knowledge, whatif  # noqa: F401  (register commands)
+from simverse.cli import core, experiments, knowledge, llm, whatif  # noqa: F401  (register commands)
 from simverse.cli.app import UserError, app, console, run_app
 
 

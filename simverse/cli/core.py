@@ -35,6 +35,7 @@ def run(
     seed: Annotated[int, typer.Option(help="random seed")] = 0,
     db: Annotated[str | None, typer.Option(help="run database, path or SQLAlchemy URL (default runs/WORLD.db)")] = None,
     llm: Annotated[str | None, typer.Option(help="brain: scripted | transformers:PATH | openai:URL#MODEL")] = None,
+    llm_events: Annotated[str | None, typer.Option(help="event-inference model spec (default: world's)")] = None,
     embedder: Annotated[str | None, typer.Option(help="memory embedder: minilm | hashing (default: world's)")] = None,
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
@@ -44,13 +45,13 @@ def run(
     from simverse.world.model import World
 
     if resume:
-        sim = World.resume(resume, run_id=run_id, llm=llm, embedder=embedder)
+        sim = World.resume(resume, run_id=run_id, llm=llm, embedder=embedder, llm_events=llm_events)
         target = sim.step_index + steps
         console.print(f"resuming run {sim.run_id} of {escape(resume)} at step {sim.step_index}")
     elif world:
         spec = load_world(world)
         path = db or str(default_db_path(spec.name))
-        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder)
+        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events)
         target = steps
         console.print(f"run {sim.run_id} of {spec.title} (seed {seed}) -> {escape(db_url(path))}")
     else:
@@ -77,6 +78,10 @@ def _print_summary(store: RunStore, run_id: int, wall: float | None = None) -> N
     decisions = summary["decisions"]
     total = sum(decisions.values()) or 1
     table.add_row("decisions", ", ".join(f"{k} {v} ({100 * v / total:.0f}%)" for k, v in sorted(decisions.items())))
+    if summary["llm_calls"]:
+        table.add_row("llm calls", f"{summary['llm_calls']} ({summary['llm_calls_per_agent_step']} per agent-step)")
+        table.add_row("llm tokens", f"{summary['prompt_tokens']} prompt, {summary['completion_tokens']} completion")
+        table.add_row("llm latency", f"{summary['llm_latency_s']:.2f} s summed over calls")
     if wall is not None:
         table.add_row("wall time", f"{wall:.2f} s")
     console.print(table)

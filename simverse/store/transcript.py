@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from simverse.store.models import DecisionRow, DialogueRow, EventRow, RunRow, StepRow
+from simverse.store.llm_models import LLMCall
+from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
 from simverse.store.run_store import RunStore
 
 
@@ -72,9 +73,19 @@ def run_summary(store: RunStore, run_id: int) -> dict[str, Any]:
         ) or 0
         by_status = select(DecisionRow.status, func.count()).where(DecisionRow.run_id == run_id)
         statuses = dict(session.execute(by_status.group_by(DecisionRow.status)).all())
+        calls, prompt_tokens, completion_tokens, latency = session.execute(
+            select(func.count(), func.sum(LLMCall.prompt_tokens), func.sum(LLMCall.completion_tokens),
+                   func.sum(LLMCall.latency_s)).where(LLMCall.run_id == run_id)
+        ).one()
+        agent_steps = session.scalar(
+            select(func.count()).where(NPCStateRow.run_id == run_id, NPCStateRow.step > 0)
+        ) or 0
     return {
         "run": run_id, "world": run.world if run else "?", "seed": run.seed if run else None,
         "llm": run.llm if run else "?", "steps": steps, "conversations": conversations,
         "dialogue_lines": lines, "actions": actions, "failed_actions": failed, "events": events,
         "decisions": statuses, "step_wall_time_s": round(float(wall or 0.0), 3),
+        "llm_calls": calls, "prompt_tokens": int(prompt_tokens or 0), "completion_tokens": int(completion_tokens or 0),
+        "llm_latency_s": round(float(latency or 0.0), 3),
+        "llm_calls_per_agent_step": round(calls / agent_steps, 3) if agent_steps else 0.0,
     }

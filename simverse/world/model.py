@@ -17,7 +17,6 @@ committed step and continues exactly as the uninterrupted run would have.
 from __future__ import annotations
 
 import gc
-import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,6 +43,7 @@ from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
 from simverse.knowledge.metrics import knowledge_reporters
 from simverse.knowledge.store import load_knowledge
 from simverse.llm.decisions import Brain, Decision, DecisionRequest
+from simverse.llm.protocol import Backend
 from simverse.store.knowledge_models import FactRow
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
@@ -85,13 +85,19 @@ class World(mesa.Model):
         *,
         embedder: str | None = None,
         memory: bool = True,
+        llm_events: str | None = None,
+        replay: str | None = None,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
+        """``llm`` drives the NPCs and ``llm_events`` the event-inference model (specs as
+        in :mod:`simverse.llm.spec`; defaults from the world file, else ``scripted``).
+        ``replay`` names a run database (``PATH`` or ``PATH#RUN``) whose recorded LLM calls
+        answer every request instead of a model."""
         super().__init__(rng=seed)
         self.seed = int(seed)
         self.spec = world if isinstance(world, WorldSpec) else load_world(world)
         self.llm = llm or self.spec.settings.llm or "scripted"
-        self.brain = brain if brain is not None else _make_brain(self.llm)
+        self.llm_events = llm_events or self.spec.settings.llm_events or "scripted"
         self.clock = Clock.from_hhmm(self.spec.environment.start, self.spec.environment.minutes_per_step)
         self.places = nx.Graph()
         for place in self.spec.places:
@@ -121,9 +127,10 @@ class World(mesa.Model):
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
             self.run_id = self.store.create_run(
                 world=self.spec.name, seed=self.seed, llm=self.llm,
-                config={"db": db, "embedder": self.embedder, "memory": memory},
+                config={"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events},
                 world_spec=self.spec.model_dump(mode="json"), versions=versions(),
             )
+            self._connect_models(brain, replay)
             self._seed_knowledge()
             with self.store.session() as session, session.begin():
                 if memory:
@@ -134,6 +141,7 @@ class World(mesa.Model):
             run = self.store.run(self.run_id)
             self.embedder = embedder or run.config.get("embedder", self.embedder)
             self._restore()
+            self._connect_models(brain, replay)
             if run.config.get("memory", True):
                 with self.store.session() as session:
                     self.minds = Minds.open(session, self.run_id, self.embedder)
@@ -162,16 +170,31 @@ class World(mesa.Model):
         )
         self.datacollector.collect(self)
 
+    def _connect_models(self, brain: Brain | None, replay: str | None) -> None:
+        """The NPC brain and the events model. Every LLM call is recorded in this run
+        (ids continuing after those stored); with ``replay`` a recorded run's calls answer
+        instead of any model."""
+        from simverse.llm.recording import CallIds
+        from simverse.llm.spec import make_backends, make_brain
+
+        answers = replay_backend(replay) if replay else None
+        with self.store.session() as session:
+            ids = CallIds.after_stored(session, self.run_id)
+        backends = make_backends({"npc": self.llm, "events": self.llm_events}, run_id=self.run_id,
+                                 call_ids=ids, replay=answers)
+        self.brain = brain if brain is not None else make_brain(self.llm, backend=backends["npc"])
+        self.resolver.set_backend(backends["events"])
+
     # ------------------------------------------------------------------ opening runs
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
-               embedder: str | None = None) -> World:
-        """Reopen a stored run at its last committed step."""
+               embedder: str | None = None, llm_events: str | None = None) -> World:
+        """Reopen a stored run at its last committed step (with its own models unless told otherwise)."""
         store = RunStore(db_url(db))
         run = store.run(run_id)
         spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
         return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
-                   _resume=(store, run.id))
+                   llm_events=llm_events or run.config.get("llm_events"), _resume=(store, run.id))
 
     def _restore(self) -> None:
         last = self.store.last_step(self.run_id)
@@ -488,6 +511,12 @@ class World(mesa.Model):
         for fact in closed:
             batch.updates.append((FactRow, {"run_id": self.run_id, "id": fact.id}, {"valid_to": fact.valid_to}))
         batch.extend(NPCStateRow, (self._npc_row(step, n) for n in self.npc_names))
+        take_stats = getattr(self.brain, "take_stats", None)
+        if take_stats is not None:
+            self.last_stats["llm"] = take_stats().as_dict()
+        drain_calls = getattr(self.brain, "drain_calls", None)
+        if drain_calls is not None:
+            batch.objects.extend(drain_calls())
         for hook in self.step_hooks:
             hook(self, batch)
         batch.add(StepRow, {
@@ -628,6 +657,19 @@ def _fewer_gc_passes() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+def replay_backend(source: str) -> Backend:
+    """Recorded answers of ``PATH`` (its newest run) or ``PATH#RUN``, for a model-free replay."""
+    from simverse.llm.recording import ReplayBackend
+
+    path, _, run = source.partition("#")
+    store = RunStore(db_url(path))
+    run_id = store.run(int(run) if run else None).id
+    with store.session() as session:
+        answers = ReplayBackend.from_session(session, run_id)
+    store.close()
+    return answers
+
+
 def _fact_dict(fact: Fact) -> dict[str, Any]:
     return {name: getattr(fact, name) for name in Fact.__dataclass_fields__}
 
@@ -638,16 +680,3 @@ def _empty_stats() -> dict[str, Any]:
         "policy_violations": 0, "filtered_lines": 0,
         "decisions": dict.fromkeys(DECISION_STATUSES, 0),
     }
-
-
-def _make_brain(spec: str) -> Brain:
-    if spec == "scripted":
-        from simverse.llm.scripted import ScriptedBrain
-
-        return ScriptedBrain()
-    from simverse.llm.spec import make_brain
-
-    return make_brain(spec)
-
-
-__all__ = ["Injection", "World", "random"]
