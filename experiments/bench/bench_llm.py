@@ -121,12 +121,15 @@ def main() -> None:
     parser.add_argument("--seq-sample", type=int, default=8,
                         help="time (b) on the first this many agents (0 = all); its "
                              "rate is per decision, so a sample keeps the run short")
+    parser.add_argument("--temperature", type=float, default=0.7,
+                        help="LLMBrain sampling temperature (top_p 0.95); 0 = greedy like (c)")
     parser.add_argument("--repeats", type=int, default=1,
                         help="time (a) and (c) this many times, alternating; keep the best")
     args = parser.parse_args()
 
     requests = [synthetic_request(i) for i in range(args.npcs)]
-    sampling = SamplingParams(max_new_tokens=args.new_tokens, temperature=0.7, top_p=0.95)
+    sampling = SamplingParams(max_new_tokens=args.new_tokens, temperature=args.temperature,
+                              top_p=0.95)
     with tempfile.TemporaryDirectory() as tmp:
         (t_build, _), path = timed(lambda: build_model(Path(tmp) / "smol", requests))
         backend = TransformersBackend(str(path), device="cpu", max_batch_size=args.npcs,
@@ -136,12 +139,15 @@ def main() -> None:
         bare_generate(backend, requests[:4], 2)  # warm up kernels and allocator
 
         t_a = t_c = (float("inf"), float("inf"))
-        for _ in range(max(1, args.repeats)):
+        for repeat in range(max(1, args.repeats)):  # alternate the order: no position bias
             recorder = RecordingBackend(backend, run_id=1)
             brain = LLMBrain(recorder, sampling=sampling, use_schema=False, skip_idle=False,
                              retry_invalid=False)
+            if repeat % 2:
+                bare = bare_generate(backend, requests, args.new_tokens)
             elapsed, decisions = timed(lambda: brain.decide_batch(requests))  # noqa: B023
-            bare = bare_generate(backend, requests, args.new_tokens)
+            if not repeat % 2:
+                bare = bare_generate(backend, requests, args.new_tokens)
             t_a, t_c = min(t_a, elapsed), min(t_c, bare)
             print(f"  timed (a) {elapsed[0]:.1f}s, (c) {bare[0]:.1f}s (wall)", flush=True)
         stats = brain.take_stats()
