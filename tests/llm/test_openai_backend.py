@@ -69,8 +69,8 @@ def test_persistent_errors_give_an_error_naming_the_request_never_an_exception(
 
 
 def test_slow_answers_time_out_and_are_retried(server, fault_proxy):
-    proxy = fault_proxy(server.url, delay_first=1, delay_s=1.5)
-    backend = backend_for(proxy.url, server.model, timeout_s=0.5, concurrency=1)
+    proxy = fault_proxy(server.url, delay_first=1, delay_s=4.0)
+    backend = backend_for(proxy.url, server.model, timeout_s=2.0, concurrency=1)
     [response] = backend.generate_batch(batch(1))
     assert response.error is None and proxy.seen == 2
 
