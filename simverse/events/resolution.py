@@ -78,12 +78,6 @@ class EventResolver:
         self._recorder: Any = None
         self._world: World | None = None
 
-    @classmethod
-    def for_world(cls, world: World) -> EventResolver:
-        """The resolver of a world: its ``settings.llm_events`` model, if any."""
-        backend = make_event_backend(world.spec.settings.llm_events)
-        return cls(world.spec, world.places, backend, seed=world.seed)
-
     # ------------------------------------------------------------------ wiring
     def set_backend(self, backend: Backend | None) -> None:
         """Use another events model (e.g. from ``--llm-events``); None for offline."""

@@ -36,6 +36,7 @@ from simverse.agents.perception import build_requests
 from simverse.events.outcome import FactChange, Outcome
 from simverse.events.resolution import EventResolver, needs_inference
 from simverse.events.resolver import ActionCall, apply_effects, observers_of, route_key
+from simverse.events.rules import parse_effect
 from simverse.events.social import social_memories
 from simverse.experiments.content_filter import ContentFilter
 from simverse.knowledge.entities import world_entities
@@ -107,7 +108,7 @@ class World(mesa.Model):
                 self.places.add_edge(place.id, other)
         self.place_descriptions = {p.id: p.description or p.name for p in self.spec.places}
         self.space = Network(self.places, random=self.random)
-        self.resolver = EventResolver.for_world(self)
+        self.resolver = EventResolver(self.spec, self.places, seed=self.seed)  # its model: _connect_models
         self.state = WorldState.from_spec(self.spec)
         self.knowledge = KnowledgeGraph()
         self.knowledge.register_entities(world_entities(self.spec))
@@ -123,6 +124,7 @@ class World(mesa.Model):
         self.embedder = embedder or self.spec.settings.embedder
         self.content_filter = ContentFilter()
         self.minds: Minds | None = None
+        self._failed = ""
         if _resume is None:
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
             self.run_id = self.store.create_run(
@@ -230,7 +232,22 @@ class World(mesa.Model):
 
     # ------------------------------------------------------------------ the step
     def step(self) -> None:
-        """Advance one step through the pipeline and commit it."""
+        """Advance one step through the pipeline and commit it.
+
+        If a step fails (a replay's cache miss, a bug), its transaction rolls back and
+        this object refuses further steps: its in-memory state is ahead of the database.
+        ``World.resume(db)`` continues from the last committed step.
+        """
+        if self._failed:
+            raise RuntimeError(f"step {self.step_index + 1} failed earlier ({self._failed}); "
+                               f"reopen the run with World.resume to continue from step {self.step_index}")
+        try:
+            self._step()
+        except BaseException as exc:
+            self._failed = f"{type(exc).__name__}: {exc}"
+            raise
+
+    def _step(self) -> None:
         started = time.perf_counter()
         step = self.step_index + 1
         batch = StepBatch()
@@ -286,8 +303,6 @@ class World(mesa.Model):
         return outcomes
 
     def _event_effects(self, texts: list[str]) -> list[Effect]:
-        from simverse.events.rules import parse_effect
-
         roles = set(self.state.entities)
         effects = []
         for text in texts:

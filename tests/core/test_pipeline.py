@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from sqlalchemy import func, select
 
 from simverse.llm.decisions import Decision, DecisionRequest
@@ -179,3 +180,23 @@ def test_an_event_can_close_a_fact_for_the_world_and_its_witnesses(tiny):
     assert world.knowledge.current("world", key) is None
     closed = [f for f in world.knowledge.facts.values() if f.key == key and f.holder == "world"]
     assert closed and closed[0].valid_to == 3, "closed at step 3, not deleted"
+
+
+def test_a_failed_step_rolls_back_and_the_run_resumes_from_the_database(tiny, tmp_path):
+    class Flaky(ScriptedBrain):
+        def decide_batch(self, requests):
+            if requests[0].step == 2:
+                raise ConnectionError("model server went away")
+            return super().decide_batch(requests)
+
+    db = str(tmp_path / "r.db")
+    world = World(parse_world(tiny), seed=0, db=db, brain=Flaky())
+    with pytest.raises(ConnectionError):
+        world.run(5)
+    assert world.step_index == 1
+    with pytest.raises(RuntimeError, match=r"World\.resume"):
+        world.step()
+    resumed = World.resume(db)
+    assert resumed.step_index == 1, "nothing of the failed step was kept"
+    resumed.run(2)
+    assert resumed.step_index == 3
