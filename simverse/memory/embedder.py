@@ -170,9 +170,10 @@ class CachedEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing and len(self._vectors) + len(missing) > self.max_entries:
+            self._vectors.clear()  # start afresh: all of this batch must then be embedded
+            missing = list(dict.fromkeys(texts))
         if missing:
-            if len(self._vectors) + len(missing) > self.max_entries:
-                self._vectors.clear()
             for text, vector in zip(missing, self.inner.embed(missing), strict=True):
                 self._vectors[text] = vector
         if not texts:
