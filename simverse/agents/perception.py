@@ -71,11 +71,13 @@ def build_requests(
     memories: dict[str, list[MemoryView]] | None = None,
     conversations: list[tuple[str, list[Turn]]] | None = None,
     turns: list[int] | None = None,
+    facts: dict[str, list[FactView]] | None = None,
 ) -> list[DecisionRequest]:
     """One request per NPC, from a single snapshot of the world.
 
     For replies, ``conversations[i]`` is NPC i's partner and the lines so far, and
-    ``turns[i]`` makes its seed differ from other lines of the same step.
+    ``turns[i]`` makes its seed differ from other lines of the same step; ``facts`` (the
+    beliefs ranked for each NPC's decision this step) saves ranking them again per line.
     """
     scene = scene_of(world)
     actions = action_specs(world)
@@ -118,7 +120,7 @@ def build_requests(
                 schedule_activity=entry.activity if entry else None,
                 schedule_action=entry.action if entry else None,
                 actions=actions,
-                facts=_facts(world, npc.name),
+                facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
                 memories=(memories or {}).get(npc.name, []),
                 observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
                 partner=partner,
@@ -139,8 +141,6 @@ def _facts(world: World, npc: str) -> list[FactView]:
     the scripted brain read the list as news in order, latest last)."""
     from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
 
-    if not world.knowledge.beliefs(npc):
-        return []
     agent = world.npcs[npc]
     step = world.step_index + 1
     place = agent.place

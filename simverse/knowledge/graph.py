@@ -107,6 +107,8 @@ class KnowledgeGraph:
     _new_ids: set[int] = field(default_factory=set)
     _closed: list[Fact] = field(default_factory=list)
     _tracked: set[str] = field(default_factory=set)
+    _believed: dict[tuple[str, str, str, str | None], list[int]] = field(default_factory=dict)
+    """Per statement, the ids of the NPC beliefs in it that hold now (for whole-village counts)."""
 
     @classmethod
     def from_facts(cls, facts: Iterable[Fact], entities: Mapping[str, Iterable[str]] | None = None) -> KnowledgeGraph:
@@ -144,6 +146,8 @@ class KnowledgeGraph:
         self.graph.add_edge(fact.subject, fact.object, key=fid, predicate=fact.predicate, holder=fact.holder)
         if fact.valid_to is None:
             self._current.setdefault(fact.holder, {})[fact.key] = fid
+            if fact.holder != WORLD:
+                self._believed.setdefault(_statement(fact), []).append(fid)
         self._by_holder.setdefault(fact.holder, []).append(fid)
         self._by_entity.setdefault(fact.subject, []).append(fid)
         if fact.object != fact.subject:
@@ -197,6 +201,8 @@ class KnowledgeGraph:
             return None
         fact = self.facts[fact_id]
         fact.valid_to = step
+        if holder != WORLD:
+            self._believed[_statement(fact)].remove(fact_id)
         if fact_id not in self._new_ids:
             self._closed.append(fact)
         self.latest_step = max(self.latest_step, step)
@@ -210,6 +216,11 @@ class KnowledgeGraph:
         return new, closed
 
     # ------------------------------------------------------------------ lookups
+    def believed_statements(self) -> list[tuple[Fact, int]]:
+        """Each statement some NPC believes now, as one of those beliefs and how many hold it."""
+        return [(self.facts[ids[0]], len(ids)) for ids in self._believed.values() if ids]
+
+
     def is_now(self, step: int | None) -> bool:
         """Whether "at ``step``" means the current state (no later change is recorded)."""
         return step is None or step >= self.latest_step
@@ -230,6 +241,10 @@ class KnowledgeGraph:
     def holders(self, key: str) -> list[str]:
         """Who holds the fact now (the world included when it is true)."""
         return sorted(h for h, current in self._current.items() if key in current)
+
+    def holders_now(self) -> list[str]:
+        """The NPCs holding any belief now (the world left out)."""
+        return [h for h, current in self._current.items() if h != WORLD and current]
 
     def tracked_keys(self) -> list[str]:
         """Keys of facts marked ``tracked`` (whose spread the metrics follow), sorted."""
@@ -265,3 +280,7 @@ class KnowledgeGraph:
     def npc_holders(self) -> list[str]:
         """Every holder other than the world that ever held a fact, sorted."""
         return sorted(h for h in self._by_holder if h != WORLD)
+
+
+def _statement(fact: Fact) -> tuple[str, str, str, str | None]:
+    return fact.subject, fact.predicate, fact.object, fact.value

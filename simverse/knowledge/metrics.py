@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from simverse.knowledge.graph import KnowledgeGraph
-from simverse.knowledge.queries import CONTRADICTION_KINDS, contradictions
+from simverse.knowledge.queries import CONTRADICTION_KINDS, contradictions, judge
 
 
 def knowledge_metrics(kg: KnowledgeGraph, npc_names: Sequence[str], step: int | None = None) -> dict[str, Any]:
@@ -28,9 +28,17 @@ def knowledge_metrics(kg: KnowledgeGraph, npc_names: Sequence[str], step: int | 
     at = None if now else step
     facts = kg.count(at)
     per_kind = dict.fromkeys(CONTRADICTION_KINDS, 0)
-    for npc in npc_names:
-        for found in contradictions(kg, npc, at):
-            per_kind[found.kind] += 1
+    if now and set(kg.holders_now()) <= set(npc_names):
+        # the whole village: judge each believed statement once, weighted by its believers
+        for belief, believers in kg.believed_statements():
+            verdict = judge(kg, belief, kg.latest_step)
+            if verdict is not None:
+                per_kind[verdict[0]] += believers
+    else:
+        judged: dict = {}
+        for npc in npc_names:
+            for found in contradictions(kg, npc, at, judged=judged):
+                per_kind[found.kind] += 1
     share: dict[str, float] = {}
     for key in kg.tracked_keys():
         if not npc_names:

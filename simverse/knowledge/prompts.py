@@ -55,13 +55,16 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
-def _profile(kg: KnowledgeGraph, fact: Fact) -> tuple[frozenset[str], frozenset[str], str, int]:
-    """A fact's names, words, description and tokens, computed once per fact (they never change)."""
+def _profile(kg: KnowledgeGraph, fact: Fact) -> tuple[frozenset[str], frozenset[str], float, int]:
+    """What never changes about a fact, computed once: the names and words it mentions, its
+    words alone, its fixed score (tracked, secret, confidence) and its tokens."""
     cached = kg.prompt_cache.get(fact.id)
     if cached is None:
         text = fact.describe()
         names = frozenset((fact.subject.lower(), fact.object.lower()))
-        cached = (names, words_of(f"{fact.subject} {fact.predicate} {fact.object} {text}"), text, approx_tokens(text))
+        words = words_of(f"{fact.subject} {fact.predicate} {fact.object} {text}")
+        fixed = float(fact.tracked) + float(fact.secret) + fact.confidence / 2.0
+        cached = (names | words, words, fixed, approx_tokens(text))
         kg.prompt_cache[fact.id] = cached
     return cached
 
@@ -83,23 +86,23 @@ def rank_beliefs(
     place_l = place.lower()
     people_l = {p.lower() for p in people}
     goal_words = words_of(goal_text)
+    profiles = kg.prompt_cache
     scored = []
     for fact in beliefs:
-        names, words, _, tokens = _profile(kg, fact)
-        score = 0.0
-        if place_l in names or place_l in words:
+        mentions, words, score, tokens = profiles.get(fact.id) or _profile(kg, fact)
+        if place_l in mentions:
             score += 3.0
-        present = len(people_l & (names | words))
-        if present:
-            score += 2.0 + 0.5 * (present - 1)
-        score += min(3, len(goal_words & words))
-        score += float(fact.tracked) + float(fact.secret)
+        if people_l:
+            present = len(people_l & mentions)
+            if present:
+                score += 2.0 + 0.5 * (present - 1)
+        if goal_words:
+            score += min(3, len(goal_words & words))
         score += 1.0 / (1.0 + max(0, step - fact.valid_from) / 24.0)
-        score += fact.confidence / 2.0
-        scored.append((score, fact.id, fact, tokens))
-    scored.sort(key=lambda s: (-s[0], -s[1]))
+        scored.append((-score, -fact.id, tokens, fact))
+    scored.sort()  # best first, ties to the newer fact (ids are unique, so facts never compare)
     chosen, used = [], 0
-    for _, _, fact, tokens in scored:
+    for _, _, tokens, fact in scored:
         if used + tokens <= budget_tokens:
             chosen.append(fact)
             used += tokens

@@ -69,28 +69,42 @@ class Contradiction:
     truths: tuple[Fact, ...] = ()
 
 
+Judgement = tuple[ContradictionKind, tuple[Fact, ...]] | None
+
+
 def contradictions(
     kg: KnowledgeGraph, npc: str, step: int | None = None,
     kinds: tuple[ContradictionKind, ...] = CONTRADICTION_KINDS,
+    judged: dict[tuple[str, str, str, str | None], Judgement] | None = None,
 ) -> list[Contradiction]:
     """``npc``'s beliefs at ``step`` that contradict world truth (see the module doc for the
-    three kinds), in belief order."""
+    three kinds), in belief order. ``judged`` (an empty dict shared across calls for one
+    step) remembers the verdict per statement: many NPCs believe the same things."""
     at = kg.latest_step if step is None else step
     found = []
     for belief in kg.beliefs(npc, step):
-        history = kg.truths_for(belief.subject, belief.predicate)
-        now = [t for t in history if t.holds_at(at)]
-        if now:
-            if any(t.object == belief.object and t.value == belief.value for t in now):
-                continue
-            kind: ContradictionKind = "conflict"
-            truths = tuple(now)
+        statement = (belief.subject, belief.predicate, belief.object, belief.value)
+        if judged is not None and statement in judged:
+            verdict = judged[statement]
         else:
-            closed = tuple(t for t in history if t.object == belief.object and t.valid_from <= at)
-            kind, truths = ("outdated", closed) if closed else ("unfounded", ())
-        if kind in kinds:
-            found.append(Contradiction(belief, kind, truths))
+            verdict = judge(kg, belief, at)
+            if judged is not None:
+                judged[statement] = verdict
+        if verdict is not None and verdict[0] in kinds:
+            found.append(Contradiction(belief, verdict[0], verdict[1]))
     return found
+
+
+def judge(kg: KnowledgeGraph, belief: Fact, at: int) -> Judgement:
+    """How a statement stands against world truth at step ``at`` (None: it agrees)."""
+    history = kg.truths_for(belief.subject, belief.predicate)
+    now = [t for t in history if t.holds_at(at)]
+    if now:
+        if any(t.object == belief.object and t.value == belief.value for t in now):
+            return None
+        return "conflict", tuple(now)
+    closed = tuple(t for t in history if t.object == belief.object and t.valid_from <= at)
+    return ("outdated", closed) if closed else ("unfounded", ())
 
 
 @dataclass(frozen=True)

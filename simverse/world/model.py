@@ -125,6 +125,7 @@ class World(mesa.Model):
         self.content_filter = ContentFilter()
         self.minds: Minds | None = None
         self._failed = ""
+        self._ranked_facts: dict[str, list] = {}
         if _resume is None:
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
             self.run_id = self.store.create_run(
@@ -262,6 +263,7 @@ class World(mesa.Model):
                 self.minds.recall(session, requests, step, hours)
             self.inbox = {}
             asked = self._ask(step, requests, batch, stats)
+            self._ranked_facts = {r.npc: r.facts for r in requests}
             outcomes += self._act(step, asked, batch, stats)
             self._tick_needs()
             batch.extend(EventRow, (self._event_row(step, o) for o in outcomes))
@@ -429,7 +431,7 @@ class World(mesa.Model):
             requests = build_requests(
                 self, [self.npcs[c.next_speaker] for c in open_], step, "reply",
                 conversations=[(c.other(c.next_speaker), c.turns()) for c in open_],
-                turns=[turn * 100_000 + c.id for c in open_],
+                turns=[turn * 100_000 + c.id for c in open_], facts=self._ranked_facts,
             )
             for conversation, (reply, row) in zip(open_, self._ask(step, requests, batch, stats), strict=True):
                 conversation.lines.append((reply.npc, reply.utterance or "", list(reply.told_facts), row))

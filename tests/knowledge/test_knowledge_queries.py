@@ -88,3 +88,15 @@ def test_spread_counts_npc_holders_per_step() -> None:
     rumour_graph = new_rumour_graph()
     assert spread(rumour_graph, "well|is|dry", last=6) == {0: 1, 1: 1, 2: 2, 3: 3, 4: 2, 5: 2, 6: 2}
     assert spread(rumour_graph, "well|is|full", last=5, first=3) == {3: 0, 4: 1, 5: 1}
+
+
+def test_village_contradiction_counts_equal_the_sum_over_npcs() -> None:
+    from simverse.knowledge.metrics import knowledge_metrics
+
+    kg = new_rumour_graph()
+    npcs = sorted(h for h in kg.holders_now())
+    per_npc = [c.kind for npc in npcs for c in contradictions(kg, npc)]
+    figures = knowledge_metrics(kg, npcs)
+    assert figures["contradictions"] == len(per_npc) > 0
+    for kind in ("conflict", "outdated", "unfounded"):
+        assert figures[f"contradictions_{kind}"] == per_npc.count(kind)
