@@ -19,7 +19,6 @@ from simverse.memory import (
     NewMemory,
     PlanInput,
     RetrievalQuery,
-    RuleImportanceRater,
     RulePlanner,
     RuleReflector,
     compact,
@@ -47,7 +46,6 @@ class Minds:
     planner: object = field(default_factory=RulePlanner)
     pending: list[NewMemory] = field(default_factory=list)
     plans: dict[str, PlanNow] = field(default_factory=dict)
-    last_reflections: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
@@ -84,8 +82,7 @@ class Minds:
         if self.pending:
             self.stream.add_many(session, self.pending)
             self.pending = []
-        report = reflect_due(session, self.stream, self.reflector, step, sim_hours)
-        self.last_reflections = list(report.npcs)
+        reflect_due(session, self.stream, self.reflector, step, sim_hours)
         compact(session, self.stream, step, sim_hours)
 
 
@@ -102,4 +99,4 @@ def _situation(request: DecisionRequest) -> str:
     return " ".join(p for p in parts if p)
 
 
-__all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds", "RuleImportanceRater"]
+__all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds"]

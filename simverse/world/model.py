@@ -35,7 +35,7 @@ from simverse.agents.npc import NPC
 from simverse.agents.perception import build_requests
 from simverse.events.outcome import FactChange, Outcome
 from simverse.events.resolution import EventResolver, needs_inference
-from simverse.events.resolver import ActionCall, apply_effects, observers_of, route_key
+from simverse.events.resolver import ActionCall, apply_effects, observers_of
 from simverse.events.rules import parse_effect
 from simverse.events.social import social_memories
 from simverse.experiments.content_filter import ContentFilter
@@ -639,11 +639,6 @@ class World(mesa.Model):
         from simverse.events.prediction import predict_outcome
 
         return predict_outcome(self, action_or_event, at_step, place)
-
-    def close_route(self, a: str, b: str) -> None:
-        key = route_key(a, b)
-        if key not in self.state.closed_routes:
-            self.state.closed_routes.append(key)
 
     def tracked_spread(self) -> float:
         """Mean share of NPCs who currently believe each tracked fact."""
