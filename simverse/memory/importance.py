@@ -69,19 +69,25 @@ EVENT_WORDS = (
 )
 
 
-def _contains_word(text: str, words: Sequence[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+def _starts_of(words: Sequence[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``words`` at the start of a word (``storm`` in ``storms``)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+_ROUTINE = _starts_of(ROUTINE_WORDS)
+_NEWS = _starts_of(NEWS_WORDS)
+_EVENT = _starts_of(EVENT_WORDS)
 
 
 def rule_importance(kind: str, text: str) -> int:
     """Rate a memory 1..10 by the table in the module docstring (deterministic)."""
     t = text.lower()
     score = KIND_BASE.get(kind, 2)
-    if kind == "observation" and _contains_word(t, ROUTINE_WORDS):
+    if kind == "observation" and _ROUTINE.search(t):
         score = 1
-    if kind == "dialogue" and _contains_word(t, NEWS_WORDS):
+    if kind == "dialogue" and _NEWS.search(t):
         score += 3
-    if _contains_word(t, EVENT_WORDS):
+    if _EVENT.search(t):
         score += 5
     return max(1, min(10, score))
 
