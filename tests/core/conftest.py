@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
-from core_helpers import TINY
+from core_helpers import tiny_world
 
 
 @pytest.fixture
 def tiny() -> dict[str, Any]:
     """A fresh copy of the tiny world as a dict, to edit in a test."""
-    return copy.deepcopy(TINY)
+    return tiny_world()

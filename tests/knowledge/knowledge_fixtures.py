@@ -4,39 +4,18 @@ Ann tells Bob. Plain functions in a uniquely named module, not a conftest, so th
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from simverse.knowledge.graph import WORLD, KnowledgeGraph
-
-HAMLET: dict[str, Any] = {
-    "format_version": 1,
-    "name": "hamlet",
-    "title": "Hamlet",
-    "environment": {"start": "08:00", "minutes_per_step": 60},
-    "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
-    "places": [
-        {"id": "square", "name": "Square", "connections": ["bakery", "well"]},
-        {"id": "bakery", "name": "Bakery", "connections": ["square"]},
-        {"id": "well", "name": "Well", "connections": ["square"]},
-    ],
-    "items": [{"id": "bread", "name": "loaf", "place": "bakery", "quantity": 1, "price": 1}],
-    "npcs": [
-        {"name": "Ann", "persona": "the baker", "start_place": "bakery", "sociability": 1.0,
-         "knowledge": [{"subject": "well", "predicate": "is", "object": "dry",
-                        "text": "the well is dry", "tracked": True}]},
-        {"name": "Bob", "persona": "a farmer", "start_place": "bakery", "sociability": 1.0},
-        {"name": "Cid", "persona": "a child", "start_place": "square", "sociability": 1.0},
-    ],
-    "events": [{"at_step": 2, "description": "Rain fills the well.",
-                "facts": [{"subject": "well", "predicate": "is", "object": "full", "text": "the well is full"}]}],
-    "knowledge": [{"subject": "well", "predicate": "is", "object": "dry", "tracked": True}],
-}
+from tests.hamlet import hamlet_world
 
 
 def new_hamlet_world() -> dict[str, Any]:
-    """A fresh copy of the hamlet world file as a dict."""
-    return copy.deepcopy(HAMLET)
+    """The hamlet, where rain fills the well at step 2 (the world learns a new truth)."""
+    world = hamlet_world()
+    full = {"subject": "well", "predicate": "is", "object": "full", "text": "the well is full"}
+    world["events"] = [{"at_step": 2, "description": "Rain fills the well.", "facts": [full]}]
+    return world
 
 
 def new_rumour_graph() -> KnowledgeGraph:
