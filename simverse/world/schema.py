@@ -36,6 +36,12 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _check_hhmm(value: str) -> str:
+    if not _HHMM.match(value):
+        raise ValueError(f"{value!r} is not a time of day HH:MM")
+    return value
+
+
 class Place(Strict):
     id: str
     name: str
@@ -52,12 +58,7 @@ class Environment(Strict):
     minutes_per_step: int = Field(30, ge=1, le=24 * 60)
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
 
-    @field_validator("start")
-    @classmethod
-    def _hhmm(cls, value: str) -> str:
-        if not _HHMM.match(value):
-            raise ValueError(f"{value!r} is not a time of day HH:MM")
-        return value
+    _start = field_validator("start")(_check_hhmm)
 
 
 class Item(Strict):
@@ -77,12 +78,7 @@ class ScheduleEntry(Strict):
     activity: str
     action: str | None = Field(None, description="world action the NPC does there, if any")
 
-    @field_validator("start")
-    @classmethod
-    def _hhmm(cls, value: str) -> str:
-        if not _HHMM.match(value):
-            raise ValueError(f"{value!r} is not a time of day HH:MM")
-        return value
+    _start = field_validator("start")(_check_hhmm)
 
 
 class Relationship(Strict):
