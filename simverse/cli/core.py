@@ -37,6 +37,7 @@ def run(
     llm: Annotated[str | None, typer.Option(help="brain: scripted | transformers:PATH | openai:URL#MODEL")] = None,
     llm_events: Annotated[str | None, typer.Option(help="event-inference model spec (default: world's)")] = None,
     embedder: Annotated[str | None, typer.Option(help="memory embedder: minilm | hashing (default: world's)")] = None,
+    replay: Annotated[str | None, typer.Option(help="answer LLM requests from a recorded run (DB or DB#RUN)")] = None,
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
@@ -51,7 +52,7 @@ def run(
     elif world:
         spec = load_world(world)
         path = db or str(default_db_path(spec.name))
-        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events)
+        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events, replay=replay)
         target = steps
         console.print(f"run {sim.run_id} of {spec.title} (seed {seed}) -> {escape(db_url(path))}")
     else:
