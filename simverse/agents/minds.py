@@ -26,7 +26,6 @@ from simverse.memory import (
     plan_step,
     reflect_due,
 )
-from simverse.memory.embedder import CachedEmbedder
 from simverse.memory.planning import PlanNow, as_schedule
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class Minds:
     @classmethod
     def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
         """Load (or start) a run's memories from its database."""
-        return cls(MemoryStream.load(session, run_id, CachedEmbedder(make_embedder(embedder)), config))
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config))
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,

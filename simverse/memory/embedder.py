@@ -153,29 +153,3 @@ def make_embedder(name: str, **kwargs: Any) -> Embedder:
     if name == "hashing":
         return HashingEmbedder(**kwargs)
     raise ValueError(f"unknown embedder {name!r}; expected 'minilm' or 'hashing'")
-
-
-class CachedEmbedder:
-    """Remembers the vectors of texts it has embedded (routine observations and recall
-    queries repeat step after step), so each distinct text is embedded once. Misses of a
-    batch still go to the inner embedder in one call. Vectors are identical to the
-    inner embedder's, so a cached and an uncached run store the same database."""
-
-    def __init__(self, inner: Embedder, max_entries: int = 100_000) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.dim = inner.dim
-        self.max_entries = max_entries
-        self._vectors: dict[str, np.ndarray] = {}
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        if missing and len(self._vectors) + len(missing) > self.max_entries:
-            self._vectors.clear()  # start afresh: all of this batch must then be embedded
-            missing = list(dict.fromkeys(texts))
-        if missing:
-            for text, vector in zip(missing, self.inner.embed(missing), strict=True):
-                self._vectors[text] = vector
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._vectors[t] for t in texts]).astype(np.float32, copy=False)

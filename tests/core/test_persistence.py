@@ -79,3 +79,19 @@ def test_cli_resume_continues_a_run(tmp_path):
     subprocess.run([*cmd, "--resume", str(db), "--steps", "9", "--quiet"], check=True, timeout=120)
     _run(tmp_path / "clean.db")
     assert same_run(db, tmp_path / "clean.db")
+
+
+def test_a_run_reopened_with_the_default_minilm_embedder_continues_identically(tmp_path):
+    """Memory embeddings and retrieval scores are floats from a real model: reopening must
+    not change a single bit of what is stored (same texts, same batches, same vectors)."""
+    whole = World("harbor_town", seed=3, db=str(tmp_path / "whole.db"))
+    whole.run(8)
+    whole.close()
+    half = World("harbor_town", seed=3, db=str(tmp_path / "half.db"))
+    half.run(4)
+    half.close()
+    reopened = World.resume(str(tmp_path / "half.db"))
+    assert reopened.embedder == "minilm"
+    reopened.run(4)
+    reopened.close()
+    assert same_run(tmp_path / "whole.db", tmp_path / "half.db")

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from simverse.memory import EmbedderUnavailable, HashingEmbedder, MiniLMEmbedder, make_embedder
-from simverse.memory.embedder import CachedEmbedder
 
 SENTENCES = [
     "The baker sold fresh bread at the market.",
@@ -52,34 +51,3 @@ def test_minilm_loads_offline_and_ranks_paraphrase_above_unrelated(monkeypatch):
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, rtol=1e-4)
     sim = _cos(v)
     assert sim[0, 1] > 0.8 > 0.3 > sim[0, 2]
-
-
-class _Counting:
-    name, dim = "counting", 8
-
-    def __init__(self) -> None:
-        self.inner = HashingEmbedder(dim=8)
-        self.embedded: list[str] = []
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        self.embedded += texts
-        return self.inner.embed(texts)
-
-
-def test_cached_embedder_embeds_each_text_once_and_matches_the_inner_vectors():
-    inner = _Counting()
-    cached = CachedEmbedder(inner)
-    first = cached.embed(["a b", "c d", "a b"])
-    second = cached.embed(["c d", "e f"])
-    assert inner.embedded == ["a b", "c d", "e f"]
-    assert np.array_equal(first[0], inner.inner.embed(["a b"])[0])
-    assert np.array_equal(second[0], first[1])
-
-
-def test_cached_embedder_stays_correct_when_it_starts_afresh():
-    inner = _Counting()
-    cached = CachedEmbedder(inner, max_entries=3)
-    cached.embed(["a", "b", "c"])
-    out = cached.embed(["a", "z"])  # full: the cache is cleared, and "a" must be embedded again
-    assert out.shape == (2, 8)
-    assert np.array_equal(out[0], inner.inner.embed(["a"])[0])
