@@ -99,7 +99,7 @@ class DailyPlan:
         return started[-1] if started else self.entries[-1]
 
     def text(self) -> str:
-        head = f"My plan for day {self.day}" + (" (revised)" if self.revision else "")
+        head = f"My plan for day {self.day + 1}" + (" (revised)" if self.revision else "")  # day 1 first
         if not self.entries:
             return f"{head}: nothing in particular."
         return head + ": " + "; ".join(f"{e.start} {e.activity} at {e.place}" for e in self.entries)

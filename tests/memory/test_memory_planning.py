@@ -40,7 +40,7 @@ def test_first_step_of_a_day_plans_and_says_what_to_do_now(session, stream):
     now = report.now["Tom"]
     assert (now.entry.place, now.entry.activity) == ("bakery", "bake bread")
     memory = stream.latest_plan("Tom")
-    assert memory.kind == "plan" and memory.text.startswith("My plan for day 0: 06:00 bake bread")
+    assert memory.kind == "plan" and memory.text.startswith("My plan for day 1: 06:00 bake bread")
     later = plan_step(session, stream, RulePlanner(), [tom()], 1, 17.0, start_hour=6.0)
     assert later.new_plan_ids == [] and later.now["Tom"].entry.activity == "sleep"
     early = plan_step(session, stream, RulePlanner(), [tom()], 2, 22.0, start_hour=6.0)
