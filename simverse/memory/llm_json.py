@@ -1,9 +1,12 @@
-"""Reading JSON out of LLM text, as data: never evaluated, always validated by the caller."""
+"""Asking a model for JSON, and reading JSON out of its text as data: never evaluated,
+always validated by the caller."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+from simverse.llm.protocol import LLMRequest, Message, SamplingParams
 
 _OPEN_CLOSE = {"[": "]", "{": "}"}
 
@@ -24,3 +27,9 @@ def extract_json(text: str | None, opener: str = "[") -> Any | None:
                 end = text.rfind(closer, start, end)
         start = text.find(opener, start + 1)
     return None
+
+
+def json_request(prompt: str, seed: int, params: SamplingParams, schema: dict[str, Any], tag: str) -> LLMRequest:
+    """One user message asking for JSON of ``schema`` (reflection and planning phrase
+    every request this way)."""
+    return LLMRequest(messages=(Message("user", prompt),), seed=seed, params=params, json_schema=schema, tag=tag)

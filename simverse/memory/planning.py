@@ -27,9 +27,9 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.llm.protocol import Backend, LLMRequest, SamplingParams
 from simverse.memory.importance import stable_seed
-from simverse.memory.llm_json import extract_json
+from simverse.memory.llm_json import extract_json, json_request
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory
 
@@ -330,13 +330,8 @@ class LLMPlanner:
         self.rule = RulePlanner()
 
     def _request(self, prompt: str, npc: str, purpose: str, *key: object) -> LLMRequest:
-        return LLMRequest(
-            messages=(Message("user", prompt),),
-            seed=stable_seed(self.seed, purpose, npc, *key),
-            params=self.params,
-            json_schema=_PLAN_SCHEMA,
-            tag=f"npc {npc} {purpose} {' '.join(map(str, key))}",
-        )
+        return json_request(prompt, stable_seed(self.seed, purpose, npc, *key), self.params, _PLAN_SCHEMA,
+                            f"npc {npc} {purpose} {' '.join(map(str, key))}")
 
     def plan_days(self, batch: Sequence[tuple[PlanInput, int]]) -> list[PlanResult]:
         if not batch:

@@ -27,9 +27,9 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.llm.protocol import Backend, SamplingParams
 from simverse.memory.importance import stable_seed
-from simverse.memory.llm_json import extract_json
+from simverse.memory.llm_json import extract_json, json_request
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
 
@@ -288,16 +288,10 @@ class LLMReflector:
         if not batch:
             return []
         requests = [
-            LLMRequest(
-                messages=(
-                    Message(
-                        "user", FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions)
-                    ),
-                ),
-                seed=stable_seed(self.seed, "reflect-focal", b.step, b.npc),
-                params=self.params,
-                json_schema=_QUESTIONS_SCHEMA,
-                tag=f"step {b.step} npc {b.npc} reflect-focal",
+            json_request(
+                FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions),
+                stable_seed(self.seed, "reflect-focal", b.step, b.npc), self.params, _QUESTIONS_SCHEMA,
+                f"step {b.step} npc {b.npc} reflect-focal",
             )
             for b in batch
         ]
@@ -321,19 +315,10 @@ class LLMReflector:
         if not batch:
             return []
         requests = [
-            LLMRequest(
-                messages=(
-                    Message(
-                        "user",
-                        INSIGHT_PROMPT.format(
-                            npc=b.npc, question=b.question, statements=_numbered(b.evidence)
-                        ),
-                    ),
-                ),
-                seed=stable_seed(self.seed, "reflect-insight", b.step, b.npc, b.question),
-                params=self.params,
-                json_schema=_INSIGHTS_SCHEMA,
-                tag=f"step {b.step} npc {b.npc} reflect-insight",
+            json_request(
+                INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
+                stable_seed(self.seed, "reflect-insight", b.step, b.npc, b.question), self.params,
+                _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
             )
             for b in batch
         ]
