@@ -33,10 +33,10 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 import simverse.store  # noqa: F401  (registers every table)
+from simverse.core.decisions import ActionSpec, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.llm_protocol import SamplingParams
 from simverse.llm.brain import LLMBrain
-from simverse.llm.decisions import ActionSpec, DecisionRequest, FactView, MemoryView, Turn
 from simverse.llm.prompts import decision_messages
-from simverse.llm.protocol import SamplingParams
 from simverse.llm.recording import RecordingBackend, ReplayBackend
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend

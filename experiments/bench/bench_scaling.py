@@ -21,11 +21,11 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from simverse.authoring.generator import generate_world
+from simverse.core.decisions import Decision, DecisionRequest
+from simverse.core.loader import parse_world
 from simverse.experiments.metrics import run_metrics
-from simverse.llm.decisions import Decision, DecisionRequest
 from simverse.llm.scripted import ScriptedBrain
-from simverse.world.generator import generate_world
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 CONFIG = Path(__file__).resolve().parents[1] / "scaling.toml"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from simverse.core.loader import parse_world
 from simverse.store.run_store import RunStore
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 

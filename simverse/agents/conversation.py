@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simverse.llm.decisions import Decision, Turn
+from simverse.core.decisions import Decision, Turn
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from simverse.llm.decisions import DecisionRequest
+from simverse.core.decisions import DecisionRequest
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,

@@ -1,7 +1,7 @@
 """The NPC as a Mesa agent: identity and persona from the world file, state in the world.
 
 An NPC's mutable state (place, coins, hunger, mood, inventory, activity) lives in
-:class:`simverse.world.state.WorldState`, the one place effects change; the agent reads
+:class:`simverse.core.state.WorldState`, the one place effects change; the agent reads
 it from there and keeps its Mesa cell in step with its place.
 """
 
@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from mesa.discrete_space import CellAgent
 
-from simverse.world.schema import NPC as NPCSpec
-from simverse.world.schema import ScheduleEntry
+from simverse.core.schema import NPC as NPCSpec
+from simverse.core.schema import ScheduleEntry
 
 if TYPE_CHECKING:
     from simverse.world.model import World

@@ -6,13 +6,13 @@ indexes (who is where, which items are where) are built once, not per NPC.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.seeds import derive_seed
 from simverse.events.resolver import route_key
-from simverse.llm.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
 
 if TYPE_CHECKING:
     from simverse.agents.npc import NPC
@@ -22,12 +22,6 @@ MAX_FACTS = 8
 MAX_OBSERVATIONS = 12
 """A decision sees the most recent observations only (a prompt has a budget); the
 memory stream keeps them all."""
-
-
-def request_seed(run_seed: int, step: int, npc: str, mode: str, turn: int = 0) -> int:
-    """A per-request seed, the same whatever batch the request is in."""
-    digest = hashlib.sha256(f"{run_seed}|{step}|{npc}|{mode}|{turn}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
 
 
 @dataclass
@@ -100,7 +94,7 @@ def build_requests(
             DecisionRequest(
                 step=step,
                 npc=npc.name,
-                seed=request_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0),
+                seed=derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0),
                 mode=mode,
                 persona=npc.spec.persona,
                 traits=list(npc.spec.traits),

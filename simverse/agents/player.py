@@ -1,7 +1,7 @@
 """The player: a person talking to an NPC between steps, stored like any conversation.
 
 :func:`talk_to` asks the world's brain for the NPC's reply to what the person said (a
-``reply`` :class:`~simverse.llm.decisions.DecisionRequest` with the NPC's memories and
+``reply`` :class:`~simverse.core.decisions.DecisionRequest` with the NPC's memories and
 beliefs, the person's words only in its ``conversation``), checks it like every decision,
 and stores the exchange in one transaction: two ``dialogue`` rows (speaker ``Player`` and
 the NPC), the reply's ``decisions`` row, the NPC's ``dialogue`` memories of both lines,
@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, update
 
-from simverse.llm.decisions import Decision, Turn
+from simverse.core.decision_check import MAX_UTTERANCE, check_decision
+from simverse.core.decisions import Decision, Turn
 from simverse.store.models import DecisionRow, DialogueRow, StepRow
-from simverse.world.validation import MAX_UTTERANCE, check_decision
 
 if TYPE_CHECKING:
     from simverse.world.model import World

@@ -21,9 +21,9 @@ class UserError(Exception):
 
 def user_errors() -> tuple[type[BaseException], ...]:
     """Exceptions shown as one line: the user's input or environment is at fault."""
+    from simverse.core.loader import WorldFileError
     from simverse.llm.recording import CacheMiss
     from simverse.store.run_store import RunNotFound
-    from simverse.world.loader import WorldFileError
 
     return (UserError, WorldFileError, RunNotFound, CacheMiss)
 

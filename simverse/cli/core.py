@@ -12,9 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from simverse.cli.app import UserError, app, console
+from simverse.core.loader import load_world, shipped_worlds
 from simverse.store.run_store import RunStore, db_url, default_db_path
 from simverse.store.transcript import run_summary, transcript
-from simverse.world.loader import load_world, shipped_worlds
 
 
 @app.command()

@@ -29,7 +29,7 @@ def dashboard(
     from simverse.dashboard import live
 
     if target and not live.is_run_db(target):
-        from simverse.world.loader import load_world
+        from simverse.core.loader import load_world
 
         load_world(target)  # a bad world fails here, as one line, not in the browser
     if llm:

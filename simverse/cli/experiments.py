@@ -94,7 +94,7 @@ def generate(
     force: Annotated[bool, typer.Option(help="overwrite an existing world directory")] = False,
 ) -> None:
     """Generate a world directory (world.toml + README) from a prompt; print what the filter blocked."""
-    from simverse.experiments.content_generation import default_directory, generate_world_files
+    from simverse.authoring.content_generation import default_directory, generate_world_files
 
     backend = None
     if llm:

@@ -10,10 +10,10 @@ import typer
 from rich.markup import escape
 
 from simverse.cli.app import UserError, app, console
+from simverse.core.loader import parse_world
 from simverse.llm.recording import CacheMiss
 from simverse.store.digest import differing_tables, run_digest
 from simverse.store.run_store import RunStore, db_url
-from simverse.world.loader import parse_world
 
 
 @app.command()

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from simverse.cli.app import UserError, app, console
-from simverse.llm.protocol import Backend
+from simverse.core.llm_protocol import Backend
 from simverse.store.run_store import RunStore, db_url
 
 LLM_EVENTS_HELP = "events model: openai:URL#MODEL | transformers:PATH (default: the world's settings.llm_events)"
@@ -43,7 +43,7 @@ def inject(
     scene: Annotated[bool, typer.Option("--scene", help="a scene command (weather, time, routes)")] = False,
 ) -> None:
     """Queue an event into a stored run; the next resumed step infers and applies it."""
-    from simverse.events.pending import queue_injection
+    from simverse.store.pending import queue_injection
 
     store = _store(db)
     try:
@@ -128,7 +128,7 @@ def compare(
     limit: Annotated[int, typer.Option(help="rows to show per section")] = 20,
 ) -> None:
     """Where two runs part: the first differing step, its events, and differing beliefs."""
-    from simverse.events.compare import compare_runs
+    from simverse.store.compare import compare_runs
 
     result = compare_runs(_store(db), run_a, run_b)
     if result.first_differing_step is None:
@@ -156,7 +156,7 @@ def eval_events(
     set_path: Annotated[str | None, typer.Option("--set", help="transitions JSONL (default: the shipped set)")] = None,
 ) -> None:
     """Score event inference on labelled transitions (exact state change, Wang et al. 2024)."""
-    from simverse.events.evaluation import ANCHOR, DEFAULT_SET, evaluate, load_transitions
+    from simverse.experiments.event_eval import ANCHOR, DEFAULT_SET, evaluate, load_transitions
 
     path = Path(set_path) if set_path else DEFAULT_SET
     if not path.exists():

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from simverse.agents.player import PlayerChat, talk_to
+from simverse.core.loader import load_world
 from simverse.store.run_store import db_url, default_db_path
-from simverse.world.loader import load_world
 from simverse.world.model import World
 
 BRAIN_FORMS = "scripted | transformers:PATH | openai:URL#MODEL"

@@ -5,5 +5,5 @@ events model) -> ``validation`` (checks of proposed effects) -> ``resolution``
 (``EventResolver``, the world's resolver) ; ``social`` (ATOMIC-style inferences),
 ``prediction`` (what-if), ``pending`` (inject into a stored run), ``compare`` (two runs),
 ``provenance`` (what an event caused), ``evaluation`` (scoring on labelled transitions).
-Scene commands are read by :mod:`simverse.world.scene`.
+Scene commands are read by :mod:`simverse.events.scene`.
 """

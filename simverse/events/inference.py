@@ -26,14 +26,14 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from simverse.events.outcome import FactChange, Outcome, SocialInference
+from simverse.core.json_extract import extract_json
+from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, Message, SamplingParams
+from simverse.core.outcome import FactChange, Outcome, SocialInference
+from simverse.core.state import WorldState
 from simverse.events.resolver import observers_of, route_key
 from simverse.events.social import mood_effect
 from simverse.events.validation import InferenceCounts, check_effects, resolve_entity
 from simverse.llm.prompts import quote
-from simverse.llm.protocol import Backend, LLMRequest, LLMResponse, Message, SamplingParams
-from simverse.llm.structured import extract_json
-from simverse.world.state import WorldState
 
 QueryKind = Literal["improvise", "injected", "scene"]
 MAX_NARRATION = 300

@@ -12,12 +12,13 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from simverse.core.outcome import Outcome
+from simverse.core.seeds import derive_seed
+from simverse.core.state import WorldState
 from simverse.events.inference import EventQuery
-from simverse.events.outcome import Outcome
-from simverse.events.resolution import IMPROVISE, event_seed
+from simverse.events.resolution import IMPROVISE
 from simverse.events.resolver import ActionCall
 from simverse.events.validation import resolve_entity
-from simverse.world.state import WorldState
 
 if TYPE_CHECKING:
     from simverse.world.model import World
@@ -34,7 +35,7 @@ def predict_outcome(world: World, what: ActionCall | str, at_step: int | None = 
         if what.actor not in state.entities or state.kinds.get(what.actor) != "npc":
             raise ValueError(f"predict: unknown NPC {what.actor!r}")
         return world.resolver.predict(state, what)
-    query = EventQuery("injected", what, None, place, event_seed(world.seed, step, "predict", 0),
+    query = EventQuery("injected", what, None, place, derive_seed(world.seed, step, "predict", "events", 0),
                        f"step {step} events predict")
     return world.resolver.predict(state, query)
 

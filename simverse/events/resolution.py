@@ -7,7 +7,7 @@ The world's resolver. Same interface as :class:`~simverse.events.resolver.RuleRe
 * ``improvise`` (an NPC does something described in ``args["text"]``) -> the events model,
   all of a step's in ONE ``generate_batch`` call; without a model -> failed "no event model";
 * injected event text and scene commands (:meth:`infer_events`) -> the events model in one
-  batch, or offline the keyword matcher of :mod:`simverse.world.scene`.
+  batch, or offline the keyword matcher of :mod:`simverse.events.scene`.
 
 Conflicts: calls are applied in the order given (the world draws it from its seeded rng).
 Rule calls see earlier effects and their loser's reason names the winner. Model outcomes
@@ -20,20 +20,20 @@ and, once attached to a world, in each step's ``stats["event_inference"]``.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from simverse.core.llm_protocol import Backend, SamplingParams
+from simverse.core.outcome import Outcome
+from simverse.core.schema import WorldSpec
+from simverse.core.seeds import derive_seed
+from simverse.core.state import EffectError, WorldState
 from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outcome, infer_with_model
-from simverse.events.outcome import Outcome
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
 from simverse.events.social import rule_social
 from simverse.events.validation import InferenceCounts, check_effects
-from simverse.llm.protocol import Backend, SamplingParams
-from simverse.world.schema import WorldSpec
-from simverse.world.state import EffectError, WorldState
 
 if TYPE_CHECKING:
     from simverse.store.run_store import StepBatch
@@ -42,12 +42,6 @@ if TYPE_CHECKING:
 IMPROVISE = "improvise"
 NO_MODEL = "no event model"
 INFERRED_KINDS = ("injected", "scene")
-
-
-def event_seed(run_seed: int, step: int, who: str, index: int) -> int:
-    """A per-query seed, the same whatever batch the query is in."""
-    digest = hashlib.sha256(f"{run_seed}|{step}|{who}|events|{index}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
 
 
 def needs_inference(injection: Injection) -> bool:
@@ -157,7 +151,8 @@ class EventResolver:
     def _improvise(self, state: WorldState, calls: Sequence[ActionCall]) -> list[Outcome]:
         queries = [
             EventQuery("improvise", str(c.args.get("text", "")).strip(), c.actor, None,
-                       event_seed(self.seed, self.step, c.actor, i), f"step {self.step} events improvise {c.actor}")
+                       derive_seed(self.seed, self.step, c.actor, "events", i),
+                       f"step {self.step} events improvise {c.actor}")
             for i, c in enumerate(calls)
         ]
         if self.backend is None:
@@ -187,7 +182,7 @@ class EventResolver:
     # ------------------------------------------------------------------ events
     def infer_events(self, state: WorldState, queries: Sequence[EventQuery]) -> list[Outcome]:
         """Outcomes of injected texts and scene commands (not applied): model or matcher."""
-        from simverse.world.scene import match_scene
+        from simverse.events.scene import match_scene
 
         if self.backend is not None:
             return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling)
@@ -197,7 +192,7 @@ class EventResolver:
         """The query for a text-only injection or scene command."""
         kind = "scene" if injection.kind == "scene" else "injected"
         return EventQuery(kind, injection.description, None, injection.place,
-                          event_seed(self.seed, step, kind, index), f"step {step} events {kind} {index}")
+                          derive_seed(self.seed, step, kind, "events", index), f"step {step} events {kind} {index}")
 
     # ------------------------------------------------------------------ prediction
     def predict(self, state: WorldState, what: ActionCall | EventQuery) -> Outcome:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from simverse.events.outcome import Outcome
-from simverse.events.rules import Condition, EffectRule, Operand, compare, parse_condition, parse_effect
-from simverse.world.schema import ActionDef, WorldSpec
-from simverse.world.state import Effect, EffectError, WorldState
+from simverse.core.outcome import Outcome
+from simverse.core.rules import Condition, EffectRule, Operand, compare, parse_condition, parse_effect
+from simverse.core.schema import ActionDef, WorldSpec
+from simverse.core.state import Effect, EffectError, WorldState
 
 KIND_OF_ARG = {"item": "item", "place": "place", "npc": "npc"}
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from simverse.events.outcome import Outcome, SocialInference
-from simverse.world.state import Effect
+from simverse.core.outcome import Outcome, SocialInference
+from simverse.core.state import Effect
 
 if TYPE_CHECKING:
     from simverse.world.model import World

@@ -28,8 +28,8 @@ from typing import Any
 
 import networkx as nx
 
+from simverse.core.state import EFFECT_OPS, Effect, EffectError, WorldState
 from simverse.events.resolver import apply_effects, route_key
-from simverse.world.state import EFFECT_OPS, Effect, EffectError, WorldState
 
 NON_NEGATIVE = ("quantity", "coins", "price")
 UNIT_INTERVAL = ("hunger",)

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simverse.events.rules import parse_effect
+from simverse.core.loader import parse_world
+from simverse.core.rules import parse_effect
+from simverse.core.state import Effect
 from simverse.experiments.metrics import merged_series, run_metrics
 from simverse.experiments.sweep_config import MODEL_KEYS, InjectionSpec
 from simverse.experiments.world_overrides import apply_overrides
-from simverse.world.loader import parse_world
-from simverse.world.state import Effect
 
 
 @dataclass(frozen=True)

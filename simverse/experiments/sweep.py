@@ -24,12 +24,12 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from simverse.core.loader import load_world
 from simverse.experiments.cell_run import CellResult, CellTask, run_cell
 from simverse.experiments.run_copy import copy_run
 from simverse.experiments.sweep_config import Cell, SweepConfig
 from simverse.store.run_store import RunStore, db_url
 from simverse.store.sweep_models import SweepCellRow
-from simverse.world.loader import load_world
 
 SWEEPS_DIR = Path("runs") / "sweeps"
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from simverse.world.loader import format_validation_error
-from simverse.world.schema import KnowledgeEntry
+from simverse.core.loader import format_validation_error
+from simverse.core.schema import KnowledgeEntry
 
 MODEL_KEYS = ("llm", "embedder", "memory")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from simverse.world.schema import WorldSpec
+    from simverse.core.schema import WorldSpec
 
 ENTITY_KINDS = ("world", "npc", "place", "item", "concept")
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from simverse.llm.decisions import Brain, Decision, DecisionRequest
+from simverse.core.decisions import Brain, Decision, DecisionRequest
+from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, SamplingParams
 from simverse.llm.prompts import decision_messages, retry_messages
-from simverse.llm.protocol import Backend, LLMRequest, LLMResponse, SamplingParams
 from simverse.llm.recording import RecordingBackend
 from simverse.llm.structured import (
     ParseOutcome,

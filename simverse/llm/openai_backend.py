@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from simverse.llm.protocol import LLMRequest, LLMResponse
+from simverse.core.llm_protocol import LLMRequest, LLMResponse
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 

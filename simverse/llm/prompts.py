@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from simverse.llm.decisions import DecisionRequest
-from simverse.llm.protocol import Message
+from simverse.core.decisions import DecisionRequest
+from simverse.core.llm_protocol import Message
 
 MAX_FACTS = 6
 MAX_MEMORIES = 4

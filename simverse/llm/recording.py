@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import Backend, LLMRequest, LLMResponse
+from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
 from simverse.store.llm_models import LLMCall
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")

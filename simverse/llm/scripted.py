@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from simverse.llm.decisions import Decision, DecisionRequest, FactView
+from simverse.core.decisions import Decision, DecisionRequest, FactView
 
 HUNGRY = 0.6
 SECRET_AFFINITY = 0.3
@@ -44,7 +44,7 @@ CLOSERS = ("I must get on. Good day!", "Let's talk later.", "Take care, {partner
 
 
 class ScriptedBrain:
-    """Seeded rule brain implementing :class:`simverse.llm.decisions.Brain`."""
+    """Seeded rule brain implementing :class:`simverse.core.decisions.Brain`."""
 
     name = "scripted"
 

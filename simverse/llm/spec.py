@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from simverse.llm.decisions import Brain
-from simverse.llm.protocol import Backend, SamplingParams
+from simverse.core.decisions import Brain
+from simverse.core.llm_protocol import Backend, SamplingParams
 from simverse.llm.recording import CallIds, RecordingBackend
 
 Kind = Literal["scripted", "transformers", "openai"]

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simverse.llm.decisions import ActionSpec, Decision, DecisionRequest
+from simverse.core.decisions import ActionSpec, Decision, DecisionRequest
+from simverse.core.json_extract import extract_json
 
 MAX_UTTERANCE_CHARS = 400
 FUZZY_CUTOFF = 0.6
@@ -81,76 +81,6 @@ def decision_schema(request: DecisionRequest) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- JSON text
-
-
-_FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
-
-
-def first_json_object(text: str) -> str | None:
-    """The first balanced ``{...}`` in ``text`` (braces inside strings ignored)."""
-    start = text.find("{")
-    while start != -1:
-        depth, in_string, escaped = 0, False, False
-        for pos in range(start, len(text)):
-            ch = text[pos]
-            if in_string:
-                if escaped:
-                    escaped = False
-                elif ch == "\\":
-                    escaped = True
-                elif ch == '"':
-                    in_string = False
-            elif ch == '"':
-                in_string = True
-            elif ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth -= 1
-                if depth == 0:
-                    return text[start:pos + 1]
-        start = text.find("{", start + 1)
-    return None
-
-
-def _loads_object(text: str) -> dict[str, Any] | None:
-    """``json.loads`` that only accepts a JSON object."""
-    try:
-        value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def extract_json(text: str) -> tuple[dict[str, Any] | None, list[str]]:
-    """Parse the answer's JSON object; return it with the repairs that were needed."""
-    strict = _loads_object(text.strip())
-    if strict is not None:
-        return strict, []
-    repairs: list[str] = []
-    body = text
-    fence = _FENCE.search(text)
-    if fence:
-        body = fence.group(1)
-        repairs.append("stripped code fence")
-    candidate = first_json_object(body)
-    if candidate is None:
-        return None, repairs
-    if candidate.strip() != body.strip():
-        repairs.append("extracted JSON object from surrounding text")
-    value = _loads_object(candidate)
-    if value is not None:
-        return value, repairs
-    fixed = _TRAILING_COMMA.sub(r"\1", candidate)
-    fixed = re.sub(r"\b(True|False|None)\b", lambda m: _PY_LITERALS[m.group(1)], fixed)
-    if '"' not in fixed:
-        fixed = fixed.replace("'", '"')
-    value = _loads_object(fixed)
-    if value is not None:
-        repairs.append("fixed JSON syntax")
-        return value, repairs
-    return None, repairs
 
 
 # --------------------------------------------------------------------------- meaning

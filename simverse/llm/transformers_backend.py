@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from simverse.llm.protocol import LLMRequest, LLMResponse
+from simverse.core.llm_protocol import LLMRequest, LLMResponse
 
 try:  # transformers is a core dependency; the guard keeps import errors readable.
     from transformers import LogitsProcessor

@@ -25,12 +25,12 @@ are clamped, unreadable answers get a default; each outcome is counted.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from simverse.llm.protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.core.llm_protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.core.seeds import derive_seed
 
 KIND_BASE: dict[str, int] = {
     "observation": 2,
@@ -194,7 +194,7 @@ class LLMImportanceRater:
         requests = [
             LLMRequest(
                 messages=(Message("user", IMPORTANCE_PROMPT.format(npc=npc, text=text)),),
-                seed=stable_seed(self.seed, "importance", npc, text),
+                seed=derive_seed(self.seed, "memory", "importance", npc, text),
                 params=SamplingParams(max_new_tokens=8),
                 tag=f"npc {npc} importance",
             )
@@ -202,9 +202,3 @@ class LLMImportanceRater:
         ]
         responses = self.backend.generate_batch(requests)
         return [self.parser.parse(None if r.error else r.text) for r in responses]
-
-
-def stable_seed(base: int, *parts: object) -> int:
-    """A request seed that depends only on its inputs (same in every process)."""
-    key = "|".join(str(p) for p in (base, *parts))
-    return zlib.crc32(key.encode()) & 0x7FFFFFFF

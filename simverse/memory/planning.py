@@ -27,9 +27,10 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import Backend, LLMRequest, SamplingParams
-from simverse.memory.importance import stable_seed
-from simverse.memory.llm_json import extract_json, json_request
+from simverse.core.json_extract import extract_json
+from simverse.core.llm_protocol import Backend, LLMRequest, SamplingParams
+from simverse.core.seeds import derive_seed
+from simverse.memory.llm_json import json_request
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory
 
@@ -300,7 +301,7 @@ def _schedule_lines(entries: Sequence[ScheduleEntry]) -> str:
 def _read_entries(text: str, allowed: set[str], not_before: int = 0) -> tuple[ScheduleEntry, ...]:
     """Valid entries from LLM text: "HH:MM" starts at or after ``not_before`` minutes,
     known places, non-empty activities (max 120 chars); anything else is dropped."""
-    value = extract_json(text, "[")
+    value = extract_json(text, "[")[0]
     if not isinstance(value, list):
         return ()
     good: list[ScheduleEntry] = []
@@ -330,7 +331,7 @@ class LLMPlanner:
         self.rule = RulePlanner()
 
     def _request(self, prompt: str, npc: str, purpose: str, *key: object) -> LLMRequest:
-        return json_request(prompt, stable_seed(self.seed, purpose, npc, *key), self.params, _PLAN_SCHEMA,
+        return json_request(prompt, derive_seed(self.seed, "memory", purpose, npc, *key), self.params, _PLAN_SCHEMA,
                             f"npc {npc} {purpose} {' '.join(map(str, key))}")
 
     def plan_days(self, batch: Sequence[tuple[PlanInput, int]]) -> list[PlanResult]:

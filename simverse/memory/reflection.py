@@ -27,9 +27,10 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import Backend, SamplingParams
-from simverse.memory.importance import stable_seed
-from simverse.memory.llm_json import extract_json, json_request
+from simverse.core.json_extract import extract_json
+from simverse.core.llm_protocol import Backend, SamplingParams
+from simverse.core.seeds import derive_seed
+from simverse.memory.llm_json import json_request
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
 
@@ -290,14 +291,14 @@ class LLMReflector:
         requests = [
             json_request(
                 FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions),
-                stable_seed(self.seed, "reflect-focal", b.step, b.npc), self.params, _QUESTIONS_SCHEMA,
+                derive_seed(self.seed, "memory", "reflect-focal", b.step, b.npc), self.params, _QUESTIONS_SCHEMA,
                 f"step {b.step} npc {b.npc} reflect-focal",
             )
             for b in batch
         ]
         out: list[FocalQuestions] = []
         for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            value = None if resp.error else extract_json(resp.text, "[")
+            value = None if resp.error else extract_json(resp.text, "[")[0]
             questions = (
                 [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
                 if isinstance(value, list)
@@ -317,7 +318,7 @@ class LLMReflector:
         requests = [
             json_request(
                 INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
-                stable_seed(self.seed, "reflect-insight", b.step, b.npc, b.question), self.params,
+                derive_seed(self.seed, "memory", "reflect-insight", b.step, b.npc, b.question), self.params,
                 _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
             )
             for b in batch
@@ -336,7 +337,7 @@ class LLMReflector:
 def _read_insights(text: str, evidence: Sequence[MemoryRecord]) -> list[Insight]:
     """Validated insights from LLM text: statement numbers must exist; others are dropped,
     and an insight citing no existing statement is dropped."""
-    value = extract_json(text, "[")
+    value = extract_json(text, "[")[0]
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):

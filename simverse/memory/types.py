@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from simverse.llm.decisions import MemoryView
+from simverse.core.decisions import MemoryView
 
 MemoryKind = Literal["observation", "dialogue", "action", "reflection", "plan", "summary"]
 KINDS: tuple[str, ...] = ("observation", "dialogue", "action", "reflection", "plan", "summary")

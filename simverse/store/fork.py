@@ -22,13 +22,13 @@ from typing import Any
 
 from sqlalchemy import Table, insert, select
 
+from simverse.core.clock import Clock
+from simverse.core.schema import Environment
 from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
 from simverse.store.run_store import RunNotFound, RunStore
-from simverse.world.clock import Clock
-from simverse.world.schema import Environment
 
 STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall)
 

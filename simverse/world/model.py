@@ -33,28 +33,28 @@ from simverse.agents.conversation import Conversation, pair_conversations
 from simverse.agents.minds import MIN_OBSERVED_IMPORTANCE, Minds
 from simverse.agents.npc import NPC
 from simverse.agents.perception import build_requests
-from simverse.events.outcome import FactChange, Outcome
+from simverse.core.clock import Clock
+from simverse.core.content_filter import ContentFilter
+from simverse.core.decision_check import check_decision
+from simverse.core.decisions import Brain, Decision, DecisionRequest
+from simverse.core.llm_protocol import Backend
+from simverse.core.loader import load_world, parse_world
+from simverse.core.outcome import FactChange, Outcome
+from simverse.core.policies import check_utterance
+from simverse.core.rules import parse_effect
+from simverse.core.schema import KnowledgeEntry, ScheduleEntry, WorldSpec
+from simverse.core.state import Effect, EffectError, WorldState
+from simverse.core.versions import versions
 from simverse.events.resolution import EventResolver, needs_inference
 from simverse.events.resolver import ActionCall, apply_effects, observers_of
-from simverse.events.rules import parse_effect
 from simverse.events.social import social_memories
-from simverse.experiments.content_filter import ContentFilter
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, Fact, KnowledgeGraph, fact_key
 from simverse.knowledge.metrics import knowledge_reporters
 from simverse.knowledge.store import load_knowledge
-from simverse.llm.decisions import Brain, Decision, DecisionRequest
-from simverse.llm.protocol import Backend
 from simverse.store.knowledge_models import FactRow
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
-from simverse.world.clock import Clock
-from simverse.world.loader import load_world, parse_world
-from simverse.world.policies import check_utterance
-from simverse.world.schema import KnowledgeEntry, ScheduleEntry, WorldSpec
-from simverse.world.state import Effect, EffectError, WorldState
-from simverse.world.validation import check_decision
-from simverse.world.versions import versions
 
 IN_MEMORY = "sqlite://"
 DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")

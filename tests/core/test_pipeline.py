@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import pytest
 from sqlalchemy import func, select
 
-from simverse.llm.decisions import Decision, DecisionRequest
+from simverse.core.decisions import Decision, DecisionRequest
+from simverse.core.loader import parse_world
 from simverse.llm.scripted import ScriptedBrain
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from simverse.core.loader import parse_world
+from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
+from simverse.core.state import Effect, EffectError
 from simverse.events.resolver import ActionCall, apply_effects
-from simverse.events.rules import RuleSyntaxError, parse_condition, parse_effect
-from simverse.world.loader import parse_world
 from simverse.world.model import World
-from simverse.world.state import Effect, EffectError
 
 
 def test_effect_syntax_maps_to_ops():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from simverse.world.loader import WorldFileError, load_world, parse_world
+from simverse.core.loader import WorldFileError, load_world, parse_world
 
 
 def test_harbor_town_has_the_story_it_promises():

@@ -9,8 +9,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from simverse.llm.protocol import LLMRequest, LLMResponse
-from simverse.world.loader import parse_world
+from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.loader import parse_world
 from simverse.world.model import World
 
 EVENTS_TINY: dict[str, Any] = {

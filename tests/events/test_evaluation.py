@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from simverse.cli import app
-from simverse.events.evaluation import evaluate, load_transitions, run_transition
+from simverse.experiments.event_eval import evaluate, load_transitions, run_transition
 
 TINY_SET = [
     {"id": "buy", "world": "harbor_town", "category": "success", "actions": [

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from simverse.cli import app
-from simverse.events.compare import compare_runs
+from simverse.store.compare import compare_runs
 from simverse.store.fork import fork_run
 from simverse.store.memory_models import Memory
 from simverse.store.models import EventRow, StepRow

@@ -8,9 +8,9 @@ from event_helpers import CannedBackend, make_port, new_port
 from typer.testing import CliRunner
 
 from simverse.cli import app
+from simverse.core.state import Effect
 from simverse.events.resolver import ActionCall
 from simverse.world.model import World
-from simverse.world.state import Effect
 
 
 def test_predict_leaves_state_knowledge_and_pending_untouched():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from event_helpers import make_port, new_port
 
+from simverse.core.loader import load_world, shipped_worlds
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
-from simverse.world.loader import load_world, shipped_worlds
 from simverse.world.model import World
 
 

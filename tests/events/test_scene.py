@@ -7,12 +7,12 @@ from event_helpers import make_port, new_port
 from sqlalchemy import select
 
 from simverse.events.inference import EventQuery
-from simverse.events.provenance import effects_of_event
 from simverse.events.resolver import ActionCall
+from simverse.events.scene import match_scene
 from simverse.events.validation import InferenceCounts
 from simverse.store.models import EventRow
+from simverse.store.provenance import effects_of_event
 from simverse.world.model import World
-from simverse.world.scene import match_scene
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
+from simverse.core.loader import parse_world
 from simverse.experiments.belief_truth import FactSpan, Truth
 from simverse.experiments.metrics import load_facts, merged_series, run_metrics, step_series
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 

@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 from sweep_helpers import simverse_cli, write_sweep_file
 
-from simverse.experiments.content_filter import ContentFilter
-from simverse.experiments.content_generation import generate_world_files
+from simverse.authoring.content_generation import generate_world_files
+from simverse.core.content_filter import ContentFilter
+from simverse.core.llm_protocol import LLMResponse
+from simverse.core.loader import load_world
 from simverse.experiments.sweep import run_sweep
 from simverse.experiments.sweep_config import load_sweep
-from simverse.llm.protocol import LLMResponse
-from simverse.world.loader import load_world
 
 
 @pytest.fixture

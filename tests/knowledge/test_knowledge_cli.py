@@ -7,8 +7,8 @@ from knowledge_fixtures import new_hamlet_world
 from typer.testing import CliRunner
 
 from simverse.cli import app
+from simverse.core.loader import parse_world
 from simverse.knowledge.export import facts_from_graph, read_graph
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from knowledge_fixtures import new_hamlet_world
 
+from simverse.core.loader import parse_world
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, KnowledgeGraph, UnknownEntity
-from simverse.world.loader import parse_world
 
 
 def test_a_fact_about_an_unknown_entity_is_rejected_naming_the_fact_and_entity() -> None:

@@ -7,6 +7,7 @@ from knowledge_fixtures import new_hamlet_world
 from sqlalchemy import select
 
 from simverse.agents.perception import build_requests
+from simverse.core.loader import parse_world
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.export import graph_at
 from simverse.knowledge.graph import WORLD
@@ -14,7 +15,6 @@ from simverse.knowledge.metrics import knowledge_metrics, knowledge_reporters
 from simverse.knowledge.queries import contradictions, who_knows
 from simverse.knowledge.store import load_knowledge
 from simverse.store.models import DialogueRow
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 DRY = "well|is|dry"

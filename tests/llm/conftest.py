@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from simverse.llm.decisions import ActionSpec, DecisionRequest, FactView, MemoryView
-from simverse.llm.protocol import LLMRequest, LLMResponse, Message, SamplingParams
+from simverse.core.decisions import ActionSpec, DecisionRequest, FactView, MemoryView
+from simverse.core.llm_protocol import LLMRequest, LLMResponse, Message, SamplingParams
 
 BUILTIN_ACTIONS = [
     ActionSpec("wait", "do nothing for a while"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from simverse.core.decisions import Turn
+from simverse.core.llm_protocol import LLMResponse
 from simverse.llm.brain import SKIP_NOTE, LLMBrain, is_idle
-from simverse.llm.decisions import Turn
-from simverse.llm.protocol import LLMResponse
 from simverse.llm.scripted import ScriptedBrain
 from tests.llm.conftest import QueueBackend, decision_request
 

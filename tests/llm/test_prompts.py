@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from simverse.llm.decisions import Turn
+from simverse.core.decisions import Turn
 from simverse.llm.prompts import decision_messages, quote, retry_messages
 from tests.llm.conftest import decision_request
 

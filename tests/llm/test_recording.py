@@ -110,7 +110,7 @@ class ReplayStub:
         self.count = 0
 
     def generate_batch(self, requests):
-        from simverse.llm.protocol import LLMResponse
+        from simverse.core.llm_protocol import LLMResponse
 
         out = []
         for _ in requests:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
+from simverse.core.json_extract import balanced_segments, extract_json
 from simverse.llm.structured import (
     closest,
     decision_schema,
     default_decision,
-    extract_json,
-    first_json_object,
     parse_decision,
 )
 from tests.llm.conftest import decision_request
@@ -35,7 +34,8 @@ def test_code_fence_and_chatter_are_repaired_and_noted():
 
 def test_first_balanced_object_is_taken_from_junk_with_braces_in_strings():
     text = 'junk {"action": "talk", "args": {"npc": "Tom"}, "utterance": "a } b"} tail {"x": 1}'
-    assert json.loads(first_json_object(text))["utterance"] == "a } b"
+    start, end = balanced_segments(text)[0]
+    assert json.loads(text[start:end])["utterance"] == "a } b"
     out = parse_decision(text, decision_request())
     assert out.decision is not None and out.decision.utterance == "a } b"
     assert out.decision.status == "repaired"
@@ -138,3 +138,15 @@ def test_default_is_wait_with_the_reason():
     decision = default_decision(decision_request(mode="reply", partner="Tom"), "no JSON")
     assert (decision.action, decision.status) == ("wait", "defaulted")
     assert decision.note == "defaulted: no JSON" and decision.end_conversation
+
+
+def test_unbalanced_braces_are_scanned_once_not_per_brace():
+    text = "{" * 20000 + '{"action": "wait"}'
+    segments = balanced_segments(text)
+    assert segments == [(20000, len(text))]
+    assert extract_json(text)[0] == {"action": "wait"}
+
+
+def test_arrays_are_extracted_from_prose():
+    value, repairs = extract_json('Here: ["a", "b",] done', "[")
+    assert value == ["a", "b"] and "fixed JSON syntax" in repairs

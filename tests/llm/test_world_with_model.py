@@ -10,11 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from simverse.core.loader import parse_world
 from simverse.llm.recording import CacheMiss
 from simverse.store.digest import run_digest
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import DecisionRow
-from simverse.world.loader import parse_world
 from simverse.world.model import World
 
 HAMLET = {

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from simverse.llm.protocol import LLMRequest, LLMResponse
+from simverse.core.llm_protocol import LLMRequest, LLMResponse
 from simverse.memory import HashingEmbedder, MemoryConfig, MemoryStream
 from simverse.store import Base
 

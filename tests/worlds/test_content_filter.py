@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from simverse.experiments.content_filter import DEFAULT_PLACEHOLDER, ContentFilter
+from simverse.core.content_filter import DEFAULT_PLACEHOLDER, ContentFilter
 
 
 def test_blocks_a_listed_word_case_insensitively():
@@ -62,7 +62,7 @@ def test_broken_classifier_blocks_and_says_why():
 
 def test_blocked_text_is_logged_and_kept(caplog):
     screen = ContentFilter(words=["grobble"])
-    with caplog.at_level(logging.WARNING, logger="simverse.experiments.content_filter"):
+    with caplog.at_level(logging.WARNING, logger="simverse.core.content_filter"):
         screen.screen("grobble!", "npc:Tomas")
         screen.screen("fine words", "npc:Tomas")
     assert len(screen.blocked) == 1

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 
 import pytest
 
-from simverse.experiments.content_filter import ContentFilter
-from simverse.llm.protocol import LLMRequest, LLMResponse
-from simverse.world.generator import (
+from simverse.authoring.generator import (
     NEUTRAL_PLACEHOLDER,
     generate_world,
     generate_world_with_llm,
     write_world,
 )
-from simverse.world.loader import load_world, parse_world
+from simverse.core.content_filter import ContentFilter
+from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.loader import load_world, parse_world
 
 MONASTERY = "a mountain monastery with 10 monks and a hidden library"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from simverse.world.loader import load_world
-from simverse.world.policies import check_utterance
-from simverse.world.schema import Policy
+from simverse.core.loader import load_world
+from simverse.core.policies import check_utterance
+from simverse.core.schema import Policy
 
 
 @pytest.fixture(scope="module")

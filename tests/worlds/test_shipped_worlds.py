@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from simverse.events.rules import compare, parse_condition
-from simverse.world.loader import load_world, shipped_worlds
+from simverse.core.loader import load_world, shipped_worlds
+from simverse.core.rules import compare, parse_condition
 
 WORLDS = shipped_worlds()
 NEW_WORLDS = ("museum_tour", "service_desk", "classroom", "clinic", "quest_valley")

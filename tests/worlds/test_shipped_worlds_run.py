@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from simverse.core.loader import load_world, shipped_worlds
 from simverse.store.models import DialogueRow, EventRow
-from simverse.world.loader import load_world, shipped_worlds
 from simverse.world.model import World
 
 

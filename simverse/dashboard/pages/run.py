@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from simverse.core.loader import shipped_worlds
 from simverse.dashboard import context, data
 from simverse.dashboard.live import BRAIN_FORMS, LiveRun
 from simverse.store.run_store import default_db_path
-from simverse.world.loader import shipped_worlds
 
 st.title("Run")
 ref = context.current_run()

@@ -1,6 +1,6 @@
 """Scene perception: a director's words ("a storm rolls in over the harbour") as changes.
 
-A scene command or an injected event text becomes an :class:`~simverse.events.outcome.Outcome`
+A scene command or an injected event text becomes an :class:`~simverse.core.outcome.Outcome`
 whose effects change the environment and layout: weather, per-place properties, closed
 connections (``WorldState.closed_routes``, keys from ``route_key(a, b)``) and a time-of-day
 override (``world.time_of_day``). With an events model the text goes to it (one batch, see
@@ -41,11 +41,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from simverse.core.outcome import Outcome
+from simverse.core.state import Effect, WorldState
 from simverse.events.inference import EventQuery
-from simverse.events.outcome import Outcome
 from simverse.events.resolver import observers_of, route_key
 from simverse.events.validation import InferenceCounts, check_effects
-from simverse.world.state import Effect, WorldState
 
 MATCHED_CONFIDENCE = 0.6
 UNMATCHED_CONFIDENCE = 0.2

@@ -2,7 +2,7 @@
 
 A world is a TOML file (``world.toml``) describing places and their connections, the
 environment, items, NPCs, the actions the world allows and scheduled events. Every
-external input enters through these models; :mod:`simverse.world.loader` turns their
+external input enters through these models; :mod:`simverse.core.loader` turns their
 validation errors into one readable message naming the file and the field path.
 See ``worlds/README.md`` for the format with examples.
 """
@@ -133,7 +133,7 @@ class ActionDef(Strict):
 
     ``preconditions`` are comparisons (``item.place == actor.place``) and ``effects``
     are assignments (``item.quantity -= 1``, ``actor.inventory += item``,
-    ``move item to actor``); :mod:`simverse.events.rules` parses both, never evaluates
+    ``move item to actor``); :mod:`simverse.core.rules` parses both, never evaluates
     them as code.
     """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from simverse.llm.decisions import Decision, DecisionRequest
+from simverse.core.decisions import Decision, DecisionRequest
 
 MAX_UTTERANCE = 600
 MAX_ACTION_TEXT = 200

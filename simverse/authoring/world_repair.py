@@ -10,15 +10,13 @@ repair is described in a note, so a designer can see what the model actually pro
 from __future__ import annotations
 
 import copy
-import json
-import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from simverse.events.rules import RuleSyntaxError, parse_condition, parse_effect
-from simverse.world.loader import WorldFileError, format_validation_error, parse_world
-from simverse.world.schema import (
+from simverse.core.loader import WorldFileError, format_validation_error, parse_world
+from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
+from simverse.core.schema import (
     FORMAT_VERSION,
     NPC,
     ActionDef,
@@ -33,23 +31,6 @@ from simverse.world.schema import (
 )
 
 _MAX_OPENINGS = 200
-
-
-def extract_json_object(text: str) -> dict | None:
-    """The first JSON object in ``text`` (fenced or bare), or None when there is none."""
-    fenced = re.findall(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
-    decoder = json.JSONDecoder()
-    for candidate in [*fenced, text]:
-        for n, match in enumerate(re.finditer(r"\{", candidate)):
-            if n >= _MAX_OPENINGS:
-                break
-            try:
-                value, _ = decoder.raw_decode(candidate, match.start())
-            except json.JSONDecodeError:
-                continue
-            if isinstance(value, dict):
-                return value
-    return None
 
 
 def repair_world(candidate: Any, fallback: dict) -> tuple[dict, list[str]]:

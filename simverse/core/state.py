@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from simverse.world.schema import WorldSpec
+from simverse.core.schema import WorldSpec
 
 EFFECT_OPS = ("set", "add", "remove", "move")
 

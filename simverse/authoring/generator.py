@@ -4,13 +4,13 @@
 returns a world dict (the ``world.toml`` data) with the requested people and features,
 NPC backstories drawn from seeded templates, schedules, rule-based actions, events and a
 secret about each feature. The same prompt and seed always give the same world, and every
-world it returns passes :func:`simverse.world.loader.parse_world`.
+world it returns passes :func:`simverse.core.loader.parse_world`.
 
-``generate_world_with_llm`` asks a :class:`~simverse.llm.protocol.Backend` for the world as
+``generate_world_with_llm`` asks a :class:`~simverse.core.llm_protocol.Backend` for the world as
 JSON, then repairs what is missing or invalid from the template world
-(:mod:`simverse.world.world_repair`) and says what it repaired.
+(:mod:`simverse.authoring.world_repair`) and says what it repaired.
 
-All free text goes through a :class:`~simverse.experiments.content_filter.ContentFilter`:
+All free text goes through a :class:`~simverse.core.content_filter.ContentFilter`:
 blocked text is replaced by a neutral placeholder, logged, and kept in the filter's
 ``blocked`` list, never silently dropped.
 """
@@ -25,12 +25,13 @@ from typing import Any
 
 import tomli_w
 
-from simverse.experiments.content_filter import ContentFilter
-from simverse.llm.protocol import Backend, LLMRequest, Message, SamplingParams
-from simverse.world.loader import parse_world
-from simverse.world.prompt_reading import WorldRequest, read_prompt
-from simverse.world.schema import FORMAT_VERSION, WorldSpec
-from simverse.world.world_repair import extract_json_object, repair_world
+from simverse.authoring.prompt_reading import WorldRequest, read_prompt
+from simverse.authoring.world_repair import repair_world
+from simverse.core.content_filter import ContentFilter
+from simverse.core.json_extract import extract_json
+from simverse.core.llm_protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.core.loader import parse_world
+from simverse.core.schema import FORMAT_VERSION, WorldSpec
 
 NEUTRAL_PLACEHOLDER = "(text withheld by the content filter)"
 
@@ -250,7 +251,7 @@ def generate_world_with_llm(
         return GeneratedWorld(
             fallback, [f"backend error: {response.error}; used the template world"]
         )
-    candidate = extract_json_object(response.text)
+    candidate, _ = extract_json(response.text)
     if candidate is None:
         note = "no JSON object in the model's answer; used the template world"
         return GeneratedWorld(fallback, [note])

@@ -1,10 +1,10 @@
 """Generate a world directory from a prompt: world file, README, and the content filter's log.
 
 ``generate_world_files(prompt, out, seed, backend=None)`` uses the offline template
-generator, or, given an LLM :class:`~simverse.llm.protocol.Backend`, asks the model for the
+generator, or, given an LLM :class:`~simverse.core.llm_protocol.Backend`, asks the model for the
 world against the world schema and repairs it from the template
-(:func:`simverse.world.generator.generate_world_with_llm`). Every free-text field (and the
-prompt) passes the :class:`~simverse.experiments.content_filter.ContentFilter`; what it
+(:func:`simverse.authoring.generator.generate_world_with_llm`). Every free-text field (and the
+prompt) passes the :class:`~simverse.core.content_filter.ContentFilter`; what it
 blocked comes back in ``blocked`` for the caller to show, never silently dropped.
 The written directory holds ``world.toml`` (validated again on the way out) and a
 ``README.md`` with the NPCs' backstories and the places' descriptions.
@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simverse.experiments.content_filter import BlockedText, ContentFilter
-from simverse.llm.protocol import Backend
-from simverse.world.generator import generate_world, generate_world_with_llm, write_world
-from simverse.world.loader import load_world
+from simverse.authoring.generator import generate_world, generate_world_with_llm, write_world
+from simverse.core.content_filter import BlockedText, ContentFilter
+from simverse.core.llm_protocol import Backend
+from simverse.core.loader import load_world
 
 
 @dataclass
@@ -52,6 +52,6 @@ def generate_world_files(
 
 def default_directory(prompt: str, seed: int = 0) -> Path:
     """``worlds/<name>``: where ``simverse generate`` writes when no ``--out`` is given."""
-    from simverse.world.loader import WORLDS_DIR
+    from simverse.core.loader import WORLDS_DIR
 
     return WORLDS_DIR / generate_world(prompt, seed)["name"]

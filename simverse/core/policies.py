@@ -1,6 +1,6 @@
 """Check NPC speech against a world's ``policies`` (e.g. a clinic's "refer, never diagnose").
 
-A :class:`~simverse.world.schema.Policy` is data in the world file; this module is the one
+A :class:`~simverse.core.schema.Policy` is data in the world file; this module is the one
 place that decides whether a line breaks one. It is pure (no state, no I/O) so the pipeline
 can call it for every dialogue turn of a step and record the violations it returns.
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.world.schema import Policy
+from simverse.core.schema import Policy
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,13 @@ from typing import Any
 
 import networkx as nx
 
+from simverse.core.llm_protocol import Backend
+from simverse.core.loader import load_world
+from simverse.core.schema import WorldSpec
+from simverse.core.state import WorldState
 from simverse.events.inference import EventQuery
 from simverse.events.resolution import IMPROVISE, EventResolver
 from simverse.events.resolver import ActionCall, apply_effects
-from simverse.llm.protocol import Backend
-from simverse.world.loader import load_world
-from simverse.world.schema import WorldSpec
-from simverse.world.state import WorldState
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "experiments" / "event_inference" / "transitions.jsonl"
 ANCHOR = {"overall": 59.9, "action-driven": 77.1}

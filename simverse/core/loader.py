@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from simverse.events.rules import RuleSyntaxError, parse_condition, parse_effect
-from simverse.world.schema import WorldSpec
+from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
+from simverse.core.schema import WorldSpec
 
 WORLDS_DIR = Path(__file__).resolve().parents[2] / "worlds"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from simverse.world.state import Effect
+from simverse.core.state import Effect
 
 OutcomeSource = Literal["rule", "model", "event", "scene", "builtin"]
 

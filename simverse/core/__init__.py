@@ -1,0 +1,15 @@
+"""simverse.core — the ground floor: what every other package needs, importing nothing above.
+
+* :mod:`~simverse.core.schema`         the world file format (pydantic models, v1)
+* :mod:`~simverse.core.loader`         ``load_world``: TOML -> validated ``WorldSpec``, one-line errors
+* :mod:`~simverse.core.state`          ``WorldState``: places, items, NPC whereabouts and needs
+* :mod:`~simverse.core.clock`          ``Clock``: step -> day and time of day
+* :mod:`~simverse.core.rules`          the rule language of preconditions and effects
+* :mod:`~simverse.core.outcome`        ``Outcome`` and ``Effect``: what an action or event changes
+* :mod:`~simverse.core.decisions`      what the world asks a brain and what a brain answers
+* :mod:`~simverse.core.llm_protocol`   the batched text-generation protocol every backend implements
+* :mod:`~simverse.core.decision_check` the world's own check of every decision
+* :mod:`~simverse.core.policies`       speech policies (e.g. "refer, never diagnose")
+* :mod:`~simverse.core.content_filter` the filter for improper text
+* :mod:`~simverse.core.versions`       library versions stored with every run
+"""
