@@ -7,6 +7,9 @@ one clear line and exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import sys
+import warnings
+
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -28,7 +31,23 @@ def user_errors() -> tuple[type[BaseException], ...]:
     return (UserError, WorldFileError, RunNotFound, CacheMiss)
 
 
+def _show_hints() -> None:
+    """World-format hints (a format-1 file that still loads) as one ``note:`` line on stderr."""
+    from simverse.core.loader import WorldFormatHint
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, WorldFormatHint):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def run_app() -> None:
+    _show_hints()
     try:
         app()
     except user_errors() as exc:
