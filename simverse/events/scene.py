@@ -142,7 +142,8 @@ def _split(sentence: str, read: Callable[[str], Reading], names: Callable[[str],
         if left_says and right_says:
             return [left, *_split(right, read, names)]
         for part, says in ((left, left_says), (right, right_says)):
-            if not says and not names(part) and len(part.split()) >= 3 and not _continues(part):
+            if (left_says or right_says) and not says and not names(part) and len(part.split()) >= 3 \
+                    and not _continues(part):
                 return [UNREAD + part]
     return [sentence]
 

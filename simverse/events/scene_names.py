@@ -4,10 +4,12 @@
 few generic synonyms (a *pub* is the world's tavern, a *church* its chapel) and the
 distinctive words of each name (``Salty Gull`` -> *gull*). :meth:`SceneIndex.find` reads
 text left to right, longest phrase first, exactly or with a small spelling slip (RapidFuzz
-ratio >= 88 on words of five letters or more, so *bakry* is the bakery and *harbor* the
-harbour). A phrase that fits two entities equally is reported as ambiguous, never guessed.
-RapidFuzz is used rather than ``difflib`` for its speed on many phrases and its
-well-defined normalised ratio.
+ratio >= 88 on words of five letters or more, so *bakry* is the bakery). A slip is only
+considered for words that are not English words (pyspellchecker's dictionary): *baker*
+is a person, not a misspelt *bakery*. A phrase that fits two entities equally is reported
+as ambiguous, never guessed. RapidFuzz is used rather than ``difflib`` for its speed on
+many phrases and its well-defined normalised ratio; pyspellchecker for a word list that
+needs no download.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from functools import cache
+
 from rapidfuzz import fuzz, process
+from spellchecker import SpellChecker
 
 from simverse.core.schema import WorldSpec
 from simverse.events.scene_words import RESERVED_WORDS
@@ -65,6 +70,9 @@ class SceneIndex:
     kinds: dict[str, str]
     display: dict[str, str]
     phrases: dict[str, set[str]] = field(default_factory=dict)
+    fuzzy: set[str] = field(default_factory=set)
+    """Phrases a spelling slip may match: names, ids, aliases and distinctive words (not
+    generic synonyms or plural forms, which are too short and too many)."""
 
     @classmethod
     def from_spec(cls, spec: WorldSpec) -> SceneIndex:
@@ -81,6 +89,10 @@ class SceneIndex:
         props = {p.replace("_", " ") for e in (*spec.places, *spec.items, *spec.npcs) for p in e.properties}
         props |= {p.replace("_", " ") for p in spec.environment.properties}
         index._add_words_and_concepts(RESERVED_WORDS | props)
+        kinds["world"] = "world"
+        for phrase in {_clean(spec.title), _clean(spec.name.replace("_", " ").replace("-", " "))} - {""}:
+            if " " in phrase or phrase not in index.phrases:
+                index.phrases[phrase] = {"world"}
         return index
 
     def _add_words_and_concepts(self, reserved: set[str]) -> None:
@@ -94,12 +106,13 @@ class SceneIndex:
         for word, entities in owners.items():
             if len(entities) == 1 and word not in self.phrases and word not in reserved:
                 self.phrases[word] = set(entities)
+        self.fuzzy = {p for p in self.phrases if p not in reserved}
         for concept in CONCEPTS:
             holders = {e for w in concept for e in self.phrases.get(w, set()) if len(self.phrases[w]) == 1}
             if len(holders) == 1:
                 for word in concept:
                     self.phrases.setdefault(word, set(holders))
-        for phrase, entities in list(self.phrases.items()):
+        for phrase, entities in [(p, self.phrases[p]) for p in sorted(self.fuzzy)]:
             for variant in _number_variants(phrase):
                 if variant not in reserved:
                     self.phrases.setdefault(variant, set(entities))
@@ -110,7 +123,7 @@ class SceneIndex:
         taken = [False] * len(tokens)
         found: list[Mention] = []
         by_size: dict[int, list[str]] = {}
-        for phrase in self.phrases:
+        for phrase in self.fuzzy:
             by_size.setdefault(phrase.count(" ") + 1, []).append(phrase)
         for size in (5, 4, 3, 2, 1):
             for i in range(len(tokens) - size + 1):
@@ -130,11 +143,19 @@ class SceneIndex:
             return set(self.phrases[gram])
         if len(gram.replace(" ", "")) < MIN_FUZZY or not candidates:
             return set()
+        if all(word in _english() for word in gram.split()):
+            return set()
         best = process.extractOne(gram, candidates, scorer=fuzz.ratio, score_cutoff=FUZZ_CUTOFF)
         return set(self.phrases[best[0]]) if best else set()
 
     def name(self, entity: str) -> str:
         return self.display.get(entity, entity)
+
+
+@cache
+def _english() -> frozenset[str]:
+    """English words (so a real word is never taken for a misspelt name)."""
+    return frozenset(SpellChecker().word_frequency.keys())
 
 
 def normalise(text: str) -> str:

@@ -19,7 +19,7 @@ EVERYONE = (r"everyone|everybody|all the (?:villagers|people|npcs|students|staff
 MOVE_VERBS = (r"send\w*|sent|mov\w*|tak\w*|took|bring\w*|brought|walk\w*|go|goes|went|gone|run\w*|ran|head\w*"
               r"|arriv\w*|return\w*|rush\w*|hurr\w*|wander\w*|come|comes|came|gather\w*|is at|are at|is in|are in"
               r"|now at|now in|is now at|is now in|stays? at|flee\w*|fled|escap\w*|enter\w*|teleport\w*|drag\w*"
-              r"|lead\w*|led")
+              r"|lead\w*|led|storm(?:s|ed)? (?:off|out|away|in|into|over|back)")
 LOSE_ALL = r"loses? all|lost all|is broke|are broke|goes broke|went broke|has no money|have no money|penniless|bankrupt"
 GAIN = r"gets|got|receives?|received|finds?|found|earns?|earned|wins?|won|is given|was given|is paid|was paid|inherits?"
 LOSE = r"loses?|lost|spends?|spent|drops?|dropped|gives away|gave away|wastes?|wasted"
@@ -29,8 +29,10 @@ PAYS = r"pays?|paid|gives?|gave|hands?|handed|lends?|lent"
 def read_people(clause: Clause) -> Reading | None:
     """The people reader: move, coins, hunger, mood (in that order of precedence)."""
     subjects = _subjects(clause)
-    if not subjects:
+    if subjects is None:
         return None
+    if not subjects:
+        return Reading([], ["nobody is there"], matched=True)
     for reader in (_coins, _move, _hunger, _mood):
         found = reader(clause, subjects)
         if found is not None:
@@ -38,10 +40,19 @@ def read_people(clause: Clause) -> Reading | None:
     return None
 
 
-def _subjects(clause: Clause) -> list[str]:
-    if has(EVERYONE, clause.text):
-        return sorted(clause.state.ids_of("npc"))
-    return clause.of_kind("npc")
+def _subjects(clause: Clause) -> list[str] | None:
+    """The NPCs named, or everyone (``everyone in the square``: those there); None: nobody named."""
+    everyone = has(EVERYONE, clause.text)
+    if everyone is None:
+        return clause.of_kind("npc") or None
+    npcs = sorted(clause.state.ids_of("npc"))
+    where = next((m for m in clause.mentions if clause.index.kinds.get(m.entity) == "place"
+                  and re.fullmatch(r"\s*(?:who is |who are |that is )?(?:in|at|inside) (?:the )?",
+                                   clause.text[everyone.end():m.start])), None)
+    if where is None:
+        return npcs
+    clause.mentions = [m for m in clause.mentions if m is not where]
+    return [n for n in npcs if clause.state.entities[n].get("place") == where.entity]
 
 
 def _move(clause: Clause, subjects: list[str]) -> Reading | None:

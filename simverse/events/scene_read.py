@@ -40,6 +40,9 @@ from simverse.events.scene_words import (
     number_value,
 )
 
+CARRY_VERBS = (r"bring\w*|brought|tak\w*|took|mov\w*|put|carr\w*|send|sent|giv\w*|gave|hand\w*|deliver\w*|grab\w*"
+               r"|steal\w*|stole|pick\w* up|get|gets|got|receiv\w*|find\w*|found|pocket\w*|collect\w*"
+               r"|bak\w*|cook\w*|arriv\w*|now has|has")
 EVERYWHERE = r"everywhere|all over|the whole (?:town|village|world|valley|city|place|school|building|museum|clinic)"
 
 def read_clause(clause: Clause) -> Reading:
@@ -85,8 +88,9 @@ def read_literal(clause: Clause) -> Reading | None:
 # ----------------------------------------------------------------------- connections
 def read_routes(clause: Clause) -> Reading | None:
     """Close, lock or open connections named by a way noun (or *cut off* a place)."""
-    noun = has(ROUTE_NOUNS, clause.text)
-    cut = has(r"cut(?:s)? off|isolat\w*", clause.text)
+    noun = has(ROUTE_NOUNS, clause.text) or re.search(r"between (?:the )?§+ and (?:the )?§+|§+ to (?:the )?§+", clause.text)
+    cut = has(r"cut(?:s)? off|isolat\w*|(?:no one|nobody|no-one) can (?:get to|reach|go to)|can(?:no|')t (?:get to|reach)"
+              r"|(?:is|are) (?:now )?(?:unreachable|inaccessible)", clause.text)
     places = clause.of_kind("place")
     if noun is None and cut is None:
         return None
@@ -168,7 +172,8 @@ def read_weather(clause: Clause) -> Reading | None:
 def _targets(clause: Clause, prop: str) -> list[str]:
     """Where a weather or light change applies (README: Directing, Where)."""
     named = clause.of_kind("place")
-    if has(EVERYWHERE, clause.text) or (not named and clause.given is None):
+    world = bool(clause.of_kind("world")) and not named
+    if world or has(EVERYWHERE, clause.text) or (not named and clause.given is None):
         own = [p for p in clause.state.ids_of("place") if prop in clause.state.entities[p]]
         return ["world", *own]
     return named or [str(clause.given)]
@@ -225,8 +230,10 @@ def _flag_targets(clause: Clause, flag: str, value: bool) -> Reading:
         if flag == "locked":
             return _set_all(clause, items, "locked", value, f"{'locked' if value else 'unlocked'}")
         return _empty_items(clause, items) if value else Reading(matched=True)
-    if not places and not value:
-        places = [p for p in clause.state.ids_of("place") if clause.state.entities[p].get(flag) is True][:2]
+    if not places and not value and flag in ("burning", "flooded"):  # "the fire is out": wherever it burned
+        places = [p for p in clause.state.ids_of("place") if clause.state.entities[p].get(flag) is True]
+        if not places:
+            return Reading([], [f"nothing is {_flag_word(flag, True)}"], matched=True)
         places = places if len(places) == 1 else []
     if not places:
         return Reading(problem=f"it names no place of this world to be {flag if value else 'no longer ' + flag}",
@@ -271,9 +278,10 @@ def read_items(clause: Clause) -> Reading | None:
     if empty is not None and (number is None or has(r"no more|none left|nothing left", clause.text)):
         clause.consume(empty)
         return _empty_items(clause, items)
-    if number is not None:
-        return _item_amount(clause, item, number)
-    return _item_move(clause, item)
+    reading = _item_amount(clause, item, number) if number is not None else _item_move(clause, item)
+    while reading is not None and (verb := has(CARRY_VERBS, clause.text)) is not None:
+        clause.consume(verb)  # the item's verb, so the people reader does not read it again
+    return reading
 
 
 def _empty_items(clause: Clause, items: list[str]) -> Reading:
@@ -319,7 +327,7 @@ def _taker(clause: Clause) -> str | None:
     """``Nell takes the ledger`` / ``Nell now has the ledger``: the NPC before such a verb."""
     npcs = clause.of_kind("npc")
     verb = has(r"takes|took|grabs|grabbed|steals|stole|picks up|picked up|gets|got|receives|received|now has"
-               r"|has got|finds|found|pockets|pocketed|buys|bought|is given|was given|collects|collected", clause.text)
+               r"|has got|finds|found|pockets|pocketed|is given|was given|collects|collected", clause.text)
     if not npcs or verb is None:
         return None
     first = next(m for m in clause.mentions if m.entity == npcs[0])
@@ -340,10 +348,11 @@ def read_property(clause: Clause) -> Reading | None:
     entity = named[0] if named else "world"
     kind = clause.state.kinds.get(entity, "world")
     for prop in sorted(clause.catalogue.types.get(kind, {}), key=len, reverse=True):
-        words = prop.replace("_", " ")
-        match = re.search(rf"(?<![\w]){re.escape(words)}(?![\w])(?:\s+(?:of|at|in|for)\s+§+\s*)?"
-                          rf"\s+(?:to|is now|is|becomes|goes to|rises to|falls to|drops to|=)\s+(?:now\s+)?"
-                          rf"([\w.'-]+)", clause.text)
+        spelled = "[ _]".join(re.escape(w) for w in prop.split("_"))
+        spelled = spelled[:-1] + "s?" if spelled.endswith("s") else spelled + "s?"
+        match = re.search(rf"(?<![\w]){spelled}(?![\w])(?:\s+(?:of|at|in|for)\s+(?:the\s+)?§+\s*)?"
+                          rf"\s+(?:to|is now|is|are|becomes|goes to|rises to|falls to|drops to|goes|went|turns"
+                          rf"|=)\s+(?:now\s+)?([\w.'-]+)", clause.text)
         if match is None or prop in _BUILT_IN_ELSEWHERE:
             continue
         return _property_value(clause, entity, kind, prop, match.group(1))

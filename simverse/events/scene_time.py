@@ -18,8 +18,13 @@ AMPM = r"a\.?m\.?|p\.?m\.?"
 CLOCK = re.compile(rf"(?<![\w:])(\d{{1,2}})(?::(\d{{2}}))?\s*({AMPM}|o'?clock|h)?(?![\w:])")
 HALF = re.compile(rf"\b(half|quarter|(?:{NUMBER})(?: minutes)?) (past|to|after|before) ({NUMBER})\b")
 WORD_OCLOCK = re.compile(rf"\b({NUMBER}) o'?clock\b")
+SPOKEN = re.compile(rf"\b({NUMBER})(?:[ -](thirty|fifteen|forty[ -]five|o five|ten|twenty))?\s+"
+                    rf"(?=in the (?:morning|afternoon|evening)|at night|tonight|a\.?m\b|p\.?m\b)")
+SPOKEN_MINUTES = {"thirty": 30, "fifteen": 15, "forty five": 45, "forty-five": 45, "o five": 5, "ten": 10,
+                  "twenty": 20}
 QUALIFIER = re.compile(r"in the (morning|afternoon|evening)|at night|tonight")
-DURATION = re.compile(rf"\b(half an?|a quarter of an?|an?|{NUMBER})(?: and a half)? ({'|'.join(UNITS)})\b")
+DURATION = re.compile(rf"\b(half an?|a quarter of an?|an?|{NUMBER})(?: and a half)? ({'|'.join(UNITS)})\b"
+                      r"(?: and a half)?")
 PASSING = (r"pass\w*|go(?:es)? by|went by|gone by|later|elapse\w*|skip\w*|jump\w*|fast[- ]?forward\w*|advanc\w*"
            r"|move[sd]? (?:on|ahead|forward)|wind (?:on|forward)|wait\w*|after|on by|ahead|forward")
 
@@ -73,6 +78,15 @@ def _clock(text: str) -> tuple[int, re.Match[str]] | None:
             return None
         minutes = hour * 60 + (offset if half.group(2) in ("past", "after") else -offset)
         return _qualified(text, minutes, hour), half
+    spoken = SPOKEN.search(text)
+    if spoken is not None and _number(spoken.group(1)) is not None and 1 <= _number(spoken.group(1)) <= 12:
+        hour = int(_number(spoken.group(1)))
+        minutes = hour * 60 + SPOKEN_MINUTES.get((spoken.group(2) or "").replace("-", " "), 0)
+        if re.search(r"\bp\.?m\b", text[spoken.end():spoken.end() + 6]):
+            return (minutes % 720) + 720, spoken
+        if re.search(r"\ba\.?m\b", text[spoken.end():spoken.end() + 6]):
+            return minutes % 720, spoken
+        return _qualified(text, minutes, hour), spoken
     word = WORD_OCLOCK.search(text)
     if word is not None and _number(word.group(1)) is not None and _number(word.group(1)) <= 24:
         hour = int(_number(word.group(1)))

@@ -12,13 +12,15 @@ import re
 WEATHER_WORDS: tuple[tuple[str, str], ...] = (
     (r"snow\w*|blizzards?|sleet", "snow"),
     (r"hail\w*", "hail"),
-    (r"storm\w*|thunder\w*|lightning|gales?|tempests?|hurricanes?|typhoons?|squalls?", "storm"),
+    (r"storm\w*(?! (?:off|out|away|in|into|over to|back))|thunder\w*|lightning|gales?|tempests?|hurricanes?"
+     r"|typhoons?|squalls?", "storm"),
     (r"rain\w*|drizzl\w*|showers?|downpours?|pour(?:s|ing)?|wet weather", "rain"),
     (r"fog\w*|mist\w*|haze|hazy", "fog"),
     (r"heat ?waves?|scorching|sweltering|baking hot|it is hot|it's hot", "heat"),
     (r"wind\w*|breez\w*|blustery", "wind"),
     (r"cloud\w*|overcast|grey skies|gray skies", "cloudy"),
-    (r"sunny|sunshine|the sun (?:comes|came|is) out|the sun shines|sun is shining", "sunny"),
+    (r"sunny|sunshine|sun (?:comes|came|is|goes) out|sun (?:shines?|shone|shining|breaks through|broke through)",
+     "sunny"),
     (r"clear skies|sky clears|skies clear|(?:skies|sky|weather) (?:has |have )?cleared|clears up|cleared up"
      r"|weather clears|fine weather|good weather|clear weather|weather (?:is|turns) (?:fine|clear|nice|good)", "clear"),
 )
@@ -29,18 +31,21 @@ WEATHER_ENDS = (r"stop\w*|end\w*|pass(?:es|ed)?|is over|are over|over now|lift\w
 NEGATION = r"no longer|not|n't|never|no more"
 ANYMORE = r"any ?more|again"
 FUTURE = (r"\bwill\b|'ll\b|\bwon't\b|\b(?:is|are|am)\s+(?:going|about)\s+to\b|\bgonna\b|\bmight\b|\bmay\b"
-          r"|\bnext week\b|\bsoon\b|\bin the future\b|\bforecast\b")
-NEGATIVE_ORDER = r"^(?:please\s+)?(?:don't|do not|dont|never|stop\s+\w+ing\b|avoid|nobody should|no one should)"
+          r"|\bnext week\b|\bsoon\b|\bin the future\b|\bforecast\b|^(?:if|unless|when|whenever|once|in case)\b"
+          r"|\b(?:maybe|perhaps|possibly|probably|tonight|later today|would|should|could)\b")
+NEGATIVE_ORDER = (r"^(?:please\s+)?(?:don't|do not|dont|never|stop\s+\w+ing\b|avoid|nobody should|no one should"
+                  r"|let's not|let us not|let not|no need to)")
 QUESTION = r"^(?:is|are|does|do|did|what|who|where|why|how|when|was|were|has|have|can|could|would)\b.*\?\s*$"
 
 LIGHT_DARK = (r"lights? (?:go|goes|went|gone|are|is|turned|switched|cut) (?:out|off)"
               r"|turn(?:s|ed)? (?:out|off) the lights?"
               r"|switch(?:es|ed)? off the lights?|black ?out|power (?:cut|failure|goes out)|goes dark|go dark|went dark"
-              r"|plunged into dark\w*|in (?:the )?dark(?:ness)?|pitch dark|is dark")
+              r"|plunged into dark\w*|in (?:the )?dark(?:ness)?|pitch dark|is dark|(?:gets|got|grows|grew|becomes"
+              r"|became|turns|turned|falls|fell) dark")
 LIGHT_DIM = r"dim\w*|lights? (?:flicker|flickers|flickered|fade|fades|faded)|gloomy"
 LIGHT_BRIGHT = (r"lights? (?:come|comes|came|are|is|go|goes|went|turned|switched) (?:back )?on"
                 r"|turn(?:s|ed)? on the lights?|switch(?:es|ed)? on the lights?|lights? (?:up|back up)|lit up"
-                r"|brightly lit|power (?:is )?(?:back|restored)"
+                r"|brightly lit|power (?:is |comes |came |goes )?(?:back|restored)|power returns|power returned"
                 r"|lights? back on")
 
 MOODS = {
@@ -68,8 +73,10 @@ SHUT_VERBS = {
                r"open\w*|reopen\w*|unblock\w*|unseal\w*|unbarricad\w*"),
     "locked": (r"lock(?:s|ed)?\b|bolt(?:s|ed)?", r"unlock\w*|unbolt\w*"),
     "flooded": (r"flood\w*|under water|underwater|inundat\w*|swamp(?:s|ed)",
-                r"water (?:recedes|receded|drains|drained|goes down|went down)|dr(?:y|ies|ied) out|drained|pumped out"),
+                r"reced\w*|drain\w*|dr(?:y|ies|ied) out|pumped out|water (?:goes|went) down|flood(?:water)?s? "
+                r"(?:subsides?|subsided|goes down|went down)"),
     "burning": (r"on fire|catch(?:es)? fire|caught fire|burn(?:s|ing|ed)?(?: down)?|ablaze|in flames|set fire|sets fire"
+                r"|fire (?:breaks|broke|starts|started|spreads|spread|rages|raged|erupts|erupted)|fire (?:in|at)"
                 r"|goes up in flames|went up in flames|blaz\w*",
                 r"put out|puts out|extinguish\w*|fire (?:is|was|has gone) out|fire dies|stops? burning"
                 r"|stopped burning"),
@@ -81,13 +88,15 @@ ROUTE_CLOSE = (r"clos\w*|block\w*|shut\w*|cut\w*|barricad\w*|obstruct\w*|collaps
 ROUTE_LOCK = r"lock(?:s|ed)?\b|bolt(?:s|ed)?"
 ROUTE_OPEN = r"open\w*|reopen\w*|clear\w*|unblock\w*|unlock\w*|passable|free again|usable"
 
-ITEM_EMPTY = (r"sold out|sells? out|runs? out|ran out|running out|none left|no more|all gone|is gone|are gone|all eaten"
+ITEM_EMPTY = (r"sold out|sells? out|all sold|(?:is|are|was|were) sold|runs? out|ran out|running out|none left"
+              r"|no more|no §+ (?:left|remaining|any ?more)|out of §+|all gone|is gone|are gone|all eaten"
               r"|used up|burn\w*|destroy\w*|smash\w*|ruin\w*|eaten up|nothing left")
 RESERVED_WORDS = {
     "storm", "storms", "rain", "snow", "fog", "mist", "wind", "winds", "sun", "thunder", "hail", "cloud", "clouds",
     "fire", "fires", "flood", "floods", "water", "light", "lights", "lamp", "lamps", "door", "doors", "gate", "gates",
     "road", "roads", "path", "paths", "way", "bridge", "time", "clock", "morning", "evening", "night", "noon",
-    "day", "dawn", "dusk", "coins", "coin", "gold", "money", "price", "everyone", "everybody",
+    "day", "dawn", "dusk", "coins", "coin", "gold", "money", "price", "everyone", "everybody", "passes", "passed",
+    "falls", "closes", "opens", "locks", "burns", "floods", "rains", "storms", "winds", "hours", "minutes", "days",
 }
 """Words the readers need: never a name of its own (a place *The Storm Inn* is still found
 by its full name, but *storm* alone is weather)."""
@@ -109,7 +118,7 @@ NAMED_TIMES = {
 }
 PERIODS = {"morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 17 * 60), "evening": (17 * 60, 22 * 60),
            "night": (22 * 60, 5 * 60)}
-TIME_CUES = (r"set the (?:time|clock)|time is|clock|it is|it's|its|make it|now|skip|jump|fast[- ]?forward|advance"
+TIME_CUES = (r"set the (?:time|clock)|time is|clock|it is|it's|make it|now|skip|jump|fast[- ]?forward|advance"
              r"|move (?:on|ahead|forward)|wind (?:on|forward)|falls|fall|breaks|comes|came|arrives|arrived|already"
              r"|turn(?:s|ed)? to|becomes|o'clock|until|till|straight to|go to|wait")
 UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60,
