@@ -186,8 +186,9 @@ def eval_events(
         for transition in transitions:
             result = run_transition(transition)
             if not result.exact:
+                why = f" ({escape(result.reason)})" if result.reason else ""
                 console.print(f"  {escape(transition.id)}: expected {escape(str(transition.changes))}, "
-                              f"got {escape(str(result.actual))}" + (f" ({escape(result.reason)})" if result.reason else ""))
+                              f"got {escape(str(result.actual))}{why}")
 
 
 def _reachable_events_backend(spec: str) -> Backend:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from functools import cache
 
 from rapidfuzz import fuzz, process

@@ -96,7 +96,7 @@ RESERVED_WORDS = {
     "fire", "fires", "flood", "floods", "water", "light", "lights", "lamp", "lamps", "door", "doors", "gate", "gates",
     "road", "roads", "path", "paths", "way", "bridge", "time", "clock", "morning", "evening", "night", "noon",
     "day", "dawn", "dusk", "coins", "coin", "gold", "money", "price", "everyone", "everybody", "passes", "passed",
-    "falls", "closes", "opens", "locks", "burns", "floods", "rains", "storms", "winds", "hours", "minutes", "days",
+    "falls", "closes", "opens", "locks", "burns", "rains", "hours", "minutes", "days",
 }
 """Words the readers need: never a name of its own (a place *The Storm Inn* is still found
 by its full name, but *storm* alone is weather)."""
