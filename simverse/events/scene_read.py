@@ -40,6 +40,8 @@ from simverse.events.scene_words import (
     number_value,
 )
 
+CUT_OFF = (r"cut(?:s)? off|isolat\w*|(?:no one|nobody|no-one) can (?:get to|reach|go to)|can(?:no|')t (?:get to|reach)"
+           r"|(?:is|are) (?:now )?(?:unreachable|inaccessible)")
 BETWEEN_PLACES = r"between (?:the )?§+ and (?:the )?§+|§+ to (?:the )?§+"
 CARRY_VERBS = (r"bring\w*|brought|tak\w*|took|mov\w*|put|carr\w*|send|sent|giv\w*|gave|hand\w*|deliver\w*|grab\w*"
                r"|steal\w*|stole|pick\w* up|get|gets|got|receiv\w*|find\w*|found|pocket\w*|collect\w*"
@@ -90,8 +92,7 @@ def read_literal(clause: Clause) -> Reading | None:
 def read_routes(clause: Clause) -> Reading | None:
     """Close, lock or open connections named by a way noun (or *cut off* a place)."""
     noun = has(ROUTE_NOUNS, clause.text) or re.search(BETWEEN_PLACES, clause.text)
-    cut = has(r"cut(?:s)? off|isolat\w*|(?:no one|nobody|no-one) can (?:get to|reach|go to)|can(?:no|')t (?:get to|reach)"
-              r"|(?:is|are) (?:now )?(?:unreachable|inaccessible)", clause.text)
+    cut = has(CUT_OFF, clause.text)
     places = clause.of_kind("place")
     if noun is None and cut is None:
         return None
