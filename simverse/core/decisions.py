@@ -95,6 +95,12 @@ class DecisionRequest:
     """Name, price, quantity and properties of the items here and carried."""
     route: list[str] = field(default_factory=list)
     """Shortest way to ``schedule_place`` (next place first); empty when already there."""
+    schedule_args: dict[str, str] = field(default_factory=dict)
+    """Arguments the schedule entry names for its action (the rest are the brain's choice)."""
+    food_route: list[str] = field(default_factory=list)
+    """Way to the nearest place selling edible food the NPC can afford (empty: here, or none)."""
+    shelter_route: list[str] = field(default_factory=list)
+    """Way out of bad weather to the nearest indoor place (empty: no need)."""
 
     @property
     def label(self) -> str:

@@ -12,14 +12,17 @@ line (with the entity's name and the TOML line):
    kind of entity it names, with literal values of the declared type;
 3. :func:`unread_writes` — event effects that change a property nothing reads (reported,
    not refused).
+
+:func:`declare_used_properties` upgrades a world dict: it declares what the rules use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from simverse.core.properties import ENTITY, LIST, Catalogue, build_catalogue, type_of
+from simverse.core.properties import BOOL, BUILTIN, ENTITY, LIST, NUMBER, TEXT, Catalogue, build_catalogue, type_of
 from simverse.core.rules import EffectRule, Operand, Rule, RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import BUILTIN_ACTIONS, WorldSpec
 
@@ -193,8 +196,9 @@ def _walk(operand: Operand, roles: dict[str, str], catalogue: Catalogue, strict:
             return f"{operand.role!r} is text and has no property {prop!r}"
         if reading or i < len(operand.path) - 1:
             catalogue.reads.update((k, prop) for k in kinds)
-        if strict and not any(catalogue.declared(k, prop) for k in kinds):
-            return catalogue.unknown(min(kinds), prop, ".".join((operand.role, *operand.path[:i])))
+        present = {k for k in kinds if k == "world" or k in catalogue.kinds.values()}
+        if strict and present and not any(catalogue.declared(k, prop) for k in present):
+            return catalogue.unknown(min(present), prop, ".".join((operand.role, *operand.path[:i])))
         if i < len(operand.path) - 1:
             kinds = set().union(*(catalogue.linked_kinds(k, prop) for k in kinds))
             if not kinds:
@@ -233,3 +237,67 @@ def unread_writes(spec: WorldSpec, catalogue: Catalogue) -> list[str]:
             if rule.op != "move" and len(rule.target.path) == 1 and not catalogue.read_by_rules(kind, rule.prop):
                 notes.append(f"events[{i}]: nothing in this world reads {rule.target.describe()}")
     return notes
+
+
+# ---------------------------------------------------------------------------- upgrading
+def declare_used_properties(world: dict[str, Any]) -> list[str]:
+    """Declare, in a world given as a dict, every property its rules use but no entity
+    sets (format 2 requires it): on the first entity of the kind (``[environment]`` for
+    the world), with a neutral starting value of the type the rules suggest. Returns what
+    was added, as ``kind.property`` lines. For generators and for upgrading format-1 files."""
+    sections = {"place": world.get("places") or [], "item": world.get("items") or [],
+                "npc": world.get("npcs") or []}
+    kinds = {str(e.get(k)): kind for kind, key, entries in (("place", "id", sections["place"]),
+                                                           ("item", "id", sections["item"]),
+                                                           ("npc", "name", sections["npc"])) for e in entries
+             for k in (key,) if isinstance(e, dict)}
+    declared = _declared(world, sections)
+    added = []
+    for kind, prop, value in _used(world, kinds):
+        if prop in BUILTIN.get(kind, {}) or prop in declared.get(kind, set()):
+            continue
+        holder = (world.setdefault("environment", {}) if kind == "world" else
+                  next((e for e in sections[kind] if isinstance(e, dict)), None))
+        if holder is None:
+            continue
+        holder.setdefault("properties", {})[prop] = value
+        declared.setdefault(kind, set()).add(prop)
+        added.append(f"{kind}.{prop}")
+    return added
+
+
+def _declared(world: dict[str, Any], sections: dict[str, list]) -> dict[str, set[str]]:
+    out = {kind: {p for e in entries if isinstance(e, dict) for p in e.get("properties", {}) or {}}
+           for kind, entries in sections.items()}
+    out["world"] = set((world.get("environment") or {}).get("properties", {}) or {})
+    return out
+
+
+def _used(world: dict[str, Any], kinds: dict[str, str]) -> Iterator[tuple[str, str, Any]]:
+    """``(kind, property, neutral value)`` for each single-step path the rules use."""
+    for action in world.get("actions") or []:
+        roles = {**kinds, **ROLE_KINDS, **(action.get("args") or {})}
+        texts = [(t, False) for t in action.get("preconditions") or []] + [(t, True) for t in action.get("effects") or []]
+        yield from _used_in(texts, roles)
+    roles = {**kinds, "world": "world"}
+    for event in world.get("events") or []:
+        texts = [(t, True) for t in event.get("effects") or []] + ([(event["when"], False)] if event.get("when") else [])
+        yield from _used_in(texts, roles)
+
+
+def _used_in(texts: list[tuple[str, bool]], roles: dict[str, str]) -> Iterator[tuple[str, str, Any]]:
+    for text, is_effect in texts:
+        try:
+            rule = parse_effect(text, roles) if is_effect else parse_condition(text, roles)
+        except RuleSyntaxError:
+            continue
+        pairs = [(rule.target, rule.value)] if isinstance(rule, EffectRule) else \
+            [(c.left, c.right) for c in rule.comparisons()] + [(c.right, c.left) for c in rule.comparisons()]
+        for path, other in pairs:
+            if path.role is not None and len(path.path) == 1 and roles.get(path.role) in BUILTIN:
+                yield roles[path.role], path.path[0], _neutral(other)
+
+
+def _neutral(other: Operand) -> Any:
+    literal = other.literal if other.role is None else 0
+    return {BOOL: False, NUMBER: 0, TEXT: "", LIST: []}.get(type_of(literal), "")
