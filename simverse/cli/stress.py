@@ -13,7 +13,8 @@ from simverse.cli.app import UserError, app, console
 
 @app.command("stress")
 def stress_command(
-    world: Annotated[list[str], typer.Argument(help="world names, directories or world.toml files ('all': every shipped world)")],
+    world: Annotated[list[str], typer.Argument(help="world names, directories or world.toml files "
+                                                    "('all': every shipped world)")],
     days: Annotated[int, typer.Option(help="game days per run")] = 7,
     seeds: Annotated[int, typer.Option(help="runs, with seeds 0 .. N-1")] = 5,
 ) -> None:

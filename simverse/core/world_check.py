@@ -277,7 +277,8 @@ def _used(world: dict[str, Any], kinds: dict[str, str]) -> Iterator[tuple[str, s
     """``(kind, property, neutral value)`` for each single-step path the rules use."""
     for action in world.get("actions") or []:
         roles = {**kinds, **ROLE_KINDS, **(action.get("args") or {})}
-        texts = [(t, False) for t in action.get("preconditions") or []] + [(t, True) for t in action.get("effects") or []]
+        texts = [(t, False) for t in action.get("preconditions") or []]
+        texts += [(t, True) for t in action.get("effects") or []]
         yield from _used_in(texts, roles)
     roles = {**kinds, "world": "world"}
     for event in world.get("events") or []:
