@@ -282,7 +282,8 @@ def _used(world: dict[str, Any], kinds: dict[str, str]) -> Iterator[tuple[str, s
         yield from _used_in(texts, roles)
     roles = {**kinds, "world": "world"}
     for event in world.get("events") or []:
-        texts = [(t, True) for t in event.get("effects") or []] + ([(event["when"], False)] if event.get("when") else [])
+        texts = [(t, True) for t in event.get("effects") or []]
+        texts += [(event["when"], False)] if event.get("when") else []
         yield from _used_in(texts, roles)
 
 
