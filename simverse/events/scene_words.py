@@ -28,7 +28,7 @@ WEATHER_ENDS = (r"stop\w*|end\w*|pass(?:es|ed)?|is over|are over|over now|lift\w
                 r"|dies? down|died down|eas(?:es|ed)|abat\w*|blows? over|blew over|break(?:s)? up|broke up"
                 r"|peters? out|let up|lets up|dissipat\w*|melt\w*|no more|finished|is gone|has gone|goes away"
                 r"|went away|moves? on|moved on")
-NEGATION = r"no longer|not|n't|never|no more"
+NEGATION = r"no longer|not|\w+n't|cannot|never|no more"
 ANYMORE = r"any ?more|again"
 FUTURE = (r"\bwill\b|'ll\b|\bwon't\b|\b(?:is|are|am)\s+(?:going|about)\s+to\b|\bgonna\b|\bmight\b|\bmay\b"
           r"|\bnext week\b|\bsoon\b|\bin the future\b|\bforecast\b|^(?:if|unless|when|whenever|once|in case)\b"
