@@ -215,6 +215,59 @@ add("sd-complain", S, OK, {"front_desk.complaints": 1, "Delaney.mood": "angry"},
     overrides={"Delaney": {"place": "front_desk"}}, actions=[act("Delaney", "complain")])
 add("sd-thunder", S, EVENT, {"world.weather": "storm"}, [], event="Thunder rolls over the building.")
 
+# ------------------------------------------------------------------ scene phrasings (after the reader existed)
+for i, (text, change) in enumerate([
+    ("A thunderstorm breaks out over the harbour", {"harbour.weather": "storm"}),
+    ("Heavy snowfall blankets the town", {"world.weather": "snow"}),
+    ("The fog rolls in over the quay", {"harbour.weather": "fog"}),
+    ("Rain pours down on the square", {"square.weather": "rain"}),
+    ("The wind picks up", {"world.weather": "wind"}),
+    ("A heatwave hits Harbor Town", {"world.weather": "heat"}),
+    ("Let the sun shine", {"world.weather": "sunny"}),
+    ("Close the market", {"market.closed": True}),
+    ("Board up the chapel", {"chapel.closed": True}),
+    ("Lock up the tavern", {"tavern.locked": True}),
+    ("Someone sets fire to the tavern", {"tavern.burning": True}),
+    ("Block the road between the market and the harbour", {"closed_routes": ["harbour|market"]}),
+    ("A fallen tree blocks the lane from the square to the cottages", {"closed_routes": ["cottages|square"]}),
+    ("Nobody can get to the lighthouse any more", {"closed_routes": ["harbour|lighthouse"]}),
+    ("The fish are all sold", {"fish.quantity": 0}),
+    ("There is no ale left", {"ale.quantity": 0}),
+    ("Greta brings 3 more lanterns", {"lantern.quantity": 8}),
+    ("Only 2 loaves remain", {"bread.quantity": 2}),
+    ("The price of fish rises to 5 coins", {"fish.price": 5}),
+    ("Put the lantern in the chapel", {"lantern.place": "chapel"}),
+    ("Tomas and Jonas go to the market", {"Tomas.place": "market", "Jonas.place": "market"}),
+    ("Ilsa gives Finn 3 coins", {"Ilsa.coins": 27, "Finn.coins": 6}),
+    ("Pieter is broke", {"Pieter.coins": 0}),
+    ("Greta is furious", {"Greta.mood": "angry"}),
+    ("Set boats_in at the harbour to 2", {"harbour.boats_in": 2}),
+    ("Turn off the lights in the chapel", {"chapel.light": "dark"}),
+    ("It starts to rain and the market closes", {"world.weather": "rain", "market.closed": True}),
+    ("Close the bakery and the tavern", {"bakery.closed": True, "tavern.closed": True}),
+]):
+    add(f"ht-phrase-{i}", H, SCENE, change, [], scene=text)
+for i, (text, change) in enumerate([
+    ("It's seven in the evening", {"world.time": "19:00"}), ("Jump to 9pm", {"world.time": "21:00"}),
+    ("Fast forward three hours", {"world.time": "09:00"}), ("Half an hour passes", {"world.time": "06:30"}),
+    ("Wait until noon", {"world.time": "12:00"}), ("Morning comes", {}),
+    ("It is now quarter past three in the afternoon", {"world.time": "15:15"}),
+]):
+    add(f"ht-clock-{i}", H, TIME, change, ["world.day"], scene=text)
+for i, text in enumerate(["A ghost appears in the tavern", "If it rains, close the market", "Let's not flood the harbour",
+                          "A new baker opens a shop", "Maybe the storm comes tonight", "Build a bridge between the "
+                          "chapel and the harbour", "Tomas becomes the mayor", "What time is it?"]):
+    T.append({"id": f"ht-refuse-{i}", "world": H, "category": "refusal", "changes": {}, "unchanged": [],
+              "scene": text, "expect_refused": True})
+add("qv-landslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [], scene="A landslide closes the pass to the pasture")
+add("qv-wyvern-burns", Q, SCENE, {"inn.burning": True}, [], scene="The Sleeping Wyvern burns")
+add("qv-hour-and-half", Q, TIME, {"world.time": "08:30"}, [], scene="An hour and a half passes")
+add("mu-pipe-fire", M, SCENE, {"ancient_wing.burning": True}, [], scene="A fire breaks out in the ancient wing")
+add("sd-storms-off", S, SCENE, {"Delaney.place": "front_desk"}, ["world.weather"],
+    scene="Delaney storms off to the front desk")
+add("sd-system-down", S, SCENE, {"world.systems": "down"}, [], scene="The account system goes down")
+add("ck-waiting-tired", K, SCENE, {}, [], scene="Everyone in the waiting room is tired")
+
 # ------------------------------------------------------------------ improvised (model only)
 add("ht-improvise-coin", H, IMPROV, {"Tomas.coins": 5}, ["Jonas.coins"],
     actions=[act("Tomas", "improvise", text="drops one of his coins into the harbour")])
