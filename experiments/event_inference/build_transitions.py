@@ -75,7 +75,7 @@ add("ht-drink", H, OK, {"ale.quantity": 19, "Ilsa.mood": "merry"}, ["Ilsa.coins"
 add("ht-drink-broke", H, FAIL, {}, ["ale.quantity", "Ilsa.mood"], overrides={"Ilsa": {"coins": 0}},
     actions=[act("Ilsa", "drink")])
 add("ht-serve", H, OK, {"ale.quantity": 21, "Ilsa.coins": 31}, [], actions=[act("Ilsa", "serve")])
-add("ht-pray", H, OK, {"Aldo.mood": "calm"}, ["Aldo.coins"], actions=[act("Aldo", "pray")])
+add("ht-pray", H, OK, {"Aldo.mood": "calm", "Aldo.coins": 5}, [], actions=[act("Aldo", "pray")])
 add("ht-tend-light", H, OK, {"lighthouse.lamp_lit": True}, [], actions=[act("Nell", "tend_light")])
 add("ht-mend-nets", H, OK, {"Finn.coins": 4}, [], actions=[act("Finn", "mend_nets")])
 add("ht-give-ledger", H, OK, {"Pieter.inventory": [], "Nell.inventory": ["ledger"], "ledger.place": "Nell"},
@@ -254,9 +254,10 @@ for i, (text, change) in enumerate([
     ("It is now quarter past three in the afternoon", {"world.time": "15:15"}),
 ]):
     add(f"ht-clock-{i}", H, TIME, change, ["world.day"], scene=text)
-for i, text in enumerate(["A ghost appears in the tavern", "If it rains, close the market", "Let's not flood the harbour",
-                          "A new baker opens a shop", "Maybe the storm comes tonight", "Build a bridge between the "
-                          "chapel and the harbour", "Tomas becomes the mayor", "What time is it?"]):
+for i, text in enumerate(["A ghost appears in the tavern", "If it rains, close the market",
+                          "Let's not flood the harbour", "A new baker opens a shop", "Maybe the storm comes tonight",
+                          "Build a bridge between the chapel and the harbour", "Tomas becomes the mayor",
+                          "What time is it?"]):
     T.append({"id": f"ht-refuse-{i}", "world": H, "category": "refusal", "changes": {}, "unchanged": [],
               "scene": text, "expect_refused": True})
 add("qv-landslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [], scene="A landslide closes the pass to the pasture")

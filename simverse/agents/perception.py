@@ -54,6 +54,8 @@ class Surroundings(Protocol):
     def step_index(self) -> int: ...
     @property
     def inbox(self) -> Mapping[str, list[str]]: ...
+    @property
+    def schedule_done(self) -> Mapping[str, str]: ...
 
     def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
         """The NPC's plan or schedule entry at ``hour``."""
@@ -116,17 +118,16 @@ def build_requests(
     scene = scene_of(world)
     actions = action_specs(world)
     hour = world.clock.hour(step)
-    weather = str(world.state.entities["world"].get("weather", ""))
     label = world.clock.label(step)
-    override = world.state.entities["world"].get("time_of_day")
-    if override:  # a scene command ("it is night now") outranks the clock
-        label = f"Day {world.clock.day(step)}, {override}"
+    food = food_places(world.state)
     requests = []
-    closed = set(world.state.closed_routes)
     for i, npc in enumerate(npcs):
         place = npc.place
         entry = world.intention(npc, hour)
+        action, args = _scheduled_action(world, npc, entry, step)
         route = world.route(place, entry.place) if entry else []
+        if entry is not None and _sheltering_from(world.state, entry.place):
+            route, action, args = [], None, {}
         partner, lines = conversations[i] if conversations else (None, [])
         inventory = list(npc.props.get("inventory", []))
         items_here = scene.items_at.get(place, [])
@@ -141,10 +142,11 @@ def build_requests(
                 goals=list(npc.spec.goals),
                 time_label=label,
                 hour=hour,
-                weather=weather,
+                weather=str(world.state.get(place, "weather") or ""),
                 place=place,
                 place_description=world.place_descriptions[place],
-                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in closed],
+                neighbours=[p for p in world.places.neighbors(place)
+                            if world.state.route_state(route_key(place, p)) == "open" and not world.state.shut(p)],
                 people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
                 items_here=list(items_here),
                 inventory=inventory,
@@ -152,7 +154,8 @@ def build_requests(
                 properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
                 schedule_place=entry.place if entry else None,
                 schedule_activity=entry.activity if entry else None,
-                schedule_action=entry.action if entry else None,
+                schedule_action=action,
+                schedule_args=args,
                 actions=actions,
                 facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
                 memories=(memories or {}).get(npc.name, []),
@@ -163,9 +166,67 @@ def build_requests(
                 sociability=npc.spec.sociability,
                 item_info=_item_info(world, set(items_here) | set(inventory)),
                 route=route,
+                food_route=_food_route(world, npc, food),
+                shelter_route=_shelter_route(world, place),
             )
         )
     return requests
+
+
+HUNGRY_ENOUGH = 0.5
+"""From this hunger on a request carries the way to food (the scripted brain eats at 0.6)."""
+SHELTER_WEATHER = ("storm", "snow", "hail")
+"""Weather that sends people indoors from places marked ``outdoors = true``."""
+
+
+def _scheduled_action(world: Surroundings, npc: NPC, entry: ScheduleEntry | None,
+                      step: int) -> tuple[str | None, dict[str, str]]:
+    """The entry's action and arguments, or none once its completion rule says it is done
+    for this slot."""
+    if entry is None or entry.action is None:
+        return None, {}
+    if world.schedule_done.get(npc.name) == npc.slot(world.clock.day(step), world.clock.hour(step)):
+        return None, {}
+    return entry.action, dict(entry.args)
+
+
+def food_places(state: WorldState) -> dict[str, float]:
+    """Places where an edible item is for sale now (and its lowest price), open and unlocked."""
+    out: dict[str, float] = {}
+    for item in state.ids_of("item"):
+        props = state.entities[item]
+        where = props.get("place")
+        if props.get("edible") is not True or props.get("quantity", 0) <= 0 or state.kinds.get(where) != "place":
+            continue
+        if state.shut(where) or state.entities[where].get("locked") is True or props.get("locked") is True:
+            continue
+        price = props.get("price", 0)
+        out[where] = min(out.get(where, price), price)
+    return out
+
+
+def _food_route(world: Surroundings, npc: NPC, food: dict[str, float]) -> list[str]:
+    """The way to the nearest place with food the NPC can afford, when it is hungry."""
+    if npc.hunger < HUNGRY_ENOUGH or npc.place in food and food[npc.place] <= npc.coins:
+        return []
+    ways = [(len(way), target, way) for target, price in food.items()
+            if price <= npc.coins and (way := world.route(npc.place, target))]
+    return min(ways)[2] if ways else []
+
+
+def _sheltering_from(state: WorldState, place: str) -> bool:
+    """Whether ``place`` is outdoors in weather that sends people indoors."""
+    return state.get(place, "outdoors") is True and str(state.get(place, "weather")) in SHELTER_WEATHER
+
+
+def _shelter_route(world: Surroundings, place: str) -> list[str]:
+    """The way indoors from an outdoor place in bad weather (empty: no need, or no way)."""
+    if not _sheltering_from(world.state, place):
+        return []
+    ways = [(len(way), target, way) for target in world.places.nodes
+            if target != place and world.state.get(target, "outdoors") is not True
+            and (way := world.route(place, target))]
+    return min(ways)[2] if ways else []
 
 
 def _facts(world: Surroundings, npc: str) -> list[FactView]:

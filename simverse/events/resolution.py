@@ -39,6 +39,7 @@ from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outco
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
 from simverse.events.scene import ScenePerception
 from simverse.events.social import rule_social
+from simverse.events.triggers import EventTriggers, FactConditions
 from simverse.events.validation import InferenceCounts, check_effects
 from simverse.llm.spec import make_backend, parse_role_specs
 
@@ -69,6 +70,8 @@ class EventResolver:
         self.rules = RuleResolver(spec, places)
         self.catalogue = check_world(spec)[1]
         self.scene = ScenePerception(spec, places, self.catalogue)
+        self.triggers = EventTriggers(spec)
+        self.fact_conditions = FactConditions(spec)
         self.backend = backend
         self.seed = seed
         self.sampling = sampling

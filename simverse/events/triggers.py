@@ -36,6 +36,13 @@ def clock_minutes(state: WorldState) -> int:
     return (int(world.get("day", 1)) - 1) * MINUTES_PER_DAY + int(hours) * 60 + int(minutes)
 
 
+def set_clock(state: WorldState, minutes: int) -> None:
+    """Put the state's clock at ``minutes`` since the start of day 1 (the step's advance)."""
+    world = state.entities["world"]
+    world["time"] = f"{minutes % MINUTES_PER_DAY // 60:02d}:{minutes % 60:02d}"
+    world["day"] = minutes // MINUTES_PER_DAY + 1
+
+
 def holds(rule: Rule, state: WorldState) -> bool:
     """Whether a condition over entity ids and ``world`` holds in ``state``."""
     def read(operand: Operand) -> object:

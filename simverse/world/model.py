@@ -38,6 +38,7 @@ from simverse.core.versions import versions
 from simverse.events.prediction import predict_outcome
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
+from simverse.events.triggers import clock_minutes, set_clock
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
@@ -165,6 +166,9 @@ class World(mesa.Model):
         self.random.setstate((version, tuple(internal), gauss))
         self.rng.bit_generator.state = row.rng_state["numpy"]
         self.runtime = StepRuntime.from_json(row.runtime)
+        if "time" not in self.state.entities["world"]:  # a run made before the clock was state
+            set_clock(self.state, self.clock.minutes(last))
+        self.sync_clock(last)
         self.last_stats = row.stats
         self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
 
@@ -233,27 +237,45 @@ class World(mesa.Model):
         entry = npc.schedule_entry(hour)
         return entry if self.minds is None else self.minds.intention(npc.name, entry)
 
+    @property
+    def schedule_done(self) -> Mapping[str, str]:
+        """The schedule slot (``"day:entry"``) each NPC has completed (read-only)."""
+        return MappingProxyType(self.runtime.done)
+
+    def sync_clock(self, step: int) -> None:
+        """Re-base the clock on the state's ``world.time`` / ``world.day`` (a scene may move
+        them), so that labels, schedules and plans of ``step`` follow."""
+        minutes = clock_minutes(self.state)
+        if minutes != self.clock.minutes(step):
+            self.clock = self.clock.rebased(step, minutes)
+
     def route(self, source: str, target: str) -> list[str]:
-        """Shortest way from ``source`` to ``target`` over open connections (next place first)."""
+        """Shortest way from ``source`` to ``target`` over open connections, through and
+        into places that are not shut (next place first)."""
         if source == target:
             return []
-        closed = tuple(self.state.closed_routes)
-        table = self._routes.get(closed)
+        shut = tuple(p for p in self.places.nodes if self.state.shut(p))
+        key = (*self.state.closed_routes, "locked", *self.state.locked_routes, "shut", *shut)
+        table = self._routes.get(key)
         if table is None:
             table = dict(nx.all_pairs_shortest_path(self.open_places()))
-            self._routes[closed] = table
+            self._routes[key] = table
         path = table.get(source, {}).get(target)
         return list(path[1:]) if path else []
 
     def open_places(self) -> nx.Graph:
-        """The place graph without connections closed by scene changes."""
-        if not self.state.closed_routes:
+        """The place graph without closed or locked connections, nor ways into shut places."""
+        shut = [p for p in self.places.nodes if self.state.shut(p)]
+        if not self.state.closed_routes and not self.state.locked_routes and not shut:
             return self.places
-        graph = self.places.copy()
-        for key in self.state.closed_routes:
+        graph = nx.DiGraph(self.places)
+        for key in (*self.state.closed_routes, *self.state.locked_routes):
             a, b = key.split("|")
-            if graph.has_edge(a, b):
-                graph.remove_edge(a, b)
+            for edge in ((a, b), (b, a)):
+                if graph.has_edge(*edge):
+                    graph.remove_edge(*edge)
+        for place in shut:
+            graph.remove_edges_from(list(graph.in_edges(place)))
         return graph
 
     def tracked_spread(self) -> float:

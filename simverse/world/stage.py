@@ -53,6 +53,10 @@ class Stage(Surroundings, Protocol):
     @property
     def step_hooks(self) -> list[Callable[[Any, StepBatch], None]]: ...
 
+    def sync_clock(self, step: int) -> None:
+        """Re-base the clock on the state's time (after the director moved it)."""
+        ...
+
 
 @dataclass
 class StepTurn:
