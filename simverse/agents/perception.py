@@ -156,6 +156,7 @@ def build_requests(
                 schedule_activity=entry.activity if entry else None,
                 schedule_action=action,
                 schedule_args=args,
+                schedule_completion=entry.completion if entry is not None and action else "repeat",
                 actions=actions,
                 facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
                 memories=(memories or {}).get(npc.name, []),

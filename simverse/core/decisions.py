@@ -97,6 +97,8 @@ class DecisionRequest:
     """Shortest way to ``schedule_place`` (next place first); empty when already there."""
     schedule_args: dict[str, str] = field(default_factory=dict)
     """Arguments the schedule entry names for its action (the rest are the brain's choice)."""
+    schedule_completion: str = "repeat"
+    """``repeat`` (the slot's ongoing work), or ``until_done`` / ``once`` (an errand)."""
     food_route: list[str] = field(default_factory=list)
     """Way to the nearest place selling edible food the NPC can afford (empty: here, or none)."""
     shelter_route: list[str] = field(default_factory=list)

@@ -9,14 +9,16 @@ Acting, in order of priority:
 1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here
    it can afford, else walk towards the nearest place that sells one (``food_route``);
 2. caught outdoors in a storm: walk towards shelter (``shelter_route``);
-3. with people here, by chance ``sociability / 2``: start a conversation, passing on a
+3. not at its schedule's place: walk the next leg of the route there (no stopping to chat
+   on the way);
+4. an errand (an entry done ``until_done`` or ``once``) not yet done: do it first;
+5. with people here, by chance ``sociability / 2``: start a conversation, passing on a
    fact it believes (secrets only to someone it likes, affinity >= 0.3);
-4. not at its schedule's place: walk the next leg of the route there;
-5. do the schedule's action (arguments the schedule names, the rest chosen from items here
+6. do the schedule's action (arguments the schedule names, the rest chosen from items here
    or carried and people here), unless it just failed (it then waits a step rather than
    repeat the same failure); the world leaves the action out once its completion rule
    says the entry is done;
-6. otherwise wait.
+7. otherwise wait.
 
 Replying: acknowledge, then pass on a fact not yet said in this conversation; end the
 conversation by chance after the third line, or when it has nothing left to say.
@@ -69,6 +71,11 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
         return hungry
     if req.shelter_route and "move" in allowed:
         return Decision(req.npc, "move", {"place": req.shelter_route[0]})
+    if req.route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.route[0]})
+    errand = _scheduled(req, allowed, rng) if req.schedule_completion != "repeat" else None
+    if errand is not None:
+        return errand
     if req.people_here and "talk" in allowed and rng.random() < req.sociability / 2:
         partner = _pick_partner(req, rng)
         fact = _pick_fact(req, partner, rng, said="")
@@ -81,16 +88,18 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
                 activity=req.schedule_activity or "day",
             )
             return Decision(req.npc, "talk", {"npc": partner}, text)
-    if req.route and "move" in allowed:
-        return Decision(req.npc, "move", {"place": req.route[0]})
+    return _scheduled(req, allowed, rng) or Decision(req.npc, "wait")
+
+
+def _scheduled(req: DecisionRequest, allowed: dict, rng: random.Random) -> Decision | None:
+    """The schedule's action here, unless it just failed (then wait a step rather than
+    repeat the same failure)."""
     failed_before = any(o.startswith(f"I could not {req.schedule_action}:") for o in req.observations)
-    if req.schedule_action and req.schedule_action in allowed and not failed_before:
-        kinds = {k: v for k, v in allowed[req.schedule_action].args.items() if k not in req.schedule_args}
-        args = _choose_args(req, kinds, rng)
-        if args is not None:
-            args = {**req.schedule_args, **args}
-            return Decision(req.npc, req.schedule_action, args)
-    return Decision(req.npc, "wait")
+    if not req.schedule_action or req.schedule_action not in allowed or failed_before:
+        return None
+    kinds = {k: v for k, v in allowed[req.schedule_action].args.items() if k not in req.schedule_args}
+    args = _choose_args(req, kinds, rng)
+    return None if args is None else Decision(req.npc, req.schedule_action, {**req.schedule_args, **args})
 
 
 def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
