@@ -260,7 +260,8 @@ for i, text in enumerate(["A ghost appears in the tavern", "If it rains, close t
                           "What time is it?"]):
     T.append({"id": f"ht-refuse-{i}", "world": H, "category": "refusal", "changes": {}, "unchanged": [],
               "scene": text, "expect_refused": True})
-add("qv-landslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [], scene="A landslide closes the pass to the pasture")
+add("qv-landslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [],
+    scene="A landslide closes the pass to the pasture")
 add("qv-wyvern-burns", Q, SCENE, {"inn.burning": True}, [], scene="The Sleeping Wyvern burns")
 add("qv-hour-and-half", Q, TIME, {"world.time": "08:30"}, [], scene="An hour and a half passes")
 add("mu-pipe-fire", M, SCENE, {"ancient_wing.burning": True}, [], scene="A fire breaks out in the ancient wing")
