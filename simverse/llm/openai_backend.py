@@ -7,7 +7,8 @@ connections) are retried with exponential backoff, at most ``max_attempts`` time
 that the request's response has ``text=""`` and an ``error`` naming the request's tag.
 ``generate_batch`` never raises for a failed request, so a step is never lost.
 
-``seed`` and ``temperature`` are passed through. A request's ``json_schema`` is sent as
+``seed`` and ``temperature`` are passed through; :meth:`OpenAIBackend.probe_seed` finds out
+whether the server honours ``seed`` (many do not: ``transformers serve``). A request's ``json_schema`` is sent as
 ``response_format`` (``json_schema`` type); a server that rejects that field with 400/422
 is asked again without it, and the backend stops sending it for the rest of the run.
 """
@@ -24,11 +25,12 @@ from typing import Any
 
 import httpx
 
-from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.llm_protocol import LLMRequest, LLMResponse, Message, SamplingParams
 from simverse.core.sanitize import clean_bytes, clean_text
 from simverse.llm.errors import tagged
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+SEED_PROBE = "Write one unusual word."
 
 
 class OpenAIBackend:
@@ -79,6 +81,26 @@ class OpenAIBackend:
         worker.start()
         worker.join()
         return result[0]
+
+    def probe_seed(self) -> str:
+        """Ask the same sampled question twice with each of two seeds, all at once (as a
+        step would): ``ignored`` when one seed gives two answers, ``honoured`` when each
+        seed repeats and the two differ, ``unknown`` when all four agree. Raises
+        :class:`~simverse.llm.errors.LLMUnavailable` when a probe gets no answer, so an
+        unreachable server is found before the run starts."""
+        from simverse.llm.errors import LLMUnavailable
+
+        params = SamplingParams(max_new_tokens=12, temperature=1.0)
+        probes = [LLMRequest((Message("user", SEED_PROBE),), seed=seed, params=params,
+                             tag=f"seed probe {k}") for k, seed in enumerate((7, 7, 8, 8))]
+        answers = self.generate_batch(probes)
+        failed = next((a.error for a in answers if a.error is not None), None)
+        if failed is not None:
+            raise LLMUnavailable(f"{self.base_url} ({self.model}) did not answer: {failed}")
+        a, b, c, d = (x.text for x in answers)
+        if a != b or c != d:
+            return "ignored"
+        return "honoured" if a != c else "unknown"
 
     # ------------------------------------------------------------------ internals
 
