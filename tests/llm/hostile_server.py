@@ -33,7 +33,8 @@ def _talk(words_json_escaped: str) -> bytes:
 
 CASES: dict[str, bytes] = {
     "lone surrogate": _talk("hello \\udcff there"),
-    "escaped surrogate in the body": b'{"choices": [{"message": {"content": "\\udcff\\ud800 {\\"action\\": \\"wait\\"}"}}]}',
+    "escaped surrogate in the body":
+        b'{"choices": [{"message": {"content": "\\udcff\\ud800 {\\"action\\": \\"wait\\"}"}}]}',
     "NUL": _talk("bread\\u0000\\u0000 for all"),
     "ANSI escapes": _talk("\\u001b[31mred\\u001b[0m \\u001b]0;pwned\\u0007 \\u009b2J"),
     "invalid UTF-8": b'{"choices": [{"message": {"content": "caf\xc3 \xff\xfe {\\"action\\": \\"wait\\"}"}}]}',
