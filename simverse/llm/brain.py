@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from simverse.core.decisions import Brain, Decision, DecisionRequest
+from simverse.core.decisions import SKIP_NOTE, Brain, Decision, DecisionRequest
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, SamplingParams
 from simverse.core.sanitize import clean_text
 from simverse.llm.errors import LLMUnavailable, error_kind
@@ -41,8 +41,6 @@ from simverse.llm.structured import (
     parse_decision,
 )
 from simverse.store.llm_models import LLMCall
-
-SKIP_NOTE = "skipped: nothing new"
 
 
 @dataclass

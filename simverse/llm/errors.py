@@ -14,10 +14,9 @@ count failures by kind without a schema change. Kinds:
 
 from __future__ import annotations
 
-import re
+from simverse.store.llm_models import error_kind
 
 ERROR_KINDS = ("unreachable", "timeout", "transport", "http", "malformed", "generation")
-_KIND = re.compile(r"^\[([a-z_]+)\] ")
 
 
 class LLMUnavailable(RuntimeError):
@@ -29,9 +28,4 @@ def tagged(kind: str, message: str) -> str:
     return f"[{kind}] {message}"
 
 
-def error_kind(error: str | None) -> str | None:
-    """The kind of a tagged error message (``other`` for an untagged one), None for none."""
-    if error is None:
-        return None
-    match = _KIND.match(error)
-    return match.group(1) if match else "other"
+__all__ = ["ERROR_KINDS", "LLMUnavailable", "error_kind", "tagged"]
