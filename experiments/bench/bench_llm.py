@@ -17,8 +17,8 @@ skip rule off, answers ended by the model or the grammar, not forced to T tokens
       LLM calls per active agent-step (decision calls, retries included, per decision the
       model was asked for), the share of first answers that are schema-valid JSON, and
       completion tokens per second;
-  (g) through ``transformers serve`` on 127.0.0.1 (``--server``; it rejects
-      ``response_format``, so answers are unconstrained): the same two figures.
+  (g) through ``transformers serve`` on 127.0.0.1 (``--server``; it ignores
+      ``response_format``, so answers are unconstrained): the same figures.
 
 Every variant is forced to generate exactly T tokens per request (``min_new_tokens =
 max_new_tokens``), so they do equal work even though random weights would stop early.
@@ -212,7 +212,7 @@ def server_rows(path: Path, requests: list[DecisionRequest],
     finally:
         proc.kill()
         proc.wait(timeout=30)
-    return [("(g) transformers serve (response_format refused)", figures)]
+    return [("(g) transformers serve (ignores response_format)", figures)]
 
 
 def print_constraint_rows(rows: list[tuple[str, dict[str, float]]]) -> None:

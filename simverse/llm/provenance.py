@@ -67,11 +67,17 @@ def brain_facts(backends: Mapping[str, Backend | None], declared: str = "probe",
 
 
 def replay_note(facts: Mapping[str, Any]) -> str | None:
-    """The summary's warning when a sampled run cannot be replayed from its server."""
+    """The summary's warning when a sampled run cannot be promised to replay from its
+    server: the server ignores ``seed`` (or the probe could not tell)."""
     if not facts.get("sampled"):
         return None
-    ignored = sorted(role for role, f in facts.items() if isinstance(f, dict) and f.get("seed") == "ignored")
-    if not ignored:
-        return None
-    return (f"the server ({', '.join(ignored)}) ignores seed: this sampled run cannot be replayed "
-            "bit-identically from the server, only from its recording (simverse replay)")
+    roles = {role: f.get("seed") for role, f in facts.items() if isinstance(f, dict)}
+    ignored = sorted(role for role, seed in roles.items() if seed == "ignored")
+    unknown = sorted(role for role, seed in roles.items() if seed == "unknown")
+    if ignored:
+        return (f"the server ({', '.join(ignored)}) ignores seed: this sampled run cannot be replayed "
+                "bit-identically from the server, only from its recording (simverse replay)")
+    if unknown:
+        return (f"the server ({', '.join(unknown)}) gave one answer for different seeds, so its use of "
+                "seed is unconfirmed: replay this run from its recording (simverse replay)")
+    return None
