@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
-import threading
-from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
@@ -16,49 +11,6 @@ from simverse.llm.openai_backend import OpenAIBackend
 from simverse.llm.provenance import brain_facts, replay_note, seed_support
 from simverse.llm.recording import RecordingBackend
 from tests.llm.conftest import free_port
-
-
-class FakeServer:
-    """Answer each chat completion with ``answer(body)``."""
-
-    def __init__(self, answer: Callable[[dict[str, Any]], str]) -> None:
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler(answer))
-        self._httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-
-    @staticmethod
-    def _handler(answer: Callable[[dict[str, Any]], str]) -> type[BaseHTTPRequestHandler]:
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:
-                """Quiet."""
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-                payload = json.dumps({"choices": [{"message": {"content": answer(body)}}]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-        return Handler
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-
-@pytest.fixture
-def fake():
-    made: list[FakeServer] = []
-
-    def make(answer: Callable[[dict[str, Any]], str]) -> FakeServer:
-        made.append(FakeServer(answer))
-        return made[-1]
-
-    yield make
-    for server in made:
-        server.close()
 
 
 def test_a_server_whose_answers_follow_the_seed_honours_it(fake):
