@@ -85,18 +85,19 @@ class OpenAIBackend:
     def probe_seed(self) -> str:
         """Ask the same sampled question twice with each of two seeds, all at once (as a
         step would): ``ignored`` when one seed gives two answers, ``honoured`` when each
-        seed repeats and the two differ, ``unknown`` when all four agree. Raises
-        :class:`~simverse.llm.errors.LLMUnavailable` when a probe gets no answer, so an
-        unreachable server is found before the run starts."""
+        seed repeats and the two differ, ``unknown`` when all four agree (or some fail).
+        Raises :class:`~simverse.llm.errors.LLMUnavailable` when no probe gets an answer,
+        so an unreachable server is found before the run starts."""
         from simverse.llm.errors import LLMUnavailable
 
         params = SamplingParams(max_new_tokens=12, temperature=1.0)
         probes = [LLMRequest((Message("user", SEED_PROBE),), seed=seed, params=params,
                              tag=f"seed probe {k}") for k, seed in enumerate((7, 7, 8, 8))]
         answers = self.generate_batch(probes)
-        failed = next((a.error for a in answers if a.error is not None), None)
-        if failed is not None:
-            raise LLMUnavailable(f"{self.base_url} ({self.model}) did not answer: {failed}")
+        if all(a.error is not None for a in answers):
+            raise LLMUnavailable(f"{self.base_url} ({self.model}) did not answer: {answers[0].error}")
+        if any(a.error is not None for a in answers):
+            return "unknown"
         a, b, c, d = (x.text for x in answers)
         if a != b or c != d:
             return "ignored"

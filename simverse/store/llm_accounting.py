@@ -52,4 +52,5 @@ def llm_switches(session: Session, run_id: int) -> list[dict[str, Any]]:
     if not inspect(session.connection()).has_table(LLMSwitch.__tablename__):
         return []
     rows = session.scalars(select(LLMSwitch).where(LLMSwitch.run_id == run_id).order_by(LLMSwitch.id))
-    return [{"step": r.step, "role": r.role, "from": r.from_llm, "to": r.to_llm} for r in rows]
+    return [{"step": r.step, "role": r.role, "from": r.from_llm, "to": r.to_llm, "after_talk": r.after_talk}
+            for r in rows]

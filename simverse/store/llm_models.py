@@ -49,7 +49,9 @@ class LLMCall(Base):
 
 
 class LLMSwitch(Base):
-    """A change of brain within a run: from ``step + 1`` on, ``role`` used ``to_llm``."""
+    """A change of brain within a run: from ``step + 1`` on, ``role`` used ``to_llm``.
+    ``after_talk`` is how many player-talk records the run had then (talk after a step
+    can come before or after a switch at that step; replay keeps the order)."""
 
     __tablename__ = "llm_switches"
 
@@ -59,6 +61,7 @@ class LLMSwitch(Base):
     role: Mapped[str] = mapped_column(String(20))
     from_llm: Mapped[str] = mapped_column(String(500))
     to_llm: Mapped[str] = mapped_column(String(500))
+    after_talk: Mapped[int] = mapped_column(Integer, default=0)
 
 
 _KIND = re.compile(r"^\[([a-z_]+)\] ")

@@ -2,9 +2,10 @@
 
 A person's line is an input of the run, like an injected event: it is kept as a record of
 its own, with the committed step it follows, so that a replay says the same lines at the
-same points and comes out identical. ``runtime`` is the run's between-steps record (id
-counters, inboxes, queued injections) *after* the exchange: the step rows stay as the
-step wrote them, and a resumed run takes the newest of the two.
+same points and comes out identical. ``effects`` is what the exchange did to the run's
+between-steps record: the id counters after it and the line the NPC will perceive. The
+step rows stay as the steps wrote them; a resumed run applies the effects of the talk
+that followed its last step.
 """
 
 from __future__ import annotations
@@ -26,4 +27,4 @@ class PlayerTalkRow(Base):
     npc: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     conversation: Mapped[int] = mapped_column(Integer)
-    runtime: Mapped[dict] = mapped_column(JSON)
+    effects: Mapped[dict] = mapped_column(JSON)

@@ -14,7 +14,8 @@ from simverse.core.sanitize import clean_text
 from simverse.llm.errors import LLMUnavailable
 from simverse.llm.recording import MAX_RESPONSE_CHARS
 from simverse.store.llm_models import LLMCall
-from simverse.store.models import DecisionRow, DialogueRow, RunRow
+from simverse.store.models import DecisionRow, DialogueRow
+from simverse.store.run_store import RunNotFound, RunStore
 from simverse.world.model import World
 from tests.hamlet import hamlet_world
 from tests.llm.hostile_server import CASES, HostileServer
@@ -34,11 +35,11 @@ def hostile():
         server.close()
 
 
-def world_on(url: str, db) -> World:
+def world_on(url: str, db, **options) -> World:
     spec = hamlet_world()
     spec["events"] = [{"at_step": 1, "description": "A bell rings."},
                       {"at_step": 2, "description": "A cart rattles past."}]
-    return World(parse_world(spec), seed=3, db=str(db), llm=f"openai:{url}#hostile")
+    return World(parse_world(spec), seed=3, db=str(db), llm=f"openai:{url}#hostile", skip_idle=False, **options)
 
 
 def strings(value):
@@ -109,12 +110,22 @@ def test_a_2_mb_answer_is_stored_cut_with_its_full_length(tmp_path, hostile):
     world.close()
 
 
-def test_a_server_that_answers_nothing_stops_the_run_after_its_committed_steps(tmp_path, hostile):
+def test_a_server_that_answers_nothing_is_found_before_the_run_is_stored(tmp_path, hostile):
     server = hostile("not JSON", every_other=False)
     db = tmp_path / "run.db"
     with pytest.raises(LLMUnavailable, match="malformed"):
-        world_on(server.url, db).run(2)
-    reopened = World.resume(str(db))
-    with reopened.store.session() as session:
-        assert session.scalars(select(RunRow.last_step)).one() == 0
-    reopened.close()
+        world_on(server.url, db)
+    with pytest.raises(RunNotFound):
+        RunStore(f"sqlite:///{db}").run()
+
+
+def test_a_step_whose_every_request_fails_stops_the_run_after_its_committed_steps(tmp_path, hostile):
+    server = hostile("not JSON", every_other=False)
+    db = tmp_path / "run.db"
+    world = world_on(server.url, db, llm_seed="honoured")  # declared: no probe at start
+    with pytest.raises(LLMUnavailable, match="none of 3 requests"):
+        world.run(2)
+    world.close()
+    store = RunStore(f"sqlite:///{db}")
+    assert store.run().last_step == 0
+    assert store.last_step(store.run().id) == 0
