@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.llm.errors import tagged
 from simverse.llm.grammar import GrammarError, SchemaConstraint, SchemaGrammars
 
 try:  # transformers is a core dependency; the guard keeps import errors readable.
@@ -186,11 +187,11 @@ class TransformersBackend:
                     answers = self._generate_chunk([requests[i] for i in chunk],
                                                    [prompts[i] for i in chunk], max_new)
                 except Exception as exc:  # one failing sub-batch must not lose the step
-                    answers = [LLMResponse(text="", error=f"{requests[i].tag}: {exc!r}")
+                    answers = [LLMResponse(text="", error=tagged("generation", f"{requests[i].tag}: {exc!r}"))
                                for i in chunk]
                 for i, ans in zip(chunk, answers, strict=True):
                     responses[i] = ans
-        return [r if r is not None else LLMResponse(text="", error="not generated")
+        return [r if r is not None else LLMResponse(text="", error=tagged("generation", "not generated"))
                 for r in responses]
 
     def _generate_chunk(self, requests: Sequence[LLMRequest], prompts: Sequence[str],
