@@ -30,6 +30,17 @@ def worlds() -> None:
     console.print(table)
 
 
+def brain_pairs(options: list[str]) -> list[tuple[str, str]]:
+    """``--brain WHO=SPEC`` options as (who, spec) pairs."""
+    pairs = []
+    for option in options:
+        who, sep, spec = option.partition("=")
+        if not sep or not who.strip() or not spec.strip():
+            raise UserError(f"--brain {option!r}: write WHO=SPEC, e.g. --brain 'tag:fisher=openai:URL#MODEL'")
+        pairs.append((who.strip(), spec.strip()))
+    return pairs
+
+
 @app.command()
 def run(
     world: Annotated[str | None, typer.Argument(help="shipped world name, world directory or world.toml")] = None,
@@ -49,6 +60,8 @@ def run(
     llm_seed: Annotated[str, typer.Option(help="does the LLM server honour seed: probe (ask it at start) | "
                                                "honoured | ignored")] = "probe",
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
+    brain: Annotated[list[str] | None, typer.Option(
+        help="WHO=SPEC: a brain for some NPCs (WHO: a name, tag:NAME, share:0.3 or *); repeatable")] = None,
 ) -> None:
     """Run a world (or resume a stored run) and print a summary. An LLM that cannot be
     reached (or answers no request of a step) stops the run with one line and exit code 2;
@@ -66,7 +79,7 @@ def run(
             spec = load_world(world)
             path = db or str(default_db_path(spec.name))
             sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events,
-                        replay=replay, **options)
+                        replay=replay, brains=brain_pairs(brain or []), **options)
             target = steps
             console.print(f"run {sim.run_id} of {spec.title} (seed {seed}) -> {escape(db_url(path))}")
         else:

@@ -1,6 +1,7 @@
 """The run's models: the NPC brain and the events model, recorded in the run, or answered
-from a recorded run (``replay``) instead of any model; and the provenance of those
-models: what a run records about them at start, and the switches of brain within a run.
+from a recorded run (``replay``) instead of any model; per-NPC brains (a :class:`Mix`);
+and the provenance of those models: what a run records about them at start, and the
+switches of brain within a run.
 
 Opening is split in two so that nothing is stored before the models answer:
 :func:`open_models` builds the backends and asks an HTTP server how it treats ``seed``
@@ -10,7 +11,8 @@ run row exists); :func:`connect_models` then wraps them in recorders of the run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -18,10 +20,12 @@ from sqlalchemy.orm import Session
 
 from simverse.core.decisions import Brain
 from simverse.core.llm_protocol import Backend
+from simverse.core.population import assign_brains
 from simverse.events.resolution import EventResolver
+from simverse.llm.population import Population
 from simverse.llm.provenance import brain_facts
 from simverse.llm.recording import CallIds, RecordingBackend, ReplayBackend
-from simverse.llm.spec import make_backends, make_brain, record_backends, same_spec
+from simverse.llm.spec import make_backend, make_backends, make_brain, record_backends, same_spec
 from simverse.store.llm_models import LLMSwitch
 from simverse.store.models import RunRow
 from simverse.store.run_store import RunStore, db_url
@@ -35,26 +39,72 @@ class BrainMismatch(ValueError):
     """A run was asked to continue with another brain without saying so (``--switch-llm``)."""
 
 
-def open_models(llm: str, llm_events: str, replay: str | None = None,
-                llm_seed: str = "probe") -> tuple[dict[str, Backend | None], dict[str, Any]]:
-    """The unrecorded backend of each role (a recording's answers stand in for every
-    model with ``replay``) and the facts a run keeps about them (seed support, decoding)."""
+@dataclass
+class OpenModels:
+    """The unrecorded backend of each role, the recording that answers instead of any
+    model (replay), and the facts a run keeps about them (seed support, decoding)."""
+
+    backends: dict[str, Backend | None]
+    answers: Backend | None
+    facts: dict[str, Any]
+
+
+def open_models(llm: str, llm_events: str, replay: str | None = None, llm_seed: str = "probe") -> OpenModels:
+    """Build the backends of both roles (a recording's answers stand in for every model
+    with ``replay``) and probe them (see :func:`simverse.llm.provenance.brain_facts`)."""
     answers = replay_backend(replay) if replay else None
     backends = make_backends({"npc": llm, "events": llm_events}, replay=answers)
     sampled = any(b is not None for b in backends.values())
-    return backends, brain_facts(backends, llm_seed, sampled)
+    return OpenModels(backends, answers, brain_facts(backends, llm_seed, sampled))
 
 
-def connect_models(session: Session, run_id: int, llm: str, backends: dict[str, Backend | None],
-                   resolver: EventResolver, brain: Brain | None = None, skip_idle: bool = True) -> Brain:
+def connect_models(session: Session, run_id: int, llm: str, models: OpenModels, resolver: EventResolver,
+                   brain: Brain | None = None, skip_idle: bool = True, mix: Mix | None = None) -> Brain:
     """The brain for ``llm`` (or ``brain`` as given) and, on ``resolver``, the events model,
-    every call recorded in run ``run_id`` with ids continuing after those stored."""
+    every call recorded in run ``run_id`` with ids continuing after those stored. With a
+    ``mix`` of per-NPC brains, a :class:`Population` of them (the default for the rest)."""
     ids = CallIds.after_stored(session, run_id)
-    recorded = record_backends(backends, run_id, ids)
+    recorded = record_backends(models.backends, run_id, ids)
     chosen = brain if brain is not None else make_brain(llm, backend=recorded["npc"], skip_idle=skip_idle)
+    if mix is not None and mix.pairs:
+        chosen = population(mix, llm, chosen, run_id, ids, models.answers, skip_idle)
     resolver.set_backend(recorded["events"])
     resolver.record_with(recorder(chosen, run_id, ids))
     return chosen
+
+
+@dataclass
+class Mix:
+    """Per-NPC brains: ordered ``(who, spec or Brain)`` pairs (see :mod:`simverse.core.population`),
+    the NPCs as ``(name, tags)`` and the world seed that draws ``share:`` selectors."""
+
+    pairs: list[tuple[str, str | Brain]]
+    npcs: list[tuple[str, list[str]]] = field(default_factory=list)
+    seed: int = 0
+
+
+def brain_label(brain: str | Brain) -> str:
+    """How a brain is named in the run's config and counters: its spec, or ``python:Class``."""
+    return brain if isinstance(brain, str) else f"python:{type(brain).__name__}"
+
+
+def population(mix: Mix, default_spec: str, default: Brain, run_id: int, ids: CallIds,
+               answers: Backend | None, skip_idle: bool = True) -> Population:
+    """One brain per distinct label (a spec's LLM calls recorded with the run's ids), and
+    every NPC mapped to its brain's label."""
+    brains: dict[str, Brain] = {default_spec: default}
+    for _, value in mix.pairs:
+        label = brain_label(value)
+        if label in brains:
+            continue
+        if not isinstance(value, str):
+            brains[label] = value
+            continue
+        backend = answers or make_backend(value)
+        brains[label] = make_brain(value, backend=backend, run_id=run_id if backend else None, call_ids=ids,
+                                   skip_idle=skip_idle)
+    by_npc = assign_brains(mix.npcs, [(who, brain_label(v)) for who, v in mix.pairs], default_spec, mix.seed)
+    return Population(brains, by_npc)
 
 
 def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Backend]:
@@ -78,6 +128,20 @@ def replay_backend(source: str) -> Backend:
         answers = ReplayBackend.from_session(session, run_id)
     store.close()
     return answers
+
+
+BrainPairs = Mapping[str, "str | Brain"] | Sequence[tuple[str, "str | Brain"]]
+
+
+def stored_brain(label: str, given: Mapping[str, Brain]) -> str | Brain:
+    """A brain from a run's config on resume: its spec, or the object passed again for a
+    ``python:Class`` label (which a database cannot hold)."""
+    if not label.startswith("python:"):
+        return label
+    if label not in given:
+        raise ValueError(f"this run's brain {label!r} was a Python object: pass it again, "
+                         f"World.resume(db, brains={{{label!r}: brain}})")
+    return given[label]
 
 
 def brain_changes(run: RunRow, llm: str | None, llm_events: str | None) -> list[Change]:
