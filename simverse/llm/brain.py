@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields
 from simverse.core.decisions import SKIP_NOTE, Brain, Decision, DecisionRequest
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, SamplingParams
 from simverse.core.sanitize import clean_text
-from simverse.llm.errors import LLMUnavailable, error_kind
+from simverse.llm.errors import ERROR_KINDS, LLMUnavailable, error_kind
 from simverse.llm.prompts import decision_messages, retry_messages
 from simverse.llm.recording import RecordingBackend
 from simverse.llm.structured import (
@@ -211,10 +211,12 @@ class LLMBrain:
         return answers
 
     def _stop_if_unavailable(self, answers: Sequence[LLMResponse]) -> None:
-        """Raise when this batch failed whole and nothing this step got an answer."""
-        if answers and all(a.error is not None for a in answers) \
+        """Raise when this batch failed whole, nothing this step got an answer, and every
+        failure is a model's (a tagged kind; a person who does not answer in time, say, is
+        no dead LLM)."""
+        kinds = sorted({error_kind(a.error) or "" for a in answers})
+        if answers and all(a.error is not None for a in answers) and set(kinds) <= set(ERROR_KINDS) \
                 and self.stats.llm_errors == self.stats.llm_calls:
-            kinds = sorted({error_kind(a.error) or "" for a in answers})
             raise LLMUnavailable(
                 f"the LLM answered none of {len(answers)} requests ({', '.join(kinds)}); "
                 f"first: {answers[0].error}")
