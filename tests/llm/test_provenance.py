@@ -160,3 +160,22 @@ def test_a_server_lost_mid_run_stops_it_after_the_committed_steps(tmp_path, fake
     assert "stopped at step 1" in out
     run = RunStore(f"sqlite:///{db}").run()
     assert (run.last_step, run.status) == (1, "stopped")
+
+
+def test_a_fork_after_player_talk_and_before_a_switch_resumes_cleanly(tmp_path, fake):
+    server = fake(lambda body: WAIT)
+    db = str(tmp_path / "run.db")
+    world = World(parse_world(hamlet()), seed=5, db=db)
+    world.run(1)
+    talk_to(world, "Ann", "Any news?")
+    world.run(1)
+    world.close()
+    resumed = World.resume(db, llm=f"openai:{server.url}#m", switch_llm=True, llm_seed="honoured")
+    resumed.run(1)
+    child = resumed.fork(1)
+    resumed.close()
+    store = RunStore(f"sqlite:///{db}")
+    assert store.run(child).llm == "scripted"  # the brain it had at step 1
+    forked = World.resume(db, run_id=child)
+    forked.run(2)  # ids continue after the copied talk: no duplicate key
+    assert forked.step_index == 3
