@@ -14,6 +14,8 @@ from typing import Literal, Protocol, runtime_checkable
 
 DecisionMode = Literal["act", "reply"]
 DecisionStatus = Literal["valid", "repaired", "retried", "defaulted"]
+SKIP_NOTE = "skipped: nothing new"
+"""The note of a decision the skip rule gave to the scripted brain (an idle NPC)."""
 
 
 @dataclass(frozen=True)

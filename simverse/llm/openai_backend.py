@@ -7,7 +7,8 @@ connections) are retried with exponential backoff, at most ``max_attempts`` time
 that the request's response has ``text=""`` and an ``error`` naming the request's tag.
 ``generate_batch`` never raises for a failed request, so a step is never lost.
 
-``seed`` and ``temperature`` are passed through. A request's ``json_schema`` is sent as
+``seed`` and ``temperature`` are passed through; :meth:`OpenAIBackend.probe_seed` finds out
+whether the server honours ``seed`` (many do not: ``transformers serve``). A request's ``json_schema`` is sent as
 ``response_format`` (``json_schema`` type); a server that rejects that field with 400/422
 is asked again without it, and the backend stops sending it for the rest of the run.
 """
@@ -15,6 +16,7 @@ is asked again without it, and the backend stops sending it for the rest of the 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import threading
 import time
@@ -23,9 +25,12 @@ from typing import Any
 
 import httpx
 
-from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.llm_protocol import LLMRequest, LLMResponse, Message, SamplingParams
+from simverse.core.sanitize import clean_bytes, clean_text
+from simverse.llm.errors import tagged
 
 RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+SEED_PROBE = "Write one unusual word."
 
 
 class OpenAIBackend:
@@ -77,6 +82,27 @@ class OpenAIBackend:
         worker.join()
         return result[0]
 
+    def probe_seed(self) -> str:
+        """Ask the same sampled question twice with each of two seeds, all at once (as a
+        step would): ``ignored`` when one seed gives two answers, ``honoured`` when each
+        seed repeats and the two differ, ``unknown`` when all four agree (or some fail).
+        Raises :class:`~simverse.llm.errors.LLMUnavailable` when no probe gets an answer,
+        so an unreachable server is found before the run starts."""
+        from simverse.llm.errors import LLMUnavailable
+
+        params = SamplingParams(max_new_tokens=12, temperature=1.0)
+        probes = [LLMRequest((Message("user", SEED_PROBE),), seed=seed, params=params,
+                             tag=f"seed probe {k}") for k, seed in enumerate((7, 7, 8, 8))]
+        answers = self.generate_batch(probes)
+        if all(a.error is not None for a in answers):
+            raise LLMUnavailable(f"{self.base_url} ({self.model}) did not answer: {answers[0].error}")
+        if any(a.error is not None for a in answers):
+            return "unknown"
+        a, b, c, d = (x.text for x in answers)
+        if a != b or c != d:
+            return "ignored"
+        return "honoured" if a != c else "unknown"
+
     # ------------------------------------------------------------------ internals
 
     async def _run(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
@@ -110,7 +136,7 @@ class OpenAIBackend:
     async def _answer(self, client: httpx.AsyncClient, limit: asyncio.Semaphore,
                       request: LLMRequest) -> LLMResponse:
         """One request with retries; the returned response holds the text or the error."""
-        last_error = "no attempt made"
+        last_error, last_kind = "no attempt made", "unreachable"
         async with limit:
             started = time.perf_counter()
             for attempt in range(self.max_attempts):
@@ -122,41 +148,68 @@ class OpenAIBackend:
                     self.http_requests += 1
                     reply = await client.post("/chat/completions", json=body)
                 except (httpx.TimeoutException, httpx.TransportError) as exc:
-                    last_error = f"{type(exc).__name__}: {exc}"
+                    last_error, last_kind = f"{type(exc).__name__}: {exc}", _transport_kind(exc)
                     continue
                 if reply.status_code in (400, 422) and "response_format" in body \
                         and ("response_format" in reply.text or "json_schema" in reply.text):
                     self.use_response_format = False  # this server cannot; stop sending it
-                    last_error = f"HTTP {reply.status_code} on response_format"
+                    last_error, last_kind = f"HTTP {reply.status_code} on response_format", "http"
                     continue
                 if reply.status_code in RETRY_STATUS:
-                    last_error = f"HTTP {reply.status_code}: {reply.text[:200]}"
+                    last_error, last_kind = f"HTTP {reply.status_code}: {_snippet(reply)}", "http"
                     continue
                 if reply.status_code >= 400:
-                    return self._failed(request, f"HTTP {reply.status_code}: "
-                                        f"{reply.text[:200]}", started)
+                    return self._failed(request, f"HTTP {reply.status_code}: {_snippet(reply)}",
+                                        started, "http")
                 return self._parsed(request, reply, started)
         return self._failed(request, f"gave up after {self.max_attempts} attempts: "
-                            f"{last_error}", started)
+                            f"{last_error}", started, last_kind)
 
     @staticmethod
-    def _failed(request: LLMRequest, reason: str, started: float) -> LLMResponse:
-        """An empty response whose error names the request."""
-        return LLMResponse(text="", error=f"{request.tag or 'untagged request'}: {reason}",
+    def _failed(request: LLMRequest, reason: str, started: float, kind: str) -> LLMResponse:
+        """An empty response whose error names its kind and the request."""
+        return LLMResponse(text="", error=tagged(kind, f"{request.tag or 'untagged request'}: "
+                                                 f"{reason}"),
                            latency_s=time.perf_counter() - started)
 
     def _parsed(self, request: LLMRequest, reply: httpx.Response,
                 started: float) -> LLMResponse:
         """Text and usage of a successful completion (malformed bodies become errors)."""
         try:
-            data = reply.json()
+            data = json.loads(clean_bytes(reply.content))
             text = data["choices"][0]["message"]["content"] or ""
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
-            return self._failed(request, f"malformed completion: {exc!r}", started)
-        usage = data.get("usage") or {}
+            if not isinstance(text, str):
+                raise TypeError(f"content is {type(text).__name__}, not text")
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
+            return self._failed(request, f"malformed completion: {str(exc)[:200]}", started,
+                                "malformed")
+        prompt_tokens, completion_tokens = _usage(data.get("usage"))
         return LLMResponse(
-            text=text,
-            prompt_tokens=int(usage.get("prompt_tokens") or 0),
-            completion_tokens=int(usage.get("completion_tokens") or 0),
+            text=clean_text(text),
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
             latency_s=time.perf_counter() - started,
         )
+
+
+def _usage(usage: object) -> tuple[int, int]:
+    """Prompt and completion token counts of a completion; 0 where missing or not a count."""
+    counts = []
+    for key in ("prompt_tokens", "completion_tokens"):
+        value = usage.get(key) if isinstance(usage, dict) else None
+        counts.append(value if isinstance(value, int) and 0 <= value < 2**31 else 0)
+    return counts[0], counts[1]
+
+
+def _transport_kind(exc: Exception) -> str:
+    """``unreachable`` for a connection never made, ``timeout``, else ``transport``."""
+    if isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError):
+        return "unreachable"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout"
+    return "transport"
+
+
+def _snippet(reply: httpx.Response) -> str:
+    """The start of an error body, as clean text."""
+    return clean_bytes(reply.content[:200])
