@@ -208,7 +208,7 @@ def food_places(state: WorldState) -> dict[str, float]:
 
 def _food_route(world: Surroundings, npc: NPC, food: dict[str, float]) -> list[str]:
     """The way to the nearest place with food the NPC can afford, when it is hungry."""
-    if npc.hunger < HUNGRY_ENOUGH or npc.place in food and food[npc.place] <= npc.coins:
+    if npc.hunger < HUNGRY_ENOUGH or (npc.place in food and food[npc.place] <= npc.coins):
         return []
     ways = [(len(way), target, way) for target, price in food.items()
             if price <= npc.coins and (way := world.route(npc.place, target))]
