@@ -38,6 +38,8 @@ def stress_command(
                           escape(f.allowed) or "[red]not allowed[/red]")
         if report.findings:
             console.print(table)
+        for note in report.notes:
+            console.print(f"note: {escape(spec.name)}: {escape(note)}")
         verdict = "passes" if report.passed else "FAILS"
         console.print(f"{spec.name}: {verdict} ({sum(not f.allowed for f in report.findings)} findings not allowed, "
                       f"{sum(bool(f.allowed) for f in report.findings)} allowed)")

@@ -52,10 +52,12 @@ class Catalogue:
     links: dict[tuple[str, str], set[str]]
     kinds: dict[str, str]
     reads: set[tuple[str, str]] = field(default_factory=set)
+    strict: bool = True
+    """Format 2: only declared properties exist. A format-1 world accepts any (as before)."""
 
     def declared(self, kind: str, prop: str) -> bool:
         """Whether ``prop`` may be read or written on an entity of ``kind``."""
-        if prop in self.types.get(kind, {}):
+        if not self.strict or prop in self.types.get(kind, {}):
             return True
         return kind == "place" and prop in self.types["world"]
 
@@ -111,4 +113,4 @@ def build_catalogue(spec: WorldSpec) -> Catalogue:
             types[kind].setdefault(prop, type_of(value))
             if isinstance(value, str) and value in kinds:
                 links.setdefault((kind, prop), set()).add(kinds[value])
-    return Catalogue(types, links, kinds)
+    return Catalogue(types, links, kinds, strict=spec.format_version >= 2)

@@ -34,7 +34,7 @@ from simverse.core.plugins import load_plugin
 from simverse.core.runtime import Injection
 from simverse.core.schema import WorldSpec
 from simverse.core.seeds import derive_seed
-from simverse.core.state import EffectError, WorldState
+from simverse.core.state import Effect, EffectError, WorldState
 from simverse.core.world_check import check_world
 from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outcome, infer_with_model
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
@@ -211,6 +211,15 @@ class EventResolver:
         return outcome
 
     # ------------------------------------------------------------------ events
+    def check_given(self, state: WorldState, effects: Sequence[Effect]) -> tuple[list[Effect], str]:
+        """Effects a person injected as given, through the same validator as every other
+        change (declared properties, types, ranges): the checked effects, or why not."""
+        check = check_effects(state, self.places, effects, self.counts, authority="director",
+                              catalogue=self.catalogue)
+        if check.rejected:
+            return [], "; ".join(n for n in check.notes if n.startswith("rejected"))
+        return check.effects, ""
+
     def infer_events(self, state: WorldState, queries: Sequence[EventQuery]) -> list[Outcome]:
         """Outcomes of injected texts and scene commands (not applied): model or scene reader."""
         if self.backend is not None:

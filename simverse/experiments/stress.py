@@ -31,6 +31,7 @@ from sqlalchemy import select
 
 from simverse.core.loader import load_world
 from simverse.core.schema import WorldSpec
+from simverse.core.world_check import check_world, unread_writes
 from simverse.store.models import EventRow
 from simverse.world.model import World
 
@@ -72,6 +73,8 @@ class StressReport:
     seeds: list[int]
     steps: int
     findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+    """What the world file's events change that nothing reads (reported, not a failure)."""
 
     @property
     def passed(self) -> bool:
@@ -91,7 +94,8 @@ def stress(world: str | WorldSpec, days: int = 7, seeds: int = 5) -> StressRepor
     findings += schedule_findings(spec, traces)
     for finding in findings:
         finding.allowed = spec.stress.allow.get(finding.key, "")
-    return StressReport(spec.name, days, list(range(seeds)), steps, findings)
+    _, catalogue = check_world(spec)
+    return StressReport(spec.name, days, list(range(seeds)), steps, findings, unread_writes(spec, catalogue))
 
 
 def run_trace(spec: WorldSpec, seed: int, steps: int) -> Trace:

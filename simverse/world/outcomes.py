@@ -66,7 +66,10 @@ def fire_events(world: Stage, turn: StepTurn) -> list[Outcome]:
     queries = [world.resolver.event_query(p, step, i) for i, p in enumerate(texts)]
     inferred = dict(zip(map(id, texts), world.resolver.infer_events(world.state, queries), strict=True))
     for injection in pending:
-        effects = [Effect(*e) for e in injection.effects]
+        effects, problem = world.resolver.check_given(world.state, [Effect(*e) for e in injection.effects])
+        if problem:
+            outcomes.append(_failed_event(world, injection, problem))
+            continue
         outcomes.append(apply_event(world, turn, injection, effects, inferred.get(id(injection))))
     world.sync_clock(step)
     close_ended_facts(world.knowledge, world.resolver.fact_conditions.ended(world.state), step)

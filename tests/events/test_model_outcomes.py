@@ -127,7 +127,9 @@ def test_inference_counts_land_in_the_step_stats():
 def test_a_scene_command_through_the_model_is_checked_by_the_same_validator():
     from simverse.events.inference import EventQuery
 
-    world = make_port(new_port())
+    port = new_port()
+    port["format_version"] = 2  # only declared properties exist
+    world = make_port(port)
     world.resolver.set_backend(CannedBackend(ok(["market", "closed", "set", True], ["market", "moood", "set", "x"]),
                                              ok(["harbour", "weather", "set", "storm"])))
     refused, accepted = world.resolver.infer_events(world.state, [EventQuery("scene", "close the market"),

@@ -165,3 +165,16 @@ def test_a_shipped_world_passes_a_week_long_stress_run(name):
 
     report = stress(name, days=7, seeds=1)
     assert report.passed, [f"{f.key}: {f.detail}" for f in report.findings if not f.allowed]
+
+
+def test_an_injected_change_goes_through_the_same_validator():
+    from simverse.core.state import Effect
+
+    world = _harbor()
+    world.inject("the ledger burns", effects=[Effect("ledger", "quantity", "set", 0)])
+    world.inject("a typo", effects=[Effect("harbour", "boats_inn", "set", 2)])
+    world.run(1)
+    burnt, typo = _events(world, kind="injected")
+    assert burnt.success and world.state.entities["ledger"]["quantity"] == 0
+    assert not typo.success and "did you mean 'boats_in'" in typo.reason
+    assert "boats_inn" not in world.state.entities["harbour"]
