@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 from simverse.core.loader import parse_world
 from simverse.llm.recording import CacheMiss
+from simverse.store.database import check_database
 from simverse.store.digest import differing_tables, run_digest
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import open_read_only
 
 
 @app.command()
@@ -26,13 +26,13 @@ def replay(
     the new database holds the same run."""
     from simverse.world.model import Injection, World
 
-    if "://" not in db and not Path(db).exists():
-        raise UserError(f"{db}: no such run database")
-    source = RunStore(db_url(db))
+    source = open_read_only(db)
     run = source.run(run_id)
     target = out or str(Path(db).with_name(f"{Path(db).stem}-replay.db"))
-    if "://" not in target and Path(target).exists():
-        raise UserError(f"{target}: already exists; choose another --out")
+    if "://" not in target:
+        if Path(target).exists():
+            raise UserError(f"{target}: already exists; choose another --out")
+        check_database(target, create=True)
     spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
     config = run.config
     started = time.perf_counter()
@@ -50,7 +50,7 @@ def replay(
     replay_time = time.perf_counter() - started
     differ = differing_tables(run_digest(source, run.id), run_digest(world.store, world.run_id))
     world.close()
-    console.print(f"replayed {run.last_step} steps of run {run.id} into {escape(target)} "
+    console.print(f"replayed {run.last_step} steps of run {run.id} into {shown(target)} "
                   f"in {replay_time:.2f} s (the live run's steps took {live_time:.2f} s)")
     if differ:
         console.print(f"[red]the replay differs from the recording in: {', '.join(differ)}[/red]")

@@ -20,8 +20,8 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select, updat
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-import simverse.store.knowledge_models  # noqa: F401  (registers the table)
-import simverse.store.redaction_models  # noqa: F401  (registers the table)
+import simverse.store.knowledge_models
+import simverse.store.redaction_models  # noqa: F401  (both register their tables)
 from simverse.store.base import Base
 from simverse.store.database import (
     DEFAULT_DIR,
