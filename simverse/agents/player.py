@@ -9,7 +9,9 @@ and the run's id counters in the last committed step's ``runtime``, so that a re
 (``World.resume``) and the next step allocate ids after the exchange's.
 
 The person's words are data: they never reach the world state or the knowledge graph,
-only the NPC's conversation, memories and next observations.
+only the NPC's conversation, memories and next observations. Both lines pass the world's
+content filter first: a blocked line is stored, remembered and answered as the filter's
+placeholder, its words kept only in the ``redactions`` table.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy import insert, update
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Decision, Turn
 from simverse.store.models import DecisionRow, DialogueRow, StepRow
+from simverse.store.redaction_models import RedactionRow
 
 if TYPE_CHECKING:
     from simverse.world.model import World
@@ -61,6 +64,7 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
         ids["conversation"] += 1
     conversation = chat.conversation or ids["conversation"]
     step = world.step_index
+    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
@@ -75,7 +79,8 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
         if len(answers) != 1:
             raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
         decision = check_decision(answers[0], request)
-        reply = decision.utterance or ""
+        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        decision.utterance = reply if decision.utterance is not None else None
         ids["decision"] += 1
         decision_id = ids["decision"]
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
@@ -90,6 +95,9 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
+        redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
+        if redactions:
+            session.execute(insert(RedactionRow.__table__), redactions)
         inbox = {k: list(v) for k, v in world.inbox.items()}
         inbox.setdefault(npc, []).append(f'{PLAYER} said: "{said}"')
         if world.minds is not None:

@@ -3,7 +3,8 @@
 Every command that takes a database calls :func:`check_database` first. It reads the file
 with a read-only SQLite connection (URI ``mode=ro``), so whatever it refuses stays
 byte-identical: no WAL switch, no tables, no directories, a 0-byte file stays 0 bytes.
-It accepts a simverse database of a known schema version (or, for commands that create
+(SQLite opens it ``immutable`` when it has no write-ahead log, so not even ``-wal`` or
+``-shm`` files appear beside it.) It accepts a simverse database of a known schema version (or, for commands that create
 one, a new path in a directory that exists) and refuses anything else with one line
 (:class:`DatabaseRefused`): a directory, an empty or text file, a foreign SQLite file, a
 truncated or corrupt file, a database written by a newer simverse.
@@ -59,9 +60,15 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write the file (``mode=ro``) nor change it (``query_only``)."""
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, check_same_thread=False)
+def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write the file (``mode=ro``) nor change it (``query_only``).
+
+    ``untouched`` opens it ``immutable`` (no ``-wal``/``-shm`` files made beside it) when it
+    has no write-ahead log: for a look at a file that may be refused, where even SQLite's
+    side files would change its directory. Not for reading a database a writer may open later.
+    """
+    mode = "immutable=1" if untouched and not Path(f"{path}-wal").exists() else "mode=ro"
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True, check_same_thread=False)
     conn.execute("PRAGMA query_only=1")
     return conn
 
@@ -79,7 +86,7 @@ def check_database(path: str | Path, *, create: bool = False, verify: bool = Tru
         return DatabaseInfo(path, exists=False)
     _check_file(path)
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, untouched=True)
     except sqlite3.Error as exc:
         raise DatabaseRefused(f"{path}: cannot open it read-only ({exc})") from None
     try:
@@ -97,7 +104,7 @@ def check_database(path: str | Path, *, create: bool = False, verify: bool = Tru
 
 def integrity_problems(path: str | Path, limit: int = 20) -> list[str]:
     """SQLite's full ``PRAGMA integrity_check`` on a read-only connection ([] when sound)."""
-    conn = connect_read_only(Path(path))
+    conn = connect_read_only(Path(path), untouched=True)
     try:
         rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
     except sqlite3.DatabaseError as exc:

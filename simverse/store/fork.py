@@ -2,7 +2,7 @@
 
 :func:`fork_run` copies, under a new run id, every row of the run tables with
 ``step <= at_step``: ``steps``, ``npc_states``, ``decisions``, ``events``, ``dialogue``,
-``retrieval_logs``, ``llm_calls`` and ``memories`` (formed at or before the step), and the
+``retrieval_logs``, ``llm_calls``, ``redactions`` and ``memories`` (formed at or before the step), and the
 ``facts`` that started by then, reopened (``valid_to = NULL``) where they closed later. The
 new run's ``parent_run_id`` and ``forked_at_step`` say where it came from; ``World.resume``
 then continues it from the step's stored state and rng, so without changes it replays the
@@ -28,9 +28,10 @@ from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunNotFound, RunStore
 
-STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall)
+STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall, RedactionRow)
 
 
 def fork_run(store: RunStore, run_id: int, at_step: int) -> int:

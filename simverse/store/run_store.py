@@ -132,11 +132,16 @@ class RunStore:
         return Session(self.engine, expire_on_commit=False)
 
     def create_run(self, **fields: Any) -> int:
+        """A run row in its own transaction (a run the world starts uses :meth:`add_run`)."""
         with self.session() as session, session.begin():
-            run = RunRow(created_at=datetime.now(UTC), **fields)
-            session.add(run)
-            session.flush()
-            return run.id
+            return self.add_run(session, **fields)
+
+    def add_run(self, session: Session, **fields: Any) -> int:
+        """A run row inside the caller's transaction (committed with its step 0); its id."""
+        run = RunRow(created_at=datetime.now(UTC), **fields)
+        session.add(run)
+        session.flush()
+        return run.id
 
     def run(self, run_id: int | None = None) -> RunRow:
         """A run by id, or the newest run when ``run_id`` is None."""

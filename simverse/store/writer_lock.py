@@ -59,12 +59,17 @@ class WriterLock:
     def __init__(self, db: Path, run_id: int) -> None:
         self.db, self.run_id = db, run_id
         self.path = lock_path(db, run_id)
-        self._lock = FileLock(self.path, blocking=False, thread_local=False, on_acquired=_write_holder)
+        # one instance per path in this process, counting holds: a process may reopen a run it
+        # writes (World.resume after a failed step); other processes are the ones kept out
+        self._lock = FileLock(self.path, blocking=False, thread_local=False, is_singleton=True,
+                              on_acquired=_write_holder)
+        self._held = False
 
     def acquire(self) -> WriterLock:
         """Take the lock or raise :class:`RunLocked` naming the holder."""
         try:
             self._lock.acquire()
+            self._held = True
         except Timeout:
             holder = read_holder(self.path)
             who = holder.describe() if holder else "another process"
@@ -73,7 +78,9 @@ class WriterLock:
         return self
 
     def release(self) -> None:
-        if self._lock.is_locked:
+        """Give up this hold (the lock itself goes when the process's last hold does)."""
+        if self._held:
+            self._held = False
             self._lock.release()
 
 

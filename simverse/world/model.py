@@ -54,7 +54,9 @@ from simverse.knowledge.metrics import knowledge_reporters
 from simverse.knowledge.store import load_knowledge
 from simverse.store.knowledge_models import FactRow
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, StepRow
-from simverse.store.run_store import RunStore, StepBatch, db_url
+from simverse.store.redaction_models import RedactionRow
+from simverse.store.run_store import RunStore, StepBatch, db_url, open_read_only
+from simverse.world.opening import check_models, open_for_resume
 
 IN_MEMORY = "sqlite://"
 DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
@@ -88,12 +90,18 @@ class World(mesa.Model):
         memory: bool = True,
         llm_events: str | None = None,
         replay: str | None = None,
+        planned_steps: int | None = None,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
         """``llm`` drives the NPCs and ``llm_events`` the event-inference model (specs as
         in :mod:`simverse.llm.spec`; defaults from the world file, else ``scripted``).
         ``replay`` names a run database (``PATH`` or ``PATH#RUN``) whose recorded LLM calls
-        answer every request instead of a model."""
+        answer every request instead of a model. ``planned_steps`` is stored with the run,
+        so that a resumed run knows where to stop.
+
+        The run row, the writer lock and step 0 are made in one transaction: a run exists
+        only once its step 0 has committed (and a run left without one, by an older
+        simverse, is started afresh when resumed)."""
         super().__init__(rng=seed)
         self.seed = int(seed)
         self.spec = world if isinstance(world, WorldSpec) else load_world(world)
@@ -127,27 +135,26 @@ class World(mesa.Model):
         self._failed = ""
         self._ranked_facts: dict[str, list] = {}
         if _resume is None:
+            check_models(self.llm, self.llm_events, self.embedder)
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
-            self.run_id = self.store.create_run(
-                world=self.spec.name, seed=self.seed, llm=self.llm,
-                config={"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events},
-                world_spec=self.spec.model_dump(mode="json"), versions=versions(),
-            )
-            self._connect_models(brain, replay)
-            self._seed_knowledge()
-            with self.store.session() as session, session.begin():
-                if memory:
-                    self.minds = Minds.open(session, self.run_id, self.embedder)
-                self._commit(session, 0, StepBatch(), started=time.perf_counter())
+            config = {"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events}
+            if planned_steps is not None:
+                config["planned_steps"] = int(planned_steps)
+            self._start(None, config, brain, replay)
         else:
             self.store, self.run_id = _resume
             run = self.store.run(self.run_id)
             self.embedder = embedder or run.config.get("embedder", self.embedder)
-            self._restore()
-            self._connect_models(brain, replay)
-            if run.config.get("memory", True):
+            check_models(self.llm, self.llm_events, self.embedder)
+            if self.store.last_step(self.run_id) is None:  # killed before step 0 (older simverse)
+                self._start(self.run_id, run.config, brain, replay)
+            else:
+                self._restore()
                 with self.store.session() as session:
-                    self.minds = Minds.open(session, self.run_id, self.embedder)
+                    self._connect_models(brain, replay, session)
+                    if run.config.get("memory", True):
+                        self.minds = Minds.open(session, self.run_id, self.embedder)
+        self._redactions = self.store.max_id(RedactionRow, self.run_id)
         for npc in self.npcs.values():
             npc.sync_cell()
         self.datacollector = mesa.DataCollector(
@@ -173,7 +180,22 @@ class World(mesa.Model):
         )
         self.datacollector.collect(self)
 
-    def _connect_models(self, brain: Brain | None, replay: str | None) -> None:
+    def _start(self, run_id: int | None, config: dict[str, Any], brain: Brain | None, replay: str | None) -> None:
+        """Insert the run (unless ``run_id`` names one without steps), lock it and commit
+        step 0, all in one transaction: a kill before the commit leaves no run."""
+        with self.store.session() as session, session.begin():
+            self.run_id = run_id if run_id is not None else self.store.add_run(
+                session, world=self.spec.name, seed=self.seed, llm=self.llm, config=config,
+                world_spec=self.spec.model_dump(mode="json"), versions=versions(),
+            )
+            self.store.lock_run(self.run_id)
+            self._connect_models(brain, replay, session)
+            self._seed_knowledge()
+            if config.get("memory", True):
+                self.minds = Minds.open(session, self.run_id, self.embedder)
+            self._commit(session, 0, StepBatch(), started=time.perf_counter())
+
+    def _connect_models(self, brain: Brain | None, replay: str | None, session: Session) -> None:
         """The NPC brain and the events model. Every LLM call is recorded in this run
         (ids continuing after those stored); with ``replay`` a recorded run's calls answer
         instead of any model."""
@@ -181,8 +203,7 @@ class World(mesa.Model):
         from simverse.llm.spec import make_backends, make_brain
 
         answers = replay_backend(replay) if replay else None
-        with self.store.session() as session:
-            ids = CallIds.after_stored(session, self.run_id)
+        ids = CallIds.after_stored(session, self.run_id)
         backends = make_backends({"npc": self.llm, "events": self.llm_events}, run_id=self.run_id,
                                  call_ids=ids, replay=answers)
         self.brain = brain if brain is not None else make_brain(self.llm, backend=backends["npc"])
@@ -191,13 +212,29 @@ class World(mesa.Model):
     # ------------------------------------------------------------------ opening runs
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
-               embedder: str | None = None, llm_events: str | None = None) -> World:
-        """Reopen a stored run at its last committed step (with its own models unless told otherwise)."""
-        store = RunStore(db_url(db))
-        run = store.run(run_id)
-        spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
-        return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
-                   llm_events=llm_events or run.config.get("llm_events"), _resume=(store, run.id))
+               embedder: str | None = None, llm_events: str | None = None, lock: bool = True) -> World:
+        """Reopen a stored run at its last committed step (with its own models unless told
+        otherwise). The database is checked read-only first and never created; this
+        process becomes the run's one writer (``lock=False`` for a reader that never commits)."""
+        store, found = open_for_resume(db, run_id, lock)
+        try:
+            run = store.run(found)
+            spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
+            return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
+                       llm_events=llm_events or run.config.get("llm_events"), _resume=(store, run.id))
+        except BaseException:
+            store.close()
+            raise
+
+    @property
+    def planned_steps(self) -> int | None:
+        """The length the run was started for (None for runs made before it was stored)."""
+        value = self.store.run(self.run_id).config.get("planned_steps")
+        return value if isinstance(value, int) else None
+
+    def set_planned_steps(self, steps: int) -> None:
+        """Store a new planned length (``run --resume --steps N`` extends the run)."""
+        self.store.update_config(self.run_id, planned_steps=int(steps))
 
     def _restore(self) -> None:
         last = self.store.last_step(self.run_id)
@@ -454,7 +491,9 @@ class World(mesa.Model):
             listener = conversation.other(speaker)
             self.ids["dialogue"] += 1
             line_id = self.ids["dialogue"]
-            text = self._screen(step, speaker, said, conversation.place, line_id, flagged)
+            text = self._screen(step, speaker, said, conversation.place, line_id, flagged, batch)
+            if text != said:
+                row["utterance"] = text  # the decision keeps only what may be heard
             for violation in check_utterance(self.spec.policies, speaker, said, previous):
                 flagged.append(self._flag(step, "policy", speaker, conversation.place, line_id,
                                           f"broke policy {violation.policy!r}: {violation.reason}"))
@@ -488,13 +527,24 @@ class World(mesa.Model):
         stats["filtered_lines"] += sum(1 for o in flagged if o.kind == "filtered")
         return flagged
 
-    def _screen(self, step: int, speaker: str, text: str, place: str, line_id: int, flagged: list[Outcome]) -> str:
-        """The line as it may be heard: blocked text is replaced, and the block recorded."""
-        result = self.content_filter.screen(text, source=f"step {step} npc {speaker} dialogue:{line_id}")
+    def _screen(self, step: int, speaker: str, text: str, place: str, line_id: int, flagged: list[Outcome],
+                batch: StepBatch) -> str:
+        """The line as it may be heard; a block is also recorded as a ``filtered`` event."""
+        shown, redaction = self.screen_line(step, speaker, text, f"dialogue:{line_id}")
+        if redaction is not None:
+            flagged.append(self._flag(step, "filtered", speaker, place, line_id, redaction["reason"]))
+            batch.add(RedactionRow, redaction)
+        return shown
+
+    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
+        """What ``speaker`` may be heard saying, and the ``redactions`` row that keeps the
+        words themselves when the content filter blocks them (None when it does not)."""
+        result = self.content_filter.screen(text, source=f"step {step} {speaker} {source}")
         if result.allowed:
-            return text
-        flagged.append(self._flag(step, "filtered", speaker, place, line_id, result.reason))
-        return result.text
+            return text, None
+        self._redactions += 1
+        return result.text, {"run_id": self.run_id, "id": self._redactions, "step": step, "source": source,
+                             "speaker": speaker, "reason": result.reason, "blocked_text": text}
 
     def _flag(self, step: int, kind: str, speaker: str, place: str, line_id: int, reason: str) -> Outcome:
         outcome = Outcome(kind, speaker, "talk", {"dialogue": str(line_id)}, False, reason,
@@ -674,7 +724,7 @@ def replay_backend(source: str) -> Backend:
     from simverse.llm.recording import ReplayBackend
 
     path, _, run = source.partition("#")
-    store = RunStore(db_url(path))
+    store = open_read_only(path)
     run_id = store.run(int(run) if run else None).id
     with store.session() as session:
         answers = ReplayBackend.from_session(session, run_id)
