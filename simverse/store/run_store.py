@@ -151,8 +151,8 @@ class RunStore:
                 stmt = select(RunRow).where(RunRow.id == run_id)
             run = session.scalars(stmt.limit(1)).first()
         if run is None:
-            what = f"run {run_id}" if run_id is not None else "any run"
-            raise RunNotFound(f"{self.url}: no {what}")
+            what = f"has no run {run_id}" if run_id is not None else "holds no run yet"
+            raise RunNotFound(f"{self.path or self.url}: {what}")
         return run
 
     def runs(self) -> list[RunRow]:

@@ -155,6 +155,7 @@ class World(mesa.Model):
                     if run.config.get("memory", True):
                         self.minds = Minds.open(session, self.run_id, self.embedder)
         self._redactions = self.store.max_id(RedactionRow, self.run_id)
+        self._filtered: dict[int, str] = {}
         for npc in self.npcs.values():
             npc.sync_cell()
         self.datacollector = mesa.DataCollector(
@@ -415,9 +416,20 @@ class World(mesa.Model):
             decision = check_decision(answer, request)
             stats["decisions"][decision.status] += 1
             row = self._decision_row(step, decision, request)
+            if decision.utterance:
+                self._screen_decision(step, decision, row, batch)
             batch.add(DecisionRow, row)
             asked.append((decision, row))
         return asked
+
+    def _screen_decision(self, step: int, decision: Decision, row: dict[str, Any], batch: StepBatch) -> None:
+        """Screen what an NPC means to say before anyone hears it or a later turn is asked
+        about it: the decision (and the line it becomes) keeps only the filter's text."""
+        shown, redaction = self.screen_line(step, decision.npc, decision.utterance or "", f"decision:{row['id']}")
+        if redaction is not None:
+            decision.utterance = row["utterance"] = shown
+            self._filtered[row["id"]] = redaction["reason"]
+            batch.add(RedactionRow, redaction)
 
     # 4-5. resolve and apply -------------------------------------------------------
     def _act(
@@ -480,8 +492,8 @@ class World(mesa.Model):
     ) -> list[Outcome]:
         """Store the lines and pass on what was told: the listener now believes it, from the teller.
 
-        Each line is screened by the content filter (blocked text is replaced and the block
-        recorded as a ``filtered`` event) and checked against the world's policies (each
+        Each line was screened by the content filter with its decision (blocked text is
+        replaced, kept only in ``redactions``, and the block recorded as a ``filtered`` event) and checked against the world's policies (each
         violation recorded as a ``policy`` event). Returns those events.
         """
         stats["conversations"] += 1
@@ -491,9 +503,8 @@ class World(mesa.Model):
             listener = conversation.other(speaker)
             self.ids["dialogue"] += 1
             line_id = self.ids["dialogue"]
-            text = self._screen(step, speaker, said, conversation.place, line_id, flagged, batch)
-            if text != said:
-                row["utterance"] = text  # the decision keeps only what may be heard
+            text = said  # screened with its decision (_screen_decision)
+            self._screened(step, speaker, conversation.place, line_id, row, flagged)
             for violation in check_utterance(self.spec.policies, speaker, said, previous):
                 flagged.append(self._flag(step, "policy", speaker, conversation.place, line_id,
                                           f"broke policy {violation.policy!r}: {violation.reason}"))
@@ -527,14 +538,12 @@ class World(mesa.Model):
         stats["filtered_lines"] += sum(1 for o in flagged if o.kind == "filtered")
         return flagged
 
-    def _screen(self, step: int, speaker: str, text: str, place: str, line_id: int, flagged: list[Outcome],
-                batch: StepBatch) -> str:
-        """The line as it may be heard; a block is also recorded as a ``filtered`` event."""
-        shown, redaction = self.screen_line(step, speaker, text, f"dialogue:{line_id}")
-        if redaction is not None:
-            flagged.append(self._flag(step, "filtered", speaker, place, line_id, redaction["reason"]))
-            batch.add(RedactionRow, redaction)
-        return shown
+    def _screened(self, step: int, speaker: str, place: str, line_id: int, row: dict[str, Any],
+                  flagged: list[Outcome]) -> None:
+        """Record a ``filtered`` event for a line whose decision the filter screened."""
+        reason = self._filtered.pop(row["id"], None)
+        if reason is not None:
+            flagged.append(self._flag(step, "filtered", speaker, place, line_id, reason))
 
     def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
         """What ``speaker`` may be heard saying, and the ``redactions`` row that keeps the

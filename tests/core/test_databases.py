@@ -137,7 +137,7 @@ def test_the_read_only_open_cannot_write(good_db):
     store = open_read_only(good_db)
     try:
         assert store.runs()
-        with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+        with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
             store.set_status(1, "tampered")
     finally:
         store.close()
