@@ -493,8 +493,9 @@ class World(mesa.Model):
         """Store the lines and pass on what was told: the listener now believes it, from the teller.
 
         Each line was screened by the content filter with its decision (blocked text is
-        replaced, kept only in ``redactions``, and the block recorded as a ``filtered`` event) and checked against the world's policies (each
-        violation recorded as a ``policy`` event). Returns those events.
+        replaced, kept only in ``redactions``, and the block recorded as a ``filtered``
+        event); each is checked against the world's policies (each violation recorded as a
+        ``policy`` event). Returns those events.
         """
         stats["conversations"] += 1
         flagged: list[Outcome] = []

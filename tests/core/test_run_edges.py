@@ -57,10 +57,12 @@ def test_a_second_writer_is_refused_in_one_line_naming_the_run_and_the_process(t
             assert out.count("\n") == 1 and out.startswith("error:")
             assert "run 1 is being written by process" in out and str(holder.pid) in out
         code, out = cli(capsys, "inspect", str(db))
-        assert code == 0 and "running" not in out or "interrupted" not in out
+        assert code == 0 and "running" in out and "interrupted" not in out
     finally:
         holder.kill()
         holder.wait(timeout=30)
+    code, out = cli(capsys, "inspect", str(db))
+    assert code == 0 and "interrupted" in out, "a run left running by a killed process"
     code, out = cli(capsys, "inject", str(db), "a storm")
     assert code == 0, "the lock goes with the process that held it"
 
