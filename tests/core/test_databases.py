@@ -18,7 +18,7 @@ from unittest.mock import patch
 import pytest
 from core_helpers import tiny_world
 
-from simverse.cli import run_app
+from simverse.cli import console, run_app
 from simverse.core.loader import parse_world
 from simverse.store.database import SCHEMA_VERSION, check_database
 from simverse.store.run_store import open_read_only
@@ -27,6 +27,7 @@ from simverse.world.model import World
 
 def cli(capsys, *args: str) -> tuple[int, str]:
     """Run the command line in this process; (exit code, stdout + stderr)."""
+    console.width = 200  # tables wide enough that no cell is cut
     with patch.object(sys, "argv", ["simverse", *args]):
         try:
             run_app()
