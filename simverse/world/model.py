@@ -155,7 +155,7 @@ class World(mesa.Model):
                     if run.config.get("memory", True):
                         self.minds = Minds.open(session, self.run_id, self.embedder)
         self._redactions = self.store.max_id(RedactionRow, self.run_id)
-        self._filtered: dict[int, str] = {}
+        self._filtered: dict[int, tuple[str, str]] = {}  # decision id -> (reason, the words as said)
         for npc in self.npcs.values():
             npc.sync_cell()
         self.datacollector = mesa.DataCollector(
@@ -427,8 +427,8 @@ class World(mesa.Model):
         about it: the decision (and the line it becomes) keeps only the filter's text."""
         shown, redaction = self.screen_line(step, decision.npc, decision.utterance or "", f"decision:{row['id']}")
         if redaction is not None:
+            self._filtered[row["id"]] = (redaction["reason"], decision.utterance or "")
             decision.utterance = row["utterance"] = shown
-            self._filtered[row["id"]] = redaction["reason"]
             batch.add(RedactionRow, redaction)
 
     # 4-5. resolve and apply -------------------------------------------------------
@@ -505,7 +505,7 @@ class World(mesa.Model):
             self.ids["dialogue"] += 1
             line_id = self.ids["dialogue"]
             text = said  # screened with its decision (_screen_decision)
-            self._screened(step, speaker, conversation.place, line_id, row, flagged)
+            said = self._screened(step, speaker, conversation.place, line_id, row, flagged) or said
             for violation in check_utterance(self.spec.policies, speaker, said, previous):
                 flagged.append(self._flag(step, "policy", speaker, conversation.place, line_id,
                                           f"broke policy {violation.policy!r}: {violation.reason}"))
@@ -540,11 +540,14 @@ class World(mesa.Model):
         return flagged
 
     def _screened(self, step: int, speaker: str, place: str, line_id: int, row: dict[str, Any],
-                  flagged: list[Outcome]) -> None:
-        """Record a ``filtered`` event for a line whose decision the filter screened."""
-        reason = self._filtered.pop(row["id"], None)
-        if reason is not None:
-            flagged.append(self._flag(step, "filtered", speaker, place, line_id, reason))
+                  flagged: list[Outcome]) -> str | None:
+        """Record a ``filtered`` event for a line whose decision the filter screened, and
+        give back the words as said (policies judge what was meant, never shown), else None."""
+        found = self._filtered.pop(row["id"], None)
+        if found is None:
+            return None
+        flagged.append(self._flag(step, "filtered", speaker, place, line_id, found[0]))
+        return found[1]
 
     def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
         """What ``speaker`` may be heard saying, and the ``redactions`` row that keeps the
