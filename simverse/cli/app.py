@@ -44,13 +44,17 @@ def _visible(char: str) -> str:
 
 def user_errors() -> tuple[type[BaseException], ...]:
     """Exceptions shown as one line: the user's input or environment is at fault."""
+    from simverse.analysis import NotARunDatabase
     from simverse.core.loader import WorldFileError
+    from simverse.core.plugins import PluginError
+    from simverse.core.population import AssignmentError
     from simverse.llm.recording import CacheMiss
     from simverse.store.database import DatabaseRefused
     from simverse.store.run_store import RunNotFound
     from simverse.store.writer_lock import RunLocked
 
-    return (UserError, WorldFileError, RunNotFound, CacheMiss, DatabaseRefused, RunLocked)
+    return (UserError, WorldFileError, RunNotFound, CacheMiss, DatabaseRefused, RunLocked, PluginError,
+            AssignmentError, NotARunDatabase)
 
 
 def one_line(exc: BaseException) -> str:

@@ -32,6 +32,17 @@ def worlds() -> None:
     console.print(table)
 
 
+def brain_pairs(options: list[str]) -> list[tuple[str, str]]:
+    """``--brain WHO=SPEC`` options as (who, spec) pairs."""
+    pairs = []
+    for option in options:
+        who, sep, spec = option.partition("=")
+        if not sep or not who.strip() or not spec.strip():
+            raise UserError(f"--brain {option!r}: write WHO=SPEC, e.g. --brain 'tag:fisher=openai:URL#MODEL'")
+        pairs.append((who.strip(), spec.strip()))
+    return pairs
+
+
 @app.command()
 def run(
     world: Annotated[str | None, typer.Argument(help="shipped world name, world directory or world.toml")] = None,
@@ -47,6 +58,8 @@ def run(
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
+    brain: Annotated[list[str] | None, typer.Option(
+        help="WHO=SPEC: a brain for some NPCs (WHO: a name, tag:NAME, share:0.3 or *); repeatable")] = None,
 ) -> None:
     """Run a world (or resume a stored run) and print a summary."""
     from simverse.world.model import World
@@ -65,7 +78,7 @@ def run(
             check_database(path, create=True)
         target = DEFAULT_STEPS if steps is None else steps
         sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events, replay=replay,
-                    planned_steps=target)
+                    brains=brain_pairs(brain or []), planned_steps=target)
         console.print(f"run {sim.run_id} of {shown(spec.title)} (seed {seed}) -> {shown(db_url(path))}",
                       highlight=False)
     else:

@@ -22,6 +22,7 @@ from sqlalchemy.pool import StaticPool
 
 import simverse.store.knowledge_models
 import simverse.store.redaction_models  # noqa: F401  (both register their tables)
+from simverse.core.runtime import StepRuntime
 from simverse.store.base import Base
 from simverse.store.database import (
     DEFAULT_DIR,
@@ -179,6 +180,13 @@ class RunStore:
             if run is None:
                 raise RunNotFound(f"{self.url}: no run {run_id}")
             run.config = {**(run.config or {}), **values}
+
+    def save_runtime(self, session: Session, run_id: int, step: int, runtime: StepRuntime) -> None:
+        """Replace a committed step's runtime record (inbox, pending, ids) inside the
+        caller's transaction: what happens between steps is kept with the last step."""
+        session.execute(
+            update(StepRow).where(StepRow.run_id == run_id, StepRow.step == step).values(runtime=runtime.to_json())
+        )
 
     def set_status(self, run_id: int, status: str) -> None:
         with self.session() as session, session.begin():
