@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
 from simverse.core.seeds import derive_seed
 from simverse.events.resolver import route_key
+from simverse.llm.prompts import world_brief
 
 if TYPE_CHECKING:
     from simverse.agents.npc import NPC
@@ -75,6 +76,7 @@ def build_requests(
     """
     scene = scene_of(world)
     actions = action_specs(world)
+    brief = world_brief(world.spec, actions)
     hour = world.clock.hour(step)
     weather = str(world.state.entities["world"].get("weather", ""))
     label = world.clock.label(step)
@@ -123,6 +125,7 @@ def build_requests(
                 sociability=npc.spec.sociability,
                 item_info=_item_info(world, set(items_here) | set(inventory)),
                 route=route,
+                world_brief=brief,
             )
         )
     return requests
