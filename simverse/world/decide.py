@@ -38,5 +38,11 @@ def decision_row(world: Stage, step: int, decision: Decision, request: DecisionR
         "utterance": decision.utterance, "status": decision.status, "note": decision.note, "event_id": None,
         "llm_call_ids": decision.llm_call_ids,
         "context": {"place": request.place, "observations": len(request.observations),
-                    "facts": [f.key for f in request.facts], "seed": request.seed},
+                    "facts": [f.key for f in request.facts], "seed": request.seed, **brain_of(world, decision.npc)},
     }
+
+
+def brain_of(world: Stage, npc: str) -> dict[str, str]:
+    """``{"brain": label}`` when NPCs have brains of their own (a mixed population), else nothing."""
+    label_of = getattr(world.brain, "label_of", None)
+    return {"brain": label_of(npc)} if label_of is not None else {}

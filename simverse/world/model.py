@@ -43,9 +43,9 @@ from simverse.knowledge.graph import WORLD, KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
 from simverse.store.fork import fork_run
 from simverse.store.run_store import RunStore, StepBatch, db_url
-from simverse.world.connect import connect_models
+from simverse.world.connect import BrainPairs, Mix, brain_label, connect_models, stored_brain
 from simverse.world.outcomes import assert_entry
-from simverse.world.records import commit, make_datacollector
+from simverse.world.records import commit, make_datacollector, plugin_metrics
 from simverse.world.stage import StepTurn, empty_stats
 from simverse.world.step import run_step
 
@@ -70,10 +70,13 @@ class World(mesa.Model):
         memory: bool = True,
         llm_events: str | None = None,
         replay: str | None = None,
+        brains: BrainPairs | None = None,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
         """``llm`` drives the NPCs and ``llm_events`` the event-inference model (specs as
         in :mod:`simverse.llm.spec`; defaults from the world file, else ``scripted``).
+        ``brains`` gives some NPCs brains of their own, ``{who: spec or Brain}`` (before the
+        world file's ``settings.brains``; see :mod:`simverse.core.population`).
         ``replay`` names a run database (``PATH`` or ``PATH#RUN``) whose recorded LLM calls
         answer every request instead of a model."""
         super().__init__(rng=seed)
@@ -81,6 +84,9 @@ class World(mesa.Model):
         self.spec = world if isinstance(world, WorldSpec) else load_world(world)
         self.llm = llm or self.spec.settings.llm or "scripted"
         self.llm_events = llm_events or self.spec.settings.llm_events or "scripted"
+        given = list(brains.items()) if isinstance(brains, Mapping) else list(brains or [])
+        self.mix = Mix([*given, *((b.who, b.llm) for b in self.spec.settings.brains)],
+                       [(n.name, list(n.tags)) for n in self.spec.npcs], self.seed)
         self.clock = Clock.from_hhmm(self.spec.environment.start, self.spec.environment.minutes_per_step)
         self.places = nx.Graph()
         self.places.add_nodes_from(p.id for p in self.spec.places)
@@ -108,7 +114,7 @@ class World(mesa.Model):
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
             npc.sync_cell()
-        self.datacollector = make_datacollector()
+        self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ opening runs
@@ -117,7 +123,8 @@ class World(mesa.Model):
         self.store = RunStore(db_url(db) if db else IN_MEMORY)
         self.run_id = self.store.create_run(
             world=self.spec.name, seed=self.seed, llm=self.llm,
-            config={"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events},
+            config={"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events,
+                    "brains": [[who, brain_label(b)] for who, b in self.mix.pairs]},
             world_spec=self.spec.model_dump(mode="json"), versions=versions(),
         )
         with self.store.session() as session, session.begin():
@@ -141,17 +148,23 @@ class World(mesa.Model):
                 self.minds = Minds.open(session, self.run_id, self.embedder)
 
     def _connect(self, session: Session, brain: Brain | None, replay: str | None) -> None:
-        self.brain = connect_models(session, self.run_id, self.llm, self.llm_events, self.resolver, brain, replay)
+        self.brain = connect_models(session, self.run_id, self.llm, self.llm_events, self.resolver, brain, replay,
+                                    self.mix)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
-               embedder: str | None = None, llm_events: str | None = None) -> World:
-        """Reopen a stored run at its last committed step (with its own models unless told otherwise)."""
+               embedder: str | None = None, llm_events: str | None = None,
+               brains: Mapping[str, Brain] | None = None) -> World:
+        """Reopen a stored run at its last committed step (with its own models unless told
+        otherwise). Per-NPC brains come back from the run's config; brains that were Python
+        objects (``python:Class``) must be passed again in ``brains``, keyed by that label."""
         store = RunStore(db_url(db))
         run = store.run(run_id)
-        spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
+        spec = parse_world(run.world_spec, source=f"{db} run {run.id}").model_copy(deep=True)
+        spec.settings.brains = []  # the run's config holds the assignment, world file's included
+        pairs = [(who, stored_brain(label, brains or {})) for who, label in run.config.get("brains", [])]
         return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
-                   llm_events=llm_events or run.config.get("llm_events"), _resume=(store, run.id))
+                   llm_events=llm_events or run.config.get("llm_events"), brains=pairs, _resume=(store, run.id))
 
     def _restore(self, session: Session) -> None:
         last = self.store.last_step(self.run_id)

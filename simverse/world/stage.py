@@ -66,6 +66,8 @@ class StepTurn:
     batch: StepBatch = field(default_factory=StepBatch)
     stats: dict[str, Any] = field(default_factory=lambda: empty_stats())
     ranked_facts: Mapping[str, list[FactView]] = field(default_factory=dict)
+    action_results: list[tuple[str, bool]] = field(default_factory=list)
+    """(actor, success) of the step's actions, for per-brain counts."""
 
 
 def empty_stats() -> dict[str, Any]:
