@@ -67,6 +67,8 @@ def run_sweep(
     ``on_cell(cell, result)`` after each cell is recorded (for a progress bar).
     """
     results_db = Path(results) if results else results_path(config.name, root)
+    if results is None:  # the sweep's own folder under ``root`` (an explicit path must exist)
+        results_db.parent.mkdir(parents=True, exist_ok=True)
     cell_dir = results_db.parent / results_db.stem
     store = RunStore(db_url(results_db))
     cells = {c.key: c for c in config.cells()}
