@@ -32,28 +32,21 @@ memory stream keeps them all."""
 class Surroundings(Protocol):
     """What a decision request is built from: the world as an NPC meets it."""
 
+    seed: int
+    spec: WorldSpec
+    clock: Clock
+    state: WorldState
+    places: nx.Graph
+    place_descriptions: Mapping[str, str]
+    npcs: Mapping[str, NPC]
+    npc_names: Sequence[str]
+    knowledge: KnowledgeGraph
+    step_index: int
+
     @property
-    def seed(self) -> int: ...
-    @property
-    def spec(self) -> WorldSpec: ...
-    @property
-    def clock(self) -> Clock: ...
-    @property
-    def state(self) -> WorldState: ...
-    @property
-    def places(self) -> nx.Graph: ...
-    @property
-    def place_descriptions(self) -> Mapping[str, str]: ...
-    @property
-    def npcs(self) -> Mapping[str, NPC]: ...
-    @property
-    def npc_names(self) -> Sequence[str]: ...
-    @property
-    def knowledge(self) -> KnowledgeGraph: ...
-    @property
-    def step_index(self) -> int: ...
-    @property
-    def inbox(self) -> Mapping[str, list[str]]: ...
+    def inbox(self) -> Mapping[str, list[str]]:
+        """Observations each NPC has not yet perceived."""
+        ...
 
     def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
         """The NPC's plan or schedule entry at ``hour``."""

@@ -38,16 +38,11 @@ the seed of an NPC-to-NPC line of the same step."""
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
-    @property
-    def brain(self) -> Brain: ...
-    @property
-    def store(self) -> RunStore: ...
-    @property
-    def run_id(self) -> int: ...
-    @property
-    def minds(self) -> Minds | None: ...
-    @property
-    def runtime(self) -> StepRuntime: ...
+    brain: Brain
+    store: RunStore
+    run_id: int
+    minds: Minds | None
+    runtime: StepRuntime
 
 
 @dataclass
