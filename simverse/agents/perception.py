@@ -22,6 +22,7 @@ from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+from simverse.llm.prompts import world_brief
 
 MAX_FACTS = 8
 MAX_OBSERVATIONS = 12
@@ -66,6 +67,7 @@ class Scene:
     label: str
     weather: str
     actions: list[ActionSpec]
+    brief: str
     closed: set[str]
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
@@ -77,8 +79,9 @@ def scene_of(world: Surroundings, step: int) -> Scene:
     override = world.state.entities["world"].get("time_of_day")
     if override:
         label = f"Day {world.clock.day(step)}, {override}"
+    actions = action_specs(world)
     scene = Scene(world.clock.hour(step), label, str(world.state.entities["world"].get("weather", "")),
-                  action_specs(world), set(world.state.closed_routes))
+                  actions, world_brief(world.spec, actions), set(world.state.closed_routes))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -170,6 +173,7 @@ def _request(world: Surroundings, scene: Scene, npc: NPC, step: int, mode: Decis
         sociability=npc.spec.sociability,
         item_info=_item_info(world, set(items_here) | set(inventory)),
         route=route,
+        world_brief=scene.brief,
     )
 
 
