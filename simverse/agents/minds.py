@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
-from simverse.core.schema import NPC as NPCSpec
-from simverse.core.schema import ScheduleEntry
+from simverse.core.schema import NPCSpec, ScheduleEntry
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,
@@ -63,7 +62,7 @@ class Minds:
         """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
         places = tuple(places)
         inputs = [
-            PlanInput(n.name, n.persona, as_schedule([_entry(e) for e in n.schedule]), places)
+            PlanInput(n.name, n.persona, as_schedule(n.schedule), places)
             for n in npcs if n.schedule
         ]
         start_hour = clock.start_minutes / 60.0
@@ -92,10 +91,6 @@ class Minds:
             self.pending = []
         reflect_due(session, self.stream, self.reflector, step, sim_hours)
         compact(session, self.stream, step, sim_hours)
-
-
-def _entry(entry: object) -> dict[str, str]:
-    return {"start": entry.start, "place": entry.place, "activity": entry.activity}
 
 
 def _situation(request: DecisionRequest) -> str:
