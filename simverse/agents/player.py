@@ -14,7 +14,9 @@ completely. The world's runtime takes the new record only once the transaction h
 committed.
 
 The person's words are data: they never reach the world state or the knowledge graph,
-only the NPC's conversation, memories and next observations.
+only the NPC's conversation, memories and next observations. Both lines pass the world's
+content filter first: a blocked line is stored, remembered and answered as the filter's
+placeholder, its words kept only in the ``redactions`` table.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Brain, Decision, Turn
 from simverse.core.runtime import StepRuntime
 from simverse.store.models import DecisionRow, DialogueRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore
 from simverse.store.talk_models import PlayerTalkRow
 
@@ -53,6 +56,7 @@ class Audience(Surroundings, Protocol):
     def minds(self) -> Minds | None: ...
     @property
     def runtime(self) -> StepRuntime: ...
+    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]: ...
 
 
 @dataclass
@@ -80,6 +84,7 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
+    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
@@ -94,7 +99,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         if len(answers) != 1:
             raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
         decision = check_decision(answers[0], request)
-        reply = decision.utterance or ""
+        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        decision.utterance = reply if decision.utterance is not None else None
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
         told = [k for k in decision.told_facts if world.knowledge.believes(npc, k)]
@@ -107,6 +113,9 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
+        redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
+        if redactions:
+            session.execute(insert(RedactionRow.__table__), redactions)
         heard = f'{PLAYER} said: "{said}"'
         draft.observe(npc, heard)
         if world.minds is not None:

@@ -2,9 +2,10 @@
 
 :func:`fork_run` copies, under a new run id, every row of the run tables with
 ``step <= at_step``: ``steps``, ``npc_states``, ``decisions``, ``events``, ``dialogue``,
-``retrieval_logs``, ``llm_calls``, ``llm_switches``, ``player_talk`` and ``memories`` (formed
-at or before the step), and the ``facts`` that started by then, reopened (``valid_to = NULL``)
-where they closed later. The new run's ``parent_run_id`` and ``forked_at_step`` say where it came from; ``World.resume``
+``retrieval_logs``, ``llm_calls``, ``llm_switches``, ``player_talk``, ``redactions`` and ``memories``
+(formed at or before the step), and the ``facts`` that started by then, reopened
+(``valid_to = NULL``) where they closed later. The new run's ``parent_run_id`` and
+``forked_at_step`` say where it came from; ``World.resume``
 then continues it from the step's stored state and rng, so without changes it replays the
 parent exactly, and with an injected event it diverges from there.
 
@@ -28,10 +29,12 @@ from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall, LLMSwitch
 from simverse.store.memory_models import Memory, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunNotFound, RunStore
 from simverse.store.talk_models import PlayerTalkRow
 
-STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall, LLMSwitch, PlayerTalkRow)
+STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall, LLMSwitch, PlayerTalkRow,
+               RedactionRow)
 
 
 def fork_run(store: RunStore, run_id: int, at_step: int) -> int:

@@ -28,7 +28,7 @@ from simverse.llm.recording import CallIds, RecordingBackend, ReplayBackend
 from simverse.llm.spec import make_backend, make_backends, make_brain, record_backends, same_spec
 from simverse.store.llm_models import LLMSwitch
 from simverse.store.models import RunRow
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import open_read_only
 from simverse.store.talk_models import PlayerTalkRow
 
 Change = tuple[str, str, str]
@@ -122,7 +122,7 @@ def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Bac
 def replay_backend(source: str) -> Backend:
     """Recorded answers of ``PATH`` (its newest run) or ``PATH#RUN``, for a model-free replay."""
     path, _, run = source.partition("#")
-    store = RunStore(db_url(path))
+    store = open_read_only(path)
     run_id = store.run(int(run) if run else None).id
     with store.session() as session:
         answers = ReplayBackend.from_session(session, run_id)

@@ -23,6 +23,7 @@ from simverse.core.decisions import Brain, FactView
 from simverse.core.runtime import StepRuntime
 from simverse.events.resolution import EventResolver
 from simverse.store.run_store import RunStore, StepBatch
+from simverse.world.screening import Screening
 
 DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
 
@@ -44,6 +45,8 @@ class Stage(Surroundings, Protocol):
     def runtime(self) -> StepRuntime: ...
     @property
     def content_filter(self) -> ContentFilter: ...
+    @property
+    def screening(self) -> Screening: ...
     @property
     def space(self) -> Network: ...
     @property
