@@ -72,7 +72,7 @@ class Minds:
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""
-        queries = [RetrievalQuery(r.npc, _situation(r)) for r in requests]
+        queries = [RetrievalQuery(r.npc, _situation(r), parts=_cues(r)) for r in requests]
         for request, hits in zip(requests, self.stream.retrieve_batch(session, queries, step, sim_hours), strict=True):
             request.memories = [h.view() for h in hits]
 
@@ -90,12 +90,19 @@ def _entry(entry: object) -> dict[str, str]:
 
 
 def _situation(request: DecisionRequest) -> str:
-    """The retrieval query: where the NPC is, with whom, doing what, and what just happened."""
-    parts = [request.place, request.schedule_activity or "", " ".join(request.people_here)]
-    parts += request.observations[-3:]
+    """The retrieval query as logs show it: where the NPC is, with whom, doing what, and
+    what just happened."""
+    return " ".join(_cues(request, people_apart=False))
+
+
+def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
+    """The situation's cues; the query vector sums their vectors (each embedded once per
+    run), since the situation as a whole is new at nearly every step."""
+    people = list(request.people_here) if people_apart else [" ".join(request.people_here)]
+    parts = [request.place, request.schedule_activity or "", *people, *request.observations[-3:]]
     if request.conversation:
         parts.append(request.conversation[-1].text)
-    return " ".join(p for p in parts if p)
+    return tuple(p for p in parts if p)
 
 
 __all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds"]
