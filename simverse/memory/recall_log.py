@@ -17,6 +17,7 @@ import numpy as np
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from simverse.memory.rows import insert_rows
 from simverse.memory.types import RetrievalQuery, Retrieved
 from simverse.store.memory_models import MemoryAccess, RetrievalLog
 
@@ -53,20 +54,13 @@ def write_retrievals(
                         "relevance": hit.relevance,
                     }
                 )
-    if recalled:
-        session.execute(
-            insert(MemoryAccess.__table__),
-            [
-                {
-                    "run_id": run_id,
-                    "step": step,
-                    "call": call,
-                    "npc": npc,
-                    "memory_ids": np.array(sorted(ids), dtype="<i4").tobytes(),
-                }
-                for npc, ids in sorted(recalled.items())
-            ],
-        )
+    insert_rows(
+        session, MemoryAccess.__table__, ("run_id", "step", "call", "npc", "memory_ids"),
+        [
+            (run_id, step, call, npc, np.array(sorted(ids), dtype="<i4").tobytes())
+            for npc, ids in sorted(recalled.items())
+        ],
+    )
     if full:
         session.execute(insert(RetrievalLog.__table__), full)
 

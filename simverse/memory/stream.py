@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from simverse.memory.config import MemoryConfig
@@ -36,8 +36,15 @@ from simverse.memory.embedder import Embedder, normalise_rows
 from simverse.memory.importance import rule_importance
 from simverse.memory.index import NpcIndex
 from simverse.memory.recall_log import write_retrievals
+from simverse.memory.rows import (
+    active_rows,
+    importance_since_reflection,
+    insert_rows,
+    json_text,
+    record_of,
+    update_rows,
+)
 from simverse.memory.scoring import combine, recency, top_k
-from simverse.memory.stored import active_rows, importance_since_reflection, record_of
 from simverse.memory.types import (
     EXPERIENCE_KINDS,
     MemoryRecord,
@@ -49,6 +56,10 @@ from simverse.memory.vectors import VectorBook, text_key
 from simverse.store.memory_models import Memory
 
 _MEM = Memory.__table__
+_MEM_COLUMNS = (
+    "run_id", "id", "npc", "step", "sim_hours", "kind", "text", "importance", "embedding",
+    "last_access_step", "last_access_hours", "evidence", "source_event_id", "data", "archived",
+)
 
 
 class MemoryStream:
@@ -66,6 +77,7 @@ class MemoryStream:
         self.config = config or MemoryConfig()
         self.book = book or VectorBook(run_id, embedder)
         self._calls = (0, 0)  # (step, retrieval batches logged in it)
+        self._rated: dict[tuple[str, str], int] = {}
         self._index: dict[str, NpcIndex] = {}
         self._next_id = 1
         self._since_reflection: dict[str, int] = defaultdict(int)
@@ -136,10 +148,10 @@ class MemoryStream:
         vecs = self.book.vectors(session, [m.text for m in new_memories], first_step)
         first = self._next_id
         records: list[MemoryRecord] = []
-        rows: list[dict] = []
+        rows: list[tuple] = []
         last_hours = np.empty(len(new_memories), dtype=np.float64)
         for i, m in enumerate(new_memories):
-            imp = rule_importance(m.kind, m.text) if m.importance is None else m.importance
+            imp = self._rate(m.kind, m.text) if m.importance is None else m.importance
             rec = MemoryRecord(
                 id=first + i,
                 npc=m.npc,
@@ -155,25 +167,11 @@ class MemoryStream:
             last_hours[i] = m.sim_hours if m.last_access_hours is None else m.last_access_hours
             records.append(rec)
             rows.append(
-                {
-                    "run_id": self.run_id,
-                    "id": rec.id,
-                    "npc": rec.npc,
-                    "step": rec.step,
-                    "sim_hours": rec.sim_hours,
-                    "kind": rec.kind,
-                    "text": rec.text,
-                    "importance": rec.importance,
-                    "embedding": b"",
-                    "last_access_step": rec.step,
-                    "last_access_hours": float(last_hours[i]),
-                    "evidence": list(rec.evidence),
-                    "source_event_id": rec.source_event_id,
-                    "data": rec.data,
-                    "archived": False,
-                }
+                (self.run_id, rec.id, rec.npc, rec.step, rec.sim_hours, rec.kind, rec.text,
+                 rec.importance, b"", rec.step, float(last_hours[i]), json_text(rec.evidence),
+                 rec.source_event_id, json_text(rec.data), 0)
             )
-        session.execute(insert(_MEM), rows)
+        insert_rows(session, _MEM, _MEM_COLUMNS, rows)
         self._next_id = first + len(new_memories)
 
         positions: dict[str, list[int]] = defaultdict(list)
@@ -196,6 +194,16 @@ class MemoryStream:
             elif rec.kind == "reflection":
                 self._since_reflection[rec.npc] = 0
         return [r.id for r in records]
+
+    def _rate(self, kind: str, text: str) -> int:
+        """:func:`rule_importance`, once per distinct (kind, text): most texts repeat."""
+        key = (kind, text)
+        score = self._rated.get(key)
+        if score is None:
+            if len(self._rated) >= 200_000:
+                self._rated.clear()
+            score = self._rated[key] = rule_importance(kind, text)
+        return score
 
     def archive(self, session: Session, npc: str, memory_ids: Sequence[int]) -> None:
         """Mark memories archived in the DB and drop them from the index (growth policy)."""
@@ -295,19 +303,15 @@ class MemoryStream:
     def _touch(
         self, session: Session, touched: dict[str, set[int]], step: int, sim_hours: float
     ) -> None:
-        params: list[dict] = []
+        params: list[tuple] = []
+        hours = float(sim_hours)
         for npc, positions in touched.items():
             index = self._index[npc]
             pos = np.array(sorted(positions), dtype=np.int64)
             index.touch(pos, sim_hours, step)
-            params.extend({"b_id": int(i)} for i in index.ids[pos])
-        if not params:
-            return
-        session.execute(
-            update(_MEM)
-            .where(_MEM.c.run_id == self.run_id, _MEM.c.id == bindparam("b_id"))
-            .values(last_access_step=step, last_access_hours=float(sim_hours)),
-            params,
+            params.extend((step, hours, self.run_id, i) for i in index.ids[pos].tolist())
+        update_rows(
+            session, _MEM, ("last_access_step", "last_access_hours"), ("run_id", "id"), params
         )
 
     # ------------------------------------------------------------------ reading

@@ -25,10 +25,11 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from simverse.memory.embedder import Embedder
+from simverse.memory.rows import insert_rows
 from simverse.store.memory_models import EmbeddingRow
 
 _EMB = EmbeddingRow.__table__
@@ -71,6 +72,7 @@ class VectorBook:
         self.recorded = recorded or {}
         self.embedded = 0  # texts this process sent to the embedder
         self._row: dict[bytes, int] = {}
+        self._by_text: dict[str, int] = {}  # texts met in this process (skips the hash)
         self._matrix = np.zeros((1024, self.dim), dtype=np.float32)
 
     @classmethod
@@ -111,16 +113,23 @@ class VectorBook:
 
     def vectors(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
         """``(len(texts), dim)`` float32 vectors of ``texts``, computing only unknown ones."""
-        keys = [text_key(t) for t in texts]
+        by_text = self._by_text
         missing: dict[bytes, str] = {}
-        for key, text in zip(keys, texts, strict=True):
-            if key not in self._row and key not in missing:
-                missing[key] = text
+        for text in texts:
+            if text not in by_text:
+                key = text_key(text)
+                row = self._row.get(key)
+                if row is not None:
+                    by_text[text] = row
+                elif key not in missing:
+                    missing[key] = text
         if missing:
             self._store(session, missing, step)
-        if not keys:
+            for key, text in missing.items():
+                by_text[text] = self._row[key]
+        if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return self._matrix[[self._row[k] for k in keys]]
+        return self._matrix[[by_text[t] for t in texts]]
 
     def rows_of(self, keys: Sequence[bytes]) -> np.ndarray:
         """Vectors of keys the book holds (a ``KeyError`` names a missing one)."""
@@ -146,13 +155,9 @@ class VectorBook:
             if len(blobs[key]) != self.dim * 2:
                 raise ValueError(f"recorded vector of {missing[key]!r} is not {self.dim}-d float16")
         self._add(keys, np.frombuffer(b"".join(blobs[k] for k in keys), STORED_DTYPE))
-        session.execute(
-            insert(_EMB),
-            [
-                {"run_id": self.run_id, "embedder": self.id, "key": k, "step": step,
-                 "vector": blobs[k]}
-                for k in keys
-            ],
+        insert_rows(
+            session, _EMB, ("run_id", "embedder", "key", "step", "vector"),
+            [(self.run_id, self.id, k, step, blobs[k]) for k in keys],
         )
 
     def _add(self, keys: list[bytes], flat: np.ndarray) -> None:

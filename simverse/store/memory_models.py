@@ -34,15 +34,18 @@ class Memory(Base):
     written before that table existed hold float32 little-endian bytes here, still read.
     ``archived`` rows were folded into a ``summary`` memory by the growth policy: they stay
     here (the summary's ``evidence`` points at them) but are no longer retrieved.
+    Indexes: the primary key (run first) and ``(run_id, npc, archived)``; a 1,000-NPC step
+    writes ~10,000 rows, so each further index is a cost paid on every one of them
+    (databases made with the former single-column indexes keep them).
     ``data`` carries structured content where a kind has one (a plan's schedule entries).
     """
 
     __tablename__ = "memories"
     __table_args__ = (Index("ix_memories_run_npc_active", "run_id", "npc", "archived"),)
 
-    run_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+    run_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    npc: Mapped[str] = mapped_column(String(128), index=True)
+    npc: Mapped[str] = mapped_column(String(128))
     step: Mapped[int] = mapped_column(Integer)
     sim_hours: Mapped[float] = mapped_column(Float)
     kind: Mapped[str] = mapped_column(String(16))
