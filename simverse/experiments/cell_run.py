@@ -114,9 +114,10 @@ def queue_injection(world: Any, injection: InjectionSpec) -> None:
         rule = parse_effect(text, roles)
         value = rule.value.literal if rule.value.role is None else world.state.get(rule.value.role, rule.value.prop)
         effects.append(Effect(rule.role, rule.prop, rule.op, value))
-    world.inject(injection.text, effects, place=injection.place, importance=injection.importance)
+    facts = None
     if injection.facts:
         register = getattr(world.knowledge, "register_entities", None)
         if register is not None:
             register({"concept": [e for f in injection.facts for e in (f.subject, f.object)]})
-        world.pending[-1].facts = [f.model_dump() for f in injection.facts]
+        facts = [f.model_dump() for f in injection.facts]
+    world.inject(injection.text, effects, place=injection.place, importance=injection.importance, facts=facts)
