@@ -8,7 +8,11 @@ own prompts (so a prompt is a realistic ~250 tokens; the config pads the vocabul
   (a) ``LLMBrain.decide_batch`` over the transformers backend: one batched generate;
   (b) the same prompts as sequential per-agent calls (batch size 1), as peers do;
   (c) bare ``model.generate`` on the same left-padded batch (no prompts, no parsing);
-  (d) the same decisions replayed from the recorded calls in SQLite (no model).
+  (d) the same decisions replayed from the recorded calls in SQLite (no model);
+  (e) a whole world (harbor_town, memory on with the default MiniLM embedder) run live on
+      the model for ``--world-steps`` steps, then replayed from its database with no model
+      and no embedder (recorded LLM calls and stored text vectors answer): both timed end
+      to end, world start included, and the two databases proved identical.
 
 Every variant is forced to generate exactly T tokens per request (``min_new_tokens =
 max_new_tokens``), so they do equal work even though random weights would stop early.
@@ -41,6 +45,8 @@ from simverse.llm.recording import RecordingBackend, ReplayBackend
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
 from simverse.store.base import Base
+from simverse.store.digest import differing_tables, run_digest
+from simverse.world.model import World
 
 NAMES = ["Mara", "Tom", "Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gus", "Hana", "Ivo",
          "Jule", "Kai", "Lena", "Milo", "Nora"]
@@ -113,6 +119,35 @@ def bare_generate(backend: TransformersBackend, requests: list[DecisionRequest],
     return elapsed
 
 
+def world_replay(model: Path, workdir: Path, steps: int) -> None:
+    """(e): live world run vs its replay, memory on (MiniLM), end to end; same database."""
+    live_db, replay_db = workdir / "live.db", workdir / "replay.db"
+
+    def live() -> World:
+        world = World("harbor_town", seed=1, db=str(live_db), llm=f"transformers:{model}")
+        world.run(steps)
+        return world
+
+    def replay() -> World:
+        world = World("harbor_town", seed=1, db=str(replay_db), llm=f"transformers:{model}",
+                      replay=str(live_db))
+        world.run(steps)
+        return world
+
+    (t_live, _), live_world = timed(live)
+    (t_replay, _), replayed = timed(replay)
+    differ = differing_tables(run_digest(live_world.store, live_world.run_id),
+                              run_digest(replayed.store, replayed.run_id))
+    embedded = replayed.minds.stream.book.embedded
+    live_world.close()
+    replayed.close()
+    npcs = len(live_world.npc_names)
+    print(f"(e) harbor_town, {npcs} NPCs, {steps} steps, memory on (MiniLM), end to end:")
+    print(f"    live on the model {t_live:.2f} s, replay {t_replay:.2f} s "
+          f"(texts embedded in the replay: {embedded}) -> replay/live = {t_live / t_replay:.0f}x "
+          f"(goal >= 20x); databases {'identical' if not differ else 'DIFFER in ' + ', '.join(differ)}")
+
+
 def main() -> None:
     """Run all variants once and print rates and ratios side by side."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -123,6 +158,8 @@ def main() -> None:
                              "rate is per decision, so a sample keeps the run short")
     parser.add_argument("--temperature", type=float, default=0.7,
                         help="LLMBrain sampling temperature (top_p 0.95); 0 = greedy like (c)")
+    parser.add_argument("--world-steps", type=int, default=3,
+                        help="(e): steps of the live and replayed world run (0 skips it)")
     parser.add_argument("--repeats", type=int, default=1,
                         help="time (a) and (c) this many times, alternating; keep the best")
     args = parser.parse_args()
@@ -169,6 +206,8 @@ def main() -> None:
                               use_schema=False, skip_idle=False, retry_invalid=False)
             t_d, replayed = timed(lambda: replay.decide_batch(requests))
         assert replayed == decisions, "replay diverged from the live run"
+        if args.world_steps:
+            world_replay(path, Path(tmp), args.world_steps)
 
     n, n_seq = len(requests), len(seq)
     print(f"{args.npcs} NPCs, {args.new_tokens} new tokens each, prompt mean "

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_scripted import generated_world  # noqa: E402
+from bench_scripted import generated_world
 
-from simverse.core.loader import parse_world  # noqa: E402
-from simverse.world.model import World  # noqa: E402
+from simverse.core.loader import parse_world
+from simverse.world.model import World
 
 PHASES = [
     # (label, file suffix, function name): cumulative time of the function

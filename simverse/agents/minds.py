@@ -47,9 +47,11 @@ class Minds:
     plans: dict[str, PlanNow] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
-        """Load (or start) a run's memories from its database."""
-        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config))
+    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None,
+             recorded: dict[bytes, bytes] | None = None) -> Minds:
+        """Load (or start) a run's memories from its database; ``recorded`` vectors (of a
+        run being replayed) answer before the embedder."""
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config, recorded))
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,

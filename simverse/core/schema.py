@@ -209,6 +209,8 @@ class Settings(Strict):
     llm_events: str | None = Field(None, description="brain spec for event inference")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    retrieval_log: Literal["compact", "full"] = Field(
+        "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
 
 
 class WorldSpec(Strict):

@@ -44,7 +44,7 @@ from simverse.memory.rows import (
     record_of,
     update_rows,
 )
-from simverse.memory.scoring import combine, recency, top_k
+from simverse.memory.scoring import min_max, recency, top_k, weighted
 from simverse.memory.types import (
     EXPERIENCE_KINDS,
     MemoryRecord,
@@ -75,7 +75,7 @@ class MemoryStream:
         self.run_id = run_id
         self.embedder = embedder
         self.config = config or MemoryConfig()
-        self.book = book or VectorBook(run_id, embedder)
+        self.book = book if book is not None else VectorBook(run_id, embedder)
         self._calls = (0, 0)  # (step, retrieval batches logged in it)
         self._rated: dict[tuple[str, str], int] = {}
         self._index: dict[str, NpcIndex] = {}
@@ -252,31 +252,29 @@ class MemoryStream:
                 continue
             rel_all = (index.embeddings @ qvecs[qis].T).astype(np.float64)
             rec_all = recency(index.last_access_hours, sim_hours, cfg.decay)
+            shared: dict[frozenset[str] | None, tuple] = {}  # per kinds filter
             for col, qi in enumerate(qis):
                 q = queries[qi]
-                mask = index.kind_mask(q.kinds)
-                if mask is None:  # all rows: plain views, no fancy-index copies
-                    cand = np.arange(index.size)
-                    rec, imp, rel, ids = rec_all, index.importance, rel_all[:, col], index.ids
-                else:
-                    cand = np.flatnonzero(mask)
-                    rec, imp, rel = rec_all[cand], index.importance[cand], rel_all[cand, col]
-                    ids = index.ids[cand]
+                if q.kinds not in shared:
+                    shared[q.kinds] = _candidates(index, rec_all, q.kinds)
+                cand, rec, imp, ids = shared[q.kinds]
                 if cand.size == 0:
                     continue
-                parts = combine(rec, imp, rel, weights)
+                rel = min_max(rel_all[:, col] if cand.size == index.size else rel_all[cand, col])
+                parts = weighted(rec, imp, rel, weights)
                 best = top_k(parts.score, ids, q.k or cfg.top_k)
                 for rank, b in enumerate(best.tolist()):
                     pos = int(cand[b])
-                    hit = Retrieved(
-                        memory=index.records[pos],
-                        score=float(parts.score[b]),
-                        recency=float(parts.recency[b]),
-                        importance=float(parts.importance[b]),
-                        relevance=float(parts.relevance[b]),
-                        rank=rank,
+                    results[qi].append(
+                        Retrieved(
+                            memory=index.records[pos],
+                            score=float(parts.score[b]),
+                            recency=float(parts.recency[b]),
+                            importance=float(parts.importance[b]),
+                            relevance=float(parts.relevance[b]),
+                            rank=rank,
+                        )
                     )
-                    results[qi].append(hit)
                     touched[npc].add(pos)
         self._touch(session, touched, step, sim_hours)
         call = self._calls[1] if self._calls[0] == step else 0
@@ -367,6 +365,16 @@ class MemoryStream:
     def latest_plan(self, npc: str) -> MemoryRecord | None:
         """The newest plan memory of ``npc``, if any."""
         return self._latest_plan.get(npc)
+
+
+def _candidates(index: NpcIndex, rec_all: np.ndarray, kinds: frozenset[str] | None) -> tuple:
+    """Rows a kinds filter admits, with their normalised recency and importance and their
+    ids: the same for every query of the NPC with that filter, so computed once."""
+    mask = index.kind_mask(kinds)
+    if mask is None:  # all rows: plain views, no fancy-index copies
+        return np.arange(index.size), min_max(rec_all), min_max(index.importance), index.ids
+    cand = np.flatnonzero(mask)
+    return cand, min_max(rec_all[cand]), min_max(index.importance[cand]), index.ids[cand]
 
 
 def _other_embedder(run_id: int, npc: str, embedder: Embedder) -> ValueError:

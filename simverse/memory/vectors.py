@@ -46,11 +46,12 @@ def embedder_id(embedder: Embedder) -> str:
     return f"{embedder.name}/{embedder.dim}"
 
 
-def recorded_vectors(session: Session, run_id: int, embedder: Embedder) -> dict[bytes, bytes]:
-    """A run's stored vectors (key -> float16 bytes), to answer a replay of it."""
+def recorded_vectors(session: Session, run_id: int, embedder: str) -> dict[bytes, bytes]:
+    """A run's stored vectors of the embedder named ``embedder`` (key -> float16 bytes), to
+    answer a replay of it (the book checks their size)."""
     rows = session.execute(
         select(_EMB.c["key"], _EMB.c.vector).where(
-            _EMB.c.run_id == run_id, _EMB.c.embedder == embedder_id(embedder)
+            _EMB.c.run_id == run_id, _EMB.c.embedder.startswith(f"{embedder}/")
         )
     )
     return {bytes(k): bytes(v) for k, v in rows}

@@ -12,6 +12,7 @@ from simverse.core.llm_protocol import Backend
 from simverse.events.resolution import EventResolver
 from simverse.llm.recording import CallIds, RecordingBackend, ReplayBackend
 from simverse.llm.spec import make_backends, make_brain
+from simverse.memory.vectors import recorded_vectors
 from simverse.store.run_store import RunStore, db_url
 
 
@@ -39,6 +40,18 @@ def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Bac
         return RecordingBackend(backend, run_id, shared if isinstance(shared, CallIds) else ids)
 
     return record
+
+
+def replay_vectors(source: str, embedder: str) -> dict[bytes, bytes]:
+    """The text vectors ``embedder`` computed in the recorded run ``PATH`` or ``PATH#RUN``:
+    a replay reads them instead of running the embedder (which then never loads)."""
+    path, _, run = source.partition("#")
+    store = RunStore(db_url(path))
+    run_id = store.run(int(run) if run else None).id
+    with store.session() as session:
+        vectors = recorded_vectors(session, run_id, embedder)
+    store.close()
+    return vectors
 
 
 def replay_backend(source: str) -> Backend:

@@ -41,9 +41,10 @@ from simverse.events.resolver import ActionCall
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
+from simverse.memory.config import MemoryConfig
 from simverse.store.fork import fork_run
 from simverse.store.run_store import RunStore, StepBatch, db_url
-from simverse.world.connect import connect_models
+from simverse.world.connect import connect_models, replay_vectors
 from simverse.world.outcomes import assert_entry
 from simverse.world.records import commit, make_datacollector
 from simverse.world.stage import StepTurn, empty_stats
@@ -124,7 +125,8 @@ class World(mesa.Model):
             self._connect(session, brain, replay)
             self._seed_knowledge()
             if memory:
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+                recorded = replay_vectors(replay, self.embedder) if replay else None
+                self.minds = Minds.open(session, self.run_id, self.embedder, self._memory_config(), recorded)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
@@ -138,7 +140,11 @@ class World(mesa.Model):
             self._restore(session)
             self._connect(session, brain, replay)
             if run.config.get("memory", True):
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+                recorded = replay_vectors(replay, self.embedder) if replay else None
+                self.minds = Minds.open(session, self.run_id, self.embedder, self._memory_config(), recorded)
+
+    def _memory_config(self) -> MemoryConfig:
+        return MemoryConfig(retrieval_log=self.spec.settings.retrieval_log)
 
     def _connect(self, session: Session, brain: Brain | None, replay: str | None) -> None:
         self.brain = connect_models(session, self.run_id, self.llm, self.llm_events, self.resolver, brain, replay)
