@@ -29,6 +29,7 @@ import networkx as nx
 
 from simverse.core.llm_protocol import Backend, SamplingParams
 from simverse.core.outcome import Outcome
+from simverse.core.plugins import load_plugin
 from simverse.core.runtime import Injection
 from simverse.core.schema import WorldSpec
 from simverse.core.seeds import derive_seed
@@ -65,6 +66,7 @@ class EventResolver:
         self.spec = spec
         self.places = places
         self.rules = RuleResolver(spec, places)
+        self.plugins = {a.name: load_plugin(a.resolver, "simverse.resolvers") for a in spec.actions if a.resolver}
         self.backend = backend
         self.seed = seed
         self.sampling = sampling
@@ -148,9 +150,25 @@ class EventResolver:
         return outcomes
 
     def _by_rule(self, state: WorldState, call: ActionCall, touched: dict[str, str] | None) -> Outcome:
+        plugin = self.plugins.get(call.action)
+        if plugin is not None:
+            custom = plugin(call, state)
+            if custom is not None:
+                return self._checked(state, custom)
         outcome = self.rules.resolve(state, call, touched)
         if outcome.success and outcome.source == "rule":
             outcome.social = rule_social(call.action)
+        return outcome
+
+    def _checked(self, state: WorldState, outcome: Outcome) -> Outcome:
+        """A plug-in resolver's outcome, its effects validated like an events model's."""
+        if not isinstance(outcome, Outcome):
+            raise TypeError(f"resolver for {outcome!r} must return an Outcome or None")
+        if outcome.success:
+            check = check_effects(state, self.places, outcome.effects, self.counts)
+            if check.rejected:
+                return _lost(outcome, "; ".join(check.notes))
+            outcome.effects = check.effects
         return outcome
 
     def _improvise(self, state: WorldState, calls: Sequence[ActionCall]) -> list[Outcome]:

@@ -8,14 +8,17 @@ The step row carries the state, both rng states, the step's counts and the run's
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import mesa
 
 from simverse.core.outcome import Outcome
+from simverse.core.plugins import PluginError, load_plugin, short_name
 from simverse.knowledge.graph import Fact
 from simverse.knowledge.metrics import knowledge_reporters
+from simverse.llm.population import merged
 from simverse.store.knowledge_models import FactRow
 from simverse.store.models import EventRow, NPCStateRow, StepRow
 from simverse.world.stage import Stage, StepTurn
@@ -31,8 +34,13 @@ def commit(world: Stage, turn: StepTurn) -> None:
     for fact in closed:
         batch.updates.append((FactRow, {"run_id": world.run_id, "id": fact.id}, {"valid_to": fact.valid_to}))
     batch.extend(NPCStateRow, (npc_row(world, turn.step, n) for n in world.npc_names))
+    by_brain = getattr(world.brain, "take_stats_by_brain", None)
     take_stats = getattr(world.brain, "take_stats", None)
-    if take_stats is not None:
+    if by_brain is not None:
+        per = by_brain()
+        turn.stats["llm"] = merged(per.values()).as_dict()
+        brain_counts(world, turn, per)
+    elif take_stats is not None:
         turn.stats["llm"] = take_stats().as_dict()
     drain_calls = getattr(world.brain, "drain_calls", None)
     if drain_calls is not None:
@@ -51,12 +59,23 @@ def commit(world: Stage, turn: StepTurn) -> None:
     world.store.write_step(turn.session, world.run_id, turn.step, batch)
 
 
+def brain_counts(world: Stage, turn: StepTurn, per: dict[str, Any]) -> None:
+    """The step's counters per brain: its LLM accounting plus its NPCs' actions and failures."""
+    out = {label: {**stats.as_dict(), "actions": 0, "failed_actions": 0} for label, stats in per.items()}
+    for actor, success in turn.action_results:
+        counts = out[world.brain.label_of(actor)]
+        counts["actions"] += 1
+        counts["failed_actions"] += not success
+    turn.stats["brains"] = out
+
+
 def event_rows(world: Stage, turn: StepTurn, outcomes: list[Outcome]) -> None:
     """The step's outcomes become its ``events`` rows, and its event counts."""
     turn.batch.extend(EventRow, ({"run_id": world.run_id, "step": turn.step, **o.to_json()} for o in outcomes))
     turn.stats["events"] = sum(1 for o in outcomes if o.kind in ("scheduled", "injected", "scene"))
     turn.stats["actions"] = sum(1 for o in outcomes if o.kind == "action")
     turn.stats["failed_actions"] = sum(1 for o in outcomes if o.kind == "action" and not o.success)
+    turn.action_results = [(o.actor, o.success) for o in outcomes if o.kind == "action" and o.actor]
 
 
 def rng_state(world: Stage) -> dict[str, Any]:
@@ -81,10 +100,23 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
     return {name: getattr(fact, name) for name in Fact.__dataclass_fields__}
 
 
-def make_datacollector() -> mesa.DataCollector:
-    """The run's Mesa ``DataCollector``: step counts, knowledge spread and NPC needs."""
+def plugin_metrics(names: list[str]) -> dict[str, Callable[[Any], Any]]:
+    """The world file's plug-in metrics (``module:function``), keyed by function name."""
+    metrics = {}
+    for name in names:
+        function = load_plugin(name, "simverse.metrics")
+        if not callable(function):
+            raise PluginError(f"plug-in metric {name!r} is not a function of the world")
+        metrics[short_name(name)] = function
+    return metrics
+
+
+def make_datacollector(extra: dict[str, Callable[[Any], Any]] | None = None) -> mesa.DataCollector:
+    """The run's Mesa ``DataCollector``: step counts, knowledge spread, NPC needs, and the
+    world's plug-in metrics (``extra``), which sweeps pick up with the rest."""
     return mesa.DataCollector(
         model_reporters={
+            **(extra or {}),
             "step": lambda m: m.step_index,
             "conversations": lambda m: m.last_stats["conversations"],
             "dialogue_lines": lambda m: m.last_stats["dialogue_lines"],

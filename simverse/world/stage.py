@@ -23,6 +23,7 @@ from simverse.core.decisions import Brain, FactView
 from simverse.core.runtime import StepRuntime
 from simverse.events.resolution import EventResolver
 from simverse.store.run_store import RunStore, StepBatch
+from simverse.world.screening import Screening
 
 DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
 
@@ -45,6 +46,8 @@ class Stage(Surroundings, Protocol):
     @property
     def content_filter(self) -> ContentFilter: ...
     @property
+    def screening(self) -> Screening: ...
+    @property
     def space(self) -> Network: ...
     @property
     def random(self) -> random.Random: ...
@@ -66,6 +69,8 @@ class StepTurn:
     batch: StepBatch = field(default_factory=StepBatch)
     stats: dict[str, Any] = field(default_factory=lambda: empty_stats())
     ranked_facts: Mapping[str, list[FactView]] = field(default_factory=dict)
+    action_results: list[tuple[str, bool]] = field(default_factory=list)
+    """(actor, success) of the step's actions, for per-brain counts."""
 
 
 def empty_stats() -> dict[str, Any]:
