@@ -261,6 +261,8 @@ class Settings(Strict):
     skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    retrieval_log: Literal["compact", "full"] = Field(
+        "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")
     metrics: list[str] = Field(default_factory=list, description="plug-in metrics ('module:function')")
 

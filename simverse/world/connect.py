@@ -28,6 +28,7 @@ from simverse.llm.population import Population
 from simverse.llm.provenance import brain_facts
 from simverse.llm.recording import CallIds, RecordingBackend, ReplayBackend
 from simverse.llm.spec import make_backend, make_backends, make_brain, record_backends, same_spec
+from simverse.memory.vectors import recorded_vectors
 from simverse.store.llm_models import LLMSwitch
 from simverse.store.models import RunRow
 from simverse.store.run_store import open_read_only
@@ -49,6 +50,7 @@ class OpenModels:
     backends: dict[str, Backend | None]
     answers: Backend | None
     facts: dict[str, Any]
+    replay: str | None = None
 
 
 def open_models(llm: str, llm_events: str, replay: str | None = None, llm_seed: str = "probe") -> OpenModels:
@@ -57,7 +59,7 @@ def open_models(llm: str, llm_events: str, replay: str | None = None, llm_seed: 
     answers = replay_backend(replay) if replay else None
     backends = make_backends({"npc": llm, "events": llm_events}, replay=answers)
     sampled = any(b is not None for b in backends.values())
-    return OpenModels(backends, answers, brain_facts(backends, llm_seed, sampled))
+    return OpenModels(backends, answers, brain_facts(backends, llm_seed, sampled), replay)
 
 
 def connect_models(session: Session, run_id: int, llm: str, models: OpenModels, resolver: EventResolver,
@@ -119,6 +121,18 @@ def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Bac
         return RecordingBackend(backend, run_id, shared if isinstance(shared, CallIds) else ids)
 
     return record
+
+
+def replay_vectors(source: str, embedder: str) -> dict[bytes, bytes]:
+    """The text vectors ``embedder`` computed in the recorded run ``PATH`` or ``PATH#RUN``:
+    a replay reads them instead of running the embedder (which then never loads)."""
+    path, _, run = source.partition("#")
+    store = open_read_only(path)
+    run_id = store.run(int(run) if run else None).id
+    with store.session() as session:
+        vectors = recorded_vectors(session, run_id, embedder)
+    store.close()
+    return vectors
 
 
 def replay_backend(source: str) -> Backend:

@@ -41,6 +41,7 @@ from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
 from simverse.llm.spec import same_spec
+from simverse.memory.config import MemoryConfig
 from simverse.store.fork import fork_run
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
@@ -161,7 +162,7 @@ class World(mesa.Model):
             self._connect(session, brain, models)
             seed_knowledge(self.knowledge, self.spec)
             if config.get("memory", True):
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+                self._open_minds(session, models)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
@@ -184,7 +185,13 @@ class World(mesa.Model):
             self._restore(session)
             self._connect(session, brain, models)
             if run.config.get("memory", True):
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+                self._open_minds(session, models)
+
+    def _open_minds(self, session: Session, models: connect.OpenModels) -> None:
+        """The run's memory; a replay's stored text vectors answer before the embedder."""
+        recorded = connect.replay_vectors(models.replay, self.embedder) if models.replay else None
+        config = MemoryConfig(retrieval_log=self.spec.settings.retrieval_log)
+        self.minds = Minds.open(session, self.run_id, self.embedder, config, recorded)
 
     def _connect(self, session: Session, brain: Brain | None, models: connect.OpenModels) -> None:
         self.brain = connect.connect_models(session, self.run_id, self.llm, models, self.resolver, brain,
