@@ -22,6 +22,7 @@ from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+from simverse.llm.prompts import world_brief
 
 MAX_FACTS = 8
 MAX_OBSERVATIONS = 12
@@ -115,6 +116,7 @@ def build_requests(
     """
     scene = scene_of(world)
     actions = action_specs(world)
+    brief = world_brief(world.spec, actions)
     hour = world.clock.hour(step)
     weather = str(world.state.entities["world"].get("weather", ""))
     label = world.clock.label(step)
@@ -163,6 +165,7 @@ def build_requests(
                 sociability=npc.spec.sociability,
                 item_info=_item_info(world, set(items_here) | set(inventory)),
                 route=route,
+                world_brief=brief,
             )
         )
     return requests

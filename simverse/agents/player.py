@@ -5,10 +5,13 @@
 beliefs, the person's words only in its ``conversation``), checks it like every decision,
 and stores the exchange in one transaction: two ``dialogue`` rows (speaker ``Player`` and
 the NPC), the reply's ``decisions`` row, the NPC's ``dialogue`` memories of both lines,
-and the run's :class:`~simverse.core.runtime.StepRuntime` (id counters, the NPC's inbox)
-in the last committed step's row, so that a resumed run (``World.resume``) and the next
-step allocate ids after the exchange's. The world's runtime takes the new record only
-once the transaction has committed.
+and a ``player_talk`` record of its own: the person's words, the committed step they
+follow, and what the exchange did to the run's between-steps record (id counters after
+it, the line the NPC will perceive). The step rows stay as the steps wrote them;
+:func:`after_talk` replays those effects onto a resumed run's runtime, and ``simverse
+replay`` says the same lines at the same points, so a run with player talk replays
+completely. The world's runtime takes the new record only once the transaction has
+committed.
 
 The person's words are data: they never reach the world state or the knowledge graph,
 only the NPC's conversation, memories and next observations. Both lines pass the world's
@@ -21,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, inspect, select
+from sqlalchemy.orm import Session
 
 from simverse.agents.minds import Minds
 from simverse.agents.perception import Surroundings, build_requests
@@ -31,6 +35,7 @@ from simverse.core.runtime import StepRuntime
 from simverse.store.models import DecisionRow, DialogueRow
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore
+from simverse.store.talk_models import PlayerTalkRow
 
 PLAYER = "Player"
 PLAYER_TURN_BASE = 10**9
@@ -111,18 +116,50 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
         if redactions:
             session.execute(insert(RedactionRow.__table__), redactions)
-        draft.observe(npc, f'{PLAYER} said: "{said}"')
+        heard = f'{PLAYER} said: "{said}"'
+        draft.observe(npc, heard)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
             world.minds.settle(session, step, hours)
         if hasattr(world.brain, "drain_calls"):
             session.add_all(world.brain.drain_calls())
-        world.store.save_runtime(session, world.run_id, step, draft)
+        _record_talk(session, world.run_id, step, npc, said, conversation,
+                     {"ids": dict(draft.ids), "inbox": {npc: [heard]}})
     world.runtime.adopt(draft)
     chat.conversation = conversation
     chat.turns = [*turns, Turn(npc, reply)]
     return reply
+
+
+def _record_talk(session: Session, run_id: int, step: int, npc: str, said: str, conversation: int,
+                 effects: dict[str, Any]) -> None:
+    """The exchange's ``player_talk`` record (ids per run, in order)."""
+    last = session.scalar(select(func.max(PlayerTalkRow.id)).where(PlayerTalkRow.run_id == run_id))
+    session.add(PlayerTalkRow(run_id=run_id, id=(last or 0) + 1, step=step, npc=npc, text=said,
+                              conversation=conversation, effects=effects))
+
+
+def talks_after(session: Session, run_id: int, step: int | None = None) -> list[PlayerTalkRow]:
+    """The run's player talk records in order (after ``step`` only, when given); none in a
+    database made before they were kept."""
+    if not inspect(session.connection()).has_table(PlayerTalkRow.__tablename__):
+        return []
+    query = select(PlayerTalkRow).where(PlayerTalkRow.run_id == run_id)
+    if step is not None:
+        query = query.where(PlayerTalkRow.step == step)
+    return list(session.scalars(query.order_by(PlayerTalkRow.id)))
+
+
+def after_talk(runtime: StepRuntime, talks: list[PlayerTalkRow]) -> StepRuntime:
+    """``runtime`` (a committed step's) with the effects of the talk that followed it: the
+    id counters after the last exchange and the lines the NPCs will perceive."""
+    for talk in talks:
+        runtime.ids.update(talk.effects.get("ids", {}))
+        for npc, lines in talk.effects.get("inbox", {}).items():
+            for line in lines:
+                runtime.observe(npc, line)
+    return runtime
 
 
 def _decision_row(world: Audience, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
@@ -135,4 +172,4 @@ def _decision_row(world: Audience, step: int, decision_id: int, decision: Decisi
     }
 
 
-__all__ = ["PLAYER", "PlayerChat", "talk_to"]
+__all__ = ["PLAYER", "PlayerChat", "after_talk", "talk_to", "talks_after"]

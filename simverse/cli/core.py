@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -12,10 +12,12 @@ from rich.table import Table
 
 from simverse.cli.app import UserError, app, console, shown
 from simverse.cli.models import check_models
+from simverse.cli.summary import print_summary
 from simverse.core.loader import load_world, shipped_worlds
+from simverse.llm.errors import LLMUnavailable
 from simverse.store.database import check_database, integrity_problems, sqlite_file
 from simverse.store.run_store import RunStore, db_url, default_db_path, open_read_only
-from simverse.store.transcript import run_summary, transcript
+from simverse.store.transcript import transcript
 from simverse.store.writer_lock import current_writer
 
 DEFAULT_STEPS = 48
@@ -57,39 +59,52 @@ def run(
     replay: Annotated[str | None, typer.Option(help="answer LLM requests from a recorded run (DB or DB#RUN)")] = None,
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
+    switch_llm: Annotated[bool, typer.Option(help="with --resume: allow a different --llm/--llm-events "
+                                                  "(the switch and its step are recorded)")] = False,
+    skip_idle: Annotated[bool | None, typer.Option(help="let the scripted brain decide for NPCs with nothing "
+                                                        "new (default: the world's setting, on)")] = None,
+    llm_seed: Annotated[str, typer.Option(help="does the LLM server honour seed: probe (ask it at start) | "
+                                               "honoured | ignored")] = "probe",
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
     brain: Annotated[list[str] | None, typer.Option(
         help="WHO=SPEC: a brain for some NPCs (WHO: a name, tag:NAME, share:0.3 or *); repeatable")] = None,
 ) -> None:
-    """Run a world (or resume a stored run) and print a summary."""
+    """Run a world (or resume a stored run) and print a summary. An LLM that cannot be
+    reached (or answers no request of a step) stops the run with one line and exit code 2;
+    the steps committed before are kept and can be resumed."""
     from simverse.world.model import World
 
-    if resume:
-        check_models(llm=llm, llm_events=llm_events, embedder=embedder)
-        sim = World.resume(resume, run_id=run_id, llm=llm, embedder=embedder, llm_events=llm_events)
-        target = _resume_target(sim, steps)
-        console.print(f"resuming run {sim.run_id} of {shown(resume)} at step {sim.step_index} "
-                      f"(to step {target})", highlight=False)
-    elif world:
-        spec = load_world(world)
-        check_models(spec, llm=llm, llm_events=llm_events, embedder=embedder)
-        path = db or str(default_db_path(spec.name))
-        if "://" not in path:
-            check_database(path, create=True)
-        target = DEFAULT_STEPS if steps is None else steps
-        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events, replay=replay,
-                    brains=brain_pairs(brain or []), planned_steps=target)
-        console.print(f"run {sim.run_id} of {shown(spec.title)} (seed {seed}) -> {shown(db_url(path))}",
-                      highlight=False)
-    else:
-        raise UserError("give a WORLD to run, or --resume DB")
+    options = {"skip_idle": skip_idle, "llm_seed": llm_seed}
+    try:
+        if resume:
+            check_models(llm=llm, llm_events=llm_events, embedder=embedder)
+            sim = World.resume(resume, run_id=run_id, llm=llm, embedder=embedder, llm_events=llm_events,
+                               switch_llm=switch_llm, **options)
+            target = _resume_target(sim, steps)
+            console.print(f"resuming run {sim.run_id} of {shown(resume)} at step {sim.step_index} "
+                          f"(to step {target})", highlight=False)
+        elif world:
+            spec = load_world(world)
+            check_models(spec, llm=llm, llm_events=llm_events, embedder=embedder)
+            path = db or str(default_db_path(spec.name))
+            if "://" not in path:
+                check_database(path, create=True)
+            target = DEFAULT_STEPS if steps is None else steps
+            sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events,
+                        replay=replay, brains=brain_pairs(brain or []), planned_steps=target, **options)
+            console.print(f"run {sim.run_id} of {shown(spec.title)} (seed {seed}) -> {shown(db_url(path))}",
+                          highlight=False)
+        else:
+            raise UserError("give a WORLD to run, or --resume DB")
+    except (LLMUnavailable, ValueError) as exc:
+        raise UserError(str(exc)) from None
     try:
         _run_to(sim, target, quiet)
     finally:
         sim.close()
 
 
-def _resume_target(sim, steps: int | None) -> int:
+def _resume_target(sim: Any, steps: int | None) -> int:
     """``--steps N`` adds N steps (and becomes the planned length); without it the run
     finishes its planned length. Runs made before the length was stored run the old
     default of 48 more steps, and say so."""
@@ -107,37 +122,25 @@ def _resume_target(sim, steps: int | None) -> int:
     return max(planned, sim.step_index)
 
 
-def _run_to(sim, target: int, quiet: bool) -> None:
+def _run_to(sim: Any, target: int, quiet: bool) -> None:
+    """Run up to ``target`` with a progress bar; a dead LLM stops the run in one line
+    (the steps committed before are kept)."""
     started = time.perf_counter()
     remaining = max(0, target - sim.step_index)
     sim.store.set_status(sim.run_id, "running")
-    with Progress(
-        TextColumn("[bold]steps"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[clock]}"), console=console, disable=quiet, transient=False,
-    ) as progress:
-        task = progress.add_task("run", total=remaining, clock="")
-        sim.run(remaining, on_step=lambda s: progress.update(task, advance=1, clock=sim.clock.label(s)))
+    try:
+        with Progress(
+            TextColumn("[bold]steps"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[clock]}"), console=console, disable=quiet, transient=False,
+        ) as progress:
+            task = progress.add_task("run", total=remaining, clock="")
+            sim.run(remaining, on_step=lambda s: progress.update(task, advance=1, clock=sim.clock.label(s)))
+    except LLMUnavailable as exc:
+        sim.store.set_status(sim.run_id, "stopped")
+        raise UserError(f"run {sim.run_id} stopped at step {sim.step_index} (steps so far are kept; "
+                        f"continue with --resume): {exc}") from None
     sim.store.set_status(sim.run_id, "finished")
-    _print_summary(sim.store, sim.run_id, time.perf_counter() - started)
-
-
-def _print_summary(store: RunStore, run_id: int, wall: float | None = None) -> None:
-    summary = run_summary(store, run_id)
-    table = Table("run summary", "", show_header=False)
-    for key in ("run", "world", "seed", "llm", "steps", "conversations", "dialogue_lines", "actions",
-                "failed_actions", "events"):
-        table.add_row(key, shown(summary[key]))
-    decisions = summary["decisions"]
-    total = sum(decisions.values()) or 1
-    table.add_row("decisions", shown(", ".join(f"{k} {v} ({100 * v / total:.0f}%)"
-                                                for k, v in sorted(decisions.items()))))
-    if summary["llm_calls"]:
-        table.add_row("llm calls", f"{summary['llm_calls']} ({summary['llm_calls_per_agent_step']} per agent-step)")
-        table.add_row("llm tokens", f"{summary['prompt_tokens']} prompt, {summary['completion_tokens']} completion")
-        table.add_row("llm latency", f"{summary['llm_latency_s']:.2f} s summed over calls")
-    if wall is not None:
-        table.add_row("wall time", f"{wall:.2f} s")
-    console.print(table)
+    print_summary(sim.store, sim.run_id, time.perf_counter() - started)
 
 
 @app.command()
@@ -163,7 +166,7 @@ def inspect(
             style = "cyan" if line.kind == "dialogue" else "yellow" if line.kind != "action" else ""
             text = shown(line.text)
             console.print(f"  [{style}]{text}[/{style}]" if style else f"  {text}", highlight=False)
-        _print_summary(store, run_id)
+        print_summary(store, run_id)
     finally:
         store.close()
 

@@ -217,6 +217,7 @@ class Settings(Strict):
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
     llm: str | None = Field(None, description="default brain spec, e.g. 'scripted'")
     llm_events: str | None = Field(None, description="brain spec for event inference")
+    skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")

@@ -2,6 +2,10 @@
 
 :class:`RecordingBackend` wraps any backend and keeps an :class:`LLMCall` row per call in a
 pending list; the world drains it into the step's session (one transaction per step).
+Answers are data: each response's text is cleaned (:func:`~simverse.core.sanitize.clean_text`)
+and capped at :data:`MAX_RESPONSE_CHARS` (the cut text ends with a note of the full length)
+*before* it is stored and before the caller parses it, so the live run and its replay
+read the very same text.
 :class:`ReplayBackend` answers from rows loaded from the database, by the request's key,
 with no model at all; a request that was never recorded raises :class:`CacheMiss` naming
 the request's tag, because a replay that silently diverges is worse than one that stops.
@@ -21,9 +25,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
+from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
+MAX_RESPONSE_CHARS = 16_384
+"""A decision is a few hundred characters; anything past this is kept only as its length."""
 
 
 class CacheMiss(KeyError):
@@ -92,6 +99,9 @@ class RecordingBackend:
         """Answer through ``inner``; give every response the id of its recorded row."""
         responses = self.inner.generate_batch(requests)
         for request, response in zip(requests, responses, strict=True):
+            response.text = cap_text(clean_text(response.text), MAX_RESPONSE_CHARS)
+            if response.error is not None:
+                response.error = cap_text(clean_text(response.error), 2_000)
             call_id = self.ids.take()
             call = LLMCall(
                 run_id=self.run_id,
@@ -169,7 +179,7 @@ class ReplayBackend:
             call = self._lookup(request)
             self.hits += 1
             out.append(LLMResponse(
-                text=call.response_text,
+                text=clean_text(call.response_text),
                 prompt_tokens=call.prompt_tokens,
                 completion_tokens=call.completion_tokens,
                 latency_s=0.0,

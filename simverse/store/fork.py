@@ -2,9 +2,10 @@
 
 :func:`fork_run` copies, under a new run id, every row of the run tables with
 ``step <= at_step``: ``steps``, ``npc_states``, ``decisions``, ``events``, ``dialogue``,
-``retrieval_logs``, ``llm_calls``, ``redactions`` and ``memories`` (formed at or before the step), and the
-``facts`` that started by then, reopened (``valid_to = NULL``) where they closed later. The
-new run's ``parent_run_id`` and ``forked_at_step`` say where it came from; ``World.resume``
+``retrieval_logs``, ``llm_calls``, ``llm_switches``, ``player_talk``, ``redactions`` and ``memories``
+(formed at or before the step), and the ``facts`` that started by then, reopened
+(``valid_to = NULL``) where they closed later. The new run's ``parent_run_id`` and
+``forked_at_step`` say where it came from; ``World.resume``
 then continues it from the step's stored state and rng, so without changes it replays the
 parent exactly, and with an injected event it diverges from there.
 
@@ -25,13 +26,15 @@ from sqlalchemy import Table, insert, select
 from simverse.core.clock import Clock
 from simverse.core.schema import Environment
 from simverse.store.knowledge_models import FactRow
-from simverse.store.llm_models import LLMCall
+from simverse.store.llm_models import LLMCall, LLMSwitch
 from simverse.store.memory_models import Memory, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunNotFound, RunStore
+from simverse.store.talk_models import PlayerTalkRow
 
-STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall, RedactionRow)
+STEP_TABLES = (StepRow, NPCStateRow, DecisionRow, EventRow, DialogueRow, LLMCall, LLMSwitch, PlayerTalkRow,
+               RedactionRow)
 
 
 def fork_run(store: RunStore, run_id: int, at_step: int) -> int:
@@ -43,8 +46,9 @@ def fork_run(store: RunStore, run_id: int, at_step: int) -> int:
     env = Environment.model_validate(parent.world_spec.get("environment", {}))
     clock = Clock.from_hhmm(env.start, env.minutes_per_step)
     with store.session() as session, session.begin():
+        llm, config = _brains_at(session, parent, at_step)
         child = RunRow(
-            world=parent.world, seed=parent.seed, llm=parent.llm, config=dict(parent.config),
+            world=parent.world, seed=parent.seed, llm=llm, config=config,
             world_spec=parent.world_spec, versions=parent.versions, status="forked", last_step=at_step,
             parent_run_id=run_id, forked_at_step=at_step, created_at=datetime.now(UTC),
         )
@@ -67,6 +71,19 @@ def fork_run(store: RunStore, run_id: int, at_step: int) -> int:
         _memories_as_of(memories, logs, clock)
         _insert(session, Memory.__table__, memories, new_id)
     return new_id
+
+
+def _brains_at(session: Any, parent: RunRow, at_step: int) -> tuple[str, dict[str, Any]]:
+    """The parent's brains as they were after ``at_step`` (before any later switch)."""
+    llm, config = parent.llm, dict(parent.config)
+    later = session.scalars(select(LLMSwitch).where(LLMSwitch.run_id == parent.id, LLMSwitch.step > at_step)
+                            .order_by(LLMSwitch.id.desc()))
+    for switch in later:  # undo the switches after the fork, newest first
+        if switch.role == "npc":
+            llm = switch.from_llm
+        else:
+            config["llm_events"] = switch.from_llm
+    return llm, config
 
 
 def _rows(session: Any, table: Table, run_id: int, where: Any) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from simverse.agents.minds import Minds
 from simverse.agents.npc import NPC
+from simverse.agents.player import after_talk, talks_after
 from simverse.core.clock import Clock
 from simverse.core.content_filter import ContentFilter
 from simverse.core.decisions import Brain
@@ -41,10 +42,23 @@ from simverse.events.resolver import ActionCall
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import WORLD, KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
+from simverse.llm.spec import same_spec
 from simverse.store.fork import fork_run
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
-from simverse.world.connect import BrainPairs, Mix, brain_label, connect_models, stored_brain
+from simverse.world.connect import (
+    BrainPairs,
+    Mix,
+    OpenModels,
+    brain_changes,
+    brain_label,
+    connect_models,
+    open_models,
+    record_switches,
+    refuse_unannounced,
+    remember_facts,
+    stored_brain,
+)
 from simverse.world.opening import check_models, open_for_resume
 from simverse.world.outcomes import assert_entry
 from simverse.world.records import commit, make_datacollector, plugin_metrics
@@ -74,6 +88,8 @@ class World(mesa.Model):
         llm_events: str | None = None,
         replay: str | None = None,
         brains: BrainPairs | None = None,
+        skip_idle: bool | None = None,
+        llm_seed: str = "probe",
         planned_steps: int | None = None,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
@@ -82,8 +98,10 @@ class World(mesa.Model):
         ``brains`` gives some NPCs brains of their own, ``{who: spec or Brain}`` (before the
         world file's ``settings.brains``; see :mod:`simverse.core.population`).
         ``replay`` names a run database (``PATH`` or ``PATH#RUN``) whose recorded LLM calls
-        answer every request instead of a model. ``planned_steps`` is stored with the run,
-        so that ``run --resume`` knows where the run was meant to stop."""
+        answer every request instead of a model. ``skip_idle`` (default: the world's
+        setting) lets the scripted brain decide for NPCs with nothing new; ``llm_seed``
+        says whether an HTTP server honours ``seed`` (``probe``: ask it at start).
+        ``planned_steps`` is stored with the run, so ``run --resume`` knows where it stops."""
         super().__init__(rng=seed)
         self.seed = int(seed)
         self.spec = world if isinstance(world, WorldSpec) else load_world(world)
@@ -113,13 +131,18 @@ class World(mesa.Model):
         self.content_filter = ContentFilter()
         self.minds: Minds | None = None
         self._failed = ""
+        self.skip_idle = self.spec.settings.skip_idle if skip_idle is None else bool(skip_idle)
+        self.llm_seed = llm_seed
+        self._replay = replay
         if _resume is None:
             check_models(self.llm, self.llm_events, self.embedder)
+            models = open_models(self.llm, self.llm_events, replay, self.llm_seed)
             self.store = RunStore(db_url(db) if db else IN_MEMORY)
             config = {"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events,
-                      "brains": [[who, brain_label(b)] for who, b in self.mix.pairs]}
+                      "brains": [[who, brain_label(b)] for who, b in self.mix.pairs],
+                      "skip_idle": self.skip_idle, "llm_facts": models.facts}
             self._open_new(None, config | ({} if planned_steps is None else {"planned_steps": planned_steps}),
-                           brain, replay)
+                           brain, models)
         else:
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
@@ -128,7 +151,8 @@ class World(mesa.Model):
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ opening runs
-    def _open_new(self, run_id: int | None, config: dict[str, Any], brain: Brain | None, replay: str | None) -> None:
+    def _open_new(self, run_id: int | None, config: dict[str, Any], brain: Brain | None,
+                  models: OpenModels) -> None:
         """Create the run (or take ``run_id``, a stored run without steps), become its one
         writer and commit its step 0, all in one transaction: a run exists only once its
         step 0 has committed, and a kill before that leaves none."""
@@ -139,7 +163,7 @@ class World(mesa.Model):
             )
             self.store.lock_run(self.run_id)
             self.screening = Screening(self.content_filter, self.run_id)
-            self._connect(session, brain, replay)
+            self._connect(session, brain, models)
             self._seed_knowledge()
             if config.get("memory", True):
                 self.minds = Minds.open(session, self.run_id, self.embedder)
@@ -154,40 +178,69 @@ class World(mesa.Model):
         run = self.store.run(self.run_id)
         self.embedder = embedder or run.config.get("embedder", self.embedder)
         check_models(self.llm, self.llm_events, self.embedder)
+        models = open_models(self.llm, self.llm_events, replay, self.llm_seed)
         if self.store.last_step(self.run_id) is None:
-            self._open_new(self.run_id, run.config, brain, replay)
+            self._open_new(self.run_id, run.config, brain, models)
             return
         self.screening = Screening(self.content_filter, self.run_id, self.store.max_id(RedactionRow, self.run_id))
+        with self.store.session() as session, session.begin():
+            remember_facts(session, self.run_id, models.facts, self.skip_idle)
         with self.store.session() as session:
             self._restore(session)
-            self._connect(session, brain, replay)
+            self._connect(session, brain, models)
             if run.config.get("memory", True):
                 self.minds = Minds.open(session, self.run_id, self.embedder)
 
-    def _connect(self, session: Session, brain: Brain | None, replay: str | None) -> None:
-        self.brain = connect_models(session, self.run_id, self.llm, self.llm_events, self.resolver, brain, replay,
+    def _connect(self, session: Session, brain: Brain | None, models: OpenModels) -> None:
+        self.brain = connect_models(session, self.run_id, self.llm, models, self.resolver, brain, self.skip_idle,
                                     self.mix)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
                embedder: str | None = None, llm_events: str | None = None,
-               brains: Mapping[str, Brain] | None = None, lock: bool = True) -> World:
-        """Reopen a stored run at its last committed step (with its own models unless told
-        otherwise). Per-NPC brains come back from the run's config; brains that were Python
-        objects (``python:Class``) must be passed again in ``brains``, keyed by that label.
-        The database is checked read-only first and never created; this process becomes the
-        run's one writer (``lock=False`` for a reader that never commits, e.g. ``predict``)."""
+               brains: Mapping[str, Brain] | None = None, *, switch_llm: bool = False,
+               skip_idle: bool | None = None, llm_seed: str = "probe", lock: bool = True) -> World:
+        """Reopen a stored run at its last committed step with its own models. Another
+        ``llm``/``llm_events`` than the run's is refused (:class:`BrainMismatch`) unless
+        ``switch_llm``: then the switch and its step are recorded. Per-NPC brains come back
+        from the run's config; brains that were Python objects (``python:Class``) must be
+        passed again in ``brains``, keyed by that label. The database is checked read-only
+        first and never created; this process becomes the run's one writer (``lock=False``
+        for a reader that never commits, e.g. ``predict``)."""
         store, found = open_for_resume(db, run_id, lock)
         try:
             run = store.run(found)
             spec = parse_world(run.world_spec, source=f"{db} run {run.id}").model_copy(deep=True)
             spec.settings.brains = []  # the run's config holds the assignment, world file's included
             pairs = [(who, stored_brain(label, brains or {})) for who, label in run.config.get("brains", [])]
-            return cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
-                       llm_events=llm_events or run.config.get("llm_events"), brains=pairs, _resume=(store, run.id))
+            changes = brain_changes(run, llm, llm_events)
+            if changes and not switch_llm:
+                refuse_unannounced(run, changes)
+            skip = skip_idle if skip_idle is not None else run.config.get("skip_idle")
+            world = cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
+                        llm_events=llm_events or run.config.get("llm_events"), brains=pairs, skip_idle=skip,
+                        llm_seed=llm_seed, _resume=(store, run.id))
         except BaseException:
             store.close()
             raise
+        if changes:
+            with store.session() as session, session.begin():
+                record_switches(session, run.id, world.step_index, changes)
+        return world
+
+    def switch_llm(self, role: str, spec: str) -> None:
+        """From the next step on, ``role`` (``npc`` or ``events``) uses the brain ``spec``;
+        the switch and its step are recorded (a replay switches at the same point)."""
+        old = self.llm if role == "npc" else self.llm_events
+        if same_spec(old, spec):
+            return
+        llm, events = (spec, self.llm_events) if role == "npc" else (self.llm, spec)
+        models = open_models(llm, events, self._replay, self.llm_seed)
+        self.llm, self.llm_events = llm, events
+        with self.store.session() as session, session.begin():
+            record_switches(session, self.run_id, self.step_index, [(role, old, spec)])
+            remember_facts(session, self.run_id, models.facts, self.skip_idle)
+            self._connect(session, None, models)
 
     @property
     def planned_steps(self) -> int | None:
@@ -214,7 +267,7 @@ class World(mesa.Model):
         version, internal, gauss = row.rng_state["random"]
         self.random.setstate((version, tuple(internal), gauss))
         self.rng.bit_generator.state = row.rng_state["numpy"]
-        self.runtime = StepRuntime.from_json(row.runtime)
+        self.runtime = after_talk(StepRuntime.from_json(row.runtime), talks_after(session, self.run_id, last))
         self.last_stats = row.stats
         self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
 
