@@ -70,6 +70,7 @@ def run_sweep(
     if results is None:  # the sweep's own folder under ``root`` (an explicit path must exist)
         results_db.parent.mkdir(parents=True, exist_ok=True)
     cell_dir = results_db.parent / results_db.stem
+    results_db.parent.mkdir(parents=True, exist_ok=True)  # the sweep's own folder (the store creates none)
     store = RunStore(db_url(results_db))
     cells = {c.key: c for c in config.cells()}
     try:
