@@ -67,8 +67,6 @@ def run_sweep(
     ``on_cell(cell, result)`` after each cell is recorded (for a progress bar).
     """
     results_db = Path(results) if results else results_path(config.name, root)
-    if results is None:  # the sweep's own folder under ``root`` (an explicit path must exist)
-        results_db.parent.mkdir(parents=True, exist_ok=True)
     cell_dir = results_db.parent / results_db.stem
     results_db.parent.mkdir(parents=True, exist_ok=True)  # the sweep's own folder (the store creates none)
     store = RunStore(db_url(results_db))
