@@ -90,7 +90,12 @@ def _entry(entry: object) -> dict[str, str]:
 
 
 def _situation(request: DecisionRequest) -> str:
-    """The retrieval query: where the NPC is, with whom, doing what, and what just happened."""
+    """The retrieval query: for a reply, the line just heard and the names it uses (what
+    it brings to mind); otherwise where the NPC is, with whom, doing what, and what just
+    happened."""
+    if request.mode == "reply" and request.conversation:
+        named = [request.names[m].name for m in request.mentioned if m in request.names]
+        return " ".join([request.conversation[-1].text, *named])
     parts = [request.place, request.schedule_activity or "", " ".join(request.people_here)]
     parts += request.observations[-3:]
     if request.conversation:

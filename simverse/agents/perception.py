@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from simverse.agents.hearing import doable_now, fact_view, names_of, topical_facts
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
 from simverse.core.seeds import derive_seed
 from simverse.events.resolver import route_key
@@ -83,6 +84,7 @@ def build_requests(
         label = f"Day {world.clock.day(step)}, {override}"
     requests = []
     closed = set(world.state.closed_routes)
+    names = names_of(world.spec)
     for i, npc in enumerate(npcs):
         place = npc.place
         entry = world.intention(npc, hour)
@@ -90,6 +92,11 @@ def build_requests(
         partner, lines = conversations[i] if conversations else (None, [])
         inventory = list(npc.props.get("inventory", []))
         items_here = scene.items_at.get(place, [])
+        known = facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name)
+        heard = lines[-1].text if lines else ""
+        mentioned = names.find(heard) if heard else []
+        if heard:
+            known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS)
         requests.append(
             DecisionRequest(
                 step=step,
@@ -114,7 +121,7 @@ def build_requests(
                 schedule_activity=entry.activity if entry else None,
                 schedule_action=entry.action if entry else None,
                 actions=actions,
-                facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
+                facts=known,
                 memories=(memories or {}).get(npc.name, []),
                 observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
                 partner=partner,
@@ -123,6 +130,10 @@ def build_requests(
                 sociability=npc.spec.sociability,
                 item_info=_item_info(world, set(items_here) | set(inventory)),
                 route=route,
+                relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
+                names=names,
+                mentioned=mentioned,
+                doable=doable_now(world.resolver.rules, world.state, npc.name, heard) if heard else {},
             )
         )
     return requests
@@ -142,10 +153,7 @@ def _facts(world: World, npc: str) -> list[FactView]:
     entry = world.intention(agent, world.clock.hour(step))
     goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
     chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
-    return [
-        FactView(f.key, f.describe(), f.subject, f.predicate, f.object, f.secret, f.told_by)
-        for f in sorted(chosen, key=lambda f: f.id)
-    ]
+    return [fact_view(f) for f in sorted(chosen, key=lambda f: f.id)]
 
 
 def _item_info(world: World, items: set[str]) -> dict[str, dict[str, object]]:

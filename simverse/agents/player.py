@@ -9,7 +9,13 @@ and the run's id counters in the last committed step's ``runtime``, so that a re
 (``World.resume``) and the next step allocate ids after the exchange's.
 
 The person's words are data: they never reach the world state or the knowledge graph,
-only the NPC's conversation, memories and next observations.
+only the NPC's conversation, memories and next observations. When the NPC agrees to do
+something ("follow me to the square"), its reply's decision is that action, and a
+promise note (:func:`~simverse.core.decisions.promise_note`) in its next observations lets
+it keep its word next step, if the world's rules still allow.
+
+:func:`ask` is the same answering path without storing anything: what an NPC would answer
+a line now (used by ``simverse eval-dialogue``).
 """
 
 from __future__ import annotations
@@ -18,9 +24,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
 
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
-from simverse.core.decisions import Decision, Turn
+from simverse.core.decisions import Decision, DecisionRequest, Turn, promise_note
 from simverse.store.models import DecisionRow, DialogueRow, StepRow
 
 if TYPE_CHECKING:
@@ -54,8 +61,6 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
     chat = chat if chat is not None else PlayerChat(npc)
     if chat.npc != npc:
         raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
-    from simverse.agents.perception import build_requests  # here: perception -> events -> world -> perception
-
     ids = dict(world.ids)
     if chat.conversation is None:
         ids["conversation"] += 1
@@ -65,16 +70,8 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
     with world.store.session() as session, session.begin():
-        [request] = build_requests(
-            world, [world.npcs[npc]], step, "reply", conversations=[(PLAYER, turns)],
-            turns=[PLAYER_TURN_BASE + conversation * 1000 + len(turns)],
-        )
-        if world.minds is not None:
-            world.minds.recall(session, [request], step, hours)
-        answers = world.brain.decide_batch([request])
-        if len(answers) != 1:
-            raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
-        decision = check_decision(answers[0], request)
+        request = _hear(world, session, npc, PLAYER, turns, PLAYER_TURN_BASE + conversation * 1000 + len(turns))
+        decision = _answer(world, request)
         reply = decision.utterance or ""
         ids["decision"] += 1
         decision_id = ids["decision"]
@@ -92,6 +89,8 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
         session.execute(insert(DialogueRow.__table__), rows)
         inbox = {k: list(v) for k, v in world.inbox.items()}
         inbox.setdefault(npc, []).append(f'{PLAYER} said: "{said}"')
+        if decision.action not in ("talk", "wait"):
+            inbox[npc].append(promise_note(PLAYER, decision.action, decision.args))
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
@@ -109,6 +108,37 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
     return reply
 
 
+def ask(world: World, npc: str, text: str, speaker: str = PLAYER) -> Decision:
+    """What ``npc`` would answer ``speaker`` (the person, or another NPC, whom it trusts as
+    its relationship says) saying ``text`` now. No dialogue, decision or memory is stored;
+    the memories it recalls are marked as accessed, as any recall does."""
+    if npc not in world.npcs:
+        raise ValueError(f"ask: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
+    with world.store.session() as session, session.begin():
+        request = _hear(world, session, npc, speaker, [Turn(speaker, text.strip())], PLAYER_TURN_BASE)
+        return _answer(world, request)
+
+
+def _hear(world: World, session: Session, npc: str, speaker: str, turns: list[Turn], turn: int) -> DecisionRequest:
+    """The reply request: the NPC's situation, the lines so far, and what they bring to mind."""
+    from simverse.agents.perception import build_requests  # here: perception -> events -> world -> perception
+
+    step = world.step_index
+    [request] = build_requests(world, [world.npcs[npc]], step, "reply", conversations=[(speaker, turns)],
+                               turns=[turn])
+    if world.minds is not None:
+        world.minds.recall(session, [request], step, world.clock.sim_hours(step))
+    return request
+
+
+def _answer(world: World, request: DecisionRequest) -> Decision:
+    """The brain's reply, checked like every decision."""
+    answers = world.brain.decide_batch([request])
+    if len(answers) != 1:
+        raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
+    return check_decision(answers[0], request)
+
+
 def _decision_row(world: World, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
     return {
         "run_id": world.run_id, "id": decision_id, "step": step, "npc": decision.npc, "mode": "reply",
@@ -119,4 +149,4 @@ def _decision_row(world: World, step: int, decision_id: int, decision: Decision,
     }
 
 
-__all__ = ["PLAYER", "PlayerChat", "talk_to"]
+__all__ = ["PLAYER", "PlayerChat", "ask", "talk_to"]
