@@ -17,33 +17,42 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import networkx as nx
 
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
-from simverse.core.names import NameIndex, verb_forms, word_forms, word_set
+from simverse.core.names import HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
 from simverse.knowledge.graph import Fact
 
+T = TypeVar("T")
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 """Words that ask someone to go somewhere (the built-in ``move``)."""
 MAX_BINDINGS = 24
 """At most this many argument choices are tried per action (a prompt has a budget)."""
-_INDEXES: OrderedDict[int, tuple[WorldSpec, NameIndex]] = OrderedDict()
+_BUILT: OrderedDict[tuple[str, int], tuple[object, object]] = OrderedDict()
+
+
+def _once(kind: str, key: object, build: Callable[[], T]) -> T:
+    """``build()`` once per world file (kept for the few worlds in use)."""
+    hit = _BUILT.get((kind, id(key)))
+    if hit is not None and hit[0] is key:
+        return hit[1]  # type: ignore[return-value]
+    value = build()
+    _BUILT[(kind, id(key))] = (key, value)
+    while len(_BUILT) > 16:
+        _BUILT.popitem(last=False)
+    return value
 
 
 def names_of(spec: WorldSpec) -> NameIndex:
-    """The names of a world, built on first use and kept for the few worlds in use."""
-    hit = _INDEXES.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    index = world_names(spec)
-    _INDEXES[id(spec)] = (spec, index)
-    while len(_INDEXES) > 8:
-        _INDEXES.popitem(last=False)
-    return index
+    """The names of a world, built on first use."""
+    return _once("names", spec, lambda: world_names(spec))
 
 
 def fact_view(fact: Fact) -> FactView:
@@ -79,16 +88,21 @@ def action_words(spec: WorldSpec) -> dict[str, set[str]]:
     return words
 
 
-def doable_now(rules: RuleResolver, state: WorldState, npc: str, line: str) -> dict[str, list[dict[str, str]]]:
+def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
+               line: str) -> dict[str, list[dict[str, str]]]:
     """The actions ``line`` names whose rules hold for ``npc`` in ``state``, with working
     arguments, tried on the world's rules without changing anything."""
     named = set()
-    table = action_words(rules.spec)
-    for word in word_forms(line):
+    table = _once("words", spec, lambda: action_words(spec))
+    words = word_forms(line)
+    for word in words:
         for form in verb_forms(word):
             named |= table.get(form, set())
+    if {"me", "us", "i"} & set(words):  # "pour me an ale": whatever hands things over
+        named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     if not named:
         return {}
+    rules = _once("rules", spec, lambda: RuleResolver(spec, places))
     place = str(state.entities[npc]["place"])
     pools = {
         "item": sorted({*state.entities[npc].get("inventory", []),

@@ -133,7 +133,7 @@ def build_requests(
                 relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
                 names=names,
                 mentioned=mentioned,
-                doable=doable_now(world.resolver.rules, world.state, npc.name, heard) if heard else {},
+                doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
             )
         )
     return requests

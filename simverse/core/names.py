@@ -40,6 +40,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+HANDING_WORDS = word_set("sell serve give hand pour trade offer fetch bring get buy dispense")
+"""Words of an action that passes something to the one who asks for it."""
 _KEEP_S = word_set("news always perhaps series species yes this his is was has does its us thus plus bus gas")
 NAME_STOP = word_set(
     "a an the of and or in on at to for with my your his her our their its this that me you it is are "

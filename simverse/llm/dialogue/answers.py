@@ -127,6 +127,8 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
+    if not (opinion or r.wh == "who" or r.has("tell me about", "know about", "what about", "heard of", "who is")):
+        return ""
     role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)

@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import verb_forms, word_forms, word_set
+from simverse.core.names import HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
-HANDING = word_set("sell serve give hand pour trade offer fetch bring get buy")
-"""Words of an action that passes something to the asker."""
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "may i have", "i will take", "i will have", "i need", "buy one", "buy a", "buy some")
@@ -74,7 +72,7 @@ def _hand_over(h: Heard, item: str) -> Said:
     req = h.req
     view = req.names[item]
     for action, bindings in sorted(req.doable.items()):
-        if action == "move" or not _words(action) & HANDING:
+        if action == "move" or not _words(action) & HANDING_WORDS:
             continue
         for binding in bindings:
             if not binding or item in binding.values():

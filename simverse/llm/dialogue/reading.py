@@ -55,6 +55,7 @@ SELF = ("how are you", "how do you do", "who are you", "your name", "what do you
         "where are you going", "where are you off to", "about yourself", "your plans", "your day")
 OPINION = ("think of", "think about", "feel about", "opinion", "make of", "do you like", "do you trust",
            "get along", "get on with", "how is he", "how is she", "what is he like", "what is she like")
+_OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
 
@@ -156,6 +157,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
     that starts with one of ``verbs`` (the world's action words) is an order."""
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
+        return None
     w = list(r.words)
     while w and w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just"):
         w = w[1:]
@@ -169,11 +172,12 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"
-    if w and not r.question and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
+    if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
         if verb_forms(w[0]) & verbs:
             return w[0]
         if len(w) > 1 and w[0] in ("go", "come") and verb_forms(w[1]) & verbs:
             return w[1]
-        return w[0] if len(w) > 1 and w[1] in ("me", "us", "to", "the", "a", "an", "some", "your", "my", "for",
-                                               "with", "over", "back", "home", "out", "up") else None
+        if r.question or len(w) < 2 or w[1] not in _OBJECT_START:
+            return None
+        return w[0]
     return None
