@@ -15,23 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from simverse.core.decisions import NameView
-from simverse.core.names import NAME_STOP, NameIndex, word_forms, word_set
+from simverse.core.names import NAME_STOP, ROLE_NOUNS, NameIndex, word_forms, word_set
 from simverse.core.schema import WorldSpec
 from simverse.knowledge.entities import world_entities
 
-ROLE_NOUNS = word_set(
-    """
-    baker fisherman fisher merchant trader keeper priest father mayor vendor sailor apprentice guide
-    guard restorer director student teacher schoolteacher journalist agent manager customer plumber
-    nurse doctor receptionist assistant advisor adviser pharmacist driver runner parent elder knight
-    rogue bard shepherd hermit herbalist innkeeper barkeep landlord landlady smith blacksmith farmer
-    miller hunter soldier captain sheriff judge clerk scholar monk nun abbot chef cook waiter
-    waitress servant maid butler gardener carpenter mason tailor weaver potter healer witch wizard
-    mage king queen prince princess lord lady noble thief pirate smuggler musician singer painter
-    artist poet writer curator visitor tourist boy girl child kid joker lawyer officer
-    porter courier messenger ranger warden watchman janitor librarian principal headmaster
-    """)
-"""Words that say what a person is; the first of them in a persona names the NPC."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _QUALIFIERS = word_set("free one half very not no all only just more less most full")
 
@@ -55,7 +42,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
         views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id]))))
     for item in spec.items:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
-        at = item.place if item.place in places else None
+        at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
                               price=float(item.price) if item.price else None))
     concepts = world_entities(spec)["concept"]
@@ -66,7 +53,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
 
 
 def _roles(persona: str) -> list[str]:
-    """Role nouns of a persona, first one first ("The village baker: ..." -> baker)."""
+    """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
+    ("The village baker: ..." -> baker)."""
     return [w for w in word_forms(persona) if w in ROLE_NOUNS][:2]
 
 

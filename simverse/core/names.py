@@ -40,7 +40,27 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-HANDING_WORDS = word_set("sell serve give hand pour trade offer fetch bring get buy dispense")
+ROLE_NOUNS = word_set(
+    """
+    baker fisherman fisher merchant trader keeper priest father mayor vendor sailor apprentice guide
+    guard restorer director student teacher schoolteacher journalist agent manager customer plumber
+    nurse doctor receptionist assistant advisor adviser pharmacist driver runner parent elder knight
+    rogue bard shepherd hermit herbalist innkeeper barkeep landlord landlady smith blacksmith farmer
+    miller hunter soldier captain sheriff judge clerk scholar monk nun abbot chef cook waiter
+    waitress servant maid butler gardener carpenter mason tailor weaver potter healer witch wizard
+    mage king queen prince princess lord lady noble thief pirate smuggler musician singer painter
+    artist poet writer curator visitor tourist boy girl child kid joker lawyer officer
+    porter courier messenger ranger warden watchman janitor librarian principal headmaster
+    """)
+"""Words that say what a person is; the first of them in a persona names the NPC."""
+FUNCTION_WORDS = word_set(
+    "the a an of to in on at and or but is are was were be been being am it its this that these those you your "
+    "yours i me my mine we us our he him his she her they them their what who whom whose where when why how "
+    "which do does did done have has had can could would will shall should may might must about any some all "
+    "there here for with from by as if so not no yes too very just also than then"
+)
+"""Words that carry no topic: left out when lines and beliefs are compared word by word."""
+HANDING_WORDS = word_set("sell serve give hand pour trade offer fetch bring dispense")
 """Words of an action that passes something to the one who asks for it."""
 _KEEP_S = word_set("news always perhaps series species yes this his is was has does its us thus plus bus gas")
 NAME_STOP = word_set(
@@ -140,17 +160,27 @@ class NameIndex(Mapping[str, NameView]):
 
     def find(self, text: str) -> list[str]:
         """Ids of the names ``text`` uses, in order of first use (longest match first;
-        a word that fits two names equally gives both)."""
+        a word that fits two names equally gives both). A name right before another one
+        modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
+        head, comes first."""
         words = word_forms(text)
-        found: list[str] = []
+        spans: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(words):
             size, ids = self._match_at(words, i)
-            for entity in sorted(ids):
-                if entity not in found:
-                    found.append(entity)
+            if ids:
+                spans.append((i, i + size, sorted(ids)))
             i += max(size, 1)
-        return found
+        ordered: list[str] = []
+        run: list[list[str]] = []
+        for n, (_, end, ids) in enumerate(spans):
+            run.append(ids)
+            if n + 1 < len(spans) and spans[n + 1][0] == end:
+                continue
+            for group in reversed(run):
+                ordered += [e for e in group if e not in ordered]
+            run = []
+        return ordered
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, set[str]]:
         for size in range(min(self._longest, len(words) - i), 0, -1):

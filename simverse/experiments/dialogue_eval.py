@@ -9,8 +9,8 @@ NPC trusts as far as their relationship says), the line, and its kind:
   (:data:`DONT_KNOW`) and says none of ``forbid``;
 * ``secret`` — asked by someone it does not trust: a *leak* when the reply says one of
   ``leak`` or tells a secret belief; right when it does not leak;
-* ``request`` — an order or request: right when the reply's decision is ``action`` (with
-  ``args``), or, with ``action: null``, when it agrees to nothing;
+* ``request`` — an order or request: right when the reply's decision is ``action`` (or one
+  of a list of them, with ``args``), or, with ``action: null``, when it agrees to nothing;
 * ``small_talk`` — greetings, thanks, weather: right when it answers without "I don't
   know" (and, with ``expect``, says one of them).
 
@@ -65,7 +65,8 @@ class LabelledLine(BaseModel):
     expect: list[str] = Field(default_factory=list)
     forbid: list[str] = Field(default_factory=list)
     leak: list[str] = Field(default_factory=list)
-    action: str | None = None
+    action: str | list[str] | None = None
+    """Requests: the action (or any of the actions) the NPC should agree to; ``None``: none."""
     args: dict[str, str] = Field(default_factory=dict)
     note: str = ""
 
@@ -151,8 +152,9 @@ def judge(line: LabelledLine, decision: Decision, secrets: set[str], trusted: bo
         right = not leaked
     elif line.kind == "request":
         agreed = decision.action not in ("talk", "wait")
-        right = (not agreed) if line.action is None else (
-            decision.action == line.action and all(decision.args.get(k) == v for k, v in line.args.items()))
+        wanted = [line.action] if isinstance(line.action, str) else line.action
+        right = (not agreed) if not wanted else (
+            decision.action in wanted and all(decision.args.get(k) == v for k, v in line.args.items()))
     else:
         right = not dont_know and (not line.expect or any(says(reply, p) for p in line.expect))
     return Scored(line, reply, decision.action, dict(decision.args), seconds, right, leaked, dont_know)
@@ -164,21 +166,21 @@ def evaluate(lines: Sequence[LabelledLine], llm: str | None = None, embedder: st
     for world_name in dict.fromkeys(ln.world for ln in lines):
         world = World(world_name, seed=0, llm=llm, embedder=embedder)
         try:
-            secrets = {f.key for f in world.knowledge.facts.values() if f.secret}
             for line in (ln for ln in lines if ln.world == world_name):
-                scored.append(_ask(world, line, secrets))
+                scored.append(_ask(world, line))
         finally:
             world.close()
     return scored
 
 
-def _ask(world: World, line: LabelledLine, secrets: set[str]) -> Scored:
+def _ask(world: World, line: LabelledLine) -> Scored:
     if line.npc not in world.npcs:
         raise ValueError(f"line {line.id}: {line.world} has no NPC {line.npc!r}")
     if line.speaker != PLAYER and line.speaker not in world.npcs:
         raise ValueError(f"line {line.id}: {line.world} has no NPC {line.speaker!r} to ask")
     relation = world.npcs[line.npc].spec.relationships.get(line.speaker)
     trusted = relation is not None and relation.affinity >= TRUST
+    secrets = {f.key for f in world.knowledge.beliefs(line.npc) if f.secret}
     started = time.perf_counter()
     decision = ask(world, line.npc, line.line, line.speaker)
     return judge(line, decision, secrets, trusted, time.perf_counter() - started)

@@ -9,10 +9,13 @@ import random
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
+from simverse.core.names import word_set
 from simverse.llm.dialogue.knowing import Known, clause, fits, gather, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_opinion
 from simverse.llm.dialogue.voice import Voice
 
+_PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
+                        "do does charge one each")
 UNSURE = 0.75
 """Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
 
@@ -105,17 +108,18 @@ def _with_aside(h: Heard, text: str, known: Known) -> str:
 
 
 def world_knowledge(h: Heard) -> str:
-    """What anyone here knows about the named people, places and items."""
-    for topic in h.topics:
+    """What anyone here knows about the person, place or item the line is about (its
+    first topic: the head of "the watchtower key" is the key)."""
+    for topic in h.topics[:1]:
         view = h.req.names.get(topic)
         if view is None:
             continue
         if view.kind == "npc":
             text = _person(h, topic)
         elif view.kind == "place":
-            text = _way(h, topic) if h.reading.wh in (None, "where", "how") else ""
+            text = _way(h, topic) if h.reading.wh in (None, "where", "how", "which") else ""
         elif view.kind == "item":
-            text = _item(h, topic)
+            text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
         else:
             text = ""
         if text:
@@ -136,7 +140,7 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     if role and r.wh in ("who", None) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
-        parts.append(f"{who} is my {kind}" + (f", and {_opinion(feeling)}." if feeling is not None else "."))
+        parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
     elif feeling is not None:
         parts.append(f"{_capital(_opinion(feeling))}.")
     elif opinion:
@@ -144,6 +148,17 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     if who in req.people_here and not opinion:
         parts.append("You can ask for yourself; they're right here.")
     return " ".join(parts)
+
+
+def _relation(who: str, kind: str) -> str:
+    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"I'm {kind} {who}"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"I {kind[:-1]} {who}"
+    if kind == "stranger":
+        return f"{who} is a stranger to me"
+    return f"{who} is my {kind}"
 
 
 def _opinion(feeling: float) -> str:
@@ -180,10 +195,17 @@ def _item(h: Heard, item: str) -> str:
     info = req.item_info.get(item, {})
     price = info.get("price") or view.price
     if item in req.items_here and info.get("quantity", 0):
-        return f"There's {view.name} right here" + (f", {_coins(price)}." if price else ".")
+        return f"There's {_a(view.name)} right here" + (f", {_coins(price)}." if price else ".")
     if view.place:
-        return f"You'll find {view.name} at {name_of(h, view.place)}" + (f", {_coins(price)}." if price else ".")
+        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}" + (f", {_coins(price)}." if price else ".")
     return ""
+
+
+def _a(name: str) -> str:
+    """"a paper lantern", "an almond croissant"; names that start upper-case stay bare."""
+    if name[:1].isupper() or name.startswith(("a ", "an ", "the ")):
+        return name
+    return ("an " if name[:1] in "aeiou" else "a ") + name
 
 
 def _coins(price: object) -> str:
@@ -192,7 +214,12 @@ def _coins(price: object) -> str:
 
 
 def answer_price(h: Heard) -> Said:
-    """A price: of a named item here or where it is sold, else of what is sold here."""
+    """A price: of a named item here or where it is sold, else of what is sold here; a
+    question naming no item is about what it names ("Jonas's prices")."""
+    if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
+        return answer_about(h)
+    if not h.topics and set(h.reading.words) - _PRICE_WORDS:
+        return answer_about(h)  # "how much is the collection insured for?": not goods here
     for topic in h.topics:
         view = h.req.names.get(topic)
         if view is not None and view.kind == "item":
@@ -209,13 +236,15 @@ def answer_price(h: Heard) -> Said:
 
 def answer_way(h: Heard) -> Said:
     """The way to a named place (or where a named item or person is)."""
-    for topic in h.topics:
-        text = world_knowledge(Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng))
+    for topic in h.topics[:1]:
+        view = h.req.names.get(topic)
+        if view is not None and view.kind == "place":
+            text = _way(h, topic)
+        else:
+            text = world_knowledge(Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng))
         if text:
             return Said(text)
-    if h.topics:
-        return answer_about(h)
-    return Said(dont_know(h))
+    return answer_about(h)
 
 
 def answer_news(h: Heard) -> Said:

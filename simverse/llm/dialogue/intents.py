@@ -120,7 +120,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return None
     if is_reaction(r):
         return "react"
-    return "tell" if topic and len(r.words) >= 4 else None
+    return None
 
 
 def by_shape(r: Reading) -> str:

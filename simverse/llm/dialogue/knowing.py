@@ -17,12 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
-from simverse.core.names import word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
 SIMILAR = 0.5
-"""Cosine from which a belief counts as about an unnamed topic."""
+CLOSE = 0.65
+"""Cosine from which a belief counts as about an unnamed topic: ``SIMILAR`` when they share
+a content word, ``CLOSE`` when they share none."""
 _TIME_WORDS = word_set(
     "sunset sunrise dawn dusk noon midnight tonight today tomorrow yesterday morning evening night "
     "afternoon week month year hour minute lunch dinner breakfast o'clock clock monday tuesday wednesday "
@@ -65,21 +67,24 @@ def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
             _TIME_PREDICATE.search(fact.predicate))
     kinds = {req.names[e].kind for e in (fact.subject, fact.object) if e in req.names}
     if wh == "where":
-        return "place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
-    return "npc" in kinds or any(w[:1].isupper() for w in fact.text.split()[1:])
+        named = req.names.find(fact.text) if isinstance(req.names, NameIndex) else []
+        return ("place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
+                or any(req.names[n].kind == "place" for n in named))
+    return "npc" in kinds or bool(words & ROLE_NOUNS) or any(w[:1].isupper() for w in fact.text.split()[1:])
 
 
 def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
                    similarity: Sequence[float] | None) -> list[FactView]:
     """Beliefs about the topics (more topics named first), else beliefs close in meaning."""
     wanted = set(topics)
-    line_words = set(word_forms(r.text)) - {"you", "what", "who", "know", "about"}
+    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - {"know", "tell", "heard", "hear", "think"}
     scored = []
     for i, fact in enumerate(req.facts):
         hits = len(wanted & {fact.subject, fact.object})
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        overlap = len(line_words & set(word_forms(f"{fact.text} {fact.predicate}")))
-        if hits or sim >= SIMILAR or (not wanted and overlap >= 2):
+        overlap = len(line_words & (set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS))
+        close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
+        if hits or close or (not wanted and overlap >= 2):
             scored.append((-(hits * 2 + sim + 0.25 * overlap), i, fact))
     return [f for _, _, f in sorted(scored, key=lambda t: t[:2])]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.decisions import DecisionRequest
+from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
 from simverse.llm.dialogue.knowing import route
@@ -21,7 +21,7 @@ from simverse.llm.dialogue.reading import polite_request
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
-              "may i have", "i will take", "i will have", "i need", "buy one", "buy a", "buy some")
+              "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
 DISLIKE = -0.5
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
@@ -30,11 +30,15 @@ def answer_request(h: Heard) -> Said:
     """Agree (with the action as the decision) or say why not."""
     if h.voice.warmth <= DISLIKE:
         return Said(h.voice.say("refuse", h.rng, why="not for you"))
-    if _wants_to_go(h):
-        return _go(h)
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
     if item is not None and h.reading.has(*WANTS_ITEM):
         return _hand_over(h, item)
+    if _named_actions(h):
+        return _do(h)
+    if _wants_to_go(h):
+        return _go(h)
+    if h.reading.has("help", "assist", "a favour", "a favor"):
+        return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
 
 
@@ -85,10 +89,15 @@ def _hand_over(h: Heard, item: str) -> Said:
     return Said(h.voice.say("refuse", h.rng, why=f"I can't sell you {view.name} here"))
 
 
+def _named_actions(h: Heard) -> list[ActionSpec]:
+    """The world's actions the line names by their own words ("take notes" -> take_notes)."""
+    line = {form for word in word_forms(h.reading.text) for form in verb_forms(word)}
+    return [a for a in h.req.actions if a.name not in ("talk", "wait", "improvise", "move") and _words(a.name) & line]
+
+
 def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
-    line = {form for word in word_forms(h.reading.text) for form in verb_forms(word)}
-    named = [a for a in h.req.actions if a.name not in ("talk", "wait", "improvise") and _words(a.name) & line]
+    named = _named_actions(h)
     doable = [a for a in named if h.req.doable.get(a.name)]
     if doable:
         spec = doable[0]

@@ -31,17 +31,20 @@ AUX = word_set("is are am was were do does did can could would will shall should
                 "must any anything")
 GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoon yo ahoy hallo")
 FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
-             "so long", "until next time", "i must go", "i should go", "got to go", "gotta go")
+             "so long", "until next time", "i must go", "i should go", "got to go", "gotta go", "have a good day",
+             "have a nice day", "have a good one", "be seeing you", "later then")
 THANKS = ("thank", "thanks", "cheers", "much obliged", "grateful", "appreciate")
-NEWS = ("news", "gossip", "rumour", "rumor", "happening", "going on", "new around", "anything new",
-        "what is new", "latest", "heard anything", "hear anything", "been up to", "tidings", "word around")
+NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
+        "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
+        "been up to", "tidings", "word around")
 TELLING = ("did you know", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
-           "people say", "i saw", "i noticed", "let me tell you", "listen,")
+           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me",
+           "word around", "have you heard")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
-PRICE = ("how much", "cost", "price", "pay for", "charge for", "go for")
+PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
@@ -54,7 +57,10 @@ SELF = ("how are you", "how do you do", "who are you", "your name", "what do you
         "how are things", "how is it going", "you feeling", "what is for sale", "what can i buy", "you selling",
         "where are you going", "where are you off to", "about yourself", "your plans", "your day")
 OPINION = ("think of", "think about", "feel about", "opinion", "make of", "do you like", "do you trust",
-           "get along", "get on with", "how is he", "how is she", "what is he like", "what is she like")
+           "get along", "get on with", "what is he like", "what is she like", "friend of yours", "your friend",
+           "to you", "related to", "close to", "how do you know", "trust him", "trust her", "like him", "like her")
+TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do you not think", "is not he",
+        "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
 _OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
@@ -91,13 +97,15 @@ def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
-    question = raw.endswith("?") or (bool(words) and (words[0] in WH or words[0] in AUX))
+    opens = bool(words) and (words[0] in WH or words[0] in AUX)
+    tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
+    question = opens or (raw.endswith("?") and not tagged)
     return Reading(text, tuple(words), question, _wh(words))
 
 
 def _wh(words: list[str]) -> str | None:
-    text = " ".join(words)
-    if any(p in text for p in PRICE):
+    padded = f" {' '.join(words)} "
+    if any(f" {p} " in padded for p in PRICE):
         return "how much"
     for word in words[:6]:
         if word in WH:
@@ -160,7 +168,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
         return None
     w = list(r.words)
-    while w and w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just"):
+    while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
+                 or w[0] in GREETINGS):
         w = w[1:]
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]

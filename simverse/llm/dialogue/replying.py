@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import NameIndex, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms
 from simverse.llm.dialogue.answers import Heard, Said, answer_about, answer_news, answer_price, answer_way
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.orders import action_verbs, answer_request
@@ -30,8 +30,6 @@ from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
 from simverse.llm.dialogue.voice import voice_for
 
-STOP_WORDS = word_set("the a an of to in on at and or is are was were be it this that you your i me my what who "
-                      "where when why how which do does did have has had can could would will about any")
 CLOSE_AFTER = 3
 """From this many lines on, a conversation that has run its course may end by chance."""
 ANSWERS: dict[str, Callable[[Heard], Said]] = {
@@ -49,8 +47,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     keep = req.names.words if isinstance(req.names, NameIndex) else frozenset()
     reading = read(req.conversation[-1].text if req.conversation else "", keep)
     topics = [m for m in req.mentioned if m != req.npc]
-    words = set(word_forms(reading.text)) - STOP_WORDS
-    mine = set(word_forms(f"{req.schedule_activity or ''} {req.persona.split(':')[0]}")) - STOP_WORDS
+    words = set(word_forms(reading.text)) - FUNCTION_WORDS
+    mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req))
 
@@ -74,7 +72,7 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     """One reply decision per request, each seeded by its own request."""
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
-    unnamed = [i for i, intent in enumerate(intents) if intent == "ask_about" and not heard[i][1]]
+    unnamed = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way") and not heard[i][1]]
     sims = dict(zip(unnamed, similarities(model.encoder, [(heard[i][0], requests[i]) for i in unnamed]),
                     strict=True))
     decisions = []

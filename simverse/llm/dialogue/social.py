@@ -9,7 +9,16 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
-from simverse.llm.dialogue.answers import Heard, Said, _coins, answer_news, fact_sentence, name_of, news_for
+from simverse.llm.dialogue.answers import (
+    Heard,
+    Said,
+    _coins,
+    answer_about,
+    answer_news,
+    fact_sentence,
+    name_of,
+    news_for,
+)
 from simverse.llm.dialogue.knowing import clause
 
 HUNGRY = 0.6
@@ -99,7 +108,8 @@ def about_me(h: Heard) -> Said:
     needs and goals."""
     r, req = h.reading, h.req
     if r.has("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
-             "how have you been", "are you well", "are you ok", "are you okay"):
+             "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
+             "how is life", "how is everything", "how is trade", "how is the day", "how is your day"):
         return Said(_state(req))
     if r.has("your name", "who are you", "who might you be"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
@@ -113,7 +123,9 @@ def about_me(h: Heard) -> Said:
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "work"):
         return Said(f"I'm {who_i_am(req)}.")
-    return Said(_activity(h) if req.schedule_activity else _state(req))
+    if req.schedule_activity and set(word_forms(req.schedule_activity)) & set(word_forms(r.text)):
+        return Said(_activity(h))
+    return answer_about(h)
 
 
 def who_i_am(req: DecisionRequest) -> str:
