@@ -47,6 +47,11 @@ class ScriptedBrain:
     def __init__(self, encoder: Encoder | None = None) -> None:
         self._intents = IntentModel(encoder)
 
+    def hear_with(self, encoder: Encoder) -> None:
+        """Understand unclear lines with ``encoder`` from now on (the world shares its
+        memory embedder, so one model serves both)."""
+        self._intents = IntentModel(encoder)
+
     @property
     def intents(self) -> IntentModel:
         """The intent model (subclasses that skip ``__init__`` get one without embedder)."""

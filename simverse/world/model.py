@@ -148,6 +148,8 @@ class World(mesa.Model):
             if run.config.get("memory", True):
                 with self.store.session() as session:
                     self.minds = Minds.open(session, self.run_id, self.embedder)
+        if self.minds is not None and hasattr(self.brain, "hear_with"):
+            self.brain.hear_with(self.minds.stream.embedder)  # one embedder for memory and talk
         for npc in self.npcs.values():
             npc.sync_cell()
         self.datacollector = mesa.DataCollector(

@@ -153,8 +153,8 @@ class IntentModel:
         for intent in INTENTS:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
-        if r.question:  # a question is never mere news or a reaction
-            best["tell"] = best["react"] = -1.0
+        if r.question:  # a question the cues left open asks about something or about the NPC
+            return "ask_self" if best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if topic:
             best["ask_self"] -= 0.05
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
