@@ -16,6 +16,7 @@ world) finds in its request what the NPC believes about what it was just asked:
 from __future__ import annotations
 
 import itertools
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -24,7 +25,7 @@ import networkx as nx
 
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
-from simverse.core.names import HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
@@ -33,6 +34,7 @@ from simverse.knowledge.graph import Fact
 T = TypeVar("T")
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 """Words that ask someone to go somewhere (the built-in ``move``)."""
+_FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)
 MAX_BINDINGS = 24
 """At most this many argument choices are tried per action (a prompt has a budget)."""
 _BUILT: OrderedDict[tuple[str, int], tuple[object, object]] = OrderedDict()
@@ -62,13 +64,14 @@ def fact_view(fact: Fact) -> FactView:
 
 
 def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Sequence[FactView],
-                  limit: int) -> list[FactView]:
-    """Beliefs about what the line names (most names matched first, newer first), then
-    ``ranked``, without repeats, at most ``limit``."""
+                  limit: int, names: NameIndex | None = None) -> list[FactView]:
+    """Beliefs about what the line names (as subject or object, or in their words; most
+    names matched first, newer first), then ``ranked``, without repeats, at most ``limit``."""
     wanted = set(mentioned)
+    words = {w for m in mentioned if names and m in names for w in word_forms(names[m].name)} - FUNCTION_WORDS
     scored = []
     for fact in beliefs:
-        hits = len(wanted & {fact.subject, fact.object})
+        hits = len(wanted & {fact.subject, fact.object}) + (0.5 if words & set(word_forms(fact.text)) else 0.0)
         if hits:
             scored.append((-hits, -fact.id, fact))
     out = [fact_view(f) for _, _, f in sorted(scored, key=lambda t: t[:2])]
@@ -94,11 +97,10 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     arguments, tried on the world's rules without changing anything."""
     named = set()
     table = _once("words", spec, lambda: action_words(spec))
-    words = word_forms(line)
-    for word in words:
+    for word in word_forms(line):
         for form in verb_forms(word):
             named |= table.get(form, set())
-    if {"me", "us", "i"} & set(words):  # "pour me an ale": whatever hands things over
+    if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     if not named:
         return {}

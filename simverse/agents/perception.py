@@ -96,7 +96,7 @@ def build_requests(
         heard = lines[-1].text if lines else ""
         mentioned = names.find(heard) if heard else []
         if heard:
-            known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS)
+            known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, names)
         requests.append(
             DecisionRequest(
                 step=step,

@@ -30,8 +30,9 @@ from simverse.core.decisions import NameView
 
 COMMON_FREQUENCY = 1e-6
 """A word used more often than this (share of English text) is "common": it is matched
-to a name only when spelt exactly like it."""
+to a name only when spelt exactly like it, or nearly ("harbor" for "harbour")."""
 FUZZY_CUTOFF = 80.0
+COMMON_CUTOFF = 90.0
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -90,9 +91,18 @@ def verb_forms(word: str) -> set[str]:
     if word.endswith("ing") and len(word) > 5:
         stem = word[:-3]
         forms |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
-    elif word.endswith("ed") and len(word) > 4:
+    elif (word.endswith("ed") and len(word) > 4) or (word.endswith("er") and len(word) > 5):
         forms |= {word[:-2], word[:-1]}
     return forms
+
+
+def same_root(a: str, b: str) -> bool:
+    """Whether two words share a root: equal, or the same first five letters or more of
+    words at least six long ("festivities" / "festival", "robbed" / "robbery")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 5 and max(len(a), len(b)) >= 6 and a[:max(5, n - 2)] == b[:max(5, n - 2)]
 
 
 def word_forms(text: str) -> list[str]:
@@ -195,19 +205,23 @@ class NameIndex(Mapping[str, NameView]):
         return 0, set()
 
     def _fuzzy_match(self, window: tuple[str, ...]) -> set[str]:
-        """Names spelt a little differently: only for uncommon words of 3+ letters, same
-        first letter, same number of words."""
-        if any(len(w) < 3 or w.isdigit() or is_common(w) for w in window) or window[0] in NAME_STOP:
+        """Names spelt a little differently: words of 3+ letters, same first letter, same
+        number of words; a common word only when nearly the same ("harbor", "harbour")."""
+        if any(len(w) < 3 or w.isdigit() for w in window) or window[0] in NAME_STOP:
             return set()
+        common = any(is_common(w) for w in window)
+        if common and sum(len(w) for w in window) < 5:
+            return set()
+        cutoff = COMMON_CUTOFF if common else FUZZY_CUTOFF
         text = " ".join(window)
         best, ids = 0.0, set()
         for alias, alias_ids in self._fuzzy.items():
             if len(alias) != len(window) or alias[0][0] != window[0][0]:
                 continue
             score = fuzz.ratio(text, " ".join(alias))
-            if score >= FUZZY_CUTOFF and score > best:
+            if score >= cutoff and score > best:
                 best, ids = score, set(alias_ids)
-            elif score >= FUZZY_CUTOFF and score == best:
+            elif score >= cutoff and score == best:
                 ids |= alias_ids
         return ids
 

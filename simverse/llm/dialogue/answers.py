@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_set
 from simverse.llm.dialogue.knowing import Known, clause, fits, gather, route, shareable
-from simverse.llm.dialogue.reading import Reading, asks_opinion
+from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
@@ -91,7 +91,7 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = world_knowledge(h)
+    common = world_knowledge(h) or _relation_named(h)
     if common:
         return Said(common)
     if known.memories:
@@ -117,7 +117,7 @@ def world_knowledge(h: Heard) -> str:
         if view.kind == "npc":
             text = _person(h, topic)
         elif view.kind == "place":
-            text = _way(h, topic) if h.reading.wh in (None, "where", "how", "which") else ""
+            text = _way(h, topic) if asks_way(h.reading) or not h.reading.opens else ""
         elif view.kind == "item":
             text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
         else:
@@ -148,6 +148,19 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     if who in req.people_here and not opinion:
         parts.append("You can ask for yourself; they're right here.")
     return " ".join(parts)
+
+
+_KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
+        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
+
+
+def _relation_named(h: Heard) -> str:
+    """"Who is your mentor?": the person the NPC has that relationship with."""
+    asked = {_KIN.get(w, w) for w in h.reading.words}
+    for who, kind in sorted(h.req.relation_kinds.items()):
+        if set(kind.lower().split()) & asked:
+            return f"{_relation(who, kind)}."
+    return ""
 
 
 def _relation(who: str, kind: str) -> str:

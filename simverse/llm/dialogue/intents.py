@@ -68,6 +68,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                    "nice to see you again", "beautiful evening"),
 }
 """General English examples of each intent: never a world's own sentences."""
+_YOU = frozenset({"you", "your", "yours", "yourself"})
 EXAMPLE_WEIGHT_TOP = 2
 """An intent's score is the mean cosine of its two nearest examples."""
 
@@ -125,7 +126,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
 
 def by_shape(r: Reading) -> str:
     """The fallback without an embedder: a question is about something, else small talk."""
-    return "ask_about" if r.question or asks_about(r) else "small_talk"
+    return "ask_about" if r.opens or (asks_about(r) and r.question) else "small_talk"
 
 
 class IntentModel:
@@ -153,8 +154,9 @@ class IntentModel:
         for intent in INTENTS:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
-        if r.question:  # a question the cues left open asks about something or about the NPC
-            return "ask_self" if best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
+        if r.opens:  # a question the cues left open asks about something or about the NPC
+            about_you = bool(set(r.words) & _YOU)
+            return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if topic:
             best["ask_self"] -= 0.05
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, same_root, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
+_ASKING_WORDS = frozenset({"know", "tell", "heard", "hear", "think", "idea", "say", "said", "ask", "wonder"})
 SIMILAR = 0.5
 CLOSE = 0.65
 """Cosine from which a belief counts as about an unnamed topic: ``SIMILAR`` when they share
@@ -77,12 +78,15 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
                    similarity: Sequence[float] | None) -> list[FactView]:
     """Beliefs about the topics (more topics named first), else beliefs close in meaning."""
     wanted = set(topics)
-    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - {"know", "tell", "heard", "hear", "think"}
+    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - _ASKING_WORDS
+    topic_words = {w for t in topics if t in req.names for w in word_forms(req.names[t].name)} - FUNCTION_WORDS
     scored = []
     for i, fact in enumerate(req.facts):
-        hits = len(wanted & {fact.subject, fact.object})
+        fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        overlap = len(line_words & (set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS))
+        overlap = sum(any(same_root(w, f) for f in fact_words) for w in line_words)
+        in_words = topic_words & fact_words and (overlap >= 2 or sim >= SIMILAR)  # "the lantern festival"
+        hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
         close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
         if hits or close or (not wanted and overlap >= 2):
             scored.append((-(hits * 2 + sim + 0.25 * overlap), i, fact))

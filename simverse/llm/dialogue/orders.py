@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
-from simverse.core.names import HANDING_WORDS, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import polite_request
@@ -23,6 +23,7 @@ WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", 
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
 DISLIKE = -0.5
+_BUILTIN = frozenset({"talk", "wait", "improvise", "move"})
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -33,6 +34,8 @@ def answer_request(h: Heard) -> Said:
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
     if item is not None and h.reading.has(*WANTS_ITEM):
         return _hand_over(h, item)
+    if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
+        return _go(h)
     if _named_actions(h):
         return _do(h)
     if _wants_to_go(h):
@@ -90,9 +93,20 @@ def _hand_over(h: Heard, item: str) -> Said:
 
 
 def _named_actions(h: Heard) -> list[ActionSpec]:
-    """The world's actions the line names by their own words ("take notes" -> take_notes)."""
-    line = {form for word in word_forms(h.reading.text) for form in verb_forms(word)}
-    return [a for a in h.req.actions if a.name not in ("talk", "wait", "improvise", "move") and _words(a.name) & line]
+    """The world's actions the line names: by their name or the first word of their
+    description ("take notes" -> take_notes, "gather herbs" -> forage: "Gather healing
+    herbs..."), else by the other words of the description ("some herbs for me"). Words
+    of the places and things the line names do not count ("the returns room")."""
+    named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
+    line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
+    line -= FUNCTION_WORDS
+    own = [a for a in h.req.actions if a.name not in _BUILTIN
+           and (_words(a.name) | set(word_forms(a.description)[:1])) & line]
+    if own:
+        return own
+    scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(h.req.actions)
+                     if a.name not in _BUILTIN), key=lambda t: (-t[0], t[1]))
+    return [a for n, _, a in scored if n and n == scored[0][0]][:1]
 
 
 def _do(h: Heard) -> Said:

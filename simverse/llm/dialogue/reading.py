@@ -73,8 +73,12 @@ class Reading:
     """The line lower-cased, contractions opened, misspelt ordinary words corrected."""
     words: tuple[str, ...]
     question: bool
+    opens: bool
+    """It opens with a question word or an auxiliary ("where...", "did you...")."""
     wh: str | None
     """The question word it asks with (``what`` ... ``which``), ``how much``, or ``None``."""
+    body: tuple[str, ...] = ()
+    """The words after any greeting or name it opens with ("Father, could you..." -> could...)."""
 
     def has(self, *phrases: str) -> bool:
         """Whether any phrase occurs as whole words."""
@@ -97,10 +101,15 @@ def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
-    opens = bool(words) and (words[0] in WH or words[0] in AUX)
+    start = 0
+    while start < len(words) and (words[start] in GREETINGS or words[start] in keep
+                                  or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
+        start += 1
+    body = words[start:]
+    opens = bool(body) and (body[0] in WH or body[0] in AUX)
     tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
     question = opens or (raw.endswith("?") and not tagged)
-    return Reading(text, tuple(words), question, _wh(words))
+    return Reading(text, tuple(words), question, opens, _wh(words), tuple(body))
 
 
 def _wh(words: list[str]) -> str | None:
@@ -167,13 +176,16 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     that starts with one of ``verbs`` (the world's action words) is an order."""
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
         return None
-    w = list(r.words)
+    w = list(r.body or r.words)
     while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):
         w = w[1:]
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
-        return rest[0] if rest and rest[0] not in SPEECH_VERBS else None
+        if rest and rest[0] not in SPEECH_VERBS:
+            return rest[0]
+        acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
+        return acting[0] if acting else None
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
                                                                                      "order", "grab"):
         return "buy"

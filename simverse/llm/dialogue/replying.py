@@ -6,8 +6,8 @@ The steps, each a small function:
 1. :func:`hear` — the line read (:mod:`.reading`), the names it uses other than the NPC's
    own (perception's ``mentioned``), whether it touches the NPC's own work;
 2. :meth:`IntentModel.classify` — intents for all lines at once;
-3. :func:`similarities` — for questions naming nothing, the line's cosine to each belief
-   (one more embedder batch);
+3. :func:`similarities` — for questions, the line's cosine to each belief (one more
+   embedder batch);
 4. :func:`answer` — the answer for the intent (:mod:`.answers`, :mod:`.social`,
    :mod:`.orders`), a greeting in front when the line opened with one;
 5. :func:`as_decision` — the reply as a :class:`Decision` (an agreed action becomes the
@@ -72,9 +72,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     """One reply decision per request, each seeded by its own request."""
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
-    unnamed = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way") and not heard[i][1]]
-    sims = dict(zip(unnamed, similarities(model.encoder, [(heard[i][0], requests[i]) for i in unnamed]),
-                    strict=True))
+    asking = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way", "ask_self", "ask_price")]
+    sims = dict(zip(asking, similarities(model.encoder, [(heard[i][0], requests[i]) for i in asking]), strict=True))
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -123,7 +123,7 @@ def about_me(h: Heard) -> Said:
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "work"):
         return Said(f"I'm {who_i_am(req)}.")
-    if req.schedule_activity and set(word_forms(req.schedule_activity)) & set(word_forms(r.text)):
+    if req.schedule_activity and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS:
         return Said(_activity(h))
     return answer_about(h)
 
