@@ -105,12 +105,14 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "greet"
     if polite_request(r, cues.verbs) is not None:
         return "request"
+    if tells_news(r):
+        return "tell"
+    if is_reaction(r) and not topic and not r.wh:
+        return "react"
     if asks_price(r):
         return "ask_price"
     if asks_way(r) and (topic or not r.has("you")):
         return "ask_way"
-    if tells_news(r):
-        return "tell"
     if asks_news(r) and not topic:
         return "ask_news"
     if asks_about(r):

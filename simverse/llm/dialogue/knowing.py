@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, same_root, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, is_common, same_root, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
@@ -84,13 +84,18 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
     for i, fact in enumerate(req.facts):
         fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        overlap = sum(any(same_root(w, f) for f in fact_words) for w in line_words)
+        overlap = sum(_weight(w) for w in line_words if any(same_root(w, f) for f in fact_words))
         in_words = topic_words & fact_words and (overlap >= 2 or sim >= SIMILAR)  # "the lantern festival"
         hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
         close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
         if hits or close or (not wanted and overlap >= 2):
             scored.append((-(hits * 2 + sim + 0.25 * overlap), i, fact))
     return [f for _, _, f in sorted(scored, key=lambda t: t[:2])]
+
+
+def _weight(word: str) -> int:
+    """A shared word counts twice when it is telling: long or uncommon ("denominator")."""
+    return 2 if len(word) >= 8 or not is_common(word) else 1
 
 
 def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,

@@ -26,7 +26,7 @@ ASK_ABOUT = ("Have you heard anything about {topic}?", "What do you know about {
              "Tell me, what's the word on {topic}?")
 ASK_NEWS = ("Any news, {partner}?", "Heard anything interesting lately?", "What's the latest, {partner}?")
 SMALL_TALK = (
-    "Good {tod}, {partner}! How goes the {activity}?",
+    "Good {tod}, {partner}! Still busy {activity}?",
     "Busy day, {partner}?",
     "Fine {weather} weather today, isn't it, {partner}?",
 )
@@ -57,20 +57,22 @@ def ask_or_chat(req: DecisionRequest, partner: str, rng: random.Random) -> Openi
             name = req.names[topics[0]].name
             return Opening(rng.choice(ASK_ABOUT).format(topic=name, partner=partner))
         return Opening(rng.choice(ASK_NEWS).format(partner=partner))
-    text = rng.choice(SMALL_TALK).format(tod=_tod(req.hour), partner=partner, weather=req.weather,
-                                         activity=req.schedule_activity or "day")
+    activity = req.schedule_activity or "with your day"
+    if not activity.split()[0].endswith("ing"):
+        activity = f"with {activity}"
+    text = rng.choice(SMALL_TALK).format(tod=_tod(req.hour), partner=partner, weather=req.weather, activity=activity)
     return Opening(text)
 
 
 def unknown_goal_topics(req: DecisionRequest, partner: str) -> list[str]:
-    """Names in the NPC's goals (people, places, items, concepts) that no belief of its
-    mentions, other than itself and the partner."""
+    """People and matters (concepts) its goals name that no belief of its mentions,
+    other than itself and the partner."""
     if not isinstance(req.names, NameIndex):
         return []
     believed = {e for f in req.facts for e in (f.subject, f.object)}
     named = req.names.find(" ".join(req.goals))
     return [n for n in named if n not in believed and n not in (req.npc, partner)
-            and req.names[n].kind in ("npc", "concept", "item")]
+            and req.names[n].kind in ("npc", "concept")]
 
 
 def _tod(hour: float) -> str:

@@ -37,10 +37,11 @@ THANKS = ("thank", "thanks", "cheers", "much obliged", "grateful", "appreciate")
 NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
         "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
         "been up to", "tidings", "word around")
-TELLING = ("did you know", "have you heard that", "i heard", "i have heard", "they say", "word is",
+TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
            "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me",
-           "word around", "have you heard")
+           "word around")
+_HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s*[?!:,.]\s*\w")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
@@ -50,7 +51,8 @@ WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to",
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
-SELF = ("how are you", "how do you do", "who are you", "your name", "what do you do", "what are you doing",
+SELF = ("what brings you", "brings you here",
+        "how are you", "how do you do", "who are you", "your name", "what do you do", "what are you doing",
         "you up to", "your job", "your work", "for a living", "are you busy", "what do you sell", "what have you got",
         "what do you have", "how is business", "how is work", "how goes", "where do you live", "where do you work",
         "are you well", "how have you been", "how is your", "what do you want", "what are you", "how is the day",
@@ -79,6 +81,8 @@ class Reading:
     """The question word it asks with (``what`` ... ``which``), ``how much``, or ``None``."""
     body: tuple[str, ...] = ()
     """The words after any greeting or name it opens with ("Father, could you..." -> could...)."""
+    raw: str = ""
+    """The line as written, lower-cased."""
 
     def has(self, *phrases: str) -> bool:
         """Whether any phrase occurs as whole words."""
@@ -109,13 +113,15 @@ def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
     opens = bool(body) and (body[0] in WH or body[0] in AUX)
     tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
     question = opens or (raw.endswith("?") and not tagged)
-    return Reading(text, tuple(words), question, opens, _wh(words), tuple(body))
+    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw)
 
 
-def _wh(words: list[str]) -> str | None:
+def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
-    if any(f" {p} " in padded for p in PRICE):
+    if asking and any(f" {p} " in padded for p in PRICE):
         return "how much"
+    if any(f" {p} " in padded for p in (" what time", "what day", "what hour", "how soon", "how long until")):
+        return "when"
     for word in words[:6]:
         if word in WH:
             return word
@@ -154,8 +160,9 @@ def asks_news(r: Reading) -> bool:
 
 
 def tells_news(r: Reading) -> bool:
-    """Whether the line passes something on ("did you know that...", "I heard...")."""
-    return r.has(*TELLING) and len(r.words) >= 6
+    """Whether the line passes something on ("did you know that...", "I heard...", "Have
+    you heard? The mill burned down.")."""
+    return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 
 def asks_way(r: Reading) -> bool:

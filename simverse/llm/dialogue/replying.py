@@ -87,7 +87,8 @@ def answer(h: Heard) -> Said:
     """The answer for the line's intent; a conversation that has run its course may end."""
     if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
         return Said(h.voice.say("closer", h.rng), end=True)
-    said = ANSWERS[h.intent](h)
+    intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
+    said = ANSWERS[intent](h)
     if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
