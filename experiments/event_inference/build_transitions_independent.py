@@ -73,7 +73,8 @@ add("hti-jonas-buys-fish", H, OK, {"fish.quantity": 7, "Jonas.coins": 17, "Jonas
 add("hti-ledger-to-priest", H, OK, {"Pieter.inventory": [], "Aldo.inventory": ["ledger"]}, ["Aldo.coins"],
     overrides={"Aldo": {"place": "cottages"}}, actions=[act("Pieter", "give", item="ledger", npc="Aldo")])
 add("hti-mara-sells", H, OK, {"Mara.coins": 14}, ["bread.quantity"], actions=[act("Mara", "sell")])
-add("hti-ilsa-to-square", H, OK, {"Ilsa.place": "square"}, ["Ilsa.coins"], actions=[act("Ilsa", "move", place="square")])
+add("hti-ilsa-to-square", H, OK, {"Ilsa.place": "square"}, ["Ilsa.coins"],
+    actions=[act("Ilsa", "move", place="square")])
 add("hti-finn-eats-fish", H, OK, {"Finn.inventory": [], "Finn.hunger": 0}, ["fish.quantity"],
     overrides={"Finn": {"inventory": ["fish"], "hunger": 0.8}}, actions=[act("Finn", "eat", item="fish")])
 
@@ -401,12 +402,14 @@ add("qvi-door-locked-again", Q, SCENE, {"tower.locked": True}, [], overrides={"t
     scene="the tower door is locked again")
 add("qvi-storm-at-pass", Q, SCENE, {"pass.weather": "storm"}, ["world.weather"],
     scene="thunder and lightning over the mountain pass")
-add("qvi-first-snow", Q, SCENE, {"world.weather": "snow"}, [], scene="the first snow of the year settles over the valley")
+add("qvi-first-snow", Q, SCENE, {"world.weather": "snow"}, [],
+    scene="the first snow of the year settles over the valley")
 add("qvi-oak-blocks-wood", Q, SCENE, {"closed_routes": ["village|wood"]}, [],
     scene="a fallen oak blocks the path from the village into the wood")
 add("qvi-stream-floods", Q, SCENE, {"closed_routes": ["pasture|village"]}, [],
     scene="the stream floods the track between the pasture and the village")
-add("qvi-key-at-inn", Q, SCENE, {"key.place": "inn"}, [], scene="the rusty key is lying on a table at the Sleeping Wyvern")
+add("qvi-key-at-inn", Q, SCENE, {"key.place": "inn"}, [],
+    scene="the rusty key is lying on a table at the Sleeping Wyvern")
 add("qvi-cobb-hides", Q, SCENE, {"Cobb.place": "pass"}, [], scene="Cobb is hiding up at the mountain pass")
 add("qvi-sheep-gone", Q, SCENE, {"pasture.sheep": 0}, [], scene="all of Cobb's sheep have gone")
 
