@@ -7,12 +7,15 @@ all NPCs at once (one embedder batch to remember, one to recall).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
+from simverse.core.schema import NPC as NPCSpec
+from simverse.core.schema import ScheduleEntry
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,
@@ -27,9 +30,6 @@ from simverse.memory import (
     reflect_due,
 )
 from simverse.memory.planning import PlanNow, as_schedule
-
-if TYPE_CHECKING:
-    from simverse.world.model import World
 
 MIN_OBSERVED_IMPORTANCE = 2
 """Observations below this importance (someone walking past, waiting) reach the NPC's
@@ -59,16 +59,25 @@ class Minds:
         self.pending.append(NewMemory(npc, kind, text, step, sim_hours, importance=importance,
                                       source_event_id=source_event_id))
 
-    def plan(self, session: Session, world: World, step: int) -> None:
-        """Make, revise and decompose every NPC's daily plan (one batch)."""
-        places = tuple(world.places.nodes)
+    def plan(self, session: Session, npcs: Iterable[NPCSpec], places: Iterable[str], clock: Clock, step: int) -> None:
+        """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
+        places = tuple(places)
         inputs = [
-            PlanInput(n.name, n.spec.persona, as_schedule([_entry(e) for e in n.spec.schedule]), places)
-            for n in (world.npcs[name] for name in world.npc_names) if n.spec.schedule
+            PlanInput(n.name, n.persona, as_schedule([_entry(e) for e in n.schedule]), places)
+            for n in npcs if n.schedule
         ]
-        start_hour = world.clock.start_minutes / 60.0
-        report = plan_step(session, self.stream, self.planner, inputs, step, world.clock.sim_hours(step), start_hour)
+        start_hour = clock.start_minutes / 60.0
+        report = plan_step(session, self.stream, self.planner, inputs, step, clock.sim_hours(step), start_hour)
         self.plans = report.now
+
+    def intention(self, npc: str, entry: ScheduleEntry | None) -> ScheduleEntry | None:
+        """What the NPC means to do now: its current plan entry (the daily plan, revised
+        after important events), else ``entry``, its schedule entry now."""
+        now = self.plans.get(npc)
+        if now is None or now.entry is None:
+            return entry
+        action = entry.action if entry is not None and entry.place == now.entry.place else None
+        return ScheduleEntry(start=now.entry.start, place=now.entry.place, activity=now.entry.activity, action=action)
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""

@@ -7,21 +7,33 @@ it from there and keeps its Mesa cell in step with its place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from mesa.discrete_space import CellAgent
+from mesa.discrete_space import CellAgent, Network
 
 from simverse.core.schema import NPC as NPCSpec
 from simverse.core.schema import ScheduleEntry
+from simverse.core.state import WorldState
 
-if TYPE_CHECKING:
-    from simverse.world.model import World
+
+class Habitat(Protocol):
+    """What an NPC reads of the Mesa model it lives in (the world): the state that holds
+    its place and needs, and the place network its cell belongs to."""
+
+    @property
+    def state(self) -> WorldState: ...
+
+    @property
+    def space(self) -> Network: ...
 
 
 class NPC(CellAgent):
-    """A non-player character; ``name`` is its id across the world."""
+    """A non-player character; ``name`` is its id across the world. ``model`` is the
+    ``mesa.Model`` it belongs to, read as a :class:`Habitat`."""
 
-    def __init__(self, model: World, spec: NPCSpec) -> None:
+    model: Habitat
+
+    def __init__(self, model: Habitat, spec: NPCSpec) -> None:
         super().__init__(model)
         self.spec = spec
         self.name = spec.name

@@ -1,27 +1,67 @@
 """Perceive: what each NPC knows when it decides, built for all NPCs in one pass.
 
 The world calls :func:`build_requests` once per phase with every NPC that must decide;
-indexes (who is where, which items are where) are built once, not per NPC.
+indexes (who is where, which items are where) are built once, not per NPC. What it reads
+of the world is the :class:`Surroundings` protocol (the world is one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+import networkx as nx
+
+from simverse.agents.npc import NPC
+from simverse.core.clock import Clock
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
+from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
-
-if TYPE_CHECKING:
-    from simverse.agents.npc import NPC
-    from simverse.world.model import World
+from simverse.knowledge.graph import KnowledgeGraph
+from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
 
 MAX_FACTS = 8
 MAX_OBSERVATIONS = 12
 """A decision sees the most recent observations only (a prompt has a budget); the
 memory stream keeps them all."""
+
+
+class Surroundings(Protocol):
+    """What a decision request is built from: the world as an NPC meets it."""
+
+    @property
+    def seed(self) -> int: ...
+    @property
+    def spec(self) -> WorldSpec: ...
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def state(self) -> WorldState: ...
+    @property
+    def places(self) -> nx.Graph: ...
+    @property
+    def place_descriptions(self) -> Mapping[str, str]: ...
+    @property
+    def npcs(self) -> Mapping[str, NPC]: ...
+    @property
+    def npc_names(self) -> Sequence[str]: ...
+    @property
+    def knowledge(self) -> KnowledgeGraph: ...
+    @property
+    def step_index(self) -> int: ...
+    @property
+    def inbox(self) -> Mapping[str, list[str]]: ...
+
+    def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
+        """The NPC's plan or schedule entry at ``hour``."""
+        ...
+
+    def route(self, source: str, target: str) -> list[str]:
+        """The way from ``source`` to ``target`` over open connections, next place first."""
+        ...
 
 
 @dataclass
@@ -32,7 +72,7 @@ class Scene:
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
 
-def scene_of(world: World) -> Scene:
+def scene_of(world: Surroundings) -> Scene:
     scene = Scene()
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
@@ -43,7 +83,7 @@ def scene_of(world: World) -> Scene:
     return scene
 
 
-def action_specs(world: World) -> list[ActionSpec]:
+def action_specs(world: Surroundings) -> list[ActionSpec]:
     """The built-in actions (``improvise`` where the world's settings allow it) and every
     action the world declares."""
     builtin = [
@@ -57,7 +97,7 @@ def action_specs(world: World) -> list[ActionSpec]:
 
 
 def build_requests(
-    world: World,
+    world: Surroundings,
     npcs: Sequence[NPC],
     step: int,
     mode: DecisionMode,
@@ -128,13 +168,11 @@ def build_requests(
     return requests
 
 
-def _facts(world: World, npc: str) -> list[FactView]:
+def _facts(world: Surroundings, npc: str) -> list[FactView]:
     """The beliefs that matter to the NPC here and now (its place, who is here, its goals
     and current activity), ranked and cut to a token budget by
     :func:`simverse.knowledge.prompts.rank_beliefs`, then shown oldest first (prompts and
     the scripted brain read the list as news in order, latest last)."""
-    from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
-
     agent = world.npcs[npc]
     step = world.step_index + 1
     place = agent.place
@@ -148,7 +186,7 @@ def _facts(world: World, npc: str) -> list[FactView]:
     ]
 
 
-def _item_info(world: World, items: set[str]) -> dict[str, dict[str, object]]:
+def _item_info(world: Surroundings, items: set[str]) -> dict[str, dict[str, object]]:
     info = {}
     for item in sorted(items):
         props = world.state.entities.get(item)

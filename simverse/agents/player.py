@@ -5,8 +5,10 @@
 beliefs, the person's words only in its ``conversation``), checks it like every decision,
 and stores the exchange in one transaction: two ``dialogue`` rows (speaker ``Player`` and
 the NPC), the reply's ``decisions`` row, the NPC's ``dialogue`` memories of both lines,
-and the run's id counters in the last committed step's ``runtime``, so that a resumed run
-(``World.resume``) and the next step allocate ids after the exchange's.
+and the run's :class:`~simverse.core.runtime.StepRuntime` (id counters, the NPC's inbox)
+in the last committed step's row, so that a resumed run (``World.resume``) and the next
+step allocate ids after the exchange's. The world's runtime takes the new record only
+once the transaction has committed.
 
 The person's words are data: they never reach the world state or the knowledge graph,
 only the NPC's conversation, memories and next observations.
@@ -15,21 +17,37 @@ only the NPC's conversation, memories and next observations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert
 
+from simverse.agents.minds import Minds
+from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
-from simverse.core.decisions import Decision, Turn
-from simverse.store.models import DecisionRow, DialogueRow, StepRow
-
-if TYPE_CHECKING:
-    from simverse.world.model import World
+from simverse.core.decisions import Brain, Decision, Turn
+from simverse.core.runtime import StepRuntime
+from simverse.store.models import DecisionRow, DialogueRow
+from simverse.store.run_store import RunStore
 
 PLAYER = "Player"
 PLAYER_TURN_BASE = 10**9
 """Reply seeds of player conversations use turn numbers from here on, so they never equal
 the seed of an NPC-to-NPC line of the same step."""
+
+
+class Audience(Surroundings, Protocol):
+    """What the player's exchange needs of the world besides what an NPC perceives."""
+
+    @property
+    def brain(self) -> Brain: ...
+    @property
+    def store(self) -> RunStore: ...
+    @property
+    def run_id(self) -> int: ...
+    @property
+    def minds(self) -> Minds | None: ...
+    @property
+    def runtime(self) -> StepRuntime: ...
 
 
 @dataclass
@@ -41,7 +59,7 @@ class PlayerChat:
     turns: list[Turn] = field(default_factory=list)
 
 
-def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -> str:
+def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None) -> str:
     """Say ``text`` to ``npc`` and return its answer; the exchange is committed before
     this returns. Pass the same ``chat`` to continue a conversation."""
     said = text.strip()
@@ -54,12 +72,8 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
     chat = chat if chat is not None else PlayerChat(npc)
     if chat.npc != npc:
         raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
-    from simverse.agents.perception import build_requests  # here: perception -> events -> world -> perception
-
-    ids = dict(world.ids)
-    if chat.conversation is None:
-        ids["conversation"] += 1
-    conversation = chat.conversation or ids["conversation"]
+    draft = world.runtime.copy()
+    conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
@@ -76,40 +90,33 @@ def talk_to(world: World, npc: str, text: str, chat: PlayerChat | None = None) -
             raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
         decision = check_decision(answers[0], request)
         reply = decision.utterance or ""
-        ids["decision"] += 1
-        decision_id = ids["decision"]
+        decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
         told = [k for k in decision.told_facts if world.knowledge.believes(npc, k)]
         lines = [(PLAYER, npc, said, [], None), (npc, PLAYER, reply, told, decision_id)]
         rows = []
         for offset, (speaker, listener, line, facts, from_decision) in enumerate(lines):
-            ids["dialogue"] += 1
             rows.append({
-                "run_id": world.run_id, "id": ids["dialogue"], "step": step, "conversation": conversation,
+                "run_id": world.run_id, "id": draft.next_id("dialogue"), "step": step, "conversation": conversation,
                 "turn": len(chat.turns) + offset, "speaker": speaker, "listener": listener, "place": place,
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
-        inbox = {k: list(v) for k, v in world.inbox.items()}
-        inbox.setdefault(npc, []).append(f'{PLAYER} said: "{said}"')
+        draft.observe(npc, f'{PLAYER} said: "{said}"')
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
             world.minds.settle(session, step, hours)
         if hasattr(world.brain, "drain_calls"):
             session.add_all(world.brain.drain_calls())
-        runtime = {"inbox": inbox, "pending": [vars(p) for p in world.pending], "ids": ids}
-        session.execute(
-            update(StepRow).where(StepRow.run_id == world.run_id, StepRow.step == step).values(runtime=runtime)
-        )
-    world.ids = ids
-    world.inbox = inbox
+        world.store.save_runtime(session, world.run_id, step, draft)
+    world.runtime.adopt(draft)
     chat.conversation = conversation
     chat.turns = [*turns, Turn(npc, reply)]
     return reply
 
 
-def _decision_row(world: World, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
+def _decision_row(world: Audience, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
     return {
         "run_id": world.run_id, "id": decision_id, "step": step, "npc": decision.npc, "mode": "reply",
         "action": decision.action, "args": decision.args, "utterance": decision.utterance,

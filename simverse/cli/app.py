@@ -21,11 +21,14 @@ class UserError(Exception):
 
 def user_errors() -> tuple[type[BaseException], ...]:
     """Exceptions shown as one line: the user's input or environment is at fault."""
+    from simverse.analysis import NotARunDatabase
     from simverse.core.loader import WorldFileError
+    from simverse.core.plugins import PluginError
+    from simverse.core.population import AssignmentError
     from simverse.llm.recording import CacheMiss
     from simverse.store.run_store import RunNotFound
 
-    return (UserError, WorldFileError, RunNotFound, CacheMiss)
+    return (UserError, WorldFileError, RunNotFound, CacheMiss, PluginError, AssignmentError, NotARunDatabase)
 
 
 def run_app() -> None:

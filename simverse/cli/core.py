@@ -28,6 +28,17 @@ def worlds() -> None:
     console.print(table)
 
 
+def brain_pairs(options: list[str]) -> list[tuple[str, str]]:
+    """``--brain WHO=SPEC`` options as (who, spec) pairs."""
+    pairs = []
+    for option in options:
+        who, sep, spec = option.partition("=")
+        if not sep or not who.strip() or not spec.strip():
+            raise UserError(f"--brain {option!r}: write WHO=SPEC, e.g. --brain 'tag:fisher=openai:URL#MODEL'")
+        pairs.append((who.strip(), spec.strip()))
+    return pairs
+
+
 @app.command()
 def run(
     world: Annotated[str | None, typer.Argument(help="shipped world name, world directory or world.toml")] = None,
@@ -41,6 +52,8 @@ def run(
     resume: Annotated[str | None, typer.Option(help="continue the run stored in this database")] = None,
     run_id: Annotated[int | None, typer.Option(help="with --resume: which run (default: the newest)")] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
+    brain: Annotated[list[str] | None, typer.Option(
+        help="WHO=SPEC: a brain for some NPCs (WHO: a name, tag:NAME, share:0.3 or *); repeatable")] = None,
 ) -> None:
     """Run a world (or resume a stored run) and print a summary."""
     from simverse.world.model import World
@@ -52,7 +65,8 @@ def run(
     elif world:
         spec = load_world(world)
         path = db or str(default_db_path(spec.name))
-        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events, replay=replay)
+        sim = World(spec, seed=seed, db=path, llm=llm, embedder=embedder, llm_events=llm_events, replay=replay,
+                    brains=brain_pairs(brain or []))
         target = steps
         console.print(f"run {sim.run_id} of {spec.title} (seed {seed}) -> {escape(db_url(path))}")
     else:

@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from simverse.cli.app import UserError, app, console
 from simverse.core.loader import parse_world
+from simverse.core.runtime import StepRuntime
 from simverse.llm.recording import CacheMiss
 from simverse.store.digest import differing_tables, run_digest
 from simverse.store.run_store import RunStore, db_url
@@ -24,7 +25,7 @@ def replay(
 ) -> None:
     """Replay a recorded run from its stored LLM calls (no model is loaded) and check that
     the new database holds the same run."""
-    from simverse.world.model import Injection, World
+    from simverse.world.model import World
 
     if "://" not in db and not Path(db).exists():
         raise UserError(f"{db}: no such run database")
@@ -42,7 +43,8 @@ def replay(
     try:
         for step in range(1, run.last_step + 1):
             before = source.step_row(run.id, step - 1)
-            world.pending = [Injection(**p) for p in before.runtime.get("pending", [])]
+            for injection in StepRuntime.from_json(before.runtime).pending:
+                world.queue(injection)
             world.step()
             live_time += source.step_row(run.id, step).wall_time_s
     except CacheMiss as exc:

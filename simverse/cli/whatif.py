@@ -73,7 +73,7 @@ def predict(
     if backend is not None:
         sim.resolver.set_backend(backend)
     try:
-        what = action_from_text(sim, npc, text) if npc else text
+        what = action_from_text(sim.spec, sim.state, npc, text) if npc else text
         outcome = sim.predict(what, at_step=at, place=place)
     except ValueError as exc:
         raise UserError(str(exc)) from None

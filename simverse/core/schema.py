@@ -111,6 +111,7 @@ class NPC(Strict):
     relationships: dict[str, Relationship] = Field(default_factory=dict)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list)
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
+    tags: list[str] = Field(default_factory=list, description="groups for brain assignment ('tag:NAME')")
 
     @field_validator("name")
     @classmethod
@@ -145,6 +146,7 @@ class ActionDef(Strict):
     observers: ObserverRule = "same_place"
     narration: str = Field("", description="template, e.g. '{actor} buys {item}.'")
     importance: int = Field(3, ge=1, le=10)
+    resolver: str | None = Field(None, description="plug-in resolver 'module:function', asked before the rules")
 
     _id = field_validator("name")(_check_id)
 
@@ -201,6 +203,14 @@ class Policy(Strict):
         return value
 
 
+class BrainAssignment(Strict):
+    """Which NPCs a brain drives: ``who`` is an NPC name, ``tag:NAME``, ``share:0.3`` (a
+    seeded share of the NPCs not yet assigned) or ``*``; ``llm`` is a brain spec."""
+
+    who: str
+    llm: str
+
+
 class Settings(Strict):
     conversation_turns: int = Field(4, ge=2, le=12, description="lines per conversation per step")
     max_conversations_per_npc: int = Field(1, ge=1)
@@ -209,6 +219,8 @@ class Settings(Strict):
     llm_events: str | None = Field(None, description="brain spec for event inference")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")
+    metrics: list[str] = Field(default_factory=list, description="plug-in metrics ('module:function')")
 
 
 class WorldSpec(Strict):

@@ -9,9 +9,7 @@ inferred through the same outcome path as any injected event).
 
 from __future__ import annotations
 
-from sqlalchemy import update
-
-from simverse.store.models import StepRow
+from simverse.core.runtime import Injection, StepRuntime
 from simverse.store.run_store import RunNotFound, RunStore
 
 
@@ -28,13 +26,8 @@ def queue_injection(store: RunStore, run_id: int, text: str, place: str | None =
     last = store.last_step(run.id)
     if last is None:
         raise RunNotFound(f"{store.url}: run {run.id} has no committed step")
-    row = store.step_row(run.id, last)
-    runtime = dict(row.runtime)
-    pending = [*runtime.get("pending", []), {
-        "description": text.strip(), "effects": [], "place": place, "facts": None,
-        "importance": importance, "kind": kind,
-    }]
-    runtime["pending"] = pending
+    runtime = StepRuntime.from_json(store.step_row(run.id, last).runtime)
+    runtime.queue(Injection(text.strip(), [], place, None, importance, kind))
     with store.session() as session, session.begin():
-        session.execute(update(StepRow).where(StepRow.run_id == run.id, StepRow.step == last).values(runtime=runtime))
+        store.save_runtime(session, run.id, last, runtime)
     return last

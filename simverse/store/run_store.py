@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 import simverse.store.knowledge_models  # noqa: F401  (registers the table)
+from simverse.core.runtime import StepRuntime
 from simverse.store.base import Base
 from simverse.store.models import RunRow, StepRow
 
@@ -124,6 +125,13 @@ class RunStore:
             session.execute(stmt)
         session.add_all(batch.objects)
         session.execute(update(RunRow).where(RunRow.id == run_id).values(last_step=step))
+
+    def save_runtime(self, session: Session, run_id: int, step: int, runtime: StepRuntime) -> None:
+        """Replace a committed step's runtime record (inbox, pending, ids) inside the
+        caller's transaction: what happens between steps is kept with the last step."""
+        session.execute(
+            update(StepRow).where(StepRow.run_id == run_id, StepRow.step == step).values(runtime=runtime.to_json())
+        )
 
     def set_status(self, run_id: int, status: str) -> None:
         with self.session() as session, session.begin():
