@@ -52,11 +52,11 @@ def dataset(
         note += f"; re-run stopped: {escape(r['rebuild_error'])}" if r["rebuild_error"] else ""
         skipped = ", ".join(f"{k} {v}" for k, v in sorted(r["skipped"].items())) or "none"
         console.print(f"run {r['run']} ({escape(r['llm'])}): {r['recorded']} recorded + {r['rebuilt']} rebuilt "
-                      f"of {r['decisions']} decisions; skipped: {skipped}{note}")
+                      f"of {r['decisions']} decisions; skipped: {skipped}{note}", soft_wrap=True)
     split = meta["split"]
     console.print(f"{split['train']} train, {split['test']} test examples -> {escape(str(path))} "
                   f"(dropped {split['duplicates_dropped']} duplicates, "
-                  f"{split['shared_prompts_dropped']} test prompts also in train)")
+                  f"{split['shared_prompts_dropped']} test prompts also in train)", soft_wrap=True)
     if not train and not test:
         raise UserError(f"{db}: no decision matched the filters")
 
@@ -104,4 +104,4 @@ def finetune(
     except (DatasetError, OSError) as exc:
         raise UserError(str(exc)) from None
     for line in report_lines(write_report(result)):
-        console.print(escape(line))
+        console.print(escape(line), soft_wrap=True)

@@ -75,26 +75,31 @@ def _same(stored: list[dict], rerun: list[dict], keys: Sequence[str]) -> bool:
 
 
 def _open_world(source_db: str, run: RunRow) -> Any:
-    """The run's world, in memory, answering model requests from the run's recording."""
+    """The run's world, in memory, answering model requests from the run's recording, with
+    its per-NPC brains as ``World.resume`` restores them (the run's config holds them all)."""
+    from simverse.world.connect import stored_brain
     from simverse.world.model import World
 
-    spec = parse_world(run.world_spec, source=f"{source_db} run {run.id}")
+    spec = parse_world(run.world_spec, source=f"{source_db} run {run.id}").model_copy(deep=True)
+    spec.settings.brains = []
     config = run.config or {}
-    uses_model = run.llm != "scripted" or (config.get("llm_events") or "scripted") != "scripted"
+    pairs = [(who, stored_brain(label, {})) for who, label in config.get("brains", [])]
+    specs = [run.llm, config.get("llm_events") or "scripted", *(label for _, label in pairs)]
+    uses_model = any(s != "scripted" for s in specs)
     return World(spec, seed=run.seed, llm=run.llm, llm_events=config.get("llm_events"),
-                 embedder=config.get("embedder"), memory=config.get("memory", True),
+                 embedder=config.get("embedder"), memory=config.get("memory", True), brains=pairs,
                  replay=f"{source_db}#{run.id}" if uses_model else None)
 
 
 def rebuild_run(store: RunStore, source_db: str, run: RunRow, last_step: int | None = None,
                 on_step: Callable[[int], None] | None = None) -> Rebuilt:
     """Run ``run`` again up to ``last_step`` (default: its last) and capture its requests."""
-    from simverse.world.model import Injection
+    from simverse.core.runtime import StepRuntime
 
     result = Rebuilt()
     try:
         world = _open_world(source_db, run)
-    except WorldFileError as exc:
+    except (WorldFileError, ValueError) as exc:  # an old world file; a brain that was a Python object
         result.error = str(exc)
         return result
     brain = CapturingBrain(world.brain)
@@ -108,8 +113,8 @@ def rebuild_run(store: RunStore, source_db: str, run: RunRow, last_step: int | N
     world.step_hooks.append(hook)
     try:
         for step in range(1, min(run.last_step, last_step or run.last_step) + 1):
-            before = store.step_row(run.id, step - 1)
-            world.pending = [Injection(**p) for p in before.runtime.get("pending", [])]
+            for injection in StepRuntime.from_json(store.step_row(run.id, step - 1).runtime).pending:
+                world.queue(injection)
             brain.pending = []
             world.step()
             decisions, events = _stored_step(store, run.id, step)

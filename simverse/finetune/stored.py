@@ -46,9 +46,11 @@ class StoredDecision:
 
 
 def decision_brain(run_llm: str, row: DecisionRow) -> str:
-    """The brain that made a decision: the run's spec, or ``scripted`` for requests the
-    LLM brain skipped (its scripted fallback decided them)."""
-    return "scripted" if row.note == SKIP_NOTE or run_llm == "scripted" else run_llm
+    """The brain that made a decision: the NPC's own (a mixed population records it in the
+    decision's context) or the run's spec, and ``scripted`` for requests an LLM brain
+    skipped (its scripted fallback decided them)."""
+    brain = (row.context or {}).get("brain") or run_llm
+    return "scripted" if row.note == SKIP_NOTE else str(brain)
 
 
 def load_decisions(store: RunStore, run: RunRow) -> list[StoredDecision]:

@@ -136,3 +136,38 @@ def test_dataset_command_writes_jsonl_and_the_datasets_format(runs_db, tmp_path)
     missing = _cli("dataset", str(tmp_path / "nope.db"), "--out", str(out))
     assert missing.returncode == 2 and missing.stdout.strip().startswith("error:")
     assert "Traceback" not in missing.stdout + missing.stderr
+
+
+def test_a_model_run_gives_recorded_prompts_that_the_rebuild_reproduces(tiny_model_dir, tmp_path):
+    from simverse.core.loader import parse_world
+    from simverse.store.llm_models import LLMCall
+    from simverse.world.model import World
+    from tests.finetune.conftest import hamlet_spec
+
+    world_file = hamlet_spec().model_dump(mode="json")
+    world_file["events"] = [{"at_step": 1, "description": "A bell rings."},
+                            {"at_step": 2, "description": "A cart rattles past."}]
+    db = tmp_path / "model.db"
+    world = World(parse_world(world_file), seed=5, db=str(db), llm=f"transformers:{tiny_model_dir}", memory=False)
+    world.run(2)
+    world.close()
+    store = RunStore(db_url(str(db)))
+    with store.session() as session:
+        calls = {c.id: json.loads(c.request_json)["messages"] for c in session.scalars(select(LLMCall))}
+        rows = session.scalars(select(DecisionRow)).all()
+    rebuilt = rebuild_run(store, str(db), store.run(1))
+    assert rebuilt.diverged_at is None and not rebuilt.error
+    asked = [r for r in rows if r.llm_call_ids]
+    assert asked, "the events should make the NPCs ask their model"
+    for row in asked:
+        request, _ = rebuilt.pairs[row.id]
+        assert [[m.role, m.content] for m in decision_messages(request)] == calls[row.llm_call_ids[0]]
+    store.close()
+    train, test, meta = build_dataset(str(db), DatasetOptions(test_fraction=0.0))
+    report = meta["runs"][0]
+    assert report["recorded"] + report["rebuilt"] == len(train)
+    by_id = {r.id: r for r in rows}
+    for example in train:
+        row = by_id[example["decision_id"]]
+        assert example["source"] == ("recorded" if row.llm_call_ids else "rebuilt")
+        assert example["brain"] == ("scripted" if not row.llm_call_ids else f"transformers:{tiny_model_dir}")
