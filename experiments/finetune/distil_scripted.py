@@ -33,8 +33,11 @@ from simverse.llm.tiny_model import TinyShape, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
 from simverse.world.model import World
 
-SHAPE = TinyShape(hidden_size=128, intermediate_size=256, num_hidden_layers=2, num_attention_heads=4,
-                  num_key_value_heads=2, vocab_size=2048, max_position_embeddings=2048)
+
+def shape(layers: int) -> TinyShape:
+    """The tiny model: hidden 128, ``layers`` layers, a 2,048-token vocabulary."""
+    return TinyShape(hidden_size=128, intermediate_size=256, num_hidden_layers=layers, num_attention_heads=4,
+                     num_key_value_heads=2, vocab_size=2048, max_position_embeddings=2048)
 
 
 def simulate(db: Path, seeds: list[int], steps: int) -> dict[int, int]:
@@ -70,8 +73,10 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=24, help="steps per run (30 simulated minutes each)")
     parser.add_argument("--train-seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--test-seeds", type=int, nargs="+", default=[4])
-    parser.add_argument("--eval-limit", type=int, default=160, help="held-out examples to answer")
-    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--eval-limit", type=int, default=400, help="held-out examples to answer")
+    parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--lora-alpha", type=int, default=32)
+    parser.add_argument("--epochs", type=float, default=6.0)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=1e-2)
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
@@ -100,7 +105,8 @@ def main() -> None:
 
     print("3. tiny random-weight model (tokenizer trained on the train split)")
     corpus = [m["content"] for e in train for m in e["messages"]]
-    model_dir = build_tiny_model(work / "tiny", shape=SHAPE, corpus=corpus, tokenizer_vocab=SHAPE.vocab_size)
+    tiny = shape(args.layers)
+    model_dir = build_tiny_model(work / "tiny", shape=tiny, corpus=corpus, tokenizer_vocab=tiny.vocab_size)
     held_out = sample(test, args.eval_limit)
     backend = TransformersBackend(str(model_dir), device="cpu", max_batch_size=16)
     answer_tokens = [len(backend.tokenizer(e["messages"][-1]["content"])["input_ids"]) for e in held_out]
@@ -112,7 +118,7 @@ def main() -> None:
     print("4. LoRA fine-tuning")
     config = TrainConfig(base=str(model_dir), dataset=str(data_dir), out=str(work / "distilled"),
                          epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.learning_rate,
-                         lora_r=16, lora_alpha=32, train_norms=True, train_embeddings=True, device="cpu",
+                         lora_r=16, lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True, device="cpu",
                          save_steps=100, logging_steps=10, seed=0)
     result = finetune(config)
     report = write_report(result)
