@@ -51,7 +51,7 @@ def test_the_rebuilt_request_renders_to_the_stored_run_and_a_changed_row_is_caug
     run = store.run(2)
     rebuilt = rebuild_run(store, str(runs_db), run)
     assert rebuilt.steps == STEPS and rebuilt.diverged_at is None and not rebuilt.error
-    request, decision = rebuilt.pairs[min(rebuilt.pairs)]
+    request, _decision = rebuilt.pairs[min(rebuilt.pairs)]
     assert decision_messages(request)[1].content.startswith(request.persona)
     store.close()
     copy = tmp_path / "edited.db"
@@ -163,7 +163,7 @@ def test_a_model_run_gives_recorded_prompts_that_the_rebuild_reproduces(tiny_mod
         request, _ = rebuilt.pairs[row.id]
         assert [[m.role, m.content] for m in decision_messages(request)] == calls[row.llm_call_ids[0]]
     store.close()
-    train, test, meta = build_dataset(str(db), DatasetOptions(test_fraction=0.0))
+    train, _test, meta = build_dataset(str(db), DatasetOptions(test_fraction=0.0))
     report = meta["runs"][0]
     assert report["recorded"] + report["rebuilt"] == len(train)
     by_id = {r.id: r for r in rows}
