@@ -5,13 +5,18 @@
 beliefs, the person's words only in its ``conversation``), checks it like every decision,
 and stores the exchange in one transaction: two ``dialogue`` rows (speaker ``Player`` and
 the NPC), the reply's ``decisions`` row, the NPC's ``dialogue`` memories of both lines,
-and the run's :class:`~simverse.core.runtime.StepRuntime` (id counters, the NPC's inbox)
-in the last committed step's row, so that a resumed run (``World.resume``) and the next
-step allocate ids after the exchange's. The world's runtime takes the new record only
-once the transaction has committed.
+and a ``player_talk`` record of its own: the person's words, the committed step they
+follow, and what the exchange did to the run's between-steps record (id counters after
+it, the line the NPC will perceive). The step rows stay as the steps wrote them;
+:func:`after_talk` replays those effects onto a resumed run's runtime, and ``simverse
+replay`` says the same lines at the same points, so a run with player talk replays
+completely. The world's runtime takes the new record only once the transaction has
+committed.
 
 The person's words are data: they never reach the world state or the knowledge graph,
-only the NPC's conversation, memories and next observations.
+only the NPC's conversation, memories and next observations. Both lines pass the world's
+content filter first: a blocked line is stored, remembered and answered as the filter's
+placeholder, its words kept only in the ``redactions`` table.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, inspect, select
+from sqlalchemy.orm import Session
 
 from simverse.agents.minds import Minds
 from simverse.agents.perception import Surroundings, build_requests
@@ -27,7 +33,9 @@ from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Brain, Decision, Turn
 from simverse.core.runtime import StepRuntime
 from simverse.store.models import DecisionRow, DialogueRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore
+from simverse.store.talk_models import PlayerTalkRow
 
 PLAYER = "Player"
 PLAYER_TURN_BASE = 10**9
@@ -38,16 +46,15 @@ the seed of an NPC-to-NPC line of the same step."""
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
-    @property
-    def brain(self) -> Brain: ...
-    @property
-    def store(self) -> RunStore: ...
-    @property
-    def run_id(self) -> int: ...
-    @property
-    def minds(self) -> Minds | None: ...
-    @property
-    def runtime(self) -> StepRuntime: ...
+    brain: Brain
+    store: RunStore
+    run_id: int
+    minds: Minds | None
+    runtime: StepRuntime
+
+    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
+        """The line as it may be heard, and the record of a block (None when allowed)."""
+        ...
 
 
 @dataclass
@@ -63,18 +70,12 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     """Say ``text`` to ``npc`` and return its answer; the exchange is committed before
     this returns. Pass the same ``chat`` to continue a conversation."""
     said = text.strip()
-    if not said:
-        raise ValueError("talk_to: say something (the text is empty)")
-    if len(said) > MAX_UTTERANCE:
-        raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
-    if npc not in world.npcs:
-        raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
     chat = chat if chat is not None else PlayerChat(npc)
-    if chat.npc != npc:
-        raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
+    _check_line(world, npc, said, chat)
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
+    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
@@ -89,7 +90,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         if len(answers) != 1:
             raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
         decision = check_decision(answers[0], request)
-        reply = decision.utterance or ""
+        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        decision.utterance = reply if decision.utterance is not None else None
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
         told = [k for k in decision.told_facts if world.knowledge.believes(npc, k)]
@@ -102,18 +104,65 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
-        draft.observe(npc, f'{PLAYER} said: "{said}"')
+        redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
+        if redactions:
+            session.execute(insert(RedactionRow.__table__), redactions)
+        heard = f'{PLAYER} said: "{said}"'
+        draft.observe(npc, heard)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
             world.minds.settle(session, step, hours)
         if hasattr(world.brain, "drain_calls"):
             session.add_all(world.brain.drain_calls())
-        world.store.save_runtime(session, world.run_id, step, draft)
+        _record_talk(session, world.run_id, step, npc, said, conversation,
+                     {"ids": dict(draft.ids), "inbox": {npc: [heard]}})
     world.runtime.adopt(draft)
     chat.conversation = conversation
     chat.turns = [*turns, Turn(npc, reply)]
     return reply
+
+
+def _check_line(world: Audience, npc: str, said: str, chat: PlayerChat) -> None:
+    """Refuse an empty or overlong line, an unknown NPC, or another NPC's conversation."""
+    if not said:
+        raise ValueError("talk_to: say something (the text is empty)")
+    if len(said) > MAX_UTTERANCE:
+        raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
+    if npc not in world.npcs:
+        raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
+    if chat.npc != npc:
+        raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
+
+
+def _record_talk(session: Session, run_id: int, step: int, npc: str, said: str, conversation: int,
+                 effects: dict[str, Any]) -> None:
+    """The exchange's ``player_talk`` record (ids per run, in order)."""
+    last = session.scalar(select(func.max(PlayerTalkRow.id)).where(PlayerTalkRow.run_id == run_id))
+    session.add(PlayerTalkRow(run_id=run_id, id=(last or 0) + 1, step=step, npc=npc, text=said,
+                              conversation=conversation, effects=effects))
+
+
+def talks_after(session: Session, run_id: int, step: int | None = None) -> list[PlayerTalkRow]:
+    """The run's player talk records in order (after ``step`` only, when given); none in a
+    database made before they were kept."""
+    if not inspect(session.connection()).has_table(PlayerTalkRow.__tablename__):
+        return []
+    query = select(PlayerTalkRow).where(PlayerTalkRow.run_id == run_id)
+    if step is not None:
+        query = query.where(PlayerTalkRow.step == step)
+    return list(session.scalars(query.order_by(PlayerTalkRow.id)))
+
+
+def after_talk(runtime: StepRuntime, talks: list[PlayerTalkRow]) -> StepRuntime:
+    """``runtime`` (a committed step's) with the effects of the talk that followed it: the
+    id counters after the last exchange and the lines the NPCs will perceive."""
+    for talk in talks:
+        runtime.ids.update(talk.effects.get("ids", {}))
+        for npc, lines in talk.effects.get("inbox", {}).items():
+            for line in lines:
+                runtime.observe(npc, line)
+    return runtime
 
 
 def _decision_row(world: Audience, step: int, decision_id: int, decision: Decision, place: str) -> dict[str, Any]:
@@ -126,4 +175,4 @@ def _decision_row(world: Audience, step: int, decision_id: int, decision: Decisi
     }
 
 
-__all__ = ["PLAYER", "PlayerChat", "talk_to"]
+__all__ = ["PLAYER", "PlayerChat", "after_talk", "talk_to", "talks_after"]

@@ -197,6 +197,31 @@ def make_brains(
     }
 
 
+def record_backends(backends: Mapping[str, Backend | None], run_id: int,
+                    ids: CallIds) -> dict[str, Backend | None]:
+    """Wrap each distinct backend of :func:`make_backends` (built with no ``run_id``) once
+    in a :class:`RecordingBackend`, all sharing ``ids``; roles that shared a backend share
+    its recorder."""
+    wrapped: dict[int, Backend] = {}
+    result: dict[str, Backend | None] = {}
+    for role, backend in backends.items():
+        if backend is None or isinstance(backend, RecordingBackend):
+            result[role] = backend
+            continue
+        if id(backend) not in wrapped:
+            wrapped[id(backend)] = RecordingBackend(backend, run_id, ids)
+        result[role] = wrapped[id(backend)]
+    return result
+
+
+def same_spec(a: str | LLMSpec | None, b: str | LLMSpec | None) -> bool:
+    """True when two specs name the same brain (``None`` is ``scripted``)."""
+    def norm(x: str | LLMSpec | None) -> str:
+        return str(x if isinstance(x, LLMSpec) else parse_spec(x or "scripted"))
+
+    return norm(a) == norm(b)
+
+
 def plugin_brain(name: str) -> Brain:
     """A custom brain: the class (or factory) ``name`` refers to, called with no arguments."""
     factory = load_plugin(name, "simverse.brains")

@@ -1,10 +1,12 @@
-"""Write transitions_independent.jsonl: transitions labelled without reading the resolvers.
+"""Write transitions_independent_f1.jsonl: transitions labelled without reading the resolvers.
 
 The rows were written from the world files (worlds/*/world.toml), worlds/README.md and plain
 reading of each sentence only, by someone who had not read the scene matcher or the rule
 engine. Same row format as transitions.jsonl, plus the fields described in README.md of
 this folder (``sequence``, ``changes_any_of``, ``clock``, ``expect_refusal``).
-Run: ``python experiments/event_inference/build_transitions_independent.py``.
+The labels follow the world files as they were in format 1 (before format 2 changed,
+for instance, who is paid for a purchase).
+Run: ``python experiments/event_inference/build_transitions_independent_f1.py``.
 """
 
 from __future__ import annotations
@@ -524,6 +526,6 @@ add("sdi-wire-refunds", S, REFUSE, {}, ["Delaney.coins"],
 add("sdi-the-the", S, REFUSE, {}, [], scene="the the the the the", refuse=True)
 
 if __name__ == "__main__":
-    out = Path(__file__).with_name("transitions_independent.jsonl")
+    out = Path(__file__).with_name("transitions_independent_f1.jsonl")
     out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in T))
     print(f"wrote {len(T)} transitions to {out}")
