@@ -9,6 +9,7 @@
 * :mod:`~simverse.cli.whatif` — ``inject``, ``predict``, ``fork``, ``compare``, ``eval-events``
 * :mod:`~simverse.cli.stress` — ``stress`` (long runs of a world, and what breaks in them)
 * :mod:`~simverse.cli.dialogue` — ``eval-dialogue`` (what NPCs answer, on labelled lines)
+* :mod:`~simverse.cli.finetune` — ``dataset`` (examples from runs), ``finetune`` (LoRA training)
 """
 
 import simverse.cli.dashboard  # noqa: F401  (registers commands)
@@ -16,6 +17,7 @@ from simverse.cli import (  # noqa: F401  (register commands)
     core,
     dialogue,
     experiments,
+    finetune,
     knowledge,
     llm,
     play,
