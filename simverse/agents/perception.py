@@ -33,28 +33,21 @@ memory stream keeps them all."""
 class Surroundings(Protocol):
     """What a decision request is built from: the world as an NPC meets it."""
 
+    seed: int
+    spec: WorldSpec
+    clock: Clock
+    state: WorldState
+    places: nx.Graph
+    place_descriptions: Mapping[str, str]
+    npcs: Mapping[str, NPC]
+    npc_names: Sequence[str]
+    knowledge: KnowledgeGraph
+    step_index: int
+
     @property
-    def seed(self) -> int: ...
-    @property
-    def spec(self) -> WorldSpec: ...
-    @property
-    def clock(self) -> Clock: ...
-    @property
-    def state(self) -> WorldState: ...
-    @property
-    def places(self) -> nx.Graph: ...
-    @property
-    def place_descriptions(self) -> Mapping[str, str]: ...
-    @property
-    def npcs(self) -> Mapping[str, NPC]: ...
-    @property
-    def npc_names(self) -> Sequence[str]: ...
-    @property
-    def knowledge(self) -> KnowledgeGraph: ...
-    @property
-    def step_index(self) -> int: ...
-    @property
-    def inbox(self) -> Mapping[str, list[str]]: ...
+    def inbox(self) -> Mapping[str, list[str]]:
+        """Observations each NPC has not yet perceived."""
+        ...
 
     def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
         """The NPC's plan or schedule entry at ``hour``."""
@@ -67,14 +60,28 @@ class Surroundings(Protocol):
 
 @dataclass
 class Scene:
-    """Indexes of one moment of the world, shared by all requests built from it."""
+    """One moment of the world, shared by all requests built from it: who and which items
+    are where, the actions on offer, the time, weather and closed routes."""
 
+    hour: float
+    label: str
+    weather: str
+    actions: list[ActionSpec]
+    brief: str
+    closed: set[str]
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
 
-def scene_of(world: Surroundings) -> Scene:
-    scene = Scene()
+def scene_of(world: Surroundings, step: int) -> Scene:
+    """The moment of ``step`` (a scene command such as "it is night now" outranks the clock)."""
+    label = world.clock.label(step)
+    override = world.state.entities["world"].get("time_of_day")
+    if override:
+        label = f"Day {world.clock.day(step)}, {override}"
+    actions = action_specs(world)
+    scene = Scene(world.clock.hour(step), label, str(world.state.entities["world"].get("weather", "")),
+                  actions, world_brief(world.spec, actions), set(world.state.closed_routes))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -114,61 +121,60 @@ def build_requests(
     ``turns[i]`` makes its seed differ from other lines of the same step; ``facts`` (the
     beliefs ranked for each NPC's decision this step) saves ranking them again per line.
     """
-    scene = scene_of(world)
-    actions = action_specs(world)
-    brief = world_brief(world.spec, actions)
-    hour = world.clock.hour(step)
-    weather = str(world.state.entities["world"].get("weather", ""))
-    label = world.clock.label(step)
-    override = world.state.entities["world"].get("time_of_day")
-    if override:  # a scene command ("it is night now") outranks the clock
-        label = f"Day {world.clock.day(step)}, {override}"
+    scene = scene_of(world, step)
     requests = []
-    closed = set(world.state.closed_routes)
     for i, npc in enumerate(npcs):
-        place = npc.place
-        entry = world.intention(npc, hour)
-        route = world.route(place, entry.place) if entry else []
         partner, lines = conversations[i] if conversations else (None, [])
-        inventory = list(npc.props.get("inventory", []))
-        items_here = scene.items_at.get(place, [])
-        requests.append(
-            DecisionRequest(
-                step=step,
-                npc=npc.name,
-                seed=derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0),
-                mode=mode,
-                persona=npc.spec.persona,
-                traits=list(npc.spec.traits),
-                goals=list(npc.spec.goals),
-                time_label=label,
-                hour=hour,
-                weather=weather,
-                place=place,
-                place_description=world.place_descriptions[place],
-                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in closed],
-                people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
-                items_here=list(items_here),
-                inventory=inventory,
-                needs={"hunger": npc.hunger},
-                properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
-                schedule_place=entry.place if entry else None,
-                schedule_activity=entry.activity if entry else None,
-                schedule_action=entry.action if entry else None,
-                actions=actions,
-                facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
-                memories=(memories or {}).get(npc.name, []),
-                observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
-                partner=partner,
-                conversation=list(lines),
-                relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
-                sociability=npc.spec.sociability,
-                item_info=_item_info(world, set(items_here) | set(inventory)),
-                route=route,
-                world_brief=brief,
-            )
-        )
+        seed = derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0)
+        ranked = facts[npc.name] if facts and npc.name in facts else None
+        requests.append(_request(world, scene, npc, step, mode, seed, partner, lines, ranked,
+                                 (memories or {}).get(npc.name, [])))
     return requests
+
+
+def _request(world: Surroundings, scene: Scene, npc: NPC, step: int, mode: DecisionMode, seed: int,
+             partner: str | None, lines: list[Turn], facts: list[FactView] | None,
+             memories: list[MemoryView]) -> DecisionRequest:
+    """One NPC's request at the scene's moment (``facts`` ranked already, or ranked now)."""
+    place = npc.place
+    entry = world.intention(npc, scene.hour)
+    route = world.route(place, entry.place) if entry else []
+    inventory = list(npc.props.get("inventory", []))
+    items_here = scene.items_at.get(place, [])
+    return DecisionRequest(
+        step=step,
+        npc=npc.name,
+        seed=seed,
+        mode=mode,
+        persona=npc.spec.persona,
+        traits=list(npc.spec.traits),
+        goals=list(npc.spec.goals),
+        time_label=scene.label,
+        hour=scene.hour,
+        weather=scene.weather,
+        place=place,
+        place_description=world.place_descriptions[place],
+        neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in scene.closed],
+        people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
+        items_here=list(items_here),
+        inventory=inventory,
+        needs={"hunger": npc.hunger},
+        properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
+        schedule_place=entry.place if entry else None,
+        schedule_activity=entry.activity if entry else None,
+        schedule_action=entry.action if entry else None,
+        actions=scene.actions,
+        facts=facts if facts is not None else _facts(world, npc.name),
+        memories=memories,
+        observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
+        partner=partner,
+        conversation=list(lines),
+        relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
+        sociability=npc.spec.sociability,
+        item_info=_item_info(world, set(items_here) | set(inventory)),
+        route=route,
+        world_brief=scene.brief,
+    )
 
 
 def _facts(world: Surroundings, npc: str) -> list[FactView]:

@@ -52,18 +52,12 @@ class Screen(Protocol):
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
-    @property
-    def brain(self) -> Brain: ...
-    @property
-    def store(self) -> RunStore: ...
-    @property
-    def run_id(self) -> int: ...
-    @property
-    def minds(self) -> Minds | None: ...
-    @property
-    def runtime(self) -> StepRuntime: ...
-    @property
-    def screening(self) -> Screen: ...
+    brain: Brain
+    store: RunStore
+    run_id: int
+    minds: Minds | None
+    runtime: StepRuntime
+    screening: Screen
 
 
 @dataclass
@@ -79,15 +73,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     """Say ``text`` to ``npc`` and return its answer; the exchange is committed before
     this returns. Pass the same ``chat`` to continue a conversation."""
     said = text.strip()
-    if not said:
-        raise ValueError("talk_to: say something (the text is empty)")
-    if len(said) > MAX_UTTERANCE:
-        raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
-    if npc not in world.npcs:
-        raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
     chat = chat if chat is not None else PlayerChat(npc)
-    if chat.npc != npc:
-        raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
+    _check_line(world, npc, said, chat)
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
@@ -137,6 +124,18 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     chat.conversation = conversation
     chat.turns = [*turns, Turn(npc, reply)]
     return reply
+
+
+def _check_line(world: Audience, npc: str, said: str, chat: PlayerChat) -> None:
+    """Refuse an empty or overlong line, an unknown NPC, or another NPC's conversation."""
+    if not said:
+        raise ValueError("talk_to: say something (the text is empty)")
+    if len(said) > MAX_UTTERANCE:
+        raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
+    if npc not in world.npcs:
+        raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
+    if chat.npc != npc:
+        raise ValueError(f"talk_to: this conversation is with {chat.npc!r}, not {npc!r}")
 
 
 def _record_talk(session: Session, run_id: int, step: int, npc: str, said: str, conversation: int,

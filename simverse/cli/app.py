@@ -48,13 +48,14 @@ def user_errors() -> tuple[type[BaseException], ...]:
     from simverse.core.loader import WorldFileError
     from simverse.core.plugins import PluginError
     from simverse.core.population import AssignmentError
+    from simverse.llm.errors import LLMUnavailable
     from simverse.llm.recording import CacheMiss
     from simverse.store.database import DatabaseRefused
     from simverse.store.run_store import RunNotFound
     from simverse.store.writer_lock import RunLocked
 
     return (UserError, WorldFileError, RunNotFound, CacheMiss, DatabaseRefused, RunLocked, PluginError,
-            AssignmentError, NotARunDatabase)
+            AssignmentError, NotARunDatabase, LLMUnavailable)
 
 
 def one_line(exc: BaseException) -> str:

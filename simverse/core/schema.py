@@ -10,7 +10,8 @@ See ``worlds/README.md`` for the format with examples.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -73,12 +74,47 @@ class Item(Strict):
 
 
 class ScheduleEntry(Strict):
+    """From ``start`` ("HH:MM") the NPC means to be at ``place`` doing ``activity`` (and the
+    world ``action`` there, if any). The one schedule type: the world file's schedules and
+    the daily plans of :mod:`simverse.memory.planning` are lists of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     start: str
     place: str
     activity: str
     action: str | None = Field(None, description="world action the NPC does there, if any")
 
     _start = field_validator("start")(_check_hhmm)
+
+    def __init__(self, start: str, place: str, activity: str, action: str | None = None) -> None:
+        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``."""
+        super().__init__(start=start, place=place, activity=activity, action=action)
+
+    @property
+    def minutes(self) -> int:
+        """Minutes after midnight of ``start``."""
+        return int(self.start[:2]) * 60 + int(self.start[3:])
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScheduleEntry:
+        """An entry from stored or generated data; a one-digit hour ("7:00") is padded."""
+        start = str(data["start"]).strip()
+        action = data.get("action")
+        return cls(pad_hhmm(start), str(data["place"]), str(data["activity"]), None if action is None else str(action))
+
+    def to_dict(self) -> dict[str, str]:
+        """``start``, ``place``, ``activity`` and, when set, ``action``."""
+        data = {"start": self.start, "place": self.place, "activity": self.activity}
+        if self.action is not None:
+            data["action"] = self.action
+        return data
+
+
+def pad_hhmm(text: str) -> str:
+    """``"7:05"`` -> ``"07:05"``; other text unchanged (validation judges it)."""
+    hours, sep, _ = text.partition(":")
+    return f"0{text}" if sep and len(hours) == 1 and hours.isdigit() else text
 
 
 class Relationship(Strict):
@@ -99,7 +135,12 @@ class KnowledgeEntry(Strict):
     holds: bool = Field(True, description="in an event: false closes the fact (it stops being true)")
 
 
-class NPC(Strict):
+class NPCSpec(Strict):
+    """An NPC as the world file describes it (the running agent is
+    :class:`simverse.agents.npc.NPC`)."""
+
+    model_config = ConfigDict(extra="forbid", title="NPC")
+
     name: str
     persona: str
     traits: list[str] = Field(default_factory=list)
@@ -220,6 +261,8 @@ class Settings(Strict):
     skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    retrieval_log: Literal["compact", "full"] = Field(
+        "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")
     metrics: list[str] = Field(default_factory=list, description="plug-in metrics ('module:function')")
 
@@ -236,7 +279,7 @@ class WorldSpec(Strict):
     settings: Settings = Field(default_factory=Settings)
     places: list[Place] = Field(min_length=1)
     items: list[Item] = Field(default_factory=list)
-    npcs: list[NPC] = Field(min_length=1)
+    npcs: list[NPCSpec] = Field(min_length=1)
     actions: list[ActionDef] = Field(default_factory=list)
     events: list[ScheduledEvent] = Field(default_factory=list)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list, description="world truth")

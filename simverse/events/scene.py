@@ -193,24 +193,24 @@ def _routes(
 
 
 def _place_flags(text: str, named: list[str], state: WorldState, out: list[Effect], said: list[str]) -> None:
+    """The first of :data:`PLACE_FLAGS` whose words the text uses, set on every named place."""
     if not named:
         return
     names = " and ".join(_name(state, p) for p in named)
-    if _has(FIRE_OUT, text):
-        out.extend(Effect(p, "on_fire", "set", False) for p in named)
-        said.append(f"the fire at {names} is out")
-    elif _has(FIRE, text):
-        out.extend(Effect(p, "on_fire", "set", True) for p in named)
-        said.append(f"{names} is on fire")
-    elif _has(FLOOD, text):
-        out.extend(Effect(p, "flooded", "set", True) for p in named)
-        said.append(f"{names} is flooded")
-    elif _has(CLOSE, text):
-        out.extend(Effect(p, "open", "set", False) for p in named)
-        said.append(f"{names} is closed")
-    elif _has(OPEN, text):
-        out.extend(Effect(p, "open", "set", True) for p in named)
-        said.append(f"{names} is open")
+    for words, prop, value, sentence in PLACE_FLAGS:
+        if _has(words, text):
+            out.extend(Effect(p, prop, "set", value) for p in named)
+            said.append(sentence.format(names=names))
+            return
+
+
+PLACE_FLAGS = (  # checked in order: "the fire is out" before "fire"
+    (FIRE_OUT, "on_fire", False, "the fire at {names} is out"),
+    (FIRE, "on_fire", True, "{names} is on fire"),
+    (FLOOD, "flooded", True, "{names} is flooded"),
+    (CLOSE, "open", False, "{names} is closed"),
+    (OPEN, "open", True, "{names} is open"),
+)
 
 
 def _name(state: WorldState, place: str) -> str:

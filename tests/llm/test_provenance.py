@@ -179,3 +179,18 @@ def test_a_fork_after_player_talk_and_before_a_switch_resumes_cleanly(tmp_path, 
     forked = World.resume(db, run_id=child)
     forked.run(2)  # ids continue after the copied talk: no duplicate key
     assert forked.step_index == 3
+
+
+def test_the_world_file_can_turn_the_skip_rule_off_and_resume_keeps_it(tmp_path, fake):
+    server = fake(lambda body: WAIT)
+    spec = hamlet()
+    spec["settings"]["skip_idle"] = False
+    db = str(tmp_path / "run.db")
+    world = World(parse_world(spec), seed=1, db=db, llm=f"openai:{server.url}#m", llm_seed="honoured")
+    assert world.brain.skip_idle is False
+    world.run(1)
+    world.close()
+    assert RunStore(f"sqlite:///{db}").run().config["skip_idle"] is False
+    resumed = World.resume(db, llm_seed="honoured")
+    assert resumed.brain.skip_idle is False
+    resumed.close()
