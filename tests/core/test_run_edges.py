@@ -89,8 +89,10 @@ def test_a_run_row_without_step_0_is_started_afresh_on_resume(tmp_path, capsys):
     """Databases of older versions could hold a run killed before its step 0 committed."""
     db = _run_db(tmp_path, steps=4, planned=4)
     conn = sqlite3.connect(db)
-    for table in ("steps", "npc_states", "decisions", "events", "dialogue", "facts", "memories", "retrieval_logs"):
-        conn.execute(f"DELETE FROM {table}")
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        if table != "runs" and "run_id" in {c[1] for c in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"DELETE FROM {table}")  # everything but the run row, as a kill before step 0 left it
     conn.commit()
     conn.close()
     code, out = cli(capsys, "run", "--resume", str(db), "--quiet")
