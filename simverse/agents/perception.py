@@ -49,6 +49,11 @@ class Surroundings(Protocol):
         """Observations each NPC has not yet perceived."""
         ...
 
+    @property
+    def schedule_done(self) -> Mapping[str, str]:
+        """Per NPC, the schedule slot whose errand is done (``once`` / ``until_done``)."""
+        ...
+
     def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
         """The NPC's plan or schedule entry at ``hour``."""
         ...
@@ -61,27 +66,21 @@ class Surroundings(Protocol):
 @dataclass
 class Scene:
     """One moment of the world, shared by all requests built from it: who and which items
-    are where, the actions on offer, the time, weather and closed routes."""
+    are where, the actions on offer and the time (weather and routes are read per place)."""
 
     hour: float
     label: str
-    weather: str
     actions: list[ActionSpec]
     brief: str
-    closed: set[str]
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
 
 def scene_of(world: Surroundings, step: int) -> Scene:
-    """The moment of ``step`` (a scene command such as "it is night now" outranks the clock)."""
+    """The moment of ``step`` (time commands re-base the clock itself, so it is the truth)."""
     label = world.clock.label(step)
-    override = world.state.entities["world"].get("time_of_day")
-    if override:
-        label = f"Day {world.clock.day(step)}, {override}"
     actions = action_specs(world)
-    scene = Scene(world.clock.hour(step), label, str(world.state.entities["world"].get("weather", "")),
-                  actions, world_brief(world.spec, actions), set(world.state.closed_routes))
+    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -122,59 +121,110 @@ def build_requests(
     beliefs ranked for each NPC's decision this step) saves ranking them again per line.
     """
     scene = scene_of(world, step)
+    food = food_places(world.state)
     requests = []
     for i, npc in enumerate(npcs):
         partner, lines = conversations[i] if conversations else (None, [])
         seed = derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0)
         ranked = facts[npc.name] if facts and npc.name in facts else None
-        requests.append(_request(world, scene, npc, step, mode, seed, partner, lines, ranked,
+        requests.append(_request(world, scene, food, npc, step, mode, seed, partner, lines, ranked,
                                  (memories or {}).get(npc.name, [])))
     return requests
 
 
-def _request(world: Surroundings, scene: Scene, npc: NPC, step: int, mode: DecisionMode, seed: int,
-             partner: str | None, lines: list[Turn], facts: list[FactView] | None,
+def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC, step: int, mode: DecisionMode,
+             seed: int, partner: str | None, lines: list[Turn], facts: list[FactView] | None,
              memories: list[MemoryView]) -> DecisionRequest:
     """One NPC's request at the scene's moment (``facts`` ranked already, or ranked now)."""
     place = npc.place
     entry = world.intention(npc, scene.hour)
+    action, args = _scheduled_action(world, npc, entry, step)
     route = world.route(place, entry.place) if entry else []
+    if entry is not None and _sheltering_from(world.state, entry.place):
+        route, action, args = [], None, {}
     inventory = list(npc.props.get("inventory", []))
     items_here = scene.items_at.get(place, [])
     return DecisionRequest(
-        step=step,
-        npc=npc.name,
-        seed=seed,
-        mode=mode,
-        persona=npc.spec.persona,
-        traits=list(npc.spec.traits),
-        goals=list(npc.spec.goals),
-        time_label=scene.label,
-        hour=scene.hour,
-        weather=scene.weather,
-        place=place,
-        place_description=world.place_descriptions[place],
-        neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in scene.closed],
+        step=step, npc=npc.name, seed=seed, mode=mode,
+        persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),
+        time_label=scene.label, hour=scene.hour, weather=str(world.state.get(place, "weather") or ""),
+        place=place, place_description=world.place_descriptions[place],
+        neighbours=[p for p in world.places.neighbors(place)
+                    if world.state.route_state(route_key(place, p)) == "open" and not world.state.shut(p)],
         people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
-        items_here=list(items_here),
-        inventory=inventory,
-        needs={"hunger": npc.hunger},
-        properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
+        items_here=list(items_here), inventory=inventory,
+        needs={"hunger": npc.hunger}, properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
         schedule_place=entry.place if entry else None,
         schedule_activity=entry.activity if entry else None,
-        schedule_action=entry.action if entry else None,
+        schedule_action=action, schedule_args=args,
+        schedule_completion=entry.completion if entry is not None and action else "repeat",
         actions=scene.actions,
         facts=facts if facts is not None else _facts(world, npc.name),
         memories=memories,
         observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
-        partner=partner,
-        conversation=list(lines),
+        partner=partner, conversation=list(lines),
         relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
         sociability=npc.spec.sociability,
         item_info=_item_info(world, set(items_here) | set(inventory)),
-        route=route,
+        route=route, food_route=_food_route(world, npc, food), shelter_route=_shelter_route(world, place),
         world_brief=scene.brief,
     )
+
+
+HUNGRY_ENOUGH = 0.5
+"""From this hunger on a request carries the way to food (the scripted brain eats at 0.6)."""
+SHELTER_WEATHER = ("storm", "snow", "hail")
+"""Weather that sends people indoors from places marked ``outdoors = true``."""
+
+
+def _scheduled_action(world: Surroundings, npc: NPC, entry: ScheduleEntry | None,
+                      step: int) -> tuple[str | None, dict[str, str]]:
+    """The entry's action and arguments, or none once its completion rule says it is done
+    for this slot."""
+    if entry is None or entry.action is None:
+        return None, {}
+    if world.schedule_done.get(npc.name) == npc.slot(world.clock.day(step), world.clock.hour(step)):
+        return None, {}
+    return entry.action, dict(entry.args)
+
+
+def food_places(state: WorldState) -> dict[str, float]:
+    """Places where an edible item is for sale now (and its lowest price), open and unlocked."""
+    out: dict[str, float] = {}
+    for item in state.ids_of("item"):
+        props = state.entities[item]
+        where = props.get("place")
+        if props.get("edible") is not True or props.get("quantity", 0) <= 0 or state.kinds.get(where) != "place":
+            continue
+        if state.shut(where) or state.entities[where].get("locked") is True or props.get("locked") is True:
+            continue
+        price = props.get("price", 0)
+        out[where] = min(out.get(where, price), price)
+    return out
+
+
+def _food_route(world: Surroundings, npc: NPC, food: dict[str, float]) -> list[str]:
+    """The way to the nearest place with food the NPC can afford, when it is hungry."""
+    if npc.hunger < HUNGRY_ENOUGH or (npc.place in food and food[npc.place] <= npc.coins):
+        return []
+    ways = [(len(way), target, way) for target, price in food.items()
+            if price <= npc.coins and (way := world.route(npc.place, target))]
+    return min(ways)[2] if ways else []
+
+
+def _sheltering_from(state: WorldState, place: str) -> bool:
+    """Whether ``place`` is outdoors in weather that sends people indoors."""
+    return state.get(place, "outdoors") is True and str(state.get(place, "weather")) in SHELTER_WEATHER
+
+
+def _shelter_route(world: Surroundings, place: str) -> list[str]:
+    """The way indoors from an outdoor place in bad weather (empty: no need, or no way)."""
+    if not _sheltering_from(world.state, place):
+        return []
+    ways = [(len(way), target, way) for target in world.places.nodes
+            if target != place and world.state.get(target, "outdoors") is not True
+            and (way := world.route(place, target))]
+    return min(ways)[2] if ways else []
 
 
 def _facts(world: Surroundings, npc: str) -> list[FactView]:

@@ -32,6 +32,7 @@ from simverse.core.json_extract import extract_json
 from simverse.core.llm_protocol import Backend, LLMRequest, Message, SamplingParams
 from simverse.core.loader import parse_world
 from simverse.core.schema import FORMAT_VERSION, WorldSpec
+from simverse.core.world_check import declare_used_properties
 
 NEUTRAL_PLACEHOLDER = "(text withheld by the content filter)"
 
@@ -52,6 +53,7 @@ def generate_world(prompt: str, seed: int, content_filter: ContentFilter | None 
     rng = random.Random(f"{seed}:{request.prompt}")
     world = build_world(request, rng)
     screen_world_text(world, screen, NEUTRAL_PLACEHOLDER)
+    declare_used_properties(world)
     parse_world(world, source=f"<generated from {prompt!r}>")
     return world
 

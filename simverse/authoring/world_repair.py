@@ -29,6 +29,7 @@ from simverse.core.schema import (
     Settings,
     WorldSpec,
 )
+from simverse.core.world_check import declare_used_properties
 
 _MAX_OPENINGS = 200
 
@@ -39,11 +40,14 @@ def repair_world(candidate: Any, fallback: dict) -> tuple[dict, list[str]]:
     if not isinstance(candidate, dict):
         return copy.deepcopy(fallback), ["the answer is not a JSON object; used the template world"]
     try:
+        declared = declare_used_properties(candidate)
         parse_world(candidate, source="<llm world>")
-        return copy.deepcopy(candidate), []
+        return copy.deepcopy(candidate), ([f"declared the properties its rules use: {', '.join(declared)}"]
+                                          if declared else [])
     except WorldFileError as exc:
         notes.append(f"the model's world did not validate ({exc}); repairing")
     world = _repair(candidate, copy.deepcopy(fallback), notes)
+    declare_used_properties(world)
     try:
         parse_world(world, source="<repaired world>")
     except WorldFileError as exc:

@@ -1,10 +1,13 @@
 """simverse.core — the ground floor: what every other package needs, importing nothing above.
 
-* :mod:`~simverse.core.schema`         the world file format (pydantic models, v1)
+* :mod:`~simverse.core.schema`         the world file format (strict pydantic models, versions 1 and 2)
 * :mod:`~simverse.core.loader`         ``load_world``: TOML -> validated ``WorldSpec``, one-line errors
-* :mod:`~simverse.core.state`          ``WorldState``: places, items, NPC whereabouts and needs
+* :mod:`~simverse.core.world_check`    whole-world checks: names, rules, declared properties
+* :mod:`~simverse.core.properties`     the ``Catalogue`` of declared properties and their types
+* :mod:`~simverse.core.toml_lines`     the TOML line of a field, for error messages
+* :mod:`~simverse.core.state`          ``WorldState``: places, items, NPC whereabouts and needs, the clock, connections
 * :mod:`~simverse.core.clock`          ``Clock``: step -> day and time of day
-* :mod:`~simverse.core.rules`          the rule language of preconditions and effects
+* :mod:`~simverse.core.rules`          the rule language (a Lark grammar) of conditions and effects
 * :mod:`~simverse.core.outcome`        ``Outcome`` and ``Effect``: what an action or event changes
 * :mod:`~simverse.core.decisions`      what the world asks a brain and what a brain answers
 * :mod:`~simverse.core.llm_protocol`   the batched text-generation protocol every backend implements

@@ -100,6 +100,14 @@ class DecisionRequest:
     world_brief: str = ""
     """What every NPC of the world may know (title, places, items, the action catalogue),
     the same text for all requests of a world, so prompts can share it as their prefix."""
+    schedule_args: dict[str, str] = field(default_factory=dict)
+    """Arguments the schedule entry names for its action (the rest are the brain's choice)."""
+    schedule_completion: str = "repeat"
+    """``repeat`` (the slot's ongoing work), or ``until_done`` / ``once`` (an errand)."""
+    food_route: list[str] = field(default_factory=list)
+    """Way to the nearest place selling edible food the NPC can afford (empty: here, or none)."""
+    shelter_route: list[str] = field(default_factory=list)
+    """Way out of bad weather to the nearest indoor place (empty: no need)."""
 
     @property
     def label(self) -> str:

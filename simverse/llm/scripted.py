@@ -6,13 +6,19 @@ pipeline runs (and is tested) without a model. Each request is decided with its 
 
 Acting, in order of priority:
 
-1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here;
-2. with people here, by chance ``sociability / 2``: start a conversation, passing on a
+1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here
+   it can afford, else walk towards the nearest place that sells one (``food_route``);
+2. caught outdoors in a storm: walk towards shelter (``shelter_route``);
+3. not at its schedule's place: walk the next leg of the route there (no stopping to chat
+   on the way);
+4. an errand (an entry done ``until_done`` or ``once``) not yet done: do it first;
+5. with people here, by chance ``sociability / 2``: start a conversation, passing on a
    fact it believes (secrets only to someone it likes, affinity >= 0.3);
-3. not at its schedule's place: walk the next leg of the route there;
-4. do the schedule's action (arguments: items here or carried, people here), unless it
-   just failed (it then waits a step rather than repeat the same failure);
-5. otherwise wait.
+6. do the schedule's action (arguments the schedule names, the rest chosen from items here
+   or carried and people here), unless it just failed (it then waits a step rather than
+   repeat the same failure); the world leaves the action out once its completion rule
+   says the entry is done;
+7. otherwise wait.
 
 Replying: acknowledge, then pass on a fact not yet said in this conversation; end the
 conversation by chance after the third line, or when it has nothing left to say.
@@ -63,6 +69,13 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
     hungry = _eat_or_buy(req, allowed)
     if hungry is not None:
         return hungry
+    if req.shelter_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.shelter_route[0]})
+    if req.route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.route[0]})
+    errand = _scheduled(req, allowed, rng) if req.schedule_completion != "repeat" else None
+    if errand is not None:
+        return errand
     if req.people_here and "talk" in allowed and rng.random() < req.sociability / 2:
         partner = _pick_partner(req, rng)
         fact = _pick_fact(req, partner, rng, said="")
@@ -75,14 +88,18 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
                 activity=req.schedule_activity or "day",
             )
             return Decision(req.npc, "talk", {"npc": partner}, text)
-    if req.route and "move" in allowed:
-        return Decision(req.npc, "move", {"place": req.route[0]})
+    return _scheduled(req, allowed, rng) or Decision(req.npc, "wait")
+
+
+def _scheduled(req: DecisionRequest, allowed: dict, rng: random.Random) -> Decision | None:
+    """The schedule's action here, unless it just failed (then wait a step rather than
+    repeat the same failure)."""
     failed_before = any(o.startswith(f"I could not {req.schedule_action}:") for o in req.observations)
-    if req.schedule_action and req.schedule_action in allowed and not failed_before:
-        args = _choose_args(req, allowed[req.schedule_action].args, rng)
-        if args is not None:
-            return Decision(req.npc, req.schedule_action, args)
-    return Decision(req.npc, "wait")
+    if not req.schedule_action or req.schedule_action not in allowed or failed_before:
+        return None
+    kinds = {k: v for k, v in allowed[req.schedule_action].args.items() if k not in req.schedule_args}
+    args = _choose_args(req, kinds, rng)
+    return None if args is None else Decision(req.npc, req.schedule_action, {**req.schedule_args, **args})
 
 
 def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
@@ -101,6 +118,8 @@ def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
     )
     if for_sale and "buy" in allowed:
         return Decision(req.npc, "buy", {"item": for_sale[0][1]})
+    if req.food_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.food_route[0]})
     return None
 
 

@@ -37,6 +37,7 @@ from simverse.core.versions import versions
 from simverse.events.prediction import predict_outcome, state_at
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
+from simverse.events.triggers import clock_minutes, set_clock
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
@@ -251,6 +252,9 @@ class World(mesa.Model):
         self.random.setstate((version, tuple(internal), gauss))
         self.rng.bit_generator.state = row.rng_state["numpy"]
         self.runtime = after_talk(StepRuntime.from_json(row.runtime), talks_after(session, self.run_id, last))
+        if "time" not in self.state.entities["world"]:  # a run made before the clock was state
+            set_clock(self.state, self.clock.minutes(last))
+        self.sync_clock(last)
         self.last_stats = row.stats
         self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
 
@@ -312,12 +316,25 @@ class World(mesa.Model):
         entry = npc.schedule_entry(hour)
         return entry if self.minds is None else self.minds.intention(npc.name, entry)
 
+    @property
+    def schedule_done(self) -> Mapping[str, str]:
+        """The schedule slot (``"day:entry"``) each NPC has completed (read-only)."""
+        return MappingProxyType(self.runtime.done)
+
+    def sync_clock(self, step: int) -> None:
+        """Re-base the clock on the state's ``world.time`` / ``world.day`` (a scene may move
+        them), so that labels, schedules and plans of ``step`` follow."""
+        minutes = clock_minutes(self.state)
+        if minutes != self.clock.minutes(step):
+            self.clock = self.clock.rebased(step, minutes)
+
     def route(self, source: str, target: str) -> list[str]:
-        """Shortest way from ``source`` to ``target`` over open connections (next place first)."""
+        """Shortest way from ``source`` to ``target`` over open connections, through and
+        into places that are not shut (next place first)."""
         return self._routes.route(self.state, source, target)
 
     def open_places(self) -> nx.Graph:
-        """The place graph without connections closed by scene changes."""
+        """The place graph without closed or locked connections, nor ways into shut places."""
         return self._routes.open_places(self.state)
 
     def tracked_spread(self) -> float:

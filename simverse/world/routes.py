@@ -1,8 +1,8 @@
 """The world's places as a graph, and the ways NPCs walk over it.
 
-Scene changes close connections (``WorldState.closed_routes``); :class:`Routes` keeps one
-all-pairs shortest-path table per set of closed connections, so an NPC's route is a
-lookup, not a search, for every NPC of every step.
+Scene changes close or lock connections and shut places (``WorldState.closed_routes``,
+``locked_routes``, ``shut``); :class:`Routes` keeps one all-pairs shortest-path table per
+such set, so an NPC's route is a lookup, not a search, for every NPC of every step.
 """
 
 from __future__ import annotations
@@ -29,24 +29,30 @@ class Routes:
         self._tables: dict[tuple[str, ...], dict[str, dict[str, list[str]]]] = {}
 
     def route(self, state: WorldState, source: str, target: str) -> list[str]:
-        """The way from ``source`` to ``target`` (next place first; empty when there or cut off)."""
+        """The way from ``source`` to ``target`` over open connections, through and into
+        places that are not shut (next place first; empty when there or cut off)."""
         if source == target:
             return []
-        closed = tuple(state.closed_routes)
-        table = self._tables.get(closed)
+        shut = tuple(p for p in self.places.nodes if state.shut(p))
+        key = (*state.closed_routes, "locked", *state.locked_routes, "shut", *shut)
+        table = self._tables.get(key)
         if table is None:
             table = dict(nx.all_pairs_shortest_path(self.open_places(state)))
-            self._tables[closed] = table
+            self._tables[key] = table
         path = table.get(source, {}).get(target)
         return list(path[1:]) if path else []
 
     def open_places(self, state: WorldState) -> nx.Graph:
-        """The place graph without the connections ``state`` has closed."""
-        if not state.closed_routes:
+        """The place graph without closed or locked connections, nor ways into shut places."""
+        shut = [p for p in self.places.nodes if state.shut(p)]
+        if not state.closed_routes and not state.locked_routes and not shut:
             return self.places
-        graph = self.places.copy()
-        for key in state.closed_routes:
+        graph = nx.DiGraph(self.places)
+        for key in (*state.closed_routes, *state.locked_routes):
             a, b = key.split("|")
-            if graph.has_edge(a, b):
-                graph.remove_edge(a, b)
+            for edge in ((a, b), (b, a)):
+                if graph.has_edge(*edge):
+                    graph.remove_edge(*edge)
+        for place in shut:
+            graph.remove_edges_from(list(graph.in_edges(place)))
         return graph

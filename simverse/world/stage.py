@@ -44,6 +44,10 @@ class Stage(Surroundings, Protocol):
     rng: np.random.Generator
     step_hooks: list[Callable[[Any, StepBatch], None]]
 
+    def sync_clock(self, step: int) -> None:
+        """Re-base the clock on the state's time (after the director moved it)."""
+        ...
+
 
 @dataclass
 class StepTurn:
