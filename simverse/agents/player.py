@@ -49,6 +49,12 @@ PLAYER_TURN_BASE = 10**9
 the seed of an NPC-to-NPC line of the same step."""
 
 
+class Screen(Protocol):
+    """The world's content filter on what is said (``simverse.world.screening.Screening``)."""
+
+    def line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]: ...
+
+
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
@@ -57,10 +63,7 @@ class Audience(Surroundings, Protocol):
     run_id: int
     minds: Minds | None
     runtime: StepRuntime
-
-    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
-        """The line as it may be heard, and the record of a block (None when allowed)."""
-        ...
+    screening: Screen
 
 
 @dataclass
@@ -81,14 +84,14 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
-    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
+    said, said_redaction = world.screening.line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
     with world.store.session() as session, session.begin():
         request = _hear(world, session, npc, PLAYER, turns, PLAYER_TURN_BASE + conversation * 1000 + len(turns))
         decision = _answer(world, request)
-        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        reply, reply_redaction = world.screening.line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
         decision.utterance = reply if decision.utterance is not None else None
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
