@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from simverse.core.decisions import NameView
 
@@ -218,12 +219,21 @@ class NameIndex(Mapping[str, NameView]):
         for alias, alias_ids in self._fuzzy.items():
             if len(alias) != len(window) or alias[0][0] != window[0][0]:
                 continue
-            score = fuzz.ratio(text, " ".join(alias))
+            score = _similarity(text, " ".join(alias))
             if score >= cutoff and score > best:
                 best, ids = score, set(alias_ids)
             elif score >= cutoff and score == best:
                 ids |= alias_ids
         return ids
+
+
+def _similarity(a: str, b: str) -> float:
+    """RapidFuzz's normalised Indel similarity (0-100), or 85 for one slip of the keys
+    (a letter left out, added, changed or two swapped: "fiar", "Nel") in a word of 3+ letters."""
+    score = fuzz.ratio(a, b)
+    if score < 85 and min(len(a), len(b)) >= 3 and OSA.distance(a, b) <= 1:
+        return 85.0
+    return score
 
 
 def _aliases(view: NameView) -> set[tuple[str, ...]]:

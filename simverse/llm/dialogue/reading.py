@@ -22,7 +22,8 @@ CONTRACTIONS = {
     "can't": "can not", "won't": "will not", "isn't": "is not", "aren't": "are not", "i'll": "i will",
     "wasn't": "was not", "haven't": "have not", "hasn't": "has not", "couldn't": "could not",
     "wouldn't": "would not", "you've": "you have", "i've": "i have", "whats": "what is", "wheres": "where is",
-    "whos": "who is", "hows": "how is", "dont": "do not", "cant": "can not", "im": "i am", "ive": "i have",
+    "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
+    "ive": "i have",
     "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
     "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
 }
