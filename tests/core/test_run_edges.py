@@ -247,13 +247,13 @@ def test_a_kill_inside_step_0_leaves_no_run_and_the_path_stays_usable(tmp_path, 
         "from pathlib import Path\n"
         "from simverse.core.loader import parse_world\n"
         "import simverse.world.model as model\n"
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         "from core_helpers import tiny_world\n"
         "def stall(*args):  # inside step 0's transaction, after the run row is inserted\n"
-        "    Path(%r).write_text('now'); time.sleep(60)\n"
+        f"    Path({str(marker)!r}).write_text('now'); time.sleep(60)\n"
         "model.seed_knowledge = stall\n"
-        "model.World(parse_world(tiny_world()), seed=1, db=%r, embedder='hashing')\n"
-    ) % (str(Path(__file__).parent), str(marker), str(db))
+        f"model.World(parse_world(tiny_world()), seed=1, db={str(db)!r}, embedder='hashing')\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", script])
     deadline = time.time() + 120
     while not marker.exists():
