@@ -89,7 +89,8 @@ def test_a_run_row_without_step_0_is_started_afresh_on_resume(tmp_path, capsys):
     """Databases of older versions could hold a run killed before its step 0 committed."""
     db = _run_db(tmp_path, steps=4, planned=4)
     conn = sqlite3.connect(db)
-    for table in ("steps", "npc_states", "decisions", "events", "dialogue", "facts", "memories", "retrieval_logs"):
+    for table in ("steps", "npc_states", "decisions", "events", "dialogue", "facts", "memories", "retrieval_logs",
+                  "memory_accesses", "embeddings"):
         conn.execute(f"DELETE FROM {table}")
     conn.commit()
     conn.close()
