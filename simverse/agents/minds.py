@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
-from simverse.core.schema import NPC as NPCSpec
-from simverse.core.schema import ScheduleEntry
+from simverse.core.schema import NPCSpec, ScheduleEntry
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,
@@ -65,7 +64,7 @@ class Minds:
         """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
         places = tuple(places)
         inputs = [
-            PlanInput(n.name, n.persona, as_schedule([_entry(e) for e in n.schedule]), places)
+            PlanInput(n.name, n.persona, as_schedule(n.schedule), places)
             for n in npcs if n.schedule
         ]
         start_hour = clock.start_minutes / 60.0
@@ -96,19 +95,19 @@ class Minds:
         compact(session, self.stream, step, sim_hours)
 
 
-def _entry(entry: object) -> dict[str, str]:
-    return {"start": entry.start, "place": entry.place, "activity": entry.activity}
-
-
 def _situation(request: DecisionRequest) -> str:
-    """The retrieval query as logs show it: where the NPC is, with whom, doing what, and
-    what just happened."""
+    """The retrieval query as logs show it: for a reply, the line just heard and the names
+    it uses; otherwise where the NPC is, with whom, doing what, and what just happened."""
     return " ".join(_cues(request, people_apart=False))
 
 
 def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
     """The situation's cues; the query vector sums their vectors (each embedded once per
-    run), since the situation as a whole is new at nearly every step."""
+    run), since the situation as a whole is new at nearly every step. A reply recalls what
+    the line just heard brings to mind: the line and the names it uses."""
+    if request.mode == "reply" and request.conversation:
+        named = [request.names[m].name for m in request.mentioned if m in request.names]
+        return tuple(p for p in (request.conversation[-1].text, *named) if p)
     people = list(request.people_here) if people_apart else [" ".join(request.people_here)]
     parts = [request.place, request.schedule_activity or "", *people, *request.observations[-3:]]
     if request.conversation:

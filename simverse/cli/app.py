@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
+import warnings
 
 import typer
 from rich.console import Console
@@ -48,13 +50,14 @@ def user_errors() -> tuple[type[BaseException], ...]:
     from simverse.core.loader import WorldFileError
     from simverse.core.plugins import PluginError
     from simverse.core.population import AssignmentError
+    from simverse.llm.errors import LLMUnavailable
     from simverse.llm.recording import CacheMiss
     from simverse.store.database import DatabaseRefused
     from simverse.store.run_store import RunNotFound
     from simverse.store.writer_lock import RunLocked
 
     return (UserError, WorldFileError, RunNotFound, CacheMiss, DatabaseRefused, RunLocked, PluginError,
-            AssignmentError, NotARunDatabase)
+            AssignmentError, NotARunDatabase, LLMUnavailable)
 
 
 def one_line(exc: BaseException) -> str:
@@ -68,8 +71,24 @@ def one_line(exc: BaseException) -> str:
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _show_hints() -> None:
+    """World-format hints (a format-1 file that still loads) as one ``note:`` line on stderr."""
+    from simverse.core.loader import WorldFormatHint
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, WorldFormatHint):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def run_app() -> None:
     """Run the command line; user errors print ``error: ...`` and exit 2."""
+    _show_hints()
     try:
         app()
     except (*user_errors(), DBAPIError, sqlite3.DatabaseError, OSError) as exc:

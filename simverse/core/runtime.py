@@ -5,7 +5,10 @@
 * ``inbox`` — observations each NPC has not yet perceived (perceived at its next decision);
 * ``pending`` — :class:`Injection` events queued by a person, fired at the next step;
 * ``ids`` — the id counters of events, decisions, dialogue lines and conversations, so
-  ids continue exactly after a resume.
+  ids continue exactly after a resume;
+* ``triggers`` — the last truth of each edge-triggered event condition (``when``);
+* ``done`` — the schedule slot each NPC has completed (``"day:entry"``), so a
+  ``until_done`` or ``once`` entry is not repeated in its slot.
 
 It is the only encoder and decoder of that JSON (``to_json`` / ``from_json``); the world's
 step, the player's exchange and ``simverse inject`` all go through it.
@@ -41,6 +44,8 @@ class StepRuntime:
     inbox: dict[str, list[str]] = field(default_factory=dict)
     pending: list[Injection] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ID_KINDS, 0))
+    triggers: dict[str, bool] = field(default_factory=dict)
+    done: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StepRuntime:
@@ -49,20 +54,28 @@ class StepRuntime:
             inbox={k: list(v) for k, v in data.get("inbox", {}).items()},
             pending=[Injection(**p) for p in data.get("pending", [])],
             ids=dict(data["ids"]) if "ids" in data else dict.fromkeys(ID_KINDS, 0),
+            triggers=dict(data.get("triggers", {})), done=dict(data.get("done", {})),
         )
 
     def to_json(self) -> dict[str, Any]:
         """The record stored with a step (the live containers, not copies: JSON columns
         serialise them at once)."""
-        return {"inbox": self.inbox, "pending": [vars(p) for p in self.pending], "ids": self.ids}
+        data = {"inbox": self.inbox, "pending": [vars(p) for p in self.pending], "ids": self.ids}
+        if self.triggers:
+            data["triggers"] = self.triggers
+        if self.done:
+            data["done"] = self.done
+        return data
 
     def copy(self) -> StepRuntime:
         """A draft to change inside a transaction and :meth:`adopt` once it commits."""
-        return StepRuntime({k: list(v) for k, v in self.inbox.items()}, list(self.pending), dict(self.ids))
+        return StepRuntime({k: list(v) for k, v in self.inbox.items()}, list(self.pending), dict(self.ids),
+                           dict(self.triggers), dict(self.done))
 
     def adopt(self, draft: StepRuntime) -> None:
         """Take over a committed draft's inbox, pending list and ids."""
         self.inbox, self.pending, self.ids = draft.inbox, draft.pending, draft.ids
+        self.triggers, self.done = draft.triggers, draft.done
 
     def next_id(self, kind: str) -> int:
         """The next id of ``kind`` (ids follow creation order, so they replay exactly)."""
@@ -76,6 +89,10 @@ class StepRuntime:
     def perceived(self) -> None:
         """Every NPC has perceived its inbox: start a new one."""
         self.inbox = {}
+
+    def complete(self, npc: str, slot: str) -> None:
+        """``npc`` has done its schedule entry for ``slot`` (``"day:entry"``)."""
+        self.done[npc] = slot
 
     def queue(self, injection: Injection) -> None:
         """Fire ``injection`` at the start of the next step."""

@@ -7,7 +7,8 @@ The world's resolver. Same interface as :class:`~simverse.events.resolver.RuleRe
 * ``improvise`` (an NPC does something described in ``args["text"]``) -> the events model,
   all of a step's in ONE ``generate_batch`` call; without a model -> failed "no event model";
 * injected event text and scene commands (:meth:`infer_events`) -> the events model in one
-  batch, or offline the keyword matcher of :mod:`simverse.events.scene`.
+  batch, or offline the scene reader of :mod:`simverse.events.scene`. Either way every
+  proposed effect passes the same validator, with the world's declared properties.
 
 Conflicts: calls are applied in the order given (the world draws it from its seeded rng).
 Rule calls see earlier effects and their loser's reason names the winner. Model outcomes
@@ -34,10 +35,12 @@ from simverse.core.runtime import Injection
 from simverse.core.schema import WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import EffectError, WorldState
+from simverse.core.world_check import check_world
 from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outcome, infer_with_model
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
-from simverse.events.scene import match_scene
+from simverse.events.scene import ScenePerception
 from simverse.events.social import rule_social
+from simverse.events.triggers import EventTriggers, FactConditions
 from simverse.events.validation import InferenceCounts, check_effects
 from simverse.llm.spec import make_backend, parse_role_specs
 
@@ -66,6 +69,10 @@ class EventResolver:
         self.spec = spec
         self.places = places
         self.rules = RuleResolver(spec, places)
+        self.catalogue = check_world(spec)[1]
+        self.scene = ScenePerception(spec, places, self.catalogue)
+        self.triggers = EventTriggers(spec)
+        self.fact_conditions = FactConditions(spec)
         self.plugins = {a.name: load_plugin(a.resolver, "simverse.resolvers") for a in spec.actions if a.resolver}
         self.backend = backend
         self.seed = seed
@@ -182,7 +189,8 @@ class EventResolver:
             self.counts.outcomes += len(queries)
             return [failed_outcome(q, state, NO_MODEL) for q in queries]
         ready = [q for q in queries if q.text]
-        answers = iter(infer_with_model(self._backend(), ready, state, self.places, self.counts, self.sampling))
+        answers = iter(infer_with_model(self._backend(), ready, state, self.places, self.counts, self.sampling,
+                                        catalogue=self.catalogue))
         return [next(answers) if q.text else failed_outcome(q, state, "improvise without text") for q in queries]
 
     def _settle(self, state: WorldState, outcome: Outcome, touched: dict[str, str]) -> Outcome:
@@ -194,7 +202,7 @@ class EventResolver:
             if effect.entity != outcome.actor and other and other != outcome.actor:
                 self.counts.conflicts += 1
                 return _lost(outcome, f"conflict: {other} changed {effect.entity} first this step")
-        check = check_effects(state, self.places, outcome.effects, self.counts)
+        check = check_effects(state, self.places, outcome.effects, self.counts, catalogue=self.catalogue)
         if check.rejected:
             winner = next((touched[e.entity] for e in outcome.effects if e.entity in touched), None)
             why = "; ".join(check.notes) + (f"; {winner} got there first this step" if winner else "")
@@ -204,10 +212,11 @@ class EventResolver:
 
     # ------------------------------------------------------------------ events
     def infer_events(self, state: WorldState, queries: Sequence[EventQuery]) -> list[Outcome]:
-        """Outcomes of injected texts and scene commands (not applied): model or matcher."""
+        """Outcomes of injected texts and scene commands (not applied): model or scene reader."""
         if self.backend is not None:
-            return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling)
-        return [match_scene(q, state, self.places, self.counts) for q in queries]
+            return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling,
+                                    catalogue=self.catalogue)
+        return [self.scene.read(q, state, self.counts) for q in queries]
 
     def event_query(self, injection: Injection, step: int, index: int) -> EventQuery:
         """The query for a text-only injection or scene command."""

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from simverse.memory.rows import insert_rows
@@ -22,6 +22,14 @@ from simverse.memory.types import RetrievalQuery, Retrieved
 from simverse.store.memory_models import MemoryAccess, RetrievalLog
 
 RETRIEVAL_LOGS = ("compact", "full")
+
+
+def next_call(session: Session, run_id: int, step: int) -> int:
+    """The number of the next retrieval batch logged at ``step``: 0, or one past those
+    already stored (a player's talk after a committed step, or a resumed process)."""
+    last = session.scalar(select(func.max(MemoryAccess.call)).where(MemoryAccess.run_id == run_id,
+                                                                     MemoryAccess.step == step))
+    return 0 if last is None else int(last) + 1
 
 
 def write_retrievals(

@@ -35,7 +35,7 @@ from simverse.memory.config import MemoryConfig
 from simverse.memory.embedder import Embedder, normalise_rows
 from simverse.memory.importance import rule_importance
 from simverse.memory.index import NpcIndex
-from simverse.memory.recall_log import write_retrievals
+from simverse.memory.recall_log import next_call, write_retrievals
 from simverse.memory.rows import (
     active_rows,
     importance_since_reflection,
@@ -277,7 +277,7 @@ class MemoryStream:
                     )
                     touched[npc].add(pos)
         self._touch(session, touched, step, sim_hours)
-        call = self._calls[1] if self._calls[0] == step else 0
+        call = self._calls[1] if self._calls[0] == step else next_call(session, self.run_id, step)
         self._calls = (step, call + 1)
         write_retrievals(session, self.run_id, step, call, queries, results, cfg.retrieval_log)
         return results

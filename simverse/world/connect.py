@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 
 from simverse.core.decisions import Brain
 from simverse.core.llm_protocol import Backend
+from simverse.core.loader import parse_world
 from simverse.core.population import assign_brains
+from simverse.core.schema import WorldSpec
 from simverse.events.resolution import EventResolver
 from simverse.llm.population import Population
 from simverse.llm.provenance import brain_facts
@@ -145,6 +147,7 @@ def replay_backend(source: str) -> Backend:
 
 
 BrainPairs = Mapping[str, "str | Brain"] | Sequence[tuple[str, "str | Brain"]]
+BrainList = list[tuple[str, "str | Brain"]]
 
 
 def stored_brain(label: str, given: Mapping[str, Brain]) -> str | Brain:
@@ -156,6 +159,20 @@ def stored_brain(label: str, given: Mapping[str, Brain]) -> str | Brain:
         raise ValueError(f"this run's brain {label!r} was a Python object: pass it again, "
                          f"World.resume(db, brains={{{label!r}: brain}})")
     return given[label]
+
+
+def resume_plan(run: RunRow, source: str, llm: str | None, llm_events: str | None,
+                brains: Mapping[str, Brain] | None, switch_llm: bool) -> tuple[WorldSpec, BrainList, list[Change]]:
+    """What resuming ``run`` needs: its world (the brain assignment taken from the run's
+    config, the world file's included), its per-NPC brains, and the model changes asked
+    for (refused with :class:`BrainMismatch` unless ``switch_llm``)."""
+    spec = parse_world(run.world_spec, source=source).model_copy(deep=True)
+    spec.settings.brains = []
+    pairs = [(who, stored_brain(label, brains or {})) for who, label in run.config.get("brains", [])]
+    changes = brain_changes(run, llm, llm_events)
+    if changes and not switch_llm:
+        refuse_unannounced(run, changes)
+    return spec, pairs, changes
 
 
 def brain_changes(run: RunRow, llm: str | None, llm_events: str | None) -> list[Change]:
