@@ -116,6 +116,8 @@ class World(mesa.Model):
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
             npc.sync_cell()
+        if self.minds is not None and hasattr(self.brain, "hear_with"):
+            self.brain.hear_with(self.minds.stream.embedder)  # one embedder for memory and talk
         self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
         self.datacollector.collect(self)
 
