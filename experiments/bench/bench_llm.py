@@ -18,7 +18,11 @@ skip rule off, answers ended by the model or the grammar, not forced to T tokens
       model was asked for), the share of first answers that are schema-valid JSON, and
       completion tokens per second;
   (g) through ``transformers serve`` on 127.0.0.1 (``--server``; it ignores
-      ``response_format``, so answers are unconstrained): the same figures.
+      ``response_format``, so answers are unconstrained): the same figures;
+  (h) a whole world (harbor_town, memory on with the default MiniLM embedder) run live on
+      the model for ``--world-steps`` steps, then replayed from its database with no model
+      and no embedder (recorded LLM calls and stored text vectors answer): both timed end
+      to end, world start included, and the two databases proved identical.
 
 Every variant is forced to generate exactly T tokens per request (``min_new_tokens =
 max_new_tokens``), so they do equal work even though random weights would stop early.
@@ -60,6 +64,8 @@ from simverse.llm.recording import RecordingBackend, ReplayBackend
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
 from simverse.store.base import Base
+from simverse.store.digest import differing_tables, run_digest
+from simverse.world.model import World
 
 NAMES = ["Mara", "Tom", "Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gus", "Hana", "Ivo",
          "Jule", "Kai", "Lena", "Milo", "Nora"]
@@ -130,6 +136,35 @@ def bare_generate(backend: TransformersBackend, requests: list[DecisionRequest],
             pad_token_id=backend.tokenizer.pad_token_id))
     assert out.shape[1] - enc["input_ids"].shape[1] == new_tokens
     return elapsed
+
+
+def world_replay(model: Path, workdir: Path, steps: int) -> None:
+    """(h): live world run vs its replay, memory on (MiniLM), end to end; same database."""
+    live_db, replay_db = workdir / "live.db", workdir / "replay.db"
+
+    def live() -> World:
+        world = World("harbor_town", seed=1, db=str(live_db), llm=f"transformers:{model}")
+        world.run(steps)
+        return world
+
+    def replay() -> World:
+        world = World("harbor_town", seed=1, db=str(replay_db), llm=f"transformers:{model}",
+                      replay=str(live_db))
+        world.run(steps)
+        return world
+
+    (t_live, _), live_world = timed(live)
+    (t_replay, _), replayed = timed(replay)
+    differ = differing_tables(run_digest(live_world.store, live_world.run_id),
+                              run_digest(replayed.store, replayed.run_id))
+    embedded = replayed.minds.stream.book.embedded
+    live_world.close()
+    replayed.close()
+    npcs = len(live_world.npc_names)
+    print(f"(h) harbor_town, {npcs} NPCs, {steps} steps, memory on (MiniLM), end to end:")
+    print(f"    live on the model {t_live:.2f} s, replay {t_replay:.2f} s "
+          f"(texts embedded in the replay: {embedded}) -> replay/live = {t_live / t_replay:.0f}x "
+          f"(goal >= 20x); databases {'identical' if not differ else 'DIFFER in ' + ', '.join(differ)}")
 
 
 def run_brain(brain: LLMBrain, requests: list[DecisionRequest]) -> dict[str, float]:
@@ -241,6 +276,8 @@ def main() -> None:
                         help="time (a) and (c), and (e) and (f), this many times, alternating; keep the best")
     parser.add_argument("--only-constraints", action="store_true", help="skip (a)-(d)")
     parser.add_argument("--server", action="store_true", help="also run (g) through transformers serve")
+    parser.add_argument("--world-steps", type=int, default=3,
+                        help="(h): steps of the live and replayed world run (0 skips it)")
     args = parser.parse_args()
 
     requests = [synthetic_request(i) for i in range(args.npcs)]
@@ -255,6 +292,8 @@ def main() -> None:
         rows = constraint_rows(path, requests, sampling, args.repeats)
         if args.server:
             rows += server_rows(path, requests, sampling)
+        if args.world_steps:
+            world_replay(path, Path(tmp), args.world_steps)
     print(f"{args.npcs} NPCs, up to {args.new_tokens} new tokens, temperature {args.temperature}, "
           "skip rule off, retry rule on")
     print_constraint_rows(rows)

@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
-from simverse.core.schema import NPC as NPCSpec
-from simverse.core.schema import ScheduleEntry
+from simverse.core.schema import NPCSpec, ScheduleEntry
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,
@@ -47,9 +46,11 @@ class Minds:
     plans: dict[str, PlanNow] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
-        """Load (or start) a run's memories from its database."""
-        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config))
+    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None,
+             recorded: dict[bytes, bytes] | None = None) -> Minds:
+        """Load (or start) a run's memories from its database; ``recorded`` vectors (of a
+        run being replayed) answer before the embedder."""
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config, recorded))
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,
@@ -63,7 +64,7 @@ class Minds:
         """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
         places = tuple(places)
         inputs = [
-            PlanInput(n.name, n.persona, as_schedule([_entry(e) for e in n.schedule]), places)
+            PlanInput(n.name, n.persona, as_schedule(n.schedule), places)
             for n in npcs if n.schedule
         ]
         start_hour = clock.start_minutes / 60.0
@@ -81,7 +82,7 @@ class Minds:
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""
-        queries = [RetrievalQuery(r.npc, _situation(r)) for r in requests]
+        queries = [RetrievalQuery(r.npc, _situation(r), parts=_cues(r)) for r in requests]
         for request, hits in zip(requests, self.stream.retrieve_batch(session, queries, step, sim_hours), strict=True):
             request.memories = [h.view() for h in hits]
 
@@ -94,17 +95,24 @@ class Minds:
         compact(session, self.stream, step, sim_hours)
 
 
-def _entry(entry: object) -> dict[str, str]:
-    return {"start": entry.start, "place": entry.place, "activity": entry.activity}
-
-
 def _situation(request: DecisionRequest) -> str:
-    """The retrieval query: where the NPC is, with whom, doing what, and what just happened."""
-    parts = [request.place, request.schedule_activity or "", " ".join(request.people_here)]
-    parts += request.observations[-3:]
+    """The retrieval query as logs show it: for a reply, the line just heard and the names
+    it uses; otherwise where the NPC is, with whom, doing what, and what just happened."""
+    return " ".join(_cues(request, people_apart=False))
+
+
+def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
+    """The situation's cues; the query vector sums their vectors (each embedded once per
+    run), since the situation as a whole is new at nearly every step. A reply recalls what
+    the line just heard brings to mind: the line and the names it uses."""
+    if request.mode == "reply" and request.conversation:
+        named = [request.names[m].name for m in request.mentioned if m in request.names]
+        return tuple(p for p in (request.conversation[-1].text, *named) if p)
+    people = list(request.people_here) if people_apart else [" ".join(request.people_here)]
+    parts = [request.place, request.schedule_activity or "", *people, *request.observations[-3:]]
     if request.conversation:
         parts.append(request.conversation[-1].text)
-    return " ".join(p for p in parts if p)
+    return tuple(p for p in parts if p)
 
 
 __all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds"]

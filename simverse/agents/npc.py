@@ -11,8 +11,7 @@ from typing import Any, Protocol
 
 from mesa.discrete_space import CellAgent, Network
 
-from simverse.core.schema import NPC as NPCSpec
-from simverse.core.schema import ScheduleEntry
+from simverse.core.schema import NPCSpec, ScheduleEntry
 from simverse.core.state import WorldState
 
 
@@ -20,11 +19,8 @@ class Habitat(Protocol):
     """What an NPC reads of the Mesa model it lives in (the world): the state that holds
     its place and needs, and the place network its cell belongs to."""
 
-    @property
-    def state(self) -> WorldState: ...
-
-    @property
-    def space(self) -> Network: ...
+    state: WorldState
+    space: Network
 
 
 class NPC(CellAgent):

@@ -18,11 +18,11 @@ from simverse.core.loader import WorldFileError, format_validation_error, parse_
 from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import (
     FORMAT_VERSION,
-    NPC,
     ActionDef,
     Environment,
     Item,
     KnowledgeEntry,
+    NPCSpec,
     Place,
     Policy,
     ScheduledEvent,
@@ -103,7 +103,7 @@ def _repair_npcs(world: dict, candidate: dict, fallback: dict, notes: list[str])
     place_ids = {p["id"] for p in world["places"]}
     npcs = [
         n
-        for n in _elements(candidate, "npcs", NPC, "name", notes, _sort_schedule)
+        for n in _elements(candidate, "npcs", NPCSpec, "name", notes, _sort_schedule)
         if n["name"] not in place_ids
     ]
     if not npcs:

@@ -7,17 +7,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from simverse.agents.player import PlayerChat, talk_to, talks_after
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 from simverse.core.loader import parse_world
 from simverse.core.runtime import StepRuntime
 from simverse.llm.recording import CacheMiss
+from simverse.store.database import check_database
 from simverse.store.digest import differing_tables, run_digest
 from simverse.store.llm_accounting import llm_switches
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import RunStore, open_read_only
 from simverse.store.talk_models import PlayerTalkRow
+from simverse.world.connect import stored_brain
 
 
 @app.command()
@@ -31,13 +32,13 @@ def replay(
     talk at the same points. The replayed run ends ``finished``."""
     from simverse.world.model import World
 
-    if "://" not in db and not Path(db).exists():
-        raise UserError(f"{db}: no such run database")
-    source = RunStore(db_url(db))
+    source = open_read_only(db)
     run = source.run(run_id)
     target = out or str(Path(db).with_name(f"{Path(db).stem}-replay.db"))
-    if "://" not in target and Path(target).exists():
-        raise UserError(f"{target}: already exists; choose another --out")
+    if "://" not in target:
+        if Path(target).exists():
+            raise UserError(f"{target}: already exists; choose another --out")
+        check_database(target, create=True)
     spec = parse_world(run.world_spec, source=f"{db} run {run.id}")
     config = run.config
     with source.session() as session:
@@ -47,7 +48,8 @@ def replay(
     started = time.perf_counter()
     world = World(spec, seed=run.seed, db=target, llm=first.get("npc", run.llm),
                   llm_events=first.get("events", config.get("llm_events")), embedder=config.get("embedder"),
-                  memory=config.get("memory", True), replay=f"{db}#{run.id}", skip_idle=config.get("skip_idle"))
+                  memory=config.get("memory", True), replay=f"{db}#{run.id}", skip_idle=config.get("skip_idle"),
+                  brains=[(who, stored_brain(label, {})) for who, label in config.get("brains", [])])
     try:
         live_time = _replay_steps(world, source, run.id, run.last_step, between_steps(switches, talks))
     except CacheMiss as exc:
@@ -55,11 +57,11 @@ def replay(
     replay_time = time.perf_counter() - started
     world.store.set_status(world.run_id, "finished")
     differ = differing_tables(run_digest(source, run.id), run_digest(world.store, world.run_id))
-    console.print(f"replayed {run.last_step} steps of run {run.id} into {escape(target)} "
+    console.print(f"replayed {run.last_step} steps of run {run.id} into {shown(target)} "
                   f"in {replay_time:.2f} s (the live run's steps took {live_time:.2f} s)")
     for switch in switches:
         console.print(f"brain switch after step {switch['step']}: {switch['role']} "
-                      f"{escape(switch['from'])} -> {escape(switch['to'])}")
+                      f"{shown(switch['from'])} -> {shown(switch['to'])}")
     world.close()
     if differ:
         console.print(f"[red]the replay differs from the recording in: {', '.join(differ)}[/red]")

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 from simverse.llm.human import DEFAULT_DIR
 
 
@@ -33,8 +32,8 @@ def play(
     while not turns or answered < turns:
         ask = _next_question(folder / npc)
         question = json.loads(ask.read_text(encoding="utf-8"))
-        console.print(f"[bold]{escape(question['tag'])}[/bold]")
-        console.print(escape(question["messages"][-1][1]), highlight=False)
+        console.print(f"[bold]{shown(question['tag'])}[/bold]")
+        console.print(shown(question["messages"][-1][1], newlines=True), highlight=False)
         try:
             line = input(f"{npc}> ")
         except EOFError:
@@ -43,7 +42,7 @@ def play(
         try:
             decision = decision_from_line(line, question["tag"].endswith(" reply"), arg_names)
         except UserError as exc:
-            console.print(f"[red]{escape(str(exc))}[/red] (the question stays open)")
+            console.print(f"[red]{shown(exc)}[/red] (the question stays open)")
             continue
         answer = ask.with_name(ask.name.replace("ask-", "answer-"))
         answer.write_text(json.dumps(decision, ensure_ascii=False), encoding="utf-8")

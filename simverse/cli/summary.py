@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from rich.table import Table
 
-from simverse.cli.app import console
+from simverse.cli.app import console, shown
 from simverse.llm.provenance import replay_note
 from simverse.store.llm_accounting import llm_summary
 from simverse.store.run_store import RunStore
@@ -31,9 +30,9 @@ def print_summary(store: RunStore, run_id: int, wall: float | None = None) -> No
         llm = llm_summary(session, run_id)
     table = Table("run summary", "", show_header=False)
     for key in COUNTS:
-        table.add_row(key, escape(str(summary[key])))
+        table.add_row(key, shown(summary[key]))
     for key, value in _llm_rows(summary, llm, store.run(run_id).config or {}):
-        table.add_row(key, escape(value))
+        table.add_row(key, shown(value))
     if wall is not None:
         table.add_row("wall time", f"{wall:.2f} s")
     console.print(table)

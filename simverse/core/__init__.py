@@ -15,4 +15,8 @@
 * :mod:`~simverse.core.policies`       speech policies (e.g. "refer, never diagnose")
 * :mod:`~simverse.core.content_filter` the filter for improper text
 * :mod:`~simverse.core.versions`       library versions stored with every run
+* :mod:`~simverse.core.runtime`        ``StepRuntime``: the between-steps record (inbox, queued injections, ids)
+* :mod:`~simverse.core.seeds`          ``derive_seed``: every random stream from the world seed and a purpose
+* :mod:`~simverse.core.json_extract`   ``extract_json``: the one JSON extractor for model text
+* :mod:`~simverse.core.number_words`   numbers written as words ("three" -> 3)
 """

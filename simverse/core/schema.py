@@ -13,7 +13,8 @@ See ``worlds/README.md`` for the format with examples.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -92,6 +93,12 @@ class Item(Strict):
 
 
 class ScheduleEntry(Strict):
+    """From ``start`` ("HH:MM") the NPC means to be at ``place`` doing ``activity`` (and the
+    world ``action`` there, if any). The one schedule type: the world file's schedules and
+    the daily plans of :mod:`simverse.memory.planning` are lists of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     start: str
     place: str
     activity: str
@@ -101,11 +108,48 @@ class ScheduleEntry(Strict):
 
     _start = field_validator("start")(_check_hhmm)
 
+    def __init__(self, start: str, place: str, activity: str, action: str | None = None, *,
+                 args: Mapping[str, str] | None = None, completion: Completion = "repeat") -> None:
+        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``."""
+        super().__init__(start=start, place=place, activity=activity, action=action, args=dict(args or {}),
+                         completion=completion)
+
     @model_validator(mode="after")
     def _args_need_action(self) -> ScheduleEntry:
         if self.args and self.action is None:
             raise ValueError("args given without an action")
         return self
+
+    @property
+    def minutes(self) -> int:
+        """Minutes after midnight of ``start``."""
+        return int(self.start[:2]) * 60 + int(self.start[3:])
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScheduleEntry:
+        """An entry from stored or generated data; a one-digit hour ("7:00") is padded."""
+        start = str(data["start"]).strip()
+        action = data.get("action")
+        return cls(pad_hhmm(start), str(data["place"]), str(data["activity"]), None if action is None else str(action),
+                   args={str(k): str(v) for k, v in (data.get("args") or {}).items()},
+                   completion=data.get("completion", "repeat"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """``start``, ``place``, ``activity`` and, when set, ``action``, ``args``, ``completion``."""
+        data: dict[str, Any] = {"start": self.start, "place": self.place, "activity": self.activity}
+        if self.action is not None:
+            data["action"] = self.action
+        if self.args:
+            data["args"] = dict(self.args)
+        if self.completion != "repeat":
+            data["completion"] = self.completion
+        return data
+
+
+def pad_hhmm(text: str) -> str:
+    """``"7:05"`` -> ``"07:05"``; other text unchanged (validation judges it)."""
+    hours, sep, _ = text.partition(":")
+    return f"0{text}" if sep and len(hours) == 1 and hours.isdigit() else text
 
 
 class Relationship(Strict):
@@ -129,7 +173,12 @@ class KnowledgeEntry(Strict):
     while_: str | None = Field(None, alias="while", description="v2: the fact is closed when this stops holding")
 
 
-class NPC(Strict):
+class NPCSpec(Strict):
+    """An NPC as the world file describes it (the running agent is
+    :class:`simverse.agents.npc.NPC`)."""
+
+    model_config = ConfigDict(extra="forbid", title="NPC")
+
     name: str
     persona: str
     aliases: list[str] = Field(default_factory=list)
@@ -271,6 +320,8 @@ class Settings(Strict):
     skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    retrieval_log: Literal["compact", "full"] = Field(
+        "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")
     metrics: list[str] = Field(default_factory=list, description="plug-in metrics ('module:function')")
 
@@ -293,7 +344,7 @@ class WorldSpec(Strict):
     settings: Settings = Field(default_factory=Settings)
     places: list[Place] = Field(min_length=1)
     items: list[Item] = Field(default_factory=list)
-    npcs: list[NPC] = Field(min_length=1)
+    npcs: list[NPCSpec] = Field(min_length=1)
     actions: list[ActionDef] = Field(default_factory=list)
     events: list[ScheduledEvent] = Field(default_factory=list)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list, description="world truth")

@@ -21,6 +21,7 @@ from simverse.events.inference import EventQuery
 from simverse.events.resolution import IMPROVISE, EventResolver
 from simverse.events.resolver import ActionCall
 from simverse.events.validation import resolve_entity
+from simverse.store.run_store import RunStore
 
 
 def predict_outcome(resolver: EventResolver, state: WorldState, places: nx.Graph, what: ActionCall | str,
@@ -36,6 +37,15 @@ def predict_outcome(resolver: EventResolver, state: WorldState, places: nx.Graph
     query = EventQuery("injected", what, None, place, derive_seed(seed, step, "predict", "events", 0),
                        f"step {step} events predict")
     return resolver.predict(state, query)
+
+
+def state_at(store: RunStore, run_id: int, now: WorldState, step_index: int, at_step: int | None) -> WorldState:
+    """A private copy of the state ``now`` (after ``step_index``), or as stored after ``at_step``."""
+    if at_step is None or at_step == step_index:
+        return now.copy()
+    if at_step < 0 or at_step > step_index:
+        raise ValueError(f"predict: step {at_step} is not between 0 and {step_index}")
+    return WorldState.from_json(store.step_row(run_id, at_step).state).copy()
 
 
 def action_from_text(spec: WorldSpec, state: WorldState, npc: str, text: str) -> ActionCall:

@@ -40,8 +40,9 @@ CLOSE_WINDOW = 48
 CLOSE_MARGIN = 8
 """Start closing when the closing path needs this close to the remaining budget (one
 sampled token can lengthen the closing path by a few tokens, e.g. by opening a key)."""
-COMPILE_OPTIONS = {"whitespace_flexible": False}
-"""Compact JSON: no whitespace runs a weak model could fill its budget with."""
+COMPILE_OPTIONS = {"whitespace_flexible": False, "lenient": True}
+"""Compact JSON (no whitespace runs a weak model could fill its budget with); keywords
+llguidance does not implement (``format``, say) are ignored rather than refused."""
 
 
 class GrammarError(ValueError):

@@ -54,9 +54,15 @@ def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, 
 
 def request_key(backend: str, model: str, request: LLMRequest) -> str:
     """SHA-256 hex of the canonical JSON of :func:`request_payload`."""
+    return keyed_request(backend, model, request)[0]
+
+
+def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, str]:
+    """The request's key and its canonical JSON (stored as ``request_json``): one encoding
+    serves both, which matters at thousands of calls a step."""
     canonical = json.dumps(request_payload(backend, model, request), sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
 
 
 def step_of(tag: str) -> int:
@@ -103,16 +109,16 @@ class RecordingBackend:
             if response.error is not None:
                 response.error = cap_text(clean_text(response.error), 2_000)
             call_id = self.ids.take()
+            key, canonical = keyed_request(self.name, self.model, request)
             call = LLMCall(
                 run_id=self.run_id,
                 id=call_id,
                 step=step_of(request.tag),
                 tag=request.tag,
-                key=request_key(self.name, self.model, request),
+                key=key,
                 backend=self.name,
                 model=self.model,
-                request_json=json.dumps(request_payload(self.name, self.model, request),
-                                        ensure_ascii=False),
+                request_json=canonical,
                 response_text=response.text,
                 prompt_tokens=response.prompt_tokens,
                 completion_tokens=response.completion_tokens,

@@ -138,6 +138,7 @@ class TransformersBackend:
         self.hf_model.to(self.device).eval()
         self._eos_ids = self._collect_eos_ids()
         self.constrain = constrain
+        self.schemas_not_compiled = 0
         self._grammars: SchemaGrammars | None = None
 
     @property
@@ -244,18 +245,19 @@ class TransformersBackend:
         return answers
 
     def _matchers(self, requests: Sequence[LLMRequest]) -> list[Any | None]:
-        """One schema matcher per constrained request (None: decoded freely)."""
+        """One schema matcher per constrained request (None: decoded freely, also for a
+        schema llguidance cannot compile, which is counted in ``schemas_not_compiled``)."""
         if not self.constrain:
             return [None] * len(requests)
         matchers: list[Any | None] = []
         for request in requests:
-            if request.json_schema is None:
-                matchers.append(None)
-                continue
-            try:
-                matchers.append(self.grammars.matcher(request.json_schema))
-            except GrammarError as exc:
-                raise GrammarError(f"{request.tag or 'untagged request'}: {exc}") from None
+            matcher = None
+            if request.json_schema is not None:
+                try:
+                    matcher = self.grammars.matcher(request.json_schema)
+                except GrammarError:
+                    self.schemas_not_compiled += 1
+            matchers.append(matcher)
         return matchers
 
     def _until_eos(self, ids: list[int]) -> list[int]:

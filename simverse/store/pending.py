@@ -4,7 +4,9 @@
 database instead. The event goes into the ``pending`` list of the last committed step's
 ``runtime`` JSON, exactly where a live ``World.inject`` would have left it when that step
 committed, so ``World.resume`` picks it up and its next step fires it (text only:
-inferred through the same outcome path as any injected event).
+inferred through the same outcome path as any injected event). A run that another
+process is writing is refused (:class:`~simverse.store.writer_lock.RunLocked`): that process
+would never see the event and would overwrite the step's ``runtime``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def queue_injection(store: RunStore, run_id: int, text: str, place: str | None =
     places = {p["id"] for p in run.world_spec.get("places", [])}
     if place is not None and place not in places:
         raise ValueError(f"inject: unknown place {place!r} (places: {', '.join(sorted(places))})")
+    store.lock_run(run.id)  # a process running it would never see the event, and would overwrite it
     last = store.last_step(run.id)
     if last is None:
         raise RunNotFound(f"{store.url}: run {run.id} has no committed step")

@@ -10,7 +10,11 @@
 * :mod:`~simverse.world.conversations` — talk: pairing, batched reply rounds, stored lines.
 * :mod:`~simverse.world.decide` — one checked, recorded brain batch.
 * :mod:`~simverse.world.records` — the step's commit and the Mesa ``DataCollector``.
-* :mod:`~simverse.world.connect` — the brain and events model, recorded or replayed.
+* :mod:`~simverse.world.connect` — the brain(s) and events model, recorded or replayed,
+  switched and resumed.
+* :mod:`~simverse.world.opening` — checks before a run is stored or reopened.
+* :mod:`~simverse.world.screening` — what an NPC or a person may be heard saying.
+* :mod:`~simverse.world.routes` — the place graph and cached routes over open connections.
 
 World files, state, clock and the between-steps record (``StepRuntime``) live in
 :mod:`simverse.core`; the middle packages (agents, events, memory, knowledge, llm) never

@@ -20,15 +20,18 @@ from sqlalchemy.orm import Session
 
 from simverse.core.decisions import Brain
 from simverse.core.llm_protocol import Backend
+from simverse.core.loader import parse_world
 from simverse.core.population import assign_brains
+from simverse.core.schema import WorldSpec
 from simverse.events.resolution import EventResolver
 from simverse.llm.population import Population
 from simverse.llm.provenance import brain_facts
 from simverse.llm.recording import CallIds, RecordingBackend, ReplayBackend
 from simverse.llm.spec import make_backend, make_backends, make_brain, record_backends, same_spec
+from simverse.memory.vectors import recorded_vectors
 from simverse.store.llm_models import LLMSwitch
 from simverse.store.models import RunRow
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import open_read_only
 from simverse.store.talk_models import PlayerTalkRow
 
 Change = tuple[str, str, str]
@@ -47,6 +50,7 @@ class OpenModels:
     backends: dict[str, Backend | None]
     answers: Backend | None
     facts: dict[str, Any]
+    replay: str | None = None
 
 
 def open_models(llm: str, llm_events: str, replay: str | None = None, llm_seed: str = "probe") -> OpenModels:
@@ -55,7 +59,7 @@ def open_models(llm: str, llm_events: str, replay: str | None = None, llm_seed: 
     answers = replay_backend(replay) if replay else None
     backends = make_backends({"npc": llm, "events": llm_events}, replay=answers)
     sampled = any(b is not None for b in backends.values())
-    return OpenModels(backends, answers, brain_facts(backends, llm_seed, sampled))
+    return OpenModels(backends, answers, brain_facts(backends, llm_seed, sampled), replay)
 
 
 def connect_models(session: Session, run_id: int, llm: str, models: OpenModels, resolver: EventResolver,
@@ -119,10 +123,22 @@ def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Bac
     return record
 
 
+def replay_vectors(source: str, embedder: str) -> dict[bytes, bytes]:
+    """The text vectors ``embedder`` computed in the recorded run ``PATH`` or ``PATH#RUN``:
+    a replay reads them instead of running the embedder (which then never loads)."""
+    path, _, run = source.partition("#")
+    store = open_read_only(path)
+    run_id = store.run(int(run) if run else None).id
+    with store.session() as session:
+        vectors = recorded_vectors(session, run_id, embedder)
+    store.close()
+    return vectors
+
+
 def replay_backend(source: str) -> Backend:
     """Recorded answers of ``PATH`` (its newest run) or ``PATH#RUN``, for a model-free replay."""
     path, _, run = source.partition("#")
-    store = RunStore(db_url(path))
+    store = open_read_only(path)
     run_id = store.run(int(run) if run else None).id
     with store.session() as session:
         answers = ReplayBackend.from_session(session, run_id)
@@ -131,6 +147,7 @@ def replay_backend(source: str) -> Backend:
 
 
 BrainPairs = Mapping[str, "str | Brain"] | Sequence[tuple[str, "str | Brain"]]
+BrainList = list[tuple[str, "str | Brain"]]
 
 
 def stored_brain(label: str, given: Mapping[str, Brain]) -> str | Brain:
@@ -142,6 +159,20 @@ def stored_brain(label: str, given: Mapping[str, Brain]) -> str | Brain:
         raise ValueError(f"this run's brain {label!r} was a Python object: pass it again, "
                          f"World.resume(db, brains={{{label!r}: brain}})")
     return given[label]
+
+
+def resume_plan(run: RunRow, source: str, llm: str | None, llm_events: str | None,
+                brains: Mapping[str, Brain] | None, switch_llm: bool) -> tuple[WorldSpec, BrainList, list[Change]]:
+    """What resuming ``run`` needs: its world (the brain assignment taken from the run's
+    config, the world file's included), its per-NPC brains, and the model changes asked
+    for (refused with :class:`BrainMismatch` unless ``switch_llm``)."""
+    spec = parse_world(run.world_spec, source=source).model_copy(deep=True)
+    spec.settings.brains = []
+    pairs = [(who, stored_brain(label, brains or {})) for who, label in run.config.get("brains", [])]
+    changes = brain_changes(run, llm, llm_events)
+    if changes and not switch_llm:
+        refuse_unannounced(run, changes)
+    return spec, pairs, changes
 
 
 def brain_changes(run: RunRow, llm: str | None, llm_events: str | None) -> list[Change]:

@@ -61,9 +61,10 @@ def converse(world: Stage, turn: StepTurn, conversations: list[Conversation]) ->
 def record_conversation(world: Stage, turn: StepTurn, conversation: Conversation) -> list[Outcome]:
     """Store the lines and pass on what was told: the listener now believes it, from the teller.
 
-    Each line is screened by the content filter (blocked text is replaced and the block
-    recorded as a ``filtered`` event) and checked against the world's policies (each
-    violation recorded as a ``policy`` event). Returns those events.
+    Each line was screened with its decision (blocked text replaced, kept only in
+    ``redactions``; the block is recorded here as a ``filtered`` event) and is checked
+    against the world's policies as it was meant (each violation a ``policy`` event).
+    Returns those events.
     """
     stats = turn.stats
     stats["conversations"] += 1
@@ -72,7 +73,11 @@ def record_conversation(world: Stage, turn: StepTurn, conversation: Conversation
     for index, (speaker, said, told, row) in enumerate(conversation.lines):
         listener = conversation.other(speaker)
         line_id = world.runtime.next_id("dialogue")
-        text = screen(world, turn.step, speaker, said, conversation.place, line_id, flagged)
+        text = said
+        blocked = world.screening.said(row["id"])
+        if blocked is not None:
+            flagged.append(flag(world, turn.step, "filtered", speaker, conversation.place, line_id, blocked[0]))
+            said = blocked[1]
         for violation in check_utterance(world.spec.policies, speaker, said, previous):
             flagged.append(flag(world, turn.step, "policy", speaker, conversation.place, line_id,
                                 f"broke policy {violation.policy!r}: {violation.reason}"))
@@ -111,16 +116,6 @@ def pass_on(world: Stage, step: int, speaker: str, listener: str, told: list[str
             told_by=speaker, text=belief.text, secret=belief.secret, tracked=belief.tracked,
         )
     return passed
-
-
-def screen(world: Stage, step: int, speaker: str, text: str, place: str, line_id: int,
-           flagged: list[Outcome]) -> str:
-    """The line as it may be heard: blocked text is replaced, and the block recorded."""
-    result = world.content_filter.screen(text, source=f"step {step} npc {speaker} dialogue:{line_id}")
-    if result.allowed:
-        return text
-    flagged.append(flag(world, step, "filtered", speaker, place, line_id, result.reason))
-    return result.text
 
 
 def flag(world: Stage, step: int, kind: str, speaker: str, place: str, line_id: int, reason: str) -> Outcome:

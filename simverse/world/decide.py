@@ -15,8 +15,8 @@ from simverse.world.stage import Stage, StepTurn
 
 def ask(world: Stage, turn: StepTurn, requests: list[DecisionRequest]) -> list[tuple[Decision, dict[str, Any]]]:
     """The brain's decisions for ``requests`` (one ``decide_batch`` call), each checked
-    against its request, counted by status and added to the step's ``decisions`` rows;
-    returns (decision, its row) in request order."""
+    against its request, its utterance screened, counted by status and added to the step's
+    ``decisions`` rows; returns (decision, its row) in request order."""
     answers = world.brain.decide_batch(requests)
     if len(answers) != len(requests):
         raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of {len(requests)} requests")
@@ -25,6 +25,7 @@ def ask(world: Stage, turn: StepTurn, requests: list[DecisionRequest]) -> list[t
         decision = check_decision(answer, request)
         turn.stats["decisions"][decision.status] += 1
         row = decision_row(world, turn.step, decision, request)
+        world.screening.decision(turn.step, turn.batch, decision, row)
         turn.batch.add(DecisionRow, row)
         asked.append((decision, row))
     return asked

@@ -12,10 +12,8 @@ committed step and continues exactly as the uninterrupted run would have.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -30,39 +28,32 @@ from simverse.agents.player import after_talk, talks_after
 from simverse.core.clock import Clock
 from simverse.core.content_filter import ContentFilter
 from simverse.core.decisions import Brain
-from simverse.core.loader import load_world, parse_world
+from simverse.core.loader import load_world
 from simverse.core.outcome import Outcome
 from simverse.core.runtime import Injection, StepRuntime
 from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.state import Effect, WorldState
 from simverse.core.versions import versions
-from simverse.events.prediction import predict_outcome
+from simverse.events.prediction import predict_outcome, state_at
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
 from simverse.events.triggers import clock_minutes, set_clock
 from simverse.knowledge.entities import world_entities
-from simverse.knowledge.graph import WORLD, KnowledgeGraph
+from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.store import load_knowledge
 from simverse.llm.spec import same_spec
+from simverse.memory.config import MemoryConfig
 from simverse.store.fork import fork_run
+from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
-from simverse.world.connect import (
-    BrainPairs,
-    Mix,
-    OpenModels,
-    brain_changes,
-    brain_label,
-    connect_models,
-    open_models,
-    record_switches,
-    refuse_unannounced,
-    remember_facts,
-    stored_brain,
-)
-from simverse.world.outcomes import assert_entry
-from simverse.world.records import commit, make_datacollector, plugin_metrics
+from simverse.world import connect
+from simverse.world.opening import check_models, open_for_resume
+from simverse.world.outcomes import seed_knowledge
+from simverse.world.records import commit, make_datacollector, plugin_metrics, tracked_spread
+from simverse.world.routes import Routes, place_graph
+from simverse.world.screening import Screening
 from simverse.world.stage import StepTurn, empty_stats
-from simverse.world.step import run_step
+from simverse.world.step import fewer_gc_passes, run_step
 
 IN_MEMORY = "sqlite://"
 
@@ -85,9 +76,10 @@ class World(mesa.Model):
         memory: bool = True,
         llm_events: str | None = None,
         replay: str | None = None,
-        brains: BrainPairs | None = None,
+        brains: connect.BrainPairs | None = None,
         skip_idle: bool | None = None,
         llm_seed: str = "probe",
+        planned_steps: int | None = None,
         _resume: tuple[RunStore, int] | None = None,
     ) -> None:
         """``llm`` drives the NPCs and ``llm_events`` the event-inference model (specs as
@@ -97,19 +89,57 @@ class World(mesa.Model):
         ``replay`` names a run database (``PATH`` or ``PATH#RUN``) whose recorded LLM calls
         answer every request instead of a model. ``skip_idle`` (default: the world's
         setting) lets the scripted brain decide for NPCs with nothing new; ``llm_seed``
-        says whether an HTTP server honours ``seed`` (``probe``: ask it at start)."""
+        says whether an HTTP server honours ``seed`` (``probe``: ask it at start).
+        ``planned_steps`` is stored with the run, so ``run --resume`` knows where it stops."""
         super().__init__(rng=seed)
         self.seed = int(seed)
         self.spec = world if isinstance(world, WorldSpec) else load_world(world)
         self.llm = llm or self.spec.settings.llm or "scripted"
         self.llm_events = llm_events or self.spec.settings.llm_events or "scripted"
         given = list(brains.items()) if isinstance(brains, Mapping) else list(brains or [])
-        self.mix = Mix([*given, *((b.who, b.llm) for b in self.spec.settings.brains)],
+        self.mix = connect.Mix([*given, *((b.who, b.llm) for b in self.spec.settings.brains)],
                        [(n.name, list(n.tags)) for n in self.spec.npcs], self.seed)
+        self._lay_out()
+        self.step_index = 0
+        self.last_stats: dict[str, Any] = empty_stats()
+        self.step_hooks: list[Callable[[World, StepBatch], None]] = []
+        self.embedder = embedder or self.spec.settings.embedder
+        self.content_filter = ContentFilter()
+        self.minds: Minds | None = None
+        self._failed = ""
+        self.skip_idle = self.spec.settings.skip_idle if skip_idle is None else bool(skip_idle)
+        self.llm_seed = llm_seed
+        self._replay = replay
+        if _resume is None:
+            self._start(db, memory, planned_steps, brain, replay)
+        else:
+            self._reopen(*_resume, embedder, brain, replay)
+        for npc in self.npcs.values():
+            npc.sync_cell()
+        if self.minds is not None and hasattr(self.brain, "hear_with"):
+            self.brain.hear_with(self.minds.stream.embedder)  # one embedder for memory and talk
+        self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
+        self.datacollector.collect(self)
+
+    # ------------------------------------------------------------------ opening runs
+    def _start(self, db: str | None, memory: bool, planned_steps: int | None, brain: Brain | None,
+               replay: str | None) -> None:
+        """A new run: its models answer first, then the run and its step 0 are stored."""
+        check_models(self.llm, self.llm_events, self.embedder)
+        models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
+        self.store = RunStore(db_url(db) if db else IN_MEMORY)
+        config = {"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events,
+                  "brains": [[who, connect.brain_label(b)] for who, b in self.mix.pairs],
+                  "skip_idle": self.skip_idle, "llm_facts": models.facts}
+        if planned_steps is not None:
+            config["planned_steps"] = planned_steps
+        self._open_new(None, config, brain, models)
+
+    def _lay_out(self) -> None:
+        """The world as its file describes it: clock, places, state, knowledge, NPCs."""
         self.clock = Clock.from_hhmm(self.spec.environment.start, self.spec.environment.minutes_per_step)
-        self.places = nx.Graph()
-        self.places.add_nodes_from(p.id for p in self.spec.places)
-        self.places.add_edges_from((p.id, other) for p in self.spec.places for other in p.connections)
+        self.places = place_graph(self.spec)
+        self._routes = Routes(self.places)
         self.place_descriptions = {p.id: p.description or p.name for p in self.spec.places}
         self.space = Network(self.places, random=self.random)
         self.resolver = EventResolver(self.spec, self.places, seed=self.seed)
@@ -119,90 +149,83 @@ class World(mesa.Model):
         self.npcs: dict[str, NPC] = {n.name: NPC(self, n) for n in self.spec.npcs}
         self.npc_names = sorted(self.npcs)
         self.runtime = StepRuntime()
-        self.step_index = 0
-        self.last_stats: dict[str, Any] = empty_stats()
-        self.step_hooks: list[Callable[[World, StepBatch], None]] = []
-        self._routes: dict[tuple[str, ...], dict[str, dict[str, list[str]]]] = {}
-        self.embedder = embedder or self.spec.settings.embedder
-        self.content_filter = ContentFilter()
-        self.minds: Minds | None = None
-        self._failed = ""
-        self.skip_idle = self.spec.settings.skip_idle if skip_idle is None else bool(skip_idle)
-        self.llm_seed = llm_seed
-        self._replay = replay
-        if _resume is None:
-            self._open_new(db, memory, brain, replay)
-        else:
-            self._reopen(*_resume, embedder, brain, replay)
-        for npc in self.npcs.values():
-            npc.sync_cell()
-        self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
-        self.datacollector.collect(self)
 
-    # ------------------------------------------------------------------ opening runs
-    def _open_new(self, db: str | None, memory: bool, brain: Brain | None, replay: str | None) -> None:
-        """Create the run and commit its step 0 (the world as the file describes it)."""
-        models = open_models(self.llm, self.llm_events, replay, self.llm_seed)
-        self.store = RunStore(db_url(db) if db else IN_MEMORY)
-        self.run_id = self.store.create_run(
-            world=self.spec.name, seed=self.seed, llm=self.llm,
-            config={"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events,
-                    "brains": [[who, brain_label(b)] for who, b in self.mix.pairs],
-                    "skip_idle": self.skip_idle, "llm_facts": models.facts},
-            world_spec=self.spec.model_dump(mode="json"), versions=versions(),
-        )
+    def _open_new(self, run_id: int | None, config: dict[str, Any], brain: Brain | None,
+                  models: connect.OpenModels) -> None:
+        """Create the run (or take ``run_id``, a stored run without steps), become its one
+        writer and commit its step 0, all in one transaction: a run exists only once its
+        step 0 has committed, and a kill before that leaves none."""
         with self.store.session() as session, session.begin():
+            self.run_id = run_id if run_id is not None else self.store.add_run(
+                session, world=self.spec.name, seed=self.seed, llm=self.llm, config=config,
+                world_spec=self.spec.model_dump(mode="json"), versions=versions(),
+            )
+            self.store.lock_run(self.run_id)
+            self.screening = Screening(self.content_filter, self.run_id)
             self._connect(session, brain, models)
-            self._seed_knowledge()
-            if memory:
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+            seed_knowledge(self.knowledge, self.spec)
+            if config.get("memory", True):
+                self._open_minds(session, models)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
     def _reopen(self, store: RunStore, run_id: int, embedder: str | None, brain: Brain | None,
                 replay: str | None) -> None:
-        """Rebuild the run from its last committed step."""
+        """Rebuild the run from its last committed step (a run an older simverse left
+        without step 0 starts afresh)."""
         self.store, self.run_id = store, run_id
         run = self.store.run(self.run_id)
         self.embedder = embedder or run.config.get("embedder", self.embedder)
-        models = open_models(self.llm, self.llm_events, replay, self.llm_seed)
+        check_models(self.llm, self.llm_events, self.embedder)
+        models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
+        if self.store.last_step(self.run_id) is None:
+            self._open_new(self.run_id, run.config, brain, models)
+            return
+        self.screening = Screening(self.content_filter, self.run_id, self.store.max_id(RedactionRow, self.run_id))
         with self.store.session() as session, session.begin():
-            remember_facts(session, self.run_id, models.facts, self.skip_idle)
+            connect.remember_facts(session, self.run_id, models.facts, self.skip_idle)
         with self.store.session() as session:
             self._restore(session)
             self._connect(session, brain, models)
             if run.config.get("memory", True):
-                self.minds = Minds.open(session, self.run_id, self.embedder)
+                self._open_minds(session, models)
 
-    def _connect(self, session: Session, brain: Brain | None, models: OpenModels) -> None:
-        self.brain = connect_models(session, self.run_id, self.llm, models, self.resolver, brain, self.skip_idle,
-                                    self.mix)
+    def _open_minds(self, session: Session, models: connect.OpenModels) -> None:
+        """The run's memory; a replay's stored text vectors answer before the embedder."""
+        recorded = connect.replay_vectors(models.replay, self.embedder) if models.replay else None
+        config = MemoryConfig(retrieval_log=self.spec.settings.retrieval_log)
+        self.minds = Minds.open(session, self.run_id, self.embedder, config, recorded)
+
+    def _connect(self, session: Session, brain: Brain | None, models: connect.OpenModels) -> None:
+        self.brain = connect.connect_models(session, self.run_id, self.llm, models, self.resolver, brain,
+                                            self.skip_idle, self.mix)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
                embedder: str | None = None, llm_events: str | None = None,
                brains: Mapping[str, Brain] | None = None, *, switch_llm: bool = False,
-               skip_idle: bool | None = None, llm_seed: str = "probe") -> World:
+               skip_idle: bool | None = None, llm_seed: str = "probe", lock: bool = True) -> World:
         """Reopen a stored run at its last committed step with its own models. Another
         ``llm``/``llm_events`` than the run's is refused (:class:`BrainMismatch`) unless
         ``switch_llm``: then the switch and its step are recorded. Per-NPC brains come back
         from the run's config; brains that were Python objects (``python:Class``) must be
-        passed again in ``brains``, keyed by that label."""
-        store = RunStore(db_url(db))
-        run = store.run(run_id)
-        spec = parse_world(run.world_spec, source=f"{db} run {run.id}").model_copy(deep=True)
-        spec.settings.brains = []  # the run's config holds the assignment, world file's included
-        pairs = [(who, stored_brain(label, brains or {})) for who, label in run.config.get("brains", [])]
-        changes = brain_changes(run, llm, llm_events)
-        if changes and not switch_llm:
-            refuse_unannounced(run, changes)
-        skip = skip_idle if skip_idle is not None else run.config.get("skip_idle")
-        world = cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
-                    llm_events=llm_events or run.config.get("llm_events"), brains=pairs, skip_idle=skip,
-                    llm_seed=llm_seed, _resume=(store, run.id))
+        passed again in ``brains``, keyed by that label. The database is checked read-only
+        first and never created; this process becomes the run's one writer (``lock=False``
+        for a reader that never commits, e.g. ``predict``)."""
+        store, found = open_for_resume(db, run_id, lock)
+        try:
+            run = store.run(found)
+            spec, pairs, changes = connect.resume_plan(run, f"{db} run {run.id}", llm, llm_events, brains, switch_llm)
+            skip = skip_idle if skip_idle is not None else run.config.get("skip_idle")
+            world = cls(spec, seed=run.seed, llm=llm or run.llm, brain=brain, embedder=embedder,
+                        llm_events=llm_events or run.config.get("llm_events"), brains=pairs, skip_idle=skip,
+                        llm_seed=llm_seed, _resume=(store, run.id))
+        except BaseException:
+            store.close()
+            raise
         if changes:
             with store.session() as session, session.begin():
-                record_switches(session, run.id, world.step_index, changes)
+                connect.record_switches(session, run.id, world.step_index, changes)
         return world
 
     def switch_llm(self, role: str, spec: str) -> None:
@@ -212,11 +235,11 @@ class World(mesa.Model):
         if same_spec(old, spec):
             return
         llm, events = (spec, self.llm_events) if role == "npc" else (self.llm, spec)
-        models = open_models(llm, events, self._replay, self.llm_seed)
+        models = connect.open_models(llm, events, self._replay, self.llm_seed)
         self.llm, self.llm_events = llm, events
         with self.store.session() as session, session.begin():
-            record_switches(session, self.run_id, self.step_index, [(role, old, spec)])
-            remember_facts(session, self.run_id, models.facts, self.skip_idle)
+            connect.record_switches(session, self.run_id, self.step_index, [(role, old, spec)])
+            connect.remember_facts(session, self.run_id, models.facts, self.skip_idle)
             self._connect(session, None, models)
 
     def _restore(self, session: Session) -> None:
@@ -236,13 +259,6 @@ class World(mesa.Model):
         self.sync_clock(last)
         self.last_stats = row.stats
         self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
-
-    def _seed_knowledge(self) -> None:
-        for entry in self.spec.knowledge:
-            assert_entry(self.knowledge, WORLD, entry, "world_file", 0)
-        for npc in self.spec.npcs:
-            for entry in npc.knowledge:
-                assert_entry(self.knowledge, npc.name, entry, "world_file", 0)
 
     # ------------------------------------------------------------------ the step
     def step(self) -> None:
@@ -274,7 +290,7 @@ class World(mesa.Model):
 
     def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
         """Run ``steps`` steps, calling ``on_step(step)`` after each commit."""
-        with _fewer_gc_passes():
+        with fewer_gc_passes():
             for _ in range(steps):
                 self.step()
                 if on_step is not None:
@@ -317,42 +333,15 @@ class World(mesa.Model):
     def route(self, source: str, target: str) -> list[str]:
         """Shortest way from ``source`` to ``target`` over open connections, through and
         into places that are not shut (next place first)."""
-        if source == target:
-            return []
-        shut = tuple(p for p in self.places.nodes if self.state.shut(p))
-        key = (*self.state.closed_routes, "locked", *self.state.locked_routes, "shut", *shut)
-        table = self._routes.get(key)
-        if table is None:
-            table = dict(nx.all_pairs_shortest_path(self.open_places()))
-            self._routes[key] = table
-        path = table.get(source, {}).get(target)
-        return list(path[1:]) if path else []
+        return self._routes.route(self.state, source, target)
 
     def open_places(self) -> nx.Graph:
         """The place graph without closed or locked connections, nor ways into shut places."""
-        shut = [p for p in self.places.nodes if self.state.shut(p)]
-        if not self.state.closed_routes and not self.state.locked_routes and not shut:
-            return self.places
-        graph = nx.DiGraph(self.places)
-        for key in (*self.state.closed_routes, *self.state.locked_routes):
-            a, b = key.split("|")
-            for edge in ((a, b), (b, a)):
-                if graph.has_edge(*edge):
-                    graph.remove_edge(*edge)
-        for place in shut:
-            graph.remove_edges_from(list(graph.in_edges(place)))
-        return graph
+        return self._routes.open_places(self.state)
 
     def tracked_spread(self) -> float:
         """Mean share of NPCs who currently believe each tracked fact."""
-        tracked = self.knowledge.tracked_keys()
-        if not tracked or not self.npc_names:
-            return 0.0
-        shares = [
-            sum(1 for n in self.npc_names if self.knowledge.believes(n, key)) / len(self.npc_names)
-            for key in tracked
-        ]
-        return sum(shares) / len(shares)
+        return tracked_spread(self.knowledge, self.npc_names)
 
     # ------------------------------------------------------------------ directing
     def inject(self, description: str, effects: list[Effect] | None = None, place: str | None = None,
@@ -383,17 +372,9 @@ class World(mesa.Model):
                 place: str | None = None) -> Outcome:
         """What an action (``ActionCall``) or event text would do, worked out on a copy of
         the state now (or as stored after step ``at_step``); nothing here changes."""
-        state = self._state_at(at_step)
+        state = state_at(self.store, self.run_id, self.state, self.step_index, at_step)
         step = (at_step if at_step is not None else self.step_index) + 1
         return predict_outcome(self.resolver, state, self.places, action_or_event, step, self.seed, place)
-
-    def _state_at(self, at_step: int | None) -> WorldState:
-        """A private copy of the state now, or as stored after step ``at_step``."""
-        if at_step is None or at_step == self.step_index:
-            return self.state.copy()
-        if at_step < 0 or at_step > self.step_index:
-            raise ValueError(f"predict: step {at_step} is not between 0 and {self.step_index}")
-        return WorldState.from_json(self.store.step_row(self.run_id, at_step).state).copy()
 
     def fork(self, at_step: int | None = None) -> int:
         """Copy this run's history up to ``at_step`` (default: now) into a new run of the
@@ -403,16 +384,3 @@ class World(mesa.Model):
     def close(self) -> None:
         self.store.close()
 
-
-@contextmanager
-def _fewer_gc_passes() -> Iterator[None]:
-    """A step makes tens of thousands of short-lived objects; with Python's default
-    thresholds the cyclic collector then rescans the whole (large, long-lived) heap many
-    times per step, which cost a third of the run time at 1,000 NPCs. Collect less often
-    while running; refcounting still frees everything acyclic at once."""
-    old = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)

@@ -15,7 +15,7 @@ from simverse.core.decisions import Decision
 from simverse.core.outcome import FactChange, Outcome
 from simverse.core.rules import parse_effect
 from simverse.core.runtime import Injection
-from simverse.core.schema import KnowledgeEntry
+from simverse.core.schema import KnowledgeEntry, WorldSpec
 from simverse.core.state import Effect, EffectError, WorldState
 from simverse.events.resolution import needs_inference
 from simverse.events.resolver import ActionCall, apply_effects, observers_of
@@ -38,6 +38,15 @@ def assert_entry(knowledge: KnowledgeGraph, holder: str, entry: KnowledgeEntry, 
         holder, entry.subject, entry.predicate, entry.object, source=source, step=step,
         confidence=entry.confidence, text=entry.text, secret=entry.secret, tracked=entry.tracked,
     )
+
+
+def seed_knowledge(knowledge: KnowledgeGraph, spec: WorldSpec) -> None:
+    """What the world file says is true, and what each NPC starts out believing (step 0)."""
+    for entry in spec.knowledge:
+        assert_entry(knowledge, WORLD, entry, "world_file", 0)
+    for npc in spec.npcs:
+        for entry in npc.knowledge:
+            assert_entry(knowledge, npc.name, entry, "world_file", 0)
 
 
 # ------------------------------------------------------------------ events

@@ -8,7 +8,7 @@ The step row carries the state, both rng states, the step's counts and the run's
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ import mesa
 
 from simverse.core.outcome import Outcome
 from simverse.core.plugins import PluginError, load_plugin, short_name
-from simverse.knowledge.graph import Fact
+from simverse.knowledge.graph import Fact, KnowledgeGraph
 from simverse.knowledge.metrics import knowledge_reporters
 from simverse.llm.population import merged
 from simverse.store.knowledge_models import FactRow
@@ -98,6 +98,15 @@ def npc_row(world: Stage, step: int, name: str) -> dict[str, Any]:
 def fact_dict(fact: Fact) -> dict[str, Any]:
     """A fact's columns."""
     return {name: getattr(fact, name) for name in Fact.__dataclass_fields__}
+
+
+def tracked_spread(knowledge: KnowledgeGraph, npcs: Sequence[str]) -> float:
+    """Mean share of ``npcs`` who currently believe each tracked fact."""
+    tracked = knowledge.tracked_keys()
+    if not tracked or not npcs:
+        return 0.0
+    shares = [sum(1 for n in npcs if knowledge.believes(n, key)) / len(npcs) for key in tracked]
+    return sum(shares) / len(shares)
 
 
 def plugin_metrics(names: list[str]) -> dict[str, Callable[[Any], Any]]:

@@ -7,9 +7,9 @@ The phases in :mod:`simverse.world.step` take both, so they never import ``World
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from random import Random
 from typing import Any, Protocol
 
 import numpy as np
@@ -23,6 +23,7 @@ from simverse.core.decisions import Brain, FactView
 from simverse.core.runtime import StepRuntime
 from simverse.events.resolution import EventResolver
 from simverse.store.run_store import RunStore, StepBatch
+from simverse.world.screening import Screening
 
 DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
 
@@ -30,28 +31,18 @@ DECISION_STATUSES = ("valid", "repaired", "retried", "defaulted")
 class Stage(Surroundings, Protocol):
     """The world as its step's phases use it (besides what an NPC perceives)."""
 
-    @property
-    def run_id(self) -> int: ...
-    @property
-    def store(self) -> RunStore: ...
-    @property
-    def brain(self) -> Brain: ...
-    @property
-    def resolver(self) -> EventResolver: ...
-    @property
-    def minds(self) -> Minds | None: ...
-    @property
-    def runtime(self) -> StepRuntime: ...
-    @property
-    def content_filter(self) -> ContentFilter: ...
-    @property
-    def space(self) -> Network: ...
-    @property
-    def random(self) -> random.Random: ...
-    @property
-    def rng(self) -> np.random.Generator: ...
-    @property
-    def step_hooks(self) -> list[Callable[[Any, StepBatch], None]]: ...
+    run_id: int
+    store: RunStore
+    brain: Brain
+    resolver: EventResolver
+    minds: Minds | None
+    runtime: StepRuntime
+    content_filter: ContentFilter
+    screening: Screening
+    space: Network
+    random: Random
+    rng: np.random.Generator
+    step_hooks: list[Callable[[Any, StepBatch], None]]
 
     def sync_clock(self, step: int) -> None:
         """Re-base the clock on the state's time (after the director moved it)."""

@@ -88,3 +88,11 @@ def test_a_budget_too_small_for_any_answer_still_stops_at_the_budget(tiny_backen
     brain = LLMBrain(tiny_backend, skip_idle=False, sampling=SamplingParams(6, 0.0))
     [answer] = tiny_backend.generate_batch([brain._llm_request(decision_request())])
     assert answer.completion_tokens <= 6 and answer.text.startswith("{")
+
+
+def test_a_schema_that_cannot_be_compiled_is_decoded_freely_not_lost(tiny_backend):
+    brain = LLMBrain(tiny_backend, skip_idle=False, sampling=SamplingParams(8, 0.0))
+    bad = dataclasses.replace(brain._llm_request(decision_request()), json_schema={"type": "no such type"})
+    before = tiny_backend.schemas_not_compiled
+    [answer] = tiny_backend.generate_batch([bad])
+    assert answer.error is None and tiny_backend.schemas_not_compiled == before + 1
