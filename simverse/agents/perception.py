@@ -13,9 +13,11 @@ from typing import Protocol
 
 import networkx as nx
 
+from simverse.agents.hearing import doable_now, fact_view, names_of, topical_facts
 from simverse.agents.npc import NPC
 from simverse.core.clock import Clock
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.names import NameIndex
 from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import WorldState
@@ -72,6 +74,8 @@ class Scene:
     label: str
     actions: list[ActionSpec]
     brief: str
+    names: NameIndex
+    """The world's names, to find the ones a line uses."""
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
@@ -80,7 +84,7 @@ def scene_of(world: Surroundings, step: int) -> Scene:
     """The moment of ``step`` (time commands re-base the clock itself, so it is the truth)."""
     label = world.clock.label(step)
     actions = action_specs(world)
-    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions))
+    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions), names_of(world.spec))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -144,6 +148,11 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         route, action, args = [], None, {}
     inventory = list(npc.props.get("inventory", []))
     items_here = scene.items_at.get(place, [])
+    known = facts if facts is not None else _facts(world, npc.name)
+    heard = lines[-1].text if lines else ""
+    mentioned = scene.names.find(heard) if heard else []
+    if heard:
+        known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names)
     return DecisionRequest(
         step=step, npc=npc.name, seed=seed, mode=mode,
         persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),
@@ -159,7 +168,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         schedule_action=action, schedule_args=args,
         schedule_completion=entry.completion if entry is not None and action else "repeat",
         actions=scene.actions,
-        facts=facts if facts is not None else _facts(world, npc.name),
+        facts=known,
         memories=memories,
         observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
         partner=partner, conversation=list(lines),
@@ -168,6 +177,9 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         item_info=_item_info(world, set(items_here) | set(inventory)),
         route=route, food_route=_food_route(world, npc, food), shelter_route=_shelter_route(world, place),
         world_brief=scene.brief,
+        relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
+        names=scene.names, mentioned=mentioned,
+        doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
     )
 
 
@@ -239,10 +251,7 @@ def _facts(world: Surroundings, npc: str) -> list[FactView]:
     entry = world.intention(agent, world.clock.hour(step))
     goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
     chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
-    return [
-        FactView(f.key, f.describe(), f.subject, f.predicate, f.object, f.secret, f.told_by)
-        for f in sorted(chosen, key=lambda f: f.id)
-    ]
+    return [fact_view(f) for f in sorted(chosen, key=lambda f: f.id)]
 
 
 def _item_info(world: Surroundings, items: set[str]) -> dict[str, dict[str, object]]:

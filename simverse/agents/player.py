@@ -16,7 +16,13 @@ committed.
 The person's words are data: they never reach the world state or the knowledge graph,
 only the NPC's conversation, memories and next observations. Both lines pass the world's
 content filter first: a blocked line is stored, remembered and answered as the filter's
-placeholder, its words kept only in the ``redactions`` table.
+placeholder, its words kept only in the ``redactions`` table. When the NPC agrees to do
+something ("follow me to the square"), its reply's decision is that action, and a promise
+note (:func:`~simverse.core.decisions.promise_note`) in its next observations lets it keep
+its word next step, if the world's rules still allow.
+
+:func:`ask` is the same answering path without storing anything: what an NPC would answer
+a line now (used by ``simverse eval-dialogue``).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from sqlalchemy.orm import Session
 from simverse.agents.minds import Minds
 from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
-from simverse.core.decisions import Brain, Decision, Turn
+from simverse.core.decisions import Brain, Decision, DecisionRequest, Turn, promise_note
 from simverse.core.runtime import StepRuntime
 from simverse.store.models import DecisionRow, DialogueRow
 from simverse.store.redaction_models import RedactionRow
@@ -43,6 +49,12 @@ PLAYER_TURN_BASE = 10**9
 the seed of an NPC-to-NPC line of the same step."""
 
 
+class Screen(Protocol):
+    """The world's content filter on what is said (``simverse.world.screening.Screening``)."""
+
+    def line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]: ...
+
+
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
@@ -51,10 +63,7 @@ class Audience(Surroundings, Protocol):
     run_id: int
     minds: Minds | None
     runtime: StepRuntime
-
-    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
-        """The line as it may be heard, and the record of a block (None when allowed)."""
-        ...
+    screening: Screen
 
 
 @dataclass
@@ -75,22 +84,14 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
-    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
+    said, said_redaction = world.screening.line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
     with world.store.session() as session, session.begin():
-        [request] = build_requests(
-            world, [world.npcs[npc]], step, "reply", conversations=[(PLAYER, turns)],
-            turns=[PLAYER_TURN_BASE + conversation * 1000 + len(turns)],
-        )
-        if world.minds is not None:
-            world.minds.recall(session, [request], step, hours)
-        answers = world.brain.decide_batch([request])
-        if len(answers) != 1:
-            raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
-        decision = check_decision(answers[0], request)
-        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        request = _hear(world, session, npc, PLAYER, turns, PLAYER_TURN_BASE + conversation * 1000 + len(turns))
+        decision = _answer(world, request)
+        reply, reply_redaction = world.screening.line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
         decision.utterance = reply if decision.utterance is not None else None
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
@@ -107,8 +108,11 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
         if redactions:
             session.execute(insert(RedactionRow.__table__), redactions)
-        heard = f'{PLAYER} said: "{said}"'
-        draft.observe(npc, heard)
+        heard = [f'{PLAYER} said: "{said}"']
+        if decision.action not in ("talk", "wait"):
+            heard.append(promise_note(PLAYER, decision.action, decision.args))
+        for note in heard:
+            draft.observe(npc, note)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
@@ -116,11 +120,41 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         if hasattr(world.brain, "drain_calls"):
             session.add_all(world.brain.drain_calls())
         _record_talk(session, world.run_id, step, npc, said, conversation,
-                     {"ids": dict(draft.ids), "inbox": {npc: [heard]}})
+                     {"ids": dict(draft.ids), "inbox": {npc: heard}})
     world.runtime.adopt(draft)
     chat.conversation = conversation
     chat.turns = [*turns, Turn(npc, reply)]
     return reply
+
+
+def ask(world: Audience, npc: str, text: str, speaker: str = PLAYER) -> Decision:
+    """What ``npc`` would answer ``speaker`` (the person, or another NPC, whom it trusts as
+    its relationship says) saying ``text`` now. No dialogue, decision or memory is stored;
+    the memories it recalls are marked as accessed, as any recall does."""
+    if npc not in world.npcs:
+        raise ValueError(f"ask: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
+    with world.store.session() as session, session.begin():
+        request = _hear(world, session, npc, speaker, [Turn(speaker, text.strip())], PLAYER_TURN_BASE)
+        return _answer(world, request)
+
+
+def _hear(world: Audience, session: Session, npc: str, speaker: str, turns: list[Turn],
+          turn: int) -> DecisionRequest:
+    """The reply request: the NPC's situation, the lines so far, and what they bring to mind."""
+    step = world.step_index
+    [request] = build_requests(world, [world.npcs[npc]], step, "reply", conversations=[(speaker, turns)],
+                               turns=[turn])
+    if world.minds is not None:
+        world.minds.recall(session, [request], step, world.clock.sim_hours(step))
+    return request
+
+
+def _answer(world: Audience, request: DecisionRequest) -> Decision:
+    """The brain's reply, checked like every decision."""
+    answers = world.brain.decide_batch([request])
+    if len(answers) != 1:
+        raise RuntimeError(f"brain {world.brain.name!r} answered {len(answers)} of 1 request")
+    return check_decision(answers[0], request)
 
 
 def _check_line(world: Audience, npc: str, said: str, chat: PlayerChat) -> None:
@@ -175,4 +209,4 @@ def _decision_row(world: Audience, step: int, decision_id: int, decision: Decisi
     }
 
 
-__all__ = ["PLAYER", "PlayerChat", "after_talk", "talk_to", "talks_after"]
+__all__ = ["PLAYER", "PlayerChat", "after_talk", "ask", "talk_to", "talks_after"]

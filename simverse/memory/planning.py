@@ -221,8 +221,12 @@ def plan_step(
 
 
 # ---------------------------------------------------------------------- rule-based
+_SAID = re.compile(r'^(?P<speaker>[^"]+?) said to [^":]+: "')
+
+
 class RulePlanner:
-    """Plans follow the schedule; a revision inserts "respond to <event>" now."""
+    """Plans follow the schedule; a revision inserts "respond to the news that <event>"
+    (or "respond to what <someone> said") now, at the place of the current entry."""
 
     name = "rule"
 
@@ -239,10 +243,22 @@ class RulePlanner:
         cause = min(r.triggers, key=lambda m: (-m.importance, -m.id)) if r.triggers else None
         current = r.plan.current(r.hour_of_day)
         place = current.place if current else (r.who.places[0] if r.who.places else "here")
-        what = f"respond to: {cause.text}" if cause else "take stock of what happened"
+        what = _respond_to(cause.text) if cause else "take stock of what happened"
         now = ScheduleEntry(hhmm(r.hour_of_day), place, what)
         entries = [e for e in r.plan.entries if e.minutes != now.minutes] + [now]
         return DailyPlan(r.plan.npc, r.plan.day, as_schedule(entries), r.plan.revision + 1)
+
+
+def _respond_to(text: str) -> str:
+    """An activity for a plan entry, in plain words and without quotes."""
+    said = _SAID.match(text)
+    if said:
+        return f"respond to what {said['speaker'].strip()} said"
+    clause = text.replace('"', "").strip().rstrip(".!?").split(";")[0].strip()
+    first = clause.split()[0] if clause.split() else ""
+    if first in ("The", "A", "An", "It", "There"):
+        clause = clause[:1].lower() + clause[1:]
+    return f"respond to the news that {clause}"[:120]
 
 
 # ---------------------------------------------------------------------- LLM

@@ -11,16 +11,14 @@ the step at once (Generative Agents, section 4.2):
    ids (one ``add_many``), which resets the NPC's importance counter.
 
 :class:`RuleReflector` is the scripted, deterministic implementation (questions about the
-people and things that recur most, weighted by importance; insights that name what recurs
-and quote the most important evidence). :class:`LLMReflector` asks a :class:`Backend`, one
-``generate_batch`` per phase for all NPCs, and falls back to the rule for any answer it
-cannot read, with a note saying so.
+people and places that recur most, weighted by importance; insights written as sentences
+from what the NPC saw and heard, never quoting memories or earlier insights).
+:class:`LLMReflector` asks a :class:`Backend`, one ``generate_batch`` per phase for all
+NPCs, and falls back to the rule for any answer it cannot read, with a note saying so.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -29,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from simverse.core.json_extract import extract_json
 from simverse.core.llm_protocol import Backend
+from simverse.memory.insight_text import insight, subjects
 from simverse.memory.llm_json import JSONAsker
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
@@ -167,60 +166,22 @@ def reflect_due(
 
 
 # ---------------------------------------------------------------------- rule-based
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
-_CONTENT = re.compile(r"\b[a-z]{4,}\b")
-_STOP_NAMES = (
-    "The A An I He She It They We You My His Her Their Our Its This That These Those "
-    "There Here Today Tomorrow Yesterday Summary And But Or So Then When What Who Why "
-    "How Where Mr Mrs Ms Dr"
-)
-STOP_NAMES = frozenset(_STOP_NAMES.split())
-_STOP_WORDS = (
-    "that this with from have said says were been they them their there about into over "
-    "after before while what when where which would could should will just very also than "
-    "then here some more most much many such only other your mine yours ours step steps "
-    "observations routine summary"
-)
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-_ABOUT = re.compile(r"\babout (.+?)\?$")
-
-
-def _subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[str]:
-    """People/things that recur in ``memories``, by importance-weighted count, then name.
-    Capitalised names first; common content words fill up if names run short."""
-    names: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    for m in memories:
-        for name in set(n.removesuffix("'s") for n in _NAME.findall(m.text)):
-            if name != npc and name not in STOP_NAMES:
-                names[name] += m.importance
-        for w in set(_CONTENT.findall(m.text.lower())):
-            if w not in STOP_WORDS and w != npc.lower():
-                words[w] += m.importance
-    ranked = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
-    ranked += sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
-    out: list[str] = []
-    for subject, _weight in ranked:
-        if subject.lower() not in {s.lower() for s in out}:
-            out.append(subject)
-    return out
-
-
 def rule_insight_importance(evidence: Sequence[MemoryRecord]) -> int:
     """An insight matters as much as the most important memory it rests on, at least 5."""
     return max(5, min(10, max((m.importance for m in evidence), default=5)))
 
 
 class RuleReflector:
-    """Deterministic reflection for the scripted brain."""
+    """Deterministic reflection for the scripted brain: questions about the people and
+    places that recur most (by importance), insights written as sentences of the NPC's own
+    from what it saw and heard (:mod:`simverse.memory.insight_text`)."""
 
     name = "rule"
+    QUESTION = "What is going on with {}?"
 
     def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
         return [
-            FocalQuestions(
-                [f"What is going on with {s}?" for s in _subjects(b.npc, b.recent)][: b.n_questions]
-            )
+            FocalQuestions([self.QUESTION.format(s.name) for s in subjects(b.npc, b.recent)][: b.n_questions])
             for b in batch
         ]
 
@@ -230,16 +191,14 @@ class RuleReflector:
     def _insight(self, b: InsightInput) -> list[Insight]:
         if not b.evidence:
             return []
-        asked = _ABOUT.search(b.question) or re.search(r"with (.+?)\?$", b.question)
-        subject = asked.group(1) if asked else (_subjects(b.npc, b.evidence) or ["this"])[0]
-        cited = [m for m in b.evidence if subject.lower() in m.text.lower()] or list(b.evidence)
-        top = min(cited, key=lambda m: (-m.importance, -m.id))
-        text = (
-            f"{subject} keeps coming up ({len(cited)} of my memories); "
-            f'the most telling: "{top.text}"'
-        )
+        found = subjects(b.npc, b.evidence)
+        asked = b.question.removeprefix("What is going on with ").removesuffix("?")
+        subject = next((s for s in found if s.name == asked), None) or (found[0] if found else None)
+        if subject is None:
+            return []
+        cited = [m for m in b.evidence if subject.name in m.text] or list(b.evidence)
         ids = tuple(sorted(m.id for m in cited))
-        return [Insight(text, ids, rule_insight_importance(cited))]
+        return [Insight(insight(b.npc, subject, cited), ids, rule_insight_importance(cited))]
 
 
 # ---------------------------------------------------------------------- LLM
