@@ -53,7 +53,8 @@ def test_the_rebuilt_request_renders_to_the_stored_run_and_a_changed_row_is_caug
     rebuilt = rebuild_run(store, str(runs_db), run)
     assert rebuilt.steps == STEPS and rebuilt.diverged_at is None and not rebuilt.error
     request, _decision = rebuilt.pairs[min(rebuilt.pairs)]
-    assert request.npc in decision_messages(request)[1].content and request.persona in decision_messages(request)[1].content
+    user = decision_messages(request)[1].content
+    assert request.npc in user and request.persona in user
     store.close()
     copy = tmp_path / "edited.db"
     with sqlite3.connect(runs_db) as src, sqlite3.connect(copy) as dst:
