@@ -97,7 +97,7 @@ class ScheduleEntry(Strict):
     world ``action`` there, if any). The one schedule type: the world file's schedules and
     the daily plans of :mod:`simverse.memory.planning` are lists of it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     start: str
     place: str
@@ -108,13 +108,13 @@ class ScheduleEntry(Strict):
 
     _start = field_validator("start")(_check_hhmm)
 
-    def __init__(self, *positional: Any, **fields: Any) -> None:
-        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``. Every field
-        still goes through validation (an unknown key is a validation error, not a TypeError)."""
-        names = ("start", "place", "activity", "action")
-        if len(positional) > len(names):
-            raise TypeError(f"ScheduleEntry takes at most {len(names)} positional fields")
-        super().__init__(**dict(zip(names, positional, strict=False)), **fields)
+    def __init__(self, *args: Any, **data: Any) -> None:
+        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``; unknown
+        keywords are refused by validation like any unknown key of a world file."""
+        if len(args) > 4:
+            raise TypeError(f"ScheduleEntry takes at most 4 positional arguments ({len(args)} given)")
+        data.update(zip(("start", "place", "activity", "action"), args, strict=False))
+        super().__init__(**data)
 
     @model_validator(mode="after")
     def _args_need_action(self) -> ScheduleEntry:
