@@ -15,6 +15,8 @@ from typing import Literal, Protocol, runtime_checkable
 
 DecisionMode = Literal["act", "reply"]
 DecisionStatus = Literal["valid", "repaired", "retried", "defaulted"]
+SKIP_NOTE = "skipped: nothing new"
+"""The note of a decision the skip rule gave to the scripted brain (an idle NPC)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,17 @@ class DecisionRequest:
     """Name, price, quantity and properties of the items here and carried."""
     route: list[str] = field(default_factory=list)
     """Shortest way to ``schedule_place`` (next place first); empty when already there."""
+    world_brief: str = ""
+    """What every NPC of the world may know (title, places, items, the action catalogue),
+    the same text for all requests of a world, so prompts can share it as their prefix."""
+    schedule_args: dict[str, str] = field(default_factory=dict)
+    """Arguments the schedule entry names for its action (the rest are the brain's choice)."""
+    schedule_completion: str = "repeat"
+    """``repeat`` (the slot's ongoing work), or ``until_done`` / ``once`` (an errand)."""
+    food_route: list[str] = field(default_factory=list)
+    """Way to the nearest place selling edible food the NPC can afford (empty: here, or none)."""
+    shelter_route: list[str] = field(default_factory=list)
+    """Way out of bad weather to the nearest indoor place (empty: no need)."""
     relation_kinds: dict[str, str] = field(default_factory=dict)
     """What each person in ``relationships`` is to the NPC (``rival``, ``friend``...)."""
     names: Mapping[str, NameView] = field(default_factory=dict)

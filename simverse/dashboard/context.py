@@ -100,7 +100,8 @@ def current_run() -> RunRef | None:
 
 def _run_label(table, run_id: int) -> str:
     row = table[table["run"] == run_id].iloc[0]
-    return f"run {run_id} · {row['world']} · seed {row['seed']} · {row['steps']} steps"
+    switched = f" · brain switched: {row['llm_switches']}" if row.get("llm_switches") else ""
+    return f"run {run_id} · {row['world']} · seed {row['seed']} · {row['steps']} steps{switched}"
 
 
 __all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "live",

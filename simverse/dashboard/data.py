@@ -18,6 +18,7 @@ import streamlit as st
 from sqlalchemy import func, select
 
 from simverse.store.knowledge_models import FactRow
+from simverse.store.llm_accounting import llm_switches
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
@@ -44,9 +45,11 @@ def runs(url: str) -> pd.DataFrame:
         rows = session.scalars(select(RunRow).order_by(RunRow.id)).all()
         return pd.DataFrame([
             {"run": r.id, "world": r.world, "seed": r.seed, "llm": r.llm, "steps": r.last_step, "status": r.status,
-             "forked_from": f"{r.parent_run_id}@{r.forked_at_step}" if r.parent_run_id else ""}
+             "forked_from": f"{r.parent_run_id}@{r.forked_at_step}" if r.parent_run_id else "",
+             "llm_switches": "; ".join(f"{s['role']} {s['from']} -> {s['to']} after step {s['step']}"
+                                       for s in llm_switches(session, r.id))}
             for r in rows
-        ], columns=["run", "world", "seed", "llm", "steps", "status", "forked_from"])
+        ], columns=["run", "world", "seed", "llm", "steps", "status", "forked_from", "llm_switches"])
 
 
 @st.cache_data(show_spinner=False)

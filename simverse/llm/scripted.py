@@ -7,14 +7,20 @@ pipeline runs (and is tested) without a model. Each request is decided with its 
 Acting, in order of priority:
 
 0. keep a promise made in talk since the last decision, if the action is still offered;
-1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here;
-2. with people here, by chance ``sociability / 2``: start a conversation, passing on a
+1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here
+   it can afford, else walk towards the nearest place that sells one (``food_route``);
+2. caught outdoors in a storm: walk towards shelter (``shelter_route``);
+3. not at its schedule's place: walk the next leg of the route there (no stopping to chat
+   on the way);
+4. an errand (an entry done ``until_done`` or ``once``) not yet done: do it first;
+5. with people here, by chance ``sociability / 2``: start a conversation, passing on a
    fact it believes (secrets only to someone it trusts, affinity >= 0.3), else (by chance
    0.3) asking or making small talk (:mod:`simverse.llm.dialogue.openers`);
-3. not at its schedule's place: walk the next leg of the route there;
-4. do the schedule's action (arguments: items here or carried, people here), unless it
-   just failed (it then waits a step rather than repeat the same failure);
-5. otherwise wait.
+6. do the schedule's action (arguments the schedule names, the rest chosen from items here
+   or carried and people here), unless it just failed (it then waits a step rather than
+   repeat the same failure); the world leaves the action out once its completion rule
+   says the entry is done;
+7. otherwise wait.
 
 Replying (:mod:`simverse.llm.dialogue`): the last line is read and understood (a question
 about something, about the NPC, the news, a price or the way; a request; news; a greeting;
@@ -77,6 +83,13 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
     hungry = _eat_or_buy(req, allowed)
     if hungry is not None:
         return hungry
+    if req.shelter_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.shelter_route[0]})
+    if req.route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.route[0]})
+    errand = _scheduled(req, allowed, rng) if req.schedule_completion != "repeat" else None
+    if errand is not None:
+        return errand
     if req.people_here and "talk" in allowed and rng.random() < req.sociability / 2:
         partner = _pick_partner(req, rng)
         opening = tell_opening(req, partner, rng)
@@ -84,14 +97,18 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
             opening = ask_or_chat(req, partner, rng)
         if opening is not None:
             return Decision(req.npc, "talk", {"npc": partner}, opening.text, told_facts=opening.told)
-    if req.route and "move" in allowed:
-        return Decision(req.npc, "move", {"place": req.route[0]})
+    return _scheduled(req, allowed, rng) or Decision(req.npc, "wait")
+
+
+def _scheduled(req: DecisionRequest, allowed: dict, rng: random.Random) -> Decision | None:
+    """The schedule's action here, unless it just failed (then wait a step rather than
+    repeat the same failure)."""
     failed_before = any(o.startswith(f"I could not {req.schedule_action}:") for o in req.observations)
-    if req.schedule_action and req.schedule_action in allowed and not failed_before:
-        args = _choose_args(req, allowed[req.schedule_action].args, rng)
-        if args is not None:
-            return Decision(req.npc, req.schedule_action, args)
-    return Decision(req.npc, "wait")
+    if not req.schedule_action or req.schedule_action not in allowed or failed_before:
+        return None
+    kinds = {k: v for k, v in allowed[req.schedule_action].args.items() if k not in req.schedule_args}
+    args = _choose_args(req, kinds, rng)
+    return None if args is None else Decision(req.npc, req.schedule_action, {**req.schedule_args, **args})
 
 
 def _keep_promise(req: DecisionRequest, allowed: dict) -> Decision | None:
@@ -119,6 +136,8 @@ def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
     )
     if for_sale and "buy" in allowed:
         return Decision(req.npc, "buy", {"item": for_sale[0][1]})
+    if req.food_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.food_route[0]})
     return None
 
 
@@ -126,8 +145,6 @@ def _pick_partner(req: DecisionRequest, rng: random.Random) -> str:
     people = sorted(req.people_here)
     weights = [1.0 + req.relationships.get(p, 0.0) for p in people]
     return rng.choices(people, weights=[max(w, 0.05) for w in weights])[0]
-
-
 
 
 def _choose_args(req: DecisionRequest, kinds: dict[str, str], rng: random.Random) -> dict[str, str] | None:

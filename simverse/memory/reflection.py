@@ -26,10 +26,9 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from simverse.core.json_extract import extract_json
-from simverse.core.llm_protocol import Backend, SamplingParams
-from simverse.core.seeds import derive_seed
+from simverse.core.llm_protocol import Backend
 from simverse.memory.insight_text import insight, subjects
-from simverse.memory.llm_json import json_request
+from simverse.memory.llm_json import JSONAsker
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
 
@@ -233,64 +232,50 @@ def _numbered(memories: Sequence[MemoryRecord]) -> str:
     return "\n".join(f"{i}. {m.text}" for i, m in enumerate(memories, start=1))
 
 
-class LLMReflector:
+class LLMReflector(JSONAsker):
     """Reflection through a :class:`Backend`; unreadable answers fall back to the rule."""
 
-    name = "llm"
-
     def __init__(self, backend: Backend, seed: int = 0, max_new_tokens: int = 160) -> None:
-        self.backend = backend
-        self.seed = seed
-        self.params = SamplingParams(max_new_tokens=max_new_tokens)
+        super().__init__(backend, seed, max_new_tokens)
         self.rule = RuleReflector()
 
     def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
-        if not batch:
-            return []
         requests = [
-            json_request(
-                FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions),
-                derive_seed(self.seed, "memory", "reflect-focal", b.step, b.npc), self.params, _QUESTIONS_SCHEMA,
-                f"step {b.step} npc {b.npc} reflect-focal",
-            )
+            self.request(FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions), _QUESTIONS_SCHEMA,
+                         f"step {b.step} npc {b.npc} reflect-focal", "reflect-focal", b.step, b.npc)
             for b in batch
         ]
-        out: list[FocalQuestions] = []
-        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            value = None if resp.error else extract_json(resp.text, "[")[0]
-            questions = (
-                [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
-                if isinstance(value, list)
-                else []
-            )
-            if questions:
-                out.append(FocalQuestions(questions[: b.n_questions]))
-            else:
-                why = resp.error or f"unreadable focal questions {resp.text[:80]!r}"
-                fallback = self.rule.focal_questions([b])[0]
-                out.append(FocalQuestions(fallback.questions, f"{why}; rule fallback"))
-        return out
+        return self.ask(batch, requests, _read_questions, self._rule_questions, "focal questions")
 
     def insights(self, batch: Sequence[InsightInput]) -> list[Insights]:
-        if not batch:
-            return []
         requests = [
-            json_request(
-                INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
-                derive_seed(self.seed, "memory", "reflect-insight", b.step, b.npc, b.question), self.params,
-                _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
-            )
+            self.request(INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
+                         _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
+                         "reflect-insight", b.step, b.npc, b.question)
             for b in batch
         ]
-        out: list[Insights] = []
-        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            items = [] if resp.error else _read_insights(resp.text, b.evidence)
-            if items or not b.evidence:
-                out.append(Insights(items))
-            else:
-                why = resp.error or f"unreadable insights {resp.text[:80]!r}"
-                out.append(Insights(self.rule.insights([b])[0].items, f"{why}; rule fallback"))
-        return out
+        return self.ask(batch, requests, _read_insight_list, self._rule_insights, "insights")
+
+    def _rule_questions(self, b: FocalInput, why: str) -> FocalQuestions:
+        return FocalQuestions(self.rule.focal_questions([b])[0].questions, f"{why}; rule fallback")
+
+    def _rule_insights(self, b: InsightInput, why: str) -> Insights:
+        if not b.evidence:  # nothing to cite: no insight, and nothing for the rule either
+            return Insights([])
+        return Insights(self.rule.insights([b])[0].items, f"{why}; rule fallback")
+
+
+def _read_questions(b: FocalInput, text: str) -> FocalQuestions | None:
+    value = extract_json(text, "[")[0]
+    if not isinstance(value, list):
+        return None
+    questions = [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
+    return FocalQuestions(questions[: b.n_questions]) if questions else None
+
+
+def _read_insight_list(b: InsightInput, text: str) -> Insights | None:
+    items = _read_insights(text, b.evidence)
+    return Insights(items) if items else None
 
 
 def _read_insights(text: str, evidence: Sequence[MemoryRecord]) -> list[Insight]:

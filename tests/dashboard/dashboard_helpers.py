@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from simverse.core.loader import load_world
 from simverse.dashboard import context
 from simverse.world.model import World
 
@@ -20,9 +21,12 @@ APP_FILE = PAGES_DIR.parent / "app.py"
 
 
 def build_run_db(tmp_path_factory) -> Path:
-    """harbor_town, seed 1, 8 steps, hashing embedder."""
+    """harbor_town, seed 1, 8 steps, hashing embedder, full retrieval logs (the NPC page
+    explains a recall by its score parts, which only full logs keep)."""
     path = tmp_path_factory.mktemp("dashboard") / "harbor.db"
-    world = World("harbor_town", seed=1, db=str(path), embedder="hashing")
+    spec = load_world("harbor_town")
+    spec.settings.retrieval_log = "full"
+    world = World(spec, seed=1, db=str(path), embedder="hashing")
     world.run(8)
     world.close()
     return path
