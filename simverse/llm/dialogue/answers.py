@@ -271,6 +271,19 @@ def answer_news(h: Heard) -> Said:
     return Said(h.voice.say("nothing_new", h.rng))
 
 
+def answer_confidence(h: Heard) -> Said:
+    """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
+    secret first, never its own), anyone else that it will not say; with nothing on its
+    mind, its news."""
+    secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
+    shared = [f for f in secrets if shareable(f, h.req)]
+    if shared:
+        return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
+    if secrets or any(f.secret for f in h.req.facts):
+        return Said(h.voice.say("withhold", h.rng))
+    return answer_news(h)
+
+
 def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
     """A belief to pass on to ``partner`` (by default the request's): shareable, not from
     or about the listener, not yet said in this conversation; one of the three latest."""

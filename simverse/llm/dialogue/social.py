@@ -109,7 +109,8 @@ def about_me(h: Heard) -> Said:
     r, req = h.reading, h.req
     if r.has("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
              "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
-             "how is life", "how is everything", "how is trade", "how is the day", "how is your day"):
+             "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
+             "how are you keeping"):
         return Said(_state(req))
     if r.has("your name", "who are you", "who might you be"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
