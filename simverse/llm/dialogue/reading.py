@@ -121,7 +121,7 @@ def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     if asking and any(f" {p} " in padded for p in PRICE):
         return "how much"
-    if any(f" {p} " in padded for p in (" what time", "what day", "what hour", "how soon", "how long until")):
+    if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
     for word in words[:6]:
         if word in WH:
