@@ -77,7 +77,9 @@ def told(h: Heard) -> Said:
     """News heard: "I know, X told me" when it already believes it, else surprise; then
     news of its own."""
     known = _already_believed(h)
-    if known is not None and known.told_by:
+    if known is not None and known.told_by == h.req.partner:
+        text = "Yes, you told me already."
+    elif known is not None and known.told_by:
         text = h.voice.say("ack_known", h.rng, teller=known.told_by)
     elif known is not None:
         text = "I know." if h.voice.tone == "gruff" else "Yes, I know that already."
