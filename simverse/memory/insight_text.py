@@ -47,10 +47,11 @@ _OPENERS = re.compile(
 )
 _SMALL = re.compile(r"\b(?:good day|take care|talk later|must get on|must dash|welcome|hello|goodbye|no idea|"
                     r"don't know|not sure|what can i do|keep that in mind|had no idea|is that so|i'd heard that|"
-                    r"told me already|old news|never mind)\b", re.IGNORECASE)
+                    r"told me already|old news|never mind|couldn't say|can't say|haven't heard|wish i knew|"
+                    r"do not know|rather not|not mine to|my lips are sealed)\b", re.IGNORECASE)
 _ACTOR = re.compile(r"^([A-Z][a-z]+) [a-z]+s\b")
 """A narration's actor: "Tomas sells goods at the stall." (a name, then a verb in -s)."""
-_PREPOSITION = re.compile(r"\b(?:at|to|from|in|into|near|by|over)\s+(?:the\s+)?$")
+_PREPOSITION = re.compile(r"\b(?:at|to|from|in|into|near|by|over|around|towards)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)

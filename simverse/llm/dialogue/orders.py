@@ -32,7 +32,9 @@ def answer_request(h: Heard) -> Said:
     if h.voice.warmth <= DISLIKE:
         return Said(h.voice.say("refuse", h.rng, why="not for you"))
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
-    if item is not None and h.reading.has(*WANTS_ITEM):
+    if item is None and set(h.reading.words) & {"one", "it", "some", "that", "those"}:
+        item = _item_said_before(h)  # "Sell me one": the loaf asked about a line ago
+    if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
         return _go(h)
@@ -49,6 +51,22 @@ def action_verbs(req: DecisionRequest) -> frozenset[str]:
     """The words of the world's actions (their names and first description words)."""
     return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
                      for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+
+
+def _item_said_before(h: Heard) -> str | None:
+    """The item the conversation last named, before this line."""
+    find = getattr(h.req.names, "find", None)
+    for turn in reversed(h.req.conversation[:-1]):
+        items = [n for n in (find(turn.text) if find else []) if h.req.names[n].kind == "item"]
+        if items:
+            return items[0]
+    return None
+
+
+def _handing(h: Heard) -> bool:
+    """Whether the line asks for something to be handed over ("sell me", "give us")."""
+    verb = polite_request(h.reading, action_verbs(h.req)) or ""
+    return verb in HANDING_WORDS or h.reading.has(*WANTS_ITEM)
 
 
 def _wants_to_go(h: Heard) -> bool:

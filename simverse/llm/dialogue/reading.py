@@ -40,7 +40,7 @@ NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "
         "been up to", "tidings", "word around")
 TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
-           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me",
+           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me that",
            "word around")
 _HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s*[?!:,.]\s*\w")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
