@@ -97,14 +97,14 @@ class Minds:
 
 def _situation(request: DecisionRequest) -> str:
     """The retrieval query as logs show it: for a reply, the line just heard and the names
-    it uses (what it brings to mind); otherwise where the NPC is, with whom, doing what,
-    and what just happened."""
+    it uses; otherwise where the NPC is, with whom, doing what, and what just happened."""
     return " ".join(_cues(request, people_apart=False))
 
 
 def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
     """The situation's cues; the query vector sums their vectors (each embedded once per
-    run), since the situation as a whole is new at nearly every step."""
+    run), since the situation as a whole is new at nearly every step. A reply recalls what
+    the line just heard brings to mind: the line and the names it uses."""
     if request.mode == "reply" and request.conversation:
         named = [request.names[m].name for m in request.mentioned if m in request.names]
         return tuple(p for p in (request.conversation[-1].text, *named) if p)

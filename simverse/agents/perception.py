@@ -16,7 +16,8 @@ import networkx as nx
 from simverse.agents.hearing import doable_now, fact_view, names_of, topical_facts
 from simverse.agents.npc import NPC
 from simverse.core.clock import Clock
-from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, NameView, Turn
+from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.names import NameIndex
 from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import WorldState
@@ -73,18 +74,17 @@ class Scene:
     label: str
     actions: list[ActionSpec]
     brief: str
+    names: NameIndex
+    """The world's names, to find the ones a line uses."""
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
-    names: Mapping[str, NameView] = field(default_factory=dict)
-    """The world's names (:func:`~simverse.agents.hearing.names_of`), to understand talk."""
 
 
 def scene_of(world: Surroundings, step: int) -> Scene:
     """The moment of ``step`` (time commands re-base the clock itself, so it is the truth)."""
     label = world.clock.label(step)
     actions = action_specs(world)
-    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions),
-                  names=names_of(world.spec))
+    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions), names_of(world.spec))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -148,6 +148,11 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         route, action, args = [], None, {}
     inventory = list(npc.props.get("inventory", []))
     items_here = scene.items_at.get(place, [])
+    known = facts if facts is not None else _facts(world, npc.name)
+    heard = lines[-1].text if lines else ""
+    mentioned = scene.names.find(heard) if heard else []
+    if heard:
+        known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names)
     return DecisionRequest(
         step=step, npc=npc.name, seed=seed, mode=mode,
         persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),
@@ -163,6 +168,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         schedule_action=action, schedule_args=args,
         schedule_completion=entry.completion if entry is not None and action else "repeat",
         actions=scene.actions,
+        facts=known,
         memories=memories,
         observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
         partner=partner, conversation=list(lines),
@@ -170,26 +176,11 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         sociability=npc.spec.sociability,
         item_info=_item_info(world, set(items_here) | set(inventory)),
         route=route, food_route=_food_route(world, npc, food), shelter_route=_shelter_route(world, place),
-        world_brief=scene.brief, relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
-        names=scene.names, **_hearing(world, scene, npc, lines, facts),
+        world_brief=scene.brief,
+        relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
+        names=scene.names, mentioned=mentioned,
+        doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
     )
-
-
-def _hearing(world: Surroundings, scene: Scene, npc: NPC, lines: list[Turn],
-             facts: list[FactView] | None) -> dict[str, object]:
-    """The beliefs for the request, and for a reply what the last line brings to mind:
-    the names it uses, the beliefs about them first, and what the NPC could do now of what
-    it asks (:mod:`simverse.agents.hearing`)."""
-    known = facts if facts is not None else _facts(world, npc.name)
-    heard = lines[-1].text if lines else ""
-    if not heard:
-        return {"facts": known}
-    mentioned = scene.names.find(heard) if hasattr(scene.names, "find") else []
-    return {
-        "facts": topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names),
-        "mentioned": mentioned,
-        "doable": doable_now(world.spec, world.places, world.state, npc.name, heard),
-    }
 
 
 HUNGRY_ENOUGH = 0.5

@@ -18,11 +18,11 @@ only the NPC's conversation, memories and next observations. Both lines pass the
 content filter first: a blocked line is stored, remembered and answered as the filter's
 placeholder, its words kept only in the ``redactions`` table. When the NPC agrees to do
 something ("follow me to the square"), its reply's decision is that action, and a promise
-note (:func:`~simverse.core.decisions.promise_note`) joins the line in its next
-observations, so it keeps its word next step if the world's rules still allow.
+note (:func:`~simverse.core.decisions.promise_note`) in its next observations lets it keep
+its word next step, if the world's rules still allow.
 
-:func:`ask` is the same answering path storing nothing: what an NPC would answer a line
-now, said by the person or by another NPC (``simverse eval-dialogue`` uses it).
+:func:`ask` is the same answering path without storing anything: what an NPC would answer
+a line now (used by ``simverse eval-dialogue``).
 """
 
 from __future__ import annotations
@@ -49,6 +49,12 @@ PLAYER_TURN_BASE = 10**9
 the seed of an NPC-to-NPC line of the same step."""
 
 
+class Screen(Protocol):
+    """The world's content filter on what is said (``simverse.world.screening.Screening``)."""
+
+    def line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]: ...
+
+
 class Audience(Surroundings, Protocol):
     """What the player's exchange needs of the world besides what an NPC perceives."""
 
@@ -57,10 +63,7 @@ class Audience(Surroundings, Protocol):
     run_id: int
     minds: Minds | None
     runtime: StepRuntime
-
-    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
-        """The line as it may be heard, and the record of a block (None when allowed)."""
-        ...
+    screening: Screen
 
 
 @dataclass
@@ -81,14 +84,14 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
     draft = world.runtime.copy()
     conversation = chat.conversation or draft.next_id("conversation")
     step = world.step_index
-    said, said_redaction = world.screen_line(step, PLAYER, said, f"player to {npc}")
+    said, said_redaction = world.screening.line(step, PLAYER, said, f"player to {npc}")
     hours = world.clock.sim_hours(step)
     turns = [*chat.turns, Turn(PLAYER, said)]
     place = str(world.state.entities[npc]["place"])
     with world.store.session() as session, session.begin():
         request = _hear(world, session, npc, PLAYER, turns, PLAYER_TURN_BASE + conversation * 1000 + len(turns))
         decision = _answer(world, request)
-        reply, reply_redaction = world.screen_line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
+        reply, reply_redaction = world.screening.line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
         decision.utterance = reply if decision.utterance is not None else None
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
@@ -108,8 +111,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         heard = [f'{PLAYER} said: "{said}"']
         if decision.action not in ("talk", "wait"):
             heard.append(promise_note(PLAYER, decision.action, decision.args))
-        for line in heard:
-            draft.observe(npc, line)
+        for note in heard:
+            draft.observe(npc, note)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
@@ -126,8 +129,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
 
 def ask(world: Audience, npc: str, text: str, speaker: str = PLAYER) -> Decision:
     """What ``npc`` would answer ``speaker`` (the person, or another NPC, whom it trusts as
-    their relationship says) saying ``text`` now. No dialogue, decision or memory is
-    stored; the memories it recalls are marked as accessed, as any recall marks them."""
+    its relationship says) saying ``text`` now. No dialogue, decision or memory is stored;
+    the memories it recalls are marked as accessed, as any recall does."""
     if npc not in world.npcs:
         raise ValueError(f"ask: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
     with world.store.session() as session, session.begin():
@@ -135,7 +138,8 @@ def ask(world: Audience, npc: str, text: str, speaker: str = PLAYER) -> Decision
         return _answer(world, request)
 
 
-def _hear(world: Audience, session: Session, npc: str, speaker: str, turns: list[Turn], turn: int) -> DecisionRequest:
+def _hear(world: Audience, session: Session, npc: str, speaker: str, turns: list[Turn],
+          turn: int) -> DecisionRequest:
     """The reply request: the NPC's situation, the lines so far, and what they bring to mind."""
     step = world.step_index
     [request] = build_requests(world, [world.npcs[npc]], step, "reply", conversations=[(speaker, turns)],

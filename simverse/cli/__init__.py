@@ -9,10 +9,21 @@
 * :mod:`~simverse.cli.whatif` — ``inject``, ``predict``, ``fork``, ``compare``, ``eval-events``
 * :mod:`~simverse.cli.stress` — ``stress`` (long runs of a world, and what breaks in them)
 * :mod:`~simverse.cli.dialogue` — ``eval-dialogue`` (what NPCs answer, on labelled lines)
+* :mod:`~simverse.cli.finetune` — ``dataset`` (examples from runs), ``finetune`` (LoRA training)
 """
 
 import simverse.cli.dashboard  # noqa: F401  (registers commands)
-from simverse.cli import core, dialogue, experiments, knowledge, llm, play, stress, whatif  # noqa: F401  (register commands)
+from simverse.cli import (  # noqa: F401  (register commands)
+    core,
+    dialogue,
+    experiments,
+    finetune,
+    knowledge,
+    llm,
+    play,
+    stress,
+    whatif,
+)
 from simverse.cli.app import UserError, app, console, run_app
 
 

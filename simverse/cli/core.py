@@ -108,18 +108,15 @@ def _resume_target(sim: Any, steps: int | None) -> int:
     """``--steps N`` adds N steps (and becomes the planned length); without it the run
     finishes its planned length. Runs made before the length was stored run the old
     default of 48 more steps, and say so."""
-    planned = sim.planned_steps
-    if steps is not None:
-        target = sim.step_index + steps
-        sim.set_planned_steps(target)
-        return target
-    if planned is None:
+    planned = sim.store.planned_steps(sim.run_id)
+    if steps is None and planned is not None:
+        return max(planned, sim.step_index)
+    if steps is None:
         console.print(f"run {sim.run_id} has no stored planned length (made by an older simverse): "
                       f"running {DEFAULT_STEPS} more steps; give --steps N to choose", highlight=False)
-        target = sim.step_index + DEFAULT_STEPS
-        sim.set_planned_steps(target)
-        return target
-    return max(planned, sim.step_index)
+    target = sim.step_index + (DEFAULT_STEPS if steps is None else steps)
+    sim.store.update_config(sim.run_id, planned_steps=target)
+    return target
 
 
 def _run_to(sim: Any, target: int, quiet: bool) -> None:

@@ -17,10 +17,11 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import func, select
 
+from simverse.memory.recall_log import accessed_ids
 from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_accounting import llm_switches
 from simverse.store.llm_models import LLMCall
-from simverse.store.memory_models import Memory, RetrievalLog
+from simverse.store.memory_models import Memory, MemoryAccess, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
 from simverse.store.run_store import RunStore
 
@@ -224,8 +225,7 @@ def last_retrieval(url: str, run_id: int, npc: str, upto: int) -> pd.DataFrame:
                                                       RetrievalLog.step <= upto)
         )
         if last is None:
-            return pd.DataFrame(columns=["step", "rank", "memory_id", "text", "score", "recency", "importance",
-                                         "relevance", "query"])
+            return _recalled_ids(session, run_id, npc, upto)
         rows = session.execute(
             select(RetrievalLog.step, RetrievalLog.rank, RetrievalLog.memory_id, Memory.text, RetrievalLog.score,
                    RetrievalLog.recency, RetrievalLog.importance, RetrievalLog.relevance, RetrievalLog.query)
@@ -235,6 +235,26 @@ def last_retrieval(url: str, run_id: int, npc: str, upto: int) -> pd.DataFrame:
         ).all()
     return pd.DataFrame(rows, columns=["step", "rank", "memory_id", "text", "score", "recency", "importance",
                                        "relevance", "query"])
+
+
+_RECALL_COLUMNS = ["step", "rank", "memory_id", "text", "score", "recency", "importance", "relevance", "query"]
+
+
+def _recalled_ids(session: Any, run_id: int, npc: str, upto: int) -> pd.DataFrame:
+    """Without full retrieval logs (the default keeps only recalled ids), the memories the
+    NPC recalled in its latest retrieval, without score parts."""
+    row = session.execute(
+        select(MemoryAccess.step, MemoryAccess.memory_ids)
+        .where(MemoryAccess.run_id == run_id, MemoryAccess.npc == npc, MemoryAccess.step <= upto)
+        .order_by(MemoryAccess.step.desc(), MemoryAccess.call).limit(1)
+    ).first()
+    if row is None:
+        return pd.DataFrame(columns=_RECALL_COLUMNS)
+    ids = accessed_ids(row.memory_ids)
+    texts = dict(session.execute(
+        select(Memory.id, Memory.text).where(Memory.run_id == run_id, Memory.id.in_(ids))).all())
+    return pd.DataFrame([(row.step, None, i, texts.get(i), None, None, None, None, None) for i in ids],
+                        columns=_RECALL_COLUMNS)
 
 
 @st.cache_data(show_spinner=False)

@@ -3,9 +3,9 @@
 Kept apart from the stream so that the stream reads as the step uses it. A 1,000-NPC step
 writes ~10,000 memory rows; SQLAlchemy's per-row parameter processing then cost more than
 SQLite itself, so :func:`insert_rows` and :func:`update_rows` hand SQLite's driver the
-value tuples directly (a statement compiled once by SQLAlchemy for the dialect); other
-databases take the plain SQLAlchemy path. Values must be what the column stores (JSON as
-its text, booleans as 0/1), which :func:`json_text` gives for JSON columns.
+value tuples directly (a statement compiled once by SQLAlchemy for the dialect). Values are
+what the column stores (JSON as its text, which :func:`json_text` gives; booleans as 0/1);
+other databases take SQLAlchemy's own path, JSON decoded back to values for it.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, Table, Text, bindparam, func, insert, select, type_coerce, update
+from sqlalchemy import JSON, Select, Table, Text, bindparam, func, insert, select, type_coerce, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from simverse.memory.types import EXPERIENCE_KINDS, MemoryRecord
 from simverse.store.memory_models import Memory
@@ -110,10 +111,8 @@ def json_text(value: Any) -> str:
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:
     """``INSERT`` many rows given as tuples in ``columns`` order."""
-    if not rows:
-        return
-    sql, order = _compiled("insert", table, tuple(columns), (), session.get_bind().dialect)
-    _execute_many(session, sql, order, tuple(columns), rows)
+    if rows:
+        _execute_many(session, table, _statement("insert", table, tuple(columns), ()), tuple(columns), rows)
 
 
 def update_rows(
@@ -121,36 +120,41 @@ def update_rows(
 ) -> None:
     """``UPDATE table SET values... WHERE where... (all =)`` for many rows given as tuples
     of the ``values`` columns, then the ``where`` columns."""
-    if not rows:
-        return
-    names = tuple(values) + tuple(f"w_{c}" for c in where)
-    sql, order = _compiled("update", table, tuple(values), tuple(where), session.get_bind().dialect)
-    _execute_many(session, sql, order, names, rows)
+    if rows:
+        names = tuple(values) + tuple(f"w_{c}" for c in where)
+        _execute_many(session, table, _statement("update", table, tuple(values), tuple(where)), names, rows)
 
 
 @cache
-def _compiled(
-    kind: str, table: Table, columns: tuple[str, ...], where: tuple[str, ...], dialect: Dialect
-) -> tuple[str, tuple[str, ...] | None]:
-    """SQL text for the dialect and, if its parameters are positional, their order."""
+def _statement(kind: str, table: Table, columns: tuple[str, ...], where: tuple[str, ...]) -> Executable:
+    """The statement with one named parameter per column (``w_`` + name in the WHERE)."""
     if kind == "insert":
-        stmt = insert(table).values({c: bindparam(c) for c in columns})
-    else:
-        stmt = update(table).values({c: bindparam(c) for c in columns})
-        for c in where:
-            stmt = stmt.where(table.c[c] == bindparam(f"w_{c}"))
+        return insert(table).values({c: bindparam(c) for c in columns})
+    stmt = update(table).values({c: bindparam(c) for c in columns})
+    for c in where:
+        stmt = stmt.where(table.c[c] == bindparam(f"w_{c}"))
+    return stmt
+
+
+@cache
+def _sqlite_text(stmt: Executable, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+    """The statement's SQL for SQLite and the order of its positional parameters."""
     compiled = stmt.compile(dialect=dialect)
-    return str(compiled), tuple(compiled.positiontup) if compiled.positional else None
+    return str(compiled), tuple(compiled.positiontup or ())
 
 
 def _execute_many(
-    session: Session, sql: str, order: tuple[str, ...] | None, names: tuple[str, ...], rows: list[tuple]
+    session: Session, table: Table, stmt: Executable, names: tuple[str, ...], rows: list[tuple]
 ) -> None:
     conn = session.connection()
-    if order is not None and conn.dialect.name == "sqlite":
+    if conn.dialect.name == "sqlite":
+        sql, order = _sqlite_text(stmt, conn.dialect)
         if order != names:
             at = [names.index(n) for n in order]
             rows = [tuple(r[i] for i in at) for r in rows]
         conn.exec_driver_sql(sql, rows)
         return
-    conn.exec_driver_sql(sql, [dict(zip(names, r, strict=True)) for r in rows])
+    # other databases: SQLAlchemy's own path, JSON columns given as their values again
+    decode = {n for n in names if n in table.c and isinstance(table.c[n].type, JSON)}
+    session.execute(stmt, [{n: json.loads(v) if n in decode else v for n, v in zip(names, r, strict=True)}
+                           for r in rows])

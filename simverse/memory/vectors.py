@@ -38,7 +38,7 @@ STORED_DTYPE = "<f2"
 
 def text_key(text: str) -> bytes:
     """The 16-byte BLAKE2b digest a text's vector is stored under."""
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def embedder_id(embedder: Embedder) -> str:

@@ -173,6 +173,11 @@ class RunStore:
         session.add_all(batch.objects)
         session.execute(update(RunRow).where(RunRow.id == run_id).values(last_step=step))
 
+    def planned_steps(self, run_id: int) -> int | None:
+        """The length the run was started for (None for runs made before it was stored)."""
+        value = (self.run(run_id).config or {}).get("planned_steps")
+        return value if isinstance(value, int) else None
+
     def update_config(self, run_id: int, **values: Any) -> None:
         """Merge ``values`` into the run's ``config`` JSON (e.g. ``planned_steps``)."""
         with self.session() as session, session.begin():

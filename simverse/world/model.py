@@ -116,6 +116,8 @@ class World(mesa.Model):
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
             npc.sync_cell()
+        if self.minds is not None and hasattr(self.brain, "hear_with"):
+            self.brain.hear_with(self.minds.stream.embedder)  # one embedder for memory and talk
         self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
         self.datacollector.collect(self)
 
@@ -240,20 +242,6 @@ class World(mesa.Model):
             connect.record_switches(session, self.run_id, self.step_index, [(role, old, spec)])
             connect.remember_facts(session, self.run_id, models.facts, self.skip_idle)
             self._connect(session, None, models)
-
-    @property
-    def planned_steps(self) -> int | None:
-        """The length the run was started for (None for runs made before it was stored)."""
-        value = self.store.run(self.run_id).config.get("planned_steps")
-        return value if isinstance(value, int) else None
-
-    def set_planned_steps(self, steps: int) -> None:
-        """Store a new planned length (``run --resume --steps N`` extends the run)."""
-        self.store.update_config(self.run_id, planned_steps=int(steps))
-
-    def screen_line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]:
-        """What ``speaker`` may be heard saying, and the ``redactions`` row for blocked words."""
-        return self.screening.line(step, speaker, text, source)
 
     def _restore(self, session: Session) -> None:
         last = self.store.last_step(self.run_id)

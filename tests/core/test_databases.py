@@ -123,7 +123,8 @@ def test_run_refuses_a_database_in_a_missing_directory_and_creates_none(tmp_path
     world.write_text('format_version = 1\nname = "w"\ntitle = "W"\n[[places]]\nid = "a"\nname = "A"\n'
                      '[[npcs]]\nname = "Ann"\npersona = "p"\nstart_place = "a"\n')
     code, out = cli(capsys, "run", str(world), "--db", str(tmp_path / "no" / "such" / "r.db"), "--steps", "1")
-    assert code == 2 and out.startswith("error:") and "does not exist" in out
+    errors = [line for line in out.splitlines() if line.strip() and not line.startswith("note:")]
+    assert code == 2 and len(errors) == 1 and errors[0].startswith("error:") and "does not exist" in out
     assert not (tmp_path / "no").exists()
 
 

@@ -23,6 +23,11 @@ from simverse.store.run_store import open_read_only
 from simverse.world.model import World
 
 
+def _errors(out: str) -> list[str]:
+    """The output's lines but ``note:`` lines (an old world format is noted, not an error)."""
+    return [line for line in out.splitlines() if line.strip() and not line.startswith("note:")]
+
+
 def _world_file(tmp_path: Path, **changes) -> Path:
     world = tiny_world()
     for key, value in changes.items():
@@ -89,8 +94,10 @@ def test_a_run_row_without_step_0_is_started_afresh_on_resume(tmp_path, capsys):
     """Databases of older versions could hold a run killed before its step 0 committed."""
     db = _run_db(tmp_path, steps=4, planned=4)
     conn = sqlite3.connect(db)
-    for table in ("steps", "npc_states", "decisions", "events", "dialogue", "facts", "memories", "retrieval_logs"):
-        conn.execute(f"DELETE FROM {table}")
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        if table != "runs" and "run_id" in {c[1] for c in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"DELETE FROM {table}")  # everything but the run row, as a kill before step 0 left it
     conn.commit()
     conn.close()
     code, out = cli(capsys, "run", "--resume", str(db), "--quiet")
@@ -106,7 +113,7 @@ def test_a_run_row_without_step_0_is_started_afresh_on_resume(tmp_path, capsys):
 def test_a_bad_model_option_is_one_line_and_creates_nothing(tmp_path, capsys, option):
     db = tmp_path / "r.db"
     code, out = cli(capsys, "run", str(_world_file(tmp_path)), "--db", str(db), "--steps", "1", *option)
-    assert code == 2 and out.startswith("error:") and out.count("\n") == 1 and option[0] in out
+    assert code == 2 and len(_errors(out)) == 1 and _errors(out)[0].startswith("error:") and option[0] in out
     assert not db.exists()
 
 
@@ -115,7 +122,7 @@ def test_a_bad_model_setting_in_the_world_file_is_one_line_and_makes_no_run(tmp_
     settings = {**tiny_world()["settings"], field: value}
     db = tmp_path / "r.db"
     code, out = cli(capsys, "run", str(_world_file(tmp_path, settings=settings)), "--db", str(db), "--steps", "1")
-    assert code == 2 and out.startswith("error:") and f"settings.{field}" in out
+    assert code == 2 and len(_errors(out)) == 1 and _errors(out)[0].startswith("error:") and f"settings.{field}" in out
     assert not db.exists()
     with pytest.raises(ValueError, match=field):
         World(parse_world({**tiny_world(), "settings": settings}), db=str(db))
@@ -234,3 +241,34 @@ def test_kill_at_random_moments_leaves_no_run_or_one_that_resumes_to_the_same_ru
             outcomes.append(f"{at:.1f}s: no run")
     print(f"database after {appeared:.1f}s, run ended after {whole:.1f}s; kills:", "; ".join(outcomes))
     assert any(o.endswith("resumed") for o in outcomes)
+
+
+def test_a_kill_inside_step_0_leaves_no_run_and_the_path_stays_usable(tmp_path, capsys):
+    """The run row and step 0 commit together: killed while step 0 is being written, the
+    database holds no run (resume says so in one line) and a new run starts there."""
+    db, marker = tmp_path / "r.db", tmp_path / "in-step-0"
+    script = "\n".join([
+        "import sys, time",
+        "from pathlib import Path",
+        "from simverse.core.loader import parse_world",
+        "import simverse.world.model as model",
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})",
+        "from core_helpers import tiny_world",
+        "def stall(*args):  # inside step 0's transaction, after the run row is inserted",
+        f"    Path({str(marker)!r}).write_text('now'); time.sleep(60)",
+        "model.seed_knowledge = stall",
+        f"model.World(parse_world(tiny_world()), seed=1, db={str(db)!r}, embedder='hashing')",
+    ])
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.time() + 120
+    while not marker.exists():
+        assert proc.poll() is None, "the run ended before it could be killed"
+        assert time.time() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    code, out = cli(capsys, "run", "--resume", str(db), "--quiet")
+    assert code == 2 and _errors(out) == [out.strip()] and out.startswith("error:") and "holds no run" in out
+    code, out = cli(capsys, "run", str(_world_file(tmp_path)), "--db", str(db), "--steps", "2", "--quiet")
+    assert code == 0, out
+    assert [r.id for r in open_read_only(db).runs()] == [1]

@@ -85,3 +85,15 @@ def test_a_stored_belief_that_contradicts_the_world_is_marked(dashboard_db_copy)
     beliefs = data.beliefs_against_truth(data.facts(url, 1, upto), "Mara", upto)
     marked = beliefs[beliefs["contradicts_world"]]
     assert list(marked["id"]) == [next_id] and list(marked["vs_world"]) == ["conflict"]
+
+
+def test_recalled_memories_show_from_the_compact_log_when_no_full_log_was_kept(dashboard_db_copy):
+    url = db_url(dashboard_db_copy)
+    upto = data.committed_step(url, 1)
+    with sqlite3.connect(dashboard_db_copy) as db:
+        db.execute("DELETE FROM retrieval_logs")
+        npc, ids = db.execute("SELECT npc, memory_ids FROM memory_accesses WHERE step <= ? "
+                              "ORDER BY step DESC, call LIMIT 1", (upto,)).fetchone()
+    recalled = data.last_retrieval(url, 1, npc, upto)
+    assert len(recalled) == len(ids) // 4 > 0
+    assert recalled["text"].notna().all() and recalled["score"].isna().all()

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from simverse.agents.player import PlayerChat, talk_to
 from simverse.cli import app
 from simverse.core.loader import parse_world
+from simverse.llm.openai_backend import SEED_PROBE
 from simverse.store.digest import run_digest
 from simverse.store.llm_models import LLMSwitch
 from simverse.store.run_store import RunStore
@@ -41,6 +42,11 @@ def world_dir(tmp_path):
     folder.mkdir()
     (folder / "world.toml").write_text(tomli_w.dumps(hamlet()))
     return folder
+
+
+def flat(table: str) -> str:
+    """A printed table's text as one line (cells wrap across lines)."""
+    return re.sub(r"[│\s]+", " ", table)
 
 
 def invoke(*args: str):
@@ -194,3 +200,17 @@ def test_the_world_file_can_turn_the_skip_rule_off_and_resume_keeps_it(tmp_path,
     resumed = World.resume(db, llm_seed="honoured")
     assert resumed.brain.skip_idle is False
     resumed.close()
+
+
+def test_a_sampled_run_on_a_server_that_ignores_seed_says_it_replays_only_from_its_recording(tmp_path, fake):
+    drawn = itertools.count()
+    server = fake(lambda body: f"w{next(drawn)}" if body["messages"][0]["content"] == SEED_PROBE else WAIT)
+    code, out = invoke("run", str(world_dir(tmp_path)), "--steps", "1", "--db", str(tmp_path / "run.db"),
+                       "--quiet", "--llm", f"openai:{server.url}#m")
+    assert code == 0, out
+    assert "npc ignored" in out and "cannot be replayed bit-identically" in flat(out)
+    declared = fake(lambda body: WAIT)
+    (tmp_path / "b").mkdir()
+    code, out = invoke("run", str(world_dir(tmp_path / "b")), "--steps", "1", "--db", str(tmp_path / "b.db"),
+                       "--quiet", "--llm-seed", "ignored", "--llm", f"openai:{declared.url}#m")
+    assert code == 0 and "cannot be replayed bit-identically" in flat(out), out

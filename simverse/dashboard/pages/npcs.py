@@ -44,7 +44,9 @@ recalled = data.last_retrieval(ref.url, ref.run_id, npc, ref.upto)
 if recalled.empty:
     st.caption("nothing recalled yet")
 else:
-    st.caption(f"step {recalled['step'].iloc[0]} · query: {recalled['query'].iloc[0]}")
+    query = recalled["query"].iloc[0]
+    shown = f"query: {query}" if query else 'scores are kept with the world setting retrieval_log = "full"'
+    st.caption(f"step {recalled['step'].iloc[0]} · {shown}")
     st.dataframe(recalled[["rank", "memory_id", "score", "recency", "importance", "relevance", "text"]],
                  hide_index=True, width="stretch")
 
