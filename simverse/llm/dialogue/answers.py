@@ -207,10 +207,11 @@ def _item(h: Heard, item: str) -> str:
         return f"I have a {view.name} with me."
     info = req.item_info.get(item, {})
     price = info.get("price") or view.price
+    cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
-        return f"There's {_a(view.name)} right here" + (f", {_coins(price)}." if price else ".")
+        return f"There's {_a(view.name)} right here{cost}"
     if view.place:
-        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}" + (f", {_coins(price)}." if price else ".")
+        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}{cost}"
     return ""
 
 
@@ -221,7 +222,7 @@ def _a(name: str) -> str:
     return ("an " if name[:1] in "aeiou" else "a ") + name
 
 
-def _coins(price: object) -> str:
+def coins_text(price: object) -> str:
     value = int(price) if isinstance(price, float) and float(price).is_integer() else price
     return f"{value} coin" + ("" if value == 1 else "s")
 
@@ -239,12 +240,12 @@ def answer_price(h: Heard) -> Said:
             price = h.req.item_info.get(topic, {}).get("price") or view.price
             if price:
                 where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
-                return Said(f"A {view.name} costs {_coins(price)}{where}.")
+                return Said(f"A {view.name} costs {coins_text(price)}{where}.")
             return Said(dont_know(h, [topic]))
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:
         return Said(dont_know(h))
-    return Said("Here: " + ", ".join(f"{name_of(h, i)} {_coins(p)}" for i, p in here) + ".")
+    return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
 
 
 def answer_way(h: Heard) -> Said:

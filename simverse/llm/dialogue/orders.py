@@ -14,7 +14,7 @@ import re
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
+from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import polite_request
 
@@ -102,7 +102,7 @@ def _hand_over(h: Heard, item: str) -> Said:
         for binding in bindings:
             if not binding or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
-                what = f"one {view.name} for you" + (f", that's {_coins(price)}" if price else "")
+                what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")
                 return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))
     if item not in req.items_here and item not in req.inventory:
         where = f"; try {name_of(h, view.place)}" if view.place and view.place != req.place else ""

@@ -12,9 +12,9 @@ from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
-    _coins,
     answer_about,
     answer_news,
+    coins_text,
     fact_sentence,
     name_of,
     news_for,
@@ -173,7 +173,7 @@ def _wares(h: Heard) -> str:
     priced = [(i, req.item_info[i].get("price")) for i in req.items_here
               if req.item_info.get(i, {}).get("price")]
     if priced:
-        return "Here you can get " + ", ".join(f"{name_of(h, i)} for {_coins(p)}" for i, p in priced) + "."
+        return "Here you can get " + ", ".join(f"{name_of(h, i)} for {coins_text(p)}" for i, p in priced) + "."
     if req.inventory:
         return "All I have is " + ", ".join(name_of(h, i) for i in req.inventory) + "."
     return "Nothing to sell here, I'm afraid."
