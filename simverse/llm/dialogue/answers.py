@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_set
-from simverse.llm.dialogue.knowing import Known, clause, fits, gather, route, shareable
+from simverse.llm.dialogue.knowing import Known, clause, fits, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
 
@@ -84,10 +84,12 @@ def answer_about(h: Heard) -> Said:
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
+    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
+    if kept and any(named(f, h.topics) for f in kept) and not any(named(f, h.topics) for f in fitting):
+        fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer
     if fitting:
         chosen = fitting[:2]
         return Said(" ".join(fact_sentence(h, f) for f in chosen), [f.key for f in chosen])
-    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))

@@ -84,8 +84,9 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
     for i, fact in enumerate(req.facts):
         fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        overlap = sum(_weight(w) for w in line_words if any(same_root(w, f) for f in fact_words))
-        in_words = topic_words & fact_words and (overlap >= 2 or sim >= SIMILAR)  # "the lantern festival"
+        shared = [w for w in line_words if any(same_root(w, f) for f in fact_words)]
+        overlap = sum(_weight(w) for w in shared)
+        in_words = topic_words & fact_words and (len(shared) >= 2 or sim >= SIMILAR)  # "the lantern festival"
         hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
         close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
         if hits or close or (not wanted and overlap >= 2):
@@ -96,6 +97,11 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
 def _weight(word: str) -> int:
     """A shared word counts twice when it is telling: long or uncommon ("denominator")."""
     return 2 if len(word) >= 8 or not is_common(word) else 1
+
+
+def named(fact: FactView, topics: Sequence[str]) -> bool:
+    """Whether the belief is about one of the topics itself (its subject or object)."""
+    return fact.subject in topics or fact.object in topics
 
 
 def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,
