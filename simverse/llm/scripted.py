@@ -147,8 +147,6 @@ def _pick_partner(req: DecisionRequest, rng: random.Random) -> str:
     return rng.choices(people, weights=[max(w, 0.05) for w in weights])[0]
 
 
-
-
 def _choose_args(req: DecisionRequest, kinds: dict[str, str], rng: random.Random) -> dict[str, str] | None:
     args: dict[str, str] = {}
     for name, kind in kinds.items():

@@ -89,8 +89,9 @@ def schema_choices(request: DecisionRequest, kind: str) -> list[str] | None:
     other place argument: a neighbouring place); None means free text."""
     if kind == "place":
         return sorted(request.neighbours)
-    if kind == "npc":
-        return sorted(p for p in request.people_here if p != request.npc)
+    if kind == "npc":  # a reply may always be to its partner (the person talks from outside the world)
+        partner = [request.partner] if request.mode == "reply" and request.partner else []
+        return sorted({*(p for p in request.people_here if p != request.npc), *partner})
     if kind == "item":
         return sorted(dict.fromkeys([*request.items_here, *request.inventory]))
     return None

@@ -47,8 +47,11 @@ _OPENERS = re.compile(
 )
 _SMALL = re.compile(r"\b(?:good day|take care|talk later|must get on|must dash|welcome|hello|goodbye|no idea|"
                     r"don't know|not sure|what can i do|keep that in mind|had no idea|is that so|i'd heard that|"
-                    r"told me already|old news|never mind)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:at|to|from|in|into|near|by|over)\s+(?:the\s+)?$")
+                    r"told me already|old news|never mind|couldn't say|can't say|haven't heard|wish i knew|"
+                    r"do not know|rather not|not mine to|my lips are sealed)\b", re.IGNORECASE)
+_ACTOR = re.compile(r"^([A-Z][a-z]+) [a-z]+s\b")
+"""A narration's actor: "Tomas sells goods at the stall." (a name, then a verb in -s)."""
+_PREPOSITION = re.compile(r"\b(?:at|to|from|in|into|near|by|over|around|towards)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,16 @@ def subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[Subject]:
     places alike; the NPC itself left out."""
     weights: Counter[str] = Counter()
     inside: set[str] = set()
+    people: set[str] = set()
     placed: Counter[str] = Counter()
     for memory in memories:
         seen: set[str] = set()
         said = _SAID.match(memory.text)
         if said:
-            inside |= {said["speaker"].strip(), said["listener"].strip()}
+            people.update((said["speaker"].strip(), said["listener"].strip()))
+            inside.update(people)
+        elif _ACTOR.match(memory.text):
+            people.add(_ACTOR.match(memory.text).group(1))
         for match in _RUN.finditer(memory.text):
             name = _strip_titles(match.group(0).removesuffix("'s"))
             if not name or name == npc or name in _NOT_NAMES or name.startswith("I'"):
@@ -82,7 +89,7 @@ def subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[Subject]:
         for name in seen:
             weights[name] += memory.importance
     ranked = sorted((n for n in weights if n in inside), key=lambda n: (-weights[n], n))
-    return [Subject(n, placed[n] * 2 > sum(n in m.text for m in memories)) for n in ranked]
+    return [Subject(n, n not in people and placed[n] * 2 > sum(n in m.text for m in memories)) for n in ranked]
 
 
 def _strip_titles(run: str) -> str:
@@ -105,7 +112,7 @@ def insight(npc: str, subject: Subject, evidence: Sequence[MemoryRecord]) -> str
     if not own:
         return f"{subject.name} has been on my mind."
     if subject.place:
-        return _place(subject.name, own)
+        return _place(npc, subject.name, own)
     told, done, talks = _about_person(npc, subject.name, own)
     parts = []
     if told:
@@ -143,12 +150,13 @@ def _about_person(npc: str, name: str, memories: Sequence[MemoryRecord]) -> tupl
     return told, done, talks
 
 
-def _place(name: str, memories: Sequence[MemoryRecord]) -> str:
+def _place(npc: str, name: str, memories: Sequence[MemoryRecord]) -> str:
+    """What others do at a place (the most important first), else that the NPC is often there."""
     events = [_sentence(m.text) for m in sorted(memories, key=lambda m: (-m.importance, -m.id))
-              if not _SAID.match(m.text)]
+              if not _SAID.match(m.text) and not m.text.startswith(npc + " ")]
     if events:
         return f"A lot happens at {name}: {_lower_first(events[0])}."
-    return f"People meet at {name} to talk."
+    return f"I often find myself at {name}."
 
 
 def _news(memories: Sequence[MemoryRecord]) -> str:

@@ -87,6 +87,15 @@ class Mix:
     seed: int = 0
 
 
+def share_embedder(brain: Brain, embedder: object) -> None:
+    """Let the brain (or each brain of a population) that understands talk with an
+    embedder use the memory's: one model in memory, not two."""
+    for one in getattr(brain, "brains", {}).values() or [brain]:
+        hear_with = getattr(one, "hear_with", None)
+        if hear_with is not None:
+            hear_with(embedder)
+
+
 def brain_label(brain: str | Brain) -> str:
     """How a brain is named in the run's config and counters: its spec, or ``python:Class``."""
     return brain if isinstance(brain, str) else f"python:{type(brain).__name__}"

@@ -195,6 +195,7 @@ class World(mesa.Model):
         recorded = connect.replay_vectors(models.replay, self.embedder) if models.replay else None
         config = MemoryConfig(retrieval_log=self.spec.settings.retrieval_log)
         self.minds = Minds.open(session, self.run_id, self.embedder, config, recorded)
+        connect.share_embedder(self.brain, self.minds.stream.embedder)
 
     def _connect(self, session: Session, brain: Brain | None, models: connect.OpenModels) -> None:
         self.brain = connect.connect_models(session, self.run_id, self.llm, models, self.resolver, brain,

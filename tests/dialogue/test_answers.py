@@ -77,3 +77,10 @@ def test_greetings_thanks_and_farewells_are_answered_in_kind(world):
     assert ask(world, "Hilde", "Good morning!").utterance
     farewell = ask(world, "Hilde", "Thanks, goodbye!")
     assert farewell.end_conversation
+
+
+def test_a_secret_asked_about_is_not_answered_with_a_belief_that_only_shares_a_word(world):
+    world.knowledge.assert_fact("Wulf", "fair", "starts_at", "noon", source="dialogue:1", step=0,
+                                told_by="Hilde", text="the spring fair starts at noon")
+    answer = ask(world, "Wulf", "What do you know about the reeve Odo and the grain store?")
+    assert not answer.told_facts and "noon" not in answer.utterance and "stranger" not in answer.utterance

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_set
-from simverse.llm.dialogue.knowing import Known, clause, fits, gather, route, shareable
+from simverse.llm.dialogue.knowing import Known, clause, fits, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
 
@@ -84,10 +84,12 @@ def answer_about(h: Heard) -> Said:
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
+    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
+    if kept and any(named(f, h.topics) for f in kept) and not any(named(f, h.topics) for f in fitting):
+        fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer
     if fitting:
         chosen = fitting[:2]
         return Said(" ".join(fact_sentence(h, f) for f in chosen), [f.key for f in chosen])
-    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
@@ -207,10 +209,11 @@ def _item(h: Heard, item: str) -> str:
         return f"I have a {view.name} with me."
     info = req.item_info.get(item, {})
     price = info.get("price") or view.price
+    cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
-        return f"There's {_a(view.name)} right here" + (f", {_coins(price)}." if price else ".")
+        return f"There's {_a(view.name)} right here{cost}"
     if view.place:
-        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}" + (f", {_coins(price)}." if price else ".")
+        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}{cost}"
     return ""
 
 
@@ -221,7 +224,7 @@ def _a(name: str) -> str:
     return ("an " if name[:1] in "aeiou" else "a ") + name
 
 
-def _coins(price: object) -> str:
+def coins_text(price: object) -> str:
     value = int(price) if isinstance(price, float) and float(price).is_integer() else price
     return f"{value} coin" + ("" if value == 1 else "s")
 
@@ -239,12 +242,12 @@ def answer_price(h: Heard) -> Said:
             price = h.req.item_info.get(topic, {}).get("price") or view.price
             if price:
                 where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
-                return Said(f"A {view.name} costs {_coins(price)}{where}.")
+                return Said(f"A {view.name} costs {coins_text(price)}{where}.")
             return Said(dont_know(h, [topic]))
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:
         return Said(dont_know(h))
-    return Said("Here: " + ", ".join(f"{name_of(h, i)} {_coins(p)}" for i, p in here) + ".")
+    return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
 
 
 def answer_way(h: Heard) -> Said:
@@ -269,6 +272,19 @@ def answer_news(h: Heard) -> Said:
     if seen:
         return Said(f"Only what I saw: {clause(seen[0].text)}.")
     return Said(h.voice.say("nothing_new", h.rng))
+
+
+def answer_confidence(h: Heard) -> Said:
+    """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
+    secret first, never its own), anyone else that it will not say; with nothing on its
+    mind, its news."""
+    secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
+    shared = [f for f in secrets if shareable(f, h.req)]
+    if shared:
+        return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
+    if secrets or any(f.secret for f in h.req.facts):
+        return Said(h.voice.say("withhold", h.rng))
+    return answer_news(h)
 
 
 def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:

@@ -23,6 +23,7 @@ from simverse.llm.dialogue.reading import (
     asks_price,
     asks_self,
     asks_way,
+    invites_confidence,
     is_farewell,
     is_greeting,
     is_reaction,
@@ -33,7 +34,7 @@ from simverse.llm.dialogue.reading import (
 )
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
-           "request", "tell", "react", "small_talk")
+           "request", "tell", "react", "small_talk", "confide")
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "greet": ("hello there", "good morning to you", "hi, nice to meet you", "hey, how do you do",
               "greetings, friend", "well met"),
@@ -63,6 +64,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
              "the storm is coming tonight", "the prices went up again"),
     "react": ("really? i had no idea", "is that so?", "well, well", "i see", "oh, interesting", "hmm",
               "you do not say", "okay", "right"),
+    "confide": ("you can tell me anything", "what is troubling you?", "something on your mind?",
+                "you look worried, what happened?", "you can trust me with it"),
     "small_talk": ("lovely weather today", "nice day, isn't it?", "it is cold this morning", "you look well",
                    "i like this place", "what a busy day", "the sea is calm today", "i am tired",
                    "nice to see you again", "beautiful evening"),
@@ -103,6 +106,8 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "thanks"
     if is_greeting(r) and len(r.words) <= 4 and not r.question:
         return "greet"
+    if invites_confidence(r) and not topic:
+        return "confide"
     if polite_request(r, cues.verbs) is not None:
         return "request"
     if tells_news(r):
@@ -159,6 +164,9 @@ class IntentModel:
         if r.opens:  # a question the cues left open asks about something or about the NPC
             about_you = bool(set(r.words) & _YOU)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
+        if not r.question:  # a statement the cues left open is news, a reaction or small talk
+            for intent in ("ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "confide"):
+                best[intent] = -1.0
         if topic:
             best["ask_self"] -= 0.05
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))

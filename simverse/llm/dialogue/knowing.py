@@ -84,8 +84,9 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
     for i, fact in enumerate(req.facts):
         fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        overlap = sum(_weight(w) for w in line_words if any(same_root(w, f) for f in fact_words))
-        in_words = topic_words & fact_words and (overlap >= 2 or sim >= SIMILAR)  # "the lantern festival"
+        shared = [w for w in line_words if any(same_root(w, f) for f in fact_words)]
+        overlap = sum(_weight(w) for w in shared)
+        in_words = topic_words & fact_words and (len(shared) >= 2 or sim >= SIMILAR)  # "the lantern festival"
         hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
         close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
         if hits or close or (not wanted and overlap >= 2):
@@ -96,6 +97,11 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
 def _weight(word: str) -> int:
     """A shared word counts twice when it is telling: long or uncommon ("denominator")."""
     return 2 if len(word) >= 8 or not is_common(word) else 1
+
+
+def named(fact: FactView, topics: Sequence[str]) -> bool:
+    """Whether the belief is about one of the topics itself (its subject or object)."""
+    return fact.subject in topics or fact.object in topics
 
 
 def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,
@@ -109,31 +115,29 @@ def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,
 
 
 def relevant_memories(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
-    """Memories naming a topic, as sentences of the NPC's own: what it saw, or what
-    someone other than the asker said to it (questions and its own words left out)."""
+    """Things it saw that name a topic, as sentences of its own."""
     if not topics:
         return []
     names = [req.names[t].name for t in topics if t in req.names] + [t for t in topics if t not in req.names]
     out: list[str] = []
     for memory in req.memories:
-        if memory.kind in ("plan", "reflection", "summary") or not any(n.lower() in memory.text.lower()
-                                                                         for n in names):
+        if memory.kind in ("plan", "reflection", "summary"):
             continue
-        sentence = _as_own(memory, req)
+        sentence = _as_own(memory, req, [n.lower() for n in names])
         if sentence and sentence not in out:
             out.append(sentence)
     return out[:2]
 
 
-def _as_own(memory: MemoryView, req: DecisionRequest) -> str | None:
-    said = _SAID.match(memory.text)
-    if said is None:
-        text = memory.text.strip().rstrip(".")
-        return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
-    speaker, line = said["speaker"], said["line"].strip()
-    if speaker in (req.npc, req.partner) or line.endswith("?") or len(line.split()) < 4:
+def _as_own(memory: MemoryView, req: DecisionRequest, names: Sequence[str]) -> str | None:
+    """Something the NPC saw that names a topic, as it would tell it. What others said is
+    left out: what it took from talk is in its beliefs, with who told it."""
+    if _SAID.match(memory.text) or memory.kind == "dialogue":
         return None
-    return f"{speaker} said to me: {line}"
+    text = memory.text.strip().rstrip(".")
+    if not any(n in text.lower() for n in names):
+        return None
+    return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
 
 
 def route(req: DecisionRequest, target: str) -> list[str]:

@@ -26,7 +26,7 @@ ASK_ABOUT = ("Have you heard anything about {topic}?", "What do you know about {
              "Tell me, what's the word on {topic}?")
 ASK_NEWS = ("Any news, {partner}?", "Heard anything interesting lately?", "What's the latest, {partner}?")
 SMALL_TALK = (
-    "Good {tod}, {partner}! Still busy {activity}?",
+    "Good {tod}, {partner}! How's your day going?",
     "Busy day, {partner}?",
     "Fine {weather} weather today, isn't it, {partner}?",
 )
@@ -57,10 +57,7 @@ def ask_or_chat(req: DecisionRequest, partner: str, rng: random.Random) -> Openi
             name = req.names[topics[0]].name
             return Opening(rng.choice(ASK_ABOUT).format(topic=name, partner=partner))
         return Opening(rng.choice(ASK_NEWS).format(partner=partner))
-    activity = req.schedule_activity or "with your day"
-    if not activity.split()[0].endswith("ing"):
-        activity = f"with {activity}"
-    text = rng.choice(SMALL_TALK).format(tod=_tod(req.hour), partner=partner, weather=req.weather, activity=activity)
+    text = rng.choice(SMALL_TALK).format(tod=_tod(req.hour), partner=partner, weather=req.weather)
     return Opening(text)
 
 

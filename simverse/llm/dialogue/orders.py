@@ -14,7 +14,7 @@ import re
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
+from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import polite_request
 
@@ -32,7 +32,9 @@ def answer_request(h: Heard) -> Said:
     if h.voice.warmth <= DISLIKE:
         return Said(h.voice.say("refuse", h.rng, why="not for you"))
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
-    if item is not None and h.reading.has(*WANTS_ITEM):
+    if item is None and set(h.reading.words) & {"one", "it", "some", "that", "those"}:
+        item = _item_said_before(h)  # "Sell me one": the loaf asked about a line ago
+    if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
         return _go(h)
@@ -49,6 +51,22 @@ def action_verbs(req: DecisionRequest) -> frozenset[str]:
     """The words of the world's actions (their names and first description words)."""
     return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
                      for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+
+
+def _item_said_before(h: Heard) -> str | None:
+    """The item the conversation last named, before this line."""
+    find = getattr(h.req.names, "find", None)
+    for turn in reversed(h.req.conversation[:-1]):
+        items = [n for n in (find(turn.text) if find else []) if h.req.names[n].kind == "item"]
+        if items:
+            return items[0]
+    return None
+
+
+def _handing(h: Heard) -> bool:
+    """Whether the line asks for something to be handed over ("sell me", "give us")."""
+    verb = polite_request(h.reading, action_verbs(h.req)) or ""
+    return verb in HANDING_WORDS or h.reading.has(*WANTS_ITEM)
 
 
 def _wants_to_go(h: Heard) -> bool:
@@ -84,7 +102,7 @@ def _hand_over(h: Heard, item: str) -> Said:
         for binding in bindings:
             if not binding or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
-                what = f"one {view.name} for you" + (f", that's {_coins(price)}" if price else "")
+                what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")
                 return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))
     if item not in req.items_here and item not in req.inventory:
         where = f"; try {name_of(h, view.place)}" if view.place and view.place != req.place else ""

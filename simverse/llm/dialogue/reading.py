@@ -40,7 +40,7 @@ NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "
         "been up to", "tidings", "word around")
 TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
-           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me",
+           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me that",
            "word around")
 _HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s*[?!:,.]\s*\w")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
@@ -52,7 +52,7 @@ WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to",
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
-SELF = ("what brings you", "brings you here",
+SELF = ("what brings you", "brings you here", "what is up", "how is it hanging", "how are you keeping",
         "how are you", "how do you do", "who are you", "your name", "what do you do", "what are you doing",
         "you up to", "your job", "your work", "for a living", "are you busy", "what do you sell", "what have you got",
         "what do you have", "how is business", "how is work", "how goes", "where do you live", "where do you work",
@@ -121,7 +121,7 @@ def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     if asking and any(f" {p} " in padded for p in PRICE):
         return "how much"
-    if any(f" {p} " in padded for p in (" what time", "what day", "what hour", "how soon", "how long until")):
+    if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
     for word in words[:6]:
         if word in WH:
@@ -135,7 +135,7 @@ def is_greeting(r: Reading) -> bool:
 
 
 def is_farewell(r: Reading) -> bool:
-    return r.has(*FAREWELLS)
+    return r.has(*FAREWELLS) and not r.opens
 
 
 def is_thanks(r: Reading) -> bool:
@@ -152,8 +152,20 @@ def asks_self(r: Reading) -> bool:
     return r.has(*SELF)
 
 
+_THINK_OF = re.compile(r"\b(?:think|thinks|feel|feels|thought)\b(?:\s+\w+){0,2}\s+(?:of|about)\b")
+CONFIDE = ("you can tell me", "what is wrong", "what is bothering you", "what is troubling you", "on your mind",
+           "weighing on you", "off your chest", "what is the matter", "something wrong", "something troubling you",
+           "something bothering you", "you look worried", "you look troubled", "you seem worried",
+           "you seem troubled", "you can trust me", "tell me the truth", "be honest with me")
+
+
 def asks_opinion(r: Reading) -> bool:
-    return r.has(*OPINION)
+    return r.has(*OPINION) or bool(_THINK_OF.search(r.text))
+
+
+def invites_confidence(r: Reading) -> bool:
+    """"You can tell me", "what's troubling you?": an invitation to share what weighs on it."""
+    return r.has(*CONFIDE)
 
 
 def asks_news(r: Reading) -> bool:

@@ -23,7 +23,15 @@ import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms
-from simverse.llm.dialogue.answers import Heard, Said, answer_about, answer_news, answer_price, answer_way
+from simverse.llm.dialogue.answers import (
+    Heard,
+    Said,
+    answer_about,
+    answer_confidence,
+    answer_news,
+    answer_price,
+    answer_way,
+)
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.orders import action_verbs, answer_request
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
@@ -35,9 +43,9 @@ CLOSE_AFTER = 3
 ANSWERS: dict[str, Callable[[Heard], Said]] = {
     "greet": greet, "farewell": farewell, "thanks": thanks, "ask_news": answer_news, "ask_self": about_me,
     "ask_about": answer_about, "ask_price": answer_price, "ask_way": answer_way, "request": answer_request,
-    "tell": told, "react": react, "small_talk": small_talk,
+    "tell": told, "react": react, "small_talk": small_talk, "confide": answer_confidence,
 }
-QUESTIONS = frozenset({"ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "request"})
+QUESTIONS = frozenset({"ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "request", "confide"})
 
 
 def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:

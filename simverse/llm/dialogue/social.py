@@ -12,9 +12,9 @@ from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
-    _coins,
     answer_about,
     answer_news,
+    coins_text,
     fact_sentence,
     name_of,
     news_for,
@@ -77,7 +77,9 @@ def told(h: Heard) -> Said:
     """News heard: "I know, X told me" when it already believes it, else surprise; then
     news of its own."""
     known = _already_believed(h)
-    if known is not None and known.told_by:
+    if known is not None and known.told_by == h.req.partner:
+        text = "Yes, you told me already."
+    elif known is not None and known.told_by:
         text = h.voice.say("ack_known", h.rng, teller=known.told_by)
     elif known is not None:
         text = "I know." if h.voice.tone == "gruff" else "Yes, I know that already."
@@ -109,7 +111,8 @@ def about_me(h: Heard) -> Said:
     r, req = h.reading, h.req
     if r.has("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
              "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
-             "how is life", "how is everything", "how is trade", "how is the day", "how is your day"):
+             "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
+             "how are you keeping"):
         return Said(_state(req))
     if r.has("your name", "who are you", "who might you be"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
@@ -170,7 +173,7 @@ def _wares(h: Heard) -> str:
     priced = [(i, req.item_info[i].get("price")) for i in req.items_here
               if req.item_info.get(i, {}).get("price")]
     if priced:
-        return "Here you can get " + ", ".join(f"{name_of(h, i)} for {_coins(p)}" for i, p in priced) + "."
+        return "Here you can get " + ", ".join(f"{name_of(h, i)} for {coins_text(p)}" for i, p in priced) + "."
     if req.inventory:
         return "All I have is " + ", ".join(name_of(h, i) for i in req.inventory) + "."
     return "Nothing to sell here, I'm afraid."
