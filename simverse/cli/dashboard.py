@@ -32,6 +32,13 @@ def dashboard(
         from simverse.core.loader import load_world
 
         load_world(target)  # a bad world fails here, as one line, not in the browser
+    elif target:
+        from simverse.dashboard.databases import NotARunDatabase, check_database
+
+        try:
+            check_database(target)  # read-only: a file that is not a run database is left untouched
+        except NotARunDatabase as exc:
+            raise UserError(str(exc)) from None
     if llm:
         try:
             live.check_brain_spec(llm)

@@ -1,9 +1,15 @@
-"""Which run the dashboard shows: the live world of this session, or a stored run.
+"""Which run a page shows, the dashboard's live world, and keeping pages current.
 
-Every page starts with :func:`current_run`, which draws the run picker in the sidebar and
-returns a :class:`RunRef` (database, run, last committed step) or ``None``. The command
-``simverse dashboard TARGET`` passes its target in environment variables: a run database
-opens it for browsing, a world name starts a live run of it on the first page view.
+Every page starts with :func:`current_run` (or :func:`require_run`): it draws the sidebar
+(the live world's status, or the picker of stored runs) and returns a :class:`RunRef`.
+The live world is the server's one :class:`~simverse.dashboard.hub.LiveHub`
+(``st.cache_resource``), so every tab, reload and viewer sees the same run. The command
+``simverse dashboard TARGET`` passes its target in environment variables: a world name is
+started live once per server, a run database is the picker's default.
+
+A small fragment in the sidebar re-runs every :data:`REFRESH_S` seconds: it tells the hub
+a page is open (the worker only runs while someone watches) and reruns the page when the
+run it shows has committed a new step, so a run being written refreshes by itself.
 """
 
 from __future__ import annotations
@@ -15,23 +21,31 @@ from pathlib import Path
 import streamlit as st
 
 from simverse.dashboard import data
+from simverse.dashboard.databases import NotARunDatabase, check_database, list_databases
+from simverse.dashboard.hub import HubStatus, LiveHub
 from simverse.dashboard.live import ENV_DB, ENV_EMBEDDER, ENV_LLM, ENV_SEED, ENV_TARGET, LiveRun, is_run_db
-from simverse.store.run_store import DEFAULT_DIR, db_url
+from simverse.dashboard.safe import md
+from simverse.store.run_store import DEFAULT_DIR
+
+REFRESH_S = 1.5
+LIVE, STORED = "live run", "stored run"
 
 
 @dataclass(frozen=True)
 class RunRef:
-    """A run to show, and the last step fully committed when the page began."""
+    """A run to show: its database file, run id, the last step committed when the page
+    began, and whether it is the live world's run."""
 
-    url: str
+    db: str
     run_id: int
     upto: int
     live: bool
 
 
-def live() -> LiveRun | None:
-    """The world this session is stepping, if any."""
-    return st.session_state.get("live")
+@st.cache_resource(show_spinner=False)
+def hub() -> LiveHub:
+    """The server's one live world (shared by every session)."""
+    return LiveHub()
 
 
 def embedder_choice() -> str | None:
@@ -39,78 +53,157 @@ def embedder_choice() -> str | None:
     return os.environ.get(ENV_EMBEDDER) or None
 
 
-def open_target_once() -> None:
-    """Act on the command line's target the first time a session runs a page."""
-    if st.session_state.get("target_opened"):
+def open_target_once(live: LiveHub) -> None:
+    """Start the command line's world the first time any page runs in this server."""
+    if live.target_opened:
         return
-    st.session_state["target_opened"] = True
+    live.target_opened = True
     target = os.environ.get(ENV_TARGET, "").strip()
-    if not target:
+    if not target or is_run_db(target):
         return
-    if is_run_db(target):
-        st.session_state["db"] = target
-        return
-    st.session_state["live"] = LiveRun.start(
-        target, seed=int(os.environ.get(ENV_SEED) or 0), llm=os.environ.get(ENV_LLM) or "scripted",
-        db=os.environ.get(ENV_DB) or None, embedder=embedder_choice(),
-    )
+    try:
+        live.open(lambda: LiveRun.start(
+            target, seed=int(os.environ.get(ENV_SEED) or 0), llm=os.environ.get(ENV_LLM) or "scripted",
+            db=os.environ.get(ENV_DB) or None, embedder=embedder_choice()))
+    except (ValueError, OSError) as exc:
+        live.error = f"could not start {target}: {exc}"
 
 
-def known_databases() -> list[str]:
-    """Run databases under ``runs/`` (where ``simverse run`` keeps them)."""
-    return sorted(str(p) for p in DEFAULT_DIR.glob("*.db")) if DEFAULT_DIR.is_dir() else []
+def target_database() -> str | None:
+    """The run database given on the command line, if any."""
+    target = os.environ.get(ENV_TARGET, "").strip()
+    return target if target and is_run_db(target) else None
+
+
+@st.cache_data(ttl=5, show_spinner=False)
+def stored_databases(extra: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Run databases under ``runs/`` plus ``extra`` ones, and the refused files with why."""
+    listing = list_databases(DEFAULT_DIR)
+    good = [str(p) for p in listing.databases]
+    refused = [(str(p), why) for p, why in listing.refused]
+    for path in extra:
+        if path in good:
+            continue
+        try:
+            good.insert(0, str(check_database(path)))
+        except NotARunDatabase as exc:
+            refused.append((path, str(exc)))
+    return good, refused
 
 
 def current_run() -> RunRef | None:
-    """Draw the run picker in the sidebar and return the run to show, if one is chosen."""
-    open_target_once()
-    sidebar = st.sidebar
-    running = live()
-    if running is not None:
-        upto = data.committed_step(running.url, running.run_id) or 0
-        sidebar.caption("live run")
-        sidebar.text(f"{running.world.spec.title}\nrun {running.run_id} · step {upto}\n{running.db}")
-        return RunRef(running.url, running.run_id, upto, True)
-    choices = known_databases()
-    default = st.session_state.get("db", "")
-    if default and default not in choices:
-        choices = [default, *choices]
-    db = sidebar.selectbox("run database", choices, index=choices.index(default) if default in choices else None,
-                           accept_new_options=True, placeholder="runs/harbor_town.db", key="db_pick")
-    if not db:
+    """Draw the sidebar (live status or run picker) and return the run to show, if any."""
+    live = hub()
+    open_target_once(live)
+    status = live.status()
+    _apply_wishes()
+    with st.sidebar:
+        source = STORED
+        if status.run_id is not None:
+            source = st.radio("show", [LIVE, STORED], key="source", horizontal=True)
+        ref = _live_ref(status) if source == LIVE else _stored_ref(status)
+        st.toggle("follow new steps", value=True, key="follow",
+                  help="Redraw this page when the run it shows commits a step.")
+        _watch(ref, status.run_id)
+    return ref
+
+
+def _live_ref(status: HubStatus) -> RunRef | None:
+    upto = data.committed_step(status.db, status.run_id) if status.db else None
+    if upto is None:
         return None
+    return RunRef(status.db, status.run_id, upto, True)
+
+
+def _stored_ref(status: HubStatus) -> RunRef | None:
+    extra = tuple(p for p in (target_database(), status.db, st.session_state.get("db")) if p)
+    good, refused = stored_databases(extra)
+    if refused:
+        with st.expander(f"{len(refused)} file(s) not opened"):
+            for path, why in refused:
+                st.text(why if why.startswith(path) else f"{path}: {why}")
+    if not good:
+        st.caption(f"No simverse run database under {md(DEFAULT_DIR)}/ yet.")
+        return None
+    wanted = st.session_state.get("db")
+    db = st.selectbox("run database", good, index=good.index(wanted) if wanted in good else 0, key="db_pick")
     st.session_state["db"] = db
-    if "://" not in db and not Path(db).is_file():
-        sidebar.error(f"{db}: no such run database")
-        return None
-    url = db_url(db)
-    table = data.runs(url)
+    table = data.runs(db)
     if table.empty:
-        sidebar.warning(f"{db} has no runs")
+        st.warning("This database has no runs.")
         return None
     ids = [int(r) for r in table["run"]]
-    run_id = sidebar.selectbox("run", ids, index=len(ids) - 1, key="run_pick",
-                               format_func=lambda r: _run_label(table, r))
-    upto = data.committed_step(url, run_id)
+    wanted_run = st.session_state.get("want_run")
+    index = ids.index(wanted_run) if wanted_run in ids else len(ids) - 1
+    run_id = st.selectbox("run", ids, index=index, key=f"run_pick:{db}",
+                          format_func=lambda r: data.run_label(table[table["run"] == r].iloc[0]))
+    upto = data.committed_step(db, run_id)
     if upto is None:
-        sidebar.warning(f"run {run_id} has no committed step yet")
+        st.warning(f"run {run_id} has no committed step yet")
         return None
-    return RunRef(url, int(run_id), upto, False)
+    return RunRef(db, int(run_id), upto, status.db == db and status.run_id == run_id)
 
 
-def _run_label(table, run_id: int) -> str:
-    row = table[table["run"] == run_id].iloc[0]
-    return f"run {run_id} · {row['world']} · seed {row['seed']} · {row['steps']} steps"
+def show_run(db: str, run_id: int) -> None:
+    """Make the sidebar show ``run_id`` of ``db`` from the next run of a page on."""
+    st.session_state["wish"] = (STORED, db, run_id)
 
 
-__all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "live",
-           "require_run"]
+def show_live() -> None:
+    """Make the sidebar show the live world from the next run of a page on."""
+    st.session_state["wish"] = (LIVE, None, None)
+
+
+def _apply_wishes() -> None:
+    """Set the sidebar's widgets as :func:`show_run` / :func:`show_live` asked (before
+    they are drawn: Streamlit refuses changes to a widget already on the page)."""
+    wish = st.session_state.pop("wish", None)
+    if wish is None:
+        return
+    source, db, run_id = wish
+    st.session_state["source"] = source
+    if db is not None:
+        st.session_state["db"] = db
+        st.session_state["want_run"] = run_id
+        st.session_state.pop("db_pick", None)
+        st.session_state.pop(f"run_pick:{db}", None)
+
+
+@st.fragment(run_every=REFRESH_S)
+def _watch(ref: RunRef | None, live_run: int | None) -> None:
+    live = hub()
+    live.touch()
+    status = live.status()
+    if status.run_id is not None:
+        state = "running" if status.running else (f"{status.queued_steps} steps queued" if status.queued_steps
+                                                  else "paused")
+        if status.waiting_for_viewer:
+            state = "waiting for a viewer"
+        st.caption(f"live world: run {status.run_id} · step {status.step} · {state}")
+    if status.error:
+        st.error(status.error)
+    if not st.session_state.get("follow", True):
+        return
+    moved = status.run_id != live_run
+    if ref is not None and not moved:
+        moved = (data.committed_step(ref.db, ref.run_id) or 0) != ref.upto
+    if moved:
+        st.rerun(scope="app")
 
 
 def require_run() -> RunRef:
     """The run to show, or stop the page with a hint."""
     ref = current_run()
     if ref is None:
-        st.info("Open a run database in the sidebar, or start a world on the Run page.")
+        st.info("Pick a run database in the sidebar, or start a world on the Run page.")
         st.stop()
     return ref
+
+
+def page_path(name: str) -> str:
+    """A page file, for ``st.switch_page``."""
+    return str(Path(__file__).parent / "pages" / f"{name}.py")
+
+
+__all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "hub",
+           "require_run", "show_live", "show_run"]
