@@ -4,7 +4,7 @@ A :class:`LiveHub` lives once per server process (the app keeps it in ``st.cache
 It holds at most one :class:`~simverse.dashboard.live.LiveRun` and a worker thread that
 steps it: **Run** keeps stepping while any page is open (pages call :meth:`LiveHub.touch`
 every few seconds; with no viewer for ``idle_pause_s`` the worker waits), **Step N** queues
-N steps, **Pause** stops. Every call that touches the world (a step, talking, directing,
+N steps, **Pause** stops; a pace (seconds between steps while running) lets people watch. Every call that touches the world (a step, talking, directing,
 forking) holds one lock, because a ``World`` is not thread-safe. Pages never read the
 world object: they read the database, which each step commits before the next begins.
 
@@ -80,6 +80,8 @@ class LiveHub:
         self.error = ""
         self.target_opened = False
         self._last_seen = time.monotonic()
+        self.pace_s = 0.0
+        self._next_at = 0.0
         self._directives: list[Directive] = []
         self._stepping = False
         self._thread = threading.Thread(target=self._work, name="simverse-live-world", daemon=True)
@@ -119,6 +121,14 @@ class LiveHub:
         if n < 1:
             raise ValueError(f"step: n must be at least 1 (got {n})")
         self._set(queued=self.queued_steps + n)
+
+    def set_pace(self, seconds: float) -> None:
+        """Wait at least ``seconds`` between steps while running (0: as fast as it goes)."""
+        if seconds < 0:
+            raise ValueError(f"pace: seconds must be >= 0 (got {seconds})")
+        self.pace_s = float(seconds)
+        self._next_at = min(self._next_at, time.monotonic() + self.pace_s)
+        self.touch()
 
     def touch(self) -> None:
         """A page is open: the worker may keep running."""
@@ -161,13 +171,15 @@ class LiveHub:
         return time.monotonic() - self._last_seen < self.idle_pause_s
 
     def _due(self) -> bool:
-        return self.live is not None and (self.queued_steps > 0 or (self.running and self._viewed()))
+        if self.live is None:
+            return False
+        return self.queued_steps > 0 or (self.running and self._viewed() and time.monotonic() >= self._next_at)
 
     def _work(self) -> None:
         while True:
             with self._wake:
                 while not self._due():
-                    self._wake.wait(timeout=1.0)
+                    self._wake.wait(timeout=max(0.01, min(1.0, self._next_at - time.monotonic())))
                 self._stepping = True
             try:
                 self._step_once()
@@ -181,6 +193,8 @@ class LiveHub:
                 return
             if self.queued_steps > 0:
                 self.queued_steps -= 1
+            else:
+                self._next_at = time.monotonic() + self.pace_s
             try:
                 live.step(1)
             except Exception as exc:  # shown on every page; the world refuses further steps

@@ -7,8 +7,8 @@
 - Labels: a greedy placer tries eight positions around each point (outward from its place
   first) and keeps the first whose estimated box overlaps no marker and no label already
   placed; a label that fits nowhere is left out (the point keeps its hover text).
-- Colours: golden-ratio steps around the hue circle with three lightness bands, so no two
-  of the first few hundred NPCs share a colour (Plotly's default palette repeats every 10).
+- Colours: golden-ratio steps around the hue circle with three lightness and saturation
+  bands, never one colour for two NPCs (Plotly's default palette repeats every 10).
 """
 
 from __future__ import annotations
@@ -70,15 +70,26 @@ def around(centre: tuple[float, float], count: int, gap: float) -> list[tuple[fl
 
 
 def npc_colours(names: list[str]) -> dict[str, str]:
-    """A distinct colour per NPC name (stable for a given list of names)."""
-    out = {}
+    """A distinct colour per NPC name (stable for a given list of names): no two NPCs of a
+    world share one (a near twin is nudged lighter)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
     for i, name in enumerate(sorted(names)):
         hue = (i * 0.6180339887) % 1.0
         lightness = (0.42, 0.55, 0.34)[(i // 7) % 3]
         saturation = (0.72, 0.58, 0.85)[(i // 21) % 3]
-        r, g, b = colorsys.hls_to_rgb(hue, lightness, saturation)
-        out[name] = f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+        colour = _hex(hue, lightness, saturation)
+        while colour in used:
+            lightness = (lightness + 0.013) % 0.8 + 0.1
+            colour = _hex(hue, lightness, saturation)
+        used.add(colour)
+        out[name] = colour
     return out
+
+
+def _hex(hue: float, lightness: float, saturation: float) -> str:
+    r, g, b = colorsys.hls_to_rgb(hue, lightness, saturation)
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
 @dataclass(frozen=True)

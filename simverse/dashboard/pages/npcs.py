@@ -17,6 +17,8 @@ names = sorted(people)
 asked = st.query_params.get("npc")
 if asked in people:
     st.session_state["npc_pick"] = asked
+if str(st.query_params.get("decision", "")).isdigit():
+    st.session_state["npc_decision"] = int(st.query_params["decision"])
 if "step" in st.query_params:
     st.session_state["npc_step"] = min(ref.upto, max(0, int(st.query_params.get("step") or 0)))
 st.query_params.clear()
@@ -70,8 +72,9 @@ picked = st.dataframe(listed[["id", "step", "mode", "action", "status", "utteran
                       hide_index=True, width="stretch", height=240, on_select="rerun", selection_mode="single-row",
                       key=f"decisions:{npc}")
 rows = picked["selection"]["rows"]
+asked_for = listed[listed["id"] == st.session_state.get("npc_decision")]
 at_step = listed[listed["step"] == step]
-chosen = listed.iloc[rows[0]] if rows else (at_step.iloc[0] if not at_step.empty else None)
+chosen = listed.iloc[rows[0]] if rows else next((f.iloc[0] for f in (asked_for, at_step) if not f.empty), None)
 if chosen is not None:
     with st.container(border=True):
         show_decision(minds.decision_detail(ref.db, ref.run_id, int(chosen["id"])), run["llm"], redact)

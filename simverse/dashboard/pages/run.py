@@ -70,6 +70,9 @@ if status.busy:
 else:
     cols[3].button("Run until paused", on_click=live.run)
 cols[4].button("Close run", on_click=live.close, disabled=status.busy)
+paces = {0.0: "as fast as it goes", 0.5: "2 steps a second", 1.0: "1 step a second", 3.0: "1 step every 3 s"}
+st.segmented_control("pace while running", list(paces), format_func=paces.get, default=live.pace_s,
+                     key="pace", on_change=lambda: live.set_pace(st.session_state["pace"] or 0.0))
 if status.busy:
     st.info(f"running… step {status.step}" + (f" · {status.queued_steps} more queued" if status.queued_steps else "")
             + (" · waiting for a viewer" if status.waiting_for_viewer else ""))
