@@ -4,8 +4,9 @@ A :class:`LiveHub` lives once per server process (the app keeps it in ``st.cache
 It holds at most one :class:`~simverse.dashboard.live.LiveRun` and a worker thread that
 steps it: **Run** keeps stepping while any page is open (pages call :meth:`LiveHub.touch`
 every few seconds; with no viewer for ``idle_pause_s`` the worker waits), **Step N** queues
-N steps, **Pause** stops; a pace (seconds between steps while running) lets people watch. Every call that touches the world (a step, talking, directing,
-forking) holds one lock, because a ``World`` is not thread-safe. Pages never read the
+N steps, **Pause** stops; a pace (seconds between steps while running) lets people
+watch. Every call that touches the world (a step, talking, directing, forking) holds one
+lock, because a ``World`` is not thread-safe. Pages never read the
 world object: they read the database, which each step commits before the next begins.
 
 Directions (injected events, scene commands) are tracked as :class:`Directive` records:

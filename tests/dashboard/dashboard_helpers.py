@@ -34,7 +34,8 @@ PREPARED_ANSWERS = (
     '{"action": "talk", "args": {"npc": "Bob"}, "utterance": "Did you hear? The well is dry.", "told_facts": []}',
     "no json here at all",
     '{"action": "wait", "args": {}}',
-    '{"action": "talk", "args": {"npc": "Ann"}, "utterance": "What a shit day, you bastard.", "end_conversation": true}',
+    '{"action": "talk", "args": {"npc": "Ann"}, "utterance": "What a shit day, you bastard.",'
+    ' "end_conversation": true}',
 )
 BLOCKED_WORDS = ("shit", "bastard")
 

@@ -53,7 +53,8 @@ def test_a_writer_holding_a_transaction_neither_blocks_the_reader_nor_shows_its_
 
 FACTS = pd.DataFrame({
     "holder": ["world", "Ann", "Bob", "Bob", "Cid"], "subject": ["well"] * 5, "predicate": ["is"] * 5,
-    "object": ["dry"] * 5, "text": ["the well is dry"] * 5, "valid_from": [0, 0, 2, 5, 3], "valid_to": [None, None, 4, None, None],
+    "object": ["dry"] * 5, "text": ["the well is dry"] * 5, "valid_from": [0, 0, 2, 5, 3],
+    "valid_to": [None, None, 4, None, None],
     "told_by": ["", "", "Ann", "Cid", "Ann"], "source": ["world_file", "world_file", "dialogue:7", "dialogue:12",
                                                          "dialogue:9"],
 })

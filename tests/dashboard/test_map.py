@@ -59,7 +59,8 @@ def test_frames_are_read_a_page_at_a_time(dashboard_db_copy):
 
 
 def test_npcs_walk_as_the_same_points_and_a_click_names_npc_and_step():
-    fig = map_figure(PLACES, frame({"Ann": "p0", "Bob": "p0", "Cid": "p3"}), MapView(npc_colours(["Ann", "Bob", "Cid"])))
+    where = {"Ann": "p0", "Bob": "p0", "Cid": "p3"}
+    fig = map_figure(PLACES, frame(where), MapView(npc_colours(list(where))))
     npcs = next(t for t in fig.data if t.name == "NPCs")
     assert list(npcs.ids) == ["Ann", "Bob", "Cid"], "ids keep a dot's identity between steps"
     assert [list(c) for c in npcs.customdata] == [["npc", "Ann", 3], ["npc", "Bob", 3], ["npc", "Cid", 3]]
