@@ -9,12 +9,14 @@ started live once per server, a run database is the picker's default.
 
 A small fragment in the sidebar re-runs every :data:`REFRESH_S` seconds: it tells the hub
 a page is open (the worker only runs while someone watches) and reruns the page when the
-run it shows has committed a new step, so a run being written refreshes by itself.
+run it shows has committed a new step (at most every :data:`FOLLOW_GAP_S` seconds), so a
+run being written refreshes by itself.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from simverse.dashboard.safe import md
 from simverse.store.run_store import DEFAULT_DIR
 
 REFRESH_S = 1.5
+FOLLOW_GAP_S = 3.0
 LIVE, STORED = "live run", "stored run"
 
 
@@ -96,14 +99,20 @@ def current_run() -> RunRef | None:
     live = hub()
     open_target_once(live)
     status = live.status()
+    st.session_state["page_began"] = time.monotonic()
+    _link_wish()
     _apply_wishes()
     with st.sidebar:
+        # The refresh fragment sits first in the sidebar on every page: a tick that
+        # lands just after a change of page then still finds its place.
+        watch_slot = st.container()
         source = STORED
         if status.run_id is not None:
-            source = st.radio("show", [LIVE, STORED], key="source", horizontal=True)
+            source = st.radio("show", [LIVE, STORED], key=sticky("source", LIVE, [LIVE, STORED]), horizontal=True)
         ref = _live_ref(status) if source == LIVE else _stored_ref(status)
-        st.toggle("follow new steps", value=True, key="follow",
+        st.toggle("follow new steps", key=sticky("follow", True),
                   help="Redraw this page when the run it shows commits a step.")
+    with watch_slot:
         _watch(ref, status.run_id)
     return ref
 
@@ -126,7 +135,7 @@ def _stored_ref(status: HubStatus) -> RunRef | None:
         st.caption(f"No simverse run database under {md(DEFAULT_DIR)}/ yet.")
         return None
     wanted = st.session_state.get("db")
-    db = st.selectbox("run database", good, index=good.index(wanted) if wanted in good else 0, key="db_pick")
+    db = st.selectbox("run database", good, key=sticky("db_pick", wanted if wanted in good else good[0], good))
     st.session_state["db"] = db
     table = data.runs(db)
     if table.empty:
@@ -135,13 +144,31 @@ def _stored_ref(status: HubStatus) -> RunRef | None:
     ids = [int(r) for r in table["run"]]
     wanted_run = st.session_state.get("want_run")
     index = ids.index(wanted_run) if wanted_run in ids else len(ids) - 1
-    run_id = st.selectbox("run", ids, index=index, key=f"run_pick:{db}",
+    run_id = st.selectbox("run", ids, key=sticky(f"run_pick:{db}", ids[index], ids),
                           format_func=lambda r: data.run_label(table[table["run"] == r].iloc[0]))
     upto = data.committed_step(db, run_id)
     if upto is None:
         st.warning(f"run {run_id} has no committed step yet")
         return None
     return RunRef(db, int(run_id), upto, status.db == db and status.run_id == run_id)
+
+
+def sticky(key: str, default: object = None, options: list | None = None) -> str:
+    """A sidebar widget's key whose value outlives a change of page. Streamlit keeps a
+    widget's state per page, so the value is also kept under ``"keep:" + key`` and given
+    back to the widget when a page draws it for the first time (else ``default``); a
+    value no longer among ``options`` is dropped."""
+    kept = f"keep:{key}"
+    for name in (key, kept):
+        if options is not None and name in st.session_state and st.session_state[name] not in options:
+            del st.session_state[name]
+    if key in st.session_state:
+        st.session_state[kept] = st.session_state[key]
+    elif kept in st.session_state:
+        st.session_state[key] = st.session_state[kept]
+    elif default is not None:
+        st.session_state[key] = st.session_state[kept] = default
+    return key
 
 
 def show_run(db: str, run_id: int) -> None:
@@ -154,6 +181,15 @@ def show_live() -> None:
     st.session_state["wish"] = (LIVE, None, None)
 
 
+def _link_wish() -> None:
+    """A link naming ``?db=PATH&run=ID`` shows that stored run (a page's own parameters are
+    read by the page)."""
+    db, run = st.query_params.get("db"), st.query_params.get("run")
+    if db and run and run.isdigit():
+        show_run(db, int(run))
+        del st.query_params["db"], st.query_params["run"]
+
+
 def _apply_wishes() -> None:
     """Set the sidebar's widgets as :func:`show_run` / :func:`show_live` asked (before
     they are drawn: Streamlit refuses changes to a widget already on the page)."""
@@ -161,12 +197,13 @@ def _apply_wishes() -> None:
     if wish is None:
         return
     source, db, run_id = wish
-    st.session_state["source"] = source
+    st.session_state["source"] = st.session_state["keep:source"] = source
     if db is not None:
         st.session_state["db"] = db
         st.session_state["want_run"] = run_id
-        st.session_state.pop("db_pick", None)
-        st.session_state.pop(f"run_pick:{db}", None)
+        for key in ("db_pick", f"run_pick:{db}"):
+            st.session_state.pop(key, None)
+            st.session_state.pop(f"keep:{key}", None)
 
 
 @st.fragment(run_every=REFRESH_S)
@@ -176,14 +213,16 @@ def _watch(ref: RunRef | None, live_run: int | None) -> None:
     status = live.status()
     if status.run_id is not None:
         state = "running" if status.running else (f"{status.queued_steps} steps queued" if status.queued_steps
-                                                  else "paused")
+                                                  else "finishing a step" if status.stepping else "paused")
         if status.waiting_for_viewer:
             state = "waiting for a viewer"
         st.caption(f"live world: run {status.run_id} · step {status.step} · {state}")
     if status.error:
         st.error(status.error)
-    if not st.session_state.get("follow", True):
+    if not st.session_state.get("keep:follow", True):
         return
+    if time.monotonic() - st.session_state.get("page_began", 0.0) < FOLLOW_GAP_S:
+        return  # a page redrawn a moment ago stays put a while: people can read and click
     moved = status.run_id != live_run
     if ref is not None and not moved:
         moved = (data.committed_step(ref.db, ref.run_id) or 0) != ref.upto

@@ -54,21 +54,27 @@ def direct_forms(places: list[str], key: str) -> None:
         text = st.text_input("what happens", placeholder="A whale is seen off the lighthouse.")
         where = st.selectbox("seen by", ["everyone", *places], help="everyone, or those at one place")
         if st.form_submit_button("Inject event (fires at the next step)"):
-            _give(lambda: live.inject(text, None if where == "everyone" else where))
+            _give(lambda: live.inject(text, None if where == "everyone" else where), key)
     with right, st.form(f"scene:{key}", clear_on_submit=True):
         command = st.text_input("scene command", placeholder="a storm rolls in over the harbour")
         where = st.selectbox("at", ["(as the command says)", *places])
         if st.form_submit_button("Give the command (read at the next step)"):
-            _give(lambda: live.scene(command, None if where.startswith("(") else where))
+            _give(lambda: live.scene(command, None if where.startswith("(") else where), key)
+    kind, message = st.session_state.get(f"direction_said:{key}", ("", ""))
+    if kind == "refused":
+        st.error(message)
+    elif kind:
+        st.success(message)
 
 
-def _give(action) -> None:
+def _give(action, key: str) -> None:
+    """Give a direction; what became of it stays on the page (reruns do not wipe it)."""
     try:
         directive = action()
     except (ValueError, RuntimeError) as exc:
-        st.error(f"refused: {exc}")
+        st.session_state[f"direction_said:{key}"] = ("refused", f"refused: {exc}")
     else:
-        st.success(f"queued: fires at step {directive.fires_at}")
+        st.session_state[f"direction_said:{key}"] = ("queued", f"queued: fires at step {directive.fires_at}")
 
 
 def fork_form(ref: RunRef, step: int, places: list[str], key: str) -> None:

@@ -60,6 +60,7 @@ class HubStatus:
     running: bool
     queued_steps: int
     waiting_for_viewer: bool
+    stepping: bool
     error: str
     directives: tuple[Directive, ...] = field(default_factory=tuple)
 
@@ -154,7 +155,7 @@ class LiveHub:
         return HubStatus(
             run_id=live.run_id if live else None, db=live.db if live else None,
             step=live.step_index if live else 0, running=self.running, queued_steps=self.queued_steps,
-            waiting_for_viewer=self.running and not self._viewed(), error=self.error,
+            waiting_for_viewer=self.running and not self._viewed(), stepping=self._stepping, error=self.error,
             directives=tuple(self._directives),
         )
 

@@ -68,16 +68,17 @@ statuses = st.multiselect("status", sorted(set(made["status"])), placeholder="ev
 listed = made[made["status"].isin(statuses)] if statuses else made
 listed = listed.assign(utterance=listed["utterance"].map(redact), note=listed["note"].map(redact))
 st.caption(f"{len(listed)} of {len(made)} decisions · pick one to read the prompt behind it")
-picked = st.dataframe(listed[["id", "step", "mode", "action", "status", "utterance", "note", "calls"]],
-                      hide_index=True, width="stretch", height=240, on_select="rerun", selection_mode="single-row",
-                      key=f"decisions:{npc}")
-rows = picked["selection"]["rows"]
-asked_for = listed[listed["id"] == st.session_state.get("npc_decision")]
-at_step = listed[listed["step"] == step]
-chosen = listed.iloc[rows[0]] if rows else next((f.iloc[0] for f in (asked_for, at_step) if not f.empty), None)
-if chosen is not None:
+st.dataframe(listed[["id", "step", "mode", "action", "status", "utterance", "note", "calls"]], hide_index=True,
+             width="stretch", height=220)
+labels = {int(r.id): f"#{r.id} · step {r.step} · {r.mode} {r.action} · {r.status}" for r in listed.itertuples()}
+wanted = st.session_state.pop("npc_decision", None)
+at_step = [int(i) for i, s in zip(listed["id"], listed["step"], strict=True) if s == step]
+default = wanted if wanted in labels else (at_step[0] if at_step else next(iter(labels), None))
+if default is not None:
+    chosen = st.selectbox("read decision", list(labels), index=list(labels).index(default), format_func=labels.get,
+                          key=f"decision_pick:{npc}:{step}:{wanted}:{','.join(statuses)}")
     with st.container(border=True):
-        show_decision(minds.decision_detail(ref.db, ref.run_id, int(chosen["id"])), run["llm"], redact)
+        show_decision(minds.decision_detail(ref.db, ref.run_id, int(chosen)), run["llm"], redact)
 
 st.subheader("Reflections and their evidence")
 reflections = memories[memories["kind"] == "reflection"]
