@@ -168,7 +168,8 @@ def click_point(page, index: int, trace: str, point: int = 0) -> None:
     x, y = chart_js(page, index, f"""
         const t = gd.data.findIndex(d => d.name === {trace!r});
         const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();
-        return [r.left + xa._offset + xa.l2p(gd.data[t].x[{point}]), r.top + ya._offset + ya.l2p(gd.data[t].y[{point}])];
+        return [r.left + xa._offset + xa.l2p(gd.data[t].x[{point}]),
+                r.top + ya._offset + ya.l2p(gd.data[t].y[{point}])];
     """)
     page.mouse.click(x, y)
 
@@ -271,7 +272,7 @@ def test_directions_show_queued_then_applied_or_refused(tab):
 
 def test_fork_from_the_event_log_and_compare_side_by_side(tab):
     go(tab, "Events")
-    run, step = live_step(tab)
+    run = live_step(tab)[0]
     tab.get_by_role("button", name=re.compile(r"Fork at step \d+")).click()
     popover = tab.locator("[data-testid='stPopoverBody']")
     at = int(re.search(r"Fork at step (\d+)", tab.get_by_role("button", name=re.compile("Fork at step")).inner_text()
