@@ -8,7 +8,21 @@ own prompts (so a prompt is a realistic ~250 tokens; the config pads the vocabul
   (a) ``LLMBrain.decide_batch`` over the transformers backend: one batched generate;
   (b) the same prompts as sequential per-agent calls (batch size 1), as peers do;
   (c) bare ``model.generate`` on the same left-padded batch (no prompts, no parsing);
-  (d) the same decisions replayed from the recorded calls in SQLite (no model).
+  (d) the same decisions replayed from the recorded calls in SQLite (no model);
+
+then, side by side in the same run, the brain as a run uses it (schema on, retry rule on,
+skip rule off, answers ended by the model or the grammar, not forced to T tokens):
+
+  (e) constrained decoding in-process (llguidance) vs (f) the same model unconstrained:
+      LLM calls per active agent-step (decision calls, retries included, per decision the
+      model was asked for), the share of first answers that are schema-valid JSON, and
+      completion tokens per second;
+  (g) through ``transformers serve`` on 127.0.0.1 (``--server``; it ignores
+      ``response_format``, so answers are unconstrained): the same figures;
+  (h) a whole world (harbor_town, memory on with the default MiniLM embedder) run live on
+      the model for ``--world-steps`` steps, then replayed from its database with no model
+      and no embedder (recorded LLM calls and stored text vectors answer): both timed end
+      to end, world start included, and the two databases proved identical.
 
 Every variant is forced to generate exactly T tokens per request (``min_new_tokens =
 max_new_tokens``), so they do equal work even though random weights would stop early.
@@ -19,15 +33,23 @@ decision and does not depend on how many agents wait their turn, so a sample kee
 run short; pass ``--seq-sample 0`` to time all of them.
 
     python experiments/bench/bench_llm.py --npcs 32 --new-tokens 32
+    python experiments/bench/bench_llm.py --npcs 16 --new-tokens 96 --only-constraints --server
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
+import socket
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+import httpx
+import jsonschema
 import torch
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
@@ -36,11 +58,14 @@ import simverse.store  # noqa: F401  (registers every table)
 from simverse.core.decisions import ActionSpec, DecisionRequest, FactView, MemoryView, Turn
 from simverse.core.llm_protocol import SamplingParams
 from simverse.llm.brain import LLMBrain
+from simverse.llm.openai_backend import OpenAIBackend
 from simverse.llm.prompts import decision_messages
 from simverse.llm.recording import RecordingBackend, ReplayBackend
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
 from simverse.store.base import Base
+from simverse.store.digest import differing_tables, run_digest
+from simverse.world.model import World
 
 NAMES = ["Mara", "Tom", "Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gus", "Hana", "Ivo",
          "Jule", "Kai", "Lena", "Milo", "Nora"]
@@ -113,6 +138,130 @@ def bare_generate(backend: TransformersBackend, requests: list[DecisionRequest],
     return elapsed
 
 
+def world_replay(model: Path, workdir: Path, steps: int) -> None:
+    """(h): live world run vs its replay, memory on (MiniLM), end to end; same database."""
+    live_db, replay_db = workdir / "live.db", workdir / "replay.db"
+
+    def live() -> World:
+        world = World("harbor_town", seed=1, db=str(live_db), llm=f"transformers:{model}")
+        world.run(steps)
+        return world
+
+    def replay() -> World:
+        world = World("harbor_town", seed=1, db=str(replay_db), llm=f"transformers:{model}",
+                      replay=str(live_db))
+        world.run(steps)
+        return world
+
+    (t_live, _), live_world = timed(live)
+    (t_replay, _), replayed = timed(replay)
+    differ = differing_tables(run_digest(live_world.store, live_world.run_id),
+                              run_digest(replayed.store, replayed.run_id))
+    embedded = replayed.minds.stream.book.embedded
+    live_world.close()
+    replayed.close()
+    npcs = len(live_world.npc_names)
+    print(f"(h) harbor_town, {npcs} NPCs, {steps} steps, memory on (MiniLM), end to end:")
+    print(f"    live on the model {t_live:.2f} s, replay {t_replay:.2f} s "
+          f"(texts embedded in the replay: {embedded}) -> replay/live = {t_live / t_replay:.0f}x "
+          f"(goal >= 20x); databases {'identical' if not differ else 'DIFFER in ' + ', '.join(differ)}")
+
+
+def run_brain(brain: LLMBrain, requests: list[DecisionRequest]) -> dict[str, float]:
+    """Decide once for all requests; the figures of (e), (f) and (g)."""
+    backend = brain.backend
+    seen: list = []
+    real = backend.generate_batch
+
+    def spy(batch):
+        answers = real(batch)
+        seen.extend(zip(batch, answers, strict=True))
+        return answers
+
+    backend.generate_batch = spy
+    try:
+        (wall, _), decisions = timed(lambda: brain.decide_batch(requests))
+    finally:
+        del backend.generate_batch
+    stats = brain.take_stats()
+    asked = len(decisions) - stats.skipped
+    first = [(req, ans) for req, ans in seen if not req.tag.endswith("retry")]
+    valid = sum(1 for req, ans in first if schema_valid(ans.text, req.json_schema))
+    return {"calls_per_step": stats.llm_calls / max(1, asked), "valid_share": valid / max(1, len(first)),
+            "tokens_per_s": stats.completion_tokens / max(wall, 1e-9), "wall": wall,
+            "defaulted": stats.defaulted, "retried": stats.retried, "decisions": len(decisions)}
+
+
+def schema_valid(text: str, schema: dict | None) -> bool:
+    """True when the whole answer is JSON that fits the schema."""
+    try:
+        jsonschema.validate(json.loads(text), schema or {})
+    except (ValueError, jsonschema.ValidationError):
+        return False
+    return True
+
+
+def constraint_rows(path: Path, requests: list[DecisionRequest], sampling: SamplingParams,
+                    repeats: int) -> list[tuple[str, dict[str, float]]]:
+    """(e) constrained vs (f) unconstrained, alternating, best wall time of each kept."""
+    backend = TransformersBackend(str(path), device="cpu", max_batch_size=len(requests))
+    best: dict[bool, dict[str, float]] = {}
+    for repeat in range(max(1, repeats)):
+        for constrain in ((True, False) if repeat % 2 == 0 else (False, True)):
+            backend.constrain = constrain
+            brain = LLMBrain(backend, sampling=sampling, skip_idle=False)
+            figures = run_brain(brain, requests)
+            print(f"  timed ({'e' if constrain else 'f'}) {figures['wall']:.1f}s (wall)", flush=True)
+            if constrain not in best or figures["wall"] < best[constrain]["wall"]:
+                best[constrain] = figures
+    return [("(e) in-process, constrained (llguidance)", best[True]),
+            ("(f) in-process, unconstrained", best[False])]
+
+
+def server_rows(path: Path, requests: list[DecisionRequest],
+                sampling: SamplingParams) -> list[tuple[str, dict[str, float]]]:
+    """(g): the brain through ``transformers serve`` of the same model on 127.0.0.1."""
+    exe = Path(sys.executable).with_name("transformers")
+    command = str(exe) if exe.exists() else shutil.which("transformers")
+    if command is None:
+        print("  (g) skipped: the `transformers serve` command is not installed")
+        return []
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([command, "serve", str(path), "--host", "127.0.0.1", "--port", str(port),
+                             "--device", "cpu", "--log-level", "error"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).is_success:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        backend = OpenAIBackend(f"http://127.0.0.1:{port}/v1", str(path), timeout_s=600)
+        seed = backend.probe_seed()
+        figures = run_brain(LLMBrain(backend, sampling=sampling, skip_idle=False), requests)
+        print(f"  timed (g) {figures['wall']:.1f}s (wall); server seed support: {seed}", flush=True)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    return [("(g) transformers serve (ignores response_format)", figures)]
+
+
+def print_constraint_rows(rows: list[tuple[str, dict[str, float]]]) -> None:
+    """The calls-per-agent-step, validity and tokens/s table, and the tokens/s ratio."""
+    print(f"{'variant':48s} {'calls/agent-step':>16s} {'schema-valid':>12s} {'tokens/s':>9s} "
+          f"{'retried':>8s} {'defaulted':>9s}")
+    for label, f in rows:
+        print(f"{label:48s} {f['calls_per_step']:16.2f} {100 * f['valid_share']:11.0f}% "
+              f"{f['tokens_per_s']:9.1f} {f['retried']:8d} {f['defaulted']:9d}")
+    e, f = rows[0][1], rows[1][1]
+    print(f"(e)/(f) constrained / unconstrained tokens per second = "
+          f"{e['tokens_per_s'] / max(f['tokens_per_s'], 1e-9):.2f} (same run, side by side)")
+
+
 def main() -> None:
     """Run all variants once and print rates and ratios side by side."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -124,7 +273,11 @@ def main() -> None:
     parser.add_argument("--temperature", type=float, default=0.7,
                         help="LLMBrain sampling temperature (top_p 0.95); 0 = greedy like (c)")
     parser.add_argument("--repeats", type=int, default=1,
-                        help="time (a) and (c) this many times, alternating; keep the best")
+                        help="time (a) and (c), and (e) and (f), this many times, alternating; keep the best")
+    parser.add_argument("--only-constraints", action="store_true", help="skip (a)-(d)")
+    parser.add_argument("--server", action="store_true", help="also run (g) through transformers serve")
+    parser.add_argument("--world-steps", type=int, default=3,
+                        help="(h): steps of the live and replayed world run (0 skips it)")
     args = parser.parse_args()
 
     requests = [synthetic_request(i) for i in range(args.npcs)]
@@ -132,43 +285,57 @@ def main() -> None:
                               top_p=0.95)
     with tempfile.TemporaryDirectory() as tmp:
         (t_build, _), path = timed(lambda: build_model(Path(tmp) / "smol", requests))
-        backend = TransformersBackend(str(path), device="cpu", max_batch_size=args.npcs,
-                                      force_max_new_tokens=True)
         print(f"model: SmolLM2-135M shape, random weights, built in {t_build:.1f}s; "
-              f"torch threads {torch.get_num_threads()}, device {backend.device}", flush=True)
-        bare_generate(backend, requests[:4], 2)  # warm up kernels and allocator
+              f"torch threads {torch.get_num_threads()}", flush=True)
+        if not args.only_constraints:
+            throughput(path, requests, sampling, args)
+        rows = constraint_rows(path, requests, sampling, args.repeats)
+        if args.server:
+            rows += server_rows(path, requests, sampling)
+        if args.world_steps:
+            world_replay(path, Path(tmp), args.world_steps)
+    print(f"{args.npcs} NPCs, up to {args.new_tokens} new tokens, temperature {args.temperature}, "
+          "skip rule off, retry rule on")
+    print_constraint_rows(rows)
 
-        t_a = t_c = (float("inf"), float("inf"))
-        for repeat in range(max(1, args.repeats)):  # alternate the order: no position bias
-            recorder = RecordingBackend(backend, run_id=1)
-            brain = LLMBrain(recorder, sampling=sampling, use_schema=False, skip_idle=False,
-                             retry_invalid=False)
-            if repeat % 2:
-                bare = bare_generate(backend, requests, args.new_tokens)
-            elapsed, decisions = timed(lambda: brain.decide_batch(requests))  # noqa: B023
-            if not repeat % 2:
-                bare = bare_generate(backend, requests, args.new_tokens)
-            t_a, t_c = min(t_a, elapsed), min(t_c, bare)
-            print(f"  timed (a) {elapsed[0]:.1f}s, (c) {bare[0]:.1f}s (wall)", flush=True)
-        stats = brain.take_stats()
-        prompt_mean = stats.prompt_tokens / max(1, stats.llm_calls)
-        completion_mean = stats.completion_tokens / max(1, stats.llm_calls)
 
-        seq = requests[: args.seq_sample or len(requests)]
-        single = LLMBrain(backend, sampling=sampling, use_schema=False, skip_idle=False,
-                          retry_invalid=False)
-        t_b, _ = timed(lambda: [single.decide_batch([r]) for r in seq])
-        print(f"  timed (b) {t_b[0]:.1f}s for {len(seq)} agents (wall)", flush=True)
+def throughput(path: Path, requests: list[DecisionRequest], sampling: SamplingParams,
+               args: argparse.Namespace) -> None:
+    """(a)-(d): batched vs per-agent vs bare generate vs replay, forced to T tokens."""
+    backend = TransformersBackend(str(path), device="cpu", max_batch_size=args.npcs,
+                                  force_max_new_tokens=True)
+    bare_generate(backend, requests[:4], 2)  # warm up kernels and allocator
+    t_a = t_c = (float("inf"), float("inf"))
+    for repeat in range(max(1, args.repeats)):  # alternate the order: no position bias
+        recorder = RecordingBackend(backend, run_id=1)
+        brain = LLMBrain(recorder, sampling=sampling, use_schema=False, skip_idle=False,
+                         retry_invalid=False)
+        if repeat % 2:
+            bare = bare_generate(backend, requests, args.new_tokens)
+        elapsed, decisions = timed(lambda: brain.decide_batch(requests))  # noqa: B023
+        if not repeat % 2:
+            bare = bare_generate(backend, requests, args.new_tokens)
+        t_a, t_c = min(t_a, elapsed), min(t_c, bare)
+        print(f"  timed (a) {elapsed[0]:.1f}s, (c) {bare[0]:.1f}s (wall)", flush=True)
+    stats = brain.take_stats()
+    prompt_mean = stats.prompt_tokens / max(1, stats.llm_calls)
+    completion_mean = stats.completion_tokens / max(1, stats.llm_calls)
 
-        engine = create_engine("sqlite://")
-        Base.metadata.create_all(engine)
-        with Session(engine) as session:
-            session.add_all(recorder.drain())
-            session.commit()
-            replay = LLMBrain(ReplayBackend.from_session(session, 1), sampling=sampling,
-                              use_schema=False, skip_idle=False, retry_invalid=False)
-            t_d, replayed = timed(lambda: replay.decide_batch(requests))
-        assert replayed == decisions, "replay diverged from the live run"
+    seq = requests[: args.seq_sample or len(requests)]
+    single = LLMBrain(backend, sampling=sampling, use_schema=False, skip_idle=False,
+                      retry_invalid=False)
+    t_b, _ = timed(lambda: [single.decide_batch([r]) for r in seq])
+    print(f"  timed (b) {t_b[0]:.1f}s for {len(seq)} agents (wall)", flush=True)
+
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(recorder.drain())
+        session.commit()
+        replay = LLMBrain(ReplayBackend.from_session(session, 1), sampling=sampling,
+                          use_schema=False, skip_idle=False, retry_invalid=False)
+        t_d, replayed = timed(lambda: replay.decide_batch(requests))
+    assert replayed == decisions, "replay diverged from the live run"
 
     n, n_seq = len(requests), len(seq)
     print(f"{args.npcs} NPCs, {args.new_tokens} new tokens each, prompt mean "

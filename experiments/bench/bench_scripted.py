@@ -1,19 +1,33 @@
-"""Benchmark: the scripted brain with 1,000 NPCs over ~50 places for 100 steps, stored in SQLite.
+"""Benchmark: the scripted brain over ~50 places, stored in a SQLite file, memory off, hashing
+and MiniLM (the default configuration) side by side, for 100 and 1,000 NPCs.
 
-Prints agent-steps per second and the share of wall time spent committing to the store.
-Goal (issue 2): >= 5,000 agent-steps/s on a 2-core machine.
+Each configuration runs in a fresh process, one after the other, and prints agent-steps per
+second, its cost relative to memory off at the same size, the share of wall time in the
+store, the database size and bytes per agent-step, the texts the embedder computed, and
+peak RSS. Goals (issue 14, 2 cores): 1,000 NPCs x 100 steps with MiniLM >= 1,000
+agent-steps/s and at most 3x memory off; memory off >= 5,000.
 
-    python experiments/bench/bench_scripted.py [--npcs 1000] [--places 50] [--steps 100]
+    python experiments/bench/bench_scripted.py [--npcs 100,1000] [--steps 100]
+        [--memory off,hashing,minilm] [--places 50]
+    python experiments/bench/bench_scripted.py --growth 1000 --npcs 100 --memory minilm
+
+``--growth N`` runs one configuration for N steps and prints, every N/10 steps, the active
+memories per NPC, database size and RSS: whether memory stays bounded over a long run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from simverse.core.loader import parse_world
@@ -66,16 +80,9 @@ def generated_world(npcs: int, places: int, seed: int = 0) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--npcs", type=int, default=1000)
-    parser.add_argument("--places", type=int, default=50)
-    parser.add_argument("--steps", type=int, default=100)
-    parser.add_argument("--memory", choices=["off", "hashing", "minilm"], default="off",
-                        help="memory stream (off: the issue-2 setting, world state and dialogue only)")
-    args = parser.parse_args()
-
-    spec = parse_world(generated_world(args.npcs, args.places), source="generated")
+def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
+    """One configuration in this process: the figures as a dict."""
+    spec = parse_world(generated_world(npcs, places), source="generated")
     store_time = 0.0
     original_write, original_commit = RunStore.write_step, Session.commit
 
@@ -91,24 +98,100 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
-        world = World(spec, seed=1, db=str(db), memory=args.memory != "off",
-                      embedder=None if args.memory == "off" else args.memory)
+        world = World(spec, seed=1, db=str(db), memory=memory != "off",
+                      embedder=None if memory == "off" else memory)
+        if world.minds is not None:  # MiniLM loads its weights on first use: count it as setup
+            world.minds.stream.embedder.embed(["warm up"])
         setup = time.perf_counter() - t0
         store_time = 0.0
         t0 = time.perf_counter()
-        world.run(args.steps)
+        world.run(steps)
         wall = time.perf_counter() - t0
-        size = db.stat().st_size / 1e6
+        embedded = world.minds.stream.book.embedded if world.minds is not None else 0
         world.close()
+        size = sum(f.stat().st_size for f in Path(tmp).iterdir())
     RunStore.write_step, Session.commit = original_write, original_commit
-    agent_steps = args.npcs * args.steps
-    print(f"scripted brain: {args.npcs} NPCs x {args.steps} steps over {args.places} places, "
-          f"SQLite file, memory {args.memory}")
-    print(f"  setup (world + step 0 commit): {setup:.2f} s")
-    print(f"  wall time:                     {wall:.2f} s")
-    print(f"  agent-steps/s:                 {agent_steps / wall:,.0f}   (goal >= 5,000)")
-    print(f"  share of time in the store:    {store_time / wall:.1%}   (writing rows + committing)")
-    print(f"  database size:                 {size:.1f} MB")
+    return {"npcs": npcs, "memory": memory, "steps": steps, "wall": wall, "store": store_time, "setup": setup,
+            "bytes": size, "embedded": embedded,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def growth(npcs: int, places: int, steps: int, memory: str) -> None:
+    """Active memories, database size and RSS every ``steps // 10`` steps of one long run."""
+    spec = parse_world(generated_world(npcs, places), source="generated")
+    every = max(1, steps // 10)
+    print(f"growth: {npcs} NPCs x {steps} steps, memory {memory}")
+    print(f"{'step':>6s} {'active/NPC mean':>16s} {'max':>6s} {'archived':>9s} {'DB MB':>8s} "
+          f"{'RSS MB':>8s} {'s/step':>8s}")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "growth.db"
+        world = World(spec, seed=1, db=str(db), memory=memory != "off", embedder=memory)
+        stream = world.minds.stream
+        t0 = time.perf_counter()
+        for done in range(every, steps + 1, every):
+            world.run(every)
+            counts = [stream.count(n) for n in stream.npcs] or [0]
+            with world.store.session() as session:
+                archived = session.execute(text(
+                    "SELECT count(*) FROM memories WHERE run_id = :r AND archived"), {"r": world.run_id}).scalar()
+            size = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 1e6
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{done:6d} {sum(counts) / len(counts):16.0f} {max(counts):6d} {archived:9d} "
+                  f"{size:8.1f} {rss:8.0f} {(time.perf_counter() - t0) / every:8.3f}", flush=True)
+            t0 = time.perf_counter()
+        world.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--npcs", default="100,1000", help="comma-separated NPC counts")
+    parser.add_argument("--places", type=int, default=50)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--memory", default="off,hashing,minilm",
+                        help="comma-separated: off, hashing, minilm (the default configuration)")
+    parser.add_argument("--growth", type=int, default=0, metavar="N",
+                        help="run the first --npcs/--memory configuration N steps, reporting growth")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.npcs.split(",")]
+    memories = args.memory.split(",")
+    if args.growth:
+        growth(sizes[0], args.places, args.growth, memories[0])
+        return
+    if args.one:
+        print(json.dumps(run_one(sizes[0], args.places, args.steps, memories[0])))
+        return
+    results = []
+    for npcs in sizes:
+        for memory in memories:
+            cmd = [sys.executable, __file__, "--one", "--npcs", str(npcs), "--places", str(args.places),
+                   "--steps", str(args.steps), "--memory", memory]
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            results.append(json.loads(out.strip().splitlines()[-1]))
+            report(results[-1], results)
+    print("\nside by side (one run of this command; each configuration in a fresh process):")
+    print(f"{'NPCs':>5s} {'memory':8s} {'agent-steps/s':>14s} {'x memory off':>13s} {'store':>6s} "
+          f"{'DB MB':>7s} {'B/agent-step':>13s} {'embedded':>9s} {'RSS MB':>7s}")
+    for r in results:
+        print(row(r, results))
+
+
+def _rate(r: dict) -> float:
+    return r["npcs"] * r["steps"] / r["wall"]
+
+
+def row(r: dict, results: list[dict]) -> str:
+    off = next((o for o in results if o["npcs"] == r["npcs"] and o["memory"] == "off"), None)
+    cost = f"{r['wall'] / off['wall']:.2f}" if off else "-"
+    agent_steps = r["npcs"] * r["steps"]
+    return (f"{r['npcs']:5d} {r['memory']:8s} {_rate(r):14,.0f} {cost:>13s} {r['store'] / r['wall']:6.0%} "
+            f"{r['bytes'] / 1e6:7.1f} {r['bytes'] / agent_steps:13,.0f} {r['embedded']:9,d} {r['rss_mb']:7.0f}")
+
+
+def report(r: dict, results: list[dict]) -> None:
+    print(f"{r['npcs']} NPCs x {r['steps']} steps, memory {r['memory']}: setup {r['setup']:.1f} s, "
+          f"steps {r['wall']:.1f} s  |" + row(r, results),
+          flush=True)
 
 
 if __name__ == "__main__":

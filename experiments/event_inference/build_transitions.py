@@ -1,9 +1,11 @@
 """Write transitions.jsonl: hand-labelled transitions over the shipped worlds.
 
 Every expected change below was worked out by hand from the world files (and for scene
-commands and events, from what a reader of the sentence would expect), not by running a
-resolver. Keys are ``entity.property`` (or ``closed_routes``: the full sorted list after).
-Run: ``python experiments/event_inference/build_transitions.py``.
+commands and events, from what ``worlds/README.md`` (Directing) says they do), not by
+running a resolver. Keys are ``entity.property`` (or ``closed_routes`` / ``locked_routes``:
+the full sorted list after). This set was written by people who had read the scene
+reader; ``transitions_independent.jsonl`` was written from the README and the world files
+alone, before the reader existed. Run: ``python experiments/event_inference/build_transitions.py``.
 """
 
 from __future__ import annotations
@@ -38,15 +40,16 @@ def add(id_, world, category, changes, unchanged=(), overrides=None, closed=(), 
 
 
 H, C, K, M, Q, S = "harbor_town", "classroom", "clinic", "museum_tour", "quest_valley", "service_desk"
-OK, FAIL, CONFLICT, SCENE, EVENT, IMPROV = "success", "failed_precondition", "conflict", "scene", "event", "improvise"
+OK, FAIL, CONFLICT, SCENE, EVENT, IMPROV, TIME = "success", "failed_precondition", "conflict", "scene", "scene", \
+    "success", "time"
 
 # ------------------------------------------------------------------ harbor_town actions
-add("ht-buy-bread", H, OK, {"bread.quantity": 5, "Mara.coins": 10, "Mara.inventory": ["bread"]}, ["Tomas.coins"],
+add("ht-buy-bread", H, OK, {"bread.quantity": 5, "Mara.inventory": ["bread"]}, ["Tomas.coins", "Mara.coins"],
     actions=[act("Mara", "buy", item="bread")])
 add("ht-buy-elsewhere", H, FAIL, {}, ["bread.quantity", "Tomas.coins"], actions=[act("Tomas", "buy", item="bread")])
 add("ht-buy-too-poor", H, FAIL, {}, ["bread.quantity", "Pieter.coins"],
     overrides={"Pieter": {"place": "bakery", "coins": 1}}, actions=[act("Pieter", "buy", item="bread")])
-add("ht-last-loaf", H, CONFLICT, {"bread.quantity": 0, "Mara.coins": 10, "Mara.inventory": ["bread"]},
+add("ht-last-loaf", H, CONFLICT, {"bread.quantity": 0, "Mara.inventory": ["bread"]},
     ["Greta.coins", "Greta.inventory"], overrides={"bread": {"quantity": 1}, "Greta": {"place": "bakery"}},
     actions=[act("Mara", "buy", item="bread"), act("Greta", "buy", item="bread")])
 add("ht-eat", H, OK, {"Tomas.inventory": [], "Tomas.hunger": 0}, ["bread.quantity"],
@@ -67,15 +70,16 @@ add("ht-lantern-none-left", H, FAIL, {}, ["square.lanterns_lit"],
 add("ht-last-lantern", H, CONFLICT, {"lantern.quantity": 0, "square.lanterns_lit": 1}, [],
     overrides={"Aldo": {"place": "square"}, "Greta": {"place": "square"}, "lantern": {"quantity": 1}},
     actions=[act("Greta", "hang_lantern"), act("Aldo", "hang_lantern")])
-add("ht-drink", H, OK, {"Ilsa.coins": 29, "ale.quantity": 19, "Ilsa.mood": "merry"}, [],
+add("ht-drink", H, OK, {"ale.quantity": 19, "Ilsa.mood": "merry"}, ["Ilsa.coins"],
     actions=[act("Ilsa", "drink")])
 add("ht-drink-broke", H, FAIL, {}, ["ale.quantity", "Ilsa.mood"], overrides={"Ilsa": {"coins": 0}},
     actions=[act("Ilsa", "drink")])
 add("ht-serve", H, OK, {"ale.quantity": 21, "Ilsa.coins": 31}, [], actions=[act("Ilsa", "serve")])
-add("ht-pray", H, OK, {"Aldo.mood": "calm"}, ["Aldo.coins"], actions=[act("Aldo", "pray")])
+add("ht-pray", H, OK, {"Aldo.mood": "calm", "Aldo.coins": 5}, [], actions=[act("Aldo", "pray")])
 add("ht-tend-light", H, OK, {"lighthouse.lamp_lit": True}, [], actions=[act("Nell", "tend_light")])
 add("ht-mend-nets", H, OK, {"Finn.coins": 4}, [], actions=[act("Finn", "mend_nets")])
-add("ht-give-ledger", H, OK, {"Pieter.inventory": [], "Nell.inventory": ["ledger"]}, ["Nell.coins"],
+add("ht-give-ledger", H, OK, {"Pieter.inventory": [], "Nell.inventory": ["ledger"], "ledger.place": "Nell"},
+    ["Nell.coins"],
     overrides={"Nell": {"place": "cottages"}}, actions=[act("Pieter", "give", item="ledger", npc="Nell")])
 add("ht-give-absent", H, FAIL, {}, ["Pieter.inventory", "Nell.inventory"],
     actions=[act("Pieter", "give", item="ledger", npc="Nell")])
@@ -90,7 +94,7 @@ add("ht-two-fishers", H, CONFLICT, {"fish.quantity": 10, "Tomas.coins": 7, "Jona
 # ------------------------------------------------------------------ harbor_town scene and events
 add("ht-storm-harbour", H, SCENE, {"harbour.weather": "storm"}, ["world.weather"],
     scene="a storm rolls in over the harbour")
-add("ht-night", H, SCENE, {"world.time_of_day": "night"}, ["world.weather"], scene="it is night now")
+add("ht-night", H, TIME, {"world.time": "22:00"}, ["world.weather"], scene="it is night now")
 add("ht-close-bridge-market", H, SCENE, {"closed_routes": ["bakery|market", "harbour|market", "market|square"]}, [],
     scene="close the bridge to the market")
 add("ht-close-road", H, SCENE, {"closed_routes": ["harbour|tavern"]}, [],
@@ -99,9 +103,9 @@ add("ht-rain-harbour", H, SCENE, {"harbour.weather": "rain"}, ["world.weather"],
 add("ht-fog", H, SCENE, {"world.weather": "fog"}, [], scene="thick fog rolls in from the sea")
 add("ht-reopen", H, SCENE, {"closed_routes": []}, [], closed=["harbour|market"],
     scene="reopen the road between the harbour and the market")
-add("ht-tavern-fire", H, EVENT, {"tavern.on_fire": True}, ["world.weather"], event="The Salty Gull catches fire!")
+add("ht-tavern-fire", H, EVENT, {"tavern.burning": True}, ["world.weather"], event="The Salty Gull catches fire!")
 add("ht-whistle", H, EVENT, {}, ["Pieter.mood", "world.weather"], event="Pieter whistles a tune on his way home.")
-add("ht-chapel-locked", H, SCENE, {"chapel.open": False}, ["world.time_of_day"],
+add("ht-chapel-locked", H, SCENE, {"chapel.locked": True}, ["world.time"],
     scene="the chapel is locked for the night")
 add("ht-harbor-typo", H, SCENE, {"harbour.weather": "snow"}, ["world.weather"], scene="snow falls on the harbor")
 add("ht-flooded-road", H, SCENE, {"closed_routes": ["harbour|market"]}, ["harbour.flooded"],
@@ -130,8 +134,8 @@ add("cl-read-book", C, OK, {"Theo.knowledge_points": 3}, ["fractions_book.quanti
 add("cl-teacher-notes", C, FAIL, {}, [], overrides={"Arden": {"place": "classroom"}},
     actions=[act("Arden", "take_notes")])
 add("cl-snow", C, SCENE, {"world.weather": "snow"}, [], scene="it starts to snow")
-add("cl-close-library", C, SCENE, {"library.open": False}, [], scene="close the library")
-add("cl-afternoon", C, SCENE, {"world.time_of_day": "afternoon"}, [], scene="it is afternoon now")
+add("cl-close-library", C, SCENE, {"library.closed": True}, [], scene="close the library")
+add("cl-afternoon", C, TIME, {"world.time": "14:00"}, [], scene="it is afternoon now")
 
 # ------------------------------------------------------------------ clinic
 add("ck-check-in", K, OK, {"Walter.checked_in": True, "reception.queue": 1}, [], actions=[act("Walter", "check_in")])
@@ -149,7 +153,7 @@ add("ck-consult-unchecked", K, FAIL, {}, ["consult_room.patients_seen"],
     overrides={"Walter": {"place": "consult_room"}}, actions=[act("Okoye", "consult", npc="Walter")])
 add("ck-block-corridor", K, SCENE, {"closed_routes": ["nurse_station|waiting_room"]}, [],
     scene="block the corridor between the waiting room and the nurse station")
-add("ck-sunny", K, SCENE, {"world.weather": "clear"}, [], scene="the drizzle stops and the sun comes out")
+add("ck-sunny", K, SCENE, {"world.weather": "sunny"}, [], scene="the drizzle stops and the sun comes out")
 
 # ------------------------------------------------------------------ museum_tour
 add("mu-buy-coffee", M, OK, {"coffee.quantity": 29, "Ada.coins": 8, "Ada.inventory": ["coffee"]}, [],
@@ -162,8 +166,8 @@ add("mu-return", M, OK, {"lantern_girl.place": "east_gallery", "lantern_copy.pla
 add("mu-return-too-soon", M, FAIL, {}, ["lantern_girl.place"], overrides={"lantern_girl": {"restoration": 3}},
     actions=[act("Camille", "return_painting")])
 add("mu-tour-lobby", M, FAIL, {}, ["lobby.visitors_today"], actions=[act("Hale", "give_tour")])
-add("mu-sun", M, SCENE, {"world.weather": "clear"}, [], scene="the sun comes out")
-add("mu-lights-out", M, SCENE, {"ancient_wing.lights": "off"}, [], scene="the lights go out in the ancient wing")
+add("mu-sun", M, SCENE, {"world.weather": "sunny"}, [], scene="the sun comes out")
+add("mu-lights-out", M, SCENE, {"ancient_wing.light": "dark"}, [], scene="the lights go out in the ancient wing")
 
 # ------------------------------------------------------------------ quest_valley
 add("qv-take-key", Q, OK, {"key.quantity": 0, "Wren.inventory": ["key"]}, [], actions=[act("Wren", "take", item="key")])
@@ -192,7 +196,7 @@ add("qv-perform-wood", Q, FAIL, {}, ["Pip.coins"], overrides={"Pip": {"place": "
     actions=[act("Pip", "perform")])
 add("qv-rockslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [],
     scene="a rockslide blocks the pass road to the pasture")
-add("qv-dawn", Q, SCENE, {"world.time_of_day": "dawn"}, [], scene="it is dawn")
+add("qv-dawn", Q, TIME, {"world.time": "06:00", "world.day": 2}, [], scene="it is dawn")
 
 # ------------------------------------------------------------------ service_desk
 add("sd-answer", S, OK, {"front_desk.tickets_open": 13, "Sam.tickets_closed": 1}, [],
@@ -210,6 +214,61 @@ add("sd-hand-in", S, OK, {"Hugo.inventory": ["replacement_kettle"], "recalled_ke
 add("sd-complain", S, OK, {"front_desk.complaints": 1, "Delaney.mood": "angry"}, [],
     overrides={"Delaney": {"place": "front_desk"}}, actions=[act("Delaney", "complain")])
 add("sd-thunder", S, EVENT, {"world.weather": "storm"}, [], event="Thunder rolls over the building.")
+
+# ------------------------------------------------------------------ scene phrasings (after the reader existed)
+for i, (text, change) in enumerate([
+    ("A thunderstorm breaks out over the harbour", {"harbour.weather": "storm"}),
+    ("Heavy snowfall blankets the town", {"world.weather": "snow"}),
+    ("The fog rolls in over the quay", {"harbour.weather": "fog"}),
+    ("Rain pours down on the square", {"square.weather": "rain"}),
+    ("The wind picks up", {"world.weather": "wind"}),
+    ("A heatwave hits Harbor Town", {"world.weather": "heat"}),
+    ("Let the sun shine", {"world.weather": "sunny"}),
+    ("Close the market", {"market.closed": True}),
+    ("Board up the chapel", {"chapel.closed": True}),
+    ("Lock up the tavern", {"tavern.locked": True}),
+    ("Someone sets fire to the tavern", {"tavern.burning": True}),
+    ("Block the road between the market and the harbour", {"closed_routes": ["harbour|market"]}),
+    ("A fallen tree blocks the lane from the square to the cottages", {"closed_routes": ["cottages|square"]}),
+    ("Nobody can get to the lighthouse any more", {"closed_routes": ["harbour|lighthouse"]}),
+    ("The fish are all sold", {"fish.quantity": 0}),
+    ("There is no ale left", {"ale.quantity": 0}),
+    ("Greta brings 3 more lanterns", {"lantern.quantity": 8}),
+    ("Only 2 loaves remain", {"bread.quantity": 2}),
+    ("The price of fish rises to 5 coins", {"fish.price": 5}),
+    ("Put the lantern in the chapel", {"lantern.place": "chapel"}),
+    ("Tomas and Jonas go to the market", {"Tomas.place": "market", "Jonas.place": "market"}),
+    ("Ilsa gives Finn 3 coins", {"Ilsa.coins": 27, "Finn.coins": 6}),
+    ("Pieter is broke", {"Pieter.coins": 0}),
+    ("Greta is furious", {"Greta.mood": "angry"}),
+    ("Set boats_in at the harbour to 2", {"harbour.boats_in": 2}),
+    ("Turn off the lights in the chapel", {"chapel.light": "dark"}),
+    ("It starts to rain and the market closes", {"world.weather": "rain", "market.closed": True}),
+    ("Close the bakery and the tavern", {"bakery.closed": True, "tavern.closed": True}),
+]):
+    add(f"ht-phrase-{i}", H, SCENE, change, [], scene=text)
+for i, (text, change) in enumerate([
+    ("It's seven in the evening", {"world.time": "19:00"}), ("Jump to 9pm", {"world.time": "21:00"}),
+    ("Fast forward three hours", {"world.time": "09:00"}), ("Half an hour passes", {"world.time": "06:30"}),
+    ("Wait until noon", {"world.time": "12:00"}), ("Morning comes", {}),
+    ("It is now quarter past three in the afternoon", {"world.time": "15:15"}),
+]):
+    add(f"ht-clock-{i}", H, TIME, change, ["world.day"], scene=text)
+for i, text in enumerate(["A ghost appears in the tavern", "If it rains, close the market",
+                          "Let's not flood the harbour", "A new baker opens a shop", "Maybe the storm comes tonight",
+                          "Build a bridge between the chapel and the harbour", "Tomas becomes the mayor",
+                          "What time is it?"]):
+    T.append({"id": f"ht-refuse-{i}", "world": H, "category": "refusal", "changes": {}, "unchanged": [],
+              "scene": text, "expect_refused": True})
+add("qv-landslide", Q, SCENE, {"closed_routes": ["pass|pasture"]}, [],
+    scene="A landslide closes the pass to the pasture")
+add("qv-wyvern-burns", Q, SCENE, {"inn.burning": True}, [], scene="The Sleeping Wyvern burns")
+add("qv-hour-and-half", Q, TIME, {"world.time": "08:30"}, [], scene="An hour and a half passes")
+add("mu-pipe-fire", M, SCENE, {"ancient_wing.burning": True}, [], scene="A fire breaks out in the ancient wing")
+add("sd-storms-off", S, SCENE, {"Delaney.place": "front_desk"}, ["world.weather"],
+    scene="Delaney storms off to the front desk")
+add("sd-system-down", S, SCENE, {"world.systems": "down"}, [], scene="The account system goes down")
+add("ck-waiting-tired", K, SCENE, {}, [], scene="Everyone in the waiting room is tired")
 
 # ------------------------------------------------------------------ improvised (model only)
 add("ht-improvise-coin", H, IMPROV, {"Tomas.coins": 5}, ["Jonas.coins"],

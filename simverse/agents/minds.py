@@ -7,12 +7,14 @@ all NPCs at once (one embedder batch to remember, one to recall).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
+from simverse.core.schema import NPCSpec, ScheduleEntry
 from simverse.memory import (
     MemoryConfig,
     MemoryStream,
@@ -27,9 +29,6 @@ from simverse.memory import (
     reflect_due,
 )
 from simverse.memory.planning import PlanNow, as_schedule
-
-if TYPE_CHECKING:
-    from simverse.world.model import World
 
 MIN_OBSERVED_IMPORTANCE = 2
 """Observations below this importance (someone walking past, waiting) reach the NPC's
@@ -47,9 +46,11 @@ class Minds:
     plans: dict[str, PlanNow] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None) -> Minds:
-        """Load (or start) a run's memories from its database."""
-        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config))
+    def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None,
+             recorded: dict[bytes, bytes] | None = None) -> Minds:
+        """Load (or start) a run's memories from its database; ``recorded`` vectors (of a
+        run being replayed) answer before the embedder."""
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config, recorded))
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,
@@ -59,20 +60,29 @@ class Minds:
         self.pending.append(NewMemory(npc, kind, text, step, sim_hours, importance=importance,
                                       source_event_id=source_event_id))
 
-    def plan(self, session: Session, world: World, step: int) -> None:
-        """Make, revise and decompose every NPC's daily plan (one batch)."""
-        places = tuple(world.places.nodes)
+    def plan(self, session: Session, npcs: Iterable[NPCSpec], places: Iterable[str], clock: Clock, step: int) -> None:
+        """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
+        places = tuple(places)
         inputs = [
-            PlanInput(n.name, n.spec.persona, as_schedule([_entry(e) for e in n.spec.schedule]), places)
-            for n in (world.npcs[name] for name in world.npc_names) if n.spec.schedule
+            PlanInput(n.name, n.persona, as_schedule(n.schedule), places)
+            for n in npcs if n.schedule
         ]
-        start_hour = world.clock.start_minutes / 60.0
-        report = plan_step(session, self.stream, self.planner, inputs, step, world.clock.sim_hours(step), start_hour)
+        start_hour = clock.start_minutes / 60.0
+        report = plan_step(session, self.stream, self.planner, inputs, step, clock.sim_hours(step), start_hour)
         self.plans = report.now
+
+    def intention(self, npc: str, entry: ScheduleEntry | None) -> ScheduleEntry | None:
+        """What the NPC means to do now: its current plan entry (the daily plan, revised
+        after important events), else ``entry``, its schedule entry now."""
+        now = self.plans.get(npc)
+        if now is None or now.entry is None:
+            return entry
+        action = entry.action if entry is not None and entry.place == now.entry.place else None
+        return ScheduleEntry(start=now.entry.start, place=now.entry.place, activity=now.entry.activity, action=action)
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""
-        queries = [RetrievalQuery(r.npc, _situation(r)) for r in requests]
+        queries = [RetrievalQuery(r.npc, _situation(r), parts=_cues(r)) for r in requests]
         for request, hits in zip(requests, self.stream.retrieve_batch(session, queries, step, sim_hours), strict=True):
             request.memories = [h.view() for h in hits]
 
@@ -85,17 +95,24 @@ class Minds:
         compact(session, self.stream, step, sim_hours)
 
 
-def _entry(entry: object) -> dict[str, str]:
-    return {"start": entry.start, "place": entry.place, "activity": entry.activity}
-
-
 def _situation(request: DecisionRequest) -> str:
-    """The retrieval query: where the NPC is, with whom, doing what, and what just happened."""
-    parts = [request.place, request.schedule_activity or "", " ".join(request.people_here)]
-    parts += request.observations[-3:]
+    """The retrieval query as logs show it: for a reply, the line just heard and the names
+    it uses; otherwise where the NPC is, with whom, doing what, and what just happened."""
+    return " ".join(_cues(request, people_apart=False))
+
+
+def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
+    """The situation's cues; the query vector sums their vectors (each embedded once per
+    run), since the situation as a whole is new at nearly every step. A reply recalls what
+    the line just heard brings to mind: the line and the names it uses."""
+    if request.mode == "reply" and request.conversation:
+        named = [request.names[m].name for m in request.mentioned if m in request.names]
+        return tuple(p for p in (request.conversation[-1].text, *named) if p)
+    people = list(request.people_here) if people_apart else [" ".join(request.people_here)]
+    parts = [request.place, request.schedule_activity or "", *people, *request.observations[-3:]]
     if request.conversation:
         parts.append(request.conversation[-1].text)
-    return " ".join(p for p in parts if p)
+    return tuple(p for p in parts if p)
 
 
 __all__ = ["MIN_OBSERVED_IMPORTANCE", "Minds"]

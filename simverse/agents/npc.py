@@ -7,21 +7,29 @@ it from there and keeps its Mesa cell in step with its place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from mesa.discrete_space import CellAgent
+from mesa.discrete_space import CellAgent, Network
 
-from simverse.core.schema import NPC as NPCSpec
-from simverse.core.schema import ScheduleEntry
+from simverse.core.schema import NPCSpec, ScheduleEntry
+from simverse.core.state import WorldState
 
-if TYPE_CHECKING:
-    from simverse.world.model import World
+
+class Habitat(Protocol):
+    """What an NPC reads of the Mesa model it lives in (the world): the state that holds
+    its place and needs, and the place network its cell belongs to."""
+
+    state: WorldState
+    space: Network
 
 
 class NPC(CellAgent):
-    """A non-player character; ``name`` is its id across the world."""
+    """A non-player character; ``name`` is its id across the world. ``model`` is the
+    ``mesa.Model`` it belongs to, read as a :class:`Habitat`."""
 
-    def __init__(self, model: World, spec: NPCSpec) -> None:
+    model: Habitat
+
+    def __init__(self, model: Habitat, spec: NPCSpec) -> None:
         super().__init__(model)
         self.spec = spec
         self.name = spec.name
@@ -49,13 +57,27 @@ class NPC(CellAgent):
 
     def schedule_entry(self, hour: float) -> ScheduleEntry | None:
         """The schedule entry in force at ``hour`` (the last one started; wraps at midnight)."""
+        index = self.schedule_index(hour)
+        return None if index is None else self.spec.schedule[index]
+
+    def schedule_index(self, hour: float) -> int | None:
+        """Index of the schedule entry in force at ``hour`` (None without a schedule)."""
         if not self.spec.schedule:
             return None
-        current = self.spec.schedule[-1]
-        for start, entry in zip(self._starts, self.spec.schedule, strict=True):
+        current = len(self.spec.schedule) - 1
+        for i, start in enumerate(self._starts):
             if start <= hour:
-                current = entry
+                current = i
         return current
+
+    def slot(self, day: int, hour: float) -> str | None:
+        """``"day:index"``: which occurrence of which entry is in force (an entry running
+        past midnight belongs to the day it started)."""
+        index = self.schedule_index(hour)
+        if index is None:
+            return None
+        started_yesterday = hour < self._starts[0]
+        return f"{day - 1 if started_yesterday else day}:{index}"
 
     def sync_cell(self) -> None:
         """Put the Mesa cell where the world state says the NPC is."""

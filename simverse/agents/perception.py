@@ -1,22 +1,30 @@
 """Perceive: what each NPC knows when it decides, built for all NPCs in one pass.
 
 The world calls :func:`build_requests` once per phase with every NPC that must decide;
-indexes (who is where, which items are where) are built once, not per NPC.
+indexes (who is where, which items are where) are built once, not per NPC. What it reads
+of the world is the :class:`Surroundings` protocol (the world is one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+import networkx as nx
+
+from simverse.agents.hearing import doable_now, fact_view, names_of, topical_facts
+from simverse.agents.npc import NPC
+from simverse.core.clock import Clock
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.names import NameIndex
+from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
+from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
-
-if TYPE_CHECKING:
-    from simverse.agents.npc import NPC
-    from simverse.world.model import World
+from simverse.knowledge.graph import KnowledgeGraph
+from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+from simverse.llm.prompts import world_brief
 
 MAX_FACTS = 8
 MAX_OBSERVATIONS = 12
@@ -24,16 +32,59 @@ MAX_OBSERVATIONS = 12
 memory stream keeps them all."""
 
 
+class Surroundings(Protocol):
+    """What a decision request is built from: the world as an NPC meets it."""
+
+    seed: int
+    spec: WorldSpec
+    clock: Clock
+    state: WorldState
+    places: nx.Graph
+    place_descriptions: Mapping[str, str]
+    npcs: Mapping[str, NPC]
+    npc_names: Sequence[str]
+    knowledge: KnowledgeGraph
+    step_index: int
+
+    @property
+    def inbox(self) -> Mapping[str, list[str]]:
+        """Observations each NPC has not yet perceived."""
+        ...
+
+    @property
+    def schedule_done(self) -> Mapping[str, str]:
+        """Per NPC, the schedule slot whose errand is done (``once`` / ``until_done``)."""
+        ...
+
+    def intention(self, npc: NPC, hour: float) -> ScheduleEntry | None:
+        """The NPC's plan or schedule entry at ``hour``."""
+        ...
+
+    def route(self, source: str, target: str) -> list[str]:
+        """The way from ``source`` to ``target`` over open connections, next place first."""
+        ...
+
+
 @dataclass
 class Scene:
-    """Indexes of one moment of the world, shared by all requests built from it."""
+    """One moment of the world, shared by all requests built from it: who and which items
+    are where, the actions on offer and the time (weather and routes are read per place)."""
 
+    hour: float
+    label: str
+    actions: list[ActionSpec]
+    brief: str
+    names: NameIndex
+    """The world's names, to find the ones a line uses."""
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
 
-def scene_of(world: World) -> Scene:
-    scene = Scene()
+def scene_of(world: Surroundings, step: int) -> Scene:
+    """The moment of ``step`` (time commands re-base the clock itself, so it is the truth)."""
+    label = world.clock.label(step)
+    actions = action_specs(world)
+    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions), names_of(world.spec))
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -43,7 +94,7 @@ def scene_of(world: World) -> Scene:
     return scene
 
 
-def action_specs(world: World) -> list[ActionSpec]:
+def action_specs(world: Surroundings) -> list[ActionSpec]:
     """The built-in actions (``improvise`` where the world's settings allow it) and every
     action the world declares."""
     builtin = [
@@ -57,7 +108,7 @@ def action_specs(world: World) -> list[ActionSpec]:
 
 
 def build_requests(
-    world: World,
+    world: Surroundings,
     npcs: Sequence[NPC],
     step: int,
     mode: DecisionMode,
@@ -73,68 +124,126 @@ def build_requests(
     ``turns[i]`` makes its seed differ from other lines of the same step; ``facts`` (the
     beliefs ranked for each NPC's decision this step) saves ranking them again per line.
     """
-    scene = scene_of(world)
-    actions = action_specs(world)
-    hour = world.clock.hour(step)
-    weather = str(world.state.entities["world"].get("weather", ""))
-    label = world.clock.label(step)
-    override = world.state.entities["world"].get("time_of_day")
-    if override:  # a scene command ("it is night now") outranks the clock
-        label = f"Day {world.clock.day(step)}, {override}"
+    scene = scene_of(world, step)
+    food = food_places(world.state)
     requests = []
-    closed = set(world.state.closed_routes)
     for i, npc in enumerate(npcs):
-        place = npc.place
-        entry = world.intention(npc, hour)
-        route = world.route(place, entry.place) if entry else []
         partner, lines = conversations[i] if conversations else (None, [])
-        inventory = list(npc.props.get("inventory", []))
-        items_here = scene.items_at.get(place, [])
-        requests.append(
-            DecisionRequest(
-                step=step,
-                npc=npc.name,
-                seed=derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0),
-                mode=mode,
-                persona=npc.spec.persona,
-                traits=list(npc.spec.traits),
-                goals=list(npc.spec.goals),
-                time_label=label,
-                hour=hour,
-                weather=weather,
-                place=place,
-                place_description=world.place_descriptions[place],
-                neighbours=[p for p in world.places.neighbors(place) if route_key(place, p) not in closed],
-                people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
-                items_here=list(items_here),
-                inventory=inventory,
-                needs={"hunger": npc.hunger},
-                properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
-                schedule_place=entry.place if entry else None,
-                schedule_activity=entry.activity if entry else None,
-                schedule_action=entry.action if entry else None,
-                actions=actions,
-                facts=facts[npc.name] if facts and npc.name in facts else _facts(world, npc.name),
-                memories=(memories or {}).get(npc.name, []),
-                observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
-                partner=partner,
-                conversation=list(lines),
-                relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
-                sociability=npc.spec.sociability,
-                item_info=_item_info(world, set(items_here) | set(inventory)),
-                route=route,
-            )
-        )
+        seed = derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0)
+        ranked = facts[npc.name] if facts and npc.name in facts else None
+        requests.append(_request(world, scene, food, npc, step, mode, seed, partner, lines, ranked,
+                                 (memories or {}).get(npc.name, [])))
     return requests
 
 
-def _facts(world: World, npc: str) -> list[FactView]:
+def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC, step: int, mode: DecisionMode,
+             seed: int, partner: str | None, lines: list[Turn], facts: list[FactView] | None,
+             memories: list[MemoryView]) -> DecisionRequest:
+    """One NPC's request at the scene's moment (``facts`` ranked already, or ranked now)."""
+    place = npc.place
+    entry = world.intention(npc, scene.hour)
+    action, args = _scheduled_action(world, npc, entry, step)
+    route = world.route(place, entry.place) if entry else []
+    if entry is not None and _sheltering_from(world.state, entry.place):
+        route, action, args = [], None, {}
+    inventory = list(npc.props.get("inventory", []))
+    items_here = scene.items_at.get(place, [])
+    known = facts if facts is not None else _facts(world, npc.name)
+    heard = lines[-1].text if lines else ""
+    mentioned = scene.names.find(heard) if heard else []
+    if heard:
+        known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names)
+    return DecisionRequest(
+        step=step, npc=npc.name, seed=seed, mode=mode,
+        persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),
+        time_label=scene.label, hour=scene.hour, weather=str(world.state.get(place, "weather") or ""),
+        place=place, place_description=world.place_descriptions[place],
+        neighbours=[p for p in world.places.neighbors(place)
+                    if world.state.route_state(route_key(place, p)) == "open" and not world.state.shut(p)],
+        people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
+        items_here=list(items_here), inventory=inventory,
+        needs={"hunger": npc.hunger}, properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
+        schedule_place=entry.place if entry else None,
+        schedule_activity=entry.activity if entry else None,
+        schedule_action=action, schedule_args=args,
+        schedule_completion=entry.completion if entry is not None and action else "repeat",
+        actions=scene.actions,
+        facts=known,
+        memories=memories,
+        observations=world.inbox.get(npc.name, [])[-MAX_OBSERVATIONS:],
+        partner=partner, conversation=list(lines),
+        relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
+        sociability=npc.spec.sociability,
+        item_info=_item_info(world, set(items_here) | set(inventory)),
+        route=route, food_route=_food_route(world, npc, food), shelter_route=_shelter_route(world, place),
+        world_brief=scene.brief,
+        relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
+        names=scene.names, mentioned=mentioned,
+        doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
+    )
+
+
+HUNGRY_ENOUGH = 0.5
+"""From this hunger on a request carries the way to food (the scripted brain eats at 0.6)."""
+SHELTER_WEATHER = ("storm", "snow", "hail")
+"""Weather that sends people indoors from places marked ``outdoors = true``."""
+
+
+def _scheduled_action(world: Surroundings, npc: NPC, entry: ScheduleEntry | None,
+                      step: int) -> tuple[str | None, dict[str, str]]:
+    """The entry's action and arguments, or none once its completion rule says it is done
+    for this slot."""
+    if entry is None or entry.action is None:
+        return None, {}
+    if world.schedule_done.get(npc.name) == npc.slot(world.clock.day(step), world.clock.hour(step)):
+        return None, {}
+    return entry.action, dict(entry.args)
+
+
+def food_places(state: WorldState) -> dict[str, float]:
+    """Places where an edible item is for sale now (and its lowest price), open and unlocked."""
+    out: dict[str, float] = {}
+    for item in state.ids_of("item"):
+        props = state.entities[item]
+        where = props.get("place")
+        if props.get("edible") is not True or props.get("quantity", 0) <= 0 or state.kinds.get(where) != "place":
+            continue
+        if state.shut(where) or state.entities[where].get("locked") is True or props.get("locked") is True:
+            continue
+        price = props.get("price", 0)
+        out[where] = min(out.get(where, price), price)
+    return out
+
+
+def _food_route(world: Surroundings, npc: NPC, food: dict[str, float]) -> list[str]:
+    """The way to the nearest place with food the NPC can afford, when it is hungry."""
+    if npc.hunger < HUNGRY_ENOUGH or (npc.place in food and food[npc.place] <= npc.coins):
+        return []
+    ways = [(len(way), target, way) for target, price in food.items()
+            if price <= npc.coins and (way := world.route(npc.place, target))]
+    return min(ways)[2] if ways else []
+
+
+def _sheltering_from(state: WorldState, place: str) -> bool:
+    """Whether ``place`` is outdoors in weather that sends people indoors."""
+    return state.get(place, "outdoors") is True and str(state.get(place, "weather")) in SHELTER_WEATHER
+
+
+def _shelter_route(world: Surroundings, place: str) -> list[str]:
+    """The way indoors from an outdoor place in bad weather (empty: no need, or no way)."""
+    if not _sheltering_from(world.state, place):
+        return []
+    ways = [(len(way), target, way) for target in world.places.nodes
+            if target != place and world.state.get(target, "outdoors") is not True
+            and (way := world.route(place, target))]
+    return min(ways)[2] if ways else []
+
+
+def _facts(world: Surroundings, npc: str) -> list[FactView]:
     """The beliefs that matter to the NPC here and now (its place, who is here, its goals
     and current activity), ranked and cut to a token budget by
     :func:`simverse.knowledge.prompts.rank_beliefs`, then shown oldest first (prompts and
     the scripted brain read the list as news in order, latest last)."""
-    from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
-
     agent = world.npcs[npc]
     step = world.step_index + 1
     place = agent.place
@@ -142,13 +251,10 @@ def _facts(world: World, npc: str) -> list[FactView]:
     entry = world.intention(agent, world.clock.hour(step))
     goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
     chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
-    return [
-        FactView(f.key, f.describe(), f.subject, f.predicate, f.object, f.secret, f.told_by)
-        for f in sorted(chosen, key=lambda f: f.id)
-    ]
+    return [fact_view(f) for f in sorted(chosen, key=lambda f: f.id)]
 
 
-def _item_info(world: World, items: set[str]) -> dict[str, dict[str, object]]:
+def _item_info(world: Surroundings, items: set[str]) -> dict[str, dict[str, object]]:
     info = {}
     for item in sorted(items):
         props = world.state.entities.get(item)

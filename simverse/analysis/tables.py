@@ -79,8 +79,10 @@ def dialogue(conn: Connection, run_ids: Sequence[int]) -> pd.DataFrame:
 
 
 def decisions(conn: Connection, run_ids: Sequence[int], with_context: bool = False) -> pd.DataFrame:
-    return frame(conn, DecisionRow.__table__, run_ids, drop=() if with_context else ("context",),
-                 order=("run_id", "id"))
+    """Decisions with the ``brain`` that made each (mixed populations; None otherwise)."""
+    out = frame(conn, DecisionRow.__table__, run_ids, order=("run_id", "id"))
+    out["brain"] = [(c or {}).get("brain") for c in out["context"]]
+    return out if with_context else out.drop(columns="context")
 
 
 def events(conn: Connection, run_ids: Sequence[int]) -> pd.DataFrame:

@@ -11,31 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from simverse.core.number_words import number_words
+
 MAX_PER_GROUP = 30
 MAX_NPCS = 40
 DEFAULT_SETTING = "village"
 
 _NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
+    **number_words(1, 20),
     "dozen": 12,
     "a dozen": 12,
     "a couple of": 2,

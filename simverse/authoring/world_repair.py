@@ -18,17 +18,18 @@ from simverse.core.loader import WorldFileError, format_validation_error, parse_
 from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import (
     FORMAT_VERSION,
-    NPC,
     ActionDef,
     Environment,
     Item,
     KnowledgeEntry,
+    NPCSpec,
     Place,
     Policy,
     ScheduledEvent,
     Settings,
     WorldSpec,
 )
+from simverse.core.world_check import declare_used_properties
 
 _MAX_OPENINGS = 200
 
@@ -39,11 +40,14 @@ def repair_world(candidate: Any, fallback: dict) -> tuple[dict, list[str]]:
     if not isinstance(candidate, dict):
         return copy.deepcopy(fallback), ["the answer is not a JSON object; used the template world"]
     try:
+        declared = declare_used_properties(candidate)
         parse_world(candidate, source="<llm world>")
-        return copy.deepcopy(candidate), []
+        return copy.deepcopy(candidate), ([f"declared the properties its rules use: {', '.join(declared)}"]
+                                          if declared else [])
     except WorldFileError as exc:
         notes.append(f"the model's world did not validate ({exc}); repairing")
     world = _repair(candidate, copy.deepcopy(fallback), notes)
+    declare_used_properties(world)
     try:
         parse_world(world, source="<repaired world>")
     except WorldFileError as exc:
@@ -99,7 +103,7 @@ def _repair_npcs(world: dict, candidate: dict, fallback: dict, notes: list[str])
     place_ids = {p["id"] for p in world["places"]}
     npcs = [
         n
-        for n in _elements(candidate, "npcs", NPC, "name", notes, _sort_schedule)
+        for n in _elements(candidate, "npcs", NPCSpec, "name", notes, _sort_schedule)
         if n["name"] not in place_ids
     ]
     if not npcs:

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 
 
 @app.command()
@@ -28,17 +27,14 @@ def dashboard(
 
     from simverse.dashboard import live
 
-    if target and not live.is_run_db(target):
+    if target and live.is_run_db(target):
+        from simverse.dashboard.databases import accept
+
+        accept(target)  # read-only: a file that is no run database fails here, as one line, untouched
+    elif target:
         from simverse.core.loader import load_world
 
         load_world(target)  # a bad world fails here, as one line, not in the browser
-    elif target:
-        from simverse.dashboard.databases import NotARunDatabase, check_database
-
-        try:
-            check_database(target)  # read-only: a file that is not a run database is left untouched
-        except NotARunDatabase as exc:
-            raise UserError(str(exc)) from None
     if llm:
         try:
             live.check_brain_spec(llm)
@@ -50,7 +46,7 @@ def dashboard(
         if value:
             os.environ[key] = value
     script = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-    console.print(f"simverse dashboard on http://{escape(host)}:{port}")
+    console.print(f"simverse dashboard on http://{shown(host)}:{port}")
     sys.argv = [
         "streamlit", "run", str(script), "--server.address", host, "--server.port", str(port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
@@ -69,16 +65,16 @@ def chat(
 ) -> None:
     """Talk to an NPC of a stored run: one line in, its answer out; an empty line or EOF ends."""
     from simverse.agents.player import PlayerChat, talk_to
+    from simverse.cli.models import check_models
     from simverse.world.model import World
 
-    if "://" not in db and not Path(db).is_file():
-        raise UserError(f"{db}: no such run database")
+    check_models(llm=llm, embedder=embedder)
     world = World.resume(db, run_id=run_id, llm=llm, embedder=embedder)
     try:
         if npc not in world.npcs:
             raise UserError(f"no NPC named {npc!r} in run {world.run_id}; NPCs are {', '.join(world.npc_names)}")
         place = world.state.entities[npc]["place"]
-        console.print(f"talking to {escape(npc)} at {escape(str(place))} after step {world.step_index} "
+        console.print(f"talking to {shown(npc)} at {shown(str(place))} after step {world.step_index} "
                       f"({world.clock.label(world.step_index)}); an empty line ends", highlight=False)
         conversation = PlayerChat(npc)
         while True:
@@ -91,8 +87,8 @@ def chat(
             try:
                 answer = talk_to(world, npc, line, conversation)
             except ValueError as exc:
-                console.print(f"[red]{escape(str(exc))}[/red]")
+                console.print(f"[red]{shown(str(exc))}[/red]")
                 continue
-            console.print(f"{escape(npc)}> {escape(answer)}", highlight=False)
+            console.print(f"{shown(npc)}> {shown(answer)}", highlight=False)
     finally:
         world.close()

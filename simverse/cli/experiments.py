@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
+from simverse.store.database import check_database
 
 
 @app.command()
@@ -31,6 +31,8 @@ def sweep(
         spec = load_sweep(config)
     except SweepConfigError as exc:
         raise UserError(str(exc)) from None
+    if results and "://" not in results:
+        check_database(results, create=True)
     where = f"Ray ({ray})" if ray else f"{workers} local processes"
     with Progress(
         TextColumn("[bold]cells"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -45,18 +47,18 @@ def sweep(
         def done(cell, result) -> None:
             nonlocal failures
             failures += result.status != "finished"
-            progress.update(bar, advance=1, note=f"last: {escape(cell.label)} seed {cell.seed}, failed: {failures}")
+            progress.update(bar, advance=1, note=f"last: {shown(cell.label)} seed {cell.seed}, failed: {failures}")
 
         try:
             outcome = run_sweep(spec, results=results, workers=workers, ray=ray, on_start=started, on_cell=done)
         except RayUnavailable as exc:
             raise UserError(str(exc)) from None
-    console.print(f"sweep {escape(spec.name)}: {outcome.total} cells, {outcome.skipped} skipped as finished, "
-                  f"{len(outcome.finished)} finished now, {len(outcome.failed)} failed -> {escape(outcome.results_db)}")
+    console.print(f"sweep {shown(spec.name)}: {outcome.total} cells, {outcome.skipped} skipped as finished, "
+                  f"{len(outcome.finished)} finished now, {len(outcome.failed)} failed -> {shown(outcome.results_db)}")
     if outcome.failed:
         table = Table("failed cell", "error")
         for key, error in outcome.failed.items():
-            table.add_row(escape(key), escape(error.strip().splitlines()[0] if error.strip() else "?"))
+            table.add_row(shown(key), shown(error.strip().splitlines()[0] if error.strip() else "?"))
         console.print(table)
         raise typer.Exit(1)
 
@@ -76,13 +78,14 @@ def report(
         path = results_path(sweep_db)
         if not path.is_file():
             raise UserError(f"{sweep_db}: no such results database or sweep (looked for {path})")
+    check_database(path)  # read-only: a file that is no results database is refused untouched
     target = Path(out) if out else path.with_name(f"{path.stem}-report")
     try:
         paths = write_report(path, target, sweep=name)
     except LookupError as exc:
         raise UserError(str(exc)) from None
     for kind, written in paths.items():
-        console.print(f"{kind:15} {escape(str(written))}")
+        console.print(f"{kind:15} {shown(str(written))}")
 
 
 @app.command()
@@ -108,15 +111,15 @@ def generate(
     if (target / "world.toml").exists() and not force:
         raise UserError(f"{target}: a world already exists there (use --force to overwrite)")
     made = generate_world_files(prompt, target, seed=seed, backend=backend)
-    console.print(f"wrote {escape(str(made.world_file))}: {escape(made.name)}, {made.npcs} NPCs, "
+    console.print(f"wrote {shown(str(made.world_file))}: {shown(made.name)}, {made.npcs} NPCs, "
                   f"{made.places} places ({made.source})")
     for note in made.notes:
-        console.print(f"  repaired: {escape(note)}")
+        console.print(f"  repaired: {shown(note)}")
     if made.blocked:
         table = Table("blocked by the content filter: source", "reason", "text")
         for record in made.blocked:
-            table.add_row(escape(record.source), escape(record.reason), escape(record.text[:120]))
+            table.add_row(shown(record.source), shown(record.reason), shown(record.text[:120]))
         console.print(table)
     else:
         console.print("content filter: nothing blocked")
-    console.print(f"run it with: simverse run {escape(str(target))}")
+    console.print(f"run it with: simverse run {shown(str(target))}")

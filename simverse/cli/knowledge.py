@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 from simverse.knowledge.graph import KnowledgeGraph, split_key
 from simverse.knowledge.store import load_knowledge
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import RunStore, open_read_only
 
 knowledge_app = typer.Typer(no_args_is_help=True, help="Query and export a run's knowledge graph.")
 app.add_typer(knowledge_app, name="knowledge")
@@ -24,9 +23,7 @@ StepOpt = Annotated[int | None, typer.Option("--step", help="step to look at (de
 
 
 def _open(db: str, run_id: int | None, step: int | None) -> tuple[RunStore, int, KnowledgeGraph, int]:
-    if "://" not in db and not Path(db).exists():
-        raise UserError(f"{db}: no such run database")
-    store = RunStore(db_url(db))
+    store = open_read_only(db)
     run = store.run(run_id)
     last = store.last_step(run.id)
     if last is None:
@@ -54,7 +51,7 @@ def export(
     _, run, kg, at = _open(db, run_id, step)
     graph = write_graph(kg, out, fmt, at)  # type: ignore[arg-type]
     console.print(f"run {run} step {at}: {graph.number_of_nodes()} entities, "
-                  f"{graph.number_of_edges()} facts -> {escape(str(out))}")
+                  f"{graph.number_of_edges()} facts -> {shown(str(out))}")
 
 
 @knowledge_app.command("who-knows")
@@ -74,11 +71,11 @@ def who_knows(
     _, run, kg, at = _open(db, run_id, step)
     chains = chains_of(kg, fact, at)
     if not chains:
-        console.print(f"run {run} step {at}: no NPC holds {escape(fact)}")
+        console.print(f"run {run} step {at}: no NPC holds {shown(fact)}")
         return
-    console.print(f"run {run} step {at}: {len(chains)} NPC(s) hold {escape(fact)}")
+    console.print(f"run {run} step {at}: {len(chains)} NPC(s) hold {shown(fact)}")
     for chain in chains:
-        console.print(f"  [bold]{escape(chain.holder)}[/bold]: {escape(chain.describe())}", highlight=False)
+        console.print(f"  [bold]{shown(chain.holder)}[/bold]: {shown(chain.describe())}", highlight=False)
 
 
 @knowledge_app.command()
@@ -100,7 +97,7 @@ def contradictions(
     for c in found:
         truths = "; ".join(f"{t.key}" + (f" = {t.value}" if t.value is not None else "")
                            + ("" if t.valid_to is None else f" (closed at {t.valid_to})") for t in c.truths)
-        table.add_row(c.kind, escape(c.belief.key), str(c.belief.valid_from), escape(c.belief.source), escape(truths))
-    console.print(f"run {run} step {at}: {len(found)} contradiction(s) in {escape(npc)}'s beliefs")
+        table.add_row(c.kind, shown(c.belief.key), str(c.belief.valid_from), shown(c.belief.source), shown(truths))
+    console.print(f"run {run} step {at}: {len(found)} contradiction(s) in {shown(npc)}'s beliefs")
     if found:
         console.print(table)

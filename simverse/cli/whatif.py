@@ -7,20 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from simverse.cli.app import UserError, app, console
+from simverse.cli.app import UserError, app, console, shown
 from simverse.core.llm_protocol import Backend
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import RunStore, db_url, open_read_only
 
 LLM_EVENTS_HELP = "events model: openai:URL#MODEL | transformers:PATH (default: the world's settings.llm_events)"
 
 
-def _store(db: str) -> RunStore:
-    if "://" not in db and not Path(db).exists():
-        raise UserError(f"{db}: no such run database")
-    return RunStore(db_url(db))
+def _store(db: str, write: bool = False) -> RunStore:
+    """The database, checked read-only first; opened for writing only when the command writes."""
+    return RunStore(db_url(db), create=False) if write else open_read_only(db)
 
 
 def _events_backend(spec: str | None) -> Backend | None:
@@ -45,11 +43,13 @@ def inject(
     """Queue an event into a stored run; the next resumed step infers and applies it."""
     from simverse.store.pending import queue_injection
 
-    store = _store(db)
+    store = _store(db, write=True)
     try:
         step = queue_injection(store, store.run(run_id).id, text, place, "scene" if scene else "injected")
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    finally:
+        store.close()
     console.print(f"queued after step {step}; it fires at step {step + 1} when the run resumes")
 
 
@@ -67,28 +67,28 @@ def predict(
     from simverse.events.prediction import action_from_text
     from simverse.world.model import World
 
-    _store(db)
-    sim = World.resume(db, run_id=run_id, embedder="hashing")
+    _store(db).close()
+    sim = World.resume(db, run_id=run_id, embedder="hashing", lock=False)
     backend = _events_backend(llm_events)
     if backend is not None:
         sim.resolver.set_backend(backend)
     try:
-        what = action_from_text(sim, npc, text) if npc else text
+        what = action_from_text(sim.spec, sim.state, npc, text) if npc else text
         outcome = sim.predict(what, at_step=at, place=place)
     except ValueError as exc:
         raise UserError(str(exc)) from None
     finally:
         sim.close()
     table = Table("outcome", "", show_header=False)
-    table.add_row("what", escape(f"{outcome.actor or 'event'}: {outcome.action} {outcome.args}"))
-    table.add_row("success", "yes" if outcome.success else f"no: {escape(outcome.reason)}")
-    table.add_row("narration", escape(outcome.narration))
+    table.add_row("what", shown(f"{outcome.actor or 'event'}: {outcome.action} {outcome.args}"))
+    table.add_row("success", "yes" if outcome.success else f"no: {shown(outcome.reason)}")
+    table.add_row("narration", shown(outcome.narration))
     for effect in outcome.effects:
-        table.add_row("effect", escape(f"{effect.entity}.{effect.property} {effect.op} {effect.value!r}"))
-    table.add_row("observers", escape(", ".join(outcome.observers)))
+        table.add_row("effect", shown(f"{effect.entity}.{effect.property} {effect.op} {effect.value!r}"))
+    table.add_row("observers", shown(", ".join(outcome.observers)))
     table.add_row("source", f"{outcome.source} (confidence {outcome.confidence:.2f})")
     for note in outcome.notes:
-        table.add_row("note", escape(note))
+        table.add_row("note", shown(note))
     console.print(table)
 
 
@@ -105,9 +105,12 @@ def fork(
     from simverse.store.fork import fork_run
     from simverse.world.model import World
 
-    store = _store(db)
-    parent = store.run(run_id).id
-    child = fork_run(store, parent, at)
+    store = _store(db, write=True)
+    try:
+        parent = store.run(run_id).id
+        child = fork_run(store, parent, at)
+    finally:
+        store.close()
     sim = World.resume(db, run_id=child)
     try:
         if inject_text:
@@ -130,7 +133,11 @@ def compare(
     """Where two runs part: the first differing step, its events, and differing beliefs."""
     from simverse.store.compare import compare_runs
 
-    result = compare_runs(_store(db), run_a, run_b)
+    store = _store(db)
+    try:
+        result = compare_runs(store, run_a, run_b)
+    finally:
+        store.close()
     if result.first_differing_step is None:
         console.print(f"runs {run_a} and {run_b} are identical up to step {result.common_step}")
         return
@@ -141,40 +148,74 @@ def compare(
         if rows:
             table = Table(title)
             for row in rows[:limit]:
-                table.add_row(escape(row))
+                table.add_row(shown(row))
             console.print(table)
     table = Table(f"beliefs at step {result.common_step}", "holder", "fact")
     for label, beliefs in ((f"only run {run_a}", result.beliefs_only_a), (f"only run {run_b}", result.beliefs_only_b)):
         for holder, subject, predicate, obj in beliefs[:limit]:
-            table.add_row(label, escape(holder), escape(f"{subject} {predicate} {obj}"))
+            table.add_row(label, shown(holder), shown(f"{subject} {predicate} {obj}"))
     console.print(table)
 
 
 @app.command("eval-events")
 def eval_events(
-    llm: Annotated[str | None, typer.Option("--llm", help="also score this events model")] = None,
-    set_path: Annotated[str | None, typer.Option("--set", help="transitions JSONL (default: the shipped set)")] = None,
+    llm: Annotated[str | None, typer.Option("--llm", "--llm-events", help="also score this events model")] = None,
+    set_path: Annotated[list[str] | None, typer.Option("--set", help="transitions JSONL (repeatable; default: "
+                                                       "the shipped and the independent set)")] = None,
+    show_wrong: Annotated[bool, typer.Option("--show-wrong", help="list the transitions not exactly right")] = False,
 ) -> None:
-    """Score event inference on labelled transitions (exact state change, Wang et al. 2024)."""
-    from simverse.experiments.event_eval import ANCHOR, DEFAULT_SET, evaluate, load_transitions
+    """Score event resolution on labelled transitions: exact state change, per category,
+    next to a changes-nothing baseline. The figure describes this set only."""
+    from simverse.experiments.event_eval import CATEGORIES, DEFAULT_SETS, evaluate, load_transitions, run_transition
 
-    path = Path(set_path) if set_path else DEFAULT_SET
-    if not path.exists():
-        raise UserError(f"{path}: no such transitions file")
+    paths = [Path(p) for p in set_path] if set_path else list(DEFAULT_SETS)
+    for path in paths:
+        if not path.exists():
+            raise UserError(f"{path}: no such transitions file")
     try:
-        transitions = load_transitions(path)
+        transitions = load_transitions(paths)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    scores = evaluate(transitions, _events_backend(llm))
-    table = Table("resolver", "subset", "n", "exact %", "changing %", "static %", "per-property %")
-    for resolver, subsets in scores.items():
-        for subset, s in subsets.items():
-            if s.n:
-                table.add_row(resolver, subset, str(s.n), _pct(s.exact), _pct(s.changing), _pct(s.static),
-                              _pct(s.per_property))
+    backend = _reachable_events_backend(llm) if llm else None
+    scores = evaluate(transitions, backend)
+    resolvers = list(scores)
+    table = Table("group", "n", *(f"{r} exact %" for r in resolvers), "changes-nothing %", "per-property %")
+    groups = ["all", *CATEGORIES, "rule-covered", *sorted(g for g in scores["offline"] if g.startswith("file:"))]
+    for group in groups:
+        first = scores["offline"][group]
+        if first.n:
+            table.add_row(group, str(first.n), *(_pct(scores[r][group].exact) for r in resolvers),
+                          _pct(first.baseline), _pct(first.per_property))
     console.print(table)
-    console.print(f"anchor (Wang et al. 2024, GPT-4, full state): {ANCHOR['overall']}% overall, "
-                  f"{ANCHOR['action-driven']}% on action-driven transitions")
+    console.print("exact = the whole state change (and, for scene commands, refusing or not) equals the label; "
+                  "the figure describes this labelled set only")
+    if show_wrong:
+        for transition in transitions:
+            result = run_transition(transition)
+            if not result.exact:
+                why = f" ({shown(result.reason)})" if result.reason else ""
+                console.print(f"  {shown(transition.id)}: expected {shown(str(transition.changes))}, "
+                              f"got {shown(str(result.actual))}{why}")
+
+
+def _reachable_events_backend(spec: str) -> Backend:
+    """The events model of ``spec``, after one tiny request shows it answers (else one line, exit 2)."""
+    from simverse.core.llm_protocol import LLMRequest, Message, SamplingParams
+
+    try:
+        backend = _events_backend(spec)
+        if backend is None:
+            raise UserError(f"--llm {spec!r} names no events model (use openai:URL#MODEL or transformers:PATH)")
+        probe = LLMRequest((Message("user", "Reply with {}."),), seed=0, params=SamplingParams(max_new_tokens=4),
+                           tag="eval-events probe")
+        answer = backend.generate_batch([probe])[0]
+    except UserError:
+        raise
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise UserError(f"events model {spec!r} cannot be reached: {exc}") from None
+    if answer.error is not None:
+        raise UserError(f"events model {spec!r} cannot be reached: {answer.error}")
+    return backend
 
 
 def _pct(value: float | None) -> str:

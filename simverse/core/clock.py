@@ -1,4 +1,9 @@
-"""Simulated time: each step advances the clock by the world's minutes per step."""
+"""Simulated time: each step advances the clock by the world's minutes per step.
+
+The time of day lives in the world's state (``world.time``, ``world.day``), so a scene
+command can move it; the world then re-bases its :class:`Clock` on the state
+(:meth:`Clock.rebased`), and every label, schedule and plan follows. Elapsed time
+(``sim_hours``, which drives memory recency) counts steps and never jumps."""
 
 from __future__ import annotations
 
@@ -20,6 +25,10 @@ class Clock:
     def minutes(self, step: int) -> int:
         """Minutes since midnight of day 1."""
         return self.start_minutes + step * self.minutes_per_step
+
+    def rebased(self, step: int, minutes: int) -> Clock:
+        """The same clock, moved so that ``step`` shows ``minutes`` (since day 1's midnight)."""
+        return Clock(minutes - step * self.minutes_per_step, self.minutes_per_step)
 
     def sim_hours(self, step: int) -> float:
         """Hours elapsed since step 0 (drives memory recency)."""

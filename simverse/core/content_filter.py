@@ -1,15 +1,17 @@
-"""Screen generated and NPC text against word lists and an optional classifier.
+"""Screen generated and spoken text: blocked words (in any disguise) and an optional classifier.
 
-Used wherever text enters a world or a report from a model or a prompt (world generation,
-NPC lines shown to viewers). Matching is whole-word and case-insensitive, so "class" never
-trips on "ass". What is blocked is never dropped silently: every block is logged at WARNING
-and kept as a :class:`BlockedText` record in :attr:`ContentFilter.blocked`, which the caller
-can persist (e.g. to the run's database) for review.
+Used wherever text enters a world or a run from a model, a prompt or a person: world
+generation, every line an NPC or the player says, the utterances stored with decisions.
+Words come from a maintained library (glin-profanity's lists, made precise in
+:mod:`~simverse.core.filter_lexicon`), are found after undoing disguises (leetspeak,
+homoglyphs, full-width letters, zero-width characters, spread-out and held letters:
+:mod:`~simverse.core.filter_text`), whole-word only, and are spared where the text shows
+an innocent use (place names, titles, dog breeding, quotation: :mod:`~simverse.core.filter_match`).
 
-The shipped :data:`DEFAULT_WORDS` is deliberately short and mild: common English profanity,
-no slurs. Projects that need stricter screening load extra lists with ``word_files`` (one word
-or phrase per line, ``#`` starts a comment) or plug in a classifier, a callable
-``text -> (blocked, reason)``.
+What is blocked is never dropped silently: every block is logged at WARNING and kept as a
+:class:`BlockedText` record in :attr:`ContentFilter.blocked`, which the caller persists
+(the run's ``redactions`` table). The verdict's ``reason`` shows blocked words masked
+(``f**k``), so it can be stored and shown where the text itself may not.
 """
 
 from __future__ import annotations
@@ -20,22 +22,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from simverse.core.filter_lexicon import LANGUAGES, library_entries
+from simverse.core.filter_match import Lexicon, find, lexicon_for
+from simverse.core.filter_text import fold_entry, words
+
 logger = logging.getLogger(__name__)
 
 Classifier = Callable[[str], tuple[bool, str]]
 
-DEFAULT_WORDS: tuple[str, ...] = (
-    "fuck",
-    "fucking",
-    "motherfucker",
-    "shit",
-    "bullshit",
-    "bitch",
-    "bastard",
-    "asshole",
-    "dickhead",
-    "cunt",
-)
 DEFAULT_PLACEHOLDER = "[removed by content filter]"
 
 
@@ -61,36 +55,48 @@ class BlockedText:
 
 def read_word_file(path: str | Path) -> list[str]:
     """Words or phrases from a text file: one per line, blank lines and ``#`` comments skipped."""
-    words = []
+    entries = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].strip()
         if entry:
-            words.append(entry)
-    return words
+            entries.append(entry)
+    return entries
+
+
+def mask(entry: str) -> str:
+    """``fuck`` -> ``f**k``: a blocked word named without being written."""
+    return " ".join(w if len(w) <= 2 else w[0] + "*" * (len(w) - 2) + w[-1] for w in entry.split())
 
 
 @dataclass
 class ContentFilter:
-    """A configurable screen for text; see the module docstring for what it matches."""
+    """A configurable screen for text; see the module docstring for what it matches.
 
-    words: Iterable[str] = DEFAULT_WORDS
+    ``words`` and ``word_files`` add entries to the library's; ``languages`` chooses the
+    library's lists (``library=False`` uses only the given words).
+    """
+
+    words: Iterable[str] = ()
     word_files: Iterable[str | Path] = ()
     classifier: Classifier | None = None
     placeholder: str = DEFAULT_PLACEHOLDER
+    languages: tuple[str, ...] = LANGUAGES
+    library: bool = True
     blocked: list[BlockedText] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        entries = {w.strip().lower() for w in self.words if w.strip()}
+        entries = {fold_entry(w) for w in self.words if w.strip()}
         for path in self.word_files:
-            entries.update(w.lower() for w in read_word_file(path))
+            entries.update(fold_entry(w) for w in read_word_file(path))
         self.words = tuple(sorted(entries))
-        self._pattern = _whole_word_pattern(self.words)
+        base = library_entries(tuple(self.languages)) if self.library else frozenset()
+        self._lexicon: Lexicon = lexicon_for(frozenset(base | entries))
 
     def screen(self, text: str, source: str) -> FilterResult:
         """Judge ``text`` (from ``source``, e.g. ``"generator:npcs[2].persona"``); log blocks."""
-        matched = self._matches(text)
+        matched = tuple(sorted({m.entry for m in find(text, self._lexicon)}))
         if matched:
-            reason = f"contains blocked word(s): {', '.join(matched)}"
+            reason = f"contains blocked word(s): {', '.join(mask(m) for m in matched)}"
             return self._block(text, source, reason, matched)
         if self.classifier is not None:
             try:
@@ -106,27 +112,20 @@ class ContentFilter:
         result = self.screen(text, source)
         if result.allowed:
             return text
-        if not result.matched:
+        found = find(text, self._lexicon)
+        if not found:
             return self.placeholder
-        return re.sub(r"\s+", " ", self._pattern.sub(replacement, text)).strip()
-
-    def _matches(self, text: str) -> tuple[str, ...]:
-        if self._pattern is None:
-            return ()
-        found = {m.group(0).lower() for m in self._pattern.finditer(text)}
-        return tuple(sorted(found))
+        chunks = words(text)
+        spans = sorted({(chunks[i].start, chunks[i].end) for m in found for i in range(m.first, m.last + 1)})
+        out, at = [], 0
+        for start, end in spans:
+            out.append(text[at:start] + replacement)
+            at = end
+        out.append(text[at:])
+        return re.sub(r"\s+", " ", "".join(out)).strip()
 
     def _block(self, text: str, source: str, reason: str, matched: tuple[str, ...]) -> FilterResult:
         record = BlockedText(source=source, text=text, reason=reason, matched=matched)
         self.blocked.append(record)
         logger.warning("content filter blocked text from %s: %s", source, reason)
         return FilterResult(allowed=False, text=self.placeholder, reason=reason, matched=matched)
-
-
-def _whole_word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex matching any entry as a whole word; spaces in phrases match any whitespace."""
-    parts = [r"\s+".join(re.escape(piece) for piece in w.split()) for w in words]
-    if not parts:
-        return None
-    parts.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)

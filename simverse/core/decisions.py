@@ -8,12 +8,15 @@ the world validates and resolves them. Brains never touch world state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 DecisionMode = Literal["act", "reply"]
 DecisionStatus = Literal["valid", "repaired", "retried", "defaulted"]
+SKIP_NOTE = "skipped: nothing new"
+"""The note of a decision the skip rule gave to the scripted brain (an idle NPC)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,23 @@ class FactView:
     object: str
     secret: bool = False
     told_by: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class NameView:
+    """Something the world names (``npc``, ``place``, ``item`` or ``concept``) and the words
+    people use for it; what every villager knows of its world's map and wares."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    place: str | None = None
+    """Items: the place that sells them (items with a price at a place); else ``None``."""
+    price: float | None = None
+    near: tuple[str, ...] = ()
+    """Places: the places one step away."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +115,26 @@ class DecisionRequest:
     """Name, price, quantity and properties of the items here and carried."""
     route: list[str] = field(default_factory=list)
     """Shortest way to ``schedule_place`` (next place first); empty when already there."""
+    world_brief: str = ""
+    """What every NPC of the world may know (title, places, items, the action catalogue),
+    the same text for all requests of a world, so prompts can share it as their prefix."""
+    schedule_args: dict[str, str] = field(default_factory=dict)
+    """Arguments the schedule entry names for its action (the rest are the brain's choice)."""
+    schedule_completion: str = "repeat"
+    """``repeat`` (the slot's ongoing work), or ``until_done`` / ``once`` (an errand)."""
+    food_route: list[str] = field(default_factory=list)
+    """Way to the nearest place selling edible food the NPC can afford (empty: here, or none)."""
+    shelter_route: list[str] = field(default_factory=list)
+    """Way out of bad weather to the nearest indoor place (empty: no need)."""
+    relation_kinds: dict[str, str] = field(default_factory=dict)
+    """What each person in ``relationships`` is to the NPC (``rival``, ``friend``...)."""
+    names: Mapping[str, NameView] = field(default_factory=dict)
+    """The world's names by id (shared by all requests of a world), to understand talk."""
+    mentioned: list[str] = field(default_factory=list)
+    """Replies: ids of the names the last line uses, first named first."""
+    doable: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Replies to a line that asks for an action: the actions whose rules hold now, each
+    with the arguments that work (``{}`` for none); empty otherwise."""
 
     @property
     def label(self) -> str:
@@ -128,3 +168,21 @@ class Brain(Protocol):
     def decide_batch(self, requests: Sequence[DecisionRequest]) -> list[Decision]:
         """Return one decision per request, in order."""
         ...
+
+
+PROMISE = re.compile(r"^I agreed to (?P<partner>.+?) to (?P<action>[A-Za-z0-9_]+) \((?P<args>[^()]*)\)\.$")
+
+
+def promise_note(partner: str, action: str, args: Mapping[str, str]) -> str:
+    """The observation an NPC keeps of an action it agreed to do in talk ("I agreed to
+    Player to move (place=square)."); its next decision sees it and may keep its word."""
+    return f"I agreed to {partner} to {action} ({', '.join(f'{k}={v}' for k, v in args.items())})."
+
+
+def read_promise(observation: str) -> tuple[str, dict[str, str]] | None:
+    """The action and arguments of a :func:`promise_note`, or ``None`` for other text."""
+    match = PROMISE.match(observation)
+    if match is None:
+        return None
+    pairs = [p.split("=", 1) for p in match["args"].split(", ") if "=" in p]
+    return match["action"], {k: v for k, v in pairs}

@@ -4,7 +4,9 @@ Models wrap JSON in prose and code fences, leave trailing commas and write Pytho
 literals. :func:`extract_json` tolerates that, says which repairs it made, and runs in
 linear time whatever the text (one bracket-matching pass, then at most one parse per
 disjoint balanced segment), so a hostile answer of unbalanced ``{`` cannot stall a step.
-The value is data: never evaluated, always validated by the caller.
+The value is data: never evaluated, always validated by the caller, and its strings are
+cleaned (:func:`~simverse.core.sanitize.clean_json`: no lone surrogates, NUL or escape
+sequences, whatever the JSON escapes said).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+
+from simverse.core.sanitize import clean_json
 
 _CLOSER = {"{": "}", "[": "]"}
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
@@ -55,7 +59,7 @@ def _loads(text: str, kind: type) -> Any | None:
         value = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         return None
-    return value if isinstance(value, kind) else None
+    return clean_json(value) if isinstance(value, kind) else None
 
 
 def _relaxed(candidate: str) -> str:

@@ -1,25 +1,38 @@
 """Find, read and validate world files, with one readable error per bad file.
 
 ``load_world`` accepts a shipped world's name (``harbor_town``), a world directory
-(holding ``world.toml``) or a ``.toml`` file. TOML is parsed with the standard
-library's ``tomllib`` (data only, nothing executed).
+(holding ``world.toml``) or a ``.toml`` file. TOML is parsed with the standard library's
+``tomllib`` (data only, nothing executed). Every problem becomes one
+:class:`WorldFileError` line: ``FILE:LINE: npcs[6] (Tess).schedule[2].start: message`` —
+the file, the TOML line (found by :mod:`simverse.core.toml_lines`), the field path with the
+entity's name, and what is wrong. Files that are not UTF-8 text, binary files and TOML
+nested too deeply for the parser are refused the same way.
 """
 
 from __future__ import annotations
 
 import tomllib
+import warnings
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from simverse.core.rules import RuleSyntaxError, parse_condition, parse_effect
-from simverse.core.schema import WorldSpec
+from simverse.core.schema import FORMAT_VERSION, WorldSpec
+from simverse.core.toml_lines import line_of
+from simverse.core.world_check import Issue, check_world
 
 WORLDS_DIR = Path(__file__).resolve().parents[2] / "worlds"
+MAX_BYTES = 4_000_000
+NAME_KEYS = {"places": "id", "items": "id", "npcs": "name", "actions": "name", "policies": "name"}
 
 
 class WorldFileError(ValueError):
     """A world file that cannot be used; the message names the file, field and problem."""
+
+
+class WorldFormatHint(UserWarning):
+    """A world file that loads but could say more in the current format (one line)."""
 
 
 def shipped_worlds() -> list[Path]:
@@ -41,66 +54,96 @@ def resolve_world_path(ref: str | Path) -> Path:
 
 
 def load_world(ref: str | Path) -> WorldSpec:
-    """Load and validate a world; raises :class:`WorldFileError` with a readable message."""
+    """Load and validate a world; raises :class:`WorldFileError` with a readable message.
+    A format-1 file loads and warns once (:class:`WorldFormatHint`) how to upgrade."""
     path = resolve_world_path(ref)
+    text = read_world_text(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WorldFileError(f"{path}: not valid TOML: {exc}") from None
-    return parse_world(data, source=str(path))
-
-
-def parse_world(data: dict, source: str = "<world>") -> WorldSpec:
-    """Validate a world given as a dict (from TOML, a generator or a test)."""
-    try:
-        spec = WorldSpec.model_validate(data)
-    except ValidationError as exc:
-        raise WorldFileError(f"{source}: {format_validation_error(exc)}") from None
-    _check_rules(spec, source)
+    except RecursionError:
+        raise WorldFileError(f"{path}: not valid TOML: nested too deeply") from None
+    spec = parse_world(data, source=str(path), text=text)
+    if spec.format_version < FORMAT_VERSION:
+        warnings.warn(WorldFormatHint(
+            f"{path} is format_version {spec.format_version}; it loads as before. Set format_version = "
+            f"{FORMAT_VERSION} for schedule arguments, and/or/not, triggered events and property checks "
+            f"(worlds/README.md)."), stacklevel=2)
     return spec
 
 
+def read_world_text(path: Path) -> str:
+    """The file as text, or a one-line error for what is not a UTF-8 text file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WorldFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise WorldFileError(f"{path}: {len(raw)} bytes is too big for a world file (at most {MAX_BYTES})")
+    if b"\x00" in raw:
+        raise WorldFileError(f"{path}: a binary file, not a TOML world file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WorldFileError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+
+
+def parse_world(data: Any, source: str = "<world>", text: str | None = None) -> WorldSpec:
+    """Validate a world given as a dict (from TOML, a generator or a test)."""
+    if not isinstance(data, dict):
+        raise WorldFileError(f"{source}: a world is a table of fields, not {type(data).__name__}")
+    try:
+        spec = WorldSpec.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        issue = Issue(tuple(error["loc"]), error["msg"].removeprefix("Value error, "))
+        more = len(exc.errors()) - 1
+        raise WorldFileError(format_issue(issue, data, source, text) + (f" (and {more} more)" if more else "")) \
+            from None
+    except RecursionError:
+        raise WorldFileError(f"{source}: nested too deeply") from None
+    issues, _ = check_world(spec)
+    if issues:
+        raise WorldFileError(format_issue(issues[0], data, source, text))
+    return spec
+
+
+def format_issue(issue: Issue, data: dict, source: str, text: str | None = None) -> str:
+    """``FILE[:LINE]: path (name).field: message``."""
+    line = line_of(text, issue.path) if text else None
+    where = f"{source}:{line}" if line else source
+    path = describe_path(issue.path, data)
+    return f"{where}: {path}: {issue.message}" if path else f"{where}: {issue.message}"
+
+
+def describe_path(loc: tuple, data: dict) -> str:
+    """``npcs[6] (Tess).schedule[2].start`` from a field path and the raw data."""
+    out = ""
+    node: Any = data
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            section = loc[i - 1] if i and i == 1 else None
+            key = NAME_KEYS.get(section) if isinstance(section, str) else None
+            if key and isinstance(node, dict) and isinstance(node.get(key), str):
+                out += f" ({node[key]})"
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
 def format_validation_error(exc: ValidationError) -> str:
-    """pydantic's errors as ``field[path]: message`` lines, the first three."""
+    """pydantic's errors as ``field[path]: message`` lines, the first three (for inputs
+    that are not world files, such as sweep configs)."""
     lines = []
     for error in exc.errors()[:3]:
-        path = _format_loc(error["loc"])
+        path = describe_path(tuple(error["loc"]), {})
         message = error["msg"].removeprefix("Value error, ")
         lines.append(f"{path}: {message}" if path else message)
     more = len(exc.errors()) - 3
     if more > 0:
         lines.append(f"(and {more} more)")
     return "; ".join(lines)
-
-
-def _format_loc(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def _check_rules(spec: WorldSpec, source: str) -> None:
-    """Parse every precondition and effect now, so a typo fails at load, not mid-run."""
-    entity_ids = set(spec.place_ids()) | set(spec.npc_names()) | {i.id for i in spec.items}
-    for i, action in enumerate(spec.actions):
-        roles = {"actor", "here", "world", *action.args} | entity_ids
-        for j, text in enumerate(action.preconditions):
-            try:
-                parse_condition(text, roles)
-            except RuleSyntaxError as exc:
-                raise WorldFileError(f"{source}: actions[{i}].preconditions[{j}]: {exc}") from None
-        for j, text in enumerate(action.effects):
-            try:
-                parse_effect(text, roles)
-            except RuleSyntaxError as exc:
-                raise WorldFileError(f"{source}: actions[{i}].effects[{j}]: {exc}") from None
-    for i, event in enumerate(spec.events):
-        for j, text in enumerate(event.effects):
-            try:
-                parse_effect(text, entity_ids | {"world"})
-            except RuleSyntaxError as exc:
-                raise WorldFileError(f"{source}: events[{i}].effects[{j}]: {exc}") from None

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from simverse.core.state import Effect
 
-OutcomeSource = Literal["rule", "model", "event", "scene", "builtin"]
+OutcomeSource = Literal["rule", "model", "event", "scene", "builtin", "plugin"]
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,42 @@
-"""The world file format (version 1), as a tree of pydantic models.
+"""The world file format (versions 1 and 2), as a tree of strict pydantic models.
 
 A world is a TOML file (``world.toml``) describing places and their connections, the
-environment, items, NPCs, the actions the world allows and scheduled events. Every
-external input enters through these models; :mod:`simverse.core.loader` turns their
-validation errors into one readable message naming the file and the field path.
+environment, items, NPCs, the actions the world allows and the events that happen. Every
+external input enters through these models: unknown keys are errors and types are strict
+(``"1"`` is not a number). The models check each field alone; what needs the whole world
+(names that must exist, names used twice, rules, declared properties) is checked by
+:mod:`simverse.core.world_check`, and :mod:`simverse.core.loader` turns either kind of
+error into one line naming the file, the TOML line and the field with the entity's name.
 See ``worlds/README.md`` for the format with examples.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 BUILTIN_ACTIONS = ("wait", "move", "talk")
 ARG_KINDS = ("item", "place", "npc", "text")
+RESERVED_WORLD_PROPERTIES = ("weather", "time", "day")
 ObserverRule = Literal["same_place", "adjacent", "actor_only", "everyone"]
+Completion = Literal["repeat", "until_done", "once"]
 Scalar = str | int | float | bool
 PropertyValue = Scalar | list[str]
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class Strict(BaseModel):
-    """Base for world-file models: unknown keys are errors (catches typos)."""
+    """Base for world-file models: unknown keys are errors (catches typos), and no value is
+    coerced to another type."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 def _check_id(value: str) -> str:
@@ -36,8 +45,8 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_hhmm(value: str) -> str:
-    if not _HHMM.match(value):
+def _check_hhmm(value: str | None) -> str | None:
+    if value is not None and not _HHMM.match(value):
         raise ValueError(f"{value!r} is not a time of day HH:MM")
     return value
 
@@ -45,8 +54,9 @@ def _check_hhmm(value: str) -> str:
 class Place(Strict):
     id: str
     name: str
+    aliases: list[str] = Field(default_factory=list, description="other words for it, for scene commands")
     description: str = ""
-    connections: list[str] = Field(default_factory=list)
+    connections: list[str] = Field(default_factory=list, description="neighbours; connections are two-way")
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
 
     _id = field_validator("id")(_check_id)
@@ -60,10 +70,20 @@ class Environment(Strict):
 
     _start = field_validator("start")(_check_hhmm)
 
+    @field_validator("properties")
+    @classmethod
+    def _not_builtin(cls, value: dict[str, PropertyValue]) -> dict[str, PropertyValue]:
+        for name in value:
+            if name in RESERVED_WORLD_PROPERTIES:
+                raise ValueError(f"{name!r} is a built-in world property (set it with its own field or "
+                                 f"let the clock keep it); choose another name")
+        return value
+
 
 class Item(Strict):
     id: str
     name: str
+    aliases: list[str] = Field(default_factory=list)
     place: str = Field(description="a place id, or the name of the NPC holding it")
     quantity: int = Field(1, ge=0)
     price: int = Field(0, ge=0)
@@ -73,12 +93,63 @@ class Item(Strict):
 
 
 class ScheduleEntry(Strict):
+    """From ``start`` ("HH:MM") the NPC means to be at ``place`` doing ``activity`` (and the
+    world ``action`` there, if any). The one schedule type: the world file's schedules and
+    the daily plans of :mod:`simverse.memory.planning` are lists of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     start: str
     place: str
     activity: str
     action: str | None = Field(None, description="world action the NPC does there, if any")
+    args: dict[str, str] = Field(default_factory=dict, description="the action's arguments (v2)")
+    completion: Completion = Field("repeat", description="repeat | until_done | once (v2)")
 
     _start = field_validator("start")(_check_hhmm)
+
+    def __init__(self, start: str, place: str, activity: str, action: str | None = None, *,
+                 args: Mapping[str, str] | None = None, completion: Completion = "repeat") -> None:
+        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``."""
+        super().__init__(start=start, place=place, activity=activity, action=action, args=dict(args or {}),
+                         completion=completion)
+
+    @model_validator(mode="after")
+    def _args_need_action(self) -> ScheduleEntry:
+        if self.args and self.action is None:
+            raise ValueError("args given without an action")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        """Minutes after midnight of ``start``."""
+        return int(self.start[:2]) * 60 + int(self.start[3:])
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScheduleEntry:
+        """An entry from stored or generated data; a one-digit hour ("7:00") is padded."""
+        start = str(data["start"]).strip()
+        action = data.get("action")
+        return cls(pad_hhmm(start), str(data["place"]), str(data["activity"]), None if action is None else str(action),
+                   args={str(k): str(v) for k, v in (data.get("args") or {}).items()},
+                   completion=data.get("completion", "repeat"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """``start``, ``place``, ``activity`` and, when set, ``action``, ``args``, ``completion``."""
+        data: dict[str, Any] = {"start": self.start, "place": self.place, "activity": self.activity}
+        if self.action is not None:
+            data["action"] = self.action
+        if self.args:
+            data["args"] = dict(self.args)
+        if self.completion != "repeat":
+            data["completion"] = self.completion
+        return data
+
+
+def pad_hhmm(text: str) -> str:
+    """``"7:05"`` -> ``"07:05"``; other text unchanged (validation judges it)."""
+    hours, sep, _ = text.partition(":")
+    return f"0{text}" if sep and len(hours) == 1 and hours.isdigit() else text
 
 
 class Relationship(Strict):
@@ -87,7 +158,9 @@ class Relationship(Strict):
 
 
 class KnowledgeEntry(Strict):
-    """A fact an NPC starts out believing (or the world holds true)."""
+    """A fact an NPC starts out believing (or the world holds true, or an event makes known)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
     subject: str
     predicate: str
@@ -97,11 +170,18 @@ class KnowledgeEntry(Strict):
     tracked: bool = Field(False, description="count its spread in the metrics")
     confidence: float = Field(1.0, ge=0.0, le=1.0)
     holds: bool = Field(True, description="in an event: false closes the fact (it stops being true)")
+    while_: str | None = Field(None, alias="while", description="v2: the fact is closed when this stops holding")
 
 
-class NPC(Strict):
+class NPCSpec(Strict):
+    """An NPC as the world file describes it (the running agent is
+    :class:`simverse.agents.npc.NPC`)."""
+
+    model_config = ConfigDict(extra="forbid", title="NPC")
+
     name: str
     persona: str
+    aliases: list[str] = Field(default_factory=list)
     traits: list[str] = Field(default_factory=list)
     goals: list[str] = Field(default_factory=list)
     start_place: str
@@ -111,6 +191,7 @@ class NPC(Strict):
     relationships: dict[str, Relationship] = Field(default_factory=dict)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list)
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
+    tags: list[str] = Field(default_factory=list, description="groups for brain assignment ('tag:NAME')")
 
     @field_validator("name")
     @classmethod
@@ -131,8 +212,8 @@ class NPC(Strict):
 class ActionDef(Strict):
     """An action the world allows, resolved by rule.
 
-    ``preconditions`` are comparisons (``item.place == actor.place``) and ``effects``
-    are assignments (``item.quantity -= 1``, ``actor.inventory += item``,
+    ``preconditions`` are conditions (``item.place == actor.place``, joined with and/or/not)
+    and ``effects`` are assignments (``item.quantity -= 1``, ``actor.inventory += item``,
     ``move item to actor``); :mod:`simverse.core.rules` parses both, never evaluates
     them as code.
     """
@@ -145,6 +226,7 @@ class ActionDef(Strict):
     observers: ObserverRule = "same_place"
     narration: str = Field("", description="template, e.g. '{actor} buys {item}.'")
     importance: int = Field(3, ge=1, le=10)
+    resolver: str | None = Field(None, description="plug-in resolver 'module:function', asked before the rules")
 
     _id = field_validator("name")(_check_id)
 
@@ -156,6 +238,8 @@ class ActionDef(Strict):
                 raise ValueError(f"argument {arg!r} has kind {kind!r}; expected one of {ARG_KINDS}")
             if arg in ("actor", "here", "world"):
                 raise ValueError(f"argument name {arg!r} is reserved")
+            if not _ID.match(arg):
+                raise ValueError(f"argument name {arg!r} is not a valid id")
         return value
 
     @field_validator("name")
@@ -167,12 +251,30 @@ class ActionDef(Strict):
 
 
 class ScheduledEvent(Strict):
-    at_step: int = Field(ge=0)
+    """An event and its trigger: a step, a time of day, a condition, a chance (see README)."""
+
+    at_step: int | None = Field(None, ge=0)
+    at: str | None = Field(None, description="time of day HH:MM; every day unless `day`")
+    day: int | None = Field(None, ge=1, description="with `at`: only on this day")
+    when: str | None = Field(None, description="condition; alone it fires when it becomes true")
+    chance: float | None = Field(None, gt=0.0, le=1.0, description="probability per step, seeded")
     place: str | None = Field(None, description="where it is seen; None: everywhere")
     description: str
     effects: list[str] = Field(default_factory=list)
     facts: list[KnowledgeEntry] = Field(default_factory=list)
     importance: int = Field(6, ge=1, le=10)
+
+    _at = field_validator("at")(_check_hhmm)
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> ScheduledEvent:
+        if self.at_step is not None and (self.at or self.when or self.chance):
+            raise ValueError("at_step cannot be combined with at, when or chance")
+        if self.at_step is None and not (self.at or self.when or self.chance):
+            raise ValueError("an event needs a trigger: at_step, at, when or chance")
+        if self.day is not None and self.at is None:
+            raise ValueError("day needs at (the time of day on that day)")
+        return self
 
 
 class Policy(Strict):
@@ -196,9 +298,17 @@ class Policy(Strict):
         for pattern in value:
             try:
                 re.compile(pattern)
-            except re.error as exc:
+            except (re.error, RecursionError, OverflowError) as exc:
                 raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
         return value
+
+
+class BrainAssignment(Strict):
+    """Which NPCs a brain drives: ``who`` is an NPC name, ``tag:NAME``, ``share:0.3`` (a
+    seeded share of the NPCs not yet assigned) or ``*``; ``llm`` is a brain spec."""
+
+    who: str
+    llm: str
 
 
 class Settings(Strict):
@@ -207,8 +317,19 @@ class Settings(Strict):
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
     llm: str | None = Field(None, description="default brain spec, e.g. 'scripted'")
     llm_events: str | None = Field(None, description="brain spec for event inference")
+    skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
     embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    retrieval_log: Literal["compact", "full"] = Field(
+        "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
+    brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")
+    metrics: list[str] = Field(default_factory=list, description="plug-in metrics ('module:function')")
+
+
+class Stress(Strict):
+    """What a long run may show without failing the world: finding key -> the story's reason."""
+
+    allow: dict[str, str] = Field(default_factory=dict)
 
 
 class WorldSpec(Strict):
@@ -223,68 +344,31 @@ class WorldSpec(Strict):
     settings: Settings = Field(default_factory=Settings)
     places: list[Place] = Field(min_length=1)
     items: list[Item] = Field(default_factory=list)
-    npcs: list[NPC] = Field(min_length=1)
+    npcs: list[NPCSpec] = Field(min_length=1)
     actions: list[ActionDef] = Field(default_factory=list)
     events: list[ScheduledEvent] = Field(default_factory=list)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list, description="world truth")
     policies: list[Policy] = Field(default_factory=list)
+    stress: Stress = Field(default_factory=Stress)
 
     @field_validator("format_version")
     @classmethod
     def _version(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"format_version {value} is not supported (this simverse reads {FORMAT_VERSION})")
+        if value not in SUPPORTED_VERSIONS:
+            readable = " and ".join(str(v) for v in SUPPORTED_VERSIONS)
+            raise ValueError(f"format_version {value} is not supported (this simverse reads {readable})")
         return value
 
-    @model_validator(mode="after")
-    def _references(self) -> WorldSpec:
-        """Cross-references: every name used must exist, and no name twice."""
-        place_ids = _unique([p.id for p in self.places], "places", "id")
-        npc_names = _unique([n.name for n in self.npcs], "npcs", "name")
-        item_ids = _unique([i.id for i in self.items], "items", "id")
-        _unique([a.name for a in self.actions], "actions", "name")
-        clash = (set(place_ids) | set(item_ids)) & set(npc_names) | set(place_ids) & set(item_ids)
-        if clash:
-            raise ValueError(f"ids used twice across places, items and npcs: {sorted(clash)}")
-        action_names = {a.name for a in self.actions} | set(BUILTIN_ACTIONS)
-        for i, place in enumerate(self.places):
-            for j, other in enumerate(place.connections):
-                if other not in place_ids:
-                    raise ValueError(f"places[{i}].connections[{j}]: unknown place {other!r}")
-        for i, item in enumerate(self.items):
-            if item.place not in place_ids and item.place not in npc_names:
-                raise ValueError(f"items[{i}].place: unknown place or NPC {item.place!r}")
-        for i, npc in enumerate(self.npcs):
-            if npc.start_place not in place_ids:
-                raise ValueError(f"npcs[{i}].start_place: unknown place {npc.start_place!r}")
-            for j, entry in enumerate(npc.schedule):
-                if entry.place not in place_ids:
-                    raise ValueError(f"npcs[{i}].schedule[{j}].place: unknown place {entry.place!r}")
-                if entry.action is not None and entry.action not in action_names:
-                    raise ValueError(f"npcs[{i}].schedule[{j}].action: unknown action {entry.action!r}")
-            for other in npc.relationships:
-                if other not in npc_names or other == npc.name:
-                    raise ValueError(f"npcs[{i}].relationships: unknown NPC {other!r}")
-        for i, policy in enumerate(self.policies):
-            for name in policy.applies_to:
-                if name not in npc_names:
-                    raise ValueError(f"policies[{i}].applies_to: unknown NPC {name!r}")
-        for i, event in enumerate(self.events):
-            if event.place is not None and event.place not in place_ids:
-                raise ValueError(f"events[{i}].place: unknown place {event.place!r}")
-        return self
+    @field_validator("name")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError(f"{value!r} is not a world name: use lower-case letters, digits, '_' and '-' "
+                             f"(starting with a letter or digit, at most 64); it names the run's database file")
+        return value
 
     def place_ids(self) -> list[str]:
         return [p.id for p in self.places]
 
     def npc_names(self) -> list[str]:
         return [n.name for n in self.npcs]
-
-
-def _unique(names: list[str], section: str, key: str) -> list[str]:
-    seen: set[str] = set()
-    for i, name in enumerate(names):
-        if name in seen:
-            raise ValueError(f"{section}[{i}].{key}: duplicate {key} {name!r}")
-        seen.add(name)
-    return names

@@ -3,8 +3,14 @@
 Entities are NPCs, places, items and the ``world`` (environment). Each is a dict of
 properties. NPCs carry ``place``, ``coins``, ``hunger``, ``mood``, ``inventory`` (a list of
 item ids); items carry ``place`` (a place id or the NPC holding it), ``quantity`` and
-``price``. The state can be copied (for predictions), snapshotted into the store and
-restored on resume.
+``price``; the world carries ``weather``, ``time`` (``HH:MM``) and ``day``. Connections
+are open unless listed in ``closed_routes`` or ``locked_routes`` (keys ``"a|b"``, a < b;
+a connection is in at most one of them).
+
+Reads go through scopes (:meth:`WorldState.get`): a place's property that the place does
+not set reads the world's, so ``here.weather`` is the place's own weather when a scene gave
+it one, else the world's. The state can be copied (for predictions), snapshotted into the
+store and restored on resume.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from typing import Any
 from simverse.core.schema import WorldSpec
 
 EFFECT_OPS = ("set", "add", "remove", "move")
+ROUTE_LISTS = ("closed_routes", "locked_routes")
+SHUT_FLAGS = ("closed", "flooded", "burning")
+"""A place is shut (no one may enter) when any of these is true."""
 
 
 class EffectError(ValueError):
@@ -37,19 +46,20 @@ class Effect:
 
 @dataclass
 class WorldState:
-    """Entities' properties and kinds. ``closed_routes`` holds connections closed by
-    scene changes (``"a|b"`` with a < b)."""
+    """Entities' properties and kinds, and the connections that are closed or locked
+    (``"a|b"`` with a < b)."""
 
     entities: dict[str, dict[str, Any]]
     kinds: dict[str, str]
     closed_routes: list[str] = field(default_factory=list)
+    locked_routes: list[str] = field(default_factory=list)
 
     @classmethod
     def from_spec(cls, spec: WorldSpec) -> WorldState:
         entities: dict[str, dict[str, Any]] = {}
         kinds: dict[str, str] = {}
         env = spec.environment
-        entities["world"] = {"weather": env.weather, **env.properties}
+        entities["world"] = {"weather": env.weather, "time": env.start, "day": 1, **env.properties}
         kinds["world"] = "world"
         for place in spec.places:
             entities[place.id] = {"name": place.name, **place.properties}
@@ -78,14 +88,37 @@ class WorldState:
         return cls(entities, kinds)
 
     def get(self, entity: str, prop: str | None) -> Any:
-        """A property's value (``None`` when absent); with ``prop=None`` the entity id."""
+        """A property's value through scopes (``None`` when absent); with ``prop=None`` the
+        entity id. A place's unset property reads the world's."""
         if entity not in self.entities:
             raise EffectError(f"unknown entity {entity!r}")
-        if prop is None:
+        if prop is None or prop == "id":
             return entity
-        if prop == "id":
-            return entity
-        return self.entities[entity].get(prop)
+        props = self.entities[entity]
+        if prop not in props and self.kinds.get(entity) == "place":
+            return self.entities.get("world", {}).get(prop)
+        return props.get(prop)
+
+    def read_path(self, entity: str, path: tuple[str, ...]) -> Any:
+        """Follow a chained path: ``("owner", "coins")`` from an item reads the coins of
+        the NPC its ``owner`` names. A link that names no entity reads as ``None``."""
+        value: Any = entity
+        for i, prop in enumerate(path):
+            if i and (not isinstance(value, str) or value not in self.entities):
+                return None
+            value = self.get(value, prop)
+        return value
+
+    def shut(self, place: str) -> str:
+        """Why no one may enter ``place`` (``closed``, ``flooded``, ``burning``), or ``""``."""
+        props = self.entities.get(place, {})
+        return next((flag for flag in SHUT_FLAGS if props.get(flag) is True), "")
+
+    def route_state(self, key: str) -> str:
+        """``open``, ``closed`` or ``locked`` for a connection key ``"a|b"``."""
+        if key in self.locked_routes:
+            return "locked"
+        return "closed" if key in self.closed_routes else "open"
 
     def ids_of(self, kind: str) -> list[str]:
         """Entity ids of one kind, in a stable order (kinds never change after loading)."""
@@ -146,14 +179,41 @@ class WorldState:
         self.entities[entity]["place"] = destination
 
     def copy(self) -> WorldState:
-        return WorldState(copy.deepcopy(self.entities), dict(self.kinds), list(self.closed_routes))
+        return WorldState(copy.deepcopy(self.entities), dict(self.kinds), list(self.closed_routes),
+                          list(self.locked_routes))
 
     def to_json(self) -> dict[str, Any]:
-        return {"entities": self.entities, "kinds": self.kinds, "closed_routes": self.closed_routes}
+        data = {"entities": self.entities, "kinds": self.kinds, "closed_routes": self.closed_routes}
+        if self.locked_routes:
+            data["locked_routes"] = self.locked_routes
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> WorldState:
-        return cls(data["entities"], data["kinds"], list(data.get("closed_routes", [])))
+        return cls(data["entities"], data["kinds"], list(data.get("closed_routes", [])),
+                   list(data.get("locked_routes", [])))
+
+    def apply_route(self, effect: Effect) -> None:
+        """Close, lock (``add`` to ``closed_routes`` / ``locked_routes``) or open (``remove``)
+        a connection. A connection is in one state: locking it takes it off the closed list,
+        closing a locked one leaves it locked, opening takes it off both."""
+        key = str(effect.value)
+        if effect.op not in ("add", "remove"):
+            raise EffectError(f"connections are closed or locked with add and opened with remove, not {effect.op!r}")
+        if effect.op == "remove":
+            for name in ROUTE_LISTS:
+                routes = getattr(self, name)
+                if key in routes:
+                    routes.remove(key)
+            return
+        if effect.property == "locked_routes" and key in self.closed_routes:
+            self.closed_routes.remove(key)
+        if effect.property == "closed_routes" and key in self.locked_routes:
+            return
+        routes = getattr(self, effect.property)
+        if key not in routes:
+            routes.append(key)
+            routes.sort()
 
 
 def _is_number(value: Any) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 import streamlit as st
 
 from simverse.dashboard import data
-from simverse.dashboard.databases import NotARunDatabase, check_database, list_databases
+from simverse.dashboard.databases import DatabaseRefused, accept, list_databases
 from simverse.dashboard.hub import HubStatus, LiveHub
 from simverse.dashboard.live import ENV_DB, ENV_EMBEDDER, ENV_LLM, ENV_SEED, ENV_TARGET, LiveRun, is_run_db
 from simverse.dashboard.safe import md
@@ -88,8 +88,8 @@ def stored_databases(extra: tuple[str, ...]) -> tuple[list[str], list[tuple[str,
         if path in good:
             continue
         try:
-            good.insert(0, str(check_database(path)))
-        except NotARunDatabase as exc:
+            good.insert(0, str(accept(path, verify=False)))
+        except DatabaseRefused as exc:
             refused.append((path, str(exc)))
     return good, refused
 

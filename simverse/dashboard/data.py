@@ -5,7 +5,7 @@ last step present in ``steps`` when the page began (:func:`committed_step`), and
 rows of later steps: a step's rows and its ``steps`` row commit in one transaction, so
 nothing half-written is ever shown, even while another process (the CLI, the live world)
 writes the database (SQLite WAL: readers never block it). Every connection is SQLite
-``mode=ro`` (:class:`~simverse.dashboard.databases.ReadOnlyStore`). Results are cached per
+``mode=ro`` (:func:`~simverse.dashboard.databases.read_only_store`). Results are cached per
 ``(db, run, upto)``: a new step makes new keys, a finished run is read once. Functions
 return pandas frames or plain dicts; pages only lay them out.
 
@@ -23,19 +23,21 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import func, select
 
-from simverse.dashboard.databases import ReadOnlyStore
+from simverse.dashboard.databases import read_only_store
 from simverse.store.knowledge_models import FactRow
+from simverse.store.llm_accounting import llm_switches
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory
 from simverse.store.models import DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
+from simverse.store.run_store import RunStore
 
 CACHE_ENTRIES = 64
 
 
 @st.cache_resource(show_spinner=False)
-def store_for(db: str) -> ReadOnlyStore:
-    """One read-only engine per database for the whole app."""
-    return ReadOnlyStore(db)
+def store_for(db: str) -> RunStore:
+    """One read-only store per database for the whole app."""
+    return read_only_store(db)
 
 
 def committed_step(db: str, run_id: int) -> int | None:
@@ -50,16 +52,21 @@ def runs(db: str) -> pd.DataFrame:
         rows = session.scalars(select(RunRow).order_by(RunRow.id)).all()
         return pd.DataFrame([
             {"run": r.id, "world": r.world, "seed": r.seed, "llm": r.llm, "steps": r.last_step, "status": r.status,
-             "parent": r.parent_run_id, "forked_at": r.forked_at_step}
+             "parent": r.parent_run_id, "forked_at": r.forked_at_step,
+             "llm_switches": "; ".join(f"{s['role']} {s['from']} -> {s['to']} after step {s['step']}"
+                                       for s in llm_switches(session, r.id))}
             for r in rows
-        ], columns=["run", "world", "seed", "llm", "steps", "status", "parent", "forked_at"])
+        ], columns=["run", "world", "seed", "llm", "steps", "status", "parent", "forked_at", "llm_switches"])
 
 
 def run_label(row: Any) -> str:
-    """``run 3 · harbor_town · seed 1 · 24 steps · fork of run 1 at step 12``."""
+    """``run 3 · harbor_town · seed 1 · 24 steps · fork of run 1 at step 12`` (and any
+    brain switch)."""
     label = f"run {row['run']} · {row['world']} · seed {row['seed']} · {row['steps']} steps"
     if pd.notna(row["parent"]):
         label += f" · fork of run {int(row['parent'])} at step {int(row['forked_at'])}"
+    if row.get("llm_switches"):
+        label += f" · brain switched: {row['llm_switches']}"
     return label
 
 

@@ -58,8 +58,10 @@ class LiveRun:
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, llm: str | None = None,
                embedder: str | None = None) -> LiveRun:
-        """Continue a stored run from its last committed step."""
-        sim = World.resume(db, run_id=run_id, llm=check_brain_spec(llm) if llm else None, embedder=embedder)
+        """Continue a stored run from its last committed step; a brain given here is an
+        explicit switch (recorded with its step)."""
+        sim = World.resume(db, run_id=run_id, llm=check_brain_spec(llm) if llm else None, embedder=embedder,
+                           switch_llm=bool(llm))
         return cls(sim, db)
 
     @property

@@ -4,9 +4,9 @@ model calls behind them as chat messages, memories, recall, and text the filter 
 A recorded call's request (``llm_calls.request_json``, see
 :func:`simverse.llm.recording.request_payload`) is turned into a list of
 ``(role, content)`` messages and a separate JSON schema, so the prompt viewer can draw a
-chat and keep the schema folded. Lines the content filter blocked (``filtered`` events)
-keep their original words in the decision, the raw model output and later prompts;
-:class:`Redactor` hides those words wherever they appear unless the viewer asks to see them.
+chat and keep the schema folded. The words the content filter blocked are kept in the
+``redactions`` table (in older databases: in the decision) and still appear in the raw
+model output; :class:`Redactor` hides them wherever they appear unless the viewer asks.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from simverse.dashboard.data import CACHE_ENTRIES, store_for
+from simverse.memory.recall_log import accessed_ids
 from simverse.store.llm_models import LLMCall
-from simverse.store.memory_models import Memory, RetrievalLog
+from simverse.store.memory_models import Memory, MemoryAccess, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow
+from simverse.store.redaction_models import RedactionRow
 
 HIDDEN = "[hidden: removed by the content filter]"
 DECISION_COLUMNS = ["id", "step", "mode", "action", "args", "utterance", "status", "note", "event_id", "calls"]
@@ -98,28 +100,56 @@ def parse_result(detail: dict[str, Any]) -> dict[str, Any]:
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def filtered_lines(db: str, run_id: int, upto: int) -> dict[int, dict[str, Any]]:
-    """Lines the content filter blocked: line id -> speaker, reason and the words said."""
+    """Lines the content filter blocked: line id -> speaker, reason and the words said.
+    The words come from the ``redactions`` table (databases made before it keep them in
+    the decision); lines of the player's talk have no line here but their words do
+    (under key ``-redaction id``), so every blocked text can be hidden."""
     with store_for(db).session() as session:
-        flagged = session.execute(
-            select(EventRow.args, EventRow.actor, EventRow.reason)
-            .where(EventRow.run_id == run_id, EventRow.kind == "filtered", EventRow.step <= upto)
+        if inspect(session.connection()).has_table(RedactionRow.__tablename__):
+            return _from_redactions(session, run_id, upto)
+        return _from_decisions(session, run_id, upto)
+
+
+def _from_redactions(session: Any, run_id: int, upto: int) -> dict[int, dict[str, Any]]:
+    rows = session.execute(
+        select(RedactionRow.id, RedactionRow.source, RedactionRow.speaker, RedactionRow.reason,
+               RedactionRow.blocked_text)
+        .where(RedactionRow.run_id == run_id, RedactionRow.step <= upto).order_by(RedactionRow.id)
+    ).all()
+    decisions = {int(src.split(":")[1]): i for i, src, *_ in rows if src.startswith("decision:")}
+    lines = dict(session.execute(
+        select(DialogueRow.decision_id, DialogueRow.id)
+        .where(DialogueRow.run_id == run_id, DialogueRow.decision_id.in_(list(decisions)))
+    ).all()) if decisions else {}
+    out = {}
+    for rid, source, speaker, reason, text in rows:
+        kind, _, number = source.partition(":")
+        line = lines.get(int(number)) if kind == "decision" and number.isdigit() else (
+            int(number) if kind == "dialogue" and number.isdigit() else None)
+        out[line if line is not None else -rid] = {"speaker": speaker or "", "reason": reason, "said": text}
+    return out
+
+
+def _from_decisions(session: Any, run_id: int, upto: int) -> dict[int, dict[str, Any]]:
+    flagged = session.execute(
+        select(EventRow.args, EventRow.actor, EventRow.reason)
+        .where(EventRow.run_id == run_id, EventRow.kind == "filtered", EventRow.step <= upto)
+    ).all()
+    lines = {}
+    for args, actor, reason in flagged:
+        try:
+            line_id = int((args or {}).get("dialogue"))
+        except (TypeError, ValueError):
+            continue
+        lines[line_id] = {"speaker": actor or "", "reason": reason or "", "said": ""}
+    if lines:
+        said = session.execute(
+            select(DialogueRow.id, DecisionRow.utterance)
+            .join(DecisionRow, (DecisionRow.run_id == DialogueRow.run_id) & (DecisionRow.id == DialogueRow.decision_id))
+            .where(DialogueRow.run_id == run_id, DialogueRow.id.in_(list(lines)))
         ).all()
-        lines = {}
-        for args, actor, reason in flagged:
-            try:
-                line_id = int((args or {}).get("dialogue"))
-            except (TypeError, ValueError):
-                continue
-            lines[line_id] = {"speaker": actor or "", "reason": reason or "", "said": ""}
-        if lines:
-            said = session.execute(
-                select(DialogueRow.id, DecisionRow.utterance)
-                .join(DecisionRow, (DecisionRow.run_id == DialogueRow.run_id)
-                      & (DecisionRow.id == DialogueRow.decision_id))
-                .where(DialogueRow.run_id == run_id, DialogueRow.id.in_(list(lines)))
-            ).all()
-            for line_id, utterance in said:
-                lines[line_id]["said"] = utterance or ""
+        for line_id, utterance in said:
+            lines[line_id]["said"] = utterance or ""
     return lines
 
 
@@ -170,7 +200,7 @@ def last_retrieval(db: str, run_id: int, npc: str, upto: int) -> pd.DataFrame:
                                                       RetrievalLog.step <= upto)
         )
         if last is None:
-            return pd.DataFrame(columns=RECALL_COLUMNS)
+            return _recalled_ids(session, run_id, npc, upto)
         rows = session.execute(
             select(RetrievalLog.step, RetrievalLog.rank, RetrievalLog.memory_id, Memory.text, RetrievalLog.score,
                    RetrievalLog.recency, RetrievalLog.importance, RetrievalLog.relevance, RetrievalLog.query)
@@ -179,3 +209,20 @@ def last_retrieval(db: str, run_id: int, npc: str, upto: int) -> pd.DataFrame:
             .order_by(RetrievalLog.id)
         ).all()
     return pd.DataFrame(rows, columns=RECALL_COLUMNS)
+
+
+def _recalled_ids(session: Any, run_id: int, npc: str, upto: int) -> pd.DataFrame:
+    """Without full retrieval logs (by default only recalled ids are kept), the memories the
+    NPC recalled in its latest retrieval, without score parts."""
+    row = session.execute(
+        select(MemoryAccess.step, MemoryAccess.memory_ids)
+        .where(MemoryAccess.run_id == run_id, MemoryAccess.npc == npc, MemoryAccess.step <= upto)
+        .order_by(MemoryAccess.step.desc(), MemoryAccess.call).limit(1)
+    ).first()
+    if row is None:
+        return pd.DataFrame(columns=RECALL_COLUMNS)
+    ids = accessed_ids(row.memory_ids)
+    texts = dict(session.execute(select(Memory.id, Memory.text).where(Memory.run_id == run_id,
+                                                                      Memory.id.in_(ids))).all())
+    return pd.DataFrame([(row.step, None, i, texts.get(i), None, None, None, None, None) for i in ids],
+                        columns=RECALL_COLUMNS)

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from simverse.core.json_extract import extract_json
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, Message, SamplingParams
 from simverse.core.outcome import FactChange, Outcome, SocialInference
+from simverse.core.properties import Catalogue
 from simverse.core.state import WorldState
 from simverse.events.resolver import observers_of, route_key
 from simverse.events.social import mood_effect
@@ -55,7 +56,10 @@ ANSWER_FORMAT = (
     '"social": {"actor_effect", "others_effect", "actor_reaction", "others_reaction", '
     '"actor_wants", "others_want"}, "confidence": 0-1}. '
     'Move NPCs and items with op "move" and a place (or NPC) id as value; close a connection '
-    'with {"entity": "world", "property": "closed_routes", "op": "add", "value": "a|b"}.'
+    'with {"entity": "world", "property": "closed_routes", "op": "add", "value": "a|b"} (lock it with '
+    '"locked_routes", open it with op "remove"); the clock is world.time ("HH:MM") and world.day. '
+    'Use only the properties listed as declared. If the text cannot be expressed with them, answer '
+    '{"success": false, "reason": why}.'
 )
 
 
@@ -130,9 +134,14 @@ def outcome_schema() -> dict[str, Any]:
     return schema
 
 
-def event_messages(query: EventQuery, state: WorldState, places: nx.Graph) -> tuple[Message, ...]:
-    """The chat for one query: situation as prose, the free text quoted."""
+def event_messages(query: EventQuery, state: WorldState, places: nx.Graph,
+                   catalogue: Catalogue | None = None) -> tuple[Message, ...]:
+    """The chat for one query: situation as prose (with the declared properties), the free
+    text quoted."""
     lines = _situation(query, state, places)
+    if catalogue is not None:
+        lines.append("Declared properties: " + "; ".join(
+            f"{kind}: {', '.join(sorted(props))}" for kind, props in sorted(catalogue.types.items())))
     if query.kind == "improvise":
         lines.append(f"{query.actor} tries to do this (quoted):")
     elif query.kind == "scene":
@@ -149,9 +158,11 @@ def _situation(query: EventQuery, state: WorldState, places: nx.Graph) -> list[s
     lines = [f"World: {_props(world)}"]
     if state.closed_routes:
         lines.append(f"Closed connections: {', '.join(state.closed_routes)}")
+    if state.locked_routes:
+        lines.append(f"Locked connections: {', '.join(state.locked_routes)}")
     shown = [here, *places.neighbors(here)] if here in places else list(places.nodes)
     for place in shown:
-        exits = ", ".join(p for p in places.neighbors(place) if route_key(place, p) not in state.closed_routes)
+        exits = ", ".join(p for p in places.neighbors(place) if state.route_state(route_key(place, p)) == "open")
         lines.append(f"Place {place}: {_props(state.entities[place])}; exits: {exits or 'none'}")
     for npc in sorted(state.ids_of("npc")):
         props = state.entities[npc]
@@ -176,23 +187,27 @@ def infer_with_model(
     places: nx.Graph,
     counts: InferenceCounts,
     sampling: SamplingParams = DEFAULT_SAMPLING,
+    *,
+    catalogue: Catalogue | None = None,
 ) -> list[Outcome]:
-    """One batched call for all ``queries``; each answer parsed and checked against ``state``."""
+    """One batched call for all ``queries``; each answer parsed and checked against ``state``
+    (and the world's declared properties, with ``catalogue``)."""
     if not queries:
         return []
     requests = [
-        LLMRequest(event_messages(q, state, places), seed=q.seed, params=sampling,
+        LLMRequest(event_messages(q, state, places, catalogue), seed=q.seed, params=sampling,
                    json_schema=outcome_schema(), tag=q.tag or f"events {q.kind}")
         for q in queries
     ]
     responses = backend.generate_batch(requests)
     if len(responses) != len(requests):
         raise RuntimeError(f"event backend {backend.name!r} answered {len(responses)} of {len(requests)} requests")
-    return [answer_outcome(q, r, state, places, counts) for q, r in zip(queries, responses, strict=True)]
+    return [answer_outcome(q, r, state, places, counts, catalogue) for q, r in zip(queries, responses, strict=True)]
 
 
 def answer_outcome(
-    query: EventQuery, response: LLMResponse, state: WorldState, places: nx.Graph, counts: InferenceCounts
+    query: EventQuery, response: LLMResponse, state: WorldState, places: nx.Graph, counts: InferenceCounts,
+    catalogue: Catalogue | None = None,
 ) -> Outcome:
     """The checked outcome of one model answer (failed, with the reason, if unusable)."""
     counts.outcomes += 1
@@ -203,7 +218,7 @@ def answer_outcome(
     payload, problem = parse_payload(response.text, counts)
     if payload is None:
         return failed_outcome(query, state, problem)
-    outcome = payload_outcome(query, payload, state, places, counts)
+    outcome = payload_outcome(query, payload, state, places, counts, catalogue)
     if response.call_id is not None:
         outcome.notes.append(f"llm_call:{response.call_id}")
     return outcome
@@ -224,7 +239,8 @@ def parse_payload(text: str, counts: InferenceCounts) -> tuple[OutcomePayload | 
 
 
 def payload_outcome(
-    query: EventQuery, payload: OutcomePayload, state: WorldState, places: nx.Graph, counts: InferenceCounts
+    query: EventQuery, payload: OutcomePayload, state: WorldState, places: nx.Graph, counts: InferenceCounts,
+    catalogue: Catalogue | None = None,
 ) -> Outcome:
     """Check a parsed answer against the world and build the outcome."""
     here = _place_of(query, state)
@@ -233,11 +249,15 @@ def payload_outcome(
     mood = mood_effect(query.actor, social, state.kinds) if payload.success else None
     if mood is not None:
         proposed.append(mood.as_list())
-    check = check_effects(state, places, proposed, counts)
+    authority = "action" if query.kind == "improvise" else "director"
+    check = check_effects(state, places, proposed, counts, authority=authority, catalogue=catalogue)
     notes = list(check.notes)
     success, reason = payload.success, payload.reason.strip()[:MAX_TEXT]
     if success and proposed and not check.effects:
         success, reason = False, "every proposed effect was rejected: " + "; ".join(check.notes)
+    elif success and check.rejected and query.kind == "scene":
+        refused = "; ".join(n for n in check.notes if n.startswith("rejected"))
+        success, reason = False, f"the validator refused: {refused}"
     if not success and not reason:
         reason = "the event model says it cannot happen"
     confidence = min(1.0, max(0.0, float(payload.confidence)))

@@ -7,37 +7,42 @@ The world's resolver. Same interface as :class:`~simverse.events.resolver.RuleRe
 * ``improvise`` (an NPC does something described in ``args["text"]``) -> the events model,
   all of a step's in ONE ``generate_batch`` call; without a model -> failed "no event model";
 * injected event text and scene commands (:meth:`infer_events`) -> the events model in one
-  batch, or offline the keyword matcher of :mod:`simverse.events.scene`.
+  batch, or offline the scene reader of :mod:`simverse.events.scene`. Either way every
+  proposed effect passes the same validator, with the world's declared properties.
 
 Conflicts: calls are applied in the order given (the world draws it from its seeded rng).
 Rule calls see earlier effects and their loser's reason names the winner. Model outcomes
 were predicted on the state at the start of the phase, so one that would change an entity
 (other than its own actor) already changed this step by someone else fails with
 "conflict: X changed Y first this step"; the rest are re-checked against the current state
-before they apply. Counts of what the checks did are in :attr:`EventResolver.counts`
-and, once attached to a world, in each step's ``stats["event_inference"]``.
+before they apply. Counts of what the checks did are in :attr:`EventResolver.counts`;
+the world's step opens with :meth:`EventResolver.begin_step` and its commit takes the
+step's counts and recorded model calls with :meth:`EventResolver.end_step` (into
+``stats["event_inference"]``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import networkx as nx
 
 from simverse.core.llm_protocol import Backend, SamplingParams
 from simverse.core.outcome import Outcome
+from simverse.core.plugins import load_plugin
+from simverse.core.runtime import Injection
 from simverse.core.schema import WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import EffectError, WorldState
+from simverse.core.world_check import check_world
 from simverse.events.inference import DEFAULT_SAMPLING, EventQuery, failed_outcome, infer_with_model
 from simverse.events.resolver import ActionCall, RuleResolver, apply_effects
+from simverse.events.scene import ScenePerception
 from simverse.events.social import rule_social
+from simverse.events.triggers import EventTriggers, FactConditions
 from simverse.events.validation import InferenceCounts, check_effects
-
-if TYPE_CHECKING:
-    from simverse.store.run_store import StepBatch
-    from simverse.world.model import Injection, World
+from simverse.llm.spec import make_backend, parse_role_specs
 
 IMPROVISE = "improvise"
 NO_MODEL = "no event model"
@@ -64,40 +69,49 @@ class EventResolver:
         self.spec = spec
         self.places = places
         self.rules = RuleResolver(spec, places)
+        self.catalogue = check_world(spec)[1]
+        self.scene = ScenePerception(spec, places, self.catalogue)
+        self.triggers = EventTriggers(spec)
+        self.fact_conditions = FactConditions(spec)
+        self.plugins = {a.name: load_plugin(a.resolver, "simverse.resolvers") for a in spec.actions if a.resolver}
         self.backend = backend
         self.seed = seed
         self.sampling = sampling
         self.counts = InferenceCounts()
         self.step = 0
+        self.stepping = False
         self._recorder: Any = None
-        self._world: World | None = None
+        self._record: Callable[[Backend], Backend] | None = None
 
     # ------------------------------------------------------------------ wiring
     def set_backend(self, backend: Backend | None) -> None:
         """Use another events model (e.g. from ``--llm-events``); None for offline."""
         self.backend = backend
         self._recorder = None
-        if self._world is not None:
-            world, self._world = self._world, None
-            self.attach(world, self.step)
+        if self.stepping:
+            self._start_recording()
 
-    def attach(self, world: World, step: int) -> None:
-        """Called by the world at each step: record the model's calls in the run and put the
-        step's counts into its stats (a step hook, registered once)."""
+    def record_with(self, record: Callable[[Backend], Backend]) -> None:
+        """How the model's calls are recorded in the run once steps begin (``record``
+        wraps a backend in a recorder, or returns one that records already)."""
+        self._record = record
+
+    def begin_step(self, step: int) -> None:
+        """A step starts: from the first one on, the model's calls are recorded."""
         self.step = step
-        if self._world is world:
-            return
-        self._world = world
-        if self.backend is not None:
-            self._recorder = _recorder_for(world, self.backend)
-        if self._hook not in world.step_hooks:
-            world.step_hooks.append(self._hook)
+        if not self.stepping:
+            self.stepping = True
+            self._start_recording()
 
-    def _hook(self, world: World, batch: StepBatch) -> None:
-        world.last_stats["event_inference"] = self.counts.take().as_dict()
+    def end_step(self) -> tuple[dict[str, Any], list[Any]]:
+        """The step's inference counts (then reset) and the model calls recorded since the
+        last step, for the step's commit."""
         drain = getattr(self._recorder, "drain", None)
-        if drain is not None:
-            batch.objects.extend(drain())
+        return self.counts.take().as_dict(), list(drain()) if drain is not None else []
+
+    def _start_recording(self) -> None:
+        if self.backend is not None and self._record is not None:
+            self._recorder = self._record(self.backend)
 
     @property
     def actions(self) -> dict[str, Any]:
@@ -143,9 +157,25 @@ class EventResolver:
         return outcomes
 
     def _by_rule(self, state: WorldState, call: ActionCall, touched: dict[str, str] | None) -> Outcome:
+        plugin = self.plugins.get(call.action)
+        if plugin is not None:
+            custom = plugin(call, state)
+            if custom is not None:
+                return self._checked(state, custom)
         outcome = self.rules.resolve(state, call, touched)
         if outcome.success and outcome.source == "rule":
             outcome.social = rule_social(call.action)
+        return outcome
+
+    def _checked(self, state: WorldState, outcome: Outcome) -> Outcome:
+        """A plug-in resolver's outcome, its effects validated like an events model's."""
+        if not isinstance(outcome, Outcome):
+            raise TypeError(f"resolver for {outcome!r} must return an Outcome or None")
+        if outcome.success:
+            check = check_effects(state, self.places, outcome.effects, self.counts)
+            if check.rejected:
+                return _lost(outcome, "; ".join(check.notes))
+            outcome.effects = check.effects
         return outcome
 
     def _improvise(self, state: WorldState, calls: Sequence[ActionCall]) -> list[Outcome]:
@@ -159,7 +189,8 @@ class EventResolver:
             self.counts.outcomes += len(queries)
             return [failed_outcome(q, state, NO_MODEL) for q in queries]
         ready = [q for q in queries if q.text]
-        answers = iter(infer_with_model(self._backend(), ready, state, self.places, self.counts, self.sampling))
+        answers = iter(infer_with_model(self._backend(), ready, state, self.places, self.counts, self.sampling,
+                                        catalogue=self.catalogue))
         return [next(answers) if q.text else failed_outcome(q, state, "improvise without text") for q in queries]
 
     def _settle(self, state: WorldState, outcome: Outcome, touched: dict[str, str]) -> Outcome:
@@ -171,7 +202,7 @@ class EventResolver:
             if effect.entity != outcome.actor and other and other != outcome.actor:
                 self.counts.conflicts += 1
                 return _lost(outcome, f"conflict: {other} changed {effect.entity} first this step")
-        check = check_effects(state, self.places, outcome.effects, self.counts)
+        check = check_effects(state, self.places, outcome.effects, self.counts, catalogue=self.catalogue)
         if check.rejected:
             winner = next((touched[e.entity] for e in outcome.effects if e.entity in touched), None)
             why = "; ".join(check.notes) + (f"; {winner} got there first this step" if winner else "")
@@ -181,12 +212,11 @@ class EventResolver:
 
     # ------------------------------------------------------------------ events
     def infer_events(self, state: WorldState, queries: Sequence[EventQuery]) -> list[Outcome]:
-        """Outcomes of injected texts and scene commands (not applied): model or matcher."""
-        from simverse.events.scene import match_scene
-
+        """Outcomes of injected texts and scene commands (not applied): model or scene reader."""
         if self.backend is not None:
-            return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling)
-        return [match_scene(q, state, self.places, self.counts) for q in queries]
+            return infer_with_model(self._backend(), queries, state, self.places, self.counts, self.sampling,
+                                    catalogue=self.catalogue)
+        return [self.scene.read(q, state, self.counts) for q in queries]
 
     def event_query(self, injection: Injection, step: int, index: int) -> EventQuery:
         """The query for a text-only injection or scene command."""
@@ -225,20 +255,4 @@ def make_event_backend(spec: str | None, **options: Any) -> Backend | None:
     None mean no model: the offline matcher handles events, ``improvise`` fails."""
     if not spec:
         return None
-    from simverse.llm.spec import make_backend, parse_role_specs
-
     return make_backend(parse_role_specs(spec)["events"], **options)
-
-
-def _recorder_for(world: World, backend: Backend) -> Any:
-    """Wrap the events model so its calls are stored with the run (ids shared with the
-    brain's recorder when it has one, else continuing after the stored calls)."""
-    from simverse.llm.recording import CallIds, RecordingBackend
-
-    if isinstance(backend, RecordingBackend):
-        return backend
-    shared = getattr(getattr(world.brain, "backend", None), "ids", None)
-    if not isinstance(shared, CallIds):
-        with world.store.session() as session:
-            shared = CallIds.after_stored(session, world.run_id)
-    return RecordingBackend(backend, world.run_id, shared)

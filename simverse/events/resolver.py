@@ -1,10 +1,12 @@
 """Resolve actions by the world's declared rules, deterministically.
 
 The steps, each a small function: bind the action's roles to entity ids, check the
-arguments' kinds, check preconditions, build the effects, apply them atomically, and
-work out who noticed. Actions of one step are resolved one after another in an order
-the caller draws from the model's seeded rng, so two NPCs taking the last loaf is
-settled deterministically and the loser's outcome names who got there first.
+arguments' kinds, check access (:mod:`simverse.events.access`: shut places, closed and
+locked connections, locked containers), check preconditions, build the effects, apply
+them atomically, and work out who noticed. Actions of one step are resolved one after
+another in an order the caller draws from the model's seeded rng, so two NPCs taking the
+last loaf is settled deterministically and the loser's outcome names who got there first.
+Reads go through the state's scopes and chained paths (``item.owner.coins``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from dataclasses import dataclass
 import networkx as nx
 
 from simverse.core.outcome import Outcome
-from simverse.core.rules import Condition, EffectRule, Operand, compare, parse_condition, parse_effect
+from simverse.core.rules import EffectRule, Operand, Rule, evaluate, parse_condition, parse_effect
 from simverse.core.schema import ActionDef, WorldSpec
-from simverse.core.state import Effect, EffectError, WorldState
+from simverse.core.state import ROUTE_LISTS, Effect, EffectError, WorldState
+from simverse.events.access import access_problem, move_problem, route_key
 
 KIND_OF_ARG = {"item": "item", "place": "place", "npc": "npc"}
+__all__ = ["ActionCall", "RuleResolver", "apply_effects", "npcs_at", "observers_of", "route_key"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class ActionCall:
 @dataclass(frozen=True)
 class CompiledAction:
     spec: ActionDef
-    conditions: tuple[Condition, ...]
+    conditions: tuple[Rule, ...]
     effects: tuple[EffectRule, ...]
 
 
@@ -83,21 +87,21 @@ class RuleResolver:
         if compiled is None:
             return _outcome(call, here, False, f"unknown action {call.action!r}", "", [], [], 1)
         bindings, problem = self._bind(state, call, compiled.spec, here)
+        if not problem:
+            problem = access_problem(state, compiled.spec.args, bindings, compiled.effects)
         if problem:
             return _outcome(call, here, False, problem, "", [], [call.actor], 1)
         for condition in compiled.conditions:
-            left = _value(state, condition.left, bindings)
-            right = _value(state, condition.right, bindings)
-            if not compare(left, condition.op, right):
-                reason = f"precondition failed: {condition.text} ({_show(condition.left)}={left!r})"
+            if not evaluate(condition.expr, lambda o: _value(state, o, bindings)):
+                reason = f"precondition failed: {condition.text} ({_shown_values(state, condition, bindings)})"
                 winner = _winner(condition, bindings, touched, call.actor)
                 if winner:
                     reason += f"; {winner} got there first this step"
                 return _outcome(call, here, False, reason, "", [], [call.actor], 2)
-        effects = [
-            Effect(bindings.get(e.role, e.role), e.prop, e.op, _value(state, e.value, bindings))
-            for e in compiled.effects
-        ]
+        try:
+            effects = [_effect(state, e, bindings) for e in compiled.effects]
+        except EffectError as exc:
+            return _outcome(call, here, False, f"effects cannot apply: {exc}", "", [], [call.actor], 2)
         names = {arg: str(state.get(v, "name") or v) for arg, v in call.args.items() if v in state.entities}
         narration = _narrate(compiled.spec, call, names)
         observers = observers_of(state, self.places, call.actor, here, compiled.spec.observers)
@@ -110,8 +114,8 @@ class RuleResolver:
         if not self.places.has_edge(here, target):
             reason = f"{target} is not reachable from {here} in one step"
             return _outcome(call, here, False, reason, "", [], [call.actor], 1)
-        if route_key(here, target) in state.closed_routes:
-            reason = f"the way from {here} to {target} is closed"
+        reason = move_problem(state, here, target)
+        if reason:
             return _outcome(call, here, False, reason, "", [], [call.actor], 2)
         observers = sorted(
             {*npcs_at(state, here), *npcs_at(state, target)} - {call.actor}
@@ -144,42 +148,22 @@ def apply_effects(state: WorldState, effects: Sequence[Effect]) -> None:
             if isinstance(holder, str) and holder in state.entities:
                 involved.add(holder)
     backup = {eid: _copy_props(state.entities[eid]) for eid in involved if eid in state.entities}
-    routes = list(state.closed_routes)
+    routes = (list(state.closed_routes), list(state.locked_routes))
     try:
         for effect in effects:
-            if effect.entity == "world" and effect.property == "closed_routes":
-                _apply_route(state, effect)
+            if effect.entity == "world" and effect.property in ROUTE_LISTS:
+                state.apply_route(effect)
             else:
                 state.apply(effect)
     except EffectError:
         state.entities.update(backup)
-        state.closed_routes[:] = routes
+        state.closed_routes[:], state.locked_routes[:] = routes
         raise
-
-
-def _apply_route(state: WorldState, effect: Effect) -> None:
-    """Close (``add``) or reopen (``remove``) a connection: ``WorldState.closed_routes``
-    is layout, not a property of an entity, so route effects are handled here."""
-    key = str(effect.value)
-    if effect.op == "add":
-        if key not in state.closed_routes:
-            state.closed_routes.append(key)
-            state.closed_routes.sort()
-    elif effect.op == "remove":
-        if key in state.closed_routes:
-            state.closed_routes.remove(key)
-    else:
-        raise EffectError(f"routes are closed with add and reopened with remove, not {effect.op!r}")
 
 
 def _copy_props(props: dict) -> dict:
     """Property values are scalars or lists of scalars: copying lists is a deep enough copy."""
     return {k: list(v) if isinstance(v, list) else v for k, v in props.items()}
-
-
-def route_key(a: str, b: str) -> str:
-    """The key of an undirected connection, as stored in ``closed_routes``."""
-    return "|".join(sorted((a, b)))
 
 
 def npcs_at(state: WorldState, place: str) -> list[str]:
@@ -203,15 +187,30 @@ def observers_of(state: WorldState, places: nx.Graph, actor: str | None, place: 
 def _value(state: WorldState, operand: Operand, bindings: dict[str, str]) -> object:
     if operand.role is None:
         return operand.literal
-    return state.get(bindings.get(operand.role, operand.role), operand.prop)
+    return state.read_path(bindings.get(operand.role, operand.role), operand.path)
 
 
-def _show(operand: Operand) -> str:
-    return operand.describe()
+def _effect(state: WorldState, rule: EffectRule, bindings: dict[str, str]) -> Effect:
+    """The concrete effect of a rule: its holder resolved (through chained paths)."""
+    holder = _value(state, rule.holder, bindings)
+    if not isinstance(holder, str) or holder not in state.entities:
+        raise EffectError(f"{rule.holder.describe()} names no entity (it is {holder!r})")
+    return Effect(holder, rule.prop, rule.op, _value(state, rule.value, bindings))
 
 
-def _winner(condition: Condition, bindings: dict[str, str], touched: dict[str, str], actor: str) -> str:
-    for operand in (condition.left, condition.right):
+def _shown_values(state: WorldState, rule: Rule, bindings: dict[str, str]) -> str:
+    """``actor.coins=1, item.price=2``: the values the condition read."""
+    seen = dict.fromkeys(o.describe() for o in rule.operands() if o.role is not None and o.path)
+    parts = []
+    for operand in (o for o in rule.operands() if o.role is not None and o.path):
+        name = operand.describe()
+        if seen.pop(name, 0) is None:
+            parts.append(f"{name}={_value(state, operand, bindings)!r}")
+    return ", ".join(parts[:4])
+
+
+def _winner(condition: Rule, bindings: dict[str, str], touched: dict[str, str], actor: str) -> str:
+    for operand in condition.operands():
         if operand.role is not None:
             other = touched.get(bindings.get(operand.role, operand.role))
             if other and other != actor:

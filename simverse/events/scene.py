@@ -1,220 +1,169 @@
-"""Scene perception: a director's words ("a storm rolls in over the harbour") as changes.
+"""Scene perception: a director's words ("a storm rolls in over the harbour") as checked changes.
 
 A scene command or an injected event text becomes an :class:`~simverse.core.outcome.Outcome`
-whose effects change the environment and layout: weather, per-place properties, closed
-connections (``WorldState.closed_routes``, keys from ``route_key(a, b)``) and a time-of-day
-override (``world.time_of_day``). With an events model the text goes to it (one batch, see
-:mod:`simverse.events.inference`); offline, :func:`match_scene` below reads it.
+whose effects change the world's state: weather, time, light, places, connections, items,
+people and any declared property (the table in ``worlds/README.md``, Directing). With an
+events model the text goes to it (one batch, :mod:`simverse.events.inference`); offline,
+:class:`ScenePerception` reads it, in named steps:
 
-The offline matcher is a documented keyword table plus fuzzy place names, nothing more:
-
-===============  ==========================================  ===================================
-rule             cue words (case-insensitive, whole words)   change
-===============  ==========================================  ===================================
-weather          storm/thunder/gale/tempest -> storm;        named place(s): ``place.weather``;
-                 rain/drizzle/shower/downpour -> rain;       otherwise ``world.weather``
-                 snow -> snow; fog/mist -> fog;
-                 sun/sunny/clears/clear skies -> clear
-time of day      dawn, morning, noon/midday, afternoon,      ``world.time_of_day``
-                 evening/dusk, night/midnight
-close a route    close/block/shut/cut off/collapse/flood     two named places: their connection;
-                 + a way noun (bridge, road, path, way,      one named place and ``--place``: that
-                 route, lane, gate, pass, street, corridor)  connection; one named place: all of
-                                                             its connections
-reopen a route   open/reopen/clear + a way noun              the same connections, reopened
-open/close place close/shut/lock (or open/reopen) + a place  ``place.open`` false (true)
-fire             fire/burn/ablaze (extinguish/put out)       ``place.on_fire`` true (false)
-flood            flood/flooded                               ``place.flooded`` true
-===============  ==========================================  ===================================
-
-Places are found by id, by name (without a leading "the") and by distinctive name words
-(at least 4 letters, used by one place only), each matched exactly or as a near miss
-(``difflib`` ratio >= 0.85, so "harbor" finds "The Harbour"). Text that matches nothing is
-a narration-only outcome with low confidence: observers still hear of it.
+1. :func:`refusal` — forecasts, orders not to do something and questions are refused;
+2. :func:`clauses` — the command split into clauses where each part says something alone
+   (*a storm hits the harbour and the road ... is closed*), else kept whole (*between the
+   square and the chapel*);
+3. :func:`~simverse.events.scene_read.read_clause` — each clause read against the world's
+   own names (:mod:`~simverse.events.scene_names`) into proposed effects;
+4. :func:`~simverse.events.validation.check_effects` — the same validator as every other
+   change (declared properties, types, ranges), with the director's authority;
+5. the outcome: applied whole, or **refused** whole (success false, nothing changed, the
+   reason said) when any part cannot be read or checked. A scene command that names
+   nothing this world can change is refused; an injected event that changes nothing
+   still happens, as narration.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import networkx as nx
 
 from simverse.core.outcome import Outcome
-from simverse.core.state import Effect, WorldState
+from simverse.core.properties import Catalogue
+from simverse.core.schema import WorldSpec
+from simverse.core.state import WorldState
+from simverse.core.world_check import check_world
 from simverse.events.inference import EventQuery
-from simverse.events.resolver import observers_of, route_key
+from simverse.events.resolver import observers_of
+from simverse.events.scene_clause import Reading, make_clause
+from simverse.events.scene_names import SceneIndex, normalise
+from simverse.events.scene_read import read_clause
+from simverse.events.scene_words import FUTURE, NEGATIVE_ORDER, QUESTION
 from simverse.events.validation import InferenceCounts, check_effects
 
-MATCHED_CONFIDENCE = 0.6
-UNMATCHED_CONFIDENCE = 0.2
-NAME_CUTOFF = 0.85
-WEATHER = (
-    (r"storm\w*|thunder\w*|gales?|tempest", "storm"),
-    (r"rain\w*|drizzl\w*|showers?|downpour", "rain"),
-    (r"snow\w*", "snow"),
-    (r"fog\w*|mist\w*", "fog"),
-    (r"sun|sunny|sunshine|clears|clear skies", "clear"),
-)
-TIMES = (
-    (r"dawn|sunrise", "dawn"), (r"morning", "morning"), (r"noon|midday", "noon"),
-    (r"afternoon", "afternoon"), (r"evening|dusk|sunset", "evening"), (r"night|midnight", "night"),
-)
-CLOSE = r"clos\w*|block\w*|shut\w*|cut off|collaps\w*|lock\w*|barricad\w*"
-OPEN = r"open\w*|reopen\w*|unblock\w*|clear(?:s|ed)? the"
-WAY = r"bridges?|roads?|paths?|ways?|routes?|lanes?|gates?|pass|streets?|connections?|tracks?|corridors?|passages?"
-FIRE_OUT = r"extinguish\w*|put out|puts out"
-FIRE = r"fire|burn\w*|ablaze|blaze"
-FLOOD = r"flood\w*"
-STOP_WORDS = {"the", "and", "of", "street", "road", "house", "room", "hall", "town", "place", "with", "from"}
+MATCHED_CONFIDENCE = 0.8
+UNREAD = "\x00unread:"
+MAX_TEXT = 400
+SPLITTERS = r",?\s+(?:and then|and|then|while|as|but|meanwhile|so)\s+|,\s+"
+TIME_JUMP = r"skip|jump|fast[- ]?forward|advance|set the (?:time|clock)|make it|move (?:on|ahead)"
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    place: str
-    position: int
+class ScenePerception:
+    """Reads scene commands and event texts for one world (names indexed once)."""
+
+    def __init__(self, spec: WorldSpec, places: nx.Graph, catalogue: Catalogue | None = None) -> None:
+        self.places = places
+        self.index = SceneIndex.from_spec(spec)
+        self.catalogue = catalogue if catalogue is not None else check_world(spec)[1]
+
+    def read(self, query: EventQuery, state: WorldState, counts: InferenceCounts) -> Outcome:
+        """The outcome of one command (not applied)."""
+        counts.outcomes += 1
+        text = query.text.strip()[:MAX_TEXT]
+        refused = refusal(text)
+        reading = Reading(problem=refused) if refused else self._read_all(text, state, query.place)
+        if not reading.problem and not reading.matched:
+            if query.kind != "scene":
+                return self._outcome(query, state, Reading(said=[text]), ["no state change read from the text"])
+            reading.problem = "nothing in it names a change this world can make (see worlds/README.md, Directing)"
+        if reading.problem:
+            return _refused(query, reading.problem)
+        check = check_effects(state, self.places, reading.effects, counts, authority="director",
+                              catalogue=self.catalogue)
+        if check.rejected:
+            return _refused(query, "; ".join(n for n in check.notes if n.startswith("rejected")))
+        reading.effects = check.effects
+        return self._outcome(query, state, reading, check.notes)
+
+    def _read_all(self, text: str, state: WorldState, given: str | None) -> Reading:
+        out = Reading()
+        read = lambda t: self._read(t, state, given)  # noqa: E731
+        for part in clauses(text, read, lambda t: bool(self.index.find(normalise(t)))):
+            if part.startswith(UNREAD):
+                return Reading(problem=f"part of it names nothing this world has: {part[len(UNREAD):]!r}",
+                               matched=True)
+            out.add(read(part))
+            if out.problem:
+                break
+        return out
+
+    def _read(self, text: str, state: WorldState, given: str | None) -> Reading:
+        return read_clause(make_clause(text, state, self.index, self.places, given, self.catalogue))
+
+    def _outcome(self, query: EventQuery, state: WorldState, reading: Reading, notes: list[str]) -> Outcome:
+        targets = {e.entity for e in reading.effects if state.kinds.get(e.entity) == "place"}
+        here = query.place if query.place is not None else (next(iter(targets)) if len(targets) == 1 else None)
+        if query.kind == "scene":
+            rule = "adjacent" if here is not None else "everyone"
+            narration = _sentence("; ".join(reading.said)) if reading.said else _sentence(query.text)
+        else:
+            rule = "same_place" if query.place is not None else "everyone"
+            narration = query.text
+            here = query.place
+        if not reading.effects and reading.said and query.kind == "scene":
+            notes = [*notes, "nothing to change: it already is so"]
+        return Outcome(
+            kind=query.kind, actor=None, action="event", args={"text": query.text[:MAX_TEXT]}, success=True,
+            reason="", narration=narration, place=here, effects=reading.effects,
+            observers=observers_of(state, self.places, None, here, rule), confidence=MATCHED_CONFIDENCE,
+            source="scene", importance=6, notes=notes,
+        )
 
 
-def match_scene(query: EventQuery, state: WorldState, places: nx.Graph, counts: InferenceCounts) -> Outcome:
-    """Read a scene command or event text offline: keyword rules and fuzzy place names."""
-    counts.outcomes += 1
-    text = query.text.lower()
-    named = [m.place for m in find_places(text, state, places)]
-    proposed: list[Effect] = []
-    said: list[str] = []
-    _weather(text, named, state, proposed, said)
-    _time_of_day(text, proposed, said)
-    if not _routes(text, named, query.place, places, state, proposed, said):
-        _place_flags(text, named, state, proposed, said)
-    check = check_effects(state, places, proposed, counts)
-    here = query.place if query.place is not None else (named[0] if len(named) == 1 else None)
-    if query.kind == "scene":
-        rule = "adjacent" if here is not None else "everyone"
-        narration = _sentence("; ".join(said)) if said else _sentence(query.text)
-    else:
-        rule = "same_place" if query.place is not None else "everyone"
-        narration = query.text
-    observers = observers_of(state, places, None, query.place if query.kind != "scene" else here, rule)
-    return Outcome(
-        kind=query.kind, actor=None, action="event", args={"text": query.text}, success=True, reason="",
-        narration=narration, place=query.place if query.kind != "scene" else here, effects=check.effects,
-        observers=observers, confidence=MATCHED_CONFIDENCE if check.effects else UNMATCHED_CONFIDENCE,
-        source="scene", importance=6, notes=check.notes + ([] if said else ["no scene rule matched"]),
-    )
+def refusal(text: str) -> str:
+    """Why a command is refused before reading it (or ``""``)."""
+    lowered = normalise(text).strip()
+    if not lowered:
+        return "the command is empty"
+    if re.search(QUESTION, lowered):
+        return "that is a question, not a change; say what happens"
+    if re.search(NEGATIVE_ORDER, lowered):
+        return "an order not to do something changes nothing; say what happens instead"
+    if re.search(FUTURE, lowered) or (re.search(r"\btomorrow\b", lowered) and not re.search(TIME_JUMP, lowered)):
+        return "that is about the future; schedule it as an event (worlds/README.md, [[events]]) instead"
+    return ""
 
 
-def find_places(text: str, state: WorldState, places: nx.Graph) -> list[PlaceMention]:
-    """Places the text names, in the order it names them (each once)."""
-    phrases = _place_phrases(state, places)
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    found: dict[str, int] = {}
-    for size in (3, 2, 1):
-        for start in range(len(words) - size + 1):
-            gram = " ".join(words[start:start + size]).replace("'", "")
-            for phrase, place in phrases:
-                if phrase.count(" ") + 1 != size or place in found:
-                    continue
-                if gram == phrase or (len(gram) >= 4 and difflib.SequenceMatcher(None, gram, phrase).ratio()
-                                      >= NAME_CUTOFF):
-                    found[place] = start
-    return [PlaceMention(p, pos) for p, pos in sorted(found.items(), key=lambda kv: (kv[1], kv[0]))]
+def clauses(text: str, read: Callable[[str], Reading], names: Callable[[str], bool]) -> list[str]:
+    """Sentences, each split further where both sides say something alone. A part that
+    says nothing readable and names nothing of the world (*... and a dragon eats the
+    mayor*) comes back marked :data:`UNREAD`, so the command is refused, not half read."""
+    out: list[str] = []
+    for sentence in (s.strip() for s in re.split(r"(?<=[.;!?])\s+|;", text) if s.strip()):
+        out += _split(sentence.rstrip(".!;"), read, names)
+    return out
 
 
-def _place_phrases(state: WorldState, places: nx.Graph) -> list[tuple[str, str]]:
-    phrases: list[tuple[str, str]] = []
-    words_of: dict[str, set[str]] = {}
-    for place in places.nodes:
-        name = str(state.entities.get(place, {}).get("name", place)).lower().replace("'", "")
-        name = re.sub(r"[^a-z0-9 ]", " ", name).split()
-        if name and name[0] == "the":
-            name = name[1:]
-        phrases.append((place.replace("_", " ").lower(), place))
-        if name:
-            phrases.append((" ".join(name), place))
-        for word in name:
-            if len(word) >= 4 and word not in STOP_WORDS:
-                words_of.setdefault(word, set()).add(place)
-    phrases += [(word, next(iter(owners))) for word, owners in sorted(words_of.items()) if len(owners) == 1]
-    return list(dict.fromkeys(phrases))
-
-
-def _has(pattern: str, text: str) -> re.Match[str] | None:
-    return re.search(rf"\b(?:{pattern})\b", text)
-
-
-def _weather(text: str, named: list[str], state: WorldState, out: list[Effect], said: list[str]) -> None:
-    for pattern, weather in WEATHER:
-        if _has(pattern, text):
-            if named:
-                out.extend(Effect(p, "weather", "set", weather) for p in named)
-                said.append(f"the weather turns to {weather} over " + " and ".join(_name(state, p) for p in named))
-            else:
-                out.append(Effect("world", "weather", "set", weather))
-                said.append(f"the weather turns to {weather}")
-            return
-
-
-def _time_of_day(text: str, out: list[Effect], said: list[str]) -> None:
-    for pattern, time in TIMES:
-        if _has(pattern, text):
-            out.append(Effect("world", "time_of_day", "set", time))
-            said.append(f"it is {time} now")
-            return
-
-
-def _routes(
-    text: str, named: list[str], given: str | None, places: nx.Graph, state: WorldState,
-    out: list[Effect], said: list[str],
-) -> bool:
-    """Close or reopen connections; True when the text was about a way between places."""
-    if not _has(WAY, text) or not named:
-        return False
-    closing = bool(_has(CLOSE, text) or _has(FLOOD, text))
-    reopen = bool(_has(OPEN, text)) and not closing
-    if not reopen and not closing:
-        return False
-    if len(named) >= 2:
-        pairs = [(named[0], named[1])]
-    elif given is not None and given != named[0]:
-        pairs = [(given, named[0])]
-    else:
-        pairs = [(named[0], other) for other in sorted(places.neighbors(named[0]))]
-    keys = [route_key(a, b) for a, b in pairs if places.has_edge(a, b)]
-    if not keys:
-        keys = [route_key(*pairs[0])]  # not connected: let validation reject it, and count it
-    for key in keys:
-        if reopen and key not in state.closed_routes:
+def _split(sentence: str, read: Callable[[str], Reading], names: Callable[[str], bool]) -> list[str]:
+    for match in re.finditer(SPLITTERS, sentence):
+        left, right = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        if not left or not right:
             continue
-        out.append(Effect("world", "closed_routes", "remove" if reopen else "add", key))
-    ways = " and ".join(" – ".join(_name(state, p) for p in k.split("|")) for k in keys)
-    said.append(f"the way {ways} is {'open again' if reopen else 'closed'}")
-    return True
+        left_says, right_says = _says(read, left), _says(read, right)
+        if left_says and right_says:
+            return [left, *_split(right, read, names)]
+        for part, says in ((left, left_says), (right, right_says)):
+            if (left_says or right_says) and not says and not names(part) and len(part.split()) >= 3 \
+                    and not _continues(part):
+                return [UNREAD + part]
+    return [sentence]
 
 
-def _place_flags(text: str, named: list[str], state: WorldState, out: list[Effect], said: list[str]) -> None:
-    if not named:
-        return
-    names = " and ".join(_name(state, p) for p in named)
-    if _has(FIRE_OUT, text):
-        out.extend(Effect(p, "on_fire", "set", False) for p in named)
-        said.append(f"the fire at {names} is out")
-    elif _has(FIRE, text):
-        out.extend(Effect(p, "on_fire", "set", True) for p in named)
-        said.append(f"{names} is on fire")
-    elif _has(FLOOD, text):
-        out.extend(Effect(p, "flooded", "set", True) for p in named)
-        said.append(f"{names} is flooded")
-    elif _has(CLOSE, text):
-        out.extend(Effect(p, "open", "set", False) for p in named)
-        said.append(f"{names} is closed")
-    elif _has(OPEN, text):
-        out.extend(Effect(p, "open", "set", True) for p in named)
-        said.append(f"{names} is open")
+def _continues(part: str) -> bool:
+    """A part that only continues the other one (``back on``, ``the lights too``)."""
+    return bool(re.match(r"(?:the )?(?:rest|others?|too|again|also|as well|back|so on)\b", part.lower()))
 
 
-def _name(state: WorldState, place: str) -> str:
-    return str(state.entities.get(place, {}).get("name", place))
+def _says(read: Callable[[str], Reading], text: str) -> bool:
+    reading = read(text)
+    return reading.matched and not reading.problem
+
+
+def _refused(query: EventQuery, reason: str) -> Outcome:
+    return Outcome(
+        kind=query.kind, actor=None, action="event", args={"text": query.text[:MAX_TEXT]}, success=False,
+        reason=reason, narration=f"The director's words change nothing: {reason}.", place=query.place,
+        observers=[], confidence=0.0, source="scene", importance=1,
+    )
 
 
 def _sentence(text: str) -> str:

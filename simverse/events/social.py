@@ -17,15 +17,21 @@ How they flow: a model outcome's ``actor_reaction`` becomes a ``mood`` effect on
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from simverse.core.outcome import Outcome, SocialInference
 from simverse.core.state import Effect
 
-if TYPE_CHECKING:
-    from simverse.world.model import World
-
 MAX_MOOD_CHARS = 30
+
+
+class Rememberer(Protocol):
+    """Whatever keeps the NPCs' memories (the world's minds): queues one memory."""
+
+    def remember(
+        self, npc: str, kind: str, text: str, step: int, sim_hours: float,
+        importance: int | None = None, source_event_id: int | None = None,
+    ) -> None: ...
 
 RULE_TEMPLATES: dict[str, SocialInference] = {
     "buy": SocialInference("has one more thing and fewer coins", "the seller earns a coin", "satisfied",
@@ -54,21 +60,21 @@ def mood_effect(actor: str | None, social: SocialInference | None, kinds: dict[s
     return Effect(actor, "mood", "set", mood) if mood else None
 
 
-def social_memories(world: World, outcome: Outcome, step: int) -> int:
+def social_memories(minds: Rememberer | None, outcome: Outcome, step: int, hours: float) -> int:
     """Observers (not the actor) remember how the outcome struck them; returns how many.
 
     Needs the outcome's event id (call after the world numbered it). Nothing happens for
-    failed outcomes, outcomes without ``others_reaction``, or worlds without memory.
+    failed outcomes, outcomes without ``others_reaction``, or worlds without memory
+    (``minds is None``); ``hours`` is the step's simulated time.
     """
     social = outcome.social
-    if world.minds is None or not outcome.success or social is None or not social.others_reaction:
+    if minds is None or not outcome.success or social is None or not social.others_reaction:
         return 0
     who = outcome.actor or "what happened"
-    hours = world.clock.sim_hours(step)
     count = 0
     for npc in outcome.observers:
         if npc != outcome.actor:
             text = f"{who} left me feeling {social.others_reaction}: {outcome.narration}"
-            world.minds.remember(npc, "observation", text, step, hours, None, outcome.id)
+            minds.remember(npc, "observation", text, step, hours, None, outcome.id)
             count += 1
     return count

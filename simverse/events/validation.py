@@ -8,15 +8,21 @@ first. Each effect is checked in named steps:
    (repaired), else rejected (``unknown_entity``);
 2. op: one of set/add/remove/move, else a known synonym (``+=``, ``increase`` ...,
    repaired), else rejected (``bad_op``); ``set`` of ``place`` becomes ``move``;
-3. move: an NPC only to its own or a neighbouring place over an open connection, an item
-   only to a place or an NPC (``bad_move``);
-4. value: numbers given as text are coerced; the resulting value must stay in range
+3. property: with the world's :class:`~simverse.core.properties.Catalogue`, a property
+   the world does not declare for that kind of entity is rejected with a did-you-mean
+   (``unknown_property``), and one that nothing reads is noted;
+4. move: an NPC acting (``authority="action"``) only to its own or a neighbouring place
+   over an open connection into a place that is not shut; the director (``"director"``:
+   scene commands and injected events) anywhere; an item only to a place or an NPC
+   (``bad_move``);
+5. value: numbers given as text are coerced; the resulting value must stay in range
    (quantities, coins, prices >= 0; hunger and other 0..1 needs clamped; ``bad_value``
-   / ``out_of_range``);
-5. apply: each surviving effect is tried on a scratch copy of the state, so one that
+   / ``out_of_range``); a value of another type than the declared one is rejected;
+6. apply: each surviving effect is tried on a scratch copy of the state, so one that
    cannot apply (removing what is not there) is rejected alone.
 
-Route closures are effects on ``("world", "closed_routes", "add" | "remove", "a|b")``.
+Connections are effects on ``("world", "closed_routes" | "locked_routes", "add" | "remove",
+"a|b")``: add closes (locks), remove opens.
 """
 
 from __future__ import annotations
@@ -24,16 +30,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
-from simverse.core.state import EFFECT_OPS, Effect, EffectError, WorldState
+from simverse.core.properties import BOOL, LIST, NUMBER, TEXT, Catalogue, type_of
+from simverse.core.state import EFFECT_OPS, ROUTE_LISTS, Effect, EffectError, WorldState
+from simverse.events.access import move_problem
 from simverse.events.resolver import apply_effects, route_key
 
 NON_NEGATIVE = ("quantity", "coins", "price")
 UNIT_INTERVAL = ("hunger",)
-ROUTES = "closed_routes"
+Authority = Literal["action", "director"]
 OP_SYNONYMS = {
     "=": "set", "assign": "set", "change": "set", "update": "set",
     "+=": "add", "+": "add", "increase": "add", "increment": "add", "append": "add", "give": "add",
@@ -60,6 +68,7 @@ class InferenceCounts:
     bad_move: int = 0
     bad_value: int = 0
     out_of_range: int = 0
+    unknown_property: int = 0
     conflicts: int = 0
 
     def as_dict(self) -> dict[str, int]:
@@ -82,17 +91,28 @@ class EffectCheck:
     rejected: int
 
 
+@dataclass(frozen=True)
+class Context:
+    """What one check knows besides the state: the map, who asks, what the world declares."""
+
+    places: nx.Graph
+    authority: Authority = "action"
+    catalogue: Catalogue | None = None
+
+
 def check_effects(
-    state: WorldState, places: nx.Graph, proposed: Sequence[Any], counts: InferenceCounts
+    state: WorldState, places: nx.Graph, proposed: Sequence[Any], counts: InferenceCounts,
+    *, authority: Authority = "action", catalogue: Catalogue | None = None,
 ) -> EffectCheck:
     """Validate ``proposed`` effects (:class:`Effect` or 4-item sequences) against ``state``."""
     scratch = state.copy()
     kept: list[Effect] = []
     notes: list[str] = []
     rejected = 0
+    context = Context(places, authority, catalogue)
     for raw in proposed:
         counts.effects_checked += 1
-        effect, problem, fixes = _check_one(scratch, places, raw, counts)
+        effect, problem, fixes = _check_one(scratch, context, raw, counts)
         if effect is not None:
             try:
                 apply_effects(scratch, [effect])
@@ -107,8 +127,20 @@ def check_effects(
         if fixes:
             counts.effects_repaired += 1
             notes.append(f"repaired {_show(raw)}: {'; '.join(fixes)}")
+        unread = _unread(scratch, context, effect)
+        if unread:
+            notes.append(unread)
         kept.append(effect)
     return EffectCheck(kept, notes, rejected)
+
+
+def _unread(state: WorldState, context: Context, effect: Effect) -> str:
+    catalogue = context.catalogue
+    if catalogue is None or effect.property in ROUTE_LISTS or effect.op == "move":
+        return ""
+    if catalogue.read_by_rules(state.kinds[effect.entity], effect.property):
+        return ""
+    return f"nothing in this world reads {effect.entity}.{effect.property}"
 
 
 def resolve_entity(state: WorldState, name: str) -> str | None:
@@ -130,7 +162,7 @@ def resolve_entity(state: WorldState, name: str) -> str | None:
 
 
 def _check_one(
-    state: WorldState, places: nx.Graph, raw: Any, counts: InferenceCounts
+    state: WorldState, context: Context, raw: Any, counts: InferenceCounts
 ) -> tuple[Effect | None, str, list[str]]:
     fixes: list[str] = []
     if isinstance(raw, Effect):
@@ -155,25 +187,30 @@ def _check_one(
             return None, f"unknown op {op!r} (expected one of {EFFECT_OPS})", fixes
         fixes.append(f"op {op!r} -> {mapped!r}")
         op_name = mapped
-    if prop == ROUTES:
-        return _check_route(places, entity_id, op_name, value, counts, fixes)
+    if prop in ROUTE_LISTS:
+        return _check_route(context.places, entity_id, prop, op_name, value, counts, fixes)
     if prop == "place" and op_name == "set":
         op_name = "move"
         fixes.append("set of place -> move")
     if op_name == "move":
-        return _check_move(state, places, entity_id, value, counts, fixes)
+        return _check_move(state, context, entity_id, value, counts, fixes)
     if prop == "place":
         counts.bad_op += 1
         return None, "place changes only by move", fixes
-    return _check_value(state, entity_id, prop, op_name, value, counts, fixes)
+    kind = state.kinds[entity_id]
+    if context.catalogue is not None and not context.catalogue.declared(kind, prop):
+        counts.unknown_property += 1
+        return None, context.catalogue.unknown(kind, prop, entity_id), fixes
+    declared = context.catalogue.type(kind, prop) if context.catalogue is not None else None
+    return _check_value(state, entity_id, prop, op_name, value, counts, fixes, declared)
 
 
 def _check_route(
-    places: nx.Graph, entity: str, op: str, value: Any, counts: InferenceCounts, fixes: list[str]
+    places: nx.Graph, entity: str, prop: str, op: str, value: Any, counts: InferenceCounts, fixes: list[str]
 ) -> tuple[Effect | None, str, list[str]]:
     if entity != "world" or op not in ("add", "remove"):
         counts.bad_op += 1
-        return None, "routes close and open only as world.closed_routes add/remove", fixes
+        return None, "connections close and open only as world.closed_routes / locked_routes add/remove", fixes
     ends = str(value).split("|")
     if len(ends) != 2 or not all(e in places for e in ends):
         counts.unknown_entity += 1
@@ -184,11 +221,11 @@ def _check_route(
     key = route_key(*ends)
     if key != value:
         fixes.append(f"route key {value!r} -> {key!r}")
-    return Effect("world", ROUTES, op, key), "", fixes
+    return Effect("world", prop, op, key), "", fixes
 
 
 def _check_move(
-    state: WorldState, places: nx.Graph, entity: str, value: Any, counts: InferenceCounts, fixes: list[str]
+    state: WorldState, context: Context, entity: str, value: Any, counts: InferenceCounts, fixes: list[str]
 ) -> tuple[Effect | None, str, list[str]]:
     kind = state.kinds[entity]
     target = resolve_entity(state, str(value)) if value is not None else None
@@ -203,12 +240,14 @@ def _check_move(
         if dest_kind != "place":
             counts.bad_move += 1
             return None, f"NPC {entity} can only move to a place, not {dest_kind} {target!r}", fixes
-        if target != here and not places.has_edge(here, target):
-            counts.bad_move += 1
-            return None, f"{target} is not next to {here}", fixes
-        if route_key(here, target) in state.closed_routes:
-            counts.bad_move += 1
-            return None, f"the way from {here} to {target} is closed", fixes
+        if context.authority == "action" and target != here:
+            if not context.places.has_edge(here, target):
+                counts.bad_move += 1
+                return None, f"{target} is not next to {here}", fixes
+            problem = move_problem(state, here, target)
+            if problem:
+                counts.bad_move += 1
+                return None, problem, fixes
     elif kind == "item":
         if dest_kind not in ("place", "npc"):
             counts.bad_move += 1
@@ -220,10 +259,17 @@ def _check_move(
 
 
 def _check_value(
-    state: WorldState, entity: str, prop: str, op: str, value: Any, counts: InferenceCounts, fixes: list[str]
+    state: WorldState, entity: str, prop: str, op: str, value: Any, counts: InferenceCounts, fixes: list[str],
+    declared: str | None = None,
 ) -> tuple[Effect | None, str, list[str]]:
     current = state.entities[entity].get(prop)
-    numeric = _is_number(current) or prop in NON_NEGATIVE or prop in UNIT_INTERVAL
+    if declared in (BOOL, TEXT) and op == "set" and type_of(value) != declared:
+        counts.bad_value += 1
+        return None, f"{entity}.{prop} is {'true/false' if declared == BOOL else 'text'}, got {value!r}", fixes
+    numeric = _is_number(current) or prop in NON_NEGATIVE or prop in UNIT_INTERVAL or declared == NUMBER
+    if declared == LIST and op == "set":
+        counts.bad_op += 1
+        return None, f"{entity}.{prop} is a list; use add/remove", fixes
     if numeric and not isinstance(current, list) and not _is_number(value):
         number = _as_number(value)
         if number is None:

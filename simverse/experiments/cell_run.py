@@ -19,7 +19,7 @@ from typing import Any
 from simverse.core.loader import parse_world
 from simverse.core.rules import parse_effect
 from simverse.core.state import Effect
-from simverse.experiments.metrics import merged_series, run_metrics
+from simverse.experiments.metrics import final_plugin_metrics, merged_series, run_metrics
 from simverse.experiments.sweep_config import MODEL_KEYS, InjectionSpec
 from simverse.experiments.world_overrides import apply_overrides
 
@@ -91,6 +91,7 @@ def _run(task: CellTask) -> CellResult:
                 queue_injection(world, injection)
         world.store.set_status(world.run_id, "finished")
         metrics = run_metrics(world.store, world.run_id, task.reach_k)
+        metrics.update(final_plugin_metrics(world))
         series = merged_series(world)
         run_id = world.run_id
     finally:
@@ -114,9 +115,10 @@ def queue_injection(world: Any, injection: InjectionSpec) -> None:
         rule = parse_effect(text, roles)
         value = rule.value.literal if rule.value.role is None else world.state.get(rule.value.role, rule.value.prop)
         effects.append(Effect(rule.role, rule.prop, rule.op, value))
-    world.inject(injection.text, effects, place=injection.place, importance=injection.importance)
+    facts = None
     if injection.facts:
         register = getattr(world.knowledge, "register_entities", None)
         if register is not None:
             register({"concept": [e for f in injection.facts for e in (f.subject, f.object)]})
-        world.pending[-1].facts = [f.model_dump() for f in injection.facts]
+        facts = [f.model_dump() for f in injection.facts]
+    world.inject(injection.text, effects, place=injection.place, importance=injection.importance, facts=facts)

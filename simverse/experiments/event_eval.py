@@ -1,25 +1,27 @@
-"""Score resolvers on labelled transitions, the way Wang et al. (2024) score world simulators.
+"""Score event resolution on labelled transitions: the exact state change, per category.
 
-"Can Language Models Serve as Text-Based World Simulators?" (ACL 2024) asks a model for
-the full next state and counts a transition right only if the whole state change is
-exactly right, reporting transitions that change the state and those that do not
-separately (GPT-4: 59.9% overall, 77.1% on action-driven transitions). Here each labelled
-transition (``experiments/event_inference/transitions.jsonl``) is a shipped world with
-some properties overridden, then an action (or several, for conflicts), an injected event
-or a scene command, with the properties expected to change (and their values) and some that
-must not. A resolver's transition is *exact* when the set of properties it changed, with
-their values, equals the expected change; *per-property* accuracy counts each listed
-property (expected or must-not-change) that ends with the right value.
+Each labelled transition (``experiments/event_inference/*.jsonl``) is a shipped world with
+some properties overridden, then a scene command or an injected event, then actions (one,
+several for conflicts, or after a scene for a chained consequence), with the properties
+expected to change (and their values) and, for scene commands, whether it must be
+refused. A transition is **exact** when the set of properties that changed, with their
+values, equals the expected change, and a scene command was refused exactly when it should
+be; *per-property* accuracy counts each listed property (expected or must-not-change) that
+ends with the right value. Scores are given per category (``success``,
+``failed_precondition``, ``conflict``, ``scene``, ``refusal``, ``time``, ``chained``) next to
+a **changes-nothing baseline** (a resolver that never changes anything: exact wherever the
+expected change is empty). The figure is this set's exact state change and nothing more;
+it is not comparable with figures of other tasks or data sets.
 
-Resolvers scored: ``offline`` (rules for actions, the keyword scene matcher for events and
-scene commands, ``improvise`` fails without a model) and, with ``--llm``, ``llm`` (every
-transition through the events model: actions described in words as ``improvise``).
+Resolvers scored: ``offline`` (rules for actions, the scene reader for events and scene
+commands, ``improvise`` fails without a model) and, with an events model, ``llm`` (every
+transition through the model: actions described in words as ``improvise``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,9 +37,10 @@ from simverse.events.inference import EventQuery
 from simverse.events.resolution import IMPROVISE, EventResolver
 from simverse.events.resolver import ActionCall, apply_effects
 
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "experiments" / "event_inference" / "transitions.jsonl"
-ANCHOR = {"overall": 59.9, "action-driven": 77.1}
-"""GPT-4's full-state accuracy in Wang et al. (2024), for comparison."""
+SET_DIR = Path(__file__).resolve().parents[2] / "experiments" / "event_inference"
+DEFAULT_SETS = (SET_DIR / "transitions.jsonl", SET_DIR / "transitions_independent.jsonl")
+DEFAULT_SET = DEFAULT_SETS[0]
+CATEGORIES = ("success", "failed_precondition", "conflict", "scene", "refusal", "time", "chained")
 
 
 @dataclass(frozen=True)
@@ -51,40 +54,58 @@ class Transition:
     unchanged: tuple[str, ...] = ()
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     closed_routes: tuple[str, ...] = ()
+    locked_routes: tuple[str, ...] = ()
     actions: tuple[ActionCall, ...] = ()
     event: str | None = None
     scene: str | None = None
     place: str | None = None
+    expect_refused: bool | None = None
+    source: str = ""
 
     @property
     def by_rule(self) -> bool:
         """Actions only, none improvised: the rules must get it exactly right."""
-        return bool(self.actions) and all(a.action != IMPROVISE for a in self.actions)
+        return bool(self.actions) and self.text is None and all(a.action != IMPROVISE for a in self.actions)
+
+    @property
+    def text(self) -> str | None:
+        return self.scene if self.scene is not None else self.event
 
     @property
     def changes_state(self) -> bool:
         return bool(self.changes)
 
 
-def load_transitions(path: str | Path = DEFAULT_SET) -> list[Transition]:
-    """Read a JSONL set; a bad line is an error naming the file and line."""
+def load_transitions(paths: str | Path | Sequence[str | Path] = DEFAULT_SETS) -> list[Transition]:
+    """Read JSONL sets; a bad line is an error naming the file and line."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     out = []
-    for number, line in enumerate(Path(path).read_text().splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            raw = json.loads(line)
-            actions = tuple(ActionCall(a["actor"], a["action"], dict(a.get("args", {})))
-                            for a in raw.get("actions", []))
-            out.append(Transition(
-                id=raw["id"], world=raw["world"], category=raw["category"], changes=dict(raw.get("changes", {})),
-                unchanged=tuple(raw.get("unchanged", [])), overrides=raw.get("overrides", {}),
-                closed_routes=tuple(raw.get("closed_routes", [])), actions=actions, event=raw.get("event"),
-                scene=raw.get("scene"), place=raw.get("place"),
-            ))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: bad transition: {exc}") from None
+    for path in paths:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("//"):
+                out.append(_transition(line, Path(path), number))
     return out
+
+
+def _transition(line: str, path: Path, number: int) -> Transition:
+    try:
+        raw = json.loads(line)
+        actions = tuple(ActionCall(a["actor"], a["action"], dict(a.get("args", {}))) for a in raw.get("actions", []))
+        category = raw["category"]
+        if category not in CATEGORIES:
+            raise ValueError(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+        refused = raw.get("expect_refused")
+        text = raw.get("scene", raw.get("event"))
+        return Transition(
+            id=raw["id"], world=raw["world"], category=category, changes=dict(raw.get("changes", {})),
+            unchanged=tuple(raw.get("unchanged", [])), overrides=raw.get("overrides", {}),
+            closed_routes=tuple(raw.get("closed_routes", [])), locked_routes=tuple(raw.get("locked_routes", [])),
+            actions=actions, event=raw.get("event"), scene=raw.get("scene"), place=raw.get("place"),
+            expect_refused=bool(refused) if text is not None else None, source=path.stem,
+        )
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{path}:{number}: bad transition: {exc}") from None
 
 
 @dataclass
@@ -96,6 +117,8 @@ class Result:
     exact: bool
     properties_right: int
     properties: int
+    refused: bool | None = None
+    reason: str = ""
 
 
 @dataclass
@@ -107,19 +130,23 @@ class Score:
     changing: float | None
     static: float | None
     per_property: float | None
+    baseline: float | None = None
 
 
 def flatten(state: WorldState) -> dict[str, Any]:
-    """``entity.property -> value``, plus ``closed_routes``."""
+    """``entity.property -> value``, plus ``closed_routes`` and ``locked_routes``."""
     flat = {f"{e}.{p}": v for e, props in state.entities.items() for p, v in props.items() if p != "activity"}
     flat["closed_routes"] = sorted(state.closed_routes)
+    flat["locked_routes"] = sorted(state.locked_routes)
     return flat
 
 
 def state_change(before: WorldState, after: WorldState) -> dict[str, Any]:
-    """Properties whose value differs after (new properties included)."""
+    """Properties whose value differs after (new ones included; removed ones as None)."""
     a, b = flatten(before), flatten(after)
-    return {k: v for k, v in b.items() if a.get(k) != v}
+    changed = {k: v for k, v in b.items() if a.get(k) != v}
+    changed.update({k: None for k in a if k not in b})
+    return changed
 
 
 def run_transition(transition: Transition, backend: Backend | None = None, all_by_model: bool = False) -> Result:
@@ -129,20 +156,22 @@ def run_transition(transition: Transition, backend: Backend | None = None, all_b
     state = initial_state(transition)
     before = state.copy()
     resolver = EventResolver(spec, places, backend)
+    refused, reason = None, ""
+    if transition.text is not None:
+        kind = "scene" if transition.scene is not None else "injected"
+        outcome = resolver.infer_events(state, [EventQuery(kind, transition.text, None, transition.place)])[0]
+        refused, reason = not outcome.success, outcome.reason
+        if outcome.success:  # effects were checked against this state, so they apply
+            apply_effects(state, outcome.effects)
     if transition.actions:
         calls = [_described(spec, c) if all_by_model else c for c in transition.actions]
         resolver.resolve_sequence(state, calls)
-    else:
-        kind = "scene" if transition.scene is not None else "injected"
-        query = EventQuery(kind, transition.scene or transition.event or "", None, transition.place)
-        outcome = resolver.infer_events(state, [query])[0]
-        if outcome.success:  # effects were checked against this state, so they apply
-            apply_effects(state, outcome.effects)
     actual = state_change(before, state)
     after = flatten(state)
     listed = {**transition.changes, **{k: flatten(before).get(k) for k in transition.unchanged}}
     right = sum(1 for k, v in listed.items() if after.get(k) == v)
-    return Result(transition, actual, actual == transition.changes, right, len(listed))
+    exact = actual == transition.changes and (transition.expect_refused is None or refused == transition.expect_refused)
+    return Result(transition, actual, exact, right, len(listed), refused, reason)
 
 
 def initial_state(transition: Transition) -> WorldState:
@@ -154,12 +183,13 @@ def initial_state(transition: Transition) -> WorldState:
             raise ValueError(f"transition {transition.id}: unknown entity {entity!r}")
         state.entities[entity].update(props)
     state.closed_routes = sorted(transition.closed_routes)
+    state.locked_routes = sorted(transition.locked_routes)
     return state
 
 
 def score(results: Iterable[Result]) -> Score:
-    """Exact-match accuracy overall, on state-changing and on static transitions, and
-    per-property accuracy."""
+    """Exact-match accuracy overall, on state-changing and on static transitions, per
+    property, and the changes-nothing baseline."""
     results = list(results)
     changing = [r for r in results if r.transition.changes_state]
     static = [r for r in results if not r.transition.changes_state]
@@ -168,24 +198,26 @@ def score(results: Iterable[Result]) -> Score:
         n=len(results), exact=_pct(r.exact for r in results), changing=_pct(r.exact for r in changing),
         static=_pct(r.exact for r in static),
         per_property=100.0 * sum(r.properties_right for r in results) / props if props else None,
+        baseline=_pct(not r.transition.changes for r in results),
     )
 
 
 def evaluate(transitions: list[Transition], backend: Backend | None = None) -> dict[str, dict[str, Score]]:
-    """Scores per resolver and subset (``all``, ``rule-covered``, ``scene/event``, ``improvise``)."""
+    """Scores per resolver and group: ``all``, each category, ``rule-covered``, and each source file."""
     runs = {"offline": [run_transition(t) for t in transitions]}
     if backend is not None:
         runs["llm"] = [run_transition(t, backend, all_by_model=True) for t in transitions]
-    subsets = {
-        "all": lambda t: True,
-        "rule-covered": lambda t: t.by_rule,
-        "scene/event": lambda t: not t.actions,
-        "improvise": lambda t: bool(t.actions) and not t.by_rule,
-    }
-    return {
-        name: {label: score(r for r in results if keep(r.transition)) for label, keep in subsets.items()}
-        for name, results in runs.items()
-    }
+    return {name: group_scores(results) for name, results in runs.items()}
+
+
+def group_scores(results: list[Result]) -> dict[str, Score]:
+    groups: dict[str, Score] = {"all": score(results)}
+    for category in CATEGORIES:
+        groups[category] = score(r for r in results if r.transition.category == category)
+    groups["rule-covered"] = score(r for r in results if r.transition.by_rule)
+    for source in sorted({r.transition.source for r in results}):
+        groups[f"file:{source}"] = score(r for r in results if r.transition.source == source)
+    return groups
 
 
 def _described(spec: WorldSpec, call: ActionCall) -> ActionCall:

@@ -31,6 +31,7 @@ from typing import Any
 import networkx as nx
 from sqlalchemy import select
 
+from simverse.core.plugins import short_name
 from simverse.experiments.belief_truth import WORLD, FactSpan, Truth
 from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
@@ -203,6 +204,13 @@ def datacollector_series(world: Any) -> dict[int, dict[str, Any]]:
     """The live world's DataCollector model variables, by step (for runs still in memory)."""
     frame = world.datacollector.get_model_vars_dataframe()
     return {int(row["step"]): {k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")}
+
+
+def final_plugin_metrics(world: Any) -> dict[str, Any]:
+    """The last value of each of the world's plug-in metrics, as whole-run metrics."""
+    names = [short_name(n) for n in world.spec.settings.metrics]
+    collected = world.datacollector.model_vars
+    return {name: collected[name][-1] for name in names if collected.get(name)}
 
 
 def merged_series(world: Any) -> list[dict[str, Any]]:

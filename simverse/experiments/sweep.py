@@ -68,6 +68,7 @@ def run_sweep(
     """
     results_db = Path(results) if results else results_path(config.name, root)
     cell_dir = results_db.parent / results_db.stem
+    results_db.parent.mkdir(parents=True, exist_ok=True)  # the sweep's own folder (the store creates none)
     store = RunStore(db_url(results_db))
     cells = {c.key: c for c in config.cells()}
     try:

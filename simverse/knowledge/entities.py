@@ -9,10 +9,7 @@ world file declares a fact about it; anything else a fact names is an unknown en
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from simverse.core.schema import WorldSpec
+from simverse.core.schema import WorldSpec
 
 ENTITY_KINDS = ("world", "npc", "place", "item", "concept")
 

@@ -5,6 +5,16 @@
 ONE retry batch with the validation error shown to the model, and replaces what still
 fails by a safe ``wait``. Every decision says how it was obtained in ``status``/``note``.
 
+Retry rule (a retry costs a call, so it goes where it can help): an answer that fails on
+*meaning* (well-formed, but names an action, place or person this NPC cannot use) is
+retried; one that fails on *form* (no decision-shaped JSON) is retried only when some
+answer of the same batch was well-formed, i.e. the model shows it can answer in form.
+With schema-constrained decoding form failures do not happen, so retries are for meaning
+only; a model that answers nothing in form (a random-weight one behind a server that
+ignores ``response_format``) costs one call per decision, not two. Backend errors are not
+retried here (the HTTP backend already retries transient failures with backoff); when
+every request of a step so far has failed, :class:`LLMUnavailable` stops the run.
+
 Skip rule (``skip_idle=True``): an ``act`` request with no observations, no conversation,
 and already at its schedule place (or with no schedule place) has nothing new to react
 to, so the scripted brain decides it instead of the LLM (status ``valid``, note
@@ -18,8 +28,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from simverse.core.decisions import Brain, Decision, DecisionRequest
+from simverse.core.decisions import SKIP_NOTE, Brain, Decision, DecisionRequest
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, SamplingParams
+from simverse.core.sanitize import clean_text
+from simverse.llm.errors import ERROR_KINDS, LLMUnavailable, error_kind
 from simverse.llm.prompts import decision_messages, retry_messages
 from simverse.llm.recording import RecordingBackend
 from simverse.llm.structured import (
@@ -30,8 +42,6 @@ from simverse.llm.structured import (
 )
 from simverse.store.llm_models import LLMCall
 
-SKIP_NOTE = "skipped: nothing new"
-
 
 @dataclass
 class BrainStats:
@@ -39,7 +49,9 @@ class BrainStats:
 
     ``valid``/``repaired``/``retried``/``defaulted`` count answers from the model;
     skipped requests (scripted decisions, status ``valid``) are counted in ``skipped`` only.
-    ``llm_calls`` counts requests sent, retries included; ``latency_s`` sums their latency.
+    ``form_failures``/``meaning_failures`` count first answers that failed on form (no
+    decision-shaped JSON) or on meaning. ``llm_calls`` counts requests sent, retries
+    included; ``latency_s`` sums their latency.
     """
 
     decisions: int = 0
@@ -48,6 +60,8 @@ class BrainStats:
     retried: int = 0
     defaulted: int = 0
     skipped: int = 0
+    form_failures: int = 0
+    meaning_failures: int = 0
     llm_calls: int = 0
     llm_errors: int = 0
     prompt_tokens: int = 0
@@ -140,53 +154,34 @@ class LLMBrain:
         )
 
     def decide_batch(self, requests: Sequence[DecisionRequest]) -> list[Decision]:
-        """One decision per request, in order; never raises for bad model output."""
+        """One decision per request, in order; never raises for bad model output, but raises
+        :class:`LLMUnavailable` when every LLM request of the step so far has failed."""
         decisions: list[Decision | None] = [None] * len(requests)
-        ask = list(range(len(requests)))
-        if self.skip_idle:
-            idle = [i for i in ask if is_idle(requests[i])]
-            if idle:
-                skipped = self.fallback().decide_batch([requests[i] for i in idle])
-                for i, decision in zip(idle, skipped, strict=True):
-                    decision.status, decision.note = "valid", SKIP_NOTE
-                    decisions[i] = decision
-                self.stats.skipped += len(idle)
-            ask = [i for i in ask if decisions[i] is None]
-
+        ask = self._skip_idle(requests, decisions)
         first = [self._llm_request(requests[i]) for i in ask]
-        answers = self.backend.generate_batch(first) if first else []
-        self._account(answers)
+        answers = self._generate(first)
+        self._stop_if_unavailable(answers)
+        outcomes = [self._parse(answer, requests[i]) for i, answer in zip(ask, answers, strict=True)]
         failed: list[tuple[int, LLMRequest, LLMResponse, ParseOutcome]] = []
-        for i, llm_req, answer in zip(ask, first, answers, strict=True):
-            outcome = self._parse(answer, requests[i])
+        for i, llm_req, answer, outcome in zip(ask, first, answers, outcomes, strict=True):
+            self._count_failure(outcome)
             if outcome.decision is not None:
                 outcome.decision.llm_call_ids = _ids(answer)
                 decisions[i] = outcome.decision
             else:
                 failed.append((i, llm_req, answer, outcome))
-
-        if not self.retry_invalid:
-            for i, _, answer, outcome in failed:
+        in_form = any(o.failure in ("", "meaning") for o in outcomes)
+        retry_now = [f for f in failed if self._worth_retrying(f[3], in_form)]
+        retrying = {f[0] for f in retry_now}
+        for i, _, answer, outcome in failed:
+            if i not in retrying:
                 decisions[i] = default_decision(requests[i], outcome.error)
                 decisions[i].llm_call_ids = _ids(answer)
-            failed = []
         retry = [self._retry_request(requests[i], llm_req, answer, outcome)
-                 for i, llm_req, answer, outcome in failed]
-        retry_answers = self.backend.generate_batch(retry) if retry else []
-        self._account(retry_answers)
-        for (i, _, answer, outcome), again in zip(failed, retry_answers, strict=True):
-            second = self._parse(again, requests[i])
-            if second.decision is not None:
-                decision = second.decision
-                decision.status = "retried"
-                decision.note = "; ".join(
-                    x for x in (f"retried: {outcome.error}", decision.note) if x)
-            else:
-                decision = default_decision(
-                    requests[i], f"{outcome.error}; after retry: {second.error}")
-            decision.llm_call_ids = _ids(answer) + _ids(again)
-            decisions[i] = decision
-
+                 for i, llm_req, answer, outcome in retry_now]
+        retry_answers = self._generate(retry)
+        for (i, _, answer, outcome), again in zip(retry_now, retry_answers, strict=True):
+            decisions[i] = self._after_retry(requests[i], outcome, answer, again)
         final = [d for d in decisions if d is not None]
         for d in final:
             self.stats.decisions += 1
@@ -194,20 +189,78 @@ class LLMBrain:
                 setattr(self.stats, d.status, getattr(self.stats, d.status) + 1)
         return final
 
+    def _skip_idle(self, requests: Sequence[DecisionRequest],
+                   decisions: list[Decision | None]) -> list[int]:
+        """Decide idle requests with the fallback (skip rule); the indices left to ask."""
+        ask = list(range(len(requests)))
+        if not self.skip_idle:
+            return ask
+        idle = [i for i in ask if is_idle(requests[i])]
+        if idle:
+            skipped = self.fallback().decide_batch([requests[i] for i in idle])
+            for i, decision in zip(idle, skipped, strict=True):
+                decision.status, decision.note = "valid", SKIP_NOTE
+                decisions[i] = decision
+            self.stats.skipped += len(idle)
+        return [i for i in ask if decisions[i] is None]
+
+    def _generate(self, requests: list[LLMRequest]) -> list[LLMResponse]:
+        """One backend call for the batch (none for an empty one), counted."""
+        answers = self.backend.generate_batch(requests) if requests else []
+        self._account(answers)
+        return answers
+
+    def _stop_if_unavailable(self, answers: Sequence[LLMResponse]) -> None:
+        """Raise when this batch failed whole, nothing this step got an answer, and every
+        failure is a model's (a tagged kind; a person who does not answer in time, say, is
+        no dead LLM)."""
+        kinds = sorted({error_kind(a.error) or "" for a in answers})
+        if answers and all(a.error is not None for a in answers) and set(kinds) <= set(ERROR_KINDS) \
+                and self.stats.llm_errors == self.stats.llm_calls:
+            raise LLMUnavailable(
+                f"the LLM answered none of {len(answers)} requests ({', '.join(kinds)}); "
+                f"first: {answers[0].error}")
+
+    def _count_failure(self, outcome: ParseOutcome) -> None:
+        """Count a first answer that failed on form or on meaning."""
+        if outcome.failure == "form":
+            self.stats.form_failures += 1
+        elif outcome.failure == "meaning":
+            self.stats.meaning_failures += 1
+
+    def _worth_retrying(self, outcome: ParseOutcome, batch_in_form: bool) -> bool:
+        """The retry rule (module docstring): meaning failures, and form failures while
+        the model shows in this batch that it can answer in form; never backend errors."""
+        if not self.retry_invalid or outcome.failure == "backend":
+            return False
+        return outcome.failure == "meaning" or batch_in_form
+
+    def _after_retry(self, req: DecisionRequest, outcome: ParseOutcome, answer: LLMResponse,
+                     again: LLMResponse) -> Decision:
+        """The decision after one retry: retried when it parses, else the safe default."""
+        second = self._parse(again, req)
+        if second.decision is not None:
+            decision = second.decision
+            decision.status = "retried"
+            decision.note = "; ".join(
+                x for x in (f"retried: {outcome.error}", decision.note) if x)
+        else:
+            decision = default_decision(req, f"{outcome.error}; after retry: {second.error}")
+        decision.llm_call_ids = _ids(answer) + _ids(again)
+        return decision
+
     @staticmethod
     def _parse(answer: LLMResponse, req: DecisionRequest) -> ParseOutcome:
         """Parse an answer; a backend error counts as a failed answer."""
         if answer.error is not None:
-            return ParseOutcome(None, f"backend error: {answer.error}")
-        return parse_decision(answer.text, req)
+            return ParseOutcome(None, f"backend error: {answer.error}", failure="backend")
+        return parse_decision(clean_text(answer.text), req)
 
     @staticmethod
     def _retry_request(req: DecisionRequest, first: LLMRequest, answer: LLMResponse,
                        outcome: ParseOutcome) -> LLMRequest:
-        """The retry: the first chat, the rejected answer and the validation error (or,
-        after a backend error, the first chat again)."""
-        messages = first.messages if answer.error is not None else retry_messages(
-            first.messages, answer.text, outcome.error)
+        """The retry: the first chat, the rejected answer and the validation error."""
+        messages = retry_messages(first.messages, clean_text(answer.text), outcome.error)
         return LLMRequest(
             messages=messages,
             seed=req.seed + 1,

@@ -2,6 +2,10 @@
 
 :class:`RecordingBackend` wraps any backend and keeps an :class:`LLMCall` row per call in a
 pending list; the world drains it into the step's session (one transaction per step).
+Answers are data: each response's text is cleaned (:func:`~simverse.core.sanitize.clean_text`)
+and capped at :data:`MAX_RESPONSE_CHARS` (the cut text ends with a note of the full length)
+*before* it is stored and before the caller parses it, so the live run and its replay
+read the very same text.
 :class:`ReplayBackend` answers from rows loaded from the database, by the request's key,
 with no model at all; a request that was never recorded raises :class:`CacheMiss` naming
 the request's tag, because a replay that silently diverges is worse than one that stops.
@@ -21,9 +25,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
+from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
+MAX_RESPONSE_CHARS = 16_384
+"""A decision is a few hundred characters; anything past this is kept only as its length."""
 
 
 class CacheMiss(KeyError):
@@ -47,9 +54,15 @@ def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, 
 
 def request_key(backend: str, model: str, request: LLMRequest) -> str:
     """SHA-256 hex of the canonical JSON of :func:`request_payload`."""
+    return keyed_request(backend, model, request)[0]
+
+
+def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, str]:
+    """The request's key and its canonical JSON (stored as ``request_json``): one encoding
+    serves both, which matters at thousands of calls a step."""
     canonical = json.dumps(request_payload(backend, model, request), sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
 
 
 def step_of(tag: str) -> int:
@@ -92,17 +105,20 @@ class RecordingBackend:
         """Answer through ``inner``; give every response the id of its recorded row."""
         responses = self.inner.generate_batch(requests)
         for request, response in zip(requests, responses, strict=True):
+            response.text = cap_text(clean_text(response.text), MAX_RESPONSE_CHARS)
+            if response.error is not None:
+                response.error = cap_text(clean_text(response.error), 2_000)
             call_id = self.ids.take()
+            key, canonical = keyed_request(self.name, self.model, request)
             call = LLMCall(
                 run_id=self.run_id,
                 id=call_id,
                 step=step_of(request.tag),
                 tag=request.tag,
-                key=request_key(self.name, self.model, request),
+                key=key,
                 backend=self.name,
                 model=self.model,
-                request_json=json.dumps(request_payload(self.name, self.model, request),
-                                        ensure_ascii=False),
+                request_json=canonical,
                 response_text=response.text,
                 prompt_tokens=response.prompt_tokens,
                 completion_tokens=response.completion_tokens,
@@ -169,7 +185,7 @@ class ReplayBackend:
             call = self._lookup(request)
             self.hits += 1
             out.append(LLMResponse(
-                text=call.response_text,
+                text=clean_text(call.response_text),
                 prompt_tokens=call.prompt_tokens,
                 completion_tokens=call.completion_tokens,
                 latency_s=0.0,

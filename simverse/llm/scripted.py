@@ -6,16 +6,26 @@ pipeline runs (and is tested) without a model. Each request is decided with its 
 
 Acting, in order of priority:
 
-1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here;
-2. with people here, by chance ``sociability / 2``: start a conversation, passing on a
-   fact it believes (secrets only to someone it likes, affinity >= 0.3);
-3. not at its schedule's place: walk the next leg of the route there;
-4. do the schedule's action (arguments: items here or carried, people here), unless it
-   just failed (it then waits a step rather than repeat the same failure);
-5. otherwise wait.
+0. keep a promise made in talk since the last decision, if the action is still offered;
+1. hunger >= 0.6: eat something edible it carries, else buy the cheapest edible item here
+   it can afford, else walk towards the nearest place that sells one (``food_route``);
+2. caught outdoors in a storm: walk towards shelter (``shelter_route``);
+3. not at its schedule's place: walk the next leg of the route there (no stopping to chat
+   on the way);
+4. an errand (an entry done ``until_done`` or ``once``) not yet done: do it first;
+5. with people here, by chance ``sociability / 2``: start a conversation, passing on a
+   fact it believes (secrets only to someone it trusts, affinity >= 0.3), else (by chance
+   0.3) asking or making small talk (:mod:`simverse.llm.dialogue.openers`);
+6. do the schedule's action (arguments the schedule names, the rest chosen from items here
+   or carried and people here), unless it just failed (it then waits a step rather than
+   repeat the same failure); the world leaves the action out once its completion rule
+   says the entry is done;
+7. otherwise wait.
 
-Replying: acknowledge, then pass on a fact not yet said in this conversation; end the
-conversation by chance after the third line, or when it has nothing left to say.
+Replying (:mod:`simverse.llm.dialogue`): the last line is read and understood (a question
+about something, about the NPC, the news, a price or the way; a request; news; a greeting;
+small talk), then answered from what the NPC believes and remembers, in its own voice. The
+lines of a batch are understood together (one embedder call for the unclear ones).
 """
 
 from __future__ import annotations
@@ -23,66 +33,91 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from simverse.core.decisions import Decision, DecisionRequest, FactView
+from simverse.core.decisions import Decision, DecisionRequest, read_promise
+from simverse.llm.dialogue.intents import Encoder, IntentModel
+from simverse.llm.dialogue.openers import ask_or_chat, tell_opening
+from simverse.llm.dialogue.replying import reply_batch
 
 HUNGRY = 0.6
-SECRET_AFFINITY = 0.3
-OPENERS = (
-    "Have you heard? {text}.",
-    "Between you and me, {text}.",
-    "Word around {place} is that {text}.",
-    "Did you know that {text}?",
-)
-SMALL_TALK = (
-    "Good {tod}, {partner}! How goes the {activity}?",
-    "Busy day, {partner}?",
-    "Fine {weather} weather today, isn't it, {partner}?",
-)
-ACKNOWLEDGE = ("Really? I had no idea.", "Is that so?", "Hm, I'll keep that in mind.", "Well, well.")
-NEWS_REPLY = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
-CLOSERS = ("I must get on. Good day!", "Let's talk later.", "Take care, {partner}.")
 
 
 class ScriptedBrain:
-    """Seeded rule brain implementing :class:`simverse.core.decisions.Brain`."""
+    """Seeded rule brain implementing :class:`simverse.core.decisions.Brain`.
+
+    ``encoder`` (any object with ``embed(texts) -> unit vectors``, such as the memory
+    embedders) helps understand lines whose words alone leave their intent unclear."""
 
     name = "scripted"
+    _intents: IntentModel | None = None
+
+    def __init__(self, encoder: Encoder | None = None) -> None:
+        self._intents = IntentModel(encoder)
+
+    def hear_with(self, encoder: Encoder) -> None:
+        """Understand unclear lines with ``encoder`` from now on (the world shares its
+        memory embedder, so one model serves both)."""
+        self._intents = IntentModel(encoder)
+
+    @property
+    def intents(self) -> IntentModel:
+        """The intent model (subclasses that skip ``__init__`` get one without embedder)."""
+        if self._intents is None:
+            self._intents = IntentModel(None)
+        return self._intents
 
     def decide_batch(self, requests: Sequence[DecisionRequest]) -> list[Decision]:
-        return [self.decide(request) for request in requests]
+        replies = [r for r in requests if r.mode == "reply"]
+        answered = iter(reply_batch(replies, self.intents) if replies else [])
+        return [next(answered) if r.mode == "reply" else _act(r, random.Random(r.seed)) for r in requests]
 
     def decide(self, request: DecisionRequest) -> Decision:
-        rng = random.Random(request.seed)
-        if request.mode == "reply":
-            return _reply(request, rng)
-        return _act(request, rng)
+        """One decision (this class's own batch path, whatever a subclass's is)."""
+        return ScriptedBrain.decide_batch(self, [request])[0]
 
 
 def _act(req: DecisionRequest, rng: random.Random) -> Decision:
     allowed = {a.name: a for a in req.actions}
+    promised = _keep_promise(req, allowed)
+    if promised is not None:
+        return promised
     hungry = _eat_or_buy(req, allowed)
     if hungry is not None:
         return hungry
-    if req.people_here and "talk" in allowed and rng.random() < req.sociability / 2:
-        partner = _pick_partner(req, rng)
-        fact = _pick_fact(req, partner, rng, said="")
-        if fact is not None:
-            text = rng.choice(OPENERS).format(text=_clause(fact), place=req.place)
-            return Decision(req.npc, "talk", {"npc": partner}, text, told_facts=[fact.key])
-        if rng.random() < 0.3:
-            text = rng.choice(SMALL_TALK).format(
-                tod=_tod(req.hour), partner=partner, weather=req.weather,
-                activity=req.schedule_activity or "day",
-            )
-            return Decision(req.npc, "talk", {"npc": partner}, text)
+    if req.shelter_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.shelter_route[0]})
     if req.route and "move" in allowed:
         return Decision(req.npc, "move", {"place": req.route[0]})
+    errand = _scheduled(req, allowed, rng) if req.schedule_completion != "repeat" else None
+    if errand is not None:
+        return errand
+    if req.people_here and "talk" in allowed and rng.random() < req.sociability / 2:
+        partner = _pick_partner(req, rng)
+        opening = tell_opening(req, partner, rng)
+        if opening is None and rng.random() < 0.3:
+            opening = ask_or_chat(req, partner, rng)
+        if opening is not None:
+            return Decision(req.npc, "talk", {"npc": partner}, opening.text, told_facts=opening.told)
+    return _scheduled(req, allowed, rng) or Decision(req.npc, "wait")
+
+
+def _scheduled(req: DecisionRequest, allowed: dict, rng: random.Random) -> Decision | None:
+    """The schedule's action here, unless it just failed (then wait a step rather than
+    repeat the same failure)."""
     failed_before = any(o.startswith(f"I could not {req.schedule_action}:") for o in req.observations)
-    if req.schedule_action and req.schedule_action in allowed and not failed_before:
-        args = _choose_args(req, allowed[req.schedule_action].args, rng)
-        if args is not None:
-            return Decision(req.npc, req.schedule_action, args)
-    return Decision(req.npc, "wait")
+    if not req.schedule_action or req.schedule_action not in allowed or failed_before:
+        return None
+    kinds = {k: v for k, v in allowed[req.schedule_action].args.items() if k not in req.schedule_args}
+    args = _choose_args(req, kinds, rng)
+    return None if args is None else Decision(req.npc, req.schedule_action, {**req.schedule_args, **args})
+
+
+def _keep_promise(req: DecisionRequest, allowed: dict) -> Decision | None:
+    """An action agreed to in talk since the last decision, if the world still offers it."""
+    for observation in reversed(req.observations):
+        promise = read_promise(observation)
+        if promise is not None and promise[0] in allowed:
+            return Decision(req.npc, promise[0], promise[1])
+    return None
 
 
 def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
@@ -101,6 +136,8 @@ def _eat_or_buy(req: DecisionRequest, allowed: dict) -> Decision | None:
     )
     if for_sale and "buy" in allowed:
         return Decision(req.npc, "buy", {"item": for_sale[0][1]})
+    if req.food_route and "move" in allowed:
+        return Decision(req.npc, "move", {"place": req.food_route[0]})
     return None
 
 
@@ -110,16 +147,6 @@ def _pick_partner(req: DecisionRequest, rng: random.Random) -> str:
     return rng.choices(people, weights=[max(w, 0.05) for w in weights])[0]
 
 
-def _pick_fact(req: DecisionRequest, partner: str, rng: random.Random, said: str) -> FactView | None:
-    affinity = req.relationships.get(partner, 0.0)
-    candidates = [
-        f for f in req.facts
-        if f.told_by != partner and f.subject != partner and _clause(f) not in said
-        and (not f.secret or affinity >= SECRET_AFFINITY)
-    ]
-    if not candidates:
-        return None
-    return rng.choice(candidates[-3:])
 
 
 def _choose_args(req: DecisionRequest, kinds: dict[str, str], rng: random.Random) -> dict[str, str] | None:
@@ -139,26 +166,3 @@ def _choose_args(req: DecisionRequest, kinds: dict[str, str], rng: random.Random
             return None
         args[name] = rng.choice(pool)
     return args
-
-
-def _reply(req: DecisionRequest, rng: random.Random) -> Decision:
-    partner = req.partner or ""
-    said = " ".join(t.text for t in req.conversation)
-    if len(req.conversation) >= 3 and rng.random() < 0.5:
-        return Decision(req.npc, "talk", {"npc": partner},
-                        rng.choice(CLOSERS).format(partner=partner), end_conversation=True)
-    fact = _pick_fact(req, partner, rng, said)
-    opener = rng.choice(ACKNOWLEDGE)
-    if fact is None:
-        return Decision(req.npc, "talk", {"npc": partner}, opener, end_conversation=len(req.conversation) >= 2)
-    text = f"{opener} {rng.choice(NEWS_REPLY).format(text=_clause(fact))}"
-    return Decision(req.npc, "talk", {"npc": partner}, text, told_facts=[fact.key])
-
-
-def _clause(fact: FactView) -> str:
-    text = fact.text.strip().rstrip(".")
-    return text[0].lower() + text[1:] if text and not text[:2].istitle() else text
-
-
-def _tod(hour: float) -> str:
-    return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"

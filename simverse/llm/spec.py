@@ -6,6 +6,10 @@ Spec grammar (one per role, or one for all roles)::
     transformers:PATH_OR_ID           in-process Hugging Face model
     openai:BASE_URL#MODEL             OpenAI-compatible server, e.g.
                                       openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-1.5B-Instruct
+    human[:DIR][#SECONDS]             a person plays the NPC (``simverse play NPC``), see
+                                      :mod:`simverse.llm.human`
+    plugin:MODULE:CLASS               a custom Brain class (or an entry point name in the
+                                      ``simverse.brains`` group), see docs/plugins.md
 
 Per-role specs prefix the role: ``npc=openai:...#m`` and ``events=scripted``. Roles are
 ``npc`` (decisions) and ``events`` (consequence prediction); a role not named uses the
@@ -20,9 +24,10 @@ from typing import Any, Literal
 
 from simverse.core.decisions import Brain
 from simverse.core.llm_protocol import Backend, SamplingParams
+from simverse.core.plugins import PluginError, load_plugin
 from simverse.llm.recording import CallIds, RecordingBackend
 
-Kind = Literal["scripted", "transformers", "openai"]
+Kind = Literal["scripted", "transformers", "openai", "plugin", "human"]
 ROLES = ("npc", "events")
 
 
@@ -37,8 +42,10 @@ class LLMSpec:
     def __str__(self) -> str:
         if self.kind == "scripted":
             return "scripted"
-        if self.kind == "transformers":
-            return f"transformers:{self.target}"
+        if self.kind == "human":
+            return f"human:{self.target}" if self.target else "human"
+        if self.kind in ("transformers", "plugin"):
+            return f"{self.kind}:{self.target}"
         return f"openai:{self.target}#{self.model}"
 
 
@@ -49,15 +56,17 @@ def parse_spec(text: str) -> LLMSpec:
     kind = kind.strip().lower()
     if kind == "scripted" and not rest:
         return LLMSpec("scripted")
-    if kind == "transformers" and rest.strip():
-        return LLMSpec("transformers", target=rest.strip())
+    if kind == "human":
+        return LLMSpec("human", target=rest.strip())
+    if kind in ("transformers", "plugin") and rest.strip():
+        return LLMSpec(kind, target=rest.strip())
     if kind == "openai":
         url, _, model = rest.partition("#")
         if url.strip() and model.strip():
             return LLMSpec("openai", target=url.strip(), model=model.strip())
     raise ValueError(
-        f"bad --llm spec {text!r}: use 'scripted', 'transformers:PATH_OR_ID' or "
-        "'openai:BASE_URL#MODEL' (optionally prefixed by a role, e.g. 'npc=...')"
+        f"bad --llm spec {text!r}: use 'scripted', 'transformers:PATH_OR_ID', "
+        "'openai:BASE_URL#MODEL' or 'plugin:MODULE:CLASS' (optionally prefixed by a role, e.g. 'npc=...')"
     )
 
 
@@ -89,8 +98,12 @@ def make_backend(spec: str | LLMSpec, **options: Any) -> Backend | None:
     """The text backend of a spec (None for ``scripted``); ``options`` go to its
     constructor (e.g. ``max_batch_size``, ``device``, ``concurrency``, ``timeout_s``)."""
     parsed = parse_spec(spec) if isinstance(spec, str) else spec
-    if parsed.kind == "scripted":
+    if parsed.kind in ("scripted", "plugin"):
         return None
+    if parsed.kind == "human":
+        from simverse.llm.human import parse_human_spec
+
+        return parse_human_spec(parsed.target)
     if parsed.kind == "transformers":
         from simverse.llm.transformers_backend import TransformersBackend
 
@@ -124,6 +137,8 @@ def make_brain(
         from simverse.llm.scripted import ScriptedBrain
 
         return ScriptedBrain()
+    if parsed.kind == "plugin":
+        return plugin_brain(parsed.target)
     from simverse.llm.brain import LLMBrain
 
     inner = backend or replay or make_backend(parsed, **(backend_options or {}))
@@ -131,6 +146,8 @@ def make_brain(
         raise ValueError(f"no backend for {parsed}")
     if run_id is not None and not isinstance(inner, RecordingBackend):
         inner = RecordingBackend(inner, run_id, call_ids)
+    if parsed.kind == "human":  # a person is asked once; no answer in time is a wait, not a retry
+        return LLMBrain(inner, sampling=sampling, skip_idle=skip_idle, retry_invalid=False)
     return LLMBrain(inner, sampling=sampling, skip_idle=skip_idle)
 
 
@@ -150,7 +167,7 @@ def make_backends(
     result: dict[str, Backend | None] = {}
     for role, spec in parse_role_specs(specs).items():
         if str(spec) not in built:
-            inner = None if spec.kind == "scripted" else (
+            inner = None if spec.kind in ("scripted", "plugin") else (
                 replay or make_backend(spec, **(backend_options or {})))
             if inner is not None and run_id is not None:
                 inner = RecordingBackend(inner, run_id, ids)
@@ -178,3 +195,42 @@ def make_brains(
                          skip_idle=skip_idle)
         for role in ROLES
     }
+
+
+def record_backends(backends: Mapping[str, Backend | None], run_id: int,
+                    ids: CallIds) -> dict[str, Backend | None]:
+    """Wrap each distinct backend of :func:`make_backends` (built with no ``run_id``) once
+    in a :class:`RecordingBackend`, all sharing ``ids``; roles that shared a backend share
+    its recorder."""
+    wrapped: dict[int, Backend] = {}
+    result: dict[str, Backend | None] = {}
+    for role, backend in backends.items():
+        if backend is None or isinstance(backend, RecordingBackend):
+            result[role] = backend
+            continue
+        if id(backend) not in wrapped:
+            wrapped[id(backend)] = RecordingBackend(backend, run_id, ids)
+        result[role] = wrapped[id(backend)]
+    return result
+
+
+def same_spec(a: str | LLMSpec | None, b: str | LLMSpec | None) -> bool:
+    """True when two specs name the same brain (``None`` is ``scripted``)."""
+    def norm(x: str | LLMSpec | None) -> str:
+        return str(x if isinstance(x, LLMSpec) else parse_spec(x or "scripted"))
+
+    return norm(a) == norm(b)
+
+
+def plugin_brain(name: str) -> Brain:
+    """A custom brain: the class (or factory) ``name`` refers to, called with no arguments."""
+    factory = load_plugin(name, "simverse.brains")
+    try:
+        brain = factory() if callable(factory) else factory
+    except TypeError as exc:
+        raise PluginError(f"plug-in {name!r} is not a brain class that takes no arguments: {exc}") from None
+    if not callable(getattr(brain, "decide_batch", None)):
+        raise PluginError(f"plug-in {name!r} is not a brain: it has no decide_batch(requests) method")
+    if not getattr(brain, "name", None):
+        brain.name = name
+    return brain

@@ -21,6 +21,9 @@ from simverse.core.decisions import ActionSpec, Decision, DecisionRequest
 from simverse.core.json_extract import extract_json
 
 MAX_UTTERANCE_CHARS = 400
+MAX_TEXT_ARG_CHARS = 200
+NON_BLANK = r"^\S[\s\S]*$"
+"""A string that starts with a visible character (so it is never empty or blank)."""
 FUZZY_CUTOFF = 0.6
 DEFAULT_IMPORTANCE = 3
 CHOICE_KINDS = {"place", "npc", "item"}
@@ -39,45 +42,58 @@ class DecisionPayload(BaseModel):
     end_conversation: bool = False
 
 
-def arg_choices(request: DecisionRequest, action: str, kind: str) -> list[str] | None:
-    """Valid values of an argument of ``kind`` for ``action``; None means free text."""
-    if kind == "place":
-        return list(request.neighbours) if action == "move" else [
-            request.place, *request.neighbours]
-    if kind == "npc":
-        return [p for p in request.people_here if p != request.npc]
-    if kind == "item":
-        return list(dict.fromkeys([*request.items_here, *request.inventory]))
-    return None
-
-
 def decision_schema(request: DecisionRequest) -> dict[str, Any]:
-    """JSON schema of a decision for this request: the allowed actions as an enum, each
-    argument's valid values as an enum where all actions agree on its kind."""
-    schema = DecisionPayload.model_json_schema()
-    props = schema["properties"]
-    props["action"] = {"type": "string", "enum": [a.name for a in request.actions]}
-    arg_props: dict[str, Any] = {}
-    kinds: dict[str, set[str]] = {}
-    for spec in request.actions:
-        for name, kind in spec.args.items():
-            kinds.setdefault(name, set()).add(kind)
-    for name, kind_set in sorted(kinds.items()):
-        prop: dict[str, Any] = {"type": "string"}
-        if len(kind_set) == 1:
-            kind = next(iter(kind_set))
-            choices = sorted({c for spec in request.actions if name in spec.args
-                              for c in arg_choices(request, spec.name, kind) or []})
-            if kind in CHOICE_KINDS and choices:
-                prop["enum"] = choices
-        arg_props[name] = prop
-    props["args"] = {"type": "object", "properties": arg_props,
-                     "additionalProperties": {"type": "string"}}
-    if request.facts:
-        props["told_facts"] = {"type": "array",
-                               "items": {"type": "string", "enum": [f.key for f in request.facts]}}
-    schema["title"] = "Decision"
-    return schema
+    """JSON schema of a decision for this request: one variant per usable action, with the
+    action's name, its required arguments drawn from what exists here (places reachable,
+    people here, items here or carried), and an utterance required when the answer must
+    speak (``talk``, or any reply). An answer that fits the schema is also meaningful, so a
+    constrained decoder never produces a decision the checks below would reject."""
+    variants = [v for spec in request.actions if (v := _variant(request, spec)) is not None]
+    if not variants:  # nothing usable here: let the model wait
+        variants = [_variant(request, ActionSpec("wait", "do nothing"))]
+    return {"title": "Decision", "anyOf": variants}
+
+
+def _variant(request: DecisionRequest, spec: ActionSpec) -> dict[str, Any] | None:
+    """The schema of a decision that takes ``spec``; None when an argument has no value."""
+    args: dict[str, Any] = {}
+    for name, kind in spec.args.items():
+        choices = schema_choices(request, kind)
+        if choices is not None and not choices:
+            return None
+        args[name] = ({"type": "string", "enum": choices} if choices is not None
+                      else {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_ARG_CHARS,
+                            "pattern": NON_BLANK})
+    speaks = spec.name == "talk" or request.mode == "reply"
+    words = {"type": "string", "minLength": 1, "maxLength": MAX_UTTERANCE_CHARS,
+             "pattern": NON_BLANK}
+    props: dict[str, Any] = {
+        "action": {"type": "string", "enum": [spec.name]},
+        "args": {"type": "object", "properties": args, "required": list(args),
+                 "additionalProperties": False},
+        "utterance": words if speaks else {"anyOf": [words, {"type": "null"}]},
+    }
+    keys = [f.key for f in request.facts]
+    if keys:
+        props["told_facts"] = {"type": "array", "items": {"type": "string", "enum": keys},
+                               "maxItems": len(keys)}
+    props["importance"] = {"type": "integer", "minimum": 1, "maximum": 10}
+    props["end_conversation"] = {"type": "boolean"}
+    required = ["action", "args", *(["utterance"] if speaks else [])]
+    return {"type": "object", "properties": props, "required": required,
+            "additionalProperties": False}
+
+
+def schema_choices(request: DecisionRequest, kind: str) -> list[str] | None:
+    """Values an argument of ``kind`` may take as the world checks it (``move`` and every
+    other place argument: a neighbouring place); None means free text."""
+    if kind == "place":
+        return sorted(request.neighbours)
+    if kind == "npc":
+        return sorted(p for p in request.people_here if p != request.npc)
+    if kind == "item":
+        return sorted(dict.fromkeys([*request.items_here, *request.inventory]))
+    return None
 
 
 # --------------------------------------------------------------------------- JSON text
@@ -100,11 +116,16 @@ def closest(value: str, choices: list[str]) -> str | None:
 
 @dataclass
 class ParseOutcome:
-    """Result of parsing one answer: a decision (valid or repaired) or an error."""
+    """Result of parsing one answer: a decision (valid or repaired) or an error.
+
+    ``failure`` says what failed: ``form`` (no decision-shaped JSON object), ``meaning``
+    (a well-formed decision that names something this NPC cannot do or use), ``backend``
+    (no answer at all), or ``""`` when a decision came out."""
 
     decision: Decision | None
     error: str = ""
     repairs: list[str] = field(default_factory=list)
+    failure: str = ""
 
 
 def _coerce_shape(raw: dict[str, Any], repairs: list[str]) -> dict[str, Any]:
@@ -164,7 +185,7 @@ def _check_args(spec: ActionSpec, payload: DecisionPayload, request: DecisionReq
         if value is None:
             errors.append(f"{spec.name} needs args.{name} ({kind})")
             continue
-        choices = arg_choices(request, spec.name, kind)
+        choices = schema_choices(request, kind)
         if choices is None:
             if not value.strip():
                 errors.append(f"args.{name} must be non-empty text")
@@ -236,7 +257,7 @@ def parse_decision(text: str, request: DecisionRequest) -> ParseOutcome:
     if raw is None:
         snippet = text.strip()[:60]
         return ParseOutcome(None, f"no JSON object found in the answer (got {snippet!r})",
-                            repairs)
+                            repairs, "form")
     raw = _coerce_shape(raw, repairs)
     _reply_default_action(raw, request, repairs)
     try:
@@ -246,15 +267,15 @@ def parse_decision(text: str, request: DecisionRequest) -> ParseOutcome:
             f"{'.'.join(str(p) for p in err['loc']) or 'answer'}: {err['msg']}"
             for err in exc.errors()
         )
-        return ParseOutcome(None, f"invalid decision JSON: {problems}", repairs)
+        return ParseOutcome(None, f"invalid decision JSON: {problems}", repairs, "form")
     spec, error = _check_action(payload, request, repairs)
     if spec is None:
-        return ParseOutcome(None, error, repairs)
+        return ParseOutcome(None, error, repairs, "meaning")
     args, errors = _check_args(spec, payload, request, repairs)
     utterance, talk_errors = _check_talk(payload, spec.name, request, repairs)
     errors += talk_errors
     if errors:
-        return ParseOutcome(None, "; ".join(errors), repairs)
+        return ParseOutcome(None, "; ".join(errors), repairs, "meaning")
     decision = Decision(
         npc=request.npc,
         action=spec.name,

@@ -13,6 +13,12 @@ request's draws therefore depend on its own seed only, not on which other reques
 its batch; outputs match bit for bit for the same batch, and up to floating-point effects
 of padding otherwise. Rows with ``temperature == 0`` are left untouched (plain greedy).
 
+Constrained decoding. A request with a ``json_schema`` is decoded under that schema
+(:mod:`simverse.llm.grammar`, llguidance): every token that would leave the schema is
+masked before sampling, the grammar of each distinct schema is compiled once and cached,
+and a row running out of budget is closed, so even a random-weight model answers with
+complete, schema-valid JSON. ``constrain=False`` turns this off (benchmarks compare both).
+
 Accounting: ``prompt_tokens`` counts the prompt without padding; ``completion_tokens``
 counts generated tokens up to and including the first end-of-sequence token; each
 request's ``latency_s`` is its sub-batch's wall time divided by the sub-batch's size.
@@ -26,6 +32,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.llm.errors import tagged
+from simverse.llm.grammar import GrammarError, SchemaConstraint, SchemaGrammars
 
 try:  # transformers is a core dependency; the guard keeps import errors readable.
     from transformers import LogitsProcessor
@@ -102,11 +110,13 @@ class TransformersBackend:
         dtype: str = "auto",
         max_batch_size: int = 32,
         force_max_new_tokens: bool = False,
+        constrain: bool = True,
     ) -> None:
         """Load tokenizer and model with ``from_pretrained``.
 
-        ``force_max_new_tokens`` sets ``min_new_tokens = max_new_tokens`` so every row
-        generates exactly the same number of tokens (benchmarks compare equal work).
+        ``force_max_new_tokens`` sets ``min_new_tokens = max_new_tokens`` so every
+        unconstrained row generates exactly the same number of tokens (benchmarks compare
+        equal work). ``constrain`` decodes requests that carry a JSON schema under it.
         """
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -127,6 +137,17 @@ class TransformersBackend:
         self.hf_model = AutoModelForCausalLM.from_pretrained(model_path, dtype=torch_dtype)
         self.hf_model.to(self.device).eval()
         self._eos_ids = self._collect_eos_ids()
+        self.constrain = constrain
+        self.schemas_not_compiled = 0
+        self._grammars: SchemaGrammars | None = None
+
+    @property
+    def grammars(self) -> SchemaGrammars:
+        """The compiled-schema cache for this tokenizer (built on first use)."""
+        if self._grammars is None:
+            vocab = self.hf_model.get_output_embeddings().weight.shape[0]
+            self._grammars = SchemaGrammars(self.tokenizer, vocab, sorted(self._eos_ids))
+        return self._grammars
 
     def _collect_eos_ids(self) -> set[int]:
         """Token ids that end a completion (model config and tokenizer agree or add up)."""
@@ -167,11 +188,11 @@ class TransformersBackend:
                     answers = self._generate_chunk([requests[i] for i in chunk],
                                                    [prompts[i] for i in chunk], max_new)
                 except Exception as exc:  # one failing sub-batch must not lose the step
-                    answers = [LLMResponse(text="", error=f"{requests[i].tag}: {exc!r}")
+                    answers = [LLMResponse(text="", error=tagged("generation", f"{requests[i].tag}: {exc!r}"))
                                for i in chunk]
                 for i, ans in zip(chunk, answers, strict=True):
                     responses[i] = ans
-        return [r if r is not None else LLMResponse(text="", error="not generated")
+        return [r if r is not None else LLMResponse(text="", error=tagged("generation", "not generated"))
                 for r in responses]
 
     def _generate_chunk(self, requests: Sequence[LLMRequest], prompts: Sequence[str],
@@ -182,6 +203,11 @@ class TransformersBackend:
 
         enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True,
                              add_special_tokens=False).to(self.device)
+        matchers = self._matchers(requests)
+        constrained = any(m is not None for m in matchers)
+        processors: list[Any] = []
+        if constrained:
+            processors.append(SchemaConstraint(self.grammars, matchers, max_new_tokens))
         sampler = SeededGumbelSampler(
             [r.seed for r in requests],
             [r.params.temperature for r in requests],
@@ -190,7 +216,7 @@ class TransformersBackend:
         config = GenerationConfig(
             do_sample=False,
             max_new_tokens=max_new_tokens,
-            min_new_tokens=max_new_tokens if self.force_max_new_tokens else None,
+            min_new_tokens=max_new_tokens if self.force_max_new_tokens and not constrained else None,
             pad_token_id=self.tokenizer.pad_token_id,
             eos_token_id=sorted(self._eos_ids) or None,
         )
@@ -200,7 +226,7 @@ class TransformersBackend:
             out = self.hf_model.generate(
                 **enc,
                 generation_config=config,
-                logits_processor=LogitsProcessorList([sampler]),
+                logits_processor=LogitsProcessorList([*processors, sampler]),
             )
         elapsed = time.perf_counter() - started
         prompt_len = enc["input_ids"].shape[1]
@@ -217,6 +243,22 @@ class TransformersBackend:
                 latency_s=per_request,
             ))
         return answers
+
+    def _matchers(self, requests: Sequence[LLMRequest]) -> list[Any | None]:
+        """One schema matcher per constrained request (None: decoded freely, also for a
+        schema llguidance cannot compile, which is counted in ``schemas_not_compiled``)."""
+        if not self.constrain:
+            return [None] * len(requests)
+        matchers: list[Any | None] = []
+        for request in requests:
+            matcher = None
+            if request.json_schema is not None:
+                try:
+                    matcher = self.grammars.matcher(request.json_schema)
+                except GrammarError:
+                    self.schemas_not_compiled += 1
+            matchers.append(matcher)
+        return matchers
 
     def _until_eos(self, ids: list[int]) -> list[int]:
         """Generated ids before the first end-of-sequence token."""

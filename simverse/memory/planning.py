@@ -28,45 +28,23 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from simverse.core.json_extract import extract_json
-from simverse.core.llm_protocol import Backend, LLMRequest, SamplingParams
-from simverse.core.seeds import derive_seed
-from simverse.memory.llm_json import json_request
+from simverse.core.llm_protocol import Backend, LLMRequest
+from simverse.core.schema import ScheduleEntry, pad_hhmm
+from simverse.memory.llm_json import JSONAsker
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-@dataclass(frozen=True)
-class ScheduleEntry:
-    """From ``start`` ("HH:MM") the NPC means to be at ``place`` doing ``activity``."""
-
-    start: str
-    place: str
-    activity: str
-
-    def __post_init__(self) -> None:
-        if not _HHMM.match(self.start):
-            raise ValueError(f"schedule start must be 'HH:MM', got {self.start!r}")
-
-    @property
-    def minutes(self) -> int:
-        h, m = self.start.split(":")
-        return int(h) * 60 + int(m)
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> ScheduleEntry:
-        return cls(str(d["start"]), str(d["place"]), str(d["activity"]))
-
-    def to_dict(self) -> dict[str, str]:
-        return {"start": self.start, "place": self.place, "activity": self.activity}
-
-
 def as_schedule(entries: Sequence[ScheduleEntry | Mapping[str, Any]]) -> tuple[ScheduleEntry, ...]:
-    """Entries (dataclasses or world-file dicts) sorted by start; a later duplicate start wins."""
+    """Plan entries (schedule entries or dicts) sorted by start; a later duplicate start wins.
+    A plan says where and what only: a world-file ``action`` stays with the schedule."""
     by_start: dict[int, ScheduleEntry] = {}
     for e in entries:
         entry = e if isinstance(e, ScheduleEntry) else ScheduleEntry.from_dict(e)
+        if entry.action is not None:
+            entry = ScheduleEntry(entry.start, entry.place, entry.activity)
         by_start[entry.minutes] = entry
     return tuple(by_start[k] for k in sorted(by_start))
 
@@ -243,8 +221,12 @@ def plan_step(
 
 
 # ---------------------------------------------------------------------- rule-based
+_SAID = re.compile(r'^(?P<speaker>[^"]+?) said to [^":]+: "')
+
+
 class RulePlanner:
-    """Plans follow the schedule; a revision inserts "respond to <event>" now."""
+    """Plans follow the schedule; a revision inserts "respond to the news that <event>"
+    (or "respond to what <someone> said") now, at the place of the current entry."""
 
     name = "rule"
 
@@ -261,10 +243,22 @@ class RulePlanner:
         cause = min(r.triggers, key=lambda m: (-m.importance, -m.id)) if r.triggers else None
         current = r.plan.current(r.hour_of_day)
         place = current.place if current else (r.who.places[0] if r.who.places else "here")
-        what = f"respond to: {cause.text}" if cause else "take stock of what happened"
+        what = _respond_to(cause.text) if cause else "take stock of what happened"
         now = ScheduleEntry(hhmm(r.hour_of_day), place, what)
         entries = [e for e in r.plan.entries if e.minutes != now.minutes] + [now]
         return DailyPlan(r.plan.npc, r.plan.day, as_schedule(entries), r.plan.revision + 1)
+
+
+def _respond_to(text: str) -> str:
+    """An activity for a plan entry, in plain words and without quotes."""
+    said = _SAID.match(text)
+    if said:
+        return f"respond to what {said['speaker'].strip()} said"
+    clause = text.replace('"', "").strip().rstrip(".!?").split(";")[0].strip()
+    first = clause.split()[0] if clause.split() else ""
+    if first in ("The", "A", "An", "It", "There"):
+        clause = clause[:1].lower() + clause[1:]
+    return f"respond to the news that {clause}"[:120]
 
 
 # ---------------------------------------------------------------------- LLM
@@ -313,85 +307,62 @@ def _read_entries(text: str, allowed: set[str], not_before: int = 0) -> tuple[Sc
             continue
         if not _HHMM.match(start.strip()) or place not in allowed or not activity.strip():
             continue
-        entry = ScheduleEntry(start.strip(), place, activity.strip()[:120])
+        entry = ScheduleEntry(pad_hhmm(start.strip()), place, activity.strip()[:120])
         if entry.minutes >= not_before:
             good.append(entry)
     return as_schedule(good)
 
 
-class LLMPlanner:
+class LLMPlanner(JSONAsker):
     """Plans through a :class:`Backend`; unreadable plans fall back to the rule."""
 
-    name = "llm"
-
     def __init__(self, backend: Backend, seed: int = 0, max_new_tokens: int = 256) -> None:
-        self.backend = backend
-        self.seed = seed
-        self.params = SamplingParams(max_new_tokens=max_new_tokens)
+        super().__init__(backend, seed, max_new_tokens)
         self.rule = RulePlanner()
 
     def _request(self, prompt: str, npc: str, purpose: str, *key: object) -> LLMRequest:
-        return json_request(prompt, derive_seed(self.seed, "memory", purpose, npc, *key), self.params, _PLAN_SCHEMA,
-                            f"npc {npc} {purpose} {' '.join(map(str, key))}")
+        return self.request(prompt, _PLAN_SCHEMA, f"npc {npc} {purpose} {' '.join(map(str, key))}", purpose, npc, *key)
 
     def plan_days(self, batch: Sequence[tuple[PlanInput, int]]) -> list[PlanResult]:
-        if not batch:
-            return []
         requests = [
             self._request(
-                DAY_PROMPT.format(
-                    npc=who.npc,
-                    persona=who.persona,
-                    schedule=_schedule_lines(who.schedule),
-                    places=", ".join(sorted(who.allowed_places())),
-                    day=day,
-                ),
-                who.npc,
-                "plan-day",
-                day,
+                DAY_PROMPT.format(npc=who.npc, persona=who.persona, schedule=_schedule_lines(who.schedule),
+                                  places=", ".join(sorted(who.allowed_places())), day=day),
+                who.npc, "plan-day", day,
             )
             for who, day in batch
         ]
-        out: list[PlanResult] = []
-        for (who, day), resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            entries = () if resp.error else _read_entries(resp.text, who.allowed_places())
-            if entries:
-                out.append(PlanResult(DailyPlan(who.npc, day, entries)))
-            else:
-                why = resp.error or f"unreadable plan {resp.text[:80]!r}"
-                out.append(PlanResult(self.rule.plan_days([(who, day)])[0].plan, f"{why}; rule"))
-        return out
+        return self.ask(batch, requests, _read_day, self._rule_day, "plan")
 
     def revise(self, batch: Sequence[RevisionInput]) -> list[PlanResult]:
-        if not batch:
-            return []
         requests = [
             self._request(
-                REVISE_PROMPT.format(
-                    npc=r.who.npc,
-                    persona=r.who.persona,
-                    schedule=_schedule_lines(r.plan.entries),
-                    now=hhmm(r.hour_of_day),
-                    events="\n".join(f"- {m.text}" for m in r.triggers),
-                    places=", ".join(sorted(r.who.allowed_places())),
-                ),
-                r.who.npc,
-                "plan-revise",
-                r.step,
+                REVISE_PROMPT.format(npc=r.who.npc, persona=r.who.persona, schedule=_schedule_lines(r.plan.entries),
+                                     now=hhmm(r.hour_of_day), events="\n".join(f"- {m.text}" for m in r.triggers),
+                                     places=", ".join(sorted(r.who.allowed_places()))),
+                r.who.npc, "plan-revise", r.step,
             )
             for r in batch
         ]
-        out: list[PlanResult] = []
-        for r, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            now = minute_of_day(r.hour_of_day)
-            rest = () if resp.error else _read_entries(resp.text, r.who.allowed_places(), now)
-            if rest:
-                kept = [e for e in r.plan.entries if e.minutes < now]
-                plan = DailyPlan(
-                    r.plan.npc, r.plan.day, as_schedule([*kept, *rest]), r.plan.revision + 1
-                )
-                out.append(PlanResult(plan))
-            else:
-                why = resp.error or f"unreadable revision {resp.text[:80]!r}"
-                out.append(PlanResult(self.rule.revise([r])[0].plan, f"{why}; rule"))
-        return out
+        return self.ask(batch, requests, _read_revision, self._rule_revision, "revision")
+
+    def _rule_day(self, item: tuple[PlanInput, int], why: str) -> PlanResult:
+        return PlanResult(self.rule.plan_days([item])[0].plan, f"{why}; rule")
+
+    def _rule_revision(self, r: RevisionInput, why: str) -> PlanResult:
+        return PlanResult(self.rule.revise([r])[0].plan, f"{why}; rule")
+
+
+def _read_day(item: tuple[PlanInput, int], text: str) -> PlanResult | None:
+    who, day = item
+    entries = _read_entries(text, who.allowed_places())
+    return PlanResult(DailyPlan(who.npc, day, entries)) if entries else None
+
+
+def _read_revision(r: RevisionInput, text: str) -> PlanResult | None:
+    now = minute_of_day(r.hour_of_day)
+    rest = _read_entries(text, r.who.allowed_places(), now)
+    if not rest:
+        return None
+    kept = [e for e in r.plan.entries if e.minutes < now]
+    return PlanResult(DailyPlan(r.plan.npc, r.plan.day, as_schedule([*kept, *rest]), r.plan.revision + 1))

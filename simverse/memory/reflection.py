@@ -11,16 +11,14 @@ the step at once (Generative Agents, section 4.2):
    ids (one ``add_many``), which resets the NPC's importance counter.
 
 :class:`RuleReflector` is the scripted, deterministic implementation (questions about the
-people and things that recur most, weighted by importance; insights that name what recurs
-and quote the most important evidence). :class:`LLMReflector` asks a :class:`Backend`, one
-``generate_batch`` per phase for all NPCs, and falls back to the rule for any answer it
-cannot read, with a note saying so.
+people and places that recur most, weighted by importance; insights written as sentences
+from what the NPC saw and heard, never quoting memories or earlier insights).
+:class:`LLMReflector` asks a :class:`Backend`, one ``generate_batch`` per phase for all
+NPCs, and falls back to the rule for any answer it cannot read, with a note saying so.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -28,9 +26,9 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from simverse.core.json_extract import extract_json
-from simverse.core.llm_protocol import Backend, SamplingParams
-from simverse.core.seeds import derive_seed
-from simverse.memory.llm_json import json_request
+from simverse.core.llm_protocol import Backend
+from simverse.memory.insight_text import insight, subjects
+from simverse.memory.llm_json import JSONAsker
 from simverse.memory.stream import MemoryStream
 from simverse.memory.types import MemoryRecord, NewMemory, RetrievalQuery
 
@@ -168,60 +166,22 @@ def reflect_due(
 
 
 # ---------------------------------------------------------------------- rule-based
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:'s)?\b")
-_CONTENT = re.compile(r"\b[a-z]{4,}\b")
-_STOP_NAMES = (
-    "The A An I He She It They We You My His Her Their Our Its This That These Those "
-    "There Here Today Tomorrow Yesterday Summary And But Or So Then When What Who Why "
-    "How Where Mr Mrs Ms Dr"
-)
-STOP_NAMES = frozenset(_STOP_NAMES.split())
-_STOP_WORDS = (
-    "that this with from have said says were been they them their there about into over "
-    "after before while what when where which would could should will just very also than "
-    "then here some more most much many such only other your mine yours ours step steps "
-    "observations routine summary"
-)
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-_ABOUT = re.compile(r"\babout (.+?)\?$")
-
-
-def _subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[str]:
-    """People/things that recur in ``memories``, by importance-weighted count, then name.
-    Capitalised names first; common content words fill up if names run short."""
-    names: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    for m in memories:
-        for name in set(n.removesuffix("'s") for n in _NAME.findall(m.text)):
-            if name != npc and name not in STOP_NAMES:
-                names[name] += m.importance
-        for w in set(_CONTENT.findall(m.text.lower())):
-            if w not in STOP_WORDS and w != npc.lower():
-                words[w] += m.importance
-    ranked = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
-    ranked += sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
-    out: list[str] = []
-    for subject, _weight in ranked:
-        if subject.lower() not in {s.lower() for s in out}:
-            out.append(subject)
-    return out
-
-
 def rule_insight_importance(evidence: Sequence[MemoryRecord]) -> int:
     """An insight matters as much as the most important memory it rests on, at least 5."""
     return max(5, min(10, max((m.importance for m in evidence), default=5)))
 
 
 class RuleReflector:
-    """Deterministic reflection for the scripted brain."""
+    """Deterministic reflection for the scripted brain: questions about the people and
+    places that recur most (by importance), insights written as sentences of the NPC's own
+    from what it saw and heard (:mod:`simverse.memory.insight_text`)."""
 
     name = "rule"
+    QUESTION = "What is going on with {}?"
 
     def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
         return [
-            FocalQuestions(
-                [f"What is going on with {s}?" for s in _subjects(b.npc, b.recent)][: b.n_questions]
-            )
+            FocalQuestions([self.QUESTION.format(s.name) for s in subjects(b.npc, b.recent)][: b.n_questions])
             for b in batch
         ]
 
@@ -231,16 +191,14 @@ class RuleReflector:
     def _insight(self, b: InsightInput) -> list[Insight]:
         if not b.evidence:
             return []
-        asked = _ABOUT.search(b.question) or re.search(r"with (.+?)\?$", b.question)
-        subject = asked.group(1) if asked else (_subjects(b.npc, b.evidence) or ["this"])[0]
-        cited = [m for m in b.evidence if subject.lower() in m.text.lower()] or list(b.evidence)
-        top = min(cited, key=lambda m: (-m.importance, -m.id))
-        text = (
-            f"{subject} keeps coming up ({len(cited)} of my memories); "
-            f'the most telling: "{top.text}"'
-        )
+        found = subjects(b.npc, b.evidence)
+        asked = b.question.removeprefix("What is going on with ").removesuffix("?")
+        subject = next((s for s in found if s.name == asked), None) or (found[0] if found else None)
+        if subject is None:
+            return []
+        cited = [m for m in b.evidence if subject.name in m.text] or list(b.evidence)
         ids = tuple(sorted(m.id for m in cited))
-        return [Insight(text, ids, rule_insight_importance(cited))]
+        return [Insight(insight(b.npc, subject, cited), ids, rule_insight_importance(cited))]
 
 
 # ---------------------------------------------------------------------- LLM
@@ -274,64 +232,50 @@ def _numbered(memories: Sequence[MemoryRecord]) -> str:
     return "\n".join(f"{i}. {m.text}" for i, m in enumerate(memories, start=1))
 
 
-class LLMReflector:
+class LLMReflector(JSONAsker):
     """Reflection through a :class:`Backend`; unreadable answers fall back to the rule."""
 
-    name = "llm"
-
     def __init__(self, backend: Backend, seed: int = 0, max_new_tokens: int = 160) -> None:
-        self.backend = backend
-        self.seed = seed
-        self.params = SamplingParams(max_new_tokens=max_new_tokens)
+        super().__init__(backend, seed, max_new_tokens)
         self.rule = RuleReflector()
 
     def focal_questions(self, batch: Sequence[FocalInput]) -> list[FocalQuestions]:
-        if not batch:
-            return []
         requests = [
-            json_request(
-                FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions),
-                derive_seed(self.seed, "memory", "reflect-focal", b.step, b.npc), self.params, _QUESTIONS_SCHEMA,
-                f"step {b.step} npc {b.npc} reflect-focal",
-            )
+            self.request(FOCAL_PROMPT.format(statements=_numbered(b.recent), n=b.n_questions), _QUESTIONS_SCHEMA,
+                         f"step {b.step} npc {b.npc} reflect-focal", "reflect-focal", b.step, b.npc)
             for b in batch
         ]
-        out: list[FocalQuestions] = []
-        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            value = None if resp.error else extract_json(resp.text, "[")[0]
-            questions = (
-                [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
-                if isinstance(value, list)
-                else []
-            )
-            if questions:
-                out.append(FocalQuestions(questions[: b.n_questions]))
-            else:
-                why = resp.error or f"unreadable focal questions {resp.text[:80]!r}"
-                fallback = self.rule.focal_questions([b])[0]
-                out.append(FocalQuestions(fallback.questions, f"{why}; rule fallback"))
-        return out
+        return self.ask(batch, requests, _read_questions, self._rule_questions, "focal questions")
 
     def insights(self, batch: Sequence[InsightInput]) -> list[Insights]:
-        if not batch:
-            return []
         requests = [
-            json_request(
-                INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
-                derive_seed(self.seed, "memory", "reflect-insight", b.step, b.npc, b.question), self.params,
-                _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
-            )
+            self.request(INSIGHT_PROMPT.format(npc=b.npc, question=b.question, statements=_numbered(b.evidence)),
+                         _INSIGHTS_SCHEMA, f"step {b.step} npc {b.npc} reflect-insight",
+                         "reflect-insight", b.step, b.npc, b.question)
             for b in batch
         ]
-        out: list[Insights] = []
-        for b, resp in zip(batch, self.backend.generate_batch(requests), strict=True):
-            items = [] if resp.error else _read_insights(resp.text, b.evidence)
-            if items or not b.evidence:
-                out.append(Insights(items))
-            else:
-                why = resp.error or f"unreadable insights {resp.text[:80]!r}"
-                out.append(Insights(self.rule.insights([b])[0].items, f"{why}; rule fallback"))
-        return out
+        return self.ask(batch, requests, _read_insight_list, self._rule_insights, "insights")
+
+    def _rule_questions(self, b: FocalInput, why: str) -> FocalQuestions:
+        return FocalQuestions(self.rule.focal_questions([b])[0].questions, f"{why}; rule fallback")
+
+    def _rule_insights(self, b: InsightInput, why: str) -> Insights:
+        if not b.evidence:  # nothing to cite: no insight, and nothing for the rule either
+            return Insights([])
+        return Insights(self.rule.insights([b])[0].items, f"{why}; rule fallback")
+
+
+def _read_questions(b: FocalInput, text: str) -> FocalQuestions | None:
+    value = extract_json(text, "[")[0]
+    if not isinstance(value, list):
+        return None
+    questions = [q.strip()[:MAX_TEXT] for q in value if isinstance(q, str) and q.strip()]
+    return FocalQuestions(questions[: b.n_questions]) if questions else None
+
+
+def _read_insight_list(b: InsightInput, text: str) -> Insights | None:
+    items = _read_insights(text, b.evidence)
+    return Insights(items) if items else None
 
 
 def _read_insights(text: str, evidence: Sequence[MemoryRecord]) -> list[Insight]:

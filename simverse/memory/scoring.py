@@ -58,7 +58,17 @@ def combine(
     weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
 ) -> ScoreParts:
     """Normalise each part and weight them into one score."""
-    rec, imp, rel = min_max(recency_raw), min_max(importance_raw), min_max(relevance_raw)
+    return weighted(min_max(recency_raw), min_max(importance_raw), min_max(relevance_raw), weights)
+
+
+def weighted(
+    rec: np.ndarray,
+    imp: np.ndarray,
+    rel: np.ndarray,
+    weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
+) -> ScoreParts:
+    """Weight parts already normalised into one score (the stream normalises recency and
+    importance once per NPC and kinds filter, relevance once per query)."""
     a, b, c = weights
     return ScoreParts(score=a * rec + b * imp + c * rel, recency=rec, importance=imp, relevance=rel)
 

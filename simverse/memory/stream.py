@@ -2,9 +2,9 @@
 
 :class:`MemoryStream` is the one object the world talks to about memory:
 
-* perceive -> :meth:`MemoryStream.add_many` (one embedder call, one bulk insert per batch);
-* decide   -> :meth:`MemoryStream.retrieve_batch` (one embedder call for all queries;
-  last access refreshed in index and DB; one ``RetrievalLog`` row per retrieved memory);
+* perceive -> :meth:`MemoryStream.add_many` (at most one embedder call, one bulk insert);
+* decide   -> :meth:`MemoryStream.retrieve_batch` (at most one embedder call for all
+  queries; last access refreshed in index and DB; logged as :mod:`.recall_log` says);
 * reflect / plan / compact read it (:meth:`due_for_reflection`, :meth:`recent`, ...) and
   write back through :meth:`add_many` and :meth:`archive`.
 
@@ -14,25 +14,37 @@ the ``memories`` table; :meth:`MemoryStream.load` rebuilds it, and the reflectio
 plan-revision triggers, from the table alone, so a reopened run continues exactly. If a
 step's transaction is rolled back, reload the stream.
 
+Vectors come from the run's :class:`~simverse.memory.vectors.VectorBook`: a text is
+embedded the first time it appears in the run and read back ever after, so memory rows
+store no embedding of their own (rows of older databases that do are still read).
+
 Memory ids are per run and assigned here in input order (``max(id) + 1`` onwards), so the
 same inputs give the same ids in every process.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sqlalchemy import Text, bindparam, func, insert, select, type_coerce, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from simverse.memory.config import MemoryConfig
-from simverse.memory.embedder import Embedder
+from simverse.memory.embedder import Embedder, normalise_rows
 from simverse.memory.importance import rule_importance
 from simverse.memory.index import NpcIndex
-from simverse.memory.scoring import combine, recency, top_k
+from simverse.memory.recall_log import next_call, write_retrievals
+from simverse.memory.rows import (
+    active_rows,
+    importance_since_reflection,
+    insert_rows,
+    json_text,
+    record_of,
+    update_rows,
+)
+from simverse.memory.scoring import min_max, recency, top_k, weighted
 from simverse.memory.types import (
     EXPERIENCE_KINDS,
     MemoryRecord,
@@ -40,19 +52,32 @@ from simverse.memory.types import (
     RetrievalQuery,
     Retrieved,
 )
-from simverse.store.memory_models import Memory, RetrievalLog
+from simverse.memory.vectors import VectorBook, text_key
+from simverse.store.memory_models import Memory
 
 _MEM = Memory.__table__
-_LOG = RetrievalLog.__table__
+_MEM_COLUMNS = (
+    "run_id", "id", "npc", "step", "sim_hours", "kind", "text", "importance", "embedding",
+    "last_access_step", "last_access_hours", "evidence", "source_event_id", "data", "archived",
+)
 
 
 class MemoryStream:
     """All NPCs' active memories of one run, indexed for fast retrieval."""
 
-    def __init__(self, run_id: int, embedder: Embedder, config: MemoryConfig | None = None):
+    def __init__(
+        self,
+        run_id: int,
+        embedder: Embedder,
+        config: MemoryConfig | None = None,
+        book: VectorBook | None = None,
+    ):
         self.run_id = run_id
         self.embedder = embedder
         self.config = config or MemoryConfig()
+        self.book = book if book is not None else VectorBook(run_id, embedder)
+        self._calls = (0, 0)  # (step, retrieval batches logged in it)
+        self._rated: dict[tuple[str, str], int] = {}
         self._index: dict[str, NpcIndex] = {}
         self._next_id = 1
         self._since_reflection: dict[str, int] = defaultdict(int)
@@ -67,94 +92,66 @@ class MemoryStream:
         run_id: int,
         embedder: Embedder,
         config: MemoryConfig | None = None,
+        recorded: dict[bytes, bytes] | None = None,
     ) -> MemoryStream:
-        """Rebuild the stream of ``run_id`` from the ``memories`` table."""
-        stream = cls(run_id, embedder, config)
-        dim = embedder.dim
-        rows = session.execute(
-            select(
-                _MEM.c.id,
-                _MEM.c.npc,
-                _MEM.c.kind,
-                _MEM.c.text,
-                _MEM.c.step,
-                _MEM.c.sim_hours,
-                _MEM.c.importance,
-                type_coerce(_MEM.c.evidence, Text).label("evidence"),
-                _MEM.c.source_event_id,
-                type_coerce(_MEM.c.data, Text).label("data"),
-                _MEM.c.last_access_hours,
-                _MEM.c.last_access_step,
-                _MEM.c.embedding,
-            )
-            .where(_MEM.c.run_id == run_id, _MEM.c.archived.is_(False))
-            .order_by(_MEM.c.id)
-        ).all()
+        """Rebuild the stream of ``run_id`` from its ``memories`` and ``embeddings`` rows.
+        ``recorded`` vectors (a replayed run's) answer before the embedder."""
+        book = VectorBook.load(session, run_id, embedder, recorded)
+        stream = cls(run_id, embedder, config, book)
         by_npc: dict[str, list] = defaultdict(list)
-        for row in rows:
+        for row in session.execute(active_rows(run_id)):
             by_npc[row.npc].append(row)
         for npc, npc_rows in by_npc.items():
-            blob = b"".join(r.embedding for r in npc_rows)
-            if len(blob) != len(npc_rows) * dim * 4:
-                raise ValueError(
-                    f"run {run_id} npc {npc}: stored embeddings are not {dim}-d float32; "
-                    f"the run was written with another embedder than {embedder.name!r}"
-                )
-            emb = np.frombuffer(blob, dtype="<f4").reshape(len(npc_rows), dim)
-            records = [
-                MemoryRecord(
-                    id=r.id,
-                    npc=r.npc,
-                    kind=r.kind,
-                    text=r.text,
-                    step=r.step,
-                    sim_hours=r.sim_hours,
-                    importance=r.importance,
-                    evidence=_json_ids(r.evidence),
-                    source_event_id=r.source_event_id,
-                    data=_json_or_none(r.data),
-                )
-                for r in npc_rows
-            ]
-            index = NpcIndex(dim, capacity=max(64, len(records)))
+            records = [record_of(r) for r in npc_rows]
+            index = NpcIndex(book.dim, capacity=max(64, len(records)))
             index.append(
                 records,
-                emb,
+                stream._stored_vectors(run_id, npc, npc_rows),
                 np.array([r.last_access_hours for r in npc_rows], dtype=np.float64),
                 np.array([r.last_access_step for r in npc_rows], dtype=np.int64),
             )
             stream._index[npc] = index
             for rec in records:
                 stream._note_triggers(rec)
-        stream._since_reflection.update(_importance_since_reflection(session, run_id))
+        stream._since_reflection.update(importance_since_reflection(session, run_id))
         max_id = session.execute(
             select(func.max(_MEM.c.id)).where(_MEM.c.run_id == run_id)
         ).scalar()
         stream._next_id = int(max_id or 0) + 1
         return stream
 
+    def _stored_vectors(self, run_id: int, npc: str, rows: Sequence) -> np.ndarray:
+        """The vectors of stored memory rows: from the book, or from the row itself in
+        databases written before the book (kept in memory for later uses of the text)."""
+        dim, keys = self.book.dim, []
+        for r in rows:
+            key = text_key(r.text)
+            if r.embedding:
+                if len(r.embedding) != dim * 4:
+                    raise _other_embedder(run_id, npc, self.embedder)
+                self.book.adopt(key, np.frombuffer(r.embedding, dtype="<f4"))
+            elif self.book.get(key) is None:
+                raise _other_embedder(run_id, npc, self.embedder)
+            keys.append(key)
+        return self.book.rows_of(keys)
+
     # ------------------------------------------------------------------ writing
     def add_many(self, session: Session, new_memories: Sequence[NewMemory]) -> list[int]:
         """Store a batch of memories; returns their ids, in input order.
 
         Importance ``None`` is rated by :func:`rule_importance`; explicit ratings are
-        clamped to 1..10. One embedder call and one bulk insert for the whole batch.
+        clamped to 1..10. Texts new to the run are embedded in one call; one bulk insert.
         """
         if not new_memories:
             return []
-        vecs = self.embedder.embed([m.text for m in new_memories])
-        if vecs.shape != (len(new_memories), self.embedder.dim):
-            raise ValueError(
-                f"embedder {self.embedder.name!r} returned shape {vecs.shape}, "
-                f"expected {(len(new_memories), self.embedder.dim)}"
-            )
-        vecs = np.ascontiguousarray(vecs, dtype="<f4")
+        first_step = min(m.step for m in new_memories)
+        vecs = self.book.vectors(session, [m.text for m in new_memories], first_step)
         first = self._next_id
         records: list[MemoryRecord] = []
-        rows: list[dict] = []
+        rows: list[tuple] = []
         last_hours = np.empty(len(new_memories), dtype=np.float64)
         for i, m in enumerate(new_memories):
-            imp = rule_importance(m.kind, m.text) if m.importance is None else m.importance
+            imp = self._rate(m.kind, m.text) if m.importance is None else m.importance
             rec = MemoryRecord(
                 id=first + i,
                 npc=m.npc,
@@ -170,25 +167,11 @@ class MemoryStream:
             last_hours[i] = m.sim_hours if m.last_access_hours is None else m.last_access_hours
             records.append(rec)
             rows.append(
-                {
-                    "run_id": self.run_id,
-                    "id": rec.id,
-                    "npc": rec.npc,
-                    "step": rec.step,
-                    "sim_hours": rec.sim_hours,
-                    "kind": rec.kind,
-                    "text": rec.text,
-                    "importance": rec.importance,
-                    "embedding": vecs[i].tobytes(),
-                    "last_access_step": rec.step,
-                    "last_access_hours": float(last_hours[i]),
-                    "evidence": list(rec.evidence),
-                    "source_event_id": rec.source_event_id,
-                    "data": rec.data,
-                    "archived": False,
-                }
+                (self.run_id, rec.id, rec.npc, rec.step, rec.sim_hours, rec.kind, rec.text,
+                 rec.importance, b"", rec.step, float(last_hours[i]), json_text(rec.evidence),
+                 rec.source_event_id, json_text(rec.data), 0)
             )
-        session.execute(insert(_MEM), rows)
+        insert_rows(session, _MEM, _MEM_COLUMNS, rows)
         self._next_id = first + len(new_memories)
 
         positions: dict[str, list[int]] = defaultdict(list)
@@ -197,7 +180,7 @@ class MemoryStream:
         for npc, pos in positions.items():
             index = self._index.get(npc)
             if index is None:
-                index = self._index[npc] = NpcIndex(self.embedder.dim)
+                index = self._index[npc] = NpcIndex(self.book.dim)
             index.append(
                 [records[i] for i in pos],
                 vecs[pos],
@@ -211,6 +194,16 @@ class MemoryStream:
             elif rec.kind == "reflection":
                 self._since_reflection[rec.npc] = 0
         return [r.id for r in records]
+
+    def _rate(self, kind: str, text: str) -> int:
+        """:func:`rule_importance`, once per distinct (kind, text): most texts repeat."""
+        key = (kind, text)
+        score = self._rated.get(key)
+        if score is None:
+            if len(self._rated) >= 200_000:
+                self._rated.clear()
+            score = self._rated[key] = rule_importance(kind, text)
+        return score
 
     def archive(self, session: Session, npc: str, memory_ids: Sequence[int]) -> None:
         """Mark memories archived in the DB and drop them from the index (growth policy)."""
@@ -240,12 +233,12 @@ class MemoryStream:
     ) -> list[list[Retrieved]]:
         """Top-k memories for every query, all scored against the state before the batch.
 
-        Retrieved memories get last access = now (index and DB), and each result is logged
-        in ``retrieval_logs``.
+        Retrieved memories get last access = now (index and DB) and are logged
+        (:func:`~simverse.memory.recall_log.write_retrievals`).
         """
         if not queries:
             return []
-        qvecs = np.ascontiguousarray(self.embedder.embed([q.text for q in queries]), "<f4")
+        qvecs = self._query_vectors(session, queries, step)
         cfg = self.config
         weights = (cfg.recency_weight, cfg.importance_weight, cfg.relevance_weight)
         results: list[list[Retrieved]] = [[] for _ in queries]
@@ -253,74 +246,70 @@ class MemoryStream:
         for qi, q in enumerate(queries):
             by_npc[q.npc].append(qi)
         touched: dict[str, set[int]] = defaultdict(set)
-        log_rows: list[dict] = []
         for npc, qis in by_npc.items():
             index = self._index.get(npc)
             if index is None or index.size == 0:
                 continue
             rel_all = (index.embeddings @ qvecs[qis].T).astype(np.float64)
             rec_all = recency(index.last_access_hours, sim_hours, cfg.decay)
+            shared: dict[frozenset[str] | None, tuple] = {}  # per kinds filter
             for col, qi in enumerate(qis):
                 q = queries[qi]
-                mask = index.kind_mask(q.kinds)
-                if mask is None:  # all rows: plain views, no fancy-index copies
-                    cand = np.arange(index.size)
-                    rec, imp, rel, ids = rec_all, index.importance, rel_all[:, col], index.ids
-                else:
-                    cand = np.flatnonzero(mask)
-                    rec, imp, rel = rec_all[cand], index.importance[cand], rel_all[cand, col]
-                    ids = index.ids[cand]
+                if q.kinds not in shared:
+                    shared[q.kinds] = _candidates(index, rec_all, q.kinds)
+                cand, rec, imp, ids = shared[q.kinds]
                 if cand.size == 0:
                     continue
-                parts = combine(rec, imp, rel, weights)
+                rel = min_max(rel_all[:, col] if cand.size == index.size else rel_all[cand, col])
+                parts = weighted(rec, imp, rel, weights)
                 best = top_k(parts.score, ids, q.k or cfg.top_k)
                 for rank, b in enumerate(best.tolist()):
                     pos = int(cand[b])
-                    hit = Retrieved(
-                        memory=index.records[pos],
-                        score=float(parts.score[b]),
-                        recency=float(parts.recency[b]),
-                        importance=float(parts.importance[b]),
-                        relevance=float(parts.relevance[b]),
-                        rank=rank,
+                    results[qi].append(
+                        Retrieved(
+                            memory=index.records[pos],
+                            score=float(parts.score[b]),
+                            recency=float(parts.recency[b]),
+                            importance=float(parts.importance[b]),
+                            relevance=float(parts.relevance[b]),
+                            rank=rank,
+                        )
                     )
-                    results[qi].append(hit)
                     touched[npc].add(pos)
-                    log_rows.append(
-                        {
-                            "run_id": self.run_id,
-                            "step": step,
-                            "npc": npc,
-                            "query": q.text,
-                            "rank": rank,
-                            "memory_id": hit.memory.id,
-                            "score": hit.score,
-                            "recency": hit.recency,
-                            "importance": hit.importance,
-                            "relevance": hit.relevance,
-                        }
-                    )
         self._touch(session, touched, step, sim_hours)
-        if log_rows:
-            session.execute(insert(_LOG), log_rows)
+        call = self._calls[1] if self._calls[0] == step else next_call(session, self.run_id, step)
+        self._calls = (step, call + 1)
+        write_retrievals(session, self.run_id, step, call, queries, results, cfg.retrieval_log)
         return results
+
+    def _query_vectors(
+        self, session: Session, queries: Sequence[RetrievalQuery], step: int
+    ) -> np.ndarray:
+        """One vector per query: its text's, or the normalised sum of its parts' vectors
+        (a situation's cues, each embedded once per run), all texts in one book call."""
+        texts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for q in queries:
+            parts = q.parts or (q.text,)
+            spans.append((len(texts), len(texts) + len(parts)))
+            texts.extend(parts)
+        vecs = self.book.vectors(session, texts, step)
+        if len(texts) == len(queries):
+            return vecs
+        return normalise_rows(np.stack([vecs[a:b].sum(axis=0) for a, b in spans]))
 
     def _touch(
         self, session: Session, touched: dict[str, set[int]], step: int, sim_hours: float
     ) -> None:
-        params: list[dict] = []
+        params: list[tuple] = []
+        hours = float(sim_hours)
         for npc, positions in touched.items():
             index = self._index[npc]
             pos = np.array(sorted(positions), dtype=np.int64)
             index.touch(pos, sim_hours, step)
-            params.extend({"b_id": int(i)} for i in index.ids[pos])
-        if not params:
-            return
-        session.execute(
-            update(_MEM)
-            .where(_MEM.c.run_id == self.run_id, _MEM.c.id == bindparam("b_id"))
-            .values(last_access_step=step, last_access_hours=float(sim_hours)),
-            params,
+            params.extend((step, hours, self.run_id, i) for i in index.ids[pos].tolist())
+        update_rows(
+            session, _MEM, ("last_access_step", "last_access_hours"), ("run_id", "id"), params
         )
 
     # ------------------------------------------------------------------ reading
@@ -378,36 +367,18 @@ class MemoryStream:
         return self._latest_plan.get(npc)
 
 
-def _importance_since_reflection(session: Session, run_id: int) -> dict[str, int]:
-    """Per NPC, summed importance of experiences (archived or not) after its last
-    reflection: the same quantity :meth:`MemoryStream.add_many` accumulates."""
-    last = (
-        select(_MEM.c.npc.label("npc"), func.max(_MEM.c.id).label("last_id"))
-        .where(_MEM.c.run_id == run_id, _MEM.c.kind == "reflection")
-        .group_by(_MEM.c.npc)
-        .subquery()
+def _candidates(index: NpcIndex, rec_all: np.ndarray, kinds: frozenset[str] | None) -> tuple:
+    """Rows a kinds filter admits, with their normalised recency and importance and their
+    ids: the same for every query of the NPC with that filter, so computed once."""
+    mask = index.kind_mask(kinds)
+    if mask is None:  # all rows: plain views, no fancy-index copies
+        return np.arange(index.size), min_max(rec_all), min_max(index.importance), index.ids
+    cand = np.flatnonzero(mask)
+    return cand, min_max(rec_all[cand]), min_max(index.importance[cand]), index.ids[cand]
+
+
+def _other_embedder(run_id: int, npc: str, embedder: Embedder) -> ValueError:
+    return ValueError(
+        f"run {run_id} npc {npc}: stored embeddings are not {embedder.name}/{embedder.dim} "
+        f"vectors; the run was written with another embedder than {embedder.name!r}"
     )
-    rows = session.execute(
-        select(_MEM.c.npc, func.sum(_MEM.c.importance))
-        .select_from(_MEM.outerjoin(last, last.c.npc == _MEM.c.npc))
-        .where(
-            _MEM.c.run_id == run_id,
-            _MEM.c.kind.in_(sorted(EXPERIENCE_KINDS)),
-            _MEM.c.id > func.coalesce(last.c.last_id, 0),
-        )
-        .group_by(_MEM.c.npc)
-    ).all()
-    return {npc: int(total) for npc, total in rows}
-
-
-def _json_ids(raw: str | None) -> tuple[int, ...]:
-    """Evidence ids from their JSON text; most memories have none (fast path for load)."""
-    if not raw or raw == "[]":
-        return ()
-    return tuple(int(i) for i in json.loads(raw))
-
-
-def _json_or_none(raw: str | None) -> dict | None:
-    if raw is None or raw == "null":
-        return None
-    return json.loads(raw)

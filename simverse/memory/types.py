@@ -53,12 +53,19 @@ class MemoryRecord:
 @dataclass(frozen=True)
 class RetrievalQuery:
     """What one NPC is trying to remember. ``k=None`` uses the config's ``top_k``;
-    ``kinds`` restricts the candidates (e.g. reflection ignores plans)."""
+    ``kinds`` restricts the candidates (e.g. reflection ignores plans).
+
+    ``parts``, when given, are the cues the query is made of (the place, what the NPC
+    does, who is there, what just happened): its vector is then the normalised sum of
+    the parts' vectors, each embedded once per run, instead of an embedding of ``text``
+    (which stays what logs show). A situation is seldom seen twice, its cues often are.
+    """
 
     npc: str
     text: str
     k: int | None = None
     kinds: frozenset[str] | None = None
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from simverse.store import (
     llm_models,  # noqa: F401  (registers the LLM call table)
     memory_models,  # noqa: F401  (registers the memory tables)
     sweep_models,  # noqa: F401  (registers the sweep cell table)
+    talk_models,  # noqa: F401  (registers the player talk table)
 )
 from simverse.store.base import Base
 

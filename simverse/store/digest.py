@@ -2,7 +2,9 @@
 
 Used by ``simverse replay`` (a replay must reproduce its source exactly) and by tests.
 Timestamps, wall times, LLM latencies and where the run lives (its id, database path and
-package versions) are left out: they differ between identical runs by nature.
+package versions) are left out: they differ between identical runs by nature. Tables with
+no rows for the run are left out too, so a run in an older database (which lacks a newer,
+empty table) fingerprints like the same run in a new one.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def run_digest(store: RunStore, run_id: int) -> dict[str, str]:
             columns = [c for c in table.c if c.name not in skip]
             order = [c for c in table.primary_key.columns if c.name not in skip]
             rows = session.execute(select(*columns).where(table.c[key] == run_id).order_by(*order)).all()
+            if not rows and table.name != "runs":
+                continue  # an empty table and a missing one (older databases) hold the same run
             digest = hashlib.sha256()
             for row in rows:
                 digest.update(json.dumps([_stable(v) for v in row], default=str, sort_keys=True).encode())

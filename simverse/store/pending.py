@@ -4,14 +4,14 @@
 database instead. The event goes into the ``pending`` list of the last committed step's
 ``runtime`` JSON, exactly where a live ``World.inject`` would have left it when that step
 committed, so ``World.resume`` picks it up and its next step fires it (text only:
-inferred through the same outcome path as any injected event).
+inferred through the same outcome path as any injected event). A run that another
+process is writing is refused (:class:`~simverse.store.writer_lock.RunLocked`): that process
+would never see the event and would overwrite the step's ``runtime``.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import update
-
-from simverse.store.models import StepRow
+from simverse.core.runtime import Injection, StepRuntime
 from simverse.store.run_store import RunNotFound, RunStore
 
 
@@ -25,16 +25,12 @@ def queue_injection(store: RunStore, run_id: int, text: str, place: str | None =
     places = {p["id"] for p in run.world_spec.get("places", [])}
     if place is not None and place not in places:
         raise ValueError(f"inject: unknown place {place!r} (places: {', '.join(sorted(places))})")
+    store.lock_run(run.id)  # a process running it would never see the event, and would overwrite it
     last = store.last_step(run.id)
     if last is None:
         raise RunNotFound(f"{store.url}: run {run.id} has no committed step")
-    row = store.step_row(run.id, last)
-    runtime = dict(row.runtime)
-    pending = [*runtime.get("pending", []), {
-        "description": text.strip(), "effects": [], "place": place, "facts": None,
-        "importance": importance, "kind": kind,
-    }]
-    runtime["pending"] = pending
+    runtime = StepRuntime.from_json(store.step_row(run.id, last).runtime)
+    runtime.queue(Injection(text.strip(), [], place, None, importance, kind))
     with store.session() as session, session.begin():
-        session.execute(update(StepRow).where(StepRow.run_id == run.id, StepRow.step == last).values(runtime=runtime))
+        store.save_runtime(session, run.id, last, runtime)
     return last

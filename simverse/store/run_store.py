@@ -1,8 +1,11 @@
 """Open a run database, create runs, commit steps in one transaction each, read them back.
 
-Any SQLAlchemy URL works; SQLite files get WAL journaling so a reader (the dashboard)
-never blocks the writer and never sees a half-written step, and ``synchronous=NORMAL``,
-which in WAL mode keeps every committed step across a killed process.
+Any SQLAlchemy URL works. A SQLite file is checked read-only before anything writes to it
+(:mod:`simverse.store.database`): :func:`open_read_only` never writes at all, and a writer
+opens only a simverse database of a known schema version or a new path. Writers get WAL
+journaling, so a reader (the dashboard) never blocks the writer and never sees a
+half-written step, and ``synchronous=NORMAL``, which in WAL mode keeps every committed step
+across a killed process. One process writes a run at a time (:meth:`RunStore.lock_run`).
 """
 
 from __future__ import annotations
@@ -14,15 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-import simverse.store.knowledge_models  # noqa: F401  (registers the table)
+import simverse.store.knowledge_models
+import simverse.store.redaction_models  # noqa: F401  (both register their tables)
+from simverse.core.runtime import StepRuntime
 from simverse.store.base import Base
+from simverse.store.database import (
+    DEFAULT_DIR,
+    SCHEMA_VERSION,
+    check_database,
+    connect_read_only,
+    sqlite_file,
+)
 from simverse.store.models import RunRow, StepRow
+from simverse.store.writer_lock import WriterLock
 
-DEFAULT_DIR = Path("runs")
+__all__ = ["DEFAULT_DIR", "RunNotFound", "RunStore", "StepBatch", "db_url", "default_db_path", "open_read_only"]
 
 
 class RunNotFound(LookupError):
@@ -40,20 +52,34 @@ def default_db_path(world: str) -> Path:
     return DEFAULT_DIR / f"{world}.db"
 
 
+def open_read_only(ref: str | Path) -> RunStore:
+    """A run database opened for reading only, after the read-only check (for ``inspect``,
+    ``check``, the dashboard): it can never add a table, switch WAL on or create a file."""
+    return RunStore(db_url(ref), read_only=True)
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get WAL and their directory is created."""
-    parsed = make_url(url)
-    in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
-    if parsed.get_backend_name() == "sqlite" and not in_memory:
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    if in_memory:  # one shared connection, or each thread would see its own empty database
+    """A writer's engine for ``url``: SQLite files get WAL, and a new file gets simverse's
+    tables and schema version (the ``runs/`` directory is the only one created)."""
+    path = sqlite_file(url)
+    if path is not None and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)  # check_database allowed it: inside runs/
+    if url.startswith("sqlite") and path is None:  # one shared connection, or each thread sees its own database
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
         engine = create_engine(url)
-    if parsed.get_backend_name() == "sqlite":
+    if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     Base.metadata.create_all(engine)
+    if url.startswith("sqlite"):
+        with engine.begin() as conn:
+            if conn.exec_driver_sql("PRAGMA user_version").scalar() != SCHEMA_VERSION:
+                conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return engine
+
+
+def _read_only_engine(path: Path) -> Engine:
+    return create_engine("sqlite://", creator=lambda: connect_read_only(path))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -82,19 +108,41 @@ class StepBatch:
 class RunStore:
     """A run database: one engine, one session per unit of work."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, create: bool = True) -> None:
+        """Check a SQLite file first (see :mod:`simverse.store.database`); ``read_only``
+        opens it with a connection that cannot write, ``create=False`` refuses a new path."""
         self.url = url
-        self.engine = make_engine(url)
+        self.path = sqlite_file(url)
+        self.read_only = read_only
+        self._locks: dict[int, WriterLock] = {}
+        if self.path is not None:
+            check_database(self.path, create=create and not read_only)
+            self.engine = _read_only_engine(self.path) if read_only else make_engine(url)
+        elif read_only:
+            self.engine = create_engine(url)
+        else:
+            self.engine = make_engine(url)
+
+    def lock_run(self, run_id: int) -> None:
+        """Become the one writer of run ``run_id`` until :meth:`close` (or the process ends);
+        :class:`~simverse.store.writer_lock.RunLocked` names the process that already is."""
+        if self.path is not None and run_id not in self._locks:
+            self._locks[run_id] = WriterLock(self.path, run_id).acquire()
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
     def create_run(self, **fields: Any) -> int:
+        """A run row in its own transaction (a run the world starts uses :meth:`add_run`)."""
         with self.session() as session, session.begin():
-            run = RunRow(created_at=datetime.now(UTC), **fields)
-            session.add(run)
-            session.flush()
-            return run.id
+            return self.add_run(session, **fields)
+
+    def add_run(self, session: Session, **fields: Any) -> int:
+        """A run row inside the caller's transaction (committed with its step 0); its id."""
+        run = RunRow(created_at=datetime.now(UTC), **fields)
+        session.add(run)
+        session.flush()
+        return run.id
 
     def run(self, run_id: int | None = None) -> RunRow:
         """A run by id, or the newest run when ``run_id`` is None."""
@@ -104,8 +152,8 @@ class RunStore:
                 stmt = select(RunRow).where(RunRow.id == run_id)
             run = session.scalars(stmt.limit(1)).first()
         if run is None:
-            what = f"run {run_id}" if run_id is not None else "any run"
-            raise RunNotFound(f"{self.url}: no {what}")
+            what = f"has no run {run_id}" if run_id is not None else "holds no run yet"
+            raise RunNotFound(f"{self.path or self.url}: {what}")
         return run
 
     def runs(self) -> list[RunRow]:
@@ -124,6 +172,26 @@ class RunStore:
             session.execute(stmt)
         session.add_all(batch.objects)
         session.execute(update(RunRow).where(RunRow.id == run_id).values(last_step=step))
+
+    def planned_steps(self, run_id: int) -> int | None:
+        """The length the run was started for (None for runs made before it was stored)."""
+        value = (self.run(run_id).config or {}).get("planned_steps")
+        return value if isinstance(value, int) else None
+
+    def update_config(self, run_id: int, **values: Any) -> None:
+        """Merge ``values`` into the run's ``config`` JSON (e.g. ``planned_steps``)."""
+        with self.session() as session, session.begin():
+            run = session.get(RunRow, run_id)
+            if run is None:
+                raise RunNotFound(f"{self.url}: no run {run_id}")
+            run.config = {**(run.config or {}), **values}
+
+    def save_runtime(self, session: Session, run_id: int, step: int, runtime: StepRuntime) -> None:
+        """Replace a committed step's runtime record (inbox, pending, ids) inside the
+        caller's transaction: what happens between steps is kept with the last step."""
+        session.execute(
+            update(StepRow).where(StepRow.run_id == run_id, StepRow.step == step).values(runtime=runtime.to_json())
+        )
 
     def set_status(self, run_id: int, status: str) -> None:
         with self.session() as session, session.begin():
@@ -148,3 +216,6 @@ class RunStore:
 
     def close(self) -> None:
         self.engine.dispose()
+        for lock in self._locks.values():
+            lock.release()
+        self._locks.clear()

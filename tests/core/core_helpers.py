@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from simverse.store.digest import run_digest
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import open_read_only
 from tests.hamlet import hamlet_world
 
 
@@ -35,7 +35,7 @@ def same_run(a: Path | str, b: Path | str) -> bool:
 
 def fingerprint(path: Path | str) -> dict[str, str]:
     """Per-table fingerprints of the newest run in a database (see simverse.store.digest)."""
-    store = RunStore(db_url(str(path)))
+    store = open_read_only(path)
     try:
         return run_digest(store, store.run().id)
     finally:

@@ -27,34 +27,34 @@ def _error(data: dict, source: str = "w.toml") -> str:
 
 def test_unknown_place_in_a_connection_names_the_field(tiny):
     tiny["places"][1]["connections"] = ["square", "mill"]
-    assert _error(tiny) == "w.toml: places[1].connections[1]: unknown place 'mill'"
+    assert _error(tiny) == "w.toml: places[1] (bakery).connections[1]: unknown place 'mill'"
 
 
 def test_duplicate_npc_name_is_reported(tiny):
     tiny["npcs"][2]["name"] = "Ann"
-    assert "npcs[2].name: duplicate name 'Ann'" in _error(tiny)
+    assert "npcs[2] (Ann).name: 'Ann' is already used by npc 'Ann'" in _error(tiny)
 
 
 def test_bad_type_names_the_field_path(tiny):
     tiny["npcs"][0]["coins"] = "lots"
     message = _error(tiny)
-    assert message.startswith("w.toml: npcs[0].coins:")
+    assert message.startswith("w.toml: npcs[0] (Ann).coins:")
     assert "integer" in message
 
 
 def test_unknown_key_is_an_error_not_ignored(tiny):
     tiny["npcs"][0]["favourite_colour"] = "blue"
-    assert "npcs[0].favourite_colour: Extra inputs are not permitted" in _error(tiny)
+    assert "npcs[0] (Ann).favourite_colour: Extra inputs are not permitted" in _error(tiny)
 
 
 def test_bad_rule_is_caught_at_load(tiny):
     tiny["actions"][0]["effects"][0] = "item.quantity ~= 1"
-    assert "actions[0].effects[0]" in _error(tiny)
+    assert "actions[0] (buy).effects[0]" in _error(tiny)
 
 
 def test_rule_naming_unknown_role_is_caught(tiny):
     tiny["actions"][0]["preconditions"].append("ghost.place == actor.place")
-    assert "actions[0].preconditions[3]: unknown name 'ghost'" in _error(tiny)
+    assert "actions[0] (buy).preconditions[3]: unknown name 'ghost'" in _error(tiny)
 
 
 def test_unsupported_format_version(tiny):
@@ -85,5 +85,5 @@ def test_cli_reports_bad_world_without_traceback(tmp_path: Path, tiny):
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2
-    assert "npcs[0].start_place: unknown place 'moon'" in result.stdout.replace("\n", "")
+    assert "npcs[0] (Ann).start_place: unknown place 'moon'" in result.stdout.replace("\n", "")
     assert "Traceback" not in result.stdout + result.stderr

@@ -22,7 +22,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
-from simverse.core.loader import parse_world
+from simverse.core.loader import load_world, parse_world
 from simverse.dashboard import context
 from simverse.llm.brain import LLMBrain
 from simverse.llm.recording import RecordingBackend
@@ -55,9 +55,12 @@ class PreparedBackend:
 
 
 def build_run_db(tmp_path_factory) -> Path:
-    """harbor_town, seed 1, 8 steps, hashing embedder."""
+    """harbor_town, seed 1, 8 steps, hashing embedder, full retrieval logs (the NPC page
+    explains a recall by its score parts, which only full logs keep)."""
     path = tmp_path_factory.mktemp("dashboard") / "harbor.db"
-    world = World("harbor_town", seed=1, db=str(path), embedder="hashing")
+    spec = load_world("harbor_town")
+    spec.settings.retrieval_log = "full"
+    world = World(spec, seed=1, db=str(path), embedder="hashing")
     world.run(8)
     world.close()
     return path
@@ -69,7 +72,8 @@ def build_llm_run_db(folder: Path, steps: int = 4) -> Path:
     spec["events"] = [{"at_step": 1, "description": "A bell rings."}, {"at_step": 2, "description": "A cart rattles."}]
     path = folder / "hamlet_llm.db"
     brain = LLMBrain(RecordingBackend(PreparedBackend(), run_id=1, ids=1))
-    world = World(parse_world(spec), seed=3, db=str(path), llm="openai:http://127.0.0.1:9/v1#answers", brain=brain)
+    world = World(parse_world(spec), seed=3, db=str(path), llm="openai:http://127.0.0.1:9/v1#answers", brain=brain,
+                  llm_seed="honoured")  # the prepared backend answers; no server is asked
     world.run(steps)
     world.close()
     return path

@@ -82,7 +82,7 @@ def test_prompts_are_read_as_messages_and_schema(llm_run_db):
     detail = minds.decision_detail(db, 1, int(called["id"]))
     call = detail["calls"][0]
     assert [role for role, _ in call["messages"]][:2] == ["system", "user"]
-    assert "You are Ann" in call["messages"][0][1]
+    assert any("Ann" in content for _, content in call["messages"])
     assert isinstance(call["schema"], dict) and call["response"]
     assert minds.parse_request("not json")["messages"] == [("user", "not json")]
 
@@ -125,3 +125,15 @@ def test_long_runs_are_binned_and_every_chart_has_axis_titles():
     assert dist.data[2].y[0] == states[states["step"] == 0]["hunger"].median()
     spread = figures.spread_figure(pd.DataFrame({"step": [0, 1], "holders": [3, 12]}), "the well", 1000)
     assert spread.layout.yaxis.range[1] < 20, "the axis fits the data, not the world's size"
+
+
+def test_recalled_memories_show_from_the_compact_log_when_no_full_log_was_kept(dashboard_db_copy):
+    db = str(dashboard_db_copy)
+    upto = data.committed_step(db, 1)
+    with sqlite3.connect(dashboard_db_copy) as connection:
+        connection.execute("DELETE FROM retrieval_logs")
+        npc, ids = connection.execute("SELECT npc, memory_ids FROM memory_accesses WHERE step <= ? "
+                                      "ORDER BY step DESC, call LIMIT 1", (upto,)).fetchone()
+    recalled = minds.last_retrieval(db, 1, npc, upto)
+    assert len(recalled) == len(ids) // 4 > 0
+    assert recalled["text"].notna().all() and recalled["score"].isna().all()

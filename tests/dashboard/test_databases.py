@@ -13,7 +13,7 @@ from dashboard_helpers import run_db_fixture
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from simverse.dashboard.databases import NotARunDatabase, ReadOnlyStore, check_database, list_databases
+from simverse.dashboard.databases import DatabaseRefused, accept, list_databases, read_only_store
 
 dashboard_run_db = run_db_fixture()
 
@@ -44,27 +44,27 @@ def test_the_picker_lists_run_databases_and_refuses_every_other_file_with_its_re
     reasons = {p.name: why for p, why in listing.refused}
     assert set(reasons) == {"foreign.db", "text.db", "empty.db"}
     assert "not a simverse run database" in reasons["foreign.db"] and "runs" in reasons["foreign.db"]
-    assert "not a SQLite database" in reasons["text.db"]
+    assert "not an SQLite database" in reasons["text.db"] and "empty file" in reasons["empty.db"]
     assert {p.name: digest(p) for p in runs_dir.rglob("*.db")} == before, "nothing was written"
     assert sorted(p.name for p in runs_dir.iterdir()) == ["empty.db", "foreign.db", "older", "text.db"], \
         "no journal or WAL file was created beside a refused file"
 
 
 def test_missing_paths_folders_and_other_urls_are_refused(tmp_path):
-    with pytest.raises(NotARunDatabase, match="no such file"):
-        check_database(tmp_path / "nowhere" / "x.db")
+    with pytest.raises(DatabaseRefused, match="no such run database"):
+        accept(tmp_path / "nowhere" / "x.db")
     assert not (tmp_path / "nowhere").exists(), "no directory was created"
-    with pytest.raises(NotARunDatabase, match="not a file"):
-        check_database(tmp_path)
-    with pytest.raises(NotARunDatabase, match="SQLite run database files only"):
-        check_database("postgresql://localhost/runs")
+    with pytest.raises(DatabaseRefused, match="is a directory"):
+        accept(tmp_path)
+    with pytest.raises(DatabaseRefused, match="SQLite run database files only"):
+        accept("postgresql://localhost/runs")
 
 
 def test_a_read_only_store_reads_a_run_and_cannot_write(dashboard_run_db):
     before = digest(dashboard_run_db)
-    store = ReadOnlyStore(dashboard_run_db)
+    store = read_only_store(dashboard_run_db)
     assert store.last_step(1) == 8
-    with store.engine.connect() as connection, pytest.raises(OperationalError, match="readonly"):
+    with store.engine.connect() as connection, pytest.raises(OperationalError, match=r"readonly|read-only|query_only"):
         connection.execute(text("DELETE FROM dialogue"))
     store.close()
     assert digest(dashboard_run_db) == before

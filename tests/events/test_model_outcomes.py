@@ -122,3 +122,17 @@ def test_inference_counts_land_in_the_step_stats():
     world.step()
     counts = world.store.step_row(world.run_id, 1).stats["event_inference"]
     assert counts["model_outcomes"] == 1 and counts["unknown_entity"] == 1
+
+
+def test_a_scene_command_through_the_model_is_checked_by_the_same_validator():
+    from simverse.events.inference import EventQuery
+
+    world = make_port(new_port())
+    world.resolver.set_backend(CannedBackend(ok(["market", "closed", "set", True], ["market", "moood", "set", "x"]),
+                                             ok(["harbour", "weather", "set", "storm"])))
+    refused, accepted = world.resolver.infer_events(world.state, [EventQuery("scene", "close the market"),
+                                                                  EventQuery("scene", "a storm over the harbour")])
+    assert not refused.success and refused.effects == [] and "unknown property 'moood'" in refused.reason
+    assert accepted.success and [e.as_list() for e in accepted.effects] == [["harbour", "weather", "set", "storm"]]
+    prompt = world.resolver.backend.batches[0][0].messages[-1].content
+    assert "Declared properties:" in prompt and "closed" in prompt

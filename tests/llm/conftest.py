@@ -19,6 +19,7 @@ import pytest
 
 from simverse.core.decisions import ActionSpec, DecisionRequest, FactView, MemoryView
 from simverse.core.llm_protocol import LLMRequest, LLMResponse, Message, SamplingParams
+from tests.llm.fake_openai import FakeServer
 
 BUILTIN_ACTIONS = [
     ActionSpec("wait", "do nothing for a while"),
@@ -269,3 +270,20 @@ def fault_proxy() -> Iterator[Callable[..., FaultProxy]]:
     yield make
     for proxy in made:
         proxy.close()
+
+
+# --------------------------------------------------------------------------- fake server
+
+
+@pytest.fixture
+def fake():
+    """Start fake OpenAI servers answering ``answer(body)``; all closed at teardown."""
+    made: list[FakeServer] = []
+
+    def make(answer: Callable[[dict[str, Any]], str]) -> FakeServer:
+        made.append(FakeServer(answer))
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.close()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from simverse.core.decisions import Turn
 from simverse.core.llm_protocol import LLMResponse
 from simverse.llm.brain import SKIP_NOTE, LLMBrain, is_idle
+from simverse.llm.errors import LLMUnavailable
 from simverse.llm.scripted import ScriptedBrain
 from tests.llm.conftest import QueueBackend, decision_request
 
@@ -29,20 +32,46 @@ def test_all_requests_go_in_one_batch_and_failures_in_one_retry_batch():
 
 
 def test_the_retry_shows_the_model_its_error():
-    backend = QueueBackend([JUNK, MOVE])
+    backend = QueueBackend(['{"action": "fly"}', MOVE])
     LLMBrain(backend, skip_idle=False).decide_batch([decision_request(**BUSY)])
     retry = backend.batches[1][0]
     assert retry.tag.endswith("retry") and retry.seed == 43
-    assert retry.messages[-2].content == JUNK
-    assert "rejected: no JSON object" in retry.messages[-1].content
+    assert retry.messages[-2].content == '{"action": "fly"}'
+    assert "rejected: action 'fly' is not one of" in retry.messages[-1].content
 
 
-def test_backend_errors_are_retried_then_defaulted_with_the_error():
-    failure = LLMResponse(text="", error="step 3 npc Mara act: connection refused")
-    backend = QueueBackend([failure, failure])
-    [decision] = LLMBrain(backend, skip_idle=False).decide_batch([decision_request(**BUSY)])
-    assert decision.status == "defaulted" and "connection refused" in decision.note
-    assert backend.batches[1][0].messages == backend.batches[0][0].messages
+def test_form_failures_are_not_retried_when_no_answer_of_the_batch_is_in_form():
+    backend = QueueBackend([JUNK, JUNK, "{not json"])
+    brain = LLMBrain(backend, skip_idle=False)
+    decisions = brain.decide_batch([decision_request(npc=n, seed=i, **BUSY) for i, n in enumerate("ABC")])
+    assert [len(b) for b in backend.batches] == [3]
+    assert [d.status for d in decisions] == ["defaulted"] * 3
+    stats = brain.take_stats()
+    assert (stats.llm_calls, stats.form_failures, stats.meaning_failures) == (3, 3, 0)
+
+
+def test_meaning_failures_are_retried_and_show_the_batch_can_answer_in_form():
+    backend = QueueBackend([JUNK, '{"action": "move", "args": {"place": "moon"}}', MOVE, MOVE])
+    brain = LLMBrain(backend, skip_idle=False)
+    decisions = brain.decide_batch([decision_request(npc=n, seed=i, **BUSY) for i, n in enumerate("AB")])
+    assert [len(b) for b in backend.batches] == [2, 2]
+    assert [d.status for d in decisions] == ["retried", "retried"]
+
+
+def test_backend_errors_are_defaulted_with_the_error_not_retried():
+    failure = LLMResponse(text="", error="[http] step 3 npc Mara act: HTTP 500")
+    backend = QueueBackend([MOVE, failure])
+    brain = LLMBrain(backend, skip_idle=False)
+    decisions = brain.decide_batch([decision_request(seed=1, **BUSY), decision_request(seed=2, **BUSY)])
+    assert [len(b) for b in backend.batches] == [2]
+    assert decisions[1].status == "defaulted" and "HTTP 500" in decisions[1].note
+
+
+def test_a_step_whose_every_request_failed_stops_with_llm_unavailable():
+    failure = LLMResponse(text="", error="[unreachable] step 3 npc Mara act: ConnectError")
+    brain = LLMBrain(QueueBackend([failure, failure]), skip_idle=False)
+    with pytest.raises(LLMUnavailable, match=r"none of 2 requests \(unreachable\)"):
+        brain.decide_batch([decision_request(seed=1, **BUSY), decision_request(seed=2, **BUSY)])
 
 
 def test_stats_count_statuses_calls_and_tokens_and_are_taken_per_step():

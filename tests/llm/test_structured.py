@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from simverse.core.json_extract import balanced_segments, extract_json
 from simverse.llm.structured import (
     closest,
@@ -124,14 +126,67 @@ def test_reply_needs_words_unless_it_ends_the_conversation():
     assert bye.decision is not None and bye.decision.end_conversation
 
 
-def test_schema_lists_allowed_actions_and_valid_argument_values():
-    schema = decision_schema(decision_request())
-    assert schema["properties"]["action"]["enum"] == ["wait", "move", "talk", "buy"]
-    args = schema["properties"]["args"]["properties"]
-    assert args["place"]["enum"] == ["harbor", "square"]
-    assert args["npc"]["enum"] == ["Ada", "Tom"]
-    assert schema["properties"]["told_facts"]["items"]["enum"] == ["f1", "f2"]
-    assert schema["properties"]["importance"]["maximum"] == 10
+def _variants(schema):
+    return {v["properties"]["action"]["enum"][0]: v for v in schema["anyOf"]}
+
+
+def test_schema_has_one_variant_per_action_with_its_own_argument_values():
+    variants = _variants(decision_schema(decision_request()))
+    assert list(variants) == ["wait", "move", "talk", "buy"]
+    assert variants["move"]["properties"]["args"]["properties"]["place"]["enum"] == ["harbor", "square"]
+    assert variants["move"]["properties"]["args"]["required"] == ["place"]
+    assert variants["talk"]["properties"]["args"]["properties"]["npc"]["enum"] == ["Ada", "Tom"]
+    assert variants["buy"]["properties"]["args"]["properties"]["item"]["enum"] == ["bread", "coin purse", "flour"]
+    assert variants["wait"]["properties"]["told_facts"]["items"]["enum"] == ["f1", "f2"]
+    assert variants["wait"]["properties"]["importance"]["maximum"] == 10
+
+
+def test_schema_requires_words_where_the_answer_must_speak():
+    act = _variants(decision_schema(decision_request()))
+    assert "utterance" in act["talk"]["required"] and "utterance" not in act["move"]["required"]
+    reply = _variants(decision_schema(decision_request(mode="reply", partner="Tom")))
+    assert all("utterance" in v["required"] for v in reply.values())
+
+
+def test_actions_with_nothing_to_act_on_are_left_out_of_the_schema():
+    alone = decision_request(people_here=["Mara"], items_here=[], inventory=[])
+    assert list(_variants(decision_schema(alone))) == ["wait", "move"]
+
+
+def test_every_answer_the_schema_admits_parses_as_a_valid_decision():
+    import jsonschema
+
+    req = decision_request()
+    schema = decision_schema(req)
+    answers = ['{"action":"wait","args":{}}',
+               '{"action":"move","args":{"place":"square"},"importance":4}',
+               '{"action":"talk","args":{"npc":"Tom"},"utterance":"Hi","told_facts":["f1"]}',
+               '{"action":"buy","args":{"item":"flour"},"utterance":null,"end_conversation":false}']
+    for text in answers:
+        jsonschema.validate(json.loads(text), schema)
+        out = parse_decision(text, req)
+        assert out.decision is not None and out.decision.status == "valid", text
+    for bad in ('{"action":"talk","args":{"npc":"Tom"}}', '{"action":"move","args":{"place":"bakery"}}',
+                '{"action":"talk","args":{"npc":"Tom"},"utterance":"  "}'):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(json.loads(bad), schema)
+
+
+def test_failures_say_whether_form_or_meaning_failed():
+    req = decision_request()
+    assert parse_decision("no json here", req).failure == "form"
+    assert parse_decision('{"args": {}}', req).failure == "form"
+    assert parse_decision('{"action": "fly"}', req).failure == "meaning"
+    assert parse_decision('{"action": "move", "args": {"place": "moon"}}', req).failure == "meaning"
+
+
+def test_json_escapes_cannot_smuggle_control_characters_into_a_decision():
+    req = decision_request()
+    text = '{"action": "talk", "args": {"npc": "Tom"}, "utterance": "hi\\u0000\\udcff\\u001b[2Jthere"}'
+    out = parse_decision(text, req)
+    assert out.decision is not None
+    assert out.decision.utterance == "hi\ufffdthere"
+    out.decision.utterance.encode("utf-8")
 
 
 def test_default_is_wait_with_the_reason():

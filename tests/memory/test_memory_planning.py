@@ -59,7 +59,7 @@ def test_important_observation_revises_the_plan_with_evidence(session, stream):
     memory = stream.latest_plan("Tom")
     assert memory.evidence == (fire,) and "(revised)" in memory.text
     assert report.now["Tom"].entry == ScheduleEntry(
-        "09:30", "bakery", "respond to: The mill is on fire"
+        "09:30", "bakery", "respond to the news that the mill is on fire"
     )
     assert stream.revision_triggers("Tom") == []
     again = plan_step(session, stream, RulePlanner(), [tom()], 2, 4.0, start_hour=6.0)

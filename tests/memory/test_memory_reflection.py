@@ -50,7 +50,7 @@ def test_reflection_stores_insights_with_evidence_links_and_resets_counter(sessi
         .all()
     )
     assert {r.kind for r in rows} == {"reflection"} and {r.npc for r in rows} == {"Mara"}
-    assert "Tom keeps coming up" in rows[0].text
+    assert rows[0].text.startswith("Tom ") and rows[0].text.endswith(".") and '"' not in rows[0].text
     for r in rows:
         assert r.evidence and set(r.evidence) <= mara_ids
     assert stream.importance_since_reflection("Mara") == 0
@@ -100,4 +100,23 @@ def test_malformed_llm_reflection_falls_back_to_rule_with_a_note(session, stream
     assert any("unreadable focal questions" in n and "rule fallback" in n for n in report.notes)
     assert any("unreadable insights" in n for n in report.notes)
     texts = [m.text for m in stream.memories_of("Mara") if m.kind == "reflection"]
-    assert texts and all("keeps coming up" in t for t in texts)
+    assert texts and all(t.endswith(".") and '"' not in t for t in texts)
+
+
+def test_rule_insights_are_sentences_about_people_and_places_never_quotes(session, stream):
+    said = 'Nell said to Mara: "Hm, well. Between you and me, the mayor paid a smuggler last night."'
+    earlier = 'Nell keeps coming up (3 of my memories); the most telling: "Nell said to Mara: ..."'
+    stream.add_many(session, [
+        NewMemory("Mara", "reflection", earlier, 1, 1.0, importance=6),
+        *(NewMemory("Mara", "dialogue", said, 1, 1.0, importance=9) for _ in range(8)),
+        *(NewMemory("Mara", "observation", "Tomas sells goods at the stall.", 1, 1.0, importance=6)
+          for _ in range(10)),
+        *(NewMemory("Mara", "observation", "Hm, the bell rings at Town Square.", 1, 1.0, importance=5)
+          for _ in range(4)),
+    ])
+    ids = reflect_due(session, stream, RuleReflector(), 2, 2.0).memory_ids
+    texts = [m.text for m in stream.memories_of("Mara") if m.id in ids]
+    assert any(t.startswith("Nell told me that the mayor paid a smuggler last night.") for t in texts)
+    assert "Tomas sells goods at the stall, again and again." in texts
+    assert "A lot happens at Town Square: the bell rings at Town Square." in texts
+    assert all('"' not in t and "keeps coming up" not in t and not t.startswith(("Hm", "Between")) for t in texts)

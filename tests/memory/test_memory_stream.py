@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from simverse.memory import HashingEmbedder, MemoryStream, NewMemory, RetrievalQuery
+from simverse.memory import HashingEmbedder, MemoryConfig, MemoryStream, NewMemory, RetrievalQuery
 from simverse.store import Base
 from simverse.store.memory_models import Memory, RetrievalLog
 
@@ -23,16 +23,22 @@ def test_ids_follow_input_order_and_continue_across_batches(session, stream):
     assert [tuple(r) for r in rows] == [(1, "Mara"), (2, "Tom"), (3, "Mara"), (4, "Tom")]
 
 
-def test_one_embedder_call_per_add_many_and_per_retrieve_batch(session, stream, embedder):
+def test_one_embedder_call_per_add_many_and_per_retrieve_batch_each_text_once(
+    session, stream, embedder
+):
     stream.add_many(session, [obs(n, f"{n} sees the harbour {i}") for n in "ABC" for i in range(5)])
     assert len(embedder.calls) == 1 and len(embedder.calls[0]) == 15
     queries = [RetrievalQuery(n, "harbour") for n in "ABCD"]  # D has no memories
     results = stream.retrieve_batch(session, queries, step=1, sim_hours=1.0)
-    assert len(embedder.calls) == 2 and embedder.calls[1] == ["harbour"] * 4
+    assert len(embedder.calls) == 2 and embedder.calls[1] == ["harbour"]
     assert [len(r) for r in results] == [5, 5, 5, 0]
+    stream.retrieve_batch(session, queries, step=2, sim_hours=2.0)
+    stream.add_many(session, [obs("D", "A sees the harbour 0", 2, 2.0)])
+    assert len(embedder.calls) == 2, "texts the run has seen are never embedded again"
 
 
-def test_retrieval_ranks_relevant_memory_first_and_logs_scores(session, stream):
+def test_retrieval_ranks_relevant_memory_first_and_logs_scores_in_full_mode(session, embedder):
+    stream = MemoryStream(1, embedder, MemoryConfig(retrieval_log="full"))
     stream.add_many(
         session,
         [
@@ -110,6 +116,7 @@ def test_index_grows_without_losing_rows(session):
         stream.add_many(session, [obs("Mara", f"item {i} {j}", i, float(i)) for j in range(30)])
     assert stream.count("Mara") == 300
     emb = HashingEmbedder(dim=16).embed([m.text for m in stream.memories_of("Mara")])
+    emb = emb.astype("<f2").astype(np.float32)  # vectors are kept as float16
     index = stream._index["Mara"]
     np.testing.assert_array_equal(index.embeddings, emb)
     assert index.ids.tolist() == list(range(1, 301))

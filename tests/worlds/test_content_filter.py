@@ -22,12 +22,12 @@ def test_allows_clean_text_unchanged():
 
 
 def test_matches_whole_words_only():
-    screen = ContentFilter(words=["ass"])
+    screen = ContentFilter(words=["ass"], library=False)
     assert screen.screen("She passed the class with a brass band.", "t").allowed
     assert not screen.screen("What an ass!", "t").allowed
 
 
-def test_default_list_blocks_common_profanity():
+def test_default_lexicon_blocks_common_profanity():
     assert not ContentFilter().screen("Oh shit, the boat is sinking", "t").allowed
 
 

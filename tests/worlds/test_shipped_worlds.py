@@ -56,7 +56,10 @@ def test_schedule_actions_fit_the_place_they_are_scheduled_at(name: str):
                 continue
             action = actions[entry.action]
             for text in action.preconditions:
-                condition = parse_condition(text, roles | set(action.args))
+                comparisons = parse_condition(text, roles | set(action.args)).comparisons()
+                if len(comparisons) != 1:
+                    continue
+                condition = comparisons[0]
                 left, right = condition.left, condition.right
                 if (left.role, left.prop) == ("actor", "place"):
                     value = right.role if right.prop is None else None

@@ -73,6 +73,8 @@ with behind:
         st.warning("The content filter blocked this line; its words are hidden below.")
     reveal = st.toggle("reveal text removed by the content filter", key="dialogue_reveal")
     redact = minds.Redactor.of(filtered, reveal)
+    if reveal and line_id in filtered:
+        st.text(f"as said, before the filter: {filtered[line_id]['said']}")
     if pd.isna(row["decision_id"]):
         st.text("Said by the person at the dashboard." if row["speaker"] == "Player" else "No decision recorded.")
     else:

@@ -56,7 +56,9 @@ recalled = minds.last_retrieval(ref.db, ref.run_id, npc, step)
 if recalled.empty:
     st.caption("nothing recalled yet")
 else:
-    st.text(f"step {recalled['step'].iloc[0]} · query: {recalled['query'].iloc[0]}")
+    query = recalled["query"].iloc[0]
+    said = f"query: {query}" if query else 'scores are kept with the world setting retrieval_log = "full"'
+    st.text(f"step {recalled['step'].iloc[0]} · {said}")
     st.dataframe(recalled[["rank", "memory_id", "score", "recency", "importance", "relevance", "text"]],
                  hide_index=True, width="stretch")
 

@@ -1,0 +1,1 @@
+"""Small, tested examples of simverse's plug-in points (see docs/plugins.md)."""

@@ -1,0 +1,127 @@
+"""What a line brings to an NPC's mind before it answers: the names it uses, the beliefs
+about them, and, when it asks for something to be done, what the NPC could do now.
+
+Perception calls these for ``reply`` requests only, so the brain (which never touches the
+world) finds in its request what the NPC believes about what it was just asked:
+
+* :func:`names_of` — the world's :class:`~simverse.core.names.NameIndex`, built once per
+  world file and shared by all requests;
+* :func:`topical_facts` — beliefs about the things the line names first (the more of them
+  a belief names, the earlier), then the beliefs ranked for the NPC's situation;
+* :func:`doable_now` — for a line that uses an action's words ("follow me", "sell me a
+  herring"), each action whose rules hold for the NPC now, with the arguments that work,
+  tried on the rules without changing anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import networkx as nx
+
+from simverse.agents.names import world_names
+from simverse.core.decisions import FactView
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
+from simverse.core.schema import WorldSpec
+from simverse.core.state import WorldState
+from simverse.events.resolver import ActionCall, RuleResolver
+from simverse.knowledge.graph import Fact
+
+T = TypeVar("T")
+MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
+"""Words that ask someone to go somewhere (the built-in ``move``)."""
+_FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)
+MAX_BINDINGS = 24
+"""At most this many argument choices are tried per action (a prompt has a budget)."""
+_BUILT: OrderedDict[tuple[str, int], tuple[object, object]] = OrderedDict()
+
+
+def _once(kind: str, key: object, build: Callable[[], T]) -> T:
+    """``build()`` once per world file (kept for the few worlds in use)."""
+    hit = _BUILT.get((kind, id(key)))
+    if hit is not None and hit[0] is key:
+        return hit[1]  # type: ignore[return-value]
+    value = build()
+    _BUILT[(kind, id(key))] = (key, value)
+    while len(_BUILT) > 16:
+        _BUILT.popitem(last=False)
+    return value
+
+
+def names_of(spec: WorldSpec) -> NameIndex:
+    """The names of a world, built on first use."""
+    return _once("names", spec, lambda: world_names(spec))
+
+
+def fact_view(fact: Fact) -> FactView:
+    """A belief as a brain sees it."""
+    return FactView(fact.key, fact.describe(), fact.subject, fact.predicate, fact.object, fact.secret,
+                    fact.told_by, fact.confidence)
+
+
+def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Sequence[FactView],
+                  limit: int, names: NameIndex | None = None) -> list[FactView]:
+    """Beliefs about what the line names (as subject or object, or in their words; most
+    names matched first, newer first), then ``ranked``, without repeats, at most ``limit``."""
+    wanted = set(mentioned)
+    words = {w for m in mentioned if names and m in names for w in word_forms(names[m].name)} - FUNCTION_WORDS
+    scored = []
+    for fact in beliefs:
+        hits = len(wanted & {fact.subject, fact.object}) + (0.5 if words & set(word_forms(fact.text)) else 0.0)
+        if hits:
+            scored.append((-hits, -fact.id, fact))
+    out = [fact_view(f) for _, _, f in sorted(scored, key=lambda t: t[:2])]
+    keys = {f.key for f in out}
+    out += [f for f in ranked if f.key not in keys]
+    return out[:limit]
+
+
+def action_words(spec: WorldSpec) -> dict[str, set[str]]:
+    """``word -> actions``: the words of each action's name and the first word of its
+    description ("hang_lantern" -> hang, lantern; "Buy and drink an ale" -> buy)."""
+    words: dict[str, set[str]] = {w: {"move"} for w in MOVE_WORDS}
+    for action in spec.actions:
+        for word in [*word_forms(action.name), *word_forms(action.description)[:1]]:
+            if len(word) >= 3:
+                words.setdefault(word, set()).add(action.name)
+    return words
+
+
+def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
+               line: str) -> dict[str, list[dict[str, str]]]:
+    """The actions ``line`` names whose rules hold for ``npc`` in ``state``, with working
+    arguments, tried on the world's rules without changing anything."""
+    named = set()
+    table = _once("words", spec, lambda: action_words(spec))
+    for word in word_forms(line):
+        for form in verb_forms(word):
+            named |= table.get(form, set())
+    if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
+        named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
+    if not named:
+        return {}
+    rules = _once("rules", spec, lambda: RuleResolver(spec, places))
+    place = str(state.entities[npc]["place"])
+    pools = {
+        "item": sorted({*state.entities[npc].get("inventory", []),
+                        *(i for i in state.ids_of("item") if state.entities[i].get("place") == place
+                          and state.entities[i].get("quantity", 0) > 0)}),
+        "npc": sorted(n for n in state.ids_of("npc") if n != npc and state.entities[n]["place"] == place),
+        "place": sorted(rules.places.neighbors(place)),
+    }
+    specs = {"move": {"place": "place"}, **{a.name: dict(a.args) for a in rules.spec.actions}}
+    doable: dict[str, list[dict[str, str]]] = {}
+    for name in sorted(named):
+        args = specs.get(name)
+        if args is None or any(kind not in pools for kind in args.values()):
+            continue
+        choices = itertools.product(*(pools[kind] for kind in args.values()))
+        for values in itertools.islice(choices, MAX_BINDINGS):
+            binding = dict(zip(args, values, strict=True))
+            if rules.resolve(state, ActionCall(npc, name, binding)).success:
+                doable.setdefault(name, []).append(binding)
+    return doable

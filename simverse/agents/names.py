@@ -1,0 +1,99 @@
+"""What the villagers call things: a world's names, as a :class:`~simverse.core.names.NameIndex`.
+
+Every NPC of a world knows its map and wares, so one index serves all of them. Besides
+ids and names (and ``aliases`` where the world file gives them), people say the head
+word of a name ("the bakery" for "Mara's Bakery", "the ale" for "mug of ale"), a concept's
+words ("the festival fund" for ``festival_fund``) and a person's role ("the mayor"),
+found in the persona from a list of role nouns. A head word or role that two things share
+names neither (it would be a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from simverse.core.decisions import NameView
+from simverse.core.names import NAME_STOP, ROLE_NOUNS, NameIndex, word_forms, word_set
+from simverse.core.schema import WorldSpec
+from simverse.knowledge.entities import world_entities
+
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_QUALIFIERS = word_set("free one half very not no all only just more less most full")
+
+
+def world_names(spec: WorldSpec) -> NameIndex:
+    """The index of a world's NPCs, places, items and concepts."""
+    near: dict[str, set[str]] = {p.id: set() for p in spec.places}
+    for place in spec.places:
+        for other in place.connections:
+            near[place.id].add(other)
+            near.setdefault(other, set()).add(place.id)
+    places = {p.id for p in spec.places}
+    views: list[NameView] = []
+    roles = _unique((n.name, r) for n in spec.npcs for r in _roles(n.persona))
+    for npc in spec.npcs:
+        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ()))))
+    heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
+                    + [(i.id, h) for i in spec.items for h in _heads(i.name)])
+    for place in spec.places:
+        aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
+        views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id]))))
+    for item in spec.items:
+        aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
+        at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
+        views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
+                              price=float(item.price) if item.price else None))
+    concepts = world_entities(spec)["concept"]
+    tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
+    for concept in concepts:
+        views.append(NameView(concept, "concept", concept.replace("_", " "), tuple(tails.get(concept, ()))))
+    return NameIndex(_without_clashes(views))
+
+
+def _roles(persona: str) -> list[str]:
+    """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
+    ("The village baker: ..." -> baker)."""
+    return [w for w in word_forms(persona) if w in ROLE_NOUNS][:2]
+
+
+def _heads(name: str) -> list[str]:
+    """Head words of a place or item name (before any ``:``): its last word and the word
+    before ``of`` or ``and`` ("mug of ale" -> ale, mug; "Chapel of the Tides" -> tides, chapel)."""
+    words = word_forms(_PARENS.sub("", name).split(":")[0])
+    heads = [words[-1]] if words else []
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("of", "and"):
+            heads.append(words[i - 1])
+    return [h for h in heads if len(h) >= 3 and h not in NAME_STOP]
+
+
+def _noun_phrase(concept: str) -> bool:
+    """Whether a concept id reads as a thing named by its last word ("festival_fund"), not
+    a state ("nearly_spent", "free_today")."""
+    words = concept.lower().split("_")
+    return len(words) > 1 and len(words[-1]) >= 4 and not words[0].endswith("ly") and words[0] not in _QUALIFIERS
+
+
+def _unique(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """``owner -> words`` keeping only words that one owner alone has."""
+    pairs = list(pairs)
+    owners = Counter(word for _, word in {(o, w) for o, w in pairs})
+    out: dict[str, list[str]] = {}
+    for owner, word in pairs:
+        if owners[word] == 1 and word not in out.get(owner, []):
+            out.setdefault(owner, []).append(word)
+    return out
+
+
+def _without_clashes(views: list[NameView]) -> list[NameView]:
+    """Drop a derived alias that is another thing's own id or name (Mara the baker keeps
+    "Mara"; the bakery does not get it)."""
+    own = {tuple(word_forms(p)): v.id for v in views for p in (v.id, v.name)}
+    cleaned = []
+    for view in views:
+        keep = tuple(a for a in view.aliases if own.get(tuple(word_forms(a)), view.id) == view.id)
+        cleaned.append(NameView(view.id, view.kind, view.name, keep, view.place, view.price, view.near)
+                       if keep != view.aliases else view)
+    return cleaned

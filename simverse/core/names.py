@@ -1,0 +1,250 @@
+"""The world's names, and finding them in what people say.
+
+A player writes "where's pieters ledger", "the festivl fund" or "herrings"; the world says
+``Pieter``, ``festival_fund`` and ``fish`` ("fresh herring"). :class:`NameIndex` maps the
+words of a line to the ids of the world's NPCs, places, items and concepts:
+
+* case-, possessive- and plural-tolerant: every word goes through :func:`word_forms`
+  (lower case, ``'s`` dropped, a plain plural made singular), on both sides;
+* typo-tolerant: a word that is not a common English word (so "great" never becomes
+  "Greta") is compared with the names by RapidFuzz's normalised Indel similarity, and
+  a multi-word name with the same number of words in the line;
+* longest name first: "Mara's Bakery" is the bakery, not Mara.
+
+Common words come from pyspellchecker's English frequency list, which also gives
+:func:`spelled`, the correction the dialogue brain uses for misspelt ordinary words.
+Both libraries are well kept and small; RapidFuzz is C++ and fast enough to run on every
+line of a step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from simverse.core.decisions import NameView
+
+COMMON_FREQUENCY = 1e-6
+"""A word used more often than this (share of English text) is "common": it is matched
+to a name only when spelt exactly like it, or nearly ("harbor" for "harbour")."""
+FUZZY_CUTOFF = 80.0
+COMMON_CUTOFF = 90.0
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` (split on white space): word lists written as one string."""
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+ROLE_NOUNS = word_set(
+    """
+    baker fisherman fisher merchant trader keeper priest father mayor vendor sailor apprentice guide
+    guard restorer director student teacher schoolteacher journalist agent manager customer plumber
+    nurse doctor receptionist assistant advisor adviser pharmacist driver runner parent elder knight
+    rogue bard shepherd hermit herbalist innkeeper barkeep landlord landlady smith blacksmith farmer
+    miller hunter soldier captain sheriff judge clerk scholar monk nun abbot chef cook waiter
+    waitress servant maid butler gardener carpenter mason tailor weaver potter healer witch wizard
+    mage king queen prince princess lord lady noble thief pirate smuggler musician singer painter
+    artist poet writer curator visitor tourist boy girl child kid joker lawyer officer
+    porter courier messenger ranger warden watchman janitor librarian principal headmaster
+    """)
+"""Words that say what a person is; the first of them in a persona names the NPC."""
+FUNCTION_WORDS = word_set(
+    "the a an of to in on at and or but is are was were be been being am it its this that these those you your "
+    "yours i me my mine we us our he him his she her they them their what who whom whose where when why how "
+    "which do does did done have has had can could would will shall should may might must about any some all "
+    "there here for with from by as if so not no yes too very just also than then"
+)
+"""Words that carry no topic: left out when lines and beliefs are compared word by word."""
+HANDING_WORDS = word_set("sell serve give hand pour trade offer fetch bring dispense")
+"""Words of an action that passes something to the one who asks for it."""
+_KEEP_S = word_set("news always perhaps series species yes this his is was has does its us thus plus bus gas")
+NAME_STOP = word_set(
+    "a an the of and or in on at to for with my your his her our their its this that me you it is are "
+    "old new one two big little small good")
+"""Words never used on their own as a name (they stay parts of longer names)."""
+
+
+def singular(word: str) -> str:
+    """A plain English plural made singular (``loaves`` -> ``loaf``, ``herrings`` ->
+    ``herring``); names ending in ``-as``/``-us``/``-is`` (Tomas, Jonas) stay as they are."""
+    if len(word) <= 3 or word in _KEEP_S or not word.endswith("s") or word[-2] in "suia'":
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ves") and len(word) > 4:
+        return word[:-3] + "f"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def verb_forms(word: str) -> set[str]:
+    """A word and the plain verbs it may inflect (``fishing`` -> fish, ``baking`` ->
+    bake, ``prayed`` -> pray), so "go fishing" names the action ``fish``."""
+    forms = {word}
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        forms |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    elif (word.endswith("ed") and len(word) > 4) or (word.endswith("er") and len(word) > 5):
+        forms |= {word[:-2], word[:-1]}
+    return forms
+
+
+def same_root(a: str, b: str) -> bool:
+    """Whether two words share a root: equal, or the same first five letters or more of
+    words at least six long ("festivities" / "festival", "robbed" / "robbery")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 5 and max(len(a), len(b)) >= 6 and a[:max(5, n - 2)] == b[:max(5, n - 2)]
+
+
+def word_forms(text: str) -> list[str]:
+    """The words of ``text`` as names are compared: lower case, ``'s`` dropped, singular."""
+    plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'")).encode("ascii", "ignore").decode()
+    out = []
+    for raw in _WORD.findall(plain.lower().replace("_", " ")):
+        word = raw.split("'")[0] if raw.endswith(("'s", "'")) else raw.replace("'", "")
+        out.append(singular(word))
+    return out
+
+
+@cache
+def _speller():  # the library's own SpellChecker
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
+def is_common(word: str) -> bool:
+    """Whether ``word`` (lower case) is an everyday English word."""
+    return _speller().word_usage_frequency(word) > COMMON_FREQUENCY
+
+
+def spelled(word: str) -> str:
+    """``word`` if known, else the most frequent known word within two edits (ties: the
+    alphabetically first, so the result never depends on set order), else ``word``."""
+    speller = _speller()
+    if len(word) < 4 or not word.isalpha() or word in speller:
+        return word
+    candidates = speller.candidates(word) or set()
+    known = [c for c in candidates if c in speller]
+    if not known:
+        return word
+    return min(known, key=lambda c: (-speller.word_usage_frequency(c), c))
+
+
+class NameIndex(Mapping[str, NameView]):
+    """The names of one world by id, ready to be found in text. Build once per world."""
+
+    def __init__(self, views: Iterable[NameView]) -> None:
+        self.views: dict[str, NameView] = {v.id: v for v in views}
+        self._exact: dict[tuple[str, ...], set[str]] = {}
+        for view in self.views.values():
+            for alias in _aliases(view):
+                self._exact.setdefault(alias, set()).add(view.id)
+        self._longest = max((len(a) for a in self._exact), default=1)
+        self.words: frozenset[str] = frozenset(w for alias in self._exact for w in alias)
+        """Every word of every name, as :func:`word_forms` writes it."""
+        self._fuzzy = {a: ids for a, ids in self._exact.items() if sum(len(w) for w in a) >= 4}
+
+    def __getitem__(self, entity: str) -> NameView:
+        return self.views[entity]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.views)
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    def name(self, entity: str) -> str:
+        """How talk writes the entity: its name, else its id with spaces."""
+        view = self.views.get(entity)
+        return view.name if view else entity.replace("_", " ")
+
+    def find(self, text: str) -> list[str]:
+        """Ids of the names ``text`` uses, in order of first use (longest match first;
+        a word that fits two names equally gives both). A name right before another one
+        modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
+        head, comes first."""
+        words = word_forms(text)
+        spans: list[tuple[int, int, list[str]]] = []
+        i = 0
+        while i < len(words):
+            size, ids = self._match_at(words, i)
+            if ids:
+                spans.append((i, i + size, sorted(ids)))
+            i += max(size, 1)
+        ordered: list[str] = []
+        run: list[list[str]] = []
+        for n, (_, end, ids) in enumerate(spans):
+            run.append(ids)
+            if n + 1 < len(spans) and spans[n + 1][0] == end:
+                continue
+            for group in reversed(run):
+                ordered += [e for e in group if e not in ordered]
+            run = []
+        return ordered
+
+    def _match_at(self, words: list[str], i: int) -> tuple[int, set[str]]:
+        for size in range(min(self._longest, len(words) - i), 0, -1):
+            window = tuple(words[i:i + size])
+            ids = self._exact.get(window)
+            if ids:
+                return size, ids
+        for size in range(min(self._longest, len(words) - i), 0, -1):
+            ids = self._fuzzy_match(tuple(words[i:i + size]))
+            if ids:
+                return size, ids
+        return 0, set()
+
+    def _fuzzy_match(self, window: tuple[str, ...]) -> set[str]:
+        """Names spelt a little differently: words of 3+ letters, same first letter, same
+        number of words; a common word only when nearly the same ("harbor", "harbour")."""
+        if any(len(w) < 3 or w.isdigit() for w in window) or window[0] in NAME_STOP:
+            return set()
+        common = any(is_common(w) for w in window)
+        if common and sum(len(w) for w in window) < 5:
+            return set()
+        cutoff = COMMON_CUTOFF if common else FUZZY_CUTOFF
+        text = " ".join(window)
+        best, ids = 0.0, set()
+        for alias, alias_ids in self._fuzzy.items():
+            if len(alias) != len(window) or alias[0][0] != window[0][0]:
+                continue
+            score = _similarity(text, " ".join(alias))
+            if score >= cutoff and score > best:
+                best, ids = score, set(alias_ids)
+            elif score >= cutoff and score == best:
+                ids |= alias_ids
+        return ids
+
+
+def _similarity(a: str, b: str) -> float:
+    """RapidFuzz's normalised Indel similarity (0-100), or 85 for one slip of the keys
+    (a letter left out, added, changed or two swapped: "fiar", "Nel") in a word of 3+ letters."""
+    score = fuzz.ratio(a, b)
+    if score < 85 and min(len(a), len(b)) >= 3 and OSA.distance(a, b) <= 1:
+        return 85.0
+    return score
+
+
+def _aliases(view: NameView) -> set[tuple[str, ...]]:
+    """Word tuples that name ``view``: its id, name and aliases, each also without a
+    leading article."""
+    out: set[tuple[str, ...]] = set()
+    for phrase in (view.id, view.name, *view.aliases):
+        words = tuple(word_forms(phrase))
+        while words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        if words and not (len(words) == 1 and words[0] in NAME_STOP):
+            out.add(words)
+    return out
+

@@ -1,0 +1,220 @@
+"""Long runs that hold: run a world for days with the scripted brain and report what breaks.
+
+``stress(world, days=7, seeds=5)`` runs the world once per seed (memory off, in memory,
+the scripted brain) and looks at the run as a designer would, in named checks, each
+finding keyed as in ``worlds/README.md`` (``[stress]``):
+
+* :func:`hungry_findings` — an NPC at maximum hunger for more than four hours of game
+  time at a stretch (``hungry:<npc>``);
+* :func:`broke_findings` — out of coins for more than a day, or at the end while hungry
+  (``broke:<npc>``);
+* :func:`item_findings` — an item whose quantity reaches 0 and stays 0 to the end, for at
+  least a day (``runs_out:<item>``);
+* :func:`action_findings` — an action tried at least three times and never successful
+  (``always_fails:<action>``);
+* :func:`schedule_findings` — a schedule entry whose action never succeeded while it was
+  in force, in any seed (``unkept:<npc>:<i>``);
+* :func:`spread_findings` — a tracked fact that no one came to believe beyond those who
+  held it first (``unspread:<subject>/<predicate>/<object>``).
+
+A finding listed in the world's ``[stress].allow`` is reported as allowed with the
+story's reason; a world passes when every finding is allowed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from simverse.core.loader import load_world
+from simverse.core.schema import WorldSpec
+from simverse.store.models import EventRow
+from simverse.world.model import World
+
+MAX_HUNGER = 1.0
+HUNGRY = 0.6
+MAX_HUNGRY_HOURS = 4.0
+MIN_ATTEMPTS = 3
+SPREAD_EVERY = 6
+
+
+@dataclass
+class Finding:
+    """One thing a designer must know: a key, the seed it showed in, and the detail."""
+
+    key: str
+    seed: int | None
+    detail: str
+    allowed: str = ""
+
+
+@dataclass
+class Trace:
+    """What one seed's run showed, step by step."""
+
+    seed: int
+    minutes_per_step: int
+    hunger: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    coins: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    quantity: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    times: list[str] = field(default_factory=list)
+    believers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    actions: list[tuple[int, str, str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class StressReport:
+    world: str
+    days: int
+    seeds: list[int]
+    steps: int
+    findings: list[Finding]
+
+    @property
+    def passed(self) -> bool:
+        return all(f.allowed for f in self.findings)
+
+
+def stress(world: str | WorldSpec, days: int = 7, seeds: int = 5) -> StressReport:
+    """Run ``world`` for ``days`` once per seed (0 .. seeds-1) and collect the findings."""
+    spec = world if isinstance(world, WorldSpec) else load_world(world)
+    steps = days * 24 * 60 // spec.environment.minutes_per_step
+    traces = [run_trace(spec, seed, steps) for seed in range(seeds)]
+    findings: list[Finding] = []
+    for trace in traces:
+        for check in (hungry_findings, broke_findings, item_findings, action_findings):
+            findings += check(trace)
+        findings += spread_findings(spec, trace)
+    findings += schedule_findings(spec, traces)
+    for finding in findings:
+        finding.allowed = spec.stress.allow.get(finding.key, "")
+    return StressReport(spec.name, days, list(range(seeds)), steps, findings)
+
+
+def run_trace(spec: WorldSpec, seed: int, steps: int) -> Trace:
+    """Run one seed and record needs, coins, stock, time and beliefs per step."""
+    sim = World(spec, seed=seed, llm="scripted", embedder="hashing", memory=False)
+    trace = Trace(seed, spec.environment.minutes_per_step)
+    tracked = sim.knowledge.tracked_keys()
+
+    def record(step: int) -> None:
+        entities = sim.state.entities
+        for npc in sim.npc_names:
+            trace.hunger[npc].append(float(entities[npc].get("hunger", 0.0)))
+            trace.coins[npc].append(float(entities[npc].get("coins", 0)))
+        for item in sim.state.ids_of("item"):
+            trace.quantity[item].append(int(entities[item].get("quantity", 0)))
+        trace.times.append(str(entities["world"].get("time") or sim.clock.hhmm(step)))
+        if step % SPREAD_EVERY == 0 or step == steps:
+            for key in {*tracked, *sim.knowledge.tracked_keys()}:
+                trace.believers[key].append(sum(1 for n in sim.npc_names if sim.knowledge.believes(n, key)))
+
+    record(0)
+    sim.run(steps, on_step=record)
+    with sim.store.session() as session:
+        rows = session.execute(select(EventRow.step, EventRow.actor, EventRow.action, EventRow.success).where(
+            EventRow.run_id == sim.run_id, EventRow.kind == "action"))
+        trace.actions = [(s, str(a), str(n), bool(ok)) for s, a, n, ok in rows]
+    sim.close()
+    return trace
+
+
+def _longest(values: list[Any], test: Any) -> tuple[int, int]:
+    """Length of the longest run of values passing ``test``, and of the run at the end."""
+    best = current = 0
+    for value in values:
+        current = current + 1 if test(value) else 0
+        best = max(best, current)
+    return best, current
+
+
+def hungry_findings(trace: Trace) -> list[Finding]:
+    out = []
+    for npc, values in trace.hunger.items():
+        longest, _ = _longest(values, lambda h: h >= MAX_HUNGER)
+        hours = longest * trace.minutes_per_step / 60
+        if hours > MAX_HUNGRY_HOURS:
+            out.append(Finding(f"hungry:{npc}", trace.seed, f"at maximum hunger for {hours:.1f} hours at a stretch "
+                                                            f"({sum(h >= MAX_HUNGER for h in values)} steps in all)"))
+    return out
+
+
+def broke_findings(trace: Trace) -> list[Finding]:
+    out = []
+    day = 24 * 60 // trace.minutes_per_step
+    for npc, values in trace.coins.items():
+        longest, _ = _longest(values, lambda c: c <= 0)
+        hungry_at_end = trace.hunger[npc][-1] >= HUNGRY
+        if longest > day or (values[-1] <= 0 and hungry_at_end):
+            out.append(Finding(f"broke:{npc}", trace.seed, f"out of coins for {longest} steps"
+                                                           f"{', hungry at the end' if hungry_at_end else ''}"))
+    return out
+
+
+def item_findings(trace: Trace) -> list[Finding]:
+    out = []
+    day = 24 * 60 // trace.minutes_per_step
+    for item, values in trace.quantity.items():
+        _, at_end = _longest(values, lambda q: q <= 0)
+        if at_end >= day and any(q > 0 for q in values):
+            out.append(Finding(f"runs_out:{item}", trace.seed, f"none left for the last {at_end} steps"))
+    return out
+
+
+def action_findings(trace: Trace) -> list[Finding]:
+    tried: dict[str, int] = defaultdict(int)
+    worked: dict[str, int] = defaultdict(int)
+    for _, _, action, ok in trace.actions:
+        if action in ("talk", "wait"):  # a conversation is recorded only when it cannot start
+            continue
+        tried[action] += 1
+        worked[action] += ok
+    return [Finding(f"always_fails:{a}", trace.seed, f"tried {n} times, never successful")
+            for a, n in sorted(tried.items()) if n >= MIN_ATTEMPTS and not worked[a]]
+
+
+def schedule_findings(spec: WorldSpec, traces: list[Trace]) -> list[Finding]:
+    """Entries with an action that never succeeded while in force, in any seed."""
+    kept: set[tuple[str, int]] = set()
+    for trace in traces:
+        for step, actor, action, ok in trace.actions:
+            if ok and 0 <= step < len(trace.times):
+                index = entry_in_force(spec, actor, trace.times[step])
+                if index is not None and spec_action(spec, actor, index) == action:
+                    kept.add((actor, index))
+    out = []
+    for npc in spec.npcs:
+        for i, entry in enumerate(npc.schedule):
+            if entry.action and entry.action != "wait" and (npc.name, i) not in kept:
+                out.append(Finding(f"unkept:{npc.name}:{i}", None,
+                                   f"{entry.start} {entry.action} at {entry.place} never succeeded in any seed"))
+    return out
+
+
+def entry_in_force(spec: WorldSpec, npc: str, hhmm: str) -> int | None:
+    """Index of the NPC's schedule entry in force at ``hhmm`` (the last started; wraps)."""
+    schedule = next((n.schedule for n in spec.npcs if n.name == npc), [])
+    if not schedule:
+        return None
+    started = [i for i, e in enumerate(schedule) if e.start <= hhmm]
+    return started[-1] if started else len(schedule) - 1
+
+
+def spec_action(spec: WorldSpec, npc: str, index: int) -> str | None:
+    schedule = next(n.schedule for n in spec.npcs if n.name == npc)
+    return schedule[index].action
+
+
+def spread_findings(spec: WorldSpec, trace: Trace) -> list[Finding]:
+    """Tracked facts whose believers never grew past the first count (and not everyone)."""
+    everyone = len(spec.npcs)
+    out = []
+    for key, counts in sorted(trace.believers.items()):
+        seen = [c for c in counts if c > 0]
+        if seen and max(seen) <= seen[0] and max(seen) < everyone:
+            name = key.replace("|", "/")
+            out.append(Finding(f"unspread:{name}", trace.seed, f"believed by {seen[0]} NPC(s), never more"))
+    return out

@@ -1,0 +1,16 @@
+"""simverse.llm.dialogue — the scripted brain's talk: understanding a line and answering it
+from what the NPC believes and remembers, in its own voice. Read in this order:
+
+* :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
+* :mod:`~simverse.llm.dialogue.intents` — what the line is for (cues, else the embedder);
+* :mod:`~simverse.llm.dialogue.knowing` — relevant beliefs, kept secrets, memories, the map;
+* :mod:`~simverse.llm.dialogue.voice` — tone from traits, warmth from the relationship;
+* :mod:`~simverse.llm.dialogue.answers` — questions: about something, prices, the way, news;
+* :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";
+* :mod:`~simverse.llm.dialogue.orders` — requests to act, agreed only when the rules allow;
+* :mod:`~simverse.llm.dialogue.openers` — first lines: tell, ask, or small talk;
+* :mod:`~simverse.llm.dialogue.replying` — the batch: hear, classify, answer, decide.
+
+Brains never touch the world: everything comes from the ``DecisionRequest`` (its beliefs,
+memories, the names the line uses, and what the NPC could do now).
+"""

@@ -1,0 +1,290 @@
+"""Answers to questions: about something named, about the NPC itself, the news, a price
+or the way, each from what the NPC believes, remembers or knows of its world (see
+:mod:`~simverse.llm.dialogue.knowing`), in its voice, or an honest "I don't know".
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from simverse.core.decisions import DecisionRequest, FactView
+from simverse.core.names import word_set
+from simverse.llm.dialogue.knowing import Known, clause, fits, gather, route, shareable
+from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
+from simverse.llm.dialogue.voice import Voice
+
+_PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
+                        "do does charge one each")
+UNSURE = 0.75
+"""Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
+
+
+@dataclass
+class Heard:
+    """One line understood, and what the NPC has to answer it with."""
+
+    req: DecisionRequest
+    reading: Reading
+    intent: str
+    topics: list[str]
+    voice: Voice
+    rng: random.Random
+    similarity: list[float] | None = None
+    """Cosine of the line to each of ``req.facts`` (with an embedder)."""
+
+
+@dataclass
+class Said:
+    """What the NPC says, the facts it tells, and an action it agrees to do."""
+
+    text: str
+    told: list[str] = field(default_factory=list)
+    action: str = "talk"
+    args: dict[str, str] = field(default_factory=dict)
+    end: bool = False
+
+
+def name_of(h: Heard, entity: str, article: bool = False) -> str:
+    """How the NPC says an entity's name; ``article`` puts "the" before a lower-case
+    item or concept ("the festival fund")."""
+    view = h.req.names.get(entity)
+    name = view.name if view else entity.replace("_", " ")
+    plain = name[:1].islower() and (view is None or view.kind in ("item", "concept"))
+    return f"the {name}" if article and plain and not name.startswith(("the ", "a ", "an ")) else name
+
+
+def fact_sentence(h: Heard, fact: FactView) -> str:
+    """A belief said with where it came from and how sure the NPC is."""
+    teller = fact.told_by
+    if teller == h.req.partner:
+        return f"As you told me, {clause(fact.text, teller)}."
+    if fact.confidence < UNSURE:
+        return h.voice.say("unsure", h.rng, clause=clause(fact.text, teller))
+    if teller:
+        return h.voice.say("heard_from", h.rng, teller=teller, clause=clause(fact.text, teller))
+    return _capital(h.voice.say("own", h.rng, clause=clause(fact.text)))
+
+
+def dont_know(h: Heard, topics: list[str] | None = None) -> str:
+    """An honest "I don't know", naming what was asked about."""
+    topics = h.topics if topics is None else topics
+    about = f" about {name_of(h, topics[0], article=True)}" if topics else ""
+    return h.voice.say("dont_know", h.rng, about=about)
+
+
+def answer_about(h: Heard) -> Said:
+    """A question about something: beliefs that fit it, else a kept secret said to be
+    kept, else what the world's names tell, else memories, else "I don't know"."""
+    known = gather(h.req, h.topics, h.reading, h.similarity)
+    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req)]
+    person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
+    if person is not None and asks_opinion(h.reading):
+        view = _person(h, person, opinion=True)
+        extra = [f for f in fitting if person in (f.subject, f.object)][:1]
+        return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
+                    [f.key for f in extra])
+    if fitting:
+        chosen = fitting[:2]
+        return Said(" ".join(fact_sentence(h, f) for f in chosen), [f.key for f in chosen])
+    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
+    if kept:
+        own = any(h.req.npc in (f.subject, f.object) for f in kept)
+        return Said(h.voice.say("deflect" if own else "withhold", h.rng))
+    common = world_knowledge(h) or _relation_named(h)
+    if common:
+        return Said(common)
+    if known.memories:
+        return Said(_capital(known.memories[0]) + ".")
+    return Said(_with_aside(h, dont_know(h), known))
+
+
+def _with_aside(h: Heard, text: str, known: Known) -> str:
+    """After "I don't know", what it does know about the topic (a belief that does not
+    answer the question asked), so nothing it believes is hidden without reason."""
+    if known.facts:
+        return f"{text} {fact_sentence(h, known.facts[0])}"
+    return text
+
+
+def world_knowledge(h: Heard) -> str:
+    """What anyone here knows about the person, place or item the line is about (its
+    first topic: the head of "the watchtower key" is the key)."""
+    for topic in h.topics[:1]:
+        view = h.req.names.get(topic)
+        if view is None:
+            continue
+        if view.kind == "npc":
+            text = _person(h, topic)
+        elif view.kind == "place":
+            text = _way(h, topic) if asks_way(h.reading) or not h.reading.opens else ""
+        elif view.kind == "item":
+            text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
+        else:
+            text = ""
+        if text:
+            return text
+    return ""
+
+
+def _person(h: Heard, who: str, opinion: bool = False) -> str:
+    req, r = h.req, h.reading
+    if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
+        return f"{who} is right here." if who in req.people_here else ""
+    if not (opinion or r.wh == "who" or r.has("tell me about", "know about", "what about", "heard of", "who is")):
+        return ""
+    role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
+    kind = req.relation_kinds.get(who)
+    feeling = req.relationships.get(who)
+    parts = []
+    if role and r.wh in ("who", None) and not opinion:
+        parts.append(f"{who}? The {role}.")
+    if kind:
+        parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
+    elif feeling is not None:
+        parts.append(f"{_capital(_opinion(feeling))}.")
+    elif opinion:
+        parts.append(f"I don't know {who} well enough to say.")
+    if who in req.people_here and not opinion:
+        parts.append("You can ask for yourself; they're right here.")
+    return " ".join(parts)
+
+
+_KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
+        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
+
+
+def _relation_named(h: Heard) -> str:
+    """"Who is your mentor?": the person the NPC has that relationship with."""
+    asked = {_KIN.get(w, w) for w in h.reading.words}
+    for who, kind in sorted(h.req.relation_kinds.items()):
+        if set(kind.lower().split()) & asked:
+            return f"{_relation(who, kind)}."
+    return ""
+
+
+def _relation(who: str, kind: str) -> str:
+    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"I'm {kind} {who}"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"I {kind[:-1]} {who}"
+    if kind == "stranger":
+        return f"{who} is a stranger to me"
+    return f"{who} is my {kind}"
+
+
+def _opinion(feeling: float) -> str:
+    if feeling >= 0.5:
+        return "I think the world of them"
+    if feeling >= 0.2:
+        return "I like them well enough"
+    if feeling > -0.2:
+        return "I've nothing against them"
+    if feeling > -0.5:
+        return "I don't much care for them"
+    return "I can't stand them"
+
+
+def _way(h: Heard, place: str) -> str:
+    req = h.req
+    name = name_of(h, place)
+    if place == req.place:
+        return f"We're at {name} right now."
+    path = route(req, place)
+    if not path:
+        return ""
+    if len(path) == 1:
+        return f"{name} is right next to here; just walk over."
+    hops = ", then ".join(name_of(h, p) for p in path[:-1])
+    return f"To get to {name}, go by {hops}."
+
+
+def _item(h: Heard, item: str) -> str:
+    req = h.req
+    view = req.names[item]
+    if item in req.inventory:
+        return f"I have a {view.name} with me."
+    info = req.item_info.get(item, {})
+    price = info.get("price") or view.price
+    if item in req.items_here and info.get("quantity", 0):
+        return f"There's {_a(view.name)} right here" + (f", {_coins(price)}." if price else ".")
+    if view.place:
+        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}" + (f", {_coins(price)}." if price else ".")
+    return ""
+
+
+def _a(name: str) -> str:
+    """"a paper lantern", "an almond croissant"; names that start upper-case stay bare."""
+    if name[:1].isupper() or name.startswith(("a ", "an ", "the ")):
+        return name
+    return ("an " if name[:1] in "aeiou" else "a ") + name
+
+
+def _coins(price: object) -> str:
+    value = int(price) if isinstance(price, float) and float(price).is_integer() else price
+    return f"{value} coin" + ("" if value == 1 else "s")
+
+
+def answer_price(h: Heard) -> Said:
+    """A price: of a named item here or where it is sold, else of what is sold here; a
+    question naming no item is about what it names ("Jonas's prices")."""
+    if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
+        return answer_about(h)
+    if not h.topics and set(h.reading.words) - _PRICE_WORDS:
+        return answer_about(h)  # "how much is the collection insured for?": not goods here
+    for topic in h.topics:
+        view = h.req.names.get(topic)
+        if view is not None and view.kind == "item":
+            price = h.req.item_info.get(topic, {}).get("price") or view.price
+            if price:
+                where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
+                return Said(f"A {view.name} costs {_coins(price)}{where}.")
+            return Said(dont_know(h, [topic]))
+    here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
+    if not here:
+        return Said(dont_know(h))
+    return Said("Here: " + ", ".join(f"{name_of(h, i)} {_coins(p)}" for i, p in here) + ".")
+
+
+def answer_way(h: Heard) -> Said:
+    """The way to a named place (or where a named item or person is)."""
+    for topic in h.topics[:1]:
+        view = h.req.names.get(topic)
+        if view is not None and view.kind == "place":
+            text = _way(h, topic)
+        else:
+            text = world_knowledge(Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng))
+        if text:
+            return Said(text)
+    return answer_about(h)
+
+
+def answer_news(h: Heard) -> Said:
+    """The latest thing it may tell this speaker, else something it saw, else no news."""
+    fact = news_for(h.req, h.rng)
+    if fact is not None:
+        return Said(fact_sentence(h, fact), [fact.key])
+    seen = [m for m in h.req.memories if m.kind == "observation" and not m.text.startswith(h.req.npc)]
+    if seen:
+        return Said(f"Only what I saw: {clause(seen[0].text)}.")
+    return Said(h.voice.say("nothing_new", h.rng))
+
+
+def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
+    """A belief to pass on to ``partner`` (by default the request's): shareable, not from
+    or about the listener, not yet said in this conversation; one of the three latest."""
+    said = " ".join(t.text for t in req.conversation)
+    partner = partner or req.partner or ""
+    candidates = [
+        f for f in req.facts
+        if f.told_by != partner and f.subject != partner and clause(f.text) not in said
+        and clause(f.text, f.told_by) not in said and shareable(f, req, partner)
+    ]
+    if not candidates:
+        return None
+    return rng.choice(candidates[-3:])
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

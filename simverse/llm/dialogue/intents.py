@@ -1,0 +1,170 @@
+"""What a line is for: a greeting, a question (about something, about the NPC, the news, a
+price, the way), a request to act, news being told, a reaction or small talk.
+
+Clear cases are decided by :mod:`~simverse.llm.dialogue.reading`'s cues and the names the
+line uses. The rest go, in one batch per step, to the offline sentence embedder (MiniLM by
+default): the line's nearest example sentences decide (:data:`EXAMPLES`, a few general
+English sentences per intent, embedded once per brain). Without an embedder the rule
+falls back to the shape of the line (a question, or small talk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from simverse.llm.dialogue.reading import (
+    Reading,
+    asks_about,
+    asks_news,
+    asks_price,
+    asks_self,
+    asks_way,
+    is_farewell,
+    is_greeting,
+    is_reaction,
+    is_thanks,
+    polite_request,
+    read,
+    tells_news,
+)
+
+INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
+           "request", "tell", "react", "small_talk")
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "greet": ("hello there", "good morning to you", "hi, nice to meet you", "hey, how do you do",
+              "greetings, friend", "well met"),
+    "farewell": ("goodbye for now", "see you later", "i have to go now", "take care, bye", "farewell"),
+    "thanks": ("thank you so much", "thanks for your help", "much appreciated", "cheers, that helps"),
+    "ask_news": ("any news today?", "what is going on around here?", "heard any gossip lately?",
+                 "what is the latest?", "anything interesting happen?", "tell me something new",
+                 "what have people been saying?", "any rumours going around?"),
+    "ask_self": ("how are you?", "what do you do for a living?", "who are you?", "what are you doing?",
+                 "how is business?", "how is work going?", "are you busy today?", "what is your job?",
+                 "what do you sell?", "how are you feeling?", "what are you up to today?",
+                 "what do you want most?", "what is your name?", "how goes your day?"),
+    "ask_about": ("what do you know about that?", "tell me about the old mill", "who was it?",
+                  "is it true what they say about him?", "what happened to the money?",
+                  "fill me in on the story", "what is the deal with her?", "spill the beans about it",
+                  "why is he so nervous?", "when does it start?", "who did it?", "what do you think of him?",
+                  "give me the scoop on that", "i would like to know more about it"),
+    "ask_price": ("how much does it cost?", "what is the price?", "how much for one?",
+                  "what do you charge for that?"),
+    "ask_way": ("how do i get there?", "where is it?", "which way to the station?", "can you give me directions?",
+                "how far is it?", "where can i find it?"),
+    "request": ("can you come with me?", "please give me one", "follow me", "sell me some", "let us go",
+                "could you do that for me?", "i would like to buy one", "bring me one please",
+                "go there now", "do it now, please", "help me with this"),
+    "tell": ("did you know that the bridge is closed?", "i heard the miller is leaving town",
+             "they say the well has run dry", "guess what happened at the market",
+             "the storm is coming tonight", "the prices went up again"),
+    "react": ("really? i had no idea", "is that so?", "well, well", "i see", "oh, interesting", "hmm",
+              "you do not say", "okay", "right"),
+    "small_talk": ("lovely weather today", "nice day, isn't it?", "it is cold this morning", "you look well",
+                   "i like this place", "what a busy day", "the sea is calm today", "i am tired",
+                   "nice to see you again", "beautiful evening"),
+}
+"""General English examples of each intent: never a world's own sentences."""
+_YOU = frozenset({"you", "your", "yours", "yourself"})
+EXAMPLE_WEIGHT_TOP = 2
+"""An intent's score is the mean cosine of its two nearest examples."""
+
+
+class Encoder(Protocol):
+    """Turns texts into unit vectors in one batch (the memory embedders fit)."""
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the request tells about a line besides its words."""
+
+    topic: bool = False
+    """It names something other than the NPC itself, or shares words with a belief."""
+    about_me: bool = False
+    """Its words touch the NPC's own activity, job or wares."""
+    verbs: frozenset[str] = frozenset()
+    """The world's action words (an order starts with one)."""
+
+
+def by_cues(r: Reading, cues: Cues) -> str | None:
+    """The intent the line's cues make plain, or ``None`` when they do not."""
+    topic, about_me = cues.topic, cues.about_me
+    if not r.words:
+        return "react"
+    short = len(r.words) <= 8
+    if is_farewell(r) and short:
+        return "farewell"
+    if is_thanks(r) and short and not r.question:
+        return "thanks"
+    if is_greeting(r) and len(r.words) <= 4 and not r.question:
+        return "greet"
+    if polite_request(r, cues.verbs) is not None:
+        return "request"
+    if tells_news(r):
+        return "tell"
+    if is_reaction(r) and not topic and not r.wh:
+        return "react"
+    if asks_price(r):
+        return "ask_price"
+    if asks_way(r) and (topic or not r.has("you")):
+        return "ask_way"
+    if asks_news(r) and not topic:
+        return "ask_news"
+    if asks_about(r):
+        if topic:
+            return "ask_about"
+        if about_me or asks_self(r):
+            return "ask_self"
+        return None
+    if is_reaction(r):
+        return "react"
+    return None
+
+
+def by_shape(r: Reading) -> str:
+    """The fallback without an embedder: a question is about something, else small talk."""
+    return "ask_about" if r.opens or (asks_about(r) and r.question) else "small_talk"
+
+
+class IntentModel:
+    """Decides intents for a batch of lines; the examples are embedded on first use."""
+
+    def __init__(self, encoder: Encoder | None) -> None:
+        self.encoder = encoder
+        self._examples: np.ndarray | None = None
+        self._labels: list[str] = [i for i in INTENTS for _ in EXAMPLES[i]]
+
+    def classify(self, readings: Sequence[Reading], cues: Sequence[Cues]) -> list[str]:
+        """One intent per reading: by cues, else by the nearest examples (one batch)."""
+        intents = [by_cues(r, c) for r, c in zip(readings, cues, strict=True)]
+        unsure = [i for i, intent in enumerate(intents) if intent is None]
+        if unsure and self.encoder is not None:
+            vectors = self.encoder.embed([readings[i].text for i in unsure])
+            for i, vector in zip(unsure, vectors, strict=True):
+                intents[i] = self._nearest(vector, readings[i], cues[i].topic)
+        return [intent or by_shape(r) for intent, r in zip(intents, readings, strict=True)]
+
+    def _nearest(self, vector: np.ndarray, r: Reading, topic: bool) -> str:
+        examples = self._embedded()
+        scores = examples @ np.asarray(vector, dtype=np.float32)
+        best: dict[str, float] = {}
+        for intent in INTENTS:
+            mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
+            best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
+        if r.opens:  # a question the cues left open asks about something or about the NPC
+            about_you = bool(set(r.words) & _YOU)
+            return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
+        if topic:
+            best["ask_self"] -= 0.05
+        return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
+
+    def _embedded(self) -> np.ndarray:
+        if self._examples is None:
+            texts = [read(t).text for i in INTENTS for t in EXAMPLES[i]]
+            self._examples = np.asarray(self.encoder.embed(texts), dtype=np.float32)
+        return self._examples

@@ -1,0 +1,175 @@
+"""What an NPC knows that bears on a question: its beliefs (with who told it and how sure
+it is), its memories, and what everyone knows of the world's map and wares.
+
+Nothing here is invented: every clause comes from the request's ``facts``, ``memories``,
+``names``, people, items and relationships. A belief is *relevant* when it is about what the
+line names, or (with no names) close to the line's meaning; it *fits* the question when it
+can answer its question word (a "when" question needs a time, a "who" question a person,
+a "where" question a place). A secret is *shareable* only with someone the NPC trusts
+(affinity >= :data:`SECRET_AFFINITY`), and never when it is about the NPC itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from simverse.core.decisions import DecisionRequest, FactView, MemoryView
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, is_common, same_root, word_forms, word_set
+from simverse.llm.dialogue.reading import Reading
+
+SECRET_AFFINITY = 0.3
+_ASKING_WORDS = frozenset({"know", "tell", "heard", "hear", "think", "idea", "say", "said", "ask", "wonder"})
+SIMILAR = 0.5
+CLOSE = 0.65
+"""Cosine from which a belief counts as about an unnamed topic: ``SIMILAR`` when they share
+a content word, ``CLOSE`` when they share none."""
+_TIME_WORDS = word_set(
+    "sunset sunrise dawn dusk noon midnight tonight today tomorrow yesterday morning evening night "
+    "afternoon week month year hour minute lunch dinner breakfast o'clock clock monday tuesday wednesday "
+    "thursday friday saturday sunday last after before since until soon later ago")
+_TIME_PREDICATE = re.compile(r"(^|_)(at|on|after|before|since|until|in|when|starts|ends|time|date|painted|cast)(_|$)")
+_PLACE_PREDICATE = re.compile(r"(^|_)(in|at|is_in|located|lives|went|gone|near|hidden|kept|from)(_|$)")
+_SAID = re.compile(r'^(?P<speaker>[^"]+?) said to (?P<listener>[^":]+): "(?P<line>.*)"$')
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Known:
+    """What bears on one question."""
+
+    facts: list[FactView] = field(default_factory=list)
+    """Relevant beliefs the NPC may share with this speaker, best first."""
+    kept: list[FactView] = field(default_factory=list)
+    """Relevant beliefs it keeps from this speaker (secrets)."""
+    memories: list[str] = field(default_factory=list)
+    """Relevant things it saw or heard, as sentences of its own."""
+
+
+def shareable(fact: FactView, req: DecisionRequest, partner: str | None = None) -> bool:
+    """Secrets only with the trusted (``partner``, by default the request's), and never
+    one's own."""
+    if not fact.secret:
+        return True
+    if req.npc in (fact.subject, fact.object):
+        return False
+    return req.relationships.get(partner or req.partner or "", 0.0) >= SECRET_AFFINITY
+
+
+def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
+    """Whether the belief can answer a question asked with ``wh``."""
+    if wh not in ("who", "whom", "whose", "where", "when"):
+        return True
+    words = set(word_forms(f"{fact.text} {fact.object}"))
+    if wh == "when":
+        return bool(words & _TIME_WORDS) or bool(_DIGITS.search(fact.text)) or bool(
+            _TIME_PREDICATE.search(fact.predicate))
+    kinds = {req.names[e].kind for e in (fact.subject, fact.object) if e in req.names}
+    if wh == "where":
+        named = req.names.find(fact.text) if isinstance(req.names, NameIndex) else []
+        return ("place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
+                or any(req.names[n].kind == "place" for n in named))
+    return "npc" in kinds or bool(words & ROLE_NOUNS) or any(w[:1].isupper() for w in fact.text.split()[1:])
+
+
+def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
+                   similarity: Sequence[float] | None) -> list[FactView]:
+    """Beliefs about the topics (more topics named first), else beliefs close in meaning."""
+    wanted = set(topics)
+    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - _ASKING_WORDS
+    topic_words = {w for t in topics if t in req.names for w in word_forms(req.names[t].name)} - FUNCTION_WORDS
+    scored = []
+    for i, fact in enumerate(req.facts):
+        fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
+        sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
+        overlap = sum(_weight(w) for w in line_words if any(same_root(w, f) for f in fact_words))
+        in_words = topic_words & fact_words and (overlap >= 2 or sim >= SIMILAR)  # "the lantern festival"
+        hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
+        close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
+        if hits or close or (not wanted and overlap >= 2):
+            scored.append((-(hits * 2 + sim + 0.25 * overlap), i, fact))
+    return [f for _, _, f in sorted(scored, key=lambda t: t[:2])]
+
+
+def _weight(word: str) -> int:
+    """A shared word counts twice when it is telling: long or uncommon ("denominator")."""
+    return 2 if len(word) >= 8 or not is_common(word) else 1
+
+
+def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,
+           similarity: Sequence[float] | None) -> Known:
+    """Relevant beliefs split into shareable and kept, and relevant memories."""
+    known = Known()
+    for fact in relevant_facts(req, topics, r, similarity):
+        (known.facts if shareable(fact, req) else known.kept).append(fact)
+    known.memories = relevant_memories(req, topics)
+    return known
+
+
+def relevant_memories(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
+    """Memories naming a topic, as sentences of the NPC's own: what it saw, or what
+    someone other than the asker said to it (questions and its own words left out)."""
+    if not topics:
+        return []
+    names = [req.names[t].name for t in topics if t in req.names] + [t for t in topics if t not in req.names]
+    out: list[str] = []
+    for memory in req.memories:
+        if memory.kind in ("plan", "reflection", "summary") or not any(n.lower() in memory.text.lower()
+                                                                         for n in names):
+            continue
+        sentence = _as_own(memory, req)
+        if sentence and sentence not in out:
+            out.append(sentence)
+    return out[:2]
+
+
+def _as_own(memory: MemoryView, req: DecisionRequest) -> str | None:
+    said = _SAID.match(memory.text)
+    if said is None:
+        text = memory.text.strip().rstrip(".")
+        return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
+    speaker, line = said["speaker"], said["line"].strip()
+    if speaker in (req.npc, req.partner) or line.endswith("?") or len(line.split()) < 4:
+        return None
+    return f"{speaker} said to me: {line}"
+
+
+def route(req: DecisionRequest, target: str) -> list[str]:
+    """Places to walk through from here to ``target`` (``target`` last), by the world map
+    every villager knows; empty when here or unreachable."""
+    if target == req.place or target not in req.names:
+        return []
+    previous: dict[str, str | None] = {req.place: None}
+    queue = deque([req.place])
+    while queue:
+        place = queue.popleft()
+        view = req.names.get(place)
+        for nxt in view.near if view else ():
+            if nxt not in previous:
+                previous[nxt] = place
+                queue.append(nxt)
+    if target not in previous:
+        return []
+    path = [target]
+    while previous[path[-1]] not in (None, req.place):
+        path.append(previous[path[-1]])  # type: ignore[arg-type]
+    return path[::-1]
+
+
+def clause(text: str, teller: str | None = None) -> str:
+    """A belief's text as a clause inside a sentence: no final stop, first letter lower
+    unless it starts a name; a teller's "I" becomes the teller ("I took..." from Camille
+    is "Camille took...")."""
+    text = text.strip().rstrip(".!")
+    if not text:
+        return text
+    if teller and text.startswith(("I am ", "I'm ")):
+        text = f"{teller} is {text.split(' ', 2)[-1] if text.startswith('I am ') else text[4:]}"
+    elif teller and text.startswith("I "):
+        text = f"{teller} {text[2:]}"
+    first = text.split()[0]
+    keep = first[:1].isupper() and (first[1:2].islower() and first not in ("The", "A", "An", "It", "I", "My",
+                                                                             "Only", "One", "Some", "Every"))
+    return text if keep or first == "I" else text[0].lower() + text[1:]

@@ -1,0 +1,133 @@
+"""Being asked to do something: "follow me to the square", "sell me a herring", "could you
+bake some bread?".
+
+The NPC agrees only to what the world's rules allow it now: the request's ``doable`` lists,
+for a line that uses an action's words, the actions whose preconditions hold with the
+arguments that work. Agreeing makes the reply's decision that action (a promise: the
+world has the NPC do it next step); otherwise it says why not (the item is sold elsewhere,
+the place is here already, it cannot do that here), or, disliking the asker, refuses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import ActionSpec, DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.answers import Heard, Said, _coins, name_of
+from simverse.llm.dialogue.knowing import route
+from simverse.llm.dialogue.reading import polite_request
+
+MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
+WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
+              "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
+              "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
+DISLIKE = -0.5
+_BUILTIN = frozenset({"talk", "wait", "improvise", "move"})
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+def answer_request(h: Heard) -> Said:
+    """Agree (with the action as the decision) or say why not."""
+    if h.voice.warmth <= DISLIKE:
+        return Said(h.voice.say("refuse", h.rng, why="not for you"))
+    item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
+    if item is not None and h.reading.has(*WANTS_ITEM):
+        return _hand_over(h, item)
+    if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
+        return _go(h)
+    if _named_actions(h):
+        return _do(h)
+    if _wants_to_go(h):
+        return _go(h)
+    if h.reading.has("help", "assist", "a favour", "a favor"):
+        return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
+    return _do(h)
+
+
+def action_verbs(req: DecisionRequest) -> frozenset[str]:
+    """The words of the world's actions (their names and first description words)."""
+    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
+                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+
+
+def _wants_to_go(h: Heard) -> bool:
+    verb = polite_request(h.reading, action_verbs(h.req)) or ""
+    return verb in MOVE_WORDS or h.reading.has("follow me", "come with me", "let us go", "come along",
+                                               "walk with me", "join me", "show me to")
+
+
+def _go(h: Heard) -> Said:
+    req = h.req
+    target = next((t for t in h.topics if t in req.names and req.names[t].kind == "place"), None)
+    if target is None:
+        return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
+    name = name_of(h, target)
+    if target == req.place:
+        return Said(f"We're already at {name}.")
+    path = route(req, target)
+    if not path:
+        return Said(h.voice.say("refuse", h.rng, why=f"I don't know a way to {name} from here"))
+    first = path[0]
+    if {"place": first} not in req.doable.get("move", []):
+        return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
+    what = f"I'll come with you to {name}" if len(path) == 1 else f"I'll head for {name}, by {name_of(h, first)}"
+    return Said(h.voice.say("agree", h.rng, what=what), action="move", args={"place": first})
+
+
+def _hand_over(h: Heard, item: str) -> Said:
+    req = h.req
+    view = req.names[item]
+    for action, bindings in sorted(req.doable.items()):
+        if action == "move" or not _words(action) & HANDING_WORDS:
+            continue
+        for binding in bindings:
+            if not binding or item in binding.values():
+                price = req.item_info.get(item, {}).get("price") or view.price
+                what = f"one {view.name} for you" + (f", that's {_coins(price)}" if price else "")
+                return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))
+    if item not in req.items_here and item not in req.inventory:
+        where = f"; try {name_of(h, view.place)}" if view.place and view.place != req.place else ""
+        return Said(h.voice.say("refuse", h.rng, why=f"I've no {view.name} here{where}"))
+    return Said(h.voice.say("refuse", h.rng, why=f"I can't sell you {view.name} here"))
+
+
+def _named_actions(h: Heard) -> list[ActionSpec]:
+    """The world's actions the line names: by their name or the first word of their
+    description ("take notes" -> take_notes, "gather herbs" -> forage: "Gather healing
+    herbs..."), else by the other words of the description ("some herbs for me"). Words
+    of the places and things the line names do not count ("the returns room")."""
+    named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
+    line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
+    line -= FUNCTION_WORDS
+    own = [a for a in h.req.actions if a.name not in _BUILTIN
+           and (_words(a.name) | set(word_forms(a.description)[:1])) & line]
+    if own:
+        return own
+    scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(h.req.actions)
+                     if a.name not in _BUILTIN), key=lambda t: (-t[0], t[1]))
+    return [a for n, _, a in scored if n and n == scored[0][0]][:1]
+
+
+def _do(h: Heard) -> Said:
+    """Any other action the line names (by the action's words), if its rules hold now."""
+    named = _named_actions(h)
+    doable = [a for a in named if h.req.doable.get(a.name)]
+    if doable:
+        spec = doable[0]
+        bindings = h.req.doable[spec.name]
+        binding = next((b for b in bindings if set(b.values()) & set(h.topics)), bindings[0])
+        return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"),
+                    action=spec.name, args=dict(binding))
+    if named:
+        return Said(h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now"))
+    return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))
+
+
+def _words(action: str) -> set[str]:
+    return set(word_forms(action))
+
+
+def _phrase(description: str) -> str:
+    text = _PARENS.sub("", description).strip().rstrip(".")
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,212 @@
+"""Reading a line: its words (misspellings of ordinary words corrected), whether it asks,
+what it asks (who, where, when, how much...), and the cues of greetings, thanks,
+farewells, news and requests.
+
+Pure and cheap: it runs on every line of every conversation. The cues are ordinary
+English function words and phrases, never a world's own words; names come from the
+request's ``mentioned``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from simverse.core.names import singular, spelled, verb_forms, word_set
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+CONTRACTIONS = {
+    "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
+    "that's": "that is", "it's": "it is", "there's": "there is", "let's": "let us", "i'd": "i would",
+    "i'm": "i am", "you're": "you are", "don't": "do not", "doesn't": "does not", "didn't": "did not",
+    "can't": "can not", "won't": "will not", "isn't": "is not", "aren't": "are not", "i'll": "i will",
+    "wasn't": "was not", "haven't": "have not", "hasn't": "has not", "couldn't": "could not",
+    "wouldn't": "would not", "you've": "you have", "i've": "i have", "whats": "what is", "wheres": "where is",
+    "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
+    "ive": "i have",
+    "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
+}
+WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
+AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
+                "must any anything")
+GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoon yo ahoy hallo")
+FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
+             "so long", "until next time", "i must go", "i should go", "got to go", "gotta go", "have a good day",
+             "have a nice day", "have a good one", "be seeing you", "later then")
+THANKS = ("thank", "thanks", "cheers", "much obliged", "grateful", "appreciate")
+NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
+        "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
+        "been up to", "tidings", "word around")
+TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
+           "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
+           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me",
+           "word around")
+_HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s*[?!:,.]\s*\w")
+ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
+          "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
+          "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
+PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for")
+WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
+       "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
+REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
+             "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
+             "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
+SELF = ("what brings you", "brings you here",
+        "how are you", "how do you do", "who are you", "your name", "what do you do", "what are you doing",
+        "you up to", "your job", "your work", "for a living", "are you busy", "what do you sell", "what have you got",
+        "what do you have", "how is business", "how is work", "how goes", "where do you live", "where do you work",
+        "are you well", "how have you been", "how is your", "what do you want", "what are you", "how is the day",
+        "how are things", "how is it going", "you feeling", "what is for sale", "what can i buy", "you selling",
+        "where are you going", "where are you off to", "about yourself", "your plans", "your day")
+OPINION = ("think of", "think about", "feel about", "opinion", "make of", "do you like", "do you trust",
+           "get along", "get on with", "what is he like", "what is she like", "friend of yours", "your friend",
+           "to you", "related to", "close to", "how do you know", "trust him", "trust her", "like him", "like her")
+TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do you not think", "is not he",
+        "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
+_OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
+SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a line is, read word by word."""
+
+    text: str
+    """The line lower-cased, contractions opened, misspelt ordinary words corrected."""
+    words: tuple[str, ...]
+    question: bool
+    opens: bool
+    """It opens with a question word or an auxiliary ("where...", "did you...")."""
+    wh: str | None
+    """The question word it asks with (``what`` ... ``which``), ``how much``, or ``None``."""
+    body: tuple[str, ...] = ()
+    """The words after any greeting or name it opens with ("Father, could you..." -> could...)."""
+    raw: str = ""
+    """The line as written, lower-cased."""
+
+    def has(self, *phrases: str) -> bool:
+        """Whether any phrase occurs as whole words."""
+        padded = f" {self.text} "
+        return any(f" {p} " in padded for p in phrases)
+
+    def starts(self, *phrases: str) -> bool:
+        return any(self.text.startswith(p + " ") or self.text == p for p in phrases)
+
+
+def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
+    """Read ``line``; words in ``keep`` (the world's names) are never "corrected"."""
+    raw = line.lower().replace("\u2019", "'").strip()
+    words: list[str] = []
+    for token in _WORD.findall(raw):
+        opened = CONTRACTIONS.get(token)
+        if opened:
+            words.extend(opened.split())
+            continue
+        token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
+        words.append(token if token in keep or singular(token) in keep else spelled(token))
+    text = " ".join(words)
+    start = 0
+    while start < len(words) and (words[start] in GREETINGS or words[start] in keep
+                                  or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
+        start += 1
+    body = words[start:]
+    opens = bool(body) and (body[0] in WH or body[0] in AUX)
+    tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
+    question = opens or (raw.endswith("?") and not tagged)
+    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw)
+
+
+def _wh(words: list[str], asking: bool) -> str | None:
+    padded = f" {' '.join(words)} "
+    if asking and any(f" {p} " in padded for p in PRICE):
+        return "how much"
+    if any(f" {p} " in padded for p in (" what time", "what day", "what hour", "how soon", "how long until")):
+        return "when"
+    for word in words[:6]:
+        if word in WH:
+            return word
+    return None
+
+
+def is_greeting(r: Reading) -> bool:
+    return bool(r.words) and (r.words[0] in GREETINGS or r.starts("good morning", "good day", "good evening",
+                                                                        "good afternoon", "well met"))
+
+
+def is_farewell(r: Reading) -> bool:
+    return r.has(*FAREWELLS)
+
+
+def is_thanks(r: Reading) -> bool:
+    return any(w.startswith(THANKS[:2]) for w in r.words) or r.has(*THANKS[2:])
+
+
+def is_reaction(r: Reading) -> bool:
+    """A short answer that only reacts ("Really? I had no idea.", "Well, well.")."""
+    return len(r.words) <= 7 and (r.has(*REACTIONS) or not r.words)
+
+
+def asks_self(r: Reading) -> bool:
+    """A question about the NPC itself: how it is, what it does, sells, wants."""
+    return r.has(*SELF)
+
+
+def asks_opinion(r: Reading) -> bool:
+    return r.has(*OPINION)
+
+
+def asks_news(r: Reading) -> bool:
+    return r.has(*NEWS)
+
+
+def tells_news(r: Reading) -> bool:
+    """Whether the line passes something on ("did you know that...", "I heard...", "Have
+    you heard? The mill burned down.")."""
+    return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
+
+
+def asks_way(r: Reading) -> bool:
+    return r.has(*WAY) or (r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
+
+
+def asks_price(r: Reading) -> bool:
+    return r.wh == "how much"
+
+
+def asks_about(r: Reading) -> bool:
+    return r.question or r.has(*ASKING)
+
+
+def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
+    """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
+    ..."), or ``None``. Asking to be told something is a question, not a request; a line
+    that starts with one of ``verbs`` (the world's action words) is an order."""
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
+        return None
+    w = list(r.body or r.words)
+    while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
+                 or w[0] in GREETINGS):
+        w = w[1:]
+    if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
+        rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
+        if rest and rest[0] not in SPEECH_VERBS:
+            return rest[0]
+        acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
+        return acting[0] if acting else None
+    if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
+                                                                                     "order", "grab"):
+        return "buy"
+    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love"):
+        return "buy"
+    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
+        return "go"
+    if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
+        if verb_forms(w[0]) & verbs:
+            return w[0]
+        if len(w) > 1 and w[0] in ("go", "come") and verb_forms(w[1]) & verbs:
+            return w[1]
+        if r.question or len(w) < 2 or w[1] not in _OBJECT_START:
+            return None
+        return w[0]
+    return None

@@ -1,0 +1,105 @@
+"""Replies for a batch of ``reply`` requests: read each last line, decide its intent (one
+embedder batch for the unclear ones), then answer by intent.
+
+The steps, each a small function:
+
+1. :func:`hear` — the line read (:mod:`.reading`), the names it uses other than the NPC's
+   own (perception's ``mentioned``), whether it touches the NPC's own work;
+2. :meth:`IntentModel.classify` — intents for all lines at once;
+3. :func:`similarities` — for questions, the line's cosine to each belief (one more
+   embedder batch);
+4. :func:`answer` — the answer for the intent (:mod:`.answers`, :mod:`.social`,
+   :mod:`.orders`), a greeting in front when the line opened with one;
+5. :func:`as_decision` — the reply as a :class:`Decision` (an agreed action becomes the
+   decision's action: a promise the world lets the NPC keep next step).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from simverse.core.decisions import Decision, DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms
+from simverse.llm.dialogue.answers import Heard, Said, answer_about, answer_news, answer_price, answer_way
+from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
+from simverse.llm.dialogue.orders import action_verbs, answer_request
+from simverse.llm.dialogue.reading import Reading, is_greeting, read
+from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
+from simverse.llm.dialogue.voice import voice_for
+
+CLOSE_AFTER = 3
+"""From this many lines on, a conversation that has run its course may end by chance."""
+ANSWERS: dict[str, Callable[[Heard], Said]] = {
+    "greet": greet, "farewell": farewell, "thanks": thanks, "ask_news": answer_news, "ask_self": about_me,
+    "ask_about": answer_about, "ask_price": answer_price, "ask_way": answer_way, "request": answer_request,
+    "tell": told, "react": react, "small_talk": small_talk,
+}
+QUESTIONS = frozenset({"ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "request"})
+
+
+def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
+    """The last line read, the names it uses (not the NPC's own), and its cues: whether
+    it names something or shares words with a belief, touches the NPC's own work ("how's
+    the fishing?" to a fisherman), and the world's action words."""
+    keep = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    reading = read(req.conversation[-1].text if req.conversation else "", keep)
+    topics = [m for m in req.mentioned if m != req.npc]
+    words = set(word_forms(reading.text)) - FUNCTION_WORDS
+    mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
+    believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
+    return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req))
+
+
+def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]) -> list[list[float] | None]:
+    """Cosine of each line to each of its request's beliefs, in one embedder batch."""
+    if encoder is None or not any(req.facts for _, req in asks):
+        return [None] * len(asks)
+    texts = [t for r, req in asks for t in (r.text, *(f.text for f in req.facts))]
+    vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
+    out: list[list[float] | None] = []
+    row = 0
+    for _, req in asks:
+        line, facts = vectors[row], vectors[row + 1:row + 1 + len(req.facts)]
+        out.append([float(v) for v in facts @ line])
+        row += 1 + len(req.facts)
+    return out
+
+
+def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list[Decision]:
+    """One reply decision per request, each seeded by its own request."""
+    heard = [hear(req) for req in requests]
+    intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
+    asking = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way", "ask_self", "ask_price")]
+    sims = dict(zip(asking, similarities(model.encoder, [(heard[i][0], requests[i]) for i in asking]), strict=True))
+    decisions = []
+    for i, req in enumerate(requests):
+        reading, topics, _ = heard[i]
+        rng = random.Random(req.seed)
+        h = Heard(req, reading, intents[i], topics, voice_for(req), rng, sims.get(i))
+        decisions.append(as_decision(req, answer(h)))
+    return decisions
+
+
+def answer(h: Heard) -> Said:
+    """The answer for the line's intent; a conversation that has run its course may end."""
+    if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
+        return Said(h.voice.say("closer", h.rng), end=True)
+    intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
+    said = ANSWERS[intent](h)
+    if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
+        hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
+        said.text = f"{hello} {said.text}"
+    return said
+
+
+def as_decision(req: DecisionRequest, said: Said) -> Decision:
+    """The reply as a decision: ``talk`` to the partner, or the action agreed to."""
+    partner = req.partner or ""
+    if said.action == "talk":
+        return Decision(req.npc, "talk", {"npc": partner}, said.text, told_facts=said.told,
+                        end_conversation=said.end)
+    return Decision(req.npc, said.action, dict(said.args), said.text, told_facts=said.told,
+                    end_conversation=said.end)

@@ -1,0 +1,179 @@
+"""The social side of talk: greetings, thanks, farewells, small talk, reacting to news,
+and questions about the NPC itself (how it is, what it does, what it is doing, what it
+sells, what it wants), all from the request and in the NPC's voice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest, FactView
+from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
+from simverse.llm.dialogue.answers import (
+    Heard,
+    Said,
+    _coins,
+    answer_about,
+    answer_news,
+    fact_sentence,
+    name_of,
+    news_for,
+)
+from simverse.llm.dialogue.knowing import clause
+
+HUNGRY = 0.6
+NEWS_AFTER = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
+"""How a reply passes on news of its own after reacting."""
+_SEGMENT = re.compile(r"[:;,]| who | whose | with ")
+_NOT_VERBS = word_set("morning evening something nothing anything everything thing spring string king ring wing "
+                      "building ceiling evening wedding pudding")
+_WEATHER = word_set("weather rain sun sunny cloud cloudy cold warm hot wind windy storm snow fog day "
+                     "evening morning sky sea")
+
+
+def tod(hour: float) -> str:
+    return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+
+
+def greet(h: Heard) -> Said:
+    """A greeting back, and an offer to help (to a stranger) or news (to a friend)."""
+    text = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
+    if h.voice.warmth >= 0.2:
+        fact = news_for(h.req, h.rng)
+        if fact is not None:
+            return Said(f"{text} {fact_sentence(h, fact)}", [fact.key])
+    if h.voice.warmth > -0.2 and not h.voice.partner_known:
+        text += " What can I do for you?"
+    return Said(text)
+
+
+def farewell(h: Heard) -> Said:
+    return Said(h.voice.say("farewell", h.rng), end=True)
+
+
+def thanks(h: Heard) -> Said:
+    return Said(h.voice.say("thanks", h.rng))
+
+
+def small_talk(h: Heard) -> Said:
+    """Agree about the weather (as it is), or answer in kind; friends add news."""
+    if set(h.reading.words) & _WEATHER:
+        text = f"{h.req.weather.capitalize()} {tod(h.req.hour)} here, yes." if h.req.weather else "It is."
+    else:
+        text = h.voice.say("small_talk", h.rng)
+    return _with_news(h, text)
+
+
+def react(h: Heard) -> Said:
+    """After a reaction: pass on news of its own, or end when it has nothing to add."""
+    said = _with_news(h, "")
+    if said.told:
+        return said
+    return Said(h.voice.say("closer", h.rng), end=True) if len(h.req.conversation) >= 2 else Said(
+        h.voice.say("small_talk", h.rng))
+
+
+def told(h: Heard) -> Said:
+    """News heard: "I know, X told me" when it already believes it, else surprise; then
+    news of its own."""
+    known = _already_believed(h)
+    if known is not None and known.told_by:
+        text = h.voice.say("ack_known", h.rng, teller=known.told_by)
+    elif known is not None:
+        text = "I know." if h.voice.tone == "gruff" else "Yes, I know that already."
+    else:
+        text = h.voice.say("ack_new", h.rng)
+    return _with_news(h, text)
+
+
+def _already_believed(h: Heard) -> FactView | None:
+    line = set(word_forms(h.reading.text))
+    for fact in h.req.facts:
+        words = set(word_forms(fact.text))
+        if words and len(line & words) >= max(2, len(words) // 2):
+            return fact
+    return None
+
+
+def _with_news(h: Heard, text: str) -> Said:
+    fact = news_for(h.req, h.rng)
+    if fact is None:
+        return Said(text or h.voice.say("small_talk", h.rng))
+    news = h.rng.choice(NEWS_AFTER).format(text=clause(fact.text, fact.told_by))
+    return Said(f"{text} {news}".strip(), [fact.key])
+
+
+def about_me(h: Heard) -> Said:
+    """A question about the NPC itself, told from its persona, activity, place, wares,
+    needs and goals."""
+    r, req = h.reading, h.req
+    if r.has("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
+             "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
+             "how is life", "how is everything", "how is trade", "how is the day", "how is your day"):
+        return Said(_state(req))
+    if r.has("your name", "who are you", "who might you be"):
+        return Said(f"I'm {req.npc}, {who_i_am(req)}.")
+    if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
+        return Said(_wares(h))
+    if r.has("want", "hope", "plan", "goal", "wish", "dream", "need"):
+        return Said(f"I mean to {req.goals[0]}." if req.goals else "Nothing much, just to get through the day.")
+    if r.has("doing", "up to", "busy", "right now", "at the moment"):
+        return Said(_activity(h))
+    if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
+        return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
+    if r.has("do you do", "your job", "your work", "for a living", "what are you", "work"):
+        return Said(f"I'm {who_i_am(req)}.")
+    if req.schedule_activity and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS:
+        return Said(_activity(h))
+    return answer_about(h)
+
+
+def who_i_am(req: DecisionRequest) -> str:
+    """The persona's first phrase, in the first person ("the village baker")."""
+    segments = [s.strip() for s in _SEGMENT.split(req.persona) if s.strip()]
+    for segment in segments:
+        if req.npc not in segment:
+            first, _, rest = segment.partition(" ")
+            if first.lower() in ("a", "an", "the", "my"):
+                return f"{first.lower()} {rest}".strip()
+            if first.endswith("'s"):
+                return segment
+            return f"the {first.lower()} {rest}".strip()
+    return "just someone from around here"
+
+
+def _state(req: DecisionRequest) -> str:
+    mood = str(req.properties.get("mood") or "").strip()
+    hungry = req.needs.get("hunger", 0.0) >= HUNGRY
+    base = f"I'm {mood}, thank you" if mood else "I'm well, thank you"
+    if hungry:
+        base += ", though I could do with something to eat"
+    if req.schedule_activity:
+        first = req.schedule_activity.split()[0]
+        busy = first.endswith("ing") and first not in _NOT_VERBS
+        base += f"; busy {'' if busy else 'with '}{req.schedule_activity}"
+    return base + "."
+
+
+def _activity(h: Heard) -> str:
+    req = h.req
+    if not req.schedule_activity:
+        return f"Nothing in particular; I'm at {name_of(h, req.place)}."
+    where = f" at {name_of(h, req.schedule_place)}" if req.schedule_place else ""
+    if req.schedule_place and req.schedule_place != req.place:
+        return f"I'm on my way to {name_of(h, req.schedule_place)}; {req.schedule_activity} next."
+    return f"I'm {req.schedule_activity}{where}."
+
+
+def _wares(h: Heard) -> str:
+    req = h.req
+    priced = [(i, req.item_info[i].get("price")) for i in req.items_here
+              if req.item_info.get(i, {}).get("price")]
+    if priced:
+        return "Here you can get " + ", ".join(f"{name_of(h, i)} for {_coins(p)}" for i, p in priced) + "."
+    if req.inventory:
+        return "All I have is " + ", ".join(name_of(h, i) for i in req.inventory) + "."
+    return "Nothing to sell here, I'm afraid."
+
+
+__all__ = ["about_me", "answer_news", "farewell", "greet", "react", "small_talk", "thanks", "told", "who_i_am"]

@@ -1,0 +1,71 @@
+"""Stored vectors in whole runs: a replay embeds nothing, older databases resume, logs as set."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+from sqlalchemy import func, select
+
+from simverse.core.loader import parse_world
+from simverse.memory.vectors import text_key
+from simverse.store.digest import run_digest
+from simverse.store.memory_models import MemoryAccess, RetrievalLog
+from simverse.world.model import World
+from tests.hamlet import hamlet_world
+
+
+def _world(**settings):
+    spec = hamlet_world()
+    spec["settings"].update(settings)
+    return parse_world(spec)
+
+
+def test_a_replay_reads_every_vector_from_the_recording_and_stores_the_same_run(tmp_path):
+    live = World(_world(), seed=4, db=str(tmp_path / "live.db"))
+    live.run(5)
+    assert live.minds.stream.book.embedded > 0
+    replayed = World(_world(), seed=4, db=str(tmp_path / "replay.db"), replay=str(tmp_path / "live.db"))
+    replayed.run(5)
+    assert replayed.minds.stream.book.embedded == 0, "the embedder is never asked"
+    assert run_digest(replayed.store, replayed.run_id) == run_digest(live.store, live.run_id)
+    live.close()
+    replayed.close()
+
+
+def test_a_database_written_before_the_embeddings_table_still_resumes(tmp_path):
+    db = tmp_path / "old.db"
+    world = World(_world(), seed=2, db=str(db))
+    world.run(3)
+    stream, run_id = world.minds.stream, world.run_id
+    world.close()
+    with sqlite3.connect(db) as con:  # the older layout: each memory row holds its float32 vector
+        for memory_id, text in con.execute("SELECT id, text FROM memories").fetchall():
+            vector = stream.book.get(text_key(text))
+            con.execute("UPDATE memories SET embedding = ? WHERE id = ?",
+                        (np.asarray(vector, "<f4").tobytes(), memory_id))
+        con.execute("DROP TABLE embeddings")
+        con.execute("DROP TABLE memory_accesses")
+        before = con.execute("SELECT count(*) FROM memories").fetchone()[0]
+    resumed = World.resume(str(db))
+    resumed.run(2)
+    assert resumed.step_index == 5
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM memories").fetchone()[0] > before
+        assert con.execute("SELECT count(*) FROM memory_accesses WHERE step > 3").fetchone()[0] > 0
+    assert resumed.run_id == run_id
+    resumed.close()
+
+
+def test_retrieval_logs_are_compact_unless_the_world_asks_for_full(tmp_path):
+    compact = World(_world(), seed=1, db=str(tmp_path / "c.db"))
+    compact.run(2)
+    full = World(_world(retrieval_log="full"), seed=1, db=str(tmp_path / "f.db"))
+    full.run(2)
+    for world, logs in ((compact, 0), (full, None)):
+        with world.store.session() as s:
+            assert s.scalar(select(func.count()).select_from(MemoryAccess)) > 0
+            count = s.scalar(select(func.count()).select_from(RetrievalLog))
+        assert count == logs if logs is not None else count > 0
+    compact.close()
+    full.close()

@@ -1,0 +1,60 @@
+"""A person plays an NPC: the world asks through files, ``simverse play`` answers, the run
+records the answers (and replays without the person); silence becomes a wait."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from simverse.cli.play import decision_from_line
+from simverse.core.loader import parse_world
+from simverse.store.digest import run_digest
+from simverse.world import World
+from tests.hamlet import hamlet_world
+
+
+def test_typed_lines_become_decisions():
+    assert decision_from_line("go square", reply=False) == {"action": "move", "args": {"place": "square"}}
+    assert decision_from_line("talk Ann the well is dry", reply=False)["utterance"] == "the well is dry"
+    assert decision_from_line("buy loaf", reply=False, arg_names=["item"]) == {"action": "buy",
+                                                                                "args": {"item": "loaf"}}
+    assert decision_from_line("", reply=False)["action"] == "wait"
+    assert decision_from_line("bye", reply=True)["end_conversation"] is True
+    assert decision_from_line("Hello there", reply=True)["utterance"] == "Hello there"
+
+
+def world_with_player(tmp_path: Path, db: str, timeout: float, replay: str | None = None) -> World:
+    spec = parse_world(hamlet_world())
+    brain = f"human:{tmp_path / 'players'}#{timeout}"
+    return World(spec, seed=3, db=db, memory=False, brains={"Cid": brain}, replay=replay)
+
+
+def test_a_player_moves_their_npc_and_the_run_replays_without_them(tmp_path: Path):
+    world = world_with_player(tmp_path, str(tmp_path / "live.db"), timeout=60)
+    world.brain.brains[next(k for k in world.brain.brains if k.startswith("human"))].skip_idle = False
+    player = subprocess.Popen([sys.executable, "-m", "simverse.cli", "play", "Cid", "--dir",
+                               str(tmp_path / "players"), "--turns", "1"], stdin=subprocess.PIPE, text=True,
+                              stdout=subprocess.DEVNULL)
+    stepping = threading.Thread(target=world.step)
+    stepping.start()
+    player.communicate("go bakery\n", timeout=120)
+    stepping.join(timeout=120)
+    assert world.npcs["Cid"].place == "bakery"
+    assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#60"]["valid"] == 1
+    replayed = world_with_player(tmp_path, str(tmp_path / "replay.db"), timeout=60,
+                                 replay=str(tmp_path / "live.db"))
+    replayed.brain.brains[next(k for k in replayed.brain.brains if k.startswith("human"))].skip_idle = False
+    replayed.step()
+    assert run_digest(replayed.store, replayed.run_id) == run_digest(world.store, world.run_id)
+
+
+def test_no_answer_in_time_is_a_safe_wait(tmp_path: Path):
+    world = world_with_player(tmp_path, str(tmp_path / "quiet.db"), timeout=0.3)
+    world.brain.brains[next(k for k in world.brain.brains if k.startswith("human"))].skip_idle = False
+    place = world.npcs["Cid"].place
+    world.step()
+    assert world.npcs["Cid"].place == place
+    assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#0.3"]["defaulted"] == 1
+    assert not list((tmp_path / "players" / "Cid").glob("ask-*.json")), "an unanswered question is withdrawn"
