@@ -309,7 +309,7 @@ def test_the_prompt_viewer_reads_as_a_chat_and_filtered_words_stay_hidden(tab, w
     assert "bastard" not in main.inner_text()
     messages = main.locator("[data-testid='stChatMessage']").all_inner_texts()
     roles = [next(w for w in m.splitlines() if w in ("system", "user", "assistant")) for m in messages]
-    assert roles[:2] == ["system", "user"] and "You are" in messages[0]
+    assert roles[:2] == ["system", "user"] and "in character" in messages[0]
     main.get_by_text("reveal text removed by the content filter").click()
     shows(tab, "bastard")
     base = tab.url.split("/dialogue")[0]
@@ -335,13 +335,16 @@ def test_the_prompt_viewer_reads_as_a_chat_and_filtered_words_stay_hidden(tab, w
 
 def test_an_arrow_of_who_told_whom_opens_its_dialogue_line(tab, workspace):
     with sqlite3.connect(workspace / "runs" / "harbor.db") as db:
-        told = db.execute("SELECT text FROM facts WHERE source LIKE 'dialogue:%' AND text != '' LIMIT 1").fetchone()[0]
+        told = db.execute("SELECT text FROM facts WHERE source LIKE 'dialogue:%' AND text != '' GROUP BY subject, "
+                          "predicate, object ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     show_stored(tab, "runs/harbor.db")
     go(tab, "Knowledge")
     tab.locator("[data-testid='stMain'] [data-testid='stSelectbox']", has_text="fact").click()
     tab.keyboard.type(told[:40])
-    tab.keyboard.press("Enter")
+    tab.get_by_role("option", name=re.compile("^" + re.escape(told[:40]))).first.click()
     settle(tab)
+    arrows = chart_js(tab, 1, "return (gd.data.find(d => d.name === 'dialogue lines').x || []).length;")
+    assert arrows > 0, f"the graph of {told!r} has arrows"
     line = chart_js(tab, 1, "return gd.data.find(d => d.name === 'dialogue lines').customdata[0][1];")
     click_point(tab, 1, "dialogue lines")
     tab.locator("[data-testid='stMain'] h1", has_text="Dialogue").wait_for(timeout=60_000)
