@@ -40,6 +40,13 @@ def store_for(db: str) -> RunStore:
     return read_only_store(db)
 
 
+def read(db: str, statement: Any) -> list[Any]:
+    """Rows of a column ``select`` on a plain connection: without the ORM session's
+    bookkeeping, several times faster for the tens of thousands of rows of a large run."""
+    with store_for(db).engine.connect() as connection:
+        return connection.execute(statement).all()
+
+
 def committed_step(db: str, run_id: int) -> int | None:
     """The last fully committed step of a run (never cached: it moves while a run runs)."""
     with store_for(db).session() as session:
@@ -100,16 +107,20 @@ def step_snapshot(db: str, run_id: int, step: int) -> dict[str, Any]:
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def npc_states(db: str, run_id: int, upto: int, first: int = 0) -> pd.DataFrame:
     """Every NPC's state at every committed step from ``first`` up to ``upto``."""
-    with store_for(db).session() as session:
-        rows = session.execute(
-            select(NPCStateRow.step, NPCStateRow.npc, NPCStateRow.place, NPCStateRow.activity, NPCStateRow.mood,
-                   NPCStateRow.hunger, NPCStateRow.coins, NPCStateRow.inventory)
-            .where(NPCStateRow.run_id == run_id, NPCStateRow.step >= first, NPCStateRow.step <= upto)
-            .order_by(NPCStateRow.step, NPCStateRow.npc)
-        ).all()
+    c = NPCStateRow.__table__.c
+    rows = read(db, select(c.step, c.npc, c.place, c.activity, c.mood, c.hunger, c.coins, c.inventory)
+                .where(c.run_id == run_id, c.step >= first, c.step <= upto).order_by(c.step, c.npc))
     frame = pd.DataFrame(rows, columns=["step", "npc", "place", "activity", "mood", "hunger", "coins", "inventory"])
     frame["inventory"] = [", ".join(map(str, items or [])) for items in frame["inventory"]]
     return frame
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def npc_numbers(db: str, run_id: int, upto: int) -> pd.DataFrame:
+    """Hunger and coins of every NPC at every step (what the charts across NPCs need)."""
+    c = NPCStateRow.__table__.c
+    rows = read(db, select(c.step, c.npc, c.hunger, c.coins).where(c.run_id == run_id, c.step <= upto))
+    return pd.DataFrame(rows, columns=["step", "npc", "hunger", "coins"])
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -139,59 +150,73 @@ DIALOGUE_COLUMNS = ["id", "step", "conversation", "turn", "speaker", "listener",
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def dialogue(db: str, run_id: int, upto: int, first: int = 0) -> pd.DataFrame:
     """Every dialogue line of steps ``first..upto`` (the decision behind it is in :mod:`minds`)."""
-    with store_for(db).session() as session:
-        rows = session.execute(
-            select(DialogueRow.id, DialogueRow.step, DialogueRow.conversation, DialogueRow.turn, DialogueRow.speaker,
-                   DialogueRow.listener, DialogueRow.place, DialogueRow.text, DialogueRow.told_facts,
-                   DialogueRow.decision_id)
-            .where(DialogueRow.run_id == run_id, DialogueRow.step >= first, DialogueRow.step <= upto)
-            .order_by(DialogueRow.id)
-        ).all()
+    c = DialogueRow.__table__.c
+    rows = read(db, select(*(c[name] for name in DIALOGUE_COLUMNS))
+                .where(c.run_id == run_id, c.step >= first, c.step <= upto).order_by(c.id))
     frame = pd.DataFrame(rows, columns=DIALOGUE_COLUMNS)
     frame["told_facts"] = [list(t or []) for t in frame["told_facts"]]
     return frame
 
 
-EVENT_COLUMNS = ["id", "step", "kind", "actor", "action", "args", "success", "reason", "narration", "place",
-                 "effects", "kg_changes", "observers", "importance", "source"]
+EVENT_COLUMNS = ["id", "step", "kind", "actor", "action", "success", "reason", "narration", "place", "importance",
+                 "source"]
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def events(db: str, run_id: int, upto: int, first: int = 0) -> pd.DataFrame:
-    """Every event (actions, scheduled, injected, scene, flagged) of steps ``first..upto``."""
-    with store_for(db).session() as session:
-        rows = session.scalars(
-            select(EventRow).where(EventRow.run_id == run_id, EventRow.step >= first, EventRow.step <= upto)
-            .order_by(EventRow.id)
-        ).all()
-        return pd.DataFrame([
-            {"id": e.id, "step": e.step, "kind": e.kind, "actor": e.actor or "", "action": e.action,
-             "args": json.dumps(e.args, ensure_ascii=False), "success": e.success, "reason": e.reason,
-             "narration": e.narration, "place": e.place or "", "effects": [list(x) for x in e.effects],
-             "kg_changes": list(e.kg_changes), "observers": list(e.observers), "importance": e.importance,
-             "source": e.source}
-            for e in rows
-        ], columns=EVENT_COLUMNS)
+    """Every event (actions, scheduled, injected, scene, flagged) of steps ``first..upto``,
+    without its JSON parts (those come per event from :func:`event_details`): a run of
+    1,000 NPCs has tens of thousands of events."""
+    c = EventRow.__table__.c
+    rows = read(db, select(*(c[name] for name in EVENT_COLUMNS))
+                .where(c.run_id == run_id, c.step >= first, c.step <= upto).order_by(c.id))
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame["actor"] = frame["actor"].fillna("")
+    frame["place"] = frame["place"].fillna("")
+    frame["success"] = frame["success"].astype(bool)
+    return frame
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def event_consequences(db: str, run_id: int, event_id: int, upto: int) -> dict[str, pd.DataFrame]:
-    """The memories and facts an event caused (``source_event_id`` / ``source == event:ID``)."""
+def event_details(db: str, run_id: int, ids: tuple[int, ...]) -> dict[int, dict[str, Any]]:
+    """Arguments, effects, knowledge changes and observers of some events, by id."""
+    with store_for(db).session() as session:
+        rows = session.execute(
+            select(EventRow.id, EventRow.args, EventRow.effects, EventRow.kg_changes, EventRow.observers)
+            .where(EventRow.run_id == run_id, EventRow.id.in_(list(ids)))
+        ).all()
+    return {i: {"args": json.dumps(args, ensure_ascii=False), "effects": [list(e) for e in effects or []],
+                "kg_changes": list(changes or []), "observers": list(observers or [])}
+            for i, args, effects, changes, observers in rows}
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def event_consequences(db: str, run_id: int, ids: tuple[int, ...], upto: int) -> dict[int, dict[str, pd.DataFrame]]:
+    """The memories and facts each of some events caused (``source_event_id`` /
+    ``source == "event:ID"``), read in one query per table for a page of events."""
     with store_for(db).session() as session:
         memories = session.execute(
-            select(Memory.id, Memory.npc, Memory.kind, Memory.text, Memory.importance)
-            .where(Memory.run_id == run_id, Memory.source_event_id == event_id, Memory.step <= upto)
+            select(Memory.source_event_id, Memory.id, Memory.npc, Memory.kind, Memory.text, Memory.importance)
+            .where(Memory.run_id == run_id, Memory.source_event_id.in_(list(ids)), Memory.step <= upto)
             .order_by(Memory.id)
         ).all()
         facts = session.execute(
-            select(FactRow.id, FactRow.holder, FactRow.subject, FactRow.predicate, FactRow.object, FactRow.text)
-            .where(FactRow.run_id == run_id, FactRow.source == f"event:{event_id}", FactRow.valid_from <= upto)
+            select(FactRow.source, FactRow.id, FactRow.holder, FactRow.subject, FactRow.predicate, FactRow.object,
+                   FactRow.text)
+            .where(FactRow.run_id == run_id, FactRow.source.in_([f"event:{i}" for i in ids]),
+                   FactRow.valid_from <= upto)
             .order_by(FactRow.id)
         ).all()
-    return {
-        "memories": pd.DataFrame(memories, columns=["id", "npc", "kind", "text", "importance"]),
-        "facts": pd.DataFrame(facts, columns=["id", "holder", "subject", "predicate", "object", "text"]),
-    }
+    out = {}
+    for event_id in ids:
+        source = f"event:{event_id}"
+        out[event_id] = {
+            "memories": pd.DataFrame([m[1:] for m in memories if m[0] == event_id],
+                                     columns=["id", "npc", "kind", "text", "importance"]),
+            "facts": pd.DataFrame([f[1:] for f in facts if f[0] == source],
+                                  columns=["id", "holder", "subject", "predicate", "object", "text"]),
+        }
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

@@ -63,21 +63,25 @@ if not page_rows.empty:
     with fork_cols[1]:
         directing.fork_form(ref, before, list(world.place_ids), key="events")
 
+page_ids = tuple(int(i) for i in page_rows["id"])
+details = data.event_details(ref.db, ref.run_id, page_ids)
+consequences = data.event_consequences(ref.db, ref.run_id, page_ids, ref.upto)
 for row in page_rows.itertuples():
+    more = details.get(int(row.id), {"args": "{}", "effects": [], "kg_changes": [], "observers": []})
     hidden = row.kind == "filtered" and not reveal
     narration = f"{row.actor}'s line was blocked by the content filter" if hidden else row.narration
     mark = "" if row.success else "  ✗ " + ("refused" if row.kind in DIRECTED else "failed")
     st.text(f"#{row.id} · step {row.step} · {row.kind} · {narration}{mark}")
     with st.expander(f"event {row.id}: effects, observers, consequences"):
-        st.text(f"actor: {row.actor or '—'} · action: {row.action} {row.args} · "
+        st.text(f"actor: {row.actor or '—'} · action: {row.action} {more['args']} · "
                 f"place: {world.names.get(row.place, row.place) if row.place else 'everywhere'}")
         if not row.success:
             st.text(f"why: {'(hidden with the blocked words)' if hidden else row.reason}")
-        st.text("observers: " + (", ".join(row.observers) or "none"))
-        if row.effects:
-            st.dataframe([{"entity": e[0], "property": e[1], "op": e[2], "value": str(e[3])} for e in row.effects],
+        st.text("observers: " + (", ".join(more["observers"]) or "none"))
+        if more["effects"]:
+            st.dataframe([{"entity": e[0], "property": e[1], "op": e[2], "value": str(e[3])} for e in more["effects"]],
                          hide_index=True)
-        caused = data.event_consequences(ref.db, ref.run_id, int(row.id), ref.upto)
+        caused = consequences[int(row.id)]
         st.caption(f"memories it caused ({len(caused['memories'])})")
         if not caused["memories"].empty:
             st.dataframe(caused["memories"], hide_index=True)

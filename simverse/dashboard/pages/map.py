@@ -19,6 +19,9 @@ st.session_state.setdefault("map_step", ref.upto)
 st.session_state["map_step"] = min(int(st.session_state["map_step"]), ref.upto)
 if st.session_state.get("map_run") != (ref.db, ref.run_id):
     st.session_state.update(map_run=(ref.db, ref.run_id), map_step=ref.upto, playing=False)
+if str(st.query_params.get("step", "")).isdigit():  # a link to the map at a step
+    st.session_state["map_step"] = min(int(st.query_params["step"]), ref.upto)
+    del st.query_params["step"]
 
 shown: set[str] | None = None
 if len(world.npcs) > INDIVIDUAL_LIMIT:

@@ -30,7 +30,7 @@ right.plotly_chart(figures.series_figure(stats, ["wall_time_s"], "step wall time
 st.subheader("Across NPCs")
 npcs = views.world_of(ref.db, ref.run_id).npcs
 chosen = st.multiselect("overlay these NPCs", npcs, default=npcs[: min(3, len(npcs))], max_selections=12)
-states = data.npc_states(ref.db, ref.run_id, ref.upto)
+states = data.npc_numbers(ref.db, ref.run_id, ref.upto)
 left, right = st.columns(2)
 left.plotly_chart(figures.distribution_figure(states, "hunger", chosen, f"hunger across {len(npcs)} NPCs",
                                               "hunger (0 fed, 1 starving)"), width="stretch")
