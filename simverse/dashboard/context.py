@@ -19,6 +19,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -101,17 +102,17 @@ def current_run() -> RunRef | None:
     status = live.status()
     st.session_state["page_began"] = time.monotonic()
     _link_wish()
-    _apply_wishes()
     with st.sidebar:
         # The refresh fragment sits first in the sidebar on every page: a tick that
         # lands just after a change of page then still finds its place.
         watch_slot = st.container()
         source = STORED
         if status.run_id is not None:
-            source = st.radio("show", [LIVE, STORED], key=sticky("source", LIVE, [LIVE, STORED]), horizontal=True)
+            source = _picked("source", "show", [LIVE, STORED], LIVE, st.radio, horizontal=True)
         ref = _live_ref(status) if source == LIVE else _stored_ref(status)
-        st.toggle("follow new steps", key=sticky("follow", True),
-                  help="Redraw this page when the run it shows commits a step.")
+        key = _widget_key("follow")
+        st.toggle("follow new steps", value=bool(_choice("follow", True)), key=key, on_change=_keep,
+                  args=("follow", key), help="Redraw this page when the run it shows commits a step.")
     with watch_slot:
         _watch(ref, status.run_id)
     return ref
@@ -125,7 +126,7 @@ def _live_ref(status: HubStatus) -> RunRef | None:
 
 
 def _stored_ref(status: HubStatus) -> RunRef | None:
-    extra = tuple(p for p in (target_database(), status.db, st.session_state.get("db")) if p)
+    extra = tuple(p for p in (target_database(), status.db, _choice("db", None)) if p)
     good, refused = stored_databases(extra)
     if refused:
         with st.expander(f"{len(refused)} file(s) not opened"):
@@ -134,18 +135,14 @@ def _stored_ref(status: HubStatus) -> RunRef | None:
     if not good:
         st.caption(f"No simverse run database under {md(DEFAULT_DIR)}/ yet.")
         return None
-    wanted = st.session_state.get("db")
-    db = st.selectbox("run database", good, key=sticky("db_pick", wanted if wanted in good else good[0], good))
-    st.session_state["db"] = db
+    db = _picked("db", "run database", good, good[0], st.selectbox)
     table = data.runs(db)
     if table.empty:
         st.warning("This database has no runs.")
         return None
     ids = [int(r) for r in table["run"]]
-    wanted_run = st.session_state.get("want_run")
-    index = ids.index(wanted_run) if wanted_run in ids else len(ids) - 1
-    run_id = st.selectbox("run", ids, key=sticky(f"run_pick:{db}", ids[index], ids),
-                          format_func=lambda r: data.run_label(table[table["run"] == r].iloc[0]))
+    run_id = _picked(f"run:{db}", "run", ids, ids[-1], st.selectbox,
+                     format_func=lambda r: data.run_label(table[table["run"] == r].iloc[0]))
     upto = data.committed_step(db, run_id)
     if upto is None:
         st.warning(f"run {run_id} has no committed step yet")
@@ -153,32 +150,48 @@ def _stored_ref(status: HubStatus) -> RunRef | None:
     return RunRef(db, int(run_id), upto, status.db == db and status.run_id == run_id)
 
 
-def sticky(key: str, default: object = None, options: list | None = None) -> str:
-    """A sidebar widget's key whose value outlives a change of page. Streamlit keeps a
-    widget's state per page, so the value is also kept under ``"keep:" + key`` and given
-    back to the widget when a page draws it for the first time (else ``default``); a
-    value no longer among ``options`` is dropped."""
-    kept = f"keep:{key}"
-    for name in (key, kept):
-        if options is not None and name in st.session_state and st.session_state[name] not in options:
-            del st.session_state[name]
-    if key in st.session_state:
-        st.session_state[kept] = st.session_state[key]
-    elif kept in st.session_state:
-        st.session_state[key] = st.session_state[kept]
-    elif default is not None:
-        st.session_state[key] = st.session_state[kept] = default
-    return key
+def _choice(name: str, default: Any) -> Any:
+    """A sidebar choice of this viewer. Streamlit keeps a widget's state per page, so the
+    choices live in their own session keys and every page's widget starts from them."""
+    return st.session_state.setdefault(f"choice:{name}", default)
+
+
+def _widget_key(name: str) -> str:
+    """The key of a sidebar widget; a new generation (after :func:`show_run`) makes new
+    widgets, so they start from the choice again."""
+    return f"w:{name}:{st.session_state.get('choice_generation', 0)}"
+
+
+def _keep(name: str, key: str) -> None:
+    st.session_state[f"choice:{name}"] = st.session_state[key]
+
+
+def _picked(name: str, label: str, options: list, default: Any, widget: Any, **kwargs: Any) -> Any:
+    """A radio or selectbox over ``options`` that starts at the viewer's choice."""
+    current = _choice(name, default)
+    if current not in options:
+        current = st.session_state[f"choice:{name}"] = default
+    key = _widget_key(name)
+    value = widget(label, options, index=options.index(current), key=key, on_change=_keep, args=(name, key),
+                   **kwargs)
+    st.session_state[f"choice:{name}"] = value
+    return value
 
 
 def show_run(db: str, run_id: int) -> None:
     """Make the sidebar show ``run_id`` of ``db`` from the next run of a page on."""
-    st.session_state["wish"] = (STORED, db, run_id)
+    _wish(source=STORED, db=db, **{f"run:{db}": run_id})
 
 
 def show_live() -> None:
     """Make the sidebar show the live world from the next run of a page on."""
-    st.session_state["wish"] = (LIVE, None, None)
+    _wish(source=LIVE)
+
+
+def _wish(**choices: Any) -> None:
+    for name, value in choices.items():
+        st.session_state[f"choice:{name}"] = value
+    st.session_state["choice_generation"] = st.session_state.get("choice_generation", 0) + 1
 
 
 def _link_wish() -> None:
@@ -188,22 +201,6 @@ def _link_wish() -> None:
     if db and run and run.isdigit():
         show_run(db, int(run))
         del st.query_params["db"], st.query_params["run"]
-
-
-def _apply_wishes() -> None:
-    """Set the sidebar's widgets as :func:`show_run` / :func:`show_live` asked (before
-    they are drawn: Streamlit refuses changes to a widget already on the page)."""
-    wish = st.session_state.pop("wish", None)
-    if wish is None:
-        return
-    source, db, run_id = wish
-    st.session_state["source"] = st.session_state["keep:source"] = source
-    if db is not None:
-        st.session_state["db"] = db
-        st.session_state["want_run"] = run_id
-        for key in ("db_pick", f"run_pick:{db}"):
-            st.session_state.pop(key, None)
-            st.session_state.pop(f"keep:{key}", None)
 
 
 @st.fragment(run_every=REFRESH_S)
@@ -219,7 +216,7 @@ def _watch(ref: RunRef | None, live_run: int | None) -> None:
         st.caption(f"live world: run {status.run_id} · step {status.step} · {state}")
     if status.error:
         st.error(status.error)
-    if not st.session_state.get("keep:follow", True):
+    if not st.session_state.get("choice:follow", True):
         return
     if time.monotonic() - st.session_state.get("page_began", 0.0) < FOLLOW_GAP_S:
         return  # a page redrawn a moment ago stays put a while: people can read and click

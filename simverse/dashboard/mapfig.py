@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from simverse.dashboard.layout import (
     ASPECT,
+    Box,
     around,
     marker_box,
     place_bubble,
@@ -48,14 +49,18 @@ class MapView:
     queued: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, text, place or "")
     transition_ms: int = 0
     place_names: dict[str, str] = field(default_factory=dict)
+    width_px: int = 900
+    height_px: int = HEIGHT
 
 
 def weather_icon(weather: str) -> str:
     return WEATHER_ICONS.get(weather.lower(), "") if weather else ""
 
 
-def unit_per_px() -> float:
-    return 2 * RANGE / (HEIGHT - 60)
+def unit_per_px(view: MapView) -> float:
+    """Data units per screen pixel: the plot keeps x and y at one scale, so the tighter of
+    the two directions (the width hint in a narrow column) sets it."""
+    return max(2 * RANGE / (view.height_px - 60), 2 * RANGE * ASPECT / max(200, view.width_px - 20))
 
 
 def map_figure(places: list[dict[str, Any]], frame: Frame, view: MapView) -> go.Figure:
@@ -68,15 +73,16 @@ def map_figure(places: list[dict[str, Any]], frame: Frame, view: MapView) -> go.
     individuals = _individuals(frame, view)
     aggregate = view.shown is None and len(frame.where) > INDIVIDUAL_LIMIT
     dots = _dot_positions(pos, individuals)
-    taken = [marker_box(x, y, PLACE_PX / 2 * unit_per_px()) for x, y in pos.values()]
-    taken += [marker_box(x, y, NPC_PX / 2 * unit_per_px()) for x, y in dots.values()]
-    _places(fig, pos, names, frame, counts, aggregate, taken)
-    _npcs(fig, dots, individuals, frame, view, taken)
-    _icons(fig, pos, names, frame, view)
-    annotations = _bubbles(frame, dots, taken) + _corner(frame, view)
+    unit = unit_per_px(view)
+    taken = [marker_box(x, y, PLACE_PX / 2 * unit) for x, y in pos.values()]
+    taken += [marker_box(x, y, NPC_PX / 2 * unit) for x, y in dots.values()]
+    _icons(fig, pos, names, frame, view, unit, taken)
+    _places(fig, pos, names, frame, counts, aggregate, taken, unit)
+    _npcs(fig, dots, individuals, frame, view, taken, unit)
+    annotations = _bubbles(frame, dots, taken, unit) + _corner(frame, view)
     fig.update_layout(
         title={"text": plot_text(f"{view.title} · step {frame.step} · {frame.sim_time}"), "x": 0.01},
-        showlegend=False, height=HEIGHT, margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white",
+        showlegend=False, height=view.height_px, margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white",
         xaxis={"visible": False, "range": [-RANGE * ASPECT, RANGE * ASPECT]},
         yaxis={"visible": False, "range": [-RANGE, RANGE], "scaleanchor": "x"},
         annotations=annotations, clickmode="event+select", dragmode="pan", uirevision="map",
@@ -129,11 +135,11 @@ def _routes(fig: go.Figure, places: list[dict[str, Any]], pos: dict[str, tuple[f
 
 
 def _places(fig: go.Figure, pos: dict[str, tuple[float, float]], names: dict[str, str], frame: Frame,
-            counts: dict[str, int], aggregate: bool, taken: list) -> None:
+            counts: dict[str, int], aggregate: bool, taken: list, unit: float) -> None:
     ids = list(pos)
-    unit = unit_per_px()
     most = max(counts.values(), default=1) or 1
-    sizes = [16 + 40 * (counts.get(p, 0) / most) ** 0.5 if aggregate else PLACE_PX for p in ids]
+    biggest = max(20.0, min(56.0, 0.9 * spacing(pos) / unit))  # neighbours' circles do not overlap
+    sizes = [12 + (biggest - 12) * (counts.get(p, 0) / most) ** 0.5 if aggregate else PLACE_PX for p in ids]
     where: dict[str, list[str]] = {}
     for npc, place in sorted(frame.where.items()):
         where.setdefault(place, []).append(npc)
@@ -165,9 +171,8 @@ def _who(npcs: list[str], limit: int = 15) -> str:
 
 
 def _npcs(fig: go.Figure, dots: dict[str, tuple[float, float]], individuals: dict[str, str], frame: Frame,
-          view: MapView, taken: list) -> None:
+          view: MapView, taken: list, unit: float) -> None:
     names = sorted(dots)
-    unit = unit_per_px()
     points = [(dots[n][0], dots[n][1], n, NPC_PX / 2 * unit, None) for n in names]
     spots = place_labels(points, taken, unit)
     fig.add_trace(go.Scatter(
@@ -204,14 +209,17 @@ def place_icons(place: str, frame: Frame, view: MapView) -> tuple[str, list[str]
 
 
 def _icons(fig: go.Figure, pos: dict[str, tuple[float, float]], names: dict[str, str], frame: Frame,
-           view: MapView) -> None:
+           view: MapView, unit: float, taken: list) -> None:
+    """Icons up and right of each place; their boxes are taken before any label is placed."""
     xs, ys, texts, hovers, ids = [], [], [], [], []
-    offset = PLACE_PX * 0.75 * unit_per_px()
+    offset = PLACE_PX * 0.75 * unit
     for place, (x, y) in pos.items():
         icons, meaning = place_icons(place, frame, view)
         if icons:
             xs.append(x + offset)
             ys.append(y + offset)
+            taken.append(Box(x + offset, y + offset - 10 * unit, x + offset + (len(icons) * 16 + 4) * unit,
+                             y + offset + 10 * unit))
             texts.append(icons)
             hovers.append(plot_text(f"{names.get(place, place)}: " + "; ".join(meaning)))
             ids.append(f"icons:{place}")
@@ -219,7 +227,7 @@ def _icons(fig: go.Figure, pos: dict[str, tuple[float, float]], names: dict[str,
                              name="icons", textfont={"size": 16, "color": "#b03a2e"}, textposition="middle right"))
 
 
-def _bubbles(frame: Frame, dots: dict[str, tuple[float, float]], taken: list) -> list[dict[str, Any]]:
+def _bubbles(frame: Frame, dots: dict[str, tuple[float, float]], taken: list, unit: float) -> list[dict[str, Any]]:
     """Speech bubbles for the step's lines by NPCs on the map (one per speaker, a few),
     each placed clear of labels, markers and the other bubbles where there is room."""
     out, seen = [], set()
@@ -229,7 +237,7 @@ def _bubbles(frame: Frame, dots: dict[str, tuple[float, float]], taken: list) ->
         seen.add(line.speaker)
         x, y = dots[line.speaker]
         text = f"{line.speaker}: {shorten(line.text, 48)}"
-        ax, ay = place_bubble(x, y, text, taken, unit_per_px())
+        ax, ay = place_bubble(x, y, text, taken, unit)
         out.append({
             "x": x, "y": y, "text": plot_text(text), "showarrow": True,
             "arrowhead": 0, "ax": ax, "ay": ay, "bgcolor": "#fffbe6",

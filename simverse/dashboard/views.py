@@ -54,12 +54,14 @@ def queued(ref: RunRef, frame: playback.Frame) -> list[tuple[str, str, str]]:
             for p in frame.queued]
 
 
-def step_map(ref: RunRef, step: int, *, key: str, shown: set[str] | None = None,
-             transition_ms: int = 0) -> tuple[str, str, int] | None:
-    """Draw the map at ``step``; returns the point clicked, if any (see :func:`clickable`)."""
+def step_map(ref: RunRef, step: int, *, key: str, shown: set[str] | None = None, transition_ms: int = 0,
+             width_px: int = 900, height_px: int = 600) -> tuple[str, str, int] | None:
+    """Draw the map at ``step``; returns the point clicked, if any (see :func:`clickable`).
+    ``width_px`` is about how wide the page draws it (labels are placed for that size)."""
     world = world_of(ref.db, ref.run_id)
     frame = playback.frame_at(ref.db, ref.run_id, step, ref.upto, world.place_ids)
-    view = MapView(world.colours, world.title, shown, queued(ref, frame), transition_ms, world.names)
+    view = MapView(world.colours, world.title, shown, queued(ref, frame), transition_ms, world.names, width_px,
+                   height_px)
     return clickable(map_figure(world.places, frame, view), key)
 
 
@@ -96,6 +98,6 @@ def open_npc(npc: str, step: int) -> None:
 
 def static_map(ref: RunRef, step: int, key: str) -> None:
     """A map of one step where clicking an NPC opens its inspector."""
-    hit = step_map(ref, step, key=key)
+    hit = step_map(ref, step, key=key, width_px=520, height_px=480)
     if hit and hit[0] == "npc":
         open_npc(hit[1], hit[2])
