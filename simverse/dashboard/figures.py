@@ -17,8 +17,8 @@ import plotly.graph_objects as go
 from simverse.dashboard.safe import plot_text
 
 MAX_POINTS = 150
-HEIGHT = 330
-MARGIN = {"l": 10, "r": 10, "t": 60, "b": 10}
+HEIGHT = 360
+MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
 def binned(frame: pd.DataFrame, columns: list[str], x: str = "step") -> tuple[pd.DataFrame, int]:
@@ -37,7 +37,7 @@ def _axes(fig: go.Figure, title: str, y_title: str, width: int = 1, x_title: str
     x_label = x_title if width == 1 else f"{x_title} (mean of {width}-step bins)"
     fig.update_layout(title=plot_text(title), height=HEIGHT, margin=MARGIN, xaxis_title=x_label,
                       yaxis_title=plot_text(y_title),
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0})
     return fig
 
 

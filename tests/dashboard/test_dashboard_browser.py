@@ -264,7 +264,7 @@ def test_directions_show_queued_then_applied_or_refused(tab):
     shows(tab, "✓ applied · scene 'a storm rolls in over the harbour'")
     go(tab, "Events")
     shows(tab, "✓ applied · injected 'A whale is seen off the lighthouse.' · step ")
-    shows(tab, "✓ applied · step ")
+    shows(tab, "· injected · A whale is seen off the lighthouse.")
     go(tab, "Map")
     icons = chart_js(tab, 0, "return gd.data.find(d => d.name === 'icons').text;")
     assert any("⚡" in text for text in icons), "the storm is on the map at the harbour"

@@ -184,3 +184,10 @@ def test_talk_page_directs_and_shows_queued_then_applied(tmp_path, monkeypatch):
     app.run()
     assert any(t.startswith("✓ applied · injected 'A whale is seen off the lighthouse.' · step 1, event #")
                for t in texts(app))
+
+
+def test_an_event_opens_to_the_memories_it_caused(dashboard_run_db, monkeypatch):
+    app = open_app("events", monkeypatch, dashboard_run_db)
+    caused = [c.value for c in app.caption if c.value.startswith("memories it caused (")]
+    assert caused and any(not c.endswith("(0)") for c in caused)
+    assert any(t.startswith("observers: ") and t != "observers: none" for t in texts(app))

@@ -16,14 +16,16 @@ world = views.world_of(ref.db, ref.run_id)
 events = data.events(ref.db, ref.run_id, ref.upto)
 
 st.subheader("Directions")
+given: set[int] = set()
 if ref.live:
     directing.show_directions(ref)
+    given = {d.event_id for d in context.hub().status().directives if d.event_id is not None}
 else:
     waiting = data.step_snapshot(ref.db, ref.run_id, ref.upto)["pending"]
     for p in waiting:
         st.text(f"{directing.MARKS['queued']} · {p.get('kind', 'injected')} {p.get('description', '')!r} · "
                 f"fires at step {ref.upto + 1}")
-directed = events[events["kind"].isin(DIRECTED)]
+directed = events[events["kind"].isin(DIRECTED) & ~events["id"].isin(given)]
 for row in directed.iloc[::-1].head(10).itertuples():
     mark = directing.MARKS["applied"] if row.success else directing.MARKS["refused"]
     st.text(f"{mark} · step {row.step} · {row.kind} #{row.id}: {row.narration}"
