@@ -14,7 +14,7 @@ from rich.table import Table
 
 from simverse.cli.app import console, shown
 from simverse.llm.provenance import replay_note
-from simverse.store.llm_accounting import llm_summary
+from simverse.store.llm_accounting import brain_totals, llm_summary
 from simverse.store.run_store import RunStore
 from simverse.store.transcript import run_summary
 
@@ -28,14 +28,24 @@ def print_summary(store: RunStore, run_id: int, wall: float | None = None) -> No
     summary = run_summary(store, run_id)
     with store.session() as session:
         llm = llm_summary(session, run_id)
+        brains = brain_totals(session, run_id)
     table = Table("run summary", "", show_header=False)
     for key in COUNTS:
         table.add_row(key, shown(summary[key]))
     for key, value in _llm_rows(summary, llm, store.run(run_id).config or {}):
         table.add_row(key, shown(value))
+    for label, counts in brains.items():
+        table.add_row(f"brain {shown(label)}", shown(_brain_row(counts)))
     if wall is not None:
         table.add_row("wall time", f"{wall:.2f} s")
     console.print(table)
+
+
+def _brain_row(counts: dict[str, int]) -> str:
+    """One brain of a mixed population: its decisions by status, actions and LLM calls."""
+    made = _shares({k: counts.get(k, 0) for k in STATUSES}, STATUSES) or "none"
+    return (f"{counts.get('decisions', 0)} decisions ({made}); {counts.get('actions', 0)} actions, "
+            f"{counts.get('failed_actions', 0)} failed; {counts.get('llm_calls', 0)} llm calls")
 
 
 def _shares(counts: dict[str, int], order: tuple[str, ...]) -> str:

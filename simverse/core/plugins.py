@@ -1,7 +1,8 @@
 """Plug-ins: objects named in a world file, a sweep or on the command line, loaded by name.
 
 A plug-in is named either by a dotted path, ``package.module:attribute`` (the module must be
-importable: installed, or on ``PYTHONPATH``), or by the name of an entry point that an
+importable: installed, on ``PYTHONPATH``, or under the current directory, which is searched
+as ``python -m`` and uvicorn do), or by the name of an entry point that an
 installed package declares in one of simverse's groups:
 
 * ``simverse.brains``    a :class:`~simverse.core.decisions.Brain` class (or factory)
@@ -15,6 +16,8 @@ writes the world file or the command, exactly like the Python they could run the
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -44,6 +47,9 @@ def load_plugin(name: str, group: str) -> Any:
 
 def _from_path(path: str) -> Any:
     module_name, _, attribute = path.partition(":")
+    here = os.getcwd()
+    if here not in sys.path and "" not in sys.path:
+        sys.path.append(here)
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:

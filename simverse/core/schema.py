@@ -108,11 +108,13 @@ class ScheduleEntry(Strict):
 
     _start = field_validator("start")(_check_hhmm)
 
-    def __init__(self, start: str, place: str, activity: str, action: str | None = None, *,
-                 args: Mapping[str, str] | None = None, completion: Completion = "repeat") -> None:
-        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``."""
-        super().__init__(start=start, place=place, activity=activity, action=action, args=dict(args or {}),
-                         completion=completion)
+    def __init__(self, *args: Any, **data: Any) -> None:
+        """Positional or by keyword: ``ScheduleEntry("07:00", "pier", "fish")``; unknown
+        keywords are refused by validation like any unknown key of a world file."""
+        if len(args) > 4:
+            raise TypeError(f"ScheduleEntry takes at most 4 positional arguments ({len(args)} given)")
+        data.update(zip(("start", "place", "activity", "action"), args, strict=False))
+        super().__init__(**data)
 
     @model_validator(mode="after")
     def _args_need_action(self) -> ScheduleEntry:

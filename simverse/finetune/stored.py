@@ -102,10 +102,13 @@ def load_calls(store: RunStore, run_id: int, ids: set[int]) -> dict[int, Recorde
 def answer_object(action: str, args: dict[str, str], utterance: str | None,
                   told_facts: list[str], importance: int | None,
                   end_conversation: bool) -> dict[str, Any]:
-    """A decision as the JSON object the prompt asks for, keys in the prompt's order
-    (``importance`` only when the brain gave one)."""
-    obj: dict[str, Any] = {"action": action, "args": dict(args), "utterance": utterance,
-                           "told_facts": list(told_facts)}
+    """A decision as the JSON object the prompt asks for, keys in the prompt's order, and
+    valid against the request's decision schema: ``told_facts`` only when some were told
+    (the schema has no such field when the NPC knows no fact), ``importance`` only when
+    the brain gave one."""
+    obj: dict[str, Any] = {"action": action, "args": dict(args), "utterance": utterance}
+    if told_facts:
+        obj["told_facts"] = list(told_facts)
     if importance is not None:
         obj["importance"] = int(importance)
     obj["end_conversation"] = bool(end_conversation)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from simverse.core.decisions import SKIP_NOTE
 from simverse.store.llm_models import LLMCall, LLMSwitch, error_kind
-from simverse.store.models import DecisionRow
+from simverse.store.models import DecisionRow, StepRow
 
 
 def llm_summary(session: Session, run_id: int) -> dict[str, Any]:
@@ -54,3 +54,16 @@ def llm_switches(session: Session, run_id: int) -> list[dict[str, Any]]:
     rows = session.scalars(select(LLMSwitch).where(LLMSwitch.run_id == run_id).order_by(LLMSwitch.id))
     return [{"step": r.step, "role": r.role, "from": r.from_llm, "to": r.to_llm, "after_talk": r.after_talk}
             for r in rows]
+
+
+BRAIN_COUNTS = ("decisions", "valid", "repaired", "retried", "defaulted", "llm_calls", "actions", "failed_actions")
+
+
+def brain_totals(session: Session, run_id: int) -> dict[str, dict[str, int]]:
+    """Per brain of a mixed population, its counters added over the run's steps (none for a
+    run with one brain)."""
+    totals: dict[str, Counter[str]] = {}
+    for stats in session.scalars(select(StepRow.stats).where(StepRow.run_id == run_id)):
+        for label, counts in ((stats or {}).get("brains") or {}).items():
+            totals.setdefault(label, Counter()).update({k: int(counts.get(k, 0)) for k in BRAIN_COUNTS})
+    return {label: dict(counts) for label, counts in sorted(totals.items())}

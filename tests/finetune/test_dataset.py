@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from simverse.finetune.dataset import DatasetOptions, build_dataset
+from simverse.finetune.evaluation import schema_valid
 from simverse.finetune.rebuild import rebuild_run
 from simverse.finetune.split import Lineage, prompt_key, split_examples
 from simverse.llm.prompts import decision_messages
@@ -40,9 +41,9 @@ def test_scripted_decisions_become_the_prompt_the_llm_brain_would_be_sent(runs_d
         row = stored[(example["run_id"], example["decision_id"])]
         answer = json.loads(example["messages"][-1]["content"])
         assert (answer["action"], answer["args"], answer["utterance"]) == (row.action, row.args, row.utterance)
-        assert example["messages"][0]["role"] == "system" and row.npc in example["messages"][0]["content"]
+        assert example["messages"][0]["role"] == "system" and row.npc in example["messages"][1]["content"]
         assert example["source"] == "rebuilt" and example["brain"] == "scripted"
-        assert json.loads(example["json_schema"])["properties"]["action"]["enum"]
+        assert schema_valid(example["messages"][-1]["content"], example["json_schema"]), example
     assert {e["mode"] for e in examples} == {"act", "reply"}
 
 
@@ -52,7 +53,8 @@ def test_the_rebuilt_request_renders_to_the_stored_run_and_a_changed_row_is_caug
     rebuilt = rebuild_run(store, str(runs_db), run)
     assert rebuilt.steps == STEPS and rebuilt.diverged_at is None and not rebuilt.error
     request, _decision = rebuilt.pairs[min(rebuilt.pairs)]
-    assert decision_messages(request)[1].content.startswith(request.persona)
+    user = decision_messages(request)[1].content
+    assert request.npc in user and request.persona in user
     store.close()
     copy = tmp_path / "edited.db"
     with sqlite3.connect(runs_db) as src, sqlite3.connect(copy) as dst:

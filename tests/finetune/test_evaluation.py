@@ -60,4 +60,5 @@ def test_a_recorded_valid_answer_keeps_the_fields_the_store_drops():
     assert recorded_answer(decision, raw) == {"action": "talk", "args": {"npc": "Bob"}, "utterance": "hi",
                                               "told_facts": ["well|is|dry"], "importance": 4,
                                               "end_conversation": True}
+    assert "told_facts" not in recorded_answer(decision, '{"action": "talk", "told_facts": []}')
     assert "importance" not in recorded_answer(decision, '{"action": "talk", "importance": "high"}')

@@ -32,18 +32,18 @@ def world_with_player(tmp_path: Path, db: str, timeout: float, replay: str | Non
 
 
 def test_a_player_moves_their_npc_and_the_run_replays_without_them(tmp_path: Path):
-    world = world_with_player(tmp_path, str(tmp_path / "live.db"), timeout=60)
+    world = world_with_player(tmp_path, str(tmp_path / "live.db"), timeout=300)
     world.brain.brains[next(k for k in world.brain.brains if k.startswith("human"))].skip_idle = False
     player = subprocess.Popen([sys.executable, "-m", "simverse.cli", "play", "Cid", "--dir",
                                str(tmp_path / "players"), "--turns", "1"], stdin=subprocess.PIPE, text=True,
                               stdout=subprocess.DEVNULL)
     stepping = threading.Thread(target=world.step)
     stepping.start()
-    player.communicate("go bakery\n", timeout=120)
-    stepping.join(timeout=120)
+    player.communicate("go bakery\n", timeout=600)
+    stepping.join(timeout=600)
     assert world.npcs["Cid"].place == "bakery"
-    assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#60"]["valid"] == 1
-    replayed = world_with_player(tmp_path, str(tmp_path / "replay.db"), timeout=60,
+    assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#300"]["valid"] == 1
+    replayed = world_with_player(tmp_path, str(tmp_path / "replay.db"), timeout=300,
                                  replay=str(tmp_path / "live.db"))
     replayed.brain.brains[next(k for k in replayed.brain.brains if k.startswith("human"))].skip_idle = False
     replayed.step()

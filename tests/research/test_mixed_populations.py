@@ -3,9 +3,14 @@ replayed and counted per brain."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 import simverse
 from simverse.core.decisions import Decision
@@ -98,3 +103,20 @@ def test_a_mixed_run_resumed_midway_equals_the_uninterrupted_one(tmp_path: Path)
     rest = World.resume(str(tmp_path / "half.db"))
     rest.run(2)
     assert run_digest(rest.store, rest.run_id) == run_digest(whole.store, whole.run_id)
+
+
+def test_the_run_summary_has_a_line_per_brain(tmp_path: Path):
+    world_dir = tmp_path / "hamlet"
+    world_dir.mkdir()
+    world = hamlet_world()
+    (world_dir / "world.toml").write_text(tomli_w.dumps(world))
+    brain = "Bob=plugin:examples.cautious_brain:CautiousBrain"
+    out = subprocess.run([sys.executable, "-m", "simverse.cli", "run", str(world_dir), "--steps", "2", "--quiet",
+                          "--db", str(tmp_path / "s.db"), "--brain", brain],
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if "brain " in line]
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        bob, others = db.execute("SELECT sum(npc = 'Bob'), sum(npc != 'Bob') FROM decisions").fetchone()
+    assert any("plugin:examples.cautious_brain:CautiousBrain" in line and f" {bob} decisions" in line for line in lines)
+    assert any("brain scripted" in line and f" {others} decisions" in line for line in lines)
