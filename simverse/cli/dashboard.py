@@ -28,12 +28,9 @@ def dashboard(
     from simverse.dashboard import live
 
     if target and live.is_run_db(target):
-        from simverse.store.database import check_database, sqlite_file
-        from simverse.store.run_store import db_url
+        from simverse.dashboard.databases import accept
 
-        path = sqlite_file(db_url(target))
-        if path is not None:
-            check_database(path)  # read-only: a file that is no run database fails here, as one line
+        accept(target)  # read-only: a file that is no run database fails here, as one line, untouched
     elif target:
         from simverse.core.loader import load_world
 

@@ -1,8 +1,9 @@
 """The dashboard's entry script: ``streamlit run`` starts here (``simverse dashboard`` does it).
 
-It only sets the page frame and the navigation; each page is a file under ``pages/``
-that reads the run through :mod:`simverse.dashboard.data` and, on the Run and Talk pages,
-drives the live world of :mod:`simverse.dashboard.live`.
+It only sets the page frame (a favicon served from this package, so the page asks no
+other host for anything) and the navigation; each page is a file under ``pages/`` that
+reads the run through :mod:`simverse.dashboard.data` and friends, and the Run, Map,
+Events and Talk pages drive the live world of :mod:`simverse.dashboard.hub`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).parent / "pages"
+HERE = Path(__file__).parent
+PAGES = HERE / "pages"
 
-st.set_page_config(page_title="simverse", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="simverse", page_icon=str(HERE / "static" / "favicon.png"), layout="wide")
 navigation = st.navigation([
     st.Page(PAGES / "run.py", title="Run", icon=":material/play_circle:", default=True),
     st.Page(PAGES / "map.py", title="Map", icon=":material/map:"),
@@ -22,6 +24,7 @@ navigation = st.navigation([
     st.Page(PAGES / "knowledge.py", title="Knowledge", icon=":material/hub:"),
     st.Page(PAGES / "events.py", title="Events", icon=":material/bolt:"),
     st.Page(PAGES / "metrics.py", title="Metrics", icon=":material/monitoring:"),
+    st.Page(PAGES / "compare.py", title="Compare", icon=":material/compare_arrows:"),
     st.Page(PAGES / "talk.py", title="Talk & direct", icon=":material/record_voice_over:"),
 ])
 navigation.run()

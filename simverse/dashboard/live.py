@@ -1,21 +1,21 @@
-"""The live world of a dashboard session: a ``World`` kept in ``st.session_state``.
+"""The live world of the dashboard: a ``World`` and the person's conversations with its NPCs.
 
 A dashboard run is a CLI run: the same ``World`` stepping the same pipeline, every step
 committed to the run database (``runs/WORLD.db`` unless another is chosen) before the
-pages read it back. This module holds no Streamlit calls, so the same operations are
-tested and used without a browser.
+pages read it back. :mod:`simverse.dashboard.hub` holds the one :class:`LiveRun` of the
+server and steps it in the background. This module holds no Streamlit calls, so the same
+operations are tested and used without a browser.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from simverse.agents.player import PlayerChat, talk_to
 from simverse.core.loader import load_world
-from simverse.store.run_store import db_url, default_db_path
+from simverse.store.fork import fork_run as store_fork_run
+from simverse.store.run_store import RunStore, db_url, default_db_path
 from simverse.world.model import World
 
 BRAIN_FORMS = "scripted | transformers:PATH | openai:URL#MODEL"
@@ -45,8 +45,6 @@ class LiveRun:
     world: World
     db: str
     chats: dict[str, PlayerChat] = field(default_factory=dict)
-    running: bool = False
-    target_step: int | None = None
 
     @classmethod
     def start(cls, world: str, seed: int = 0, llm: str = "scripted", db: str | None = None,
@@ -98,29 +96,23 @@ class LiveRun:
             raise ValueError("inject: describe the event (the text is empty)")
         self.world.inject(text.strip(), place=place or None)
 
-    @property
-    def can_direct(self) -> bool:
-        """Whether this world version has scene commands (``World.scene``)."""
-        return callable(getattr(self.world, "scene", None))
-
-    def scene(self, text: str) -> Any:
-        """Give a scene command (``World.scene``); see :attr:`can_direct`."""
-        if not self.can_direct:
-            raise RuntimeError("scene commands are not available in this version of simverse")
-        return self.world.scene(text)
+    def scene(self, text: str, place: str | None = None) -> None:
+        """Queue a scene command (``World.scene``), read at the start of the next step."""
+        if not text.strip():
+            raise ValueError("scene: describe the change (the text is empty)")
+        self.world.scene(text.strip(), place=place or None)
 
     def close(self) -> None:
         self.world.close()
 
 
-def fork_function() -> Any | None:
-    """``simverse.store.fork.fork_run(store, run_id, at_step) -> new run id`` when that
-    module exists, else None (the dashboard then shows its fork control disabled)."""
+def fork_run(db: str, run_id: int, at_step: int) -> int:
+    """Fork run ``run_id`` of ``db`` at ``at_step`` (``simverse.store.fork``); the new run id."""
+    store = RunStore(db_url(db))
     try:
-        module = importlib.import_module("simverse.store.fork")
-    except ImportError:
-        return None
-    return getattr(module, "fork_run", None)
+        return store_fork_run(store, run_id, at_step)
+    finally:
+        store.close()
 
 
 def is_run_db(target: str) -> bool:

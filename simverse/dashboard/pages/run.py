@@ -1,96 +1,86 @@
-"""Run control: start a world or continue a stored run, then step it and watch it go."""
+"""Run control: start a world (or continue a stored run) as the dashboard's live world, then
+step it with the shared controls and watch the latest step on the map."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from simverse.core.loader import shipped_worlds
-from simverse.dashboard import context, data
+from simverse.dashboard import context, data, directing, views
 from simverse.dashboard.live import BRAIN_FORMS, LiveRun
+from simverse.dashboard.safe import md
 from simverse.store.run_store import default_db_path
 
 st.title("Run")
 ref = context.current_run()
-running = context.live()
+live = context.hub()
+status = live.status()
 
 
-def _pause() -> None:
-    if context.live() is not None:
-        context.live().running = False
-
-
-def _go() -> None:
-    if context.live() is not None:
-        context.live().running = True
-
-
-def _close() -> None:
-    live = st.session_state.pop("live", None)
-    if live is not None:
-        live.close()
-
-
-if running is None:
-    st.subheader("Start a world")
+def start_form(replacing: bool) -> None:
     worlds = [p.parent.name for p in shipped_worlds()]
     with st.form("start"):
         world = st.selectbox("world", worlds, index=worlds.index("harbor_town") if "harbor_town" in worlds else 0)
         seed = st.number_input("seed", min_value=0, value=0, step=1)
         llm = st.text_input("brain", value="scripted", help=BRAIN_FORMS)
         db = st.text_input("run database", value="", placeholder=f"{default_db_path('WORLD')} (default)")
-        started = st.form_submit_button("Start", type="primary")
+        label = "Start (replaces the live world for every viewer)" if replacing else "Start"
+        started = st.form_submit_button(label, type="primary")
     if started:
         try:
             with st.spinner("starting the world"):
-                st.session_state["live"] = LiveRun.start(world, int(seed), llm, db.strip() or None,
-                                                         context.embedder_choice())
+                live.open(lambda: LiveRun.start(world, int(seed), llm, db.strip() or None, context.embedder_choice()))
         except (ValueError, OSError) as exc:
             st.error(str(exc))
         else:
+            context.show_live()
             st.rerun()
+
+
+def continue_form(ref: context.RunRef) -> None:
+    st.caption(f"run {ref.run_id} at step {ref.upto}: step it further from here (same database).")
+    resume_llm = st.text_input("brain for the rest of the run (empty: the run's own)", value="", help=BRAIN_FORMS)
+    if st.button("Continue this run live"):
+        try:
+            live.open(lambda: LiveRun.resume(ref.db, ref.run_id, resume_llm.strip() or None,
+                                             context.embedder_choice()))
+        except (ValueError, OSError, LookupError) as exc:
+            st.error(str(exc))
+        else:
+            context.show_live()
+            st.rerun()
+
+
+if status.run_id is None:
+    st.subheader("Start a world")
+    start_form(replacing=False)
     if ref is not None:
         st.subheader("Continue the stored run")
-        st.caption(f"run {ref.run_id} at step {ref.upto}: step it further from here (same database).")
-        resume_llm = st.text_input("brain for the rest of the run (empty: the run's own)", value="", help=BRAIN_FORMS)
-        if st.button("Continue this run live"):
-            try:
-                st.session_state["live"] = LiveRun.resume(ref.url, ref.run_id, resume_llm.strip() or None,
-                                                          context.embedder_choice())
-            except (ValueError, OSError) as exc:
-                st.error(str(exc))
-            else:
-                st.rerun()
+        continue_form(ref)
     st.stop()
 
-world = running.world
-st.caption(f"{world.spec.title} · run {running.run_id} · seed {world.seed} · brain {world.llm} · {running.db}")
-cols = st.columns([1, 1, 2, 1, 1])
-step_one = cols[0].button("Step 1", type="primary", disabled=running.running)
-step_n = cols[1].button("Step N", disabled=running.running)
-n = cols[2].number_input("N", min_value=1, max_value=10_000, value=10, step=1, label_visibility="collapsed")
-if running.running:
-    cols[3].button("Pause", on_click=_pause, type="primary")
+world_name = data.world_spec(status.db, status.run_id)["world"]
+st.caption(md(f"live world: {world_name} · run {status.run_id} · {status.db} — shared by every tab and viewer"))
+cols = st.columns([1, 1, 1, 1.4, 1])
+cols[0].button("Step 1", type="primary", on_click=live.step, args=(1,), disabled=status.running)
+cols[2].number_input("N", min_value=1, max_value=10_000, value=10, step=1, label_visibility="collapsed", key="steps_n")
+cols[1].button("Step N", on_click=lambda: live.step(int(st.session_state["steps_n"])), disabled=status.running)
+if status.busy:
+    cols[3].button("Pause", on_click=live.pause, type="primary")
 else:
-    cols[3].button("Run until paused", on_click=_go)
-cols[4].button("Close run", on_click=_close, disabled=running.running)
+    cols[3].button("Run until paused", on_click=live.run)
+cols[4].button("Close run", on_click=live.close, disabled=status.busy)
+paces = {0.0: "as fast as it goes", 0.5: "2 steps a second", 1.0: "1 step a second", 3.0: "1 step every 3 s"}
+st.segmented_control("pace while running", list(paces), format_func=paces.get, default=live.pace_s,
+                     key="pace", on_change=lambda: live.set_pace(st.session_state["pace"] or 0.0))
+if status.busy:
+    st.info(f"running… step {status.step}" + (f" · {status.queued_steps} more queued" if status.queued_steps else "")
+            + (" · waiting for a viewer" if status.waiting_for_viewer else ""))
+if status.error:
+    st.error(status.error)
 
-progress = st.empty()
-if step_one or step_n:
-    steps = 1 if step_one else int(n)
-    bar = progress.progress(0.0, text=f"0 / {steps} steps")
-    for i in range(steps):
-        running.step(1)
-        bar.progress((i + 1) / steps, text=f"{i + 1} / {steps} steps · {world.clock.label(world.step_index)}")
-    st.session_state["stepped"] = f"ran {steps} step{'s' * (steps > 1)} to step {world.step_index}"
-    st.rerun()  # redraw the whole page (and the sidebar) at the new step
-if st.session_state.get("stepped") and not running.running:
-    progress.caption(st.session_state["stepped"])
-
-if running.running:
-    progress.info(f"running… step {world.step_index} · {world.clock.label(world.step_index)}")
-
-upto = running.step_index
-snapshot = data.step_snapshot(running.url, running.run_id, upto)
+upto = data.committed_step(status.db, status.run_id) or 0
+snapshot = data.step_snapshot(status.db, status.run_id, upto)
 env = snapshot["state"]["entities"].get("world", {})
 metrics = st.columns([1, 2.5, 1, 1])
 metrics[0].metric("step", upto)
@@ -98,21 +88,23 @@ metrics[1].metric("time", snapshot["sim_time"])
 metrics[2].metric("weather", str(env.get("weather", "—")))
 metrics[3].metric("step wall time", f"{snapshot['wall_time_s'] * 1000:.0f} ms")
 
-st.subheader("Latest dialogue")
-lines = data.dialogue(running.url, running.run_id, upto)
-recent = lines.tail(12)
-if recent.empty:
-    st.caption("no dialogue yet")
-for row in recent.itertuples():
-    st.text(f"step {row.step} · {row.speaker} → {row.listener}: {row.text}")
+live_ref = context.RunRef(status.db, status.run_id, upto, True)
+left, right = st.columns([3, 2])
+with left:
+    views.static_map(live_ref, upto, key="run_map")
+with right:
+    st.subheader("Directions")
+    directing.show_directions(live_ref, limit=6)
+    st.subheader("Latest dialogue")
+    lines = data.dialogue(status.db, status.run_id, upto, max(0, upto - 5)).tail(10)
+    if lines.empty:
+        st.caption("no dialogue yet")
+    for row in lines.itertuples():
+        st.text(f"step {row.step} · {row.speaker} → {row.listener}: {row.text}")
+    st.subheader("Latest events")
+    recent = data.events(status.db, status.run_id, upto, max(0, upto - 5))
+    for row in recent[recent["action"] != "wait"].tail(8).itertuples():
+        st.text(f"step {row.step} · {row.narration}" + ("" if row.success else f"  [failed: {row.reason}]"))
 
-st.subheader("Latest events")
-recent_events = data.events(running.url, running.run_id, upto)
-recent_events = recent_events[recent_events["action"] != "wait"].tail(8)
-for row in recent_events.itertuples():
-    mark = "" if row.success else f"  [failed: {row.reason}]"
-    st.text(f"step {row.step} · {row.narration}{mark}")
-
-if running.running:
-    running.step(1)
-    st.rerun()
+with st.expander("Start another world"):
+    start_form(replacing=True)
