@@ -12,8 +12,11 @@ The stream asks the run's :class:`~simverse.memory.vectors.VectorBook` for vecto
 calls :meth:`Embedder.embed` at most once per phase with the texts new to the run, sorted
 by length. MiniLM loads its weights on the first such call, so a run whose texts are all
 stored (a replay, a resume of a settled world) never loads the model; it runs under
-``torch.inference_mode`` in batches of ``batch_size`` with as many threads as CPUs the
-process may use (``SIMVERSE_EMBEDDER_THREADS`` overrides).
+``torch.inference_mode`` in batches of ``batch_size`` with as many threads as the CPUs the
+process may use that other processes leave idle (``SIMVERSE_EMBEDDER_THREADS`` overrides):
+on a shared machine two threads on two busy cores wait on each other at every operation
+and embed 2-3x slower than one. The thread count did not change a vector's bits where
+measured (one and two threads, 600 texts), and stored vectors are read back in any case.
 """
 
 from __future__ import annotations
@@ -107,7 +110,7 @@ class MiniLMEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self.batch_size = batch_size
         self.device = device
-        self.threads = threads or _threads()
+        self.threads = threads or _env_threads()  # None: chosen when the weights load
         self._path = _minilm_path()
         self._model: Any = None
 
@@ -115,6 +118,7 @@ class MiniLMEmbedder:
         if self._model is None:
             import torch
 
+            self.threads = self.threads or _idle_threads()
             if torch.get_num_threads() != self.threads:
                 torch.set_num_threads(self.threads)
             self._model = _load_minilm(self._path, self.device)
@@ -142,18 +146,35 @@ class MiniLMEmbedder:
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
-def _threads() -> int:
-    """CPUs this process may use (a container or ``taskset`` limit, not the host's count),
-    unless ``SIMVERSE_EMBEDDER_THREADS`` says otherwise."""
+def _env_threads() -> int | None:
+    """``SIMVERSE_EMBEDDER_THREADS``, if set (a bad value fails at once, with its name)."""
     env = os.environ.get("SIMVERSE_EMBEDDER_THREADS", "").strip()
-    if env:
-        if not env.isdigit() or int(env) < 1:
-            raise ValueError(f"SIMVERSE_EMBEDDER_THREADS must be a positive integer, got {env!r}")
-        return int(env)
+    if not env:
+        return None
+    if not env.isdigit() or int(env) < 1:
+        raise ValueError(f"SIMVERSE_EMBEDDER_THREADS must be a positive integer, got {env!r}")
+    return int(env)
+
+
+def _idle_threads() -> int:
+    """:func:`idle_cpus` of this process, now."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform
+        load = 0.0
+    return idle_cpus(cpus, load)
+
+
+def idle_cpus(cpus: int, load: float) -> int:
+    """CPUs (of the ``cpus`` this process may use: a container or ``taskset`` limit, not
+    the host's count) that other work leaves idle, at least one. ``load`` is the 1-minute
+    load average, which counts this process as one runnable task."""
+    others = max(0.0, load - 1.0)
+    return max(1, min(cpus, cpus - round(others)))
 
 
 def _minilm_path() -> Path:

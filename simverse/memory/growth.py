@@ -13,9 +13,11 @@ are never retrieved again. The summary is written with last access = the newest 
 of what it folds, so it does not jump to the top of recency; it has the kind ``summary`` and
 does not count towards reflection.
 
-The bound holds as long as routine observations make up most memories (they do: every step
-perceives some); important observations, dialogue, actions, reflections and plans are never
-folded.
+Routine observations go first, and usually suffice: important observations, dialogue,
+actions, reflections and plans stay. Where they do not (an NPC whose memories are mostly
+talk), the oldest other memories are folded too, all but the NPC's latest plan, so the
+bound is hard: at most ``max_memories`` active memories per NPC after every step, and
+retrieval cost stays flat over any run length.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ class CompactionReport:
     archived: dict[str, int] = field(default_factory=dict)
 
 
-def summary_text(folded: Sequence[MemoryRecord], top: int = 3) -> str:
-    """A deterministic digest: span and the most repeated observations with counts."""
+def summary_text(folded: Sequence[MemoryRecord], top: int = 3, what: str = "routine observations") -> str:
+    """A deterministic digest: span and the most repeated texts with counts."""
     counts = Counter(m.text for m in folded)
     first_seen = {}
     for m in folded:
@@ -48,7 +50,7 @@ def summary_text(folded: Sequence[MemoryRecord], top: int = 3) -> str:
     listed = "; ".join(f'"{text}" (x{n})' for text, n in common)
     more = "; and other things" if len(counts) > top else ""
     return (
-        f"Summary of {len(folded)} routine observations from step {folded[0].step} to step "
+        f"Summary of {len(folded)} {what} from step {folded[0].step} to step "
         f"{folded[-1].step}: {listed}{more}"
     )
 
@@ -65,12 +67,7 @@ def compact(
         count = stream.count(npc)
         if count <= cfg.max_memories:
             continue
-        wanted = count - cfg.compact_target + 1  # the summary takes one slot
-        folded = [
-            m
-            for m in stream.memories_of(npc)
-            if m.kind == "observation" and m.importance <= cfg.compact_max_importance
-        ][:wanted]
+        folded = _to_fold(stream, npc, count - cfg.compact_target + 1)  # summary: 1 slot
         if len(folded) >= 2:
             plans.append((npc, folded))
     if not plans:
@@ -82,7 +79,7 @@ def compact(
             NewMemory(
                 npc,
                 "summary",
-                summary_text(folded),
+                summary_text(folded, what=_what(folded, cfg.compact_max_importance)),
                 step,
                 sim_hours,
                 importance=max(m.importance for m in folded),
@@ -96,3 +93,28 @@ def compact(
         report.summaries[npc] = summary_id
         report.archived[npc] = len(folded)
     return report
+
+
+def _routine(m: MemoryRecord, max_importance: int) -> bool:
+    return m.kind == "observation" and m.importance <= max_importance
+
+
+def _to_fold(stream: MemoryStream, npc: str, wanted: int) -> list[MemoryRecord]:
+    """The ``wanted`` memories to fold, in id order: the oldest routine observations, and
+    if there are not enough of them, the oldest others (never the latest plan)."""
+    limit = stream.config.compact_max_importance
+    memories = stream.memories_of(npc)
+    folded = [m for m in memories if _routine(m, limit)][:wanted]
+    if len(folded) < wanted:
+        plan = stream.latest_plan(npc)
+        keep = plan.id if plan is not None else None
+        more = [m for m in memories if not _routine(m, limit) and m.id != keep]
+        folded = sorted(folded + more[: wanted - len(folded)], key=lambda m: m.id)
+    return folded
+
+
+def _what(folded: Sequence[MemoryRecord], max_importance: int) -> str:
+    """What a summary folds, in its text."""
+    if all(_routine(m, max_importance) for m in folded):
+        return "routine observations"
+    return "older memories"

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from simverse.memory import EmbedderUnavailable, HashingEmbedder, MiniLMEmbedder, make_embedder
+from simverse.memory.embedder import idle_cpus
 
 SENTENCES = [
     "The baker sold fresh bread at the market.",
@@ -51,3 +52,11 @@ def test_minilm_loads_offline_and_ranks_paraphrase_above_unrelated(monkeypatch):
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, rtol=1e-4)
     sim = _cos(v)
     assert sim[0, 1] > 0.8 > 0.3 > sim[0, 2]
+
+
+def test_embedder_threads_leave_busy_cpus_to_other_work():
+    assert idle_cpus(2, 0.9) == 2  # only this process runs
+    assert idle_cpus(2, 2.0) == 1  # another busy process holds a core
+    assert idle_cpus(2, 15.0) == 1  # never fewer than one
+    assert idle_cpus(8, 3.2) == 6
+    assert idle_cpus(4, 0.0) == 4

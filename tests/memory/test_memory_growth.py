@@ -43,3 +43,22 @@ def test_summary_keeps_old_recency(session):
     summary_id = report.summaries["Mara"]
     assert stream.last_access_hours("Mara")[summary_id] == 7.0
     assert stream.count("Mara") == 5
+
+
+def test_bound_holds_when_memories_are_mostly_talk(session):
+    cfg = MemoryConfig(max_memories=50, compact_target=30)
+    stream = MemoryStream(1, HashingEmbedder(dim=32), cfg)
+    stream.add_many(session, [NewMemory("Mara", "plan", "work at the pier all day", 0, 0)])
+    for step in range(40):
+        heard = [f'Ines said to Mara: "storm {step} {i}"' for i in range(3)]
+        stream.add_many(session, [NewMemory("Mara", "dialogue", t, step, step) for t in heard])
+        compact(session, stream, step, float(step))
+        assert stream.count("Mara") <= 50
+    kept = stream.memories_of("Mara")
+    summaries = [m for m in kept if m.kind == "summary"]
+    assert summaries and all("older memories" in m.text for m in summaries)
+    assert any(m.kind == "plan" for m in kept)  # the latest plan is never folded
+    assert kept[-1].text == 'Ines said to Mara: "storm 39 2"'  # the newest stay
+
+    loaded = MemoryStream.load(session, 1, stream.embedder, cfg)
+    assert loaded.memories_of("Mara") == kept
