@@ -3,8 +3,11 @@ and MiniLM (the default configuration) side by side, for 100 and 1,000 NPCs.
 
 Each configuration runs in a fresh process, one after the other, and prints agent-steps per
 second, its cost relative to memory off at the same size, the share of wall time in the
-store, the database size and bytes per agent-step, the texts the embedder computed, and
-peak RSS. Goals (issue 14, 2 cores): 1,000 NPCs x 100 steps with MiniLM >= 1,000
+store, the database size and bytes per agent-step, the texts the embedder computed (per
+agent-step), the active memories per NPC at the end (mean / max: the growth policy keeps
+them at most ``max_memories``), and peak RSS with its growth over the timed steps. The
+machine's load average is printed with the table: figures from a shared machine are only
+comparable side by side. Goals (issue 14, 2 cores): 1,000 NPCs x 100 steps with MiniLM >= 1,000
 agent-steps/s and at most 3x memory off; memory off >= 5,000.
 
     python experiments/bench/bench_scripted.py [--npcs 100,1000] [--steps 100]
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -103,17 +107,28 @@ def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
         if world.minds is not None:  # MiniLM loads its weights on first use: count it as setup
             world.minds.stream.embedder.embed(["warm up"])
         setup = time.perf_counter() - t0
+        rss_start = _rss_mb()
         store_time = 0.0
         t0 = time.perf_counter()
         world.run(steps)
         wall = time.perf_counter() - t0
-        embedded = world.minds.stream.book.embedded if world.minds is not None else 0
+        embedded, active, threads = 0, [0], "-"
+        if world.minds is not None:
+            stream = world.minds.stream
+            embedded, active = stream.book.embedded, [stream.count(n) for n in stream.npcs] or [0]
+            threads = str(getattr(stream.embedder, "threads", None) or "-")
         world.close()
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
     RunStore.write_step, Session.commit = original_write, original_commit
     return {"npcs": npcs, "memory": memory, "steps": steps, "wall": wall, "store": store_time, "setup": setup,
-            "bytes": size, "embedded": embedded,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "bytes": size, "embedded": embedded, "active_mean": sum(active) / len(active),
+            "active_max": max(active), "threads": threads, "rss_mb": _rss_mb(),
+            "rss_growth_mb": _rss_mb() - rss_start}
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process so far, MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def growth(npcs: int, places: int, steps: int, memory: str) -> None:
@@ -135,7 +150,7 @@ def growth(npcs: int, places: int, steps: int, memory: str) -> None:
                 archived = session.execute(text(
                     "SELECT count(*) FROM memories WHERE run_id = :r AND archived"), {"r": world.run_id}).scalar()
             size = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 1e6
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            rss = _rss_mb()
             print(f"{done:6d} {sum(counts) / len(counts):16.0f} {max(counts):6d} {archived:9d} "
                   f"{size:8.1f} {rss:8.0f} {(time.perf_counter() - t0) / every:8.3f}", flush=True)
             t0 = time.perf_counter()
@@ -169,9 +184,12 @@ def main() -> None:
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
             results.append(json.loads(out.strip().splitlines()[-1]))
             report(results[-1], results)
-    print("\nside by side (one run of this command; each configuration in a fresh process):")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nside by side (one run of this command; each configuration in a fresh process; "
+          f"load average now {load} on {os.cpu_count()} CPUs):")
     print(f"{'NPCs':>5s} {'memory':8s} {'agent-steps/s':>14s} {'x memory off':>13s} {'store':>6s} "
-          f"{'DB MB':>7s} {'B/agent-step':>13s} {'embedded':>9s} {'RSS MB':>7s}")
+          f"{'DB MB':>7s} {'B/agent-step':>13s} {'embedded':>9s} {'/agent-step':>11s} "
+          f"{'mem/NPC':>8s} {'max':>5s} {'thr':>4s} {'RSS MB':>7s} {'+RSS':>6s}")
     for r in results:
         print(row(r, results))
 
@@ -185,7 +203,9 @@ def row(r: dict, results: list[dict]) -> str:
     cost = f"{r['wall'] / off['wall']:.2f}" if off else "-"
     agent_steps = r["npcs"] * r["steps"]
     return (f"{r['npcs']:5d} {r['memory']:8s} {_rate(r):14,.0f} {cost:>13s} {r['store'] / r['wall']:6.0%} "
-            f"{r['bytes'] / 1e6:7.1f} {r['bytes'] / agent_steps:13,.0f} {r['embedded']:9,d} {r['rss_mb']:7.0f}")
+            f"{r['bytes'] / 1e6:7.1f} {r['bytes'] / agent_steps:13,.0f} {r['embedded']:9,d} "
+            f"{r['embedded'] / agent_steps:11.2f} {r['active_mean']:8.0f} {r['active_max']:5d} "
+            f"{r['threads']:>4s} {r['rss_mb']:7.0f} {r['rss_growth_mb']:6.0f}")
 
 
 def report(r: dict, results: list[dict]) -> None:
