@@ -12,11 +12,13 @@ The stream asks the run's :class:`~simverse.memory.vectors.VectorBook` for vecto
 calls :meth:`Embedder.embed` at most once per phase with the texts new to the run, sorted
 by length. MiniLM loads its weights on the first such call, so a run whose texts are all
 stored (a replay, a resume of a settled world) never loads the model; it runs under
-``torch.inference_mode`` in batches of ``batch_size`` with as many threads as the CPUs the
-process may use that other processes leave idle (``SIMVERSE_EMBEDDER_THREADS`` overrides):
-on a shared machine two threads on two busy cores wait on each other at every operation
-and embed 2-3x slower than one. The thread count did not change a vector's bits where
-measured (one and two threads, 600 texts), and stored vectors are read back in any case.
+``torch.inference_mode`` in batches of ``batch_size`` with half the CPUs the process may
+use (at least one; ``SIMVERSE_EMBEDDER_THREADS`` overrides). Why half: the step's own
+Python, SQLite and whatever else runs on the machine need CPUs too, and OpenMP threads wait
+on each other at every operation, so one busy core stalls them all: on a 2-core machine
+shared with other work one thread embedded 2-4x faster than two. Why not from the load:
+the thread count can change a vector's last bit (3 of 407 Harbor Town vectors differ by
+one float16 step between one and two threads), and a run must not depend on the load.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class MiniLMEmbedder:
         if self._model is None:
             import torch
 
-            self.threads = self.threads or _idle_threads()
+            self.threads = self.threads or _default_threads()
             if torch.get_num_threads() != self.threads:
                 torch.set_num_threads(self.threads)
             self._model = _load_minilm(self._path, self.device)
@@ -156,25 +158,20 @@ def _env_threads() -> int | None:
     return int(env)
 
 
-def _idle_threads() -> int:
-    """:func:`idle_cpus` of this process, now."""
+def _default_threads() -> int:
+    """:func:`embedder_threads` of the CPUs this process may use."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # no load average on this platform
-        load = 0.0
-    return idle_cpus(cpus, load)
+    return embedder_threads(cpus)
 
 
-def idle_cpus(cpus: int, load: float) -> int:
-    """CPUs (of the ``cpus`` this process may use: a container or ``taskset`` limit, not
-    the host's count) that other work leaves idle, at least one. ``load`` is the 1-minute
-    load average, which counts this process as one runnable task."""
-    others = max(0.0, load - 1.0)
-    return max(1, min(cpus, cpus - round(others)))
+def embedder_threads(cpus: int) -> int:
+    """MiniLM's threads given the CPUs this process may use (a container or ``taskset``
+    limit, not the host's count): half of them, at least one; never the load, which
+    would make vectors depend on what else ran."""
+    return max(1, cpus // 2)
 
 
 def _minilm_path() -> Path:

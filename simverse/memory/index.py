@@ -3,11 +3,18 @@
 Rows are kept in id order. Appends write into spare capacity that doubles when full
 (amortised O(1) per row, no re-stacking per insert); removals (compaction) rebuild once.
 The arrays are a cache of the ``memories`` table, never the truth.
+
+A memory's vector is not copied here: the index keeps its row in the run's
+:class:`~simverse.memory.vectors.VectorBook` (8 bytes instead of 4 per dimension) and
+:attr:`NpcIndex.embeddings` gathers the rows when a retrieval scores them. Most memory
+texts are shared by many NPCs (a sighting, a line heard by a crowd), so at 1,000 NPCs
+with 2,000 memories each this is the difference between ~3 GB of copies and ~16 MB.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -16,13 +23,23 @@ from simverse.memory.types import KINDS, MemoryRecord
 KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 
-class NpcIndex:
-    """Embeddings, importance, last access, ids and kinds of one NPC's active memories."""
+class Vectors(Protocol):
+    """Where an index's vector rows live (the run's VectorBook)."""
 
-    def __init__(self, dim: int, capacity: int = 64) -> None:
-        self.dim = dim
+    dim: int
+
+    @property
+    def matrix(self) -> np.ndarray: ...
+
+
+class NpcIndex:
+    """Vector rows, importance, last access, ids and kinds of one NPC's active memories."""
+
+    def __init__(self, vectors: Vectors, capacity: int = 64) -> None:
+        self.dim = vectors.dim
         self.size = 0
-        self._emb = np.zeros((capacity, dim), dtype=np.float32)
+        self._vectors = vectors
+        self._rows = np.zeros(capacity, dtype=np.int64)
         self._imp = np.zeros(capacity, dtype=np.float64)
         self._last = np.zeros(capacity, dtype=np.float64)
         self._last_step = np.zeros(capacity, dtype=np.int64)
@@ -34,7 +51,12 @@ class NpcIndex:
     # views of the live rows -------------------------------------------------------------
     @property
     def embeddings(self) -> np.ndarray:
-        return self._emb[: self.size]
+        """The memories' unit vectors, gathered from the book (a fresh contiguous array)."""
+        return self._vectors.matrix[self._rows[: self.size]]
+
+    @property
+    def vector_rows(self) -> np.ndarray:
+        return self._rows[: self.size]
 
     @property
     def importance(self) -> np.ndarray:
@@ -63,11 +85,11 @@ class NpcIndex:
     # mutation ---------------------------------------------------------------------------
     def _reserve(self, extra: int) -> None:
         need = self.size + extra
-        cap = self._emb.shape[0]
+        cap = self._rows.shape[0]
         if need <= cap:
             return
         new_cap = max(need, 2 * cap)
-        for name in ("_emb", "_imp", "_last", "_last_step", "_ids", "_kind"):
+        for name in ("_rows", "_imp", "_last", "_last_step", "_ids", "_kind"):
             old = getattr(self, name)
             grown = np.zeros((new_cap, *old.shape[1:]), dtype=old.dtype)
             grown[: self.size] = old[: self.size]
@@ -76,19 +98,20 @@ class NpcIndex:
     def append(
         self,
         records: Sequence[MemoryRecord],
-        embeddings: np.ndarray,
+        vector_rows: np.ndarray,
         last_access_hours: np.ndarray,
         last_access_step: np.ndarray,
     ) -> None:
-        """Append rows (ids must be larger than every id already here)."""
+        """Append memories with their rows in the book (ids must be larger than every id
+        already here)."""
         n = len(records)
         if n == 0:
             return
-        if embeddings.shape != (n, self.dim):
-            raise ValueError(f"expected embeddings {(n, self.dim)}, got {embeddings.shape}")
+        if vector_rows.shape != (n,):
+            raise ValueError(f"expected {n} vector rows, got shape {vector_rows.shape}")
         self._reserve(n)
         s, e = self.size, self.size + n
-        self._emb[s:e] = embeddings
+        self._rows[s:e] = vector_rows
         self._imp[s:e] = [r.importance for r in records]
         self._last[s:e] = last_access_hours
         self._last_step[s:e] = last_access_step
@@ -111,7 +134,7 @@ class NpcIndex:
             return
         keep = np.array([i for i in range(self.size) if i not in drop], dtype=np.int64)
         m = keep.size
-        for name in ("_emb", "_imp", "_last", "_last_step", "_ids", "_kind"):
+        for name in ("_rows", "_imp", "_last", "_last_step", "_ids", "_kind"):
             arr = getattr(self, name)
             arr[:m] = arr[keep]
         self.records = [self.records[i] for i in keep]

@@ -103,10 +103,10 @@ class MemoryStream:
             by_npc[row.npc].append(row)
         for npc, npc_rows in by_npc.items():
             records = [record_of(r) for r in npc_rows]
-            index = NpcIndex(book.dim, capacity=max(64, len(records)))
+            index = NpcIndex(book, capacity=max(64, len(records)))
             index.append(
                 records,
-                stream._stored_vectors(run_id, npc, npc_rows),
+                stream._stored_rows(run_id, npc, npc_rows),
                 np.array([r.last_access_hours for r in npc_rows], dtype=np.float64),
                 np.array([r.last_access_step for r in npc_rows], dtype=np.int64),
             )
@@ -120,9 +120,9 @@ class MemoryStream:
         stream._next_id = int(max_id or 0) + 1
         return stream
 
-    def _stored_vectors(self, run_id: int, npc: str, rows: Sequence) -> np.ndarray:
-        """The vectors of stored memory rows: from the book, or from the row itself in
-        databases written before the book (kept in memory for later uses of the text)."""
+    def _stored_rows(self, run_id: int, npc: str, rows: Sequence) -> np.ndarray:
+        """The book's rows of stored memories' vectors; a memory row of a database written
+        before the book holds its vector itself (kept in the book, in memory only)."""
         dim, keys = self.book.dim, []
         for r in rows:
             key = text_key(r.text)
@@ -145,7 +145,7 @@ class MemoryStream:
         if not new_memories:
             return []
         first_step = min(m.step for m in new_memories)
-        vecs = self.book.vectors(session, [m.text for m in new_memories], first_step)
+        vec_rows = self.book.rows(session, [m.text for m in new_memories], first_step)
         first = self._next_id
         records: list[MemoryRecord] = []
         rows: list[tuple] = []
@@ -180,10 +180,10 @@ class MemoryStream:
         for npc, pos in positions.items():
             index = self._index.get(npc)
             if index is None:
-                index = self._index[npc] = NpcIndex(self.book.dim)
+                index = self._index[npc] = NpcIndex(self.book)
             index.append(
                 [records[i] for i in pos],
-                vecs[pos],
+                vec_rows[pos],
                 last_hours[pos],
                 np.array([records[i].step for i in pos], dtype=np.int64),
             )

@@ -112,8 +112,17 @@ class VectorBook:
         if key not in self._row:
             self._add([key], np.asarray(vector, dtype=np.float32).reshape(1, self.dim))
 
+    @property
+    def matrix(self) -> np.ndarray:
+        """Every vector the book holds, one row each (rows never move: indexes keep them)."""
+        return self._matrix[: len(self._row)]
+
     def vectors(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
         """``(len(texts), dim)`` float32 vectors of ``texts``, computing only unknown ones."""
+        return self._matrix[self.rows(session, texts, step)]
+
+    def rows(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
+        """The book's rows of ``texts`` (int64), computing only unknown ones."""
         by_text = self._by_text
         missing: dict[bytes, str] = {}
         for text in texts:
@@ -128,13 +137,11 @@ class VectorBook:
             self._store(session, missing, step)
             for key, text in missing.items():
                 by_text[text] = self._row[key]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return self._matrix[[by_text[t] for t in texts]]
+        return np.array([by_text[t] for t in texts], dtype=np.int64)
 
     def rows_of(self, keys: Sequence[bytes]) -> np.ndarray:
-        """Vectors of keys the book holds (a ``KeyError`` names a missing one)."""
-        return self._matrix[[self._row[k] for k in keys]]
+        """Rows of keys the book holds (a ``KeyError`` names a missing one)."""
+        return np.array([self._row[k] for k in keys], dtype=np.int64)
 
     # ------------------------------------------------------------------ internals
     def _store(self, session: Session, missing: dict[bytes, str], step: int) -> None:
