@@ -2,13 +2,15 @@
 and MiniLM (the default configuration) side by side, for 100 and 1,000 NPCs.
 
 Each configuration runs in a fresh process, one after the other, and prints agent-steps per
-second, its cost relative to memory off at the same size, the share of wall time in the
-store, the database size and bytes per agent-step, the texts the embedder computed (per
-agent-step), the active memories per NPC at the end (mean / max: the growth policy keeps
-them at most ``max_memories``), and peak RSS with its growth over the timed steps. The
-machine's load average is printed with the table: figures from a shared machine are only
-comparable side by side. Goals (issue 14, 2 cores): 1,000 NPCs x 100 steps with MiniLM >= 1,000
-agent-steps/s and at most 3x memory off; memory off >= 5,000.
+second of wall time and per CPU second of the process (less disturbed by other work on a
+shared machine), its cost relative to memory off at the same size by both, the 1-minute
+load average when it ended, the share of wall time in the store, the database size and
+bytes per agent-step, the texts the embedder computed (per agent-step), the active memories
+per NPC at the end (mean / max: the growth policy keeps them at most ``max_memories``), and
+peak RSS with its growth over the timed steps. Figures from a shared machine are only
+comparable side by side, and wall-time ratios only if the load stayed the same. Goals
+(issue 14, 2 cores): 1,000 NPCs x 100 steps with MiniLM >= 1,000 agent-steps/s and at most
+3x memory off; memory off >= 5,000.
 
     python experiments/bench/bench_scripted.py [--npcs 100,1000] [--steps 100]
         [--memory off,hashing,minilm] [--places 50]
@@ -109,9 +111,11 @@ def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
         setup = time.perf_counter() - t0
         rss_start = _rss_mb()
         store_time = 0.0
+        cpu0 = _cpu_s()
         t0 = time.perf_counter()
         world.run(steps)
         wall = time.perf_counter() - t0
+        cpu = _cpu_s() - cpu0
         embedded, active, threads = 0, [0], "-"
         if world.minds is not None:
             stream = world.minds.stream
@@ -120,10 +124,18 @@ def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
         world.close()
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
     RunStore.write_step, Session.commit = original_write, original_commit
-    return {"npcs": npcs, "memory": memory, "steps": steps, "wall": wall, "store": store_time, "setup": setup,
+    return {"npcs": npcs, "memory": memory, "steps": steps, "wall": wall, "cpu": cpu, "store": store_time,
+            "setup": setup, "load": os.getloadavg()[0],
             "bytes": size, "embedded": embedded, "active_mean": sum(active) / len(active),
             "active_max": max(active), "threads": threads, "rss_mb": _rss_mb(),
             "rss_growth_mb": _rss_mb() - rss_start}
+
+
+def _cpu_s() -> float:
+    """CPU seconds this process has used (all its threads): less disturbed than wall time
+    by other work on a shared machine, as long as it does not oversubscribe the CPUs."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_mb() -> float:
@@ -187,7 +199,8 @@ def main() -> None:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nside by side (one run of this command; each configuration in a fresh process; "
           f"load average now {load} on {os.cpu_count()} CPUs):")
-    print(f"{'NPCs':>5s} {'memory':8s} {'agent-steps/s':>14s} {'x memory off':>13s} {'store':>6s} "
+    print(f"{'NPCs':>5s} {'memory':8s} {'agent-steps/s':>14s} {'x memory off':>13s} {'per CPU s':>10s} "
+          f"{'x off (CPU)':>11s} {'load':>5s} {'store':>6s} "
           f"{'DB MB':>7s} {'B/agent-step':>13s} {'embedded':>9s} {'/agent-step':>11s} "
           f"{'mem/NPC':>8s} {'max':>5s} {'thr':>4s} {'RSS MB':>7s} {'+RSS':>6s}")
     for r in results:
@@ -201,8 +214,10 @@ def _rate(r: dict) -> float:
 def row(r: dict, results: list[dict]) -> str:
     off = next((o for o in results if o["npcs"] == r["npcs"] and o["memory"] == "off"), None)
     cost = f"{r['wall'] / off['wall']:.2f}" if off else "-"
+    cpu_cost = f"{r['cpu'] / off['cpu']:.2f}" if off else "-"
     agent_steps = r["npcs"] * r["steps"]
-    return (f"{r['npcs']:5d} {r['memory']:8s} {_rate(r):14,.0f} {cost:>13s} {r['store'] / r['wall']:6.0%} "
+    return (f"{r['npcs']:5d} {r['memory']:8s} {_rate(r):14,.0f} {cost:>13s} {agent_steps / r['cpu']:10,.0f} "
+            f"{cpu_cost:>11s} {r['load']:5.1f} {r['store'] / r['wall']:6.0%} "
             f"{r['bytes'] / 1e6:7.1f} {r['bytes'] / agent_steps:13,.0f} {r['embedded']:9,d} "
             f"{r['embedded'] / agent_steps:11.2f} {r['active_mean']:8.0f} {r['active_max']:5d} "
             f"{r['threads']:>4s} {r['rss_mb']:7.0f} {r['rss_growth_mb']:6.0f}")
