@@ -55,8 +55,8 @@ class PreparedBackend:
 
 
 def build_run_db(tmp_path_factory) -> Path:
-    """harbor_town, seed 1, 12 steps (a fact is first told at step 10), hashing embedder, full retrieval logs (the NPC page
-    explains a recall by its score parts, which only full logs keep)."""
+    """harbor_town, seed 1, 12 steps (a fact is first told at step 10), hashing embedder, full
+    retrieval logs (the NPC page explains a recall by its score parts, which only full logs keep)."""
     path = tmp_path_factory.mktemp("dashboard") / "harbor.db"
     spec = load_world("harbor_town")
     spec.settings.retrieval_log = "full"
