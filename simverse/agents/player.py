@@ -38,6 +38,7 @@ from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Brain, Decision, DecisionRequest, Turn, promise_note
 from simverse.core.runtime import StepRuntime
+from simverse.llm.recording import store_calls
 from simverse.store.models import DecisionRow, DialogueRow
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore
@@ -118,7 +119,7 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
             world.minds.settle(session, step, hours)
         if hasattr(world.brain, "drain_calls"):
-            session.add_all(world.brain.drain_calls())
+            store_calls(session, world.brain.drain_calls())
         _record_talk(session, world.run_id, step, npc, said, conversation,
                      {"ids": dict(draft.ids), "inbox": {npc: heard}})
     world.runtime.adopt(draft)
