@@ -11,6 +11,10 @@ read the very same text.
 :class:`ReplayBackend` answers from rows loaded from the database, by the request's key,
 with no model at all; a request that was never recorded raises :class:`CacheMiss` naming
 the request's tag, because a replay that silently diverges is worse than one that stops.
+Answers the content filter blocked are stored as its placeholder, the words themselves in
+the ``redactions`` table (see :mod:`simverse.store.redaction_models`); replay reads them
+back from there, and :func:`without_quoted_answers` is how a request that quotes a blocked
+answer (a retry) is stored.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from sqlalchemy.orm import Session
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
 from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
+from simverse.store.redaction_models import blocked_calls
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
 MAX_RESPONSE_CHARS = 16_384
@@ -65,6 +70,19 @@ def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, s
     canonical = json.dumps(request_payload(backend, model, request), sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
+
+
+def without_quoted_answers(request_json: str, placeholder: str) -> str | None:
+    """A stored request (``request_json``) with every message from the first quoted answer
+    (an ``assistant`` message, as a retry quotes the rejected answer) on replaced by
+    ``placeholder``, in the same canonical encoding; None when it quotes no answer."""
+    payload = json.loads(request_json)
+    messages = payload.get("messages") or []
+    first = next((i for i, (role, _) in enumerate(messages) if role == "assistant"), None)
+    if first is None:
+        return None
+    payload["messages"] = [*messages[:first], *([role, placeholder] for role, _ in messages[first:])]
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def step_of(tag: str) -> int:
@@ -182,10 +200,14 @@ class ReplayBackend:
 
     @classmethod
     def from_session(cls, session: Session, run_id: int) -> ReplayBackend:
-        """Load every recorded call of ``run_id`` (plain rows, no ORM objects)."""
+        """Load every recorded call of ``run_id`` (plain rows, no ORM objects), each with
+        its answer as the model gave it: an answer the content filter blocked is read back
+        from the ``redactions`` table, where it is kept instead of ``llm_calls``."""
         columns = [getattr(LLMCall, name) for name in RecordedAnswer._fields]
         rows = session.execute(select(*columns).where(LLMCall.run_id == run_id))
-        return cls(RecordedAnswer(*row) for row in rows)
+        said = blocked_calls(session, run_id, "response")
+        answers = (RecordedAnswer(*row) for row in rows)
+        return cls(a._replace(response_text=said[a.id]) if a.id in said else a for a in answers)
 
     def _lookup(self, request: LLMRequest) -> RecordedAnswer:
         """The next recorded answer for this request (the last one once all were used)."""

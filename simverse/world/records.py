@@ -22,12 +22,14 @@ from simverse.llm.population import merged
 from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import EventRow, NPCStateRow, StepRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.world.stage import Stage, StepTurn
 
 
 def commit(world: Stage, turn: StepTurn) -> None:
     """Write the step: new and closed facts, NPC states, model calls (rows for one bulk
-    insert, like every other table's), the step row."""
+    insert, like every other table's; text the filter blocked moved to ``redactions``),
+    the step row."""
     batch = turn.batch
     for npc in world.npcs.values():
         npc.sync_cell()
@@ -49,6 +51,7 @@ def commit(world: Stage, turn: StepTurn) -> None:
     if world.resolver.stepping:
         turn.stats["event_inference"], events_calls = world.resolver.end_step()
         calls.extend(events_calls)
+    batch.extend(RedactionRow, world.screening.calls(calls))
     batch.extend(LLMCall, calls)
     for hook in world.step_hooks:
         hook(world, batch)
