@@ -87,6 +87,8 @@ class Screening:
         """Redact the noted calls among ``rows`` (drained ``llm_calls`` rows, about to be
         written) in place, and forget the notes; the ``redactions`` rows keeping what they
         held, in the order the decisions were made."""
+        if not self.cited:
+            return []
         by_id = {row["id"]: row for row in rows}
         kept: list[dict[str, Any]] = []
         for speaker, call_ids, reason in self.cited:
