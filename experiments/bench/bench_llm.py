@@ -64,7 +64,7 @@ from simverse.core.llm_protocol import SamplingParams
 from simverse.llm.brain import LLMBrain
 from simverse.llm.openai_backend import OpenAIBackend
 from simverse.llm.prompts import decision_messages
-from simverse.llm.recording import RecordingBackend, ReplayBackend
+from simverse.llm.recording import RecordingBackend, ReplayBackend, store_calls
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend, shared_prefix_length
 from simverse.store.base import Base
@@ -345,7 +345,7 @@ def throughput(path: Path, requests: list[DecisionRequest], sampling: SamplingPa
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
     with Session(engine) as session:
-        session.add_all(recorder.drain())
+        store_calls(session, recorder.drain())
         session.commit()
         replay = LLMBrain(ReplayBackend.from_session(session, 1), sampling=sampling,
                           use_schema=False, skip_idle=False, retry_invalid=False)
