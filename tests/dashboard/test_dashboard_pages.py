@@ -134,7 +134,7 @@ def test_events_lists_directions_queued_in_a_stored_run(dashboard_db_copy, monke
     queue_injection(store, 1, "The mill wheel breaks.", place="harbour")
     store.close()
     app = open_app("events", monkeypatch, dashboard_db_copy)
-    assert "⌛ queued · injected 'The mill wheel breaks.' · fires at step 9" in texts(app)
+    assert "⌛ queued · injected 'The mill wheel breaks.' · fires at step 13" in texts(app)
 
 
 def test_compare_shows_a_fork_beside_its_parent_from_the_fork_step(dashboard_db_copy, monkeypatch):
