@@ -119,7 +119,8 @@ class VectorBook:
 
     def vectors(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
         """``(len(texts), dim)`` float32 vectors of ``texts``, computing only unknown ones."""
-        return self._matrix[self.rows(session, texts, step)]
+        rows = self.rows(session, texts, step)  # first: it may grow (replace) the matrix
+        return self._matrix[rows]
 
     def rows(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
         """The book's rows of ``texts`` (int64), computing only unknown ones."""

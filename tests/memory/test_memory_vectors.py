@@ -110,3 +110,13 @@ def test_minilm_loads_its_weights_only_when_first_asked(monkeypatch):
     monkeypatch.setenv("SIMVERSE_EMBEDDER_THREADS", "two")
     with pytest.raises(ValueError, match="SIMVERSE_EMBEDDER_THREADS"):
         MiniLMEmbedder()
+
+
+def test_the_book_grows_past_its_first_block_and_keeps_every_vector(session):
+    book = VectorBook(1, HashingEmbedder(dim=16))
+    texts = [f"a sight never seen before, number {i}" for i in range(3000)]
+    vecs = book.vectors(session, texts, 1)  # more new texts than the first block holds
+    assert vecs.shape == (3000, 16) and len(book) == 3000
+    again = HashingEmbedder(dim=16).embed(texts).astype("<f2").astype(np.float32)
+    np.testing.assert_array_equal(vecs, again)
+    np.testing.assert_array_equal(book.matrix[book.rows(session, texts[:5], 2)], again[:5])
