@@ -114,7 +114,8 @@ class VectorBook:
 
     @property
     def matrix(self) -> np.ndarray:
-        """Every vector the book holds, one row each (rows never move: indexes keep them)."""
+        """Every vector the book holds, one row each (a text keeps its row number for the
+        run: indexes hold row numbers; the array itself is replaced when it grows)."""
         return self._matrix[: len(self._row)]
 
     def vectors(self, session: Session, texts: Sequence[str], step: int) -> np.ndarray:
