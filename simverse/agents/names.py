@@ -32,7 +32,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
             near.setdefault(other, set()).add(place.id)
     places = {p.id for p in spec.places}
     views: list[NameView] = []
-    roles = _unique((n.name, r) for n in spec.npcs for r in _roles(n.persona))
+    roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ()))))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
@@ -56,6 +56,18 @@ def _roles(persona: str) -> list[str]:
     """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
     ("The village baker: ..." -> baker)."""
     return [w for w in word_forms(persona) if w in ROLE_NOUNS][:2]
+
+
+def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """``npc -> roles``: a persona's first role noun names its NPC when no other persona
+    starts with it (Dr Okoye is "the doctor" though the advisor's persona says she refers
+    to the doctor); any role noun does when no other persona has it at all."""
+    first = _unique((npc, words[0]) for npc, words in roles if words)
+    out = _unique((npc, w) for npc, words in roles for w in words)
+    for npc, words in first.items():
+        out.setdefault(npc, [])
+        out[npc] = words + [w for w in out[npc] if w not in words]
+    return out
 
 
 def _heads(name: str) -> list[str]:

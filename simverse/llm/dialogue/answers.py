@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_set
-from simverse.llm.dialogue.knowing import Known, clause, fits, gather, named, route, shareable
-from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
+from simverse.llm.dialogue.knowing import Known, clause, fits, gather, measures, named, route, shareable
+from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
+_YOU = frozenset({"you", "your", "yours"})
+_TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
+RELATION_CLOSE = 0.55
+"""Cosine from which a "who ... you" question asks for one of the NPC's relationships."""
 UNSURE = 0.75
 """Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
 
@@ -32,6 +36,8 @@ class Heard:
     rng: random.Random
     similarity: list[float] | None = None
     """Cosine of the line to each of ``req.facts`` (with an embedder)."""
+    relation_similarity: dict[str, float] = field(default_factory=dict)
+    """Cosine of the line to the question asking for each relationship (with an embedder)."""
 
 
 @dataclass
@@ -77,7 +83,7 @@ def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
     kept, else what the world's names tell, else memories, else "I don't know"."""
     known = gather(h.req, h.topics, h.reading, h.similarity)
-    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req)]
+    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req) and measures(f, h.reading)]
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and asks_opinion(h.reading):
         view = _person(h, person, opinion=True)
@@ -119,7 +125,8 @@ def world_knowledge(h: Heard) -> str:
         if view.kind == "npc":
             text = _person(h, topic)
         elif view.kind == "place":
-            text = _way(h, topic) if asks_way(h.reading) or not h.reading.opens else ""
+            text = _wares_at(h, topic) if h.reading.has(*_TRADE) else ""
+            text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
             text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
         else:
@@ -133,7 +140,7 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
-    if not (opinion or r.wh == "who" or r.has("tell me about", "know about", "what about", "heard of", "who is")):
+    if not (opinion or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of", "who is")):
         return ""
     role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
     kind = req.relation_kinds.get(who)
@@ -157,12 +164,27 @@ _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", 
 
 
 def _relation_named(h: Heard) -> str:
-    """"Who is your mentor?": the person the NPC has that relationship with."""
+    """"Who is your mentor?": the person the NPC has that relationship with, named by the
+    relationship's word, or a "who ... you" question close in meaning to asking for it
+    ("who's your biggest competitor?" for a rival)."""
     asked = {_KIN.get(w, w) for w in h.reading.words}
     for who, kind in sorted(h.req.relation_kinds.items()):
         if set(kind.lower().split()) & asked:
             return f"{_relation(who, kind)}."
-    return ""
+    if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
+        return ""
+    who, score = max(sorted(h.relation_similarity.items()), key=lambda t: t[1])
+    return f"{_relation(who, h.req.relation_kinds[who])}." if score >= RELATION_CLOSE else ""
+
+
+def relation_question(kind: str) -> str:
+    """The question that asks for a relationship: "who is your rival?", "who do you
+    admire?", "who are you wary of?"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"who are you {kind}?"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"who do you {kind[:-1]}?"
+    return f"who is your {kind}?"
 
 
 def _relation(who: str, kind: str) -> str:
@@ -200,6 +222,15 @@ def _way(h: Heard, place: str) -> str:
         return f"{name} is right next to here; just walk over."
     hops = ", then ".join(name_of(h, p) for p in path[:-1])
     return f"To get to {name}, go by {hops}."
+
+
+def _wares_at(h: Heard, place: str) -> str:
+    """"What do they sell at the kiosk?": the wares every villager knows are sold there."""
+    sold = [v for v in h.req.names.values() if v.kind == "item" and v.place == place and v.price]
+    if not sold:
+        return ""
+    wares = ", ".join(f"{_a(v.name)} for {coins_text(v.price)}" for v in sold[:4])
+    return f"At {name_of(h, place)} you can get {wares}."
 
 
 def _item(h: Heard, item: str) -> str:

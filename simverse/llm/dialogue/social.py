@@ -114,7 +114,7 @@ def about_me(h: Heard) -> Said:
              "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
              "how are you keeping"):
         return Said(_state(req))
-    if r.has("your name", "who are you", "who might you be"):
+    if r.has("your name", "who might you be") or r.text.endswith("who are you") or r.has("who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
