@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from simverse.core.decisions import NameView
 from simverse.core.names import NAME_STOP, ROLE_NOUNS, NameIndex, word_forms, word_set
@@ -44,7 +45,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
-                              price=float(item.price) if item.price else None))
+                              price=float(item.price) if item.price else None,
+                              edible=(item.properties or {}).get("edible") is True))
     concepts = world_entities(spec)["concept"]
     tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
     for concept in concepts:
@@ -54,8 +56,13 @@ def world_names(spec: WorldSpec) -> NameIndex:
 
 def _roles(persona: str) -> list[str]:
     """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
-    ("The village baker: ..." -> baker)."""
-    return [w for w in word_forms(persona) if w in ROLE_NOUNS][:2]
+    ("The village baker: ..." -> baker), then each with the word before it ("village
+    baker", "lighthouse keeper"): that names one person where the role alone names two."""
+    words = word_forms(persona)
+    roles = [w for w in words if w in ROLE_NOUNS][:2]
+    qualified = [f"{words[i - 1]} {w}" for i, w in enumerate(words) if w in roles and i
+                 and words[i - 1] not in NAME_STOP and words[i - 1] not in ROLE_NOUNS and len(words[i - 1]) >= 3]
+    return roles + qualified[:2]
 
 
 def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
@@ -106,6 +113,5 @@ def _without_clashes(views: list[NameView]) -> list[NameView]:
     cleaned = []
     for view in views:
         keep = tuple(a for a in view.aliases if own.get(tuple(word_forms(a)), view.id) == view.id)
-        cleaned.append(NameView(view.id, view.kind, view.name, keep, view.place, view.price, view.near)
-                       if keep != view.aliases else view)
+        cleaned.append(replace(view, aliases=keep) if keep != view.aliases else view)
     return cleaned

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import word_set
+from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue.knowing import Known, clause, fits, gather, measures, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
@@ -17,6 +17,10 @@ from simverse.llm.dialogue.voice import Voice
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
 _YOU = frozenset({"you", "your", "yours"})
+_EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
+_DRINK = word_set("drink thirsty beverage")
+_DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
+_FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
 RELATION_CLOSE = 0.55
 """Cosine from which a "who ... you" question asks for one of the NPC's relationships."""
@@ -99,7 +103,7 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = world_knowledge(h) or _relation_named(h)
+    common = world_knowledge(h) or _relation_named(h) or _food(h)
     if common:
         return Said(common)
     if known.memories:
@@ -128,7 +132,8 @@ def world_knowledge(h: Heard) -> str:
             text = _wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
-            text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
+            asks_where = h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+            text = _item(h, topic) if asks_where else ""
         else:
             text = ""
         if text:
@@ -140,13 +145,16 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
-    if not (opinion or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of", "who is")):
+    job = r.has("do for a living", "does for a living", "job", "work as") or (
+        "what" in r.words and r.words[-1] == "does")
+    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
+                                                         "who is")):
         return ""
     role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)
     parts = []
-    if role and r.wh in ("who", None) and not opinion:
+    if role and (r.wh in ("who", None) or job) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
         parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
@@ -169,7 +177,9 @@ def _relation_named(h: Heard) -> str:
     ("who's your biggest competitor?" for a rival)."""
     asked = {_KIN.get(w, w) for w in h.reading.words}
     for who, kind in sorted(h.req.relation_kinds.items()):
-        if set(kind.lower().split()) & asked:
+        words = kind.lower().split()
+        head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
+        if head in asked:
             return f"{_relation(who, kind)}."
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
@@ -222,6 +232,23 @@ def _way(h: Heard, place: str) -> str:
         return f"{name} is right next to here; just walk over."
     hops = ", then ".join(name_of(h, p) for p in path[:-1])
     return f"To get to {name}, go by {hops}."
+
+
+def _food(h: Heard) -> str:
+    """"Where can I get something to eat / a drink?": the nearest food (or drink) on sale
+    that every villager knows of."""
+    words = set(h.reading.words)
+    eat, drink = bool(words & _EAT), bool(words & _DRINK)
+    if not (eat or drink) or (h.reading.wh not in ("where", None) and not h.reading.has(*_FIND)):
+        return ""
+    sold = [v for v in h.req.names.values() if v.kind == "item" and v.edible and v.place and v.price]
+    if drink and not eat:
+        sold = [v for v in sold if set(word_forms(v.name)) & _DRINKS]
+    sold.sort(key=lambda v: (0 if v.place == h.req.place else len(route(h.req, v.place)) or 99, v.id))
+    if not sold:
+        return ""
+    where = [f"{_a(v.name)} at {name_of(h, v.place)} ({coins_text(v.price)})" for v in sold[:2]]
+    return f"You can get {' or '.join(where)}."
 
 
 def _wares_at(h: Heard, place: str) -> str:

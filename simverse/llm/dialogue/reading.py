@@ -48,6 +48,7 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
+       "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
@@ -194,6 +195,9 @@ def asks_news(r: Reading) -> bool:
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""
+    if r.starts("do you know what", "do you know who", "do you know where", "do you know when", "do you know why",
+                "do you know how", "you know what he", "you know what she"):
+        return False  # asks: "do you know what Tomas does?"
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 
