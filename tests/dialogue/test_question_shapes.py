@@ -47,6 +47,8 @@ def test_a_how_big_question_needs_a_number(world):
 def test_where_to_eat_from_the_wares_everyone_knows(world):
     answer = ask(world, "Kit", "where can I get something to eat?").utterance
     assert "barley loaf" in answer and "Hilde's Bakery" in answer
+    eaten = ask(world, "Kit", "what did the reeve have for breakfast?").utterance
+    assert "barley loaf" not in eaten, eaten
     drink = ask(world, "Kit", "where can I get a drink?").utterance.lower()
     assert "barley" not in drink and any(p in drink for p in DONT_KNOW), drink
 

@@ -20,6 +20,7 @@ _YOU = frozenset({"you", "your", "yours"})
 _EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
 _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
+_WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
 RELATION_CLOSE = 0.55
@@ -239,7 +240,8 @@ def _food(h: Heard) -> str:
     that every villager knows of."""
     words = set(h.reading.words)
     eat, drink = bool(words & _EAT), bool(words & _DRINK)
-    if not (eat or drink) or (h.reading.wh not in ("where", None) and not h.reading.has(*_FIND)):
+    asks_where = h.reading.wh == "where" or h.reading.has(*_WHERE_TO_GET)  # not "what did he have for breakfast"
+    if not (eat or drink) or not asks_where:
         return ""
     sold = [v for v in h.req.names.values() if v.kind == "item" and v.edible and v.place and v.price]
     if drink and not eat:
