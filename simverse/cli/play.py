@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from simverse.cli.app import UserError, app, console, shown
-from simverse.llm.human import DEFAULT_DIR
+from simverse.cli.app import app, console, shown
+from simverse.llm.human import DEFAULT_DIR, answer_question, pending_question
 
 
 @app.command()
@@ -38,42 +38,15 @@ def play(
             line = input(f"{npc}> ")
         except EOFError:
             return
-        arg_names = list(((question.get("schema") or {}).get("properties", {}).get("args") or {}).get("properties", {}))
         try:
-            decision = decision_from_line(line, question["tag"].endswith(" reply"), arg_names)
-        except UserError as exc:
+            answer_question(ask, line)
+        except ValueError as exc:
             console.print(f"[red]{shown(exc)}[/red] (the question stays open)")
             continue
-        answer = ask.with_name(ask.name.replace("ask-", "answer-"))
-        answer.write_text(json.dumps(decision, ensure_ascii=False), encoding="utf-8")
         answered += 1
 
 
 def _next_question(folder: Path) -> Path:
-    while True:
-        asks = sorted(folder.glob("ask-*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
-        if asks:
-            return asks[0]
+    while (ask := pending_question(folder)) is None:
         time.sleep(0.2)
-
-
-def decision_from_line(line: str, reply: bool, arg_names: list[str] | None = None) -> dict[str, Any]:
-    """A decision as the schema's JSON from what the person typed (see the module docstring);
-    a bare action's argument fills the schema's argument names that are not place or npc."""
-    text = line.strip()
-    if reply:
-        ending = not text or text.lower() in ("bye", "goodbye")
-        return {"action": "wait", "args": {}, "utterance": text or None, "end_conversation": ending}
-    words = text.split()
-    if not words or words[0].lower() == "wait":
-        return {"action": "wait", "args": {}}
-    verb = words[0].lower()
-    if verb in ("go", "move") and len(words) > 1:
-        return {"action": "move", "args": {"place": " ".join(words[1:])}}
-    if verb == "talk" and len(words) > 2:
-        return {"action": "talk", "args": {"npc": words[1]}, "utterance": " ".join(words[2:])}
-    if verb == "talk":
-        raise UserError("write: talk NAME what you say")
-    names = [n for n in (arg_names or ["item"]) if n not in ("place", "npc")] or ["item"]
-    args = {names[0]: " ".join(words[1:])} if len(words) > 1 else {}
-    return {"action": verb, "args": args}
+    return ask

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 
 from simverse.dashboard.live import LiveRun, fork_run
+from simverse.llm.human import answer_all_with_wait
 from simverse.store.models import EventRow
 
 DIRECTED_KINDS = ("injected", "scene")
@@ -92,6 +93,7 @@ class LiveHub:
     # ------------------------------------------------------------------ opening and closing
     def open(self, make: Callable[[], LiveRun]) -> LiveRun:
         """Make the live world (``LiveRun.start`` / ``resume``), closing the one before."""
+        self._release_players()
         with self.lock:
             self._stop()
             self.live = make()
@@ -100,8 +102,17 @@ class LiveHub:
 
     def close(self) -> None:
         """Stop stepping and close the live world."""
+        self._release_players()
         with self.lock:
             self._stop()
+
+    def _release_players(self) -> None:
+        """A step waiting for people who play NPCs holds the lock: their NPCs wait instead,
+        so closing or replacing the world does not wait for them."""
+        self.running, self.queued_steps = False, 0
+        live = self.live
+        for folder in live.players.values() if live is not None else ():
+            answer_all_with_wait(folder)
 
     def _stop(self) -> None:
         self.running, self.queued_steps = False, 0

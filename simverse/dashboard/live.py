@@ -14,6 +14,7 @@ from pathlib import Path
 
 from simverse.agents.player import PlayerChat, talk_to
 from simverse.core.loader import load_world
+from simverse.llm.human import parse_human_spec
 from simverse.store.fork import fork_run as store_fork_run
 from simverse.store.run_store import RunStore, db_url, default_db_path
 from simverse.world.model import World
@@ -25,6 +26,8 @@ ENV_SEED = "SIMVERSE_DASHBOARD_SEED"
 ENV_LLM = "SIMVERSE_DASHBOARD_LLM"
 ENV_DB = "SIMVERSE_DASHBOARD_DB"
 ENV_EMBEDDER = "SIMVERSE_DASHBOARD_EMBEDDER"
+# How long a step waits for the person playing an NPC before the NPC waits instead.
+PLAYER_WAIT_S = 600.0
 
 
 def check_brain_spec(spec: str) -> str:
@@ -48,11 +51,15 @@ class LiveRun:
 
     @classmethod
     def start(cls, world: str, seed: int = 0, llm: str = "scripted", db: str | None = None,
-              embedder: str | None = None) -> LiveRun:
-        """Start a new run of a shipped world (or world file) in ``db``."""
+              embedder: str | None = None, player: str | None = None) -> LiveRun:
+        """Start a new run of a shipped world (or world file) in ``db``; ``player`` names an
+        NPC a person plays from the dashboard (its brain is ``human``)."""
         spec = load_world(world)
         path = db or str(default_db_path(spec.name))
-        sim = World(spec, seed=seed, db=path, llm=check_brain_spec(llm), embedder=embedder)
+        if player and player not in {n.name for n in spec.npcs}:
+            raise ValueError(f"play as: {spec.name} has no NPC named {player!r}")
+        brains = {player: player_brain(path)} if player else None
+        sim = World(spec, seed=seed, db=path, llm=check_brain_spec(llm), embedder=embedder, brains=brains)
         return cls(sim, path)
 
     @classmethod
@@ -75,6 +82,13 @@ class LiveRun:
     @property
     def step_index(self) -> int:
         return self.world.step_index
+
+    @property
+    def players(self) -> dict[str, Path]:
+        """The NPCs people play in this run, and the folder where each one's questions appear."""
+        return {who: parse_human_spec(value.partition(":")[2]).folder / who
+                for who, value in self.world.mix.pairs
+                if isinstance(value, str) and value.split(":")[0] == "human" and who in self.world.npcs}
 
     def step(self, n: int = 1) -> int:
         """Run ``n`` steps (each committed); returns the last committed step."""
@@ -104,6 +118,12 @@ class LiveRun:
 
     def close(self) -> None:
         self.world.close()
+
+
+def player_brain(db: str) -> str:
+    """The human brain spec of a dashboard player: questions in ``players/DB-NAME`` beside the database."""
+    path = Path(db)
+    return f"human:{path.parent / 'players' / path.stem}#{PLAYER_WAIT_S:g}"
 
 
 def fork_run(db: str, run_id: int, at_step: int) -> int:

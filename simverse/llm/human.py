@@ -14,6 +14,7 @@ import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
 
@@ -68,6 +69,62 @@ def npc_of(tag: str) -> str:
     """The NPC of a request tag such as ``step 3 npc Mara act``."""
     words = tag.split()
     return words[words.index("npc") + 1] if "npc" in words[:-1] else "unknown"
+
+
+def open_questions(folder: Path) -> list[Path]:
+    """The questions in a player's folder (``DIR/NPC``) not answered yet, oldest first."""
+    asks = sorted(folder.glob("ask-*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    return [a for a in asks if not a.with_name(a.name.replace("ask-", "answer-")).exists()]
+
+
+def pending_question(folder: Path) -> Path | None:
+    """The oldest open question in a player's folder, or None."""
+    asks = open_questions(folder)
+    return asks[0] if asks else None
+
+
+def answer_all_with_wait(folder: Path) -> int:
+    """Answer every open question with a wait (or, in a conversation, silence that ends it),
+    so a step waiting for the person goes on; returns how many were answered."""
+    asks = open_questions(folder)
+    for ask in asks:
+        answer_question(ask, "")
+    return len(asks)
+
+
+def answer_question(ask: Path, line: str) -> dict[str, Any]:
+    """Answer the question in ``ask`` with what the person typed; returns the decision written.
+    A line that is not a decision raises ValueError and the question stays open."""
+    question = json.loads(ask.read_text(encoding="utf-8"))
+    schema_args = ((question.get("schema") or {}).get("properties", {}).get("args") or {}).get("properties", {})
+    decision = decision_from_line(line, question["tag"].endswith(" reply"), list(schema_args))
+    answer = ask.with_name(ask.name.replace("ask-", "answer-"))
+    answer.write_text(json.dumps(decision, ensure_ascii=False), encoding="utf-8")
+    return decision
+
+
+def decision_from_line(line: str, reply: bool, arg_names: list[str] | None = None) -> dict[str, Any]:
+    """A decision as the schema's JSON from what the person typed: in a conversation the line is
+    what the NPC says (empty or ``bye`` ends it); otherwise ``go PLACE``, ``talk NAME words...``,
+    ``ACTION [ARGUMENT]`` or ``wait``. A bare action's argument fills the schema's first
+    argument name that is not place or npc."""
+    text = line.strip()
+    if reply:
+        ending = not text or text.lower() in ("bye", "goodbye")
+        return {"action": "wait", "args": {}, "utterance": text or None, "end_conversation": ending}
+    words = text.split()
+    if not words or words[0].lower() == "wait":
+        return {"action": "wait", "args": {}}
+    verb = words[0].lower()
+    if verb in ("go", "move") and len(words) > 1:
+        return {"action": "move", "args": {"place": " ".join(words[1:])}}
+    if verb == "talk" and len(words) > 2:
+        return {"action": "talk", "args": {"npc": words[1]}, "utterance": " ".join(words[2:])}
+    if verb == "talk":
+        raise ValueError("write: talk NAME what you say")
+    names = [n for n in (arg_names or ["item"]) if n not in ("place", "npc")] or ["item"]
+    args = {names[0]: " ".join(words[1:])} if len(words) > 1 else {}
+    return {"action": verb, "args": args}
 
 
 def parse_human_spec(target: str) -> HumanBackend:

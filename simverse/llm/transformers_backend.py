@@ -19,6 +19,13 @@ masked before sampling, the grammar of each distinct schema is compiled once and
 and a row running out of budget is closed, so even a random-weight model answers with
 complete, schema-valid JSON. ``constrain=False`` turns this off (benchmarks compare both).
 
+Shared prompt prefixes. A step's prompts start with what all NPCs share (the world brief,
+:mod:`simverse.llm.prompts`). With ``prefix_cache`` on, a sub-batch whose prompts share at
+least ``MIN_PREFIX_TOKENS`` leading tokens computes that prefix's key/value cache once
+(kept for the next sub-batches and steps, a few prefixes at most), and each row is laid out
+as ``[prefix][padding][its own tokens]``: the model reads only the rows' own tokens.
+Positions follow the attention mask, so a row reads the same positions as unpadded.
+
 Accounting: ``prompt_tokens`` counts the prompt without padding; ``completion_tokens``
 counts generated tokens up to and including the first end-of-sequence token; each
 request's ``latency_s`` is its sub-batch's wall time divided by the sub-batch's size.
@@ -26,8 +33,9 @@ request's ``latency_s`` is its sub-batch's wall time divided by the sub-batch's 
 
 from __future__ import annotations
 
+import copy
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +47,14 @@ try:  # transformers is a core dependency; the guard keeps import errors readabl
     from transformers import LogitsProcessor
 except ImportError:  # pragma: no cover - exercised only without transformers
     LogitsProcessor = object  # type: ignore[misc,assignment]
+
+MIN_PREFIX_TOKENS = 16
+PREFIX_CACHE_ENTRIES = 4
+try:  # ``generate`` calls a given cache ``cache`` from transformers 5.24 on, ``past_key_values`` before
+    from transformers.generation.utils import ALL_CACHE_NAMES as _CACHE_NAMES
+    CACHE_ARGUMENT = "cache" if "cache" in _CACHE_NAMES else "past_key_values"
+except ImportError:
+    CACHE_ARGUMENT = "past_key_values"
 
 
 class SeededGumbelSampler(LogitsProcessor):
@@ -111,12 +127,14 @@ class TransformersBackend:
         max_batch_size: int = 32,
         force_max_new_tokens: bool = False,
         constrain: bool = True,
+        prefix_cache: bool = True,
     ) -> None:
         """Load tokenizer and model with ``from_pretrained``.
 
         ``force_max_new_tokens`` sets ``min_new_tokens = max_new_tokens`` so every
         unconstrained row generates exactly the same number of tokens (benchmarks compare
         equal work). ``constrain`` decodes requests that carry a JSON schema under it.
+        ``prefix_cache`` reuses the key/value cache of a sub-batch's shared prompt prefix.
         """
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -140,6 +158,9 @@ class TransformersBackend:
         self.constrain = constrain
         self.schemas_not_compiled = 0
         self._grammars: SchemaGrammars | None = None
+        self.prefix_cache = prefix_cache
+        self.prefix_tokens_reused = 0
+        self._prefixes: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     @property
     def grammars(self) -> SchemaGrammars:
@@ -201,8 +222,14 @@ class TransformersBackend:
         import torch
         from transformers import GenerationConfig, LogitsProcessorList
 
-        enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True,
-                             add_special_tokens=False).to(self.device)
+        ids = [self.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts]
+        shared = shared_prefix_length(ids)
+        extra: dict[str, Any] = {}
+        if self.prefix_cache and len(ids) > 1 and shared >= MIN_PREFIX_TOKENS:
+            enc, extra[CACHE_ARGUMENT] = self._prefixed_inputs(ids, shared)
+        else:
+            enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True,
+                                 add_special_tokens=False).to(self.device)
         matchers = self._matchers(requests)
         constrained = any(m is not None for m in matchers)
         processors: list[Any] = []
@@ -227,6 +254,7 @@ class TransformersBackend:
                 **enc,
                 generation_config=config,
                 logits_processor=LogitsProcessorList([*processors, sampler]),
+                **extra,
             )
         elapsed = time.perf_counter() - started
         prompt_len = enc["input_ids"].shape[1]
@@ -243,6 +271,38 @@ class TransformersBackend:
                 latency_s=per_request,
             ))
         return answers
+
+    def _prefixed_inputs(self, ids: Sequence[list[int]], shared: int) -> tuple[dict[str, Any], Any]:
+        """Rows laid out as ``[prefix][padding][own tokens]`` and the prefix's cache, repeated
+        for every row (a copy: ``generate`` extends the cache it is given)."""
+        import torch
+
+        prefix = list(ids[0][:shared])
+        width = max(len(row) - shared for row in ids)
+        pad = self.tokenizer.pad_token_id
+        rows = [prefix + [pad] * (width - len(row) + shared) + list(row[shared:]) for row in ids]
+        masks = [[1] * shared + [0] * (width - len(row) + shared) + [1] * (len(row) - shared) for row in ids]
+        with torch.inference_mode():
+            cache = copy.deepcopy(self._prefix_kv(tuple(prefix)))
+            cache.batch_repeat_interleave(len(ids))
+        self.prefix_tokens_reused += shared * (len(ids) - 1)
+        enc = {"input_ids": torch.tensor(rows, device=self.device),
+               "attention_mask": torch.tensor(masks, device=self.device)}
+        return enc, cache
+
+    def _prefix_kv(self, prefix: tuple[int, ...]) -> Any:
+        """The key/value cache of ``prefix`` (computed once; the last few are kept)."""
+        import torch
+
+        if prefix in self._prefixes:
+            self._prefixes.move_to_end(prefix)
+            return self._prefixes[prefix]
+        with torch.inference_mode():
+            out = self.hf_model(input_ids=torch.tensor([list(prefix)], device=self.device), use_cache=True)
+        self._prefixes[prefix] = out.past_key_values
+        while len(self._prefixes) > PREFIX_CACHE_ENTRIES:
+            self._prefixes.popitem(last=False)
+        return out.past_key_values
 
     def _matchers(self, requests: Sequence[LLMRequest]) -> list[Any | None]:
         """One schema matcher per constrained request (None: decoded freely, also for a
@@ -266,3 +326,17 @@ class TransformersBackend:
             if tok in self._eos_ids:
                 return ids[:pos]
         return ids
+
+
+def shared_prefix_length(ids: Sequence[Sequence[int]]) -> int:
+    """How many leading tokens every row shares, leaving each row at least one of its own
+    (the model must read one token per row to answer it)."""
+    if not ids:
+        return 0
+    shortest = min(len(row) for row in ids) - 1
+    first = ids[0]
+    for pos in range(max(0, shortest)):
+        token = first[pos]
+        if any(row[pos] != token for row in ids):
+            return pos
+    return max(0, shortest)

@@ -114,8 +114,9 @@ def population(mix: Mix, default_spec: str, default: Brain, run_id: int, ids: Ca
             brains[label] = value
             continue
         backend = answers or make_backend(value)
+        # A person is asked every step: skipping idle NPCs saves model calls, not people's turns.
         brains[label] = make_brain(value, backend=backend, run_id=run_id if backend else None, call_ids=ids,
-                                   skip_idle=skip_idle)
+                                   skip_idle=skip_idle and not value.startswith("human"))
     by_npc = assign_brains(mix.npcs, [(who, brain_label(v)) for who, v in mix.pairs], default_spec, mix.seed)
     return Population(brains, by_npc)
 

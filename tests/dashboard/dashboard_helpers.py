@@ -5,8 +5,8 @@ A plain module, not a conftest: test modules import its fixtures by name (anothe
 declares the fixtures it needs with :func:`run_db_fixture` / :func:`db_copy_fixture` /
 :func:`llm_run_db_fixture`.
 
-Two runs: harbor_town with the scripted brain (8 steps), and the hamlet with an LLM brain
-whose backend answers from a fixed list of texts (valid JSON, junk that is retried or
+Two runs: harbor_town with the scripted brain (12 steps: long enough for a fact to be told),
+and the hamlet with an LLM brain whose backend answers from a fixed list of texts (valid JSON, junk that is retried or
 defaulted, and lines the content filter blocks), so every model call is recorded through
 the real prompt, parse, repair and recording code, in seconds and with no model.
 """
@@ -55,13 +55,13 @@ class PreparedBackend:
 
 
 def build_run_db(tmp_path_factory) -> Path:
-    """harbor_town, seed 1, 8 steps, hashing embedder, full retrieval logs (the NPC page
-    explains a recall by its score parts, which only full logs keep)."""
+    """harbor_town, seed 1, 12 steps (a fact is first told at step 10), hashing embedder, full
+    retrieval logs (the NPC page explains a recall by its score parts, which only full logs keep)."""
     path = tmp_path_factory.mktemp("dashboard") / "harbor.db"
     spec = load_world("harbor_town")
     spec.settings.retrieval_log = "full"
     world = World(spec, seed=1, db=str(path), embedder="hashing")
-    world.run(8)
+    world.run(12)
     world.close()
     return path
 

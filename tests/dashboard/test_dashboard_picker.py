@@ -63,7 +63,7 @@ def test_missing_paths_folders_and_other_urls_are_refused(tmp_path):
 def test_a_read_only_store_reads_a_run_and_cannot_write(dashboard_run_db):
     before = digest(dashboard_run_db)
     store = read_only_store(dashboard_run_db)
-    assert store.last_step(1) == 8
+    assert store.last_step(1) == 12
     with store.engine.connect() as connection, pytest.raises(OperationalError, match=r"readonly|read-only|query_only"):
         connection.execute(text("DELETE FROM dialogue"))
     store.close()

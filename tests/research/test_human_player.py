@@ -8,8 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
-from simverse.cli.play import decision_from_line
 from simverse.core.loader import parse_world
+from simverse.llm.human import decision_from_line
 from simverse.store.digest import run_digest
 from simverse.world import World
 from tests.hamlet import hamlet_world
@@ -33,7 +33,6 @@ def world_with_player(tmp_path: Path, db: str, timeout: float, replay: str | Non
 
 def test_a_player_moves_their_npc_and_the_run_replays_without_them(tmp_path: Path):
     world = world_with_player(tmp_path, str(tmp_path / "live.db"), timeout=300)
-    world.brain.brains[next(k for k in world.brain.brains if k.startswith("human"))].skip_idle = False
     player = subprocess.Popen([sys.executable, "-m", "simverse.cli", "play", "Cid", "--dir",
                                str(tmp_path / "players"), "--turns", "1"], stdin=subprocess.PIPE, text=True,
                               stdout=subprocess.DEVNULL)
@@ -45,14 +44,12 @@ def test_a_player_moves_their_npc_and_the_run_replays_without_them(tmp_path: Pat
     assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#300"]["valid"] == 1
     replayed = world_with_player(tmp_path, str(tmp_path / "replay.db"), timeout=300,
                                  replay=str(tmp_path / "live.db"))
-    replayed.brain.brains[next(k for k in replayed.brain.brains if k.startswith("human"))].skip_idle = False
     replayed.step()
     assert run_digest(replayed.store, replayed.run_id) == run_digest(world.store, world.run_id)
 
 
 def test_no_answer_in_time_is_a_safe_wait(tmp_path: Path):
     world = world_with_player(tmp_path, str(tmp_path / "quiet.db"), timeout=0.3)
-    world.brain.brains[next(k for k in world.brain.brains if k.startswith("human"))].skip_idle = False
     place = world.npcs["Cid"].place
     world.step()
     assert world.npcs["Cid"].place == place

@@ -24,12 +24,15 @@ def start_form(replacing: bool) -> None:
         seed = st.number_input("seed", min_value=0, value=0, step=1)
         llm = st.text_input("brain", value="scripted", help=BRAIN_FORMS)
         db = st.text_input("run database", value="", placeholder=f"{default_db_path('WORLD')} (default)")
+        player = st.text_input("play as (optional)", value="", placeholder="an NPC's name",
+                               help="You make this NPC's decisions on the Talk & direct page (Play an NPC).")
         label = "Start (replaces the live world for every viewer)" if replacing else "Start"
         started = st.form_submit_button(label, type="primary")
     if started:
         try:
             with st.spinner("starting the world"):
-                live.open(lambda: LiveRun.start(world, int(seed), llm, db.strip() or None, context.embedder_choice()))
+                live.open(lambda: LiveRun.start(world, int(seed), llm, db.strip() or None, context.embedder_choice(),
+                                                player.strip() or None))
         except (ValueError, OSError) as exc:
             st.error(str(exc))
         else:

@@ -1,12 +1,13 @@
 """Talk and direct: talk to an NPC of the live world as a person in it, inject events and give
-scene commands, and follow each direction from queued to applied (or refused, and why)."""
+scene commands, follow each direction from queued to applied (or refused, and why), and play
+an NPC (make its decisions) when the run was started with one played."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from simverse.agents.player import PLAYER
-from simverse.dashboard import context, data, directing, views
+from simverse.dashboard import context, data, directing, playing, views
 from simverse.dashboard.live import LiveRun
 from simverse.dashboard.safe import md
 
@@ -27,7 +28,7 @@ world = views.world_of(status.db, status.run_id)
 upto = data.committed_step(status.db, status.run_id) or 0
 clock = data.step_snapshot(status.db, status.run_id, upto)["sim_time"]
 st.caption(md(f"live world: run {status.run_id} · after step {upto} ({clock})"))
-talk, direct = st.tabs(["Talk to an NPC", "Direct the scene"])
+talk, direct, play = st.tabs(["Talk to an NPC", "Direct the scene", "Play an NPC"])
 
 with talk:
     cols = st.columns([3, 1])
@@ -56,3 +57,6 @@ with direct:
     directing.direct_forms(list(world.place_ids), key="talk")
     st.subheader("Directions")
     directing.show_directions(context.RunRef(status.db, status.run_id, upto, True))
+
+with play:
+    playing.play_panel(live.live.players if live.live else {})
