@@ -19,6 +19,9 @@ skip rule off, answers ended by the model or the grammar, not forced to T tokens
       completion tokens per second;
   (g) through ``transformers serve`` on 127.0.0.1 (``--server``; it ignores
       ``response_format``, so answers are unconstrained): the same figures;
+  (i) the batch of (a) with the transformers backend's shared-prefix cache on (the default)
+      and off, alternating: the wall time of each and the speedup, with the share of prompt
+      tokens the batch shares (the world brief the prompts open with);
   (h) a whole world (harbor_town, memory on with the default MiniLM embedder) run live on
       the model for ``--world-steps`` steps, then replayed from its database with no model
       and no embedder (recorded LLM calls and stored text vectors answer): both timed end
@@ -33,6 +36,7 @@ decision and does not depend on how many agents wait their turn, so a sample kee
 run short; pass ``--seq-sample 0`` to time all of them.
 
     python experiments/bench/bench_llm.py --npcs 32 --new-tokens 32
+    python experiments/bench/bench_llm.py --npcs 32 --new-tokens 16 --only-prefix
     python experiments/bench/bench_llm.py --npcs 16 --new-tokens 96 --only-constraints --server
 """
 
@@ -60,9 +64,9 @@ from simverse.core.llm_protocol import SamplingParams
 from simverse.llm.brain import LLMBrain
 from simverse.llm.openai_backend import OpenAIBackend
 from simverse.llm.prompts import decision_messages
-from simverse.llm.recording import RecordingBackend, ReplayBackend
+from simverse.llm.recording import RecordingBackend, ReplayBackend, store_calls
 from simverse.llm.tiny_model import SMOLLM2_135M, build_tiny_model
-from simverse.llm.transformers_backend import TransformersBackend
+from simverse.llm.transformers_backend import TransformersBackend, shared_prefix_length
 from simverse.store.base import Base
 from simverse.store.digest import differing_tables, run_digest
 from simverse.world.model import World
@@ -76,6 +80,11 @@ ACTIONS = [
     ActionSpec("talk", "say something to someone here", {"npc": "npc"}),
     ActionSpec("buy", "buy an item sold here", {"item": "item"}),
 ]
+
+
+WORLD_BRIEF = ("The world: a river town of eight places (" + ", ".join(PLACES) + "). People trade bread, "
+               "apples and fish for coins, talk about what they saw, and keep their secrets from those "
+               "they do not trust.\n" + "\n".join(f"- {a.name}: {a.description}" for a in ACTIONS))
 
 
 def synthetic_request(i: int) -> DecisionRequest:
@@ -105,6 +114,7 @@ def synthetic_request(i: int) -> DecisionRequest:
         partner=others[0] if i % 4 == 3 else None,
         conversation=[Turn(others[0], "Did you hear about the mill?")] if i % 4 == 3 else [],
         relationships={others[0]: 0.4},
+        world_brief=WORLD_BRIEF,
     )
 
 
@@ -275,6 +285,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1,
                         help="time (a) and (c), and (e) and (f), this many times, alternating; keep the best")
     parser.add_argument("--only-constraints", action="store_true", help="skip (a)-(d)")
+    parser.add_argument("--only-prefix", action="store_true", help="run only (i), the shared-prefix cache")
     parser.add_argument("--server", action="store_true", help="also run (g) through transformers serve")
     parser.add_argument("--world-steps", type=int, default=3,
                         help="(h): steps of the live and replayed world run (0 skips it)")
@@ -287,8 +298,12 @@ def main() -> None:
         (t_build, _), path = timed(lambda: build_model(Path(tmp) / "smol", requests))
         print(f"model: SmolLM2-135M shape, random weights, built in {t_build:.1f}s; "
               f"torch threads {torch.get_num_threads()}", flush=True)
+        if args.only_prefix:
+            prefix_cache_rows(path, requests, sampling, args.repeats)
+            return
         if not args.only_constraints:
             throughput(path, requests, sampling, args)
+            prefix_cache_rows(path, requests, sampling, args.repeats)
         rows = constraint_rows(path, requests, sampling, args.repeats)
         if args.server:
             rows += server_rows(path, requests, sampling)
@@ -330,7 +345,7 @@ def throughput(path: Path, requests: list[DecisionRequest], sampling: SamplingPa
     engine = create_engine("sqlite://")
     Base.metadata.create_all(engine)
     with Session(engine) as session:
-        session.add_all(recorder.drain())
+        store_calls(session, recorder.drain())
         session.commit()
         replay = LLMBrain(ReplayBackend.from_session(session, 1), sampling=sampling,
                           use_schema=False, skip_idle=False, retry_invalid=False)
@@ -359,6 +374,29 @@ def throughput(path: Path, requests: list[DecisionRequest], sampling: SamplingPa
         print(f"{name} = {ratio(x, nx, y, ny, 0):.2f} wall, {ratio(x, nx, y, ny, 1):.2f} cpu"
               f"  (goal >= {goal})")
     print(f"(d)/(a) replay vs live = {ratio(t_d, n, t_a, n, 0):.0f}x (wall)")
+
+
+def prefix_cache_rows(path: Path, requests: list[DecisionRequest], sampling: SamplingParams,
+                      repeats: int) -> None:
+    """(i): the same batched decisions with the shared-prefix cache on and off, alternating."""
+    best = {True: float("inf"), False: float("inf")}
+    backends = {on: TransformersBackend(str(path), device="cpu", max_batch_size=len(requests),
+                                        force_max_new_tokens=True, prefix_cache=on) for on in (True, False)}
+    for repeat in range(max(1, repeats)):
+        for on in ((True, False) if repeat % 2 == 0 else (False, True)):
+            brain = LLMBrain(backends[on], sampling=sampling, use_schema=False, skip_idle=False,
+                             retry_invalid=False)
+            (wall, _), _ = timed(lambda: brain.decide_batch(requests))  # noqa: B023
+            best[on] = min(best[on], wall)
+            print(f"  timed (i) prefix cache {'on' if on else 'off'} {wall:.1f}s (wall)", flush=True)
+    tokenizer = backends[True].tokenizer
+    ids = [tokenizer.apply_chat_template([{"role": m.role, "content": m.content} for m in decision_messages(r)],
+                                         add_generation_prompt=True, tokenize=True) for r in requests]
+    ids = [list(row["input_ids"]) if isinstance(row, dict) or hasattr(row, "keys") else list(row) for row in ids]
+    shared = shared_prefix_length(ids)
+    print(f"(i) shared prefix {shared} of {sum(map(len, ids)) / len(ids):.0f} prompt tokens on average "
+          f"({100 * shared * len(ids) / sum(map(len, ids)):.0f}%); batch of {len(requests)}: "
+          f"cache on {best[True]:.2f} s, off {best[False]:.2f} s, speedup {best[False] / best[True]:.2f}x (wall)")
 
 
 if __name__ == "__main__":

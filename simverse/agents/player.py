@@ -16,7 +16,8 @@ committed.
 The person's words are data: they never reach the world state or the knowledge graph,
 only the NPC's conversation, memories and next observations. Both lines pass the world's
 content filter first: a blocked line is stored, remembered and answered as the filter's
-placeholder, its words kept only in the ``redactions`` table. When the NPC agrees to do
+placeholder, its words kept only in the ``redactions`` table, and so are the model calls
+behind a blocked reply (see :mod:`simverse.world.screening`). When the NPC agrees to do
 something ("follow me to the square"), its reply's decision is that action, and a promise
 note (:func:`~simverse.core.decisions.promise_note`) in its next observations lets it keep
 its word next step, if the world's rules still allow.
@@ -27,6 +28,7 @@ a line now (used by ``simverse eval-dialogue``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -38,6 +40,7 @@ from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Brain, Decision, DecisionRequest, Turn, promise_note
 from simverse.core.runtime import StepRuntime
+from simverse.llm.recording import store_calls
 from simverse.store.models import DecisionRow, DialogueRow
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore
@@ -53,6 +56,10 @@ class Screen(Protocol):
     """The world's content filter on what is said (``simverse.world.screening.Screening``)."""
 
     def line(self, step: int, speaker: str, text: str, source: str) -> tuple[str, dict[str, Any] | None]: ...
+
+    def cite(self, speaker: str, call_ids: Sequence[int], reason: str | None) -> None: ...
+
+    def calls(self, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]: ...
 
 
 class Audience(Surroundings, Protocol):
@@ -93,6 +100,7 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
         decision = _answer(world, request)
         reply, reply_redaction = world.screening.line(step, npc, decision.utterance or "", f"{npc} to {PLAYER}")
         decision.utterance = reply if decision.utterance is not None else None
+        world.screening.cite(npc, decision.llm_call_ids, reply_redaction["reason"] if reply_redaction else None)
         decision_id = draft.next_id("decision")
         session.execute(insert(DecisionRow.__table__), [_decision_row(world, step, decision_id, decision, place)])
         told = [k for k in decision.told_facts if world.knowledge.believes(npc, k)]
@@ -105,9 +113,6 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
-        redactions = [r for r in (said_redaction, reply_redaction) if r is not None]
-        if redactions:
-            session.execute(insert(RedactionRow.__table__), redactions)
         heard = [f'{PLAYER} said: "{said}"']
         if decision.action not in ("talk", "wait"):
             heard.append(promise_note(PLAYER, decision.action, decision.args))
@@ -117,8 +122,11 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
             for speaker, listener, line, _, _ in lines:
                 world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
             world.minds.settle(session, step, hours)
-        if hasattr(world.brain, "drain_calls"):
-            session.add_all(world.brain.drain_calls())
+        calls = world.brain.drain_calls() if hasattr(world.brain, "drain_calls") else []
+        redactions = [r for r in (said_redaction, reply_redaction) if r is not None] + world.screening.calls(calls)
+        if redactions:
+            session.execute(insert(RedactionRow.__table__), redactions)
+        store_calls(session, calls)
         _record_talk(session, world.run_id, step, npc, said, conversation,
                      {"ids": dict(draft.ids), "inbox": {npc: heard}})
     world.runtime.adopt(draft)

@@ -5,8 +5,12 @@ A recorded call's request (``llm_calls.request_json``, see
 :func:`simverse.llm.recording.request_payload`) is turned into a list of
 ``(role, content)`` messages and a separate JSON schema, so the prompt viewer can draw a
 chat and keep the schema folded. The words the content filter blocked are kept in the
-``redactions`` table (in older databases: in the decision) and still appear in the raw
-model output; :class:`Redactor` hides them wherever they appear unless the viewer asks.
+``redactions`` table (in older databases: in the decision); :class:`Redactor` hides them
+wherever they appear unless the viewer asks. A call whose answer (or, for a retry, whose
+quote of a rejected answer) held blocked text is stored with the filter's placeholder in
+its place (schema version 3); the text as recorded comes with the call under ``blocked``,
+for the viewer to show only when asked. Older databases keep it in the call itself, where
+the :class:`Redactor` hides it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from simverse.memory.recall_log import accessed_ids
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory, MemoryAccess, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow
-from simverse.store.redaction_models import RedactionRow
+from simverse.store.redaction_models import CALL_PREFIX, RedactionRow, call_source
 
 HIDDEN = "[hidden: removed by the content filter]"
 DECISION_COLUMNS = ["id", "step", "mode", "action", "args", "utterance", "status", "note", "event_id", "calls"]
@@ -62,15 +66,35 @@ def decision_detail(db: str, run_id: int, decision_id: int) -> dict[str, Any]:
             select(LLMCall).where(LLMCall.run_id == run_id, LLMCall.id.in_(list(row.llm_call_ids or [])))
             .order_by(LLMCall.id)
         ).all() if row.llm_call_ids else []
+        kept = _kept_calls(session, run_id, [c.id for c in found])
         calls = [{"id": c.id, "backend": c.backend, "model": c.model, "tag": c.tag, **parse_request(c.request_json),
                   "response": c.response_text, "prompt_tokens": c.prompt_tokens,
-                  "completion_tokens": c.completion_tokens, "latency_s": c.latency_s, "error": c.error}
+                  "completion_tokens": c.completion_tokens, "latency_s": c.latency_s, "error": c.error,
+                  "blocked": kept.get(c.id, {})}
                  for c in found]
         return {
             "id": row.id, "step": row.step, "npc": row.npc, "mode": row.mode, "action": row.action,
             "args": dict(row.args), "utterance": row.utterance, "status": row.status, "note": row.note,
             "event_id": row.event_id, "line_id": line, "context": dict(row.context), "calls": calls,
         }
+
+
+def _kept_calls(session: Any, run_id: int, call_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What the filter kept out of these calls, as recorded: call id -> ``response`` (the
+    answer) and/or ``messages`` (the prompt of a retry that quoted a blocked answer)."""
+    if not call_ids or not inspect(session.connection()).has_table(RedactionRow.__tablename__):
+        return {}
+    sources = [call_source(i, part) for i in call_ids for part in ("response", "request")]
+    out: dict[int, dict[str, Any]] = {}
+    for source, text in session.execute(select(RedactionRow.source, RedactionRow.blocked_text).where(
+            RedactionRow.run_id == run_id, RedactionRow.source.in_(sources))):
+        _, number, part = source.split(":")
+        entry = out.setdefault(int(number), {})
+        if part == "response":
+            entry["response"] = text
+        else:
+            entry["messages"] = parse_request(text)["messages"]
+    return out
 
 
 def parse_request(raw: str) -> dict[str, Any]:
@@ -103,7 +127,8 @@ def filtered_lines(db: str, run_id: int, upto: int) -> dict[int, dict[str, Any]]
     """Lines the content filter blocked: line id -> speaker, reason and the words said.
     The words come from the ``redactions`` table (databases made before it keep them in
     the decision); lines of the player's talk have no line here but their words do
-    (under key ``-redaction id``), so every blocked text can be hidden."""
+    (under key ``-redaction id``), so every blocked text can be hidden. Recorded calls'
+    text kept there is not a line: :func:`decision_detail` reads it with its calls."""
     with store_for(db).session() as session:
         if inspect(session.connection()).has_table(RedactionRow.__tablename__):
             return _from_redactions(session, run_id, upto)
@@ -114,7 +139,8 @@ def _from_redactions(session: Any, run_id: int, upto: int) -> dict[int, dict[str
     rows = session.execute(
         select(RedactionRow.id, RedactionRow.source, RedactionRow.speaker, RedactionRow.reason,
                RedactionRow.blocked_text)
-        .where(RedactionRow.run_id == run_id, RedactionRow.step <= upto).order_by(RedactionRow.id)
+        .where(RedactionRow.run_id == run_id, RedactionRow.step <= upto,
+               RedactionRow.source.not_like(f"{CALL_PREFIX}%")).order_by(RedactionRow.id)
     ).all()
     decisions = {int(src.split(":")[1]): i for i, src, *_ in rows if src.startswith("decision:")}
     lines = dict(session.execute(

@@ -4,7 +4,8 @@ Order: what the decision was (status, repair or default note), the parse result,
 model call the raw output, then the prompt as a chat (system / user / assistant
 messages), with the JSON schema and sampling settings folded away. Every text is shown
 with ``st.text`` / ``st.code`` / ``st.json`` (never Markdown), and words the content
-filter blocked are hidden by the page's :class:`~simverse.dashboard.minds.Redactor`.
+filter blocked are hidden by the page's :class:`~simverse.dashboard.minds.Redactor`; a
+call stored with the filter's placeholder shows what it held only when the viewer reveals.
 """
 
 from __future__ import annotations
@@ -43,14 +44,20 @@ def show_decision(detail: dict[str, Any], llm: str, redact: Redactor) -> None:
 
 
 def show_call(call: dict[str, Any], redact: Redactor) -> None:
-    """One recorded model call: raw output first, then the prompt as a chat."""
+    """One recorded model call: raw output first, then the prompt as a chat. Text the
+    filter kept out of the call (``call["blocked"]``) is shown only when revealed."""
     st.text(f"model call {call['id']} · {call['backend']} {call['model']} · {call['prompt_tokens']} prompt + "
             f"{call['completion_tokens']} completion tokens · {call['latency_s']:.2f} s"
             + (f" · error: {call['error']}" if call["error"] else ""))
+    kept = call.get("blocked") or {}
+    if kept and not redact.reveal:
+        st.caption("the content filter removed text from this call: reveal it with the toggle above")
+    shown = kept if redact.reveal else {}
     st.caption("raw model output")
-    st.code(redact(call["response"]) or "(empty)", language=None, wrap_lines=True)
-    st.caption(f"prompt: {len(call['messages'])} messages")
-    for role, content in call["messages"]:
+    st.code(redact(shown.get("response", call["response"])) or "(empty)", language=None, wrap_lines=True)
+    messages = shown.get("messages", call["messages"])
+    st.caption(f"prompt: {len(messages)} messages")
+    for role, content in messages:
         with st.chat_message(role if role in ("user", "assistant") else "system", avatar=AVATARS.get(role)):
             st.caption(role)
             st.code(redact(content), language=None, wrap_lines=True)

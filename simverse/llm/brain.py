@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
 from simverse.core.decisions import SKIP_NOTE, Brain, Decision, DecisionRequest
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, SamplingParams
@@ -40,7 +41,6 @@ from simverse.llm.structured import (
     default_decision,
     parse_decision,
 )
-from simverse.store.llm_models import LLMCall
 
 
 @dataclass
@@ -120,8 +120,8 @@ class LLMBrain:
         """Forget the counters so far."""
         self.stats = BrainStats()
 
-    def drain_calls(self) -> list[LLMCall]:
-        """Recorded calls since the last drain, when the backend records (else none)."""
+    def drain_calls(self) -> list[dict[str, Any]]:
+        """Rows of the calls recorded since the last drain, when the backend records (else none)."""
         return self.backend.drain() if isinstance(self.backend, RecordingBackend) else []
 
     def _account(self, responses: Sequence[LLMResponse]) -> None:

@@ -65,9 +65,9 @@ class Population:
         return merged(self.take_stats_by_brain().values())
 
     def drain_calls(self) -> list[Any]:
-        """Every brain's recorded calls since the last drain, in call-id order."""
+        """Every brain's recorded call rows since the last drain, in call-id order."""
         calls = [c for brain in self.brains.values() for c in getattr(brain, "drain_calls", list)()]
-        return sorted(calls, key=lambda c: c.id)
+        return sorted(calls, key=lambda c: c["id"])
 
 
 def merged(stats: Sequence[BrainStats] | Any) -> BrainStats:

@@ -1,7 +1,9 @@
 """Record every LLM call of a run, and replay a run from its recorded calls.
 
-:class:`RecordingBackend` wraps any backend and keeps an :class:`LLMCall` row per call in a
-pending list; the world drains it into the step's session (one transaction per step).
+:class:`RecordingBackend` wraps any backend and keeps an ``llm_calls`` row per call, as a
+plain dict, in a pending list; the world drains them into the step's transaction, where they
+are written with one bulk ``INSERT`` (:func:`store_calls`): at thousands of calls a step an
+ORM object per call costs more than the rest of recording together.
 Answers are data: each response's text is cleaned (:func:`~simverse.core.sanitize.clean_text`)
 and capped at :data:`MAX_RESPONSE_CHARS` (the cut text ends with a note of the full length)
 *before* it is stored and before the caller parses it, so the live run and its replay
@@ -9,6 +11,10 @@ read the very same text.
 :class:`ReplayBackend` answers from rows loaded from the database, by the request's key,
 with no model at all; a request that was never recorded raises :class:`CacheMiss` naming
 the request's tag, because a replay that silently diverges is worse than one that stops.
+Answers the content filter blocked are stored as its placeholder, the words themselves in
+the ``redactions`` table (see :mod:`simverse.store.redaction_models`); replay reads them
+back from there, and :func:`without_quoted_answers` is how a request that quotes a blocked
+answer (a retry) is stored.
 """
 
 from __future__ import annotations
@@ -19,14 +25,15 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
 from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
+from simverse.store.redaction_models import blocked_calls
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
 MAX_RESPONSE_CHARS = 16_384
@@ -65,6 +72,19 @@ def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, s
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
 
 
+def without_quoted_answers(request_json: str, placeholder: str) -> str | None:
+    """A stored request (``request_json``) with every message from the first quoted answer
+    (an ``assistant`` message, as a retry quotes the rejected answer) on replaced by
+    ``placeholder``, in the same canonical encoding; None when it quotes no answer."""
+    payload = json.loads(request_json)
+    messages = payload.get("messages") or []
+    first = next((i for i, (role, _) in enumerate(messages) if role == "assistant"), None)
+    if first is None:
+        return None
+    payload["messages"] = [*messages[:first], *([role, placeholder] for role, _ in messages[first:])]
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def step_of(tag: str) -> int:
     """The step number in a tag such as ``"step 12 npc Mara act"``; -1 when absent."""
     match = _STEP_IN_TAG.search(tag)
@@ -89,8 +109,14 @@ class CallIds:
         return value
 
 
+def store_calls(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Write drained call rows (:meth:`RecordingBackend.drain`) with one bulk ``INSERT``."""
+    if rows:
+        session.execute(insert(LLMCall.__table__), list(rows))
+
+
 class RecordingBackend:
-    """Wrap ``inner`` and record each call as an :class:`LLMCall` with a per-run id."""
+    """Wrap ``inner`` and record each call as an ``llm_calls`` row with a per-run id."""
 
     def __init__(self, inner: Backend, run_id: int, ids: CallIds | int = 1) -> None:
         """``ids``: a shared :class:`CallIds`, or the first id for a private one."""
@@ -99,7 +125,7 @@ class RecordingBackend:
         self.model = inner.model
         self.run_id = run_id
         self.ids = ids if isinstance(ids, CallIds) else CallIds(ids)
-        self._pending: list[LLMCall] = []
+        self._pending: list[dict[str, Any]] = []
 
     def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
         """Answer through ``inner``; give every response the id of its recorded row."""
@@ -110,23 +136,14 @@ class RecordingBackend:
                 response.error = cap_text(clean_text(response.error), 2_000)
             call_id = self.ids.take()
             key, canonical = keyed_request(self.name, self.model, request)
-            call = LLMCall(
-                run_id=self.run_id,
-                id=call_id,
-                step=step_of(request.tag),
-                tag=request.tag,
-                key=key,
-                backend=self.name,
-                model=self.model,
-                request_json=canonical,
-                response_text=response.text,
-                prompt_tokens=response.prompt_tokens,
-                completion_tokens=response.completion_tokens,
-                latency_s=response.latency_s,
-                error=response.error,
-            )
             response.call_id = call_id
-            self._pending.append(call)
+            self._pending.append({
+                "run_id": self.run_id, "id": call_id, "step": step_of(request.tag), "tag": request.tag,
+                "key": key, "backend": self.name, "model": self.model, "request_json": canonical,
+                "response_text": response.text, "prompt_tokens": response.prompt_tokens,
+                "completion_tokens": response.completion_tokens, "latency_s": response.latency_s,
+                "error": response.error,
+            })
         return responses
 
     @property
@@ -134,10 +151,30 @@ class RecordingBackend:
         """How many recorded calls wait to be drained."""
         return len(self._pending)
 
-    def drain(self) -> list[LLMCall]:
-        """Hand over the calls recorded since the last drain (the world adds them)."""
+    def drain(self) -> list[dict[str, Any]]:
+        """Hand over the rows of the calls recorded since the last drain, in call order
+        (every column of ``llm_calls``; the world writes them with :func:`store_calls`)."""
         calls, self._pending = self._pending, []
         return calls
+
+
+class RecordedAnswer(NamedTuple):
+    """What replay needs of one recorded call (a row of ``llm_calls``, or a drained dict)."""
+
+    id: int
+    key: str
+    backend: str
+    model: str
+    response_text: str
+    prompt_tokens: int
+    completion_tokens: int
+    error: str | None
+
+    @classmethod
+    def of(cls, call: Any) -> RecordedAnswer:
+        """From an ``LLMCall`` row object or a drained row dict."""
+        get = call.get if isinstance(call, dict) else lambda name: getattr(call, name)
+        return cls(*(get(name) for name in cls._fields))
 
 
 class ReplayBackend:
@@ -148,11 +185,13 @@ class ReplayBackend:
     the most frequent first, whose names this backend reports as its own.
     """
 
-    def __init__(self, calls: Iterable[LLMCall]) -> None:
-        self._answers: dict[str, deque[LLMCall]] = defaultdict(deque)
-        self._last: dict[str, LLMCall] = {}
+    def __init__(self, calls: Iterable[Any]) -> None:
+        """``calls``: ``LLMCall`` rows, drained row dicts or :class:`RecordedAnswer` s."""
+        self._answers: dict[str, deque[RecordedAnswer]] = defaultdict(deque)
+        self._last: dict[str, RecordedAnswer] = {}
         pair_counts: dict[tuple[str, str], int] = defaultdict(int)
-        for call in sorted(calls, key=lambda c: c.id):
+        answers = [c if isinstance(c, RecordedAnswer) else RecordedAnswer.of(c) for c in calls]
+        for call in sorted(answers, key=lambda c: c.id):
             self._answers[call.key].append(call)
             pair_counts[(call.backend, call.model)] += 1
         self._pairs = sorted(pair_counts, key=lambda p: -pair_counts[p])
@@ -161,11 +200,16 @@ class ReplayBackend:
 
     @classmethod
     def from_session(cls, session: Session, run_id: int) -> ReplayBackend:
-        """Load every recorded call of ``run_id``."""
-        rows = session.scalars(select(LLMCall).where(LLMCall.run_id == run_id)).all()
-        return cls(rows)
+        """Load every recorded call of ``run_id`` (plain rows, no ORM objects), each with
+        its answer as the model gave it: an answer the content filter blocked is read back
+        from the ``redactions`` table, where it is kept instead of ``llm_calls``."""
+        columns = [getattr(LLMCall, name) for name in RecordedAnswer._fields]
+        rows = session.execute(select(*columns).where(LLMCall.run_id == run_id))
+        said = blocked_calls(session, run_id, "response")
+        answers = (RecordedAnswer(*row) for row in rows)
+        return cls(a._replace(response_text=said[a.id]) if a.id in said else a for a in answers)
 
-    def _lookup(self, request: LLMRequest) -> LLMCall:
+    def _lookup(self, request: LLMRequest) -> RecordedAnswer:
         """The next recorded answer for this request (the last one once all were used)."""
         for backend, model in self._pairs:
             key = request_key(backend, model, request)

@@ -299,10 +299,11 @@ class TransformersBackend:
             return self._prefixes[prefix]
         with torch.inference_mode():
             out = self.hf_model(input_ids=torch.tensor([list(prefix)], device=self.device), use_cache=True)
-        self._prefixes[prefix] = out.past_key_values
+        cache = getattr(out, CACHE_ARGUMENT)
+        self._prefixes[prefix] = cache
         while len(self._prefixes) > PREFIX_CACHE_ENTRIES:
             self._prefixes.popitem(last=False)
-        return out.past_key_values
+        return cache
 
     def _matchers(self, requests: Sequence[LLMRequest]) -> list[Any | None]:
         """One schema matcher per constrained request (None: decoded freely, also for a

@@ -12,7 +12,8 @@ truncated or corrupt file, a database written by a newer simverse.
 Schema versions are stamped in SQLite's ``PRAGMA user_version``. Databases made before the
 stamp (``user_version`` 0 with simverse's tables) are version 1 and stay readable and
 resumable; a writer opening one stamps the current version after adding the tables it
-lacks (new tables only: old rows are never rewritten).
+lacks (new tables only: old rows are never rewritten). Every older version is read as it
+is (see :data:`SCHEMA_VERSION` for what each one changed).
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-SCHEMA_VERSION = 2
-"""1: the tables before the version stamp; 2: adds the ``redactions`` table."""
+SCHEMA_VERSION = 3
+"""1: the tables before the version stamp; 2: adds the ``redactions`` table; 3: a recorded
+LLM call whose text the content filter blocked holds the placeholder in ``llm_calls`` and
+its text in ``redactions`` (``llm_call:ID:response``). A version-2 reader would replay such
+a call with the placeholder, so it must refuse the database: hence the new number, though
+no table changed. Older databases need no rewrite: their calls keep their text in
+``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call."""
 LEGACY_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_COLUMNS = {

@@ -20,12 +20,16 @@ from simverse.knowledge.graph import Fact, KnowledgeGraph
 from simverse.knowledge.metrics import knowledge_reporters
 from simverse.llm.population import merged
 from simverse.store.knowledge_models import FactRow
+from simverse.store.llm_models import LLMCall
 from simverse.store.models import EventRow, NPCStateRow, StepRow
+from simverse.store.redaction_models import RedactionRow
 from simverse.world.stage import Stage, StepTurn
 
 
 def commit(world: Stage, turn: StepTurn) -> None:
-    """Write the step: new and closed facts, NPC states, model calls, the step row."""
+    """Write the step: new and closed facts, NPC states, model calls (rows for one bulk
+    insert, like every other table's; text the filter blocked moved to ``redactions``),
+    the step row."""
     batch = turn.batch
     for npc in world.npcs.values():
         npc.sync_cell()
@@ -43,11 +47,12 @@ def commit(world: Stage, turn: StepTurn) -> None:
     elif take_stats is not None:
         turn.stats["llm"] = take_stats().as_dict()
     drain_calls = getattr(world.brain, "drain_calls", None)
-    if drain_calls is not None:
-        batch.objects.extend(drain_calls())
+    calls = list(drain_calls()) if drain_calls is not None else []
     if world.resolver.stepping:
-        turn.stats["event_inference"], calls = world.resolver.end_step()
-        batch.objects.extend(calls)
+        turn.stats["event_inference"], events_calls = world.resolver.end_step()
+        calls.extend(events_calls)
+    batch.extend(RedactionRow, world.screening.calls(calls))
+    batch.extend(LLMCall, calls)
     for hook in world.step_hooks:
         hook(world, batch)
     batch.add(StepRow, {

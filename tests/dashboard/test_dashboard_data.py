@@ -15,6 +15,7 @@ from dashboard_helpers import (
     run_db_fixture,
 )
 
+from simverse.core.content_filter import DEFAULT_PLACEHOLDER
 from simverse.dashboard import beliefs, compare_view, data, figures, minds
 
 dashboard_run_db = run_db_fixture()
@@ -97,6 +98,18 @@ def test_words_the_filter_blocked_are_hidden_everywhere_unless_revealed(llm_run_
     raw = f'{{"utterance": "{said}"}} and later: {said}'
     assert all(word not in hide(raw) for word in BLOCKED_WORDS) and minds.HIDDEN in hide(raw)
     assert show(raw) == raw
+
+
+def test_a_blocked_answer_is_read_as_the_placeholder_and_its_words_only_apart(llm_run_db):
+    with sqlite3.connect(llm_run_db) as connection:
+        decision = connection.execute("SELECT CAST(substr(source, 10) AS INTEGER) FROM redactions "
+                                      "WHERE source LIKE 'decision:%' LIMIT 1").fetchone()[0]
+    detail = minds.decision_detail(str(llm_run_db), 1, decision)
+    blocked = [call for call in detail["calls"] if call["blocked"]]
+    assert blocked and all(call["response"] == DEFAULT_PLACEHOLDER for call in blocked)
+    assert any(all(word in call["blocked"]["response"] for word in BLOCKED_WORDS) for call in blocked)
+    lines = minds.filtered_lines(str(llm_run_db), 1, 4)
+    assert lines and not any('"utterance"' in line["said"] for line in lines.values()), "a call is not a line"
 
 
 def test_lines_and_beliefs_of_two_runs_are_marked_where_they_differ():

@@ -18,6 +18,7 @@ from dashboard_helpers import (
     texts,
 )
 
+from simverse.core.content_filter import DEFAULT_PLACEHOLDER
 from simverse.dashboard import context
 from simverse.store.fork import fork_run
 from simverse.store.pending import queue_injection
@@ -84,9 +85,12 @@ def test_dialogue_hides_blocked_words_until_the_viewer_reveals_them(llm_run_db, 
     shown = "\n".join(texts(app) + [c.value for c in app.code])
     assert all(word not in shown for word in BLOCKED_WORDS)
     assert any("blocked this line" in w.value for w in app.warning)
+    assert any(c.value == DEFAULT_PLACEHOLDER for c in app.code), "the call's answer is stored as the placeholder"
     app.toggle(key="dialogue_reveal").set_value(True).run()
     shown = "\n".join(texts(app) + [c.value for c in app.code])
     assert all(word in shown for word in BLOCKED_WORDS)
+    assert any('"utterance"' in c.value and all(w in c.value for w in BLOCKED_WORDS) for c in app.code), \
+        "revealed, the raw model output is read back from the redactions table"
 
 
 def test_dialogue_shows_model_text_as_text_not_markup(dashboard_db_copy, monkeypatch):
@@ -130,7 +134,7 @@ def test_events_lists_directions_queued_in_a_stored_run(dashboard_db_copy, monke
     queue_injection(store, 1, "The mill wheel breaks.", place="harbour")
     store.close()
     app = open_app("events", monkeypatch, dashboard_db_copy)
-    assert "⌛ queued · injected 'The mill wheel breaks.' · fires at step 9" in texts(app)
+    assert "⌛ queued · injected 'The mill wheel breaks.' · fires at step 13" in texts(app)
 
 
 def test_compare_shows_a_fork_beside_its_parent_from_the_fork_step(dashboard_db_copy, monkeypatch):

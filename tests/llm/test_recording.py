@@ -14,6 +14,7 @@ from simverse.llm.recording import (
     RecordingBackend,
     ReplayBackend,
     request_key,
+    store_calls,
 )
 from simverse.store.base import Base
 from simverse.store.llm_models import LLMCall
@@ -31,7 +32,7 @@ def session():
 def record_step(recorder: RecordingBackend, session: Session, requests) -> list:
     """What the world does per step: generate, then add the drained calls and commit."""
     responses = recorder.generate_batch(requests)
-    session.add_all(recorder.drain())
+    store_calls(session, recorder.drain())
     session.commit()
     return responses
 
@@ -54,6 +55,17 @@ def test_round_trip_through_sqlite_answers_identically_without_the_model(tiny_ba
     again = replay.generate_batch(requests)
     assert [r.text for r in again] == [r.text for r in live]
     assert all(r.cached for r in again)
+
+
+def test_drained_calls_are_rows_of_every_column_stored_by_one_bulk_insert(session):
+    recorder = RecordingBackend(ReplayStub(), run_id=4, ids=CallIds(10))
+    recorder.generate_batch([llm_request("a", tag="step 3 npc A act"), llm_request("b")])
+    rows = recorder.drain()
+    assert all(set(row) == set(LLMCall.__table__.c.keys()) for row in rows)
+    assert [(r["id"], r["step"]) for r in rows] == [(10, 3), (11, 1)]
+    store_calls(session, rows)
+    stored = session.execute(select(LLMCall.__table__).order_by(LLMCall.id)).mappings().all()
+    assert [dict(r) for r in stored] == rows
 
 
 def test_a_miss_names_the_request_tag(session):
@@ -92,7 +104,7 @@ def test_a_replayed_brain_decides_exactly_as_the_recorded_one(tiny_backend, sess
             for i in range(3)]
     live_brain = LLMBrain(RecordingBackend(tiny_backend, run_id=3), skip_idle=False)
     live = live_brain.decide_batch(reqs)
-    session.add_all(live_brain.drain_calls())
+    store_calls(session, live_brain.drain_calls())
     session.commit()
     replayed = LLMBrain(ReplayBackend.from_session(session, 3), skip_idle=False).decide_batch(
         reqs)

@@ -62,4 +62,4 @@ def test_roles_with_one_spec_share_one_model_and_one_id_sequence(tiny_model_dir)
     assert isinstance(brains["npc"], LLMBrain) and isinstance(brains["events"], ScriptedBrain)
     brains["npc"].decide_batch([decision_request(observations=["x"])])
     calls = brains["npc"].drain_calls()
-    assert [c.id for c in calls] == list(range(1, len(calls) + 1)) and calls[0].run_id == 1
+    assert [c["id"] for c in calls] == list(range(1, len(calls) + 1)) and calls[0]["run_id"] == 1
