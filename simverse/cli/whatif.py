@@ -82,7 +82,7 @@ def predict(
     from simverse.world.model import World
 
     _store(db).close()
-    sim = World.resume(db, run_id=run_id, embedder="hashing", lock=False)
+    sim = World.resume(db, run_id=run_id, lock=False)  # the run's own embedder reads its vectors
     backend = _events_backend(llm_events)
     if backend is not None:
         sim.resolver.set_backend(backend)
