@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from simverse.core.decisions import NameView
 from simverse.core.names import NAME_STOP, ROLE_NOUNS, NameIndex, word_forms, word_set
@@ -32,7 +33,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
             near.setdefault(other, set()).add(place.id)
     places = {p.id for p in spec.places}
     views: list[NameView] = []
-    roles = _unique((n.name, r) for n in spec.npcs for r in _roles(n.persona))
+    roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ()))))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
@@ -44,7 +45,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
-                              price=float(item.price) if item.price else None))
+                              price=float(item.price) if item.price else None,
+                              edible=(item.properties or {}).get("edible") is True))
     concepts = world_entities(spec)["concept"]
     tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
     for concept in concepts:
@@ -54,8 +56,25 @@ def world_names(spec: WorldSpec) -> NameIndex:
 
 def _roles(persona: str) -> list[str]:
     """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
-    ("The village baker: ..." -> baker)."""
-    return [w for w in word_forms(persona) if w in ROLE_NOUNS][:2]
+    ("The village baker: ..." -> baker), then each with the word before it ("village
+    baker", "lighthouse keeper"): that names one person where the role alone names two."""
+    words = word_forms(persona)
+    roles = [w for w in words if w in ROLE_NOUNS][:2]
+    qualified = [f"{words[i - 1]} {w}" for i, w in enumerate(words) if w in roles and i
+                 and words[i - 1] not in NAME_STOP and words[i - 1] not in ROLE_NOUNS and len(words[i - 1]) >= 3]
+    return roles + qualified[:2]
+
+
+def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """``npc -> roles``: a persona's first role noun names its NPC when no other persona
+    starts with it (Dr Okoye is "the doctor" though the advisor's persona says she refers
+    to the doctor); any role noun does when no other persona has it at all."""
+    first = _unique((npc, words[0]) for npc, words in roles if words)
+    out = _unique((npc, w) for npc, words in roles for w in words)
+    for npc, words in first.items():
+        out.setdefault(npc, [])
+        out[npc] = words + [w for w in out[npc] if w not in words]
+    return out
 
 
 def _heads(name: str) -> list[str]:
@@ -94,6 +113,5 @@ def _without_clashes(views: list[NameView]) -> list[NameView]:
     cleaned = []
     for view in views:
         keep = tuple(a for a in view.aliases if own.get(tuple(word_forms(a)), view.id) == view.id)
-        cleaned.append(NameView(view.id, view.kind, view.name, keep, view.place, view.price, view.near)
-                       if keep != view.aliases else view)
+        cleaned.append(replace(view, aliases=keep) if keep != view.aliases else view)
     return cleaned

@@ -19,6 +19,7 @@ from simverse.store.llm_accounting import llm_switches
 from simverse.store.run_store import RunStore, open_read_only
 from simverse.store.talk_models import PlayerTalkRow
 from simverse.world.connect import stored_brain
+from simverse.world.wiring import switch_llm
 
 
 @app.command()
@@ -97,5 +98,5 @@ def _replay_steps(world: Any, source: RunStore, run_id: int, last: int, after: d
                 talk_to(world, item.npc, item.text, chat)
                 chats[item.conversation] = chat
             else:
-                world.switch_llm(item["role"], item["to"])
+                switch_llm(world, item["role"], item["to"])
     return live_time

@@ -3,8 +3,10 @@ and score event inference on the labelled transitions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 import typer
 from rich.table import Table
@@ -19,6 +21,22 @@ LLM_EVENTS_HELP = "events model: openai:URL#MODEL | transformers:PATH (default: 
 def _store(db: str, write: bool = False) -> RunStore:
     """The database, checked read-only first; opened for writing only when the command writes."""
     return RunStore(db_url(db), create=False) if write else open_read_only(db)
+
+
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+@contextmanager
+def _closing(resource: _Closable) -> Iterator[None]:
+    """Close ``resource`` however the block ends; a ``ValueError`` in it is the user's
+    (a bad place, step or text), shown as one error line."""
+    try:
+        yield
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        resource.close()
 
 
 def _events_backend(spec: str | None) -> Backend | None:
@@ -44,12 +62,8 @@ def inject(
     from simverse.store.pending import queue_injection
 
     store = _store(db, write=True)
-    try:
+    with _closing(store):
         step = queue_injection(store, store.run(run_id).id, text, place, "scene" if scene else "injected")
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        store.close()
     console.print(f"queued after step {step}; it fires at step {step + 1} when the run resumes")
 
 
@@ -68,17 +82,13 @@ def predict(
     from simverse.world.model import World
 
     _store(db).close()
-    sim = World.resume(db, run_id=run_id, embedder="hashing", lock=False)
+    sim = World.resume(db, run_id=run_id, lock=False)  # the run's own embedder reads its vectors
     backend = _events_backend(llm_events)
     if backend is not None:
         sim.resolver.set_backend(backend)
-    try:
+    with _closing(sim):
         what = action_from_text(sim.spec, sim.state, npc, text) if npc else text
         outcome = sim.predict(what, at_step=at, place=place)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        sim.close()
     table = Table("outcome", "", show_header=False)
     table.add_row("what", shown(f"{outcome.actor or 'event'}: {outcome.action} {outcome.args}"))
     table.add_row("success", "yes" if outcome.success else f"no: {shown(outcome.reason)}")
@@ -112,14 +122,10 @@ def fork(
     finally:
         store.close()
     sim = World.resume(db, run_id=child)
-    try:
+    with _closing(sim):
         if inject_text:
             sim.inject(inject_text, place=place)
         sim.run(steps)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        sim.close()
     console.print(f"run {child} forked from run {parent} at step {at}; now at step {sim.step_index}")
 
 

@@ -57,6 +57,8 @@ class NameView:
     price: float | None = None
     near: tuple[str, ...] = ()
     """Places: the places one step away."""
+    edible: bool = False
+    """Items: whether it can be eaten or drunk."""
 
 
 @dataclass(frozen=True)

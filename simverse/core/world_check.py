@@ -18,7 +18,7 @@ line (with the entity's name and the TOML line):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,13 +55,8 @@ def check_names(spec: WorldSpec) -> list[Issue]:
     npcs = set(spec.npc_names())
     items = {i.id for i in spec.items}
     actions = {a.name: a for a in spec.actions}
-    for i, place in enumerate(spec.places):
-        for j, other in enumerate(place.connections):
-            if other not in places:
-                issues.append(Issue(("places", i, "connections", j), f"unknown place {other!r}"))
-    for i, item in enumerate(spec.items):
-        if item.place not in places and item.place not in npcs:
-            issues.append(Issue(("items", i, "place"), f"unknown place or NPC {item.place!r}"))
+    issues += _unknown_names("places", spec.places, "connections", places, "place")
+    issues += _unknown_names("items", spec.items, "place", places | npcs, "place or NPC")
     kinds = {**{p: "place" for p in places}, **{n: "npc" for n in npcs}, **{i: "item" for i in items}}
     for i, npc in enumerate(spec.npcs):
         if npc.start_place not in places:
@@ -80,14 +75,21 @@ def check_names(spec: WorldSpec) -> list[Issue]:
         for other in npc.relationships:
             if other not in npcs or other == npc.name:
                 issues.append(Issue(("npcs", i, "relationships", other), f"unknown NPC {other!r}"))
-    for i, policy in enumerate(spec.policies):
-        for j, name in enumerate(policy.applies_to):
-            if name not in npcs:
-                issues.append(Issue(("policies", i, "applies_to", j), f"unknown NPC {name!r}"))
-    for i, event in enumerate(spec.events):
-        if event.place is not None and event.place not in places:
-            issues.append(Issue(("events", i, "place"), f"unknown place {event.place!r}"))
+    issues += _unknown_names("policies", spec.policies, "applies_to", npcs, "NPC")
+    issues += _unknown_names("events", spec.events, "place", places, "place")
     return issues
+
+
+def _unknown_names(section: str, entries: Sequence[Any], field: str, known: set[str], what: str) -> Iterator[Issue]:
+    """An issue for each name in ``field`` of ``entries`` (one name, a list of them, or None
+    for none) that is not ``known``."""
+    for i, entry in enumerate(entries):
+        value = getattr(entry, field)
+        if isinstance(value, list):
+            yield from (Issue((section, i, field, j), f"unknown {what} {name!r}")
+                        for j, name in enumerate(value) if name not in known)
+        elif value is not None and value not in known:
+            yield Issue((section, i, field), f"unknown {what} {value!r}")
 
 
 def _unique(spec: WorldSpec) -> Iterator[Issue]:

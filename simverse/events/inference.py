@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 import networkx as nx
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from simverse.core.json_extract import extract_json
 from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse, Message, SamplingParams
@@ -94,15 +94,11 @@ class FactPayload(BaseModel):
     text: str = ""
 
 
-class SocialPayload(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    actor_effect: str = ""
-    others_effect: str = ""
-    actor_reaction: str = ""
-    others_reaction: str = ""
-    actor_wants: str = ""
-    others_want: str = ""
+SocialPayload = create_model(
+    "SocialPayload", __config__=ConfigDict(extra="ignore"),
+    **{f.name: (str, "") for f in fields(SocialInference)},  # type: ignore[call-overload]
+)
+"""The ``social`` part of an answer: the fields of :class:`SocialInference`, as text."""
 
 
 class OutcomePayload(BaseModel):

@@ -30,6 +30,7 @@ from typing import Any
 
 import networkx as nx
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from simverse.core.plugins import short_name
 from simverse.experiments.belief_truth import WORLD, FactSpan, Truth
@@ -73,13 +74,18 @@ def spread_of_tracked_facts(facts: list[FactSpan], npcs: list[str], k: int) -> d
     return result
 
 
+def _run_npcs(session: Session, store: RunStore, run_id: int) -> list[str]:
+    """The names of the run's NPCs, from its stored world (LookupError: no such run)."""
+    run = session.get(RunRow, run_id)
+    if run is None:
+        raise LookupError(f"{store.url}: no run {run_id}")
+    return [n["name"] for n in run.world_spec.get("npcs", [])]
+
+
 def run_metrics(store: RunStore, run_id: int, reach_k: int = 3) -> dict[str, Any]:
     """The whole-run metrics listed in the module docstring, as a flat dict."""
     with store.session() as session:
-        run = session.get(RunRow, run_id)
-        if run is None:
-            raise LookupError(f"{store.url}: no run {run_id}")
-        npcs = [n["name"] for n in run.world_spec.get("npcs", [])]
+        npcs = _run_npcs(session, store, run_id)
         steps = session.execute(
             select(StepRow.step, StepRow.wall_time_s).where(StepRow.run_id == run_id, StepRow.step > 0)
         ).all()
@@ -161,10 +167,7 @@ def final_false_beliefs(
 def step_series(store: RunStore, run_id: int) -> list[dict[str, Any]]:
     """One row per committed step (step 0 included): counts, spread, false beliefs, LLM calls."""
     with store.session() as session:
-        run = session.get(RunRow, run_id)
-        if run is None:
-            raise LookupError(f"{store.url}: no run {run_id}")
-        npcs = [n["name"] for n in run.world_spec.get("npcs", [])]
+        npcs = _run_npcs(session, store, run_id)
         steps = session.execute(
             select(StepRow.step, StepRow.stats, StepRow.wall_time_s).where(StepRow.run_id == run_id)
             .order_by(StepRow.step)

@@ -24,6 +24,7 @@ story's reason; a world passes when every finding is allowed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +127,7 @@ def run_trace(spec: WorldSpec, seed: int, steps: int) -> Trace:
     return trace
 
 
-def _longest(values: list[Any], test: Any) -> tuple[int, int]:
+def _longest(values: list[Any], test: Callable[[Any], bool]) -> tuple[int, int]:
     """Length of the longest run of values passing ``test``, and of the run at the end."""
     best = current = 0
     for value in values:
@@ -135,37 +136,55 @@ def _longest(values: list[Any], test: Any) -> tuple[int, int]:
     return best, current
 
 
-def hungry_findings(trace: Trace) -> list[Finding]:
+Judge = Callable[[str, list[Any], int, int], str | None]
+"""(name, values, longest stretch, stretch at the end) -> what is wrong, or None."""
+
+
+def _stretch_findings(trace: Trace, kind: str, series: Mapping[str, list[Any]], test: Callable[[Any], bool],
+                      judge: Judge) -> list[Finding]:
+    """A ``kind:name`` finding for each series whose stretches of values passing ``test``
+    ``judge`` finds wrong."""
     out = []
-    for npc, values in trace.hunger.items():
-        longest, _ = _longest(values, lambda h: h >= MAX_HUNGER)
-        hours = longest * trace.minutes_per_step / 60
-        if hours > MAX_HUNGRY_HOURS:
-            out.append(Finding(f"hungry:{npc}", trace.seed, f"at maximum hunger for {hours:.1f} hours at a stretch "
-                                                            f"({sum(h >= MAX_HUNGER for h in values)} steps in all)"))
+    for name, values in series.items():
+        longest, at_end = _longest(values, test)
+        problem = judge(name, values, longest, at_end)
+        if problem:
+            out.append(Finding(f"{kind}:{name}", trace.seed, problem))
     return out
+
+
+def hungry_findings(trace: Trace) -> list[Finding]:
+    def judge(_npc: str, values: list[Any], longest: int, _at_end: int) -> str | None:
+        hours = longest * trace.minutes_per_step / 60
+        if hours <= MAX_HUNGRY_HOURS:
+            return None
+        return (f"at maximum hunger for {hours:.1f} hours at a stretch "
+                f"({sum(h >= MAX_HUNGER for h in values)} steps in all)")
+
+    return _stretch_findings(trace, "hungry", trace.hunger, lambda h: h >= MAX_HUNGER, judge)
 
 
 def broke_findings(trace: Trace) -> list[Finding]:
-    out = []
     day = 24 * 60 // trace.minutes_per_step
-    for npc, values in trace.coins.items():
-        longest, _ = _longest(values, lambda c: c <= 0)
+
+    def judge(npc: str, values: list[Any], longest: int, _at_end: int) -> str | None:
         hungry_at_end = trace.hunger[npc][-1] >= HUNGRY
         if longest > day or (values[-1] <= 0 and hungry_at_end):
-            out.append(Finding(f"broke:{npc}", trace.seed, f"out of coins for {longest} steps"
-                                                           f"{', hungry at the end' if hungry_at_end else ''}"))
-    return out
+            return f"out of coins for {longest} steps{', hungry at the end' if hungry_at_end else ''}"
+        return None
+
+    return _stretch_findings(trace, "broke", trace.coins, lambda c: c <= 0, judge)
 
 
 def item_findings(trace: Trace) -> list[Finding]:
-    out = []
     day = 24 * 60 // trace.minutes_per_step
-    for item, values in trace.quantity.items():
-        _, at_end = _longest(values, lambda q: q <= 0)
+
+    def judge(_item: str, values: list[Any], _longest: int, at_end: int) -> str | None:
         if at_end >= day and any(q > 0 for q in values):
-            out.append(Finding(f"runs_out:{item}", trace.seed, f"none left for the last {at_end} steps"))
-    return out
+            return f"none left for the last {at_end} steps"
+        return None
+
+    return _stretch_findings(trace, "runs_out", trace.quantity, lambda q: q <= 0, judge)
 
 
 def action_findings(trace: Trace) -> list[Finding]:

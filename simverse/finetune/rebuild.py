@@ -95,6 +95,7 @@ def rebuild_run(store: RunStore, source_db: str, run: RunRow, last_step: int | N
                 on_step: Callable[[int], None] | None = None) -> Rebuilt:
     """Run ``run`` again up to ``last_step`` (default: its last) and capture its requests."""
     from simverse.core.runtime import StepRuntime
+    from simverse.world.wiring import use_brain
 
     result = Rebuilt()
     try:
@@ -103,7 +104,7 @@ def rebuild_run(store: RunStore, source_db: str, run: RunRow, last_step: int | N
         result.error = str(exc)
         return result
     brain = CapturingBrain(world.brain)
-    world.brain = brain
+    use_brain(world, brain)
     seen: dict[str, list[dict]] = {}
 
     def hook(_world: Any, batch: StepBatch) -> None:

@@ -111,6 +111,30 @@ def reflect_due(
     report = ReflectionReport(npcs=due)
     if not due:
         return report
+    asked = ask_focal_questions(stream, reflector, due, step, report)
+    hits = stream.retrieve_batch(
+        session, [RetrievalQuery(npc, q, kinds=REFLECTABLE) for npc, q in asked], step, sim_hours
+    )
+    insight_in = [
+        InsightInput(npc, q, tuple(h.memory for h in found), step)
+        for (npc, q), found in zip(asked, hits, strict=True)
+    ]
+    new = insight_memories(insight_in, reflector.insights(insight_in), sim_hours, report)
+    report.memory_ids = stream.add_many(session, new)
+    reflected = {m.npc for m in new}
+    report.notes.extend(
+        f"step {step} npc {npc}: no insight drawn; will retry next step"
+        for npc in due
+        if npc not in reflected
+    )
+    return report
+
+
+def ask_focal_questions(
+    stream: MemoryStream, reflector: Reflector, due: Sequence[str], step: int, report: ReflectionReport
+) -> list[tuple[str, str]]:
+    """(npc, question) for every NPC due, asked of its recent memories in one batch; the
+    reflector's notes go to ``report``."""
     cfg = stream.config
     focal_in = [
         FocalInput(
@@ -121,25 +145,24 @@ def reflect_due(
         )
         for npc in due
     ]
-    focal = reflector.focal_questions(focal_in)
     asked: list[tuple[str, str]] = []
-    for inp, answer in zip(focal_in, focal, strict=True):
+    for inp, answer in zip(focal_in, reflector.focal_questions(focal_in), strict=True):
         if answer.note:
             report.notes.append(f"step {step} npc {inp.npc}: {answer.note}")
         asked.extend((inp.npc, q) for q in answer.questions[: inp.n_questions])
-    hits = stream.retrieve_batch(
-        session, [RetrievalQuery(npc, q, kinds=REFLECTABLE) for npc, q in asked], step, sim_hours
-    )
-    insight_in = [
-        InsightInput(npc, q, tuple(h.memory for h in found), step)
-        for (npc, q), found in zip(asked, hits, strict=True)
-    ]
-    answers = reflector.insights(insight_in)
+    return asked
+
+
+def insight_memories(
+    insight_in: Sequence[InsightInput], answers: Sequence[Insights], sim_hours: float, report: ReflectionReport
+) -> list[NewMemory]:
+    """The ``reflection`` memories of the answers, each insight once per NPC; the
+    reflector's notes go to ``report``."""
     new: list[NewMemory] = []
     seen: set[tuple[str, str]] = set()
     for inp, answer in zip(insight_in, answers, strict=True):
         if answer.note:
-            report.notes.append(f"step {step} npc {inp.npc}: {answer.note}")
+            report.notes.append(f"step {inp.step} npc {inp.npc}: {answer.note}")
         for ins in answer.items:
             if (inp.npc, ins.text) in seen:
                 continue
@@ -149,20 +172,13 @@ def reflect_due(
                     inp.npc,
                     "reflection",
                     ins.text,
-                    step,
+                    inp.step,
                     sim_hours,
                     importance=ins.importance,
                     evidence=ins.evidence,
                 )
             )
-    report.memory_ids = stream.add_many(session, new)
-    reflected = {m.npc for m in new}
-    report.notes.extend(
-        f"step {step} npc {npc}: no insight drawn; will retry next step"
-        for npc in due
-        if npc not in reflected
-    )
-    return report
+    return new
 
 
 # ---------------------------------------------------------------------- rule-based

@@ -12,7 +12,10 @@
 * :mod:`~simverse.world.records` — the step's commit and the Mesa ``DataCollector``.
 * :mod:`~simverse.world.connect` — the brain(s) and events model, recorded or replayed,
   switched and resumed.
-* :mod:`~simverse.world.opening` — checks before a run is stored or reopened.
+* :mod:`~simverse.world.wiring` — the world's brain, events model and memory wired in;
+  switching a model within a run, or putting in another brain.
+* :mod:`~simverse.world.opening` — checks before a run is stored or reopened, a new run's config.
+* :mod:`~simverse.world.restore` — the world's parts as a run's last committed step left them.
 * :mod:`~simverse.world.screening` — what an NPC or a person may be heard saying.
 * :mod:`~simverse.world.routes` — the place graph and cached routes over open connections.
 

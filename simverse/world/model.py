@@ -20,11 +20,9 @@ from typing import Any
 import mesa
 import networkx as nx
 from mesa.discrete_space import Network
-from sqlalchemy.orm import Session
 
 from simverse.agents.minds import Minds
 from simverse.agents.npc import NPC
-from simverse.agents.player import after_talk, talks_after
 from simverse.core.clock import Clock
 from simverse.core.content_filter import ContentFilter
 from simverse.core.decisions import Brain
@@ -37,23 +35,22 @@ from simverse.core.versions import versions
 from simverse.events.prediction import predict_outcome, state_at
 from simverse.events.resolution import EventResolver
 from simverse.events.resolver import ActionCall
-from simverse.events.triggers import clock_minutes, set_clock
+from simverse.events.triggers import clock_minutes
 from simverse.knowledge.entities import world_entities
 from simverse.knowledge.graph import KnowledgeGraph
-from simverse.knowledge.store import load_knowledge
-from simverse.llm.spec import same_spec
-from simverse.memory.config import MemoryConfig
 from simverse.store.fork import fork_run
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
 from simverse.world import connect
-from simverse.world.opening import check_models, open_for_resume
+from simverse.world.opening import check_models, new_run_config, open_for_resume
 from simverse.world.outcomes import seed_knowledge
 from simverse.world.records import commit, make_datacollector, plugin_metrics, tracked_spread
+from simverse.world.restore import restore_last_step
 from simverse.world.routes import Routes, place_graph
 from simverse.world.screening import Screening
 from simverse.world.stage import StepTurn, empty_stats
 from simverse.world.step import fewer_gc_passes, run_step
+from simverse.world.wiring import connect_brain, open_minds, switch_llm
 
 IN_MEMORY = "sqlite://"
 
@@ -109,15 +106,13 @@ class World(mesa.Model):
         self._failed = ""
         self.skip_idle = self.spec.settings.skip_idle if skip_idle is None else bool(skip_idle)
         self.llm_seed = llm_seed
-        self._replay = replay
+        self.replay_source = replay
         if _resume is None:
             self._start(db, memory, planned_steps, brain, replay)
         else:
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
             npc.sync_cell()
-        if self.minds is not None and hasattr(self.brain, "hear_with"):
-            self.brain.hear_with(self.minds.stream.embedder)  # one embedder for memory and talk
         self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
         self.datacollector.collect(self)
 
@@ -128,12 +123,8 @@ class World(mesa.Model):
         check_models(self.llm, self.llm_events, self.embedder)
         models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
         self.store = RunStore(db_url(db) if db else IN_MEMORY)
-        config = {"db": db, "embedder": self.embedder, "memory": memory, "llm_events": self.llm_events,
-                  "brains": [[who, connect.brain_label(b)] for who, b in self.mix.pairs],
-                  "skip_idle": self.skip_idle, "llm_facts": models.facts}
-        if planned_steps is not None:
-            config["planned_steps"] = planned_steps
-        self._open_new(None, config, brain, models)
+        self._open_new(None, new_run_config(db, self.embedder, memory, self.llm_events, self.mix,
+                                            self.skip_idle, models, planned_steps), brain, models)
 
     def _lay_out(self) -> None:
         """The world as its file describes it: clock, places, state, knowledge, NPCs."""
@@ -162,10 +153,10 @@ class World(mesa.Model):
             )
             self.store.lock_run(self.run_id)
             self.screening = Screening(self.content_filter, self.run_id)
-            self._connect(session, brain, models)
+            connect_brain(self, session, brain, models)
             seed_knowledge(self.knowledge, self.spec)
             if config.get("memory", True):
-                self._open_minds(session, models)
+                open_minds(self, session, models)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
@@ -185,21 +176,10 @@ class World(mesa.Model):
         with self.store.session() as session, session.begin():
             connect.remember_facts(session, self.run_id, models.facts, self.skip_idle)
         with self.store.session() as session:
-            self._restore(session)
-            self._connect(session, brain, models)
+            restore_last_step(self, session)
+            connect_brain(self, session, brain, models)
             if run.config.get("memory", True):
-                self._open_minds(session, models)
-
-    def _open_minds(self, session: Session, models: connect.OpenModels) -> None:
-        """The run's memory; a replay's stored text vectors answer before the embedder."""
-        recorded = connect.replay_vectors(models.replay, self.embedder) if models.replay else None
-        config = MemoryConfig(retrieval_log=self.spec.settings.retrieval_log)
-        self.minds = Minds.open(session, self.run_id, self.embedder, config, recorded)
-        connect.share_embedder(self.brain, self.minds.stream.embedder)
-
-    def _connect(self, session: Session, brain: Brain | None, models: connect.OpenModels) -> None:
-        self.brain = connect.connect_models(session, self.run_id, self.llm, models, self.resolver, brain,
-                                            self.skip_idle, self.mix)
+                open_minds(self, session, models)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
@@ -230,36 +210,8 @@ class World(mesa.Model):
         return world
 
     def switch_llm(self, role: str, spec: str) -> None:
-        """From the next step on, ``role`` (``npc`` or ``events``) uses the brain ``spec``;
-        the switch and its step are recorded (a replay switches at the same point)."""
-        old = self.llm if role == "npc" else self.llm_events
-        if same_spec(old, spec):
-            return
-        llm, events = (spec, self.llm_events) if role == "npc" else (self.llm, spec)
-        models = connect.open_models(llm, events, self._replay, self.llm_seed)
-        self.llm, self.llm_events = llm, events
-        with self.store.session() as session, session.begin():
-            connect.record_switches(session, self.run_id, self.step_index, [(role, old, spec)])
-            connect.remember_facts(session, self.run_id, models.facts, self.skip_idle)
-            self._connect(session, None, models)
-
-    def _restore(self, session: Session) -> None:
-        last = self.store.last_step(self.run_id)
-        if last is None:
-            raise ValueError(f"{self.store.url}: run {self.run_id} has no committed step to resume from")
-        row = self.store.step_row(self.run_id, last)
-        self.step_index = last
-        self.steps = last
-        self.state = WorldState.from_json(row.state)
-        version, internal, gauss = row.rng_state["random"]
-        self.random.setstate((version, tuple(internal), gauss))
-        self.rng.bit_generator.state = row.rng_state["numpy"]
-        self.runtime = after_talk(StepRuntime.from_json(row.runtime), talks_after(session, self.run_id, last))
-        if "time" not in self.state.entities["world"]:  # a run made before the clock was state
-            set_clock(self.state, self.clock.minutes(last))
-        self.sync_clock(last)
-        self.last_stats = row.stats
-        self.knowledge = load_knowledge(session, self.run_id, world_entities(self.spec))
+        """From the next step on, ``role`` (``npc`` or ``events``) uses ``spec`` (recorded)."""
+        switch_llm(self, role, spec)
 
     # ------------------------------------------------------------------ the step
     def step(self) -> None:

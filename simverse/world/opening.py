@@ -3,18 +3,23 @@
 A run exists only once its step 0 has committed: :class:`~simverse.world.model.World`
 inserts the run row, takes the run's writer lock and commits step 0 in one transaction,
 after :func:`check_models` has accepted its model specs (so a misspelt ``settings.llm``
-never leaves a run row behind). :func:`open_for_resume` checks the database read-only
-before opening it for writing and makes this process the run's one writer.
+never leaves a run row behind). :func:`new_run_config` is what a new run keeps of how it
+was opened (its planned length included, so ``run --resume`` knows where it stops).
+:func:`open_for_resume` checks the database read-only before opening it for writing and
+makes this process the run's one writer.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from simverse.llm.spec import parse_role_specs
 from simverse.memory.embedder import make_embedder
 from simverse.store.run_store import RunStore, db_url
 from simverse.store.writer_lock import RunLocked
+from simverse.world.connect import Mix, OpenModels, brain_label
 
-__all__ = ["ModelSpecError", "RunLocked", "check_models", "open_for_resume"]
+__all__ = ["ModelSpecError", "RunLocked", "check_models", "new_run_config", "open_for_resume"]
 
 
 class ModelSpecError(ValueError):
@@ -47,3 +52,15 @@ def open_for_resume(db: str, run_id: int | None, lock: bool = True) -> tuple[Run
         store.close()
         raise
     return store, run.id
+
+
+def new_run_config(db: str | None, embedder: str, memory: bool, llm_events: str, mix: Mix, skip_idle: bool,
+                   models: OpenModels, planned_steps: int | None = None) -> dict[str, Any]:
+    """The ``config`` JSON of a new run: its database, memory, models and per-NPC brains,
+    the models' facts, and the planned number of steps when one is given."""
+    config = {"db": db, "embedder": embedder, "memory": memory, "llm_events": llm_events,
+              "brains": [[who, brain_label(b)] for who, b in mix.pairs],
+              "skip_idle": skip_idle, "llm_facts": models.facts}
+    if planned_steps is not None:
+        config["planned_steps"] = planned_steps
+    return config

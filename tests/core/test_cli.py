@@ -43,3 +43,17 @@ def test_inspect_missing_database_is_one_line_error(tmp_path):
     result = simverse("inspect", str(tmp_path / "none.db"))
     assert result.returncode == 2
     assert "no such run database" in result.stdout
+
+
+def test_predict_reads_a_run_with_its_own_embedder(tmp_path):
+    from simverse.core.loader import parse_world
+    from simverse.world.model import World
+    from tests.hamlet import hamlet_world
+
+    db = tmp_path / "minilm.db"
+    world = World(parse_world(hamlet_world()), seed=1, db=str(db), embedder="minilm")
+    world.run(1)
+    world.close()
+    result = simverse("predict", str(db), "a storm")
+    assert result.returncode == 0, result.stderr
+    assert "narration" in result.stdout

@@ -9,13 +9,22 @@ import random
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import word_set
-from simverse.llm.dialogue.knowing import Known, clause, fits, gather, named, route, shareable
-from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way
+from simverse.core.names import word_forms, word_set
+from simverse.llm.dialogue.knowing import Known, clause, fits, gather, measures, named, route, shareable
+from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.voice import Voice
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
+_YOU = frozenset({"you", "your", "yours"})
+_EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
+_DRINK = word_set("drink thirsty beverage")
+_DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
+_WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
+_FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
+_TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
+RELATION_CLOSE = 0.55
+"""Cosine from which a "who ... you" question asks for one of the NPC's relationships."""
 UNSURE = 0.75
 """Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
 
@@ -32,6 +41,8 @@ class Heard:
     rng: random.Random
     similarity: list[float] | None = None
     """Cosine of the line to each of ``req.facts`` (with an embedder)."""
+    relation_similarity: dict[str, float] = field(default_factory=dict)
+    """Cosine of the line to the question asking for each relationship (with an embedder)."""
 
 
 @dataclass
@@ -77,7 +88,7 @@ def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
     kept, else what the world's names tell, else memories, else "I don't know"."""
     known = gather(h.req, h.topics, h.reading, h.similarity)
-    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req)]
+    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req) and measures(f, h.reading)]
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and asks_opinion(h.reading):
         view = _person(h, person, opinion=True)
@@ -93,7 +104,7 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = world_knowledge(h) or _relation_named(h)
+    common = world_knowledge(h) or _relation_named(h) or _food(h)
     if common:
         return Said(common)
     if known.memories:
@@ -119,9 +130,11 @@ def world_knowledge(h: Heard) -> str:
         if view.kind == "npc":
             text = _person(h, topic)
         elif view.kind == "place":
-            text = _way(h, topic) if asks_way(h.reading) or not h.reading.opens else ""
+            text = _wares_at(h, topic) if h.reading.has(*_TRADE) else ""
+            text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
-            text = _item(h, topic) if h.reading.wh in (None, "where", "what", "how much", "which") else ""
+            asks_where = h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+            text = _item(h, topic) if asks_where else ""
         else:
             text = ""
         if text:
@@ -133,13 +146,16 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
-    if not (opinion or r.wh == "who" or r.has("tell me about", "know about", "what about", "heard of", "who is")):
+    job = r.has("do for a living", "does for a living", "job", "work as") or (
+        "what" in r.words and r.words[-1] == "does")
+    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
+                                                         "who is")):
         return ""
     role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)
     parts = []
-    if role and r.wh in ("who", None) and not opinion:
+    if role and (r.wh in ("who", None) or job) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
         parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
@@ -157,12 +173,29 @@ _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", 
 
 
 def _relation_named(h: Heard) -> str:
-    """"Who is your mentor?": the person the NPC has that relationship with."""
+    """"Who is your mentor?": the person the NPC has that relationship with, named by the
+    relationship's word, or a "who ... you" question close in meaning to asking for it
+    ("who's your biggest competitor?" for a rival)."""
     asked = {_KIN.get(w, w) for w in h.reading.words}
     for who, kind in sorted(h.req.relation_kinds.items()):
-        if set(kind.lower().split()) & asked:
+        words = kind.lower().split()
+        head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
+        if head in asked:
             return f"{_relation(who, kind)}."
-    return ""
+    if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
+        return ""
+    who, score = max(sorted(h.relation_similarity.items()), key=lambda t: t[1])
+    return f"{_relation(who, h.req.relation_kinds[who])}." if score >= RELATION_CLOSE else ""
+
+
+def relation_question(kind: str) -> str:
+    """The question that asks for a relationship: "who is your rival?", "who do you
+    admire?", "who are you wary of?"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"who are you {kind}?"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"who do you {kind[:-1]}?"
+    return f"who is your {kind}?"
 
 
 def _relation(who: str, kind: str) -> str:
@@ -200,6 +233,33 @@ def _way(h: Heard, place: str) -> str:
         return f"{name} is right next to here; just walk over."
     hops = ", then ".join(name_of(h, p) for p in path[:-1])
     return f"To get to {name}, go by {hops}."
+
+
+def _food(h: Heard) -> str:
+    """"Where can I get something to eat / a drink?": the nearest food (or drink) on sale
+    that every villager knows of."""
+    words = set(h.reading.words)
+    eat, drink = bool(words & _EAT), bool(words & _DRINK)
+    asks_where = h.reading.wh == "where" or h.reading.has(*_WHERE_TO_GET)  # not "what did he have for breakfast"
+    if not (eat or drink) or not asks_where:
+        return ""
+    sold = [v for v in h.req.names.values() if v.kind == "item" and v.edible and v.place and v.price]
+    if drink and not eat:
+        sold = [v for v in sold if set(word_forms(v.name)) & _DRINKS]
+    sold.sort(key=lambda v: (0 if v.place == h.req.place else len(route(h.req, v.place)) or 99, v.id))
+    if not sold:
+        return ""
+    where = [f"{_a(v.name)} at {name_of(h, v.place)} ({coins_text(v.price)})" for v in sold[:2]]
+    return f"You can get {' or '.join(where)}."
+
+
+def _wares_at(h: Heard, place: str) -> str:
+    """"What do they sell at the kiosk?": the wares every villager knows are sold there."""
+    sold = [v for v in h.req.names.values() if v.kind == "item" and v.place == place and v.price]
+    if not sold:
+        return ""
+    wares = ", ".join(f"{_a(v.name)} for {coins_text(v.price)}" for v in sold[:4])
+    return f"At {name_of(h, place)} you can get {wares}."
 
 
 def _item(h: Heard, item: str) -> str:

@@ -164,7 +164,7 @@ class IntentModel:
         if r.opens:  # a question the cues left open asks about something or about the NPC
             about_you = bool(set(r.words) & _YOU)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
-        if not r.question:  # a statement the cues left open is news, a reaction or small talk
+        if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk
             for intent in ("ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "confide"):
                 best[intent] = -1.0
         if topic:

@@ -23,9 +23,11 @@ from simverse.llm.dialogue.reading import Reading
 SECRET_AFFINITY = 0.3
 _ASKING_WORDS = frozenset({"know", "tell", "heard", "hear", "think", "idea", "say", "said", "ask", "wonder"})
 SIMILAR = 0.5
+SIMILAR_YES_NO = 0.45
 CLOSE = 0.65
 """Cosine from which a belief counts as about an unnamed topic: ``SIMILAR`` when they share
-a content word, ``CLOSE`` when they share none."""
+a content word (``SIMILAR_YES_NO`` for a yes/no question, which any belief on its topic
+answers), ``CLOSE`` when they share none."""
 _TIME_WORDS = word_set(
     "sunset sunrise dawn dusk noon midnight tonight today tomorrow yesterday morning evening night "
     "afternoon week month year hour minute lunch dinner breakfast o'clock clock monday tuesday wednesday "
@@ -71,7 +73,24 @@ def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
         named = req.names.find(fact.text) if isinstance(req.names, NameIndex) else []
         return ("place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
                 or any(req.names[n].kind == "place" for n in named))
-    return "npc" in kinds or bool(words & ROLE_NOUNS) or any(w[:1].isupper() for w in fact.text.split()[1:])
+    return ("npc" in kinds or bool(words & (ROLE_NOUNS | _PEOPLE))
+            or any(w[:1].isupper() for w in fact.text.split()[1:]))
+
+
+_PEOPLE = word_set("neighbour neighbor friend wife husband son daughter mother father brother sister cousin uncle "
+                   "aunt grandfather grandmother boss colleague someone somebody everyone man woman people")
+"""Words for a person that answer a "who" question ("my neighbour got a refund")."""
+_MEASURES = word_set("big old tall long many much far large heavy deep high wide small short young often")
+_NUMBERS = word_set("one two three four five six seven eight nine ten eleven twelve twenty thirty hundred "
+                    "thousand dozen half quarter few several")
+
+
+def measures(fact: FactView, r: Reading) -> bool:
+    """Whether the belief can answer a "how big / how old / how many..." question: it
+    holds a number ("in 1665", "five of my sheep"). Other questions: always."""
+    words = list(r.body or r.words)
+    asked = any(w == "how" and i + 1 < len(words) and words[i + 1] in _MEASURES for i, w in enumerate(words[:4]))
+    return not asked or bool(_DIGITS.search(fact.text)) or bool(set(word_forms(fact.text)) & _NUMBERS)
 
 
 def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
@@ -80,15 +99,16 @@ def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
     wanted = set(topics)
     line_words = set(word_forms(r.text)) - FUNCTION_WORDS - _ASKING_WORDS
     topic_words = {w for t in topics if t in req.names for w in word_forms(req.names[t].name)} - FUNCTION_WORDS
+    similar = SIMILAR_YES_NO if r.wh is None else SIMILAR
     scored = []
     for i, fact in enumerate(req.facts):
         fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
         shared = [w for w in line_words if any(same_root(w, f) for f in fact_words)]
         overlap = sum(_weight(w) for w in shared)
-        in_words = topic_words & fact_words and (len(shared) >= 2 or sim >= SIMILAR)  # "the lantern festival"
+        in_words = topic_words & fact_words and (len(shared) >= 2 or sim >= similar)  # "the lantern festival"
         hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
-        close = sim >= SIMILAR and (overlap >= 1 or sim >= CLOSE)
+        close = sim >= similar and (overlap >= 1 or sim >= CLOSE)
         if hits or close or (not wanted and overlap >= 2):
             scored.append((-(hits * 2 + sim + 0.25 * overlap), i, fact))
     return [f for _, _, f in sorted(scored, key=lambda t: t[:2])]

@@ -48,6 +48,7 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
+       "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
@@ -94,8 +95,11 @@ class Reading:
         return any(self.text.startswith(p + " ") or self.text == p for p in phrases)
 
 
-def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
-    """Read ``line``; words in ``keep`` (the world's names) are never "corrected"."""
+def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | None = None) -> Reading:
+    """Read ``line``; words in ``keep`` (the world's names, by default also ``names``) are
+    never "corrected"; a greeting or ``names`` word it opens with is not its body."""
+    names = keep if names is None else names
+    keep = keep | names
     raw = line.lower().replace("\u2019", "'").strip()
     words: list[str] = []
     for token in _WORD.findall(raw):
@@ -107,7 +111,7 @@ def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
     start = 0
-    while start < len(words) and (words[start] in GREETINGS or words[start] in keep
+    while start < len(words) and (words[start] in GREETINGS or words[start] in names
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
     body = words[start:]
@@ -117,14 +121,20 @@ def read(line: str, keep: frozenset[str] = frozenset()) -> Reading:
     return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw)
 
 
+_RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody people person one those thing "
+                           "things something anything place man woman")
+"""After these a question word starts a relative clause ("anyone who got a refund"): the
+line does not ask who."""
+
+
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     if asking and any(f" {p} " in padded for p in PRICE):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
-    for word in words[:6]:
-        if word in WH:
+    for i, word in enumerate(words[:6]):
+        if word in WH and not (i and words[i - 1] in _RELATIVE_AFTER):
             return word
     return None
 
@@ -135,7 +145,7 @@ def is_greeting(r: Reading) -> bool:
 
 
 def is_farewell(r: Reading) -> bool:
-    return r.has(*FAREWELLS) and not r.opens
+    return r.has(*FAREWELLS) and (not r.opens or r.starts(*FAREWELLS))
 
 
 def is_thanks(r: Reading) -> bool:
@@ -144,7 +154,7 @@ def is_thanks(r: Reading) -> bool:
 
 def is_reaction(r: Reading) -> bool:
     """A short answer that only reacts ("Really? I had no idea.", "Well, well.")."""
-    return len(r.words) <= 7 and (r.has(*REACTIONS) or not r.words)
+    return len(r.words) <= 7 and not r.opens and (r.has(*REACTIONS) or not r.words)
 
 
 def asks_self(r: Reading) -> bool:
@@ -157,6 +167,16 @@ CONFIDE = ("you can tell me", "what is wrong", "what is bothering you", "what is
            "weighing on you", "off your chest", "what is the matter", "something wrong", "something troubling you",
            "something bothering you", "you look worried", "you look troubled", "you seem worried",
            "you seem troubled", "you can trust me", "tell me the truth", "be honest with me")
+
+
+_BE = word_set("is are was were")
+
+
+def asks_identity(r: Reading) -> bool:
+    """"Who is the mayor?", "who's Greta?": who someone *is*, not who did something
+    ("who saw the mayor?")."""
+    words = list(r.body or r.words)
+    return "who" in words[:3] and words.index("who") + 1 < len(words) and words[words.index("who") + 1] in _BE
 
 
 def asks_opinion(r: Reading) -> bool:
@@ -175,6 +195,9 @@ def asks_news(r: Reading) -> bool:
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""
+    if r.starts("do you know what", "do you know who", "do you know where", "do you know when", "do you know why",
+                "do you know how", "you know what he", "you know what she"):
+        return False  # asks: "do you know what Tomas does?"
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 

@@ -31,6 +31,7 @@ from simverse.llm.dialogue.answers import (
     answer_news,
     answer_price,
     answer_way,
+    relation_question,
 )
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.orders import action_verbs, answer_request
@@ -52,8 +53,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     """The last line read, the names it uses (not the NPC's own), and its cues: whether
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
-    keep = req.names.words if isinstance(req.names, NameIndex) else frozenset()
-    reading = read(req.conversation[-1].text if req.conversation else "", keep)
+    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    reading = read(req.conversation[-1].text if req.conversation else "", own_words(req), names)
     topics = [m for m in req.mentioned if m != req.npc]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
@@ -61,18 +62,34 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req))
 
 
-def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]) -> list[list[float] | None]:
-    """Cosine of each line to each of its request's beliefs, in one embedder batch."""
-    if encoder is None or not any(req.facts for _, req in asks):
-        return [None] * len(asks)
-    texts = [t for r, req in asks for t in (r.text, *(f.text for f in req.facts))]
+def own_words(req: DecisionRequest) -> frozenset[str]:
+    """Words never "corrected" as misspellings besides the world's names: the words of
+    what the NPC believes, is and is to others ("deskmate" is no typo of "desolate")."""
+    texts = [f.text for f in req.facts] + list(req.relation_kinds.values()) + [req.persona]
+    return frozenset(w for t in texts for w in word_forms(t))
+
+
+def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]
+                 ) -> list[tuple[list[float] | None, dict[str, float]]]:
+    """Cosine of each line to each of its request's beliefs, and to the question that
+    asks for each of its relationships ("who is your rival?"), in one embedder batch."""
+    if encoder is None or not any(req.facts or req.relation_kinds for _, req in asks):
+        return [(None, {})] * len(asks)
+    texts: list[str] = []
+    for r, req in asks:
+        texts += [r.text, *(f.text for f in req.facts)]
+        texts += [read(relation_question(kind)).text for kind in req.relation_kinds.values()]
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
-    out: list[list[float] | None] = []
+    out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
     for _, req in asks:
-        line, facts = vectors[row], vectors[row + 1:row + 1 + len(req.facts)]
-        out.append([float(v) for v in facts @ line])
+        line = vectors[row]
+        facts = vectors[row + 1:row + 1 + len(req.facts)]
         row += 1 + len(req.facts)
+        people = list(req.relation_kinds)
+        kinds = vectors[row:row + len(people)]
+        row += len(people)
+        out.append(([float(v) for v in facts @ line], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
     return out
 
 
@@ -86,7 +103,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
         rng = random.Random(req.seed)
-        h = Heard(req, reading, intents[i], topics, voice_for(req), rng, sims.get(i))
+        facts, relations = sims.get(i, (None, {}))
+        h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 

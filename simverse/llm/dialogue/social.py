@@ -114,13 +114,15 @@ def about_me(h: Heard) -> Said:
              "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
              "how are you keeping"):
         return Said(_state(req))
-    if r.has("your name", "who are you", "who might you be"):
+    if r.has("your name", "who might you be") or r.text.endswith("who are you") or r.has("who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
+    if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
+        return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need"):
         return Said(f"I mean to {req.goals[0]}." if req.goals else "Nothing much, just to get through the day.")
-    if r.has("doing", "up to", "busy", "right now", "at the moment"):
+    if r.has("doing", "you up to", "busy", "right now", "at the moment"):
         return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
