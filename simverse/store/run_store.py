@@ -10,6 +10,7 @@ across a killed process. One process writes a run at a time (:meth:`RunStore.loc
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -64,6 +65,8 @@ def make_engine(url: str) -> Engine:
     path = sqlite_file(url)
     if path is not None and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)  # check_database allowed it: inside runs/
+    if path is not None and not path.exists():
+        create_file(path)
     if url.startswith("sqlite") and path is None:  # one shared connection, or each thread sees its own database
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     else:
@@ -76,6 +79,28 @@ def make_engine(url: str) -> Engine:
             if conn.exec_driver_sql("PRAGMA user_version").scalar() != SCHEMA_VERSION:
                 conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return engine
+
+
+def create_file(path: Path) -> None:
+    """Make a new database whole or not at all: its tables and schema version are written to
+    a file beside it that is then linked into place, so a process killed while creating it
+    leaves no half-made database (at most a hidden ``.NAME.PID.new`` file)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    engine = create_engine(f"sqlite:///{tmp}")
+    try:
+        Base.metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        engine.dispose()
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another process made it first: the caller goes on with that one
+    except OSError:  # a file system without hard links: a rename, which may replace a racing twin
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _read_only_engine(path: Path) -> Engine:
