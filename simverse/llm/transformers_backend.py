@@ -196,18 +196,17 @@ class TransformersBackend:
         per call) and sorted by prompt length so each sub-batch pads little.
         """
         responses: list[LLMResponse | None] = [None] * len(requests)
-        prompts = [self.render(r) for r in requests]
-        lengths = [len(self.tokenizer(p, add_special_tokens=False)["input_ids"]) for p in prompts]
+        ids = [self.tokenizer(self.render(r), add_special_tokens=False)["input_ids"] for r in requests]
         groups: dict[int, list[int]] = defaultdict(list)
         for i, req in enumerate(requests):
             groups[req.params.max_new_tokens].append(i)
         for max_new, idxs in groups.items():
-            idxs.sort(key=lambda i: lengths[i])
+            idxs.sort(key=lambda i: len(ids[i]))
             for start in range(0, len(idxs), self.max_batch_size):
                 chunk = idxs[start:start + self.max_batch_size]
                 try:
                     answers = self._generate_chunk([requests[i] for i in chunk],
-                                                   [prompts[i] for i in chunk], max_new)
+                                                   [ids[i] for i in chunk], max_new)
                 except Exception as exc:  # one failing sub-batch must not lose the step
                     answers = [LLMResponse(text="", error=tagged("generation", f"{requests[i].tag}: {exc!r}"))
                                for i in chunk]
@@ -216,20 +215,19 @@ class TransformersBackend:
         return [r if r is not None else LLMResponse(text="", error=tagged("generation", "not generated"))
                 for r in responses]
 
-    def _generate_chunk(self, requests: Sequence[LLMRequest], prompts: Sequence[str],
+    def _generate_chunk(self, requests: Sequence[LLMRequest], ids: Sequence[list[int]],
                         max_new_tokens: int) -> list[LLMResponse]:
-        """One batched ``model.generate`` call for at most ``max_batch_size`` requests."""
+        """One batched ``model.generate`` call for at most ``max_batch_size`` requests (their
+        prompts' token ids)."""
         import torch
         from transformers import GenerationConfig, LogitsProcessorList
 
-        ids = [self.tokenizer(p, add_special_tokens=False)["input_ids"] for p in prompts]
         shared = shared_prefix_length(ids)
         extra: dict[str, Any] = {}
         if self.prefix_cache and len(ids) > 1 and shared >= MIN_PREFIX_TOKENS:
             enc, extra[CACHE_ARGUMENT] = self._prefixed_inputs(ids, shared)
         else:
-            enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True,
-                                 add_special_tokens=False).to(self.device)
+            enc = self.tokenizer.pad({"input_ids": list(ids)}, padding=True, return_tensors="pt").to(self.device)
         matchers = self._matchers(requests)
         constrained = any(m is not None for m in matchers)
         processors: list[Any] = []
