@@ -34,10 +34,11 @@ from simverse.llm.transformers_backend import TransformersBackend
 from simverse.world.model import World
 
 
-def shape(layers: int) -> TinyShape:
-    """The tiny model: hidden 128, ``layers`` layers, a 2,048-token vocabulary."""
-    return TinyShape(hidden_size=128, intermediate_size=256, num_hidden_layers=layers, num_attention_heads=4,
-                     num_key_value_heads=2, vocab_size=2048, max_position_embeddings=2048)
+def shape(args: argparse.Namespace) -> TinyShape:
+    """The tiny model: ``--hidden`` wide, ``--layers`` deep, ``--vocab`` tokens."""
+    return TinyShape(hidden_size=args.hidden, intermediate_size=2 * args.hidden, num_hidden_layers=args.layers,
+                     num_attention_heads=args.heads, num_key_value_heads=args.heads // 2, vocab_size=args.vocab,
+                     max_position_embeddings=2048)
 
 
 def simulate(db: Path, seeds: list[int], steps: int) -> dict[int, int]:
@@ -75,7 +76,14 @@ def main() -> None:
     parser.add_argument("--test-seeds", type=int, nargs="+", default=[4])
     parser.add_argument("--eval-limit", type=int, default=400, help="held-out examples to answer")
     parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--hidden", type=int, default=128)
+    parser.add_argument("--heads", type=int, default=4)
+    parser.add_argument("--vocab", type=int, default=2048)
+    parser.add_argument("--full", action="store_true", help="train every weight instead of a LoRA adapter")
+    parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--lora-alpha", type=int, default=32)
+    parser.add_argument("--scheduler", default="linear")
+    parser.add_argument("--warmup", type=float, default=0.05)
     parser.add_argument("--epochs", type=float, default=6.0)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=1e-2)
@@ -105,7 +113,7 @@ def main() -> None:
 
     print("3. tiny random-weight model (tokenizer trained on the train split)")
     corpus = [m["content"] for e in train for m in e["messages"]]
-    tiny = shape(args.layers)
+    tiny = shape(args)
     model_dir = build_tiny_model(work / "tiny", shape=tiny, corpus=corpus, tokenizer_vocab=tiny.vocab_size)
     held_out = sample(test, args.eval_limit)
     backend = TransformersBackend(str(model_dir), device="cpu", max_batch_size=16)
@@ -118,7 +126,8 @@ def main() -> None:
     print("4. LoRA fine-tuning")
     config = TrainConfig(base=str(model_dir), dataset=str(data_dir), out=str(work / "distilled"),
                          epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.learning_rate,
-                         lora_r=16, lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True, device="cpu",
+                         lora_r=args.lora_r, lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True,
+                         full=args.full, lr_scheduler=args.scheduler, warmup_ratio=args.warmup, device="cpu",
                          save_steps=100, logging_steps=10, seed=0)
     result = finetune(config)
     report = write_report(result)

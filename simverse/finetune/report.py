@@ -44,7 +44,8 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         f"base: {report['base']}; dataset: {report['dataset']}; device: {report['device']}; seed {report['seed']}",
         f"examples: {report['train_examples']} train, {report['test_examples']} test "
         f"({report['dropped_too_long']} dropped as too long)",
-        f"LoRA: {report['trainable_params']:,} trainable of {report['total_params']:,} parameters ({share:.2f}%)",
+        f"{'all weights' if report['output_kind'] == 'full' else 'LoRA'}: {report['trainable_params']:,} "
+        f"trainable of {report['total_params']:,} parameters ({share:.2f}%)",
         f"steps: {report['steps']}; train loss {_fmt(report['first_loss'])} -> {_fmt(report['last_loss'])}; "
         f"test loss {_fmt(report['eval_loss_before'])} -> {_fmt(report['eval_loss_after'])}",
         f"time: {report['seconds']:.1f} s" + (f"; resumed from {report['resumed_from']}"

@@ -46,6 +46,12 @@ class TrainConfig:
     """Also train the token embeddings in full (and the output layer, tied or not). A
     random-weight model needs this and ``train_norms``: its frozen random embeddings and
     norms cap what low-rank updates can express; a pretrained model does not."""
+    full: bool = False
+    """Train every weight instead of a LoRA adapter (the result is a plain model): what a
+    small random-weight base needs, where low-rank updates of frozen random layers cannot
+    learn to copy names from the prompt; a pretrained base does not."""
+    lr_scheduler: str = "linear"
+    """transformers' scheduler name (``linear``, ``cosine``, ``constant_with_warmup``, ...)."""
     max_length: int = 1024
     seed: int = 0
     device: str = "auto"
@@ -134,7 +140,7 @@ def _arguments(config: TrainConfig, device: str) -> Any:
         output_dir=str(Path(config.out) / CHECKPOINTS), num_train_epochs=config.epochs,
         max_steps=config.max_steps, per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.batch_size, gradient_accumulation_steps=config.grad_accum,
-        learning_rate=config.learning_rate, warmup_steps=config.warmup_ratio, lr_scheduler_type="linear",
+        learning_rate=config.learning_rate, warmup_steps=config.warmup_ratio, lr_scheduler_type=config.lr_scheduler,
         logging_steps=config.logging_steps, save_steps=config.save_steps, save_total_limit=2,
         seed=config.seed, data_seed=config.seed, report_to="none", disable_tqdm=not config.progress,
         use_cpu=device == "cpu", bf16=device.startswith("cuda") and torch.cuda.is_bf16_supported(),
@@ -168,8 +174,8 @@ def finetune(config: TrainConfig) -> TrainResult:
     test, test_too_long = encode_all(tokenizer, test_rows, stops, config.max_length)
     if not train:
         raise DatasetError(f"{config.dataset}: every train example is longer than {config.max_length} tokens")
-    model = _with_lora(base, config)
-    trainable, total = model.get_nb_trainable_parameters()
+    model = base if config.full else _with_lora(base, config)
+    trainable, total = _parameter_counts(model)
     resume = last_checkpoint(config.out) if config.resume else None
     trainer = Trainer(model=model, args=_arguments(config, device), train_dataset=train,
                       eval_dataset=test or None, processing_class=tokenizer,
@@ -188,6 +194,14 @@ def finetune(config: TrainConfig) -> TrainResult:
     )
 
 
+def _parameter_counts(model: Any) -> tuple[int, int]:
+    """Trainable and total parameters (PEFT's count for an adapter, all weights in full)."""
+    if hasattr(model, "get_nb_trainable_parameters"):
+        return model.get_nb_trainable_parameters()
+    total = sum(p.numel() for p in model.parameters())
+    return sum(p.numel() for p in model.parameters() if p.requires_grad), total
+
+
 def _eval_loss(trainer: Any) -> float | None:
     value = trainer.evaluate().get("eval_loss")
     return float(value) if value is not None and math.isfinite(value) else None
@@ -196,7 +210,10 @@ def _eval_loss(trainer: Any) -> float | None:
 def _save(model: Any, tokenizer: Any, config: TrainConfig) -> str:
     """Save the merged model (or the adapter) and the tokenizer in ``out``."""
     out = Path(config.out)
-    if config.merge:
+    if config.full:
+        model.save_pretrained(out)
+        kind = "full"
+    elif config.merge:
         merged = model.merge_and_unload()
         merged.save_pretrained(out)
         kind = "merged"

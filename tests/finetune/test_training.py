@@ -99,3 +99,16 @@ def test_finetune_command_prints_the_report_and_bad_input_is_one_line(dataset_di
     assert failed.returncode == 2 and "bad.jsonl:1" in failed.stdout and "Traceback" not in failed.stderr
     with pytest.raises(DatasetError, match="no such dataset"):
         load_split(tmp_path / "missing", "train")
+
+
+def test_full_training_updates_every_weight_and_saves_a_plain_model(dataset_dir, tiny_model_dir, tmp_path):
+    result = finetune(_config(dataset_dir, tiny_model_dir, tmp_path / "full", full=True, learning_rate=3e-3,
+                              lr_scheduler="cosine"))
+    losses = [loss for _, loss in result.losses]
+    assert result.output_kind == "full" and result.trainable_params == result.total_params
+    assert sum(losses[-3:]) / 3 < 0.8 * sum(losses[:3]) / 3
+    assert result.eval_loss < result.eval_loss_before
+    assert not (tmp_path / "full" / "adapter_config.json").exists()
+    backend = make_backend(result.llm_spec, device="cpu")
+    request = LLMRequest((Message("user", "hello"),), seed=1, params=SamplingParams(max_new_tokens=4))
+    assert backend.generate_batch([request])[0].error is None
