@@ -28,6 +28,7 @@ from simverse.core.seeds import derive_seed
 from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
 from simverse.finetune.evaluation import evaluate
 from simverse.finetune.report import report_lines, write_report
+from simverse.finetune.student import build_student
 from simverse.finetune.training import TrainConfig, finetune
 from simverse.llm.tiny_model import TinyShape, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
@@ -79,6 +80,9 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--heads", type=int, default=4)
     parser.add_argument("--vocab", type=int, default=2048)
+    parser.add_argument("--tokenizer", choices=["copy", "gpt2"], default="gpt2",
+                        help="copy: words keep their trailing space, so names are the same token in prompt "
+                             "and answer (simverse.finetune.student); gpt2: the usual leading space")
     parser.add_argument("--full", action="store_true", help="train every weight instead of a LoRA adapter")
     parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--lora-alpha", type=int, default=32)
@@ -114,7 +118,10 @@ def main() -> None:
     print("3. tiny random-weight model (tokenizer trained on the train split)")
     corpus = [m["content"] for e in train for m in e["messages"]]
     tiny = shape(args)
-    model_dir = build_tiny_model(work / "tiny", shape=tiny, corpus=corpus, tokenizer_vocab=tiny.vocab_size)
+    if args.tokenizer == "copy":
+        model_dir = build_student(work / "tiny", tiny, corpus)
+    else:
+        model_dir = build_tiny_model(work / "tiny", shape=tiny, corpus=corpus, tokenizer_vocab=tiny.vocab_size)
     held_out = sample(test, args.eval_limit)
     backend = TransformersBackend(str(model_dir), device="cpu", max_batch_size=16)
     answer_tokens = [len(backend.tokenizer(e["messages"][-1]["content"])["input_ids"]) for e in held_out]
