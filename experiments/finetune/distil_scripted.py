@@ -4,15 +4,16 @@
 2. ``simverse dataset``'s code builds the examples, the test seeds' runs held out whole
    (and any test prompt also seen in training dropped);
 3. a tiny random-weight Llama is built from a config, its tokenizer trained on the train
-   split's text only (no hub, nothing downloaded);
-4. before and after LoRA fine-tuning (``simverse finetune``'s code), the model answers
-   the held-out examples through the transformers backend, greedy and WITHOUT
-   constrained decoding, and we print: the share of schema-valid answers, agreement with
-   the teacher's action next to the majority-action baseline, and tokens per second.
+   split's text only (no hub, nothing downloaded); by default the copy-friendly one of
+   :mod:`simverse.finetune.student`, where a name is the same token in prompt and answer;
+4. before and after fine-tuning (``simverse finetune``'s code; every weight by default,
+   as a random-weight student needs, or ``--train lora``), the model answers the held-out
+   examples through the transformers backend, greedy and WITHOUT constrained decoding,
+   and we print: the share of schema-valid answers, agreement with the teacher's action
+   next to the majority-action baseline, and tokens per second.
 
-Run: ``python experiments/finetune/distil_scripted.py`` (about 10 minutes on 2 loaded
-cores; ``--threads 1`` is faster when the machine is shared). Results go to
-``WORK/results.json``.
+Run: ``python experiments/finetune/distil_scripted.py --threads 1`` (see docs/finetune.md
+for its time and figures). Results go to ``WORK/results.json``.
 """
 
 from __future__ import annotations
@@ -69,28 +70,48 @@ def show(label: str, result) -> None:
           f"{result.tokens_per_s:7.1f} tokens/s ({result.completion_tokens} tokens in {result.seconds:.1f} s)")
 
 
+def train(args: argparse.Namespace, base: str, data_dir: Path, out: Path, *, pretrain: bool):
+    """One training pass: pre-training (every weight, loss on the whole chat) or fine-tuning
+    (``--train``, loss on the answer only)."""
+    config = TrainConfig(base=base, dataset=str(data_dir), out=str(out),
+                         epochs=args.pretrain_epochs if pretrain else args.epochs, batch_size=args.batch_size,
+                         learning_rate=args.learning_rate, lora_r=args.lora_r, lora_alpha=args.lora_alpha,
+                         train_norms=True, train_embeddings=True, full=pretrain or args.train == "full",
+                         prompt_loss=pretrain, lr_scheduler=args.scheduler, warmup_ratio=args.warmup,
+                         device="cpu", save_steps=100, logging_steps=10, seed=0, evaluate=not pretrain)
+    result = finetune(config)
+    if pretrain:
+        print(f"  {result.steps} steps; loss on whole chats {result.losses[0][1]:.3f} -> {result.losses[-1][1]:.3f} "
+              f"in {result.seconds:.0f} s")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=None, help="working directory (default: a new temporary one)")
     parser.add_argument("--steps", type=int, default=24, help="steps per run (30 simulated minutes each)")
-    parser.add_argument("--train-seeds", type=int, nargs="+", default=[1, 2, 3])
-    parser.add_argument("--test-seeds", type=int, nargs="+", default=[4])
+    parser.add_argument("--train-seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
+    parser.add_argument("--test-seeds", type=int, nargs="+", default=[6, 7])
     parser.add_argument("--eval-limit", type=int, default=400, help="held-out examples to answer")
-    parser.add_argument("--layers", type=int, default=2)
+    parser.add_argument("--layers", type=int, default=4)
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--heads", type=int, default=4)
     parser.add_argument("--vocab", type=int, default=2048)
-    parser.add_argument("--tokenizer", choices=["copy", "gpt2"], default="gpt2",
+    parser.add_argument("--tokenizer", choices=["copy", "gpt2"], default="copy",
                         help="copy: words keep their trailing space, so names are the same token in prompt "
                              "and answer (simverse.finetune.student); gpt2: the usual leading space")
-    parser.add_argument("--full", action="store_true", help="train every weight instead of a LoRA adapter")
+    parser.add_argument("--train", choices=["full", "lora"], default="full",
+                        help="full: every weight (a random-weight student); lora: an adapter, with the "
+                             "norms and embeddings trained in full")
     parser.add_argument("--lora-r", type=int, default=16)
     parser.add_argument("--lora-alpha", type=int, default=32)
-    parser.add_argument("--scheduler", default="linear")
+    parser.add_argument("--scheduler", default="cosine")
     parser.add_argument("--warmup", type=float, default=0.05)
-    parser.add_argument("--epochs", type=float, default=6.0)
+    parser.add_argument("--pretrain-epochs", type=float, default=2.0,
+                        help="first learn the train split's whole chats (prompt and answer; 0: skip)")
+    parser.add_argument("--epochs", type=float, default=2.0, help="then learn the answers")
     parser.add_argument("--batch-size", type=int, default=8)
-    parser.add_argument("--learning-rate", type=float, default=1e-2)
+    parser.add_argument("--learning-rate", type=float, default=3e-3)
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     args = parser.parse_args()
     if args.threads:
@@ -130,13 +151,12 @@ def main() -> None:
           f"max_new_tokens {max_new}")
     before = evaluate(backend, held_out, train, max_new_tokens=max_new)
 
-    print("4. LoRA fine-tuning")
-    config = TrainConfig(base=str(model_dir), dataset=str(data_dir), out=str(work / "distilled"),
-                         epochs=args.epochs, batch_size=args.batch_size, learning_rate=args.learning_rate,
-                         lora_r=args.lora_r, lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True,
-                         full=args.full, lr_scheduler=args.scheduler, warmup_ratio=args.warmup, device="cpu",
-                         save_steps=100, logging_steps=10, seed=0)
-    result = finetune(config)
+    base = str(model_dir)
+    if args.pretrain_epochs > 0:
+        print(f"4a. pre-training every weight on the train split's whole chats ({args.pretrain_epochs:g} epochs)")
+        base = train(args, base, data_dir, work / "pretrained", pretrain=True).output
+    print(f"4b. fine-tuning ({args.train}) on the answers")
+    result = train(args, base, data_dir, work / "distilled", pretrain=False)
     report = write_report(result)
     for line in report_lines(report):
         print(f"  {line}")

@@ -82,8 +82,10 @@ def render_prompt(tokenizer: Any, messages: list[dict[str, str]]) -> str:
     return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
 
 
-def encode_example(tokenizer: Any, messages: list[dict[str, str]], stops: set[int]) -> dict[str, list[int]]:
-    """``input_ids``, ``attention_mask`` and ``labels`` (answer tokens only) of one chat."""
+def encode_example(tokenizer: Any, messages: list[dict[str, str]], stops: set[int], *,
+                   prompt_loss: bool = False) -> dict[str, list[int]]:
+    """``input_ids``, ``attention_mask`` and ``labels`` (answer tokens only, or every token
+    with ``prompt_loss``) of one chat."""
     prompt = render_prompt(tokenizer, messages[:-1])
     full = tokenizer.apply_chat_template(messages, tokenize=False)
     answer = full[len(prompt):] if full.startswith(prompt) else messages[-1]["content"]
@@ -95,17 +97,17 @@ def encode_example(tokenizer: Any, messages: list[dict[str, str]], stops: set[in
     elif tokenizer.eos_token_id is not None:
         answer_ids = [*answer_ids, tokenizer.eos_token_id]
     ids = prompt_ids + answer_ids
-    return {"input_ids": ids, "attention_mask": [1] * len(ids),
-            "labels": [IGNORE] * len(prompt_ids) + answer_ids}
+    prompt_labels = list(prompt_ids) if prompt_loss else [IGNORE] * len(prompt_ids)
+    return {"input_ids": ids, "attention_mask": [1] * len(ids), "labels": prompt_labels + answer_ids}
 
 
 def encode_all(tokenizer: Any, rows: Iterable[dict[str, Any]], stops: set[int],
-               max_length: int) -> tuple[list[dict[str, list[int]]], int]:
+               max_length: int, *, prompt_loss: bool = False) -> tuple[list[dict[str, list[int]]], int]:
     """Encoded rows no longer than ``max_length`` tokens, and how many were too long
     (dropped whole: cutting a prompt would teach answers to situations never shown)."""
     kept, too_long = [], 0
     for row in rows:
-        encoded = encode_example(tokenizer, row["messages"], stops)
+        encoded = encode_example(tokenizer, row["messages"], stops, prompt_loss=prompt_loss)
         if len(encoded["input_ids"]) > max_length:
             too_long += 1
         else:

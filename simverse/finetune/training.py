@@ -50,6 +50,10 @@ class TrainConfig:
     """Train every weight instead of a LoRA adapter (the result is a plain model): what a
     small random-weight base needs, where low-rank updates of frozen random layers cannot
     learn to copy names from the prompt; a pretrained base does not."""
+    prompt_loss: bool = False
+    """Learn the prompt's tokens too (language modelling on the whole chat), not only the
+    answer's: for a random-weight student, a first pass that learns the world's text and to
+    copy from it, before an answer-only pass; a pretrained base does not need it."""
     lr_scheduler: str = "linear"
     """transformers' scheduler name (``linear``, ``cosine``, ``constant_with_warmup``, ...)."""
     max_length: int = 1024
@@ -170,8 +174,8 @@ def finetune(config: TrainConfig) -> TrainResult:
     set_seed(config.seed)
     tokenizer, base = _load(config, device)
     stops = stop_ids(tokenizer, base.generation_config.eos_token_id)
-    train, too_long = encode_all(tokenizer, train_rows, stops, config.max_length)
-    test, test_too_long = encode_all(tokenizer, test_rows, stops, config.max_length)
+    train, too_long = encode_all(tokenizer, train_rows, stops, config.max_length, prompt_loss=config.prompt_loss)
+    test, test_too_long = encode_all(tokenizer, test_rows, stops, config.max_length, prompt_loss=config.prompt_loss)
     if not train:
         raise DatasetError(f"{config.dataset}: every train example is longer than {config.max_length} tokens")
     model = base if config.full else _with_lora(base, config)

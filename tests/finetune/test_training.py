@@ -48,6 +48,18 @@ def test_only_answer_tokens_carry_loss_and_the_answer_ends_in_a_stop_token(datas
         json.loads(example["messages"][-1]["content"])
 
 
+def test_prompt_loss_labels_every_token_and_keeps_the_same_ids(dataset_dir, tiny_model_dir):
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_model_dir)
+    example = load_split(dataset_dir, "train")[0]
+    stops = stop_ids(tokenizer, tokenizer.eos_token_id)
+    answer_only = encode_example(tokenizer, example["messages"], stops)
+    whole = encode_example(tokenizer, example["messages"], stops, prompt_loss=True)
+    assert whole["input_ids"] == answer_only["input_ids"] and whole["labels"] == whole["input_ids"]
+    assert IGNORE in answer_only["labels"]
+
+
 def test_training_lowers_the_loss_and_the_merged_model_runs_in_the_backend(dataset_dir, tiny_model_dir, tmp_path):
     result = finetune(_config(dataset_dir, tiny_model_dir, tmp_path / "model"))
     losses = [loss for _, loss in result.losses]
