@@ -70,7 +70,7 @@ def show(label: str, result) -> None:
           f"{result.tokens_per_s:7.1f} tokens/s ({result.completion_tokens} tokens in {result.seconds:.1f} s)")
 
 
-def train(args: argparse.Namespace, base: str, data_dir: Path, out: Path, *, pretrain: bool):
+def train_pass(args: argparse.Namespace, base: str, data_dir: Path, out: Path, *, pretrain: bool):
     """One training pass: pre-training (every weight, loss on the whole chat) or fine-tuning
     (``--train``, loss on the answer only)."""
     config = TrainConfig(base=base, dataset=str(data_dir), out=str(out),
@@ -154,9 +154,9 @@ def main() -> None:
     base = str(model_dir)
     if args.pretrain_epochs > 0:
         print(f"4a. pre-training every weight on the train split's whole chats ({args.pretrain_epochs:g} epochs)")
-        base = train(args, base, data_dir, work / "pretrained", pretrain=True).output
+        base = train_pass(args, base, data_dir, work / "pretrained", pretrain=True).output
     print(f"4b. fine-tuning ({args.train}) on the answers")
-    result = train(args, base, data_dir, work / "distilled", pretrain=False)
+    result = train_pass(args, base, data_dir, work / "distilled", pretrain=False)
     report = write_report(result)
     for line in report_lines(report):
         print(f"  {line}")
