@@ -54,11 +54,12 @@ class Minds:
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,
-        importance: int | None = None, source_event_id: int | None = None,
+        importance: int | None = None, source_event_id: int | None = None, gist: str | None = None,
     ) -> None:
-        """Queue a memory; all of a step's memories are written in one batch."""
+        """Queue a memory; all of a step's memories are written in one batch. ``gist``: what
+        the memory means without what its owner and step already say (``NewMemory.gist``)."""
         self.pending.append(NewMemory(npc, kind, text, step, sim_hours, importance=importance,
-                                      source_event_id=source_event_id))
+                                      source_event_id=source_event_id, gist=gist))
 
     def plan(self, session: Session, npcs: Iterable[NPCSpec], places: Iterable[str], clock: Clock, step: int) -> None:
         """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""

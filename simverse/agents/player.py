@@ -120,7 +120,8 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
             draft.observe(npc, note)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
-                world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
+                world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours,
+                                     gist=f'{speaker} said: "{line}"')
             world.minds.settle(session, step, hours)
         calls = world.brain.drain_calls() if hasattr(world.brain, "drain_calls") else []
         redactions = [r for r in (said_redaction, reply_redaction) if r is not None] + world.screening.calls(calls)

@@ -16,7 +16,10 @@ step's transaction is rolled back, reload the stream.
 
 Vectors come from the run's :class:`~simverse.memory.vectors.VectorBook`: a text is
 embedded the first time it appears in the run and read back ever after, so memory rows
-store no embedding of their own (rows of older databases that do are still read).
+store no embedding of their own (rows of older databases that do are still read). With
+``MemoryConfig.gists`` a memory's vector is its gist's (``NewMemory.gist``) and its row
+names the gist's key (:func:`~simverse.memory.vectors.key_ref`), so a reload needs no
+rule to rebuild the gist.
 
 Memory ids are per run and assigned here in input order (``max(id) + 1`` onwards), so the
 same inputs give the same ids in every process.
@@ -52,7 +55,7 @@ from simverse.memory.types import (
     RetrievalQuery,
     Retrieved,
 )
-from simverse.memory.vectors import VectorBook, text_key
+from simverse.memory.vectors import VectorBook, key_ref, referenced_key, text_key
 from simverse.store.memory_models import Memory
 
 _MEM = Memory.__table__
@@ -125,6 +128,12 @@ class MemoryStream:
         before the book holds its vector itself (kept in the book, in memory only)."""
         dim, keys = self.book.dim, []
         for r in rows:
+            key = referenced_key(r.embedding) if r.embedding else None
+            if key is not None:
+                if self.book.get(key) is None:
+                    raise _other_embedder(run_id, npc, self.embedder)
+                keys.append(key)
+                continue
             key = text_key(r.text)
             if r.embedding:
                 if len(r.embedding) != dim * 4:
@@ -145,7 +154,10 @@ class MemoryStream:
         if not new_memories:
             return []
         first_step = min(m.step for m in new_memories)
-        vec_rows = self.book.rows(session, [m.text for m in new_memories], first_step)
+        gists = [self._gist(m) for m in new_memories]
+        vec_rows = self.book.rows(session, [g or m.text for g, m in zip(gists, new_memories, strict=True)],
+                                  first_step)
+        refs = {g: key_ref(text_key(g)) for g in set(gists) if g}  # the row names its gist's vector
         first = self._next_id
         records: list[MemoryRecord] = []
         rows: list[tuple] = []
@@ -168,7 +180,7 @@ class MemoryStream:
             records.append(rec)
             rows.append(
                 (self.run_id, rec.id, rec.npc, rec.step, rec.sim_hours, rec.kind, rec.text,
-                 rec.importance, b"", rec.step, float(last_hours[i]), json_text(rec.evidence),
+                 rec.importance, refs.get(gists[i], b""), rec.step, float(last_hours[i]), json_text(rec.evidence),
                  rec.source_event_id, json_text(rec.data), 0)
             )
         insert_rows(session, _MEM, _MEM_COLUMNS, rows)
@@ -194,6 +206,12 @@ class MemoryStream:
             elif rec.kind == "reflection":
                 self._since_reflection[rec.npc] = 0
         return [r.id for r in records]
+
+    def _gist(self, memory: NewMemory) -> str | None:
+        """The text to embed for ``memory`` when it is not its own text (gists on)."""
+        if not self.config.gists or not memory.gist or memory.gist == memory.text:
+            return None
+        return memory.gist
 
     def _rate(self, kind: str, text: str) -> int:
         """:func:`rule_importance`, once per distinct (kind, text): most texts repeat."""

@@ -84,10 +84,11 @@ def record_conversation(world: Stage, turn: StepTurn, conversation: Conversation
         previous = text
         passed = pass_on(world, turn.step, speaker, listener, told, line_id)
         heard = f'{speaker} said to {listener}: "{text}"'
-        world.runtime.observe(listener, f'{speaker} said: "{text}"')
+        line = f'{speaker} said: "{text}"'  # what the listener perceives; the memory's gist
+        world.runtime.observe(listener, line)
         if world.minds is not None:
-            world.minds.remember(speaker, "dialogue", heard, turn.step, turn.hours)
-            world.minds.remember(listener, "dialogue", heard, turn.step, turn.hours, None)
+            world.minds.remember(speaker, "dialogue", heard, turn.step, turn.hours, gist=line)
+            world.minds.remember(listener, "dialogue", heard, turn.step, turn.hours, None, gist=line)
         stats["dialogue_lines"] += 1
         turn.batch.add(DialogueRow, {
             "run_id": world.run_id, "id": line_id, "step": turn.step, "conversation": conversation.id,

@@ -156,7 +156,7 @@ class World(mesa.Model):
             connect_brain(self, session, brain, models)
             seed_knowledge(self.knowledge, self.spec)
             if config.get("memory", True):
-                open_minds(self, session, models)
+                open_minds(self, session, models, config)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
@@ -179,7 +179,7 @@ class World(mesa.Model):
             restore_last_step(self, session)
             connect_brain(self, session, brain, models)
             if run.config.get("memory", True):
-                open_minds(self, session, models)
+                open_minds(self, session, models, run.config)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
