@@ -15,11 +15,9 @@ plan-revision triggers, from the table alone, so a reopened run continues exactl
 step's transaction is rolled back, reload the stream.
 
 Vectors come from the run's :class:`~simverse.memory.vectors.VectorBook`: a text is
-embedded the first time it appears in the run and read back ever after, so memory rows
-store no embedding of their own (rows of older databases that do are still read). With
-``MemoryConfig.gists`` a memory's vector is its gist's (``NewMemory.gist``) and its row
-names the gist's key (:func:`~simverse.memory.vectors.key_ref`), so a reload needs no
-rule to rebuild the gist.
+embedded the first time it appears in the run and read back ever after; a memory row holds
+no vector (older databases' rows do, still read), only, with ``MemoryConfig.gists``, the
+book key of its gist's (:func:`~simverse.memory.vectors.key_ref`).
 
 Memory ids are per run and assigned here in input order (``max(id) + 1`` onwards), so the
 same inputs give the same ids in every process.
@@ -124,22 +122,16 @@ class MemoryStream:
         return stream
 
     def _stored_rows(self, run_id: int, npc: str, rows: Sequence) -> np.ndarray:
-        """The book's rows of stored memories' vectors; a memory row of a database written
-        before the book holds its vector itself (kept in the book, in memory only)."""
+        """The book's rows of stored memories' vectors: the text's, the gist's the row names,
+        or (a database written before the book) the row's own, kept in the book in memory."""
         dim, keys = self.book.dim, []
         for r in rows:
-            key = referenced_key(r.embedding) if r.embedding else None
-            if key is not None:
-                if self.book.get(key) is None:
-                    raise _other_embedder(run_id, npc, self.embedder)
-                keys.append(key)
-                continue
-            key = text_key(r.text)
-            if r.embedding:
-                if len(r.embedding) != dim * 4:
-                    raise _other_embedder(run_id, npc, self.embedder)
+            ref = referenced_key(r.embedding) if r.embedding else None
+            key = ref or text_key(r.text)
+            own = bool(r.embedding) and ref is None
+            if own and len(r.embedding) == dim * 4:
                 self.book.adopt(key, np.frombuffer(r.embedding, dtype="<f4"))
-            elif self.book.get(key) is None:
+            elif own or self.book.get(key) is None:
                 raise _other_embedder(run_id, npc, self.embedder)
             keys.append(key)
         return self.book.rows_of(keys)
