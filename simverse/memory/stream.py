@@ -145,11 +145,7 @@ class MemoryStream:
         """
         if not new_memories:
             return []
-        first_step = min(m.step for m in new_memories)
-        gists = [self._gist(m) for m in new_memories]
-        vec_rows = self.book.rows(session, [g or m.text for g, m in zip(gists, new_memories, strict=True)],
-                                  first_step)
-        refs = {g: key_ref(text_key(g)) for g in set(gists) if g}  # the row names its gist's vector
+        vec_rows, refs = self._vector_rows(session, new_memories)
         first = self._next_id
         records: list[MemoryRecord] = []
         rows: list[tuple] = []
@@ -172,7 +168,7 @@ class MemoryStream:
             records.append(rec)
             rows.append(
                 (self.run_id, rec.id, rec.npc, rec.step, rec.sim_hours, rec.kind, rec.text,
-                 rec.importance, refs.get(gists[i], b""), rec.step, float(last_hours[i]), json_text(rec.evidence),
+                 rec.importance, refs[i], rec.step, float(last_hours[i]), json_text(rec.evidence),
                  rec.source_event_id, json_text(rec.data), 0)
             )
         insert_rows(session, _MEM, _MEM_COLUMNS, rows)
@@ -199,11 +195,14 @@ class MemoryStream:
                 self._since_reflection[rec.npc] = 0
         return [r.id for r in records]
 
-    def _gist(self, memory: NewMemory) -> str | None:
-        """The text to embed for ``memory`` when it is not its own text (gists on)."""
-        if not self.config.gists or not memory.gist or memory.gist == memory.text:
-            return None
-        return memory.gist
+    def _vector_rows(self, session: Session, new_memories: Sequence[NewMemory]) -> tuple[np.ndarray, list[bytes]]:
+        """The book rows of the memories' vectors (their texts', or with gists on their
+        gists'), and what each memory row stores to name it (empty: its own text's)."""
+        gists = [m.gist if self.config.gists and m.gist and m.gist != m.text else None for m in new_memories]
+        first_step = min(m.step for m in new_memories)
+        rows = self.book.rows(session, [g or m.text for g, m in zip(gists, new_memories, strict=True)], first_step)
+        refs = {g: key_ref(text_key(g)) for g in set(gists) if g}
+        return rows, [refs[g] if g else b"" for g in gists]
 
     def _rate(self, kind: str, text: str) -> int:
         """:func:`rule_importance`, once per distinct (kind, text): most texts repeat."""
