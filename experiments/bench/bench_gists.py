@@ -1,18 +1,20 @@
-"""Recall with memory gists against recall with whole texts, on the same memories and queries.
+"""Recall with memory gists and stable cues against recall as runs made before them did.
 
 A run of the benchmark town (or a shipped world) records every call its memory stream
 gets: the memories added, the recall queries (with their cues) and the archiving. The
 calls are then played into two fresh streams with the same embedder (MiniLM by default):
-one embeds each memory's whole text (``gists`` off, as runs made before gists did), the
-other its gist (``gists`` on, the default for new runs). Printed for both: the distinct
-texts each needed a vector for (what the embedder costs), and for the queries:
+one as runs made before gists (``gists`` off: a memory is embedded by its whole text, a
+line heard is cued by the words perceived, ``A said: "..."``), the other as new runs
+(``gists`` on: a plan by its text without the day, a line heard by the memory the listener
+made of it, ``A said to B: "..."``, whose vector the run already has). Printed for both:
+the distinct texts each needed a vector for (what the embedder costs), and for the queries:
 
-* **top-k shared**: the mean share of the whole-text top k that the gist stream recalls too,
+* **top-k shared**: the mean share of the old top k that the new stream recalls too,
   and how often the first memory recalled is the same;
 * **names someone present**: the share of recalled memories whose text names a person
   among the query's cues (what a recall in company is for), for both streams;
-* **mean relevance rank of the whole-text first**: where the gist stream ranks the memory
-  that the whole-text stream recalls first (1 = first).
+* **mean rank of the old first**: where the new stream ranks the memory that the old one
+  recalls first (1 = first; k + 1 when it is not in the new top k).
 
 The second stream's state (last access) follows its own recalls, as a run's would.
 
@@ -23,9 +25,11 @@ The second stream's state (last access) follows its own recalls, as a run's woul
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_scripted import generated_world
 
+from simverse.agents.conversation import line_heard
 from simverse.core.loader import load_world, parse_world
-from simverse.memory import MemoryConfig, MemoryStream, make_embedder
+from simverse.memory import MemoryConfig, MemoryStream, RetrievalQuery, make_embedder
 from simverse.store import Base
 from simverse.world.model import World
 
@@ -88,10 +93,23 @@ def play(calls: list[tuple], embedder, gists: bool) -> tuple[list[list], int]:
             elif name == "archive":
                 stream.archive(session, *args)
             else:
-                queries = args[0]
-                hits = stream.retrieve_batch(session, *args)
+                queries = args[0] if gists else [_perceived_cues(q) for q in args[0]]
+                hits = stream.retrieve_batch(session, queries, *args[1:])
                 recalled.extend((q, h) for q, h in zip(queries, hits, strict=True))
     return recalled, len(stream.book)
+
+
+_TOLD = re.compile(r'(?P<speaker>[^"]+?) said to (?P<listener>[^":]+): "(?P<text>.*)"', re.DOTALL)
+
+
+def _perceived_cues(query: RetrievalQuery) -> RetrievalQuery:
+    """The query as a run without gists cues it: a line heard by the words perceived
+    (``A said: "..."``), not by the memory the listener made of it."""
+    parts = []
+    for part in query.parts:
+        m = _TOLD.fullmatch(part)
+        parts.append(line_heard(m["speaker"], m["text"]) if m and m["listener"] == query.npc else part)
+    return replace(query, parts=tuple(parts))
 
 
 def compare(whole: list, gist: list, people: set[str]) -> dict[str, float]:
@@ -132,12 +150,12 @@ def main() -> None:
     gist, n_gist = play(calls, embedder, gists=True)
     agent_steps = len(people) * args.steps
     r = compare(whole, gist, people)
-    print(f"distinct texts with a vector: whole texts {n_whole:,} ({n_whole / agent_steps:.3f} per agent-step), "
+    print(f"distinct texts with a vector: before {n_whole:,} ({n_whole / agent_steps:.3f} per agent-step), "
           f"gists {n_gist:,} ({n_gist / agent_steps:.3f}), ratio {n_gist / n_whole:.2f}")
     print(f"{r['queries']:,} queries ({args.embedder}): top-k shared {r['shared']:.1%}, same first "
-          f"{r['first']:.1%}, whole-text first at gist rank {r['rank']:.2f} (mean)")
+          f"{r['first']:.1%}, old first at new rank {r['rank']:.2f} (mean)")
     print(f"{r['with_people']:,} queries in company: recalled memories naming someone present: "
-          f"whole texts {r['present_whole']:.1%}, gists {r['present_gist']:.1%}")
+          f"before {r['present_whole']:.1%}, gists {r['present_gist']:.1%}")
 
 
 if __name__ == "__main__":
