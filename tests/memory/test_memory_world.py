@@ -7,6 +7,7 @@ import sqlite3
 import numpy as np
 from sqlalchemy import func, select
 
+from simverse.agents.conversation import line_heard, line_remembered, remembered_as
 from simverse.core.loader import parse_world
 from simverse.memory.vectors import referenced_key, text_key
 from simverse.store.digest import run_digest
@@ -77,8 +78,25 @@ def test_a_run_made_before_gists_keeps_embedding_whole_texts_when_it_resumes(tmp
         rows = con.execute("SELECT text, embedding FROM memories").fetchall()
     assert rows and all(ref == b"" and old.minds.stream.book.get(text_key(t)) is not None for t, ref in rows)
     assert old.minds.stream.book.embedded > new.minds.stream.book.embedded
+    heard_new, heard_old = (_lines_heard_with_a_vector(tmp_path / f"{name}.db") for name in ("new", "old"))
+    assert heard_new == 0 < heard_old, "a new run cues a line heard by its memory, an old one by the words"
     new.close()
     old.close()
+
+
+def _lines_heard_with_a_vector(db) -> int:
+    """How many dialogue lines have a vector of the words their listener perceived."""
+    with sqlite3.connect(db) as con:
+        keys = {bytes(k) for (k,) in con.execute("SELECT key FROM embeddings")}
+        lines = con.execute("SELECT speaker, text FROM dialogue").fetchall()
+    assert lines, "the hamlet's NPCs talk"
+    return sum(text_key(line_heard(speaker, text)) in keys for speaker, text in lines)
+
+
+def test_a_line_heard_reads_back_as_the_memory_its_listener_made():
+    assert remembered_as(line_heard("Tom", 'fresh "bread": yes'), "Mara") == line_remembered(
+        "Tom", "Mara", 'fresh "bread": yes')
+    assert remembered_as("Tom walks from A to B.", "Mara") is None
 
 
 def test_a_replay_of_a_run_made_before_gists_stores_the_same_run(tmp_path):
