@@ -225,7 +225,8 @@ class World(mesa.Model):
             raise RuntimeError(f"step {self.step_index + 1} failed earlier ({self._failed}); "
                                f"reopen the run with World.resume to continue from step {self.step_index}")
         try:
-            self._step()
+            with fewer_gc_passes():
+                self._step()
         except BaseException as exc:
             self._failed = f"{type(exc).__name__}: {exc}"
             raise
@@ -243,11 +244,10 @@ class World(mesa.Model):
 
     def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
         """Run ``steps`` steps, calling ``on_step(step)`` after each commit."""
-        with fewer_gc_passes():
-            for _ in range(steps):
-                self.step()
-                if on_step is not None:
-                    on_step(self.step_index)
+        for _ in range(steps):
+            self.step()
+            if on_step is not None:
+                on_step(self.step_index)
 
     # ------------------------------------------------------------------ what NPCs read
     @property
