@@ -288,6 +288,10 @@ class World(mesa.Model):
         into places that are not shut (next place first)."""
         return self._routes.route(self.state, source, target)
 
+    def router(self) -> Callable[[str, str], list[str]]:
+        """:meth:`route` for many ways over the world as it is now (one scan of the places)."""
+        return self._routes.router(self.state)
+
     def open_places(self) -> nx.Graph:
         """The place graph without closed or locked connections, nor ways into shut places."""
         return self._routes.open_places(self.state)
