@@ -110,7 +110,8 @@ def tracked_spread(knowledge: KnowledgeGraph, npcs: Sequence[str]) -> float:
     tracked = knowledge.tracked_keys()
     if not tracked or not npcs:
         return 0.0
-    shares = [sum(1 for n in npcs if knowledge.believes(n, key)) / len(npcs) for key in tracked]
+    counts = knowledge.believer_counts(tracked, npcs)
+    shares = [counts[key] / len(npcs) for key in tracked]
     return sum(shares) / len(shares)
 
 
