@@ -60,7 +60,7 @@ def test_believer_counts_match_asking_each_holder() -> None:
             keys.append(kg.assert_fact(npc, f"thing{j}", "is", "here", source="world_file", step=0).key)
     kg.close("N4", "thing1|is|here", 2)
     kg.assert_fact("Outsider", "thing0", "is", "here", source="world_file", step=0)
-    asked = sorted(set(keys)) + ["nobody|knows|this"]
+    asked = [*sorted(set(keys)), "nobody|knows|this"]
     for among in (npcs, npcs[:3], []):
         expected = {k: sum(kg.believes(n, k) for n in among) for k in asked}
         assert kg.believer_counts(asked, among) == expected

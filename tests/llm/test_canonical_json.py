@@ -39,7 +39,8 @@ def awkward_request(**overrides: Any):
 
 def test_a_decision_schema_carries_the_reference_encoding() -> None:
     for mode in ("act", "reply"):
-        for request in (decision_request(mode=mode, partner="Tom"), awkward_request(mode=mode, partner="Ada\tLovelace")):
+        plain, awkward = decision_request(mode=mode, partner="Tom"), awkward_request(mode=mode, partner="Ada\tLovelace")
+        for request in (plain, awkward):
             schema = decision_schema(request)
             assert schema.encoded == reference(schema)
             assert json.loads(schema.encoded) == schema
