@@ -40,7 +40,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
-        views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id]))))
+        views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id])),
+                              holds=_on_view(spec, place.id, place.description or "")))
     for item in spec.items:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
@@ -52,6 +53,16 @@ def world_names(spec: WorldSpec) -> NameIndex:
     for concept in concepts:
         views.append(NameView(concept, "concept", concept.replace("_", " "), tuple(tails.get(concept, ()))))
     return NameIndex(_without_clashes(views))
+
+
+def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:
+    """Items at ``place`` that its description names (what anyone there sees: "a painted
+    sarcophagus"), and the items that share their names (a copy and its original); a key
+    lost in a wood the description does not mention stays unknown."""
+    seen = f" {' '.join(word_forms(description))} "
+    named = {_PARENS.sub("", i.name).strip().lower() for i in spec.items if i.place == place
+             and f" {' '.join(word_forms(_PARENS.sub('', i.name)))} " in seen}
+    return tuple(sorted(i.id for i in spec.items if _PARENS.sub("", i.name).strip().lower() in named))
 
 
 def _roles(persona: str) -> list[str]:

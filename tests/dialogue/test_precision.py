@@ -35,6 +35,11 @@ def _village_plus() -> dict:
                         "text": "only carts from lane B2 may cross the quay"}]})
     spec["items"].append({"id": "ledger", "name": "grain money ledger", "place": "Odo",
                           "properties": {"secret": True}})
+    spec["places"].append({"id": "belfry", "name": "The Belfry", "connections": ["square"],
+                           "description": "A windy tower where the Great Bell hangs."})
+    spec["places"][1]["connections"].append("belfry")
+    spec["items"] += [{"id": "bell", "name": "Great Bell", "place": "belfry"},
+                      {"id": "guidebook", "name": "village guidebook", "place": "square", "quantity": 5, "price": 3}]
     return spec
 
 
@@ -110,6 +115,17 @@ def test_a_need_that_asks_is_a_question_not_an_order():
 
 def test_what_is_a_priced_thing_asks_its_price(bells):
     assert "2 coins" in ask(bells, "Kit", "What's a barley loaf at the bakery?").utterance
+
+
+def test_a_thing_said_in_other_words_is_found_where_everyone_sees_it(bells):
+    answer = ask(bells, "Ansel", "What's the story of the old thing up in the Belfry?").utterance
+    assert "Brugge" in answer, answer
+    counted = ask(bells, "Ansel", "How many people are in the Belfry?").utterance
+    assert "Brugge" not in counted and DONT_KNOW.search(counted), counted
+
+
+def test_a_ware_named_by_part_of_its_name_has_its_price(bells):
+    assert "3 coins" in ask(bells, "Kit", "what's the price of the village guide?").utterance
 
 
 class _Concepts:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
+from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
@@ -92,7 +93,8 @@ def dont_know(h: Heard, topics: list[str] | None = None) -> str:
 def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
     kept, else what the world's names tell, else memories, else "I don't know"."""
-    known = gather(h.req, h.topics, h.reading, h.similarity, h.bridged)
+    topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
+    known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
     fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and asks_opinion(h.reading):
@@ -101,7 +103,7 @@ def answer_about(h: Heard) -> Said:
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
     kept = [f for f in known.kept if answers_asked(f, h.reading, h.req)]
-    if kept and any(named(f, h.topics) for f in kept) and not any(named(f, h.topics) for f in fitting):
+    if kept and any(named(f, topics) for f in kept) and not any(named(f, topics) for f in fitting):
         fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer
     if fitting:
         chosen = fitting[:2]
@@ -311,6 +313,10 @@ def coins_text(price: object) -> str:
 def answer_price(h: Heard) -> Said:
     """A price: of a named item here or where it is sold, else of what is sold here; a
     question naming no item is about what it names ("Jonas's prices")."""
+    items = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
+    ware = None if items else knowing.ware_named_in_part(h.req, h.reading, _PRICE_WORDS)
+    if ware is not None:  # "the museum guide" for the museum guidebook, though Ada is the tour guide
+        h = Heard(h.req, h.reading, h.intent, [ware], h.voice, h.rng)
     if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
         return answer_about(h)
     if not h.topics and set(h.reading.words) - _PRICE_WORDS:

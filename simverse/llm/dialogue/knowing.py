@@ -238,3 +238,41 @@ def clause(text: str, teller: str | None = None) -> str:
     keep = first[:1].isupper() and (first[1:2].islower() and first not in ("The", "A", "An", "It", "I", "My",
                                                                              "Only", "One", "Some", "Every"))
     return text if keep or first == "I" else text[0].lower() + text[1:]
+
+
+_AT = ("in", "at", "on", "inside", "by")
+
+
+def things_at(req: DecisionRequest, topics: Sequence[str], r: Reading) -> list[str]:
+    """"The mummy case in the Ancient Wing": the things anyone sees at a place the line
+    names as where something is (after "in", "at"...), when it names no thing itself and
+    asks neither the way nor a count."""
+    if r.wh in ("where", "how much") or r.has("how many", "how do i get", "way to"):
+        return []
+    if any(t in req.names and req.names[t].kind != "place" for t in topics):
+        return []
+    out: list[str] = []
+    for topic in topics:
+        view = req.names.get(topic)
+        if view is None or not view.holds or not _named_as_location(r, view):
+            continue
+        out += [t for t in view.holds if t not in out and t not in topics]
+    return out
+
+
+def _named_as_location(r: Reading, view: object) -> bool:
+    words = f" {' '.join(word_forms(r.text))} "
+    for phrase in (getattr(view, "name", ""), *getattr(view, "aliases", ())):
+        name = " ".join(w for w in word_forms(phrase) if w not in ("the", "a", "an"))
+        if name and any(f" {at} {name} " in words or f" {at} the {name} " in words for at in _AT):
+            return True
+    return False
+
+
+def ware_named_in_part(req: DecisionRequest, r: Reading, skip: frozenset[str] = frozenset()) -> str | None:
+    """The one priced item a line names by part of a word of its name ("the museum guide"
+    for the museum guidebook), if exactly one fits; words in ``skip`` do not count."""
+    words = {w for w in word_forms(r.text) if len(w) >= 4} - skip
+    found = {v.id for v in req.names.values() if v.kind == "item" and v.price
+             for n in word_forms(v.name) if len(n) > 4 and any(n != w and n.startswith(w) for w in words)}
+    return found.pop() if len(found) == 1 else None
