@@ -32,6 +32,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
             near[place.id].add(other)
             near.setdefault(other, set()).add(place.id)
     places = {p.id for p in spec.places}
+    people = {n.name for n in spec.npcs}
     views: list[NameView] = []
     roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
     for npc in spec.npcs:
@@ -46,13 +47,24 @@ def world_names(spec: WorldSpec) -> NameIndex:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
-                              price=float(item.price) if item.price else None,
+                              price=float(item.price) if item.price else None, seller=_seller(item, people),
                               edible=(item.properties or {}).get("edible") is True))
     concepts = world_entities(spec)["concept"]
     tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
     for concept in concepts:
         views.append(NameView(concept, "concept", concept.replace("_", " "), tuple(tails.get(concept, ()))))
     return NameIndex(_without_clashes(views))
+
+
+def _seller(item: object, people: set[str]) -> str | None:
+    """Who sells a priced item: its owner, or the NPC who carries it."""
+    if not getattr(item, "price", None):
+        return None
+    owner = (getattr(item, "properties", None) or {}).get("owner")
+    if owner in people:
+        return str(owner)
+    place = getattr(item, "place", None)
+    return place if place in people else None
 
 
 def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:

@@ -39,7 +39,8 @@ def _village_plus() -> dict:
                            "description": "A windy tower where the Great Bell hangs."})
     spec["places"][1]["connections"].append("belfry")
     spec["items"] += [{"id": "bell", "name": "Great Bell", "place": "belfry"},
-                      {"id": "guidebook", "name": "village guidebook", "place": "square", "quantity": 5, "price": 3}]
+                      {"id": "guidebook", "name": "village guidebook", "place": "square", "quantity": 5, "price": 3},
+                      {"id": "charm", "name": "lucky charm", "place": "Kit", "quantity": 3, "price": 2}]
     return spec
 
 
@@ -80,6 +81,11 @@ def test_roles_are_named_by_what_people_do(bells):
     assert "Hilde" in ask(bells, "Kit", "who bakes the bread around here?").utterance
     assert "Wulf" in ask(bells, "Kit", "who works at the quay?").utterance
     assert ask(bells, "Hilde", "who bakes the bread?").utterance.startswith("I do")
+
+
+def test_who_sells_a_ware_is_who_carries_it_for_sale(bells):
+    answer = ask(bells, "Hilde", "who sells lucky charms?").utterance
+    assert "Kit" in answer and "2 coins" in answer, answer
 
 
 def test_what_everyone_knows_today_does_not_answer_for_another_time(bells):

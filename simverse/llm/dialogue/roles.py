@@ -69,6 +69,9 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
     verbs = _asked_verbs(r)
     if not verbs:
         return ""
+    sold = _seller_of(req, topics, verbs[0])
+    if sold:
+        return sold
     roles = roles_of(req)
     agents = _agents(verbs[0])
     found = {npc: [a for a in aliases if word_forms(a)[-1] in agents] for npc, aliases in roles.items()}
@@ -89,3 +92,21 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
     [(who, aliases)] = found.items()
     role = max(aliases, key=len)
     return f"I do; I'm the {role}." if who == req.npc else f"That's {who}, the {role}."
+
+
+_SELLING = word_set("sell sells selling sold trade trades deal deals stock stocks")
+
+
+def _seller_of(req: DecisionRequest, topics: list[str], verb: str) -> str:
+    """"Who sells charms?": the one who sells the item the line names, and its price."""
+    if verb not in _SELLING:
+        return ""
+    for topic in topics:
+        view = req.names.get(topic)
+        if view is not None and view.kind == "item" and view.seller and view.price:
+            price = int(view.price) if float(view.price).is_integer() else view.price
+            cost = f"{price} coin" + ("" if price == 1 else "s")
+            if view.seller == req.npc:
+                return f"I do: {view.name}, {cost}."
+            return f"That's {view.seller}: {view.name}, {cost}."
+    return ""
