@@ -35,6 +35,8 @@ def _village_plus() -> dict:
                         "text": "only carts from lane B2 may cross the quay"}]})
     spec["items"].append({"id": "ledger", "name": "grain money ledger", "place": "Odo",
                           "properties": {"secret": True}})
+    kit = next(n for n in spec["npcs"] if n["name"] == "Kit")
+    kit["schedule"] = [{"start": "08:00", "place": "square", "activity": "sweeping the square"}]
     spec["places"].append({"id": "belfry", "name": "The Belfry", "connections": ["square"],
                            "description": "A windy tower where the Great Bell hangs."})
     spec["places"][1]["connections"].append("belfry")
@@ -86,6 +88,11 @@ def test_roles_are_named_by_what_people_do(bells):
 def test_who_sells_a_ware_is_who_carries_it_for_sale(bells):
     answer = ask(bells, "Hilde", "who sells lucky charms?").utterance
     assert "Kit" in answer and "2 coins" in answer, answer
+
+
+def test_what_it_is_doing_says_no_time(bells):
+    answer = ask(bells, "Kit", "When does the sweeping end?").utterance
+    assert DONT_KNOW.search(answer) and "sweeping" not in answer.lower(), answer
 
 
 def test_what_everyone_knows_today_does_not_answer_for_another_time(bells):
