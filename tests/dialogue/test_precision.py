@@ -95,6 +95,15 @@ def test_what_it_is_doing_says_no_time(bells):
     assert DONT_KNOW.search(answer) and "sweeping" not in answer.lower(), answer
 
 
+def test_what_do_you_know_asks_for_news_kept_from_the_untrusted(bells):
+    assert asks_news(read("What do you know that nobody else does?"))
+    assert not asks_news(read("what do you know of Odo?"))
+    told = ask(bells, "Wulf", "What do you know that nobody else does?", speaker="Hilde").utterance
+    assert "grain store" in told, told
+    kept = ask(bells, "Wulf", "What do you know that nobody else does?").utterance
+    assert "grain" not in kept and "stranger" not in kept, kept
+
+
 def test_what_everyone_knows_today_does_not_answer_for_another_time(bells):
     answer = ask(bells, "Kit", "who baked the bread last year?").utterance
     assert "Hilde" not in answer and DONT_KNOW.search(answer), answer

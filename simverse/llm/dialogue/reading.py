@@ -72,6 +72,9 @@ TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do 
         "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr")
 """Forms of address a line may open with ("Miss, is there a test?"): not its body."""
+_WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
+                            r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")
+""""What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 _OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
@@ -239,7 +242,7 @@ def invites_confidence(r: Reading) -> bool:
 
 def asks_news(r: Reading) -> bool:
     """"Any news?", "anything strange happen lately?"."""
-    return r.has(*NEWS) or bool(_HAPPEN.search(r.text))
+    return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
 
 
 def tells_news(r: Reading) -> bool:
