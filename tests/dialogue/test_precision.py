@@ -197,3 +197,12 @@ def test_a_request_as_a_question_names_an_action_by_its_meaning(bells):
         assert refused.action in ("talk", "wait"), refused
     finally:
         w.close()
+
+
+def test_synonyms_share_a_word_class():
+    from simverse.llm.dialogue.synonyms import _pairs
+
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    vectors = {"thief": same, "stolen": same, "test": same, "quiz": same}
+    assert _pairs(["thief"], ["stolen"], vectors) == {}
+    assert _pairs(["test"], ["quiz"], vectors) == {"test": "quiz"}

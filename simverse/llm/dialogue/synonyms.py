@@ -3,7 +3,8 @@ lunch", "your new medication" for "the new pills".
 
 The offline embedder compares single words (their vectors cached by the intent model):
 a word of the line and a word of the belief are *bridged* when close in meaning (cosine
->= :data:`WORD_SYNONYM`) without sharing a root. Names are left to the world's name
+>= :data:`WORD_SYNONYM`) without sharing a root, both of the shape of a verb form or
+neither (a thief is no "stolen"). Names are left to the world's name
 index, and times and numbers are never bridged (they are what a question asks: "morning"
 is not "afternoon"). The line with the belief's words put in its place is then compared
 with the belief again, so the usual tests of relevance (:mod:`.knowing`) see one topic
@@ -71,13 +72,21 @@ def bridge(model: IntentModel, r: Reading, req: DecisionRequest, similarity: lis
     return raised, bridged
 
 
+def _verbal(word: str) -> bool:
+    """Whether a word has the shape of a verb form ("caught" aside): "-ing", "-ed", or a
+    participle in "-en" ("stolen", "broken"; not "kitchen", "garden", "women")."""
+    return word.endswith(("ing", "ed")) or (len(word) >= 6 and word.endswith("en")
+                                            and not word.endswith(("den", "hen", "men")))
+
+
 def _pairs(line: Sequence[str], fact_words: Sequence[str], vectors: dict[str, np.ndarray]) -> dict[str, str]:
     """``line word -> belief word`` for the closest bridged belief word of each line word."""
     pairs: dict[str, str] = {}
     for word in line:
         if any(same_root(word, f) for f in fact_words):
             continue
-        scored = [(float(vectors[word] @ vectors[f]), f) for f in fact_words]
+        scored = [(float(vectors[word] @ vectors[f]), f) for f in fact_words
+                  if _verbal(f) == _verbal(word)]  # "thief" is not "stolen": synonyms share a word class
         best = max(scored, default=(0.0, ""))
         if best[0] >= WORD_SYNONYM:
             pairs[word] = best[1]
