@@ -25,13 +25,15 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the tables before the version stamp; 2: adds the ``redactions`` table; 3: a recorded
 LLM call whose text the content filter blocked holds the placeholder in ``llm_calls`` and
 its text in ``redactions`` (``llm_call:ID:response``). A version-2 reader would replay such
 a call with the placeholder, so it must refuse the database: hence the new number, though
 no table changed. Older databases need no rewrite: their calls keep their text in
-``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call."""
+``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call.
+4: adds ``prompt_texts``; a recorded request names a long message by its digest instead of
+holding it (:mod:`simverse.store.prompt_texts`), which an older reader would show as is."""
 LEGACY_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_COLUMNS = {
