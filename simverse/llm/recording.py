@@ -25,13 +25,14 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from simverse.core.llm_protocol import Backend, EncodedSchema, LLMRequest, LLMResponse
+from simverse.core.llm_protocol import Backend, EncodedSchema, LLMRequest, LLMResponse, SamplingParams
 from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
 from simverse.store.prompt_texts import REFERENCE, SHARED_MIN_CHARS, store_texts, text_digest
@@ -57,7 +58,7 @@ def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, 
         "backend": backend,
         "model": model,
         "messages": [[m.role, m.content] for m in request.messages],
-        "params": asdict(request.params),
+        "params": _params(request.params),
         "seed": request.seed,
         "json_schema": request.json_schema,
     }
@@ -108,12 +109,23 @@ def canonical_json(payload: dict[str, Any]) -> str:
     times faster. Floats they write differently, so the sampling parameters and a schema
     that does not carry its encoding (:class:`EncodedSchema`) go through ``json``."""
     schema = payload["json_schema"]
-    fast = {**payload, "params": orjson.Fragment(_json(payload["params"])),
+    fast = {**payload, "params": orjson.Fragment(_params_json(tuple(payload["params"].items()))),
             "json_schema": orjson.Fragment(schema.encoded if isinstance(schema, EncodedSchema) else _json(schema))}
     try:
         return orjson.dumps(fast, option=orjson.OPT_SORT_KEYS).decode()
     except orjson.JSONEncodeError:  # an int past 64 bits, a lone surrogate: json's own verdict
         return _json(payload)
+
+
+@lru_cache(maxsize=64)
+def _params(params: SamplingParams) -> dict[str, Any]:
+    """A request's sampling parameters as data (a step's requests share a few; read only)."""
+    return asdict(params)
+
+
+@lru_cache(maxsize=64)
+def _params_json(items: tuple[tuple[str, Any], ...]) -> str:
+    return _json(dict(items))
 
 
 def _json(value: Any) -> str:
