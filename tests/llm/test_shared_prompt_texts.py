@@ -75,3 +75,13 @@ def test_a_run_with_shared_texts_replays_identically(tmp_path, tiny_model_dir):
         assert session.scalars(select(PromptText)).all()
     live.close()
     replayed.close()
+
+
+def test_the_dashboard_shows_a_shared_text_whole_and_says_when_it_is_missing() -> None:
+    from simverse.dashboard.minds import parse_request
+
+    raw = json.dumps({"messages": [["system", {REFERENCE: "ab12"}], ["user", "hello"]], "seed": 1})
+    shown = parse_request(raw, {"ab12": "The world: a harbour town."})
+    assert shown["messages"] == [("system", "The world: a harbour town."), ("user", "hello")]
+    missing = parse_request(raw, {})
+    assert "ab12" in missing["messages"][0][1] and missing["messages"][1] == ("user", "hello")
