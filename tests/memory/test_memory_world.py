@@ -82,6 +82,20 @@ def test_a_run_made_before_gists_keeps_embedding_whole_texts_when_it_resumes(tmp
     old.close()
 
 
+def test_a_run_made_before_gists_resumed_midway_equals_it_uninterrupted(tmp_path):
+    runs = {}
+    for name, legs in (("whole", (6,)), ("resumed", (3, 3))):
+        world = World(_world(), seed=3, db=str(tmp_path / f"{name}.db"))
+        world.close()
+        _without_gists(tmp_path / f"{name}.db")
+        for steps in legs:
+            world = World.resume(str(tmp_path / f"{name}.db"))
+            world.run(steps)
+            runs[name] = run_digest(world.store, world.run_id)
+            world.close()
+    assert runs["resumed"] == runs["whole"]
+
+
 def _lines_heard_with_a_vector(db) -> int:
     """How many dialogue lines have a vector of the words their listener perceived."""
     with sqlite3.connect(db) as con:
