@@ -33,7 +33,10 @@ a call with the placeholder, so it must refuse the database: hence the new numbe
 no table changed. Older databases need no rewrite: their calls keep their text in
 ``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call.
 4: adds ``prompt_texts``; a recorded request names a long message by its digest instead of
-holding it (:mod:`simverse.store.prompt_texts`), which an older reader would show as is."""
+holding it (:mod:`simverse.store.prompt_texts`), which an older reader would show as is;
+and a memory row of a run with ``memory_gists`` may hold, in ``embedding``, a reference to
+its gist's vector (``b"k"`` and a 16-byte key), which an older reader would take for a
+vector."""
 LEGACY_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_COLUMNS = {

@@ -15,6 +15,7 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.voice import Voice
+from simverse.llm.dialogue.ways import way_ends, way_sentence
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
@@ -242,18 +243,8 @@ def _opinion(feeling: float) -> str:
     return "I can't stand them"
 
 
-def _way(h: Heard, place: str) -> str:
-    req = h.req
-    name = name_of(h, place)
-    if place == req.place:
-        return f"We're at {name} right now."
-    path = route(req, place)
-    if not path:
-        return ""
-    if len(path) == 1:
-        return f"{name} is right next to here; just walk over."
-    hops = ", then ".join(name_of(h, p) for p in path[:-1])
-    return f"To get to {name}, go by {hops}."
+def _way(h: Heard, place: str, start: str | None = None) -> str:
+    return way_sentence(h.req, place, start, lambda entity: name_of(h, entity))
 
 
 def _food(h: Heard) -> str:
@@ -336,7 +327,11 @@ def answer_price(h: Heard) -> Said:
 
 
 def answer_way(h: Heard) -> Said:
-    """The way to a named place (or where a named item or person is)."""
+    """The way to a named place, from here or from another place the line names (or
+    where a named item or person is)."""
+    start, goal = way_ends(h.req, h.reading.text, h.topics)
+    if goal is not None and (text := _way(h, goal, start)):
+        return Said(text)
     for topic in h.topics[:1]:
         view = h.req.names.get(topic)
         if view is not None and view.kind == "place":

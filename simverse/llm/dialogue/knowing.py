@@ -201,13 +201,14 @@ def _as_own(memory: MemoryView, req: DecisionRequest, names: Sequence[str]) -> s
     return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
 
 
-def route(req: DecisionRequest, target: str) -> list[str]:
-    """Places to walk through from here to ``target`` (``target`` last), by the world map
-    every villager knows; empty when here or unreachable."""
-    if target == req.place or target not in req.names:
+def route(req: DecisionRequest, target: str, start: str | None = None) -> list[str]:
+    """Places to walk through from ``start`` (here when None) to ``target`` (``target``
+    last), by the world map every villager knows; empty when there or unreachable."""
+    start = start or req.place
+    if target == start or target not in req.names:
         return []
-    previous: dict[str, str | None] = {req.place: None}
-    queue = deque([req.place])
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
     while queue:
         place = queue.popleft()
         view = req.names.get(place)
@@ -218,7 +219,7 @@ def route(req: DecisionRequest, target: str) -> list[str]:
     if target not in previous:
         return []
     path = [target]
-    while previous[path[-1]] not in (None, req.place):
+    while previous[path[-1]] not in (None, start):
         path.append(previous[path[-1]])  # type: ignore[arg-type]
     return path[::-1]
 
