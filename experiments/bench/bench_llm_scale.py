@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import text
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -58,11 +60,17 @@ def common_prefix_share(prompts: list[str]) -> float:
 
 def step_prompts(db: Path, step: int) -> list[str]:
     """The rendered chats of one step's decision requests, from the recorded calls."""
-    import sqlite3
+    from simverse.store.prompt_texts import full_requests
+    from simverse.store.run_store import RunStore
 
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT request_json FROM llm_calls WHERE step = ? AND tag LIKE '%act%'", (step,))
-        return ["\n".join(m[1] for m in json.loads(r[0])["messages"]) for r in rows]
+    store = RunStore(f"sqlite:///{db}", read_only=True)
+    try:
+        with store.session() as session:
+            raws = session.execute(text("SELECT request_json FROM llm_calls WHERE step = :step AND tag LIKE '%act%'"),
+                                   {"step": step}).scalars().all()
+            return ["\n".join(m[1] for m in p["messages"]) for p in full_requests(session, raws)]
+    finally:
+        store.close()
 
 
 def recorded_calls(db: Path, after_step: int) -> int:
@@ -84,15 +92,16 @@ def one(npcs: int, steps: int, memory: str, llm: str) -> dict:
                   memory=memory != "off", embedder=None if memory in ("off", "minilm") else memory)
     world.brain.skip_idle = False
     world.step()  # step 1 warms connections and caches; timed steps follow
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for _ in range(steps):
         world.step()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     world.close()
     calls = recorded_calls(db, after_step=1)
     return {
         "npcs": npcs, "memory": memory, "agent_steps_s": npcs * steps / wall,
-        "ms_per_request": 1000 * wall / max(1, calls), "calls_per_agent_step": calls / (npcs * steps),
+        "ms_per_request": 1000 * wall / max(1, calls), "cpu_ms_per_request": 1000 * cpu / max(1, calls),
+        "calls_per_agent_step": calls / (npcs * steps),
         "peak_kb_per_npc": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / npcs,
         "db_bytes_per_agent_step": db.stat().st_size / (npcs * (steps + 1)),
         "prefix_share": common_prefix_share(step_prompts(db, 2)),
@@ -113,7 +122,8 @@ def main() -> None:
         return
     procs, llm = start_servers(args.servers)
     try:
-        print(f"{'NPCs':>6} {'memory':>8} {'agent-steps/s':>14} {'ms/request':>11} {'calls/agent-step':>17} "
+        print(f"{'NPCs':>6} {'memory':>8} {'agent-steps/s':>14} {'ms/request':>11} {'CPU ms/request':>15} "
+              f"{'calls/agent-step':>17} "
               f"{'peak KB/NPC':>12} {'DB B/agent-step':>16} {'prefix share':>13}")
         for npcs in args.npcs:
             for memory in args.memory:
@@ -125,6 +135,7 @@ def main() -> None:
                     continue
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 print(f"{r['npcs']:>6} {r['memory']:>8} {r['agent_steps_s']:>14,.0f} {r['ms_per_request']:>11.3f} "
+                      f"{r['cpu_ms_per_request']:>15.3f} "
                       f"{r['calls_per_agent_step']:>17.2f} {r['peak_kb_per_npc']:>12,.0f} "
                       f"{r['db_bytes_per_agent_step']:>16,.0f} {r['prefix_share']:>13.0%}")
     finally:

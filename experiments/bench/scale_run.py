@@ -79,6 +79,8 @@ def main() -> None:
                            "--llm", llm, "--quiet")
         same = resumed.returncode == 0 and digest(work / "killed.db") == digest(work / "whole.db")
         print(f"resumed: exit {resumed.returncode}; identical to the uninterrupted run: {same}")
+        if resumed.returncode:
+            print(resumed.stdout[-2000:], resumed.stderr[-2000:])
         replay = simverse("replay", str(work / "whole.db"), "--out", str(work / "replayed.db"))
         print(f"replay without a server: exit {replay.returncode}; {replay.stdout.strip().splitlines()[-1:]}")
     finally:

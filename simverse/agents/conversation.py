@@ -7,10 +7,30 @@ calls, not thirty.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from simverse.core.decisions import Decision, Turn
+
+_HEARD = re.compile(r'(?P<speaker>[^"]+?) said: "(?P<text>.*)"', re.DOTALL)
+
+
+def line_heard(speaker: str, text: str) -> str:
+    """What a listener perceives of a line (``Tom said: "..."``)."""
+    return f'{speaker} said: "{text}"'
+
+
+def line_remembered(speaker: str, listener: str, text: str) -> str:
+    """How both speaker and listener remember a line (``Tom said to Mara: "..."``)."""
+    return f'{speaker} said to {listener}: "{text}"'
+
+
+def remembered_as(observation: str, listener: str) -> str | None:
+    """The memory ``listener`` made of a line it perceived as ``observation``, or ``None``
+    when the observation is not a line heard (:func:`line_heard` read back)."""
+    m = _HEARD.fullmatch(observation)
+    return line_remembered(m["speaker"], listener, m["text"]) if m else None
 
 
 @dataclass

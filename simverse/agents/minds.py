@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from simverse.agents.conversation import remembered_as
 from simverse.core.clock import Clock
 from simverse.core.decisions import DecisionRequest
 from simverse.core.schema import NPCSpec, ScheduleEntry
@@ -54,11 +55,12 @@ class Minds:
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,
-        importance: int | None = None, source_event_id: int | None = None,
+        importance: int | None = None, source_event_id: int | None = None, gist: str | None = None,
     ) -> None:
-        """Queue a memory; all of a step's memories are written in one batch."""
+        """Queue a memory; all of a step's memories are written in one batch. ``gist``: what
+        the memory means without what its owner and step already say (``NewMemory.gist``)."""
         self.pending.append(NewMemory(npc, kind, text, step, sim_hours, importance=importance,
-                                      source_event_id=source_event_id))
+                                      source_event_id=source_event_id, gist=gist))
 
     def plan(self, session: Session, npcs: Iterable[NPCSpec], places: Iterable[str], clock: Clock, step: int) -> None:
         """Make, revise and decompose the daily plan of every NPC with a schedule (one batch)."""
@@ -82,7 +84,8 @@ class Minds:
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""
-        queries = [RetrievalQuery(r.npc, _situation(r), parts=_cues(r)) for r in requests]
+        stable = self.stream.config.gists
+        queries = [RetrievalQuery(r.npc, _situation(r), parts=_cues(r, stable=stable)) for r in requests]
         for request, hits in zip(requests, self.stream.retrieve_batch(session, queries, step, sim_hours), strict=True):
             request.memories = [h.view() for h in hits]
 
@@ -101,15 +104,22 @@ def _situation(request: DecisionRequest) -> str:
     return " ".join(_cues(request, people_apart=False))
 
 
-def _cues(request: DecisionRequest, people_apart: bool = True) -> tuple[str, ...]:
+def _cues(request: DecisionRequest, people_apart: bool = True, stable: bool = False) -> tuple[str, ...]:
     """The situation's cues; the query vector sums their vectors (each embedded once per
     run), since the situation as a whole is new at nearly every step. A reply recalls what
-    the line just heard brings to mind: the line and the names it uses."""
+    the line just heard brings to mind: the line and the names it uses.
+
+    ``stable`` (runs with memory gists): a line heard is cued by the memory the NPC made of
+    it (``A said to me: "..."``, already in the run's vectors) rather than by the words
+    perceived (``A said: "..."``), a text new to the run at nearly every line."""
     if request.mode == "reply" and request.conversation:
         named = [request.names[m].name for m in request.mentioned if m in request.names]
         return tuple(p for p in (request.conversation[-1].text, *named) if p)
     people = list(request.people_here) if people_apart else [" ".join(request.people_here)]
-    parts = [request.place, request.schedule_activity or "", *people, *request.observations[-3:]]
+    seen = request.observations[-3:]
+    if stable:
+        seen = [remembered_as(o, request.npc) or o for o in seen]
+    parts = [request.place, request.schedule_activity or "", *people, *seen]
     if request.conversation:
         parts.append(request.conversation[-1].text)
     return tuple(p for p in parts if p)

@@ -32,6 +32,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
             near[place.id].add(other)
             near.setdefault(other, set()).add(place.id)
     places = {p.id for p in spec.places}
+    people = {n.name for n in spec.npcs}
     views: list[NameView] = []
     roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
     for npc in spec.npcs:
@@ -40,18 +41,40 @@ def world_names(spec: WorldSpec) -> NameIndex:
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
-        views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id]))))
+        views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id])),
+                              holds=_on_view(spec, place.id, place.description or "")))
     for item in spec.items:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
-                              price=float(item.price) if item.price else None,
+                              price=float(item.price) if item.price else None, seller=_seller(item, people),
                               edible=(item.properties or {}).get("edible") is True))
     concepts = world_entities(spec)["concept"]
     tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
     for concept in concepts:
         views.append(NameView(concept, "concept", concept.replace("_", " "), tuple(tails.get(concept, ()))))
     return NameIndex(_without_clashes(views))
+
+
+def _seller(item: object, people: set[str]) -> str | None:
+    """Who sells a priced item: its owner, or the NPC who carries it."""
+    if not getattr(item, "price", None):
+        return None
+    owner = (getattr(item, "properties", None) or {}).get("owner")
+    if owner in people:
+        return str(owner)
+    place = getattr(item, "place", None)
+    return place if place in people else None
+
+
+def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:
+    """Items at ``place`` that its description names (what anyone there sees: "a painted
+    sarcophagus"), and the items that share their names (a copy and its original); a key
+    lost in a wood the description does not mention stays unknown."""
+    seen = f" {' '.join(word_forms(description))} "
+    named = {_PARENS.sub("", i.name).strip().lower() for i in spec.items if i.place == place
+             and f" {' '.join(word_forms(_PARENS.sub('', i.name)))} " in seen}
+    return tuple(sorted(i.id for i in spec.items if _PARENS.sub("", i.name).strip().lower() in named))
 
 
 def _roles(persona: str) -> list[str]:

@@ -7,7 +7,7 @@ of the world is the :class:`Surroundings` protocol (the world is one).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -60,8 +60,9 @@ class Surroundings(Protocol):
         """The NPC's plan or schedule entry at ``hour``."""
         ...
 
-    def route(self, source: str, target: str) -> list[str]:
-        """The way from ``source`` to ``target`` over open connections, next place first."""
+    def router(self) -> Callable[[str, str], list[str]]:
+        """The way from a place to another over the connections open now, next place
+        first (one function for a whole scene's routes)."""
         ...
 
 
@@ -76,6 +77,8 @@ class Scene:
     brief: str
     names: NameIndex
     """The world's names, to find the ones a line uses."""
+    route: Callable[[str, str], list[str]]
+    """The way between two places now (next place first)."""
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
 
@@ -84,7 +87,8 @@ def scene_of(world: Surroundings, step: int) -> Scene:
     """The moment of ``step`` (time commands re-base the clock itself, so it is the truth)."""
     label = world.clock.label(step)
     actions = action_specs(world)
-    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions), names_of(world.spec))
+    scene = Scene(world.clock.hour(step), label, actions, world_brief(world.spec, actions), names_of(world.spec),
+                  world.router())
     for name in world.npc_names:
         scene.people_at.setdefault(world.state.entities[name]["place"], []).append(name)
     for item in world.state.ids_of("item"):
@@ -143,7 +147,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
     place = npc.place
     entry = world.intention(npc, scene.hour)
     action, args = _scheduled_action(world, npc, entry, step)
-    route = world.route(place, entry.place) if entry else []
+    route = scene.route(place, entry.place) if entry else []
     if entry is not None and _sheltering_from(world.state, entry.place):
         route, action, args = [], None, {}
     inventory = list(npc.props.get("inventory", []))
@@ -175,7 +179,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         relationships={k: v.affinity for k, v in npc.spec.relationships.items()},
         sociability=npc.spec.sociability,
         item_info=_item_info(world, set(items_here) | set(inventory)),
-        route=route, food_route=_food_route(world, npc, food), shelter_route=_shelter_route(world, place),
+        route=route, food_route=_food_route(scene, npc, food), shelter_route=_shelter_route(world, scene, place),
         world_brief=scene.brief,
         relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
         names=scene.names, mentioned=mentioned,
@@ -215,12 +219,12 @@ def food_places(state: WorldState) -> dict[str, float]:
     return out
 
 
-def _food_route(world: Surroundings, npc: NPC, food: dict[str, float]) -> list[str]:
+def _food_route(scene: Scene, npc: NPC, food: dict[str, float]) -> list[str]:
     """The way to the nearest place with food the NPC can afford, when it is hungry."""
     if npc.hunger < HUNGRY_ENOUGH or (npc.place in food and food[npc.place] <= npc.coins):
         return []
     ways = [(len(way), target, way) for target, price in food.items()
-            if price <= npc.coins and (way := world.route(npc.place, target))]
+            if price <= npc.coins and (way := scene.route(npc.place, target))]
     return min(ways)[2] if ways else []
 
 
@@ -229,13 +233,13 @@ def _sheltering_from(state: WorldState, place: str) -> bool:
     return state.get(place, "outdoors") is True and str(state.get(place, "weather")) in SHELTER_WEATHER
 
 
-def _shelter_route(world: Surroundings, place: str) -> list[str]:
+def _shelter_route(world: Surroundings, scene: Scene, place: str) -> list[str]:
     """The way indoors from an outdoor place in bad weather (empty: no need, or no way)."""
     if not _sheltering_from(world.state, place):
         return []
     ways = [(len(way), target, way) for target in world.places.nodes
             if target != place and world.state.get(target, "outdoors") is not True
-            and (way := world.route(place, target))]
+            and (way := scene.route(place, target))]
     return min(ways)[2] if ways else []
 
 

@@ -35,6 +35,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from simverse.agents.conversation import line_heard, line_remembered
 from simverse.agents.minds import Minds
 from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
@@ -113,14 +114,14 @@ def talk_to(world: Audience, npc: str, text: str, chat: PlayerChat | None = None
                 "text": line, "told_facts": facts, "decision_id": from_decision,
             })
         session.execute(insert(DialogueRow.__table__), rows)
-        heard = [f'{PLAYER} said: "{said}"']
+        heard = [line_heard(PLAYER, said)]
         if decision.action not in ("talk", "wait"):
             heard.append(promise_note(PLAYER, decision.action, decision.args))
         for note in heard:
             draft.observe(npc, note)
         if world.minds is not None:
             for speaker, listener, line, _, _ in lines:
-                world.minds.remember(npc, "dialogue", f'{speaker} said to {listener}: "{line}"', step, hours)
+                world.minds.remember(npc, "dialogue", line_remembered(speaker, listener, line), step, hours)
             world.minds.settle(session, step, hours)
         calls = world.brain.drain_calls() if hasattr(world.brain, "drain_calls") else []
         redactions = [r for r in (said_redaction, reply_redaction) if r is not None] + world.screening.calls(calls)

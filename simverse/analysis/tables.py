@@ -20,6 +20,7 @@ from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, NPCStateRow, RunRow, StepRow
+from simverse.store.prompt_texts import PromptText, full_request_texts
 from simverse.store.sweep_models import SweepCellRow
 
 TRUTH_HOLDER = "world"
@@ -102,7 +103,10 @@ def memories(conn: Connection, run_ids: Sequence[int]) -> pd.DataFrame:
 
 def llm_calls(conn: Connection, run_ids: Sequence[int], with_text: bool = False) -> pd.DataFrame:
     drop = () if with_text else ("request_json", "response_text")
-    return frame(conn, LLMCall.__table__, run_ids, drop=drop, order=("run_id", "id"))
+    out = frame(conn, LLMCall.__table__, run_ids, drop=drop, order=("run_id", "id"))
+    if with_text and len(out) and has_table(conn, PromptText.__tablename__):
+        out["request_json"] = full_request_texts(conn, list(out["request_json"]))
+    return out
 
 
 def has_table(conn: Connection, name: str) -> bool:

@@ -59,6 +59,10 @@ class NameView:
     """Places: the places one step away."""
     edible: bool = False
     """Items: whether it can be eaten or drunk."""
+    seller: str | None = None
+    """Priced items: the NPC who sells it (its owner, or the NPC who carries it)."""
+    holds: tuple[str, ...] = ()
+    """Places: the things anyone sees there (items at the place that its description names)."""
 
 
 @dataclass(frozen=True)

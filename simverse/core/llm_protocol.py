@@ -30,6 +30,18 @@ class SamplingParams:
     top_p: float = 1.0
 
 
+class EncodedSchema(dict):
+    """A JSON schema that carries its canonical encoding (``encoded``: sorted keys,
+    compact, non-ASCII as is, exactly what ``json.dumps(schema, sort_keys=True,
+    separators=(",", ":"), ensure_ascii=False)`` writes). Decision schemas are built per
+    request, and at thousands of requests a step encoding each one again to key, record
+    and send it cost more than building it; the builder encodes it once."""
+
+    def __init__(self, schema: dict[str, Any], encoded: str) -> None:
+        super().__init__(schema)
+        self.encoded = encoded
+
+
 @dataclass(frozen=True)
 class LLMRequest:
     """A single generation request.

@@ -163,7 +163,11 @@ def _widget_key(name: str) -> str:
 
 
 def _keep(name: str, key: str) -> None:
-    st.session_state[f"choice:{name}"] = st.session_state[key]
+    """Keep a widget's new value as the viewer's choice. A click that switches pages can
+    run the callback after the widget's page went (its state with it): then the choice
+    stays as it was."""
+    if key in st.session_state:
+        st.session_state[f"choice:{name}"] = st.session_state[key]
 
 
 def _picked(name: str, label: str, options: list, default: Any, widget: Any, **kwargs: Any) -> Any:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 
 from simverse.dashboard.live import LiveRun, fork_run
-from simverse.llm.human import answer_all_with_wait
+from simverse.llm.human import answer_all_with_wait, open_questions
 from simverse.store.models import EventRow
 
 DIRECTED_KINDS = ("injected", "scene")
@@ -218,6 +218,7 @@ class LiveHub:
 
     # ------------------------------------------------------------------ talking and directing
     def talk(self, npc: str, text: str) -> str:
+        self._refuse_while_a_player_is_asked()
         with self.lock:
             return self._require().talk(npc, text)
 
@@ -231,6 +232,7 @@ class LiveHub:
         return self._direct("scene", text, place)
 
     def _direct(self, kind: str, text: str, place: str | None) -> Directive:
+        self._refuse_while_a_player_is_asked()
         with self.lock:
             live = self._require()
             slot = len(live.world.pending)
@@ -283,6 +285,17 @@ class LiveHub:
             if steps > 0:
                 self.step(steps)
             return new_id
+
+    def _refuse_while_a_player_is_asked(self) -> None:
+        """A step that waits for a person playing an NPC holds the world until they answer:
+        say so at once, instead of leaving the page waiting for them."""
+        live = self.live
+        if not self._stepping or live is None:
+            return
+        asked = sorted(who for who, folder in live.players.items() if open_questions(folder))
+        if asked:
+            raise RuntimeError(f"step {live.step_index + 1} is waiting for the person playing "
+                               f"{', '.join(asked)}; try again once they have answered")
 
     def _require(self) -> LiveRun:
         if self.live is None:

@@ -16,6 +16,7 @@ the :class:`Redactor` hides it.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from simverse.memory.recall_log import accessed_ids
 from simverse.store.llm_models import LLMCall
 from simverse.store.memory_models import Memory, MemoryAccess, RetrievalLog
 from simverse.store.models import DecisionRow, DialogueRow, EventRow
+from simverse.store.prompt_texts import PromptText, message_text, named_texts
 from simverse.store.redaction_models import CALL_PREFIX, RedactionRow, call_source
 
 HIDDEN = "[hidden: removed by the content filter]"
@@ -67,7 +69,9 @@ def decision_detail(db: str, run_id: int, decision_id: int) -> dict[str, Any]:
             .order_by(LLMCall.id)
         ).all() if row.llm_call_ids else []
         kept = _kept_calls(session, run_id, [c.id for c in found])
-        calls = [{"id": c.id, "backend": c.backend, "model": c.model, "tag": c.tag, **parse_request(c.request_json),
+        texts = shared_texts(session, [c.request_json for c in found])
+        calls = [{"id": c.id, "backend": c.backend, "model": c.model, "tag": c.tag,
+                  **parse_request(c.request_json, texts),
                   "response": c.response_text, "prompt_tokens": c.prompt_tokens,
                   "completion_tokens": c.completion_tokens, "latency_s": c.latency_s, "error": c.error,
                   "blocked": kept.get(c.id, {})}
@@ -97,9 +101,23 @@ def _kept_calls(session: Any, run_id: int, call_ids: list[int]) -> dict[int, dic
     return out
 
 
-def parse_request(raw: str) -> dict[str, Any]:
-    """A stored request as ``messages`` [(role, content)], ``schema``, ``params`` and ``seed``;
-    text that is not such JSON comes back whole as one ``user`` message."""
+def shared_texts(session: Any, raws: list[str]) -> dict[str, str]:
+    """The shared prompt texts stored requests name (none for text that is not JSON)."""
+    payloads = []
+    for raw in raws:
+        try:
+            payload = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(payload, dict) and isinstance(payload.get("messages"), list):
+            payloads.append({"messages": [m for m in payload["messages"] if isinstance(m, list) and len(m) == 2]})
+    return named_texts(session, payloads) if inspect(session.connection()).has_table(PromptText.__tablename__) else {}
+
+
+def parse_request(raw: str, texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A stored request as ``messages`` [(role, content)], ``schema``, ``params`` and ``seed``
+    (a shared text named by digest shown from ``texts``); text that is not such JSON comes
+    back whole as one ``user`` message."""
     try:
         payload = json.loads(raw)
     except ValueError:
@@ -111,7 +129,7 @@ def parse_request(raw: str) -> dict[str, Any]:
         if isinstance(message, dict):
             messages.append((str(message.get("role", "")), str(message.get("content", ""))))
         elif isinstance(message, list | tuple) and len(message) == 2:
-            messages.append((str(message[0]), str(message[1])))
+            messages.append((str(message[0]), _shown_text(message[1], texts or {})))
     return {"messages": messages, "schema": payload.get("json_schema"), "params": payload.get("params") or {},
             "seed": payload.get("seed")}
 
@@ -252,3 +270,11 @@ def _recalled_ids(session: Any, run_id: int, npc: str, upto: int) -> pd.DataFram
                                                                       Memory.id.in_(ids))).all())
     return pd.DataFrame([(row.step, None, i, texts.get(i), None, None, None, None, None) for i in ids],
                         columns=RECALL_COLUMNS)
+
+
+def _shown_text(content: Any, texts: Mapping[str, str]) -> str:
+    """A message as text; a shared text the database lacks is said to be missing."""
+    try:
+        return str(message_text(content, texts))
+    except LookupError as exc:
+        return f"({exc})"

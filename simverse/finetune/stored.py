@@ -9,7 +9,6 @@ has none and must be rebuilt (:mod:`simverse.finetune.rebuild`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +18,7 @@ from simverse.core.json_extract import extract_json
 from simverse.llm.brain import SKIP_NOTE
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import DecisionRow, DialogueRow, EventRow, RunRow
+from simverse.store.prompt_texts import full_requests
 from simverse.store.run_store import RunStore
 
 
@@ -91,9 +91,9 @@ def load_calls(store: RunStore, run_id: int, ids: set[int]) -> dict[int, Recorde
     with store.session() as session:
         rows = session.scalars(select(LLMCall).where(LLMCall.run_id == run_id,
                                                      LLMCall.id.in_(sorted(ids)))).all()
+        payloads = full_requests(session, [row.request_json for row in rows])
     calls = {}
-    for row in rows:
-        payload = json.loads(row.request_json)
+    for row, payload in zip(rows, payloads, strict=True):
         messages = [{"role": role, "content": content} for role, content in payload["messages"]]
         calls[row.id] = RecordedCall(messages, payload.get("json_schema"), row.response_text)
     return calls

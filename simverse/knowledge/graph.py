@@ -234,6 +234,20 @@ class KnowledgeGraph:
     def believes(self, holder: str, key: str) -> bool:
         return key in self._current.get(holder, {})
 
+    def believer_counts(self, keys: Iterable[str], among: Iterable[str]) -> dict[str, int]:
+        """How many of ``among`` hold each of ``keys`` now, in one pass over their beliefs
+        (asking :meth:`believes` per NPC and key cost seconds a step at 10,000 NPCs)."""
+        counts = dict.fromkeys(keys, 0)
+        for holder in among:
+            current = self._current.get(holder)
+            if not current:
+                continue
+            small, big = (current, counts) if len(current) < len(counts) else (counts, current)
+            for key in small:
+                if key in big:
+                    counts[key] += 1
+        return counts
+
     def current(self, holder: str, key: str) -> Fact | None:
         fact_id = self._current.get(holder, {}).get(key)
         return None if fact_id is None else self.facts[fact_id]

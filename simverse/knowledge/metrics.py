@@ -40,11 +40,12 @@ def knowledge_metrics(kg: KnowledgeGraph, npc_names: Sequence[str], step: int | 
             for found in contradictions(kg, npc, at, judged=judged):
                 per_kind[found.kind] += 1
     share: dict[str, float] = {}
+    holding_now = kg.believer_counts(kg.tracked_keys(), npc_names) if now else {}
     for key in kg.tracked_keys():
         if not npc_names:
             share[key] = 0.0
         elif now:
-            share[key] = sum(1 for n in npc_names if kg.believes(n, key)) / len(npc_names)
+            share[key] = holding_now[key] / len(npc_names)
         else:
             names = set(npc_names)
             holding = {f.holder for f in kg.statements(key) if f.holder in names and f.holds_at(step)}

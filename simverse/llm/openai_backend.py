@@ -34,7 +34,7 @@ from typing import Any
 import aiohttp
 import orjson
 
-from simverse.core.llm_protocol import LLMRequest, LLMResponse, Message, SamplingParams
+from simverse.core.llm_protocol import EncodedSchema, LLMRequest, LLMResponse, Message, SamplingParams
 from simverse.core.sanitize import clean_bytes, clean_text
 from simverse.llm.errors import LLMUnavailable, tagged
 from simverse.llm.server_pool import LoopThread, Server, ServerPool
@@ -140,7 +140,7 @@ class OpenAIBackend:
         if request.json_schema is not None and self.use_response_format:
             body["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": "decision", "schema": request.json_schema},
+                "json_schema": {"name": "decision", "schema": _schema_json(request.json_schema)},
             }
         return body
 
@@ -267,3 +267,8 @@ def _shut(loop: LoopThread, sessions: list[aiohttp.ClientSession]) -> None:
 def _snippet(raw: bytes) -> str:
     """The start of an error body, as clean text."""
     return clean_bytes(raw[:200])
+
+
+def _schema_json(schema: dict[str, Any]) -> Any:
+    """The schema as orjson should write it: its own encoding when it carries one."""
+    return orjson.Fragment(schema.encoded) if isinstance(schema, EncodedSchema) else schema

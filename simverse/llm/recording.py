@@ -25,17 +25,22 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any, NamedTuple
 
+import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from simverse.core.llm_protocol import Backend, LLMRequest, LLMResponse
+from simverse.core.llm_protocol import Backend, EncodedSchema, LLMRequest, LLMResponse, SamplingParams
 from simverse.core.sanitize import cap_text, clean_text
 from simverse.store.llm_models import LLMCall
+from simverse.store.prompt_texts import REFERENCE, SHARED_MIN_CHARS, store_texts, text_digest
 from simverse.store.redaction_models import blocked_calls
 
 _STEP_IN_TAG = re.compile(r"\bstep (\d+)\b")
+TEXTS_FIELD = "prompt_texts"
+"""Where a drained row carries the shared texts of its drain (not a column)."""
 MAX_RESPONSE_CHARS = 16_384
 """A decision is a few hundred characters; anything past this is kept only as its length."""
 
@@ -53,7 +58,7 @@ def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, 
         "backend": backend,
         "model": model,
         "messages": [[m.role, m.content] for m in request.messages],
-        "params": asdict(request.params),
+        "params": _params(request.params),
         "seed": request.seed,
         "json_schema": request.json_schema,
     }
@@ -65,11 +70,66 @@ def request_key(backend: str, model: str, request: LLMRequest) -> str:
 
 
 def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, str]:
-    """The request's key and its canonical JSON (stored as ``request_json``): one encoding
-    serves both, which matters at thousands of calls a step."""
-    canonical = json.dumps(request_payload(backend, model, request), sort_keys=True,
-                           separators=(",", ":"), ensure_ascii=False)
+    """The request's key and its canonical JSON."""
+    canonical = canonical_json(request_payload(backend, model, request))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
+
+
+def stored_request(payload: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+    """``payload`` as ``llm_calls.request_json`` keeps it: each message of
+    :data:`~simverse.store.prompt_texts.SHARED_MIN_CHARS` or more named by its digest, its
+    text added to ``texts`` (stored once, see :mod:`simverse.store.prompt_texts`)."""
+    messages = payload["messages"]
+    if all(len(content) < SHARED_MIN_CHARS for _, content in messages):
+        return payload
+    apart = []
+    for role, content in messages:
+        if len(content) >= SHARED_MIN_CHARS:
+            digest = text_digest(content)
+            texts[digest] = content
+            apart.append([role, {REFERENCE: digest}])
+        else:
+            apart.append([role, content])
+    return {**payload, "messages": apart}
+
+
+def take_texts(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The shared texts drained call rows carry (:meth:`RecordingBackend.drain`), taken
+    off the rows, which are then plain ``llm_calls`` rows."""
+    texts: dict[str, str] = {}
+    for row in rows:
+        texts.update(row.pop(TEXTS_FIELD, None) or {})
+    return texts
+
+
+def canonical_json(payload: dict[str, Any]) -> str:
+    """``json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``,
+    the encoding every recorded key was made with, written mostly by orjson: for strings,
+    ints and booleans (the messages, the seed) both write the same text, orjson several
+    times faster. Floats they write differently, so the sampling parameters and a schema
+    that does not carry its encoding (:class:`EncodedSchema`) go through ``json``."""
+    schema = payload["json_schema"]
+    fast = {**payload, "params": orjson.Fragment(_params_json(tuple(payload["params"].items()))),
+            "json_schema": orjson.Fragment(schema.encoded if isinstance(schema, EncodedSchema) else _json(schema))}
+    try:
+        return orjson.dumps(fast, option=orjson.OPT_SORT_KEYS).decode()
+    except orjson.JSONEncodeError:  # an int past 64 bits, a lone surrogate: json's own verdict
+        return _json(payload)
+
+
+@lru_cache(maxsize=64)
+def _params(params: SamplingParams) -> dict[str, Any]:
+    """A request's sampling parameters as data (a step's requests share a few; read only)."""
+    return asdict(params)
+
+
+@lru_cache(maxsize=64)
+def _params_json(items: tuple[tuple[str, Any], ...]) -> str:
+    return _json(dict(items))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def without_quoted_answers(request_json: str, placeholder: str) -> str | None:
@@ -82,7 +142,7 @@ def without_quoted_answers(request_json: str, placeholder: str) -> str | None:
     if first is None:
         return None
     payload["messages"] = [*messages[:first], *([role, placeholder] for role, _ in messages[first:])]
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _json(payload)
 
 
 def step_of(tag: str) -> int:
@@ -110,7 +170,9 @@ class CallIds:
 
 
 def store_calls(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Write drained call rows (:meth:`RecordingBackend.drain`) with one bulk ``INSERT``."""
+    """Write drained call rows (:meth:`RecordingBackend.drain`) with one bulk ``INSERT``,
+    and the shared texts they name."""
+    store_texts(session, take_texts(rows))
     if rows:
         session.execute(insert(LLMCall.__table__), list(rows))
 
@@ -126,6 +188,7 @@ class RecordingBackend:
         self.run_id = run_id
         self.ids = ids if isinstance(ids, CallIds) else CallIds(ids)
         self._pending: list[dict[str, Any]] = []
+        self._texts: dict[str, str] = {}
 
     def generate_batch(self, requests: Sequence[LLMRequest]) -> list[LLMResponse]:
         """Answer through ``inner``; give every response the id of its recorded row."""
@@ -135,11 +198,14 @@ class RecordingBackend:
             if response.error is not None:
                 response.error = cap_text(clean_text(response.error), 2_000)
             call_id = self.ids.take()
-            key, canonical = keyed_request(self.name, self.model, request)
+            payload = request_payload(self.name, self.model, request)
+            canonical = canonical_json(payload)
+            stored = stored_request(payload, self._texts)
             response.call_id = call_id
             self._pending.append({
                 "run_id": self.run_id, "id": call_id, "step": step_of(request.tag), "tag": request.tag,
-                "key": key, "backend": self.name, "model": self.model, "request_json": canonical,
+                "key": hashlib.sha256(canonical.encode("utf-8")).hexdigest(), "backend": self.name,
+                "model": self.model, "request_json": canonical if stored is payload else canonical_json(stored),
                 "response_text": response.text, "prompt_tokens": response.prompt_tokens,
                 "completion_tokens": response.completion_tokens, "latency_s": response.latency_s,
                 "error": response.error,
@@ -153,8 +219,13 @@ class RecordingBackend:
 
     def drain(self) -> list[dict[str, Any]]:
         """Hand over the rows of the calls recorded since the last drain, in call order
-        (every column of ``llm_calls``; the world writes them with :func:`store_calls`)."""
+        (every column of ``llm_calls``; the world writes them with :func:`store_calls`).
+        The first row also carries, under :data:`TEXTS_FIELD`, the shared texts the rows
+        name (:func:`take_texts` takes them off)."""
         calls, self._pending = self._pending, []
+        if calls and self._texts:
+            calls[0][TEXTS_FIELD] = self._texts
+        self._texts = {}
         return calls
 
 

@@ -18,7 +18,9 @@ class MemoryConfig:
     folds the oldest observations of importance <= ``compact_max_importance`` into one
     summary until ``compact_target`` active memories remain. ``retrieval_log`` is
     ``"compact"`` (recalled ids per NPC and step) or ``"full"`` (every retrieved memory
-    with its score parts): see :mod:`simverse.memory.recall_log`.
+    with its score parts): see :mod:`simverse.memory.recall_log`. ``gists``: a memory's
+    vector is that of its ``NewMemory.gist`` where one is given (off: of its text, as
+    runs made before gists did; a run keeps the setting it started with).
     """
 
     recency_weight: float = 1.0
@@ -34,6 +36,7 @@ class MemoryConfig:
     compact_target: int = 1500
     compact_max_importance: int = 3
     retrieval_log: str = "compact"
+    gists: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.decay <= 1.0:

@@ -78,7 +78,15 @@ class DailyPlan:
         return started[-1] if started else self.entries[-1]
 
     def text(self) -> str:
-        head = f"My plan for day {self.day + 1}" + (" (revised)" if self.revision else "")  # day 1 first
+        return self._said(f"My plan for day {self.day + 1}")  # day 1 first
+
+    def gist(self) -> str:
+        """The text without its day (the memory's step says when): the same plan on
+        another day is the same text to embed."""
+        return self._said("My plan")
+
+    def _said(self, head: str) -> str:
+        head += " (revised)" if self.revision else ""
         if not self.entries:
             return f"{head}: nothing in particular."
         return head + ": " + "; ".join(f"{e.start} {e.activity} at {e.place}" for e in self.entries)
@@ -206,6 +214,7 @@ def plan_step(
             importance=None,
             evidence=evidence,
             data=res.plan.to_data(),
+            gist=res.plan.gist(),
         )
         for res, evidence in results
     ]

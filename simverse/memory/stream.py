@@ -15,8 +15,9 @@ plan-revision triggers, from the table alone, so a reopened run continues exactl
 step's transaction is rolled back, reload the stream.
 
 Vectors come from the run's :class:`~simverse.memory.vectors.VectorBook`: a text is
-embedded the first time it appears in the run and read back ever after, so memory rows
-store no embedding of their own (rows of older databases that do are still read).
+embedded the first time it appears in the run and read back ever after; a memory row holds
+no vector (older databases' rows do, still read), only, with ``MemoryConfig.gists``, the
+book key of its gist's (:func:`~simverse.memory.vectors.key_ref`).
 
 Memory ids are per run and assigned here in input order (``max(id) + 1`` onwards), so the
 same inputs give the same ids in every process.
@@ -52,7 +53,7 @@ from simverse.memory.types import (
     RetrievalQuery,
     Retrieved,
 )
-from simverse.memory.vectors import VectorBook, text_key
+from simverse.memory.vectors import VectorBook, key_ref, referenced_key, text_key
 from simverse.store.memory_models import Memory
 
 _MEM = Memory.__table__
@@ -121,16 +122,16 @@ class MemoryStream:
         return stream
 
     def _stored_rows(self, run_id: int, npc: str, rows: Sequence) -> np.ndarray:
-        """The book's rows of stored memories' vectors; a memory row of a database written
-        before the book holds its vector itself (kept in the book, in memory only)."""
+        """The book's rows of stored memories' vectors: the text's, the gist's the row names,
+        or (a database written before the book) the row's own, kept in the book in memory."""
         dim, keys = self.book.dim, []
         for r in rows:
-            key = text_key(r.text)
-            if r.embedding:
-                if len(r.embedding) != dim * 4:
-                    raise _other_embedder(run_id, npc, self.embedder)
+            ref = referenced_key(r.embedding) if r.embedding else None
+            key = ref or text_key(r.text)
+            own = bool(r.embedding) and ref is None
+            if own and len(r.embedding) == dim * 4:
                 self.book.adopt(key, np.frombuffer(r.embedding, dtype="<f4"))
-            elif self.book.get(key) is None:
+            elif own or self.book.get(key) is None:
                 raise _other_embedder(run_id, npc, self.embedder)
             keys.append(key)
         return self.book.rows_of(keys)
@@ -144,8 +145,7 @@ class MemoryStream:
         """
         if not new_memories:
             return []
-        first_step = min(m.step for m in new_memories)
-        vec_rows = self.book.rows(session, [m.text for m in new_memories], first_step)
+        vec_rows, refs = self._vector_rows(session, new_memories)
         first = self._next_id
         records: list[MemoryRecord] = []
         rows: list[tuple] = []
@@ -168,7 +168,7 @@ class MemoryStream:
             records.append(rec)
             rows.append(
                 (self.run_id, rec.id, rec.npc, rec.step, rec.sim_hours, rec.kind, rec.text,
-                 rec.importance, b"", rec.step, float(last_hours[i]), json_text(rec.evidence),
+                 rec.importance, refs[i], rec.step, float(last_hours[i]), json_text(rec.evidence),
                  rec.source_event_id, json_text(rec.data), 0)
             )
         insert_rows(session, _MEM, _MEM_COLUMNS, rows)
@@ -194,6 +194,15 @@ class MemoryStream:
             elif rec.kind == "reflection":
                 self._since_reflection[rec.npc] = 0
         return [r.id for r in records]
+
+    def _vector_rows(self, session: Session, new_memories: Sequence[NewMemory]) -> tuple[np.ndarray, list[bytes]]:
+        """The book rows of the memories' vectors (their texts', or with gists on their
+        gists'), and what each memory row stores to name it (empty: its own text's)."""
+        gists = [m.gist if self.config.gists and m.gist and m.gist != m.text else None for m in new_memories]
+        first_step = min(m.step for m in new_memories)
+        rows = self.book.rows(session, [g or m.text for g, m in zip(gists, new_memories, strict=True)], first_step)
+        refs = {g: key_ref(text_key(g)) for g in set(gists) if g}
+        return rows, [refs[g] if g else b"" for g in gists]
 
     def _rate(self, kind: str, text: str) -> int:
         """:func:`rule_importance`, once per distinct (kind, text): most texts repeat."""

@@ -16,7 +16,14 @@ EXPERIENCE_KINDS: frozenset[str] = frozenset({"observation", "dialogue", "action
 @dataclass(frozen=True)
 class NewMemory:
     """A memory to store. ``importance=None`` lets the scripted rule rate it;
-    ``last_access_hours=None`` means "accessed when formed" (``sim_hours``)."""
+    ``last_access_hours=None`` means "accessed when formed" (``sim_hours``).
+
+    ``gist``, when given, is the text whose vector stands for the memory in retrieval
+    (with ``MemoryConfig.gists`` on): its meaning without what the owner's own index or
+    the time columns already say (the day of a plan, the NPC's own name as the subject of
+    its own action, the listener of a line, who is the one remembering). Texts differ by
+    those parts at nearly every step, their gists seldom, and each distinct text costs an
+    embedder pass. ``None``: the text itself."""
 
     npc: str
     kind: str
@@ -28,6 +35,7 @@ class NewMemory:
     source_event_id: int | None = None
     data: dict[str, Any] | None = None
     last_access_hours: float | None = None
+    gist: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

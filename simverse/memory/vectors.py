@@ -41,6 +41,24 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+KEY_TAG = b"k"
+"""First byte of a memory row's ``embedding`` that names the book's key of its vector (a
+memory whose vector is its gist's): 17 bytes, never a float32 vector's multiple of four."""
+
+
+def key_ref(key: bytes) -> bytes:
+    """What a memory row stores to say "my vector is the book's ``key``"."""
+    return KEY_TAG + key
+
+
+def referenced_key(blob: bytes) -> bytes | None:
+    """The book key a memory row's ``embedding`` names, or ``None`` (empty: the row's own
+    text; ``4 * dim`` bytes: a float32 vector of a database written before the book)."""
+    if len(blob) == len(KEY_TAG) + 16 and blob.startswith(KEY_TAG):
+        return bytes(blob[len(KEY_TAG):])
+    return None
+
+
 def embedder_id(embedder: Embedder) -> str:
     """Name and dimension: vectors of another embedder (or size) are never mixed in."""
     return f"{embedder.name}/{embedder.dim}"

@@ -25,13 +25,18 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the tables before the version stamp; 2: adds the ``redactions`` table; 3: a recorded
 LLM call whose text the content filter blocked holds the placeholder in ``llm_calls`` and
 its text in ``redactions`` (``llm_call:ID:response``). A version-2 reader would replay such
 a call with the placeholder, so it must refuse the database: hence the new number, though
 no table changed. Older databases need no rewrite: their calls keep their text in
-``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call."""
+``llm_calls``, and replay reads it from there when ``redactions`` has no row for a call.
+4: adds ``prompt_texts``; a recorded request names a long message by its digest instead of
+holding it (:mod:`simverse.store.prompt_texts`), which an older reader would show as is;
+and a memory row of a run with ``memory_gists`` may hold, in ``embedding``, a reference to
+its gist's vector (``b"k"`` and a 16-byte key), which an older reader would take for a
+vector."""
 LEGACY_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_COLUMNS = {
@@ -150,7 +155,10 @@ def _check_file(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     counted_pages_valid = header[24:28] == header[92:96] and pages > 0
-    if page_size < 512 or size % page_size or (counted_pages_valid and size < pages * page_size):
+    # a process killed while checkpointing leaves a first page that counts pages still only
+    # in the write-ahead log, which SQLite reads them from: then a short file is no damage
+    logged = Path(f"{path}-wal").is_file() and Path(f"{path}-wal").stat().st_size > 0
+    if page_size < 512 or size % page_size or (counted_pages_valid and not logged and size < pages * page_size):
         raise DatabaseRefused(f"{path}: truncated database ({size} bytes; its header promises "
                               f"{pages} pages of {page_size} bytes)")
 

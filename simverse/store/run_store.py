@@ -33,6 +33,7 @@ from simverse.store.database import (
     sqlite_file,
 )
 from simverse.store.models import RunRow, StepRow
+from simverse.store.prompt_texts import store_texts
 from simverse.store.writer_lock import WriterLock
 
 __all__ = ["DEFAULT_DIR", "RunNotFound", "RunStore", "StepBatch", "db_url", "default_db_path", "open_read_only"]
@@ -122,6 +123,8 @@ class StepBatch:
     rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
     objects: list[Any] = field(default_factory=list)
     updates: list[tuple[type, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Shared prompt texts the step's calls name (:mod:`simverse.store.prompt_texts`)."""
 
     def add(self, table: type, row: dict[str, Any]) -> None:
         self.rows.setdefault(table, []).append(row)
@@ -187,6 +190,7 @@ class RunStore:
 
     def write_step(self, session: Session, run_id: int, step: int, batch: StepBatch) -> None:
         """Write one step's rows into the step's open transaction (the caller commits)."""
+        store_texts(session, batch.texts)
         for table, rows in batch.rows.items():
             if rows:
                 session.execute(insert(table.__table__), rows)

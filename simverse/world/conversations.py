@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simverse.agents.conversation import Conversation, pair_conversations
+from simverse.agents.conversation import Conversation, line_heard, line_remembered, pair_conversations
 from simverse.agents.perception import build_requests
 from simverse.core.decisions import Decision
 from simverse.core.outcome import Outcome
@@ -83,11 +83,11 @@ def record_conversation(world: Stage, turn: StepTurn, conversation: Conversation
                                 f"broke policy {violation.policy!r}: {violation.reason}"))
         previous = text
         passed = pass_on(world, turn.step, speaker, listener, told, line_id)
-        heard = f'{speaker} said to {listener}: "{text}"'
-        world.runtime.observe(listener, f'{speaker} said: "{text}"')
+        line = line_remembered(speaker, listener, text)
+        world.runtime.observe(listener, line_heard(speaker, text))
         if world.minds is not None:
-            world.minds.remember(speaker, "dialogue", heard, turn.step, turn.hours)
-            world.minds.remember(listener, "dialogue", heard, turn.step, turn.hours, None)
+            world.minds.remember(speaker, "dialogue", line, turn.step, turn.hours)
+            world.minds.remember(listener, "dialogue", line, turn.step, turn.hours, None)
         stats["dialogue_lines"] += 1
         turn.batch.add(DialogueRow, {
             "run_id": world.run_id, "id": line_id, "step": turn.step, "conversation": conversation.id,

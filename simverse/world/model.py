@@ -156,7 +156,7 @@ class World(mesa.Model):
             connect_brain(self, session, brain, models)
             seed_knowledge(self.knowledge, self.spec)
             if config.get("memory", True):
-                open_minds(self, session, models)
+                open_minds(self, session, models, config)
             turn = StepTurn(0, session, time.perf_counter(), stats=self.last_stats)
             commit(self, turn)
 
@@ -179,7 +179,7 @@ class World(mesa.Model):
             restore_last_step(self, session)
             connect_brain(self, session, brain, models)
             if run.config.get("memory", True):
-                open_minds(self, session, models)
+                open_minds(self, session, models, run.config)
 
     @classmethod
     def resume(cls, db: str, run_id: int | None = None, brain: Brain | None = None, llm: str | None = None,
@@ -225,7 +225,8 @@ class World(mesa.Model):
             raise RuntimeError(f"step {self.step_index + 1} failed earlier ({self._failed}); "
                                f"reopen the run with World.resume to continue from step {self.step_index}")
         try:
-            self._step()
+            with fewer_gc_passes():
+                self._step()
         except BaseException as exc:
             self._failed = f"{type(exc).__name__}: {exc}"
             raise
@@ -243,11 +244,10 @@ class World(mesa.Model):
 
     def run(self, steps: int, on_step: Callable[[int], None] | None = None) -> None:
         """Run ``steps`` steps, calling ``on_step(step)`` after each commit."""
-        with fewer_gc_passes():
-            for _ in range(steps):
-                self.step()
-                if on_step is not None:
-                    on_step(self.step_index)
+        for _ in range(steps):
+            self.step()
+            if on_step is not None:
+                on_step(self.step_index)
 
     # ------------------------------------------------------------------ what NPCs read
     @property
@@ -287,6 +287,10 @@ class World(mesa.Model):
         """Shortest way from ``source`` to ``target`` over open connections, through and
         into places that are not shut (next place first)."""
         return self._routes.route(self.state, source, target)
+
+    def router(self) -> Callable[[str, str], list[str]]:
+        """:meth:`route` for many ways over the world as it is now (one scan of the places)."""
+        return self._routes.router(self.state)
 
     def open_places(self) -> nx.Graph:
         """The place graph without closed or locked connections, nor ways into shut places."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from simverse.llm.spec import parse_role_specs
 from simverse.memory.embedder import make_embedder
-from simverse.store.run_store import RunStore, db_url
+from simverse.store.run_store import RunStore, db_url, open_read_only
 from simverse.store.writer_lock import RunLocked
 from simverse.world.connect import Mix, OpenModels, brain_label
 
@@ -54,13 +54,30 @@ def open_for_resume(db: str, run_id: int | None, lock: bool = True) -> tuple[Run
     return store, run.id
 
 
+MEMORY_GISTS = "memory_gists"
+"""The run config key that turns memory gists on (``MemoryConfig.gists``): set for every
+run made since gists exist; a run without it embeds its memories' whole texts."""
+
+
+def replay_gists(source: str) -> bool:
+    """Whether the recorded run ``PATH`` or ``PATH#RUN`` used gists: its replay must too,
+    to recall (and so prompt) exactly as it did."""
+    path, _, run = source.partition("#")
+    store = open_read_only(path)
+    try:
+        return bool(store.run(int(run) if run else None).config.get(MEMORY_GISTS, False))
+    finally:
+        store.close()
+
+
 def new_run_config(db: str | None, embedder: str, memory: bool, llm_events: str, mix: Mix, skip_idle: bool,
                    models: OpenModels, planned_steps: int | None = None) -> dict[str, Any]:
     """The ``config`` JSON of a new run: its database, memory, models and per-NPC brains,
     the models' facts, and the planned number of steps when one is given."""
     config = {"db": db, "embedder": embedder, "memory": memory, "llm_events": llm_events,
               "brains": [[who, brain_label(b)] for who, b in mix.pairs],
-              "skip_idle": skip_idle, "llm_facts": models.facts}
+              "skip_idle": skip_idle, "llm_facts": models.facts,
+              MEMORY_GISTS: replay_gists(models.replay) if models.replay else True}
     if planned_steps is not None:
         config["planned_steps"] = planned_steps
     return config

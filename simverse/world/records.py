@@ -19,6 +19,7 @@ from simverse.core.plugins import PluginError, load_plugin, short_name
 from simverse.knowledge.graph import Fact, KnowledgeGraph
 from simverse.knowledge.metrics import knowledge_reporters
 from simverse.llm.population import merged
+from simverse.llm.recording import take_texts
 from simverse.store.knowledge_models import FactRow
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import EventRow, NPCStateRow, StepRow
@@ -51,6 +52,7 @@ def commit(world: Stage, turn: StepTurn) -> None:
     if world.resolver.stepping:
         turn.stats["event_inference"], events_calls = world.resolver.end_step()
         calls.extend(events_calls)
+    batch.texts.update(take_texts(calls))
     batch.extend(RedactionRow, world.screening.calls(calls))
     batch.extend(LLMCall, calls)
     for hook in world.step_hooks:
@@ -110,7 +112,8 @@ def tracked_spread(knowledge: KnowledgeGraph, npcs: Sequence[str]) -> float:
     tracked = knowledge.tracked_keys()
     if not tracked or not npcs:
         return 0.0
-    shares = [sum(1 for n in npcs if knowledge.believes(n, key)) / len(npcs) for key in tracked]
+    counts = knowledge.believer_counts(tracked, npcs)
+    shares = [counts[key] / len(npcs) for key in tracked]
     return sum(shares) / len(shares)
 
 

@@ -7,6 +7,8 @@ such set, so an NPC's route is a lookup, not a search, for every NPC of every st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 
 from simverse.core.schema import WorldSpec
@@ -31,16 +33,23 @@ class Routes:
     def route(self, state: WorldState, source: str, target: str) -> list[str]:
         """The way from ``source`` to ``target`` over open connections, through and into
         places that are not shut (next place first; empty when there or cut off)."""
-        if source == target:
-            return []
+        return self.router(state)(source, target)
+
+    def router(self, state: WorldState) -> Callable[[str, str], list[str]]:
+        """:meth:`route` for many ways over ``state`` as it is now: finding which places
+        are shut reads every place, so a step's requests read them once, not per route."""
         shut = tuple(p for p in self.places.nodes if state.shut(p))
         key = (*state.closed_routes, "locked", *state.locked_routes, "shut", *shut)
         table = self._tables.get(key)
         if table is None:
             table = dict(nx.all_pairs_shortest_path(self.open_places(state)))
             self._tables[key] = table
-        path = table.get(source, {}).get(target)
-        return list(path[1:]) if path else []
+
+        def way(source: str, target: str) -> list[str]:
+            path = table.get(source, {}).get(target) if source != target else None
+            return list(path[1:]) if path else []
+
+        return way
 
     def open_places(self, state: WorldState) -> nx.Graph:
         """The place graph without closed or locked connections, nor ways into shut places."""

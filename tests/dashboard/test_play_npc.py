@@ -40,6 +40,11 @@ def test_the_step_waits_for_the_player_and_their_answer_is_the_decision(tmp_path
         hub.step(1)
         ask = wait_for_question(live.players["Finn"])
         assert hub.status().stepping, "the step waits for the person"
+        for meanwhile in (lambda: hub.talk("Pieter", "hello"), lambda: hub.inject("A gull cries.")):
+            started = time.monotonic()
+            with pytest.raises(RuntimeError, match="waiting for the person playing Finn"):
+                meanwhile()
+            assert time.monotonic() - started < 5, "said at once, not after the person answers"
         decision = answer_question(ask, "go market")  # Finn starts at the harbour, next to the market
         assert decision == {"action": "move", "args": {"place": "market"}}
         assert hub.wait_idle(120) and not hub.status().error

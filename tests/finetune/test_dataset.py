@@ -18,6 +18,7 @@ from simverse.finetune.rebuild import rebuild_run
 from simverse.finetune.split import Lineage, prompt_key, split_examples
 from simverse.llm.prompts import decision_messages
 from simverse.store.models import DecisionRow
+from simverse.store.prompt_texts import full_requests
 from simverse.store.run_store import RunStore, db_url
 from tests.finetune.conftest import FORK_AT, STEPS
 
@@ -155,7 +156,9 @@ def test_a_model_run_gives_recorded_prompts_that_the_rebuild_reproduces(tiny_mod
     world.close()
     store = RunStore(db_url(str(db)))
     with store.session() as session:
-        calls = {c.id: json.loads(c.request_json)["messages"] for c in session.scalars(select(LLMCall))}
+        found = session.scalars(select(LLMCall)).all()
+        requests = full_requests(session, [c.request_json for c in found])
+        calls = {c.id: r["messages"] for c, r in zip(found, requests, strict=True)}
         rows = session.scalars(select(DecisionRow)).all()
     rebuilt = rebuild_run(store, str(db), store.run(1))
     assert rebuilt.diverged_at is None and not rebuilt.error

@@ -49,3 +49,19 @@ def test_a_fact_may_carry_a_value() -> None:
     fact = kg.assert_fact(WORLD, "bread", "costs", "coins", source="world_file", step=0, value="3")
     assert fact.value == "3"
     assert fact.describe() == "bread costs coins: 3"
+
+
+def test_believer_counts_match_asking_each_holder() -> None:
+    kg = KnowledgeGraph()
+    npcs = [f"N{i}" for i in range(12)]
+    keys = []
+    for i, npc in enumerate(npcs):
+        for j in range(i % 5):
+            keys.append(kg.assert_fact(npc, f"thing{j}", "is", "here", source="world_file", step=0).key)
+    kg.close("N4", "thing1|is|here", 2)
+    kg.assert_fact("Outsider", "thing0", "is", "here", source="world_file", step=0)
+    asked = [*sorted(set(keys)), "nobody|knows|this"]
+    for among in (npcs, npcs[:3], []):
+        expected = {k: sum(kg.believes(n, k) for n in among) for k in asked}
+        assert kg.believer_counts(asked, among) == expected
+    assert kg.believer_counts(asked, npcs)["thing1|is|here"] == 5  # N4 no longer holds it

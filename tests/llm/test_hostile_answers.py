@@ -4,8 +4,6 @@ stores or shows the next prompt carries those characters."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from sqlalchemy import select
 
@@ -15,6 +13,7 @@ from simverse.llm.errors import LLMUnavailable
 from simverse.llm.recording import MAX_RESPONSE_CHARS
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import DecisionRow, DialogueRow
+from simverse.store.prompt_texts import full_requests
 from simverse.store.run_store import RunNotFound, RunStore
 from simverse.world.model import World
 from tests.hamlet import hamlet_world
@@ -72,12 +71,13 @@ def test_a_run_completes_whatever_the_server_answers(tmp_path, hostile, case):
         calls = session.scalars(select(LLMCall)).all()
         lines = session.scalars(select(DialogueRow)).all()
         decisions = session.scalars(select(DecisionRow)).all()
+        requests = full_requests(session, [c.request_json for c in calls])
     assert calls
-    for call in calls:
+    for call, request in zip(calls, requests, strict=True):
         assert len(call.response_text) <= MAX_RESPONSE_CHARS
         assert_clean(call.response_text, f"call {call.id} response")
         assert_clean(call.error, f"call {call.id} error")
-        for text in strings(json.loads(call.request_json)["messages"]):
+        for text in strings(request["messages"]):
             assert_clean(text, f"call {call.id} prompt")
     for line in lines:
         assert_clean(line.text, f"dialogue {line.id}")
@@ -93,7 +93,8 @@ def test_the_next_prompt_quotes_hostile_words_as_clean_data(tmp_path, hostile):
     world.run(2)
     with world.store.session() as session:
         said = [line.text for line in session.scalars(select(DialogueRow))]
-        prompts = [json.loads(c.request_json) for c in session.scalars(select(LLMCall).where(LLMCall.step == 2))]
+        step_2 = session.scalars(select(LLMCall).where(LLMCall.step == 2))
+        prompts = full_requests(session, [c.request_json for c in step_2])
     assert any("red" in text and "\x1b" not in text for text in said), said
     assert any("red" in m[1] for p in prompts for m in p["messages"])
     world.close()

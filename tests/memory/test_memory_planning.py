@@ -6,6 +6,7 @@ import pytest
 
 from simverse.memory import (
     LLMPlanner,
+    MemoryConfig,
     MemoryStream,
     NewMemory,
     PlanInput,
@@ -91,3 +92,12 @@ def test_llm_planner_validates_entries_and_falls_back(session, stream, make_back
     assert report.now["Tom"].plan.entries == (ScheduleEntry("07:00", "pier", "buy flour"),)
     assert report.now["Ines"].plan.entries == as_schedule(SCHEDULE[:1])
     assert len(report.notes) == 1 and "Ines" in report.notes[0] and "rule" in report.notes[0]
+
+
+def test_with_gists_the_same_plan_on_another_day_needs_no_new_vector(session, embedder):
+    stream = MemoryStream(1, embedder, MemoryConfig(gists=True))
+    plan_step(session, stream, RulePlanner(), [tom()], 0, 1.0, start_hour=6.0)
+    calls = len(embedder.calls)
+    plan_step(session, stream, RulePlanner(), [tom()], 2, 22.0, start_hour=6.0)
+    assert stream.latest_plan("Tom").text.startswith("My plan for day 2: 06:00 bake bread")
+    assert len(embedder.calls) == calls, "day 2's plan is day 1's gist"

@@ -120,3 +120,28 @@ def test_index_grows_without_losing_rows(session):
     index = stream._index["Mara"]
     np.testing.assert_array_equal(index.embeddings, emb)
     assert index.ids.tolist() == list(range(1, 301))
+
+
+def test_a_memory_with_a_gist_is_scored_by_the_gists_vector_and_reloads_so(session, embedder):
+    stream = MemoryStream(1, embedder, MemoryConfig(gists=True))
+    stream.add_many(session, [
+        obs("Mara", 'Tom said to Mara: "fresh bread"', kind="dialogue", gist='Tom said: "fresh bread"'),
+        obs("Tom", 'Tom said to Mara: "fresh bread"', kind="dialogue", gist='Tom said: "fresh bread"'),
+        obs("Mara", "a gull sits on the pier"),
+    ])
+    assert embedder.calls == [['Tom said: "fresh bread"', "a gull sits on the pier"]]
+    stream.retrieve_batch(session, [RetrievalQuery("Mara", "q", parts=('Tom said: "fresh bread"',))], 1, 1.0)
+    assert len(embedder.calls) == 1, "the line heard is the memory's gist: no new vector"
+    refs = session.execute(select(Memory.embedding).order_by(Memory.id)).scalars().all()
+    assert refs[0] == refs[1] != b"" and refs[2] == b""
+    reloaded = MemoryStream.load(session, 1, embedder, MemoryConfig(gists=True))
+    for npc in ("Mara", "Tom"):
+        assert np.array_equal(reloaded._index[npc].embeddings, stream._index[npc].embeddings)
+    assert len(embedder.calls) == 1
+
+
+def test_without_gists_on_a_memory_is_its_texts_vector(session, embedder):
+    stream = MemoryStream(1, embedder, MemoryConfig())
+    stream.add_many(session, [obs("Mara", "My plan for day 2: sleep", kind="plan", gist="My plan: sleep")])
+    assert embedder.calls == [["My plan for day 2: sleep"]]
+    assert session.execute(select(Memory.embedding)).scalar() == b""

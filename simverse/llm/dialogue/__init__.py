@@ -3,11 +3,17 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
 * :mod:`~simverse.llm.dialogue.intents` — what the line is for (cues, else the embedder);
-* :mod:`~simverse.llm.dialogue.knowing` — relevant beliefs, kept secrets, memories, the map;
+* :mod:`~simverse.llm.dialogue.knowing` — relevant beliefs, kept secrets, memories, the map,
+  and whether a belief answers what was asked (who, when, someone's something);
+* :mod:`~simverse.llm.dialogue.synonyms` — words a line and a belief say differently,
+  bridged word by word by the embedder;
+* :mod:`~simverse.llm.dialogue.roles` — who does what ("who bakes the bread?", "who sells
+  charms?") and questions about another time than now;
 * :mod:`~simverse.llm.dialogue.voice` — tone from traits, warmth from the relationship;
 * :mod:`~simverse.llm.dialogue.answers` — questions: about something, prices, the way, news;
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";
-* :mod:`~simverse.llm.dialogue.orders` — requests to act, agreed only when the rules allow;
+* :mod:`~simverse.llm.dialogue.orders` — requests to act (named by their words, else by
+  meaning with the embedder), agreed only when the rules allow;
 * :mod:`~simverse.llm.dialogue.openers` — first lines: tell, ask, or small talk;
 * :mod:`~simverse.llm.dialogue.replying` — the batch: hear, classify, answer, decide.
 

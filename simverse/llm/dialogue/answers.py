@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
-from simverse.llm.dialogue.knowing import Known, clause, fits, gather, measures, named, route, shareable
+from simverse.llm.dialogue import knowing
+from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
+from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.voice import Voice
+from simverse.llm.dialogue.ways import way_ends, way_sentence
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
@@ -43,6 +46,10 @@ class Heard:
     """Cosine of the line to each of ``req.facts`` (with an embedder)."""
     relation_similarity: dict[str, float] = field(default_factory=dict)
     """Cosine of the line to the question asking for each relationship (with an embedder)."""
+    bridged: list[frozenset[str]] | None = None
+    """Per belief, the line's words it says in other words (with an embedder)."""
+    action_similarity: dict[str, float] = field(default_factory=dict)
+    """Requests: cosine of the line to each action's name and description (with an embedder)."""
 
 
 @dataclass
@@ -87,16 +94,17 @@ def dont_know(h: Heard, topics: list[str] | None = None) -> str:
 def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
     kept, else what the world's names tell, else memories, else "I don't know"."""
-    known = gather(h.req, h.topics, h.reading, h.similarity)
-    fitting = [f for f in known.facts if fits(f, h.reading.wh, h.req) and measures(f, h.reading)]
+    topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
+    known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
+    fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and asks_opinion(h.reading):
         view = _person(h, person, opinion=True)
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
-    kept = [f for f in known.kept if fits(f, h.reading.wh, h.req)]
-    if kept and any(named(f, h.topics) for f in kept) and not any(named(f, h.topics) for f in fitting):
+    kept = [f for f in known.kept if answers_asked(f, h.reading, h.req)]
+    if kept and any(named(f, topics) for f in kept) and not any(named(f, topics) for f in fitting):
         fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer
     if fitting:
         chosen = fitting[:2]
@@ -104,7 +112,7 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = world_knowledge(h) or _relation_named(h) or _food(h)
+    common = who_does(h.reading, h.req, h.topics) or world_knowledge(h) or _relation_named(h) or _food(h)
     if common:
         return Said(common)
     if known.memories:
@@ -122,7 +130,10 @@ def _with_aside(h: Heard, text: str, known: Known) -> str:
 
 def world_knowledge(h: Heard) -> str:
     """What anyone here knows about the person, place or item the line is about (its
-    first topic: the head of "the watchtower key" is the key)."""
+    first topic: the head of "the watchtower key" is the key). It is what everyone knows
+    now: a question about another time ("your teacher last year") gets none of it."""
+    if other_time(h.reading):
+        return ""
     for topic in h.topics[:1]:
         view = h.req.names.get(topic)
         if view is None:
@@ -133,7 +144,8 @@ def world_knowledge(h: Heard) -> str:
             text = _wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
-            asks_where = h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+            asks_where = (h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+                          or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
             text = _item(h, topic) if asks_where else ""
         else:
             text = ""
@@ -148,6 +160,8 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
         return f"{who} is right here." if who in req.people_here else ""
     job = r.has("do for a living", "does for a living", "job", "work as") or (
         "what" in r.words and r.words[-1] == "does")
+    if who in _owners(h) and not opinion:
+        return ""  # "who is Finn's father?" asks about the father
     if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
                                                          "who is")):
         return ""
@@ -168,6 +182,12 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     return " ".join(parts)
 
 
+def _owners(h: Heard) -> set[str]:
+    """The world's entities the line names as owners ("Finn's father" -> Finn)."""
+    find = getattr(h.req.names, "find", None)
+    return {e for o in h.reading.owners for e in (find(o) if find else [])}
+
+
 _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
         "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
 
@@ -176,6 +196,8 @@ def _relation_named(h: Heard) -> str:
     """"Who is your mentor?": the person the NPC has that relationship with, named by the
     relationship's word, or a "who ... you" question close in meaning to asking for it
     ("who's your biggest competitor?" for a rival)."""
+    if other_time(h.reading):
+        return ""
     asked = {_KIN.get(w, w) for w in h.reading.words}
     for who, kind in sorted(h.req.relation_kinds.items()):
         words = kind.lower().split()
@@ -221,18 +243,8 @@ def _opinion(feeling: float) -> str:
     return "I can't stand them"
 
 
-def _way(h: Heard, place: str) -> str:
-    req = h.req
-    name = name_of(h, place)
-    if place == req.place:
-        return f"We're at {name} right now."
-    path = route(req, place)
-    if not path:
-        return ""
-    if len(path) == 1:
-        return f"{name} is right next to here; just walk over."
-    hops = ", then ".join(name_of(h, p) for p in path[:-1])
-    return f"To get to {name}, go by {hops}."
+def _way(h: Heard, place: str, start: str | None = None) -> str:
+    return way_sentence(h.req, place, start, lambda entity: name_of(h, entity))
 
 
 def _food(h: Heard) -> str:
@@ -292,6 +304,10 @@ def coins_text(price: object) -> str:
 def answer_price(h: Heard) -> Said:
     """A price: of a named item here or where it is sold, else of what is sold here; a
     question naming no item is about what it names ("Jonas's prices")."""
+    items = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
+    ware = None if items else knowing.ware_named_in_part(h.req, h.reading, _PRICE_WORDS)
+    if ware is not None:  # "the museum guide" for the museum guidebook, though Ada is the tour guide
+        h = Heard(h.req, h.reading, h.intent, [ware], h.voice, h.rng)
     if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
         return answer_about(h)
     if not h.topics and set(h.reading.words) - _PRICE_WORDS:
@@ -311,7 +327,11 @@ def answer_price(h: Heard) -> Said:
 
 
 def answer_way(h: Heard) -> Said:
-    """The way to a named place (or where a named item or person is)."""
+    """The way to a named place, from here or from another place the line names (or
+    where a named item or person is)."""
+    start, goal = way_ends(h.req, h.reading.text, h.topics)
+    if goal is not None and (text := _way(h, goal, start)):
+        return Said(text)
     for topic in h.topics[:1]:
         view = h.req.names.get(topic)
         if view is not None and view.kind == "place":

@@ -72,6 +72,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 """General English examples of each intent: never a world's own sentences."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
+CACHE_SIZE = 4096
+"""Phrases whose vectors :meth:`IntentModel.vectors` keeps."""
 EXAMPLE_WEIGHT_TOP = 2
 """An intent's score is the mean cosine of its two nearest examples."""
 
@@ -143,6 +145,7 @@ class IntentModel:
         self.encoder = encoder
         self._examples: np.ndarray | None = None
         self._labels: list[str] = [i for i in INTENTS for _ in EXAMPLES[i]]
+        self._cache: dict[str, np.ndarray] = {}
 
     def classify(self, readings: Sequence[Reading], cues: Sequence[Cues]) -> list[str]:
         """One intent per reading: by cues, else by the nearest examples (one batch)."""
@@ -170,6 +173,18 @@ class IntentModel:
         if topic:
             best["ask_self"] -= 0.05
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors of ``texts`` (one embedder batch for the ones not seen before):
+        the world's own phrases (its actions) recur on every line."""
+        assert self.encoder is not None
+        new = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if new:
+            if len(self._cache) + len(new) > CACHE_SIZE:
+                self._cache.clear()
+            for text, vector in zip(new, np.asarray(self.encoder.embed(new), dtype=np.float32), strict=True):
+                self._cache[text] = vector
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
 
     def _embedded(self) -> np.ndarray:
         if self._examples is None:

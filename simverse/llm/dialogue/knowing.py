@@ -21,14 +21,14 @@ from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, is_common
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
-_ASKING_WORDS = frozenset({"know", "tell", "heard", "hear", "think", "idea", "say", "said", "ask", "wonder"})
+ASKING_WORDS = frozenset({"know", "tell", "heard", "hear", "think", "idea", "say", "said", "ask", "wonder"})
 SIMILAR = 0.5
 SIMILAR_YES_NO = 0.45
 CLOSE = 0.65
 """Cosine from which a belief counts as about an unnamed topic: ``SIMILAR`` when they share
 a content word (``SIMILAR_YES_NO`` for a yes/no question, which any belief on its topic
 answers), ``CLOSE`` when they share none."""
-_TIME_WORDS = word_set(
+TIME_WORDS = word_set(
     "sunset sunrise dawn dusk noon midnight tonight today tomorrow yesterday morning evening night "
     "afternoon week month year hour minute lunch dinner breakfast o'clock clock monday tuesday wednesday "
     "thursday friday saturday sunday last after before since until soon later ago")
@@ -66,15 +66,53 @@ def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
         return True
     words = set(word_forms(f"{fact.text} {fact.object}"))
     if wh == "when":
-        return bool(words & _TIME_WORDS) or bool(_DIGITS.search(fact.text)) or bool(
+        return bool(words & TIME_WORDS) or bool(_NUMBER.search(fact.text)) or bool(
             _TIME_PREDICATE.search(fact.predicate))
     kinds = {req.names[e].kind for e in (fact.subject, fact.object) if e in req.names}
     if wh == "where":
         named = req.names.find(fact.text) if isinstance(req.names, NameIndex) else []
         return ("place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
                 or any(req.names[n].kind == "place" for n in named))
-    return ("npc" in kinds or bool(words & (ROLE_NOUNS | _PEOPLE))
-            or any(w[:1].isupper() for w in fact.text.split()[1:]))
+    things = {w for e in (fact.subject, fact.object) if e in req.names and req.names[e].kind != "npc"
+              for w in word_forms(req.names[e].name)}  # "the Girl with a Lantern" is no girl
+    return "npc" in kinds or bool((words - things) & (ROLE_NOUNS | _PEOPLE)) or bool(_named_people(fact.text, req))
+
+
+def _named_people(text: str, req: DecisionRequest) -> list[str]:
+    """Capitalised words of a belief that may name a person: an NPC's name, or a word the
+    world does not name, not after "in", "at", "from"... ("painted in Delft" names a town;
+    "the Girl with a Lantern" a painting; "a musician named Ankh-hor" a person)."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    out = []
+    for i, word in enumerate(words[1:], start=1):
+        if not word[:1].isupper() or word in ("I", "I'm", "I've"):
+            continue
+        view = req.names.get(word)
+        if (view is not None and view.kind == "npc") or (
+                word_forms(word)[0] not in names and words[i - 1].lower() not in _PLACE_BEFORE):
+            out.append(word)
+    return out
+
+
+_PLACE_BEFORE = frozenset({"in", "at", "from", "to", "near", "into", "of", "the", "a", "an", "by"})
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
+"""A number standing alone ("in 1665", "at 10"), not part of a code ("batch K7")."""
+
+
+def answers_asked(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
+    """Whether the belief can answer the question as asked: its question word
+    (:func:`fits`), a measure it asks for (:func:`measures`), and what it asks of an owner
+    ("the dragon's favourite food" needs a belief that speaks of food)."""
+    return fits(fact, r.wh, req) and measures(fact, r) and _says_owned(fact, r)
+
+
+def _says_owned(fact: FactView, r: Reading) -> bool:
+    asked = [w for w in word_forms(" ".join(r.owned)) if w not in FUNCTION_WORDS]
+    if not asked:
+        return True
+    said = set(word_forms(f"{fact.text} {fact.predicate} {fact.object}"))
+    return any(same_root(a, b) for a in asked for b in said)
 
 
 _PEOPLE = word_set("neighbour neighbor friend wife husband son daughter mother father brother sister cousin uncle "
@@ -90,21 +128,24 @@ def measures(fact: FactView, r: Reading) -> bool:
     holds a number ("in 1665", "five of my sheep"). Other questions: always."""
     words = list(r.body or r.words)
     asked = any(w == "how" and i + 1 < len(words) and words[i + 1] in _MEASURES for i, w in enumerate(words[:4]))
-    return not asked or bool(_DIGITS.search(fact.text)) or bool(set(word_forms(fact.text)) & _NUMBERS)
+    return not asked or bool(_NUMBER.search(fact.text)) or bool(set(word_forms(fact.text)) & _NUMBERS)
 
 
 def relevant_facts(req: DecisionRequest, topics: Sequence[str], r: Reading,
-                   similarity: Sequence[float] | None) -> list[FactView]:
-    """Beliefs about the topics (more topics named first), else beliefs close in meaning."""
+                   similarity: Sequence[float] | None,
+                   bridged: Sequence[frozenset[str]] | None = None) -> list[FactView]:
+    """Beliefs about the topics (more topics named first), else beliefs close in meaning;
+    ``bridged``: per belief, the line's words it says in other words (:mod:`.synonyms`)."""
     wanted = set(topics)
-    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - _ASKING_WORDS
+    line_words = set(word_forms(r.text)) - FUNCTION_WORDS - ASKING_WORDS
     topic_words = {w for t in topics if t in req.names for w in word_forms(req.names[t].name)} - FUNCTION_WORDS
     similar = SIMILAR_YES_NO if r.wh is None else SIMILAR
     scored = []
     for i, fact in enumerate(req.facts):
         fact_words = set(word_forms(f"{fact.text} {fact.predicate}")) - FUNCTION_WORDS
         sim = similarity[i] if similarity is not None and i < len(similarity) else 0.0
-        shared = [w for w in line_words if any(same_root(w, f) for f in fact_words)]
+        shared = [w for w in line_words if any(same_root(w, f) for f in fact_words)
+                  or (bridged is not None and i < len(bridged) and w in bridged[i])]
         overlap = sum(_weight(w) for w in shared)
         in_words = topic_words & fact_words and (len(shared) >= 2 or sim >= similar)  # "the lantern festival"
         hits = len(wanted & {fact.subject, fact.object}) + (0.5 if in_words else 0.0)
@@ -125,10 +166,10 @@ def named(fact: FactView, topics: Sequence[str]) -> bool:
 
 
 def gather(req: DecisionRequest, topics: Sequence[str], r: Reading,
-           similarity: Sequence[float] | None) -> Known:
+           similarity: Sequence[float] | None, bridged: Sequence[frozenset[str]] | None = None) -> Known:
     """Relevant beliefs split into shareable and kept, and relevant memories."""
     known = Known()
-    for fact in relevant_facts(req, topics, r, similarity):
+    for fact in relevant_facts(req, topics, r, similarity, bridged):
         (known.facts if shareable(fact, req) else known.kept).append(fact)
     known.memories = relevant_memories(req, topics)
     return known
@@ -160,13 +201,14 @@ def _as_own(memory: MemoryView, req: DecisionRequest, names: Sequence[str]) -> s
     return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
 
 
-def route(req: DecisionRequest, target: str) -> list[str]:
-    """Places to walk through from here to ``target`` (``target`` last), by the world map
-    every villager knows; empty when here or unreachable."""
-    if target == req.place or target not in req.names:
+def route(req: DecisionRequest, target: str, start: str | None = None) -> list[str]:
+    """Places to walk through from ``start`` (here when None) to ``target`` (``target``
+    last), by the world map every villager knows; empty when there or unreachable."""
+    start = start or req.place
+    if target == start or target not in req.names:
         return []
-    previous: dict[str, str | None] = {req.place: None}
-    queue = deque([req.place])
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
     while queue:
         place = queue.popleft()
         view = req.names.get(place)
@@ -177,7 +219,7 @@ def route(req: DecisionRequest, target: str) -> list[str]:
     if target not in previous:
         return []
     path = [target]
-    while previous[path[-1]] not in (None, req.place):
+    while previous[path[-1]] not in (None, start):
         path.append(previous[path[-1]])  # type: ignore[arg-type]
     return path[::-1]
 
@@ -197,3 +239,41 @@ def clause(text: str, teller: str | None = None) -> str:
     keep = first[:1].isupper() and (first[1:2].islower() and first not in ("The", "A", "An", "It", "I", "My",
                                                                              "Only", "One", "Some", "Every"))
     return text if keep or first == "I" else text[0].lower() + text[1:]
+
+
+_AT = ("in", "at", "on", "inside", "by")
+
+
+def things_at(req: DecisionRequest, topics: Sequence[str], r: Reading) -> list[str]:
+    """"The mummy case in the Ancient Wing": the things anyone sees at a place the line
+    names as where something is (after "in", "at"...), when it names no thing itself and
+    asks neither the way nor a count."""
+    if r.wh in ("where", "how much") or r.has("how many", "how do i get", "way to"):
+        return []
+    if any(t in req.names and req.names[t].kind != "place" for t in topics):
+        return []
+    out: list[str] = []
+    for topic in topics:
+        view = req.names.get(topic)
+        if view is None or not view.holds or not _named_as_location(r, view):
+            continue
+        out += [t for t in view.holds if t not in out and t not in topics]
+    return out
+
+
+def _named_as_location(r: Reading, view: object) -> bool:
+    words = f" {' '.join(word_forms(r.text))} "
+    for phrase in (getattr(view, "name", ""), *getattr(view, "aliases", ())):
+        name = " ".join(w for w in word_forms(phrase) if w not in ("the", "a", "an"))
+        if name and any(f" {at} {name} " in words or f" {at} the {name} " in words for at in _AT):
+            return True
+    return False
+
+
+def ware_named_in_part(req: DecisionRequest, r: Reading, skip: frozenset[str] = frozenset()) -> str | None:
+    """The one priced item a line names by part of a word of its name ("the museum guide"
+    for the museum guidebook), if exactly one fits; words in ``skip`` do not count."""
+    words = {w for w in word_forms(r.text) if len(w) >= 4} - skip
+    found = {v.id for v in req.names.values() if v.kind == "item" and v.price
+             for n in word_forms(v.name) if len(n) > 4 and any(n != w and n.startswith(w) for w in words)}
+    return found.pop() if len(found) == 1 else None

@@ -23,7 +23,11 @@ WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", 
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
 DISLIKE = -0.5
-_BUILTIN = frozenset({"talk", "wait", "improvise", "move"})
+BUILTIN_ACTIONS = frozenset({"talk", "wait", "improvise", "move"})
+ACTION_CLOSE = 0.3
+"""Cosine from which a request that names no action by its words may mean one."""
+ACTION_TIE = 0.05
+"""Actions this close to the nearest are all meant; one the NPC can do now is taken."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -38,7 +42,7 @@ def answer_request(h: Heard) -> Said:
         return _hand_over(h, item)
     if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
         return _go(h)
-    if _named_actions(h):
+    if _named_actions(h, meaning=False):
         return _do(h)
     if _wants_to_go(h):
         return _go(h)
@@ -110,21 +114,37 @@ def _hand_over(h: Heard, item: str) -> Said:
     return Said(h.voice.say("refuse", h.rng, why=f"I can't sell you {view.name} here"))
 
 
-def _named_actions(h: Heard) -> list[ActionSpec]:
+def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     """The world's actions the line names: by their name or the first word of their
     description ("take notes" -> take_notes, "gather herbs" -> forage: "Gather healing
-    herbs..."), else by the other words of the description ("some herbs for me"). Words
-    of the places and things the line names do not count ("the returns room")."""
+    herbs..."); with ``meaning``, also those close in meaning by the embedder (else by the
+    other words of the description: "some herbs for me"). Words of the places and things
+    the line names do not count ("the returns room")."""
     named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
     line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
     line -= FUNCTION_WORDS
-    own = [a for a in h.req.actions if a.name not in _BUILTIN
-           and (_words(a.name) | set(word_forms(a.description)[:1])) & line]
+    actions = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS]
+    own = [a for a in actions if (_words(a.name) | set(word_forms(a.description)[:1])) & line]
+    if not meaning:
+        return own
+    by_verb = any(word_forms(a.name)[:1] and word_forms(a.name)[0] in line for a in own)
+    if h.action_similarity and not by_verb:  # and those it means ("sing for us" -> perform: "Play a song...")
+        return own + [a for a in _meant(h, actions) if a not in own]
     if own:
         return own
-    scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(h.req.actions)
-                     if a.name not in _BUILTIN), key=lambda t: (-t[0], t[1]))
+    scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
+                    key=lambda t: (-t[0], t[1]))
     return [a for n, _, a in scored if n and n == scored[0][0]][:1]
+
+
+def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
+    """The actions a request names by meaning (the embedder): the nearest, if close
+    enough, and any within :data:`ACTION_TIE` of it, those the NPC can do now first."""
+    scored = sorted(((h.action_similarity.get(a.name, -1.0), a) for a in actions), key=lambda t: -t[0])
+    if not scored or scored[0][0] < ACTION_CLOSE:
+        return []
+    near = [a for score, a in scored if score >= scored[0][0] - ACTION_TIE]
+    return sorted(near, key=lambda a: not h.req.doable.get(a.name))
 
 
 def _do(h: Heard) -> Said:

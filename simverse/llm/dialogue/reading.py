@@ -46,10 +46,14 @@ _HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
-PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for")
+PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for", "goes for", "going for",
+         "set me back", "sets me back", "want for", "asking for")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
+_WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |you |someone )?"
+                        r"(?:get|go|reach|find|walk|come|make it)\b")
+""""How would I get to...", "how should one reach...": any modal asks the way."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -62,9 +66,16 @@ SELF = ("what brings you", "brings you here", "what is up", "how is it hanging",
         "where are you going", "where are you off to", "about yourself", "your plans", "your day")
 OPINION = ("think of", "think about", "feel about", "opinion", "make of", "do you like", "do you trust",
            "get along", "get on with", "what is he like", "what is she like", "friend of yours", "your friend",
-           "to you", "related to", "close to", "how do you know", "trust him", "trust her", "like him", "like her")
+           "to you", "related to", "close to", "how do you know", "trust him", "trust her", "like him", "like her",
+           "how well do you know", "you know him", "you know her", "know them well")
 TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do you not think", "is not he",
         "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
+TITLES = word_set("miss sir madam maam mister mr mrs ms dr")
+"""Forms of address a line may open with ("Miss, is there a test?"): not its body."""
+_WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
+                            r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")
+""""What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
+_HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 _OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
@@ -85,6 +96,11 @@ class Reading:
     """The words after any greeting or name it opens with ("Father, could you..." -> could...)."""
     raw: str = ""
     """The line as written, lower-cased."""
+    owners: tuple[str, ...] = ()
+    """Words it uses as owners ("Finn's father" -> finn)."""
+    owned: tuple[str, ...] = ()
+    """Words it says are someone's or something's ("Finn's father", "the dragon's
+    favourite food" -> father, favourite, food): what a question about an owner asks."""
 
     def has(self, *phrases: str) -> bool:
         """Whether any phrase occurs as whole words."""
@@ -111,14 +127,48 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
     start = 0
-    while start < len(words) and (words[start] in GREETINGS or words[start] in names
+    while start < len(words) and (words[start] in GREETINGS or words[start] in names or words[start] in TITLES
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
     body = words[start:]
-    opens = bool(body) and (body[0] in WH or body[0] in AUX)
+    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body)
     tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
     question = opens or (raw.endswith("?") and not tagged)
-    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw)
+    owners, owned = _possessives(raw)
+    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw,
+                   owners, owned)
+
+
+_POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
+_NEXT_WORDS = re.compile(r"[a-z]+")
+_NOT_OWNERS = frozenset({"it", "that", "there", "what", "where", "who", "how", "when", "he", "she", "let", "here",
+                         "this", "everyone", "one", "which", "why", "whose"})
+_NOT_OWNED = frozenset({"a", "an", "the", "and", "or", "is", "are", "was", "to", "of", "in", "on", "at", "for",
+                        "with", "that", "this", "new", "old", "own", "been", "got", "going", "not", "so", "very"})
+
+
+def _possessives(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Owners and what they own, from "X's Y [Z]" (contractions such as "it's" are not
+    owners): at most two words after each owner, up to the first function word."""
+    owners: list[str] = []
+    owned: list[str] = []
+    for match in _POSSESSIVE.finditer(raw):
+        owner = match.group(1)
+        if owner in _NOT_OWNERS or f"{owner}'s" in CONTRACTIONS:
+            continue
+        owners.append(owner)
+        for word in _NEXT_WORDS.findall(raw[match.end():])[:2]:
+            if word in _NOT_OWNED:
+                break
+            owned.append(word)
+    return tuple(owners), tuple(owned)
+
+
+def _imperative(body: list[str]) -> bool:
+    """"Don't worry, they'll sort it out": a negative order, not a question ("don't you
+    think...?" still asks)."""
+    return len(body) > 2 and body[0] == "do" and body[1] == "not" and body[2] not in ("you", "we", "they", "i", "he",
+                                                                                       "she", "it", "your")
 
 
 _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody people person one those thing "
@@ -176,7 +226,9 @@ def asks_identity(r: Reading) -> bool:
     """"Who is the mayor?", "who's Greta?": who someone *is*, not who did something
     ("who saw the mayor?")."""
     words = list(r.body or r.words)
-    return "who" in words[:3] and words.index("who") + 1 < len(words) and words[words.index("who") + 1] in _BE
+    if "who" not in words[:3] or words.index("who") + 1 >= len(words) or words[words.index("who") + 1] not in _BE:
+        return False
+    return not r.owned  # "who is Finn's father?" asks who the father is, not who Finn is
 
 
 def asks_opinion(r: Reading) -> bool:
@@ -189,7 +241,8 @@ def invites_confidence(r: Reading) -> bool:
 
 
 def asks_news(r: Reading) -> bool:
-    return r.has(*NEWS)
+    """"Any news?", "anything strange happen lately?"."""
+    return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
 
 
 def tells_news(r: Reading) -> bool:
@@ -202,7 +255,8 @@ def tells_news(r: Reading) -> bool:
 
 
 def asks_way(r: Reading) -> bool:
-    return r.has(*WAY) or (r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
+    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or (
+        r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
 
 
 def asks_price(r: Reading) -> bool:
@@ -211,6 +265,12 @@ def asks_price(r: Reading) -> bool:
 
 def asks_about(r: Reading) -> bool:
     return r.question or r.has(*ASKING)
+
+
+def asks_within(r: Reading) -> bool:
+    """Whether a line that states a need also asks something ("I need to get in - any idea
+    where its key is?"): then it is a question, not an order."""
+    return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
 
 
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
@@ -232,7 +292,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
                                                                                      "order", "grab"):
         return "buy"
-    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love"):
+    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r):
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"

@@ -34,9 +34,11 @@ from simverse.llm.dialogue.answers import (
     relation_question,
 )
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
-from simverse.llm.dialogue.orders import action_verbs, answer_request
+from simverse.llm.dialogue.knowing import SECRET_AFFINITY
+from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
+from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
 
 CLOSE_AFTER = 3
@@ -93,18 +95,42 @@ def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequ
     return out
 
 
+def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRequest]]) -> list[dict[str, float]]:
+    """For requests: cosine of each line to each of the world's actions (its name and
+    description: "sing something for us" is close to "perform: Play a song...")."""
+    if model.encoder is None or not asks:
+        return [{} for _ in asks]
+    out = []
+    for r, req in asks:
+        actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
+        vectors = model.vectors([r.text, *(action_text(a.name, a.description) for a in actions)])
+        out.append({a.name: float(v) for a, v in zip(actions, vectors[1:] @ vectors[0], strict=True)})
+    return out
+
+
+def action_text(name: str, description: str) -> str:
+    """How an action is compared with a request: "take notes: Listen and copy..."."""
+    return f"{name.replace('_', ' ')}: {description}"
+
+
 def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list[Decision]:
     """One reply decision per request, each seeded by its own request."""
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
     asking = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way", "ask_self", "ask_price")]
     sims = dict(zip(asking, similarities(model.encoder, [(heard[i][0], requests[i]) for i in asking]), strict=True))
+    acting = [i for i, intent in enumerate(intents) if intent == "request"]
+    acts = dict(zip(acting, action_similarities(model, [(heard[i][0], requests[i]) for i in acting]), strict=True))
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
         rng = random.Random(req.seed)
         facts, relations = sims.get(i, (None, {}))
-        h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations)
+        bridged = None
+        if facts is not None:
+            facts, bridged = bridge(model, reading, req, facts)
+        h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
+                  bridged, acts.get(i, {}))
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
@@ -114,11 +140,21 @@ def answer(h: Heard) -> Said:
     if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
+    if intent in QUESTIONS and hidden_things(h.req, h.topics):
+        return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
     if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said
+
+
+def hidden_things(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
+    """Things the line names that the NPC has or sees and keeps secret (``secret`` among
+    their properties) from a speaker it does not trust."""
+    if req.relationships.get(req.partner or "", 0.0) >= SECRET_AFFINITY:
+        return []
+    return [t for t in topics if req.item_info.get(t, {}).get("secret") is True]
 
 
 def as_decision(req: DecisionRequest, said: Said) -> Decision:

@@ -128,8 +128,9 @@ def about_me(h: Heard) -> Said:
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "work"):
         return Said(f"I'm {who_i_am(req)}.")
-    if req.schedule_activity and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS:
-        return Said(_activity(h))
+    if (req.schedule_activity and r.wh not in ("when", "who", "whom", "whose", "why", "how much")
+            and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
+        return Said(_activity(h))  # not for "when does school finish?": what it is doing says no time
     return answer_about(h)
 
 

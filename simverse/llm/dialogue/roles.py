@@ -1,0 +1,112 @@
+"""Who does what, and when a question asks about: "who bakes the bread?", "who works at the
+lighthouse?" answered from the roles every villager knows (the role nouns of personas, as
+the world's names give them: "baker", "lighthouse keeper"), and whether a line asks about
+another time than now ("your teacher last year"), which what everyone knows of the world
+today (roles, the map, prices) does not answer.
+
+The cues are English word shapes, never a world's own words: a verb after "who" names the
+role made from it (bake -> baker, keep -> keeper, teach -> teacher, guard -> guard); working
+at a place names the role qualified by the place ("lighthouse keeper").
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.reading import Reading
+
+OTHER_TIME = re.compile(
+    r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time)\b"
+    r"|\byesterday\b|\btomorrow\b|\bago\b|\bused to\b|\bin the past\b|\bformer(?:ly)?\b|\bone day\b")
+"""Phrases that move a question away from the present."""
+_WORKING = word_set("work works working run runs running keep keeps keeping mind minds look looks manage manages "
+                    "staff staffs tend tends")
+"""Verbs of doing one's job at a place ("who works at the lighthouse?")."""
+_ADVERBS = word_set("actually really usually normally still always now here around")
+
+
+def other_time(r: Reading) -> bool:
+    """Whether the line asks about another time than now ("last year", "tomorrow")."""
+    return bool(OTHER_TIME.search(r.text))
+
+
+def roles_of(req: DecisionRequest) -> dict[str, list[str]]:
+    """``npc -> role names`` every villager knows ("baker", "lighthouse keeper"): aliases
+    of the world's people that end in a role noun."""
+    out: dict[str, list[str]] = {}
+    for entity, view in req.names.items():
+        if view.kind != "npc":
+            continue
+        roles = [a for a in view.aliases if a and word_forms(a)[-1:] and word_forms(a)[-1] in ROLE_NOUNS]
+        if roles:
+            out[entity] = roles
+    return out
+
+
+def _asked_verbs(r: Reading) -> list[str]:
+    """The words right after "who" ("who bakes the bread" -> bakes), skipping adverbs."""
+    words = list(r.body or r.words)
+    if "who" not in words[:3]:
+        return []
+    after = [w for w in words[words.index("who") + 1:] if w not in _ADVERBS][:1]
+    return [w for w in after if w not in FUNCTION_WORDS]
+
+
+def _agents(verb: str) -> set[str]:
+    """Role nouns a verb makes: bake -> baker, keep -> keeper, guard -> guard."""
+    stems = verb_forms(verb) | {singular(verb), verb[:-2] if verb.endswith("es") else verb}
+    return {f for s in stems if len(s) >= 3 for f in (s, s + "er", s + "r", s + "or")}
+
+
+def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
+    """"Who bakes the bread?" -> "That's Mara, the baker." when exactly one person's role
+    fits the verb (or, for working at a named place, a role qualified by the place); "" when
+    none or several fit, or the line asks about another time or someone's relation."""
+    if r.wh != "who" or other_time(r) or r.owned:
+        return ""
+    verbs = _asked_verbs(r)
+    if not verbs:
+        return ""
+    sold = _seller_of(req, topics, verbs[0])
+    if sold:
+        return sold
+    roles = roles_of(req)
+    agents = _agents(verbs[0])
+    found = {npc: [a for a in aliases if word_forms(a)[-1] in agents] for npc, aliases in roles.items()}
+    found = {npc: aliases for npc, aliases in found.items() if aliases}
+    places = [t for t in topics if t in req.names and req.names[t].kind == "place"]
+    place_words = {w for p in places for phrase in (req.names[p].name, *req.names[p].aliases, p)
+                   for w in word_forms(phrase)} - FUNCTION_WORDS
+    if not found and verbs[0] in _WORKING and place_words:
+        found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & place_words]
+                 for npc, aliases in roles.items()}
+        found = {npc: aliases for npc, aliases in found.items() if aliases}
+    if len(found) > 1:  # several bakers: the one whose role names what the line names
+        line = set(word_forms(r.text))
+        found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & line] for npc, aliases in found.items()}
+        found = {npc: aliases for npc, aliases in found.items() if aliases}
+    if len(found) != 1:
+        return ""
+    [(who, aliases)] = found.items()
+    role = max(aliases, key=len)
+    return f"I do; I'm the {role}." if who == req.npc else f"That's {who}, the {role}."
+
+
+_SELLING = word_set("sell sells selling sold trade trades deal deals stock stocks")
+
+
+def _seller_of(req: DecisionRequest, topics: list[str], verb: str) -> str:
+    """"Who sells charms?": the one who sells the item the line names, and its price."""
+    if verb not in _SELLING:
+        return ""
+    for topic in topics:
+        view = req.names.get(topic)
+        if view is not None and view.kind == "item" and view.seller and view.price:
+            price = int(view.price) if float(view.price).is_integer() else view.price
+            cost = f"{price} coin" + ("" if price == 1 else "s")
+            if view.seller == req.npc:
+                return f"I do: {view.name}, {cost}."
+            return f"That's {view.seller}: {view.name}, {cost}."
+    return ""

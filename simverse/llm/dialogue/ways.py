@@ -1,0 +1,61 @@
+"""The way between places: "how do I get to the chapel?" from where the NPC stands, and
+"how do I get from the library to the staff room?" between two places the line names.
+
+Which named place is the start and which the goal is read from the line's own words: the
+place named after "from" is the start, the one after "to"/"towards" the goal; with two
+places and neither word, the first named is the start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import NameIndex
+from simverse.llm.dialogue.knowing import route
+
+_AFTER_FROM = re.compile(r"\bfrom\b(.*)", re.IGNORECASE | re.DOTALL)
+_AFTER_TO = re.compile(r"\b(?:to|towards|into)\b(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def way_ends(req: DecisionRequest, line: str, topics: Sequence[str]) -> tuple[str | None, str | None]:
+    """``(start, goal)`` of the way asked for: ``start`` None means from here; ``goal``
+    None when what the line asks about first is no place ("where is the watchtower key?"
+    asks for a key)."""
+    places = [t for t in topics if (view := req.names.get(t)) is not None and view.kind == "place"]
+    if not places or places[0] != topics[0]:
+        return None, None
+    if len(places) < 2 or not isinstance(req.names, NameIndex):
+        return None, places[0] if places else None
+    start = _first_place_in(req.names, _AFTER_FROM, line, places)
+    goal = _first_place_in(req.names, _AFTER_TO, line, [p for p in places if p != start])
+    if start is None and goal is None:
+        start, goal = places[0], places[1]
+    elif goal is None:
+        goal = next(p for p in places if p != start)
+    elif start is None:
+        start = next((p for p in places if p != goal), None)
+    return (None if start == req.place else start), goal
+
+
+def _first_place_in(names: NameIndex, pattern: re.Pattern[str], line: str, places: Sequence[str]) -> str | None:
+    match = pattern.search(line)
+    found = names.find(match.group(1)) if match else []
+    return next((p for p in found if p in places), None)
+
+
+def way_sentence(req: DecisionRequest, goal: str, start: str | None, name: Callable[[str], str]) -> str:
+    """The way from ``start`` (here when None) to ``goal`` in the NPC's words; empty when
+    it knows none."""
+    if start is None and goal == req.place:
+        return f"We're at {name(goal)} right now."
+    path = route(req, goal, start)
+    if not path:
+        return ""
+    where = "here" if start is None else name(start)
+    if len(path) == 1:
+        return f"{name(goal)} is right next to {where}; just walk over."
+    hops = ", then ".join(name(p) for p in path[:-1])
+    return f"To get to {name(goal)} from {where}, go by {hops}." if start else \
+        f"To get to {name(goal)}, go by {hops}."
