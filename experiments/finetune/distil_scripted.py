@@ -86,7 +86,8 @@ def train_pass(args: argparse.Namespace, base: str, data_dir: Path, out: Path, *
     return result
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
+    """The command line (its defaults are the measured setting in docs/finetune.md)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=None, help="working directory (default: a new temporary one)")
     parser.add_argument("--steps", type=int, default=24, help="steps per run (30 simulated minutes each)")
@@ -113,7 +114,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=3e-3)
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
     if args.threads:
         import torch
 
