@@ -12,6 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from simverse.dashboard.context import follow_go_to
+
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
 
@@ -27,4 +29,5 @@ navigation = st.navigation([
     st.Page(PAGES / "compare.py", title="Compare", icon=":material/compare_arrows:"),
     st.Page(PAGES / "talk.py", title="Talk & direct", icon=":material/record_voice_over:"),
 ])
+follow_go_to()
 navigation.run()

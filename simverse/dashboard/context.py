@@ -245,5 +245,24 @@ def page_path(name: str) -> str:
     return str(Path(__file__).parent / "pages" / f"{name}.py")
 
 
-__all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "hub",
-           "require_run", "show_live", "show_run"]
+def go_to(page: str, **params: Any) -> None:
+    """Open another page (with query parameters) at the start of the next run, before
+    anything is drawn. Switching from inside a popover or a column while the page was
+    being sent crashed Streamlit's frontend now and then ("Cannot set a node at a delta
+    path"), which left the page blank."""
+    st.session_state[_GO_TO] = (page, {k: str(v) for k, v in params.items()})
+    st.rerun()
+
+
+def follow_go_to() -> None:
+    """Make the switch :func:`go_to` asked for (the entry script calls this first)."""
+    pending = st.session_state.pop(_GO_TO, None)
+    if pending is not None:
+        st.switch_page(page_path(pending[0]), query_params=pending[1])
+
+
+_GO_TO = "go_to_page"
+
+
+__all__ = ["ENV_DB", "ENV_EMBEDDER", "ENV_LLM", "ENV_SEED", "ENV_TARGET", "RunRef", "current_run", "follow_go_to",
+           "go_to", "hub", "require_run", "show_live", "show_run"]

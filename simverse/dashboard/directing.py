@@ -99,4 +99,4 @@ def fork(ref: RunRef, step: int, event: str, place: str | None, steps: int) -> N
     except (ValueError, LookupError, RuntimeError) as exc:
         st.error(f"fork refused: {exc}")
         return
-    st.switch_page(context.page_path("compare"), query_params={"a": ref.run_id, "b": new_id, "db": ref.db})
+    context.go_to("compare", a=ref.run_id, b=new_id, db=ref.db)

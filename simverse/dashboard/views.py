@@ -93,7 +93,7 @@ def clicked(event: Any) -> tuple[str, str, int] | None:
 
 def open_npc(npc: str, step: int) -> None:
     """Go to the NPC page, showing ``npc`` at ``step``."""
-    st.switch_page(context.page_path("npcs"), query_params={"npc": npc, "step": step})
+    context.go_to("npcs", npc=npc, step=step)
 
 
 def static_map(ref: RunRef, step: int, key: str) -> None:

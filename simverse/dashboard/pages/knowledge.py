@@ -50,7 +50,7 @@ with graph:
     told = int((edges["teller"].astype(bool) & (edges["step"] <= until)).sum())
     st.caption(f"{told} tellings up to step {until} · click an arrow to read the line")
 if hit and hit[0] == "line" and int(hit[1]) >= 0:
-    st.switch_page(context.page_path("dialogue"), query_params={"line": hit[1]})
+    context.go_to("dialogue", line=hit[1])
 if hit and hit[0] == "npc":
     views.open_npc(hit[1], hit[2])
 st.caption("holders at the last step")
