@@ -25,7 +25,7 @@ def world() -> Iterator[World]:
 def test_the_way_between_two_named_places_starts_where_the_line_says(world, line):
     answer = ask(world, "Hilde", line).utterance  # Hilde stands in the bakery, not at the quay
     assert "Market Square" in answer and "We're at" not in answer, answer
-    assert answer.index("Hilde's Bakery") < answer.index("Market Square"), answer  # "to get to the bakery ... by the square"
+    assert answer.index("Hilde's Bakery") < answer.index("Market Square"), answer  # to the bakery, by the square
 
 
 def test_a_way_that_starts_where_the_npc_stands_is_said_from_here(world):
