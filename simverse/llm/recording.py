@@ -66,13 +66,12 @@ def request_payload(backend: str, model: str, request: LLMRequest) -> dict[str, 
 
 def request_key(backend: str, model: str, request: LLMRequest) -> str:
     """SHA-256 hex of the canonical JSON of :func:`request_payload`."""
-    return keyed_request(backend, model, request)[0]
+    return key_of(canonical_json(request_payload(backend, model, request)))
 
 
-def keyed_request(backend: str, model: str, request: LLMRequest) -> tuple[str, str]:
-    """The request's key and its canonical JSON."""
-    canonical = canonical_json(request_payload(backend, model, request))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest(), canonical
+def key_of(canonical: str) -> str:
+    """The key of a request whose canonical JSON is ``canonical``."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def stored_request(payload: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
@@ -204,7 +203,7 @@ class RecordingBackend:
             response.call_id = call_id
             self._pending.append({
                 "run_id": self.run_id, "id": call_id, "step": step_of(request.tag), "tag": request.tag,
-                "key": hashlib.sha256(canonical.encode("utf-8")).hexdigest(), "backend": self.name,
+                "key": key_of(canonical), "backend": self.name,
                 "model": self.model, "request_json": canonical if stored is payload else canonical_json(stored),
                 "response_text": response.text, "prompt_tokens": response.prompt_tokens,
                 "completion_tokens": response.completion_tokens, "latency_s": response.latency_s,
