@@ -21,6 +21,7 @@ from simverse.core.schema import WorldSpec
 from simverse.knowledge.entities import world_entities
 
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_ARTICLES = word_set("the a an")
 _QUALIFIERS = word_set("free one half very not no all only just more less most full")
 
 
@@ -36,7 +37,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
     views: list[NameView] = []
     roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
     for npc in spec.npcs:
-        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ()))))
+        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
+                              works_at=_places_named(spec, npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -75,6 +77,18 @@ def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:
     named = {_PARENS.sub("", i.name).strip().lower() for i in spec.items if i.place == place
              and f" {' '.join(word_forms(_PARENS.sub('', i.name)))} " in seen}
     return tuple(sorted(i.id for i in spec.items if _PARENS.sub("", i.name).strip().lower() in named))
+
+
+def _places_named(spec: WorldSpec, persona: str) -> tuple[str, ...]:
+    """Places a persona names by their full name ("priest of the Chapel of the Tides",
+    "Keeper of the Salty Gull tavern"): where everyone knows the person belongs."""
+    said = f" {' '.join(w for w in word_forms(persona) if w not in _ARTICLES)} "
+    found = []
+    for place in spec.places:
+        name = [w for w in word_forms(_PARENS.sub("", place.name)) if w not in _ARTICLES]
+        if name and f" {' '.join(name)} " in said:
+            found.append(place.id)
+    return tuple(found)
 
 
 def _roles(persona: str) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
+from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
@@ -50,6 +51,8 @@ class Heard:
     """Per belief, the line's words it says in other words (with an embedder)."""
     action_similarity: dict[str, float] = field(default_factory=dict)
     """Requests: cosine of the line to each action's name and description (with an embedder)."""
+    role_similarity: dict[str, float] = field(default_factory=dict)
+    """"Who is in charge of X?": cosine of X to each person's role (with an embedder)."""
 
 
 @dataclass
@@ -112,7 +115,8 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = who_does(h.reading, h.req, h.topics) or world_knowledge(h) or _relation_named(h) or _food(h)
+    common = (who_does(h.reading, h.req, h.topics) or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
+              or world_knowledge(h) or _relation_named(h) or _food(h))
     if common:
         return Said(common)
     if known.memories:

@@ -33,6 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
     relation_question,
 )
+from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -108,6 +109,17 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     return out
 
 
+def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:
+    """For "who is in charge of X?": cosine of X to each person's role ("the lighthouse
+    lamp" is close to "the lighthouse keeper"); empty for other lines."""
+    charge = charge_asked(r)
+    roles = role_texts(req)
+    if model.encoder is None or not charge or not charge_words(charge) or not roles:
+        return {}
+    vectors = model.vectors([charge, *roles.values()])
+    return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+
+
 def action_text(name: str, description: str) -> str:
     """How an action is compared with a request: "take notes: Listen and copy..."."""
     return f"{name.replace('_', ' ')}: {description}"
@@ -129,8 +141,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         bridged = None
         if facts is not None:
             facts, bridged = bridge(model, reading, req, facts)
+        roles = role_similarities(model, reading, req) if i in sims else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}))
+                  bridged, acts.get(i, {}), roles)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
