@@ -54,6 +54,8 @@ WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to",
 _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |you |someone )?"
                         r"(?:get|go|reach|find|walk|come|make it)\b")
 """"How would I get to...", "how should one reach...": any modal asks the way."""
+_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b")
+""""The quickest way from the bakery over to the chapel", "the shortest route to...": a way asked for."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -255,7 +257,7 @@ def tells_news(r: Reading) -> bool:
 
 
 def asks_way(r: Reading) -> bool:
-    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or (
+    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
 
 
