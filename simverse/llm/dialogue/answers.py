@@ -322,7 +322,7 @@ def answer_price(h: Heard) -> Said:
             price = h.req.item_info.get(topic, {}).get("price") or view.price
             if price:
                 where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
-                return Said(f"A {view.name} costs {coins_text(price)}{where}.")
+                return Said(f"{_capital(_a(view.name))} costs {coins_text(price)}{where}.")
             return Said(dont_know(h, [topic]))
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:

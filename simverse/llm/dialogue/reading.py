@@ -130,6 +130,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     text = " ".join(words)
     start = 0
     while start < len(words) and (words[start] in GREETINGS or words[start] in names or words[start] in TITLES
+                                  or singular(words[start]) in names  # "Ines" is "ine" to the name index
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
     body = words[start:]
@@ -250,8 +251,10 @@ def asks_news(r: Reading) -> bool:
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""
-    if r.starts("do you know what", "do you know who", "do you know where", "do you know when", "do you know why",
-                "do you know how", "you know what he", "you know what she"):
+    body = " ".join(r.body) if r.body else r.text  # after a name or greeting: "Ines, do you know what..."
+    if any(body.startswith(p + " ") for p in ("do you know what", "do you know who", "do you know where",
+                                              "do you know when", "do you know why", "do you know how",
+                                              "you know what he", "you know what she")):
         return False  # asks: "do you know what Tomas does?"
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 

@@ -1,0 +1,16 @@
+"""Lines in other words than the rules were written with: a name ending in "s" before the
+question, asking "do you know what they charge...", is a question, not news told."""
+
+from __future__ import annotations
+
+from simverse.core.names import word_forms
+from simverse.llm.dialogue.intents import Cues, by_cues
+from simverse.llm.dialogue.reading import read, tells_news
+
+
+def test_a_name_that_ends_in_s_before_a_question_is_no_part_of_it():
+    names = frozenset(word_forms("Agnes Doris"))  # the name index writes them singular: agne, dori
+    r = read("Agnes, do you know what they charge for a barley loaf?", names=names)
+    assert r.body[:3] == ("do", "you", "know")
+    assert not tells_news(r)
+    assert by_cues(r, Cues(topic=True)) == "ask_price"
