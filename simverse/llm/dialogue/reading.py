@@ -79,6 +79,9 @@ _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overh
 """"What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 _OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
+CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
+            "keep it up", "continue", "do not let me stop you", "do not mind me")
+"""Asking the NPC to go on with what it is doing."""
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
 
@@ -301,6 +304,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"
+    if r.has(*CARRY_ON) and not r.opens:
+        return "continue"
     if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
         if verb_forms(w[0]) & verbs:
             return w[0]

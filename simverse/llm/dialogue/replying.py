@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, singular, word_forms
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -104,7 +104,7 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     out = []
     for r, req in asks:
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
-        vectors = model.vectors([r.text, *(action_text(a.name, a.description) for a in actions)])
+        vectors = model.vectors([addressed(r, req.npc), *(action_text(a.name, a.description) for a in actions)])
         out.append({a.name: float(v) for a, v in zip(actions, vectors[1:] @ vectors[0], strict=True)})
     return out
 
@@ -118,6 +118,14 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
         return {}
     vectors = model.vectors([charge, *roles.values()])
     return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+
+
+def addressed(r: Reading, npc: str) -> str:
+    """The line without the name of the one it is said to ("give us a tune, Pip!" -> "give
+    us a tune"): a name says nothing of what is asked."""
+    own = set(word_forms(npc))
+    words = [w for w in (r.body or r.words) if w not in own and singular(w) not in own]
+    return " ".join(words) or r.text
 
 
 def action_text(name: str, description: str) -> str:
