@@ -10,6 +10,8 @@ import pytest
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
+from simverse.llm.dialogue.charge import charge_asked
+from simverse.llm.dialogue.reading import read
 from simverse.world.model import World
 
 
@@ -73,3 +75,8 @@ def test_a_charge_no_role_fits_gets_no_guess(world):
 def test_a_who_question_without_a_charge_is_not_read_as_one(world):
     answer = ask(world, "Rhys", "who stole the curlew eggs?").utterance
     assert not any(name in answer for name in ("Oona", "Per", "Dagny")), answer
+
+
+@pytest.mark.parametrize("line", ["who is the runner?", "who is the manager here?", "who leaded the way?"])
+def test_a_role_word_is_no_phrase_of_being_in_charge(line):
+    assert charge_asked(read(line)) is None

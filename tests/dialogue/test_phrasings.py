@@ -14,3 +14,14 @@ def test_a_name_that_ends_in_s_before_a_question_is_no_part_of_it():
     assert r.body[:3] == ("do", "you", "know")
     assert not tells_news(r)
     assert by_cues(r, Cues(topic=True)) == "ask_price"
+
+
+def test_a_concept_named_in_passing_does_not_turn_a_call_for_confidences_into_a_question_about_it():
+    r = read("Is anything special happening this afternoon? You can tell me.")
+    assert by_cues(r, Cues(topic=True, known_topic=False)) == "confide"
+    assert by_cues(r, Cues(topic=True, known_topic=True)) != "confide"
+
+
+def test_news_asked_for_with_a_word_that_names_an_unknown_concept_is_still_news():
+    r = read("anything strange happen at the market lately?")
+    assert by_cues(r, Cues(topic=True, known_topic=False)) == "ask_news"

@@ -27,8 +27,12 @@ _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa l
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
-RELATION_CLOSE = 0.55
-"""Cosine from which a "who ... you" question asks for one of the NPC's relationships."""
+RELATION_CLOSE = 0.4
+"""Cosine from which a "who ... you" question asks for one of the NPC's relationships ("who
+do you sit next to?" is 0.41 from "who is your deskmate?", "who is training you?" 0.44 from
+"who is your mentor?"; "who do you owe money to?" at most 0.23 from either)."""
+RELATION_MARGIN = 0.08
+"""How much closer than the next relationship the one asked for must be."""
 UNSURE = 0.75
 """Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
 
@@ -210,8 +214,11 @@ def _relation_named(h: Heard) -> str:
             return f"{_relation(who, kind)}."
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
-    who, score = max(sorted(h.relation_similarity.items()), key=lambda t: t[1])
-    return f"{_relation(who, h.req.relation_kinds[who])}." if score >= RELATION_CLOSE else ""
+    ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
+    (who, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else -1.0)
+    if score < RELATION_CLOSE or score - runner_up < RELATION_MARGIN:
+        return ""
+    return f"{_relation(who, h.req.relation_kinds[who])}."
 
 
 def relation_question(kind: str) -> str:

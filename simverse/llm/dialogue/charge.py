@@ -29,7 +29,7 @@ _CHARGE_OF = re.compile(
     r"|looks? after|looking after|takes? care of|taking care of|deals? with|dealing with|handles?|handling"
     r"|sees? to|sorts? out|is over|heads?(?= \w)|(?:see|talk to|speak to|speak with|talk with|go to|ask|contact|"
     r"complain to|turn to|report to|call) (?:about|for|regarding|concerning|if|with|when)"
-    r"|(?:see|ask|talk to|speak to|go to|contact|turn to)$)(?P<rest>.*)$")
+    r"|(?:see|ask|talk to|speak to|go to|contact|turn to)$)\b(?P<rest>.*)$")
 """Phrases of being in charge or of whom to see, and what follows them (the charge)."""
 HEADS = word_set("director manager mayor principal headmaster headmistress head chief captain elder boss owner "
                  "abbot abbess warden superintendent supervisor foreman commander president chairman governor "

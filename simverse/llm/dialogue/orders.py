@@ -29,6 +29,7 @@ ACTION_CLOSE = 0.3
 ACTION_TIE = 0.05
 """Actions this close to the nearest are all meant; one the NPC can do now is taken."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_DETERMINERS = word_set("a an the my your his her our their its this that some any every each")
 LIGHT_VERBS = word_set("give take make do have get keep put go come let set work look help try use")
 """Verbs that say little of what is to be done ("give us a tune", "take the next call"): an
 action they alone name is weighed with those the line means."""
@@ -131,7 +132,8 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     own = [a for a in actions if _action_words(a) & line]
     if not meaning:
         return own
-    strong = [a for a in own if (_action_words(a) & line) - LIGHT_VERBS]
+    verbs = _line_verbs(h)
+    strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
     if strong:
         return strong
     first = [a for a in _scheduled(h, line) if a in actions]
@@ -152,10 +154,23 @@ def _line_words(h: Heard) -> set[str]:
     return line - FUNCTION_WORDS
 
 
+def _line_verbs(h: Heard) -> set[str]:
+    """The line's words that may be verbs: not right after an article or possessive ("give
+    us a hand" asks for help, not to hand something over)."""
+    words = word_forms(h.reading.text)
+    return {form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
+            for form in verb_forms(word)} - FUNCTION_WORDS
+
+
 def _action_words(action: ActionSpec) -> set[str]:
-    """The words that name an action: its name's and its description's first word, and
-    such a word without "re" ("rehang" is asked for as "hang the painting back up")."""
-    words = _words(action.name) | set(word_forms(action.description)[:1])
+    """The words that name an action: its name's words and its verbs (:func:`_action_verbs`)."""
+    return _words(action.name) | _action_verbs(action)
+
+
+def _action_verbs(action: ActionSpec) -> set[str]:
+    """The verbs of an action: its name's and its description's first word, and such a
+    word without "re" ("rehang" is asked for as "hang the painting back up")."""
+    words = set(word_forms(action.name)[:1]) | set(word_forms(action.description)[:1])
     return words | {w[2:] for w in words if w.startswith("re") and len(w) >= 6}
 
 

@@ -62,7 +62,10 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
-    return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req))
+    about = {e for f in req.facts for e in (f.subject, f.object)}
+    known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
+    return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
+                                 bool(known) or believed)
 
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
@@ -81,7 +84,7 @@ def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequ
     texts: list[str] = []
     for r, req in asks:
         texts += [r.text, *(f.text for f in req.facts)]
-        texts += [read(relation_question(kind)).text for kind in req.relation_kinds.values()]
+        texts += [relation_question(kind).lower() for kind in req.relation_kinds.values()]  # "deskmate": no typo
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
     out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
