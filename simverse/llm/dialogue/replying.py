@@ -29,7 +29,6 @@ from simverse.llm.dialogue.answers import (
     answer_about,
     answer_confidence,
     answer_news,
-    answer_price,
     answer_way,
     relation_question,
 )
@@ -41,6 +40,7 @@ from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
+from simverse.llm.dialogue.wares import answer_price, ware_similarities
 
 CLOSE_AFTER = 3
 """From this many lines on, a conversation that has run its course may end by chance."""
@@ -153,8 +153,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         if facts is not None:
             facts, bridged = bridge(model, reading, req, facts)
         roles = role_similarities(model, reading, req) if i in sims else {}
+        wares = ware_similarities(model, reading, req, topics) if intents[i] == "ask_price" else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles)
+                  bridged, acts.get(i, {}), roles, wares)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
