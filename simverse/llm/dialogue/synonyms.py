@@ -1,7 +1,8 @@
 """Words a line and a belief say differently: "any tests today?" for "a pop quiz after
 lunch", "your new medication" for "the new pills".
 
-The offline embedder compares single words (their vectors cached by the intent model):
+The offline embedder compares single words, and two words of the line side by side ("your
+money back" for "a refund"), with the belief's words (their vectors cached by the intent model):
 a word of the line and a word of the belief are *bridged* when close in meaning (cosine
 >= :data:`WORD_SYNONYM`) without sharing a root, both of the shape of a verb form or
 neither (a thief is no "stolen"). Names are left to the world's name
