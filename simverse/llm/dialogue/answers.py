@@ -215,10 +215,14 @@ def _relation_named(h: Heard) -> str:
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
-    (who, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else -1.0)
-    if score < RELATION_CLOSE or score - runner_up < RELATION_MARGIN:
-        return ""
-    return f"{_relation(who, h.req.relation_kinds[who])}."
+    kinds = h.req.relation_kinds
+    who, score = ranked[0]
+    near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
+    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
+        return ""  # two relationships fit as well: no guess
+    if len(near) > 1:  # "who do you travel with?": all the companions
+        return f"{_relation(' and '.join(sorted(near)), kinds[who], many=True)}."
+    return f"{_relation(who, kinds[who])}."
 
 
 def relation_question(kind: str) -> str:
@@ -231,15 +235,16 @@ def relation_question(kind: str) -> str:
     return f"who is your {kind}?"
 
 
-def _relation(who: str, kind: str) -> str:
-    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me"."""
+def _relation(who: str, kind: str, many: bool = False) -> str:
+    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me";
+    ``many``: "Pip and Sable are my companions"."""
     if kind.endswith((" of", " to", " with")):
         return f"I'm {kind} {who}"
     if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
         return f"I {kind[:-1]} {who}"
     if kind == "stranger":
-        return f"{who} is a stranger to me"
-    return f"{who} is my {kind}"
+        return f"{who} are strangers to me" if many else f"{who} is a stranger to me"
+    return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
 
 
 def _opinion(feeling: float) -> str:

@@ -35,8 +35,8 @@ HEADS = word_set("director manager mayor principal headmaster headmistress head 
                  "abbot abbess warden superintendent supervisor foreman commander president chairman governor "
                  "matron proprietor landlord landlady dean chieftain sheriff king queen ruler master mistress")
 """Role nouns of people who head a place or its people (plain English, no world's words)."""
-_GENERIC = word_set("place here around whole thing lot everything everyone everybody people show outfit operation "
-                    "joint establishment today now")
+_GENERIC = word_set("place here around round whole thing lot everything everyone everybody people show outfit "
+                    "operation joint establishment today now these parts")
 """Words of a charge that name no particular thing ("this place", "around here")."""
 WHOLE_PLACES = word_set("town village city school museum clinic office shop store building company valley ship "
                         "station hospital camp castle farm inn hotel department desk centre center hall")

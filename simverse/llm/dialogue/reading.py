@@ -47,7 +47,7 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for", "goes for", "going for",
-         "set me back", "sets me back", "want for", "asking for")
+         "set me back", "sets me back", "want for", "asking for", "going rate", "the rate for", "rates")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
