@@ -28,6 +28,7 @@ def reserve() -> dict[str, Any]:
             {"id": "kettle", "name": "The Copper Kettle", "connections": ["lodge"]},
             {"id": "beds", "name": "Walled Garden", "connections": ["lodge"]},
         ],
+        "items": [{"id": "jam", "name": "bramble jam", "place": "kettle", "quantity": 4, "price": 2}],
         "npcs": [
             {**npc, "name": "Oona", "persona": "The reserve warden: strict, weathered, fond of curlews.",
              "start_place": "lodge"},
@@ -61,6 +62,10 @@ def test_a_charge_that_shares_a_root_with_a_role_names_its_person(world, line):
 
 def test_a_place_the_persona_names_is_run_by_that_person(world):
     assert ask(world, "Rhys", "who runs the Copper Kettle?").utterance.startswith("That's Dagny")
+
+
+def test_whom_to_see_about_a_ware_is_who_keeps_the_place_it_is_sold_at(world):
+    assert ask(world, "Rhys", "who do I talk to about the jam?").utterance.startswith("That's Dagny")
 
 
 def test_the_one_in_charge_says_so_itself(world):

@@ -42,7 +42,10 @@ WHOLE_PLACES = word_set("town village city school museum clinic office shop stor
                         "station hospital camp castle farm inn hotel department desk centre center hall")
 """Kinds of place a charge may name as a whole ("who runs this museum?"): nothing in particular in it."""
 ROLE_CLOSE = 0.45
-"""Cosine of a charge to a role from which the role may be meant by meaning alone."""
+"""Cosine of a charge to a role from which it counts for the role."""
+ROLE_SURE = 0.5
+"""Cosine from which the role is meant by meaning alone ("the sheep" and "the shepherd" 0.60,
+"herbs" and "the hermit herbalist" 0.55; "a damaged painting" and "the restorer" 0.19)."""
 _MARGIN = 0.3
 
 
@@ -76,7 +79,7 @@ def who_is_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
     roles = roles_of(req)
     scores = {npc: _score(aliases, wanted, (closeness or {}).get(npc, 0.0))
               for npc, aliases in roles.items()}
-    for npc in _owners_of_places(req, topics):
+    for npc in _owners_of_places(req, topics) + _sellers(req, topics):
         scores[npc] = scores.get(npc, 0.0) + 3.0
     ranked = sorted(scores.items(), key=lambda t: (-t[1], t[0]))
     if not ranked or ranked[0][1] < 1.0 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN):
@@ -106,7 +109,9 @@ def _score(aliases: Sequence[str], wanted: Sequence[str], close: float) -> float
     specific = [w for w in wanted if w not in WHOLE_PLACES]
     if heads and (not specific or score > 0):
         score += 1.0
-    if close >= ROLE_CLOSE:
+    if close >= ROLE_SURE:
+        score += 1.0 + close  # "the sheep" and "the shepherd": a match by meaning alone
+    elif close >= ROLE_CLOSE:
         score += close
     return score
 
@@ -123,6 +128,19 @@ def _owners_of_places(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
         owners = [w for w in re.findall(r"[A-Za-z][\w-]*(?=['\u2019]s\b)", view.name) if w in people]
         owners += [p for p, v in people.items() if topic in v.works_at]
         out += [o for o in owners if o not in out]
+    return out
+
+
+def _sellers(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
+    """Who sells the wares the line names ("who do I talk to about charms?"), or keeps the
+    place they are sold at."""
+    out: list[str] = []
+    for topic in topics:
+        view = req.names.get(topic)
+        if view is None or view.kind != "item" or not view.price:
+            continue
+        found = [view.seller] if view.seller else _owners_of_places(req, [view.place] if view.place else [])
+        out += [p for p in found if p and p not in out]
     return out
 
 
