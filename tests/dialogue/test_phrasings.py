@@ -1,11 +1,14 @@
-"""Lines in other words than the rules were written with: a name ending in "s" before the
-question, asking "do you know what they charge...", is a question, not news told."""
+"""Lines in other words than the rules were written with: a name ending in "s" before a
+question, news or confidences asked for with a concept named in passing, requests and
+invitations asked softly ("fancy a swim?", "would you mind sweeping...")."""
 
 from __future__ import annotations
 
+import pytest
+
 from simverse.core.names import word_forms
 from simverse.llm.dialogue.intents import Cues, by_cues
-from simverse.llm.dialogue.reading import read, tells_news
+from simverse.llm.dialogue.reading import polite_request, read, tells_news
 
 
 def test_a_name_that_ends_in_s_before_a_question_is_no_part_of_it():
@@ -25,3 +28,20 @@ def test_a_concept_named_in_passing_does_not_turn_a_call_for_confidences_into_a_
 def test_news_asked_for_with_a_word_that_names_an_unknown_concept_is_still_news():
     r = read("anything strange happen at the market lately?")
     assert by_cues(r, Cues(topic=True, known_topic=False)) == "ask_news"
+
+
+@pytest.mark.parametrize(("line", "verb"), [
+    ("Wren, fancy a swim in the tarn?", "swim"),
+    ("would you mind sweeping the porch?", "sweep"),
+    ("shall we row across to the island?", "row"),
+    ("any chance you could mend my kite?", "mend"),
+    ("I was wondering if you could carve a spoon", "carve"),
+])
+def test_requests_and_invitations_asked_softly_say_what_is_asked(line, verb):
+    assert polite_request(read(line, names=frozenset({"wren"}))) == verb
+
+
+@pytest.mark.parametrize("line", ["would you mind telling me where the mill is?", "do you want to hear a joke?",
+                                  "would you like to explain the rules?"])
+def test_a_soft_lead_in_to_being_told_something_is_no_request(line):
+    assert polite_request(read(line)) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simverse.core.names import singular, spelled, verb_forms, word_set
+from simverse.core.names import is_common, singular, spelled, verb_forms, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CONTRACTIONS = {
@@ -281,6 +281,28 @@ def asks_within(r: Reading) -> bool:
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
 
 
+_SOFTLY = re.compile(
+    r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
+    r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
+    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|why do not we|"
+    r"why do not you|fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
+    r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
+"""Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
+"shall we walk to..."): the word after the lead-in says what is asked."""
+
+
+def _asked_softly(text: str) -> str | None:
+    """The word asked for after a soft lead-in ("playing" -> play); "" when what is asked
+    is to be told something ("would you like to tell me..."); ``None`` without a lead-in."""
+    match = _SOFTLY.search(text)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb.endswith("ing"):
+        verb = next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+    return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
@@ -291,6 +313,9 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):
         w = w[1:]
+    asked = _asked_softly(" ".join(w))
+    if asked is not None:
+        return asked or None
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
         if rest and rest[0] not in SPEECH_VERBS:
