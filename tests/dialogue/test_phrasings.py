@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from simverse.agents.player import ask
 from simverse.core.names import word_forms
+from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue.intents import Cues, by_cues
 from simverse.llm.dialogue.reading import polite_request, read, tells_news
 
@@ -45,3 +47,9 @@ def test_requests_and_invitations_asked_softly_say_what_is_asked(line, verb):
                                   "would you like to explain the rules?"])
 def test_a_soft_lead_in_to_being_told_something_is_no_request(line):
     assert polite_request(read(line)) is None
+
+
+def test_an_exact_identifier_is_answered_only_by_a_belief_that_speaks_of_it(world):
+    answer = ask(world, "Hilde", "What's the phone number for the spring fair?").utterance
+    assert DONT_KNOW.search(answer.split(".")[0]), answer
+    assert "noon" in ask(world, "Hilde", "When does the spring fair start?").utterance
