@@ -53,3 +53,13 @@ def test_an_exact_identifier_is_answered_only_by_a_belief_that_speaks_of_it(worl
     answer = ask(world, "Hilde", "What's the phone number for the spring fair?").utterance
     assert DONT_KNOW.search(answer.split(".")[0]), answer
     assert "noon" in ask(world, "Hilde", "When does the spring fair start?").utterance
+
+
+@pytest.mark.parametrize("line", ["are you allowed to sell ale after midnight?", "Can you open the vault on your own?",
+                                  "could you lend coins without asking the guild?"])
+def test_asking_whether_something_may_be_done_is_a_question_about_a_rule(line):
+    assert polite_request(read(line)) is None
+
+
+def test_an_order_with_yourself_is_still_an_order():
+    assert polite_request(read("Buy yourself a loaf"), frozenset({"buy"})) == "buy"

@@ -303,11 +303,24 @@ def _asked_softly(text: str) -> str | None:
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
+_LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
+          "are you allowed", "allowed to", "are you able", "permitted to", "is it allowed", "is it permitted",
+          "have the authority", "have the power", "need permission", "need approval")
+"""What asks whether something may be done (a rule), not that it be done."""
+
+
+def asks_leave(r: Reading) -> bool:
+    """"Can you agents sign off a big refund on your own?", "are you allowed to...?": a
+    question about what may be done, not a request (an order with "yourself" is one:
+    "buy yourself a guidebook")."""
+    return r.raw.rstrip().endswith("?") and r.has(*_LEAVE)
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
     that starts with one of ``verbs`` (the world's action words) is an order."""
-    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
         return None
     w = list(r.body or r.words)
     while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
