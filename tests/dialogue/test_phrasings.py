@@ -44,8 +44,8 @@ def test_requests_and_invitations_asked_softly_say_what_is_asked(line, verb):
 
 
 @pytest.mark.parametrize("line", ["would you mind telling me where the mill is?", "do you want to hear a joke?",
-                                  "would you like to explain the rules?"])
-def test_a_soft_lead_in_to_being_told_something_is_no_request(line):
+                                  "would you like to explain the rules?", "why don't you trust the new pills?"])
+def test_a_soft_lead_in_to_being_told_something_or_a_why_is_no_request(line):
     assert polite_request(read(line)) is None
 
 

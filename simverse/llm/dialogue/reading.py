@@ -284,8 +284,8 @@ def asks_within(r: Reading) -> bool:
 _SOFTLY = re.compile(
     r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
     r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
-    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|why do not we|"
-    r"why do not you|fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
+    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
     r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
 """Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
 "shall we walk to..."): the word after the lead-in says what is asked."""
