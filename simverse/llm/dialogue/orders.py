@@ -35,7 +35,6 @@ LIGHT_VERBS = word_set("give take make do have get keep put go come let set work
 action they alone name is weighed with those the line means."""
 
 
-
 def answer_request(h: Heard) -> Said:
     """Agree (with the action as the decision) or say why not."""
     if h.voice.warmth <= DISLIKE:
