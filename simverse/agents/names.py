@@ -35,7 +35,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
     places = {p.id for p in spec.places}
     people = {n.name for n in spec.npcs}
     views: list[NameView] = []
-    roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
+    roles = _role_names([(n.name, _roles(n.persona) or _opening_role(n.persona, n.name)) for n in spec.npcs])
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
                               works_at=_places_named(spec, npc.persona)))
@@ -89,6 +89,22 @@ def _places_named(spec: WorldSpec, persona: str) -> tuple[str, ...]:
         if name and f" {' '.join(name)} " in said:
             found.append(place.id)
     return tuple(found)
+
+
+def _opening_role(persona: str, name: str) -> list[str]:
+    """For a persona with no known role noun, the last word of its opening phrase when the
+    persona opens "The harbourmaster: ..." or "Ines, the class high-flyer: ..." (a short
+    noun phrase before a colon): the role it is known by."""
+    head, colon, _ = persona.partition(":")
+    phrase = head.split(",")[-1].strip()
+    words = phrase.split()
+    if not colon or not 1 <= len(words) <= 4:
+        return []
+    last = words[-1].lower().strip(".'")
+    if (not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", last) or len(last) < 4 or last in NAME_STOP
+            or last in word_forms(name)):
+        return []
+    return [last]
 
 
 def _roles(persona: str) -> list[str]:

@@ -37,6 +37,7 @@ def reserve() -> dict[str, Any]:
             {**npc, "name": "Dagny", "persona": "Cook of The Copper Kettle, loud and generous.",
              "start_place": "kettle"},
             {**npc, "name": "Rhys", "persona": "A walker passing through, lost as usual.", "start_place": "lodge"},
+            {**npc, "name": "Sefton", "persona": "The harbourmaster: gruff, counts rope.", "start_place": "lodge"},
         ],
     }
 
@@ -66,6 +67,11 @@ def test_a_place_the_persona_names_is_run_by_that_person(world):
 
 def test_whom_to_see_about_a_ware_is_who_keeps_the_place_it_is_sold_at(world):
     assert ask(world, "Rhys", "who do I talk to about the jam?").utterance.startswith("That's Dagny")
+
+
+def test_a_role_no_list_knows_is_read_from_the_persona_s_opening(world):
+    assert "Sefton" in ask(world, "Rhys", "who is the harbourmaster?").utterance
+    assert ask(world, "Rhys", "who looks after the harbour?").utterance.startswith("That's Sefton")
 
 
 def test_the_one_in_charge_says_so_itself(world):
