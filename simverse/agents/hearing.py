@@ -30,7 +30,7 @@ from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
 from simverse.knowledge.graph import Fact
-from simverse.llm.dialogue.reading import polite_request, read
+from simverse.llm.dialogue.reading import goes_along, polite_request, read
 
 T = TypeVar("T")
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
@@ -103,8 +103,11 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
             named |= table.get(form, set())
     if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
-    if polite_request(read(line, names=names_of(spec).words)) is not None:  # "Rosa, could you...": past the name
+    reading = read(line, names=names_of(spec).words)
+    if polite_request(reading) is not None:  # "Rosa, could you...": past the name
         named |= {a.name for a in spec.actions}  # "would you sing for us?": the brain tells which it means
+    if goes_along(reading):  # "keep me company on the way to the inn": a walk
+        named.add("move")
     if not named:
         return {}
     rules = _once("rules", spec, lambda: RuleResolver(spec, places))

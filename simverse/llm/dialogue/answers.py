@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
+from simverse.llm.dialogue.aims import goal_answer, goal_asked
+from simverse.llm.dialogue.bonds import bond_asked, liked_asked, liked_most
 from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
@@ -57,6 +59,8 @@ class Heard:
     """"Who is in charge of X?": cosine of X to each person's role (with an embedder)."""
     ware_similarity: dict[str, float] = field(default_factory=dict)
     """Prices: cosine of the line's words to each ware's name (with an embedder)."""
+    goal_similarity: list[float] = field(default_factory=list)
+    """Questions: cosine of the line to each of the NPC's goals (with an embedder)."""
 
 
 @dataclass
@@ -100,12 +104,15 @@ def dont_know(h: Heard, topics: list[str] | None = None) -> str:
 
 def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
-    kept, else what the world's names tell, else memories, else "I don't know"."""
+    kept, else what the world's names tell, else memories, else "I don't know". A question
+    about what the NPC is after is answered from its goals."""
+    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None)):
+        return Said(aim)
     topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
     known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
     fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
-    if person is not None and asks_opinion(h.reading):
+    if person is not None and (asks_opinion(h.reading) or bond_asked(h.reading)):
         view = _person(h, person, opinion=True)
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
@@ -212,6 +219,9 @@ def _relation_named(h: Heard) -> str:
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
         if head in asked:
             return f"{_relation(who, kind)}."
+    if liked_asked(h.reading) and (liked := liked_most(h.req)):
+        kinds = h.req.relation_kinds
+        return " ".join(f"{_relation(p, kinds[p])}." if p in kinds else f"I get on well with {p}." for p in liked)
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))

@@ -23,6 +23,7 @@ from simverse.llm.dialogue.reading import (
     asks_price,
     asks_self,
     asks_way,
+    goes_along,
     invites_confidence,
     is_farewell,
     is_greeting,
@@ -98,6 +99,8 @@ class Cues:
     """It names a person, place or thing, or a concept the NPC believes something about
     (``None``: as ``topic``). A concept named only in passing ("anything special
     happening?") does not make a call for news or confidences a question about it."""
+    place: bool = False
+    """It names a place other than where the NPC is."""
 
 
 def by_cues(r: Reading, cues: Cues) -> str | None:
@@ -115,6 +118,8 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     known = topic if cues.known_topic is None else cues.known_topic
     if invites_confidence(r) and not known:
         return "confide"
+    if cues.place and goes_along(r):  # "keep me company on the way to the mill"
+        return "request"
     if polite_request(r, cues.verbs) is not None:
         return "request"
     if tells_news(r):

@@ -16,7 +16,7 @@ from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import CARRY_ON, polite_request
+from simverse.llm.dialogue.reading import CARRY_ON, goes_along, polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
@@ -79,13 +79,14 @@ def _handing(h: Heard) -> bool:
 
 def _wants_to_go(h: Heard) -> bool:
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in MOVE_WORDS or h.reading.has("follow me", "come with me", "let us go", "come along",
-                                               "walk with me", "join me", "show me to")
+    return verb in MOVE_WORDS or goes_along(h.reading) or h.reading.has(
+        "follow me", "come with me", "let us go", "come along", "walk with me", "join me", "show me to")
 
 
 def _go(h: Heard) -> Said:
     req = h.req
-    target = next((t for t in h.topics if t in req.names and req.names[t].kind == "place"), None)
+    places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
+    target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
     if target is None:
         return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
     name = name_of(h, target)

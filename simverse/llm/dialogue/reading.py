@@ -82,6 +82,9 @@ _OBJECT_START = word_set("me us to the a an some your my for with over back home
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
             "keep it up", "continue", "do not let me stop you", "do not mind me")
 """Asking the NPC to go on with what it is doing."""
+GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along")
+"""Asking the NPC to go somewhere together ("pop over to the inn with me", "keep me company
+on the way to the mill"): with a place named, a request to walk there."""
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
 
@@ -193,6 +196,11 @@ def _wh(words: list[str], asking: bool) -> str | None:
         if word in WH and not (i and words[i - 1] in _RELATIVE_AFTER):
             return word
     return None
+
+
+def goes_along(r: Reading) -> bool:
+    """Whether the line asks the NPC to come along (not "where did you go with me?")."""
+    return r.wh is None and r.has(*GOING_ALONG)
 
 
 def is_greeting(r: Reading) -> bool:

@@ -23,6 +23,7 @@ import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, singular, word_forms
+from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -64,8 +65,9 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
     about = {e for f in req.facts for e in (f.subject, f.object)}
     known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
+    place = any(t != req.place and t in req.names and req.names[t].kind == "place" for t in topics)
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
-                                 bool(known) or believed)
+                                 bool(known) or believed, place)
 
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
@@ -123,6 +125,15 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
     return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
 
 
+def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:
+    """For a question about what the NPC is after: cosine of the line to each of its goals
+    (the closest is said first); empty for other lines."""
+    if model.encoder is None or not req.goals or not goal_asked(r):
+        return []
+    vectors = model.vectors([r.text, *req.goals])
+    return [float(v) for v in vectors[1:] @ vectors[0]]
+
+
 def addressed(r: Reading, npc: str) -> str:
     """The line without the name of the one it is said to ("give us a tune, Pip!" -> "give
     us a tune"): a name says nothing of what is asked."""
@@ -154,8 +165,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
             facts, bridged = bridge(model, reading, req, facts)
         roles = role_similarities(model, reading, req) if i in sims else {}
         wares = ware_similarities(model, reading, req, topics) if intents[i] == "ask_price" else {}
+        goals = goal_similarities(model, reading, req) if i in sims else []
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares)
+                  bridged, acts.get(i, {}), roles, wares, goals)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 

@@ -9,6 +9,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
+from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -120,8 +121,8 @@ def about_me(h: Heard) -> Said:
         return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
-    if r.has("want", "hope", "plan", "goal", "wish", "dream", "need"):
-        return Said(f"I mean to {req.goals[0]}." if req.goals else "Nothing much, just to get through the day.")
+    if goal_asked(r) or r.has("want", "hope", "plan", "goal", "wish", "dream", "need"):
+        return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if r.has("doing", "you up to", "busy", "right now", "at the moment"):
         return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):

@@ -1,0 +1,53 @@
+"""What the NPC is after: a question about its own goals, hopes or reasons, asked in any
+words ("what are you hoping for today?", "what brings you out here?", "what's got you so
+keen?", "what would make it worth it for you?"), answered from its goals.
+
+The cues are plain English words of wanting, aiming and motive (:data:`AIM_WORDS`,
+:data:`AIM_PHRASES`), never a world's own words, and only in a question put to the NPC
+("you"), about now (not "what did you want last year?"). With the embedder, the goal
+closest to the line is said first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_set
+from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.roles import other_time
+
+AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
+                     "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
+                     "purpose motive reason mission determined")
+"""Words of wanting, aiming and motive (plain English)."""
+AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
+               "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
+               "in it for", "drives you", "keeps you going")
+"""Phrases that ask what someone is after or why they came."""
+_YOU = frozenset({"you", "your", "yours", "yourself"})
+_NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
+"""Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
+
+
+def goal_asked(r: Reading) -> bool:
+    """Whether the line asks the NPC what it is after: a question to "you" with a word or
+    phrase of wanting, aiming or motive, about now."""
+    if not set(r.words) & _YOU or r.wh in _NOT_ASKED or other_time(r):
+        return False
+    if not (r.question or r.opens or r.wh):
+        return False
+    return bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES)
+
+
+def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None) -> str:
+    """"I mean to slay the dragon, and to earn the elder's reward.": its goals, the one
+    closest to the line (``closeness``: cosine per goal) first; "" without goals."""
+    goals = [g.strip().rstrip(".") for g in req.goals if g.strip()]
+    if not goals:
+        return ""
+    if closeness is not None and len(closeness) == len(goals):
+        order = sorted(range(len(goals)), key=lambda i: (-closeness[i], i))
+        goals = [goals[i] for i in order]
+    said = goals[:2]
+    return "I mean to " + ", and to ".join(said) + "."

@@ -1,0 +1,46 @@
+"""How the NPC stands with people, asked in other words than a relationship's name: "are
+you and Theo close?", "how are you getting on with Bea?" (a question about the NPC and a
+person it names), and "who do you still get on with?" (the people it likes best).
+
+The cues are plain English phrases of being together or getting on (:data:`BOND_PHRASES`,
+:data:`LIKING`), never a world's words; the answer comes from the NPC's relationships.
+"""
+
+from __future__ import annotations
+
+from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.roles import other_time
+
+BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get along", "getting along", "between you",
+                "feel about", "close to", "close with", "know each other", "together", "friends with", "on good terms",
+                "on bad terms", "see eye to eye", "related to")
+"""Phrases that ask how the NPC and a person it names stand."""
+LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
+          "on good terms", "like best", "like most")
+"""Phrases that ask whom the NPC likes ("who do you still get on with?")."""
+LIKED = 0.2
+"""Feeling from which a person counts as one the NPC gets on with."""
+_YOU = frozenset({"you", "your", "yours", "yourself"})
+
+
+def bond_asked(r: Reading) -> bool:
+    """Whether the line asks how the NPC stands with someone ("are you and Jonas close?")."""
+    return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") and r.has(*BOND_PHRASES) \
+        and not other_time(r)
+
+
+def liked_asked(r: Reading) -> bool:
+    """Whether the line asks whom the NPC gets on with ("who do you still get on with?")."""
+    return r.wh in ("who", "whom") and bool(set(r.words) & _YOU) and r.has(*LIKING) and not other_time(r)
+
+
+def liked_most(req: DecisionRequest, among: frozenset[str] | None = None) -> list[str]:
+    """The people the NPC likes best (at least :data:`LIKED`, within 0.1 of the warmest),
+    only ``among`` these when given; not the one asking."""
+    feelings = {p: f for p, f in req.relationships.items() if f >= LIKED and p != req.partner
+                and (among is None or p in among)}
+    if not feelings:
+        return []
+    top = max(feelings.values())
+    return sorted(p for p, f in feelings.items() if f >= top - 0.1)
