@@ -14,6 +14,7 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.bonds import bond_asked, liked_asked, liked_most
 from simverse.llm.dialogue.charge import who_is_in_charge
+from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
@@ -61,6 +62,8 @@ class Heard:
     """Prices: cosine of the line's words to each ware's name (with an embedder)."""
     goal_similarity: list[float] = field(default_factory=list)
     """Questions: cosine of the line to each of the NPC's goals (with an embedder)."""
+    deed_similarity: dict[str, float] = field(default_factory=dict)
+    """"Who examines patients?": cosine of what is done to each person's role (with an embedder)."""
 
 
 @dataclass
@@ -127,7 +130,7 @@ def answer_about(h: Heard) -> Said:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
     common = (who_does(h.reading, h.req, h.topics) or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
-              or world_knowledge(h) or _relation_named(h) or _food(h))
+              or world_knowledge(h) or _relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity))
     if common:
         return Said(common)
     if known.memories:

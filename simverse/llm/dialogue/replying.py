@@ -34,6 +34,7 @@ from simverse.llm.dialogue.answers import (
     relation_question,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
+from simverse.llm.dialogue.doers import deed_asked
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -125,6 +126,17 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
     return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
 
 
+def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
+    """For "who examines the patients?": cosine of what is done to each person's role."""
+    named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
+    deed = deed_asked(r, named)
+    roles = role_texts(req)
+    if model.encoder is None or not deed or not roles:
+        return {}
+    vectors = model.vectors([deed, *roles.values()])
+    return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+
+
 def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:
     """For a question about what the NPC is after: cosine of the line to each of its goals
     (the closest is said first); empty for other lines."""
@@ -166,8 +178,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         roles = role_similarities(model, reading, req) if i in sims else {}
         wares = ware_similarities(model, reading, req, topics) if intents[i] == "ask_price" else {}
         goals = goal_similarities(model, reading, req) if i in sims else []
+        deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 

@@ -1,0 +1,55 @@
+"""Who does something, asked by what they do rather than by a role's word: "who examines
+the patients?", "who makes up the prescriptions?" answered by the embedder's closeness of
+what is done ("examines the patients") to each person's role ("the doctor").
+
+Only a "who" question about someone else (no "you", no person named, about now) counts,
+and only one role clearly closest (:data:`DOER_CLOSE`, :data:`DOER_MARGIN`) answers: a
+near tie or nothing close is left to "I don't know".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_set
+from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.roles import other_time, roles_of
+
+DOER_CLOSE = 0.4
+"""Cosine of what is done to a role from which the role may be meant ("examines patients"
+and "the doctor" 0.51, "makes up the prescriptions" and "the pharmacy assistant" 0.42;
+"stole the money" at most 0.31 from any role of the clinic or harbour)."""
+DOER_MARGIN = 0.05
+"""How much closer than the next person's role the best must be."""
+_LEAD = word_set("is s was the one person people that who here around actually really usually guy man woman "
+                 "lady chap fellow bloke someone somebody anyone anybody exactly")
+"""Words before what is done ("who's the one that actually examines...")."""
+_YOU = frozenset({"you", "your", "yours", "yourself", "i", "me", "my"})
+
+
+def deed_asked(r: Reading, people_named: bool) -> str:
+    """What a "who" question asks someone to do ("examines patients"), or "" when it is
+    no such question (about you or me, a person named, another time, someone's relation)."""
+    words = list(r.body or r.words)
+    if r.wh != "who" or "who" not in words[:4] or people_named or other_time(r) or r.owned or set(words) & _YOU:
+        return ""
+    rest = words[words.index("who") + 1:]
+    while rest and rest[0] in _LEAD:
+        rest = rest[1:]
+    return " ".join(rest) if len(rest) >= 2 else ""
+
+
+def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:
+    """"That's Okoye, the doctor." for the one person whose role is clearly closest to what
+    the line asks done; "" when none is close or two are near."""
+    if not closeness:
+        return ""
+    ranked = sorted(closeness.items(), key=lambda t: (-t[1], t[0]))
+    who, best = ranked[0]
+    if best < DOER_CLOSE or (len(ranked) > 1 and best - ranked[1][1] < DOER_MARGIN):
+        return ""
+    role = max(roles_of(req).get(who, [""]), key=len)
+    if who == req.npc:
+        return f"I do; I'm the {role}."
+    return f"That's {who}, the {role}." if role else f"That's {who}."
