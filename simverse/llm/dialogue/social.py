@@ -21,6 +21,7 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.roles import other_time
 
 HUNGRY = 0.6
 NEWS_AFTER = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
@@ -121,7 +122,7 @@ def about_me(h: Heard) -> Said:
         return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
-    if goal_asked(r) or r.has("want", "hope", "plan", "goal", "wish", "dream", "need"):
+    if goal_asked(r) or (r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r)):
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if r.has("doing", "you up to", "busy", "right now", "at the moment"):
         return Said(_activity(h))

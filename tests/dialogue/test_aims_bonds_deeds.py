@@ -1,0 +1,112 @@
+"""Questions asked in other words than the world's: what the NPC is after (its goals), how
+it stands with a person it names, whom it gets on with, who does something (by meaning,
+against the roles), and "come along to X" as a walk there. An invented mill world and a
+toy encoder whose concepts are listed below."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+
+from simverse.agents.player import ask
+from simverse.core.loader import parse_world
+from simverse.core.names import FUNCTION_WORDS
+from simverse.world.model import World
+
+
+class _Meanings:
+    """A toy encoder: a text is its bag of words; the words of one group are one concept
+    ("grind", "flour" and "miller"; "weave", "cloth" and "weaver")."""
+
+    GROUPS = ({"grind", "grinds", "flour", "miller"}, {"weave", "weaves", "cloth", "weaver"})
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            vector = np.zeros(64, dtype=np.float32)
+            for word in (w for w in re.findall(r"[a-z]+", text.lower()) if w not in FUNCTION_WORDS):
+                group = next((i for i, g in enumerate(self.GROUPS) if word in g), None)
+                vector[group if group is not None else 8 + zlib.crc32(word.encode()) % 56] += 1.0
+            norm = float(np.linalg.norm(vector))
+            rows.append(vector / norm if norm else vector)
+        return np.stack(rows)
+
+
+def mill() -> dict[str, Any]:
+    npc = {"traits": ["calm"], "sociability": 0.0, "start_place": "yard"}
+    return {
+        "format_version": 1, "name": "mill", "title": "Mill",
+        "environment": {"start": "08:00", "minutes_per_step": 60},
+        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
+        "places": [{"id": "yard", "name": "Mill Yard", "connections": ["loft"]},
+                   {"id": "loft", "name": "Grain Loft", "connections": ["yard"]},
+                   {"id": "creek", "name": "Cold Creek", "connections": []}],
+        "npcs": [
+            {**npc, "name": "Odile", "persona": "A carter who hauls sacks.",
+             "goals": ["deliver forty sacks by dusk", "buy a second mule"],
+             "relationships": {"Pell": {"kind": "cousin", "affinity": 0.6},
+                               "Ruth": {"kind": "neighbour", "affinity": -0.3}}},
+            {**npc, "name": "Pell", "persona": "The miller: runs the mill.", "goals": ["mend the wheel"]},
+            {**npc, "name": "Ruth", "persona": "The weaver: sells cloth.", "goals": ["sell cloth"]},
+        ],
+    }
+
+
+@pytest.fixture
+def world() -> Iterator[World]:
+    w = World(parse_world(mill()), seed=0, embedder="hashing")
+    w.brain.hear_with(_Meanings())
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize("line", ["Odile, what brings you out to the yard so early?",
+                                  "what are you hoping to get done today?",
+                                  "what would make the day worth it for you?"])
+def test_what_the_npc_is_after_is_answered_from_its_goals(world, line):
+    answer = ask(world, "Odile", line).utterance
+    assert "forty sacks" in answer and "mule" in answer, answer
+
+
+@pytest.mark.parametrize("line", ["Odile, what did you have for breakfast?",
+                                  "what did you hope for last year, Odile?"])
+def test_questions_not_about_its_aims_now_get_no_goals(world, line):
+    assert "forty sacks" not in ask(world, "Odile", line).utterance
+
+
+def test_how_it_stands_with_a_named_person_is_its_relationship(world):
+    assert "Pell is my cousin" in ask(world, "Odile", "are you and Pell close?").utterance
+    answer = ask(world, "Odile", "how are you getting on with Ruth these days?").utterance
+    assert "Ruth is my neighbour" in answer and "don't much care" in answer, answer
+
+
+def test_whom_it_gets_on_with_is_the_one_it_likes_best(world):
+    answer = ask(world, "Odile", "who do you still get on with around here?").utterance
+    assert "Pell" in answer and "Ruth" not in answer, answer
+
+
+def test_who_does_something_is_matched_to_the_role_by_meaning(world):
+    assert ask(world, "Odile", "who grinds the flour?").utterance == "That's Pell, the miller."
+    assert ask(world, "Odile", "who's the one that weaves the cloth?").utterance == "That's Ruth, the weaver."
+
+
+def test_a_deed_close_to_no_role_is_no_answer(world):
+    answer = ask(world, "Odile", "who stole the lantern?").utterance
+    assert "Pell" not in answer and "Ruth" not in answer, answer
+
+
+def test_coming_along_to_a_neighbouring_place_is_a_walk_there(world):
+    decision = ask(world, "Odile", "Odile, keep me company on the way to the Grain Loft?")
+    assert (decision.action, decision.args) == ("move", {"place": "loft"})
+    decision = ask(world, "Odile", "pop through to the grain loft with me")
+    assert (decision.action, decision.args) == ("move", {"place": "loft"})
+
+
+def test_coming_along_to_a_place_with_no_way_is_refused(world):
+    decision = ask(world, "Odile", "keep me company on the way to Cold Creek?")
+    assert decision.action == "talk" and "Cold Creek" in decision.utterance
