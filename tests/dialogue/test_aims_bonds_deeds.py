@@ -110,3 +110,8 @@ def test_coming_along_to_a_neighbouring_place_is_a_walk_there(world):
 def test_coming_along_to_a_place_with_no_way_is_refused(world):
     decision = ask(world, "Odile", "keep me company on the way to Cold Creek?")
     assert decision.action == "talk" and "Cold Creek" in decision.utterance
+
+
+def test_who_did_something_once_is_no_role_question(world):
+    answer = ask(world, "Odile", "who spoiled the cloth on the cart?").utterance
+    assert "Ruth" not in answer, answer

@@ -2,7 +2,8 @@
 the patients?", "who makes up the prescriptions?" answered by the embedder's closeness of
 what is done ("examines the patients") to each person's role ("the doctor").
 
-Only a "who" question about someone else (no "you", no person named, about now) counts,
+Only a "who" question about someone else (no "you", no person named, about now, not in
+the past tense: "who stole the painting?" asks about an event) counts,
 and only one role clearly closest (:data:`DOER_CLOSE`, :data:`DOER_MARGIN`) answers: a
 near tie or nothing close is left to "I don't know".
 """
@@ -25,6 +26,11 @@ DOER_MARGIN = 0.05
 _LEAD = word_set("is s was the one person people that who here around actually really usually guy man woman "
                  "lady chap fellow bloke someone somebody anyone anybody exactly")
 """Words before what is done ("who's the one that actually examines...")."""
+PAST = word_set("was were did had stole broke took gave made left lost found saw ate drank wrote sold bought brought "
+                "caught fought taught thought told said sent spent stood struck swore threw tore wore won woke "
+                "began came ran sang rang hid bit shot shut set put cut hit let paid laid led met fled fell felt "
+                "kept slept swept knew grew drew flew blew forgot got rode rose drove froze chose spoke stuck")
+"""Common irregular past forms: "who stole the painting?" asks about an event, not a role."""
 _YOU = frozenset({"you", "your", "yours", "yourself", "i", "me", "my"})
 
 
@@ -37,6 +43,8 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     rest = words[words.index("who") + 1:]
     while rest and rest[0] in _LEAD:
         rest = rest[1:]
+    if any(w in PAST or (w.endswith("ed") and len(w) > 4) for w in rest[:3]):
+        return ""  # "who stole the painting?", "who painted it?": something done once
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
