@@ -115,3 +115,8 @@ def test_coming_along_to_a_place_with_no_way_is_refused(world):
 def test_who_did_something_once_is_no_role_question(world):
     answer = ask(world, "Odile", "who spoiled the cloth on the cart?").utterance
     assert "Ruth" not in answer, answer
+
+
+def test_who_is_a_role_noun_is_no_deed(world):
+    assert "Pell" not in ask(world, "Odile", "who is the flour man here?").utterance
+    assert ask(world, "Odile", "who is the one that grinds the flour?").utterance == "That's Pell, the miller."
