@@ -120,3 +120,14 @@ def test_who_did_something_once_is_no_role_question(world):
 def test_who_is_a_role_noun_is_no_deed(world):
     assert "Pell" not in ask(world, "Odile", "who is the flour man here?").utterance
     assert ask(world, "Odile", "who is the one that grinds the flour?").utterance == "That's Pell, the miller."
+
+
+def test_a_yes_no_question_prefers_a_fitting_belief_unless_a_goal_is_closer():
+    from simverse.llm.dialogue.aims import goal_first
+    from simverse.llm.dialogue.reading import read
+
+    yes_no = read("are you planning any tests today?")
+    assert not goal_first(yes_no, [0.2, 0.3], [0.6])
+    assert goal_first(yes_no, [0.7], [0.6])
+    assert goal_first(yes_no, [], [])
+    assert goal_first(read("what are you planning today?"), [0.1], [0.9])

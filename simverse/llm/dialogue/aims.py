@@ -51,3 +51,12 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None) 
         goals = [goals[i] for i in order]
     said = goals[:2]
     return "I mean to " + ", and to ".join(said) + "."
+
+
+def goal_first(r: Reading, goal_closeness: Sequence[float], fact_closeness: Sequence[float]) -> bool:
+    """Whether the goals answer before the beliefs that fit the line: always for a "what"
+    or "why" question; for a yes/no question ("are you planning any tests today?") only
+    when a goal is closer to the line than every fitting belief (the embedder's cosines)."""
+    if r.wh is not None or not fact_closeness:
+        return True
+    return bool(goal_closeness) and max(goal_closeness) > max(fact_closeness)

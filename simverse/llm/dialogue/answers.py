@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
-from simverse.llm.dialogue.aims import goal_answer, goal_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked, liked_asked, liked_most
 from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.doers import who_by_deed
@@ -109,11 +109,13 @@ def answer_about(h: Heard) -> Said:
     """A question about something: beliefs that fit it, else a kept secret said to be
     kept, else what the world's names tell, else memories, else "I don't know". A question
     about what the NPC is after is answered from its goals."""
-    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None)):
-        return Said(aim)
     topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
     known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
     fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
+    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None)):
+        close = [s for f, s in zip(h.req.facts, h.similarity or [], strict=False) if f in fitting]
+        if goal_first(h.reading, h.goal_similarity, close if h.similarity else [1.0] * len(fitting)):
+            return Said(aim)
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and (asks_opinion(h.reading) or bond_asked(h.reading)):
         view = _person(h, person, opinion=True)

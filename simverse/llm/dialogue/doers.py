@@ -41,14 +41,14 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     if r.wh != "who" or "who" not in words[:4] or people_named or other_time(r) or r.owned or set(words) & _YOU:
         return ""
     rest = words[words.index("who") + 1:]
+    if any(w in PAST or (w.endswith("ed") and len(w) > 4) for w in rest[:4]):
+        return ""  # "who stole the painting?", "who was the painter of it?": something done once
     copula = bool(rest) and rest[0] in ("is", "s", "are")
     stripped = set()
     while rest and rest[0] in _LEAD:
         stripped.add(rest.pop(0))
     if copula and not (stripped & {"that", "who"} or any(w.endswith("ing") for w in rest)):
         return ""  # "who is the manager here?" asks who holds a role, not who does something
-    if any(w in PAST or (w.endswith("ed") and len(w) > 4) for w in rest[:3]):
-        return ""  # "who stole the painting?", "who painted it?": something done once
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
