@@ -11,6 +11,12 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
   charms?") and questions about another time than now;
 * :mod:`~simverse.llm.dialogue.charge` — who is in charge, whom to see about something
   ("who runs this museum?", "who do I see about a refund?");
+* :mod:`~simverse.llm.dialogue.doers` — who does something, asked by the deed ("who examines
+  the patients?"), matched to the roles by meaning;
+* :mod:`~simverse.llm.dialogue.aims` — what the NPC is after, asked in other words ("what
+  brings you out here?"), from its goals;
+* :mod:`~simverse.llm.dialogue.bonds` — how it stands with a person it names ("are you and
+  Theo close?") and whom it gets on with;
 * :mod:`~simverse.llm.dialogue.voice` — tone from traits, warmth from the relationship;
 * :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way, news;
 * :mod:`~simverse.llm.dialogue.wares` — prices, of wares named or said in other words ("a cuppa");

@@ -122,8 +122,10 @@ def about_me(h: Heard) -> Said:
         return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
-    if goal_asked(r) or (r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r)):
+    if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
+    if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
+        return answer_about(h)
     if r.has("doing", "you up to", "busy", "right now", "at the moment"):
         return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
