@@ -3,7 +3,8 @@ the patients?", "who makes up the prescriptions?" answered by the embedder's clo
 what is done ("examines the patients") to each person's role ("the doctor").
 
 Only a "who" question about someone else (no "you", no person named, about now, not in
-the past tense: "who stole the painting?" asks about an event) counts,
+the past tense: "who stole the painting?" asks about an event; a verb of what someone does,
+"examines" or "keeping") counts,
 and only one role clearly closest (:data:`DOER_CLOSE`, :data:`DOER_MARGIN`) answers: a
 near tie or nothing close is left to "I don't know".
 """
@@ -49,6 +50,10 @@ def deed_asked(r: Reading, people_named: bool) -> str:
         stripped.add(rest.pop(0))
     if copula and not (stripped & {"that", "who"} or any(w.endswith("ing") for w in rest)):
         return ""  # "who is the manager here?" asks who holds a role, not who does something
+    habitual = bool(rest) and ((rest[0].endswith("s") and not rest[0].endswith("ss"))
+                               or any(w.endswith("ing") for w in rest))
+    if not habitual:
+        return ""  # "who cast the bell?": no verb of what someone does ("examines", "keeping")
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
