@@ -72,7 +72,7 @@ def show(label: str, result) -> None:
           f"{result.tokens_per_s:7.1f} tokens/s ({result.completion_tokens} tokens in {result.seconds:.1f} s)")
 
 
-def train(args: argparse.Namespace, base: str, data_dir: Path, out: Path):
+def distil(args: argparse.Namespace, base: str, data_dir: Path, out: Path):
     """``simverse finetune``'s two passes: ``--pretrain-epochs`` with the loss on whole chats
     (every weight; ``--full --prompt-loss-epochs``), then ``--epochs`` on the answers
     (``--train``: every weight, or a LoRA adapter with the norms and embeddings)."""
@@ -160,7 +160,7 @@ def main() -> None:
 
     print(f"4. {args.pretrain_epochs:g} epochs on the train split's whole chats, then {args.epochs:g} "
           f"on the answers ({args.train})")
-    first, result = train(args, str(model_dir), data_dir, work / "distilled")
+    first, result = distil(args, str(model_dir), data_dir, work / "distilled")
     report = write_report(result, first)
     for line in report_lines(report):
         print(f"  {line}")
