@@ -4,14 +4,10 @@ A decision copies names from its prompt (someone present, an adjacent place, an 
 here) into its JSON answer. A GPT-2-style byte-level BPE gives a word a *leading* space,
 so the same name is two different tokens: `` Tomas`` in "People here: Jonas, Tomas." and
 ``Tomas`` in ``"npc": "Tomas"``; a model trained from random weights must then learn one
-mapping per name before it can copy. Here a lower-case word keeps its *trailing* space
-instead, and a capitalised word (a name: a person, a place's title) takes no space at all,
-the space after it being a token of its own. So a name is one and the same token wherever
-it stands, in the prompt's lists ("People here: Jonas, Tomas."), in running text ("Tomas
-is talking to you.") and in the answer, and an id such as ``market`` is the same token in
-"Can move to: market, square." and in ``"place": "market"``: copying is attending to it
-and repeating it. The text round-trips exactly; prompts come out about 8% longer than
-with trailing spaces alone (one space token after each capitalised word). The BPE is
+mapping per name before it can copy. Here a word keeps its *trailing* space instead, so a
+name followed by punctuation (as in the prompt's lists and in the answer) is one and the
+same token wherever it stands, and copying is attending to it and repeating it. The text
+round-trips exactly and prompts come out about as long as with the GPT-2 split. The BPE is
 trained on the given corpus only (a dataset's train split: nothing downloaded).
 """
 
@@ -22,9 +18,9 @@ from pathlib import Path
 
 from simverse.llm.tiny_model import CHAT_TEMPLATE, SPECIAL_TOKENS, TinyShape, build_tiny_model
 
-WORDS_KEEP_TRAILING_SPACE = r"'(?:s|t|re|ve|m|ll|d)|\p{Lu}\p{L}*|\p{L}+ ?|\p{N} ?|[^\s\p{L}\p{N}]+ ?|\s+"
-"""Pre-tokenizer pieces: a capitalised word alone; a lower-case word, one digit or a run of
-punctuation, each with at most one space after it; other whitespace on its own."""
+WORDS_KEEP_TRAILING_SPACE = r"'(?:s|t|re|ve|m|ll|d)|\p{L}+ ?|\p{N} ?|[^\s\p{L}\p{N}]+ ?|\s+"
+"""Pre-tokenizer pieces: a word, one digit or a run of punctuation, each with at most one
+space after it; other whitespace on its own."""
 
 
 def train_copy_tokenizer(corpus: Iterable[str], vocab_size: int):

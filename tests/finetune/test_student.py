@@ -29,13 +29,6 @@ def test_a_name_is_the_same_token_in_a_prompt_list_and_in_the_json_answer():
     assert "market" in _pieces(tokenizer, '{"place": "market"}')
 
 
-def test_a_name_in_running_text_is_the_same_token_as_in_the_answer():
-    tokenizer = train_copy_tokenizer(CORPUS, 400)
-    said = _pieces(tokenizer, "Tomas is talking to you.")
-    assert said[0] == "Tomas" and "Tomas" in _pieces(tokenizer, '{"npc": "Tomas"}')
-    assert "".join(said) == "Tomas is talking to you."
-
-
 def test_text_round_trips_exactly():
     tokenizer = train_copy_tokenizer(CORPUS, 400)
     for text in [*CORPUS[:4], "  two  spaces\tand a tab\n\nand Ünïcode — ok?", "'s it's 12,5 coins"]:
