@@ -80,7 +80,8 @@ class Minds:
         if now is None or now.entry is None:
             return entry
         action = entry.action if entry is not None and entry.place == now.entry.place else None
-        return ScheduleEntry(start=now.entry.start, place=now.entry.place, activity=now.entry.activity, action=action)
+        # both entries are valid already: a copy, not a validation, twice per NPC a step
+        return now.entry.model_copy(update={"action": action, "args": {}, "completion": "repeat"})
 
     def recall(self, session: Session, requests: list[DecisionRequest], step: int, sim_hours: float) -> None:
         """Fill each request's ``memories`` with what its situation brings to mind."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.llm_protocol import Message
@@ -132,10 +133,16 @@ def _task(req: DecisionRequest) -> str:
 def decision_messages(req: DecisionRequest) -> tuple[Message, ...]:
     """System (shared by the world's NPCs) and user (this NPC, this step) messages asking
     for one decision as JSON. Without a world brief the action catalogue is the request's."""
-    brief = req.world_brief or action_catalogue(req.actions)
-    system = "\n".join([SYSTEM, brief, ANSWER_FORMAT])
+    system = _system_text(req.world_brief or action_catalogue(req.actions))
     user = "\n".join([*_identity(req), *_situation(req), *_quoted_block(req), _task(req)])
     return (Message("system", system), Message("user", user))
+
+
+@lru_cache(maxsize=16)
+def _system_text(brief: str) -> str:
+    """The system message around ``brief``: one string object per brief, so that each later
+    use of it (its digest, its encoding) can be cached by the object, not redone per NPC."""
+    return "\n".join([SYSTEM, brief, ANSWER_FORMAT])
 
 
 def retry_messages(messages: tuple[Message, ...], answer: str,

@@ -109,6 +109,25 @@ class DailyPlan:
         )
 
 
+_PARSED_MAX = 50_000
+_parsed: dict[int, tuple[MemoryRecord, DailyPlan]] = {}
+
+
+def plan_of(memory: MemoryRecord) -> DailyPlan:
+    """The daily plan a plan memory holds, parsed once per memory object: a plan stays the
+    NPC's latest for many steps, and validating its entries anew each step was a tenth of a
+    memory-on agent-step. Keyed by the object, which the cache keeps alive, so a key is never
+    reused for another memory; at most :data:`_PARSED_MAX` plans are kept."""
+    hit = _parsed.get(id(memory))
+    if hit is not None and hit[0] is memory:
+        return hit[1]
+    if len(_parsed) >= _PARSED_MAX:
+        _parsed.clear()
+    plan = DailyPlan.from_memory(memory)
+    _parsed[id(memory)] = (memory, plan)
+    return plan
+
+
 @dataclass(frozen=True)
 class PlanInput:
     """Who plans, from what. ``places`` are where the NPC may go (for validating LLM
@@ -190,7 +209,7 @@ def plan_step(
     revise: list[RevisionInput] = []
     for who in inputs:
         latest = stream.latest_plan(who.npc)
-        plan = DailyPlan.from_memory(latest) if latest else None
+        plan = plan_of(latest) if latest else None
         if plan is None or plan.day != day:
             fresh.append(who)
             continue
@@ -224,7 +243,7 @@ def plan_step(
         latest = stream.latest_plan(who.npc)
         if latest is None:
             continue
-        plan = DailyPlan.from_memory(latest)
+        plan = plan_of(latest)
         report.now[who.npc] = PlanNow(who.npc, plan, plan.current(hour), latest.id)
     return report
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, String, Text, insert, select
@@ -39,8 +40,10 @@ class PromptText(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+@lru_cache(maxsize=64)
 def text_digest(text: str) -> str:
-    """The name a shared text is stored under."""
+    """The name a shared text is stored under (cached: a step's requests share a few texts,
+    and a string's own hash, which the cache looks up by, is kept on the string)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -17,14 +17,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 import simverse.store.knowledge_models
 import simverse.store.redaction_models  # noqa: F401  (both register their tables)
 from simverse.core.runtime import StepRuntime
 from simverse.store.base import Base
+from simverse.store.bulk_insert import insert_rows
+from simverse.store.checkpointer import SAFETY_NET_PAGES, Checkpointer
 from simverse.store.database import (
     DEFAULT_DIR,
     SCHEMA_VERSION,
@@ -32,6 +34,7 @@ from simverse.store.database import (
     connect_read_only,
     sqlite_file,
 )
+from simverse.store.json_column import dumps_json
 from simverse.store.models import RunRow, StepRow
 from simverse.store.prompt_texts import store_texts
 from simverse.store.writer_lock import WriterLock
@@ -69,9 +72,11 @@ def make_engine(url: str) -> Engine:
     if path is not None and not path.exists():
         create_file(path)
     if url.startswith("sqlite") and path is None:  # one shared connection, or each thread sees its own database
-        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url, poolclass=StaticPool, connect_args={"check_same_thread": False}, json_serializer=dumps_json
+        )
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, json_serializer=dumps_json)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     Base.metadata.create_all(engine)
@@ -116,6 +121,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _safety_net(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={SAFETY_NET_PAGES}")
+
+
 @dataclass
 class StepBatch:
     """Everything one step writes: rows per table (as dicts), plus ORM objects."""
@@ -150,6 +159,8 @@ class RunStore:
             self.engine = create_engine(url)
         else:
             self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._checkpointer: Checkpointer | None = None
 
     def lock_run(self, run_id: int) -> None:
         """Become the one writer of run ``run_id`` until :meth:`close` (or the process ends);
@@ -158,7 +169,18 @@ class RunStore:
             self._locks[run_id] = WriterLock(self.path, run_id).acquire()
 
     def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+        return self._sessions()
+
+    def checkpoint_in_background(self) -> None:
+        """Let a thread copy the write-ahead log into the file after each commit
+        (:mod:`simverse.store.checkpointer`): for the world that steps this file, whose
+        step commits are large. Nothing for read-only stores or other databases."""
+        if self.path is None or self.read_only or self._checkpointer is not None:
+            return
+        event.listen(self.engine, "connect", _safety_net)
+        self.engine.dispose()  # pooled connections reopen with the safety net
+        self._checkpointer = Checkpointer(self.path)
+        event.listen(self._sessions, "after_commit", self._checkpointer.poke)
 
     def create_run(self, **fields: Any) -> int:
         """A run row in its own transaction (a run the world starts uses :meth:`add_run`)."""
@@ -193,7 +215,7 @@ class RunStore:
         store_texts(session, batch.texts)
         for table, rows in batch.rows.items():
             if rows:
-                session.execute(insert(table.__table__), rows)
+                insert_rows(session, table.__table__, rows)
         for table, where, values in batch.updates:
             stmt = update(table).values(**values)
             for column, value in where.items():
@@ -244,6 +266,9 @@ class RunStore:
         return int(value or 0)
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
         self.engine.dispose()
         for lock in self._locks.values():
             lock.release()

@@ -123,6 +123,7 @@ class World(mesa.Model):
         check_models(self.llm, self.llm_events, self.embedder)
         models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
         self.store = RunStore(db_url(db) if db else IN_MEMORY)
+        self.store.checkpoint_in_background()
         self._open_new(None, new_run_config(db, self.embedder, memory, self.llm_events, self.mix,
                                             self.skip_idle, models, planned_steps), brain, models)
 
@@ -194,6 +195,8 @@ class World(mesa.Model):
         first and never created; this process becomes the run's one writer (``lock=False``
         for a reader that never commits, e.g. ``predict``)."""
         store, found = open_for_resume(db, run_id, lock)
+        if lock:
+            store.checkpoint_in_background()
         try:
             run = store.run(found)
             spec, pairs, changes = connect.resume_plan(run, f"{db} run {run.id}", llm, llm_events, brains, switch_llm)

@@ -101,3 +101,18 @@ def test_with_gists_the_same_plan_on_another_day_needs_no_new_vector(session, em
     plan_step(session, stream, RulePlanner(), [tom()], 2, 22.0, start_hour=6.0)
     assert stream.latest_plan("Tom").text.startswith("My plan for day 2: 06:00 bake bread")
     assert len(embedder.calls) == calls, "day 2's plan is day 1's gist"
+
+
+def test_a_plan_memory_is_parsed_once_per_memory_object():
+    from dataclasses import replace
+
+    from simverse.memory.planning import DailyPlan, plan_of
+    from simverse.memory.types import MemoryRecord
+
+    data = {"day": 2, "revision": 1, "entries": SCHEDULE}
+    memory = MemoryRecord(7, "Tom", "plan", "Tom's plan", 3, 1.0, 5, data=data)
+    first = plan_of(memory)
+    assert first == DailyPlan.from_memory(memory) and first.day == 2 and len(first.entries) == 3
+    assert plan_of(memory) is first
+    changed = replace(memory, data={**data, "day": 3})  # another object, e.g. a revision
+    assert plan_of(changed).day == 3 and plan_of(memory) is first
