@@ -103,7 +103,7 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
             named |= table.get(form, set())
     if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
-    if polite_request(read(line)) is not None:
+    if polite_request(read(line, names=names_of(spec).words)) is not None:  # "Rosa, could you...": past the name
         named |= {a.name for a in spec.actions}  # "would you sing for us?": the brain tells which it means
     if not named:
         return {}

@@ -21,6 +21,7 @@ from simverse.core.schema import WorldSpec
 from simverse.knowledge.entities import world_entities
 
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_ARTICLES = word_set("the a an")
 _QUALIFIERS = word_set("free one half very not no all only just more less most full")
 
 
@@ -34,9 +35,10 @@ def world_names(spec: WorldSpec) -> NameIndex:
     places = {p.id for p in spec.places}
     people = {n.name for n in spec.npcs}
     views: list[NameView] = []
-    roles = _role_names([(n.name, _roles(n.persona)) for n in spec.npcs])
+    roles = _role_names([(n.name, _roles(n.persona) or _opening_role(n.persona, n.name)) for n in spec.npcs])
     for npc in spec.npcs:
-        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ()))))
+        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
+                              works_at=_places_named(spec, npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -75,6 +77,34 @@ def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:
     named = {_PARENS.sub("", i.name).strip().lower() for i in spec.items if i.place == place
              and f" {' '.join(word_forms(_PARENS.sub('', i.name)))} " in seen}
     return tuple(sorted(i.id for i in spec.items if _PARENS.sub("", i.name).strip().lower() in named))
+
+
+def _places_named(spec: WorldSpec, persona: str) -> tuple[str, ...]:
+    """Places a persona names by their full name ("priest of the Chapel of the Tides",
+    "Keeper of the Salty Gull tavern"): where everyone knows the person belongs."""
+    said = f" {' '.join(w for w in word_forms(persona) if w not in _ARTICLES)} "
+    found = []
+    for place in spec.places:
+        name = [w for w in word_forms(_PARENS.sub("", place.name)) if w not in _ARTICLES]
+        if name and f" {' '.join(name)} " in said:
+            found.append(place.id)
+    return tuple(found)
+
+
+def _opening_role(persona: str, name: str) -> list[str]:
+    """For a persona with no known role noun, the last word of its opening phrase when the
+    persona opens "The harbourmaster: ..." or "Ines, the class high-flyer: ..." (a short
+    noun phrase before a colon): the role it is known by."""
+    head, colon, _ = persona.partition(":")
+    phrase = head.split(",")[-1].strip()
+    words = phrase.split()
+    if not colon or not 1 <= len(words) <= 4:
+        return []
+    last = words[-1].lower().strip(".'")
+    if (not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", last) or len(last) < 4 or last in NAME_STOP
+            or last in word_forms(name)):
+        return []
+    return [last]
 
 
 def _roles(persona: str) -> list[str]:

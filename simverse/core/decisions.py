@@ -63,6 +63,8 @@ class NameView:
     """Priced items: the NPC who sells it (its owner, or the NPC who carries it)."""
     holds: tuple[str, ...] = ()
     """Places: the things anyone sees there (items at the place that its description names)."""
+    works_at: tuple[str, ...] = ()
+    """People: the places their persona names ("the priest of the Chapel of the Tides")."""
 
 
 @dataclass(frozen=True)

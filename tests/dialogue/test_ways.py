@@ -38,3 +38,11 @@ def test_a_neighbouring_place_is_right_next_to_the_start(world):
     assert answer.startswith("Market Square is right next to The Quay"), answer
     answer = ask(world, "Hilde", "how do I get from the square to the quay?").utterance
     assert answer.startswith("The Quay is right next to Market Square"), answer
+
+
+@pytest.mark.parametrize("line", ["What's the quickest way from the quay over to the bakery?",
+                                  "what is the shortest route from the quay to Hilde's Bakery?",
+                                  "is there a path from the quay to the bakery?"])
+def test_a_way_asked_for_as_a_thing_is_a_way(world, line):
+    answer = ask(world, "Hilde", line).utterance
+    assert "Market Square" in answer and answer.index("Hilde's Bakery") < answer.index("Market Square"), answer

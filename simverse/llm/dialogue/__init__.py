@@ -9,8 +9,11 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
   bridged word by word by the embedder;
 * :mod:`~simverse.llm.dialogue.roles` — who does what ("who bakes the bread?", "who sells
   charms?") and questions about another time than now;
+* :mod:`~simverse.llm.dialogue.charge` — who is in charge, whom to see about something
+  ("who runs this museum?", "who do I see about a refund?");
 * :mod:`~simverse.llm.dialogue.voice` — tone from traits, warmth from the relationship;
-* :mod:`~simverse.llm.dialogue.answers` — questions: about something, prices, the way, news;
+* :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way, news;
+* :mod:`~simverse.llm.dialogue.wares` — prices, of wares named or said in other words ("a cuppa");
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";
 * :mod:`~simverse.llm.dialogue.orders` — requests to act (named by their words, else by
   meaning with the embedder), agreed only when the rules allow;

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
+from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.voice import Voice
 from simverse.llm.dialogue.ways import way_ends, way_sentence
 
-_PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
-                        "do does charge one each")
 _YOU = frozenset({"you", "your", "yours"})
 _EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
 _DRINK = word_set("drink thirsty beverage")
@@ -26,8 +25,12 @@ _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa l
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
-RELATION_CLOSE = 0.55
-"""Cosine from which a "who ... you" question asks for one of the NPC's relationships."""
+RELATION_CLOSE = 0.4
+"""Cosine from which a "who ... you" question asks for one of the NPC's relationships ("who
+do you sit next to?" is 0.41 from "who is your deskmate?", "who is training you?" 0.44 from
+"who is your mentor?"; "who do you owe money to?" at most 0.23 from either)."""
+RELATION_MARGIN = 0.08
+"""How much closer than the next relationship the one asked for must be."""
 UNSURE = 0.75
 """Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
 
@@ -50,6 +53,10 @@ class Heard:
     """Per belief, the line's words it says in other words (with an embedder)."""
     action_similarity: dict[str, float] = field(default_factory=dict)
     """Requests: cosine of the line to each action's name and description (with an embedder)."""
+    role_similarity: dict[str, float] = field(default_factory=dict)
+    """"Who is in charge of X?": cosine of X to each person's role (with an embedder)."""
+    ware_similarity: dict[str, float] = field(default_factory=dict)
+    """Prices: cosine of the line's words to each ware's name (with an embedder)."""
 
 
 @dataclass
@@ -81,7 +88,7 @@ def fact_sentence(h: Heard, fact: FactView) -> str:
         return h.voice.say("unsure", h.rng, clause=clause(fact.text, teller))
     if teller:
         return h.voice.say("heard_from", h.rng, teller=teller, clause=clause(fact.text, teller))
-    return _capital(h.voice.say("own", h.rng, clause=clause(fact.text)))
+    return capital(h.voice.say("own", h.rng, clause=clause(fact.text)))
 
 
 def dont_know(h: Heard, topics: list[str] | None = None) -> str:
@@ -112,11 +119,12 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = who_does(h.reading, h.req, h.topics) or world_knowledge(h) or _relation_named(h) or _food(h)
+    common = (who_does(h.reading, h.req, h.topics) or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
+              or world_knowledge(h) or _relation_named(h) or _food(h))
     if common:
         return Said(common)
     if known.memories:
-        return Said(_capital(known.memories[0]) + ".")
+        return Said(capital(known.memories[0]) + ".")
     return Said(_with_aside(h, dont_know(h), known))
 
 
@@ -141,7 +149,7 @@ def world_knowledge(h: Heard) -> str:
         if view.kind == "npc":
             text = _person(h, topic)
         elif view.kind == "place":
-            text = _wares_at(h, topic) if h.reading.has(*_TRADE) else ""
+            text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
             asks_where = (h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
@@ -174,7 +182,7 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
     if kind:
         parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
     elif feeling is not None:
-        parts.append(f"{_capital(_opinion(feeling))}.")
+        parts.append(f"{capital(_opinion(feeling))}.")
     elif opinion:
         parts.append(f"I don't know {who} well enough to say.")
     if who in req.people_here and not opinion:
@@ -206,8 +214,15 @@ def _relation_named(h: Heard) -> str:
             return f"{_relation(who, kind)}."
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
-    who, score = max(sorted(h.relation_similarity.items()), key=lambda t: t[1])
-    return f"{_relation(who, h.req.relation_kinds[who])}." if score >= RELATION_CLOSE else ""
+    ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
+    kinds = h.req.relation_kinds
+    who, score = ranked[0]
+    near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
+    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
+        return ""  # two relationships fit as well: no guess
+    if len(near) > 1:  # "who do you travel with?": all the companions
+        return f"{_relation(' and '.join(sorted(near)), kinds[who], many=True)}."
+    return f"{_relation(who, kinds[who])}."
 
 
 def relation_question(kind: str) -> str:
@@ -220,15 +235,16 @@ def relation_question(kind: str) -> str:
     return f"who is your {kind}?"
 
 
-def _relation(who: str, kind: str) -> str:
-    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me"."""
+def _relation(who: str, kind: str, many: bool = False) -> str:
+    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me";
+    ``many``: "Pip and Sable are my companions"."""
     if kind.endswith((" of", " to", " with")):
         return f"I'm {kind} {who}"
     if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
         return f"I {kind[:-1]} {who}"
     if kind == "stranger":
-        return f"{who} is a stranger to me"
-    return f"{who} is my {kind}"
+        return f"{who} are strangers to me" if many else f"{who} is a stranger to me"
+    return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
 
 
 def _opinion(feeling: float) -> str:
@@ -261,16 +277,16 @@ def _food(h: Heard) -> str:
     sold.sort(key=lambda v: (0 if v.place == h.req.place else len(route(h.req, v.place)) or 99, v.id))
     if not sold:
         return ""
-    where = [f"{_a(v.name)} at {name_of(h, v.place)} ({coins_text(v.price)})" for v in sold[:2]]
+    where = [f"{a_name(v.name)} at {name_of(h, v.place)} ({coins_text(v.price)})" for v in sold[:2]]
     return f"You can get {' or '.join(where)}."
 
 
-def _wares_at(h: Heard, place: str) -> str:
+def wares_at(h: Heard, place: str) -> str:
     """"What do they sell at the kiosk?": the wares every villager knows are sold there."""
     sold = [v for v in h.req.names.values() if v.kind == "item" and v.place == place and v.price]
     if not sold:
         return ""
-    wares = ", ".join(f"{_a(v.name)} for {coins_text(v.price)}" for v in sold[:4])
+    wares = ", ".join(f"{a_name(v.name)} for {coins_text(v.price)}" for v in sold[:4])
     return f"At {name_of(h, place)} you can get {wares}."
 
 
@@ -283,13 +299,13 @@ def _item(h: Heard, item: str) -> str:
     price = info.get("price") or view.price
     cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
-        return f"There's {_a(view.name)} right here{cost}"
+        return f"There's {a_name(view.name)} right here{cost}"
     if view.place:
-        return f"You'll find {_a(view.name)} at {name_of(h, view.place)}{cost}"
+        return f"You'll find {a_name(view.name)} at {name_of(h, view.place)}{cost}"
     return ""
 
 
-def _a(name: str) -> str:
+def a_name(name: str) -> str:
     """"a paper lantern", "an almond croissant"; names that start upper-case stay bare."""
     if name[:1].isupper() or name.startswith(("a ", "an ", "the ")):
         return name
@@ -299,31 +315,6 @@ def _a(name: str) -> str:
 def coins_text(price: object) -> str:
     value = int(price) if isinstance(price, float) and float(price).is_integer() else price
     return f"{value} coin" + ("" if value == 1 else "s")
-
-
-def answer_price(h: Heard) -> Said:
-    """A price: of a named item here or where it is sold, else of what is sold here; a
-    question naming no item is about what it names ("Jonas's prices")."""
-    items = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
-    ware = None if items else knowing.ware_named_in_part(h.req, h.reading, _PRICE_WORDS)
-    if ware is not None:  # "the museum guide" for the museum guidebook, though Ada is the tour guide
-        h = Heard(h.req, h.reading, h.intent, [ware], h.voice, h.rng)
-    if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
-        return answer_about(h)
-    if not h.topics and set(h.reading.words) - _PRICE_WORDS:
-        return answer_about(h)  # "how much is the collection insured for?": not goods here
-    for topic in h.topics:
-        view = h.req.names.get(topic)
-        if view is not None and view.kind == "item":
-            price = h.req.item_info.get(topic, {}).get("price") or view.price
-            if price:
-                where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
-                return Said(f"A {view.name} costs {coins_text(price)}{where}.")
-            return Said(dont_know(h, [topic]))
-    here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
-    if not here:
-        return Said(dont_know(h))
-    return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
 
 
 def answer_way(h: Heard) -> Said:
@@ -382,5 +373,5 @@ def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = Non
     return rng.choice(candidates[-3:])
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text

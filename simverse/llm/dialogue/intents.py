@@ -94,6 +94,10 @@ class Cues:
     """Its words touch the NPC's own activity, job or wares."""
     verbs: frozenset[str] = frozenset()
     """The world's action words (an order starts with one)."""
+    known_topic: bool | None = None
+    """It names a person, place or thing, or a concept the NPC believes something about
+    (``None``: as ``topic``). A concept named only in passing ("anything special
+    happening?") does not make a call for news or confidences a question about it."""
 
 
 def by_cues(r: Reading, cues: Cues) -> str | None:
@@ -108,7 +112,8 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "thanks"
     if is_greeting(r) and len(r.words) <= 4 and not r.question:
         return "greet"
-    if invites_confidence(r) and not topic:
+    known = topic if cues.known_topic is None else cues.known_topic
+    if invites_confidence(r) and not known:
         return "confide"
     if polite_request(r, cues.verbs) is not None:
         return "request"
@@ -120,7 +125,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "ask_price"
     if asks_way(r) and (topic or not r.has("you")):
         return "ask_way"
-    if asks_news(r) and not topic:
+    if asks_news(r) and not known:
         return "ask_news"
     if asks_about(r):
         if topic:

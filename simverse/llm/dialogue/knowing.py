@@ -104,7 +104,20 @@ def answers_asked(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
     """Whether the belief can answer the question as asked: its question word
     (:func:`fits`), a measure it asks for (:func:`measures`), and what it asks of an owner
     ("the dragon's favourite food" needs a belief that speaks of food)."""
-    return fits(fact, r.wh, req) and measures(fact, r) and _says_owned(fact, r)
+    return fits(fact, r.wh, req) and measures(fact, r) and _says_owned(fact, r) and _says_identifier(fact, r)
+
+
+IDENTIFIERS = word_set("number serial code address password pin phone email postcode zip username login")
+"""Words that ask for one exact identifier ("the serial number on my kettle", "the door
+code"): only a belief that speaks of it answers, not one that merely shares the topic."""
+
+
+def _says_identifier(fact: FactView, r: Reading) -> bool:
+    asked = [w for w in (r.body or r.words)[:7] if w in IDENTIFIERS]
+    if r.wh not in ("what", "which") or not asked:
+        return True
+    said = set(word_forms(f"{fact.text} {fact.predicate} {fact.object}"))
+    return any(same_root(a, b) for a in asked for b in said)
 
 
 def _says_owned(fact: FactView, r: Reading) -> bool:

@@ -16,7 +16,7 @@ from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import polite_request
+from simverse.llm.dialogue.reading import CARRY_ON, polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
@@ -29,6 +29,10 @@ ACTION_CLOSE = 0.3
 ACTION_TIE = 0.05
 """Actions this close to the nearest are all meant; one the NPC can do now is taken."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
+_DETERMINERS = word_set("a an the my your his her our their its this that some any every each")
+LIGHT_VERBS = word_set("give take make do have get keep put go come let set work look help try use")
+"""Verbs that say little of what is to be done ("give us a tune", "take the next call"): an
+action they alone name is weighed with those the line means."""
 
 
 def answer_request(h: Heard) -> Said:
@@ -117,24 +121,69 @@ def _hand_over(h: Heard, item: str) -> Said:
 def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     """The world's actions the line names: by their name or the first word of their
     description ("take notes" -> take_notes, "gather herbs" -> forage: "Gather healing
-    herbs..."); with ``meaning``, also those close in meaning by the embedder (else by the
-    other words of the description: "some herbs for me"). Words of the places and things
-    the line names do not count ("the returns room")."""
-    named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
-    line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
-    line -= FUNCTION_WORDS
+    herbs..."); with ``meaning``, when no word but a light verb names one ("give us a
+    tune"), also the NPC's own work that the line speaks of (:func:`_scheduled`) and those
+    close in meaning by the embedder (else by the other words of the description: "some
+    herbs for me"). Words of the places and things the line names do not count ("the
+    returns room")."""
+    line = _line_words(h)
     actions = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS]
-    own = [a for a in actions if (_words(a.name) | set(word_forms(a.description)[:1])) & line]
+    own = [a for a in actions if _action_words(a) & line]
     if not meaning:
         return own
-    by_verb = any(word_forms(a.name)[:1] and word_forms(a.name)[0] in line for a in own)
-    if h.action_similarity and not by_verb:  # and those it means ("sing for us" -> perform: "Play a song...")
-        return own + [a for a in _meant(h, actions) if a not in own]
-    if own:
-        return own
+    verbs = _line_verbs(h)
+    strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
+    if strong:
+        return strong
+    first = [a for a in _scheduled(h, line) if a in actions]
+    if h.action_similarity:  # and those it means ("sing for us" -> perform: "Play a song...")
+        meant = _meant(h, actions)
+        return first + [a for a in meant if a not in first] + [a for a in own if a not in first and a not in meant]
+    if first or own:
+        return first + [a for a in own if a not in first]
     scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
                     key=lambda t: (-t[0], t[1]))
     return [a for n, _, a in scored if n and n == scored[0][0]][:1]
+
+
+def _line_words(h: Heard) -> set[str]:
+    """The line's words and the verbs they may inflect, less the names it uses."""
+    named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
+    line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
+    return line - FUNCTION_WORDS
+
+
+def _line_verbs(h: Heard) -> set[str]:
+    """The line's words that may be verbs: not right after an article or possessive ("give
+    us a hand" asks for help, not to hand something over)."""
+    words = word_forms(h.reading.text)
+    return {form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
+            for form in verb_forms(word)} - FUNCTION_WORDS
+
+
+def _action_words(action: ActionSpec) -> set[str]:
+    """The words that name an action: its name's words and its verbs (:func:`_action_verbs`)."""
+    return _words(action.name) | _action_verbs(action)
+
+
+def _action_verbs(action: ActionSpec) -> set[str]:
+    """The verbs of an action: its name's and its description's first word, and such a
+    word without "re" ("rehang" is asked for as "hang the painting back up")."""
+    words = set(word_forms(action.name)[:1]) | set(word_forms(action.description)[:1])
+    return words | {w[2:] for w in words if w.startswith("re") and len(w) >= 6}
+
+
+def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
+    """The action of the NPC's work now when the line speaks of that work ("take the next
+    call" to someone "taking calls", "keep working on the varnish" to someone "cleaning the
+    varnish") or asks it to carry on."""
+    req = h.req
+    if not req.schedule_action or not req.schedule_activity:
+        return []
+    work = {f for w in word_forms(req.schedule_activity) for f in verb_forms(w)} - FUNCTION_WORDS - LIGHT_VERBS
+    if not (work & (line - LIGHT_VERBS)) and not h.reading.has(*CARRY_ON):
+        return []
+    return [a for a in req.actions if a.name == req.schedule_action]
 
 
 def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simverse.core.names import singular, spelled, verb_forms, word_set
+from simverse.core.names import is_common, singular, spelled, verb_forms, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CONTRACTIONS = {
@@ -47,13 +47,15 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for", "goes for", "going for",
-         "set me back", "sets me back", "want for", "asking for")
+         "set me back", "sets me back", "want for", "asking for", "going rate", "the rate for", "rates")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
 _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |you |someone )?"
                         r"(?:get|go|reach|find|walk|come|make it)\b")
 """"How would I get to...", "how should one reach...": any modal asks the way."""
+_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b")
+""""The quickest way from the bakery over to the chapel", "the shortest route to...": a way asked for."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -77,6 +79,9 @@ _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overh
 """"What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 _OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
+CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
+            "keep it up", "continue", "do not let me stop you", "do not mind me")
+"""Asking the NPC to go on with what it is doing."""
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
 
@@ -128,6 +133,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     text = " ".join(words)
     start = 0
     while start < len(words) and (words[start] in GREETINGS or words[start] in names or words[start] in TITLES
+                                  or singular(words[start]) in names  # "Ines" is "ine" to the name index
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
     body = words[start:]
@@ -248,14 +254,16 @@ def asks_news(r: Reading) -> bool:
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""
-    if r.starts("do you know what", "do you know who", "do you know where", "do you know when", "do you know why",
-                "do you know how", "you know what he", "you know what she"):
+    body = " ".join(r.body) if r.body else r.text  # after a name or greeting: "Ines, do you know what..."
+    if any(body.startswith(p + " ") for p in ("do you know what", "do you know who", "do you know where",
+                                              "do you know when", "do you know why", "do you know how",
+                                              "you know what he", "you know what she")):
         return False  # asks: "do you know what Tomas does?"
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 
 def asks_way(r: Reading) -> bool:
-    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or (
+    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
 
 
@@ -273,16 +281,54 @@ def asks_within(r: Reading) -> bool:
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
 
 
+_SOFTLY = re.compile(
+    r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
+    r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
+    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
+    r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
+"""Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
+"shall we walk to..."): the word after the lead-in says what is asked."""
+
+
+def _asked_softly(text: str) -> str | None:
+    """The word asked for after a soft lead-in ("playing" -> play); "" when what is asked
+    is to be told something ("would you like to tell me..."); ``None`` without a lead-in."""
+    match = _SOFTLY.search(text)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb.endswith("ing"):
+        verb = next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+    return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
+
+
+_LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
+          "are you allowed", "allowed to", "are you able", "permitted to", "is it allowed", "is it permitted",
+          "have the authority", "have the power", "need permission", "need approval")
+"""What asks whether something may be done (a rule), not that it be done."""
+
+
+def asks_leave(r: Reading) -> bool:
+    """"Can you agents sign off a big refund on your own?", "are you allowed to...?": a
+    question about what may be done, not a request (an order with "yourself" is one:
+    "buy yourself a guidebook")."""
+    return r.raw.rstrip().endswith("?") and r.has(*_LEAVE)
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
     that starts with one of ``verbs`` (the world's action words) is an order."""
-    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out"):
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
         return None
     w = list(r.body or r.words)
     while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):
         w = w[1:]
+    asked = _asked_softly(" ".join(w))
+    if asked is not None:
+        return asked or None
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
         if rest and rest[0] not in SPEECH_VERBS:
@@ -296,6 +342,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"
+    if r.has(*CARRY_ON) and not r.opens:
+        return "continue"
     if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
         if verb_forms(w[0]) & verbs:
             return w[0]

@@ -22,17 +22,17 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, singular, word_forms
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
     answer_about,
     answer_confidence,
     answer_news,
-    answer_price,
     answer_way,
     relation_question,
 )
+from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -40,6 +40,7 @@ from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
+from simverse.llm.dialogue.wares import answer_price, ware_similarities
 
 CLOSE_AFTER = 3
 """From this many lines on, a conversation that has run its course may end by chance."""
@@ -61,7 +62,10 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
-    return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req))
+    about = {e for f in req.facts for e in (f.subject, f.object)}
+    known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
+    return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
+                                 bool(known) or believed)
 
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
@@ -80,7 +84,7 @@ def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequ
     texts: list[str] = []
     for r, req in asks:
         texts += [r.text, *(f.text for f in req.facts)]
-        texts += [read(relation_question(kind)).text for kind in req.relation_kinds.values()]
+        texts += [relation_question(kind).lower() for kind in req.relation_kinds.values()]  # "deskmate": no typo
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
     out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
@@ -103,9 +107,28 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     out = []
     for r, req in asks:
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
-        vectors = model.vectors([r.text, *(action_text(a.name, a.description) for a in actions)])
+        vectors = model.vectors([addressed(r, req.npc), *(action_text(a.name, a.description) for a in actions)])
         out.append({a.name: float(v) for a, v in zip(actions, vectors[1:] @ vectors[0], strict=True)})
     return out
+
+
+def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:
+    """For "who is in charge of X?": cosine of X to each person's role ("the lighthouse
+    lamp" is close to "the lighthouse keeper"); empty for other lines."""
+    charge = charge_asked(r)
+    roles = role_texts(req)
+    if model.encoder is None or not charge or not charge_words(charge) or not roles:
+        return {}
+    vectors = model.vectors([charge, *roles.values()])
+    return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+
+
+def addressed(r: Reading, npc: str) -> str:
+    """The line without the name of the one it is said to ("give us a tune, Pip!" -> "give
+    us a tune"): a name says nothing of what is asked."""
+    own = set(word_forms(npc))
+    words = [w for w in (r.body or r.words) if w not in own and singular(w) not in own]
+    return " ".join(words) or r.text
 
 
 def action_text(name: str, description: str) -> str:
@@ -129,8 +152,10 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         bridged = None
         if facts is not None:
             facts, bridged = bridge(model, reading, req, facts)
+        roles = role_similarities(model, reading, req) if i in sims else {}
+        wares = ware_similarities(model, reading, req, topics) if intents[i] == "ask_price" else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}))
+                  bridged, acts.get(i, {}), roles, wares)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, singular, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 
 OTHER_TIME = re.compile(
@@ -33,13 +33,13 @@ def other_time(r: Reading) -> bool:
 
 
 def roles_of(req: DecisionRequest) -> dict[str, list[str]]:
-    """``npc -> role names`` every villager knows ("baker", "lighthouse keeper"): aliases
-    of the world's people that end in a role noun."""
+    """``npc -> role names`` every villager knows ("baker", "lighthouse keeper",
+    "harbourmaster"): the aliases of the world's people, which are their roles."""
     out: dict[str, list[str]] = {}
     for entity, view in req.names.items():
         if view.kind != "npc":
             continue
-        roles = [a for a in view.aliases if a and word_forms(a)[-1:] and word_forms(a)[-1] in ROLE_NOUNS]
+        roles = [a for a in view.aliases if a and word_forms(a)]  # a person's aliases are its roles
         if roles:
             out[entity] = roles
     return out

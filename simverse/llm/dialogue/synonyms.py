@@ -1,7 +1,8 @@
 """Words a line and a belief say differently: "any tests today?" for "a pop quiz after
 lunch", "your new medication" for "the new pills".
 
-The offline embedder compares single words (their vectors cached by the intent model):
+The offline embedder compares single words, and two words of the line side by side ("your
+money back" for "a refund"), with the belief's words (their vectors cached by the intent model):
 a word of the line and a word of the belief are *bridged* when close in meaning (cosine
 >= :data:`WORD_SYNONYM`) without sharing a root, both of the shape of a verb form or
 neither (a thief is no "stolen"). Names are left to the world's name
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -51,6 +53,7 @@ def bridge(model: IntentModel, r: Reading, req: DecisionRequest, similarity: lis
         return similarity, bridged
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
     line = content_words(r.text, names)
+    line += [p for p in phrases(r.text, names) if p not in line]
     facts = [content_words(f.text, frozenset()) for f in req.facts]  # "quiz" may be a name of the world
     words = list(dict.fromkeys([*line, *(w for ws in facts for w in ws)]))
     if not line or len(words) == len(line):
@@ -60,7 +63,7 @@ def bridge(model: IntentModel, r: Reading, req: DecisionRequest, similarity: lis
     for i, fact_words in enumerate(facts):
         pairs = _pairs(line, fact_words, vectors)
         if pairs:
-            bridged[i] = frozenset(pairs)
+            bridged[i] = frozenset(w for unit in pairs for w in unit.split())
             rewrites.append((i, _rewritten(r.text, pairs)))
     if not rewrites:
         return similarity, bridged
@@ -70,6 +73,19 @@ def bridge(model: IntentModel, r: Reading, req: DecisionRequest, similarity: lis
     for n, (i, _) in enumerate(rewrites):
         raised[i] = max(raised[i], float(embedded[n] @ embedded[len(rewrites) + n]))
     return raised, bridged
+
+
+def phrases(text: str, names: frozenset[str]) -> list[str]:
+    """Two content words side by side ("money back", "day off"): one thing said in two
+    words that a belief may say in one ("refund")."""
+    words = word_forms(text)
+    keep = set(content_words(text, names)) | _PARTICLES
+    return [f"{a} {b}" for a, b in pairwise(words)
+            if a in keep and b in keep and a not in _PARTICLES and a != b]
+
+
+_PARTICLES = frozenset({"back", "off", "out", "up", "down", "away", "over"})
+"""Words that make a phrase with the word before them ("money back", "time off")."""
 
 
 def _verbal(word: str) -> bool:
@@ -83,7 +99,7 @@ def _pairs(line: Sequence[str], fact_words: Sequence[str], vectors: dict[str, np
     """``line word -> belief word`` for the closest bridged belief word of each line word."""
     pairs: dict[str, str] = {}
     for word in line:
-        if any(same_root(word, f) for f in fact_words):
+        if any(same_root(w, f) for w in word.split() for f in fact_words):
             continue
         scored = [(float(vectors[word] @ vectors[f]), f) for f in fact_words
                   if _verbal(f) == _verbal(word)]  # "thief" is not "stolen": synonyms share a word class
@@ -95,7 +111,7 @@ def _pairs(line: Sequence[str], fact_words: Sequence[str], vectors: dict[str, np
 
 def _rewritten(text: str, pairs: dict[str, str]) -> str:
     """``text`` with each bridged word (or its plural) replaced by the belief's word."""
-    for word, other in pairs.items():
+    for word, other in sorted(pairs.items(), key=lambda t: -len(t[0])):  # phrases before their words
         text = re.sub(rf"\b{re.escape(word)}(?:s|es)?\b", other, text)
     return text
 

@@ -1,0 +1,114 @@
+"""Wares asked for in other words: "how much is a cuppa?" for the cup of tea, "what does a
+lamp go for?" for the paper lantern, "what do they charge for lunch?" for the sandwich.
+
+Every villager knows the wares on sale and their prices (the world's priced items). When a
+price question names none of them, each of its own words (not the price words, not the
+world's names) is compared by the offline embedder with each ware's name, among the wares of
+a place the line names if it names one; the ware whose name is closest, if close enough and
+clearly closer than the next, is the one asked about.
+"""
+
+from __future__ import annotations
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.llm.dialogue import knowing
+from simverse.llm.dialogue.answers import (
+    Heard,
+    Said,
+    a_name,
+    answer_about,
+    capital,
+    coins_text,
+    dont_know,
+    name_of,
+    wares_at,
+)
+from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.reading import Reading
+
+_PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
+                        "do does charge one each")
+WARE_CLOSE = 0.42
+"""Cosine of a word to a ware's name from which it may name it ("cuppa" and "cup of tea"
+0.52, "lamp" and "paper lantern" 0.44, "pint" and "rye loaf" 0.22)."""
+WARE_MARGIN = 0.1
+"""How much closer than the next ware the one meant must be."""
+PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what do does "
+                       "charge charges one each pay set back go goes going want wants asking ask worth buy sell "
+                       "sold get coin coins money here there they you today nowadays day days lately like things "
+                       "stuff goods wares usually normally typically roughly about around")
+
+
+def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
+    """The priced items a price question may mean: those of a place it names, else all."""
+    priced = [v.id for v in req.names.values() if v.kind == "item" and v.price]
+    places = [t for t in topics if t in req.names and req.names[t].kind == "place"]
+    at = [i for i in priced if req.names[i].place in places]
+    return at if places else priced
+
+
+def ware_words(r: Reading, req: DecisionRequest) -> list[str]:
+    """The line's own words that may name a ware: no price, function or world's name words."""
+    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    out: list[str] = []
+    for word in word_forms(r.text):
+        if (len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
+                and word not in names and word not in out):
+            out.append(word)
+    return out
+
+
+def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> dict[str, float]:
+    """For a price question naming no ware: each ware in view and the best cosine of one of
+    the line's words to its name (one embedder batch, cached)."""
+    if model.encoder is None or any(t in req.names and req.names[t].kind == "item" for t in topics):
+        return {}
+    wares = wares_in_view(req, topics)
+    words = ware_words(r, req)
+    if not wares or not words:
+        return {}
+    names = [req.names[w].name.lower() for w in wares]
+    vectors = model.vectors([*words, *names])
+    scores = vectors[len(words):] @ vectors[:len(words)].T
+    return {ware: float(row.max()) for ware, row in zip(wares, scores, strict=True)}
+
+
+def ware_meant(similarity: dict[str, float]) -> str | None:
+    """The ware the line means by other words, or ``None`` when none stands out."""
+    ranked = sorted(similarity.items(), key=lambda t: (-t[1], t[0]))
+    if not ranked or ranked[0][1] < WARE_CLOSE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WARE_MARGIN:
+        return None
+    return ranked[0][0]
+
+
+def answer_price(h: Heard) -> Said:
+    """A price: of a named item here or where it is sold, or of the ware the line names in
+    other words, else of what is sold at the place it names or here; a question naming no
+    item is about what it names ("Jonas's prices")."""
+    items = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
+    ware = None if items else (knowing.ware_named_in_part(h.req, h.reading, _PRICE_WORDS)
+                               or ware_meant(h.ware_similarity))
+    if ware is not None:  # "the museum guide" for the museum guidebook, though Ada is the tour guide
+        h = Heard(h.req, h.reading, h.intent, [ware], h.voice, h.rng)
+    places = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"]
+    if places and places == h.topics and not ware_words(h.reading, h.req) and (sold := wares_at(h, places[0])):
+        return Said(sold)  # "what are prices like at the bakery?"
+    if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
+        return answer_about(h)
+    if not h.topics and set(h.reading.words) - _PRICE_WORDS:
+        return answer_about(h)  # "how much is the collection insured for?": not goods here
+    for topic in h.topics:
+        view = h.req.names.get(topic)
+        if view is not None and view.kind == "item":
+            price = h.req.item_info.get(topic, {}).get("price") or view.price
+            if price:
+                where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
+                return Said(f"{capital(a_name(view.name))} costs {coins_text(price)}{where}.")
+            return Said(dont_know(h, [topic]))
+    here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
+    if not here:
+        return Said(dont_know(h))
+    return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
