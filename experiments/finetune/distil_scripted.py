@@ -6,8 +6,9 @@
 3. a tiny random-weight Llama is built from a config, its tokenizer trained on the train
    split's text only (no hub, nothing downloaded); by default the copy-friendly one of
    :mod:`simverse.finetune.student`, where a name is the same token in prompt and answer;
-4. before and after fine-tuning (``simverse finetune``'s code; every weight by default,
-   as a random-weight student needs, or ``--train lora``), the model answers the held-out
+4. before and after fine-tuning (``simverse finetune``'s code: a pre-training pass on the
+   train split's whole chats, then a pass on the answers; every weight by default, as a
+   random-weight student needs, or ``--train lora``), the model answers the held-out
    examples through the transformers backend, greedy and WITHOUT constrained decoding,
    and we print: the share of schema-valid answers, agreement with the teacher's action
    next to the majority-action baseline, and tokens per second.
@@ -28,9 +29,10 @@ from simverse.core.loader import load_world
 from simverse.core.seeds import derive_seed
 from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
 from simverse.finetune.evaluation import evaluate
+from simverse.finetune.passes import finetune_in_passes
 from simverse.finetune.report import report_lines, write_report
 from simverse.finetune.student import build_student
-from simverse.finetune.training import TrainConfig, finetune
+from simverse.finetune.training import TrainConfig
 from simverse.llm.tiny_model import TinyShape, build_tiny_model
 from simverse.llm.transformers_backend import TransformersBackend
 from simverse.world.model import World
@@ -70,20 +72,20 @@ def show(label: str, result) -> None:
           f"{result.tokens_per_s:7.1f} tokens/s ({result.completion_tokens} tokens in {result.seconds:.1f} s)")
 
 
-def train_pass(args: argparse.Namespace, base: str, data_dir: Path, out: Path, *, pretrain: bool):
-    """One training pass: pre-training (every weight, loss on the whole chat) or fine-tuning
-    (``--train``, loss on the answer only)."""
-    config = TrainConfig(base=base, dataset=str(data_dir), out=str(out),
-                         epochs=args.pretrain_epochs if pretrain else args.epochs, batch_size=args.batch_size,
-                         learning_rate=args.learning_rate, lora_r=args.lora_r, lora_alpha=args.lora_alpha,
-                         train_norms=True, train_embeddings=True, full=pretrain or args.train == "full",
-                         prompt_loss=pretrain, lr_scheduler=args.scheduler, warmup_ratio=args.warmup,
-                         device="cpu", save_steps=100, logging_steps=10, seed=0, evaluate=not pretrain)
-    result = finetune(config)
-    if pretrain:
-        print(f"  {result.steps} steps; loss on whole chats {result.losses[0][1]:.3f} -> {result.losses[-1][1]:.3f} "
-              f"in {result.seconds:.0f} s")
-    return result
+def distil(args: argparse.Namespace, base: str, data_dir: Path, out: Path):
+    """``simverse finetune``'s two passes: ``--pretrain-epochs`` with the loss on whole chats
+    (every weight; ``--full --prompt-loss-epochs``), then ``--epochs`` on the answers
+    (``--train``: every weight, or a LoRA adapter with the norms and embeddings)."""
+    config = TrainConfig(base=base, dataset=str(data_dir), out=str(out), epochs=args.epochs,
+                         batch_size=args.batch_size, learning_rate=args.learning_rate, lora_r=args.lora_r,
+                         lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True,
+                         full=args.train == "full", lr_scheduler=args.scheduler, warmup_ratio=args.warmup,
+                         device="cpu", save_steps=100, logging_steps=10, seed=0)
+    first, result = finetune_in_passes(config, args.pretrain_epochs)
+    if first is not None:
+        print(f"  pre-training: {first.steps} steps; loss on whole chats {first.losses[0][1]:.3f} -> "
+              f"{first.losses[-1][1]:.3f} in {first.seconds:.0f} s")
+    return first, result
 
 
 def parse_args() -> argparse.Namespace:
@@ -156,13 +158,10 @@ def main() -> None:
           f"max_new_tokens {max_new}")
     before = evaluate(backend, held_out, train, max_new_tokens=max_new)
 
-    base = str(model_dir)
-    if args.pretrain_epochs > 0:
-        print(f"4a. pre-training every weight on the train split's whole chats ({args.pretrain_epochs:g} epochs)")
-        base = train_pass(args, base, data_dir, work / "pretrained", pretrain=True).output
-    print(f"4b. fine-tuning ({args.train}) on the answers")
-    result = train_pass(args, base, data_dir, work / "distilled", pretrain=False)
-    report = write_report(result)
+    print(f"4. {args.pretrain_epochs:g} epochs on the train split's whole chats, then {args.epochs:g} "
+          f"on the answers ({args.train})")
+    first, result = distil(args, str(model_dir), data_dir, work / "distilled")
+    report = write_report(result, first)
     for line in report_lines(report):
         print(f"  {line}")
     after = evaluate(TransformersBackend(result.output, device="cpu", max_batch_size=16), held_out, train,

@@ -79,29 +79,43 @@ def finetune(
     train_norms: Annotated[bool, typer.Option(help="also train the norm layers in full")] = False,
     train_embeddings: Annotated[bool, typer.Option(
         help="also train the token embeddings and output layer in full (random-weight bases need it)")] = False,
+    full: Annotated[bool, typer.Option(
+        help="train every weight instead of a LoRA adapter (the result is a plain model); "
+             "a small base built from random weights needs it")] = False,
+    prompt_loss_epochs: Annotated[float, typer.Option(
+        help="first train this many epochs with the loss on whole chats, prompt included, into "
+             "OUT/pretrained, then the answers from there (0: answers only; a random-weight base needs it)")] = 0.0,
+    lr_scheduler: Annotated[str, typer.Option(help="learning-rate schedule: linear, cosine, constant, ...")] = "linear",
+    warmup_ratio: Annotated[float, typer.Option(help="share of each pass's steps spent warming up")] = 0.05,
     merge: Annotated[bool, typer.Option(help="save the merged model (else the LoRA adapter)")] = True,
     save_steps: Annotated[int, typer.Option(help="checkpoint every N steps")] = 50,
     resume: Annotated[bool, typer.Option(help="continue from the newest checkpoint in OUT")] = False,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
 ) -> None:
-    """Fine-tune a LoRA adapter on a decisions dataset; the result runs as --llm transformers:OUT."""
+    """Fine-tune a model (a LoRA adapter, or every weight) on a decisions dataset; the result runs as
+    --llm transformers:OUT."""
+    from simverse.finetune.passes import finetune_in_passes
     from simverse.finetune.report import report_lines, write_report
     from simverse.finetune.sft_data import DatasetError
-    from simverse.finetune.training import TrainConfig
-    from simverse.finetune.training import finetune as train
+    from simverse.finetune.training import TrainConfig, schedules
 
     if not Path(data).exists():
         raise UserError(f"{data}: no such dataset")
     if device not in ("auto", "cpu", "cuda") and not device.startswith("cuda:"):
         raise UserError(f"--device must be auto, cpu or cuda, not {device!r}")
+    if lr_scheduler not in schedules():
+        raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
+    if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
+        raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
     config = TrainConfig(base=base, dataset=data, out=out, epochs=epochs, max_steps=max_steps,
                          batch_size=batch_size, grad_accum=grad_accum, learning_rate=learning_rate,
                          lora_r=lora_r, lora_alpha=lora_alpha, max_length=max_length, seed=seed, device=device,
-                         train_norms=train_norms, train_embeddings=train_embeddings,
+                         train_norms=train_norms, train_embeddings=train_embeddings, full=full,
+                         lr_scheduler=lr_scheduler, warmup_ratio=warmup_ratio,
                          merge=merge, save_steps=save_steps, resume=resume, progress=not quiet)
     try:
-        result = train(config)
+        pretrain, result = finetune_in_passes(config, prompt_loss_epochs)
     except (DatasetError, OSError) as exc:
         raise UserError(str(exc)) from None
-    for line in report_lines(write_report(result)):
+    for line in report_lines(write_report(result, pretrain)):
         console.print(escape(line), soft_wrap=True)

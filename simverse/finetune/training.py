@@ -152,6 +152,13 @@ def _arguments(config: TrainConfig, device: str) -> Any:
     )
 
 
+def schedules() -> list[str]:
+    """The learning-rate schedules transformers knows by name."""
+    from transformers import SchedulerType
+
+    return [kind.value for kind in SchedulerType]
+
+
 def last_checkpoint(out: str | Path) -> str | None:
     """The newest checkpoint of an earlier run into ``out``, if any."""
     from transformers.trainer_utils import get_last_checkpoint
