@@ -36,9 +36,10 @@ def world_names(spec: WorldSpec) -> NameIndex:
     people = {n.name for n in spec.npcs}
     views: list[NameView] = []
     roles = _role_names([(n.name, _roles(n.persona) or _opening_role(n.persona, n.name)) for n in spec.npcs])
+    place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(spec, npc.persona)))
+                              works_at=_places_named(place_names, npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -79,16 +80,27 @@ def _on_view(spec: WorldSpec, place: str, description: str) -> tuple[str, ...]:
     return tuple(sorted(i.id for i in spec.items if _PARENS.sub("", i.name).strip().lower() in named))
 
 
-def _places_named(spec: WorldSpec, persona: str) -> tuple[str, ...]:
-    """Places a persona names by their full name ("priest of the Chapel of the Tides",
-    "Keeper of the Salty Gull tavern"): where everyone knows the person belongs."""
-    said = f" {' '.join(w for w in word_forms(persona) if w not in _ARTICLES)} "
-    found = []
-    for place in spec.places:
+def _place_phrases(spec: WorldSpec) -> dict[str, list[tuple[int, str, str]]]:
+    """Each place's full name as compared words (``(order, place id, " w1 w2 ")``), by its
+    first word: made once per world, so naming the places of every persona is not
+    NPCs x places."""
+    phrases: dict[str, list[tuple[int, str, str]]] = {}
+    for order, place in enumerate(spec.places):
         name = [w for w in word_forms(_PARENS.sub("", place.name)) if w not in _ARTICLES]
-        if name and f" {' '.join(name)} " in said:
-            found.append(place.id)
-    return tuple(found)
+        if name:
+            phrases.setdefault(name[0], []).append((order, place.id, f" {' '.join(name)} "))
+    return phrases
+
+
+def _places_named(phrases: dict[str, list[tuple[int, str, str]]], persona: str) -> tuple[str, ...]:
+    """Places a persona names by their full name ("priest of the Chapel of the Tides",
+    "Keeper of the Salty Gull tavern"): where everyone knows the person belongs (in the
+    world file's order)."""
+    words = [w for w in word_forms(persona) if w not in _ARTICLES]
+    said = f" {' '.join(words)} "
+    found = {(order, place) for word in set(words) for order, place, phrase in phrases.get(word, ())
+             if phrase in said}
+    return tuple(place for _, place in sorted(found))
 
 
 def _opening_role(persona: str, name: str) -> list[str]:
