@@ -4,36 +4,21 @@ that fit as well are no answer."""
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 import pytest
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
-from simverse.core.names import FUNCTION_WORDS
 from simverse.world.model import World
+from tests.dialogue.word_groups import WordGroups
 
 
-class _Meanings:
-    """A toy encoder: a text is its bag of words; "travel" and "companion" are one
-    concept (with "escort"), and so are "trust" and "confidant"."""
-
-    GROUPS = ({"travel", "companion", "escort"}, {"trust", "confidant"})
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        rows = []
-        for text in texts:
-            vector = np.zeros(64, dtype=np.float32)
-            for word in (w for w in re.findall(r"[a-z]+", text.lower()) if w not in FUNCTION_WORDS):
-                group = next((i for i, g in enumerate(self.GROUPS) if word in g), None)
-                vector[group if group is not None else 8 + zlib.crc32(word.encode()) % 56] += 1.0
-            norm = float(np.linalg.norm(vector))
-            rows.append(vector / norm if norm else vector)
-        return np.stack(rows)
+def _meanings() -> WordGroups:
+    """"travel" and "companion" are one concept (with "escort"), and so are "trust" and
+    "confidant"."""
+    return WordGroups({"travel", "companion", "escort"}, {"trust", "confidant"})
 
 
 def caravan(kinds: dict[str, str]) -> dict[str, Any]:
@@ -58,7 +43,7 @@ def make() -> Iterator:
 
     def build(kinds: dict[str, str]) -> World:
         w = World(parse_world(caravan(kinds)), seed=0, embedder="hashing")
-        w.brain.hear_with(_Meanings())
+        w.brain.hear_with(_meanings())
         worlds.append(w)
         return w
 

@@ -3,36 +3,21 @@ only when one ware stands out; prices asked of a place list its wares."""
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 import pytest
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
-from simverse.core.names import FUNCTION_WORDS
 from simverse.world.model import World
+from tests.dialogue.word_groups import WordGroups
 
 
-class _Groups:
-    """A toy encoder: a text is its bag of words, and the words of one group are one
-    concept ("cuppa" and "tea"; "lamp" and "lantern"; "snack", "bun" and "cake")."""
-
-    GROUPS = ({"cuppa", "tea"}, {"lamp", "lantern"}, {"snack", "bun", "cake"})
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        rows = []
-        for text in texts:
-            vector = np.zeros(64, dtype=np.float32)
-            for word in (w for w in re.findall(r"[a-z]+", text.lower()) if w not in FUNCTION_WORDS):
-                group = next((i for i, g in enumerate(self.GROUPS) if word in g), None)
-                vector[group if group is not None else 8 + zlib.crc32(word.encode()) % 56] += 1.0
-            norm = float(np.linalg.norm(vector))
-            rows.append(vector / norm if norm else vector)
-        return np.stack(rows)
+def _groups() -> WordGroups:
+    """The words of one group are one concept ("cuppa" and "tea"; "lamp" and "lantern"; "snack",
+    "bun" and "cake")."""
+    return WordGroups({"cuppa", "tea"}, {"lamp", "lantern"}, {"snack", "bun", "cake"})
 
 
 def teahouse() -> dict[str, Any]:
@@ -63,7 +48,7 @@ def world() -> Iterator[World]:
 
 
 def test_a_ware_said_in_other_words_has_its_price(world):
-    world.brain.hear_with(_Groups())
+    world.brain.hear_with(_groups())
     assert "2 coins" in ask(world, "Mei", "how much is a cuppa these days?").utterance
     assert "5 coins" in ask(world, "Mei", "what does a lamp go for?").utterance
 
@@ -73,12 +58,12 @@ def test_without_meaning_a_word_names_no_ware(world):
 
 
 def test_a_word_close_to_two_wares_names_neither(world):
-    world.brain.hear_with(_Groups())
+    world.brain.hear_with(_groups())
     assert "coin" not in ask(world, "Mei", "how much is a snack?").utterance
 
 
 def test_a_word_close_to_a_ware_of_the_place_named_picks_it_there(world):
-    world.brain.hear_with(_Groups())
+    world.brain.hear_with(_groups())
     assert "1 coin" in ask(world, "Mei", "how much is a snack at the Willow Teahouse?").utterance
 
 
