@@ -174,6 +174,11 @@ def world_knowledge(h: Heard) -> str:
     return ""
 
 
+_STRANDED = frozenset({"to", "with", "for", "by", "from", "about", "of"})
+"""A question ending on one of these asks about someone the person is tied to
+("who is Tomas married to?", "who does Ines sit with?"), not the person."""
+
+
 def _person(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
@@ -182,6 +187,8 @@ def _person(h: Heard, who: str, opinion: bool = False) -> str:
         "what" in r.words and r.words[-1] == "does")
     if who in _owners(h) and not opinion:
         return ""  # "who is Finn's father?" asks about the father
+    if not opinion and r.words and r.words[-1] in _STRANDED:
+        return ""  # "who is Tomas married to?" asks about someone else than Tomas
     if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
                                                          "who is")):
         return ""

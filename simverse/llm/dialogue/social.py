@@ -21,6 +21,7 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time
 
 HUNGRY = 0.6
@@ -126,16 +127,31 @@ def about_me(h: Heard) -> Said:
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
         return answer_about(h)
-    if r.has("doing", "you up to", "busy", "right now", "at the moment"):
+    if r.has("doing", "you up to", "busy", "right now", "at the moment") and asks_activity(r):
         return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "work"):
         return Said(f"I'm {who_i_am(req)}.")
-    if (req.schedule_activity and r.wh not in ("when", "who", "whom", "whose", "why", "how much")
+    if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
         return Said(_activity(h))  # not for "when does school finish?": what it is doing says no time
     return answer_about(h)
+
+
+_NOT_NOW = word_set("will would shall going gonna did was were had")
+"""Words that put a question at another time than now ("will it...", "did you...")."""
+
+
+def asks_activity(r: Reading) -> bool:
+    """Whether what the NPC is doing now answers the line: not when it asks a count, an
+    amount, a time, a reason or a person ("how many calls did you get through?"), nor about
+    another time ("yesterday", "will it be...")."""
+    if r.wh not in (None, "what", "where", "how"):
+        return False
+    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort"):
+        return False
+    return not other_time(r) and not (set(r.body[:3]) & _NOT_NOW)
 
 
 def who_i_am(req: DecisionRequest) -> str:
