@@ -16,7 +16,8 @@ from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import CARRY_ON, goes_along, polite_request
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, polite_request
+from simverse.llm.dialogue.wares import WARE_MARGIN, ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
@@ -42,6 +43,8 @@ def answer_request(h: Heard) -> Said:
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
     if item is None and set(h.reading.words) & {"one", "it", "some", "that", "those"}:
         item = _item_said_before(h)  # "Sell me one": the loaf asked about a line ago
+    if item is None and _handing(h):
+        item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
@@ -71,10 +74,33 @@ def _item_said_before(h: Heard) -> str | None:
     return None
 
 
+WARE_HERE_CLOSE = 0.25
+"""Cosine from which a word of a request for something names a ware sold right here: among
+the few wares of the NPC's own place a looser match is enough ("a pint" at the tavern)."""
+
+
+def _ware_here(h: Heard) -> str | None:
+    """The ware of the NPC's place that a request for something unnamed means: the closest
+    in meaning, if close enough and clearly closer than the next ware here."""
+    here = {i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}
+    ranked = sorted(here.items(), key=lambda t: (-t[1], t[0]))
+    if not ranked or ranked[0][1] < WARE_HERE_CLOSE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WARE_MARGIN:
+        return None
+    return ranked[0][0]
+
+
 def _handing(h: Heard) -> bool:
     """Whether the line asks for something to be handed over ("sell me", "give us")."""
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in HANDING_WORDS or h.reading.has(*WANTS_ITEM)
+    dative = _FOR_ME.search(" ".join(h.reading.body or h.reading.words))
+    return (verb in HANDING_WORDS or h.reading.has(*WANTS_ITEM)
+            or (dative is not None and dative.group("verb") not in SPEECH_VERBS))
+
+
+_FOR_ME = re.compile(r"^(?:please )?(?P<verb>[a-z]+) (?:me|us) (?:a|an|one|some|another)\b")
+"""An order to get the speaker something ("pull me a pint", "pour us another"): handing over."""
 
 
 def _wants_to_go(h: Heard) -> bool:
@@ -175,13 +201,15 @@ def _action_verbs(action: ActionSpec) -> set[str]:
 
 
 def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
-    """The action of the NPC's work now when the line speaks of that work ("take the next
+    """The action of the NPC's work now when the line speaks of that work or of the place it works at ("take the next
     call" to someone "taking calls", "keep working on the varnish" to someone "cleaning the
     varnish") or asks it to carry on."""
     req = h.req
     if not req.schedule_action or not req.schedule_activity:
         return []
     work = {f for w in word_forms(req.schedule_activity) for f in verb_forms(w)} - FUNCTION_WORDS - LIGHT_VERBS
+    if req.schedule_place == req.place:  # "those waiting calls" at a bay whose wallboard shows calls waiting
+        work |= set(word_forms(req.place_description)) - FUNCTION_WORDS - LIGHT_VERBS
     if not (work & (line - LIGHT_VERBS)) and not h.reading.has(*CARRY_ON):
         return []
     return [a for a in req.actions if a.name == req.schedule_action]

@@ -72,6 +72,8 @@ OPINION = ("think of", "think about", "feel about", "opinion", "make of", "do yo
            "how well do you know", "you know him", "you know her", "know them well")
 TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do you not think", "is not he",
         "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
+ORDER_TAGS = ("would you", "will you", "could you", "can you", "would you please", "will you please")
+"""Question tags that make an order polite ("deal with the queue, would you?"): no question."""
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr")
 """Forms of address a line may open with ("Miss, is there a test?"): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
@@ -141,7 +143,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         start += 1
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body)
-    tagged = any(text.endswith(" " + t) for t in TAGS) and not opens
+    tagged = any(text.endswith(" " + t) for t in (*TAGS, *ORDER_TAGS)) and not opens
     question = opens or (raw.endswith("?") and not tagged)
     owners, owned = _possessives(raw)
     return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw,

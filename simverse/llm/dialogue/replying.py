@@ -176,7 +176,7 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         if facts is not None:
             facts, bridged = bridge(model, reading, req, facts)
         roles = role_similarities(model, reading, req) if i in sims else {}
-        wares = ware_similarities(model, reading, req, topics) if intents[i] == "ask_price" else {}
+        wares = ware_similarities(model, reading, req, topics) if intents[i] in ("ask_price", "request") else {}
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
