@@ -47,7 +47,8 @@ def lamp_yard() -> dict[str, Any]:
         "actions": [
             {"name": "trim", "description": "Trim the wicks of the lamps in the yard.",
              "preconditions": ["actor.place == yard"], "effects": []},
-            {"name": "queue_up", "description": "Stand in line for a lamp to be lit.", "effects": []},
+            {"name": "queue_up", "description": "Stand in line for a lamp to be lit.",
+             "preconditions": ["actor.place == inn"], "effects": []},
             {"name": "sell", "description": "Sell a drink over the bar.", "args": {"item": "item"},
              "preconditions": ["item.place == actor.place", "item.quantity > 0"], "effects": []},
         ],

@@ -163,11 +163,14 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     if strong:
         return strong
     first = [a for a in _scheduled(h, line) if a in actions]
+    last = [a for a in _at_work(h, line) if a in actions]
     if h.action_similarity:  # and those it means ("sing for us" -> perform: "Play a song...")
         meant = _meant(h, actions)
-        return first + [a for a in meant if a not in first] + [a for a in own if a not in first and a not in meant]
-    if first or own:
-        return first + [a for a in own if a not in first]
+        found = first + [a for a in meant if a not in first] + [a for a in own if a not in first and a not in meant]
+        return found + [a for a in last if a not in found]
+    if first or own or last:
+        found = first + [a for a in own if a not in first]
+        return found + [a for a in last if a not in found]
     scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
                     key=lambda t: (-t[0], t[1]))
     return [a for n, _, a in scored if n and n == scored[0][0]][:1]
@@ -201,16 +204,33 @@ def _action_verbs(action: ActionSpec) -> set[str]:
 
 
 def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
-    """The action of the NPC's work now when the line speaks of that work or of the place it works at ("take the next
+    """The action of the NPC's work now when the line speaks of that work ("take the next
     call" to someone "taking calls", "keep working on the varnish" to someone "cleaning the
     varnish") or asks it to carry on."""
     req = h.req
     if not req.schedule_action or not req.schedule_activity:
         return []
     work = {f for w in word_forms(req.schedule_activity) for f in verb_forms(w)} - FUNCTION_WORDS - LIGHT_VERBS
-    if req.schedule_place == req.place:  # "those waiting calls" at a bay whose wallboard shows calls waiting
-        work |= set(word_forms(req.place_description)) - FUNCTION_WORDS - LIGHT_VERBS
     if not (work & (line - LIGHT_VERBS)) and not h.reading.has(*CARRY_ON):
+        return []
+    return [a for a in req.actions if a.name == req.schedule_action]
+
+
+_ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend")
+"""Verbs that ask for work on something without saying which ("deal with", "see to")."""
+
+
+def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
+    """The action of the NPC's work now when the line speaks of what its workplace shows
+    ("deal with those waiting calls" at a bay whose wallboard shows calls waiting): last
+    among the actions meant, as a thing there may be the object of other actions too."""
+    req = h.req
+    if not req.schedule_action or req.schedule_place != req.place:
+        return []
+    if (polite_request(h.reading, action_verbs(req)) or "") not in _ANY_WORK:
+        return []  # "swap your kettle" asks for a deed of its own, not the work there
+    shown = set(word_forms(req.place_description)) - FUNCTION_WORDS - LIGHT_VERBS
+    if not shown & (line - LIGHT_VERBS):
         return []
     return [a for a in req.actions if a.name == req.schedule_action]
 
