@@ -17,7 +17,7 @@ from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, polite_request
-from simverse.llm.dialogue.wares import WARE_MARGIN, ware_meant
+from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
@@ -82,13 +82,7 @@ the few wares of the NPC's own place a looser match is enough ("a pint" at the t
 def _ware_here(h: Heard) -> str | None:
     """The ware of the NPC's place that a request for something unnamed means: the closest
     in meaning, if close enough and clearly closer than the next ware here."""
-    here = {i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}
-    ranked = sorted(here.items(), key=lambda t: (-t[1], t[0]))
-    if not ranked or ranked[0][1] < WARE_HERE_CLOSE:
-        return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WARE_MARGIN:
-        return None
-    return ranked[0][0]
+    return ware_meant({i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}, WARE_HERE_CLOSE)
 
 
 def _handing(h: Heard) -> bool:

@@ -74,10 +74,11 @@ def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topi
     return {ware: float(row.max()) for ware, row in zip(wares, scores, strict=True)}
 
 
-def ware_meant(similarity: dict[str, float]) -> str | None:
-    """The ware the line means by other words, or ``None`` when none stands out."""
+def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str | None:
+    """The ware the line means by other words: the closest in meaning, if at least ``close``
+    and clearly closer than the next, else ``None``."""
     ranked = sorted(similarity.items(), key=lambda t: (-t[1], t[0]))
-    if not ranked or ranked[0][1] < WARE_CLOSE:
+    if not ranked or ranked[0][1] < close:
         return None
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WARE_MARGIN:
         return None
