@@ -42,9 +42,9 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.4f}"
 
 
-def _renamed(report: dict[str, Any]) -> str:
-    copies = report["config"].get("renamed_copies", 0)
-    return f" (with {copies} renamed {'copy' if copies == 1 else 'copies'} of each)" if copies else ""
+def _repeated(report: dict[str, Any]) -> str:
+    repeats = report["config"].get("repeat") or {}
+    return f" (repeated: {', '.join(f'{kind} x{times}' for kind, times in sorted(repeats.items()))})" if repeats else ""
 
 
 def report_lines(report: dict[str, Any]) -> list[str]:
@@ -53,7 +53,7 @@ def report_lines(report: dict[str, Any]) -> list[str]:
     lines = [
         f"model: {report['output_kind']} -> run it with --llm {report['llm']}",
         f"base: {report['base']}; dataset: {report['dataset']}; device: {report['device']}; seed {report['seed']}",
-        f"examples: {report['train_examples']} train{_renamed(report)}, {report['test_examples']} test "
+        f"examples: {report['train_examples']} train{_repeated(report)}, {report['test_examples']} test "
         f"({report['dropped_too_long']} dropped as too long)",
         f"{'all weights' if report['output_kind'] == 'full' else 'LoRA'}: {report['trainable_params']:,} "
         f"trainable of {report['total_params']:,} parameters ({share:.2f}%)",
