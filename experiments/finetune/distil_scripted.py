@@ -112,10 +112,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--lora-alpha", type=int, default=32)
     parser.add_argument("--scheduler", default="cosine")
     parser.add_argument("--warmup", type=float, default=0.05)
-    parser.add_argument("--pretrain-epochs", type=float, default=3.0,
+    parser.add_argument("--pretrain-epochs", type=float, default=4.0,
                         help="first learn the train split's whole chats (prompt and answer; 0: skip)")
     parser.add_argument("--epochs", type=float, default=2.0, help="then learn the answers")
-    parser.add_argument("--repeat", nargs="*", default=["reply=4"],
+    parser.add_argument("--repeat", nargs="*", default=["reply=4", "move=2"],
                         help="KIND=N: each train example of this mode or action appears N times (none: '--repeat')")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=3e-3)
