@@ -39,7 +39,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
     place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(place_names, npc.persona)))
+                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -101,6 +101,32 @@ def _places_named(phrases: dict[str, list[tuple[int, str, str]]], persona: str) 
     found = {(order, place) for word in set(words) for order, place, phrase in phrases.get(word, ())
              if phrase in said}
     return tuple(place for _, place in sorted(found))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_CLAUSES = re.compile(r"([,;:])")
+_APPOSITION = ("the ", "a ", "an ", "who ", "whose ", "which ", "that ")
+_SHORT = 3
+"""An opening shorter than this many words is an adjective before a comma ("A bright,
+restless boy"), not yet the phrase that names the person."""
+
+
+def known_as(persona: str) -> str:
+    """How everyone knows a person: the persona's first sentence up to a semicolon,
+    keeping only the clauses after a comma or colon that go on naming them ("Father Aldo,
+    the gentle priest of the Chapel of the Tides, who blesses the boats"; "Elder Maud: the
+    village's quest giver"); traits and worries ("The mayor: jovial in public, anxious in
+    private...") are no one else's to know."""
+    sentence = _SENTENCE_END.split(persona.strip(), maxsplit=1)[0].rstrip(".!? ")
+    parts = _CLAUSES.split(sentence)
+    kept = [parts[0].strip()]
+    for sep, clause in zip(parts[1::2], parts[2::2], strict=False):
+        clause = clause.strip()
+        short = sep == "," and len(" ".join(kept).split()) < _SHORT
+        if sep == ";" or not (short or clause.lower().startswith(_APPOSITION)):
+            break  # "Elder Maud: the village's quest giver" goes on naming her; "The mayor: jovial" does not
+        kept.append(clause)
+    return ", ".join(k for k in kept if k)
 
 
 def _opening_role(persona: str, name: str) -> list[str]:

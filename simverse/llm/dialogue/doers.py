@@ -57,6 +57,18 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
+def deed_texts(req: DecisionRequest) -> dict[str, list[str]]:
+    """What each person is known for, as compared with a deed: their role ("the priest")
+    and how everyone knows them ("Father Aldo, the gentle priest of the Chapel of the
+    Tides, who blesses the boats"), so a person is found by what they do even when no role
+    word says it ("who does the blessing of the boats?")."""
+    out = {npc: ["the " + max(aliases, key=len)] for npc, aliases in roles_of(req).items()}
+    for entity, view in req.names.items():
+        if view.kind == "npc" and view.known_as and view.known_as.lower() not in out.get(entity, []):
+            out.setdefault(entity, []).append(view.known_as)
+    return out
+
+
 def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:
     """"That's Okoye, the doctor." for the one person whose role is clearly closest to what
     the line asks done; "" when none is close or two are near."""

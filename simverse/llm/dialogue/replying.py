@@ -34,7 +34,7 @@ from simverse.llm.dialogue.answers import (
     relation_question,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.doers import deed_asked
+from simverse.llm.dialogue.doers import deed_asked, deed_texts
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -130,11 +130,16 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     """For "who examines the patients?": cosine of what is done to each person's role."""
     named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
     deed = deed_asked(r, named)
-    roles = role_texts(req)
-    if model.encoder is None or not deed or not roles:
+    known = deed_texts(req)
+    if model.encoder is None or not deed or not known:
         return {}
-    vectors = model.vectors([deed, *roles.values()])
-    return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+    vectors = model.vectors([deed, *(t for ts in known.values() for t in ts)])
+    scores = [float(v) for v in vectors[1:] @ vectors[0]]
+    out, row = {}, 0
+    for npc, ts in known.items():
+        out[npc] = max(scores[row:row + len(ts)])
+        row += len(ts)
+    return out
 
 
 def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:

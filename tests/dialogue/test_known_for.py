@@ -1,0 +1,74 @@
+"""People known by what they do: how everyone knows a person (the opening of the persona,
+not its traits or worries) answers "who does X?" where no role word says it, on an
+invented fen village and its toy encoder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from simverse.agents.names import known_as
+from simverse.agents.player import ask
+from simverse.core.loader import parse_world
+from simverse.world.model import World
+from tests.dialogue.word_groups import WordGroups
+
+
+def fen() -> dict[str, Any]:
+    npc = {"traits": ["calm"], "sociability": 0.0, "start_place": "green"}
+    return {
+        "format_version": 1, "name": "fen", "title": "Fen",
+        "environment": {"start": "08:00", "minutes_per_step": 60},
+        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
+        "places": [{"id": "green", "name": "Fen Green", "connections": []}],
+        "npcs": [
+            {**npc, "name": "Anselm", "persona": "An old man who cuts reeds by the dyke and thatches roofs."},
+            {**npc, "name": "Brigid", "persona": "Brigid, the widow at the end of the lane, who keeps the bees."},
+            {**npc, "name": "Corwin", "persona": "The reeve: loud, anxious, smuggling eels past the toll."},
+            {**npc, "name": "Dunstan", "persona": "A pedlar; secretly forges the toll tokens at night."},
+        ],
+    }
+
+
+def _meanings() -> WordGroups:
+    return WordGroups({"thatch", "thatches", "thatching", "roofs", "reeds"},
+                      {"bees", "honey", "hives", "beekeeping"},
+                      {"smuggling", "smuggles", "eels"},
+                      {"forges", "forging", "tokens"})
+
+
+@pytest.fixture
+def world() -> Iterator[World]:
+    w = World(parse_world(fen()), seed=0, embedder="hashing")
+    w.brain.hear_with(_meanings())
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize(("persona", "known"), [
+    ("Father Aldo, the gentle priest of the Chapel, who blesses the boats.",
+     "Father Aldo, the gentle priest of the Chapel, who blesses the boats"),
+    ("Elder Maud: the village's quest giver, who has seen three winters.",
+     "Elder Maud, the village's quest giver, who has seen three winters"),
+    ("The mayor: jovial in public, hiding an empty fund.", "The mayor"),
+    ("Keeper of the tavern; the village's loudest gossip.", "Keeper of the tavern"),
+    ("A proud fisherman, proud of his boat and bitter about his rival.", "A proud fisherman"),
+    ("A bright, restless boy whose mind drifts. He hates maths.", "A bright, restless boy whose mind drifts"),
+])
+def test_how_everyone_knows_a_person_is_the_opening_that_names_them(persona, known):
+    assert known_as(persona) == known
+
+
+def test_a_person_with_no_role_word_is_found_by_what_they_are_known_for(world):
+    answer = ask(world, "Brigid", "who does the thatching of roofs round here?").utterance
+    assert answer.startswith("That's Anselm"), answer
+    answer = ask(world, "Anselm", "who's the one that keeps the hives?").utterance
+    assert answer.startswith("That's Brigid"), answer
+
+
+def test_traits_and_worries_after_the_opening_name_no_one(world):
+    for line in ("who is smuggling the eels?", "who forges the tokens?"):
+        answer = ask(world, "Anselm", line).utterance
+        assert "Corwin" not in answer and "Dunstan" not in answer, answer
