@@ -128,7 +128,8 @@ def _hand_over(h: Heard, item: str) -> Said:
     for action, bindings in sorted(req.doable.items()):
         if action == "move" or not _words(action) & HANDING_WORDS:
             continue
-        for binding in bindings:
+        named = set(h.topics)  # "sell the lute to Sable": the binding with the person named first
+        for binding in sorted(bindings, key=lambda b: -len(named & set(b.values()))):
             if not binding or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
                 what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")

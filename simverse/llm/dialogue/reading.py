@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simverse.core.names import is_common, singular, spelled, verb_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, is_common, singular, spelled, verb_forms, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CONTRACTIONS = {
@@ -313,6 +313,28 @@ def _asked_softly(text: str) -> str | None:
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
+_ADVISED = re.compile(
+    r"^(?:why not|why do not you|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
+    r"|you should|you ought to|make sure you|go ahead and)\s+(?P<verb>[a-z]+)\s+\w")
+"""Orders said as advice or a suggestion ("why not sell it to her?", "you'd best sign in",
+"you'll want to take a number"): the word after the lead-in says what is asked, and
+something follows it ("why not Tomas?" asks about a person)."""
+_BARE_ADVICE = re.compile(r"^(?:best|better)\s+(?P<verb>[a-z]+)\s+\w")
+""""Best sign yourself in": an order only when its verb is one of the world's actions."""
+_NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try") | SPEECH_VERBS
+"""Verbs of knowing and saying: "you should know...", "you'd better believe it" ask nothing done."""
+
+
+def _advised(text: str, verbs: frozenset[str]) -> str | None:
+    """The verb an order said as advice asks to be done, or ``None``."""
+    match = _ADVISED.search(text)
+    bare = _BARE_ADVICE.search(text) if match is None else None
+    verb = (match or bare).group("verb") if (match or bare) else ""
+    if not verb or verb in _NOT_DEEDS or verb in FUNCTION_WORDS or (bare and not verb_forms(verb) & verbs):
+        return None
+    return verb
+
+
 _LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
           "are you allowed", "allowed to", "are you able", "permitted to", "is it allowed", "is it permitted",
           "have the authority", "have the power", "need permission", "need approval")
@@ -339,6 +361,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     asked = _asked_softly(" ".join(w))
     if asked is not None:
         return asked or None
+    if (advised := _advised(" ".join(w), verbs)) is not None:
+        return advised
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
         if rest and rest[0] not in SPEECH_VERBS:
