@@ -55,7 +55,6 @@ def world() -> Iterator[World]:
 
 @pytest.mark.parametrize(("line", "verb"), [
     ("why not weigh the sack now?", "weigh"),
-    ("why don't you weigh the grain first", "weigh"),
     ("you'd best weigh it before the rush", "weigh"),
     ("you'll want to ring the bell soon", "ring"),
     ("Hedda, best weigh the sack before noon", "weigh"),
@@ -68,7 +67,8 @@ def test_advice_to_do_something_asks_it_done(line, verb):
 @pytest.mark.parametrize("line", [
     "you should know the fair starts at noon", "you should have seen the storm", "you'd better believe it",
     "best day of the year, isn't it", "best of luck with the sale", "better late than never", "why not?",
-    "why not Hedda?", "why not ask Ulla about it?", "best bakery in the lane, that one",
+    "why not Hedda?", "why not ask Ulla about it?",
+    "why don't you weigh the grain yourself?", "best bakery in the lane, that one",
 ])
 def test_lines_that_only_sound_like_advice_ask_nothing_done(line):
     assert polite_request(read(line, frozenset(), frozenset({"hedda", "ulla"})), _VERBS) is None

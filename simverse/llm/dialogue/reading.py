@@ -314,11 +314,12 @@ def _asked_softly(text: str) -> str | None:
 
 
 _ADVISED = re.compile(
-    r"^(?:why not|why do not you|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
+    r"^(?:why not|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
     r"|you should|you ought to|make sure you|go ahead and)\s+(?P<verb>[a-z]+)\s+\w")
 """Orders said as advice or a suggestion ("why not sell it to her?", "you'd best sign in",
 "you'll want to take a number"): the word after the lead-in says what is asked, and
-something follows it ("why not Tomas?" asks about a person)."""
+something follows it ("why not Tomas?" asks about a person); "why don't you...?" is left
+a question ("why don't you trust the new pills?")."""
 _BARE_ADVICE = re.compile(r"^(?:best|better)\s+(?P<verb>[a-z]+)\s+\w")
 """"Best sign yourself in": an order only when its verb is one of the world's actions."""
 _NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try") | SPEECH_VERBS

@@ -31,13 +31,13 @@ from simverse.llm.dialogue.answers import (
     answer_confidence,
     answer_news,
     answer_way,
-    relation_question,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.doers import deed_asked, deed_texts
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
+from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
 from simverse.llm.dialogue.synonyms import bridge
