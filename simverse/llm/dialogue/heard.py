@@ -44,6 +44,8 @@ class Heard:
     """Questions: cosine of the line to each of the NPC's goals (with an embedder)."""
     deed_similarity: dict[str, float] = field(default_factory=dict)
     """"Who examines patients?": cosine of what is done to each person's role (with an embedder)."""
+    activity_similarity: float = 0.0
+    """"What has you up so early?": cosine of the line to asking what the NPC is doing now."""
 
 
 @dataclass

@@ -39,7 +39,18 @@ from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
-from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
+from simverse.llm.dialogue.social import (
+    ACTIVITY_QUESTION,
+    about_me,
+    doing_now_asked,
+    farewell,
+    greet,
+    react,
+    small_talk,
+    thanks,
+    tod,
+    told,
+)
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_similarities
@@ -142,6 +153,15 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     return out
 
 
+def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
+    """For a "what ... you" question: cosine of the line, without the name of the one
+    asked, to asking what it is doing now."""
+    if model.encoder is None or r.wh != "what" or not {"you", "your", "yourself"} & set(r.words):
+        return 0.0
+    vectors = model.vectors([addressed(r, req.npc), ACTIVITY_QUESTION])
+    return float(vectors[1] @ vectors[0])
+
+
 def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:
     """For a question about what the NPC is after: cosine of the line to each of its goals
     (the closest is said first); empty for other lines."""
@@ -184,8 +204,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         wares = ware_similarities(model, reading, req, topics) if intents[i] in ("ask_price", "request") else {}
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
+        doing = activity_similarity(model, reading, req) if i in sims else 0.0
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals, deeds)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
@@ -195,6 +216,7 @@ def answer(h: Heard) -> Said:
     if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
+    intent = "ask_self" if doing_now_asked(h) else intent
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
