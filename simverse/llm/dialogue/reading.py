@@ -25,8 +25,11 @@ CONTRACTIONS = {
     "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
     "ive": "i have",
     "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
+    "hw": "how", "wat": "what", "wot": "what", "cud": "could", "wud": "would",
     "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
 }
+_CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
+"""Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
                 "must any anything")
@@ -133,6 +136,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         if opened:
             words.extend(opened.split())
             continue
+        head, _, tail = token.partition("'")
+        if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
+            words += [head if head in keep else spelled(head), _CLITICS[tail]]
+            continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
@@ -188,9 +195,15 @@ _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody p
 line does not ask who."""
 
 
+_ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}(?:ask|want|take|charge) for"
+                        r" (?:a|an|one|the|it|them|that|this|those|these|each)\b")
+""""What does the café ask for a cup?": what is asked for a thing is its price ("what did
+she ask for?" is no price: nothing is named after it)."""
+
+
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
-    if asking and any(f" {p} " in padded for p in PRICE):
+    if asking and (any(f" {p} " in padded for p in PRICE) or _ASKED_FOR.search(padded)):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"

@@ -17,6 +17,7 @@ The steps, each a small function:
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -38,7 +39,7 @@ from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import Reading, is_greeting, read
+from simverse.llm.dialogue.reading import Reading, is_greeting, polite_request, read
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
@@ -70,7 +71,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
-    reading = read(req.conversation[-1].text if req.conversation else "", own_words(req), names)
+    line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
+    reading = read(line, own_words(req), names)
     topics = [m for m in req.mentioned if m != req.npc]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
@@ -80,6 +82,22 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     place = any(t != req.place and t in req.names and req.names[t].kind == "place" for t in topics)
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
                                  bool(known) or believed, place)
+
+
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+
+
+def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozenset()) -> str:
+    """The part of a line that is answered: all of it, but for an offer or request
+    followed by a question ("Fancy a coffee? What does the café ask for a cup?"), the
+    question, which is what the speaker waits to hear."""
+    sentences = _SENTENCES.split(line.strip())
+    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+        return line
+    last = read(sentences[-1], names)
+    if not last.opens or last.wh is None or polite_request(read(" ".join(sentences[:-1]), names), verbs) is None:
+        return line
+    return sentences[-1]
 
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
