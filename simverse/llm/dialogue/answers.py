@@ -16,7 +16,7 @@ from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
-from simverse.llm.dialogue.people import person_answer, relation_named
+from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.reading import asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.ways import way_ends, way_sentence
@@ -28,6 +28,7 @@ _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
+_YOU = frozenset({"you", "your", "yours", "yourself"})
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
 
 
@@ -68,9 +69,13 @@ def answer_about(h: Heard) -> Said:
 
 def _with_aside(h: Heard, text: str, known: Known) -> str:
     """After "I don't know", what it does know about the topic (a belief that does not
-    answer the question asked), so nothing it believes is hidden without reason."""
+    answer the question asked, or what a person the line names and asks of it about is
+    to it), so nothing it believes is hidden without reason."""
     if known.facts:
         return f"{text} {fact_sentence(h, known.facts[0])}"
+    tied = [t for t in h.topics if t in h.req.relation_kinds]
+    if tied and set(h.reading.words) & _YOU and not other_time(h.reading):  # "is Walter one of yours?"
+        return f"{text} {relation_sentence(tied[0], h.req.relation_kinds[tied[0]])}."
     return text
 
 

@@ -45,7 +45,7 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     if role and (r.wh in ("who", None) or job) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
-        parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
+        parts.append(relation_sentence(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
     elif feeling is not None:
         parts.append(f"{capital(_opinion(feeling))}.")
     elif opinion:
@@ -76,10 +76,11 @@ def relation_named(h: Heard) -> str:
         words = kind.lower().split()
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
         if head in asked:
-            return f"{_relation(who, kind)}."
+            return f"{relation_sentence(who, kind)}."
     if liked_asked(h.reading) and (liked := liked_most(h.req)):
         kinds = h.req.relation_kinds
-        return " ".join(f"{_relation(p, kinds[p])}." if p in kinds else f"I get on well with {p}." for p in liked)
+        return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."
+                        for p in liked)
     if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
@@ -89,8 +90,8 @@ def relation_named(h: Heard) -> str:
     if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
         return ""  # two relationships fit as well: no guess
     if len(near) > 1:  # "who do you travel with?": all the companions
-        return f"{_relation(' and '.join(sorted(near)), kinds[who], many=True)}."
-    return f"{_relation(who, kinds[who])}."
+        return f"{relation_sentence(' and '.join(sorted(near)), kinds[who], many=True)}."
+    return f"{relation_sentence(who, kinds[who])}."
 
 
 def relation_question(kind: str) -> str:
@@ -103,7 +104,7 @@ def relation_question(kind: str) -> str:
     return f"who is your {kind}?"
 
 
-def _relation(who: str, kind: str, many: bool = False) -> str:
+def relation_sentence(who: str, kind: str, many: bool = False) -> str:
     """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me";
     ``many``: "Pip and Sable are my companions"."""
     if kind.endswith((" of", " to", " with")):

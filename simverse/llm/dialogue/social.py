@@ -163,10 +163,10 @@ def activity_asked(h: Heard) -> bool:
 
 
 def doing_now_asked(h: Heard) -> bool:
-    """A question taken to be about something that asks what the NPC is doing where it is
-    ("what are you up to in that office?" asked in the office)."""
-    return (h.intent == "ask_about" and all(t == h.req.place for t in h.topics)
-            and bool(set(h.reading.words) & _YOU) and activity_asked(h))
+    """A question taken to be about something that names nothing and asks what the NPC is
+    doing ("what has you up at this hour?"); one that names its place ("what are you busy
+    with in the studio?") may be answered by a belief about it first."""
+    return h.intent == "ask_about" and not h.topics and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
 _NOT_NOW = word_set("will would shall going gonna did was were had")
