@@ -35,7 +35,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
     places = {p.id for p in spec.places}
     people = {n.name for n in spec.npcs}
     views: list[NameView] = []
-    roles = _role_names([(n.name, _roles(n.persona) or _opening_role(n.persona, n.name)) for n in spec.npcs])
+    roles = _role_names([(n.name, _roles(n.persona, n.name) or _opening_role(n.persona, n.name)) for n in spec.npcs])
     place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
@@ -145,12 +145,16 @@ def _opening_role(persona: str, name: str) -> list[str]:
     return [last]
 
 
-def _roles(persona: str) -> list[str]:
+def _roles(persona: str, name: str = "") -> list[str]:
     """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
     ("The village baker: ..." -> baker), then each with the word before it ("village
-    baker", "lighthouse keeper"): that names one person where the role alone names two."""
+    baker", "lighthouse keeper"): that names one person where the role alone names two.
+    A role noun right before the person's own name is a title ("Father Aldo, the priest"),
+    said after the roles the persona gives."""
     words = word_forms(persona)
-    roles = [w for w in words if w in ROLE_NOUNS][:2]
+    own = set(word_forms(name))
+    titles = {w for i, w in enumerate(words[:-1]) if w in ROLE_NOUNS and words[i + 1] in own}
+    roles = sorted([w for w in words if w in ROLE_NOUNS][:2], key=lambda w: w in titles)
     qualified = [f"{words[i - 1]} {w}" for i, w in enumerate(words) if w in roles and i
                  and words[i - 1] not in NAME_STOP and words[i - 1] not in ROLE_NOUNS and len(words[i - 1]) >= 3]
     return roles + qualified[:2]

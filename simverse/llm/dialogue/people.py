@@ -5,9 +5,10 @@ mentor?") or in other words close in meaning ("who do you sit next to?").
 
 from __future__ import annotations
 
+from simverse.core.names import singular, word_forms
 from simverse.llm.dialogue.bonds import liked_asked, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
-from simverse.llm.dialogue.reading import asks_identity
+from simverse.llm.dialogue.reading import Reading, asks_identity
 from simverse.llm.dialogue.roles import other_time
 
 _YOU = frozenset({"you", "your", "yours"})
@@ -19,8 +20,25 @@ RELATION_MARGIN = 0.08
 """How much closer than the next relationship the one asked for must be."""
 
 _STRANDED = frozenset({"to", "with", "for", "by", "from", "about", "of"})
-"""A question ending on one of these asks about someone the person is tied to
-("who is Tomas married to?", "who does Ines sit with?"), not the person."""
+"""Prepositions a question may end on."""
+_CLAUSE_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "everyone", "everybody", "people", "folk",
+                              "that", "whom", "someone", "somebody", "nobody"})
+"""Who may say something of a person in a clause after their name ("this Aldo you keep
+talking about", "that Nell everyone speaks of"): then the question is about the person."""
+
+
+def asks_someone_tied(r: Reading, who: str) -> bool:
+    """Whether a "who" question names ``who`` but asks about someone tied to them: it ends
+    on a preposition whose object is the one asked for ("who is Tomas married to?", "who
+    does Ines sit with?"), not in a clause that says something of the person ("who is this
+    Aldo you keep talking about?"); a preposition with its object ("who is Aldo, of all
+    people?") asks nothing of the kind."""
+    words = list(r.words)
+    if not words or words[-1] not in _STRANDED:
+        return False
+    own = set(word_forms(who))
+    at = max((i for i, w in enumerate(words) if w in own or singular(w) in own), default=-1)
+    return not set(words[at + 1:-1]) & _CLAUSE_SUBJECTS
 
 
 def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
@@ -33,12 +51,13 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
         "what" in r.words and r.words[-1] == "does")
     if who in _owners(h) and not opinion:
         return ""  # "who is Finn's father?" asks about the father
-    if not opinion and r.words and r.words[-1] in _STRANDED:
+    if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
     if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
                                                          "who is")):
         return ""
-    role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
+    aliases = req.names[who].aliases if who in req.names else ()
+    role = next((a for a in aliases if " " not in a), aliases[0] if aliases else "")  # "the lighthouse keeper"
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)
     parts = []
