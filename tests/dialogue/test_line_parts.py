@@ -60,3 +60,16 @@ def test_other_lines_of_several_sentences_are_answered_whole(line):
 
 def test_a_request_before_a_question_leaves_the_question(line="Could you bake a loaf? What would that cost?"):
     assert asked_part(line, _VERBS) == "What would that cost?"
+
+
+@pytest.mark.parametrize("line", ["how would I sneak round to the quay without getting lost?",
+                                  "how do we nip over to the quay from here?"])
+def test_the_way_asked_with_any_verb_of_going_is_the_way(world, line):
+    assert "Market Square" in ask(world, "Hilde", line).utterance
+
+
+@pytest.mark.parametrize("line", ["how do I talk to Wulf?", "how would I explain it to Wulf?",
+                                  "how do I pay to use the quay?"])
+def test_saying_or_paying_something_to_someone_is_no_way(line):
+    from simverse.llm.dialogue.reading import asks_way_to_place
+    assert not asks_way_to_place(read(line))

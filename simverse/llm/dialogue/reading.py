@@ -290,6 +290,21 @@ def asks_way(r: Reading) -> bool:
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
 
 
+_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |someone )?"
+                        r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
+""""How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
+
+
+def asks_way_to_place(r: Reading) -> bool:
+    """Whether a line that names a place asks how to go there, by whatever verb ("how
+    would I sneak round to the staff room?"); not "how do I talk to..." (a verb of saying)."""
+    match = _MOVING_TO.search(r.text)
+    return match is not None and match.group("verb") not in SPEECH_VERBS | _SAYING
+
+
+_SAYING = word_set("talk speak say reply write listen apply send give pay explain complain admit")
+
+
 def asks_price(r: Reading) -> bool:
     return r.wh == "how much"
 
