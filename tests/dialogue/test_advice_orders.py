@@ -11,7 +11,8 @@ import pytest
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
-from simverse.llm.dialogue.reading import polite_request, read
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.requesting import polite_request
 from simverse.world.model import World
 
 _VERBS = frozenset({"weigh", "sell", "ring"})

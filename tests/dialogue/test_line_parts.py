@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from simverse.agents.player import ask
+from simverse.llm.dialogue.parts import asked_part
 from simverse.llm.dialogue.reading import read
-from simverse.llm.dialogue.replying import asked_part
 
 _VERBS = frozenset({"bake", "sell", "pray"})
 
@@ -73,3 +73,16 @@ def test_the_way_asked_with_any_verb_of_going_is_the_way(world, line):
 def test_saying_or_paying_something_to_someone_is_no_way(line):
     from simverse.llm.dialogue.reading import asks_way_to_place
     assert not asks_way_to_place(read(line))
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("okafor, before i promise hugo anything, is there still money in the pot for refunds?",
+     "is there still money in the pot for refunds?"),
+    ("nadia any openings with the doc later on? mornings are impossible for me",
+     "nadia any openings with the doc later on?"),
+    ("is the fair tonight or tomorrow? what time?", "is the fair tonight or tomorrow? what time?"),
+    ("who is anselm, of all people?", "who is anselm, of all people?"),
+])
+def test_the_question_of_a_line_is_compared_without_what_leads_into_it(line, asked):
+    from simverse.llm.dialogue.parts import asked_clause
+    assert asked_clause(line) == asked

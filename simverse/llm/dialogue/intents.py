@@ -30,10 +30,10 @@ from simverse.llm.dialogue.reading import (
     is_greeting,
     is_reaction,
     is_thanks,
-    polite_request,
     read,
     tells_news,
 )
+from simverse.llm.dialogue.requesting import polite_request
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")

@@ -16,7 +16,8 @@ from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, polite_request
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along
+from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")

@@ -17,7 +17,6 @@ The steps, each a small function:
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -38,8 +37,9 @@ from simverse.llm.dialogue.doers import deed_asked, deed_texts
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
+from simverse.llm.dialogue.parts import asked_clause, asked_part
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import Reading, is_greeting, polite_request, read
+from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
@@ -84,22 +84,6 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
                                  bool(known) or believed, place)
 
 
-_SENTENCES = re.compile(r"(?<=[.?!])\s+")
-
-
-def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozenset()) -> str:
-    """The part of a line that is answered: all of it, but for an offer or request
-    followed by a question ("Fancy a coffee? What does the café ask for a cup?"), the
-    question, which is what the speaker waits to hear."""
-    sentences = _SENTENCES.split(line.strip())
-    if len(sentences) < 2 or not sentences[-1].endswith("?"):
-        return line
-    last = read(sentences[-1], names)
-    if not last.opens or last.wh is None or polite_request(read(" ".join(sentences[:-1]), names), verbs) is None:
-        return line
-    return sentences[-1]
-
-
 def own_words(req: DecisionRequest) -> frozenset[str]:
     """Words never "corrected" as misspellings besides the world's names: the words of
     what the NPC believes, is and is to others ("deskmate" is no typo of "desolate")."""
@@ -109,25 +93,27 @@ def own_words(req: DecisionRequest) -> frozenset[str]:
 
 def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]
                  ) -> list[tuple[list[float] | None, dict[str, float]]]:
-    """Cosine of each line to each of its request's beliefs, and to the question that
-    asks for each of its relationships ("who is your rival?"), in one embedder batch."""
+    """Cosine of each line (or of its question alone, :func:`.parts.asked_clause`, when
+    closer) to each of its request's beliefs, and of the line to the question that asks
+    for each of its relationships ("who is your rival?"), in one embedder batch."""
     if encoder is None or not any(req.facts or req.relation_kinds for _, req in asks):
         return [(None, {})] * len(asks)
     texts: list[str] = []
     for r, req in asks:
-        texts += [r.text, *(f.text for f in req.facts)]
+        texts += [r.text, asked_clause(r.raw), *(f.text for f in req.facts)]
         texts += [relation_question(kind).lower() for kind in req.relation_kinds.values()]  # "deskmate": no typo
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
     out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
     for _, req in asks:
-        line = vectors[row]
-        facts = vectors[row + 1:row + 1 + len(req.facts)]
-        row += 1 + len(req.facts)
+        line, asked = vectors[row], vectors[row + 1]
+        facts = vectors[row + 2:row + 2 + len(req.facts)]
+        row += 2 + len(req.facts)
         people = list(req.relation_kinds)
         kinds = vectors[row:row + len(people)]
         row += len(people)
-        out.append(([float(v) for v in facts @ line], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
+        closest = np.maximum(facts @ line, facts @ asked)  # the question without what leads into it
+        out.append(([float(v) for v in closest], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
     return out
 
 
