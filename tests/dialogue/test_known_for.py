@@ -72,3 +72,15 @@ def test_traits_and_worries_after_the_opening_name_no_one(world):
     for line in ("who is smuggling the eels?", "who forges the tokens?"):
         answer = ask(world, "Anselm", line).utterance
         assert "Corwin" not in answer and "Dunstan" not in answer, answer
+
+
+@pytest.mark.parametrize(("deed", "done"), [
+    ("makes up the prescriptions at the counter here", "makes up the prescriptions"),
+    ("does the blessing of boats in this village", "does the blessing of boats"),
+    ("hands out the jobs round here", "hands out the jobs"),
+    ("hands over the keys", "hands over the keys"),  # a particle, not a place
+    ("works in the kitchen", "works in the kitchen"),  # nothing would be left of the deed
+])
+def test_where_a_deed_is_done_is_left_out_of_it(deed, done):
+    from simverse.llm.dialogue.doers import deed_without_place
+    assert deed_without_place(deed) == done

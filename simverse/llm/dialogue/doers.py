@@ -11,6 +11,7 @@ near tie or nothing close is left to "I don't know".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from simverse.core.decisions import DecisionRequest
@@ -67,6 +68,18 @@ def deed_texts(req: DecisionRequest) -> dict[str, list[str]]:
         if view.kind == "npc" and view.known_as and view.known_as.lower() not in out.get(entity, []):
             out.setdefault(entity, []).append(view.known_as)
     return out
+
+
+_WHERE_DONE = re.compile(r"\s+(?:(?:at|in|round|around|near|inside|across) (?:the|this|that|our|these|those)\b"
+                         r"|(?:round |around |over |in |out )?here\b).*$")
+"""Where a deed is done, at its end ("... at the counter here", "... in this village")."""
+
+
+def deed_without_place(deed: str) -> str:
+    """A deed without where it is done ("makes up the prescriptions at the counter here" ->
+    "makes up the prescriptions"): a place says little of who does it."""
+    trimmed = _WHERE_DONE.sub("", deed)
+    return trimmed if len(trimmed.split()) >= 2 else deed  # "works in the kitchen": the place is the deed
 
 
 def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:

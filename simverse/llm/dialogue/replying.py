@@ -33,7 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.doers import deed_asked, deed_texts
+from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -148,8 +148,8 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     known = deed_texts(req)
     if model.encoder is None or not deed or not known:
         return {}
-    vectors = model.vectors([deed, *(t for ts in known.values() for t in ts)])
-    scores = [float(v) for v in vectors[1:] @ vectors[0]]
+    vectors = model.vectors([deed, deed_without_place(deed), *(t for ts in known.values() for t in ts)])
+    scores = [float(v) for v in np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])]
     out, row = {}, 0
     for npc, ts in known.items():
         out[npc] = max(scores[row:row + len(ts)])
