@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import word_set
+from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time, roles_of
 
@@ -58,16 +58,28 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     return " ".join(rest) if len(rest) >= 2 else ""
 
 
-def deed_texts(req: DecisionRequest) -> dict[str, list[str]]:
-    """What each person is known for, as compared with a deed: their role ("the priest")
-    and how everyone knows them ("Father Aldo, the gentle priest of the Chapel of the
-    Tides, who blesses the boats"), so a person is found by what they do even when no role
-    word says it ("who does the blessing of the boats?")."""
-    out = {npc: ["the " + max(aliases, key=len)] for npc, aliases in roles_of(req).items()}
+def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool]]]:
+    """What each person is known for, as compared with a deed, each with whether it must
+    share a word with the deed to count: their role ("the priest"), and how everyone knows
+    them ("Father Aldo, the gentle priest of the Chapel of the Tides, who blesses the
+    boats"), so a person is found by what they do when no role word says it ("who does the
+    blessing of the boats?"). That longer text is close in meaning to many deeds ("An art
+    student sketching the Dutch masters" to "fixing up old paintings"), so it counts only
+    with a word of the deed in it (:func:`says_the_deed`)."""
+    out = {npc: [("the " + max(aliases, key=len), False)] for npc, aliases in roles_of(req).items()}
     for entity, view in req.names.items():
-        if view.kind == "npc" and view.known_as and view.known_as.lower() not in out.get(entity, []):
-            out.setdefault(entity, []).append(view.known_as)
+        said = [t.lower() for t, _ in out.get(entity, [])]
+        if view.kind == "npc" and view.known_as and view.known_as.lower() not in said:  # "The mayor" said once
+            out.setdefault(entity, []).append((view.known_as, True))
     return out
+
+
+def says_the_deed(deed: str, text: str) -> bool:
+    """Whether ``text`` has a word of ``deed`` in some form ("blessing" / "blesses",
+    "living" / "lives", "woods" / "wood")."""
+    said = {w for w in word_forms(deed) if w not in FUNCTION_WORDS and len(w) >= 3}
+    known = {w for w in word_forms(text) if w not in FUNCTION_WORDS and len(w) >= 3}
+    return any(a == b or same_root(a, b) or verb_forms(a) & verb_forms(b) for a in said for b in known)
 
 
 _WHERE_DONE = re.compile(r"\s+(?:(?:at|in|round|around|near|inside|across) (?:the|this|that|our|these|those)\b"

@@ -33,7 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place
+from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -144,12 +144,15 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
 def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
     """For "who examines the patients?": cosine of what is done to each person's role."""
     named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
-    deed = deed_asked(r, named)
+    deed = deed_asked(r, named) if charge_asked(r) is None else ""  # "who's in charge of X?": the stricter rule
     known = deed_texts(req)
     if model.encoder is None or not deed or not known:
         return {}
-    vectors = model.vectors([deed, deed_without_place(deed), *(t for ts in known.values() for t in ts)])
-    scores = [float(v) for v in np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])]
+    texts = [(t, needs_word) for ts in known.values() for t, needs_word in ts]
+    vectors = model.vectors([deed, deed_without_place(deed), *(t for t, _ in texts)])
+    scores = [float(v) if not needs_word or says_the_deed(deed, t) else 0.0
+              for (t, needs_word), v in zip(texts, np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]),
+                                            strict=True)]
     out, row = {}, 0
     for npc, ts in known.items():
         out[npc] = max(scores[row:row + len(ts)])
