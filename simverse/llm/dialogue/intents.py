@@ -23,16 +23,17 @@ from simverse.llm.dialogue.reading import (
     asks_price,
     asks_self,
     asks_way,
+    asks_way_to_place,
     goes_along,
     invites_confidence,
     is_farewell,
     is_greeting,
     is_reaction,
     is_thanks,
-    polite_request,
     read,
     tells_news,
 )
+from simverse.llm.dialogue.requesting import polite_request
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")
@@ -128,7 +129,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "react"
     if asks_price(r):
         return "ask_price"
-    if asks_way(r) and (topic or not r.has("you")):
+    if (asks_way(r) and (topic or not r.has("you"))) or (cues.place and asks_way_to_place(r)):
         return "ask_way"
     if asks_news(r) and not known:
         return "ask_news"
