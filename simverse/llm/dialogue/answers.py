@@ -6,6 +6,7 @@ or the way, each from what the NPC believes, remembers or knows of its world (se
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
@@ -19,7 +20,7 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.reading import asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
-from simverse.llm.dialogue.ways import way_ends, way_sentence
+from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
 __all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
            "coins_text", "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
@@ -167,6 +168,9 @@ def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
     start, goal = way_ends(h.req, h.reading.text, h.topics)
+    if goal == h.req.place and start is None and said_as_start(h.req, h.reading.text, goal):
+        # "the nearest place to get a drink from your counter?": the start, not the goal
+        return answer_about(replace(h, topics=[t for t in h.topics if t != h.req.place]))
     if goal is not None and (text := _way(h, goal, start)):
         return Said(text)
     for topic in h.topics[:1]:
@@ -181,8 +185,9 @@ def answer_way(h: Heard) -> Said:
 
 
 def answer_news(h: Heard) -> Said:
-    """The latest thing it may tell this speaker, else something it saw, else no news."""
-    fact = news_for(h.req, h.rng)
+    """The news closest to what the line asks for, else the latest thing it may tell this
+    speaker, else something it saw, else no news."""
+    fact = _closest_news(h) or news_for(h.req, h.rng)
     if fact is not None:
         return Said(fact_sentence(h, fact), [fact.key])
     seen = [m for m in h.req.memories if m.kind == "observation" and not m.text.startswith(h.req.npc)]
@@ -204,16 +209,44 @@ def answer_confidence(h: Heard) -> Said:
     return answer_news(h)
 
 
-def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
-    """A belief to pass on to ``partner`` (by default the request's): shareable, not from
-    or about the listener, not yet said in this conversation; one of the three latest."""
+NEWS_CLOSE = 0.2
+"""Cosine from which a call for news that says what it is after ("is anything happening
+later I should get ready for?" 0.24 from "I am giving a pop quiz after lunch", -0.05 from
+a fact about fractions) is answered by the closest news rather than the latest."""
+NEWS_MARGIN = 0.1
+"""How much closer than the next news the chosen one must be: "any news?" is about as
+close to every belief, and gets the latest."""
+
+
+def _closest_news(h: Heard) -> FactView | None:
+    """The news it may tell closest in meaning to the line (with the embedder), when close
+    enough to be what was asked for."""
+    if not h.similarity or len(h.similarity) != len(h.req.facts):
+        return None
+    allowed = {id(f) for f in news_candidates(h.req)}
+    scored = [(s, i) for i, (f, s) in enumerate(zip(h.req.facts, h.similarity, strict=True)) if id(f) in allowed]
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < NEWS_CLOSE or (len(scored) > 1 and scored[0][0] - scored[1][0] < NEWS_MARGIN):
+        return None
+    return h.req.facts[scored[0][1]]
+
+
+def news_candidates(req: DecisionRequest, partner: str | None = None) -> list[FactView]:
+    """Beliefs it may pass on to ``partner`` (by default the request's): shareable, not
+    from or about the listener, not yet said in this conversation."""
     said = " ".join(t.text for t in req.conversation)
     partner = partner or req.partner or ""
-    candidates = [
+    return [
         f for f in req.facts
         if f.told_by != partner and f.subject != partner and clause(f.text) not in said
         and clause(f.text, f.told_by) not in said and shareable(f, req, partner)
     ]
+
+
+def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
+    """A belief to pass on to ``partner`` (by default the request's): one of the three
+    latest it may tell (:func:`news_candidates`)."""
+    candidates = news_candidates(req, partner)
     if not candidates:
         return None
     return rng.choice(candidates[-3:])

@@ -151,10 +151,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body)
     tagged = any(text.endswith(" " + t) for t in (*TAGS, *ORDER_TAGS)) and not opens
-    question = opens or (raw.endswith("?") and not tagged)
+    question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text))
     owners, owned = _possessives(raw)
-    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw,
-                   owners, owned)
+    wh = _wh(words, question or opens)
+    return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned)
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
@@ -199,6 +199,11 @@ _ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3
                         r" (?:a|an|one|the|it|them|that|this|those|these|each)\b")
 """"What does the café ask for a cup?": what is asked for a thing is its price ("what did
 she ask for?" is no price: nothing is named after it)."""
+
+
+_WONDERS = re.compile(r"\b(?:love|like|want|dying|keen) to know (?:where|what|who|how|why|when|which|if|whether)\b"
+                      r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
+""""I would love to know where you grew up.": a question said as a wish to know."""
 
 
 def _wh(words: list[str], asking: bool) -> str | None:
@@ -260,18 +265,30 @@ def asks_identity(r: Reading) -> bool:
     return not r.owned  # "who is Finn's father?" asks who the father is, not who Finn is
 
 
+_WHAT_LIKE = re.compile(r"\bwhat is (?:\w+ ){1,2}like\b(?! to (?:eat|drink|buy|have|get)\b)")
+"""'What is Okafor like (to work for)?': how someone is, asked of whoever knows them."""
+
+
 def asks_opinion(r: Reading) -> bool:
-    return r.has(*OPINION) or bool(_THINK_OF.search(r.text))
+    return r.has(*OPINION) or bool(_THINK_OF.search(r.text)) or bool(_WHAT_LIKE.search(r.text))
 
 
 def invites_confidence(r: Reading) -> bool:
     """"You can tell me", "what's troubling you?": an invitation to share what weighs on it."""
-    return r.has(*CONFIDE)
+    return r.has(*CONFIDE) and not _WRONG_ELSEWHERE.search(r.text)
+
+
+_WRONG_ELSEWHERE = re.compile(r"\b(?:wrong|the matter) with (?:me|my|us|our|him|her|his|them|their|it|this|that|the)\b")
+""""What is wrong with me?": a trouble of the speaker's or another's, not the NPC's."""
 
 
 def asks_news(r: Reading) -> bool:
     """"Any news?", "anything strange happen lately?"."""
     return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
+
+
+_CHECKING = re.compile(r"\b(?:is|was) (?:that|it|this) (?:right|true|so|correct)\b|\bam i right\b")
+"""A line that asks whether what it says is so."""
 
 
 def tells_news(r: Reading) -> bool:
@@ -282,6 +299,8 @@ def tells_news(r: Reading) -> bool:
                                               "do you know when", "do you know why", "do you know how",
                                               "you know what he", "you know what she")):
         return False  # asks: "do you know what Tomas does?"
+    if r.raw.endswith("?") and _CHECKING.search(r.text):
+        return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 

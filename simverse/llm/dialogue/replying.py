@@ -195,7 +195,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     """One reply decision per request, each seeded by its own request."""
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
-    asking = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way", "ask_self", "ask_price")]
+    asking = [i for i, intent in enumerate(intents)
+              if intent in ("ask_about", "ask_way", "ask_self", "ask_price", "ask_news", "confide")]
     sims = dict(zip(asking, similarities(model.encoder, [(heard[i][0], requests[i]) for i in asking]), strict=True))
     acting = [i for i, intent in enumerate(intents) if intent == "request"]
     acts = dict(zip(acting, action_similarities(model, [(heard[i][0], requests[i]) for i in acting]), strict=True))
@@ -224,6 +225,8 @@ def answer(h: Heard) -> Said:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) else intent
+    if intent in ("confide", "react", "small_talk") and goal_asked(h.reading):
+        intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)

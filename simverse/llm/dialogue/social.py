@@ -179,7 +179,8 @@ def asks_activity(r: Reading) -> bool:
     another time ("yesterday", "will it be...")."""
     if r.wh not in (None, "what", "where", "how"):
         return False
-    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort"):
+    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",
+             "called"):  # "what's the name of that tune you were playing?" asks a name, not the doing
         return False
     return not other_time(r) and not (set(r.body[:3]) & _NOT_NOW)
 
