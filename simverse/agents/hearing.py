@@ -30,7 +30,8 @@ from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
 from simverse.knowledge.graph import Fact
-from simverse.llm.dialogue.reading import goes_along, polite_request, read
+from simverse.llm.dialogue.reading import goes_along, read
+from simverse.llm.dialogue.requesting import polite_request
 
 T = TypeVar("T")
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")

@@ -35,11 +35,11 @@ def world_names(spec: WorldSpec) -> NameIndex:
     places = {p.id for p in spec.places}
     people = {n.name for n in spec.npcs}
     views: list[NameView] = []
-    roles = _role_names([(n.name, _roles(n.persona) or _opening_role(n.persona, n.name)) for n in spec.npcs])
+    roles = _role_names([(n.name, _roles(n.persona, n.name) or _opening_role(n.persona, n.name)) for n in spec.npcs])
     place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(place_names, npc.persona)))
+                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -103,6 +103,32 @@ def _places_named(phrases: dict[str, list[tuple[int, str, str]]], persona: str) 
     return tuple(place for _, place in sorted(found))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_CLAUSES = re.compile(r"([,;:])")
+_APPOSITION = ("the ", "a ", "an ", "who ", "whose ", "which ", "that ")
+_SHORT = 3
+"""An opening shorter than this many words is an adjective before a comma ("A bright,
+restless boy"), not yet the phrase that names the person."""
+
+
+def known_as(persona: str) -> str:
+    """How everyone knows a person: the persona's first sentence up to a semicolon,
+    keeping only the clauses after a comma or colon that go on naming them ("Father Aldo,
+    the gentle priest of the Chapel of the Tides, who blesses the boats"; "Elder Maud: the
+    village's quest giver"); traits and worries ("The mayor: jovial in public, anxious in
+    private...") are no one else's to know."""
+    sentence = _SENTENCE_END.split(persona.strip(), maxsplit=1)[0].rstrip(".!? ")
+    parts = _CLAUSES.split(sentence)
+    kept = [parts[0].strip()]
+    for sep, clause in zip(parts[1::2], parts[2::2], strict=False):
+        clause = clause.strip()
+        short = sep == "," and len(" ".join(kept).split()) < _SHORT
+        if sep == ";" or not (short or clause.lower().startswith(_APPOSITION)):
+            break  # "Elder Maud: the village's quest giver" goes on naming her; "The mayor: jovial" does not
+        kept.append(clause)
+    return ", ".join(k for k in kept if k)
+
+
 def _opening_role(persona: str, name: str) -> list[str]:
     """For a persona with no known role noun, the last word of its opening phrase when the
     persona opens "The harbourmaster: ..." or "Ines, the class high-flyer: ..." (a short
@@ -119,12 +145,16 @@ def _opening_role(persona: str, name: str) -> list[str]:
     return [last]
 
 
-def _roles(persona: str) -> list[str]:
+def _roles(persona: str, name: str = "") -> list[str]:
     """Role nouns (:data:`~simverse.core.names.ROLE_NOUNS`) of a persona, first one first
     ("The village baker: ..." -> baker), then each with the word before it ("village
-    baker", "lighthouse keeper"): that names one person where the role alone names two."""
+    baker", "lighthouse keeper"): that names one person where the role alone names two.
+    A role noun right before the person's own name is a title ("Father Aldo, the priest"),
+    said after the roles the persona gives."""
     words = word_forms(persona)
-    roles = [w for w in words if w in ROLE_NOUNS][:2]
+    own = set(word_forms(name))
+    titles = {w for i, w in enumerate(words[:-1]) if w in ROLE_NOUNS and words[i + 1] in own}
+    roles = sorted([w for w in words if w in ROLE_NOUNS][:2], key=lambda w: w in titles)
     qualified = [f"{words[i - 1]} {w}" for i, w in enumerate(words) if w in roles and i
                  and words[i - 1] not in NAME_STOP and words[i - 1] not in ROLE_NOUNS and len(words[i - 1]) >= 3]
     return roles + qualified[:2]

@@ -65,6 +65,10 @@ class NameView:
     """Places: the things anyone sees there (items at the place that its description names)."""
     works_at: tuple[str, ...] = ()
     """People: the places their persona names ("the priest of the Chapel of the Tides")."""
+    known_as: str = ""
+    """People: how everyone knows them, the opening of their persona ("Father Aldo, the
+    priest of the Chapel of the Tides, who blesses the boats"), without traits or private
+    worries; matched against what a line asks done ("who blesses the boats?")."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,10 @@
 from what the NPC believes and remembers, in its own voice. Read in this order:
 
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
+* :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,
+  softly, as advice), or none;
+* :mod:`~simverse.llm.dialogue.parts` — the part of a line that asks (an offer then a
+  question; a question without what leads into it);
 * :mod:`~simverse.llm.dialogue.intents` — what the line is for (cues, else the embedder);
 * :mod:`~simverse.llm.dialogue.knowing` — relevant beliefs, kept secrets, memories, the map,
   and whether a belief answers what was asked (who, when, someone's something);
@@ -12,12 +16,15 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 * :mod:`~simverse.llm.dialogue.charge` — who is in charge, whom to see about something
   ("who runs this museum?", "who do I see about a refund?");
 * :mod:`~simverse.llm.dialogue.doers` — who does something, asked by the deed ("who examines
-  the patients?"), matched to the roles by meaning;
+  the patients?"), matched by meaning to the roles and to how everyone knows each person;
 * :mod:`~simverse.llm.dialogue.aims` — what the NPC is after, asked in other words ("what
   brings you out here?"), from its goals;
 * :mod:`~simverse.llm.dialogue.bonds` — how it stands with a person it names ("are you and
   Theo close?") and whom it gets on with;
 * :mod:`~simverse.llm.dialogue.voice` — tone from traits, warmth from the relationship;
+* :mod:`~simverse.llm.dialogue.heard` — the line heard (:class:`Heard`), the reply
+  (:class:`Said`), and the sayings every answer shares;
+* :mod:`~simverse.llm.dialogue.people` — who someone is, and the NPC's relationships;
 * :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way, news;
 * :mod:`~simverse.llm.dialogue.wares` — prices, of wares named or said in other words ("a cuppa");
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";

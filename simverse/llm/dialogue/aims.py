@@ -19,21 +19,27 @@ from simverse.llm.dialogue.roles import other_time
 
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
-                     "purpose motive reason mission determined")
+                     "purpose motive reason mission determined saving")
 """Words of wanting, aiming and motive (plain English)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
-               "in it for", "drives you", "keeps you going")
+               "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
+               "keeping you up", "keeps you up", "somewhere to be", "go your way")
 """Phrases that ask what someone is after or why they came."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
+AIMED_SUM = ("holding out for", "saving up for", "saving for")
+"""Phrases that make even a "how much" question one about a goal ("how much are you
+holding out for?"), unlike "how much do you want for the herring?"."""
 
 
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if not set(r.words) & _YOU or r.wh in _NOT_ASKED or other_time(r):
+    if not set(r.words) & _YOU or other_time(r):
+        return False
+    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)):
         return False
     if not (r.question or r.opens or r.wh):
         return False

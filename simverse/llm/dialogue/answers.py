@@ -6,103 +6,31 @@ or the way, each from what the NPC believes, remembers or knows of its world (se
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
-from simverse.llm.dialogue.bonds import bond_asked, liked_asked, liked_most
+from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.doers import who_by_deed
+from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
-from simverse.llm.dialogue.reading import Reading, asks_identity, asks_opinion, asks_way
+from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
+from simverse.llm.dialogue.reading import asks_opinion, asks_way
 from simverse.llm.dialogue.roles import other_time, who_does
-from simverse.llm.dialogue.voice import Voice
-from simverse.llm.dialogue.ways import way_ends, way_sentence
+from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
-_YOU = frozenset({"you", "your", "yours"})
+__all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
+           "coins_text", "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
 _EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
 _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
+_YOU = frozenset({"you", "your", "yours", "yourself"})
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
-RELATION_CLOSE = 0.4
-"""Cosine from which a "who ... you" question asks for one of the NPC's relationships ("who
-do you sit next to?" is 0.41 from "who is your deskmate?", "who is training you?" 0.44 from
-"who is your mentor?"; "who do you owe money to?" at most 0.23 from either)."""
-RELATION_MARGIN = 0.08
-"""How much closer than the next relationship the one asked for must be."""
-UNSURE = 0.75
-"""Below this confidence a belief is passed on as hearsay ("I've heard..., but...")."""
-
-
-@dataclass
-class Heard:
-    """One line understood, and what the NPC has to answer it with."""
-
-    req: DecisionRequest
-    reading: Reading
-    intent: str
-    topics: list[str]
-    voice: Voice
-    rng: random.Random
-    similarity: list[float] | None = None
-    """Cosine of the line to each of ``req.facts`` (with an embedder)."""
-    relation_similarity: dict[str, float] = field(default_factory=dict)
-    """Cosine of the line to the question asking for each relationship (with an embedder)."""
-    bridged: list[frozenset[str]] | None = None
-    """Per belief, the line's words it says in other words (with an embedder)."""
-    action_similarity: dict[str, float] = field(default_factory=dict)
-    """Requests: cosine of the line to each action's name and description (with an embedder)."""
-    role_similarity: dict[str, float] = field(default_factory=dict)
-    """"Who is in charge of X?": cosine of X to each person's role (with an embedder)."""
-    ware_similarity: dict[str, float] = field(default_factory=dict)
-    """Prices: cosine of the line's words to each ware's name (with an embedder)."""
-    goal_similarity: list[float] = field(default_factory=list)
-    """Questions: cosine of the line to each of the NPC's goals (with an embedder)."""
-    deed_similarity: dict[str, float] = field(default_factory=dict)
-    """"Who examines patients?": cosine of what is done to each person's role (with an embedder)."""
-
-
-@dataclass
-class Said:
-    """What the NPC says, the facts it tells, and an action it agrees to do."""
-
-    text: str
-    told: list[str] = field(default_factory=list)
-    action: str = "talk"
-    args: dict[str, str] = field(default_factory=dict)
-    end: bool = False
-
-
-def name_of(h: Heard, entity: str, article: bool = False) -> str:
-    """How the NPC says an entity's name; ``article`` puts "the" before a lower-case
-    item or concept ("the festival fund")."""
-    view = h.req.names.get(entity)
-    name = view.name if view else entity.replace("_", " ")
-    plain = name[:1].islower() and (view is None or view.kind in ("item", "concept"))
-    return f"the {name}" if article and plain and not name.startswith(("the ", "a ", "an ")) else name
-
-
-def fact_sentence(h: Heard, fact: FactView) -> str:
-    """A belief said with where it came from and how sure the NPC is."""
-    teller = fact.told_by
-    if teller == h.req.partner:
-        return f"As you told me, {clause(fact.text, teller)}."
-    if fact.confidence < UNSURE:
-        return h.voice.say("unsure", h.rng, clause=clause(fact.text, teller))
-    if teller:
-        return h.voice.say("heard_from", h.rng, teller=teller, clause=clause(fact.text, teller))
-    return capital(h.voice.say("own", h.rng, clause=clause(fact.text)))
-
-
-def dont_know(h: Heard, topics: list[str] | None = None) -> str:
-    """An honest "I don't know", naming what was asked about."""
-    topics = h.topics if topics is None else topics
-    about = f" about {name_of(h, topics[0], article=True)}" if topics else ""
-    return h.voice.say("dont_know", h.rng, about=about)
 
 
 def answer_about(h: Heard) -> Said:
@@ -118,7 +46,7 @@ def answer_about(h: Heard) -> Said:
             return Said(aim)
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
     if person is not None and (asks_opinion(h.reading) or bond_asked(h.reading)):
-        view = _person(h, person, opinion=True)
+        view = person_answer(h, person, opinion=True)
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
@@ -132,7 +60,7 @@ def answer_about(h: Heard) -> Said:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
     common = (who_does(h.reading, h.req, h.topics) or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
-              or world_knowledge(h) or _relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity))
+              or world_knowledge(h) or relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity))
     if common:
         return Said(common)
     if known.memories:
@@ -142,9 +70,13 @@ def answer_about(h: Heard) -> Said:
 
 def _with_aside(h: Heard, text: str, known: Known) -> str:
     """After "I don't know", what it does know about the topic (a belief that does not
-    answer the question asked), so nothing it believes is hidden without reason."""
+    answer the question asked, or what a person the line names and asks of it about is
+    to it), so nothing it believes is hidden without reason."""
     if known.facts:
         return f"{text} {fact_sentence(h, known.facts[0])}"
+    tied = [t for t in h.topics if t in h.req.relation_kinds]
+    if tied and set(h.reading.words) & _YOU and not other_time(h.reading):  # "is Walter one of yours?"
+        return f"{text} {relation_sentence(tied[0], h.req.relation_kinds[tied[0]])}."
     return text
 
 
@@ -159,7 +91,7 @@ def world_knowledge(h: Heard) -> str:
         if view is None:
             continue
         if view.kind == "npc":
-            text = _person(h, topic)
+            text = person_answer(h, topic)
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
@@ -172,113 +104,6 @@ def world_knowledge(h: Heard) -> str:
         if text:
             return text
     return ""
-
-
-_STRANDED = frozenset({"to", "with", "for", "by", "from", "about", "of"})
-"""A question ending on one of these asks about someone the person is tied to
-("who is Tomas married to?", "who does Ines sit with?"), not the person."""
-
-
-def _person(h: Heard, who: str, opinion: bool = False) -> str:
-    req, r = h.req, h.reading
-    if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
-        return f"{who} is right here." if who in req.people_here else ""
-    job = r.has("do for a living", "does for a living", "job", "work as") or (
-        "what" in r.words and r.words[-1] == "does")
-    if who in _owners(h) and not opinion:
-        return ""  # "who is Finn's father?" asks about the father
-    if not opinion and r.words and r.words[-1] in _STRANDED:
-        return ""  # "who is Tomas married to?" asks about someone else than Tomas
-    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
-                                                         "who is")):
-        return ""
-    role = next((a for a in req.names[who].aliases if " " not in a), "") if who in req.names else ""
-    kind = req.relation_kinds.get(who)
-    feeling = req.relationships.get(who)
-    parts = []
-    if role and (r.wh in ("who", None) or job) and not opinion:
-        parts.append(f"{who}? The {role}.")
-    if kind:
-        parts.append(_relation(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
-    elif feeling is not None:
-        parts.append(f"{capital(_opinion(feeling))}.")
-    elif opinion:
-        parts.append(f"I don't know {who} well enough to say.")
-    if who in req.people_here and not opinion:
-        parts.append("You can ask for yourself; they're right here.")
-    return " ".join(parts)
-
-
-def _owners(h: Heard) -> set[str]:
-    """The world's entities the line names as owners ("Finn's father" -> Finn)."""
-    find = getattr(h.req.names, "find", None)
-    return {e for o in h.reading.owners for e in (find(o) if find else [])}
-
-
-_KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
-        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
-
-
-def _relation_named(h: Heard) -> str:
-    """"Who is your mentor?": the person the NPC has that relationship with, named by the
-    relationship's word, or a "who ... you" question close in meaning to asking for it
-    ("who's your biggest competitor?" for a rival)."""
-    if other_time(h.reading):
-        return ""
-    asked = {_KIN.get(w, w) for w in h.reading.words}
-    for who, kind in sorted(h.req.relation_kinds.items()):
-        words = kind.lower().split()
-        head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
-        if head in asked:
-            return f"{_relation(who, kind)}."
-    if liked_asked(h.reading) and (liked := liked_most(h.req)):
-        kinds = h.req.relation_kinds
-        return " ".join(f"{_relation(p, kinds[p])}." if p in kinds else f"I get on well with {p}." for p in liked)
-    if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
-        return ""
-    ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
-    kinds = h.req.relation_kinds
-    who, score = ranked[0]
-    near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
-    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
-        return ""  # two relationships fit as well: no guess
-    if len(near) > 1:  # "who do you travel with?": all the companions
-        return f"{_relation(' and '.join(sorted(near)), kinds[who], many=True)}."
-    return f"{_relation(who, kinds[who])}."
-
-
-def relation_question(kind: str) -> str:
-    """The question that asks for a relationship: "who is your rival?", "who do you
-    admire?", "who are you wary of?"."""
-    if kind.endswith((" of", " to", " with")):
-        return f"who are you {kind}?"
-    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
-        return f"who do you {kind[:-1]}?"
-    return f"who is your {kind}?"
-
-
-def _relation(who: str, kind: str, many: bool = False) -> str:
-    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me";
-    ``many``: "Pip and Sable are my companions"."""
-    if kind.endswith((" of", " to", " with")):
-        return f"I'm {kind} {who}"
-    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
-        return f"I {kind[:-1]} {who}"
-    if kind == "stranger":
-        return f"{who} are strangers to me" if many else f"{who} is a stranger to me"
-    return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
-
-
-def _opinion(feeling: float) -> str:
-    if feeling >= 0.5:
-        return "I think the world of them"
-    if feeling >= 0.2:
-        return "I like them well enough"
-    if feeling > -0.2:
-        return "I've nothing against them"
-    if feeling > -0.5:
-        return "I don't much care for them"
-    return "I can't stand them"
 
 
 def _way(h: Heard, place: str, start: str | None = None) -> str:
@@ -343,6 +168,9 @@ def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
     start, goal = way_ends(h.req, h.reading.text, h.topics)
+    if goal == h.req.place and start is None and said_as_start(h.req, h.reading.text, goal):
+        # "the nearest place to get a drink from your counter?": the start, not the goal
+        return answer_about(replace(h, topics=[t for t in h.topics if t != h.req.place]))
     if goal is not None and (text := _way(h, goal, start)):
         return Said(text)
     for topic in h.topics[:1]:
@@ -357,8 +185,9 @@ def answer_way(h: Heard) -> Said:
 
 
 def answer_news(h: Heard) -> Said:
-    """The latest thing it may tell this speaker, else something it saw, else no news."""
-    fact = news_for(h.req, h.rng)
+    """The news closest to what the line asks for, else the latest thing it may tell this
+    speaker, else something it saw, else no news."""
+    fact = _closest_news(h) or news_for(h.req, h.rng)
     if fact is not None:
         return Said(fact_sentence(h, fact), [fact.key])
     seen = [m for m in h.req.memories if m.kind == "observation" and not m.text.startswith(h.req.npc)]
@@ -380,20 +209,44 @@ def answer_confidence(h: Heard) -> Said:
     return answer_news(h)
 
 
-def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
-    """A belief to pass on to ``partner`` (by default the request's): shareable, not from
-    or about the listener, not yet said in this conversation; one of the three latest."""
+NEWS_CLOSE = 0.2
+"""Cosine from which a call for news that says what it is after ("is anything happening
+later I should get ready for?" 0.24 from "I am giving a pop quiz after lunch", -0.05 from
+a fact about fractions) is answered by the closest news rather than the latest."""
+NEWS_MARGIN = 0.1
+"""How much closer than the next news the chosen one must be: "any news?" is about as
+close to every belief, and gets the latest."""
+
+
+def _closest_news(h: Heard) -> FactView | None:
+    """The news it may tell closest in meaning to the line (with the embedder), when close
+    enough to be what was asked for."""
+    if not h.similarity or len(h.similarity) != len(h.req.facts):
+        return None
+    allowed = {id(f) for f in news_candidates(h.req)}
+    scored = [(s, i) for i, (f, s) in enumerate(zip(h.req.facts, h.similarity, strict=True)) if id(f) in allowed]
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < NEWS_CLOSE or (len(scored) > 1 and scored[0][0] - scored[1][0] < NEWS_MARGIN):
+        return None
+    return h.req.facts[scored[0][1]]
+
+
+def news_candidates(req: DecisionRequest, partner: str | None = None) -> list[FactView]:
+    """Beliefs it may pass on to ``partner`` (by default the request's): shareable, not
+    from or about the listener, not yet said in this conversation."""
     said = " ".join(t.text for t in req.conversation)
     partner = partner or req.partner or ""
-    candidates = [
+    return [
         f for f in req.facts
         if f.told_by != partner and f.subject != partner and clause(f.text) not in said
         and clause(f.text, f.told_by) not in said and shareable(f, req, partner)
     ]
+
+
+def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
+    """A belief to pass on to ``partner`` (by default the request's): one of the three
+    latest it may tell (:func:`news_candidates`)."""
+    candidates = news_candidates(req, partner)
     if not candidates:
         return None
     return rng.choice(candidates[-3:])
-
-
-def capital(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text

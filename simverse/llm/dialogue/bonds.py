@@ -17,17 +17,20 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "on bad terms", "see eye to eye", "related to")
 """Phrases that ask how the NPC and a person it names stand."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
-          "on good terms", "like best", "like most")
+          "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")
 """Phrases that ask whom the NPC likes ("who do you still get on with?")."""
 LIKED = 0.2
 """Feeling from which a person counts as one the NPC gets on with."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
+_HOW_LONG = ("how long", "since when", "how many years", "how many months")
+"""A bond's length is a time the relationship does not tell ("how long have you and Jonas
+been at odds?")."""
 
 
 def bond_asked(r: Reading) -> bool:
     """Whether the line asks how the NPC stands with someone ("are you and Jonas close?")."""
     return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") and r.has(*BOND_PHRASES) \
-        and not other_time(r)
+        and not other_time(r) and not r.has(*_HOW_LONG)
 
 
 def liked_asked(r: Reading) -> bool:

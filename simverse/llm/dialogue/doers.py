@@ -11,10 +11,11 @@ near tie or nothing close is left to "I don't know".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import word_set
+from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time, roles_of
 
@@ -55,6 +56,42 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     if not habitual:
         return ""  # "who cast the bell?": no verb of what someone does ("examines", "keeping")
     return " ".join(rest) if len(rest) >= 2 else ""
+
+
+def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool]]]:
+    """What each person is known for, as compared with a deed, each with whether it must
+    share a word with the deed to count: their role ("the priest"), and how everyone knows
+    them ("Father Aldo, the gentle priest of the Chapel of the Tides, who blesses the
+    boats"), so a person is found by what they do when no role word says it ("who does the
+    blessing of the boats?"). That longer text is close in meaning to many deeds ("An art
+    student sketching the Dutch masters" to "fixing up old paintings"), so it counts only
+    with a word of the deed in it (:func:`says_the_deed`)."""
+    out = {npc: [("the " + max(aliases, key=len), False)] for npc, aliases in roles_of(req).items()}
+    for entity, view in req.names.items():
+        said = [t.lower() for t, _ in out.get(entity, [])]
+        if view.kind == "npc" and view.known_as and view.known_as.lower() not in said:  # "The mayor" said once
+            out.setdefault(entity, []).append((view.known_as, True))
+    return out
+
+
+def says_the_deed(deed: str, text: str) -> bool:
+    """Whether ``text`` has a word of ``deed`` in some form ("blessing" / "blesses",
+    "living" / "lives", "woods" / "wood")."""
+    said = {w for w in word_forms(deed) if w not in FUNCTION_WORDS and len(w) >= 3}
+    known = {w for w in word_forms(text) if w not in FUNCTION_WORDS and len(w) >= 3}
+    return any(a == b or same_root(a, b) or verb_forms(a) & verb_forms(b) for a in said for b in known)
+
+
+_WHERE_DONE = re.compile(r"\s+(?:(?:at|in|round|around|near|inside|across) (?:the|this|that|our|these|those)\b"
+                         r"|(?:round |around |over |in |out )?here\b).*$")
+"""Where a deed is done, at its end ("... at the counter here", "... in this village")."""
+
+
+def deed_without_place(deed: str) -> str:
+    """A deed without where it is done ("makes up the prescriptions at the counter here" ->
+    "makes up the prescriptions"): a place says little of who does it."""
+    trimmed = _WHERE_DONE.sub("", deed)
+    return trimmed if len(trimmed.split()) >= 2 else deed  # "works in the kitchen": the place is the deed
 
 
 def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:

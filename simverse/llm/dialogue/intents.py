@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.reading import (
     Reading,
     asks_about,
@@ -23,16 +24,17 @@ from simverse.llm.dialogue.reading import (
     asks_price,
     asks_self,
     asks_way,
+    asks_way_to_place,
     goes_along,
     invites_confidence,
     is_farewell,
     is_greeting,
     is_reaction,
     is_thanks,
-    polite_request,
     read,
     tells_news,
 )
+from simverse.llm.dialogue.requesting import polite_request
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")
@@ -120,7 +122,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "confide"
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
-    if polite_request(r, cues.verbs) is not None:
+    if polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs):
         return "request"
     if tells_news(r):
         return "tell"
@@ -128,7 +130,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "react"
     if asks_price(r):
         return "ask_price"
-    if asks_way(r) and (topic or not r.has("you")):
+    if (asks_way(r) and (topic or not r.has("you"))) or (cues.place and asks_way_to_place(r)):
         return "ask_way"
     if asks_news(r) and not known:
         return "ask_news"
@@ -141,6 +143,13 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if is_reaction(r):
         return "react"
     return None
+
+
+def _asks_after_lead_in(r: Reading, verbs: frozenset[str]) -> bool:
+    """"Doctor, before the rush starts, would you go over the notes?": a request behind a
+    clause that only leads into it (:func:`.parts.asked_clause`)."""
+    clause = asked_clause(r.raw)
+    return clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None
 
 
 def by_shape(r: Reading) -> str:

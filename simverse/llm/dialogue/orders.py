@@ -16,7 +16,8 @@ from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, polite_request
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along
+from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
@@ -128,7 +129,8 @@ def _hand_over(h: Heard, item: str) -> Said:
     for action, bindings in sorted(req.doable.items()):
         if action == "move" or not _words(action) & HANDING_WORDS:
             continue
-        for binding in bindings:
+        named = set(h.topics)  # "sell the lute to Sable": the binding with the person named first
+        for binding in sorted(bindings, key=lambda b: -len(named & set(b.values()))):
             if not binding or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
                 what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")

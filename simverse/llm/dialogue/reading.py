@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simverse.core.names import is_common, singular, spelled, verb_forms, word_set
+from simverse.core.names import singular, spelled, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CONTRACTIONS = {
@@ -25,8 +25,11 @@ CONTRACTIONS = {
     "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
     "ive": "i have",
     "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
+    "hw": "how", "wat": "what", "wot": "what", "cud": "could", "wud": "would",
     "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
 }
+_CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
+"""Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
                 "must any anything")
@@ -80,7 +83,7 @@ _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overh
                             r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")
 """"What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
-_OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
+OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
             "keep it up", "continue", "do not let me stop you", "do not mind me")
 """Asking the NPC to go on with what it is doing."""
@@ -133,6 +136,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         if opened:
             words.extend(opened.split())
             continue
+        head, _, tail = token.partition("'")
+        if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
+            words += [head if head in keep else spelled(head), _CLITICS[tail]]
+            continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
@@ -144,10 +151,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body)
     tagged = any(text.endswith(" " + t) for t in (*TAGS, *ORDER_TAGS)) and not opens
-    question = opens or (raw.endswith("?") and not tagged)
+    question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text))
     owners, owned = _possessives(raw)
-    return Reading(text, tuple(words), question, opens, _wh(words, question or opens), tuple(body), raw,
-                   owners, owned)
+    wh = _wh(words, question or opens)
+    return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned)
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
@@ -188,9 +195,20 @@ _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody p
 line does not ask who."""
 
 
+_ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}(?:ask|want|take|charge) for"
+                        r" (?:a|an|one|the|it|them|that|this|those|these|each)\b")
+""""What does the café ask for a cup?": what is asked for a thing is its price ("what did
+she ask for?" is no price: nothing is named after it)."""
+
+
+_WONDERS = re.compile(r"\b(?:love|like|want|dying|keen) to know (?:where|what|who|how|why|when|which|if|whether)\b"
+                      r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
+""""I would love to know where you grew up.": a question said as a wish to know."""
+
+
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
-    if asking and any(f" {p} " in padded for p in PRICE):
+    if asking and (any(f" {p} " in padded for p in PRICE) or _ASKED_FOR.search(padded)):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
@@ -247,18 +265,30 @@ def asks_identity(r: Reading) -> bool:
     return not r.owned  # "who is Finn's father?" asks who the father is, not who Finn is
 
 
+_WHAT_LIKE = re.compile(r"\bwhat is (?:\w+ ){1,2}like\b(?! to (?:eat|drink|buy|have|get)\b)")
+"""'What is Okafor like (to work for)?': how someone is, asked of whoever knows them."""
+
+
 def asks_opinion(r: Reading) -> bool:
-    return r.has(*OPINION) or bool(_THINK_OF.search(r.text))
+    return r.has(*OPINION) or bool(_THINK_OF.search(r.text)) or bool(_WHAT_LIKE.search(r.text))
 
 
 def invites_confidence(r: Reading) -> bool:
     """"You can tell me", "what's troubling you?": an invitation to share what weighs on it."""
-    return r.has(*CONFIDE)
+    return r.has(*CONFIDE) and not _WRONG_ELSEWHERE.search(r.text)
+
+
+_WRONG_ELSEWHERE = re.compile(r"\b(?:wrong|the matter) with (?:me|my|us|our|him|her|his|them|their|it|this|that|the)\b")
+""""What is wrong with me?": a trouble of the speaker's or another's, not the NPC's."""
 
 
 def asks_news(r: Reading) -> bool:
     """"Any news?", "anything strange happen lately?"."""
     return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
+
+
+_CHECKING = re.compile(r"\b(?:is|was) (?:that|it|this) (?:right|true|so|correct)\b|\bam i right\b")
+"""A line that asks whether what it says is so."""
 
 
 def tells_news(r: Reading) -> bool:
@@ -269,12 +299,29 @@ def tells_news(r: Reading) -> bool:
                                               "do you know when", "do you know why", "do you know how",
                                               "you know what he", "you know what she")):
         return False  # asks: "do you know what Tomas does?"
+    if r.raw.endswith("?") and _CHECKING.search(r.text):
+        return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 
 def asks_way(r: Reading) -> bool:
     return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
+
+
+_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |someone )?"
+                        r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
+""""How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
+
+
+def asks_way_to_place(r: Reading) -> bool:
+    """Whether a line that names a place asks how to go there, by whatever verb ("how
+    would I sneak round to the staff room?"); not "how do I talk to..." (a verb of saying)."""
+    match = _MOVING_TO.search(r.text)
+    return match is not None and match.group("verb") not in SPEECH_VERBS | _SAYING
+
+
+_SAYING = word_set("talk speak say reply write listen apply send give pay explain complain admit")
 
 
 def asks_price(r: Reading) -> bool:
@@ -289,77 +336,3 @@ def asks_within(r: Reading) -> bool:
     """Whether a line that states a need also asks something ("I need to get in - any idea
     where its key is?"): then it is a question, not an order."""
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
-
-
-_SOFTLY = re.compile(
-    r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
-    r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
-    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|"
-    r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
-    r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
-"""Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
-"shall we walk to..."): the word after the lead-in says what is asked."""
-
-
-def _asked_softly(text: str) -> str | None:
-    """The word asked for after a soft lead-in ("playing" -> play); "" when what is asked
-    is to be told something ("would you like to tell me..."); ``None`` without a lead-in."""
-    match = _SOFTLY.search(text)
-    if match is None:
-        return None
-    verb = match.group("verb")
-    if verb.endswith("ing"):
-        verb = next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
-    return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
-
-
-_LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
-          "are you allowed", "allowed to", "are you able", "permitted to", "is it allowed", "is it permitted",
-          "have the authority", "have the power", "need permission", "need approval")
-"""What asks whether something may be done (a rule), not that it be done."""
-
-
-def asks_leave(r: Reading) -> bool:
-    """"Can you agents sign off a big refund on your own?", "are you allowed to...?": a
-    question about what may be done, not a request (an order with "yourself" is one:
-    "buy yourself a guidebook")."""
-    return r.raw.rstrip().endswith("?") and r.has(*_LEAVE)
-
-
-def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
-    """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
-    ..."), or ``None``. Asking to be told something is a question, not a request; a line
-    that starts with one of ``verbs`` (the world's action words) is an order."""
-    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
-        return None
-    w = list(r.body or r.words)
-    while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
-                 or w[0] in GREETINGS):
-        w = w[1:]
-    asked = _asked_softly(" ".join(w))
-    if asked is not None:
-        return asked or None
-    if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
-        rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
-        if rest and rest[0] not in SPEECH_VERBS:
-            return rest[0]
-        acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
-        return acting[0] if acting else None
-    if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
-                                                                                     "order", "grab"):
-        return "buy"
-    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r):
-        return "buy"
-    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
-        return "go"
-    if r.has(*CARRY_ON) and not r.opens:
-        return "continue"
-    if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
-        if verb_forms(w[0]) & verbs:
-            return w[0]
-        if len(w) > 1 and w[0] in ("go", "come") and verb_forms(w[1]) & verbs:
-            return w[1]
-        if r.question or len(w) < 2 or w[1] not in _OBJECT_START:
-            return None
-        return w[0]
-    return None

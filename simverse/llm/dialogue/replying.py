@@ -31,15 +31,27 @@ from simverse.llm.dialogue.answers import (
     answer_confidence,
     answer_news,
     answer_way,
-    relation_question,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.doers import deed_asked
+from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
+from simverse.llm.dialogue.parts import asked_clause, asked_part
+from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
-from simverse.llm.dialogue.social import about_me, farewell, greet, react, small_talk, thanks, tod, told
+from simverse.llm.dialogue.social import (
+    ACTIVITY_QUESTION,
+    about_me,
+    doing_now_asked,
+    farewell,
+    greet,
+    react,
+    small_talk,
+    thanks,
+    tod,
+    told,
+)
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_similarities
@@ -59,7 +71,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
-    reading = read(req.conversation[-1].text if req.conversation else "", own_words(req), names)
+    line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
+    reading = read(line, own_words(req), names)
     topics = [m for m in req.mentioned if m != req.npc]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
@@ -80,25 +93,27 @@ def own_words(req: DecisionRequest) -> frozenset[str]:
 
 def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]
                  ) -> list[tuple[list[float] | None, dict[str, float]]]:
-    """Cosine of each line to each of its request's beliefs, and to the question that
-    asks for each of its relationships ("who is your rival?"), in one embedder batch."""
+    """Cosine of each line (or of its question alone, :func:`.parts.asked_clause`, when
+    closer) to each of its request's beliefs, and of the line to the question that asks
+    for each of its relationships ("who is your rival?"), in one embedder batch."""
     if encoder is None or not any(req.facts or req.relation_kinds for _, req in asks):
         return [(None, {})] * len(asks)
     texts: list[str] = []
     for r, req in asks:
-        texts += [r.text, *(f.text for f in req.facts)]
+        texts += [r.text, asked_clause(r.raw), *(f.text for f in req.facts)]
         texts += [relation_question(kind).lower() for kind in req.relation_kinds.values()]  # "deskmate": no typo
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
     out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
     for _, req in asks:
-        line = vectors[row]
-        facts = vectors[row + 1:row + 1 + len(req.facts)]
-        row += 1 + len(req.facts)
+        line, asked = vectors[row], vectors[row + 1]
+        facts = vectors[row + 2:row + 2 + len(req.facts)]
+        row += 2 + len(req.facts)
         people = list(req.relation_kinds)
         kinds = vectors[row:row + len(people)]
         row += len(people)
-        out.append(([float(v) for v in facts @ line], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
+        closest = np.maximum(facts @ line, facts @ asked)  # the question without what leads into it
+        out.append(([float(v) for v in closest], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
     return out
 
 
@@ -129,12 +144,29 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
 def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
     """For "who examines the patients?": cosine of what is done to each person's role."""
     named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
-    deed = deed_asked(r, named)
-    roles = role_texts(req)
-    if model.encoder is None or not deed or not roles:
+    deed = deed_asked(r, named) if charge_asked(r) is None else ""  # "who's in charge of X?": the stricter rule
+    known = deed_texts(req)
+    if model.encoder is None or not deed or not known:
         return {}
-    vectors = model.vectors([deed, *roles.values()])
-    return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
+    texts = [(t, needs_word) for ts in known.values() for t, needs_word in ts]
+    vectors = model.vectors([deed, deed_without_place(deed), *(t for t, _ in texts)])
+    scores = [float(v) if not needs_word or says_the_deed(deed, t) else 0.0
+              for (t, needs_word), v in zip(texts, np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]),
+                                            strict=True)]
+    out, row = {}, 0
+    for npc, ts in known.items():
+        out[npc] = max(scores[row:row + len(ts)])
+        row += len(ts)
+    return out
+
+
+def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
+    """For a "what ... you" question: cosine of the line, without the name of the one
+    asked, to asking what it is doing now."""
+    if model.encoder is None or r.wh != "what" or not {"you", "your", "yourself"} & set(r.words):
+        return 0.0
+    vectors = model.vectors([addressed(r, req.npc), ACTIVITY_QUESTION])
+    return float(vectors[1] @ vectors[0])
 
 
 def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:
@@ -163,7 +195,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     """One reply decision per request, each seeded by its own request."""
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
-    asking = [i for i, intent in enumerate(intents) if intent in ("ask_about", "ask_way", "ask_self", "ask_price")]
+    asking = [i for i, intent in enumerate(intents)
+              if intent in ("ask_about", "ask_way", "ask_self", "ask_price", "ask_news", "confide")]
     sims = dict(zip(asking, similarities(model.encoder, [(heard[i][0], requests[i]) for i in asking]), strict=True))
     acting = [i for i, intent in enumerate(intents) if intent == "request"]
     acts = dict(zip(acting, action_similarities(model, [(heard[i][0], requests[i]) for i in acting]), strict=True))
@@ -179,8 +212,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         wares = ware_similarities(model, reading, req, topics) if intents[i] in ("ask_price", "request") else {}
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
+        doing = activity_similarity(model, reading, req) if i in sims else 0.0
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals, deeds)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
@@ -190,6 +224,9 @@ def answer(h: Heard) -> Said:
     if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
+    intent = "ask_self" if doing_now_asked(h) else intent
+    if intent in ("confide", "react", "small_talk") and goal_asked(h.reading):
+        intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)

@@ -127,7 +127,7 @@ def about_me(h: Heard) -> Said:
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
         return answer_about(h)
-    if r.has("doing", "you up to", "busy", "right now", "at the moment") and asks_activity(r):
+    if activity_asked(h):
         return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
@@ -137,6 +137,36 @@ def about_me(h: Heard) -> Said:
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
         return Said(_activity(h))  # not for "when does school finish?": what it is doing says no time
     return answer_about(h)
+
+
+ACTIVITY_QUESTION = "what are you doing right now?"
+"""How asking what the NPC is doing now is said plainly, to compare a line with."""
+ACTIVITY_CLOSE = 0.55
+"""Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
+you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
+living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
+_DOING = ("doing", "you up to", "busy", "right now", "at the moment")
+_YOU = word_set("you your yourself")
+
+
+def activity_asked(h: Heard) -> bool:
+    """Whether the line asks what the NPC is doing now: in plain words ("what are you up
+    to?"), or, about now and about nothing but the NPC and where it is, close in meaning
+    ("what has you up at this hour?")."""
+    r = h.reading
+    if not asks_activity(r):
+        return False
+    if r.has(*_DOING):
+        return True
+    mine = all(t == h.req.place for t in h.topics) and bool(set(r.words) & _YOU)
+    return mine and r.wh == "what" and h.activity_similarity >= ACTIVITY_CLOSE
+
+
+def doing_now_asked(h: Heard) -> bool:
+    """A question taken to be about something that names nothing and asks what the NPC is
+    doing ("what has you up at this hour?"); one that names its place ("what are you busy
+    with in the studio?") may be answered by a belief about it first."""
+    return h.intent == "ask_about" and not h.topics and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
 _NOT_NOW = word_set("will would shall going gonna did was were had")
@@ -149,7 +179,8 @@ def asks_activity(r: Reading) -> bool:
     another time ("yesterday", "will it be...")."""
     if r.wh not in (None, "what", "where", "how"):
         return False
-    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort"):
+    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",
+             "called"):  # "what's the name of that tune you were playing?" asks a name, not the doing
         return False
     return not other_time(r) and not (set(r.body[:3]) & _NOT_NOW)
 
@@ -202,4 +233,5 @@ def _wares(h: Heard) -> str:
     return "Nothing to sell here, I'm afraid."
 
 
-__all__ = ["about_me", "answer_news", "farewell", "greet", "react", "small_talk", "thanks", "told", "who_i_am"]
+__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "react", "small_talk",
+           "thanks", "told", "who_i_am"]

@@ -39,6 +39,12 @@ def way_ends(req: DecisionRequest, line: str, topics: Sequence[str]) -> tuple[st
     return (None if start == req.place else start), goal
 
 
+def said_as_start(req: DecisionRequest, line: str, place: str) -> bool:
+    """Whether ``line`` names ``place`` as where a way starts ("... from your counter?"):
+    the place it asks from is no place it asks for."""
+    return isinstance(req.names, NameIndex) and _first_place_in(req.names, _AFTER_FROM, line, [place]) == place
+
+
 def _first_place_in(names: NameIndex, pattern: re.Pattern[str], line: str, places: Sequence[str]) -> str | None:
     match = pattern.search(line)
     found = names.find(match.group(1)) if match else []

@@ -1,0 +1,50 @@
+"""The part of a line that asks: a line often says more than its question ("Okafor, before
+I promise Hugo anything, is there still money in the pot for refunds?"). What is answered
+and what beliefs are compared with is the question, found by the line's own punctuation
+and a few English words that open a clause leading into it, never a world's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.requesting import polite_request
+
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
+LEADING = frozenset({"before", "after", "since", "while", "if", "when", "because", "although", "though", "as",
+                     "once", "until", "unless", "whenever", "now"})
+"""Words that open a clause leading into the main one ("before I promise Hugo anything, ...")."""
+_FEWEST = 4
+"""A question of fewer words than this leans on the rest of the line ("...tonight? What time?")."""
+_SHORT = 2
+"""A clause of at most this many words before the question is a name or an address ("Okafor,")."""
+
+
+def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozenset()) -> str:
+    """The part of a line that is answered: all of it, but for an offer or request
+    followed by a question ("Fancy a coffee? What does the café ask for a cup?"), the
+    question, which is what the speaker waits to hear."""
+    sentences = _SENTENCES.split(line.strip())
+    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+        return line
+    last = read(sentences[-1], names)
+    if not last.opens or last.wh is None or polite_request(read(" ".join(sentences[:-1]), names), verbs) is None:
+        return line
+    return sentences[-1]
+
+
+def asked_clause(line: str) -> str:
+    """The question of a line without what leads into it or follows it: its last sentence
+    that asks ("... later on? mornings are impossible for me" -> the first), less the
+    clauses before the main one that address someone or open with a word like "before";
+    the line itself when nothing is left out."""
+    sentences = [s for s in _SENTENCES.split(line.strip()) if s]
+    asking = [s for s in sentences if s.endswith("?")]
+    sentence = asking[-1] if asking else (sentences[-1] if sentences else line)
+    clauses = [c for c in _CLAUSES.split(sentence) if c]
+    while len(clauses) > 1 and (len(clauses[0].split()) <= _SHORT or clauses[0].split()[0].lower() in LEADING):
+        clauses = clauses[1:]
+    asked = ", ".join(clauses).strip()
+    return asked if len(asked.split()) >= _FEWEST else line  # "what time?" says too little alone

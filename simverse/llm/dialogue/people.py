@@ -1,0 +1,147 @@
+"""Answers about people: who someone is (their role, what they are to the NPC, how it
+feels about them) and the NPC's own relationships, asked by their word ("who is your
+mentor?") or in other words close in meaning ("who do you sit next to?").
+"""
+
+from __future__ import annotations
+
+from simverse.core.names import singular, word_forms
+from simverse.llm.dialogue.bonds import liked_asked, liked_most
+from simverse.llm.dialogue.heard import Heard, capital
+from simverse.llm.dialogue.reading import Reading, asks_identity
+from simverse.llm.dialogue.roles import other_time
+
+_YOU = frozenset({"you", "your", "yours"})
+RELATION_CLOSE = 0.4
+"""Cosine from which a "who ... you" question asks for one of the NPC's relationships ("who
+do you sit next to?" is 0.41 from "who is your deskmate?", "who is training you?" 0.44 from
+"who is your mentor?"; "who do you owe money to?" at most 0.23 from either)."""
+RELATION_MARGIN = 0.08
+"""How much closer than the next relationship the one asked for must be."""
+
+_STRANDED = frozenset({"to", "with", "for", "by", "from", "about", "of"})
+"""Prepositions a question may end on."""
+_CLAUSE_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "everyone", "everybody", "people", "folk",
+                              "that", "whom", "someone", "somebody", "nobody"})
+"""Who may say something of a person in a clause after their name ("this Aldo you keep
+talking about", "that Nell everyone speaks of"): then the question is about the person."""
+
+
+def asks_someone_tied(r: Reading, who: str) -> bool:
+    """Whether a "who" question names ``who`` but asks about someone tied to them: it ends
+    on a preposition whose object is the one asked for ("who is Tomas married to?", "who
+    does Ines sit with?"), not in a clause that says something of the person ("who is this
+    Aldo you keep talking about?"); a preposition with its object ("who is Aldo, of all
+    people?") asks nothing of the kind."""
+    words = list(r.words)
+    if not words or words[-1] not in _STRANDED:
+        return False
+    own = set(word_forms(who))
+    at = max((i for i, w in enumerate(words) if w in own or singular(w) in own), default=-1)
+    return not set(words[at + 1:-1]) & _CLAUSE_SUBJECTS
+
+
+def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
+    """Who a person is to whoever asks: their role, what they are to the NPC and how it
+    feels about them (``opinion``: only the last two), or "" when the line asks none of it."""
+    req, r = h.req, h.reading
+    if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
+        return f"{who} is right here." if who in req.people_here else ""
+    job = r.has("do for a living", "does for a living", "job", "work as") or (
+        "what" in r.words and r.words[-1] == "does")
+    if who in _owners(h) and not opinion:
+        return ""  # "who is Finn's father?" asks about the father
+    if not opinion and asks_someone_tied(r, who):
+        return ""  # "who is Tomas married to?" asks about someone else than Tomas
+    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
+                                                         "who is")):
+        return ""
+    aliases = req.names[who].aliases if who in req.names else ()
+    role = next((a for a in aliases if " " not in a), aliases[0] if aliases else "")  # "the lighthouse keeper"
+    kind = req.relation_kinds.get(who)
+    feeling = req.relationships.get(who)
+    parts = []
+    if role and (r.wh in ("who", None) or job) and not opinion:
+        parts.append(f"{who}? The {role}.")
+    if kind:
+        parts.append(relation_sentence(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
+    elif feeling is not None:
+        parts.append(f"{capital(_opinion(feeling))}.")
+    elif opinion:
+        parts.append(f"I don't know {who} well enough to say.")
+    if who in req.people_here and not opinion:
+        parts.append("You can ask for yourself; they're right here.")
+    return " ".join(parts)
+
+
+def _owners(h: Heard) -> set[str]:
+    """The world's entities the line names as owners ("Finn's father" -> Finn)."""
+    find = getattr(h.req.names, "find", None)
+    return {e for o in h.reading.owners for e in (find(o) if find else [])}
+
+
+_KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
+        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
+
+
+def relation_named(h: Heard) -> str:
+    """"Who is your mentor?": the person the NPC has that relationship with, named by the
+    relationship's word, or a "who ... you" question close in meaning to asking for it
+    ("who's your biggest competitor?" for a rival)."""
+    if other_time(h.reading):
+        return ""
+    asked = {_KIN.get(w, w) for w in h.reading.words}
+    for who, kind in sorted(h.req.relation_kinds.items()):
+        words = kind.lower().split()
+        head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
+        if head in asked:
+            return f"{relation_sentence(who, kind)}."
+    if liked_asked(h.reading) and (liked := liked_most(h.req)):
+        kinds = h.req.relation_kinds
+        return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."
+                        for p in liked)
+    if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
+        return ""
+    ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
+    kinds = h.req.relation_kinds
+    who, score = ranked[0]
+    near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
+    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
+        return ""  # two relationships fit as well: no guess
+    if len(near) > 1:  # "who do you travel with?": all the companions
+        return f"{relation_sentence(' and '.join(sorted(near)), kinds[who], many=True)}."
+    return f"{relation_sentence(who, kinds[who])}."
+
+
+def relation_question(kind: str) -> str:
+    """The question that asks for a relationship: "who is your rival?", "who do you
+    admire?", "who are you wary of?"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"who are you {kind}?"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"who do you {kind[:-1]}?"
+    return f"who is your {kind}?"
+
+
+def relation_sentence(who: str, kind: str, many: bool = False) -> str:
+    """"Jonas is my rival", "I'm wary of Lena", "I admire Ines", "Hugo is a stranger to me";
+    ``many``: "Pip and Sable are my companions"."""
+    if kind.endswith((" of", " to", " with")):
+        return f"I'm {kind} {who}"
+    if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
+        return f"I {kind[:-1]} {who}"
+    if kind == "stranger":
+        return f"{who} are strangers to me" if many else f"{who} is a stranger to me"
+    return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
+
+
+def _opinion(feeling: float) -> str:
+    if feeling >= 0.5:
+        return "I think the world of them"
+    if feeling >= 0.2:
+        return "I like them well enough"
+    if feeling > -0.2:
+        return "I've nothing against them"
+    if feeling > -0.5:
+        return "I don't much care for them"
+    return "I can't stand them"

@@ -1,0 +1,120 @@
+"""Requests in a line: the verb a line asks to be done, said plainly ("could you bake...",
+"sell me..."), softly ("would you mind playing...", "fancy a game?"), as advice ("why not
+sell it to her?", "you'd best sign in"), or not at all (a question about what may be done:
+"are you allowed to...?"). Pure English cues over a :class:`~.reading.Reading`, never a
+world's words (its action words come in as ``verbs``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_set
+from simverse.llm.dialogue.reading import (
+    AUX,
+    CARRY_ON,
+    GREETINGS,
+    OBJECT_START,
+    SPEECH_VERBS,
+    WH,
+    Reading,
+    asks_within,
+)
+
+_SOFTLY = re.compile(
+    r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
+    r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
+    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
+    r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
+"""Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
+"shall we walk to..."): the word after the lead-in says what is asked."""
+
+
+def _asked_softly(text: str) -> str | None:
+    """The word asked for after a soft lead-in ("playing" -> play); "" when what is asked
+    is to be told something ("would you like to tell me..."); ``None`` without a lead-in."""
+    match = _SOFTLY.search(text)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb.endswith("ing"):
+        verb = next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+    return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
+
+
+_ADVISED = re.compile(
+    r"^(?:why not|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
+    r"|you should|you ought to|make sure you|go ahead and)\s+(?P<verb>[a-z]+)\s+\w")
+"""Orders said as advice or a suggestion ("why not sell it to her?", "you'd best sign in",
+"you'll want to take a number"): the word after the lead-in says what is asked, and
+something follows it ("why not Tomas?" asks about a person); "why don't you...?" is left
+a question ("why don't you trust the new pills?")."""
+_BARE_ADVICE = re.compile(r"^(?:best|better)\s+(?P<verb>[a-z]+)\s+\w")
+""""Best sign yourself in": an order only when its verb is one of the world's actions."""
+_NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try") | SPEECH_VERBS
+"""Verbs of knowing and saying: "you should know...", "you'd better believe it" ask nothing done."""
+
+
+def _advised(text: str, verbs: frozenset[str]) -> str | None:
+    """The verb an order said as advice asks to be done, or ``None``."""
+    match = _ADVISED.search(text)
+    bare = _BARE_ADVICE.search(text) if match is None else None
+    verb = (match or bare).group("verb") if (match or bare) else ""
+    if not verb or verb in _NOT_DEEDS or verb in FUNCTION_WORDS or (bare and not verb_forms(verb) & verbs):
+        return None
+    return verb
+
+
+_LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
+          "are you allowed", "allowed to", "are you able", "permitted to", "is it allowed", "is it permitted",
+          "have the authority", "have the power", "need permission", "need approval")
+"""What asks whether something may be done (a rule), not that it be done."""
+
+
+def asks_leave(r: Reading) -> bool:
+    """"Can you agents sign off a big refund on your own?", "are you allowed to...?": a
+    question about what may be done, not a request (an order with "yourself" is one:
+    "buy yourself a guidebook")."""
+    return r.raw.rstrip().endswith("?") and r.has(*_LEAVE)
+
+
+def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
+    """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
+    ..."), or ``None``. Asking to be told something is a question, not a request; a line
+    that starts with one of ``verbs`` (the world's action words) is an order."""
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
+        return None
+    w = list(r.body or r.words)
+    while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
+                 or w[0] in GREETINGS):
+        w = w[1:]
+    asked = _asked_softly(" ".join(w))
+    if asked is not None:
+        return asked or None
+    if (advised := _advised(" ".join(w), verbs)) is not None:
+        return advised
+    if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
+        rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
+        if rest and rest[0] not in SPEECH_VERBS:
+            return rest[0]
+        acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
+        return acting[0] if acting else None
+    if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
+                                                                                     "order", "grab"):
+        return "buy"
+    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r):
+        return "buy"
+    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
+        return "go"
+    if r.has(*CARRY_ON) and not r.opens:
+        return "continue"
+    if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
+        if verb_forms(w[0]) & verbs:
+            return w[0]
+        if len(w) > 1 and w[0] in ("go", "come") and verb_forms(w[1]) & verbs:
+            return w[1]
+        if r.question or len(w) < 2 or w[1] not in OBJECT_START:
+            return None
+        return w[0]
+    return None
