@@ -30,6 +30,7 @@ from simverse.core.seeds import derive_seed
 from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
 from simverse.finetune.evaluation import evaluate
 from simverse.finetune.passes import finetune_in_passes
+from simverse.finetune.repeats import parse_repeat
 from simverse.finetune.report import report_lines, write_report
 from simverse.finetune.student import build_student
 from simverse.finetune.training import TrainConfig
@@ -80,6 +81,7 @@ def distil(args: argparse.Namespace, base: str, data_dir: Path, out: Path):
                          batch_size=args.batch_size, learning_rate=args.learning_rate, lora_r=args.lora_r,
                          lora_alpha=args.lora_alpha, train_norms=True, train_embeddings=True,
                          full=args.train == "full", lr_scheduler=args.scheduler, warmup_ratio=args.warmup,
+                         repeat=dict(parse_repeat(spec) for spec in args.repeat),
                          device="cpu", save_steps=100, logging_steps=10, seed=0)
     first, result = finetune_in_passes(config, args.pretrain_epochs)
     if first is not None:
@@ -113,6 +115,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--pretrain-epochs", type=float, default=4.0,
                         help="first learn the train split's whole chats (prompt and answer; 0: skip)")
     parser.add_argument("--epochs", type=float, default=2.0, help="then learn the answers")
+    parser.add_argument("--repeat", nargs="*", default=["reply=4", "move=2"],
+                        help="KIND=N: each train example of this mode or action appears N times (none: '--repeat')")
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--learning-rate", type=float, default=3e-3)
     parser.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")

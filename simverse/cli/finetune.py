@@ -85,6 +85,8 @@ def finetune(
     prompt_loss_epochs: Annotated[float, typer.Option(
         help="first train this many epochs with the loss on whole chats, prompt included, into "
              "OUT/pretrained, then the answers from there (0: answers only; a random-weight base needs it)")] = 0.0,
+    repeat: Annotated[list[str] | None, typer.Option(
+        help="KIND=N: each train example of this mode or action (reply, move, ...) appears N times (repeat)")] = None,
     lr_scheduler: Annotated[str, typer.Option(help="learning-rate schedule: linear, cosine, constant, ...")] = "linear",
     warmup_ratio: Annotated[float, typer.Option(help="share of each pass's steps spent warming up")] = 0.05,
     merge: Annotated[bool, typer.Option(help="save the merged model (else the LoRA adapter)")] = True,
@@ -95,6 +97,7 @@ def finetune(
     """Fine-tune a model (a LoRA adapter, or every weight) on a decisions dataset; the result runs as
     --llm transformers:OUT."""
     from simverse.finetune.passes import finetune_in_passes
+    from simverse.finetune.repeats import parse_repeat
     from simverse.finetune.report import report_lines, write_report
     from simverse.finetune.sft_data import DatasetError
     from simverse.finetune.training import TrainConfig, schedules
@@ -107,11 +110,15 @@ def finetune(
         raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
     if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
         raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
+    try:
+        repeats = dict(parse_repeat(spec) for spec in repeat or [])
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     config = TrainConfig(base=base, dataset=data, out=out, epochs=epochs, max_steps=max_steps,
                          batch_size=batch_size, grad_accum=grad_accum, learning_rate=learning_rate,
                          lora_r=lora_r, lora_alpha=lora_alpha, max_length=max_length, seed=seed, device=device,
                          train_norms=train_norms, train_embeddings=train_embeddings, full=full,
-                         lr_scheduler=lr_scheduler, warmup_ratio=warmup_ratio,
+                         repeat=repeats, lr_scheduler=lr_scheduler, warmup_ratio=warmup_ratio,
                          merge=merge, save_steps=save_steps, resume=resume, progress=not quiet)
     try:
         pretrain, result = finetune_in_passes(config, prompt_loss_epochs)

@@ -42,13 +42,18 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.4f}"
 
 
+def _repeated(report: dict[str, Any]) -> str:
+    repeats = report["config"].get("repeat") or {}
+    return f" (repeated: {', '.join(f'{kind} x{times}' for kind, times in sorted(repeats.items()))})" if repeats else ""
+
+
 def report_lines(report: dict[str, Any]) -> list[str]:
     """The report as a few readable lines."""
     share = 100 * report["trainable_params"] / max(1, report["total_params"])
     lines = [
         f"model: {report['output_kind']} -> run it with --llm {report['llm']}",
         f"base: {report['base']}; dataset: {report['dataset']}; device: {report['device']}; seed {report['seed']}",
-        f"examples: {report['train_examples']} train, {report['test_examples']} test "
+        f"examples: {report['train_examples']} train{_repeated(report)}, {report['test_examples']} test "
         f"({report['dropped_too_long']} dropped as too long)",
         f"{'all weights' if report['output_kind'] == 'full' else 'LoRA'}: {report['trainable_params']:,} "
         f"trainable of {report['total_params']:,} parameters ({share:.2f}%)",

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simverse.finetune.repeats import with_repeats
 from simverse.finetune.sft_data import DatasetError, encode_all, load_split, stop_ids
 
 CHECKPOINTS = "checkpoints"
@@ -54,6 +55,10 @@ class TrainConfig:
     """Learn the prompt's tokens too (language modelling on the whole chat), not only the
     answer's: for a random-weight student, a first pass that learns the world's text and to
     copy from it, before an answer-only pass; a pretrained base does not need it."""
+    repeat: dict[str, int] = field(default_factory=dict)
+    """Kind (an example's mode or action) -> how many times each such train example appears
+    (:mod:`simverse.finetune.repeats`): more updates for the decisions a small student
+    learns last, such as replies."""
     lr_scheduler: str = "linear"
     """transformers' scheduler name (``linear``, ``cosine``, ``constant_with_warmup``, ...)."""
     max_length: int = 1024
@@ -178,6 +183,7 @@ def finetune(config: TrainConfig) -> TrainResult:
     train_rows, test_rows = load_split(config.dataset, "train"), load_split(config.dataset, "test")
     if not train_rows:
         raise DatasetError(f"{config.dataset}: the train split is empty")
+    train_rows = with_repeats(train_rows, config.repeat)
     set_seed(config.seed)
     tokenizer, base = _load(config, device)
     stops = stop_ids(tokenizer, base.generation_config.eos_token_id)

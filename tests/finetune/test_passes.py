@@ -67,18 +67,26 @@ def test_finetune_command_runs_the_random_weight_recipe(dataset_dir, tiny_model_
     out = tmp_path / "cli"
     result = _cli(str(dataset_dir), "--base", str(tiny_model_dir), "--out", str(out), "--full",
                   "--prompt-loss-epochs", "0.5", "--lr-scheduler", "cosine", "--warmup-ratio", "0.1",
-                  "--max-steps", "2", "--batch-size", "4", "--learning-rate", "3e-3", "--device", "cpu", "--quiet")
+                  "--repeat", "reply=3", "--max-steps", "2", "--batch-size", "4", "--learning-rate", "3e-3",
+                  "--device", "cpu", "--quiet")
     assert result.returncode == 0, result.stderr
     assert "pre-training on whole chats: 0.5 epochs" in result.stdout and "all weights" in result.stdout
+    assert "train (repeated: reply x3)" in result.stdout
     report = json.loads((out / "finetune_report.json").read_text())
     assert report["output_kind"] == "full" and report["trainable_params"] == report["total_params"]
     assert report["config"]["lr_scheduler"] == "cosine" and report["config"]["warmup_ratio"] == 0.1
+    rows = [json.loads(line) for line in (dataset_dir / "train.jsonl").read_text().splitlines()]
+    replies = sum(row["mode"] == "reply" for row in rows)
+    assert report["config"]["repeat"] == {"reply": 3} and replies
+    assert report["train_examples"] == len(rows) + 2 * replies
     assert report["pretraining"]["steps"] >= 1 and (out / PRETRAINED / "config.json").exists()
 
 
 @pytest.mark.parametrize(("flag", "value", "message"), [
     ("--lr-scheduler", "zigzag", "--lr-scheduler must be one of"),
     ("--prompt-loss-epochs", "-1", "--prompt-loss-epochs must be >= 0"),
+    ("--repeat", "reply=0", "--repeat takes KIND=N with N a whole number >= 1, not 'reply=0'"),
+    ("--repeat", "reply", "--repeat takes KIND=N"),
 ])
 def test_finetune_command_refuses_bad_recipe_flags_in_one_line(dataset_dir, tiny_model_dir, tmp_path, flag, value,
                                                                 message):
