@@ -97,23 +97,13 @@ def finetune(
     """Fine-tune a model (a LoRA adapter, or every weight) on a decisions dataset; the result runs as
     --llm transformers:OUT."""
     from simverse.finetune.passes import finetune_in_passes
-    from simverse.finetune.repeats import parse_repeat
     from simverse.finetune.report import report_lines, write_report
     from simverse.finetune.sft_data import DatasetError
-    from simverse.finetune.training import TrainConfig, schedules
+    from simverse.finetune.training import TrainConfig
 
     if not Path(data).exists():
         raise UserError(f"{data}: no such dataset")
-    if device not in ("auto", "cpu", "cuda") and not device.startswith("cuda:"):
-        raise UserError(f"--device must be auto, cpu or cuda, not {device!r}")
-    if lr_scheduler not in schedules():
-        raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
-    if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
-        raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
-    try:
-        repeats = dict(parse_repeat(spec) for spec in repeat or [])
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    repeats = _checked_recipe(device, lr_scheduler, prompt_loss_epochs, warmup_ratio, repeat or [])
     config = TrainConfig(base=base, dataset=data, out=out, epochs=epochs, max_steps=max_steps,
                          batch_size=batch_size, grad_accum=grad_accum, learning_rate=learning_rate,
                          lora_r=lora_r, lora_alpha=lora_alpha, max_length=max_length, seed=seed, device=device,
@@ -126,3 +116,21 @@ def finetune(
         raise UserError(str(exc)) from None
     for line in report_lines(write_report(result, pretrain)):
         console.print(escape(line), soft_wrap=True)
+
+
+def _checked_recipe(device: str, lr_scheduler: str, prompt_loss_epochs: float, warmup_ratio: float,
+                    repeat: list[str]) -> dict[str, int]:
+    """Refuse a bad training flag in one line (before anything loads); returns ``--repeat`` parsed."""
+    from simverse.finetune.repeats import parse_repeat
+    from simverse.finetune.training import schedules
+
+    if device not in ("auto", "cpu", "cuda") and not device.startswith("cuda:"):
+        raise UserError(f"--device must be auto, cpu or cuda, not {device!r}")
+    if lr_scheduler not in schedules():
+        raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
+    if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
+        raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
+    try:
+        return dict(parse_repeat(spec) for spec in repeat)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
