@@ -42,12 +42,15 @@ def mill() -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def world() -> Iterator[World]:
+def mill_world() -> Iterator[World]:
+    """The mill hamlet, its NPCs hearing with the word-group encoder (shared with other test files)."""
     w = World(parse_world(mill()), seed=0, embedder="hashing")
     w.brain.hear_with(_meanings())
     yield w
     w.close()
+
+
+world = pytest.fixture(mill_world, name="world")
 
 
 @pytest.mark.parametrize("line", ["Odile, what brings you out to the yard so early?",

@@ -5,24 +5,14 @@ with me?" as no invitation to confide. Negative lines must keep their old readin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from simverse.agents.player import ask
-from simverse.core.loader import parse_world
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.reading import asks_opinion, invites_confidence, read, tells_news
-from simverse.world.model import World
-from tests.dialogue.test_aims_bonds_deeds import _meanings, mill
+from tests.dialogue.test_aims_bonds_deeds import mill_world
 
-
-@pytest.fixture
-def world() -> Iterator[World]:
-    w = World(parse_world(mill()), seed=0, embedder="hashing")
-    w.brain.hear_with(_meanings())
-    yield w
-    w.close()
+world = pytest.fixture(mill_world, name="world")
 
 
 @pytest.mark.parametrize("line", ["Odile, what are you saving your coins up for?",

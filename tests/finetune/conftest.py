@@ -63,3 +63,12 @@ def tiny_model_dir(runs_db: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     train, test, _ = build_dataset(str(runs_db), DatasetOptions(runs=[1]))
     corpus = [m["content"] for e in train + test for m in e["messages"]]
     return build_tiny_model(tmp_path_factory.mktemp("tiny-llama"), corpus=corpus, tokenizer_vocab=512)
+
+
+@pytest.fixture(scope="module")
+def dataset_dir(runs_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Runs 1 and 2 as a `simverse dataset` directory, run 2 held out for test."""
+    from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
+
+    train, test, meta = build_dataset(str(runs_db), DatasetOptions(runs=[1, 2], test_runs=[2]))
+    return write_dataset(tmp_path_factory.mktemp("ds") / "hamlet", train, test, meta)

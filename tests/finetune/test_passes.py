@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
 from simverse.finetune.passes import PRETRAINED, finetune_in_passes
 from simverse.finetune.report import report_lines, write_report
 from simverse.finetune.training import TrainConfig
-
-
-@pytest.fixture(scope="module")
-def dataset_dir(runs_db, tmp_path_factory):
-    train, test, meta = build_dataset(str(runs_db), DatasetOptions(runs=[1, 2], test_runs=[2]))
-    return write_dataset(tmp_path_factory.mktemp("ds") / "hamlet", train, test, meta)
 
 
 def _config(dataset_dir, model_dir, out, **overrides) -> TrainConfig:

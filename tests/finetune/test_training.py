@@ -10,16 +10,9 @@ import sys
 import pytest
 
 from simverse.core.llm_protocol import LLMRequest, Message, SamplingParams
-from simverse.finetune.dataset import DatasetOptions, build_dataset, write_dataset
 from simverse.finetune.sft_data import IGNORE, DatasetError, encode_example, load_split, stop_ids
 from simverse.finetune.training import TrainConfig, finetune
 from simverse.llm.spec import make_backend
-
-
-@pytest.fixture(scope="module")
-def dataset_dir(runs_db, tmp_path_factory):
-    train, test, meta = build_dataset(str(runs_db), DatasetOptions(runs=[1, 2], test_runs=[2]))
-    return write_dataset(tmp_path_factory.mktemp("ds") / "hamlet", train, test, meta)
 
 
 def _config(dataset_dir, model_dir, out, **overrides) -> TrainConfig:
