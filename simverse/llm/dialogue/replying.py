@@ -33,6 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
+from simverse.llm.dialogue.described import place_scores, place_texts, place_wanted
 from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
@@ -160,6 +161,16 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     return out
 
 
+def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:
+    """For a line asking where or the way: each place's closeness to it, by what is seen,
+    sold and done there (:mod:`.described`); empty for other lines."""
+    texts = place_texts(req) if model.encoder is not None and place_wanted(r) else {}
+    if not texts:
+        return {}
+    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw)])
+    return place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
+
+
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
     """For a "what ... you" question: cosine of the line, without the name of the one
     asked, to asking what it is doing now."""
@@ -213,8 +224,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
+        places = place_similarities(model, reading, req) if i in sims else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
