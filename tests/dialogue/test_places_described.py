@@ -35,7 +35,8 @@ def abbey() -> dict[str, Any]:
             {"id": "gate", "name": "Abbey Gate", "description": "An arch of grey stone.",
              "connections": ["cloister"]},
             {"id": "cloister", "name": "Cloister", "description": "A quiet garden walk.",
-             "connections": ["gate", "north_hall", "herbary", "cellar"]},
+             "connections": ["gate", "north_hall", "herbary", "cellar", "lodge"]},
+            {"id": "lodge", "name": "Abbot's Lodge", "description": "A warm study.", "connections": ["cloister"]},
             {"id": "north_hall", "name": "North Hall", "description": "Shelves of old scrolls and manuscripts.",
              "connections": ["cloister"]},
             {"id": "herbary", "name": "Herbary", "description": "Drying racks and jars.",
@@ -50,6 +51,7 @@ def abbey() -> dict[str, Any]:
             {**npc, "name": "Aude", "persona": "A porter who minds the gate."},
             {**npc, "name": "Gisla", "persona": "Gisla mixes remedies in the Herbary.",
              "start_place": "herbary"},
+            {**npc, "name": "Anselm", "persona": "The abbot: stern but fair.", "start_place": "lodge"},
         ],
     }
 
@@ -70,6 +72,12 @@ def world() -> Iterator[World]:
 def test_a_place_asked_for_by_what_is_there_gets_its_way(world, line, place):
     answer = ask(world, "Aude", line).utterance
     assert f"To get to {place}, go by Cloister." in answer, answer
+
+
+@pytest.mark.parametrize("line", ["how do I get through to the abbot?", "which way to Anselm's rooms?"])
+def test_the_way_to_a_person_is_the_way_to_the_place_named_after_them(world, line):
+    answer = ask(world, "Aude", line).utterance
+    assert "To get to Abbot's Lodge, go by Cloister." in answer, answer
 
 
 def test_the_way_starts_where_the_line_says(world):

@@ -14,7 +14,7 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
-from simverse.llm.dialogue.described import described_place
+from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
@@ -76,9 +76,13 @@ def _described_way(h: Heard) -> str:
     with the papyri"), from a place it names as the start, else from here."""
     starts = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"
               and said_as_start(h.req, h.reading.text, t)]
-    if any(t not in starts for t in h.topics):
+    others = [t for t in h.topics if t not in starts]
+    if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
+        goal = person_place(h.req, others[0], h.reading)
+    elif others:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
-    goal = described_place(h.place_similarity)
+    else:
+        goal = described_place(h.place_similarity)
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])

@@ -12,12 +12,13 @@ its "I don't know". No word list is involved: the world's own texts are the cand
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest
-from simverse.llm.dialogue.reading import Reading, asks_way, asks_way_to_place
+from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
 """Cosine from which a place's description, ware or worker may be what the line asks for
@@ -75,3 +76,20 @@ def described_place(scores: Mapping[str, float]) -> str | None:
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < PLACE_MARGIN:
         return None
     return ranked[0][0]
+
+
+_OWNER = re.compile(r"([A-Za-z][\w-]*)['\u2019]s\b")
+
+
+def person_place(req: DecisionRequest, person: str, r: Reading) -> str | None:
+    """For a line that asks the way to a person ("how do I get through to the manager?",
+    "how do I get out to the shepherd's field?"): the one place that is theirs, named after
+    them or one of their roles ("Cobb's Pasture", "Manager's Office"), or named in their
+    persona; None when the line asks no way or none or several are theirs."""
+    view = req.names.get(person)
+    if view is None or view.kind != "npc" or not asks_the_way(r):
+        return None
+    marks = {person.lower(), *(a.lower() for a in view.aliases)}
+    places = [p.id for p in req.names.values() if p.kind == "place" and (
+        p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
+    return places[0] if len(places) == 1 else None
