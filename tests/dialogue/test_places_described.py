@@ -13,8 +13,10 @@ import pytest
 
 from simverse.agents.names import world_names
 from simverse.agents.player import ask
+from simverse.core.decisions import NameView
 from simverse.core.loader import parse_world
-from simverse.llm.dialogue.described import described_place, place_texts
+from simverse.llm.dialogue.described import described_place, person_place, place_texts
+from simverse.llm.dialogue.reading import read
 from simverse.world.model import World
 from tests.dialogue.word_groups import WordGroups
 
@@ -106,3 +108,13 @@ def test_what_everyone_knows_of_a_place_is_its_description_wares_and_workers():
 ])
 def test_only_a_place_clearly_closest_is_chosen(scores, chosen):
     assert described_place(scores) == chosen
+
+
+@pytest.mark.parametrize(("line", "place"), [("how would I get through to the manager?", "office"),
+                                             ("where does the manager live?", None)])
+def test_a_role_said_as_a_word_is_its_one_person(line, place):
+    names = {"manager": NameView("manager", "concept", "manager"),
+             "Okafor": NameView("Okafor", "npc", "Okafor", ("service manager",)),
+             "office": NameView("office", "place", "Manager's Office"),
+             "hall": NameView("hall", "place", "Main Hall")}
+    assert person_place(SimpleNamespace(names=names), "manager", read(line)) == place  # type: ignore[arg-type]

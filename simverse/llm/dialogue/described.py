@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from simverse.core.decisions import DecisionRequest
+from simverse.core.decisions import DecisionRequest, NameView
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
@@ -86,10 +86,25 @@ def person_place(req: DecisionRequest, person: str, r: Reading) -> str | None:
     "how do I get out to the shepherd's field?"): the one place that is theirs, named after
     them or one of their roles ("Cobb's Pasture", "Manager's Office"), or named in their
     persona; None when the line asks no way or none or several are theirs."""
-    view = req.names.get(person)
-    if view is None or view.kind != "npc" or not asks_the_way(r):
+    view = _person(req, person)
+    if view is None or not asks_the_way(r):
         return None
-    marks = {person.lower(), *(a.lower() for a in view.aliases)}
+    marks = {view.id.lower(), *_roles(view)}
     places = [p.id for p in req.names.values() if p.kind == "place" and (
         p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
     return places[0] if len(places) == 1 else None
+
+
+def _person(req: DecisionRequest, topic: str) -> NameView | None:
+    """The person a topic is: an NPC, or a concept named as the role of exactly one ("the
+    manager" in "the manager's approval")."""
+    view = req.names.get(topic)
+    if view is None or view.kind == "npc":
+        return view
+    people = [v for v in req.names.values() if v.kind == "npc" and view.name.lower() in _roles(v)]
+    return people[0] if len(people) == 1 else None
+
+
+def _roles(view: NameView) -> set[str]:
+    """A person's roles and their heads ("service manager" and "manager")."""
+    return {w for a in view.aliases for w in (a.lower(), a.lower().split()[-1])}
