@@ -34,7 +34,7 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.described import place_scores, place_texts, place_wanted
-from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place, says_the_deed
+from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -145,7 +145,7 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
 def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
     """For "who examines the patients?": cosine of what is done to each person's role."""
     named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
-    deed = deed_asked(r, named) if charge_asked(r) is None else ""  # "who's in charge of X?": the stricter rule
+    deed = deed_in_line(r, named, req.npc) if charge_asked(r) is None else ""  # "in charge of X?": stricter
     known = deed_texts(req)
     if model.encoder is None or not deed or not known:
         return {}
