@@ -21,10 +21,13 @@ from simverse.core.decisions import DecisionRequest, NameView
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
-"""Cosine from which a place's description, ware or worker may be what the line asks for
-("the rooms with all the papyri and amulets" 0.70 from "Ancient Wing: Dim rooms of glass
-cases: papyri, amulets..."; "where is the swimming pool?" at most 0.17 from any place of a
-school). Calibrated on every labelled set together, never per line."""
+"""Cosine from which a place's description, ware or worker may be what the line asks for.
+Calibrated on every labelled set together (the lines that reach it: a where or way question
+that names no person, thing or place but where it starts), never per line: "bram what's
+the best way from here to the rooms with all the papyri and amulets?" is 0.56 from
+"Ancient Wing: Dim rooms of glass cases: papyri, amulets..."; the closest line the labels
+say the NPC cannot know, "where does that smuggler tie up his boat?", 0.40 from the harbour;
+"where is the swimming pool?" at most 0.17 from any place of a school."""
 PLACE_MARGIN = 0.1
 """How much closer than the next place the best must be: "where do I return a kettle?" is
 as close to a break room with a kettle as to the waiting area (0.45, 0.47), so neither."""
