@@ -8,6 +8,9 @@ embedder) with each of these, a place scoring its closest. Only one place clearl
 (:data:`PLACE_CLOSE`, :data:`PLACE_MARGIN`) answers: a line about nothing in the world
 ("where is the swimming pool?") is close to no place, or about as close to two, and keeps
 its "I don't know". No word list is involved: the world's own texts are the candidates.
+
+The way asked to a person ("how do I get through to the manager?") is the way to the one
+place that is theirs (:func:`person_place`).
 """
 
 from __future__ import annotations
@@ -110,4 +113,4 @@ def _person(req: DecisionRequest, topic: str) -> NameView | None:
 
 def _roles(view: NameView) -> set[str]:
     """A person's roles and their heads ("service manager" and "manager")."""
-    return {w for a in view.aliases for w in (a.lower(), a.lower().split()[-1])}
+    return {w for a in view.aliases if a.split() for w in (a.lower(), a.lower().split()[-1])}
