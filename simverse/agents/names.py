@@ -45,7 +45,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
     for place in spec.places:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
         views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id])),
-                              holds=_on_view(spec, place.id, place.description or "")))
+                              holds=_on_view(spec, place.id, place.description or ""),
+                              description=place.description or ""))
     for item in spec.items:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not

@@ -65,6 +65,9 @@ class NameView:
     """Places: the things anyone sees there (items at the place that its description names)."""
     works_at: tuple[str, ...] = ()
     """People: the places their persona names ("the priest of the Chapel of the Tides")."""
+    description: str = ""
+    """Places: what anyone there sees (the world file's description); matched against a
+    place asked for by what is in it ("the rooms with the papyri")."""
     known_as: str = ""
     """People: how everyone knows them, the opening of their persona ("Father Aldo, the
     priest of the Chapel of the Tides, who blesses the boats"), without traits or private

@@ -14,6 +14,7 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
+from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
@@ -65,7 +66,26 @@ def answer_about(h: Heard) -> Said:
         return Said(common)
     if known.memories:
         return Said(capital(known.memories[0]) + ".")
+    if way := _described_way(h):
+        return Said(way)
     return Said(_with_aside(h, dont_know(h), known))
+
+
+def _described_way(h: Heard) -> str:
+    """The way to the place the line describes by what is there or done there ("the rooms
+    with the papyri"), from a place it names as the start, else from here."""
+    starts = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"
+              and said_as_start(h.req, h.reading.text, t)]
+    others = [t for t in h.topics if t not in starts]
+    if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
+        goal = person_place(h.req, others[0], h.reading)
+    elif others:
+        return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
+    else:
+        goal = described_place(h.place_similarity)
+    if goal is None or goal in starts:
+        return ""
+    return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])
 
 
 def _with_aside(h: Heard, text: str, known: Known) -> str:
@@ -168,9 +188,11 @@ def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
     start, goal = way_ends(h.req, h.reading.text, h.topics)
-    if goal == h.req.place and start is None and said_as_start(h.req, h.reading.text, goal):
-        # "the nearest place to get a drink from your counter?": the start, not the goal
-        return answer_about(replace(h, topics=[t for t in h.topics if t != h.req.place]))
+    if goal is not None and start is None and said_as_start(h.req, h.reading.text, goal):
+        if goal == h.req.place:  # "the nearest place to get a drink from your counter?": the start, not the goal
+            return answer_about(replace(h, topics=[t for t in h.topics if t != h.req.place]))
+        if way := _described_way(h):  # "somewhere with papyri from the lobby?"
+            return Said(way)
     if goal is not None and (text := _way(h, goal, start)):
         return Said(text)
     for topic in h.topics[:1]:

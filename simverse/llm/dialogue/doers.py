@@ -16,7 +16,8 @@ from collections.abc import Mapping
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.parts import question_at_end
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time, roles_of
 
 DOER_CLOSE = 0.4
@@ -56,6 +57,27 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     if not habitual:
         return ""  # "who cast the bell?": no verb of what someone does ("examines", "keeping")
     return " ".join(rest) if len(rest) >= 2 else ""
+
+
+_POINTING = word_set("that this it them those these")
+"""Words by which a question points back at what the line said before ("who sorts that out?")."""
+
+
+def deed_in_line(r: Reading, people_named: bool, npc: str = "") -> str:
+    """What a "who" question asks done, also when it follows what the speaker needs ("I've
+    got a prescription to pick up, who sorts that out?"): the question's deed, with the
+    clause before it when the deed points back at it ("that", "it"); not the name of the
+    one asked or the speaker's "I"."""
+    deed = deed_asked(r, people_named)
+    statement, question = question_at_end(r.raw)
+    if deed or not question:
+        return deed
+    deed = deed_asked(read(question), people_named)
+    if not deed or not set(deed.split()) & _POINTING:
+        return deed
+    done = [w for w in deed.split() if w not in _POINTING]  # "sorts that out": "sorts out" what was said
+    lead = [w for w in read(statement).words if w not in _YOU | FUNCTION_WORDS and w != npc.lower()]
+    return " ".join(done + lead)
 
 
 def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool]]]:

@@ -46,6 +46,8 @@ class Heard:
     """"Who examines patients?": cosine of what is done to each person's role (with an embedder)."""
     activity_similarity: float = 0.0
     """"What has you up so early?": cosine of the line to asking what the NPC is doing now."""
+    place_similarity: dict[str, float] = field(default_factory=dict)
+    """"Where...?" naming no place: each place's closeness to the line (:mod:`.described`)."""
 
 
 @dataclass

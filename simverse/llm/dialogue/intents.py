@@ -16,7 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
-from simverse.llm.dialogue.parts import asked_clause
+from simverse.llm.dialogue.parts import asked_clause, question_at_end
 from simverse.llm.dialogue.reading import (
     Reading,
     asks_about,
@@ -183,7 +183,7 @@ class IntentModel:
         for intent in INTENTS:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
-        if r.opens:  # a question the cues left open asks about something or about the NPC
+        if r.opens or question_at_end(r.raw)[1]:  # a question the cues left open asks about something or the NPC
             about_you = bool(set(r.words) & _YOU)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.reading import WH, read
 from simverse.llm.dialogue.requesting import polite_request
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
@@ -48,3 +48,16 @@ def asked_clause(line: str) -> str:
         clauses = clauses[1:]
     asked = ", ".join(clauses).strip()
     return asked if len(asked.split()) >= _FEWEST else line  # "what time?" says too little alone
+
+
+def question_at_end(line: str) -> tuple[str, str]:
+    """``(statement, question)`` of a line that says something and then asks with a
+    question word ("I've got a prescription to pick up, who sorts that out?"); ``("", "")``
+    for any other line."""
+    clauses = [c for c in _CLAUSES.split(line.strip()) if c]
+    if len(clauses) < 2:
+        return "", ""
+    last = read(clauses[-1])
+    if not last.opens or last.wh is None or not last.body or last.body[0] not in WH:
+        return "", ""
+    return clauses[-2], clauses[-1]

@@ -314,6 +314,12 @@ _MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to)
 """"How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
 
 
+def asks_the_way(r: Reading) -> bool:
+    """Whether the line asks how to get somewhere ("how do I get out to...", "the way to..."),
+    not only where something is."""
+    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or asks_way_to_place(r)
+
+
 def asks_way_to_place(r: Reading) -> bool:
     """Whether a line that names a place asks how to go there, by whatever verb ("how
     would I sneak round to the staff room?"); not "how do I talk to..." (a verb of saying)."""

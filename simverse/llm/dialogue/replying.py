@@ -33,7 +33,8 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.doers import deed_asked, deed_texts, deed_without_place, says_the_deed
+from simverse.llm.dialogue.described import place_scores, place_texts, place_wanted
+from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
@@ -144,7 +145,7 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
 def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
     """For "who examines the patients?": cosine of what is done to each person's role."""
     named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
-    deed = deed_asked(r, named) if charge_asked(r) is None else ""  # "who's in charge of X?": the stricter rule
+    deed = deed_in_line(r, named, req.npc) if charge_asked(r) is None else ""  # "in charge of X?": stricter
     known = deed_texts(req)
     if model.encoder is None or not deed or not known:
         return {}
@@ -158,6 +159,16 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
         out[npc] = max(scores[row:row + len(ts)])
         row += len(ts)
     return out
+
+
+def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:
+    """For a line asking where or the way: each place's closeness to it, by what is seen,
+    sold and done there (:mod:`.described`); empty for other lines."""
+    texts = place_texts(req) if model.encoder is not None and place_wanted(r) else {}
+    if not texts:
+        return {}
+    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw)])
+    return place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
 
 
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
@@ -213,8 +224,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
+        places = place_similarities(model, reading, req) if i in sims else {}
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 

@@ -1,0 +1,116 @@
+"""Places asked for by what is there or done there rather than by their name ("the rooms
+with all the papyri and amulets", "where do I pick up a prescription?", "how would I get
+through to the manager?").
+
+What everyone knows of a place is what is seen there (its description), the wares sold
+there and how the people who work there are known; the line is compared by meaning (the
+embedder) with each of these, a place scoring its closest. Only one place clearly closest
+(:data:`PLACE_CLOSE`, :data:`PLACE_MARGIN`) answers: a line about nothing in the world
+("where is the swimming pool?") is close to no place, or about as close to two, and keeps
+its "I don't know". No word list is involved: the world's own texts are the candidates.
+
+The way asked to a person ("how do I get through to the manager?") is the way to the one
+place that is theirs (:func:`person_place`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from simverse.core.decisions import DecisionRequest, NameView
+from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
+
+PLACE_CLOSE = 0.45
+"""Cosine from which a place's description, ware or worker may be what the line asks for.
+Calibrated on every labelled set together (the lines that reach it: a where or way question
+that names no person, thing or place but where it starts), never per line: "bram what's
+the best way from here to the rooms with all the papyri and amulets?" is 0.56 from
+"Ancient Wing: Dim rooms of glass cases: papyri, amulets..."; the closest line the labels
+say the NPC cannot know, "where does that smuggler tie up his boat?", 0.40 from the harbour;
+"where is the swimming pool?" at most 0.17 from any place of a school."""
+PLACE_MARGIN = 0.1
+"""How much closer than the next place the best must be: "where do I return a kettle?" is
+as close to a break room with a kettle as to the waiting area (0.45, 0.47), so neither."""
+
+
+def place_wanted(r: Reading) -> bool:
+    """Whether the line asks where something is or how to get somewhere."""
+    return asks_way(r) or asks_way_to_place(r)
+
+
+def place_texts(req: DecisionRequest) -> dict[str, list[str]]:
+    """Per place, what everyone knows of it: its name with its description, the wares on
+    sale there, and how each person whose persona names it is known."""
+    out: dict[str, list[str]] = {}
+    for view in req.names.values():
+        if view.kind == "place":
+            out[view.id] = [f"{view.name}: {view.description}" if view.description else view.name]
+    for view in req.names.values():
+        if view.kind == "item" and view.price and view.place in out:
+            out[view.place].append(view.name)
+        elif view.kind == "npc" and view.known_as:
+            for place in view.works_at:
+                if place in out:
+                    out[place].append(view.known_as)
+    return out
+
+
+def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
+                 texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
+    """Each place's closest text to any of the line's vectors (rows of ``line_vectors``);
+    ``text_vectors`` holds the texts' vectors in the order of ``texts``."""
+    lines = np.asarray(line_vectors, dtype=np.float32)
+    vectors = np.asarray(text_vectors, dtype=np.float32)
+    scores = (vectors @ lines.T).max(axis=1) if len(vectors) else np.zeros(0, dtype=np.float32)
+    out: dict[str, float] = {}
+    row = 0
+    for place, mine in texts.items():
+        out[place] = float(scores[row:row + len(mine)].max()) if mine else 0.0
+        row += len(mine)
+    return out
+
+
+def described_place(scores: Mapping[str, float]) -> str | None:
+    """The place clearly closest to what the line asks for, or None (nothing close
+    enough, or two about as close)."""
+    ranked = sorted(scores.items(), key=lambda t: (-t[1], t[0]))
+    if not ranked or ranked[0][1] < PLACE_CLOSE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < PLACE_MARGIN:
+        return None
+    return ranked[0][0]
+
+
+_OWNER = re.compile(r"([A-Za-z][\w-]*)['\u2019]s\b")
+
+
+def person_place(req: DecisionRequest, person: str, r: Reading) -> str | None:
+    """For a line that asks the way to a person ("how do I get through to the manager?",
+    "how do I get out to the shepherd's field?"): the one place that is theirs, named after
+    them or one of their roles ("Cobb's Pasture", "Manager's Office"), or named in their
+    persona; None when the line asks no way or none or several are theirs."""
+    view = _person(req, person)
+    if view is None or not asks_the_way(r):
+        return None
+    marks = {view.id.lower(), *_roles(view)}
+    places = [p.id for p in req.names.values() if p.kind == "place" and (
+        p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
+    return places[0] if len(places) == 1 else None
+
+
+def _person(req: DecisionRequest, topic: str) -> NameView | None:
+    """The person a topic is: an NPC, or a concept named as the role of exactly one ("the
+    manager" in "the manager's approval")."""
+    view = req.names.get(topic)
+    if view is None or view.kind == "npc":
+        return view
+    people = [v for v in req.names.values() if v.kind == "npc" and view.name.lower() in _roles(v)]
+    return people[0] if len(people) == 1 else None
+
+
+def _roles(view: NameView) -> set[str]:
+    """A person's roles and their heads ("service manager" and "manager")."""
+    return {w for a in view.aliases if a.split() for w in (a.lower(), a.lower().split()[-1])}
