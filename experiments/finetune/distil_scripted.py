@@ -95,7 +95,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=None, help="working directory (default: a new temporary one)")
     parser.add_argument("--steps", type=int, default=24, help="steps per run (30 simulated minutes each)")
-    parser.add_argument("--train-seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
+    parser.add_argument("--train-seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5, 10, 11, 12, 13, 14])
     parser.add_argument("--test-seeds", type=int, nargs="+", default=[6, 7])
     parser.add_argument("--eval-limit", type=int, default=400, help="held-out examples to answer")
     parser.add_argument("--layers", type=int, default=4)
@@ -112,9 +112,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--lora-alpha", type=int, default=32)
     parser.add_argument("--scheduler", default="cosine")
     parser.add_argument("--warmup", type=float, default=0.05)
-    parser.add_argument("--pretrain-epochs", type=float, default=4.0,
+    parser.add_argument("--pretrain-epochs", type=float, default=3.0,
                         help="first learn the train split's whole chats (prompt and answer; 0: skip)")
-    parser.add_argument("--epochs", type=float, default=2.0, help="then learn the answers")
+    parser.add_argument("--epochs", type=float, default=1.5, help="then learn the answers")
     parser.add_argument("--repeat", nargs="*", default=["reply=4", "move=2"],
                         help="KIND=N: each train example of this mode or action appears N times (none: '--repeat')")
     parser.add_argument("--batch-size", type=int, default=8)
