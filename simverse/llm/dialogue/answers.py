@@ -14,7 +14,7 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
-from simverse.llm.dialogue.described import described_place, person_place
+from simverse.llm.dialogue.described import asks_origin, described_place, person_place
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
@@ -77,6 +77,8 @@ def _described_way(h: Heard) -> str:
     starts = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"
               and said_as_start(h.req, h.reading.text, t)]
     others = [t for t in h.topics if t not in starts]
+    if asks_origin(h.reading):
+        return ""  # "where do you get those swords from?" asks a source, not a place that has them
     if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
         goal = person_place(h.req, others[0], h.reading)
     elif others:
@@ -116,8 +118,9 @@ def world_knowledge(h: Heard) -> str:
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
-            asks_where = (h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
-                          or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
+            asks_where = not h.reading.has("how many") and (  # a count: where it is or its price says none
+                h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+                or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
             text = _item(h, topic) if asks_where else ""
         else:
             text = ""

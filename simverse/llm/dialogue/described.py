@@ -41,6 +41,17 @@ def place_wanted(r: Reading) -> bool:
     return asks_way(r) or asks_way_to_place(r)
 
 
+_ORIGIN = re.compile(r"\b(?:from|come from|comes from|came from)\W*$|\bwhere (?:do|does|did) (?:you|they|he|she) "
+                     r"(?:get|buy|find|source|pick up)\b")
+
+
+def asks_origin(r: Reading) -> bool:
+    """Whether the line asks where something comes from or where the NPC (or another)
+    gets it ("where do you get all those swords from?"): a source, which a place that
+    sells or shows the thing does not answer."""
+    return bool(_ORIGIN.search(r.text))
+
+
 def place_texts(req: DecisionRequest) -> dict[str, list[str]]:
     """Per place, what everyone knows of it: its name with its description, the wares on
     sale there, and how each person whose persona names it is known."""

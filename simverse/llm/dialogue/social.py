@@ -21,7 +21,8 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.knowing import clause
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.parts import question_at_end
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time
 
 HUNGRY = 0.6
@@ -176,7 +177,10 @@ _NOT_NOW = word_set("will would shall going gonna did was were had")
 def asks_activity(r: Reading) -> bool:
     """Whether what the NPC is doing now answers the line: not when it asks a count, an
     amount, a time, a reason or a person ("how many calls did you get through?"), nor about
-    another time ("yesterday", "will it be...")."""
+    another time ("yesterday", "will it be..."). A question behind a leading clause ("if
+    someone swapped it, what did the thief look like?") is judged by its own words."""
+    _, asked = question_at_end(r.raw)
+    r = read(asked) if asked else r
     if r.wh not in (None, "what", "where", "how"):
         return False
     if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",

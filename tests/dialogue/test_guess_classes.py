@@ -1,0 +1,61 @@
+"""Lines that must not get a guess: where the NPC gets a thing *from* (a source, not the
+place that shows or sells it), how many of a ware went (a count, not where it is or its
+price), a past question behind a leading clause (not what the NPC is doing now), and a
+remark that opens with "what a" (not a question). The invented abbey of
+``test_places_described``."""
+
+from __future__ import annotations
+
+import pytest
+
+from simverse.agents.player import ask
+from simverse.llm.dialogue.described import asks_origin
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.social import asks_activity
+from tests.dialogue.test_places_described import world  # noqa: F401  (the abbey fixture)
+
+
+@pytest.mark.parametrize("line", ["where did you get those scrolls from?"])
+def test_a_source_is_not_answered_with_the_place_that_shows_the_thing(world, line):  # noqa: F811
+    answer = ask(world, "Aude", line).utterance
+    assert "North Hall" not in answer and "go by" not in answer, answer
+
+
+def test_a_place_asked_for_by_what_is_there_still_gets_its_way(world):  # noqa: F811
+    answer = ask(world, "Aude", "where do I get old scrolls?").utterance
+    assert "To get to North Hall, go by Cloister." in answer, answer
+
+
+@pytest.mark.parametrize(("line", "origin"), [
+    ("where d'you get them swords from?", True), ("where does he get his wine?", True),
+    ("where do I get a tonic?", False), ("how do I get from the gate to the hall?", False)])
+def test_what_asks_a_source(line, origin):
+    assert asks_origin(read(line)) is origin
+
+
+def test_a_count_is_not_answered_with_where_a_ware_is_sold(world):  # noqa: F811
+    answer = ask(world, "Aude", "how many mugs of brew have they sold this week?").utterance
+    assert "Undercroft" not in answer and "2 coins" not in answer, answer
+
+
+def test_where_a_ware_is_sold_is_still_said(world):  # noqa: F811
+    answer = ask(world, "Aude", "where can I get a mug of brew?").utterance
+    assert "Undercroft" in answer, answer
+
+
+@pytest.mark.parametrize(("line", "activity"), [
+    ("if someone took the scrolls, what did the thief look like?", False),
+    ("before the bell goes, what was the abbot saying?", False),
+    ("what are you up to?", True),
+    ("aude, what are you doing?", True)])
+def test_a_past_question_behind_a_leading_clause_is_no_question_about_the_doing(line, activity):
+    assert asks_activity(read(line)) is activity
+
+
+@pytest.mark.parametrize(("line", "question"), [
+    ("what a grim wet morning to be out, eh", False),
+    ("what an old arch that gate is", False),
+    ("what a price is a mug of brew?", True),
+    ("what is a tonic", True)])
+def test_a_remark_opening_with_what_a_is_no_question(line, question):
+    assert read(line).question is question
