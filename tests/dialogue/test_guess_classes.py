@@ -59,3 +59,13 @@ def test_a_past_question_behind_a_leading_clause_is_no_question_about_the_doing(
     ("what is a tonic", True)])
 def test_a_remark_opening_with_what_a_is_no_question(line, question):
     assert read(line).question is question
+
+
+def test_a_walk_to_a_person_goes_to_the_one_place_that_is_theirs(world):  # noqa: F811
+    decision = ask(world, "Aude", "would you walk down to see Anselm with me?")
+    assert (decision.action, decision.args) == ("move", {"place": "cloister"}), decision.utterance
+
+
+def test_a_walk_to_a_person_with_no_place_of_their_own_asks_where(world):  # noqa: F811
+    decision = ask(world, "Anselm", "would you walk over to see Aude with me?")
+    assert decision.action == "talk", decision.utterance
