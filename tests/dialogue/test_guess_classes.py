@@ -1,14 +1,19 @@
 """Lines that must not get a guess: where the NPC gets a thing *from* (a source, not the
 place that shows or sells it), how many of a ware went (a count, not where it is or its
-price), a past question behind a leading clause (not what the NPC is doing now), and a
-remark that opens with "what a" (not a question). The invented abbey of
+price), a past question behind a leading clause (not what the NPC is doing now), a
+"which" question that no goal answers, and a remark that opens with "what a" (not a
+question); and a walk to a person's own place. The invented abbey of
 ``test_places_described``."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from simverse.agents.player import ask
+from simverse.llm.dialogue.aims import goal_answer, kind_asked
+from simverse.llm.dialogue.answers import asks_deed
 from simverse.llm.dialogue.described import asks_origin
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.social import asks_activity
@@ -69,3 +74,38 @@ def test_a_walk_to_a_person_goes_to_the_one_place_that_is_theirs(world):  # noqa
 def test_a_walk_to_a_person_with_no_place_of_their_own_asks_where(world):  # noqa: F811
     decision = ask(world, "Anselm", "would you walk over to see Aude with me?")
     assert decision.action == "talk", decision.utterance
+
+
+def test_how_many_coins_still_asks_the_price(world):  # noqa: F811
+    answer = ask(world, "Aude", "if I wanted a mug of brew, how many coins would I hand over?").utterance
+    assert "2 coins" in answer, answer
+
+
+_GOALS = SimpleNamespace(goals=["win the spelling bee", "be picked as class representative"])
+
+
+@pytest.mark.parametrize(("line", "kind"), [("which secondary school have you got your heart set on?", "school"),
+                                            ("which of your lot do you want to win?", ""),
+                                            ("what are you set on?", "")])
+def test_a_which_question_asks_one_of_a_kind(line, kind):
+    assert kind_asked(read(line)) == kind
+
+
+def test_a_goal_that_names_no_such_kind_is_no_answer_to_a_which_question():
+    assert goal_answer(_GOALS, None, read("which secondary school have you got your heart set on?")) == ""  # type: ignore[arg-type]
+
+
+def test_a_goal_that_names_the_kind_answers_a_which_question():
+    line = read("which bee have you got your heart set on?")
+    assert "spelling bee" in goal_answer(_GOALS, None, line)  # type: ignore[arg-type]
+    assert "spelling bee" in goal_answer(_GOALS, None, read("what are you set on?"))  # type: ignore[arg-type]
+
+
+
+@pytest.mark.parametrize(("line", "deed"), [
+    ("if you got that map first, would you really hand it over to the elder?", True),
+    ("will you keep the key for yourself?", True),
+    ("do they sell mugs of brew?", False), ("is there any brew about?", False),
+    ("could I get a mug of brew here?", False), ("where is the key?", False), ("the key?", False)])
+def test_a_yes_no_question_about_a_deed_asks_no_whereabouts(line, deed):
+    assert asks_deed(read(line)) is deed

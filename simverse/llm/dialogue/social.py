@@ -9,7 +9,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
-from simverse.llm.dialogue.aims import goal_answer, goal_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked, kind_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -125,6 +125,8 @@ def about_me(h: Heard) -> Said:
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
+        if kind_asked(r) and not goal_answer(req, None, r):
+            return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
         return answer_about(h)
