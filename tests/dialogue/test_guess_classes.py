@@ -15,6 +15,7 @@ from simverse.agents.player import ask
 from simverse.llm.dialogue.aims import goal_answer, kind_asked
 from simverse.llm.dialogue.answers import asks_deed
 from simverse.llm.dialogue.described import asks_origin
+from simverse.llm.dialogue.parts import asked_part
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.social import asks_activity
 from tests.dialogue.test_places_described import world  # noqa: F401  (the abbey fixture)
@@ -106,6 +107,16 @@ def test_a_goal_that_names_the_kind_answers_a_which_question():
     ("if you got that map first, would you really hand it over to the elder?", True),
     ("will you keep the key for yourself?", True),
     ("do they sell mugs of brew?", False), ("is there any brew about?", False),
-    ("could I get a mug of brew here?", False), ("where is the key?", False), ("the key?", False)])
+    ("could I get a mug of brew here?", False), ("where is the key?", False), ("the key?", False),
+    ("is the brew at the undercroft expensive?", False)])
 def test_a_yes_no_question_about_a_deed_asks_no_whereabouts(line, deed):
     assert asks_deed(read(line)) is deed
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    ("read me the label on that jar, what is it actually called?", "what is it actually called?"),
+    ("sell me a mug of brew, would you?", "sell me a mug of brew, would you?"),
+    ("tell me, where is it?", "tell me, where is it?"),
+    ("the hall is shut, where is its key kept?", "the hall is shut, where is its key kept?")])
+def test_a_request_followed_by_a_question_in_one_sentence_is_answered_by_the_question(line, part):
+    assert asked_part(line, frozenset({"read", "sell"})) == part

@@ -145,10 +145,12 @@ def _counts(h: Heard) -> bool:
 def asks_deed(r: Reading) -> bool:
     """Whether a yes/no question asks what someone does or would do with a thing ("would
     you really hand it over to the elder?"), not whether or where it is to be had: it
-    opens with an auxiliary (after any leading clause: "if you got it first, would you...")
-    and has no word of finding, trading or being there."""
+    opens with an auxiliary and "you" (after any leading clause: "if you got it first,
+    would you...") and has no word of finding, trading or being there; "is the soup
+    expensive?" asks of the thing."""
     r = read(asked_clause(r.raw))
-    return r.opens and r.wh is None and not r.has(*_TRADE, *_FIND, "is there", "are there", "any", "is it", "where")
+    return (r.opens and r.wh is None and r.body[1:2] == ("you",)
+            and not r.has(*_TRADE, *_FIND, "is there", "are there", "any", "is it", "where"))
 
 
 def _way(h: Heard, place: str, start: str | None = None) -> str:
