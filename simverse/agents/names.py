@@ -46,13 +46,14 @@ def world_names(spec: WorldSpec) -> NameIndex:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
         views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id])),
                               holds=_on_view(spec, place.id, place.description or ""),
-                              description=place.description or ""))
+                              description=place.description or "", heads=tuple(heads.get(place.id, ()))))
     for item in spec.items:
         aliases = (*getattr(item, "aliases", ()), *heads.get(item.id, ()))
         at = item.place if item.place in places and item.price else None  # shops are known; hiding places not
         views.append(NameView(item.id, "item", _PARENS.sub("", item.name), tuple(aliases), place=at,
                               price=float(item.price) if item.price else None, seller=_seller(item, people),
-                              edible=(item.properties or {}).get("edible") is True))
+                              edible=(item.properties or {}).get("edible") is True,
+                              heads=tuple(heads.get(item.id, ()))))
     concepts = world_entities(spec)["concept"]
     tails = _unique((c, c.split("_")[-1]) for c in concepts if _noun_phrase(c))
     for concept in concepts:

@@ -72,6 +72,10 @@ class NameView:
     """People: how everyone knows them, the opening of their persona ("Father Aldo, the
     priest of the Chapel of the Tides, who blesses the boats"), without traits or private
     worries; matched against what a line asks done ("who blesses the boats?")."""
+    heads: tuple[str, ...] = ()
+    """Places and items: the aliases that are only a head word of the name ("bakery" for
+    "Mara's Bakery"); said with another noun before or after it ("the train station",
+    "the post office") the head names something else."""
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,9 @@ class NameIndex(Mapping[str, NameView]):
         self.words: frozenset[str] = frozenset(w for alias in self._exact for w in alias)
         """Every word of every name, as :func:`word_forms` writes it."""
         self._fuzzy = {a: ids for a, ids in self._exact.items() if sum(len(w) for w in a) >= 4}
+        named = {a for view in self.views.values() for a in _aliases(view, heads=False)}
+        self._heads = {a for view in self.views.values() for a in _head_aliases(view) if a not in named}
+        """One-word aliases that are only a head word of a name ("station" of "Nurse Station")."""
 
     def __getitem__(self, entity: str) -> NameView:
         return self.views[entity]
@@ -175,10 +178,13 @@ class NameIndex(Mapping[str, NameView]):
         modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
         head, comes first."""
         words = word_forms(text)
+        ends = _clause_ends(text)
         spans: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(words):
             size, ids = self._match_at(words, i)
+            if ids and size == 1 and (words[i],) in self._heads and self._other_compound(words, i, ends):
+                ids = set()  # "the train station" is not the Nurse Station, "the post office" no trading post
             if ids:
                 spans.append((i, i + size, sorted(ids)))
             i += max(size, 1)
@@ -192,6 +198,20 @@ class NameIndex(Mapping[str, NameView]):
                 ordered += [e for e in group if e not in ordered]
             run = []
         return ordered
+
+    def _other_compound(self, words: list[str], i: int, ends: set[int]) -> bool:
+        """Whether the head word at ``i`` is part of another noun phrase: a noun before it
+        that is no word of the world's names ("train station"), or one after it that ends
+        the clause ("the post office?") in a line with no auxiliary that would make it a
+        verb ("what does the bakery sell?")."""
+        before = words[i - 1] if i else ""
+        if before and i - 1 not in ends and _noun_like(before) and before not in self.words:
+            return True
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if not after or i in ends or i + 1 not in ends or after in self.words or not _noun_like(after):
+            return False
+        start = max((e + 1 for e in ends if e < i), default=0)
+        return not set(words[start:i]) & _AUXILIARIES
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, set[str]]:
         for size in range(min(self._longest, len(words) - i), 0, -1):
@@ -236,11 +256,47 @@ def _similarity(a: str, b: str) -> float:
     return score
 
 
-def _aliases(view: NameView) -> set[tuple[str, ...]]:
-    """Word tuples that name ``view``: its id, name and aliases, each also without a
-    leading article."""
+_AUXILIARIES = word_set("do does did can could will would shall should may might must")
+_NOT_NOUNS = word_set(
+    "old new big small little main nice good best other same near next last first whole open closed shut full "
+    "empty local real right wrong own great fine lovely cheap dear here there now today tonight tomorrow yet "
+    "again please then later though anyway still too far away gone")
+"""Words before or after a head word that leave it the name's head ("the old bakery",
+"is the bakery open?"): plain adjectives and adverbs that no suffix shows."""
+_ADJECTIVE_ENDINGS = ("est", "al", "ful", "ous", "ive", "ic", "ish", "less", "able", "ible", "ed", "ly", "y", "ing",
+                      "er", "en")
+
+
+def _noun_like(word: str) -> bool:
+    """Whether a word may be a noun that makes a compound with the next or last one: a
+    common English word of three letters or more that is no function word, plain
+    adjective or adverb and has no adjective's, adverb's or participle's ending."""
+    return (len(word) >= 3 and not word.isdigit() and word not in FUNCTION_WORDS and word not in NAME_STOP
+            and word not in _NOT_NOUNS and not word.endswith(_ADJECTIVE_ENDINGS) and is_common(word))
+
+
+def _clause_ends(text: str) -> set[int]:
+    """Indexes (in :func:`word_forms` order) of the words after which a clause ends
+    (punctuation, or the end of the text)."""
+    ends: set[int] = set()
+    count = 0
+    for piece in re.split(r"[,.;:?!\u2013\u2014]|\s-\s", text):
+        count += len(word_forms(piece))
+        if count:
+            ends.add(count - 1)
+    return ends
+
+
+def _head_aliases(view: NameView) -> set[tuple[str, ...]]:
+    return {tuple(word_forms(h)) for h in view.heads if len(word_forms(h)) == 1}
+
+
+def _aliases(view: NameView, heads: bool = True) -> set[tuple[str, ...]]:
+    """Word tuples that name ``view``: its id, name and aliases (without its derived
+    head words unless ``heads``), each also without a leading article."""
     out: set[tuple[str, ...]] = set()
-    for phrase in (view.id, view.name, *view.aliases):
+    skip = set() if heads else set(view.heads)
+    for phrase in (view.id, view.name, *(a for a in view.aliases if a not in skip)):
         words = tuple(word_forms(phrase))
         while words and words[0] in ("the", "a", "an"):
             words = words[1:]

@@ -10,10 +10,11 @@ closest to the line is said first.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import word_set
+from simverse.core.names import FUNCTION_WORDS, singular, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time
 
@@ -46,10 +47,25 @@ def goal_asked(r: Reading) -> bool:
     return bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES)
 
 
-def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None) -> str:
+def kind_asked(r: Reading) -> str:
+    """The kind of thing a "which" question asks one of ("which secondary school have you
+    got your heart set on?" -> school), or "" ("which of you...?")."""
+    if "which" not in r.words:
+        return ""
+    after = r.words[r.words.index("which") + 1:]
+    kind = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, after))
+    return singular(kind[-1]) if kind else ""
+
+
+def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, asked: Reading | None = None) -> str:
     """"I mean to slay the dragon, and to earn the elder's reward.": its goals, the one
-    closest to the line (``closeness``: cosine per goal) first; "" without goals."""
+    closest to the line (``closeness``: cosine per goal) first; "" without goals. A
+    "which" question (``asked``) is answered only by goals that name the kind it asks one
+    of: "which school are you set on?" is no question about full marks."""
     goals = [g.strip().rstrip(".") for g in req.goals if g.strip()]
+    kind = kind_asked(asked) if asked is not None else ""
+    if kind and not any(kind in word_forms(g) for g in goals):
+        return ""
     if not goals:
         return ""
     if closeness is not None and len(closeness) == len(goals):

@@ -14,12 +14,13 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
-from simverse.llm.dialogue.described import described_place, person_place
+from simverse.llm.dialogue.described import asks_origin, described_place, person_place
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
+from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
-from simverse.llm.dialogue.reading import asks_opinion, asks_way
+from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
@@ -41,7 +42,7 @@ def answer_about(h: Heard) -> Said:
     topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
     known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
     fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
-    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None)):
+    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None, h.reading)):
         close = [s for f, s in zip(h.req.facts, h.similarity or [], strict=False) if f in fitting]
         if goal_first(h.reading, h.goal_similarity, close if h.similarity else [1.0] * len(fitting)):
             return Said(aim)
@@ -77,6 +78,8 @@ def _described_way(h: Heard) -> str:
     starts = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"
               and said_as_start(h.req, h.reading.text, t)]
     others = [t for t in h.topics if t not in starts]
+    if asks_origin(h.reading):
+        return ""  # "where do you get those swords from?" asks a source, not a place that has them
     if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
         goal = person_place(h.req, others[0], h.reading)
     elif others:
@@ -116,14 +119,38 @@ def world_knowledge(h: Heard) -> str:
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
         elif view.kind == "item":
-            asks_where = (h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
-                          or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
+            asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
+                h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
+                or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
             text = _item(h, topic) if asks_where else ""
         else:
             text = ""
         if text:
             return text
     return ""
+
+
+_MONEY = word_set("coin coins money gold penny pennies pound pounds dollar dollars credit credits")
+
+
+def _counts(h: Heard) -> bool:
+    """Whether the line asks how many of something there are or went ("how many lanterns
+    have you shifted?"), which where a ware is sold does not answer; "how many coins...?"
+    asks its price."""
+    words = h.reading.words
+    at = next((i for i in range(len(words) - 1) if words[i:i + 2] == ("how", "many")), -1)
+    return at >= 0 and not set(words[at + 2:at + 4]) & _MONEY
+
+
+def asks_deed(r: Reading) -> bool:
+    """Whether a yes/no question asks what someone does or would do with a thing ("would
+    you really hand it over to the elder?"), not whether or where it is to be had: it
+    opens with an auxiliary and "you" (after any leading clause: "if you got it first,
+    would you...") and has no word of finding, trading or being there; "is the soup
+    expensive?" asks of the thing."""
+    r = read(asked_clause(r.raw))
+    return (r.opens and r.wh is None and r.body[1:2] == ("you",)
+            and not r.has(*_TRADE, *_FIND, "is there", "are there", "any", "is it", "where"))
 
 
 def _way(h: Heard, place: str, start: str | None = None) -> str:

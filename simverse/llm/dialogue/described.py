@@ -41,6 +41,17 @@ def place_wanted(r: Reading) -> bool:
     return asks_way(r) or asks_way_to_place(r)
 
 
+_ORIGIN = re.compile(r"\b(?:from|come from|comes from|came from)\W*$|\bwhere (?:do|does|did) (?:you|they|he|she) "
+                     r"(?:get|buy|find|source|pick up)\b")
+
+
+def asks_origin(r: Reading) -> bool:
+    """Whether the line asks where something comes from or where the NPC (or another)
+    gets it ("where do you get all those swords from?"): a source, which a place that
+    sells or shows the thing does not answer."""
+    return bool(_ORIGIN.search(r.text))
+
+
 def place_texts(req: DecisionRequest) -> dict[str, list[str]]:
     """Per place, what everyone knows of it: its name with its description, the wares on
     sale there, and how each person whose persona names it is known."""
@@ -87,13 +98,14 @@ def described_place(scores: Mapping[str, float]) -> str | None:
 _OWNER = re.compile(r"([A-Za-z][\w-]*)['\u2019]s\b")
 
 
-def person_place(req: DecisionRequest, person: str, r: Reading) -> str | None:
+def person_place(req: DecisionRequest, person: str, r: Reading, going: bool = False) -> str | None:
     """For a line that asks the way to a person ("how do I get through to the manager?",
     "how do I get out to the shepherd's field?"): the one place that is theirs, named after
     them or one of their roles ("Cobb's Pasture", "Manager's Office"), or named in their
-    persona; None when the line asks no way or none or several are theirs."""
+    persona; None when the line asks no way (nor, ``going``, asks to walk there: "walk down
+    to Cobb's field with me") or none or several are theirs."""
     view = _person(req, person)
-    if view is None or not asks_the_way(r):
+    if view is None or not (going or asks_the_way(r)):
         return None
     marks = {view.id.lower(), *_roles(view)}
     places = [p.id for p in req.names.values() if p.kind == "place" and (

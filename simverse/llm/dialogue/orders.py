@@ -15,6 +15,7 @@ import re
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
+from simverse.llm.dialogue.described import person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along
 from simverse.llm.dialogue.requesting import polite_request
@@ -108,6 +109,9 @@ def _go(h: Heard) -> Said:
     req = h.req
     places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
     target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
+    if target is None:  # "walk down to Cobb's field with me": the one place that is that person's
+        theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
+        target = next(iter(theirs)) if len(theirs) == 1 else None
     if target is None:
         return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
     name = name_of(h, target)

@@ -24,10 +24,15 @@ _SHORT = 2
 
 def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozenset()) -> str:
     """The part of a line that is answered: all of it, but for an offer or request
-    followed by a question ("Fancy a coffee? What does the café ask for a cup?"), the
-    question, which is what the speaker waits to hear."""
+    followed by a question ("Fancy a coffee? What does the café ask for a cup?", "read me
+    the label, what are they actually called?"), the question, which is what the speaker
+    waits to hear."""
     sentences = _SENTENCES.split(line.strip())
-    if len(sentences) < 2 or not sentences[-1].endswith("?"):
+    if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
+        sentences = [c for c in _CLAUSES.split(line.strip()) if c]
+        if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
+            return line
+    if not sentences[-1].endswith("?"):
         return line
     last = read(sentences[-1], names)
     if not last.opens or last.wh is None or polite_request(read(" ".join(sentences[:-1]), names), verbs) is None:

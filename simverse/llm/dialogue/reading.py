@@ -149,7 +149,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
     body = words[start:]
-    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body)
+    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
+        body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
     tagged = any(text.endswith(" " + t) for t in (*TAGS, *ORDER_TAGS)) and not opens
     question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text))
     owners, owned = _possessives(raw)

@@ -9,7 +9,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
-from simverse.llm.dialogue.aims import goal_answer, goal_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked, kind_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -21,7 +21,8 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.knowing import clause
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.parts import question_at_end
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time
 
 HUNGRY = 0.6
@@ -124,6 +125,8 @@ def about_me(h: Heard) -> Said:
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
         return Said(_wares(h))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
+        if kind_asked(r) and not goal_answer(req, None, r):
+            return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
     if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
         return answer_about(h)
@@ -176,7 +179,10 @@ _NOT_NOW = word_set("will would shall going gonna did was were had")
 def asks_activity(r: Reading) -> bool:
     """Whether what the NPC is doing now answers the line: not when it asks a count, an
     amount, a time, a reason or a person ("how many calls did you get through?"), nor about
-    another time ("yesterday", "will it be...")."""
+    another time ("yesterday", "will it be..."). A question behind a leading clause ("if
+    someone swapped it, what did the thief look like?") is judged by its own words."""
+    _, asked = question_at_end(r.raw)
+    r = read(asked) if asked else r
     if r.wh not in (None, "what", "where", "how"):
         return False
     if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",
