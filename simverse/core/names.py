@@ -178,13 +178,15 @@ class NameIndex(Mapping[str, NameView]):
         modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
         head, comes first."""
         words = word_forms(text)
-        ends = _clause_ends(text)
+        ends: set[int] | None = None  # computed only when a lone head word is met
         spans: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(words):
             size, ids = self._match_at(words, i)
-            if ids and size == 1 and (words[i],) in self._heads and self._other_compound(words, i, ends):
-                ids = set()  # "the train station" is not the Nurse Station, "the post office" no trading post
+            if ids and size == 1 and (words[i],) in self._heads:
+                ends = _clause_ends(text) if ends is None else ends
+                if self._other_compound(words, i, ends):
+                    ids = set()  # "the train station" is not the Nurse Station, "the post office" no trading post
             if ids:
                 spans.append((i, i + size, sorted(ids)))
             i += max(size, 1)
