@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
+from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time, roles_of
 
@@ -81,10 +82,9 @@ def who_is_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
               for npc, aliases in roles.items()}
     for npc in _owners_of_places(req, topics) + _sellers(req, topics):
         scores[npc] = scores.get(npc, 0.0) + 3.0
-    ranked = sorted(scores.items(), key=lambda t: (-t[1], t[0]))
-    if not ranked or ranked[0][1] < 1.0 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN):
+    who = clearly_closest(scores, 1.0, _MARGIN)
+    if who is None:
         return ""
-    who = ranked[0][0]
     role = max(roles.get(who, [""]), key=len)
     if who == req.npc:
         return f"I am; I'm the {role}." if role else "I am."

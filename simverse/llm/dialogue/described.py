@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
+from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
@@ -87,12 +88,7 @@ def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
 def described_place(scores: Mapping[str, float]) -> str | None:
     """The place clearly closest to what the line asks for, or None (nothing close
     enough, or two about as close)."""
-    ranked = sorted(scores.items(), key=lambda t: (-t[1], t[0]))
-    if not ranked or ranked[0][1] < PLACE_CLOSE:
-        return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < PLACE_MARGIN:
-        return None
-    return ranked[0][0]
+    return clearly_closest(scores, PLACE_CLOSE, PLACE_MARGIN)
 
 
 _OWNER = re.compile(r"([A-Za-z][\w-]*)['\u2019]s\b")

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.parts import question_at_end
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time, roles_of
@@ -119,11 +120,8 @@ def deed_without_place(deed: str) -> str:
 def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:
     """"That's Okoye, the doctor." for the one person whose role is clearly closest to what
     the line asks done; "" when none is close or two are near."""
-    if not closeness:
-        return ""
-    ranked = sorted(closeness.items(), key=lambda t: (-t[1], t[0]))
-    who, best = ranked[0]
-    if best < DOER_CLOSE or (len(ranked) > 1 and best - ranked[1][1] < DOER_MARGIN):
+    who = clearly_closest(closeness, DOER_CLOSE, DOER_MARGIN)
+    if who is None:
         return ""
     role = max(roles_of(req).get(who, [""]), key=len)
     if who == req.npc:

@@ -24,6 +24,7 @@ from simverse.llm.dialogue.answers import (
     name_of,
     wares_at,
 )
+from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import Reading
 
@@ -77,12 +78,7 @@ def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topi
 def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str | None:
     """The ware the line means by other words: the closest in meaning, if at least ``close``
     and clearly closer than the next, else ``None``."""
-    ranked = sorted(similarity.items(), key=lambda t: (-t[1], t[0]))
-    if not ranked or ranked[0][1] < close:
-        return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WARE_MARGIN:
-        return None
-    return ranked[0][0]
+    return clearly_closest(similarity, close, WARE_MARGIN)
 
 
 def answer_price(h: Heard) -> Said:
