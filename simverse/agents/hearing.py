@@ -19,12 +19,14 @@ import itertools
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 import networkx as nx
 
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
+from simverse.core.memo import Memo
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
@@ -93,10 +95,9 @@ def action_words(spec: WorldSpec) -> dict[str, set[str]]:
     return words
 
 
-def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
-               line: str) -> dict[str, list[dict[str, str]]]:
-    """The actions ``line`` names whose rules hold for ``npc`` in ``state``, with working
-    arguments, tried on the world's rules without changing anything."""
+def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
+    """The actions ``line`` may ask for: by their words, by handing something over, or any
+    action when it is a polite request (the brain tells which it means)."""
     named = set()
     table = _once("words", spec, lambda: action_words(spec))
     for word in word_forms(line):
@@ -106,9 +107,17 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     reading = read(line, names=names_of(spec).words)
     if polite_request(reading) is not None:  # "Rosa, could you...": past the name
-        named |= {a.name for a in spec.actions}  # "would you sing for us?": the brain tells which it means
+        named |= {a.name for a in spec.actions}  # "would you sing for us?"
     if goes_along(reading):  # "keep me company on the way to the inn": a walk
         named.add("move")
+    return frozenset(named)
+
+
+def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
+               line: str) -> dict[str, list[dict[str, str]]]:
+    """The actions ``line`` names whose rules hold for ``npc`` in ``state``, with working
+    arguments, tried on the world's rules without changing anything."""
+    named = _once("named", spec, lambda: Memo(partial(actions_named, spec)))(line)
     if not named:
         return {}
     rules = _once("rules", spec, lambda: RuleResolver(spec, places))

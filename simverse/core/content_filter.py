@@ -25,6 +25,7 @@ from pathlib import Path
 from simverse.core.filter_lexicon import LANGUAGES, library_entries
 from simverse.core.filter_match import Lexicon, find, lexicon_for
 from simverse.core.filter_text import fold_entry, words
+from simverse.core.memo import Memo
 
 logger = logging.getLogger(__name__)
 
@@ -91,10 +92,15 @@ class ContentFilter:
         self.words = tuple(sorted(entries))
         base = library_entries(tuple(self.languages)) if self.library else frozenset()
         self._lexicon: Lexicon = lexicon_for(frozenset(base | entries))
+        self._matched: Memo[str, tuple[str, ...]] = Memo(self._blocked_entries, limit=1 << 14)
+        """Blocked entries by text: a world's talk repeats its lines."""
+
+    def _blocked_entries(self, text: str) -> tuple[str, ...]:
+        return tuple(sorted({m.entry for m in find(text, self._lexicon)}))
 
     def screen(self, text: str, source: str) -> FilterResult:
         """Judge ``text`` (from ``source``, e.g. ``"generator:npcs[2].persona"``); log blocks."""
-        matched = tuple(sorted({m.entry for m in find(text, self._lexicon)}))
+        matched = self._matched(text)
         if matched:
             reason = f"contains blocked word(s): {', '.join(mask(m) for m in matched)}"
             return self._block(text, source, reason, matched)

@@ -29,6 +29,7 @@ from simverse.core.filter_lexicon import (
     SENSES,
 )
 from simverse.core.filter_text import Word, fold, parts, spellings, words
+from simverse.core.memo import Memo
 
 TITLES = frozenset(("general", "lord", "sir", "count", "duke", "king", "queen", "mr", "mrs", "ms", "dr", "saint",
                     "st", "captain", "admiral", "prince", "princess", "lady", "earl", "baron", "colonel", "major",
@@ -60,6 +61,16 @@ class Lexicon:
         for word in self.words:
             self.by_length.setdefault(len(word), []).append(word)
         self.stems = tuple(s for s in (fold(x) for x in COMPOUND_STEMS) if s)
+        self.chunk_hits: Memo[str, tuple[tuple[str, bool], ...]] = Memo(self._chunk_hits)
+        """The hits of one chunk of text, by the chunk as written: talk repeats its words."""
+
+    def _chunk_hits(self, raw: str) -> tuple[tuple[str, bool], ...]:
+        """``(entry, is_compound)`` for the chunk as a whole, else for each of its pieces."""
+        for spelling, held in spellings(raw):
+            hit = self.lookup(spelling, whole_only=held)
+            if hit:
+                return (hit,)
+        return tuple(_piece_hits(raw, self))
 
     def lookup(self, spelling: str, whole_only: bool = False) -> tuple[str, bool] | None:
         """``(entry, is_compound)`` for a spelling, or None."""
@@ -103,28 +114,22 @@ def find(text: str, lexicon: Lexicon) -> list[Match]:
 def _candidates(chunks: list[Word], folded: list[str], lexicon: Lexicon) -> list[Match]:
     out: list[Match] = []
     for i, chunk in enumerate(chunks):
-        for spelling, held in spellings(chunk.raw):
-            hit = lexicon.lookup(spelling, whole_only=held)
-            if hit:
-                out.append(Match(hit[0], i, i, hit[1]))
-                break
-        else:
-            out.extend(_piece_matches(chunk, i, lexicon))
+        out.extend(Match(entry, i, i, compound) for entry, compound in lexicon.chunk_hits(chunk.raw))
         out.extend(_phrase_matches(folded, i, lexicon))
     out.extend(_spread_out(chunks, folded, lexicon))
     return out
 
 
-def _piece_matches(chunk: Word, i: int, lexicon: Lexicon) -> list[Match]:
+def _piece_hits(raw: str, lexicon: Lexicon) -> list[tuple[str, bool]]:
     """Pieces of a hyphenated or run-together chunk (``Moby-Dick``, ``you,fucker``)."""
     out = []
-    for piece in parts(chunk.raw):
+    for piece in parts(raw):
         if len(piece) < 4:
             continue
         for spelling, held in spellings(piece):
             hit = lexicon.lookup(spelling, whole_only=held)
             if hit:
-                out.append(Match(hit[0], i, i, hit[1]))
+                out.append(hit)
                 break
     return out
 

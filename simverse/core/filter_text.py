@@ -85,8 +85,10 @@ def strip_edges(raw: str) -> str:
     return raw[start:end]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """NFKC, case-folded, invisible characters and accents removed, homoglyphs mapped to Latin."""
+    """NFKC, case-folded, invisible characters and accents removed, homoglyphs mapped to Latin
+    (kept per text: the filter folds every word of every line it screens)."""
     text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from collections.abc import Set as AbstractSet
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from simverse.core.decisions import NameView
+from simverse.core.memo import Memo
 
 COMMON_FREQUENCY = 1e-6
 """A word used more often than this (share of English text) is "common": it is matched
@@ -108,12 +110,18 @@ def same_root(a: str, b: str) -> bool:
 
 def word_forms(text: str) -> list[str]:
     """The words of ``text`` as names are compared: lower case, ``'s`` dropped, singular."""
+    return list(_word_forms(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_forms(text: str) -> tuple[str, ...]:
+    """:func:`word_forms`, kept per text: world talk asks for the same texts' words often."""
     plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'")).encode("ascii", "ignore").decode()
     out = []
     for raw in _WORD.findall(plain.lower().replace("_", " ")):
         word = raw.split("'")[0] if raw.endswith(("'s", "'")) else raw.replace("'", "")
         out.append(singular(word))
-    return out
+    return tuple(out)
 
 
 @cache
@@ -153,7 +161,14 @@ class NameIndex(Mapping[str, NameView]):
         self._longest = max((len(a) for a in self._exact), default=1)
         self.words: frozenset[str] = frozenset(w for alias in self._exact for w in alias)
         """Every word of every name, as :func:`word_forms` writes it."""
-        self._fuzzy = {a: ids for a, ids in self._exact.items() if sum(len(w) for w in a) >= 4}
+        self._fuzzy: dict[tuple[int, str], list[tuple[str, set[str]]]] = {}
+        """Aliases a misspelling may mean, by (number of words, first letter): what a
+        typo keeps, so a window is compared with a few aliases, not every name."""
+        for alias, ids in self._exact.items():
+            if sum(len(w) for w in alias) >= 4:
+                self._fuzzy.setdefault((len(alias), alias[0][0]), []).append((" ".join(alias), ids))
+        self._fuzzy_match: Memo[tuple[str, ...], frozenset[str]] = Memo(self._closest_names)
+        """Fuzzy matches by window: the same words come back line after line."""
         named = {a for view in self.views.values() for a in _aliases(view, heads=False)}
         self._heads = {a for view in self.views.values() for a in _head_aliases(view) if a not in named}
         """One-word aliases that are only a head word of a name ("station" of "Nurse Station")."""
@@ -215,7 +230,7 @@ class NameIndex(Mapping[str, NameView]):
         start = max((e + 1 for e in ends if e < i), default=0)
         return not set(words[start:i]) & _AUXILIARIES
 
-    def _match_at(self, words: list[str], i: int) -> tuple[int, set[str]]:
+    def _match_at(self, words: list[str], i: int) -> tuple[int, AbstractSet[str]]:
         for size in range(min(self._longest, len(words) - i), 0, -1):
             window = tuple(words[i:i + size])
             ids = self._exact.get(window)
@@ -227,26 +242,24 @@ class NameIndex(Mapping[str, NameView]):
                 return size, ids
         return 0, set()
 
-    def _fuzzy_match(self, window: tuple[str, ...]) -> set[str]:
+    def _closest_names(self, window: tuple[str, ...]) -> frozenset[str]:
         """Names spelt a little differently: words of 3+ letters, same first letter, same
         number of words; a common word only when nearly the same ("harbor", "harbour")."""
         if any(len(w) < 3 or w.isdigit() for w in window) or window[0] in NAME_STOP:
-            return set()
+            return frozenset()
         common = any(is_common(w) for w in window)
         if common and sum(len(w) for w in window) < 5:
-            return set()
+            return frozenset()
         cutoff = COMMON_CUTOFF if common else FUZZY_CUTOFF
         text = " ".join(window)
         best, ids = 0.0, set()
-        for alias, alias_ids in self._fuzzy.items():
-            if len(alias) != len(window) or alias[0][0] != window[0][0]:
-                continue
-            score = _similarity(text, " ".join(alias))
+        for alias, alias_ids in self._fuzzy.get((len(window), window[0][0]), ()):
+            score = _similarity(text, alias)
             if score >= cutoff and score > best:
                 best, ids = score, set(alias_ids)
             elif score >= cutoff and score == best:
                 ids |= alias_ids
-        return ids
+        return frozenset(ids)
 
 
 def _similarity(a: str, b: str) -> float:

@@ -1,0 +1,40 @@
+"""A bounded table of a pure function's results, for hot paths that meet the same inputs.
+
+A world's talk repeats: the same words reach the content filter and the name finder line
+after line, step after step. :class:`Memo` keeps each input's result so that work is done
+once. It is emptied whole when full, which keeps memory bounded without the bookkeeping of
+an LRU, and it is a plain object (a dict and a callable), so what holds it still pickles for
+Ray workers, which ``functools.lru_cache`` on a bound method would not. Only for functions
+whose result depends on the argument alone: a cached result must be the one a fresh call
+would give, so runs stay deterministic whatever the cache held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Memo(Generic[K, V]):
+    """``compute(key)`` once per key, at most ``limit`` results kept."""
+
+    def __init__(self, compute: Callable[[K], V], limit: int = 1 << 16) -> None:
+        self.compute = compute
+        self.limit = limit
+        self._results: dict[K, V] = {}
+
+    def __call__(self, key: K) -> V:
+        try:
+            return self._results[key]
+        except KeyError:
+            value = self.compute(key)
+            if len(self._results) >= self.limit:
+                self._results.clear()
+            self._results[key] = value
+            return value
+
+    def __len__(self) -> int:
+        return len(self._results)

@@ -1,0 +1,44 @@
+"""The bounded result tables on the hot paths of talk (filter, name finding)."""
+
+from __future__ import annotations
+
+import pickle
+
+from simverse.agents.names import world_names
+from simverse.core.content_filter import ContentFilter
+from simverse.core.loader import load_world
+from simverse.core.memo import Memo
+
+
+def test_memo_computes_each_key_once_and_stays_within_its_limit() -> None:
+    calls: list[int] = []
+
+    def square(n: int) -> int:
+        calls.append(n)
+        return n * n
+
+    memo = Memo(square, limit=3)
+    assert [memo(2), memo(2), memo(3)] == [4, 4, 9]
+    assert calls == [2, 3]
+    for n in range(10):
+        assert memo(n) == n * n
+    assert len(memo) <= 3
+
+
+def test_names_found_the_same_when_kept_and_after_pickling() -> None:
+    names = world_names(load_world("worlds/harbor_town"))
+    lines = ["did pieters ledgr go missing?", "where is the harbor", "greta sells lanterns at the markt"]
+    first = [names.find(line) for line in lines]
+    assert first[0] and first[1]  # typos still reach the names
+    assert [names.find(line) for line in lines] == first
+    copy = pickle.loads(pickle.dumps(names))  # Ray ships worlds to workers
+    assert [copy.find(line) for line in lines] == first
+
+
+def test_filter_judges_a_repeated_line_the_same_and_logs_each_block() -> None:
+    screen = ContentFilter(words=["grimsnark"])
+    assert screen.screen("what a grimsnark", "t").allowed is False
+    assert screen.screen("what a grimsnark", "t").allowed is False
+    assert screen.screen("what a lovely day", "t").allowed is True
+    assert len(screen.blocked) == 2
+    assert pickle.loads(pickle.dumps(screen)).screen("grimsnark!", "t").allowed is False
