@@ -11,6 +11,7 @@ closest to the line is said first.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
@@ -25,9 +26,16 @@ AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wis
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
-               "keeping you up", "keeps you up", "somewhere to be", "go your way")
+               "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
+               "what is got you", "what has got you")
 """Phrases that ask what someone is after or why they came."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
+_HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
+""""What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
+_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b")
+""""What would make you walk out of here happy?": what would please one is what one is after."""
+_WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
+""""What is it you're working so hard for?": what one does a thing for is what one is after."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")
@@ -38,13 +46,14 @@ holding out for?"), unlike "how much do you want for the herring?"."""
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if not set(r.words) & _YOU or other_time(r):
+    if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
         return False
     if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)):
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES)
+    return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
+            or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words))))
 
 
 def kind_asked(r: Reading) -> str:

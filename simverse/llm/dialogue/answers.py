@@ -20,7 +20,7 @@ from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_se
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
-from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way, read
+from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
@@ -247,14 +247,16 @@ def answer_news(h: Heard) -> Said:
 
 def answer_confidence(h: Heard) -> Said:
     """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
-    secret first, never its own), anyone else that it will not say; with nothing on its
-    mind, its news."""
+    secret first, never its own), anyone else that it will not say; with no secret, asked
+    what weighs on it, its goals; else its news."""
     secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
     shared = [f for f in secrets if shareable(f, h.req)]
     if shared:
         return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
     if secrets or any(f.secret for f in h.req.facts):
         return Said(h.voice.say("withhold", h.rng))
+    if set(h.reading.words) & set(WH) and (aim := goal_answer(h.req, h.goal_similarity or None)):
+        return Said(aim)  # "what's weighing on you?": with no secret, what it is after is what weighs
     return answer_news(h)
 
 
