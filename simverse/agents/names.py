@@ -39,7 +39,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
     place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona)))
+                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona),
+                              pronoun=pronoun_of(npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -111,6 +112,19 @@ _APPOSITION = ("the ", "a ", "an ", "who ", "whose ", "which ", "that ")
 _SHORT = 3
 """An opening shorter than this many words is an adjective before a comma ("A bright,
 restless boy"), not yet the phrase that names the person."""
+
+
+_SHE = word_set("she her hers herself woman girl lady ms mrs miss madam mother mum grandmother aunt sister wife "
+                "daughter queen widow lass")
+_HE = word_set("he him his himself man boy gentleman mr sir father dad grandfather uncle brother husband son king "
+               "widower lad")
+
+
+def pronoun_of(persona: str) -> str:
+    """"she" or "he" when the persona's words say only one of them, else ""."""
+    words = set(re.findall(r"[a-z]+", persona.lower()))
+    she, he = bool(words & _SHE), bool(words & _HE)
+    return "she" if she and not he else "he" if he and not she else ""
 
 
 def known_as(persona: str) -> str:

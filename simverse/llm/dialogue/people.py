@@ -53,15 +53,16 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
         return ""  # "who is Finn's father?" asks about the father
     if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
-    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
-                                                         "who is")):
+    named = r.has("name of", "her name", "his name", "their name", "called")  # "what's the name of the lady...?"
+    if not (opinion or job or named or asks_identity(r) or r.has("tell me about", "know about", "what about",
+                                                                 "heard of", "who is")):
         return ""
     aliases = req.names[who].aliases if who in req.names else ()
     role = next((a for a in aliases if " " not in a), aliases[0] if aliases else "")  # "the lighthouse keeper"
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)
     parts = []
-    if role and (r.wh in ("who", None) or job) and not opinion:
+    if role and (r.wh in ("who", None) or job or named) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
         parts.append(relation_sentence(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
