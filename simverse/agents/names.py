@@ -188,11 +188,20 @@ def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
     return out
 
 
+_MEASURES = word_set("cup mug glass bowl plate slice loaf pot jar bottle flask bag box sack coil bunch pint jug "
+                     "basket tin can packet pack bar piece portion serving dish tray crate barrel keg handful pair "
+                     "set roll sheet ball skein bundle stick wedge round kind sort spoonful bucket pail")
+"""Words of a measure or a container: in "cup of tea" the tea is what is meant, in "map of the
+valley" the map is."""
+
+
 def _heads(name: str) -> list[str]:
-    """Head words of a place or item name (before any ``:``): its last word and the word
-    before ``of`` or ``and`` ("mug of ale" -> ale, mug; "Chapel of the Tides" -> tides, chapel)."""
+    """Head words of a place or item name (before any ``:``): its last word (after "of",
+    only when a measure or container comes before: "mug of ale" -> ale, mug; "lost map of
+    the valley" -> map; "Chapel of the Tides" -> chapel) and the word before ``of`` or ``and``."""
     words = word_forms(_PARENS.sub("", name).split(":")[0])
-    heads = [words[-1]] if words else []
+    of = max((i for i, w in enumerate(words) if w == "of"), default=-1)
+    heads = [words[-1]] if words and (of < 1 or words[of - 1] in _MEASURES) else []
     for i, word in enumerate(words[1:], start=1):
         if word in ("of", "and"):
             heads.append(words[i - 1])
