@@ -18,7 +18,9 @@ world = pytest.fixture(mill_world, name="world")
                                   "what's the big hurry with all those sacks?",
                                   "what would make you go home happy tonight?",
                                   "what's got you out on the road in this weather?",
-                                  "you look tense, what's weighing on you?"])
+                                  "you look tense, what's weighing on you?",
+                                  "what'd make today a good one for you, Odile?",
+                                  "you don't seem bothered by the rain, what are you actually after?"])
 def test_a_goal_asked_sideways_is_answered_from_the_goals(world, line):
     answer = ask(world, "Odile", line).utterance
     assert "forty sacks" in answer, answer

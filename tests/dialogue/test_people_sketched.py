@@ -55,6 +55,15 @@ def test_a_described_person_s_tie_to_the_npc_is_told(world):
     assert "cousin" in answer, answer
 
 
+def test_a_described_person_asked_with_you_two_is_about_them(world):
+    answer = ask(world, "Osk", "do you two work together much, you and the lad who feeds the ponies?").utterance
+    assert "cousin" in answer, answer
+
+
+def test_which_of_several_is_the_one_described(world):
+    assert "Tilda" in ask(world, "Osk", "which of them is the woman who rows the boats?").utterance
+
+
 def test_a_description_of_the_other_sex_names_no_one(world):
     answer = ask(world, "Osk", "who's the man who rows the boats?").utterance
     assert "Tilda" not in answer, answer

@@ -27,13 +27,16 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
-               "what is got you", "what has got you")
+               "what is got you", "what has got you", "what is brought", "what has brought")
 """Phrases that ask what someone is after or why they came."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
-_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b")
-""""What would make you walk out of here happy?": what would please one is what one is after."""
+_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b"
+                      r"|\bwhat (?:would|will|could) make (?:[a-z]+ ){0,5}(?:for you|you)\b"
+                      r"|\b(?:are|were) you (?:[a-z]+ )?after\b")
+""""What would make you walk out of here happy?", "what'd make today a win for you?", "what
+are you actually after?": what would please one is what one is after."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")

@@ -53,7 +53,7 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
         return ""  # "who is Finn's father?" asks about the father
     if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
-    named = r.has("name of", "her name", "his name", "their name", "called")  # "what's the name of the lady...?"
+    named = r.has("name of", "her name", "his name", "their name", "called", "which of")  # "the name of the lady...?"
     if not (opinion or job or named or asks_identity(r) or r.has("tell me about", "know about", "what about",
                                                                  "heard of", "who is")):
         return ""

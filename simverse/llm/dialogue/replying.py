@@ -241,8 +241,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
-        if i in sims:
-            topics = sketched_first(model, reading, req, topics)
+        if i in sims and (sketched := sketched_first(model, reading, req, topics)) != topics:
+            topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
+            intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
         rng = random.Random(req.seed)
         facts, relations = sims.get(i, (None, {}))
         bridged = None
