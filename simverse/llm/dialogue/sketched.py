@@ -21,7 +21,7 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
-_PERSON = _WOMAN | _MAN | word_set("kid person one")
+_PERSON = _WOMAN | _MAN | word_set("kid person")
 _SKETCH = re.compile(
     r"\b(?:the|that|this|your|yon)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + "|".join(sorted(_PERSON)) + r")\b"
     r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|running|selling|working|doing)\b[^,.?!;]*)?")
