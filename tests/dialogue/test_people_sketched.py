@@ -74,6 +74,11 @@ def test_something_done_once_names_no_one(world):
     assert "Tilda" not in answer, answer
 
 
+def test_where_a_described_person_is_does_not_make_them_one_who_works_there(world):
+    answer = ask(world, "Osk", "the woman who sings at the ferry every night, what is she to you?").utterance
+    assert "Tilda" not in answer, answer
+
+
 def test_a_description_that_fits_no_one_gets_no_guess(world):
     answer = ask(world, "Osk", "who's the old man in the red cloak?").utterance
     assert not any(n in answer for n in ("Tilda", "Bren")), answer

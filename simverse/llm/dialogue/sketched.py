@@ -14,7 +14,7 @@ import re
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.doers import PAST
+from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.roles import other_time, roles_of
@@ -31,6 +31,9 @@ SKETCH_CLOSE = 0.33
 rope lady at the stalls" and "A market vendor of rope and vegetables" 0.37, "the lady who
 takes our class" and "Ms Arden, the class teacher" 0.62; "the man in the red cloak" at
 most 0.28 from anyone in the valley)."""
+PLACE_SAYS = 0.05
+"""How much where a described person is may add to how close the description is: what
+they do or are must fit them without it."""
 SKETCH_MARGIN = 0.05
 """How much closer than the next person the one meant must be."""
 
@@ -79,10 +82,11 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
         texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
     if not texts:
         return None
-    vectors = model.vectors([sketch, *(t for _, t in texts)])
+    bare = deed_without_place(sketch)  # "the girl who sings at the tavern": the tavern's keeper need not sing
+    vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
     scores: dict[str, float] = {}
-    for (entity, _), score in zip(texts, vectors[1:] @ vectors[0], strict=True):
-        scores[entity] = max(scores.get(entity, -1.0), float(score))
+    for (entity, _), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
+        scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS))
     return clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
 
 
