@@ -5,6 +5,8 @@ words that together name one of several like wares ("honey snacks")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from simverse.agents.player import ask
@@ -88,3 +90,17 @@ def test_two_words_together_pick_one_of_like_wares(tea_world):
 def test_a_word_of_a_ware_s_name_alone_does_not_make_a_pair_name_it(tea_world):
     answer = ask(tea_world, "Mei", "how much honey is in the river?").utterance
     assert "coin" not in answer, answer
+
+
+
+@pytest.fixture(scope="module")
+def museum() -> Iterator[World]:
+    w = World("museum_tour", seed=0, embedder="minilm")
+    yield w
+    w.close()
+
+
+def test_a_word_read_as_a_place_names_no_ware(museum):
+    answer = ask(museum, "Priya", "how much is a slice of cheesecake in the caff?").utterance
+    assert "coin" not in answer, answer
+    assert "coffee" in ask(museum, "Priya", "what's a mug of coffee in the caff?").utterance

@@ -56,14 +56,22 @@ def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
 
 
 def ware_words(r: Reading, req: DecisionRequest) -> list[str]:
-    """The line's own words that may name a ware: no price, function or world's name words."""
+    """The line's own words that may name a ware: no price, function or world's name words,
+    nor a word the name index reads as a place."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
     out: list[str] = []
     for word in word_forms(r.text):
         if (len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
-                and word not in names and word not in out):
+                and word not in names and word not in out and not _names_a_place(req, word)):
             out.append(word)
     return out
+
+
+def _names_a_place(req: DecisionRequest, word: str) -> bool:
+    """Whether the name index reads ``word`` alone as a place ("caff" for the Museum Café): a
+    place's word says where, not what ("the caff" is no cup of coffee)."""
+    find = getattr(req.names, "find", None)
+    return find is not None and any(req.names[e].kind == "place" for e in find(word) if e in req.names)
 
 
 def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> dict[str, float]:
