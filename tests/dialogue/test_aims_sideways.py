@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from simverse.agents.player import ask
+from simverse.core.loader import parse_world
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.reading import read
+from simverse.world.model import World
 from tests.dialogue.test_aims_bonds_deeds import mill_world
 
 world = pytest.fixture(mill_world, name="world")
@@ -31,3 +33,23 @@ def test_a_goal_asked_sideways_is_answered_from_the_goals(world, line):
                                   "what made you happy last year?"])
 def test_lines_of_the_same_shape_that_ask_no_goal(line):
     assert not goal_asked(read(line)), line
+
+
+
+def test_a_goal_written_of_the_npc_is_said_as_its_own():
+    spec = {
+        "format_version": 1, "name": "slip", "title": "Slip",
+        "environment": {"start": "08:00", "minutes_per_step": 60},
+        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
+        "places": [{"id": "slip", "name": "Boat Slip", "connections": []}],
+        "npcs": [{"name": "Gus", "persona": "A boatwright.", "traits": ["calm"], "sociability": 0.0,
+                  "start_place": "slip", "goals": ["mend his boat", "help Ada with her sail"]},
+                 {"name": "Ada", "persona": "A sailor.", "traits": ["calm"], "sociability": 0.0,
+                  "start_place": "slip"}],
+    }
+    w = World(parse_world(spec), seed=0, embedder="hashing")
+    try:
+        answer = ask(w, "Gus", "what are you hoping for today?").utterance
+    finally:
+        w.close()
+    assert "mend my boat" in answer and "help Ada with her sail" in answer, answer

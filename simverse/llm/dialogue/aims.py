@@ -74,7 +74,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     closest to the line (``closeness``: cosine per goal) first; "" without goals. A
     "which" question (``asked``) is answered only by goals that name the kind it asks one
     of: "which school are you set on?" is no question about full marks."""
-    goals = [g.strip().rstrip(".") for g in req.goals if g.strip()]
+    goals = [as_own(g.strip().rstrip("."), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
     if kind and not any(kind in word_forms(g) for g in goals):
         return ""
@@ -85,6 +85,22 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
         goals = [goals[i] for i in order]
     said = goals[:2]
     return "I mean to " + ", and to ".join(said) + "."
+
+
+_OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",
+        "hers": "mine"}
+_THIRD = re.compile(r"\b(" + "|".join(_OWN) + r")\b")
+
+
+def as_own(text: str, req: DecisionRequest) -> str:
+    """A goal or activity written of the NPC ("swap his kettle", "be told he can run") as it
+    says it ("swap my kettle", "be told I can run"); left as written when it names another
+    person, whom its pronouns may mean."""
+    names = getattr(req, "names", None) or {}
+    people = {v.name.lower() for v in names.values() if v.kind == "npc" and v.id != getattr(req, "npc", "")}
+    if any(w.lower() in people for w in re.findall(r"[A-Za-z]+", text)):
+        return text
+    return _THIRD.sub(lambda m: _OWN[m.group(1)], text)
 
 
 def goal_first(r: Reading, goal_closeness: Sequence[float], fact_closeness: Sequence[float]) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
-from simverse.llm.dialogue.aims import AIM_WORDS, goal_answer, goal_asked, kind_asked
+from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -248,9 +248,10 @@ def _activity(h: Heard) -> str:
     if not req.schedule_activity:
         return f"Nothing in particular; I'm at {name_of(h, req.place)}."
     where = f" at {name_of(h, req.schedule_place)}" if req.schedule_place else ""
+    doing = as_own(req.schedule_activity, req)  # "arranging her pencils": "arranging my pencils"
     if req.schedule_place and req.schedule_place != req.place:
-        return f"I'm on my way to {name_of(h, req.schedule_place)}; {req.schedule_activity} next."
-    return f"I'm {req.schedule_activity}{where}."
+        return f"I'm on my way to {name_of(h, req.schedule_place)}; {doing} next."
+    return f"I'm {doing}{where}."
 
 
 def _wares(h: Heard) -> str:
