@@ -85,6 +85,13 @@ _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", 
         "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
 
 
+_KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),
+                ("you the ropes", "mentor"), ("teaching you", "mentor"), ("taught you", "mentor"),
+                ("training you", "mentor"), ("on the inside", "source"), ("inside man", "source"),
+                ("tips you off", "source"), ("look up to", "admires"), ("other half", "partner"))
+"""English idioms for a relationship ("your partner in crime" is your friend)."""
+
+
 def relation_named(h: Heard) -> str:
     """"Who is your mentor?": the person the NPC has that relationship with, named by the
     relationship's word, or a "who ... you" question close in meaning to asking for it
@@ -92,6 +99,8 @@ def relation_named(h: Heard) -> str:
     if other_time(h.reading):
         return ""
     asked = {_KIN.get(w, w) for w in h.reading.words}
+    if set(h.reading.words) & _YOU:  # "who's your partner in crime?", "who's been teaching you the ropes?"
+        asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
     for who, kind in sorted(h.req.relation_kinds.items()):
         words = kind.lower().split()
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
