@@ -39,7 +39,8 @@ def world_names(spec: WorldSpec) -> NameIndex:
     place_names = _place_phrases(spec)
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona)))
+                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona),
+                              pronoun=pronoun_of(npc.persona)))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -113,6 +114,19 @@ _SHORT = 3
 restless boy"), not yet the phrase that names the person."""
 
 
+_SHE = word_set("she her hers herself woman girl lady ms mrs miss madam mother mum grandmother aunt sister wife "
+                "daughter queen widow lass")
+_HE = word_set("he him his himself man boy gentleman mr sir father dad grandfather uncle brother husband son king "
+               "widower lad")
+
+
+def pronoun_of(persona: str) -> str:
+    """"she" or "he" when the persona's words say only one of them, else ""."""
+    words = set(re.findall(r"[a-z]+", persona.lower()))
+    she, he = bool(words & _SHE), bool(words & _HE)
+    return "she" if she and not he else "he" if he and not she else ""
+
+
 def known_as(persona: str) -> str:
     """How everyone knows a person: the persona's first sentence up to a semicolon,
     keeping only the clauses after a comma or colon that go on naming them ("Father Aldo,
@@ -174,11 +188,20 @@ def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
     return out
 
 
+_MEASURES = word_set("cup mug glass bowl plate slice loaf pot jar bottle flask bag box sack coil bunch pint jug "
+                     "basket tin can packet pack bar piece portion serving dish tray crate barrel keg handful pair "
+                     "set roll sheet ball skein bundle stick wedge round kind sort spoonful bucket pail")
+"""Words of a measure or a container: in "cup of tea" the tea is what is meant, in "map of the
+valley" the map is."""
+
+
 def _heads(name: str) -> list[str]:
-    """Head words of a place or item name (before any ``:``): its last word and the word
-    before ``of`` or ``and`` ("mug of ale" -> ale, mug; "Chapel of the Tides" -> tides, chapel)."""
+    """Head words of a place or item name (before any ``:``): its last word (after "of",
+    only when a measure or container comes before: "mug of ale" -> ale, mug; "lost map of
+    the valley" -> map; "Chapel of the Tides" -> chapel) and the word before ``of`` or ``and``."""
     words = word_forms(_PARENS.sub("", name).split(":")[0])
-    heads = [words[-1]] if words else []
+    of = max((i for i, w in enumerate(words) if w == "of"), default=-1)
+    heads = [words[-1]] if words and (of < 1 or words[of - 1] in _MEASURES) else []
     for i, word in enumerate(words[1:], start=1):
         if word in ("of", "and"):
             heads.append(words[i - 1])

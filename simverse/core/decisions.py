@@ -72,6 +72,9 @@ class NameView:
     """People: how everyone knows them, the opening of their persona ("Father Aldo, the
     priest of the Chapel of the Tides, who blesses the boats"), without traits or private
     worries; matched against what a line asks done ("who blesses the boats?")."""
+    pronoun: str = ""
+    """People: "she" or "he" where the persona says which (its pronouns or a word such as
+    "girl", "Father"), else "": a person described as "the lady at the counter" is no "he"."""
     heads: tuple[str, ...] = ()
     """Places and items: the aliases that are only a head word of the name ("bakery" for
     "Mara's Bakery"); said with another noun before or after it ("the train station",

@@ -45,3 +45,14 @@ def test_doing_now_asked_in_other_words_is_the_activity(world, line):
                                   "what kept you occupied yesterday?"])
 def test_lines_near_it_that_ask_something_else_get_no_activity(world, line):
     assert "stacking the kiln" not in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["what are you crouched down fiddling with there?",
+                                  "what's all that you're stacking, Piran?"])
+def test_what_the_npc_is_busy_doing_asked_with_a_verb_of_doing_is_the_activity(world, line):
+    assert "stacking the kiln" in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["what are you hoping for today?", "what are you looking at?"])
+def test_a_verb_of_aiming_or_seeing_asks_no_activity(world, line):
+    assert "stacking the kiln" not in ask(world, "Piran", line).utterance

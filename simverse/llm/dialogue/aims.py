@@ -11,6 +11,7 @@ closest to the line is said first.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
@@ -25,9 +26,19 @@ AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wis
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
-               "keeping you up", "keeps you up", "somewhere to be", "go your way")
+               "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
+               "what is got you", "what has got you", "what is brought", "what has brought")
 """Phrases that ask what someone is after or why they came."""
 _YOU = frozenset({"you", "your", "yours", "yourself"})
+_HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
+""""What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
+_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b"
+                      r"|\bwhat (?:would|will|could) make (?:[a-z]+ ){0,5}(?:for you|you)\b"
+                      r"|\b(?:are|were) you (?:[a-z]+ )?after\b")
+""""What would make you walk out of here happy?", "what'd make today a win for you?", "what
+are you actually after?": what would please one is what one is after."""
+_WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
+""""What is it you're working so hard for?": what one does a thing for is what one is after."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")
@@ -38,13 +49,14 @@ holding out for?"), unlike "how much do you want for the herring?"."""
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if not set(r.words) & _YOU or other_time(r):
+    if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
         return False
     if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)):
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES)
+    return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
+            or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words))))
 
 
 def kind_asked(r: Reading) -> str:
@@ -62,7 +74,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     closest to the line (``closeness``: cosine per goal) first; "" without goals. A
     "which" question (``asked``) is answered only by goals that name the kind it asks one
     of: "which school are you set on?" is no question about full marks."""
-    goals = [g.strip().rstrip(".") for g in req.goals if g.strip()]
+    goals = [as_own(g.strip().rstrip("."), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
     if kind and not any(kind in word_forms(g) for g in goals):
         return ""
@@ -73,6 +85,22 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
         goals = [goals[i] for i in order]
     said = goals[:2]
     return "I mean to " + ", and to ".join(said) + "."
+
+
+_OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",
+        "hers": "mine"}
+_THIRD = re.compile(r"\b(" + "|".join(_OWN) + r")\b")
+
+
+def as_own(text: str, req: DecisionRequest) -> str:
+    """A goal or activity written of the NPC ("swap his kettle", "be told he can run") as it
+    says it ("swap my kettle", "be told I can run"); left as written when it names another
+    person, whom its pronouns may mean."""
+    names = getattr(req, "names", None) or {}
+    people = {v.name.lower() for v in names.values() if v.kind == "npc" and v.id != getattr(req, "npc", "")}
+    if any(w.lower() in people for w in re.findall(r"[A-Za-z]+", text)):
+        return text
+    return _THIRD.sub(lambda m: _OWN[m.group(1)], text)
 
 
 def goal_first(r: Reading, goal_closeness: Sequence[float], fact_closeness: Sequence[float]) -> bool:

@@ -20,7 +20,7 @@ from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_se
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
-from simverse.llm.dialogue.reading import Reading, asks_opinion, asks_way, read
+from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_the_way, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does
 from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
@@ -89,6 +89,22 @@ def _described_way(h: Heard) -> str:
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])
+
+
+def _sold_at(req: DecisionRequest, topics: list[str]) -> str | None:
+    """The one place every topic is sold at, when all are wares on sale ("the tea and soup")."""
+    places = {req.names[t].place if t in req.names and req.names[t].kind == "item" else None for t in topics}
+    return places.pop() if len(places) == 1 and None not in places else None
+
+
+def _way_topics(h: Heard) -> list[str]:
+    """The topics a way is asked between: asked how to get somewhere, the places and things
+    it names, without the people and ideas said on the way ("drop a note with the teachers
+    in their staff room, how do I get there?"), when it names a place."""
+    if not asks_the_way(h.reading):
+        return h.topics
+    kept = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in ("place", "item")]
+    return kept if any(h.req.names[t].kind == "place" for t in kept) else h.topics
 
 
 def _with_aside(h: Heard, text: str, known: Known) -> str:
@@ -214,10 +230,12 @@ def coins_text(price: object) -> str:
 def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
-    start, goal = way_ends(h.req, h.reading.text, h.topics)
+    start, goal = way_ends(h.req, h.reading.text, _way_topics(h))
     if goal is not None and start is None and said_as_start(h.req, h.reading.text, goal):
         if goal == h.req.place:  # "the nearest place to get a drink from your counter?": the start, not the goal
-            return answer_about(replace(h, topics=[t for t in h.topics if t != h.req.place]))
+            rest = replace(h, topics=[t for t in h.topics if t != h.req.place])
+            sold = _sold_at(h.req, rest.topics) if asks_the_way(h.reading) else None  # "...that does tea and soup?"
+            return Said(way) if sold and (way := _way(h, sold)) else answer_about(rest)
         if way := _described_way(h):  # "somewhere with papyri from the lobby?"
             return Said(way)
     if goal is not None and (text := _way(h, goal, start)):
@@ -247,14 +265,16 @@ def answer_news(h: Heard) -> Said:
 
 def answer_confidence(h: Heard) -> Said:
     """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
-    secret first, never its own), anyone else that it will not say; with nothing on its
-    mind, its news."""
+    secret first, never its own), anyone else that it will not say; with no secret, asked
+    what weighs on it, its goals; else its news."""
     secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
     shared = [f for f in secrets if shareable(f, h.req)]
     if shared:
         return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
     if secrets or any(f.secret for f in h.req.facts):
         return Said(h.voice.say("withhold", h.rng))
+    if set(h.reading.words) & set(WH) and (aim := goal_answer(h.req, h.goal_similarity or None)):
+        return Said(aim)  # "what's weighing on you?": with no secret, what it is after is what weighs
     return answer_news(h)
 
 

@@ -21,11 +21,12 @@ from collections.abc import Mapping, Sequence
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time, roles_of
 
 _CHARGE_OF = re.compile(
-    r"\b(?:in charge(?: of)?|charge of|responsible for|(?:the )?(?:boss|head|chief|leader) (?:of|here|around)"
+    r"\b(?:in charge(?: of)?|charge of|responsible for"
+    r"|(?:the )?(?:boss|head|chief|leader) (?:of|here|around|round|at|in)"
     r"|(?:the )?(?:boss|head|chief)$|runs?|running|manages?|managing|oversees?|overseeing|leads?|leading"
     r"|looks? after|looking after|takes? care of|taking care of|deals? with|dealing with|handles?|handling"
     r"|sees? to|sorts? out|is over|heads?(?= \w)|(?:see|talk to|speak to|speak with|talk with|go to|ask|contact|"
@@ -37,30 +38,51 @@ HEADS = word_set("director manager mayor principal headmaster headmistress head 
                  "matron proprietor landlord landlady dean chieftain sheriff king queen ruler master mistress")
 """Role nouns of people who head a place or its people (plain English, no world's words)."""
 _GENERIC = word_set("place here around round whole thing lot everything everyone everybody people show outfit "
-                    "operation joint establishment today now these parts")
+                    "operation joint establishment today now these parts idea anyway reckon")
 """Words of a charge that name no particular thing ("this place", "around here")."""
 WHOLE_PLACES = word_set("town village city school museum clinic office shop store building company valley ship "
                         "station hospital camp castle farm inn hotel department desk centre center hall")
 """Kinds of place a charge may name as a whole ("who runs this museum?"): nothing in particular in it."""
 ROLE_CLOSE = 0.45
 """Cosine of a charge to a role from which it counts for the role."""
-ROLE_SURE = 0.5
+ROLE_SURE = 0.54
 """Cosine from which the role is meant by meaning alone ("the sheep" and "the shepherd" 0.60,
-"herbs" and "the hermit herbalist" 0.55; "a damaged painting" and "the restorer" 0.19)."""
+"herbs" and "the hermit herbalist" 0.55; "head office" and "the desk agent" 0.53, "a damaged painting" and
+"the restorer" 0.19)."""
 _MARGIN = 0.3
+
+
+_BOSS = re.compile(r"\b(?:head honcho|honcho|top dog|big cheese|big boss|top man|top woman|top brass|head man|"
+                   r"bigwig|big shot|gaffer|guvnor|governor|head cheese|numero uno|kingpin|big chief)\b")
+"""Slang for the one in charge ("who's the top dog?"): read as "the boss"."""
+_SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)")
 
 
 def charge_asked(r: Reading) -> str | None:
     """The charge a "who is in charge / whom do I see" question asks about (possibly
-    empty: "who's the boss?"), or ``None`` when the line asks no such thing."""
+    empty: "who's the boss?"), or ``None`` when the line asks no such thing. The charge
+    ends with the sentence that asks ("who runs this town? I ought to pay my respects")."""
     if r.wh not in ("who", "whom") or other_time(r) or r.owned:
         return None
     words = list(r.body or r.words)
     if "who" not in words[:3] and "whom" not in words[:3]:
         return None
     start = words.index("who") if "who" in words[:3] else words.index("whom")
-    match = _CHARGE_OF.search(" ".join(words[start + 1:]))
+    words = words[:_sentence_end(r, len(r.words) - len(words) + start) - (len(r.words) - len(words))]
+    match = _CHARGE_OF.search(_BOSS.sub("boss", " ".join(words[start + 1:])))
     return None if match is None else match.group("rest").strip()
+
+
+def _sentence_end(r: Reading, at: int) -> int:
+    """Where the sentence holding word ``at`` of the line ends (a word index): a line may
+    say more after its question. Reading a part gives as many words as it gives in the
+    whole line, whatever names it keeps."""
+    total = 0
+    for part in _SENTENCE_END.split(r.raw):
+        total += len(read(part).words)
+        if total > at:
+            return total
+    return len(r.words)
 
 
 def charge_words(charge: str) -> list[str]:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
+from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
@@ -35,6 +37,32 @@ say the NPC cannot know, "where does that smuggler tie up his boat?", 0.40 from 
 PLACE_MARGIN = 0.1
 """How much closer than the next place the best must be: "where do I return a kettle?" is
 as close to a break room with a kettle as to the waiting area (0.45, 0.47), so neither."""
+
+
+NAME_PAIR_CLOSE = 0.55
+"""Cosine of two words said together to a place's name from which they may name it ("coffee
+stand" and "Coffee Kiosk" 0.60, "medicines counter" and "Pharmacy Counter" 0.82; "gift
+shop" and "Museum Café" 0.47, "castle keep" at most 0.32 from any place of the valley)."""
+
+
+def word_pairs(r: Reading, req: DecisionRequest) -> list[str]:
+    """Two content words said together ("coffee stand"), unless both are words of the
+    world's names: then the name index has read them already ("head office")."""
+    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    said = word_forms(r.text)
+
+    def content(word: str) -> bool:
+        return len(word) >= 3 and word.isalpha() and word not in FUNCTION_WORDS
+
+    pairs = (f"{a} {b}" for a, b in pairwise(said) if content(a) and content(b) and not (a in names and b in names))
+    return list(dict.fromkeys(pairs))
+
+
+def place_names(req: DecisionRequest) -> dict[str, list[str]]:
+    """Per place, its name and aliases of more than one word, as a pair of words may say
+    them (a head word alone, "room", is as close to "nurse room" as to any room)."""
+    return {v.id: [v.name, *(a for a in v.aliases if " " in a.strip())] for v in req.names.values()
+            if v.kind == "place"}
 
 
 def place_wanted(r: Reading) -> bool:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
-from simverse.llm.dialogue.parts import asked_clause, question_at_end
+from simverse.llm.dialogue.parts import asked_clause, last_clause, question_at_end
 from simverse.llm.dialogue.reading import (
     Reading,
     asks_about,
@@ -149,7 +149,13 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str]) -> bool:
     """"Doctor, before the rush starts, would you go over the notes?": a request behind a
     clause that only leads into it (:func:`.parts.asked_clause`)."""
     clause = asked_clause(r.raw)
-    return clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None
+    if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
+        return True
+    _, last = last_clause(r.raw)  # "Marco's knee is swelling, could you squeeze him in?"
+    return bool(last) and read(last).words[:2] in _ASKING_YOU and polite_request(read(last), verbs) is not None
+
+
+_ASKING_YOU = {("could", "you"), ("would", "you"), ("can", "you"), ("will", "you")}
 
 
 def by_shape(r: Reading) -> str:

@@ -112,12 +112,20 @@ IDENTIFIERS = word_set("number serial code address password pin phone email post
 code"): only a belief that speaks of it answers, not one that merely shares the topic."""
 
 
+ATTRIBUTES = word_set("colour color shade size shape breed flavour flavor smell height weight length width")
+"""Words that ask for one property of a thing ("what colour was the dragon?"): a belief that
+does not speak of it (or, for a colour, name one) does not answer, whatever it says of the thing."""
+COLOURS = word_set("red green blue black white yellow grey gray brown orange purple pink gold golden silver "
+                   "scarlet crimson bronze copper")
+
+
 def _says_identifier(fact: FactView, r: Reading) -> bool:
-    asked = [w for w in (r.body or r.words)[:7] if w in IDENTIFIERS]
+    asked = [w for w in (r.body or r.words)[:7] if w in IDENTIFIERS or w in ATTRIBUTES]
     if r.wh not in ("what", "which") or not asked:
         return True
     said = set(word_forms(f"{fact.text} {fact.predicate} {fact.object}"))
-    return any(same_root(a, b) for a in asked for b in said)
+    colour = bool(set(asked) & {"colour", "color", "shade"}) and bool(said & COLOURS)
+    return colour or any(same_root(a, b) for a in asked for b in said)
 
 
 def _says_owned(fact: FactView, r: Reading) -> bool:

@@ -49,10 +49,24 @@ def asked_clause(line: str) -> str:
     asking = [s for s in sentences if s.endswith("?")]
     sentence = asking[-1] if asking else (sentences[-1] if sentences else line)
     clauses = [c for c in _CLAUSES.split(sentence) if c]
-    while len(clauses) > 1 and (len(clauses[0].split()) <= _SHORT or clauses[0].split()[0].lower() in LEADING):
+    while len(clauses) > 1 and (len(clauses[0].split()) <= _SHORT or _leads_in(clauses[0])):
         clauses = clauses[1:]
     asked = ", ".join(clauses).strip()
     return asked if len(asked.split()) >= _FEWEST else line  # "what time?" says too little alone
+
+
+def _leads_in(clause: str) -> bool:
+    """Whether a clause leads into the main one: it opens with a word like "before", maybe
+    after a word of address ("doc, while it's quiet, ..." or "doc while it's quiet, ...")."""
+    words = clause.lower().split()
+    return bool(words) and (words[0] in LEADING or (len(words) > 2 and words[1] in LEADING and words[0] not in WH))
+
+
+def last_clause(line: str) -> tuple[str, str]:
+    """``(before, last)``: a line of several clauses split before its last ("his knee is
+    swelling, could you fit him in?"); ``("", "")`` for a line of one clause."""
+    clauses = [c for c in _CLAUSES.split(line.strip()) if c]
+    return (", ".join(clauses[:-1]), clauses[-1]) if len(clauses) > 1 else ("", "")
 
 
 def question_at_end(line: str) -> tuple[str, str]:

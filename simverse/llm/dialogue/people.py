@@ -53,15 +53,16 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
         return ""  # "who is Finn's father?" asks about the father
     if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
-    if not (opinion or job or asks_identity(r) or r.has("tell me about", "know about", "what about", "heard of",
-                                                         "who is")):
+    named = r.has("name of", "her name", "his name", "their name", "called", "which of")  # "the name of the lady...?"
+    if not (opinion or job or named or asks_identity(r) or r.has("tell me about", "know about", "what about",
+                                                                 "heard of", "who is")):
         return ""
     aliases = req.names[who].aliases if who in req.names else ()
     role = next((a for a in aliases if " " not in a), aliases[0] if aliases else "")  # "the lighthouse keeper"
     kind = req.relation_kinds.get(who)
     feeling = req.relationships.get(who)
     parts = []
-    if role and (r.wh in ("who", None) or job) and not opinion:
+    if role and (r.wh in ("who", None) or job or named) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
         parts.append(relation_sentence(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
@@ -84,6 +85,13 @@ _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", 
         "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
 
 
+_KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),
+                ("you the ropes", "mentor"), ("teaching you", "mentor"), ("taught you", "mentor"),
+                ("training you", "mentor"), ("on the inside", "source"), ("inside man", "source"),
+                ("tips you off", "source"), ("look up to", "admires"), ("other half", "partner"))
+"""English idioms for a relationship ("your partner in crime" is your friend)."""
+
+
 def relation_named(h: Heard) -> str:
     """"Who is your mentor?": the person the NPC has that relationship with, named by the
     relationship's word, or a "who ... you" question close in meaning to asking for it
@@ -91,6 +99,8 @@ def relation_named(h: Heard) -> str:
     if other_time(h.reading):
         return ""
     asked = {_KIN.get(w, w) for w in h.reading.words}
+    if set(h.reading.words) & _YOU:  # "who's your partner in crime?", "who's been teaching you the ropes?"
+        asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
     for who, kind in sorted(h.req.relation_kinds.items()):
         words = kind.lower().split()
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"

@@ -49,8 +49,10 @@ _HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
-PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "go for", "goes for", "going for",
-         "set me back", "sets me back", "want for", "asking for", "going rate", "the rate for", "rates")
+PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
+         "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
+         "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "want for",
+         "asking for", "going rate", "the rate for", "rates")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
@@ -77,6 +79,9 @@ TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do 
         "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
 ORDER_TAGS = ("would you", "will you", "could you", "can you", "would you please", "will you please")
 """Question tags that make an order polite ("deal with the queue, would you?"): no question."""
+APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
+"""Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
+_OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr")
 """Forms of address a line may open with ("Miss, is there a test?"): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
@@ -141,10 +146,15 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
             words += [head if head in keep else spelled(head), _CLITICS[tail]]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
+        if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
+            words.append("where")
+            continue
         words.append(token if token in keep or singular(token) in keep else spelled(token))
     text = " ".join(words)
     start = 0
-    while start < len(words) and (words[start] in GREETINGS or words[start] in names or words[start] in TITLES
+    while start < len(words) and (words[start] in GREETINGS or words[start] in APOLOGIES
+                                  or (words[start] == "me" and start and words[start - 1] == "excuse")
+                                  or words[start] in names or words[start] in TITLES
                                   or singular(words[start]) in names  # "Ines" is "ine" to the name index
                                   or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
         start += 1
@@ -207,16 +217,25 @@ _WONDERS = re.compile(r"\b(?:love|like|want|dying|keen) to know (?:where|what|wh
 """"I would love to know where you grew up.": a question said as a wish to know."""
 
 
+_HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"
+                             r"credits|quid|bucks|crowns|shillings|marks) ")
+""""How many coins is one of them?": a price asked in money."""
+
+
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
-    if asking and (any(f" {p} " in padded for p in PRICE) or _ASKED_FOR.search(padded)):
+    first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)), None)
+    priced = [p for p in PRICE if f" {p} " in padded]
+    if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
+                   or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
-    for i, word in enumerate(words[:6]):
-        if word in WH and not (i and words[i - 1] in _RELATIVE_AFTER):
-            return word
-    return None
+    return first
+
+
+_GOING = frozenset({"go for", "goes for", "going for"})
+"""Price phrases that are also a way to somewhere ("where do I go for a jab?")."""
 
 
 def goes_along(r: Reading) -> bool:

@@ -33,7 +33,16 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.described import place_scores, place_texts, place_wanted
+from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.described import (
+    NAME_PAIR_CLOSE,
+    PLACE_MARGIN,
+    place_names,
+    place_scores,
+    place_texts,
+    place_wanted,
+    word_pairs,
+)
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
@@ -41,6 +50,7 @@ from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_r
 from simverse.llm.dialogue.parts import asked_clause, asked_part
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
+from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
@@ -155,8 +165,10 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
               for (t, needs_word), v in zip(texts, np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]),
                                             strict=True)]
     out, row = {}, 0
+    noun = person_noun(r.words)  # "the woman who rows the boats" is no ferryman
     for npc, ts in known.items():
-        out[npc] = max(scores[row:row + len(ts)])
+        fits = npc not in req.names or sexes_fit(noun, req.names[npc].pronoun)
+        out[npc] = max(scores[row:row + len(ts)]) if fits else 0.0
         row += len(ts)
     return out
 
@@ -168,7 +180,13 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> 
     if not texts:
         return {}
     lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw)])
-    return place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
+    scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
+    pairs, names = word_pairs(r, req), place_names(req)
+    if pairs and names:  # "this coffee stand": two words close to a place's own name ("Coffee Kiosk")
+        named = place_scores(model.vectors(pairs), model.vectors([t for ts in names.values() for t in ts]), names)
+        if (best := clearly_closest(named, NAME_PAIR_CLOSE, PLACE_MARGIN)) is not None:  # "nurse room": no one room
+            scores[best] = max(scores.get(best, 0.0), named[best])
+    return scores
 
 
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
@@ -187,6 +205,15 @@ def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> l
         return []
     vectors = model.vectors([r.text, *req.goals])
     return [float(v) for v in vectors[1:] @ vectors[0]]
+
+
+def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> list[str]:
+    """The topics of a question that names no person but describes one ("the woman behind
+    the medicines counter"), that person first (:mod:`.sketched`)."""
+    if any(t in req.names and req.names[t].kind == "npc" for t in topics):
+        return topics
+    person = person_sketched(model, r.raw, req)
+    return topics if person is None else [person, *topics]
 
 
 def addressed(r: Reading, npc: str) -> str:
@@ -214,6 +241,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
+        if i in sims and (sketched := sketched_first(model, reading, req, topics)) != topics:
+            topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
+            intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
         rng = random.Random(req.seed)
         facts, relations = sims.get(i, (None, {}))
         bridged = None

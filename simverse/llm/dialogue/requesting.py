@@ -103,7 +103,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
                                                                                      "order", "grab"):
         return "buy"
-    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r):
+    if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r) \
+            and not (r.opens and r.wh):  # "where's the cash machine, I need money": the need is why it asks
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"

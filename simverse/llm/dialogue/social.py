@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
-from simverse.llm.dialogue.aims import goal_answer, goal_asked, kind_asked
+from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
+from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -120,6 +120,8 @@ def about_me(h: Heard) -> Said:
         return Said(_state(req))
     if r.has("your name", "who might you be") or r.text.endswith("who are you") or r.has("who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
+    if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
+        return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
@@ -142,6 +144,29 @@ def about_me(h: Heard) -> Said:
     return answer_about(h)
 
 
+_DOING_ASKED = re.compile(r"\b(?:what|who) (?:is (?:it|that|all that|this) |are |were )?you(?: are| were)? "
+                          r"(?:[a-z]+ ){0,2}(?P<verb>[a-z]{3,}ing)\b")
+""""What are you fiddling with?", "what is it you're picking?": what the NPC is doing now."""
+_HAVING = word_set("carrying holding wearing hiding keeping bringing having thinking looking staring watching "
+                   "saying talking reading eating drinking")
+"""Verbs of having, seeing or saying: "what are you carrying?" asks for a thing, not the doing."""
+
+
+def _doing_asked(r: Reading) -> bool:
+    """Whether the line asks what the NPC is busy doing, in the present with a verb of doing
+    ("what are you crouched down picking?"), not of having, seeing or aiming."""
+    match = _DOING_ASKED.search(" ".join(r.body or r.words))
+    return match is not None and match.group("verb") not in _HAVING and match.group("verb") not in AIM_WORDS
+
+
+def _says_activity(r: Reading, activity: str) -> bool:
+    """Whether the line says a word of the activity in some form ("queueing" / "queueing
+    for a guidebook")."""
+    said = {w for w in word_forms(r.text) if w not in FUNCTION_WORDS and len(w) >= 3}
+    doing = {w for w in word_forms(activity) if w not in FUNCTION_WORDS and len(w) >= 3}
+    return any(a == b or same_root(a, b) for a in said for b in doing)
+
+
 ACTIVITY_QUESTION = "what are you doing right now?"
 """How asking what the NPC is doing now is said plainly, to compare a line with."""
 ACTIVITY_CLOSE = 0.55
@@ -159,7 +184,7 @@ def activity_asked(h: Heard) -> bool:
     r = h.reading
     if not asks_activity(r):
         return False
-    if r.has(*_DOING):
+    if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"
         return True
     mine = all(t == h.req.place for t in h.topics) and bool(set(r.words) & _YOU)
     return mine and r.wh == "what" and h.activity_similarity >= ACTIVITY_CLOSE
@@ -223,9 +248,10 @@ def _activity(h: Heard) -> str:
     if not req.schedule_activity:
         return f"Nothing in particular; I'm at {name_of(h, req.place)}."
     where = f" at {name_of(h, req.schedule_place)}" if req.schedule_place else ""
+    doing = as_own(req.schedule_activity, req)  # "arranging her pencils": "arranging my pencils"
     if req.schedule_place and req.schedule_place != req.place:
-        return f"I'm on my way to {name_of(h, req.schedule_place)}; {req.schedule_activity} next."
-    return f"I'm {req.schedule_activity}{where}."
+        return f"I'm on my way to {name_of(h, req.schedule_place)}; {doing} next."
+    return f"I'm {doing}{where}."
 
 
 def _wares(h: Heard) -> str:

@@ -10,6 +10,8 @@ clearly closer than the next, is the one asked about.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
 from simverse.llm.dialogue import knowing
@@ -26,13 +28,17 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.reading import Reading, read
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
 WARE_CLOSE = 0.42
 """Cosine of a word to a ware's name from which it may name it ("cuppa" and "cup of tea"
 0.52, "lamp" and "paper lantern" 0.44, "pint" and "rye loaf" 0.22)."""
+PAIR_FLOOR = 0.35
+"""Cosine of a ware word alone to a ware from which two words said together may name it:
+"almond pastries" names the almond croissant ("pastry" 0.55 from it), "dragon hoard" no
+dragon-ward charm ("hoard" 0.19 from it)."""
 WARE_MARGIN = 0.1
 """How much closer than the next ware the one meant must be."""
 PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what do does "
@@ -50,14 +56,22 @@ def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
 
 
 def ware_words(r: Reading, req: DecisionRequest) -> list[str]:
-    """The line's own words that may name a ware: no price, function or world's name words."""
+    """The line's own words that may name a ware: no price, function or world's name words,
+    nor a word the name index reads as a place."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
     out: list[str] = []
     for word in word_forms(r.text):
         if (len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
-                and word not in names and word not in out):
+                and word not in names and word not in out and not _names_a_place(req, word)):
             out.append(word)
     return out
+
+
+def _names_a_place(req: DecisionRequest, word: str) -> bool:
+    """Whether the name index reads ``word`` alone as a place ("caff" for the Museum Café): a
+    place's word says where, not what ("the caff" is no cup of coffee)."""
+    find = getattr(req.names, "find", None)
+    return find is not None and any(req.names[e].kind == "place" for e in find(word) if e in req.names)
 
 
 def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> dict[str, float]:
@@ -66,13 +80,40 @@ def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topi
     if model.encoder is None or any(t in req.names and req.names[t].kind == "item" for t in topics):
         return {}
     wares = wares_in_view(req, topics)
+    if req.conversation and r.raw != req.conversation[-1].text.lower().strip():  # "I want a lamp, what do I owe?"
+        r = read(req.conversation[-1].text, req.names.words if isinstance(req.names, NameIndex) else frozenset())
     words = ware_words(r, req)
     if not wares or not words:
         return {}
+    pairs = ware_pairs(r, words)
     names = [req.names[w].name.lower() for w in wares]
-    vectors = model.vectors([*words, *names])
-    scores = vectors[len(words):] @ vectors[:len(words)].T
-    return {ware: float(row.max()) for ware, row in zip(wares, scores, strict=True)}
+    vectors = model.vectors([*words, *pairs, *names])
+    n = len(words) + len(pairs)
+    scores = vectors[n:] @ vectors[:n].T
+    alone = {w: i for i, w in enumerate(words)}
+    out = {}
+    for ware, row in zip(wares, scores, strict=True):
+        best = float(row[:len(words)].max())
+        for j, pair in enumerate(pairs, start=len(words)):  # a pair only picks among wares a word of it fits
+            if max(float(row[alone[w]]) for w in pair.split() if w in alone) >= PAIR_FLOOR:
+                best = max(best, float(row[j]))
+        out[ware] = best
+    return out
+
+
+def ware_pairs(r: Reading, words: list[str]) -> list[str]:
+    """Two words said together, one of them a ware word ("almond pastries", "paper
+    lights"): the other, even a word of the world's names, says which of several like
+    wares is meant ("almond croissant", not "coffee")."""
+    said = word_forms(r.text)
+    kept = set(words)
+
+    def fits(word: str) -> bool:
+        return len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
+
+    pairs = (f"{a} {b}" for a, b in pairwise(said)
+             if fits(a) and fits(b) and (a in kept or b in kept))
+    return list(dict.fromkeys(pairs))
 
 
 def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str | None:

@@ -1,0 +1,95 @@
+"""People asked about by how they are described, not by name: "the woman behind the
+medicines counter", "that young lad who trails round after you", "the rope lady at the
+stalls". Everyone knows how everyone else is known (the opening of their persona) and
+their role; the description is compared with those by the offline embedder, and the one
+person clearly closest, of the sex the description says where their persona says theirs,
+is the one meant. A description of what someone did once ("the man who stole the
+painting") names no one: that is news, not how a person is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.doers import PAST, deed_without_place
+from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.roles import other_time, roles_of
+
+_WOMAN = word_set("woman lady girl lass gal")
+_MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
+_PERSON = _WOMAN | _MAN | word_set("kid person")
+_SKETCH = re.compile(
+    r"\b(?:the|that|this|your|yon)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + "|".join(sorted(_PERSON)) + r")\b"
+    r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|running|selling|working|doing)\b[^,.?!;]*)?")
+"""A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)"."""
+SKETCH_CLOSE = 0.33
+"""Cosine of a description to how a person is known from which it may mean them ("the
+rope lady at the stalls" and "A market vendor of rope and vegetables" 0.37, "the lady who
+takes our class" and "Ms Arden, the class teacher" 0.62; "the man in the red cloak" at
+most 0.28 from anyone in the valley)."""
+PLACE_SAYS = 0.05
+"""How much where a described person is may add to how close the description is: what
+they do or are must fit them without it."""
+SKETCH_MARGIN = 0.05
+"""How much closer than the next person the one meant must be."""
+
+
+def sketch_in(text: str) -> str:
+    """The description of a person in a line, with something that tells them apart (a
+    word before the noun or a clause after it), or "" ("the man" alone tells no one)."""
+    for match in _SKETCH.finditer(text):
+        before = [w for w in match.group("before").split() if w not in FUNCTION_WORDS]
+        after = (match.group("after") or "").split()
+        if not before and len(after) < 2:
+            continue
+        told = before + after
+        if any(w in PAST or (w.endswith("ed") and len(w) > 4 and w != "used") for w in told):
+            continue  # "the man who stole the painting": something done once
+        return match.group(0).strip()
+    return ""
+
+
+def sexes_fit(noun: str, pronoun: str) -> bool:
+    """Whether a person whose persona says ``pronoun`` may be the ``noun`` described."""
+    if not pronoun:
+        return True
+    return not (noun in _WOMAN and pronoun == "he") and not (noun in _MAN and pronoun == "she")
+
+
+def person_noun(words: tuple[str, ...] | list[str]) -> str:
+    """The first word of a line that says a person's sex ("the man who rows..." -> man), or ""."""
+    return next((w for w in words if w in _WOMAN or w in _MAN), "")
+
+
+def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str | None:
+    """The one person (not the NPC asked, nor the speaker) a line describes, or ``None``."""
+    sketch = sketch_in(text)
+    if not sketch or model.encoder is None or other_time_said(text):
+        return None
+    noun = next((w for w in word_forms(sketch) if w in _PERSON), "")
+    if isinstance(req.names, NameIndex) and any(  # "the Girl with a Lantern" is a painting's name
+            noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
+        return None
+    roles = roles_of(req)
+    texts: list[tuple[str, str]] = []
+    for entity, view in req.names.items():
+        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(noun, view.pronoun):
+            continue
+        texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
+    if not texts:
+        return None
+    bare = deed_without_place(sketch)  # "the girl who sings at the tavern": the tavern's keeper need not sing
+    vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
+    scores: dict[str, float] = {}
+    for (entity, _), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
+        scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS))
+    return clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
+
+
+def other_time_said(text: str) -> bool:
+    """Whether the line is about another time ("the lad who worked here last year")."""
+    return other_time(read(text))
