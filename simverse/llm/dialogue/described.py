@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
 
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
-from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms
+from simverse.core.names import NameIndex
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
+from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, content_pairs
 
 PLACE_CLOSE = 0.45
 """Cosine from which a place's description, ware or worker may be what the line asks for.
@@ -49,13 +48,7 @@ def word_pairs(r: Reading, req: DecisionRequest) -> list[str]:
     """Two content words said together ("coffee stand"), unless both are words of the
     world's names: then the name index has read them already ("head office")."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
-    said = word_forms(r.text)
-
-    def content(word: str) -> bool:
-        return len(word) >= 3 and word.isalpha() and word not in FUNCTION_WORDS
-
-    pairs = (f"{a} {b}" for a, b in pairwise(said) if content(a) and content(b) and not (a in names and b in names))
-    return list(dict.fromkeys(pairs))
+    return [f"{a} {b}" for a, b in content_pairs(r) if not (a in names and b in names)]
 
 
 def place_names(req: DecisionRequest) -> dict[str, list[str]]:

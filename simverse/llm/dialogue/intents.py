@@ -152,7 +152,10 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str]) -> bool:
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
     _, last = last_clause(r.raw)  # "Marco's knee is swelling, could you squeeze him in?"
-    return bool(last) and read(last).words[:2] in _ASKING_YOU and polite_request(read(last), verbs) is not None
+    if not last:
+        return False
+    said = read(last)
+    return said.words[:2] in _ASKING_YOU and polite_request(said, verbs) is not None
 
 
 _ASKING_YOU = {("could", "you"), ("would", "you"), ("can", "you"), ("will", "you")}

@@ -10,8 +10,6 @@ clearly closer than the next, is the one asked about.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
 from simverse.llm.dialogue import knowing
@@ -28,7 +26,7 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import Reading, content_pairs, read
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
@@ -105,15 +103,8 @@ def ware_pairs(r: Reading, words: list[str]) -> list[str]:
     """Two words said together, one of them a ware word ("almond pastries", "paper
     lights"): the other, even a word of the world's names, says which of several like
     wares is meant ("almond croissant", not "coffee")."""
-    said = word_forms(r.text)
     kept = set(words)
-
-    def fits(word: str) -> bool:
-        return len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
-
-    pairs = (f"{a} {b}" for a, b in pairwise(said)
-             if fits(a) and fits(b) and (a in kept or b in kept))
-    return list(dict.fromkeys(pairs))
+    return [f"{a} {b}" for a, b in content_pairs(r, PRICE_WORDS) if a in kept or b in kept]
 
 
 def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str | None:
