@@ -69,7 +69,9 @@ def answer_about(h: Heard) -> Said:
         return Said(capital(known.memories[0]) + ".")
     if way := _described_way(h):
         return Said(way)
-    return Said(_with_aside(h, dont_know(h), known))
+    said = dont_know(h)
+    told = _with_aside(h, said, known)
+    return Said(told, unsure=told == said)  # with an aside it told what it knows
 
 
 def _described_way(h: Heard) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.motives import Motive
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.voice import Voice
 
@@ -48,6 +49,8 @@ class Heard:
     """"What has you up so early?": cosine of the line to asking what the NPC is doing now."""
     place_similarity: dict[str, float] = field(default_factory=dict)
     """"Where...?" naming no place: each place's closeness to the line (:mod:`.described`)."""
+    motive: Motive | None = None
+    """Questions of "you": how the line asks what drives the NPC (:mod:`.motives`)."""
 
 
 @dataclass
@@ -59,6 +62,8 @@ class Said:
     action: str = "talk"
     args: dict[str, str] = field(default_factory=dict)
     end: bool = False
+    unsure: bool = False
+    """An honest "I don't know" and nothing else, which a closer reading may still answer (:mod:`.motives`)."""
 
 
 def name_of(h: Heard, entity: str, article: bool = False) -> str:

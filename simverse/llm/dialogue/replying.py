@@ -23,7 +23,7 @@ import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, singular, word_forms
-from simverse.llm.dialogue.aims import goal_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -46,6 +46,7 @@ from simverse.llm.dialogue.described import (
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
+from simverse.llm.dialogue.motives import motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.parts import asked_clause, asked_part
 from simverse.llm.dialogue.people import relation_question
@@ -255,8 +256,9 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
         places = place_similarities(model, reading, req) if i in sims else {}
+        motive = motive_of(model, reading, addressed(reading, req.npc), req) if i in sims else None
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
-                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places)
+                  bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places, motive)
         decisions.append(as_decision(req, answer(h)))
     return decisions
 
@@ -272,6 +274,8 @@ def answer(h: Heard) -> Said:
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
+    if said.unsure and h.motive is not None and motive_asked(h.motive):  # "what's driving you?"
+        said = Said(goal_answer(h.req, h.motive.goals))
     if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"

@@ -136,8 +136,8 @@ def answer_price(h: Heard) -> Said:
             if price:
                 where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
                 return Said(f"{capital(a_name(view.name))} costs {coins_text(price)}{where}.")
-            return Said(dont_know(h, [topic]))
+            return Said(dont_know(h, [topic]), unsure=True)
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:
-        return Said(dont_know(h))
+        return Said(dont_know(h), unsure=True)
     return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
