@@ -223,10 +223,17 @@ _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppe
 """"How many coins is one of them?": a price asked in money."""
 
 
+def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
+    """"If I grab an apple what's that gonna set me back": "what" or "how" a few words
+    before a price phrase asks the price without a question mark ("what a day" does not)."""
+    return any(re.search(rf" (?:what|how) (?!a |an )(?:\S+ ){{0,4}}{re.escape(p)} ", padded) for p in priced)
+
+
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)), None)
     priced = [p for p in PRICE if f" {p} " in padded]
+    asking = asking or _price_asked_unmarked(padded, priced)
     if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
                    or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
         return "how much"
@@ -312,6 +319,20 @@ _CHECKING = re.compile(r"\b(?:is|was) (?:that|it|this) (?:right|true|so|correct)
 """A line that asks whether what it says is so."""
 
 
+_LAST_PART = re.compile(r"[,;:.!]\s+|\s+-\s+")
+
+
+def _asks_you_last(raw: str) -> bool:
+    """Whether a line's last part, after what it says first, asks the NPC something of
+    its own ("I saw you chatting to Sunita, is she a friend of yours?"): it opens as a
+    question, speaks to "you" and says more than "did you know?"."""
+    parts = _LAST_PART.split(raw.strip())
+    if len(parts) < 2:
+        return False
+    last = read(parts[-1])
+    return last.opens and len(last.words) >= 4 and bool(set(last.words) & {"you", "your", "yours"})
+
+
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""
@@ -320,7 +341,7 @@ def tells_news(r: Reading) -> bool:
                                               "do you know when", "do you know why", "do you know how",
                                               "you know what he", "you know what she")):
         return False  # asks: "do you know what Tomas does?"
-    if r.raw.endswith("?") and _CHECKING.search(r.text):
+    if r.raw.endswith("?") and (_CHECKING.search(r.text) or _asks_you_last(r.raw)):
         return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
