@@ -179,7 +179,8 @@ def _food(h: Heard) -> str:
     """"Where can I get something to eat / a drink?": the nearest food (or drink) on sale
     that every villager knows of."""
     words = set(h.reading.words)
-    eat, drink = bool(words & _EAT), bool(words & _DRINK)
+    named = words & _DRINKS and not asks_the_way(h.reading)  # "grab a beer", not "the way to the coffee stand"
+    eat, drink = bool(words & _EAT), bool(words & _DRINK or named)
     asks_where = h.reading.wh == "where" or h.reading.has(*_WHERE_TO_GET)  # not "what did he have for breakfast"
     if not (eat or drink) or not asks_where:
         return ""

@@ -60,8 +60,10 @@ WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to",
 _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |you |someone )?"
                         r"(?:get|go|reach|find|walk|come|make it)\b")
 """"How would I get to...", "how should one reach...": any modal asks the way."""
-_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b")
-""""The quickest way from the bakery over to the chapel", "the shortest route to...": a way asked for."""
+_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b"
+                          r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
+""""The quickest way from the bakery over to the chapel", "the shortest route to...", "is the
+staff room far from 4b?": a way asked for."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")

@@ -83,6 +83,8 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
         found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & place_words]
                  for npc, aliases in roles.items()}
         found = {npc: aliases for npc, aliases in found.items() if aliases}
+    if f" {verbs[0]} you " in f" {r.text} ":  # "who knighted you?": someone who did it to the NPC, not itself
+        found.pop(req.npc, None)
     if len(found) > 1:  # several bakers: the one whose role names what the line names
         line = set(word_forms(r.text))
         found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & line] for npc, aliases in found.items()}

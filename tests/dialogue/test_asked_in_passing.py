@@ -1,0 +1,51 @@
+"""Questions people ask in passing: a drink named for a drink ("anywhere I can get a
+cider?"), the boss asked by an idiom ("who do you answer to?"), a deed done to the NPC
+("who knighted you?": someone else, never itself), and a distance ("is the quay far from
+the bakery?": the way)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from simverse.agents.player import ask
+from simverse.world.model import World
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Iterator[World]:
+    w = World("harbor_town", seed=0, embedder="hashing")
+    yield w
+    w.close()
+
+
+@pytest.fixture(scope="module")
+def museum() -> Iterator[World]:
+    w = World("museum_tour", seed=0, embedder="hashing")
+    yield w
+    w.close()
+
+
+def test_a_named_drink_asks_where_drink_is_sold(harbour):
+    answer = ask(harbour, "Finn", "finn is there somewhere round here i can get a cider?").utterance
+    assert "Salty Gull" in answer, answer
+
+
+@pytest.mark.parametrize("line", ["camille who do you answer to around here?", "camille who do you work for?"])
+def test_the_boss_asked_by_an_idiom(museum, line):
+    assert "Hale is my boss" in ask(museum, "Camille", line).utterance
+
+
+def test_a_deed_done_to_the_npc_is_not_answered_with_itself():
+    valley = World("quest_valley", seed=0, embedder="hashing")
+    try:
+        answer = ask(valley, "Rowan", "rowan who knighted you, anyway?").utterance
+    finally:
+        valley.close()
+    assert "knight" not in answer, answer  # not "I do; I am the young knight"
+
+
+def test_a_distance_asked_between_two_places_is_the_way(world):
+    answer = ask(world, "Kit", "kit is the quay far from hilde's bakery?").utterance
+    assert "Market Square" in answer, answer
