@@ -49,3 +49,21 @@ def test_a_deed_done_to_the_npc_is_not_answered_with_itself():
 def test_a_distance_asked_between_two_places_is_the_way(world):
     answer = ask(world, "Kit", "kit is the quay far from hilde's bakery?").utterance
     assert "Market Square" in answer, answer
+
+
+def test_someone_asked_for_by_the_role_word_is_named():
+    service = World("service_desk", seed=0, embedder="hashing")
+    try:
+        answer = ask(service, "Rosa", "rosa is there a trainee in today?").utterance
+        nobody = ask(service, "Rosa", "rosa is there a locksmith in today?").utterance
+    finally:
+        service.close()
+    assert "Bea" in answer, answer
+    assert "That's" not in nobody, nobody  # no one's role says it
+
+
+def test_where_a_belief_was_heard_asks_its_source_not_a_place():
+    from simverse.llm.dialogue.reading import read
+
+    assert read("where did you hear that about the mayor?").wh == "how"
+    assert read("where did you put the ledger?").wh == "where"

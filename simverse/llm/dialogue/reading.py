@@ -62,8 +62,7 @@ _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to)
 """"How would I get to...", "how should one reach...": any modal asks the way."""
 _WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b"
                           r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
-""""The quickest way from the bakery over to the chapel", "the shortest route to...", "is the
-staff room far from 4b?": a way asked for."""
+""""The quickest way from the bakery to the chapel", "is the staff room far from 4b?": a way asked for."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -226,8 +225,7 @@ _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppe
 
 
 def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
-    """"If I grab an apple what's that gonna set me back": "what" or "how" a few words
-    before a price phrase asks the price without a question mark ("what a day" does not)."""
+    """"If I grab an apple what's that gonna set me back": no question mark, still a price."""
     return any(re.search(rf" (?:what|how) (?!a |an )(?:\S+ ){{0,4}}{re.escape(p)} ", padded) for p in priced)
 
 
@@ -241,9 +239,13 @@ def _wh(words: list[str], asking: bool) -> str | None:
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
+    if first == "where" and _HEARD_WHERE.search(padded):
+        return "how"  # "where did you hear that?" asks how it knows, not a place
     return first
 
 
+_HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
+""""Where did you hear it's the tablets?": the source of a belief, not a place."""
 _GOING = frozenset({"go for", "goes for", "going for"})
 """Price phrases that are also a way to somewhere ("where do I go for a jab?")."""
 
@@ -325,9 +327,8 @@ _LAST_PART = re.compile(r"[,;:.!]\s+|\s+-\s+")
 
 
 def _asks_you_last(raw: str) -> bool:
-    """Whether a line's last part, after what it says first, asks the NPC something of
-    its own ("I saw you chatting to Sunita, is she a friend of yours?"): it opens as a
-    question, speaks to "you" and says more than "did you know?"."""
+    """Whether a line's last part asks the NPC something of its own, more than "did you
+    know?" ("I saw you chatting to Sunita, is she a friend of yours?")."""
     parts = _LAST_PART.split(raw.strip())
     if len(parts) < 2:
         return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, singular, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.reading import Reading
 
 OTHER_TIME = re.compile(
@@ -112,3 +112,36 @@ def _seller_of(req: DecisionRequest, topics: list[str], verb: str) -> str:
                 return f"I do: {view.name}, {cost}."
             return f"That's {view.seller}: {view.name}, {cost}."
     return ""
+
+
+_THERE_IS = re.compile(r"\b(?:is|are) there (?:a|an|any|some) (?P<kind>[a-z]+)(?: (?P<more>[a-z]+))?")
+""""Is there a trainee on today?", "is there a priest in this town?": someone asked for by
+the role word, the word after it when the role has two ("a night nurse")."""
+
+
+def who_is_there(r: Reading, req: DecisionRequest) -> str:
+    """"That's Bea, the trainee agent." when exactly one person's role has the word asked
+    for as its noun ("is there a trainee on today?"); "" when no one's or several people's
+    role does, or the line asks of another time."""
+    match = _THERE_IS.search(r.text)
+    if match is None or other_time(r):
+        return ""
+    asked = {singular(w) for w in (match.group("kind"), match.group("more") or "") if w and w not in FUNCTION_WORDS}
+    found = [npc for npc, aliases in roles_of(req).items() if any(_role_says(a, asked) for a in aliases)]
+    if len(found) != 1 or found[0] == req.npc:
+        return ""
+    role = max(roles_of(req)[found[0]], key=len)
+    return f"That's {found[0]}, the {role}."
+
+
+def _role_says(role: str, asked: set[str]) -> bool:
+    """Whether a role's noun is a word asked for, or its first word is one that names a kind
+    of person ("trainee" in "trainee agent"; not "museum" in "museum director")."""
+    words = word_forms(role)
+    first = words[0]
+    return words[-1] in asked or (len(words) > 1 and first in asked
+                                  and (first in ROLE_NOUNS or first.endswith(_AGENT_ENDINGS)))
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ee", "ian")
+"""Endings of English nouns for people by what they do ("trainee", "florist")."""
