@@ -280,6 +280,9 @@ _NOT_NOUNS = word_set(
 "is the bakery open?"): plain adjectives and adverbs that no suffix shows."""
 _ADJECTIVE_ENDINGS = ("est", "al", "ful", "ous", "ive", "ic", "ish", "less", "able", "ible", "ed", "ly", "y", "ing",
                       "er", "en")
+_IC_NOUNS = word_set("music clinic magic traffic logic topic panic picnic attic comic critic fabric plastic "
+                     "public mosaic relic tonic arithmetic rhetoric")
+"""Common nouns with an adjective's ending ("the music room" is no Staff Room)."""
 
 
 def _noun_like(word: str) -> bool:
@@ -287,7 +290,8 @@ def _noun_like(word: str) -> bool:
     common English word of three letters or more that is no function word, plain
     adjective or adverb and has no adjective's, adverb's or participle's ending."""
     return (len(word) >= 3 and not word.isdigit() and word not in FUNCTION_WORDS and word not in NAME_STOP
-            and word not in _NOT_NOUNS and not word.endswith(_ADJECTIVE_ENDINGS) and is_common(word))
+            and word not in _NOT_NOUNS and (not word.endswith(_ADJECTIVE_ENDINGS) or word in _IC_NOUNS)
+            and is_common(word))
 
 
 def _clause_ends(text: str) -> set[int]:

@@ -84,7 +84,7 @@ ORDER_TAGS = ("would you", "will you", "could you", "can you", "would you please
 APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
 """Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
-TITLES = word_set("miss sir madam maam mister mr mrs ms dr")
+TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer")
 """Forms of address a line may open with ("Miss, is there a test?"): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
                             r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")

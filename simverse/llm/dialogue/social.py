@@ -136,7 +136,8 @@ def about_me(h: Heard) -> Said:
         return Said(activity_said(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
-    if r.has("do you do", "your job", "your work", "for a living", "what are you", "work") and asks_activity(r):
+    if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work") \
+            and asks_activity(r):  # not "...after work"
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
