@@ -127,11 +127,11 @@ def who_is_there(r: Reading, req: DecisionRequest) -> str:
     if match is None or other_time(r):
         return ""
     asked = {singular(w) for w in (match.group("kind"), match.group("more") or "") if w and w not in FUNCTION_WORDS}
-    found = [npc for npc, aliases in roles_of(req).items() if any(_role_says(a, asked) for a in aliases)]
+    roles = roles_of(req)
+    found = [npc for npc, aliases in roles.items() if any(_role_says(a, asked) for a in aliases)]
     if len(found) != 1 or found[0] == req.npc:
         return ""
-    role = max(roles_of(req)[found[0]], key=len)
-    return f"That's {found[0]}, the {role}."
+    return f"That's {found[0]}, the {max(roles[found[0]], key=len)}."
 
 
 def _role_says(role: str, asked: set[str]) -> bool:

@@ -121,7 +121,7 @@ def about_me(h: Heard) -> Said:
     if r.has("your name", "who might you be") or r.text.endswith("who are you") or r.has("who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
     if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
-        return Said(activity_said(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
+        return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
     if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
@@ -133,7 +133,7 @@ def about_me(h: Heard) -> Said:
     if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
         return answer_about(h)
     if activity_asked(h):
-        return Said(activity_said(h))
+        return Said(_activity(h))
     if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work") \
@@ -141,7 +141,7 @@ def about_me(h: Heard) -> Said:
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
-        return Said(activity_said(h))  # not for "when does school finish?": what it is doing says no time
+        return Said(_activity(h))  # not for "when does school finish?": what it is doing says no time
     return answer_about(h)
 
 
@@ -244,7 +244,7 @@ def _state(req: DecisionRequest) -> str:
     return base + "."
 
 
-def activity_said(h: Heard) -> str:
+def _activity(h: Heard) -> str:
     req = h.req
     if not req.schedule_activity:
         return f"Nothing in particular; I'm at {name_of(h, req.place)}."
