@@ -76,3 +76,18 @@ def test_schedule_actions_fit_the_place_they_are_scheduled_at(name: str):
                     f"{npc.name} at {entry.place} does {entry.action}, but {text!r} fails there"
                 )
     assert checked > 0
+
+
+def test_the_teacher_says_her_pupils_are_her_pupils():
+    """A tie's kind is what the other person is to the NPC: Ms Arden's pupils, not her teachers."""
+    from simverse.agents.player import ask
+    from simverse.world.model import World
+
+    world = World("classroom", seed=0, embedder="hashing")
+    try:
+        ties = {name: tie.kind for name, tie in world.npcs["Arden"].spec.relationships.items()}
+        answer = ask(world, "Arden", "what is theo to you?").utterance
+    finally:
+        world.close()
+    assert ties == {"Theo": "pupil", "Kofi": "pupil"}
+    assert "pupil" in answer and "my teacher" not in answer, answer
