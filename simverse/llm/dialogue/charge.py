@@ -22,7 +22,7 @@ from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, read
-from simverse.llm.dialogue.roles import other_time, roles_of
+from simverse.llm.dialogue.roles import other_time, roles_of, that_is
 
 _CHARGE_OF = re.compile(
     r"\b(?:in charge(?: of)?|charge of|responsible for"
@@ -107,10 +107,10 @@ def who_is_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
     who = clearly_closest(scores, 1.0, _MARGIN)
     if who is None:
         return ""
-    role = max(roles.get(who, [""]), key=len)
     if who == req.npc:
+        role = max(roles.get(who, [""]), key=len)
         return f"I am; I'm the {role}." if role else "I am."
-    return f"That's {who}, the {role}." if role else f"That's {who}."
+    return that_is(who, roles.get(who, []))
 
 
 def _score(aliases: Sequence[str], wanted: Sequence[str], close: float) -> float:

@@ -19,7 +19,7 @@ from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_form
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.parts import question_at_end
 from simverse.llm.dialogue.reading import Reading, read
-from simverse.llm.dialogue.roles import other_time, roles_of
+from simverse.llm.dialogue.roles import other_time, roles_of, that_is
 
 DOER_CLOSE = 0.4
 """Cosine of what is done to a role from which the role may be meant ("examines patients"
@@ -123,7 +123,7 @@ def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:
     who = clearly_closest(closeness, DOER_CLOSE, DOER_MARGIN)
     if who is None:
         return ""
-    role = max(roles_of(req).get(who, [""]), key=len)
+    roles = roles_of(req).get(who, [])
     if who == req.npc:
-        return f"I do; I'm the {role}."
-    return f"That's {who}, the {role}." if role else f"That's {who}."
+        return f"I do; I'm the {max(roles, key=len, default='')}."
+    return that_is(who, roles)

@@ -12,6 +12,7 @@ at a place names the role qualified by the place ("lighthouse keeper").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
@@ -92,11 +93,16 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
     if len(found) != 1:
         return ""
     [(who, aliases)] = found.items()
-    role = max(aliases, key=len)
-    return f"I do; I'm the {role}." if who == req.npc else f"That's {who}, the {role}."
+    return f"I do; I'm the {max(aliases, key=len)}." if who == req.npc else that_is(who, aliases)
 
 
 _SELLING = word_set("sell sells selling sold trade trades deal deals stock stocks")
+
+
+def that_is(who: str, roles: Sequence[str]) -> str:
+    """"That's Hale, the museum director.": someone named with the longest of their roles."""
+    role = max(roles, key=len, default="")
+    return f"That's {who}, the {role}." if role else f"That's {who}."
 
 
 def _seller_of(req: DecisionRequest, topics: list[str], verb: str) -> str:
@@ -131,7 +137,7 @@ def who_is_there(r: Reading, req: DecisionRequest) -> str:
     found = [npc for npc, aliases in roles.items() if any(_role_says(a, asked) for a in aliases)]
     if len(found) != 1 or found[0] == req.npc:
         return ""
-    return f"That's {found[0]}, the {max(roles[found[0]], key=len)}."
+    return that_is(found[0], roles[found[0]])
 
 
 def _role_says(role: str, asked: set[str]) -> bool:
