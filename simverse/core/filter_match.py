@@ -63,6 +63,12 @@ class Lexicon:
         self.stems = tuple(s for s in (fold(x) for x in COMPOUND_STEMS) if s)
         self.chunk_hits: Memo[str, tuple[tuple[str, bool], ...]] = Memo(self._chunk_hits)
         """The hits of one chunk of text, by the chunk as written: talk repeats its words."""
+        self.joined_hit: Memo[str, tuple[str, bool] | None] = Memo(self._joined_hit)
+        """The whole-entry hit of two short pieces joined (``sh`` + ``it``): "at the", "to a"
+        and their like are met in nearly every line."""
+
+    def _joined_hit(self, joined: str) -> tuple[str, bool] | None:
+        return next((h for s, _ in spellings(joined) if (h := self.lookup(s, whole_only=True))), None)
 
     def _chunk_hits(self, raw: str) -> tuple[tuple[str, bool], ...]:
         """``(entry, is_compound)`` for the chunk as a whole, else for each of its pieces."""
@@ -156,7 +162,7 @@ def _spread_out(chunks: list[Word], folded: list[str], lexicon: Lexicon) -> list
     for i in range(len(chunks) - 1):
         a, b = chunks[i].bare, chunks[i + 1].bare
         if 1 <= len(a) <= 3 and 1 <= len(b) <= 3:
-            hit = next((h for s, _ in spellings(a + b) if (h := lexicon.lookup(s, whole_only=True))), None)
+            hit = lexicon.joined_hit(a + b)
             if hit and hit[0] not in (folded[i], folded[i + 1]):
                 out.append(Match(hit[0], i, i + 1))
     return out

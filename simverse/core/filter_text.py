@@ -51,11 +51,8 @@ class Word:
     raw: str
     capitalised: bool
     opens_sentence: bool
-
-    @property
-    def bare(self) -> str:
-        """The chunk without the punctuation around it (leet symbols kept)."""
-        return strip_edges(self.raw)
+    bare: str
+    """The chunk without the punctuation around it (leet symbols kept)."""
 
 
 def words(text: str) -> list[Word]:
@@ -68,11 +65,19 @@ def words(text: str) -> list[Word]:
         if not raw:
             continue
         bare = strip_edges(raw)
-        letters = [c for c in bare if c.isalpha()]
-        capitalised = len(letters) > 1 and letters[0].isupper() and any(c.islower() for c in letters[1:])
-        out.append(Word(match.start(), match.end(), raw, capitalised, opens))
+        capitalised = _capitalised(bare)
+        out.append(Word(match.start(), match.end(), raw, capitalised, opens, bare))
         opens = bool(SENTENCE_END.search(raw)) or raw in "\"“«"
     return out
+
+
+def _capitalised(bare: str) -> bool:
+    """Whether a word is written as a name is: an upper-case first letter, some lower-case
+    letters after it ("Dick", not "DICK" or "d")."""
+    if bare.isascii() and bare.isalpha():  # the usual word, without building a list of its letters
+        return len(bare) > 1 and bare[0].isupper() and not bare[1:].isupper()
+    letters = [c for c in bare if c.isalpha()]
+    return len(letters) > 1 and letters[0].isupper() and any(c.islower() for c in letters[1:])
 
 
 def strip_edges(raw: str) -> str:
@@ -125,10 +130,15 @@ def spellings(raw: str) -> list[tuple[str, bool]]:
     return [(s, False) for s in plain] + [(s, True) for s in dict.fromkeys(held) if s not in plain][:MAX_VARIANTS]
 
 
-def parts(raw: str) -> list[str]:
-    """The pieces of a chunk joined by hyphens or other punctuation (``Moby-Dick``)."""
+@lru_cache(maxsize=1 << 16)
+def parts(raw: str) -> tuple[str, ...]:
+    """The pieces of a chunk joined by hyphens or other punctuation (``Moby-Dick``; kept
+    per chunk, as talk repeats its words)."""
     folded = fold(strip_edges(raw))
-    return [p for p in re.split(r"[^\w*#$@!|]+", folded) if p and p != folded]
+    return tuple(p for p in _PIECE_BREAK.split(folded) if p and p != folded)
+
+
+_PIECE_BREAK = re.compile(r"[^\w*#$@!|]+")
 
 
 def _deleet(text: str) -> list[str]:

@@ -136,6 +136,7 @@ def is_common(word: str) -> bool:
     return _speller().word_usage_frequency(word) > COMMON_FREQUENCY
 
 
+@lru_cache(maxsize=1 << 16)
 def spelled(word: str) -> str:
     """``word`` if known, else the most frequent known word within two edits (ties: the
     alphabetically first, so the result never depends on set order), else ``word``."""
@@ -159,6 +160,8 @@ class NameIndex(Mapping[str, NameView]):
             for alias in _aliases(view):
                 self._exact.setdefault(alias, set()).add(view.id)
         self._longest = max((len(a) for a in self._exact), default=1)
+        self._firsts = frozenset(a[0] for a in self._exact if a)
+        """First words of the names: a word that starts none starts no exact match."""
         self.words: frozenset[str] = frozenset(w for alias in self._exact for w in alias)
         """Every word of every name, as :func:`word_forms` writes it."""
         self._fuzzy: dict[tuple[int, str], list[tuple[str, set[str]]]] = {}
@@ -231,14 +234,15 @@ class NameIndex(Mapping[str, NameView]):
         return not set(words[start:i]) & _AUXILIARIES
 
     def _match_at(self, words: list[str], i: int) -> tuple[int, AbstractSet[str]]:
-        for size in range(min(self._longest, len(words) - i), 0, -1):
-            window = tuple(words[i:i + size])
-            ids = self._exact.get(window)
-            if ids:
-                return size, ids
-        for size in range(min(self._longest, len(words) - i), 0, -1):
-            ids = self._fuzzy_match(tuple(words[i:i + size]))
-            if ids:
+        longest = min(self._longest, len(words) - i)
+        if words[i] in self._firsts:
+            for size in range(longest, 0, -1):
+                ids = self._exact.get(tuple(words[i:i + size]))
+                if ids:
+                    return size, ids
+        initial = words[i][:1]
+        for size in range(longest, 0, -1):
+            if (size, initial) in self._fuzzy and (ids := self._fuzzy_match(tuple(words[i:i + size]))):
                 return size, ids
         return 0, set()
 

@@ -1,10 +1,8 @@
-"""Reading a line: its words (misspellings of ordinary words corrected), whether it asks,
-what it asks (who, where, when, how much...), and the cues of greetings, thanks,
-farewells, news and requests.
+"""Reading a line: its words (misspellings of ordinary words corrected), whether it asks, what it
+asks (who, where, when, how much...), and the cues of greetings, thanks, farewells, news and requests.
 
-Pure and cheap: it runs on every line of every conversation. The cues are ordinary
-English function words and phrases, never a world's own words; names come from the
-request's ``mentioned``.
+Pure and cheap: it runs on every line of every conversation. The cues are ordinary English function
+words and phrases, never a world's own words; names come from the request's ``mentioned``.
 """
 
 from __future__ import annotations
@@ -81,6 +79,7 @@ TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do 
         "is not she", "are not they", "innit", "yeah", "no", "yes", "ok", "okay", "do not you", "will not it")
 ORDER_TAGS = ("would you", "will you", "could you", "can you", "would you please", "will you please")
 """Question tags that make an order polite ("deal with the queue, would you?"): no question."""
+_TAG_ENDINGS = tuple(" " + t for t in (*TAGS, *ORDER_TAGS))
 APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
 """Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
@@ -121,11 +120,11 @@ class Reading:
     owned: tuple[str, ...] = ()
     """Words it says are someone's or something's ("Finn's father", "the dragon's
     favourite food" -> father, favourite, food): what a question about an owner asks."""
+    padded: str = ""  # the text between two spaces: a phrase found in it with spaces around is whole words
 
     def has(self, *phrases: str) -> bool:
         """Whether any phrase occurs as whole words."""
-        padded = f" {self.text} "
-        return any(f" {p} " in padded for p in phrases)
+        return any(f" {p} " in self.padded for p in phrases)
 
     def starts(self, *phrases: str) -> bool:
         return any(self.text.startswith(p + " ") or self.text == p for p in phrases)
@@ -163,11 +162,11 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
-    tagged = any(text.endswith(" " + t) for t in (*TAGS, *ORDER_TAGS)) and not opens
+    tagged = text.endswith(_TAG_ENDINGS) and not opens
     question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text))
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens)
-    return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned)
+    return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
