@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 import networkx as nx
 
@@ -99,6 +100,9 @@ class KnowledgeGraph:
     entity_kinds: dict[str, str] = field(default_factory=dict)
     prompt_cache: dict[int, tuple] = field(default_factory=dict, repr=False, compare=False)
     """Per-fact words and token counts for :mod:`simverse.knowledge.prompts` (facts' texts never change)."""
+    derived_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per holder, what :mod:`simverse.knowledge.prompts` derives from its current beliefs
+    (valid while :meth:`holder_version` is unchanged)."""
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _by_holder: dict[str, list[int]] = field(default_factory=dict)
     _by_entity: dict[str, list[int]] = field(default_factory=dict)
@@ -109,6 +113,8 @@ class KnowledgeGraph:
     _tracked: set[str] = field(default_factory=set)
     _believed: dict[tuple[str, str, str, str | None], list[int]] = field(default_factory=dict)
     """Per statement, the ids of the NPC beliefs in it that hold now (for whole-village counts)."""
+    _holder_changes: dict[str, int] = field(default_factory=dict)
+    """Per holder, how often what it holds now has changed (see :meth:`holder_version`)."""
 
     @classmethod
     def from_facts(cls, facts: Iterable[Fact], entities: Mapping[str, Iterable[str]] | None = None) -> KnowledgeGraph:
@@ -146,6 +152,7 @@ class KnowledgeGraph:
         self.graph.add_edge(fact.subject, fact.object, key=fid, predicate=fact.predicate, holder=fact.holder)
         if fact.valid_to is None:
             self._current.setdefault(fact.holder, {})[fact.key] = fid
+            self._holder_changes[fact.holder] = self._holder_changes.get(fact.holder, 0) + 1
             if fact.holder != WORLD:
                 self._believed.setdefault(_statement(fact), []).append(fid)
         self._by_holder.setdefault(fact.holder, []).append(fid)
@@ -201,6 +208,7 @@ class KnowledgeGraph:
             return None
         fact = self.facts[fact_id]
         fact.valid_to = step
+        self._holder_changes[holder] += 1
         if holder != WORLD:
             self._believed[_statement(fact)].remove(fact_id)
         if fact_id not in self._new_ids:
@@ -230,6 +238,15 @@ class KnowledgeGraph:
         if step is None:  # insertion order is id order: ids only grow
             return [self.facts[i] for i in self._current.get(holder, {}).values()]
         return [f for f in self.held(holder) if f.holds_at(step)]
+
+    def belief_count(self, holder: str) -> int:
+        """How many facts ``holder`` holds now."""
+        return len(self._current.get(holder, {}))
+
+    def holder_version(self, holder: str) -> int:
+        """A number that changes whenever what ``holder`` holds now changes: what is derived
+        from its current beliefs stays valid while it does not."""
+        return self._holder_changes.get(holder, 0)
 
     def believes(self, holder: str, key: str) -> bool:
         return key in self._current.get(holder, {})

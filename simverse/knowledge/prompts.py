@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
+
 from simverse.knowledge.graph import Fact, KnowledgeGraph
 
 TOKENS_PER_WORD = 1.3
@@ -80,7 +82,11 @@ def rank_beliefs(
 ) -> list[Fact]:
     """The beliefs ``npc`` holds at ``step`` that matter most for its place, company and
     goal, best first, whose descriptions fit ``budget_tokens`` together."""
-    beliefs = kg.beliefs(npc, None if kg.is_now(step) else step)
+    now = kg.is_now(step)
+    if now and kg.belief_count(npc) >= MANY_BELIEFS:
+        return _held(kg, npc).rank(place.lower(), {p.lower() for p in people}, words_of(goal_text), step,
+                                   budget_tokens)
+    beliefs = kg.beliefs(npc, None if now else step)
     if len(beliefs) <= 1:  # nothing to rank (most NPCs, most steps)
         return [f for f in beliefs if _profile(kg, f)[3] <= budget_tokens]
     place_l = place.lower()
@@ -107,3 +113,73 @@ def rank_beliefs(
             chosen.append(fact)
             used += tokens
     return chosen
+
+
+MANY_BELIEFS = 24
+"""From this many beliefs on, ranking runs on arrays (:class:`HeldNow`): fewer are ranked
+faster one by one, and both ways choose the same facts."""
+
+
+class HeldNow:
+    """One NPC's current beliefs as arrays, so that ranking them is a few array operations
+    instead of a loop over every belief: an NPC that has heard the village's news holds
+    hundreds, and every NPC's are ranked every step. Built again when they change."""
+
+    def __init__(self, kg: KnowledgeGraph, npc: str) -> None:
+        self.version = kg.holder_version(npc)
+        self.facts = kg.beliefs(npc)
+        profiles = [_profile(kg, f) for f in self.facts]
+        self.fixed = np.array([p[2] for p in profiles], dtype=np.float64)
+        self.valid_from = np.array([f.valid_from for f in self.facts], dtype=np.int64)
+        self.newer_first = -np.array([f.id for f in self.facts], dtype=np.int64)
+        self.tokens = [p[3] for p in profiles]
+        self.fewest_tokens = min(self.tokens)
+        self.mentioning = _rows_by_word(p[0] for p in profiles)
+        self.worded = _rows_by_word(p[1] for p in profiles)
+
+    def rank(self, place: str, people: set[str], goal_words: frozenset[str], step: int,
+             budget_tokens: int) -> list[Fact]:
+        """:func:`rank_beliefs` for these beliefs: the same scores, added in the same order,
+        so the same facts in the same order."""
+        score = self.fixed.copy()
+        none = _NO_ROWS
+        score[self.mentioning.get(place, none)] += 3.0
+        if people:
+            present = np.zeros(len(self.facts), dtype=np.int64)
+            for person in people:
+                present[self.mentioning.get(person, none)] += 1
+            score += np.where(present > 0, 2.0 + 0.5 * (present - 1), 0.0)
+        if goal_words:
+            shared = np.zeros(len(self.facts), dtype=np.int64)
+            for word in goal_words:
+                shared[self.worded.get(word, none)] += 1
+            score += np.minimum(3, shared)
+        score += 1.0 / (1.0 + np.maximum(0, step - self.valid_from) / 24.0)
+        chosen, used = [], 0
+        for row in np.lexsort((self.newer_first, -score)).tolist():
+            if used + self.tokens[row] <= budget_tokens:
+                chosen.append(self.facts[row])
+                used += self.tokens[row]
+                if budget_tokens - used < self.fewest_tokens:
+                    break
+        return chosen
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _rows_by_word(word_sets: Iterable[frozenset[str]]) -> dict[str, np.ndarray]:
+    """Per word, the rows whose set holds it."""
+    rows: dict[str, list[int]] = {}
+    for row, words in enumerate(word_sets):
+        for word in words:
+            rows.setdefault(word, []).append(row)
+    return {word: np.array(found, dtype=np.int64) for word, found in rows.items()}
+
+
+def _held(kg: KnowledgeGraph, npc: str) -> HeldNow:
+    """The NPC's beliefs as arrays, built again only when what it holds has changed."""
+    held = kg.derived_cache.get(npc)
+    if held is None or held.version != kg.holder_version(npc):
+        held = kg.derived_cache[npc] = HeldNow(kg, npc)
+    return held

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+from simverse.knowledge import prompts
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.prompts import approx_tokens, rank_beliefs
 
@@ -49,3 +52,47 @@ def test_ranking_at_an_earlier_step_uses_the_beliefs_held_then() -> None:
     kg.close("Ann", "bakery|sells|bread", 10)
     assert "bakery" in [f.subject for f in rank_beliefs(kg, "Ann", "bakery", [], "", 5, 100)]
     assert "bakery" not in [f.subject for f in rank_beliefs(kg, "Ann", "bakery", [], "", 30, 100)]
+
+
+def _busy_mind(seed: int) -> KnowledgeGraph:
+    """Many beliefs of every kind: tracked, secret, less sure, from many steps, naming
+    places, people and words a goal may share (ties in score included)."""
+    rng = random.Random(seed)
+    kg = KnowledgeGraph()
+    places, people = ["bakery", "square", "harbour"], ["Bob", "Cara", "Dev"]
+    words = ["fund", "festival", "rain", "bread", "coins", "boat", "storm"]
+    for i in range(rng.randint(25, 90)):
+        subject, obj = rng.choice(places + people), rng.choice(places + people + words)
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        kg.assert_fact("Ann", subject, f"p{i}", obj, source="heard", step=rng.randint(0, 40),
+                       confidence=rng.choice([1.0, 0.5, 0.25]), text=text, secret=rng.random() < 0.2,
+                       tracked=rng.random() < 0.3)
+    for key in rng.sample(list(kg._current["Ann"]), 5):
+        kg.close("Ann", key, 41)
+    return kg
+
+
+def test_many_beliefs_are_ranked_on_arrays_exactly_as_one_by_one(monkeypatch) -> None:
+    for seed in range(40):
+        rng = random.Random(seed)
+        kg = _busy_mind(seed)
+        place = rng.choice(["bakery", "square", "harbour", "mill"])
+        present = rng.sample(["Bob", "Cara", "Dev", "Eve"], rng.randint(0, 3))
+        goal = " ".join(rng.sample(["fund", "festival", "rain", "bread", "sell", "the"], rng.randint(0, 3)))
+        budget = rng.choice([0, 20, 60, 160, 10_000])
+        step = 42 + rng.randint(0, 30)
+        on_arrays = rank_beliefs(kg, "Ann", place, present, goal, step, budget)
+        monkeypatch.setattr(prompts, "MANY_BELIEFS", 10**9)
+        one_by_one = rank_beliefs(kg, "Ann", place, present, goal, step, budget)
+        monkeypatch.undo()
+        assert kg.belief_count("Ann") >= prompts.MANY_BELIEFS or seed  # most minds are big enough
+        assert [f.id for f in on_arrays] == [f.id for f in one_by_one], seed
+
+
+def test_the_arrays_follow_what_the_npc_comes_to_believe_or_forgets() -> None:
+    kg = _busy_mind(3)
+    before = rank_beliefs(kg, "Ann", "mill", [], "", 51, 10_000)
+    new = kg.assert_fact("Ann", "mill", "burned", "mill", source="heard", step=50, text="the mill burned down")
+    assert rank_beliefs(kg, "Ann", "mill", [], "", 50, 10_000)[0] == new
+    kg.close("Ann", new.key, 51)
+    assert rank_beliefs(kg, "Ann", "mill", [], "", 51, 10_000) == before
