@@ -81,6 +81,8 @@ class Scene:
     """The way between two places now (next place first)."""
     people_at: dict[str, list[str]] = field(default_factory=dict)
     items_at: dict[str, list[str]] = field(default_factory=dict)
+    open_ways: dict[str, list[str]] = field(default_factory=dict)
+    """Per place, the neighbours open to walk to now, found once for everyone there."""
 
 
 def scene_of(world: Surroundings, step: int) -> Scene:
@@ -162,8 +164,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),
         time_label=scene.label, hour=scene.hour, weather=str(world.state.get(place, "weather") or ""),
         place=place, place_description=world.place_descriptions[place],
-        neighbours=[p for p in world.places.neighbors(place)
-                    if world.state.route_state(route_key(place, p)) == "open" and not world.state.shut(p)],
+        neighbours=list(_open_ways(world, scene, place)),
         people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
         items_here=list(items_here), inventory=inventory,
         needs={"hunger": npc.hunger}, properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
@@ -185,6 +186,16 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         names=scene.names, mentioned=mentioned,
         doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
     )
+
+
+def _open_ways(world: Surroundings, scene: Scene, place: str) -> list[str]:
+    """The neighbours of ``place`` whose way is open and that are not shut, now."""
+    ways = scene.open_ways.get(place)
+    if ways is None:
+        ways = scene.open_ways[place] = [p for p in world.places.neighbors(place)
+                                         if world.state.route_state(route_key(place, p)) == "open"
+                                         and not world.state.shut(p)]
+    return ways
 
 
 HUNGRY_ENOUGH = 0.5
@@ -255,7 +266,8 @@ def _facts(world: Surroundings, npc: str) -> list[FactView]:
     entry = world.intention(agent, world.clock.hour(step))
     goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
     chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
-    return [fact_view(f) for f in sorted(chosen, key=lambda f: f.id)]
+    views = world.knowledge.view_cache
+    return [views.get(f.id) or views.setdefault(f.id, fact_view(f)) for f in sorted(chosen, key=lambda f: f.id)]
 
 
 def _item_info(world: Surroundings, items: set[str]) -> dict[str, dict[str, object]]:

@@ -100,6 +100,8 @@ class KnowledgeGraph:
     entity_kinds: dict[str, str] = field(default_factory=dict)
     prompt_cache: dict[int, tuple] = field(default_factory=dict, repr=False, compare=False)
     """Per-fact words and token counts for :mod:`simverse.knowledge.prompts` (facts' texts never change)."""
+    view_cache: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per fact id, what a brain is shown of the fact (nothing a brain sees of a fact changes)."""
     derived_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per holder, what :mod:`simverse.knowledge.prompts` derives from its current beliefs
     (valid while :meth:`holder_version` is unchanged)."""
