@@ -18,6 +18,7 @@ from simverse.agents.npc import NPC
 from simverse.core.clock import Clock
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
 from simverse.core.names import NameIndex
+from simverse.core.runtime import INBOX_KEPT
 from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import WorldState
@@ -27,7 +28,7 @@ from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
 from simverse.llm.prompts import world_brief
 
 MAX_FACTS = 8
-MAX_OBSERVATIONS = 12
+MAX_OBSERVATIONS = INBOX_KEPT
 """A decision sees the most recent observations only (a prompt has a budget); the
 memory stream keeps them all."""
 

@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ID_KINDS = ("event", "decision", "dialogue", "conversation")
+INBOX_KEPT = 12
+"""The observations an NPC's inbox keeps, its most recent: all a decision is shown. At a
+crowded place every action is seen by everyone there, and keeping every one of them made
+the inbox most of each step's stored runtime."""
 
 
 @dataclass
@@ -83,8 +87,12 @@ class StepRuntime:
         return self.ids[kind]
 
     def observe(self, npc: str, text: str) -> None:
-        """``npc`` will perceive ``text`` at its next decision."""
-        self.inbox.setdefault(npc, []).append(text)
+        """``npc`` will perceive ``text`` at its next decision (the oldest is let go past
+        :data:`INBOX_KEPT`)."""
+        box = self.inbox.setdefault(npc, [])
+        box.append(text)
+        if len(box) > INBOX_KEPT:
+            del box[0]
 
     def perceived(self) -> None:
         """Every NPC has perceived its inbox: start a new one."""

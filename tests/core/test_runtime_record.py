@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from simverse.core.loader import parse_world
-from simverse.core.runtime import Injection, StepRuntime
+from simverse.core.runtime import INBOX_KEPT, Injection, StepRuntime
 from simverse.core.state import Effect
 from simverse.store.pending import queue_injection
 from simverse.world.model import World
@@ -99,3 +99,11 @@ def test_fork_copies_the_history_and_the_fork_resumes_from_it(tmp_path):
     forked.step()
     assert forked.step_index == 3
     forked.close()
+
+
+def test_an_inbox_keeps_the_observations_a_decision_is_shown() -> None:
+    runtime = StepRuntime()
+    for i in range(INBOX_KEPT + 5):
+        runtime.observe("Ann", f"seen {i}")
+    assert runtime.inbox["Ann"] == [f"seen {i}" for i in range(5, INBOX_KEPT + 5)]
+    assert StepRuntime.from_json(runtime.to_json()).inbox == runtime.inbox
