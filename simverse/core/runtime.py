@@ -16,6 +16,7 @@ step, the player's exchange and ``simverse inject`` all go through it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,10 +90,22 @@ class StepRuntime:
     def observe(self, npc: str, text: str) -> None:
         """``npc`` will perceive ``text`` at its next decision (the oldest is let go past
         :data:`INBOX_KEPT`)."""
-        box = self.inbox.setdefault(npc, [])
-        box.append(text)
-        if len(box) > INBOX_KEPT:
-            del box[0]
+        self.observe_all((npc,), text)
+
+    def observe_all(self, npcs: Iterable[str], text: str, but: str | None = None) -> None:
+        """Each of ``npcs`` (but ``but``) will perceive ``text``: :meth:`observe` for a whole
+        crowd in one call, as every action at a place is seen by everyone there."""
+        inbox = self.inbox
+        for npc in npcs:
+            if npc == but:
+                continue
+            box = inbox.get(npc)
+            if box is None:
+                inbox[npc] = [text]
+                continue
+            box.append(text)
+            if len(box) > INBOX_KEPT:
+                del box[0]
 
     def perceived(self) -> None:
         """Every NPC has perceived its inbox: start a new one."""

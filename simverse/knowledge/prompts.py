@@ -142,18 +142,12 @@ class HeldNow:
         """:func:`rank_beliefs` for these beliefs: the same scores, added in the same order,
         so the same facts in the same order."""
         score = self.fixed.copy()
-        none = _NO_ROWS
-        score[self.mentioning.get(place, none)] += 3.0
+        score[self.mentioning.get(place, _NO_ROWS)] += 3.0
         if people:
-            present = np.zeros(len(self.facts), dtype=np.int64)
-            for person in people:
-                present[self.mentioning.get(person, none)] += 1
+            present = self._count(self.mentioning, people)
             score += np.where(present > 0, 2.0 + 0.5 * (present - 1), 0.0)
         if goal_words:
-            shared = np.zeros(len(self.facts), dtype=np.int64)
-            for word in goal_words:
-                shared[self.worded.get(word, none)] += 1
-            score += np.minimum(3, shared)
+            score += np.minimum(3, self._count(self.worded, goal_words))
         score += 1.0 / (1.0 + np.maximum(0, step - self.valid_from) / 24.0)
         chosen, used = [], 0
         for row in np.lexsort((self.newer_first, -score)).tolist():
@@ -163,6 +157,14 @@ class HeldNow:
                 if budget_tokens - used < self.fewest_tokens:
                     break
         return chosen
+
+
+    def _count(self, rows_by_word: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
+        """Per row, how many of ``words`` its set holds."""
+        found = [rows_by_word[w] for w in words if w in rows_by_word]
+        if not found:
+            return np.zeros(len(self.facts), dtype=np.int64)
+        return np.bincount(np.concatenate(found), minlength=len(self.facts))
 
 
 _NO_ROWS = np.zeros(0, dtype=np.int64)

@@ -163,11 +163,10 @@ def apply_kg_changes(knowledge: KnowledgeGraph, step: int, outcome: Outcome) -> 
 
 def notify(world: Stage, turn: StepTurn, outcome: Outcome) -> None:
     """Observers perceive the outcome now and, if it matters, remember it."""
-    remember = world.minds is not None and outcome.importance >= MIN_OBSERVED_IMPORTANCE
-    for npc in outcome.observers:
-        if npc != outcome.actor:
-            world.runtime.observe(npc, outcome.narration)
-            if remember:
+    world.runtime.observe_all(outcome.observers, outcome.narration, but=outcome.actor)
+    if world.minds is not None and outcome.importance >= MIN_OBSERVED_IMPORTANCE:
+        for npc in outcome.observers:
+            if npc != outcome.actor:
                 world.minds.remember(npc, "observation", outcome.narration, turn.step, turn.hours, None, outcome.id)
 
 

@@ -107,3 +107,10 @@ def test_an_inbox_keeps_the_observations_a_decision_is_shown() -> None:
         runtime.observe("Ann", f"seen {i}")
     assert runtime.inbox["Ann"] == [f"seen {i}" for i in range(5, INBOX_KEPT + 5)]
     assert StepRuntime.from_json(runtime.to_json()).inbox == runtime.inbox
+
+
+def test_everyone_at_a_place_but_the_actor_observes_an_action() -> None:
+    runtime = StepRuntime()
+    runtime.observe("Bob", "earlier")
+    runtime.observe_all(["Ann", "Bob", "Cid"], "Ann baked bread.", but="Ann")
+    assert runtime.inbox == {"Bob": ["earlier", "Ann baked bread."], "Cid": ["Ann baked bread."]}
