@@ -91,3 +91,20 @@ def test_the_teacher_says_her_pupils_are_her_pupils():
         world.close()
     assert ties == {"Theo": "pupil", "Kofi": "pupil"}
     assert "pupil" in answer and "my teacher" not in answer, answer
+
+
+SENIOR_TIES = {"mentor", "teacher", "boss", "master", "manager"}
+"""Ties that name the other person as the one above: two people cannot both be that to each other."""
+
+
+@pytest.mark.parametrize("path", WORLDS, ids=lambda p: p.parent.name)
+def test_no_two_people_are_each_others_mentor(path):
+    """A tie's kind is what the other person is to the NPC, so a mentor's tie to the one it
+    teaches names an apprentice or a trainee ("Finn is my mentor" said by Tomas was wrong)."""
+    name = path.parent.name
+    npcs = {n.name: n for n in load_world(path).npcs}
+    for npc in npcs.values():
+        for other, tie in npc.relationships.items():
+            back = npcs[other].relationships.get(npc.name) if other in npcs else None
+            assert not (back and tie.kind in SENIOR_TIES and back.kind in SENIOR_TIES), (
+                f"{name}: {npc.name} calls {other} its {tie.kind} and {other} calls {npc.name} its {back.kind}")
