@@ -158,7 +158,6 @@ class HeldNow:
                     break
         return chosen
 
-
     def _count(self, rows_by_word: dict[str, np.ndarray], words: Iterable[str]) -> np.ndarray:
         """Per row, how many of ``words`` its set holds."""
         found = [rows_by_word[w] for w in words if w in rows_by_word]
