@@ -24,6 +24,7 @@ def test_a_price_asked_without_a_question_mark_is_a_price(world):
     assert read("if i grab a barley loaf what's that gonna set me back").wh == "how much"
     assert read("that loaf set me back two coins what a day").wh != "how much"  # says what it cost: asks nothing
     assert "2 coins" in ask(world, "Kit", "kit if i grab a barley loaf what's that gonna set me back").utterance
+    assert "2 coins" in ask(world, "Kit", "kit whats a barley loaf set you back").utterance  # the cost to anyone
 
 
 def test_the_wares_of_a_named_place_are_that_place_s(world):

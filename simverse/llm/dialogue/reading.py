@@ -50,7 +50,8 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
-         "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "want for",
+         "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
+         "sets you back", "set us back", "want for",
          "asking for", "going rate", "the rate for", "rates")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
