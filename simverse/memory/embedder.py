@@ -19,14 +19,23 @@ on each other at every operation, so one busy core stalls them all: on a 2-core 
 shared with other work one thread embedded 2-4x faster than two. Why not from the load:
 the thread count can change a vector's last bit (3 of 407 Harbor Town vectors differ by
 one float16 step between one and two threads), and a run must not depend on the load.
+
+The CPUs the threads leave idle are not wasted: a call of more than one batch runs the very
+batches one ``encode`` call would make, as many at once as there are such threads' shares
+of CPUs (two on a 2-core machine), each on its own copy of the model. Each batch is
+computed as before, so the vectors are the same bits; the workers never wait on each other
+inside an operation, as a second OpenMP thread would (1.9x the sentences a second on two
+quiet cores).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -108,19 +117,24 @@ class MiniLMEmbedder:
     name = "minilm"
     dim = 384
 
-    def __init__(self, device: str = "cpu", batch_size: int = 64, threads: int | None = None) -> None:
+    def __init__(self, device: str = "cpu", batch_size: int = 64, threads: int | None = None,
+                 workers: int | None = None) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         self.batch_size = batch_size
         self.device = device
         self.threads = threads or _env_threads()  # None: chosen when the weights load
+        self.workers = workers  # None: chosen when the weights load
         self._path = _minilm_path()
         self._model: Any = None
+        self._copies: list[Any] = []
 
     def _loaded(self) -> Any:
         if self._model is None:
             import torch
 
             self.threads = self.threads or _default_threads()
+            if self.workers is None:  # the CPUs left idle by one batch's threads take batches of their own
+                self.workers = max(1, _usable_cpus() // self.threads) if self.device == "cpu" else 1
             if torch.get_num_threads() != self.threads:
                 torch.set_num_threads(self.threads)
             self._model = _load_minilm(self._path, self.device)
@@ -134,18 +148,43 @@ class MiniLMEmbedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        import torch
-
         model = self._loaded()
-        with torch.inference_mode():
-            vecs = model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+        if self.workers == 1 or len(texts) <= self.batch_size:
+            return _encode(model, list(texts), self.batch_size)
+        return self._encode_in_turns(list(texts))
+
+    def _encode_in_turns(self, texts: list[str]) -> np.ndarray:
+        """The batches ``encode`` would make (texts longest first, as it orders them), run
+        ``workers`` at a time, each worker on its own copy of the model in turn: every batch
+        is computed exactly as one ``encode`` call computes it, so the vectors are the same
+        bits, while the CPUs that one call's threads would leave idle work too. Separate
+        copies, because a tokenizer must not be used by two threads at once."""
+        order = np.argsort([-len(t) for t in texts])
+        batches = [[texts[i] for i in order[start:start + self.batch_size]]
+                   for start in range(0, len(texts), self.batch_size)]
+        workers = min(self.workers or 1, len(batches))
+        while len(self._copies) < workers - 1:
+            self._copies.append(copy.deepcopy(self._model))
+        models = [self._model, *self._copies]
+
+        def work(k: int) -> list[np.ndarray]:
+            return [_encode(models[k], batch, len(batch)) for batch in batches[k::workers]]
+
+        with ThreadPoolExecutor(workers) as pool:
+            done = list(pool.map(work, range(workers)))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        out[order] = np.concatenate([done[j % workers][j // workers] for j in range(len(batches))])
+        return out
+
+
+def _encode(model: Any, texts: list[str], batch_size: int) -> np.ndarray:
+    """Unit vectors of ``texts`` by one ``encode`` call, without autograd."""
+    import torch
+
+    with torch.inference_mode():
+        vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                            show_progress_bar=False)
+    return np.ascontiguousarray(vecs, dtype=np.float32)
 
 
 def _env_threads() -> int | None:
@@ -160,11 +199,15 @@ def _env_threads() -> int | None:
 
 def _default_threads() -> int:
     """:func:`embedder_threads` of the CPUs this process may use."""
+    return embedder_threads(_usable_cpus())
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may use (a container or ``taskset`` limit, not the host's count)."""
     try:
-        cpus = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return embedder_threads(cpus)
+        return os.cpu_count() or 1
 
 
 def embedder_threads(cpus: int) -> int:

@@ -59,3 +59,18 @@ def test_embedder_threads_leave_half_the_cpus_to_the_step_and_other_work():
     assert embedder_threads(2) == 1
     assert embedder_threads(3) == 1
     assert embedder_threads(16) == 8
+
+
+@pytest.mark.slow
+def test_minilm_batches_run_side_by_side_give_the_same_bits_as_one_call():
+    """Workers take whole batches of the order one ``encode`` call makes, so the vectors are
+    exactly what one call gives, whatever the number of workers."""
+    texts = [f"{'the old ' * (i % 7)}sentence number {i} about the harbour" for i in range(150)]
+    one = MiniLMEmbedder(threads=1, workers=1)
+    two = MiniLMEmbedder(threads=1, workers=2)
+    alone = one.embed(texts)
+    assert one.workers == 1 and two.embed(texts[:10]).shape == (10, 384)
+    side_by_side = two.embed(texts)
+    assert two.workers == 2 and len(two._copies) == 1
+    np.testing.assert_array_equal(side_by_side, alone)
+    np.testing.assert_allclose(np.linalg.norm(side_by_side, axis=1), 1.0, rtol=1e-4)
