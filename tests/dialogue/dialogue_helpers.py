@@ -4,7 +4,21 @@ square and a quay, bread for sale, and actions to bake, sell and pray."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from simverse.world.model import World
+
+
+@contextmanager
+def shipped(name: str, embedder: str = "hashing") -> Iterator[World]:
+    """A shipped world at its start (seed 0), closed after use."""
+    world = World(name, seed=0, embedder=embedder)
+    try:
+        yield world
+    finally:
+        world.close()
 
 
 def village() -> dict[str, Any]:

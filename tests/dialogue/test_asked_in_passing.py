@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
 from simverse.world.model import World
@@ -15,16 +16,14 @@ from simverse.world.model import World
 
 @pytest.fixture(scope="module")
 def harbour() -> Iterator[World]:
-    w = World("harbor_town", seed=0, embedder="hashing")
-    yield w
-    w.close()
+    with shipped("harbor_town") as w:
+        yield w
 
 
 @pytest.fixture(scope="module")
 def museum() -> Iterator[World]:
-    w = World("museum_tour", seed=0, embedder="hashing")
-    yield w
-    w.close()
+    with shipped("museum_tour") as w:
+        yield w
 
 
 def test_a_named_drink_asks_where_drink_is_sold(harbour):
@@ -38,11 +37,8 @@ def test_the_boss_asked_by_an_idiom(museum, line):
 
 
 def test_a_deed_done_to_the_npc_is_not_answered_with_itself():
-    valley = World("quest_valley", seed=0, embedder="hashing")
-    try:
+    with shipped("quest_valley") as valley:
         answer = ask(valley, "Rowan", "rowan who knighted you, anyway?").utterance
-    finally:
-        valley.close()
     assert "knight" not in answer, answer  # not "I do; I am the young knight"
 
 
@@ -52,12 +48,9 @@ def test_a_distance_asked_between_two_places_is_the_way(world):
 
 
 def test_someone_asked_for_by_the_role_word_is_named():
-    service = World("service_desk", seed=0, embedder="hashing")
-    try:
+    with shipped("service_desk") as service:
         answer = ask(service, "Rosa", "rosa is there a trainee in today?").utterance
         nobody = ask(service, "Rosa", "rosa is there a locksmith in today?").utterance
-    finally:
-        service.close()
     assert "Bea" in answer, answer
     assert "That's" not in nobody, nobody  # no one's role says it
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
 from simverse.llm.dialogue.motives import motive_asked, motive_of
@@ -16,9 +17,8 @@ from simverse.world.model import World
 
 @pytest.fixture(scope="module")
 def harbour() -> Iterator[World]:
-    w = World("harbor_town", seed=0, embedder="minilm")
-    yield w
-    w.close()
+    with shipped("harbor_town", "minilm") as w:
+        yield w
 
 
 @pytest.mark.parametrize("line", ["tomas why do you push yourself so hard?",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from dialogue_helpers import shipped
 
 from simverse.agents.perception import scene_of
 from simverse.agents.player import ask
@@ -17,9 +18,8 @@ from simverse.world.model import World
 
 @pytest.fixture(scope="module")
 def school() -> Iterator[World]:
-    w = World("classroom", seed=0, embedder="hashing")
-    yield w
-    w.close()
+    with shipped("classroom") as w:
+        yield w
 
 
 @pytest.mark.parametrize("line", ["where is the music room?", "is the attic room open?"])
@@ -43,9 +43,6 @@ def test_a_form_of_address_opens_no_body(title):
 
 
 def test_work_said_in_passing_asks_no_job():
-    clinic = World("clinic", seed=0, embedder="hashing")
-    try:
+    with shipped("clinic") as clinic:
         answer = ask(clinic, "Okoye", "doc how late are you open tonight? i might drop by after work").utterance
-    finally:
-        clinic.close()
     assert "doctor" not in answer, answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
@@ -95,9 +96,8 @@ def test_a_word_of_a_ware_s_name_alone_does_not_make_a_pair_name_it(tea_world):
 
 @pytest.fixture(scope="module")
 def museum() -> Iterator[World]:
-    w = World("museum_tour", seed=0, embedder="minilm")
-    yield w
-    w.close()
+    with shipped("museum_tour", "minilm") as w:
+        yield w
 
 
 def test_a_word_read_as_a_place_names_no_ware(museum):
