@@ -27,17 +27,17 @@ import networkx as nx
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
 from simverse.core.memo import Memo
-from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
 from simverse.knowledge.graph import Fact
+from simverse.llm.dialogue.orders import MOVE_WORDS
+from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import goes_along, read
 from simverse.llm.dialogue.requesting import polite_request
 
 T = TypeVar("T")
-MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
-"""Words that ask someone to go somewhere (the built-in ``move``)."""
 _FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)
 MAX_BINDINGS = 24
 """At most this many argument choices are tried per action (a prompt has a budget)."""
@@ -106,7 +106,8 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     reading = read(line, names=names_of(spec).words)
-    if polite_request(reading) is not None:  # "Rosa, could you...": past the name
+    asked = polite_request(reading) is not None or request_clause(line, frozenset(), names_of(spec).words) is not None
+    if asked:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
         named |= {a.name for a in spec.actions}  # "would you sing for us?"
     if goes_along(reading):  # "keep me company on the way to the inn": a walk
         named.add("move")

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
-from simverse.llm.dialogue.parts import asked_clause, last_clause, question_at_end
+from simverse.llm.dialogue.parts import asked_clause, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     Reading,
     asks_about,
@@ -103,6 +103,8 @@ class Cues:
     happening?") does not make a call for news or confidences a question about it."""
     place: bool = False
     """It names a place other than where the NPC is."""
+    names: frozenset[str] = frozenset()
+    """The words of the world's names (a line may open with the name of the one asked)."""
 
 
 def by_cues(r: Reading, cues: Cues) -> str | None:
@@ -122,7 +124,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "confide"
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
-    if polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs):
+    if polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names):
         return "request"
     if tells_news(r):
         return "tell"
@@ -145,20 +147,13 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     return None
 
 
-def _asks_after_lead_in(r: Reading, verbs: frozenset[str]) -> bool:
+def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]) -> bool:
     """"Doctor, before the rush starts, would you go over the notes?": a request behind a
     clause that only leads into it (:func:`.parts.asked_clause`)."""
     clause = asked_clause(r.raw)
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
-    _, last = last_clause(r.raw)  # "Marco's knee is swelling, could you squeeze him in?"
-    if not last:
-        return False
-    said = read(last)
-    return said.words[:2] in _ASKING_YOU and polite_request(said, verbs) is not None
-
-
-_ASKING_YOU = {("could", "you"), ("would", "you"), ("can", "you"), ("will", "you")}
+    return request_clause(r.raw, verbs, names) is not None  # "Marco's knee is swelling, could you squeeze him in?"
 
 
 def by_shape(r: Reading) -> str:

@@ -11,17 +11,19 @@ the place is here already, it cannot do that here), or, disliking the asker, ref
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.described import person_place
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along
+from simverse.llm.dialogue.parts import request_clause
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
-MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry")
+MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
@@ -40,12 +42,13 @@ action they alone name is weighed with those the line means."""
 
 def answer_request(h: Heard) -> Said:
     """Agree (with the action as the decision) or say why not."""
+    h = _ordered(h)
     if h.voice.warmth <= DISLIKE:
         return Said(h.voice.say("refuse", h.rng, why="not for you"))
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
     if item is None and set(h.reading.words) & {"one", "it", "some", "that", "those"}:
         item = _item_said_before(h)  # "Sell me one": the loaf asked about a line ago
-    if item is None and _handing(h):
+    if item is None and _handing(h) and {"me", "us"} & set(h.reading.words):  # not "give them a hello"
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
@@ -58,6 +61,22 @@ def answer_request(h: Heard) -> Said:
     if h.reading.has("help", "assist", "a favour", "a favor"):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
+
+
+def _ordered(h: Heard) -> Heard:
+    """The line read as far as it orders, where what leads into the order says a verb of
+    another action ("you'll sell out by noon, get a few more loaves going" asks no sale);
+    the whole line where it only names what the order is about ("my refund is 120, can
+    you sign it off?")."""
+    names = h.req.names.words if isinstance(h.req.names, NameIndex) else None
+    clause = request_clause(h.reading.raw, action_verbs(h.req), names)
+    if clause is None:
+        return h
+    order = read(clause, names=names)
+    words = h.reading.words
+    said_before = {form for i, word in enumerate(words) if word not in order.words
+                   and not (i and words[i - 1] in _DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
+    return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in _action_verbs(a)} else h
 
 
 def action_verbs(req: DecisionRequest) -> frozenset[str]:
@@ -248,16 +267,39 @@ def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
 def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
     named = _named_actions(h)
-    doable = [a for a in named if h.req.doable.get(a.name)]
+    doable = [a for a in named if _bindings(h, a)]
+    if not doable and not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:
+        doable = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
     if doable:
         spec = doable[0]
-        bindings = h.req.doable[spec.name]
+        bindings = _bindings(h, spec)
         binding = next((b for b in bindings if set(b.values()) & set(h.topics)), bindings[0])
         return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"),
                     action=spec.name, args=dict(binding))
     if named:
         return Said(h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now"))
     return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))
+
+
+def _done_to_named(h: Heard) -> list[ActionSpec]:
+    """The actions the NPC can do now with a person or thing the line names as an argument
+    ("squeeze Sunita in with the doctor" -> booking Sunita, "flick through the puzzle book"
+    -> reading it), closest to the line in meaning first, where no action is named by its
+    own verb."""
+    named = set(h.topics) - {h.req.partner or ""}
+    found = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS
+             and any(named & set(b.values()) for b in _bindings(h, a))]
+    return sorted(found, key=lambda a: -h.action_similarity.get(a.name, 0.0))
+
+
+def _bindings(h: Heard, action: ActionSpec) -> list[dict[str, str]]:
+    """The arguments ``action`` may be done with now, less those on another item than the
+    line names ("buy yourself a coffee" where only guidebooks are sold is not doable)."""
+    bindings = h.req.doable.get(action.name, [])
+    items = {t for t in h.topics if t in h.req.names and h.req.names[t].kind == "item"}
+    if not items or "item" not in action.args.values():
+        return bindings
+    return [b for b in bindings if items & set(b.values())]
 
 
 def _words(action: str) -> set[str]:

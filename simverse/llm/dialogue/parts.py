@@ -7,8 +7,10 @@ and a few English words that open a clause leading into it, never a world's word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from simverse.llm.dialogue.reading import WH, read
+from simverse.llm.dialogue.imperatives import NOT_ORDERS
+from simverse.llm.dialogue.reading import WH, read, tells_news
 from simverse.llm.dialogue.requesting import polite_request
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
@@ -80,3 +82,41 @@ def question_at_end(line: str) -> tuple[str, str]:
     if not last.opens or last.wh is None or not last.body or last.body[0] not in WH:
         return "", ""
     return clauses[-2], clauses[-1]
+
+
+_ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
+_ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
+
+
+@lru_cache(maxsize=4096)
+def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | None = None) -> str | None:
+    """The clause of a line that asks for something done, where the line opens with
+    something else ("his knee is swelling, could you fit him in?", "a crowd just came in,
+    give them a proper hello would you", "while I'm here can you clear a ticket?");
+    ``None`` for a line that opens with its request or has none. A line that asks a
+    question ("where's the shop, I want a magnet", "level with me: is it worth anything?")
+    asks no more than its question, and a clause of a word or two ("go on") or leading
+    into another ("before the rush") asks nothing. Kept per line: each line is read
+    this way when it is heard, classified and answered."""
+    clauses = [c for s in _SENTENCES.split(line.strip()) for c in _CLAUSES.split(s) if c]
+    if len(clauses) < 2 and not _ASKS_YOU.search(line.lower()):
+        return None
+    whole = read(line, names=names)
+    if polite_request(whole, verbs) is not None or tells_news(whole):
+        return None
+    last = read(clauses[-1]) if len(clauses) > 1 else whole
+    if last is not whole and last.words[:2] in _ASKING_YOU and polite_request(last, verbs) is not None:
+        return clauses[-1]
+    if whole.wh is not None or last.opens:
+        return None
+    for i, clause in enumerate(clauses if len(clauses) > 1 else []):
+        said = read(clause, names=names if i == 0 else None)  # a name after the first clause is its subject
+        if len(said.body or said.words) <= _SHORT or said.opens or _leads_in(clause):
+            continue
+        if (polite_request(said, verbs) or "trust") not in NOT_ORDERS:
+            return clause
+    found = _ASKS_YOU.search(whole.text)  # "while I'm standing here can you clear a ticket"
+    if found is None or found.start() == 0 or whole.opens:
+        return None
+    asked = whole.text[found.start():]
+    return asked if polite_request(read(asked, names=names), verbs) is not None else None

@@ -48,7 +48,7 @@ from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
-from simverse.llm.dialogue.parts import asked_clause, asked_part
+from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
 from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
@@ -93,7 +93,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
     place = any(t != req.place and t in req.names and req.names[t].kind == "place" for t in topics)
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
-                                 bool(known) or believed, place)
+                                 bool(known) or believed, place, names)
 
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
@@ -137,8 +137,12 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     out = []
     for r, req in asks:
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
-        vectors = model.vectors([addressed(r, req.npc), *(action_text(a.name, a.description) for a in actions)])
-        out.append({a.name: float(v) for a, v in zip(actions, vectors[1:] @ vectors[0], strict=True)})
+        names = req.names.words if isinstance(req.names, NameIndex) else None
+        clause = request_clause(r.raw, action_verbs(req), names)  # and the order without the story around it
+        order = addressed(read(clause, names=names), req.npc) if clause else addressed(r, req.npc)
+        vectors = model.vectors([addressed(r, req.npc), order, *(action_text(a.name, a.description) for a in actions)])
+        closest = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
+        out.append({a.name: float(v) for a, v in zip(actions, closest, strict=True)})
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_set
+from simverse.llm.dialogue.imperatives import led_in, plain_order, tag_question, untagged
 from simverse.llm.dialogue.reading import (
     AUX,
     CARRY_ON,
@@ -110,12 +111,11 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return "go"
     if r.has(*CARRY_ON) and not r.opens:
         return "continue"
-    if w and w[0] not in WH and w[0] not in AUX and w[0] not in SPEECH_VERBS:
-        if verb_forms(w[0]) & verbs:
-            return w[0]
-        if len(w) > 1 and w[0] in ("go", "come") and verb_forms(w[1]) & verbs:
-            return w[1]
-        if r.question or len(w) < 2 or w[1] not in OBJECT_START:
+    order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"
+    if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
+        if verb_forms(order[0]) & verbs:
+            return order[0]
+        if (r.question and not tag_question(w)) or len(order) < 2:
             return None
-        return w[0]
+        return order[0] if order[1] in OBJECT_START and order[0] not in FUNCTION_WORDS else plain_order(w, verbs)
     return None
