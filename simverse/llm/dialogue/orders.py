@@ -16,7 +16,7 @@ from dataclasses import replace
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
-from simverse.llm.dialogue.described import person_place
+from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
@@ -52,7 +52,8 @@ def answer_request(h: Heard) -> Said:
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
-    if _wants_to_go(h) and any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics):
+    if _wants_to_go(h) and (any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics)
+                            or _place_described(h) is not None):
         return _go(h)
     if _named_actions(h, meaning=False):
         return _do(h)
@@ -131,6 +132,8 @@ def _go(h: Heard) -> Said:
     if target is None:  # "walk down to Cobb's field with me": the one place that is that person's
         theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
         target = next(iter(theirs)) if len(theirs) == 1 else None
+    if target is None:  # "come through to the statues with me": the place where they are
+        target = _place_described(h)
     if target is None:
         return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
     name = name_of(h, target)
@@ -144,6 +147,11 @@ def _go(h: Heard) -> Said:
         return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
     what = f"I'll come with you to {name}" if len(path) == 1 else f"I'll head for {name}, by {name_of(h, first)}"
     return Said(h.voice.say("agree", h.rng, what=what), action="move", args={"place": first})
+
+
+def _place_described(h: Heard) -> str | None:
+    """The place a walk asks for by what is there ("through to the statues"), not the NPC's own."""
+    return described_place({p: v for p, v in h.place_similarity.items() if p != h.req.place})
 
 
 def _hand_over(h: Heard, item: str) -> Said:

@@ -178,10 +178,11 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     return out
 
 
-def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:
-    """For a line asking where or the way: each place's closeness to it, by what is seen,
-    sold and done there (:mod:`.described`); empty for other lines."""
-    texts = place_texts(req) if model.encoder is not None and place_wanted(r) else {}
+def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, walk: bool = False) -> dict[str, float]:
+    """For a line asking where or the way, or (``walk``) asking to go somewhere: each
+    place's closeness to it, by what is seen, sold and done there (:mod:`.described`);
+    empty for other lines."""
+    texts = place_texts(req) if model.encoder is not None and (walk or place_wanted(r)) else {}
     if not texts:
         return {}
     lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw)])
@@ -259,7 +260,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
-        places = place_similarities(model, reading, req) if i in sims else {}
+        places = place_similarities(model, reading, req, walk=intents[i] == "request") if i in sims or i in acts \
+            else {}
         motive = motive_of(model, reading, addressed(reading, req.npc), req) if i in sims else None
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
                   bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places, motive)
