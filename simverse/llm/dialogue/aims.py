@@ -37,6 +37,11 @@ _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5}
                       r"|\b(?:are|were) you (?:[a-z]+ )?after\b")
 """"What would make you walk out of here happy?", "what'd make today a win for you?", "what
 are you actually after?": what would please one is what one is after."""
+_WISHED = re.compile(r"^if (?:you|i) (?!had to\b|were to\b)(?:[a-z]+ ){0,2}?(?:could|had|came|won|got|were|found)\b"
+                     r"(?: [a-z]+)*? (?:what|which|where) (?:would|will) (?:you|it|that)\b")
+""""If you could pull off one brave thing today, what would it be?", "if you won the raffle
+what would you buy?": a wish asked as a supposition is what one is after ("if you had to
+guess, what would...?" asks a guess)."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
@@ -56,7 +61,15 @@ def goal_asked(r: Reading) -> bool:
     if not (r.question or r.opens or r.wh):
         return False
     return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
-            or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words))))
+            or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
+            or bool(_WISHED.search(_unaddressed(r))))
+
+
+def _unaddressed(r: Reading) -> str:
+    """The line from an "if" among its first three words, after a name or greeting ("theo,
+    if you..."); "" without one."""
+    start = next((i for i, w in enumerate(r.words[:3]) if w == "if"), None)
+    return " ".join(r.words[start:]) if start is not None else ""
 
 
 def kind_asked(r: Reading) -> str:

@@ -87,8 +87,9 @@ def _described_way(h: Heard) -> str:
         goal = person_place(h.req, others[0], h.reading)
     elif others:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
-    else:
-        goal = described_place(h.place_similarity)
+    else:  # the way from here is never asked to here ("i'm turned around, how do i reach the rooms with...")
+        here = h.req.place if not starts and asks_the_way(h.reading) else None
+        goal = described_place({p: s for p, s in h.place_similarity.items() if p != here})
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])

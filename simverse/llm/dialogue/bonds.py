@@ -8,6 +8,8 @@ The cues are plain English phrases of being together or getting on (:data:`BOND_
 
 from __future__ import annotations
 
+import re
+
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time
@@ -35,7 +37,14 @@ def bond_asked(r: Reading) -> bool:
 
 def liked_asked(r: Reading) -> bool:
     """Whether the line asks whom the NPC gets on with ("who do you still get on with?")."""
-    return r.wh in ("who", "whom") and bool(set(r.words) & _YOU) and r.has(*LIKING) and not other_time(r)
+    return r.wh in ("who", "whom") and bool(set(r.words) & _YOU) and (r.has(*LIKING) or bool(_MOSTLY_WITH.search(
+        r.text))) and not other_time(r)
+
+
+_MOSTLY_WITH = re.compile(r"\bwho (?:do|will|would) you (?:[a-z]+ ){1,3}(?:with|around with|about with) "
+                          r"(?:the )?(?:most|mostly|usually|best|more than anyone)\b")
+""""Who do you sit with most?", "who do you knock about with the most in class?": the one
+the NPC spends its time with by choice, whom it likes best."""
 
 
 def liked_most(req: DecisionRequest, among: frozenset[str] | None = None) -> list[str]:

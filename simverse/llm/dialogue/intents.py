@@ -120,7 +120,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if is_greeting(r) and len(r.words) <= 4 and not r.question:
         return "greet"
     known = topic if cues.known_topic is None else cues.known_topic
-    if invites_confidence(r) and not known:
+    if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone
         return "confide"
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
@@ -134,7 +134,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "ask_price"
     if (asks_way(r) and (topic or not r.has("you"))) or (cues.place and asks_way_to_place(r)):
         return "ask_way"
-    if asks_news(r) and not known:
+    if asks_news(r) and not known and not (about_me and set(r.words) & _YOU):  # "what's going on with your nets?"
         return "ask_news"
     if asks_about(r):
         if topic:

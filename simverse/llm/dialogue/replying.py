@@ -33,6 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
+from simverse.llm.dialogue.clausal import asked_late, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
     NAME_PAIR_CLOSE,
@@ -46,7 +47,7 @@ from simverse.llm.dialogue.described import (
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
-from simverse.llm.dialogue.motives import motive_asked, motive_of
+from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
 from simverse.llm.dialogue.people import relation_question
@@ -84,7 +85,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     the fishing?" to a fisherman), and the world's action words."""
     names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
     line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
-    reading = read(line, own_words(req), names)
+    reading = asked_late(read(line, own_words(req), names))  # "..., what keeps you busy": a question
     topics = [m for m in req.mentioned if m != req.npc]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
@@ -185,7 +186,8 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     texts = place_texts(req) if model.encoder is not None and (walk or place_wanted(r)) else {}
     if not texts:
         return {}
-    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw)])
+    described = described_phrase(r)  # "the quiet room with the puzzle books": compared alone too
+    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else [])])
     scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
     pairs, names = word_pairs(r, req), place_names(req)
     if pairs and names:  # "this coffee stand": two words close to a place's own name ("Coffee Kiosk")
@@ -200,7 +202,7 @@ def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) ->
     asked, to asking what it is doing now."""
     if model.encoder is None or r.wh != "what" or not {"you", "your", "yourself"} & set(r.words):
         return 0.0
-    vectors = model.vectors([addressed(r, req.npc), ACTIVITY_QUESTION])
+    vectors = model.vectors([late_question(r) or addressed(r, req.npc), ACTIVITY_QUESTION])
     return float(vectors[1] @ vectors[0])
 
 
@@ -262,11 +264,18 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
         places = place_similarities(model, reading, req, walk=intents[i] == "request") if i in sims or i in acts \
             else {}
-        motive = motive_of(model, reading, addressed(reading, req.npc), req) if i in sims else None
+        motive = _motive(model, reading, req) if i in sims else None
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
                   bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places, motive)
         decisions.append(as_decision(req, answer(h)))
     return decisions
+
+
+def _motive(model: IntentModel, r: Reading, req: DecisionRequest) -> Motive | None:
+    """How the line asks what drives the NPC: the line without the NPC's name, or the clause
+    that asks after a lead-in ("you look tired, what's eating you"), whichever asks it more."""
+    said = [motive_of(model, r, text, req) for text in dict.fromkeys([addressed(r, req.npc), late_question(r)]) if text]
+    return max((m for m in said if m is not None), key=lambda m: m.margin, default=None)
 
 
 def answer(h: Heard) -> Said:
@@ -275,7 +284,7 @@ def answer(h: Heard) -> Said:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) else intent
-    if intent in ("confide", "react", "small_talk") and goal_asked(h.reading):
+    if intent in ("confide", "react", "small_talk", "ask_news") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")

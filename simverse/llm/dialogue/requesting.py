@@ -105,11 +105,11 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
                                                                                      "order", "grab"):
         return "buy"
     if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r) \
-            and not (r.opens and r.wh):  # "where's the cash machine, I need money": the need is why it asks
+            and not ((r.opens or r.question) and r.wh):  # "where's the cash machine, I need money": why it asks
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
         return "go"
-    if r.has(*CARRY_ON) and not r.opens:
+    if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"
     order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:

@@ -9,6 +9,7 @@ painting") names no one: that is news, not how a person is known.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from simverse.core.decisions import DecisionRequest
@@ -22,10 +23,16 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
 _PERSON = _WOMAN | _MAN | word_set("kid person")
-_SKETCH = re.compile(
-    r"\b(?:the|that|this|your|yon)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + "|".join(sorted(_PERSON)) + r")\b"
-    r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|running|selling|working|doing)\b[^,.?!;]*)?")
-"""A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)"."""
+_AFTER = r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|running|selling|working|doing)\b[^,.?!;]*)?"
+
+
+@functools.lru_cache(maxsize=32)
+def _sketch(kinds: frozenset[str]) -> re.Pattern[str]:
+    """A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)",
+    or by a word the world knows people as (``kinds``: "the half-giant at the trading post")."""
+    nouns = "|".join(re.escape(n) for n in sorted(_PERSON | kinds, key=lambda n: (-len(n), n)))
+    return re.compile(r"\b(?:the|that|this|your|yon)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + nouns + r")\b"
+                      + _AFTER)
 SKETCH_CLOSE = 0.33
 """Cosine of a description to how a person is known from which it may mean them ("the
 rope lady at the stalls" and "A market vendor of rope and vegetables" 0.37, "the lady who
@@ -38,10 +45,10 @@ SKETCH_MARGIN = 0.05
 """How much closer than the next person the one meant must be."""
 
 
-def sketch_in(text: str) -> str:
+def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
     """The description of a person in a line, with something that tells them apart (a
     word before the noun or a clause after it), or "" ("the man" alone tells no one)."""
-    for match in _SKETCH.finditer(text):
+    for match in _sketch(kinds).finditer(text):
         before = [w for w in match.group("before").split() if w not in FUNCTION_WORDS]
         after = (match.group("after") or "").split()
         if not before and len(after) < 2:
@@ -67,17 +74,20 @@ def person_noun(words: tuple[str, ...] | list[str]) -> str:
 
 def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str | None:
     """The one person (not the NPC asked, nor the speaker) a line describes, or ``None``."""
-    sketch = sketch_in(text)
+    kinds = people_kinds(req)
+    sketch = sketch_in(text, kinds)
     if not sketch or model.encoder is None or other_time_said(text):
         return None
     noun = next((w for w in word_forms(sketch) if w in _PERSON), "")
+    kind = "" if noun else next((w for w in sketch.split() if w in kinds), "")  # only those known so
     if isinstance(req.names, NameIndex) and any(  # "the Girl with a Lantern" is a painting's name
             noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
         return None
     roles = roles_of(req)
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
-        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(noun, view.pronoun):
+        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(noun, view.pronoun) or (
+                kind and kind not in view.known_as.lower().replace(",", " ").split()):
             continue
         texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
     if not texts:
@@ -93,3 +103,21 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
 def other_time_said(text: str) -> bool:
     """Whether the line is about another time ("the lad who worked here last year")."""
     return other_time(read(text))
+
+
+_KIND_END = re.compile(r"\s*(?:[,:;(]|\b(?:who|that|which|of|with|from|at|in|on)\b)")
+
+
+def people_kinds(req: DecisionRequest) -> frozenset[str]:
+    """The nouns the world knows people as, each the word before the first clause of a
+    person's public description ("A half-giant trader who sells..." -> trader, half-giant: the
+    last two words of its opening), not a word of a place's or thing's name, nor a role's
+    ("the old carter" is asked of as a role)."""
+    taken = {w for v in req.names.values() if v.kind != "npc" for w in word_forms(v.name)}
+    taken |= {w for roles in roles_of(req).values() for role in roles for w in word_forms(role)}  # read as roles
+    kinds: set[str] = set()
+    for view in req.names.values():
+        if view.kind == "npc" and view.known_as:
+            opening = _KIND_END.split(view.known_as.lower(), maxsplit=1)[0].split()
+            kinds |= {w for w in opening[-2:] if len(w) > 3 and w not in FUNCTION_WORDS and w not in taken}
+    return frozenset(kinds)

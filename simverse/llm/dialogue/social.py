@@ -20,6 +20,7 @@ from simverse.llm.dialogue.answers import (
     name_of,
     news_for,
 )
+from simverse.llm.dialogue.clausal import asked_topics
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.parts import question_at_end
 from simverse.llm.dialogue.reading import Reading, read
@@ -193,9 +194,13 @@ def activity_asked(h: Heard) -> bool:
 
 def doing_now_asked(h: Heard) -> bool:
     """A question taken to be about something that names nothing and asks what the NPC is
-    doing ("what has you up at this hour?"); one that names its place ("what are you busy
-    with in the studio?") may be answered by a belief about it first."""
-    return h.intent == "ask_about" and not h.topics and bool(set(h.reading.words) & _YOU) and activity_asked(h)
+    doing ("what has you up at this hour?"), or names only where it is, of which it believes
+    nothing, and says "busy" or "doing" ("what keeps you busy in the library?"); one that
+    names its place otherwise may be answered by a belief about it first."""
+    topics = asked_topics(h.reading, h.topics, h.req.names)  # not what a lead-in names
+    here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
+                            and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
+    return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
 _NOT_NOW = word_set("will would shall going gonna did was were had")
@@ -214,7 +219,8 @@ def asks_activity(r: Reading) -> bool:
     if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",
              "called"):  # "what's the name of that tune you were playing?" asks a name, not the doing
         return False
-    return not other_time(r) and not (set(r.body[:3]) & _NOT_NOW)
+    lead = [w for i, w in enumerate(r.body[:3]) if not (w == "going" and r.body[i + 1:i + 2] == ("on",))]
+    return not other_time(r) and not (set(lead) & _NOT_NOW)  # "what's going on with...": now, not "going to"
 
 
 def who_i_am(req: DecisionRequest) -> str:
