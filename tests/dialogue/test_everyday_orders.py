@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from dialogue_helpers import village
+from dialogue_helpers import shipped, village
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
@@ -40,9 +40,9 @@ def test_a_remark_or_a_walk_is_no_everyday_order(line):
 
 
 def test_a_lead_in_and_a_tag_are_left_out_of_the_order():
-    assert untagged("go on give it a stir would you".split()) == "give it a stir".split()
-    assert led_in("go and stir the pot".split()) == "stir the pot".split()
-    assert led_in("go to the pot".split()) == "go to the pot".split()
+    assert untagged(["go", "on", "give", "it", "a", "stir", "would", "you"]) == ["give", "it", "a", "stir"]
+    assert led_in(["go", "and", "stir", "the", "pot"]) == ["stir", "the", "pot"]
+    assert led_in(["go", "to", "the", "pot"]) == ["go", "to", "the", "pot"]
 
 
 def test_the_clause_that_orders_is_found_after_a_story():
@@ -87,3 +87,11 @@ def test_an_order_naming_only_the_thing_is_the_action_that_takes_it(reading_room
 def test_an_order_for_a_thing_not_here_is_not_done_with_another(reading_room):
     said = ask(reading_room, "Hilde", "hilde, leaf through that old psalter for me")
     assert said.action == "talk"  # the psalter is on the square, Hilde in her bakery
+
+
+def test_a_walk_to_a_place_described_by_what_is_there_heads_for_it():
+    with shipped("museum_tour", "minilm") as w:
+        said = ask(w, "Bram", "bram, come with me to see the mummy cases and the old amulets")
+        nowhere = ask(w, "Bram", "bram, come with me to the swimming pool")
+    assert said.action == "move" and "Ancient Wing" in said.utterance, said.utterance
+    assert nowhere.action == "talk"  # close to no place: "where to?"
