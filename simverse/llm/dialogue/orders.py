@@ -150,7 +150,11 @@ def _go(h: Heard) -> Said:
 
 
 def _place_described(h: Heard) -> str | None:
-    """The place a walk asks for by what is there ("through to the statues"), not the NPC's own."""
+    """The place a walk together asks for by what is there ("come through to the statues
+    with me"), not the NPC's own; none for an errand ("go and sort out the returns shelf",
+    "take a close look at the painting"), whose words describe what is to be done."""
+    if not (goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
+        return None
     return described_place({p: v for p, v in h.place_similarity.items() if p != h.req.place})
 
 
