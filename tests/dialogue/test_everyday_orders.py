@@ -53,6 +53,7 @@ def test_the_clause_that_orders_is_found_after_a_story():
     assert request_clause("bake another batch, the fair's at noon", verbs) is None  # it opens with its order
     assert request_clause("the fair's at noon, where can I sit?", verbs) is None  # a question
     assert request_clause("the fair's at noon, go on", verbs) is None  # a word or two ask nothing
+    assert request_clause("if you won the fair's prize what would you buy first", verbs) is None  # asks what
 
 
 def test_an_order_after_a_story_is_agreed_to(world):

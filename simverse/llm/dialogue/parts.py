@@ -116,7 +116,7 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         if (polite_request(said, verbs) or "trust") not in NOT_ORDERS:
             return clause
     found = _ASKS_YOU.search(whole.text)  # "while I'm standing here can you clear a ticket"
-    if found is None or found.start() == 0 or whole.opens:
-        return None
+    if found is None or found.start() == 0 or whole.opens or set(whole.text[:found.start()].split()) & set(WH):
+        return None  # "if you came into money what would you spend it on" asks what
     asked = whole.text[found.start():]
     return asked if polite_request(read(asked, names=names), verbs) is not None else None
