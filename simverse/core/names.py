@@ -327,3 +327,9 @@ def _aliases(view: NameView, heads: bool = True) -> set[tuple[str, ...]]:
             out.add(words)
     return out
 
+
+
+def name_words(names: object) -> frozenset[str]:
+    """The words of a world's names, where ``names`` is a :class:`NameIndex` (a request may
+    carry a plain mapping instead, whose names are not read as words)."""
+    return names.words if isinstance(names, NameIndex) else frozenset()

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
-from simverse.core.names import NameIndex
+from simverse.core.names import name_words
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, content_pairs
 
@@ -47,7 +47,7 @@ shop" and "Museum Café" 0.47, "castle keep" at most 0.32 from any place of the 
 def word_pairs(r: Reading, req: DecisionRequest) -> list[str]:
     """Two content words said together ("coffee stand"), unless both are words of the
     world's names: then the name index has read them already ("head office")."""
-    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    names = name_words(req.names)
     return [f"{a} {b}" for a, b in content_pairs(r) if not (a in names and b in names)]
 
 

@@ -10,8 +10,10 @@ import re
 
 from simverse.core.names import FUNCTION_WORDS, verb_forms, word_set
 
-TAGS = (("would", "you"), ("will", "you"), ("could", "you"), ("can", "you"), ("wont", "you"), ("go", "on"),
-        ("yeah",), ("eh",), ("ok",), ("okay",), ("please",), ("for", "me"), ("for", "us"), ("then",), ("now",))
+QUESTION_TAGS = (("would", "you"), ("will", "you"), ("could", "you"), ("can", "you"), ("wont", "you"), ("yeah",),
+                 ("eh",), ("ok",), ("okay",))
+"""Tags that make an order a question in form ("hang it up, would you?")."""
+TAGS = (*QUESTION_TAGS, ("go", "on"), ("please",), ("for", "me"), ("for", "us"), ("then",), ("now",))
 """Words an order may end with that ask nothing more ("give us a tune, would you")."""
 FILLERS = (("go", "on"), ("come", "on"), ("right",), ("listen",), ("oi",), ("quick",), ("quickly",))
 """Words an order may open with before its verb ("go on, pick one up")."""
@@ -27,7 +29,7 @@ NOT_ORDERS = word_set(
 nothing done."""
 ORDER_VERBS = word_set(
     "get grab pick put take give bring fetch carry hand pass send keep hold leave let make set turn open close "
-    "shut lock unlock clean wash sweep mop tidy dust scrub wipe fix mend repair patch check look mind find help "
+    "shut lock unlock clean wash sweep mop tidy dust scrub wipe fix mend repair patch check find help "
     "show read write copy jot note sign fill pay buy sell order book call ring phone text sing play dance cook "
     "bake brew boil fry roast stir chop cut slice serve pour clear sort stack load unload pack unpack wrap tie "
     "untie hang hoist move push pull lift drop throw toss kick run walk hurry wait stop start finish try feed "
@@ -37,7 +39,7 @@ ORDER_VERBS = word_set(
     "light blow knock sit stand lie rest sleep wake eat drink taste wear dress change swap trade lend borrow "
     "return deliver post file stamp scan print type log record tally register queue board warm cool heat chill "
     "burn crack flick leaf flip thumb skim squeeze fit slot pop nip stick shove chuck sling bung top refill "
-    "restock stock shelve polish sharpen oil grease tune strum whistle hum pray bless douse")
+    "restock stock shelve polish sharpen oil grease tune strum whistle hum pray douse")
 """Everyday verbs of deeds: a word said first with a particle or pronoun after it ("pick up",
 "grab yourself") is an order when it is one of these or one of the world's action words;
 "word around the square is..." starts with a noun, not an order."""
@@ -48,11 +50,6 @@ _LEAD_IN = re.compile(
 _MOVING_ON = word_set("to with home there here inside outside back over in out up down along away round around "
                       "by across through now then")
 """Words after "go" or "come" that make it a walk ("go to...", "come with me"), not a lead-in."""
-
-
-QUESTION_TAGS = (("would", "you"), ("will", "you"), ("could", "you"), ("can", "you"), ("wont", "you"), ("yeah",),
-                 ("eh",), ("ok",), ("okay",))
-"""Tags that make an order a question in form ("hang it up, would you?")."""
 
 
 def tag_question(words: list[str]) -> bool:

@@ -17,7 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, is_common, same_root, word_forms, word_set
+from simverse.core.names import (
+    FUNCTION_WORDS,
+    ROLE_NOUNS,
+    NameIndex,
+    is_common,
+    name_words,
+    same_root,
+    word_forms,
+    word_set,
+)
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
@@ -83,7 +92,7 @@ def _named_people(text: str, req: DecisionRequest) -> list[str]:
     world does not name, not after "in", "at", "from"... ("painted in Delft" names a town;
     "the Girl with a Lantern" a painting; "a musician named Ankh-hor" a person)."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    names = name_words(req.names)
     out = []
     for i, word in enumerate(words[1:], start=1):
         if not word[:1].isupper() or word in ("I", "I'm", "I've"):

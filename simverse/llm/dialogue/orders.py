@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
 from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
@@ -69,7 +69,7 @@ def _ordered(h: Heard) -> Heard:
     another action ("you'll sell out by noon, get a few more loaves going" asks no sale);
     the whole line where it only names what the order is about ("my refund is 120, can
     you sign it off?")."""
-    names = h.req.names.words if isinstance(h.req.names, NameIndex) else None
+    names = name_words(h.req.names)
     clause = request_clause(h.reading.raw, action_verbs(h.req), names)
     if clause is None:
         return h

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, singular, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_forms
 from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -83,7 +83,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     """The last line read, the names it uses (not the NPC's own), and its cues: whether
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
-    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    names = name_words(req.names)
     line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
     reading = asked_late(read(line, own_words(req), names))  # "..., what keeps you busy": a question
     topics = [m for m in req.mentioned if m != req.npc]
@@ -138,7 +138,7 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     out = []
     for r, req in asks:
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
-        names = req.names.words if isinstance(req.names, NameIndex) else None
+        names = name_words(req.names)
         clause = request_clause(r.raw, action_verbs(req), names)  # and the order without the story around it
         order = addressed(read(clause, names=names), req.npc) if clause else addressed(r, req.npc)
         vectors = model.vectors([addressed(r, req.npc), order, *(action_text(a.name, a.description) for a in actions)])

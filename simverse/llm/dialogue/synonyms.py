@@ -21,7 +21,7 @@ from itertools import pairwise
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, NameIndex, same_root, word_forms
+from simverse.core.names import FUNCTION_WORDS, name_words, same_root, word_forms
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.knowing import ASKING_WORDS, TIME_WORDS
 from simverse.llm.dialogue.reading import Reading
@@ -51,7 +51,7 @@ def bridge(model: IntentModel, r: Reading, req: DecisionRequest, similarity: lis
     bridged: list[frozenset[str]] = [frozenset()] * len(req.facts)
     if model.encoder is None or not req.facts:
         return similarity, bridged
-    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    names = name_words(req.names)
     line = content_words(r.text, names)
     line += [p for p in phrases(r.text, names) if p not in line]
     facts = [content_words(f.text, frozenset()) for f in req.facts]  # "quiz" may be a name of the world

@@ -11,7 +11,7 @@ clearly closer than the next, is the one asked about.
 from __future__ import annotations
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, name_words, word_forms, word_set
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -56,7 +56,7 @@ def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
 def ware_words(r: Reading, req: DecisionRequest) -> list[str]:
     """The line's own words that may name a ware: no price, function or world's name words,
     nor a word the name index reads as a place."""
-    names = req.names.words if isinstance(req.names, NameIndex) else frozenset()
+    names = name_words(req.names)
     out: list[str] = []
     for word in word_forms(r.text):
         if (len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
@@ -79,7 +79,7 @@ def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topi
         return {}
     wares = wares_in_view(req, topics)
     if req.conversation and r.raw != req.conversation[-1].text.lower().strip():  # "I want a lamp, what do I owe?"
-        r = read(req.conversation[-1].text, req.names.words if isinstance(req.names, NameIndex) else frozenset())
+        r = read(req.conversation[-1].text, name_words(req.names))
     words = ware_words(r, req)
     if not wares or not words:
         return {}
