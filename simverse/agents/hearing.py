@@ -27,7 +27,7 @@ import networkx as nx
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
 from simverse.core.memo import Memo
-from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_forms
+from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_form_set, word_forms
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
@@ -71,11 +71,13 @@ def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Seq
                   limit: int, names: NameIndex | None = None) -> list[FactView]:
     """Beliefs about what the line names (as subject or object, or in their words; most
     names matched first, newer first), then ``ranked``, without repeats, at most ``limit``."""
+    if not mentioned:
+        return list(ranked[:limit])
     wanted = set(mentioned)
     words = {w for m in mentioned if names and m in names for w in word_forms(names[m].name)} - FUNCTION_WORDS
     scored = []
     for fact in beliefs:
-        hits = len(wanted & {fact.subject, fact.object}) + (0.5 if words & set(word_forms(fact.text)) else 0.0)
+        hits = len(wanted & {fact.subject, fact.object}) + (0.0 if words.isdisjoint(word_form_set(fact.text)) else 0.5)
         if hits:
             scored.append((-hits, -fact.id, fact))
     out = [fact_view(f) for _, _, f in sorted(scored, key=lambda t: t[:2])]

@@ -114,6 +114,13 @@ def word_forms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def word_form_set(text: str) -> frozenset[str]:
+    """The set of :func:`word_forms`, kept per text: a belief's words are compared with
+    every line heard about it."""
+    return frozenset(_word_forms(text))
+
+
+@lru_cache(maxsize=1 << 16)
 def _word_forms(text: str) -> tuple[str, ...]:
     """:func:`word_forms`, kept per text: world talk asks for the same texts' words often."""
     plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'")).encode("ascii", "ignore").decode()

@@ -137,6 +137,27 @@ class HeldNow:
         self.mentioning = _rows_by_word(p[0] for p in profiles)
         self.worded = _rows_by_word(p[1] for p in profiles)
 
+    def follow(self, kg: KnowledgeGraph, npc: str) -> HeldNow:
+        """These beliefs brought up to date: extended by the ones gained when none was lost
+        (news only adds, and a new fact has the highest id, so it comes last), else built
+        again. The arrays are then what building them afresh gives."""
+        facts = kg.beliefs(npc)
+        old = len(self.facts)
+        if len(facts) <= old or facts[:old] != self.facts:
+            return HeldNow(kg, npc)
+        gained = facts[old:]
+        profiles = [_profile(kg, f) for f in gained]
+        self.version = kg.holder_version(npc)
+        self.facts = facts
+        self.fixed = np.concatenate([self.fixed, [p[2] for p in profiles]])
+        self.valid_from = np.concatenate([self.valid_from, [f.valid_from for f in gained]])
+        self.newer_first = np.concatenate([self.newer_first, [-f.id for f in gained]])
+        self.tokens += [p[3] for p in profiles]
+        self.fewest_tokens = min(self.tokens)
+        _add_rows(self.mentioning, (p[0] for p in profiles), old)
+        _add_rows(self.worded, (p[1] for p in profiles), old)
+        return self
+
     def rank(self, place: str, people: set[str], goal_words: frozenset[str], step: int,
              budget_tokens: int) -> list[Fact]:
         """:func:`rank_beliefs` for these beliefs: the same scores, added in the same order,
@@ -178,9 +199,18 @@ def _rows_by_word(word_sets: Iterable[frozenset[str]]) -> dict[str, np.ndarray]:
     return {word: np.array(found, dtype=np.int64) for word, found in rows.items()}
 
 
+def _add_rows(rows_by_word: dict[str, np.ndarray], word_sets: Iterable[frozenset[str]], first: int) -> None:
+    """:func:`_rows_by_word` extended by rows numbered from ``first``."""
+    for word, rows in _rows_by_word(word_sets).items():
+        before = rows_by_word.get(word)
+        rows_by_word[word] = rows + first if before is None else np.concatenate([before, rows + first])
+
+
 def _held(kg: KnowledgeGraph, npc: str) -> HeldNow:
-    """The NPC's beliefs as arrays, built again only when what it holds has changed."""
+    """The NPC's beliefs as arrays, brought up to date only when what it holds has changed."""
     held = kg.derived_cache.get(npc)
-    if held is None or held.version != kg.holder_version(npc):
+    if held is None:
         held = kg.derived_cache[npc] = HeldNow(kg, npc)
+    elif held.version != kg.holder_version(npc):
+        held = kg.derived_cache[npc] = held.follow(kg, npc)
     return held

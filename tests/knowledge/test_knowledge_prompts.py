@@ -96,3 +96,27 @@ def test_the_arrays_follow_what_the_npc_comes_to_believe_or_forgets() -> None:
     assert rank_beliefs(kg, "Ann", "mill", [], "", 50, 10_000)[0] == new
     kg.close("Ann", new.key, 51)
     assert rank_beliefs(kg, "Ann", "mill", [], "", 51, 10_000) == before
+
+
+def test_arrays_extended_by_news_equal_arrays_built_afresh(monkeypatch) -> None:
+    kg = _busy_mind(7)
+    rng = random.Random(7)
+    rank_beliefs(kg, "Ann", "square", [], "", 42, 10_000)  # the arrays exist before the news
+    for i in range(30):
+        subject = rng.choice(["bakery", "Bob", "Cara", "mill"])
+        kg.assert_fact("Ann", subject, f"news{i}", rng.choice(["fund", "rain", "Dev"]), source="heard",
+                       step=42 + i, text=f"{subject} and the {rng.choice(['storm', 'boat', 'bread'])}")
+        if i % 7 == 6:
+            kg.close("Ann", rng.choice(list(kg._current["Ann"])), 42 + i)
+        on_arrays = rank_beliefs(kg, "Ann", "mill", ["Bob"], "rain bread", 43 + i, 60)
+        monkeypatch.setattr(prompts, "MANY_BELIEFS", 10**9)
+        one_by_one = rank_beliefs(kg, "Ann", "mill", ["Bob"], "rain bread", 43 + i, 60)
+        monkeypatch.undo()
+        assert [f.id for f in on_arrays] == [f.id for f in one_by_one], i
+    followed, fresh = kg.derived_cache["Ann"], prompts.HeldNow(kg, "Ann")
+    assert [f.id for f in followed.facts] == [f.id for f in fresh.facts]
+    for name in ("fixed", "valid_from", "newer_first"):
+        assert getattr(followed, name).tolist() == getattr(fresh, name).tolist()
+    for index in ("mentioning", "worded"):
+        old, new = getattr(followed, index), getattr(fresh, index)
+        assert {w: r.tolist() for w, r in old.items()} == {w: r.tolist() for w, r in new.items()}

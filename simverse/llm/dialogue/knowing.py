@@ -15,6 +15,7 @@ import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
 from simverse.core.names import (
@@ -254,6 +255,7 @@ def route(req: DecisionRequest, target: str, start: str | None = None) -> list[s
     return path[::-1]
 
 
+@lru_cache(maxsize=1 << 15)
 def clause(text: str, teller: str | None = None) -> str:
     """A belief's text as a clause inside a sentence: no final stop, first letter lower
     unless it starts a name; a teller's "I" becomes the teller ("I took..." from Camille

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_form_set, word_forms
 from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -89,7 +89,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     topics = [m for m in req.mentioned if m != req.npc]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
-    believed = any(len(words & set(word_forms(f.text))) >= 2 for f in req.facts)
+    believed = any(len(words & word_form_set(f.text)) >= 2 for f in req.facts)
     about = {e for f in req.facts for e in (f.subject, f.object)}
     known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
     place = any(t != req.place and t in req.names and req.names[t].kind == "place" for t in topics)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, same_root, word_form_set, word_forms, word_set
 from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -96,7 +96,7 @@ def told(h: Heard) -> Said:
 def _already_believed(h: Heard) -> FactView | None:
     line = set(word_forms(h.reading.text))
     for fact in h.req.facts:
-        words = set(word_forms(fact.text))
+        words = word_form_set(fact.text)
         if words and len(line & words) >= max(2, len(words) // 2):
             return fact
     return None
