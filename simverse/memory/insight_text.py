@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from simverse.core.names import is_common
 from simverse.memory.types import MemoryRecord
@@ -70,26 +71,55 @@ def subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[Subject]:
     people: set[str] = set()
     placed: Counter[str] = Counter()
     for memory in memories:
-        seen: set[str] = set()
-        said = _SAID.match(memory.text)
-        if said:
-            people.update((said["speaker"].strip(), said["listener"].strip()))
+        read = _names_in(memory.text)
+        if read.said:
+            people.update(read.people)
             inside.update(people)
-        elif _ACTOR.match(memory.text):
-            people.add(_ACTOR.match(memory.text).group(1))
-        for match in _RUN.finditer(memory.text):
-            name = _strip_titles(match.group(0).removesuffix("'s"))
-            if not name or name == npc or name in _NOT_NAMES or name.startswith("I'"):
+        elif read.people:
+            people.update(read.people)
+        seen: set[str] = set()
+        for name, named_inside, after_preposition in read.runs:
+            if name == npc:
                 continue
-            if not _starts_sentence(memory.text, match.start()) or not is_common(name.split()[0].lower()):
+            if named_inside:
                 inside.add(name)
-            if _PREPOSITION.search(memory.text[:match.start()]):
+            if after_preposition:
                 placed[name] += 1
             seen.add(name)
         for name in seen:
             weights[name] += memory.importance
     ranked = sorted((n for n in weights if n in inside), key=lambda n: (-weights[n], n))
-    return [Subject(n, n not in people and placed[n] * 2 > sum(n in m.text for m in memories)) for n in ranked]
+    return [Subject(n, n not in people and placed[n] > 0 and placed[n] * 2 > sum(n in m.text for m in memories))
+            for n in ranked]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What one memory's text says of names, read once per text (memories recur in every
+    reflection of every NPC that holds them)."""
+
+    said: bool
+    """It is a line said (``A said to B: "..."``)."""
+    people: tuple[str, ...]
+    """The speaker and listener of a line, or a narration's actor."""
+    runs: tuple[tuple[str, bool, bool], ...]
+    """Each name run: the name, whether it is named inside a sentence (or is no everyday
+    word), whether it follows a preposition ("at the Harbour")."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_in(text: str) -> _Names:
+    said = _SAID.match(text)
+    actor = _ACTOR.match(text) if not said else None
+    people = (said["speaker"].strip(), said["listener"].strip()) if said else (actor.group(1),) if actor else ()
+    runs = []
+    for match in _RUN.finditer(text):
+        name = _strip_titles(match.group(0).removesuffix("'s"))
+        if not name or name in _NOT_NAMES or name.startswith("I'"):
+            continue
+        named_inside = not _starts_sentence(text, match.start()) or not is_common(name.split()[0].lower())
+        runs.append((name, named_inside, bool(_PREPOSITION.search(text[:match.start()]))))
+    return _Names(bool(said), people, tuple(runs))
 
 
 def _strip_titles(run: str) -> str:
