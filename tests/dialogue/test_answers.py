@@ -46,6 +46,17 @@ def test_the_map_and_wares_everyone_knows(world):
     assert "Hilde" in ask(world, "Kit", "who is the baker?").utterance
 
 
+def test_a_question_asked_late_about_something_at_a_place_is_not_answered_with_the_way(world):
+    """The way to a place the line names is volunteered for a bare mention ("the quay?"),
+    not for a question about something there that the NPC cannot answer."""
+    for line in ("that old boat tied up at the quay, what's it called", "kit the lamp down by the quay, who lit it"):
+        answer = ask(world, "Kit", line).utterance.lower()
+        assert "walk over" not in answer and "go by" not in answer, answer
+        assert any(p in answer for p in ("don't know", "no idea", "not sure", "couldn't say", "wish i knew")), answer
+    assert "walk over" in ask(world, "Kit", "the quay?").utterance
+    assert "walk over" in ask(world, "Kit", "the quay, how do i get there").utterance
+
+
 def test_relationships_in_its_own_words(world):
     assert "friend" in ask(world, "Wulf", "What do you think of Hilde?").utterance
 

@@ -137,7 +137,8 @@ def world_knowledge(h: Heard) -> str:
             text = person_answer(h, topic)
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
-            text = text or (_way(h, topic) if asks_way(h.reading) or not h.reading.opens else "")
+            volunteered = not h.reading.opens and h.reading.wh is None  # "the chapel?", not "..., what's it called"
+            text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
                 h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
