@@ -56,3 +56,9 @@ def test_what_the_npc_is_busy_doing_asked_with_a_verb_of_doing_is_the_activity(w
 @pytest.mark.parametrize("line", ["what are you hoping for today?", "what are you looking at?"])
 def test_a_verb_of_aiming_or_seeing_asks_no_activity(world, line):
     assert "stacking the kiln" not in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["that kiln of yours got a name?", "Piran, what do you call the kiln you're stacking?",
+                                  "the kiln you keep stacking, is it named after anyone?"])
+def test_a_name_asked_of_what_it_works_on_is_not_its_doing(world, line):
+    assert "stacking the kiln" not in ask(world, "Piran", line).utterance

@@ -203,6 +203,10 @@ def doing_now_asked(h: Heard) -> bool:
     return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
+_NAMING = word_set("name names named called")
+_CALLING = ("do you call", "do they call", "do people call", "do we call", "does everyone call", "would you call")
+"""Words of a question that asks what someone or something is called ("that sword on your
+hip got a name?", "what do you call the kiln?")."""
 _NOT_NOW = word_set("will would shall going gonna did was were had")
 """Words that put a question at another time than now ("will it...", "did you...")."""
 
@@ -216,8 +220,8 @@ def asks_activity(r: Reading) -> bool:
     r = read(asked) if asked else r
     if r.wh not in (None, "what", "where", "how"):
         return False
-    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", "name of",
-             "called"):  # "what's the name of that tune you were playing?" asks a name, not the doing
+    if r.has("how many", "how long", "how old", "how often", "how far", "what kind", "what sort", *_CALLING) or set(
+            r.words) & _NAMING:  # "what's the name of that tune you were playing?" asks a name, not the doing
         return False
     lead = [w for i, w in enumerate(r.body[:3]) if not (w == "going" and r.body[i + 1:i + 2] == ("on",))]
     return not other_time(r) and not (set(lead) & _NOT_NOW)  # "what's going on with...": now, not "going to"
