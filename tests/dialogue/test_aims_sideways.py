@@ -35,6 +35,15 @@ def test_lines_of_the_same_shape_that_ask_no_goal(line):
     assert not goal_asked(read(line)), line
 
 
+@pytest.mark.parametrize("line", ["Odile, did you always want to be a miller?",
+                                  "what did you want to be as a girl?",
+                                  "have you always hoped to run the mill yourself?",
+                                  "what did you dream of when you were young?"])
+def test_a_wish_of_its_past_is_not_answered_with_what_it_is_after_now(world, line):
+    assert not goal_asked(read(line)), line
+    assert "forty sacks" not in ask(world, "Odile", line).utterance
+
+
 
 def test_a_goal_written_of_the_npc_is_said_as_its_own():
     spec = {

@@ -52,6 +52,7 @@ from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_r
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, is_greeting, read
+from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
@@ -289,7 +290,8 @@ def answer(h: Heard) -> Said:
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
-    if said.unsure and h.motive is not None and motive_asked(h.motive):  # "what's driving you?"
+    # "what's driving you?" is answered from its goals, "what did you want to be as a girl?" is not
+    if said.unsure and h.motive is not None and motive_asked(h.motive) and not other_time(h.reading):
         said = Said(goal_answer(h.req, h.motive.goals))
     if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
