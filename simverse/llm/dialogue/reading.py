@@ -136,7 +136,7 @@ class Reading:
         return any(self.text.startswith(p + " ") or self.text == p for p in phrases)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | None = None) -> Reading:
     """Read ``line``; words in ``keep`` (the world's names, by default also ``names``) are
     never "corrected"; a greeting or ``names`` word it opens with is not its body.
