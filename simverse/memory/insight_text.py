@@ -72,11 +72,9 @@ def subjects(npc: str, memories: Sequence[MemoryRecord]) -> list[Subject]:
     placed: Counter[str] = Counter()
     for memory in memories:
         read = _names_in(memory.text)
+        people.update(read.people)
         if read.said:
-            people.update(read.people)
             inside.update(people)
-        elif read.people:
-            people.update(read.people)
         seen: set[str] = set()
         for name, named_inside, after_preposition in read.runs:
             if name == npc:
