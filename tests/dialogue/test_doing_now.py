@@ -62,3 +62,8 @@ def test_a_verb_of_aiming_or_seeing_asks_no_activity(world, line):
                                   "the kiln you keep stacking, is it named after anyone?"])
 def test_a_name_asked_of_what_it_works_on_is_not_its_doing(world, line):
     assert "stacking the kiln" not in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["what do people call you?", "what should I call you, then?", "what are you called?"])
+def test_its_own_name_asked_in_other_words_is_its_name(world, line):
+    assert "I'm Piran" in ask(world, "Piran", line).utterance

@@ -66,8 +66,11 @@ _WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
+CALLED_YOU = ("what do they call you", "what do people call you", "what do folk call you", "what should i call you",
+              "what can i call you", "what do i call you", "what are you called", "what name do you go by")
+"""The NPC's own name asked in other words than "your name"."""
 SELF = ("what brings you", "brings you here", "what is up", "how is it hanging", "how are you keeping",
-        "how are you", "how do you do", "who are you", "your name", "what do you do", "what are you doing",
+        "how are you", "how do you do", "who are you", "your name", *CALLED_YOU, "what do you do", "what are you doing",
         "you up to", "your job", "your work", "for a living", "are you busy", "what do you sell", "what have you got",
         "what do you have", "how is business", "how is work", "how goes", "where do you live", "where do you work",
         "are you well", "how have you been", "how is your", "what do you want", "what are you", "how is the day",

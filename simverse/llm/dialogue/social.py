@@ -23,7 +23,7 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.clausal import asked_topics
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.parts import question_at_end
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
 
 HUNGRY = 0.6
@@ -119,7 +119,8 @@ def about_me(h: Heard) -> Said:
              "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
              "how are you keeping"):
         return Said(_state(req))
-    if r.has("your name", "who might you be") or r.text.endswith("who are you") or r.has("who are you exactly"):
+    if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
+            "who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
     if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
         return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
