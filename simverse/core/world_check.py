@@ -41,7 +41,7 @@ class Issue:
 def check_world(spec: WorldSpec) -> tuple[list[Issue], Catalogue]:
     """All issues of a validated world, and its catalogue (with what the rules read)."""
     catalogue = build_catalogue(spec)
-    issues = check_names(spec)
+    issues = check_names(spec) + check_builtin_properties(spec)
     if not issues:
         issues = check_rules(spec, catalogue)
     return issues, catalogue
@@ -128,6 +128,39 @@ def _bad_arg(name: str, value: str, declared: dict[str, str], kinds: dict[str, s
     kind = declared[name]
     if kind != "text" and kinds.get(value) != kind:
         return f"{value!r} is not a{'n' if kind[0] in 'aeiou' else ''} {kind}"
+    return ""
+
+
+# ---------------------------------------------------------------------------- 1b. built-in properties
+OWN_FIELDS = {"npc": {"place": "start_place", "coins": "coins", "inventory": "an item's place"},
+              "item": {"name": "name", "place": "place", "quantity": "quantity", "price": "price"},
+              "place": {"name": "name"}}
+"""Built-in properties a world file gives with their own field, never in ``properties``."""
+
+
+def check_builtin_properties(spec: WorldSpec) -> list[Issue]:
+    """An entity's ``properties`` may start a built-in property the engine reads (a place's
+    ``locked``, an NPC's ``hunger``), but only with the built-in type, and not one that has a
+    field of its own: the engine would read ``coins = "lots"`` as a number and fail mid-run."""
+    issues = []
+    sections = [("places", "place", spec.places), ("items", "item", spec.items), ("npcs", "npc", spec.npcs)]
+    for section, kind, entries in sections:
+        for i, entry in enumerate(entries):
+            for prop, value in entry.properties.items():
+                problem = _builtin_problem(kind, prop, value)
+                if problem:
+                    issues.append(Issue((section, i, "properties", prop), problem))
+    return issues
+
+
+def _builtin_problem(kind: str, prop: str, value: Any) -> str:
+    noun = "NPC" if kind == "npc" else kind
+    own = OWN_FIELDS.get(kind, {}).get(prop)
+    if own is not None:
+        return f"{prop!r} is a built-in {noun} property set by its own field ({own}), not in properties"
+    wanted = BUILTIN.get(kind, {}).get(prop)
+    if wanted is not None and type_of(value) != wanted:
+        return f"{prop!r} is a built-in {noun} property of type {wanted}, not {type_of(value)} {value!r}"
     return ""
 
 

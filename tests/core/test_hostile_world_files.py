@@ -1,6 +1,7 @@
-"""Hostile world files: values TOML can hold but no world means (``nan``, ``inf``) are
-refused at load with one line naming the file and the field, instead of loading and failing
-mid-run (a NaN hunger broke the step's SQLite write)."""
+"""Hostile world files: values TOML can hold but no world means (``nan``, a built-in property
+of the wrong type) are refused at load with one line naming the file and the field, instead
+of loading and failing mid-run (a NaN hunger broke the step's SQLite write; ``coins =
+"lots"`` in an NPC's properties broke the step's record)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,33 @@ def test_nan_in_a_place_or_world_property_is_refused(tiny, tmp_path):
     tiny["places"][1]["properties"] = {}
     tiny["environment"]["properties"] = {"tide": float("inf")}
     assert "environment.properties.tide: inf is not a finite number" in _refused(tiny, tmp_path)
+
+
+@pytest.mark.parametrize(("section", "prop", "value"), [
+    ("npcs", "coins", "lots"), ("npcs", "inventory", 3), ("npcs", "place", "nowhere"),
+    ("items", "quantity", "many"), ("items", "place", "nowhere"), ("places", "name", "x"),
+])
+def test_a_built_in_property_with_a_field_of_its_own_is_refused_in_properties(tiny, tmp_path, section, prop, value):
+    tiny[section][0]["properties"] = {prop: value}
+    message = _refused(tiny, tmp_path)
+    assert f"{section}[0] " in message and f".properties.{prop}: '{prop}' is a built-in" in message
+    assert "set by its own field" in message
+
+
+@pytest.mark.parametrize(("section", "prop", "value", "wanted"), [
+    ("places", "closed", "yes", "bool"), ("npcs", "hunger", "very", "number"), ("npcs", "mood", 3, "text"),
+    ("items", "locked", 1, "bool"),
+])
+def test_a_built_in_property_of_the_wrong_type_is_refused(tiny, tmp_path, section, prop, value, wanted):
+    tiny[section][0]["properties"] = {prop: value}
+    message = _refused(tiny, tmp_path)
+    assert f".properties.{prop}: '{prop}' is a built-in" in message and f"of type {wanted}" in message
+
+
+def test_built_in_properties_of_the_right_type_still_load(tiny, tmp_path):
+    tiny["places"][0]["properties"] = {"locked": True, "light": "dim"}
+    tiny["npcs"][0]["properties"] = {"hunger": 0.7, "mood": "merry"}
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    spec = load_world(path)
+    assert spec.npcs[0].properties["hunger"] == 0.7
