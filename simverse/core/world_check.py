@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from simverse.core.population import AssignmentError, assign_brains
 from simverse.core.properties import BOOL, BUILTIN, ENTITY, LIST, NUMBER, TEXT, Catalogue, build_catalogue, type_of
 from simverse.core.rules import EffectRule, Operand, Rule, RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import BUILTIN_ACTIONS, WorldSpec
@@ -77,7 +78,18 @@ def check_names(spec: WorldSpec) -> list[Issue]:
                 issues.append(Issue(("npcs", i, "relationships", other), f"unknown NPC {other!r}"))
     issues += _unknown_names("policies", spec.policies, "applies_to", npcs, "NPC")
     issues += _unknown_names("events", spec.events, "place", places, "place")
-    return issues
+    return issues + list(_unknown_brain_owners(spec))
+
+
+def _unknown_brain_owners(spec: WorldSpec) -> Iterator[Issue]:
+    """``settings.brains`` entries whose ``who`` picks no NPC (checked here, with the file's
+    line, rather than when the run starts)."""
+    npcs = [(n.name, list(n.tags)) for n in spec.npcs]
+    for i, brain in enumerate(spec.settings.brains):
+        try:
+            assign_brains(npcs, [(brain.who, brain.llm)], "", seed=0)
+        except AssignmentError as exc:
+            yield Issue(("settings", "brains", i, "who"), str(exc))
 
 
 def _unknown_names(section: str, entries: Sequence[Any], field: str, known: set[str], what: str) -> Iterator[Issue]:

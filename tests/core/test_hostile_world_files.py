@@ -66,3 +66,13 @@ def test_built_in_properties_of_the_right_type_still_load(tiny, tmp_path):
     path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
     spec = load_world(path)
     assert spec.npcs[0].properties["hunger"] == 0.7
+
+
+@pytest.mark.parametrize(("who", "problem"), [
+    ("Nobody", "no NPC of that name"), ("tag:ghosts", "no NPC has the tag 'ghosts'"),
+    ("share:2", "the share must be between 0 and 1"), ("share:lots", "the share must be a number"),
+])
+def test_a_brain_for_no_npc_is_refused_at_load_naming_the_field(tiny, tmp_path, who, problem):
+    tiny["settings"]["brains"] = [{"who": "Ann", "llm": "scripted"}, {"who": who, "llm": "scripted"}]
+    message = _refused(tiny, tmp_path)
+    assert f"settings.brains[1].who: brain for {who!r}: {problem}" in message
