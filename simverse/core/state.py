@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,27 +170,8 @@ class WorldState:
         props[effect.property] = new
 
     def value_problem(self, entity: str, prop: str, value: Any) -> str:
-        """Why ``value`` cannot be ``entity.prop`` (``""``: it can). Every change passes
-        here, from rules, events, scene commands and models alike, so a value the engine could
-        not read back (a clock of ``'banana'``, a NaN, a number SQLite cannot store, a place
-        in an inventory) is refused before it is in the state."""
-        values = value if isinstance(value, list) else [value]
-        for one in values:
-            if not isinstance(one, str | int | float | bool) or isinstance(one, list):
-                return "not text, a number or true/false"
-            if isinstance(one, float) and not math.isfinite(one):
-                return "not a finite number"
-            if isinstance(one, int) and abs(one) > MAX_INT:
-                return "a number too large to store"
-        kind = self.kinds.get(entity)
-        if kind == "world" and prop == "time" and not (isinstance(value, str) and HHMM.match(value)):
-            return "the time of day is HH:MM"
-        if kind == "world" and prop == "day" and not (_is_number(value) and value == int(value)
-                                                      and 1 <= value <= MAX_DAY):
-            return f"the day is a whole number from 1 to {MAX_DAY}"
-        if kind == "npc" and prop == "inventory" and any(self.kinds.get(str(v)) != "item" for v in values):
-            return "an inventory holds items only"
-        return ""
+        """Why ``value`` cannot be ``entity.prop`` (``""``: it can); see :func:`value_problem`."""
+        return value_problem(self.kinds.get(entity), prop, value, lambda name: self.kinds.get(name) == "item")
 
     def _move(self, entity: str, destination: Any) -> None:
         kind = self.kinds[entity]
@@ -248,6 +230,29 @@ class WorldState:
         if key not in routes:
             routes.append(key)
             routes.sort()
+
+
+def value_problem(kind: str | None, prop: str, value: Any, is_item: Callable[[str], bool]) -> str:
+    """Why ``value`` cannot be the ``prop`` of an entity of ``kind`` (``""``: it can). Every
+    change passes here, from rules, events, scene commands and models alike (and world files
+    are checked with it at load), so a value the engine could not read back (a clock of
+    ``'banana'``, a NaN, a number SQLite cannot store, a place in an inventory) is refused
+    before it is in the state."""
+    values = value if isinstance(value, list) else [value]
+    for one in values:
+        if not isinstance(one, str | int | float | bool):
+            return "not text, a number or true/false"
+        if isinstance(one, float) and not math.isfinite(one):
+            return "not a finite number"
+        if isinstance(one, int) and abs(one) > MAX_INT:
+            return "a number too large to store"
+    if kind == "world" and prop == "time" and not (isinstance(value, str) and HHMM.match(value)):
+        return "the time of day is HH:MM"
+    if kind == "world" and prop == "day" and not (_is_number(value) and value == int(value) and 1 <= value <= MAX_DAY):
+        return f"the day is a whole number from 1 to {MAX_DAY}"
+    if kind == "npc" and prop == "inventory" and not all(is_item(str(v)) for v in values):
+        return "an inventory holds items only"
+    return ""
 
 
 def _is_number(value: Any) -> bool:

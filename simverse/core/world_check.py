@@ -26,6 +26,7 @@ from simverse.core.population import AssignmentError, assign_brains
 from simverse.core.properties import BOOL, BUILTIN, ENTITY, LIST, NUMBER, TEXT, Catalogue, build_catalogue, type_of
 from simverse.core.rules import EffectRule, Operand, Rule, RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import BUILTIN_ACTIONS, WorldSpec
+from simverse.core.state import value_problem
 
 Path = tuple[str | int, ...]
 ROLE_KINDS = {"actor": "npc", "here": "place", "world": "world"}
@@ -230,7 +231,27 @@ def _effect(where: Path, text: str, roles: dict[str, str], catalogue: Catalogue,
     problem = _walk(rule.target, roles, catalogue, strict, reading=False)
     if not problem and strict:
         problem = _literal_type(rule, roles, catalogue)
+    if not problem and rule.op == "set" and rule.value.role is None:
+        problem = _literal_value(rule, roles, catalogue)
     return [Issue(where, problem)] if problem else []
+
+
+def _literal_value(rule: EffectRule, roles: dict[str, str], catalogue: Catalogue) -> str:
+    """A literal the state could never hold (``world.time = 'noon'``) or a place set to what
+    is not one (``actor.place = 'moon'``): refused here rather than failing the run's event."""
+    literal = rule.value.literal
+    kinds = {roles.get(str(rule.holder.role), "")}
+    for prop in rule.holder.path:
+        kinds = set().union(*(catalogue.linked_kinds(k, prop) for k in kinds))
+    for kind in kinds:
+        if rule.prop == "place" and kind in ("npc", "item"):
+            allowed = ("place",) if kind == "npc" else ("place", "npc")
+            if catalogue.kinds.get(str(literal)) not in allowed:
+                return f"{rule.target.describe()}: {literal!r} is not a {' or '.join(allowed)}"
+        problem = value_problem(kind, rule.prop, literal, lambda name: catalogue.kinds.get(name) == "item")
+        if problem:
+            return f"{rule.target.describe()} cannot be {literal!r}: {problem}"
+    return ""
 
 
 def _walk(operand: Operand, roles: dict[str, str], catalogue: Catalogue, strict: bool, reading: bool) -> str:

@@ -76,3 +76,20 @@ def test_a_brain_for_no_npc_is_refused_at_load_naming_the_field(tiny, tmp_path, 
     tiny["settings"]["brains"] = [{"who": "Ann", "llm": "scripted"}, {"who": who, "llm": "scripted"}]
     message = _refused(tiny, tmp_path)
     assert f"settings.brains[1].who: brain for {who!r}: {problem}" in message
+
+
+@pytest.mark.parametrize(("effect", "problem"), [
+    ("world.time = 'noon'", "world.time cannot be 'noon': the time of day is HH:MM"),
+    ("world.time = '24:00'", "world.time cannot be '24:00': the time of day is HH:MM"),
+    ("world.day = 0", "world.day cannot be 0: the day is a whole number"),
+    ("Ann.place = 'moon'", "Ann.place: 'moon' is not a place"),
+    ("bread.place = 'moon'", "bread.place: 'moon' is not a place or npc"),
+])
+def test_an_event_effect_the_state_could_never_hold_is_refused_at_load(tiny, tmp_path, effect, problem):
+    tiny["events"] = [{"at_step": 2, "description": "Something odd.", "effects": [effect]}]
+    assert f"events[0].effects[0]: {problem}" in _refused(tiny, tmp_path)
+
+
+def test_an_action_effect_moving_the_actor_nowhere_is_refused_at_load(tiny, tmp_path):
+    tiny["actions"][0]["effects"].append("actor.place = 'moon'")
+    assert "actions[0] (buy).effects[3]: actor.place: 'moon' is not a place" in _refused(tiny, tmp_path)
