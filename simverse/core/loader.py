@@ -108,11 +108,17 @@ def describe_path(loc: tuple, data: dict) -> str:
             section = loc[i - 1] if i and i == 1 else None
             key = NAME_KEYS.get(section) if isinstance(section, str) else None
             if key and isinstance(node, dict) and isinstance(node.get(key), str):
-                out += f" ({node[key]})"
+                out += f" ({_printable(node[key])})"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{_printable(str(part))}" if out else _printable(str(part))
             node = node.get(part) if isinstance(node, dict) else None
     return out
+
+
+def _printable(name: str) -> str:
+    """A name as written when it is plain text, else escaped (``'a\\nb'``): an error stays one
+    line, and control or direction characters in a bad name cannot garble the terminal."""
+    return name if name.isprintable() else repr(name)[1:-1]
 
 
 def format_validation_error(exc: ValidationError) -> str:

@@ -93,3 +93,17 @@ def test_an_event_effect_the_state_could_never_hold_is_refused_at_load(tiny, tmp
 def test_an_action_effect_moving_the_actor_nowhere_is_refused_at_load(tiny, tmp_path):
     tiny["actions"][0]["effects"].append("actor.place = 'moon'")
     assert "actions[0] (buy).effects[3]: actor.place: 'moon' is not a place" in _refused(tiny, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["a\nb", "Ma\x1b[31mra", "\u202eMara"])
+def test_a_bad_name_with_control_characters_keeps_the_error_on_one_escaped_line(tiny, tmp_path, name):
+    tiny["npcs"][0]["name"] = name
+    message = _refused(tiny, tmp_path)  # one line, starting with the file
+    escaped = repr(name)[1:-1]
+    assert f"npcs[0] ({escaped}).name: " in message and message.isprintable()
+
+
+def test_a_table_key_with_a_newline_is_escaped_in_the_field_path(tiny, tmp_path):
+    tiny["npcs"][0]["relationships"] = {"Bo\nb": {"kind": "friend", "affinity": 0.5}}
+    message = _refused(tiny, tmp_path)
+    assert "npcs[0] (Ann).relationships.Bo\\nb: unknown NPC 'Bo\\nb'" in message and message.isprintable()
