@@ -107,3 +107,16 @@ def test_a_table_key_with_a_newline_is_escaped_in_the_field_path(tiny, tmp_path)
     tiny["npcs"][0]["relationships"] = {"Bo\nb": {"kind": "friend", "affinity": 0.5}}
     message = _refused(tiny, tmp_path)
     assert "npcs[0] (Ann).relationships.Bo\\nb: unknown NPC 'Bo\\nb'" in message and message.isprintable()
+
+
+@pytest.mark.parametrize("name", ["no_such_module_here:metric", "os.no_entry_point", "json:__doc__"])
+def test_a_metric_plug_in_that_does_not_load_stores_no_run(tiny, tmp_path, name):
+    from simverse.core.loader import parse_world
+    from simverse.core.plugins import PluginError
+    from simverse.world.model import World
+
+    tiny["settings"]["metrics"] = [name]
+    db = tmp_path / "run.db"
+    with pytest.raises(PluginError, match=r"^tiny: settings\.metrics\[0\]: "):
+        World(parse_world(tiny), db=str(db), embedder="hashing")
+    assert not db.exists()
