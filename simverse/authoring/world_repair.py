@@ -32,6 +32,8 @@ from simverse.core.schema import (
 from simverse.core.world_check import declare_used_properties
 
 _MAX_OPENINGS = 200
+TRUSTED_SETTINGS = ("llm", "llm_events", "brains", "metrics")
+"""Settings a generated world takes from the template only (they name code or servers)."""
 
 
 def repair_world(candidate: Any, fallback: dict) -> tuple[dict, list[str]]:
@@ -39,11 +41,13 @@ def repair_world(candidate: Any, fallback: dict) -> tuple[dict, list[str]]:
     notes: list[str] = []
     if not isinstance(candidate, dict):
         return copy.deepcopy(fallback), ["the answer is not a JSON object; used the template world"]
+    candidate = copy.deepcopy(candidate)
+    _keep_trusted_settings(candidate, fallback, notes)
     try:
         declared = declare_used_properties(candidate)
         parse_world(candidate, source="<llm world>")
-        return copy.deepcopy(candidate), ([f"declared the properties its rules use: {', '.join(declared)}"]
-                                          if declared else [])
+        return candidate, notes + ([f"declared the properties its rules use: {', '.join(declared)}"]
+                                   if declared else [])
     except WorldFileError as exc:
         notes.append(f"the model's world did not validate ({exc}); repairing")
     world = _repair(candidate, copy.deepcopy(fallback), notes)
@@ -83,6 +87,23 @@ def _repair(candidate: dict, fallback: dict, notes: list[str]) -> dict:
     _repair_actions(world, candidate, fallback, notes)
     _repair_events_and_facts(world, candidate, fallback, notes)
     return world
+
+
+def _keep_trusted_settings(candidate: dict, fallback: dict, notes: list[str]) -> None:
+    """Settings that name code to import or a server to call (brains, metrics plug-ins) are
+    the designer's to choose, never the model's: model text is data, so they come from the
+    template whatever the answer says."""
+    settings = candidate.get("settings")
+    if not isinstance(settings, dict):
+        return
+    fallback = fallback.get("settings", {})
+    for key in TRUSTED_SETTINGS:
+        if settings.get(key) == fallback.get(key):
+            continue
+        settings.pop(key, None)
+        if key in fallback:
+            settings[key] = copy.deepcopy(fallback[key])
+        notes.append(f"settings.{key}: names code or a server to run; taken from the template, not the model")
 
 
 def _repair_places(world: dict, candidate: dict, fallback: dict, notes: list[str]) -> None:

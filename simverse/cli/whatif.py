@@ -108,17 +108,23 @@ def fork(
     at: Annotated[int, typer.Option("--at", help="share history up to this step")],
     inject_text: Annotated[str | None, typer.Option("--inject", help="an event to inject at the fork")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="run to fork (default: the newest)")] = None,
-    steps: Annotated[int, typer.Option(help="steps to run after forking")] = 0,
+    steps: Annotated[int, typer.Option(min=0, help="steps to run after forking")] = 0,
     place: Annotated[str | None, typer.Option(help="where the injected event happens")] = None,
 ) -> None:
     """Fork a run at a step into a new run of the same database (optionally inject and run on)."""
     from simverse.store.fork import fork_run
+    from simverse.store.pending import check_injection
     from simverse.world.model import World
 
     store = _store(db, write=True)
     try:
-        parent = store.run(run_id).id
-        child = fork_run(store, parent, at)
+        parent = store.run(run_id)
+        if inject_text is not None:
+            try:
+                check_injection(parent, inject_text, place)
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
+        child = fork_run(store, parent.id, at)
     finally:
         store.close()
     sim = World.resume(db, run_id=child)
@@ -126,7 +132,7 @@ def fork(
         if inject_text:
             sim.inject(inject_text, place=place)
         sim.run(steps)
-    console.print(f"run {child} forked from run {parent} at step {at}; now at step {sim.step_index}")
+    console.print(f"run {child} forked from run {parent.id} at step {at}; now at step {sim.step_index}")
 
 
 @app.command()

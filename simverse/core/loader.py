@@ -11,7 +11,6 @@ nested too deeply for the parser are refused the same way.
 
 from __future__ import annotations
 
-import tomllib
 import warnings
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from simverse.core.schema import FORMAT_VERSION, WorldSpec
+from simverse.core.toml_file import TomlFileError, read_toml
 from simverse.core.toml_lines import line_of
 from simverse.core.world_check import Issue, check_world
 
 WORLDS_DIR = Path(__file__).resolve().parents[2] / "worlds"
-MAX_BYTES = 4_000_000
 NAME_KEYS = {"places": "id", "items": "id", "npcs": "name", "actions": "name", "policies": "name"}
 
 
@@ -57,13 +56,10 @@ def load_world(ref: str | Path) -> WorldSpec:
     """Load and validate a world; raises :class:`WorldFileError` with a readable message.
     A format-1 file loads and warns once (:class:`WorldFormatHint`) how to upgrade."""
     path = resolve_world_path(ref)
-    text = read_world_text(path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise WorldFileError(f"{path}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise WorldFileError(f"{path}: not valid TOML: nested too deeply") from None
+        data, text = read_toml(path, "world file")
+    except TomlFileError as exc:
+        raise WorldFileError(str(exc)) from None
     spec = parse_world(data, source=str(path), text=text)
     if spec.format_version < FORMAT_VERSION:
         warnings.warn(WorldFormatHint(
@@ -71,22 +67,6 @@ def load_world(ref: str | Path) -> WorldSpec:
             f"{FORMAT_VERSION} for schedule arguments, and/or/not, triggered events and property checks "
             f"(worlds/README.md)."), stacklevel=2)
     return spec
-
-
-def read_world_text(path: Path) -> str:
-    """The file as text, or a one-line error for what is not a UTF-8 text file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise WorldFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise WorldFileError(f"{path}: {len(raw)} bytes is too big for a world file (at most {MAX_BYTES})")
-    if b"\x00" in raw:
-        raise WorldFileError(f"{path}: a binary file, not a TOML world file")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise WorldFileError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
 
 
 def parse_world(data: Any, source: str = "<world>", text: str | None = None) -> WorldSpec:
@@ -128,11 +108,17 @@ def describe_path(loc: tuple, data: dict) -> str:
             section = loc[i - 1] if i and i == 1 else None
             key = NAME_KEYS.get(section) if isinstance(section, str) else None
             if key and isinstance(node, dict) and isinstance(node.get(key), str):
-                out += f" ({node[key]})"
+                out += f" ({_printable(node[key])})"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{_printable(str(part))}" if out else _printable(str(part))
             node = node.get(part) if isinstance(node, dict) else None
     return out
+
+
+def _printable(name: str) -> str:
+    """A name as written when it is plain text, else escaped (``'a\\nb'``): an error stays one
+    line, and control or direction characters in a bad name cannot garble the terminal."""
+    return name if name.isprintable() else repr(name)[1:-1]
 
 
 def format_validation_error(exc: ValidationError) -> str:

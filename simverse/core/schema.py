@@ -12,11 +12,12 @@ See ``worlds/README.md`` for the format with examples.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = (1, 2)
@@ -26,7 +27,17 @@ RESERVED_WORLD_PROPERTIES = ("weather", "time", "day")
 ObserverRule = Literal["same_place", "adjacent", "actor_only", "everyone"]
 Completion = Literal["repeat", "until_done", "once"]
 Scalar = str | int | float | bool
-PropertyValue = Scalar | list[str]
+
+
+def _finite(value: Any) -> Any:
+    """TOML reads ``nan`` and ``inf``; no property means them, and a NaN cannot be stored
+    (SQLite keeps it as NULL) nor compared."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return value
+
+
+PropertyValue = Annotated[Scalar | list[str], AfterValidator(_finite)]
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -16,6 +16,9 @@ store and restored on resume.
 from __future__ import annotations
 
 import copy
+import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +28,10 @@ EFFECT_OPS = ("set", "add", "remove", "move")
 ROUTE_LISTS = ("closed_routes", "locked_routes")
 SHUT_FLAGS = ("closed", "flooded", "burning")
 """A place is shut (no one may enter) when any of these is true."""
+HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+MAX_INT = 2**63 - 1
+"""The largest integer SQLite stores; state values are kept within it."""
+MAX_DAY = 100_000
 
 
 class EffectError(ValueError):
@@ -146,16 +153,25 @@ class WorldState:
             raise EffectError(f"unknown op {effect.op!r} (expected one of {EFFECT_OPS})")
         props = self.entities[effect.entity]
         current = props.get(effect.property)
+        if effect.op == "move" or (effect.op == "set" and effect.property == "place"):
+            self._move(effect.entity, effect.value)
+            return
         if effect.op == "set":
             if isinstance(current, list) and not isinstance(effect.value, list):
                 raise EffectError(f"{effect.entity}.{effect.property} is a list; use add/remove")
-            props[effect.property] = effect.value
+            new = effect.value
         elif effect.op == "add":
-            props[effect.property] = _added(effect, current)
-        elif effect.op == "remove":
-            props[effect.property] = _removed(effect, current)
+            new = _added(effect, current)
         else:
-            self._move(effect.entity, effect.value)
+            new = _removed(effect, current)
+        problem = self.value_problem(effect.entity, effect.property, new)
+        if problem:
+            raise EffectError(f"{effect.entity}.{effect.property} cannot be {_short(new)}: {problem}")
+        props[effect.property] = new
+
+    def value_problem(self, entity: str, prop: str, value: Any) -> str:
+        """Why ``value`` cannot be ``entity.prop`` (``""``: it can); see :func:`value_problem`."""
+        return value_problem(self.kinds.get(entity), prop, value, lambda name: self.kinds.get(name) == "item")
 
     def _move(self, entity: str, destination: Any) -> None:
         kind = self.kinds[entity]
@@ -216,8 +232,36 @@ class WorldState:
             routes.sort()
 
 
+def value_problem(kind: str | None, prop: str, value: Any, is_item: Callable[[str], bool]) -> str:
+    """Why ``value`` cannot be the ``prop`` of an entity of ``kind`` (``""``: it can). Every
+    change passes here, from rules, events, scene commands and models alike (and world files
+    are checked with it at load), so a value the engine could not read back (a clock of
+    ``'banana'``, a NaN, a number SQLite cannot store, a place in an inventory) is refused
+    before it is in the state."""
+    values = value if isinstance(value, list) else [value]
+    for one in values:
+        if not isinstance(one, str | int | float | bool):
+            return "not text, a number or true/false"
+        if isinstance(one, float) and not math.isfinite(one):
+            return "not a finite number"
+        if isinstance(one, int) and abs(one) > MAX_INT:
+            return "a number too large to store"
+    if kind == "world" and prop == "time" and not (isinstance(value, str) and HHMM.match(value)):
+        return "the time of day is HH:MM"
+    if kind == "world" and prop == "day" and not (_is_number(value) and value == int(value) and 1 <= value <= MAX_DAY):
+        return f"the day is a whole number from 1 to {MAX_DAY}"
+    if kind == "npc" and prop == "inventory" and not all(is_item(str(v)) for v in values):
+        return "an inventory holds items only"
+    return ""
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _added(effect: Effect, current: Any) -> Any:

@@ -22,9 +22,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from simverse.core.population import AssignmentError, assign_brains
 from simverse.core.properties import BOOL, BUILTIN, ENTITY, LIST, NUMBER, TEXT, Catalogue, build_catalogue, type_of
 from simverse.core.rules import EffectRule, Operand, Rule, RuleSyntaxError, parse_condition, parse_effect
 from simverse.core.schema import BUILTIN_ACTIONS, WorldSpec
+from simverse.core.state import value_problem
 
 Path = tuple[str | int, ...]
 ROLE_KINDS = {"actor": "npc", "here": "place", "world": "world"}
@@ -41,7 +43,7 @@ class Issue:
 def check_world(spec: WorldSpec) -> tuple[list[Issue], Catalogue]:
     """All issues of a validated world, and its catalogue (with what the rules read)."""
     catalogue = build_catalogue(spec)
-    issues = check_names(spec)
+    issues = check_names(spec) + check_builtin_properties(spec)
     if not issues:
         issues = check_rules(spec, catalogue)
     return issues, catalogue
@@ -77,7 +79,18 @@ def check_names(spec: WorldSpec) -> list[Issue]:
                 issues.append(Issue(("npcs", i, "relationships", other), f"unknown NPC {other!r}"))
     issues += _unknown_names("policies", spec.policies, "applies_to", npcs, "NPC")
     issues += _unknown_names("events", spec.events, "place", places, "place")
-    return issues
+    return issues + list(_unknown_brain_owners(spec))
+
+
+def _unknown_brain_owners(spec: WorldSpec) -> Iterator[Issue]:
+    """``settings.brains`` entries whose ``who`` picks no NPC (checked here, with the file's
+    line, rather than when the run starts)."""
+    npcs = [(n.name, list(n.tags)) for n in spec.npcs]
+    for i, brain in enumerate(spec.settings.brains):
+        try:
+            assign_brains(npcs, [(brain.who, brain.llm)], "", seed=0)
+        except AssignmentError as exc:
+            yield Issue(("settings", "brains", i, "who"), str(exc))
 
 
 def _unknown_names(section: str, entries: Sequence[Any], field: str, known: set[str], what: str) -> Iterator[Issue]:
@@ -128,6 +141,39 @@ def _bad_arg(name: str, value: str, declared: dict[str, str], kinds: dict[str, s
     kind = declared[name]
     if kind != "text" and kinds.get(value) != kind:
         return f"{value!r} is not a{'n' if kind[0] in 'aeiou' else ''} {kind}"
+    return ""
+
+
+# ---------------------------------------------------------------------------- 1b. built-in properties
+OWN_FIELDS = {"npc": {"place": "start_place", "coins": "coins", "inventory": "an item's place"},
+              "item": {"name": "name", "place": "place", "quantity": "quantity", "price": "price"},
+              "place": {"name": "name"}}
+"""Built-in properties a world file gives with their own field, never in ``properties``."""
+
+
+def check_builtin_properties(spec: WorldSpec) -> list[Issue]:
+    """An entity's ``properties`` may start a built-in property the engine reads (a place's
+    ``locked``, an NPC's ``hunger``), but only with the built-in type, and not one that has a
+    field of its own: the engine would read ``coins = "lots"`` as a number and fail mid-run."""
+    issues = []
+    sections = [("places", "place", spec.places), ("items", "item", spec.items), ("npcs", "npc", spec.npcs)]
+    for section, kind, entries in sections:
+        for i, entry in enumerate(entries):
+            for prop, value in entry.properties.items():
+                problem = _builtin_problem(kind, prop, value)
+                if problem:
+                    issues.append(Issue((section, i, "properties", prop), problem))
+    return issues
+
+
+def _builtin_problem(kind: str, prop: str, value: Any) -> str:
+    noun = "NPC" if kind == "npc" else kind
+    own = OWN_FIELDS.get(kind, {}).get(prop)
+    if own is not None:
+        return f"{prop!r} is a built-in {noun} property set by its own field ({own}), not in properties"
+    wanted = BUILTIN.get(kind, {}).get(prop)
+    if wanted is not None and type_of(value) != wanted:
+        return f"{prop!r} is a built-in {noun} property of type {wanted}, not {type_of(value)} {value!r}"
     return ""
 
 
@@ -185,7 +231,27 @@ def _effect(where: Path, text: str, roles: dict[str, str], catalogue: Catalogue,
     problem = _walk(rule.target, roles, catalogue, strict, reading=False)
     if not problem and strict:
         problem = _literal_type(rule, roles, catalogue)
+    if not problem and rule.op == "set" and rule.value.role is None:
+        problem = _literal_value(rule, roles, catalogue)
     return [Issue(where, problem)] if problem else []
+
+
+def _literal_value(rule: EffectRule, roles: dict[str, str], catalogue: Catalogue) -> str:
+    """A literal the state could never hold (``world.time = 'noon'``) or a place set to what
+    is not one (``actor.place = 'moon'``): refused here rather than failing the run's event."""
+    literal = rule.value.literal
+    kinds = {roles.get(str(rule.holder.role), "")}
+    for prop in rule.holder.path:
+        kinds = set().union(*(catalogue.linked_kinds(k, prop) for k in kinds))
+    for kind in kinds:
+        if rule.prop == "place" and kind in ("npc", "item"):
+            allowed = ("place",) if kind == "npc" else ("place", "npc")
+            if catalogue.kinds.get(str(literal)) not in allowed:
+                return f"{rule.target.describe()}: {literal!r} is not a {' or '.join(allowed)}"
+        problem = value_problem(kind, rule.prop, literal, lambda name: catalogue.kinds.get(name) == "item")
+        if problem:
+            return f"{rule.target.describe()} cannot be {literal!r}: {problem}"
+    return ""
 
 
 def _walk(operand: Operand, roles: dict[str, str], catalogue: Catalogue, strict: bool, reading: bool) -> str:

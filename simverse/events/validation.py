@@ -28,6 +28,7 @@ Connections are effects on ``("world", "closed_routes" | "locked_routes", "add" 
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal
@@ -277,6 +278,9 @@ def _check_value(
             return None, f"{entity}.{prop} is a number, got {value!r}", fixes
         fixes.append(f"value {value!r} -> {number}")
         value = number
+    if numeric and _is_number(value) and not math.isfinite(value):
+        counts.bad_value += 1
+        return None, f"{entity}.{prop} is a number, got {value!r}", fixes
     if isinstance(current, list) and op == "set" and not isinstance(value, list):
         counts.bad_op += 1
         return None, f"{entity}.{prop} is a list; use add/remove", fixes

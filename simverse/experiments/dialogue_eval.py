@@ -23,19 +23,20 @@ whatever the line's kind.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from simverse.agents.player import PLAYER, ask
 from simverse.core.decisions import Decision
+from simverse.core.jsonl import read_jsonl
+from simverse.core.loader import WorldFileError, resolve_world_path
 from simverse.world.model import World
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "experiments" / "dialogue"
@@ -112,9 +113,7 @@ def load_lines(path: str | Path) -> list[LabelledLine]:
         raise ValueError(f"{path}: no labelled lines (*.jsonl)")
     lines: list[LabelledLine] = []
     for file in files:
-        for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if raw.strip():
-                lines.append(_parse(file, number, raw))
+        lines += [_parse(file, number, raw) for number, raw in read_jsonl(file)]
     ids = [ln.id for ln in lines]
     duplicate = next((i for i in ids if ids.count(i) > 1), None)
     if duplicate:
@@ -122,15 +121,18 @@ def load_lines(path: str | Path) -> list[LabelledLine]:
     return lines
 
 
-def _parse(file: Path, number: int, raw: str) -> LabelledLine:
+def _parse(file: Path, number: int, raw: Any) -> LabelledLine:
     try:
-        return LabelledLine.model_validate(json.loads(raw))
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{file}:{number}: not JSON ({exc.msg})") from None
+        line = LabelledLine.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "line"
         raise ValueError(f"{file}:{number}: {where}: {first['msg']}") from None
+    try:
+        resolve_world_path(line.world)
+    except WorldFileError as exc:
+        raise ValueError(f"{file}:{number}: world: {exc}") from None
+    return line
 
 
 def says(text: str, phrase: str) -> bool:

@@ -20,7 +20,6 @@ transition through the model: actions described in words as ``improvise``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 
+from simverse.core.jsonl import read_jsonl
 from simverse.core.llm_protocol import Backend
 from simverse.core.loader import load_world
 from simverse.core.schema import WorldSpec
@@ -82,15 +82,13 @@ def load_transitions(paths: str | Path | Sequence[str | Path] = DEFAULT_SETS) ->
         paths = [paths]
     out = []
     for path in paths:
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip() and not line.lstrip().startswith("//"):
-                out.append(_transition(line, Path(path), number))
+        for number, raw in read_jsonl(Path(path), skip=lambda line: line.lstrip().startswith("//")):
+            out.append(_transition(raw, Path(path), number))
     return out
 
 
-def _transition(line: str, path: Path, number: int) -> Transition:
+def _transition(raw: Any, path: Path, number: int) -> Transition:
     try:
-        raw = json.loads(line)
         actions = tuple(ActionCall(a["actor"], a["action"], dict(a.get("args", {}))) for a in raw.get("actions", []))
         category = raw["category"]
         if category not in CATEGORIES:
@@ -104,7 +102,7 @@ def _transition(line: str, path: Path, number: int) -> Transition:
             actions=actions, event=raw.get("event"), scene=raw.get("scene"), place=raw.get("place"),
             expect_refused=bool(refused) if text is not None else None, source=path.stem,
         )
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{path}:{number}: bad transition: {exc}") from None
 
 

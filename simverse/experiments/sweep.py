@@ -27,6 +27,7 @@ from sqlalchemy import select, update
 from simverse.core.loader import load_world
 from simverse.experiments.cell_run import CellResult, CellTask, run_cell
 from simverse.experiments.run_copy import copy_run
+from simverse.experiments.sweep_check import check_sweep
 from simverse.experiments.sweep_config import Cell, SweepConfig
 from simverse.store.run_store import RunStore, db_url
 from simverse.store.sweep_models import SweepCellRow
@@ -66,6 +67,7 @@ def run_sweep(
     (``auto``, ``local`` or ``HOST:PORT``). ``on_start(todo, skipped)`` is called once and
     ``on_cell(cell, result)`` after each cell is recorded (for a progress bar).
     """
+    check_sweep(config, f"sweep {config.name}")
     results_db = Path(results) if results else results_path(config.name, root)
     cell_dir = results_db.parent / results_db.stem
     results_db.parent.mkdir(parents=True, exist_ok=True)  # the sweep's own folder (the store creates none)

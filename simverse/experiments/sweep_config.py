@@ -12,15 +12,15 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from simverse.core.loader import format_validation_error
 from simverse.core.schema import KnowledgeEntry
+from simverse.core.toml_file import TomlFileError, read_toml
 
 MODEL_KEYS = ("llm", "embedder", "memory")
 
@@ -51,7 +51,7 @@ class SweepConfig(BaseModel):
     description: str = ""
     world: str
     steps: int = Field(ge=1)
-    seeds: list[int] | int = 3
+    seeds: list[Annotated[int, Field(ge=0)]] | int = 3
     llm: str = "scripted"
     embedder: str = "hashing"
     memory: bool = False
@@ -128,9 +128,9 @@ def load_sweep(path: str | Path) -> SweepConfig:
     if not path.is_file():
         raise SweepConfigError(f"{path}: no such sweep file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SweepConfigError(f"{path}: not valid TOML: {exc}") from None
+        data, _ = read_toml(path, "sweep file")
+    except TomlFileError as exc:
+        raise SweepConfigError(str(exc)) from None
     return parse_sweep(data, path)
 
 

@@ -11,10 +11,11 @@ the model learns to stop after the JSON.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from simverse.core.jsonl import JsonlError, read_jsonl
 
 IGNORE = -100
 
@@ -46,17 +47,13 @@ def load_split(dataset: str | Path, split: str) -> list[dict[str, Any]]:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"{path}:{number}: not JSON ({exc.msg})") from None
+    try:
+        numbered = read_jsonl(path)
+    except JsonlError as exc:
+        raise DatasetError(str(exc)) from None
+    for number, row in numbered:
         _check_row(row, f"{path}:{number}")
-        rows.append(row)
-    return rows
+    return [row for _, row in numbered]
 
 
 def _check_row(row: Any, where: str) -> None:

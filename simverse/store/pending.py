@@ -12,19 +12,26 @@ would never see the event and would overwrite the step's ``runtime``.
 from __future__ import annotations
 
 from simverse.core.runtime import Injection, StepRuntime
+from simverse.store.models import RunRow
 from simverse.store.run_store import RunNotFound, RunStore
+
+
+def check_injection(run: RunRow, text: str, place: str | None) -> None:
+    """Raise ``ValueError`` for an event the run cannot take (empty text, a place its world
+    lacks), so a command checks it before it writes anything (a fork, a queued event)."""
+    if not text.strip():
+        raise ValueError("inject: the event text is empty")
+    places = {p["id"] for p in run.world_spec.get("places", [])}
+    if place is not None and place not in places:
+        raise ValueError(f"inject: unknown place {place!r} (places: {', '.join(sorted(places))})")
 
 
 def queue_injection(store: RunStore, run_id: int, text: str, place: str | None = None,
                     kind: str = "injected", importance: int = 6) -> int:
     """Add a text-only event (or ``kind="scene"`` command) to the run; returns the step it
     was queued after (it fires at the next one)."""
-    if not text.strip():
-        raise ValueError("inject: the event text is empty")
     run = store.run(run_id)
-    places = {p["id"] for p in run.world_spec.get("places", [])}
-    if place is not None and place not in places:
-        raise ValueError(f"inject: unknown place {place!r} (places: {', '.join(sorted(places))})")
+    check_injection(run, text, place)
     store.lock_run(run.id)  # a process running it would never see the event, and would overwrite it
     last = store.last_step(run.id)
     if last is None:

@@ -107,13 +107,14 @@ class World(mesa.Model):
         self.skip_idle = self.spec.settings.skip_idle if skip_idle is None else bool(skip_idle)
         self.llm_seed = llm_seed
         self.replay_source = replay
+        metrics = plugin_metrics(self.spec.settings.metrics, f"{self.spec.name}: settings.metrics")  # before storing
         if _resume is None:
             self._start(db, memory, planned_steps, brain, replay)
         else:
             self._reopen(*_resume, embedder, brain, replay)
         for npc in self.npcs.values():
             npc.sync_cell()
-        self.datacollector = make_datacollector(plugin_metrics(self.spec.settings.metrics))
+        self.datacollector = make_datacollector(metrics)
         self.datacollector.collect(self)
 
     # ------------------------------------------------------------------ opening runs

@@ -117,13 +117,17 @@ def tracked_spread(knowledge: KnowledgeGraph, npcs: Sequence[str]) -> float:
     return sum(shares) / len(shares)
 
 
-def plugin_metrics(names: list[str]) -> dict[str, Callable[[Any], Any]]:
-    """The world file's plug-in metrics (``module:function``), keyed by function name."""
+def plugin_metrics(names: list[str], where: str = "settings.metrics") -> dict[str, Callable[[Any], Any]]:
+    """The world file's plug-in metrics (``module:function``), keyed by function name; a
+    name that does not load is a :class:`PluginError` naming ``where[i]``."""
     metrics = {}
-    for name in names:
-        function = load_plugin(name, "simverse.metrics")
+    for i, name in enumerate(names):
+        try:
+            function = load_plugin(name, "simverse.metrics")
+        except PluginError as exc:
+            raise PluginError(f"{where}[{i}]: {exc}") from None
         if not callable(function):
-            raise PluginError(f"plug-in metric {name!r} is not a function of the world")
+            raise PluginError(f"{where}[{i}]: plug-in metric {name!r} is not a function of the world")
         metrics[short_name(name)] = function
     return metrics
 

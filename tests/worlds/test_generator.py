@@ -200,3 +200,17 @@ def test_llm_world_without_npcs_borrows_template_people_and_their_places():
     assert "yard" in spec.place_ids() and "hidden_library" in spec.place_ids()
     assert Counter(n.properties["role"] for n in spec.npcs) == {"monk": 10}
     assert any("npcs" in note for note in result.notes)
+
+
+def test_a_model_cannot_choose_the_code_or_servers_a_generated_world_runs():
+    world = generate_world("a village with 5 farmers", seed=9)
+    world["settings"].update({"metrics": ["os:getcwd"], "llm": "openai:http://model.example/v1#m",
+                              "llm_events": "plugin:os:system", "brains": [{"who": "*", "llm": "plugin:os:system"}]})
+    result = generate_world_with_llm(MONASTERY, FakeBackend(json.dumps(world)), seed=1)
+    settings = parse_world(result.world).settings
+    template = generate_world(MONASTERY, seed=1)["settings"]
+    assert settings.metrics == [] and settings.brains == [] and settings.llm_events is None
+    assert settings.llm == template.get("llm")
+    for key in ("llm", "llm_events", "brains", "metrics"):
+        assert any(note.startswith(f"settings.{key}: names code or a server") for note in result.notes)
+    assert result.world["title"] == world["title"]  # the rest of the model's world is kept

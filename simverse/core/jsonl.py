@@ -1,0 +1,42 @@
+"""Read JSONL files that people write (labelled sets, datasets, transitions).
+
+One JSON value per line. Whatever keeps a file from being read (not UTF-8, a directory, a
+line that is not JSON or is nested too deeply for the parser) becomes one
+:class:`JsonlError` naming the file and, where there is one, the line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+class JsonlError(ValueError):
+    """A JSONL file or line that cannot be read; the message names the file and line."""
+
+
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text, or a :class:`JsonlError` naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonlError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise JsonlError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_jsonl(path: Path, skip: Callable[[str], bool] | None = None) -> list[tuple[int, Any]]:
+    """``(line number, value)`` for each line that is not blank (nor ``skip``-ped)."""
+    rows = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip() or (skip is not None and skip(line)):
+            continue
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise JsonlError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise JsonlError(f"{path}:{number}: not JSON (nested too deeply)") from None
+    return rows

@@ -1,0 +1,122 @@
+"""Hostile world files: values TOML can hold but no world means (``nan``, a built-in property
+of the wrong type) are refused at load with one line naming the file and the field, instead
+of loading and failing mid-run (a NaN hunger broke the step's SQLite write; ``coins =
+"lots"`` in an NPC's properties broke the step's record)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from simverse.core.loader import WorldFileError, load_world
+
+
+def _refused(world: dict, tmp_path: Path) -> str:
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(world), encoding="utf-8")
+    with pytest.raises(WorldFileError) as info:
+        load_world(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:") and "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_property_that_is_not_a_finite_number_is_refused(tiny, tmp_path, value):
+    tiny["npcs"][0]["properties"] = {"hunger": value}
+    message = _refused(tiny, tmp_path)
+    assert "npcs[0] (Ann).properties.hunger: " in message and "is not a finite number" in message
+
+
+def test_nan_in_a_place_or_world_property_is_refused(tiny, tmp_path):
+    tiny["places"][1]["properties"] = {"depth": float("nan")}
+    assert "places[1] (bakery).properties.depth: nan is not a finite number" in _refused(tiny, tmp_path)
+    tiny["places"][1]["properties"] = {}
+    tiny["environment"]["properties"] = {"tide": float("inf")}
+    assert "environment.properties.tide: inf is not a finite number" in _refused(tiny, tmp_path)
+
+
+@pytest.mark.parametrize(("section", "prop", "value"), [
+    ("npcs", "coins", "lots"), ("npcs", "inventory", 3), ("npcs", "place", "nowhere"),
+    ("items", "quantity", "many"), ("items", "place", "nowhere"), ("places", "name", "x"),
+])
+def test_a_built_in_property_with_a_field_of_its_own_is_refused_in_properties(tiny, tmp_path, section, prop, value):
+    tiny[section][0]["properties"] = {prop: value}
+    message = _refused(tiny, tmp_path)
+    assert f"{section}[0] " in message and f".properties.{prop}: '{prop}' is a built-in" in message
+    assert "set by its own field" in message
+
+
+@pytest.mark.parametrize(("section", "prop", "value", "wanted"), [
+    ("places", "closed", "yes", "bool"), ("npcs", "hunger", "very", "number"), ("npcs", "mood", 3, "text"),
+    ("items", "locked", 1, "bool"),
+])
+def test_a_built_in_property_of_the_wrong_type_is_refused(tiny, tmp_path, section, prop, value, wanted):
+    tiny[section][0]["properties"] = {prop: value}
+    message = _refused(tiny, tmp_path)
+    assert f".properties.{prop}: '{prop}' is a built-in" in message and f"of type {wanted}" in message
+
+
+def test_built_in_properties_of_the_right_type_still_load(tiny, tmp_path):
+    tiny["places"][0]["properties"] = {"locked": True, "light": "dim"}
+    tiny["npcs"][0]["properties"] = {"hunger": 0.7, "mood": "merry"}
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    spec = load_world(path)
+    assert spec.npcs[0].properties["hunger"] == 0.7
+
+
+@pytest.mark.parametrize(("who", "problem"), [
+    ("Nobody", "no NPC of that name"), ("tag:ghosts", "no NPC has the tag 'ghosts'"),
+    ("share:2", "the share must be between 0 and 1"), ("share:lots", "the share must be a number"),
+])
+def test_a_brain_for_no_npc_is_refused_at_load_naming_the_field(tiny, tmp_path, who, problem):
+    tiny["settings"]["brains"] = [{"who": "Ann", "llm": "scripted"}, {"who": who, "llm": "scripted"}]
+    message = _refused(tiny, tmp_path)
+    assert f"settings.brains[1].who: brain for {who!r}: {problem}" in message
+
+
+@pytest.mark.parametrize(("effect", "problem"), [
+    ("world.time = 'noon'", "world.time cannot be 'noon': the time of day is HH:MM"),
+    ("world.time = '24:00'", "world.time cannot be '24:00': the time of day is HH:MM"),
+    ("world.day = 0", "world.day cannot be 0: the day is a whole number"),
+    ("Ann.place = 'moon'", "Ann.place: 'moon' is not a place"),
+    ("bread.place = 'moon'", "bread.place: 'moon' is not a place or npc"),
+])
+def test_an_event_effect_the_state_could_never_hold_is_refused_at_load(tiny, tmp_path, effect, problem):
+    tiny["events"] = [{"at_step": 2, "description": "Something odd.", "effects": [effect]}]
+    assert f"events[0].effects[0]: {problem}" in _refused(tiny, tmp_path)
+
+
+def test_an_action_effect_moving_the_actor_nowhere_is_refused_at_load(tiny, tmp_path):
+    tiny["actions"][0]["effects"].append("actor.place = 'moon'")
+    assert "actions[0] (buy).effects[3]: actor.place: 'moon' is not a place" in _refused(tiny, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["a\nb", "Ma\x1b[31mra", "\u202eMara"])
+def test_a_bad_name_with_control_characters_keeps_the_error_on_one_escaped_line(tiny, tmp_path, name):
+    tiny["npcs"][0]["name"] = name
+    message = _refused(tiny, tmp_path)  # one line, starting with the file
+    escaped = repr(name)[1:-1]
+    assert f"npcs[0] ({escaped}).name: " in message and message.isprintable()
+
+
+def test_a_table_key_with_a_newline_is_escaped_in_the_field_path(tiny, tmp_path):
+    tiny["npcs"][0]["relationships"] = {"Bo\nb": {"kind": "friend", "affinity": 0.5}}
+    message = _refused(tiny, tmp_path)
+    assert "npcs[0] (Ann).relationships.Bo\\nb: unknown NPC 'Bo\\nb'" in message and message.isprintable()
+
+
+@pytest.mark.parametrize("name", ["no_such_module_here:metric", "os.no_entry_point", "json:__doc__"])
+def test_a_metric_plug_in_that_does_not_load_stores_no_run(tiny, tmp_path, name):
+    from simverse.core.loader import parse_world
+    from simverse.core.plugins import PluginError
+    from simverse.world.model import World
+
+    tiny["settings"]["metrics"] = [name]
+    db = tmp_path / "run.db"
+    with pytest.raises(PluginError, match=r"^tiny: settings\.metrics\[0\]: "):
+        World(parse_world(tiny), db=str(db), embedder="hashing")
+    assert not db.exists()
