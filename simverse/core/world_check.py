@@ -145,32 +145,32 @@ def _bad_arg(name: str, value: str, declared: dict[str, str], kinds: dict[str, s
 
 
 # ---------------------------------------------------------------------------- 1b. built-in properties
-OWN_FIELDS = {"npc": {"place": "start_place", "coins": "coins", "inventory": "an item's place"},
-              "item": {"name": "name", "place": "place", "quantity": "quantity", "price": "price"},
-              "place": {"name": "name"}}
-"""Built-in properties a world file gives with their own field, never in ``properties``."""
-
-
 def check_builtin_properties(spec: WorldSpec) -> list[Issue]:
     """An entity's ``properties`` may start a built-in property the engine reads (a place's
-    ``locked``, an NPC's ``hunger``), but only with the built-in type, and not one that has a
-    field of its own: the engine would read ``coins = "lots"`` as a number and fail mid-run."""
+    ``locked``, an NPC's ``hunger``, even its ``coins`` instead of the field), but only with
+    what the engine can read: its built-in type, and for a ``place`` or ``inventory`` real
+    places and items. ``coins = "lots"`` or ``place = "nowhere"`` loaded and failed mid-run."""
+    places, items = {p.id for p in spec.places}, {i.id for i in spec.items}
+    held_at = {"npc": places, "item": places | {n.name for n in spec.npcs}}
     issues = []
     sections = [("places", "place", spec.places), ("items", "item", spec.items), ("npcs", "npc", spec.npcs)]
     for section, kind, entries in sections:
         for i, entry in enumerate(entries):
             for prop, value in entry.properties.items():
-                problem = _builtin_problem(kind, prop, value)
+                problem = _builtin_problem(kind, prop, value, held_at.get(kind, set()), items)
                 if problem:
                     issues.append(Issue((section, i, "properties", prop), problem))
     return issues
 
 
-def _builtin_problem(kind: str, prop: str, value: Any) -> str:
+def _builtin_problem(kind: str, prop: str, value: Any, held_at: set[str], items: set[str]) -> str:
     noun = "NPC" if kind == "npc" else kind
-    own = OWN_FIELDS.get(kind, {}).get(prop)
-    if own is not None:
-        return f"{prop!r} is a built-in {noun} property set by its own field ({own}), not in properties"
+    if prop == "place" and kind in ("npc", "item"):
+        return "" if value in held_at else f"'place' is a built-in {noun} property: {value!r} is not a place" + (
+            " or NPC" if kind == "item" else "")
+    if prop == "inventory" and kind == "npc":
+        unknown = [v for v in value if v not in items] if isinstance(value, list) else [value]
+        return f"'inventory' is a built-in NPC property: a list of items, not {unknown[0]!r}" if unknown else ""
     wanted = BUILTIN.get(kind, {}).get(prop)
     if wanted is not None and type_of(value) != wanted:
         return f"{prop!r} is a built-in {noun} property of type {wanted}, not {type_of(value)} {value!r}"

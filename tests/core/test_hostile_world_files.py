@@ -38,15 +38,26 @@ def test_nan_in_a_place_or_world_property_is_refused(tiny, tmp_path):
     assert "environment.properties.tide: inf is not a finite number" in _refused(tiny, tmp_path)
 
 
-@pytest.mark.parametrize(("section", "prop", "value"), [
-    ("npcs", "coins", "lots"), ("npcs", "inventory", 3), ("npcs", "place", "nowhere"),
-    ("items", "quantity", "many"), ("items", "place", "nowhere"), ("places", "name", "x"),
+@pytest.mark.parametrize(("section", "prop", "value", "said"), [
+    ("npcs", "coins", "lots", "of type number"), ("npcs", "inventory", 3, "a list of items"),
+    ("npcs", "inventory", ["bakery"], "a list of items"), ("npcs", "place", "nowhere", "is not a place"),
+    ("items", "quantity", "many", "of type number"), ("items", "place", "nowhere", "is not a place or NPC"),
 ])
-def test_a_built_in_property_with_a_field_of_its_own_is_refused_in_properties(tiny, tmp_path, section, prop, value):
+def test_a_built_in_property_with_a_field_of_its_own_must_hold_what_the_field_holds(tiny, tmp_path, section, prop,
+                                                                                     value, said):
     tiny[section][0]["properties"] = {prop: value}
     message = _refused(tiny, tmp_path)
-    assert f"{section}[0] " in message and f".properties.{prop}: '{prop}' is a built-in" in message
-    assert "set by its own field" in message
+    assert f"{section}[0] " in message and f".properties.{prop}: '{prop}' is a built-in" in message and said in message
+
+
+def test_a_built_in_property_given_in_properties_with_a_value_the_engine_reads_still_loads(tiny, tmp_path):
+    """Worlds that set ``coins`` or ``quantity`` in ``properties`` loaded and ran before, the
+    property taking the field's place; they still do."""
+    tiny["npcs"][0]["properties"] = {"coins": 7, "place": tiny["places"][1]["id"]}
+    tiny["items"][0]["properties"] = {"quantity": 3, "price": 4}
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    assert load_world(path).npcs[0].properties["coins"] == 7
 
 
 @pytest.mark.parametrize(("section", "prop", "value", "wanted"), [
