@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
-from simverse.core.names import name_words
+from simverse.core.names import FUNCTION_WORDS, name_words, word_forms
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, content_pairs
+from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
 """Cosine from which a place's description, ware or worker may be what the line asks for.
@@ -143,3 +144,14 @@ def _person(req: DecisionRequest, topic: str) -> NameView | None:
 def _roles(view: NameView) -> set[str]:
     """A person's roles and their heads ("service manager" and "manager")."""
     return {w for a in view.aliases if a.split() for w in (a.lower(), a.lower().split()[-1])}
+
+
+def content_pairs(r: Reading, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Two content words said next to each other ("coffee stand", "almond pastries"), in
+    order, each pair once: what a name or a ware of two words may be said as."""
+    said = word_forms(r.text)
+
+    def content(word: str) -> bool:
+        return len(word) >= 3 and word.isalpha() and word not in FUNCTION_WORDS and word not in skip
+
+    return list(dict.fromkeys((a, b) for a, b in pairwise(said) if content(a) and content(b)))

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
-from simverse.core.names import FUNCTION_WORDS, singular, spelled, word_forms, word_set
+from simverse.core.names import singular, spelled, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CONTRACTIONS = {
@@ -399,14 +398,3 @@ def asks_within(r: Reading) -> bool:
     """Whether a line that states a need also asks something ("I need to get in - any idea
     where its key is?"): then it is a question, not an order."""
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
-
-
-def content_pairs(r: Reading, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """Two content words said next to each other ("coffee stand", "almond pastries"), in
-    order, each pair once: what a name or a ware of two words may be said as."""
-    said = word_forms(r.text)
-
-    def content(word: str) -> bool:
-        return len(word) >= 3 and word.isalpha() and word not in FUNCTION_WORDS and word not in skip
-
-    return list(dict.fromkeys((a, b) for a, b in pairwise(said) if content(a) and content(b)))

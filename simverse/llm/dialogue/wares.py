@@ -25,8 +25,9 @@ from simverse.llm.dialogue.answers import (
     wares_at,
 )
 from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import Reading, content_pairs, read
+from simverse.llm.dialogue.reading import Reading, read
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
