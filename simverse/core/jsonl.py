@@ -12,25 +12,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from simverse.core.text_file import decode_utf8, read_bytes
+
 
 class JsonlError(ValueError):
     """A JSONL file or line that cannot be read; the message names the file and line."""
 
 
-def read_text(path: Path) -> str:
-    """The file as UTF-8 text, or a :class:`JsonlError` naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise JsonlError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-    except OSError as exc:
-        raise JsonlError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def read_jsonl(path: Path, skip: Callable[[str], bool] | None = None) -> list[tuple[int, Any]]:
     """``(line number, value)`` for each line that is not blank (nor ``skip``-ped)."""
     rows = []
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
+    text = decode_utf8(path, read_bytes(path, JsonlError), JsonlError)
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or (skip is not None and skip(line)):
             continue
         try:

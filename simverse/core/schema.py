@@ -40,7 +40,7 @@ def _finite(value: Any) -> Any:
 PropertyValue = Annotated[Scalar | list[str], AfterValidator(_finite)]
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class Strict(BaseModel):
@@ -57,7 +57,7 @@ def _check_id(value: str) -> str:
 
 
 def _check_hhmm(value: str | None) -> str | None:
-    if value is not None and not _HHMM.match(value):
+    if value is not None and not HHMM.match(value):
         raise ValueError(f"{value!r} is not a time of day HH:MM")
     return value
 

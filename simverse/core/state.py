@@ -17,18 +17,16 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simverse.core.schema import WorldSpec
+from simverse.core.schema import HHMM, WorldSpec
 
 EFFECT_OPS = ("set", "add", "remove", "move")
 ROUTE_LISTS = ("closed_routes", "locked_routes")
 SHUT_FLAGS = ("closed", "flooded", "burning")
 """A place is shut (no one may enter) when any of these is true."""
-HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MAX_INT = 2**63 - 1
 """The largest integer SQLite stores; state values are kept within it."""
 MAX_DAY = 100_000

@@ -11,6 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from simverse.core.text_file import decode_utf8, read_bytes
+
 MAX_BYTES = 4_000_000
 
 
@@ -20,18 +22,12 @@ class TomlFileError(ValueError):
 
 def read_toml_text(path: Path, what: str = "TOML file") -> str:
     """The file as text, or a one-line error for what is not a UTF-8 text file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TomlFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    raw = read_bytes(path, TomlFileError)
     if len(raw) > MAX_BYTES:
         raise TomlFileError(f"{path}: {len(raw)} bytes is too big for a {what} (at most {MAX_BYTES})")
     if b"\x00" in raw:
         raise TomlFileError(f"{path}: a binary file, not a TOML {what}")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise TomlFileError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    return decode_utf8(path, raw, TomlFileError)
 
 
 def read_toml(path: Path, what: str = "TOML file") -> tuple[dict[str, Any], str]:
