@@ -48,10 +48,10 @@ class Minds:
 
     @classmethod
     def open(cls, session: Session, run_id: int, embedder: str, config: MemoryConfig | None = None,
-             recorded: dict[bytes, bytes] | None = None) -> Minds:
+             recorded: dict[bytes, bytes] | None = None, precision: str = "float32") -> Minds:
         """Load (or start) a run's memories from its database; ``recorded`` vectors (of a
-        run being replayed) answer before the embedder."""
-        return cls(MemoryStream.load(session, run_id, make_embedder(embedder), config, recorded))
+        run being replayed) answer before the embedder, which computes in ``precision``."""
+        return cls(MemoryStream.load(session, run_id, make_embedder(embedder, precision), config, recorded))
 
     def remember(
         self, npc: str, kind: str, text: str, step: int, sim_hours: float,

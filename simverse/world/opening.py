@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from simverse.llm.spec import parse_role_specs
-from simverse.memory.embedder import make_embedder
+from simverse.memory.embedder import default_precision, make_embedder
 from simverse.store.run_store import RunStore, db_url, open_read_only
 from simverse.store.writer_lock import RunLocked
 from simverse.world.connect import Mix, OpenModels, brain_label
@@ -59,15 +59,28 @@ MEMORY_GISTS = "memory_gists"
 run made since gists exist; a run without it embeds its memories' whole texts."""
 
 
-def replay_gists(source: str) -> bool:
-    """Whether the recorded run ``PATH`` or ``PATH#RUN`` used gists: its replay must too,
-    to recall (and so prompt) exactly as it did."""
+EMBEDDER_PRECISION = "embedder_precision"
+"""The run config key of what MiniLM computes in (``embedder.PRECISIONS``), chosen for the
+machine a run starts on and kept wherever it resumes; a run without it computed float32."""
+
+
+def recorded_setting(source: str, key: str, default: Any) -> Any:
+    """``key`` of the recorded run ``PATH`` or ``PATH#RUN``'s config (``default`` where it
+    has none): its replay must embed as it did, to recall (and so prompt) exactly as it did."""
     path, _, run = source.partition("#")
     store = open_read_only(path)
     try:
-        return bool(store.run(int(run) if run else None).config.get(MEMORY_GISTS, False))
+        return store.run(int(run) if run else None).config.get(key, default)
     finally:
         store.close()
+
+
+def _precision(embedder: str, memory: bool, replay: str | None) -> str:
+    """What a new run's MiniLM computes in: the recording's where it replays one, else this
+    machine's :func:`default_precision`; float32 where nothing is embedded by MiniLM."""
+    if replay:
+        return str(recorded_setting(replay, EMBEDDER_PRECISION, "float32"))
+    return default_precision() if memory and embedder == "minilm" else "float32"
 
 
 def new_run_config(db: str | None, embedder: str, memory: bool, llm_events: str, mix: Mix, skip_idle: bool,
@@ -77,7 +90,8 @@ def new_run_config(db: str | None, embedder: str, memory: bool, llm_events: str,
     config = {"db": db, "embedder": embedder, "memory": memory, "llm_events": llm_events,
               "brains": [[who, brain_label(b)] for who, b in mix.pairs],
               "skip_idle": skip_idle, "llm_facts": models.facts,
-              MEMORY_GISTS: replay_gists(models.replay) if models.replay else True}
+              MEMORY_GISTS: bool(recorded_setting(models.replay, MEMORY_GISTS, False)) if models.replay else True,
+              EMBEDDER_PRECISION: _precision(embedder, memory, models.replay)}
     if planned_steps is not None:
         config["planned_steps"] = planned_steps
     return config

@@ -21,7 +21,7 @@ from simverse.llm.spec import same_spec
 from simverse.memory.config import MemoryConfig
 from simverse.store.run_store import RunStore
 from simverse.world import connect
-from simverse.world.opening import MEMORY_GISTS
+from simverse.world.opening import EMBEDDER_PRECISION, MEMORY_GISTS
 
 __all__ = ["Wired", "connect_brain", "open_minds", "switch_llm", "use_brain"]
 
@@ -55,11 +55,13 @@ def connect_brain(world: Wired, session: Session, brain: Brain | None, models: c
 def open_minds(world: Wired, session: Session, models: connect.OpenModels, run_config: dict) -> None:
     """The run's memory; a replay's stored text vectors answer before the embedder. Gists
     are on for runs whose config says so (every run made since they exist), so a run made
-    before keeps embedding whole texts when it resumes."""
+    before keeps embedding whole texts when it resumes; MiniLM computes in the precision
+    the run recorded (float32 for runs made before precisions were recorded)."""
     recorded = connect.replay_vectors(models.replay, world.embedder) if models.replay else None
     config = MemoryConfig(retrieval_log=world.spec.settings.retrieval_log,
                           gists=bool(run_config.get(MEMORY_GISTS, False)))
-    world.minds = Minds.open(session, world.run_id, world.embedder, config, recorded)
+    precision = str(run_config.get(EMBEDDER_PRECISION, "float32"))
+    world.minds = Minds.open(session, world.run_id, world.embedder, config, recorded, precision)
     connect.share_embedder(world.brain, world.minds.stream.embedder)
 
 

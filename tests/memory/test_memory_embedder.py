@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simverse.memory import EmbedderUnavailable, HashingEmbedder, MiniLMEmbedder, make_embedder
-from simverse.memory.embedder import embedder_threads
+from simverse.memory.embedder import default_precision, embedder_threads
 
 SENTENCES = [
     "The baker sold fresh bread at the market.",
@@ -61,13 +61,41 @@ def test_embedder_threads_leave_half_the_cpus_to_the_step_and_other_work():
     assert embedder_threads(16) == 8
 
 
+def test_a_precision_minilm_cannot_compute_in_is_refused_with_the_known_ones(monkeypatch):
+    with pytest.raises(ValueError, match=r"float32, bfloat16.*'int4'"):
+        MiniLMEmbedder(precision="int4")
+    assert make_embedder("hashing", "bfloat16").embed(["a line"]).shape == (1, 256)
+    monkeypatch.setenv("SIMVERSE_EMBEDDER_PRECISION", "float32")
+    assert default_precision() == "float32"
+    monkeypatch.setenv("SIMVERSE_EMBEDDER_PRECISION", "half")
+    with pytest.raises(ValueError, match=r"SIMVERSE_EMBEDDER_PRECISION.*'half'"):
+        default_precision()
+
+
+_HARBOUR = [f"{'the old ' * (i % 7)}sentence number {i} about the harbour" for i in range(150)]
+
+
 @pytest.mark.slow
-def test_minilm_batches_run_side_by_side_give_the_same_bits_as_one_call():
+def test_minilm_in_bfloat16_gives_unit_vectors_close_to_float32_ones():
+    """Autocast keeps MiniLM's vectors within a hair of float32's: what retrieval ranks by
+    stays put, while the matrix products run in bfloat16."""
+    texts = [*SENTENCES, *_HARBOUR[:40]]
+    exact = MiniLMEmbedder(threads=1, workers=1).embed(texts)
+    low = MiniLMEmbedder(threads=1, workers=1, precision="bfloat16").embed(texts)
+    assert low.dtype == np.float32 and not np.array_equal(low, exact), "bfloat16 products were computed"
+    np.testing.assert_allclose(np.linalg.norm(low, axis=1), 1.0, rtol=1e-5)
+    assert (low * exact).sum(1).min() > 0.999
+    assert _cos(low)[0, 1] > 0.8 > 0.3 > _cos(low)[0, 2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("precision", ["float32", "bfloat16"])
+def test_minilm_batches_run_side_by_side_give_the_same_bits_as_one_call(precision):
     """Workers take whole batches of the order one ``encode`` call makes, so the vectors are
-    exactly what one call gives, whatever the number of workers."""
-    texts = [f"{'the old ' * (i % 7)}sentence number {i} about the harbour" for i in range(150)]
-    one = MiniLMEmbedder(threads=1, workers=1)
-    two = MiniLMEmbedder(threads=1, workers=2)
+    exactly what one call gives, whatever the number of workers (and the precision)."""
+    texts = _HARBOUR
+    one = MiniLMEmbedder(threads=1, workers=1, precision=precision)
+    two = MiniLMEmbedder(threads=1, workers=2, precision=precision)
     alone = one.embed(texts)
     assert one.workers == 1 and two.embed(texts[:10]).shape == (10, 384)
     side_by_side = two.embed(texts)

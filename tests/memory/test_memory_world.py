@@ -96,6 +96,28 @@ def test_a_run_made_before_gists_resumed_midway_equals_it_uninterrupted(tmp_path
     assert runs["resumed"] == runs["whole"]
 
 
+def test_minilm_computes_in_the_precision_its_run_recorded_wherever_it_resumes_or_replays(tmp_path, monkeypatch):
+    """The machine's precision is chosen once, when a run starts: resuming it (or replaying
+    it) where another would be chosen keeps the recorded one, and a run made before
+    precisions were recorded computes float32, as it did."""
+    monkeypatch.setenv("SIMVERSE_EMBEDDER_PRECISION", "float32")
+    World(_world(embedder="minilm"), seed=1, db=str(tmp_path / "live.db")).close()
+    monkeypatch.setenv("SIMVERSE_EMBEDDER_PRECISION", "bfloat16")
+    resumed = World.resume(str(tmp_path / "live.db"))
+    replayed = World(_world(embedder="minilm"), seed=1, db=str(tmp_path / "replay.db"),
+                     replay=str(tmp_path / "live.db"))
+    fresh = World(_world(embedder="minilm"), seed=1, db=str(tmp_path / "fresh.db"))
+    for world, precision in ((resumed, "float32"), (replayed, "float32"), (fresh, "bfloat16")):
+        assert world.store.run(world.run_id).config["embedder_precision"] == precision
+        assert world.minds.stream.embedder.precision == precision
+        world.close()
+    with sqlite3.connect(tmp_path / "fresh.db") as con:
+        con.execute("UPDATE runs SET config = json_remove(config, '$.embedder_precision')")
+    older = World.resume(str(tmp_path / "fresh.db"))
+    assert older.minds.stream.embedder.precision == "float32"
+    older.close()
+
+
 def _lines_heard_with_a_vector(db) -> int:
     """How many dialogue lines have a vector of the words their listener perceived."""
     with sqlite3.connect(db) as con:
