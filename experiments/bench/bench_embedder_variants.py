@@ -7,8 +7,9 @@ second with the embedder's one thread, and how far each variant's vectors are fr
 shipped model's (cosine per sentence; whether each sentence's nearest other sentence, and
 its five nearest, stay the same: what memory retrieval ranks by).
 
-Variants: torch dynamic int8 quantisation of every linear layer (per tensor, and per output
-channel), and of the feed-forward layers alone; with ``onnxruntime`` and ``onnx`` installed
+Variants: bfloat16 matrix products under ``torch.autocast`` (what a run computes in by default
+where the CPU has native bfloat16), torch dynamic int8 quantisation of every linear layer (per
+tensor, and per output channel), and of the feed-forward layers alone; with ``onnxruntime`` and ``onnx`` installed
 (not dependencies of simverse), the same model exported to ONNX, in float32.
 
 Run: ``python experiments/bench/bench_embedder_variants.py [--threads 1] [--limit 1200]``.
@@ -40,9 +41,9 @@ def sentences(limit: int) -> list[str]:
     return sorted(lines, key=lambda t: (len(t), t))[:limit]
 
 
-def torch_encoder(model: object) -> Encode:
+def torch_encoder(model: object, bfloat16: bool = False) -> Encode:
     def encode(texts: list[str]) -> np.ndarray:
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast("cpu", torch.bfloat16, enabled=bfloat16):
             return model.encode(texts, batch_size=64, normalize_embeddings=True,  # type: ignore[attr-defined]
                                 convert_to_numpy=True, show_progress_bar=False)
     return encode
@@ -126,6 +127,7 @@ def main() -> None:
     model = MiniLMEmbedder(threads=args.threads)._loaded()
     variants: dict[str, Encode] = {
         "MiniLM float32 (shipped)": torch_encoder(model),
+        "bfloat16 products (autocast; the default with native bfloat16)": torch_encoder(model, bfloat16=True),
         "int8, all linear layers, per tensor": torch_encoder(quantised(model, "all", False)),
         "int8, all linear layers, per channel": torch_encoder(quantised(model, "all", True)),
         "int8, feed-forward layers, per channel": torch_encoder(quantised(model, "ffn", True)),

@@ -14,6 +14,11 @@ comparable side by side, and wall-time ratios only if the load stayed the same. 
 
     python experiments/bench/bench_scripted.py [--npcs 100,1000] [--steps 100]
         [--memory off,hashing,minilm] [--places 50]
+    python experiments/bench/bench_scripted.py --npcs 1000 --steps 20 --memory minilm:float32,minilm
+
+``minilm`` computes in the precision a run gets by default on this machine (bfloat16 where the
+CPU has it natively); ``minilm:float32`` or ``minilm:bfloat16`` sets it (the ``prec`` column
+says which each ran with).
     python experiments/bench/bench_scripted.py --growth 1000 --npcs 100 --memory minilm
 
 ``--growth N`` runs one configuration for N steps and prints, every N/10 steps, the active
@@ -88,6 +93,7 @@ def generated_world(npcs: int, places: int, seed: int = 0) -> dict:
 
 def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
     """One configuration in this process: the figures as a dict."""
+    embedder = _embedder(memory)
     spec = parse_world(generated_world(npcs, places), source="generated")
     store_time = 0.0
     original_write, original_commit = RunStore.write_step, Session.commit
@@ -105,7 +111,8 @@ def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
         db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
         world = World(spec, seed=1, db=str(db), memory=memory != "off",
-                      embedder=None if memory == "off" else memory)
+                      embedder=None if memory == "off" else embedder)
+        precision = world.store.run(world.run_id).config["embedder_precision"] if embedder == "minilm" else "-"
         if world.minds is not None:  # MiniLM loads its weights on first use: count it as setup
             world.minds.stream.embedder.embed(["warm up"])
         setup = time.perf_counter() - t0
@@ -127,8 +134,17 @@ def run_one(npcs: int, places: int, steps: int, memory: str) -> dict:
     return {"npcs": npcs, "memory": memory, "steps": steps, "wall": wall, "cpu": cpu, "store": store_time,
             "setup": setup, "load": os.getloadavg()[0],
             "bytes": size, "embedded": embedded, "active_mean": sum(active) / len(active),
-            "active_max": max(active), "threads": threads, "rss_mb": _rss_mb(),
+            "active_max": max(active), "threads": threads, "precision": precision, "rss_mb": _rss_mb(),
             "rss_growth_mb": _rss_mb() - rss_start}
+
+
+def _embedder(memory: str) -> str:
+    """The embedder of a ``--memory`` value (``minilm:float32``: MiniLM, with this process's
+    runs made in float32)."""
+    embedder, _, precision = memory.partition(":")
+    if precision:
+        os.environ["SIMVERSE_EMBEDDER_PRECISION"] = precision
+    return embedder
 
 
 def _cpu_s() -> float:
@@ -152,7 +168,7 @@ def growth(npcs: int, places: int, steps: int, memory: str) -> None:
           f"{'RSS MB':>8s} {'s/step':>8s}")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "growth.db"
-        world = World(spec, seed=1, db=str(db), memory=memory != "off", embedder=memory)
+        world = World(spec, seed=1, db=str(db), memory=memory != "off", embedder=_embedder(memory))
         stream = world.minds.stream
         t0 = time.perf_counter()
         for done in range(every, steps + 1, every):
@@ -199,10 +215,10 @@ def main() -> None:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nside by side (one run of this command; each configuration in a fresh process; "
           f"load average now {load} on {os.cpu_count()} CPUs):")
-    print(f"{'NPCs':>5s} {'memory':8s} {'agent-steps/s':>14s} {'x memory off':>13s} {'per CPU s':>10s} "
+    print(f"{'NPCs':>5s} {'memory':15s} {'agent-steps/s':>14s} {'x memory off':>13s} {'per CPU s':>10s} "
           f"{'x off (CPU)':>11s} {'load':>5s} {'store':>6s} "
           f"{'DB MB':>7s} {'B/agent-step':>13s} {'embedded':>9s} {'/agent-step':>11s} "
-          f"{'mem/NPC':>8s} {'max':>5s} {'thr':>4s} {'RSS MB':>7s} {'+RSS':>6s}")
+          f"{'mem/NPC':>8s} {'max':>5s} {'thr':>4s} {'prec':>8s} {'RSS MB':>7s} {'+RSS':>6s}")
     for r in results:
         print(row(r, results))
 
@@ -216,11 +232,11 @@ def row(r: dict, results: list[dict]) -> str:
     cost = f"{r['wall'] / off['wall']:.2f}" if off else "-"
     cpu_cost = f"{r['cpu'] / off['cpu']:.2f}" if off else "-"
     agent_steps = r["npcs"] * r["steps"]
-    return (f"{r['npcs']:5d} {r['memory']:8s} {_rate(r):14,.0f} {cost:>13s} {agent_steps / r['cpu']:10,.0f} "
+    return (f"{r['npcs']:5d} {r['memory']:15s} {_rate(r):14,.0f} {cost:>13s} {agent_steps / r['cpu']:10,.0f} "
             f"{cpu_cost:>11s} {r['load']:5.1f} {r['store'] / r['wall']:6.0%} "
             f"{r['bytes'] / 1e6:7.1f} {r['bytes'] / agent_steps:13,.0f} {r['embedded']:9,d} "
             f"{r['embedded'] / agent_steps:11.2f} {r['active_mean']:8.0f} {r['active_max']:5d} "
-            f"{r['threads']:>4s} {r['rss_mb']:7.0f} {r['rss_growth_mb']:6.0f}")
+            f"{r['threads']:>4s} {r.get('precision', '-'):>8s} {r['rss_mb']:7.0f} {r['rss_growth_mb']:6.0f}")
 
 
 def report(r: dict, results: list[dict]) -> None:

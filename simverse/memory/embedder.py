@@ -164,15 +164,24 @@ class MiniLMEmbedder:
                 raise EmbedderUnavailable(f"{self._path}: not a {self.dim}-d MiniLM model")
         return self._model
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], precision: str | None = None) -> np.ndarray:
+        """Unit vectors of ``texts``, in ``precision`` (by default the embedder's own)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._loaded()
+        low = (precision or self.precision) == "bfloat16"
         if self.workers == 1 or len(texts) <= self.batch_size:
-            return self._encode(model, list(texts), self.batch_size)
-        return self._encode_in_turns(list(texts))
+            return self._encode(model, list(texts), self.batch_size, low)
+        return self._encode_in_turns(list(texts), low)
 
-    def _encode_in_turns(self, texts: list[str]) -> np.ndarray:
+    def in_float32(self) -> Embedder:
+        """This embedder as float32, on the same loaded weights: what talk is understood
+        with, as the cosine thresholds of :mod:`simverse.llm.dialogue` were calibrated on
+        float32 vectors (bfloat16 moved two of 1,200 labelled lines across one) and a step
+        brings few lines to understand by embedding (memory brings nearly all its texts)."""
+        return self if self.precision == "float32" else _Float32(self)
+
+    def _encode_in_turns(self, texts: list[str], low: bool) -> np.ndarray:
         """The batches ``encode`` would make (texts longest first, as it orders them), run
         ``workers`` at a time, each worker on its own copy of the model in turn: every batch
         is computed exactly as one ``encode`` call computes it, so the vectors are the same
@@ -187,7 +196,7 @@ class MiniLMEmbedder:
         models = [self._model, *self._copies]
 
         def work(k: int) -> list[np.ndarray]:
-            return [self._encode(models[k], batch, len(batch)) for batch in batches[k::workers]]
+            return [self._encode(models[k], batch, len(batch), low) for batch in batches[k::workers]]
 
         with ThreadPoolExecutor(workers) as pool:
             done = list(pool.map(work, range(workers)))
@@ -195,17 +204,36 @@ class MiniLMEmbedder:
         out[order] = np.concatenate([done[j % workers][j // workers] for j in range(len(batches))])
         return out
 
-    def _encode(self, model: Any, texts: list[str], batch_size: int) -> np.ndarray:
-        """Unit vectors of ``texts`` by one ``encode`` call, without autograd, in the
-        embedder's precision (bfloat16 ones scaled to unit length again in float32)."""
+    def _encode(self, model: Any, texts: list[str], batch_size: int, low: bool) -> np.ndarray:
+        """Unit vectors of ``texts`` by one ``encode`` call, without autograd, with
+        bfloat16 products where ``low`` (those scaled to unit length again in float32)."""
         import torch
 
-        low = self.precision == "bfloat16"
         with torch.inference_mode(), torch.autocast(self.device.split(":")[0], torch.bfloat16, enabled=low):
             vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
                                 show_progress_bar=False)
         vecs = np.ascontiguousarray(vecs, dtype=np.float32)
         return normalise_rows(vecs) if low else vecs
+
+
+class _Float32:
+    """A bfloat16 MiniLM's float32 twin (:meth:`MiniLMEmbedder.in_float32`)."""
+
+    name = MiniLMEmbedder.name
+    dim = MiniLMEmbedder.dim
+    precision = "float32"
+
+    def __init__(self, base: MiniLMEmbedder) -> None:
+        self.base = base
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.base.embed(texts, precision="float32")
+
+
+def understanding(embedder: Embedder) -> Embedder:
+    """The embedder talk is understood with: MiniLM in float32 (:meth:`MiniLMEmbedder.in_float32`),
+    any other as it is."""
+    return embedder.in_float32() if isinstance(embedder, MiniLMEmbedder) else embedder
 
 
 def default_precision() -> str:

@@ -19,6 +19,7 @@ from simverse.core.schema import WorldSpec
 from simverse.events.resolution import EventResolver
 from simverse.llm.spec import same_spec
 from simverse.memory.config import MemoryConfig
+from simverse.memory.embedder import understanding
 from simverse.store.run_store import RunStore
 from simverse.world import connect
 from simverse.world.opening import EMBEDDER_PRECISION, MEMORY_GISTS
@@ -62,7 +63,7 @@ def open_minds(world: Wired, session: Session, models: connect.OpenModels, run_c
                           gists=bool(run_config.get(MEMORY_GISTS, False)))
     precision = str(run_config.get(EMBEDDER_PRECISION, "float32"))
     world.minds = Minds.open(session, world.run_id, world.embedder, config, recorded, precision)
-    connect.share_embedder(world.brain, world.minds.stream.embedder)
+    connect.share_embedder(world.brain, understanding(world.minds.stream.embedder))
 
 
 def switch_llm(world: Wired, role: str, spec: str) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simverse.memory import EmbedderUnavailable, HashingEmbedder, MiniLMEmbedder, make_embedder
-from simverse.memory.embedder import default_precision, embedder_threads
+from simverse.memory.embedder import default_precision, embedder_threads, understanding
 
 SENTENCES = [
     "The baker sold fresh bread at the market.",
@@ -86,6 +86,15 @@ def test_minilm_in_bfloat16_gives_unit_vectors_close_to_float32_ones():
     np.testing.assert_allclose(np.linalg.norm(low, axis=1), 1.0, rtol=1e-5)
     assert (low * exact).sum(1).min() > 0.999
     assert _cos(low)[0, 1] > 0.8 > 0.3 > _cos(low)[0, 2]
+
+
+@pytest.mark.slow
+def test_a_bfloat16_minilm_understands_talk_in_float32_on_its_own_weights():
+    memory = MiniLMEmbedder(threads=1, workers=1, precision="bfloat16")
+    talk = understanding(memory)
+    np.testing.assert_array_equal(talk.embed(SENTENCES), MiniLMEmbedder(threads=1, workers=1).embed(SENTENCES))
+    assert not np.array_equal(memory.embed(SENTENCES), talk.embed(SENTENCES)) and talk.base is memory
+    assert understanding(exact := MiniLMEmbedder()) is exact and understanding(h := HashingEmbedder()) is h
 
 
 @pytest.mark.slow

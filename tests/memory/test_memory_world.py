@@ -110,6 +110,9 @@ def test_minilm_computes_in_the_precision_its_run_recorded_wherever_it_resumes_o
     for world, precision in ((resumed, "float32"), (replayed, "float32"), (fresh, "bfloat16")):
         assert world.store.run(world.run_id).config["embedder_precision"] == precision
         assert world.minds.stream.embedder.precision == precision
+        memory, understood = world.minds.stream.embedder, world.brain.intents.encoder
+        assert understood.precision == "float32", "talk is understood as its thresholds were calibrated"
+        assert getattr(understood, "base", understood) is memory, "one model serves memory and talk"
         world.close()
     with sqlite3.connect(tmp_path / "fresh.db") as con:
         con.execute("UPDATE runs SET config = json_remove(config, '$.embedder_precision')")
