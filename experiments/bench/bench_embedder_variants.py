@@ -142,7 +142,7 @@ def main() -> None:
         for name, encode in variants.items():
             vectors, seconds = (base, base_seconds) if name.endswith("(shipped)") else timed(encode, texts)
             least, mean, nearest, five = agreement(base, vectors)
-            print(f"| {name} | {len(texts) / seconds:,.0f} | {base_seconds / seconds:.2f} | {least:.3f}, {mean:.3f} "
+            print(f"| {name} | {len(texts) / seconds:,.0f} | {base_seconds / seconds:.2f} | {least:.4f}, {mean:.4f} "
                   f"| {100 * nearest:.1f}% | {100 * five:.1f}% |")
 
 
