@@ -131,3 +131,12 @@ def test_a_metric_plug_in_that_does_not_load_stores_no_run(tiny, tmp_path, name)
     with pytest.raises(PluginError, match=r"^tiny: settings\.metrics\[0\]: "):
         World(parse_world(tiny), db=str(db), embedder="hashing")
     assert not db.exists()
+
+
+@pytest.mark.parametrize(("pattern", "said"), [(r"(\w+) \1", "invalid escape sequence: \\1"),
+                                               ("refund(?! denied)", "invalid perl operator: (?!")])
+def test_a_policy_pattern_re2_cannot_match_is_refused_at_load_naming_file_and_field(tiny, tmp_path, pattern, said):
+    """Policies are searched with RE2 (linear time); what it cannot match fails here, not mid-run."""
+    tiny["policies"] = [{"name": "polite", "description": "no refunds", "forbid": ["refund", pattern]}]
+    message = _refused(tiny, tmp_path)
+    assert "policies[0] (polite).forbid[1]: " in message and said in message and "not supported" in message
