@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from simverse.core.loader import format_validation_error
 from simverse.core.schema import KnowledgeEntry
+from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
 
 MODEL_KEYS = ("llm", "embedder", "memory")
@@ -51,7 +52,7 @@ class SweepConfig(BaseModel):
     description: str = ""
     world: str
     steps: int = Field(ge=1)
-    seeds: list[Annotated[int, Field(ge=0)]] | int = 3
+    seeds: list[Annotated[int, Field(ge=0, le=MAX_SEED)]] | int = 3
     llm: str = "scripted"
     embedder: str = "hashing"
     memory: bool = False
@@ -62,8 +63,8 @@ class SweepConfig(BaseModel):
     @field_validator("seeds")
     @classmethod
     def _seeds(cls, value: list[int] | int) -> list[int] | int:
-        if isinstance(value, int) and value < 1:
-            raise ValueError("seeds: give a list of seeds or a count >= 1")
+        if isinstance(value, int) and not 1 <= value <= MAX_SEED:
+            raise ValueError(f"seeds: give a list of seeds or a count from 1 to {MAX_SEED}")
         if isinstance(value, list) and (not value or len(set(value)) != len(value)):
             raise ValueError("seeds: the list must be non-empty and without repeats")
         return value

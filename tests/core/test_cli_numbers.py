@@ -1,0 +1,48 @@
+"""Numeric options out of their meaning are refused by name before anything runs or is
+written. Before, ``sweep --workers 0`` ran on one process while saying "0 local processes",
+``run --seed -1`` said only "expected non-negative integer", a seed past 64 bits and
+``dashboard --port 70000`` were tracebacks (the seed's after creating the database),
+``compare --limit -1`` silently dropped each section's last row and ``play --turns -1``
+returned at once."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from simverse.cli.app import app
+from simverse.core.seeds import MAX_SEED
+from simverse.experiments.sweep_config import SweepConfigError, load_sweep
+
+TOO_BIG = str(MAX_SEED + 1)
+
+
+@pytest.mark.parametrize(("args", "option", "allowed"), [
+    (["sweep", "{dir}/s.toml", "--workers", "0"], "--workers", "greater than or equal to 1"),
+    (["sweep", "{dir}/s.toml", "--workers", "-3"], "--workers", "greater than or equal to 1"),
+    (["run", "harbor_town", "--seed", "-1"], "--seed", "greater than or equal to 0"),
+    (["run", "harbor_town", "--seed", TOO_BIG], "--seed", f"less than or equal to {MAX_SEED}"),
+    (["run", "harbor_town", "--steps", "-1"], "--steps", "greater than or equal to 0"),
+    (["dashboard", "harbor_town", "--port", "70000"], "--port", "less than or equal to 65535"),
+    (["dashboard", "harbor_town", "--port", "0"], "--port", "greater than or equal to 1"),
+    (["dashboard", "harbor_town", "--seed", "-2"], "--seed", "greater than or equal to 0"),
+    (["compare", "{dir}/r.db", "1", "2", "--limit", "-1"], "--limit", "greater than or equal to 1"),
+    (["play", "Nell", "--turns", "-1"], "--turns", "greater than or equal to 0"),
+    (["fork", "{dir}/r.db", "--at", "1", "--steps", "-1"], "--steps", "greater than or equal to 0"),
+])
+def test_a_number_out_of_range_is_refused_by_name_and_writes_nothing(tmp_path, args, option, allowed):
+    args = [a.replace("{dir}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "r.db")] if args[0] == "run" else args,
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}': Input should be {allowed}" in " ".join(result.output.split())
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sweep_seed_past_64_bits_is_refused_at_load_naming_the_field(tmp_path):
+    path = tmp_path / "s.toml"
+    for seeds in (f"[1, {TOO_BIG}]", TOO_BIG):
+        path.write_text(f'name = "s"\nworld = "harbor_town"\nsteps = 1\nseeds = {seeds}\n', encoding="utf-8")
+        with pytest.raises(SweepConfigError, match=r"s\.toml: seeds"):
+            load_sweep(path)
