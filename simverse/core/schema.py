@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from simverse.core.brain_spec import checked_role_specs, checked_spec
 from simverse.core.patterns import compile_pattern
 
 FORMAT_VERSION = 2
@@ -49,6 +50,7 @@ def _pattern(value: str) -> str:
 
 
 PolicyPattern = Annotated[str, AfterValidator(_pattern)]
+RoleSpecs = Annotated[str, AfterValidator(checked_role_specs)]
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -323,18 +325,19 @@ class BrainAssignment(Strict):
     seeded share of the NPCs not yet assigned) or ``*``; ``llm`` is a brain spec."""
 
     who: str
-    llm: str
+    llm: Annotated[str, AfterValidator(checked_spec)]
 
 
 class Settings(Strict):
     conversation_turns: int = Field(4, ge=2, le=12, description="lines per conversation per step")
     max_conversations_per_npc: int = Field(1, ge=1)
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
-    llm: str | None = Field(None, description="default brain spec, e.g. 'scripted'")
-    llm_events: str | None = Field(None, description="brain spec for event inference")
+    llm: RoleSpecs | None = Field(None, description="default brain spec, e.g. 'scripted'")
+    llm_events: RoleSpecs | None = Field(None, description="brain spec for event inference")
     skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
-    embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    embedder: Literal["minilm", "hashing"] = Field(
+        "minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
     retrieval_log: Literal["compact", "full"] = Field(
         "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")

@@ -26,7 +26,7 @@ def test_a_sweep_file_that_is_not_utf8_or_nested_too_deeply_is_one_error(tmp_pat
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    ({"llm": "evil:x"}, r": llm: bad --llm spec 'evil:x'"),
+    ({"llm": "evil:x"}, r": llm: bad LLM spec 'evil:x'"),
     ({"embedder": "nope"}, r": embedder: unknown embedder 'nope'"),
     ({"inject": [{"step": 1, "text": "x", "effects": ["dragon.mood = 'x'"]}]},
      r"inject\[0\]\.effects\[0\]: unknown name 'dragon'"),
