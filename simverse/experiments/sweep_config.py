@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from simverse.core.loader import format_validation_error
+from simverse.core.runtime import MAX_INJECTED_CHARS
 from simverse.core.schema import KnowledgeEntry
 from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
@@ -36,7 +37,7 @@ class InjectionSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     step: int = Field(ge=1)
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=MAX_INJECTED_CHARS)
     place: str | None = None
     effects: list[str] = Field(default_factory=list, description="world effect syntax, e.g. \"bakery.on_fire = true\"")
     facts: list[KnowledgeEntry] = Field(default_factory=list, description="facts that become true (world + observers)")
