@@ -3,7 +3,9 @@ written. Before, ``sweep --workers 0`` ran on one process while saying "0 local 
 ``run --seed -1`` said only "expected non-negative integer", a seed past 64 bits and
 ``dashboard --port 70000`` were tracebacks (the seed's after creating the database),
 ``compare --limit -1`` silently dropped each section's last row and ``play --turns -1``
-returned at once."""
+returned at once; ``finetune --batch-size 0`` (or ``--grad-accum 0``, ``--lora-r 0``, a
+negative ``--learning-rate``) was a traceback after making the output folder, and
+``--max-steps -5`` ran as -1."""
 
 from __future__ import annotations
 
@@ -29,6 +31,14 @@ TOO_BIG = str(MAX_SEED + 1)
     (["compare", "{dir}/r.db", "1", "2", "--limit", "-1"], "--limit", "greater than or equal to 1"),
     (["play", "Nell", "--turns", "-1"], "--turns", "greater than or equal to 0"),
     (["fork", "{dir}/r.db", "--at", "1", "--steps", "-1"], "--steps", "greater than or equal to 0"),
+    *((["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", option, "0"], option, "greater than or equal to 1")
+      for option in ("--batch-size", "--grad-accum", "--lora-r", "--lora-alpha", "--max-length", "--save-steps")),
+    (["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", "--epochs", "-1"], "--epochs",
+     "greater than or equal to 0"),
+    (["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", "--max-steps", "-5"], "--max-steps",
+     "greater than or equal to -1"),
+    (["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", "--learning-rate", "-1"], "--learning-rate",
+     "greater than or equal to 0"),
 ])
 def test_a_number_out_of_range_is_refused_by_name_and_writes_nothing(tmp_path, args, option, allowed):
     args = [a.replace("{dir}", str(tmp_path)) for a in args]
@@ -38,6 +48,21 @@ def test_a_number_out_of_range_is_refused_by_name_and_writes_nothing(tmp_path, a
     assert f"Invalid value for '{option}': Input should be {allowed}" in " ".join(result.output.split())
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("option", "value", "said"), [
+    ("--epochs", "0", "--epochs must be above 0 (or give --max-steps)"),
+    ("--max-steps", "0", "--max-steps must be -1 (the epochs decide) or at least 1, not 0"),
+    ("--learning-rate", "0", "--learning-rate must be above 0"),
+])
+def test_a_finetune_that_could_not_train_is_refused_before_the_model_loads(tmp_path, option, value, said):
+    """Before, these trained 0 steps and wrote the base model back with a report, as if trained;
+    a batch size or gradient accumulation of 0 and a negative learning rate were tracebacks
+    after the output folder was made."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["finetune", str(tmp_path), "--base", "no-such-model", "--out", str(out),
+                                      option, value])
+    assert str(result.exception) == said and not out.exists()
 
 
 def test_a_sweep_seed_past_64_bits_is_refused_at_load_naming_the_field(tmp_path):
