@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simverse.core.loader import format_validation_error
 from simverse.core.runtime import MAX_INJECTED_CHARS
@@ -25,6 +26,10 @@ from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
 
 MODEL_KEYS = ("llm", "embedder", "memory")
+MAX_CELLS = 100_000
+"""The most cells (grid settings x seeds) a sweep may have. Each cell is a whole run, so more
+is a slip (``seeds = 1000000`` for a list of seeds), and the cell list alone of a sweep far
+larger took gigabytes of memory before its first run started."""
 
 
 class SweepConfigError(ValueError):
@@ -77,6 +82,15 @@ class SweepConfig(BaseModel):
             if not values:
                 raise ValueError(f"grid[{path!r}]: give at least one value")
         return value
+
+    @model_validator(mode="after")
+    def _size(self) -> SweepConfig:
+        cells = math.prod(len(values) for values in self.grid.values()) * (
+            self.seeds if isinstance(self.seeds, int) else len(self.seeds))
+        if cells > MAX_CELLS:
+            raise ValueError(f"seeds x grid: {cells} cells; a sweep may have at most {MAX_CELLS} "
+                             "(split it into several sweeps)")
+        return self
 
     def seed_list(self) -> list[int]:
         return list(range(self.seeds)) if isinstance(self.seeds, int) else list(self.seeds)
