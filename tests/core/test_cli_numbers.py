@@ -5,7 +5,8 @@ written. Before, ``sweep --workers 0`` ran on one process while saying "0 local 
 ``compare --limit -1`` silently dropped each section's last row and ``play --turns -1``
 returned at once; ``finetune --batch-size 0`` (or ``--grad-accum 0``, ``--lora-r 0``, a
 negative ``--learning-rate``) was a traceback after making the output folder, and
-``--max-steps -5`` ran as -1."""
+``--max-steps -5`` ran as -1. A run id or ``inspect`` step past what SQLite holds was an
+OverflowError traceback from the driver."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from typer.testing import CliRunner
 from simverse.cli.app import app
 from simverse.core.seeds import MAX_SEED
 from simverse.experiments.sweep_config import SweepConfigError, load_sweep
+from simverse.store.run_store import MAX_STORED_INT, RunNotFound
+from simverse.world.model import World
 
 TOO_BIG = str(MAX_SEED + 1)
 
@@ -71,3 +74,27 @@ def test_a_sweep_seed_past_64_bits_is_refused_at_load_naming_the_field(tmp_path)
         path.write_text(f'name = "s"\nworld = "harbor_town"\nsteps = 1\nseeds = {seeds}\n', encoding="utf-8")
         with pytest.raises(SweepConfigError, match=r"s\.toml: seeds"):
             load_sweep(path)
+
+
+@pytest.mark.parametrize(("args", "run"), [
+    (["inspect", "{db}", "--run", TOO_BIG], TOO_BIG),
+    (["fork", "{db}", "--at", "1", "--run", TOO_BIG], TOO_BIG),
+    (["run", "--resume", "{db}", "--run-id", TOO_BIG, "--steps", "1"], TOO_BIG),
+    (["knowledge", "who-knows", "{db}", "a|b|c", "--run", TOO_BIG], TOO_BIG),
+    (["predict", "{db}", "a storm", "--run", f"-{TOO_BIG}0"], f"-{TOO_BIG}0"),
+])
+def test_a_run_id_no_sqlite_integer_holds_is_no_run(tmp_path, args, run):
+    """Before, an OverflowError traceback from the SQLite driver."""
+    db = tmp_path / "r.db"
+    World("harbor_town", seed=1, db=str(db), embedder="hashing").close()
+    result = CliRunner().invoke(app, [str(db) if a == "{db}" else a for a in args])
+    assert isinstance(result.exception, RunNotFound) and str(result.exception) == f"{db}: has no run {run}"
+
+
+@pytest.mark.parametrize("option", ["--from-step", "--to-step"])
+def test_an_inspect_step_past_sqlite_integers_is_refused_by_name(tmp_path, option):
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path / "r.db"), "--run", "1", option, TOO_BIG],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': Input should be less than or equal to {MAX_STORED_INT}" in " ".join(
+        result.output.split())
