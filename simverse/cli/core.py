@@ -14,9 +14,10 @@ from simverse.cli.app import UserError, app, console, shown
 from simverse.cli.models import check_models
 from simverse.cli.summary import print_summary
 from simverse.core.loader import load_world, shipped_worlds
+from simverse.core.seeds import MAX_SEED
 from simverse.llm.errors import LLMUnavailable
 from simverse.store.database import check_database, integrity_problems, sqlite_file
-from simverse.store.run_store import RunStore, db_url, default_db_path, open_read_only
+from simverse.store.run_store import MAX_STORED_INT, RunStore, db_url, default_db_path, open_read_only
 from simverse.store.transcript import transcript
 from simverse.store.writer_lock import current_writer
 
@@ -51,7 +52,7 @@ def run(
     steps: Annotated[int | None, typer.Option(
         min=0, help=f"steps to run (default {DEFAULT_STEPS}); with --resume: steps to add "
                     "(default: finish the run's planned length)")] = None,
-    seed: Annotated[int, typer.Option(help="random seed")] = 0,
+    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="random seed")] = 0,
     db: Annotated[str | None, typer.Option(help="run database, path or SQLAlchemy URL (default runs/WORLD.db)")] = None,
     llm: Annotated[str | None, typer.Option(help="brain: scripted | transformers:PATH | openai:URL#MODEL")] = None,
     llm_events: Annotated[str | None, typer.Option(help="event-inference model spec (default: world's)")] = None,
@@ -145,8 +146,8 @@ def inspect(
     db: Annotated[str, typer.Argument(help="run database (path or URL)")],
     run_id: Annotated[int | None, typer.Option("--run", help="show this run's transcript")] = None,
     npc: Annotated[str | None, typer.Option(help="only lines involving this NPC")] = None,
-    first: Annotated[int | None, typer.Option("--from-step", help="first step")] = None,
-    last: Annotated[int | None, typer.Option("--to-step", help="last step")] = None,
+    first: Annotated[int | None, typer.Option("--from-step", min=0, max=MAX_STORED_INT, help="first step")] = None,
+    last: Annotated[int | None, typer.Option("--to-step", min=0, max=MAX_STORED_INT, help="last step")] = None,
 ) -> None:
     """List the runs in a database, or print one run's dialogue and events (read-only)."""
     store = open_read_only(db)

@@ -10,14 +10,15 @@ from typing import Annotated
 import typer
 
 from simverse.cli.app import UserError, app, console, shown
+from simverse.core.seeds import MAX_SEED
 
 
 @app.command()
 def dashboard(
     target: Annotated[str | None, typer.Argument(help="run database to browse, or a world to start live")] = None,
-    port: Annotated[int, typer.Option(help="port to serve on")] = 8501,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="port to serve on")] = 8501,
     host: Annotated[str, typer.Option(help="address to bind (keep 127.0.0.1 unless you mean it)")] = "127.0.0.1",
-    seed: Annotated[int, typer.Option(help="seed of a world started live")] = 0,
+    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="seed of a world started live")] = 0,
     llm: Annotated[str | None, typer.Option(help="brain: scripted | transformers:PATH | openai:URL#MODEL")] = None,
     db: Annotated[str | None, typer.Option(help="run database of a world started live (default runs/WORLD.db)")] = None,
     embedder: Annotated[str | None, typer.Option(help="memory embedder: minilm | hashing (default: world's)")] = None,

@@ -18,7 +18,7 @@ from simverse.store.database import check_database
 def sweep(
     config: Annotated[str, typer.Argument(help="sweep file, e.g. experiments/rumour_spread.toml")],
     ray: Annotated[str | None, typer.Option(help="run cells as Ray tasks: auto | local | ADDRESS")] = None,
-    workers: Annotated[int, typer.Option(help="local worker processes (or CPUs for --ray local)")] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="local worker processes (or CPUs for --ray local)")] = 2,
     results: Annotated[str | None, typer.Option(help="results database (default runs/sweeps/NAME.db)")] = None,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
 ) -> None:

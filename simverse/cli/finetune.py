@@ -66,14 +66,15 @@ def finetune(
     data: Annotated[str, typer.Argument(metavar="DATASET", help="a `simverse dataset` directory or a JSONL file")],
     base: Annotated[str, typer.Option(help="base model: local directory or hub id")],
     out: Annotated[str, typer.Option(help="directory for the fine-tuned model and its report")],
-    epochs: Annotated[float, typer.Option(help="passes over the train split")] = 3.0,
-    max_steps: Annotated[int, typer.Option(help="stop after this many optimizer steps (-1: epochs decide)")] = -1,
-    batch_size: Annotated[int, typer.Option(help="examples per step")] = 8,
-    grad_accum: Annotated[int, typer.Option(help="gradient accumulation steps")] = 1,
-    learning_rate: Annotated[float, typer.Option(help="peak learning rate")] = 2e-4,
-    lora_r: Annotated[int, typer.Option(help="LoRA rank")] = 16,
-    lora_alpha: Annotated[int, typer.Option(help="LoRA alpha")] = 32,
-    max_length: Annotated[int, typer.Option(help="longest example in tokens (longer ones are dropped)")] = 1024,
+    epochs: Annotated[float, typer.Option(min=0, help="passes over the train split")] = 3.0,
+    max_steps: Annotated[int, typer.Option(
+        min=-1, help="stop after this many optimizer steps (-1: epochs decide)")] = -1,
+    batch_size: Annotated[int, typer.Option(min=1, help="examples per step")] = 8,
+    grad_accum: Annotated[int, typer.Option(min=1, help="gradient accumulation steps")] = 1,
+    learning_rate: Annotated[float, typer.Option(min=0, help="peak learning rate")] = 2e-4,
+    lora_r: Annotated[int, typer.Option(min=1, help="LoRA rank")] = 16,
+    lora_alpha: Annotated[int, typer.Option(min=1, help="LoRA alpha")] = 32,
+    max_length: Annotated[int, typer.Option(min=1, help="longest example in tokens (longer ones are dropped)")] = 1024,
     seed: Annotated[int, typer.Option(help="seed of adapter init and data order")] = 0,
     device: Annotated[str, typer.Option(help="auto | cpu | cuda")] = "auto",
     train_norms: Annotated[bool, typer.Option(help="also train the norm layers in full")] = False,
@@ -90,7 +91,7 @@ def finetune(
     lr_scheduler: Annotated[str, typer.Option(help="learning-rate schedule: linear, cosine, constant, ...")] = "linear",
     warmup_ratio: Annotated[float, typer.Option(help="share of each pass's steps spent warming up")] = 0.05,
     merge: Annotated[bool, typer.Option(help="save the merged model (else the LoRA adapter)")] = True,
-    save_steps: Annotated[int, typer.Option(help="checkpoint every N steps")] = 50,
+    save_steps: Annotated[int, typer.Option(min=1, help="checkpoint every N steps")] = 50,
     resume: Annotated[bool, typer.Option(help="continue from the newest checkpoint in OUT")] = False,
     quiet: Annotated[bool, typer.Option(help="no progress bar")] = False,
 ) -> None:
@@ -103,6 +104,7 @@ def finetune(
 
     if not Path(data).exists():
         raise UserError(f"{data}: no such dataset")
+    _check_length(epochs, max_steps, learning_rate)
     repeats = _checked_recipe(device, lr_scheduler, prompt_loss_epochs, warmup_ratio, repeat or [])
     config = TrainConfig(base=base, dataset=data, out=out, epochs=epochs, max_steps=max_steps,
                          batch_size=batch_size, grad_accum=grad_accum, learning_rate=learning_rate,
@@ -116,6 +118,17 @@ def finetune(
         raise UserError(str(exc)) from None
     for line in report_lines(write_report(result, pretrain)):
         console.print(escape(line), soft_wrap=True)
+
+
+def _check_length(epochs: float, max_steps: int, learning_rate: float) -> None:
+    """Refuse a run that could not train (it wrote the base model back as if trained, after
+    0 steps) in one line naming the option; the options' ranges catch negatives."""
+    if max_steps == 0:
+        raise UserError("--max-steps must be -1 (the epochs decide) or at least 1, not 0")
+    if epochs == 0 and max_steps == -1:
+        raise UserError("--epochs must be above 0 (or give --max-steps)")
+    if learning_rate == 0:
+        raise UserError("--learning-rate must be above 0")
 
 
 def _checked_recipe(device: str, lr_scheduler: str, prompt_loss_epochs: float, warmup_ratio: float,

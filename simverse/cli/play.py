@@ -25,7 +25,7 @@ from simverse.llm.human import DEFAULT_DIR, answer_question, pending_question
 def play(
     npc: Annotated[str, typer.Argument(help="the NPC to play (its world gives it --brain NPC=human)")],
     folder: Annotated[Path, typer.Option("--dir", help="the players' folder of the human brain spec")] = DEFAULT_DIR,
-    turns: Annotated[int, typer.Option(help="stop after this many answers (0: until end of input)")] = 0,
+    turns: Annotated[int, typer.Option(min=0, help="stop after this many answers (0: until end of input)")] = 0,
 ) -> None:
     """Play an NPC: read what it sees, type what it does or says."""
     answered = 0

@@ -140,7 +140,7 @@ def compare(
     db: Annotated[str, typer.Argument(help="run database")],
     run_a: Annotated[int, typer.Argument(help="first run")],
     run_b: Annotated[int, typer.Argument(help="second run")],
-    limit: Annotated[int, typer.Option(help="rows to show per section")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="rows to show per section")] = 20,
 ) -> None:
     """Where two runs part: the first differing step, its events, and differing beliefs."""
     from simverse.store.compare import compare_runs

@@ -13,6 +13,8 @@
 * :mod:`~simverse.core.llm_protocol`   the batched text-generation protocol every backend implements
 * :mod:`~simverse.core.decision_check` the world's own check of every decision
 * :mod:`~simverse.core.policies`       speech policies (e.g. "refer, never diagnose")
+* :mod:`~simverse.core.patterns`       policy patterns compiled with RE2 (linear-time matching)
+* :mod:`~simverse.core.brain_spec`     the grammar of a brain spec (``--llm``, ``settings.llm``)
 * :mod:`~simverse.core.content_filter` the filter for improper text
 * :mod:`~simverse.core.versions`       library versions stored with every run
 * :mod:`~simverse.core.runtime`        ``StepRuntime``: the between-steps record (inbox, queued injections, ids)

@@ -10,7 +10,8 @@ A line by a speaker the policy applies to (everyone when ``applies_to`` is empty
 * when the line it answers matches a ``triggered_by`` pattern and the line matches none of
   the ``require`` patterns.
 
-Patterns are case-insensitive regular expressions, searched anywhere in the line.
+Patterns are case-insensitive regular expressions, searched anywhere in the line with RE2
+(:mod:`simverse.core.patterns`: linear time, so no pattern a world file holds can hang a run).
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from simverse.core.patterns import compile_pattern
+from simverse.core.sanitize import REPLACEMENT
 from simverse.core.schema import Policy
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ def check_utterance(
     metrics can count violations per policy.
     """
     violations = []
+    text, answering = _searchable(text), None if answering is None else _searchable(answering)
     for policy in policies:
         if policy.applies_to and speaker not in policy.applies_to:
             continue
@@ -53,7 +58,7 @@ def check_utterance(
 
 def _forbidden(policy: Policy, text: str) -> str | None:
     for pattern in policy.forbid:
-        match = _compiled(pattern).search(text)
+        match = compile_pattern(pattern).search(text)
         if match:
             return f"says {match.group(0)!r}, which matches forbidden pattern {pattern!r}"
     return None
@@ -62,15 +67,16 @@ def _forbidden(policy: Policy, text: str) -> str | None:
 def _missing_requirement(policy: Policy, text: str, answering: str | None) -> str | None:
     if answering is None or not policy.require:
         return None
-    trigger = next((p for p in policy.triggered_by if _compiled(p).search(answering)), None)
+    trigger = next((p for p in policy.triggered_by if compile_pattern(p).search(answering)), None)
     if trigger is None:
         return None
-    if any(_compiled(p).search(text) for p in policy.require):
+    if any(compile_pattern(p).search(text) for p in policy.require):
         return None
     wanted = " or ".join(repr(p) for p in policy.require)
     return f"answers a line matching {trigger!r} without saying {wanted}"
 
 
-@lru_cache(maxsize=512)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _searchable(text: str) -> str:
+    """``text`` RE2 can read: it takes UTF-8, which a lone surrogate (from an undecodable
+    argument or a JSON ``\\udc80``) has no spelling in; such a character becomes U+FFFD."""
+    return text if text.isascii() else _SURROGATE.sub(REPLACEMENT, text)

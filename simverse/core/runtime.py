@@ -25,6 +25,20 @@ INBOX_KEPT = 12
 """The observations an NPC's inbox keeps, its most recent: all a decision is shown. At a
 crowded place every action is seen by everyone there, and keeping every one of them made
 the inbox most of each step's stored runtime."""
+MAX_INJECTED_CHARS = 4000
+"""The longest event text a person may inject (or give as a scene command): a paragraph
+or two. The text goes into every observer's inbox and into the events model's prompt, so
+a pasted book would fill each prompt's context and the stored runtime of every step. It is
+checked where a person injects (:func:`check_injected_text`), never when a stored run's
+injections are replayed or resumed, so runs made before the limit still replay."""
+
+
+def check_injected_text(text: str, what: str = "inject") -> None:
+    """Raise ``ValueError`` naming ``what`` (the command or field) and the limit when a
+    person's event text is longer than :data:`MAX_INJECTED_CHARS`."""
+    if len(text.strip()) > MAX_INJECTED_CHARS:
+        raise ValueError(f"{what}: the event text has {len(text.strip())} characters; the limit is "
+                         f"{MAX_INJECTED_CHARS}")
 
 
 @dataclass

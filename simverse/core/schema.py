@@ -19,6 +19,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from simverse.core.brain_spec import checked_role_specs, checked_spec
+from simverse.core.patterns import compile_pattern
+
 FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = (1, 2)
 BUILTIN_ACTIONS = ("wait", "move", "talk")
@@ -38,6 +41,16 @@ def _finite(value: Any) -> Any:
 
 
 PropertyValue = Annotated[Scalar | list[str], AfterValidator(_finite)]
+
+
+def _pattern(value: str) -> str:
+    """A policy pattern RE2 cannot match is refused here, at load, not on the first line it meets."""
+    compile_pattern(value)
+    return value
+
+
+PolicyPattern = Annotated[str, AfterValidator(_pattern)]
+RoleSpecs = Annotated[str, AfterValidator(checked_role_specs)]
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -295,25 +308,16 @@ class Policy(Strict):
 
     A line by one of ``applies_to`` (everyone when empty) violates the policy when it
     matches a ``forbid`` pattern, or when the line it answers matches ``triggered_by``
-    and the reply matches none of ``require``. Patterns are case-insensitive regexes.
+    and the reply matches none of ``require``. Patterns are case-insensitive RE2 regexes
+    (:mod:`simverse.core.patterns`).
     """
 
     name: str
     description: str
     applies_to: list[str] = Field(default_factory=list)
-    forbid: list[str] = Field(default_factory=list)
-    triggered_by: list[str] = Field(default_factory=list)
-    require: list[str] = Field(default_factory=list)
-
-    @field_validator("forbid", "triggered_by", "require")
-    @classmethod
-    def _regex(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except (re.error, RecursionError, OverflowError) as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from None
-        return value
+    forbid: list[PolicyPattern] = Field(default_factory=list)
+    triggered_by: list[PolicyPattern] = Field(default_factory=list)
+    require: list[PolicyPattern] = Field(default_factory=list)
 
 
 class BrainAssignment(Strict):
@@ -321,18 +325,19 @@ class BrainAssignment(Strict):
     seeded share of the NPCs not yet assigned) or ``*``; ``llm`` is a brain spec."""
 
     who: str
-    llm: str
+    llm: Annotated[str, AfterValidator(checked_spec)]
 
 
 class Settings(Strict):
     conversation_turns: int = Field(4, ge=2, le=12, description="lines per conversation per step")
     max_conversations_per_npc: int = Field(1, ge=1)
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
-    llm: str | None = Field(None, description="default brain spec, e.g. 'scripted'")
-    llm_events: str | None = Field(None, description="brain spec for event inference")
+    llm: RoleSpecs | None = Field(None, description="default brain spec, e.g. 'scripted'")
+    llm_events: RoleSpecs | None = Field(None, description="brain spec for event inference")
     skip_idle: bool = Field(True, description="NPCs with nothing new are decided by the scripted brain, not the LLM")
     allow_improvise: bool = Field(False, description="NPCs may 'improvise' free-form actions (needs an events model)")
-    embedder: str = Field("minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
+    embedder: Literal["minilm", "hashing"] = Field(
+        "minilm", description="memory embedder: minilm (offline MiniLM) or hashing")
     retrieval_log: Literal["compact", "full"] = Field(
         "compact", description="memory recall log: compact (recalled ids) or full (every score part)")
     brains: list[BrainAssignment] = Field(default_factory=list, description="per-NPC brains; others use llm")

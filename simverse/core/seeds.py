@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import hashlib
 
+MAX_SEED = 2**63 - 1
+"""The largest world seed: runs store it in an SQLite INTEGER (signed 64 bits), and Mesa's
+numpy generator takes no negative seed, so a seed is 0 .. 2**63-1."""
+
 
 def derive_seed(world_seed: int, *parts: object) -> int:
     """A seed that depends only on the world seed and ``parts`` (the purpose first)."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
-from simverse.dashboard.live import LiveRun, fork_run
+from simverse.dashboard.live import LiveRun, check_event, fork_run
 from simverse.llm.human import answer_all_with_wait, open_questions
 from simverse.store.models import EventRow
 
@@ -276,6 +276,8 @@ class LiveHub:
         world (the previous live world is closed), queue ``event`` in it if given, and queue
         ``steps`` steps. Returns the fork's run id."""
         with self.lock:
+            if event.strip():  # a refused event neither stops the live world nor makes a fork
+                check_event(db, run_id, event, place)
             if self.live is not None and self.live.run_id == run_id and self.live.db == db:
                 self._stop()
             new_id = fork_run(db, run_id, at_step)

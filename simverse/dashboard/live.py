@@ -16,7 +16,8 @@ from simverse.agents.player import PlayerChat, talk_to
 from simverse.core.loader import load_world
 from simverse.llm.human import parse_human_spec
 from simverse.store.fork import fork_run as store_fork_run
-from simverse.store.run_store import RunStore, db_url, default_db_path
+from simverse.store.pending import check_injection
+from simverse.store.run_store import RunStore, db_url, default_db_path, open_read_only
 from simverse.world.model import World
 
 BRAIN_FORMS = "scripted | transformers:PATH | openai:URL#MODEL"
@@ -131,6 +132,16 @@ def fork_run(db: str, run_id: int, at_step: int) -> int:
     store = RunStore(db_url(db))
     try:
         return store_fork_run(store, run_id, at_step)
+    finally:
+        store.close()
+
+
+def check_event(db: str, run_id: int, event: str, place: str | None) -> None:
+    """Raise ``ValueError`` for an event run ``run_id`` cannot take (too long, a place its
+    world lacks), read-only, so a fork refused for its event changes nothing."""
+    store = open_read_only(db)
+    try:
+        check_injection(store.run(run_id), event, place)
     finally:
         store.close()
 

@@ -12,17 +12,24 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simverse.core.loader import format_validation_error
+from simverse.core.runtime import MAX_INJECTED_CHARS
 from simverse.core.schema import KnowledgeEntry
+from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
 
 MODEL_KEYS = ("llm", "embedder", "memory")
+MAX_CELLS = 100_000
+"""The most cells (grid settings x seeds) a sweep may have. Each cell is a whole run, so more
+is a slip (``seeds = 1000000`` for a list of seeds), and the cell list alone of a sweep far
+larger took gigabytes of memory before its first run started."""
 
 
 class SweepConfigError(ValueError):
@@ -35,7 +42,7 @@ class InjectionSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     step: int = Field(ge=1)
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=MAX_INJECTED_CHARS)
     place: str | None = None
     effects: list[str] = Field(default_factory=list, description="world effect syntax, e.g. \"bakery.on_fire = true\"")
     facts: list[KnowledgeEntry] = Field(default_factory=list, description="facts that become true (world + observers)")
@@ -51,7 +58,7 @@ class SweepConfig(BaseModel):
     description: str = ""
     world: str
     steps: int = Field(ge=1)
-    seeds: list[Annotated[int, Field(ge=0)]] | int = 3
+    seeds: list[Annotated[int, Field(ge=0, le=MAX_SEED)]] | int = 3
     llm: str = "scripted"
     embedder: str = "hashing"
     memory: bool = False
@@ -62,8 +69,8 @@ class SweepConfig(BaseModel):
     @field_validator("seeds")
     @classmethod
     def _seeds(cls, value: list[int] | int) -> list[int] | int:
-        if isinstance(value, int) and value < 1:
-            raise ValueError("seeds: give a list of seeds or a count >= 1")
+        if isinstance(value, int) and not 1 <= value <= MAX_SEED:
+            raise ValueError(f"seeds: give a list of seeds or a count from 1 to {MAX_SEED}")
         if isinstance(value, list) and (not value or len(set(value)) != len(value)):
             raise ValueError("seeds: the list must be non-empty and without repeats")
         return value
@@ -75,6 +82,15 @@ class SweepConfig(BaseModel):
             if not values:
                 raise ValueError(f"grid[{path!r}]: give at least one value")
         return value
+
+    @model_validator(mode="after")
+    def _size(self) -> SweepConfig:
+        cells = math.prod(len(values) for values in self.grid.values()) * (
+            self.seeds if isinstance(self.seeds, int) else len(self.seeds))
+        if cells > MAX_CELLS:
+            raise ValueError(f"seeds x grid: {cells} cells; a sweep may have at most {MAX_CELLS} "
+                             "(split it into several sweeps)")
+        return self
 
     def seed_list(self) -> list[int]:
         return list(range(self.seeds)) if isinstance(self.seeds, int) else list(self.seeds)

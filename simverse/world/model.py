@@ -28,7 +28,7 @@ from simverse.core.content_filter import ContentFilter
 from simverse.core.decisions import Brain
 from simverse.core.loader import load_world
 from simverse.core.outcome import Outcome
-from simverse.core.runtime import Injection, StepRuntime
+from simverse.core.runtime import Injection, StepRuntime, check_injected_text
 from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.state import Effect, WorldState
 from simverse.core.versions import versions
@@ -311,7 +311,9 @@ class World(mesa.Model):
         ``effects`` those apply as given; with text only (``effects=None``, stored as
         ``facts=None``) its consequences are inferred then, like a scene command.
         ``facts`` (subject, predicate, object[, text, tracked]) become true for the world
-        and are believed by those who see the event."""
+        and are believed by those who see the event. The text is a person's, so it is held
+        to :data:`~simverse.core.runtime.MAX_INJECTED_CHARS` (a stored one goes through :meth:`queue`, unchecked)."""
+        check_injected_text(description)
         if facts is None:
             facts = None if effects is None else []
         self.queue(Injection(description, [e.as_list() for e in effects or []], place, facts, importance))
@@ -320,6 +322,7 @@ class World(mesa.Model):
         """Queue a scene command ("a storm rolls in over the harbour", "it is night now") to
         be read at the start of the next step: environment and layout change through an
         outcome, and NPCs perceive it that step."""
+        check_injected_text(command, "scene")
         self.queue(Injection(command, [], place, None, 6, "scene"))
 
     def queue(self, injection: Injection) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from typer.testing import CliRunner
 
+from simverse.cli.app import app
 from simverse.core.loader import WorldFileError, load_world
 
 
@@ -130,4 +132,35 @@ def test_a_metric_plug_in_that_does_not_load_stores_no_run(tiny, tmp_path, name)
     db = tmp_path / "run.db"
     with pytest.raises(PluginError, match=r"^tiny: settings\.metrics\[0\]: "):
         World(parse_world(tiny), db=str(db), embedder="hashing")
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(("pattern", "said"), [(r"(\w+) \1", "invalid escape sequence: \\1"),
+                                               ("refund(?! denied)", "invalid perl operator: (?!")])
+def test_a_policy_pattern_re2_cannot_match_is_refused_at_load_naming_file_and_field(tiny, tmp_path, pattern, said):
+    """Policies are searched with RE2 (linear time); what it cannot match fails here, not mid-run."""
+    tiny["policies"] = [{"name": "polite", "description": "no refunds", "forbid": ["refund", pattern]}]
+    message = _refused(tiny, tmp_path)
+    assert "policies[0] (polite).forbid[1]: " in message and said in message and "not supported" in message
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    (("llm",), "evil:x", "settings.llm: bad LLM spec 'evil:x'"),
+    (("llm_events",), "openai:http://h/v1", "settings.llm_events: bad LLM spec 'openai:http://h/v1'"),
+    (("llm",), "npc=transformers:", "settings.llm: bad LLM spec 'transformers:'"),
+    (("brains", 1, "llm"), "gpt", "settings.brains[1].llm: bad LLM spec 'gpt'"),
+    (("embedder",), "nope", "settings.embedder: Input should be 'minilm' or 'hashing'"),
+])
+def test_a_bad_model_spec_in_settings_is_refused_at_load_naming_file_and_field(tiny, tmp_path, field, value, said):
+    """Before, a bad ``settings.llm`` was refused by ``run`` naming the world, not the file, and
+    a bad ``settings.brains[i].llm`` named nothing, after the run database was made."""
+    tiny["settings"]["brains"] = [{"who": "Ann", "llm": "scripted"}, {"who": "*", "llm": "scripted"}]
+    if field[0] == "brains":
+        tiny["settings"]["brains"][1]["llm"] = value
+    else:
+        tiny["settings"][field[0]] = value
+    assert said in _refused(tiny, tmp_path)
+    db = tmp_path / "run.db"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "world.toml"), "--db", str(db), "--quiet"])
+    assert str(result.exception).startswith(f"{tmp_path / 'world.toml'}:") and said in str(result.exception)
     assert not db.exists()

@@ -129,3 +129,23 @@ def test_a_fork_with_an_event_becomes_the_live_world_and_runs_on(hub, tmp_path):
                                    ).fetchall()
     assert fired == [("A storm rolls in over the harbour.",)]
     assert hub.status().directives[0].status == "applied"
+
+
+@pytest.mark.parametrize(("event", "place", "said"), [
+    ("A whale is seen. " * 300, None, "inject: the event text has 5099 characters; the limit is 4000"),
+    ("A parade.", "atlantis", "unknown place 'atlantis'"),
+])
+def test_a_fork_whose_event_is_refused_makes_no_fork_and_a_longer_direction_is_refused(hub, tmp_path, event, place,
+                                                                                        said):
+    db = tmp_path / "live.db"
+    start(hub, db)
+    hub.step(2)
+    assert hub.wait_idle(120)
+    with pytest.raises(ValueError, match=said):
+        hub.fork(str(db), 1, 1, event=event, place=place, embedder="hashing")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+    assert hub.status().run_id == 1
+    with pytest.raises(ValueError, match=said):
+        hub.inject(event, place)
+    assert hub.status().directives[-1].status == "refused"

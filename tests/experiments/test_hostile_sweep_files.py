@@ -11,7 +11,7 @@ import pytest
 from sweep_helpers import simverse_cli, write_sweep_file
 
 from simverse.experiments.sweep import run_sweep
-from simverse.experiments.sweep_config import SweepConfigError, load_sweep
+from simverse.experiments.sweep_config import MAX_CELLS, SweepConfigError, load_sweep
 
 
 def test_a_sweep_file_that_is_not_utf8_or_nested_too_deeply_is_one_error(tmp_path):
@@ -26,7 +26,7 @@ def test_a_sweep_file_that_is_not_utf8_or_nested_too_deeply_is_one_error(tmp_pat
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    ({"llm": "evil:x"}, r": llm: bad --llm spec 'evil:x'"),
+    ({"llm": "evil:x"}, r": llm: bad LLM spec 'evil:x'"),
     ({"embedder": "nope"}, r": embedder: unknown embedder 'nope'"),
     ({"inject": [{"step": 1, "text": "x", "effects": ["dragon.mood = 'x'"]}]},
      r"inject\[0\]\.effects\[0\]: unknown name 'dragon'"),
@@ -50,3 +50,18 @@ def test_the_command_line_names_the_sweep_file_and_field(tmp_path, hamlet_file):
     result = simverse_cli("sweep", str(path), "--workers", "1", "--quiet", "--results", str(tmp_path / "r.db"))
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
     assert f"{path}: inject[0].place: unknown place 'moon'" in result.stdout.replace("\n", "")
+
+
+@pytest.mark.parametrize(("fields", "cells"), [
+    ({"seeds": 1_000_000}, 1_000_000),
+    ({"seeds": 11, "grid": {f"npcs.*.p{i}": list(range(100)) for i in range(3)}}, 11_000_000),
+])
+def test_a_sweep_of_more_cells_than_max_cells_is_refused_at_load_before_its_cells_are_listed(tmp_path, hamlet_file,
+                                                                                             fields, cells):
+    """Before, such a file loaded and ``run_sweep`` listed every cell first: gigabytes of memory
+    (300 MB per million) before the first run."""
+    grid = fields.pop("grid", {})
+    path = write_sweep_file(tmp_path / "s.toml", hamlet_file, grid, **fields)
+    with pytest.raises(SweepConfigError, match=rf"s\.toml: seeds x grid: {cells} cells; a sweep may have at most "
+                                               rf"{MAX_CELLS} "):
+        load_sweep(path)

@@ -1,0 +1,82 @@
+"""A person's injected event text is held to MAX_INJECTED_CHARS where it is given (the API,
+``simverse inject``, ``simverse fork --inject``, a sweep file, the dashboard), with an error
+naming the command or field and the limit, before anything is written. A stored injection
+longer than that (a run made before the limit) still resumes and fires. Before, any length
+was queued: a pasted book went into every observer's inbox and the events model's prompt."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import tomli_w
+from event_helpers import make_port, new_port
+from typer.testing import CliRunner
+
+from simverse.cli import app
+from simverse.core.runtime import MAX_INJECTED_CHARS, Injection, StepRuntime
+from simverse.experiments.sweep_config import SweepConfigError, load_sweep
+from simverse.store.run_store import RunStore, db_url
+from simverse.world.model import World
+
+LONG = "A whale is seen off the lighthouse. " * (MAX_INJECTED_CHARS // 36 + 1)
+LIMIT = f"the limit is {MAX_INJECTED_CHARS}"
+
+
+def _stored_run(tmp_path) -> str:
+    db = str(tmp_path / "run.db")
+    world = make_port(new_port(), db=db)
+    world.run(2)
+    world.close()
+    return db
+
+
+def test_the_api_refuses_a_longer_event_or_scene_and_takes_one_at_the_limit():
+    world = make_port(new_port())
+    with pytest.raises(ValueError, match=rf"^inject: the event text has {len(LONG.strip())} characters; {LIMIT}$"):
+        world.inject(LONG)
+    with pytest.raises(ValueError, match=rf"^scene: .*{LIMIT}$"):
+        world.scene(LONG)
+    assert world.pending == []
+    world.inject("x" * MAX_INJECTED_CHARS)
+    assert len(world.pending[0].description) == MAX_INJECTED_CHARS
+
+
+@pytest.mark.parametrize("command", [["inject", "{db}", LONG], ["fork", "{db}", "--at", "1", "--inject", LONG]])
+def test_the_cli_refuses_a_longer_event_and_writes_nothing(tmp_path, command):
+    db = _stored_run(tmp_path)
+    result = CliRunner().invoke(app, [db if a == "{db}" else a for a in command])
+    assert result.exit_code != 0 and LIMIT in str(result.exception)
+    store = RunStore(db_url(db))
+    try:
+        assert len(store.runs()) == 1
+        assert StepRuntime.from_json(store.step_row(1, store.last_step(1)).runtime).pending == []
+    finally:
+        store.close()
+
+
+def test_a_sweep_file_with_a_longer_event_is_refused_naming_the_field(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text(tomli_w.dumps({"name": "s", "world": "harbor_town", "steps": 2,
+                                   "inject": [{"step": 1, "text": LONG}]}), encoding="utf-8")
+    with pytest.raises(SweepConfigError, match=rf"inject\[0\]\.text: .*{MAX_INJECTED_CHARS}"):
+        load_sweep(path)
+
+
+def test_a_stored_injection_longer_than_the_limit_still_resumes_and_fires(tmp_path):
+    """Runs made before the limit may hold a longer queued event; resuming takes it as stored."""
+    db = _stored_run(tmp_path)
+    store = RunStore(db_url(db))
+    runtime = StepRuntime.from_json(store.step_row(1, 2).runtime)
+    runtime.queue(Injection(LONG.strip(), [], None, None, 6))
+    with store.session() as session, session.begin():
+        store.save_runtime(session, 1, 2, runtime)
+    store.close()
+    resumed = World.resume(db, embedder="hashing")
+    assert [i.description for i in resumed.pending] == [LONG.strip()]
+    resumed.step()
+    assert resumed.pending == [] and resumed.step_index == 3
+    resumed.close()
+    with sqlite3.connect(db) as connection:
+        fired = connection.execute("SELECT narration FROM events WHERE step = 3 AND kind = 'injected'").fetchall()
+    assert fired == [(LONG.strip(),)]
