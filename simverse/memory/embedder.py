@@ -31,7 +31,7 @@ Precision: where the CPU computes bfloat16 natively (AVX512-BF16 or AMX), MiniLM
 matrix products in bfloat16 under ``torch.autocast`` (:func:`default_precision`; weights,
 softmax and layer norms stay float32): 1.8x the sentences a second on one thread, vectors
 within cosine 0.9999 of float32's, 99.7% of nearest neighbours kept
-(``experiments/bench/bench_embedder_variants.py``), where int8 weights kept 79-82%. Where it
+(``experiments/bench/bench_embedder_variants.py``), where int8 weights kept 79-84%. Where it
 does not, bfloat16 would be emulated and slower, so float32. A run records the precision it
 started with and keeps it when it resumes or is replayed on any machine.
 """
@@ -177,7 +177,7 @@ class MiniLMEmbedder:
     def in_float32(self) -> Embedder:
         """This embedder as float32, on the same loaded weights: what talk is understood
         with, as the cosine thresholds of :mod:`simverse.llm.dialogue` were calibrated on
-        float32 vectors (bfloat16 moved two of 1,200 labelled lines across one) and a step
+        float32 vectors (bfloat16 moved three labelled lines across one) and a step
         brings few lines to understand by embedding (memory brings nearly all its texts)."""
         return self if self.precision == "float32" else _Float32(self)
 

@@ -72,6 +72,17 @@ def test_a_precision_minilm_cannot_compute_in_is_refused_with_the_known_ones(mon
         default_precision()
 
 
+@pytest.mark.parametrize(("avx512_bf16", "amx", "chosen"), [(False, False, "float32"), (True, False, "bfloat16"),
+                                                         (False, True, "bfloat16")])
+def test_a_new_run_computes_bfloat16_only_where_the_cpu_has_it_natively(monkeypatch, avx512_bf16, amx, chosen):
+    """Emulated bfloat16 would be slower than float32, so a CPU without it keeps float32."""
+    torch = pytest.importorskip("torch")
+    monkeypatch.delenv("SIMVERSE_EMBEDDER_PRECISION", raising=False)
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: avx512_bf16)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: amx)
+    assert default_precision() == chosen
+
+
 _HARBOUR = [f"{'the old ' * (i % 7)}sentence number {i} about the harbour" for i in range(150)]
 
 
