@@ -15,9 +15,10 @@ from simverse.cli.models import check_models
 from simverse.cli.summary import print_summary
 from simverse.core.loader import load_world, shipped_worlds
 from simverse.core.seeds import MAX_SEED
+from simverse.core.state import MAX_INT
 from simverse.llm.errors import LLMUnavailable
 from simverse.store.database import check_database, integrity_problems, sqlite_file
-from simverse.store.run_store import MAX_STORED_INT, RunStore, db_url, default_db_path, open_read_only
+from simverse.store.run_store import RunStore, db_url, default_db_path, open_read_only
 from simverse.store.transcript import transcript
 from simverse.store.writer_lock import current_writer
 
@@ -146,8 +147,8 @@ def inspect(
     db: Annotated[str, typer.Argument(help="run database (path or URL)")],
     run_id: Annotated[int | None, typer.Option("--run", help="show this run's transcript")] = None,
     npc: Annotated[str | None, typer.Option(help="only lines involving this NPC")] = None,
-    first: Annotated[int | None, typer.Option("--from-step", min=0, max=MAX_STORED_INT, help="first step")] = None,
-    last: Annotated[int | None, typer.Option("--to-step", min=0, max=MAX_STORED_INT, help="last step")] = None,
+    first: Annotated[int | None, typer.Option("--from-step", min=0, max=MAX_INT, help="first step")] = None,
+    last: Annotated[int | None, typer.Option("--to-step", min=0, max=MAX_INT, help="last step")] = None,
 ) -> None:
     """List the runs in a database, or print one run's dialogue and events (read-only)."""
     store = open_read_only(db)

@@ -25,12 +25,10 @@ def sweep(
     """Run a parameter grid x seeds over a world; finished cells of an earlier try are skipped."""
     from simverse.experiments.ray_runner import RayUnavailable
     from simverse.experiments.sweep import run_sweep
-    from simverse.experiments.sweep_check import check_sweep
     from simverse.experiments.sweep_config import SweepConfigError, load_sweep
 
     try:
         spec = load_sweep(config)
-        check_sweep(spec, config)
     except SweepConfigError as exc:
         raise UserError(str(exc)) from None
     if results and "://" not in results:
@@ -52,7 +50,8 @@ def sweep(
             progress.update(bar, advance=1, note=f"last: {shown(cell.label)} seed {cell.seed}, failed: {failures}")
 
         try:
-            outcome = run_sweep(spec, results=results, workers=workers, ray=ray, on_start=started, on_cell=done)
+            outcome = run_sweep(spec, results=results, workers=workers, ray=ray, on_start=started, on_cell=done,
+                                source=config)
         except (RayUnavailable, SweepConfigError) as exc:
             raise UserError(str(exc)) from None
     console.print(f"sweep {shown(spec.name)}: {outcome.total} cells, {outcome.skipped} skipped as finished, "

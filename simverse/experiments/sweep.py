@@ -60,14 +60,17 @@ def run_sweep(
     root: Path = SWEEPS_DIR,
     on_start: Callable[[int, int], None] | None = None,
     on_cell: Callable[[Cell, CellResult], None] | None = None,
+    source: str | None = None,
 ) -> SweepOutcome:
     """Run the cells of ``config`` not yet finished; see the module docstring.
 
     ``ray`` is None for local processes (``workers`` of them), else a Ray address
     (``auto``, ``local`` or ``HOST:PORT``). ``on_start(todo, skipped)`` is called once and
-    ``on_cell(cell, result)`` after each cell is recorded (for a progress bar).
+    ``on_cell(cell, result)`` after each cell is recorded (for a progress bar). The fixed
+    fields are checked first (:func:`check_sweep`), errors naming ``source`` (the sweep
+    file, where there is one).
     """
-    check_sweep(config, f"sweep {config.name}")
+    check_sweep(config, source or f"sweep {config.name}")
     results_db = Path(results) if results else results_path(config.name, root)
     cell_dir = results_db.parent / results_db.stem
     results_db.parent.mkdir(parents=True, exist_ok=True)  # the sweep's own folder (the store creates none)

@@ -174,13 +174,6 @@ class MiniLMEmbedder:
             return self._encode(model, list(texts), self.batch_size, low)
         return self._encode_in_turns(list(texts), low)
 
-    def in_float32(self) -> Embedder:
-        """This embedder as float32, on the same loaded weights: what talk is understood
-        with, as the cosine thresholds of :mod:`simverse.llm.dialogue` were calibrated on
-        float32 vectors (bfloat16 moved three labelled lines across one) and a step
-        brings few lines to understand by embedding (memory brings nearly all its texts)."""
-        return self if self.precision == "float32" else _Float32(self)
-
     def _encode_in_turns(self, texts: list[str], low: bool) -> np.ndarray:
         """The batches ``encode`` would make (texts longest first, as it orders them), run
         ``workers`` at a time, each worker on its own copy of the model in turn: every batch
@@ -217,7 +210,7 @@ class MiniLMEmbedder:
 
 
 class _Float32:
-    """A bfloat16 MiniLM's float32 twin (:meth:`MiniLMEmbedder.in_float32`)."""
+    """A bfloat16 MiniLM computing float32 on its loaded weights (see :func:`understanding`)."""
 
     name = MiniLMEmbedder.name
     dim = MiniLMEmbedder.dim
@@ -231,9 +224,13 @@ class _Float32:
 
 
 def understanding(embedder: Embedder) -> Embedder:
-    """The embedder talk is understood with: MiniLM in float32 (:meth:`MiniLMEmbedder.in_float32`),
-    any other as it is."""
-    return embedder.in_float32() if isinstance(embedder, MiniLMEmbedder) else embedder
+    """The embedder talk is understood with: a bfloat16 MiniLM computing float32 on the same
+    loaded weights, any other as it is. The cosine thresholds of :mod:`simverse.llm.dialogue`
+    were calibrated on float32 vectors (bfloat16 moved three labelled lines across one), and a
+    step brings few lines to understand by embedding (memory brings nearly all its texts)."""
+    if isinstance(embedder, MiniLMEmbedder) and embedder.precision != "float32":
+        return _Float32(embedder)
+    return embedder
 
 
 def default_precision() -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.pool import StaticPool
 import simverse.store.knowledge_models
 import simverse.store.redaction_models  # noqa: F401  (both register their tables)
 from simverse.core.runtime import StepRuntime
+from simverse.core.state import MAX_INT
 from simverse.store.base import Base
 from simverse.store.bulk_insert import insert_rows
 from simverse.store.checkpointer import SAFETY_NET_PAGES, Checkpointer
@@ -39,12 +40,7 @@ from simverse.store.models import RunRow, StepRow
 from simverse.store.prompt_texts import store_texts
 from simverse.store.writer_lock import WriterLock
 
-MAX_STORED_INT = 2**63 - 1
-"""The largest integer an SQLite column holds (run ids, steps); the driver raises an
-OverflowError for a bigger one rather than finding no row."""
-
-__all__ = ["DEFAULT_DIR", "MAX_STORED_INT", "RunNotFound", "RunStore", "StepBatch", "db_url", "default_db_path",
-           "open_read_only"]
+__all__ = ["DEFAULT_DIR", "RunNotFound", "RunStore", "StepBatch", "db_url", "default_db_path", "open_read_only"]
 
 
 class RunNotFound(LookupError):
@@ -202,7 +198,7 @@ class RunStore:
     def run(self, run_id: int | None = None) -> RunRow:
         """A run by id, or the newest run when ``run_id`` is None (an id no SQLite integer can
         hold, such as a mistyped ``--run``, is no run, not an OverflowError from the driver)."""
-        if run_id is not None and not -MAX_STORED_INT - 1 <= run_id <= MAX_STORED_INT:
+        if run_id is not None and not -MAX_INT - 1 <= run_id <= MAX_INT:  # the driver would raise OverflowError
             raise RunNotFound(f"{self.path or self.url}: has no run {run_id}")
         with self.session() as session:
             stmt = select(RunRow).order_by(RunRow.id.desc())

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from simverse.cli.app import app
 from simverse.core.seeds import MAX_SEED
+from simverse.core.state import MAX_INT
 from simverse.experiments.sweep_config import SweepConfigError, load_sweep
-from simverse.store.run_store import MAX_STORED_INT, RunNotFound
+from simverse.store.run_store import RunNotFound
 from simverse.world.model import World
 
 TOO_BIG = str(MAX_SEED + 1)
@@ -96,5 +97,5 @@ def test_an_inspect_step_past_sqlite_integers_is_refused_by_name(tmp_path, optio
     result = CliRunner().invoke(app, ["inspect", str(tmp_path / "r.db"), "--run", "1", option, TOO_BIG],
                                 env={"COLUMNS": "200"})
     assert result.exit_code == 2
-    assert f"Invalid value for '{option}': Input should be less than or equal to {MAX_STORED_INT}" in " ".join(
+    assert f"Invalid value for '{option}': Input should be less than or equal to {MAX_INT}" in " ".join(
         result.output.split())
