@@ -44,6 +44,12 @@ what would you buy?": a wish asked as a supposition is what one is after ("if yo
 guess, what would...?" asks a guess)."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
+_CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
+                       r"|\bwhy (?:did|do|have|would) you (?:come|came)\b|\bwhy are you (?:here|around)\b"
+                       r"|\bwhat are you (?:doing )?(?:here|around here|round here) for\b"
+                       r"|\bwhat (?:has|have) (?:brought|got) you (?:here|out here|round here|this way)\b")
+""""What did you come here for?", "why did you come to the market?": why the NPC is where
+it is now is what it is after, though the coming is past."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")
@@ -62,7 +68,7 @@ def goal_asked(r: Reading) -> bool:
         return False
     return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
             or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
-            or bool(_WISHED.search(_unaddressed(r))))
+            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
 
 
 def _unaddressed(r: Reading) -> str:

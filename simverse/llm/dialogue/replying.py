@@ -60,6 +60,7 @@ from simverse.llm.dialogue.social import (
     doing_now_asked,
     farewell,
     greet,
+    own_day_asked,
     react,
     small_talk,
     thanks,
@@ -284,7 +285,7 @@ def answer(h: Heard) -> Said:
     if h.intent not in QUESTIONS and len(h.req.conversation) >= CLOSE_AFTER and h.rng.random() < 0.5:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
-    intent = "ask_self" if doing_now_asked(h) else intent
+    intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
     if intent in ("confide", "react", "small_talk", "ask_news") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):

@@ -22,6 +22,7 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.clausal import asked_topics
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import question_at_end
 from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
@@ -122,11 +123,17 @@ def about_me(h: Heard) -> Said:
     if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
             "who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
+    doing = _activity(h) if req.schedule_activity else ""
+    if introduction_asked(r, h.topics, req):
+        return Said(introduction(f"{req.npc}, {who_i_am(req)}", doing, goal_answer(req, h.goal_similarity or None)))
+    if day_plan_asked(r, h.topics, req):
+        return Said(day_plan(doing, goal_answer(req, h.goal_similarity or None)))
     if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
         return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
-    if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got"):
+    if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") or (
+            _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
         return Said(_wares(h))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
         if kind_asked(r) and not goal_answer(req, None, r):
@@ -204,6 +211,14 @@ def doing_now_asked(h: Heard) -> bool:
     return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
+def own_day_asked(h: Heard) -> bool:
+    """A line asking the NPC who it is (even as an order: "introduce yourself") or, not as
+    an order, what its day holds, whatever the intent its words were nearest to ("tell me a
+    bit about you" is no confidence)."""
+    return introduction_asked(h.reading, h.topics, h.req) or (
+        h.intent != "request" and day_plan_asked(h.reading, h.topics, h.req))
+
+
 _NAMING = word_set("name names named called")
 _CALLING = ("do you call", "do they call", "do people call", "do we call", "does everyone call", "would you call")
 """Words of a question that asks what someone or something is called ("that sword on your
@@ -266,6 +281,16 @@ def _activity(h: Heard) -> str:
     return f"I'm {doing}{where}."
 
 
+_OFFERED = re.compile(r"\b(?:anything|something) (?:[a-z]+ )?to (?:eat|drink)\b"
+                      r"|\b(?:cheapest|least expensive|most expensive|dearest|priciest)\b")
+""""Got anything to eat?", "what's the cheapest thing you've got?": what is on sale here,
+asked without a word of selling."""
+
+
+def _priced_here(req: DecisionRequest) -> bool:
+    return any(req.item_info.get(i, {}).get("price") for i in req.items_here)
+
+
 def _wares(h: Heard) -> str:
     req = h.req
     priced = [(i, req.item_info[i].get("price")) for i in req.items_here
@@ -277,5 +302,5 @@ def _wares(h: Heard) -> str:
     return "Nothing to sell here, I'm afraid."
 
 
-__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "react", "small_talk",
-           "thanks", "told", "who_i_am"]
+__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "own_day_asked",
+           "react", "small_talk", "thanks", "told", "who_i_am"]

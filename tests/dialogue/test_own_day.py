@@ -1,0 +1,78 @@
+"""Who the NPC is and what its day holds, asked as a stranger asks ("tell me about
+yourself", "what's the plan for today?", "what did you come here for?", "got anything to
+eat?"), and lines close to them that ask something else, on an invented kiln yard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from simverse.agents.player import ask
+from simverse.core.loader import parse_world
+from simverse.world.model import World
+
+
+def kiln() -> dict[str, Any]:
+    return {
+        "format_version": 1, "name": "kiln", "title": "Kiln",
+        "environment": {"start": "08:00", "minutes_per_step": 60},
+        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
+        "places": [{"id": "yard", "name": "Kiln Yard", "connections": ["ford"]},
+                   {"id": "ford", "name": "Ford", "connections": ["yard"]}],
+        "items": [{"id": "bun", "name": "oat bun", "place": "yard", "quantity": 4, "price": 3,
+                   "properties": {"edible": True}}],
+        "npcs": [{"name": "Piran", "persona": "The potter: patient.", "traits": ["calm"], "sociability": 0.0,
+                  "start_place": "yard", "goals": ["fire forty pots"],
+                  "schedule": [{"start": "00:00", "place": "yard", "activity": "stacking the kiln"}]},
+                 {"name": "Wenna", "persona": "The ferrywoman: brisk.", "traits": ["brisk"], "sociability": 0.0,
+                  "start_place": "ford", "goals": ["carry the mail across"]}],
+    }
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[World]:
+    w = World(parse_world(kiln()), seed=0, embedder="hashing")
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize("line", ["tell me a bit about yourself", "Piran, so what's your story?",
+                                  "introduce yourself, would you?"])
+def test_an_introduction_asked_says_who_what_now_and_what_for(world, line):
+    said = ask(world, "Piran", line).utterance
+    assert "Piran" in said and "potter" in said and "stacking the kiln" in said and "fire forty pots" in said
+
+
+@pytest.mark.parametrize("line", ["what's the plan for today?", "what's on the agenda?",
+                                  "what does the day look like?"])
+def test_the_days_plan_asked_without_you_is_its_activity_and_goals(world, line):
+    said = ask(world, "Piran", line).utterance
+    assert "stacking the kiln" in said and "fire forty pots" in said
+
+
+@pytest.mark.parametrize("line", ["what's the plan for tomorrow?", "what's the plan for the Ford?",
+                                  "tell me about Wenna"])
+def test_another_day_or_another_thing_is_not_its_own_day(world, line):
+    said = ask(world, "Piran", line).utterance
+    assert "fire forty pots" not in said and "I'm Piran" not in said
+
+
+@pytest.mark.parametrize("line", ["what did you come here for?", "why did you come to the yard?",
+                                  "why are you here, then?"])
+def test_why_it_came_is_what_it_is_after(world, line):
+    assert "fire forty pots" in ask(world, "Piran", line).utterance
+
+
+def test_why_it_came_at_another_time_is_not_its_goal_now(world):
+    assert "fire forty pots" not in ask(world, "Piran", "what did you come here for yesterday?").utterance
+
+
+@pytest.mark.parametrize("line", ["got anything to eat?", "what's the cheapest thing you've got?"])
+def test_food_or_the_cheapest_asked_where_wares_are_sold_are_the_wares(world, line):
+    assert "oat bun for 3 coins" in ask(world, "Piran", line).utterance
+
+
+def test_food_asked_where_nothing_is_sold_offers_no_wares(world):
+    assert "coins" not in ask(world, "Wenna", "got anything to eat?").utterance
