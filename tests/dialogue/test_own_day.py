@@ -1,4 +1,4 @@
-"""Who the NPC is and what its day holds, asked as a stranger asks ("tell me about
+"""Who the NPC is, what its day holds and where one stands, asked as a stranger asks ("tell me about
 yourself", "what's the plan for today?", "what did you come here for?", "got anything to
 eat?"), and lines close to them that ask something else, on an invented kiln yard."""
 
@@ -76,3 +76,29 @@ def test_food_or_the_cheapest_asked_where_wares_are_sold_are_the_wares(world, li
 
 def test_food_asked_where_nothing_is_sold_offers_no_wares(world):
     assert "coins" not in ask(world, "Wenna", "got anything to eat?").utterance
+
+
+@pytest.mark.parametrize("line", ["where are we?", "excuse me, where am i?", "what is this place?"])
+def test_where_the_asker_stands_is_the_npcs_place(world, line):
+    assert "This is Kiln Yard" in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["where are you from?", "where are we going?"])
+def test_a_birthplace_or_a_way_is_not_where_it_stands(world, line):
+    assert "This is Kiln Yard" not in ask(world, "Piran", line).utterance
+
+
+@pytest.mark.parametrize("line", ["nice to meet you", "it's so nice to meet you", "good to see you again"])
+def test_pleasure_at_meeting_is_a_greeting_not_an_order_or_a_farewell(world, line):
+    decision = ask(world, "Piran", line)
+    assert decision.action == "talk" and "cannot" not in decision.utterance
+    assert decision.utterance != ask(world, "Piran", "goodbye").utterance
+
+
+def test_a_farewell_that_says_it_was_good_to_see_one_is_a_farewell(world):
+    assert ask(world, "Piran", "bye, good to see you").utterance == ask(world, "Piran", "goodbye").utterance
+
+
+@pytest.mark.parametrize("line", ["did you sleep well?", "how was your morning?"])
+def test_how_its_day_has_gone_is_told_from_how_it_is(world, line):
+    assert ask(world, "Piran", line).utterance == ask(world, "Piran", "how are you?").utterance

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import asked_clause, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     Reading,
@@ -27,10 +28,7 @@ from simverse.llm.dialogue.reading import (
     asks_way_to_place,
     goes_along,
     invites_confidence,
-    is_farewell,
-    is_greeting,
     is_reaction,
-    is_thanks,
     read,
     tells_news,
 )
@@ -117,7 +115,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "farewell"
     if is_thanks(r) and short and not r.question:
         return "thanks"
-    if is_greeting(r) and len(r.words) <= 4 and not r.question:
+    if is_greeting(r) and (len(r.words) <= 4 or (meets(r) and len(r.words) <= 8)) and not r.question:
         return "greet"
     known = topic if cues.known_topic is None else cues.known_topic
     if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone

@@ -33,10 +33,6 @@ WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
                 "must any anything")
 GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoon yo ahoy hallo")
-FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
-             "so long", "until next time", "i must go", "i should go", "got to go", "gotta go", "have a good day",
-             "have a nice day", "have a good one", "be seeing you", "later then")
-THANKS = ("thank", "thanks", "cheers", "much obliged", "grateful", "appreciate")
 NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
         "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
         "been up to", "tidings", "word around")
@@ -264,19 +260,6 @@ _GOING = frozenset({"go for", "goes for", "going for"})
 def goes_along(r: Reading) -> bool:
     """Whether the line asks the NPC to come along (not "where did you go with me?")."""
     return r.wh is None and r.has(*GOING_ALONG)
-
-
-def is_greeting(r: Reading) -> bool:
-    return bool(r.words) and (r.words[0] in GREETINGS or r.starts("good morning", "good day", "good evening",
-                                                                        "good afternoon", "well met"))
-
-
-def is_farewell(r: Reading) -> bool:
-    return r.has(*FAREWELLS) and (not r.opens or r.starts(*FAREWELLS))
-
-
-def is_thanks(r: Reading) -> bool:
-    return any(w.startswith(THANKS[:2]) for w in r.words) or r.has(*THANKS[2:])
 
 
 def is_reaction(r: Reading) -> bool:

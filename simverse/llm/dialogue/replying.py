@@ -45,13 +45,14 @@ from simverse.llm.dialogue.described import (
     word_pairs,
 )
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
+from simverse.llm.dialogue.greetings import is_greeting
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import Reading, is_greeting, read
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (
@@ -60,6 +61,7 @@ from simverse.llm.dialogue.social import (
     doing_now_asked,
     farewell,
     greet,
+    here_asked,
     own_day_asked,
     react,
     small_talk,
@@ -286,6 +288,7 @@ def answer(h: Heard) -> Said:
         return Said(h.voice.say("closer", h.rng), end=True)
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
+    intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
     if intent in ("confide", "react", "small_talk", "ask_news") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
@@ -294,7 +297,7 @@ def answer(h: Heard) -> Said:
     # "what's driving you?" is answered from its goals, "what did you want to be as a girl?" is not
     if said.unsure and h.motive is not None and motive_asked(h.motive) and not other_time(h.reading):
         said = Said(goal_answer(h.req, h.motive.goals))
-    if h.intent != "greet" and is_greeting(h.reading) and len(h.req.conversation) <= 1:
+    if h.intent not in ("greet", "farewell") and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said

@@ -115,10 +115,7 @@ def about_me(h: Heard) -> Said:
     """A question about the NPC itself, told from its persona, activity, place, wares,
     needs and goals."""
     r, req = h.reading, h.req
-    if r.has("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
-             "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
-             "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
-             "how are you keeping"):
+    if state_asked(r):
         return Said(_state(req))
     if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
             "who are you exactly"):
@@ -143,7 +140,8 @@ def about_me(h: Heard) -> Said:
         return answer_about(h)
     if activity_asked(h):
         return Said(_activity(h))
-    if r.has("where are we", "where am i", "where are you", "what is this place", "this place"):
+    if here_asked(r) or (r.has("where are you", "this place") and not r.has(
+            "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work") \
             and asks_activity(r):  # not "...after work"
@@ -211,12 +209,40 @@ def doing_now_asked(h: Heard) -> bool:
     return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
 
 
+def state_asked(r: Reading) -> bool:
+    """"How are you?", "how is business?", and how its day has gone: how the NPC is."""
+    return r.has(*_STATE_ASKED) or day_gone_asked(r)
+
+
+def day_gone_asked(r: Reading) -> bool:
+    """"How was your morning?", "did you sleep well?": past in form, asked as "how are you?" is."""
+    return r.has(*_DAY_GONE)
+
+
+_STATE_ASKED = ("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
+                "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
+                "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
+                "how are you keeping")
+_DAY_GONE = ("how was your day", "how was your morning", "how was your night", "how has your day been",
+             "how has your morning been", "did you sleep well", "sleep well")
+
+
 def own_day_asked(h: Heard) -> bool:
     """A line asking the NPC who it is (even as an order: "introduce yourself") or, not as
-    an order, what its day holds, whatever the intent its words were nearest to ("tell me a
-    bit about you" is no confidence)."""
-    return introduction_asked(h.reading, h.topics, h.req) or (
-        h.intent != "request" and day_plan_asked(h.reading, h.topics, h.req))
+    an order, what its day holds or how it has gone, whatever the intent its words were
+    nearest to ("tell me a bit about you" is no confidence)."""
+    return introduction_asked(h.reading, h.topics, h.req) or (h.intent != "request" and (
+        day_plan_asked(h.reading, h.topics, h.req) or (day_gone_asked(h.reading) and not h.topics)))
+
+
+def here_asked(r: Reading) -> bool:
+    """"Where are we?", "what is this place?": where the asker stands, which the NPC
+    names from where it is, though the words are those of asking the way."""
+    return bool(_HERE.search(" ".join(r.body or r.words)))
+
+
+_HERE = re.compile(r"^(?:so |and |sorry |excuse me )?(?:where (?:are we|am i)|what (?:is this place|place is this))"
+                   r"(?: (?:now|exactly|then|again|right now))?$")
 
 
 _NAMING = word_set("name names named called")
@@ -302,5 +328,5 @@ def _wares(h: Heard) -> str:
     return "Nothing to sell here, I'm afraid."
 
 
-__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "own_day_asked",
-           "react", "small_talk", "thanks", "told", "who_i_am"]
+__all__ = ["about_me", "activity_asked", "answer_news", "day_gone_asked", "doing_now_asked", "farewell", "greet",
+           "here_asked", "own_day_asked", "react", "small_talk", "state_asked", "thanks", "told", "who_i_am"]

@@ -1,0 +1,35 @@
+"""Lines that only open or close a talk: greetings (also "nice to meet you"), farewells and
+thanks, read from plain English words, never a world's own."""
+
+from __future__ import annotations
+
+from simverse.llm.dialogue.reading import GREETINGS, Reading
+
+FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
+             "so long", "until next time", "i must go", "i should go", "got to go", "gotta go", "have a good day",
+             "have a nice day", "have a good one", "be seeing you", "later then")
+MEETING = ("nice to meet you", "pleased to meet you", "good to meet you", "glad to meet you", "pleasure to meet you",
+           "nice to see you", "good to see you", "great to see you", "lovely to see you", "glad to see you")
+"""Greetings said as a pleasure at meeting ("nice to meet you"), whose "see you" is no farewell."""
+THANKS = ("thank", "thanks", "cheers", "much obliged", "grateful", "appreciate")
+
+
+def is_greeting(r: Reading) -> bool:
+    return bool(r.words) and (r.words[0] in GREETINGS or r.starts("good morning", "good day", "good evening",
+                                                                        "good afternoon", "well met") or meets(r))
+
+
+def meets(r: Reading) -> bool:
+    """"Nice to meet you", "good to see you again": a greeting in any place of the line."""
+    return r.has(*MEETING)
+
+
+def is_farewell(r: Reading) -> bool:
+    return r.has(*FAREWELLS) and (not r.opens or r.starts(*FAREWELLS)) and (not meets(r) or r.starts(*FAREWELLS))
+
+
+def is_thanks(r: Reading) -> bool:
+    return any(w.startswith(THANKS[:2]) for w in r.words) or r.has(*THANKS[2:])
+
+
+__all__ = ["FAREWELLS", "MEETING", "THANKS", "is_farewell", "is_greeting", "is_thanks", "meets"]
