@@ -1,5 +1,6 @@
-"""Requests named by light verbs, by the NPC's own work, by a verb without its "re", and
-after the name of the one asked, in a world of invented people and actions."""
+"""Requests named by light verbs, by the NPC's own work, by a verb without its "re", after the
+name of the one asked, and asked softly ("mind mending...?"), and lines asking to be told
+about the work, which are none, in a world of invented people and actions."""
 
 from __future__ import annotations
 
@@ -64,3 +65,13 @@ def test_a_verb_asked_without_its_re_names_the_action_and_is_refused_when_not_al
 
 def test_an_order_after_the_name_of_the_one_asked_is_checked_against_the_rules(world):
     assert ask(world, "Tobin", "Tobin, could you ring the bell?").action == "ring_bell"
+
+
+@pytest.mark.parametrize("line", ["could you tell me about the torn nets?", "can you explain how you mend nets?"])
+def test_asking_to_be_told_about_the_work_is_no_order_to_do_it(world, line):
+    assert ask(world, "Tobin", line).action == "talk"
+
+
+@pytest.mark.parametrize("line", ["mind mending the nets for me?", "would you mind mending the nets?"])
+def test_mind_doing_it_is_asked_softly(world, line):
+    assert ask(world, "Tobin", line).action == "mend_nets"

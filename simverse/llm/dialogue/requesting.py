@@ -23,9 +23,9 @@ from simverse.llm.dialogue.reading import (
 )
 
 _SOFTLY = re.compile(
-    r"^(?:would you mind|do you mind|would you be so kind as to|any chance you could|any chance of you|"
-    r"i was wondering if you could|i wonder if you could|do you think you could|is it possible for you to|"
-    r"would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"^(?:would you mind|do you mind|mind(?= [a-z]+ing\b)|would you be so kind as to|any chance you could|"
+    r"any chance of you|i was wondering if you could|i wonder if you could|do you think you could|"
+    r"is it possible for you to|would you be able to|could you possibly|might you|shall we|how about we|what about we|"
     r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
     r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
 """Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
@@ -44,6 +44,9 @@ def _asked_softly(text: str) -> str | None:
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
+_TOLD_OF = frozenset({"about", *WH})
+"""Words after a verb of saying that make a request to be told ("tell me about...",
+"explain how..."), a question, whatever the world's actions share words with it."""
 _ADVISED = re.compile(
     r"^(?:why not|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
     r"|you should|you ought to|make sure you|go ahead and)\s+(?P<verb>[a-z]+)\s+\w")
@@ -99,6 +102,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
         if rest and rest[0] not in SPEECH_VERBS:
             return rest[0]
+        if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
+            return None
         acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
         return acting[0] if acting else None
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
