@@ -14,7 +14,7 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
-from simverse.llm.dialogue.described import asks_origin, described_place, person_place
+from simverse.llm.dialogue.described import asks_origin, described_place, person_place, place_named_for, place_wanted
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
@@ -89,7 +89,8 @@ def _described_way(h: Heard) -> str:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
     else:  # the way from here is never asked to here ("i'm turned around, how do i reach the rooms with...")
         here = h.req.place if not starts and asks_the_way(h.reading) else None
-        goal = described_place({p: s for p, s in h.place_similarity.items() if p != here})
+        named = place_named_for(h.reading, h.req, {here, *starts}) if place_wanted(h.reading) else None
+        goal = named or described_place({p: s for p, s in h.place_similarity.items() if p != here})
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])

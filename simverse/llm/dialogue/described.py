@@ -8,6 +8,8 @@ embedder) with each of these, a place scoring its closest. Only one place clearl
 (:data:`PLACE_CLOSE`, :data:`PLACE_MARGIN`) answers: a line about nothing in the world
 ("where is the swimming pool?") is close to no place, or about as close to two, and keeps
 its "I don't know". No word list is involved: the world's own texts are the candidates.
+Before meaning, a place's name may say what is done there ("where do I wait?" -> Waiting
+Room): the one place whose name has a word of the line no other place's name has.
 
 The way asked to a person ("how do I get through to the manager?") is the way to the one
 place that is theirs (:func:`person_place`).
@@ -16,13 +18,13 @@ place that is theirs (:func:`person_place`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
 
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
-from simverse.core.names import FUNCTION_WORDS, name_words, word_forms
+from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
 
@@ -36,7 +38,8 @@ say the NPC cannot know, "where does that smuggler tie up his boat?", 0.40 from 
 "where is the swimming pool?" at most 0.17 from any place of a school."""
 PLACE_MARGIN = 0.1
 """How much closer than the next place the best must be: "where do I return a kettle?" is
-as close to a break room with a kettle as to the waiting area (0.45, 0.47), so neither."""
+as close to a break room with a kettle as to the waiting area (0.45, 0.47), so neither by
+meaning (the Returns Room's name answers it first: :func:`place_named_for`)."""
 
 
 NAME_PAIR_CLOSE = 0.55
@@ -105,6 +108,34 @@ def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
         out[place] = float(scores[row:row + len(mine)].max()) if mine else 0.0
         row += len(mine)
     return out
+
+
+_ANY_PLACE = word_set("room hall area place spot building house street road way side somewhere anywhere")
+"""Words a place's name may have that say only that it is a place ("Waiting Room")."""
+_GOING = word_set("go get find reach head near nearest around here there")
+"""Words of asking the way that say nothing of what is done at the place."""
+
+
+def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()) -> str | None:
+    """The one place whose name has, in some form, a word of the line that no other
+    place's name has: places are named for what is done there ("where do I wait?" ->
+    Waiting Room, "where do returns go?" -> Returns Room). ``skip``: places the line names
+    otherwise (where the way starts) or where it is asked."""
+    owners: dict[str, set[str]] = {}
+    for view in req.names.values():
+        if view.kind == "place":
+            for word in word_forms(view.name):
+                if len(word) >= 4 and word not in FUNCTION_WORDS and word not in _ANY_PLACE:
+                    owners.setdefault(word, set()).add(view.id)
+    said = {w for w in word_forms(r.text) if len(w) >= 3 and w not in FUNCTION_WORDS and w not in _GOING}
+    found = {next(iter(places)) for word, places in owners.items() if len(places) == 1
+             and any(_same_word(word, w) for w in said)}
+    found -= set(skip)
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return bool(verb_forms(a) & verb_forms(b)) or same_root(a, b)
 
 
 def described_place(scores: Mapping[str, float]) -> str | None:
