@@ -46,7 +46,7 @@ def test_an_introduction_asked_says_who_what_now_and_what_for(world, line):
 
 
 @pytest.mark.parametrize("line", ["what's the plan for today?", "what's on the agenda?",
-                                  "what does the day look like?"])
+                                  "what does the day look like?", "what are we doing today?"])
 def test_the_days_plan_asked_without_you_is_its_activity_and_goals(world, line):
     said = ask(world, "Piran", line).utterance
     assert "stacking the kiln" in said and "fire forty pots" in said

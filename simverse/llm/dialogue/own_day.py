@@ -27,9 +27,10 @@ _DAY_PLAN = re.compile(
     r"(?! (?:for|with|about|of) (?!today\b|the day\b|this (?:morning|afternoon|evening)\b|tonight\b))"
     r"|\bwhat is on (?:today|for today|the agenda|the cards|your list|your plate)\b"
     r"|\bwhat does (?:the|your) day (?:look|hold)\b|\b(?:anything|much) (?:planned|on) (?:for )?today\b"
-    r"|\bhow does (?:the|your) day look\b")
-""""What's the plan for today?", "what's on the agenda?", "what does the day look like?":
-the NPC's day, in words that need no "you" ("what's your plan?" asks its goals, :mod:`.aims`)."""
+    r"|\bhow does (?:the|your) day look\b"
+    r"|\bwhat (?:are|will) we (?:be )?[a-z]+ing (?:today|this morning|this afternoon|this evening)\b")
+""""What's the plan for today?", "what's on the agenda?", "what are we doing today?": the
+NPC's day, in words that need no "you" ("what's your plan?" asks its goals, :mod:`.aims`)."""
 
 
 def introduction_asked(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
