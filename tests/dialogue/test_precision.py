@@ -86,6 +86,11 @@ def test_roles_are_named_by_what_people_do(bells):
     assert ask(bells, "Hilde", "who bakes the bread?").utterance.startswith("I do")
 
 
+def test_a_role_is_named_by_the_deed_someone_does(bells):
+    assert "Hilde" in ask(bells, "Kit", "who does the baking round here?").utterance
+    assert "Hilde" not in ask(bells, "Kit", "who does your hair?").utterance
+
+
 def test_who_sells_a_ware_is_who_carries_it_for_sale(bells):
     answer = ask(bells, "Hilde", "who sells lucky charms?").utterance
     assert "Kit" in answer and "2 coins" in answer, answer

@@ -49,12 +49,16 @@ def roles_of(req: DecisionRequest) -> dict[str, list[str]]:
 
 
 def _asked_verbs(r: Reading) -> list[str]:
-    """The words right after "who" ("who bakes the bread" -> bakes), skipping adverbs."""
+    """The words right after "who" ("who bakes the bread" -> bakes), skipping adverbs; the
+    deed named after "does" ("who does the baking" -> baking)."""
     words = list(r.body or r.words)
     if "who" not in words[:3]:
         return []
-    after = [w for w in words[words.index("who") + 1:] if w not in _ADVERBS][:1]
-    return [w for w in after if w not in FUNCTION_WORDS]
+    after = [w for w in words[words.index("who") + 1:] if w not in _ADVERBS]
+    if after[:1] in (["does"], ["do"], ["did"]):
+        deed = next((w for w in after[1:4] if w.endswith("ing") and len(w) > 5), None)
+        return [deed] if deed else []
+    return [w for w in after[:1] if w not in FUNCTION_WORDS]
 
 
 def _agents(verb: str) -> set[str]:
