@@ -86,6 +86,11 @@ def test_roles_are_named_by_what_people_do(bells):
     assert ask(bells, "Hilde", "who bakes the bread?").utterance.startswith("I do")
 
 
+def test_a_time_said_around_the_question_does_not_move_it(bells):
+    assert "Hilde" in ask(bells, "Kit", "who bakes the bread around here, I want some for tomorrow").utterance
+    assert "Hilde" not in ask(bells, "Kit", "who baked the bread yesterday?").utterance
+
+
 def test_a_role_is_named_by_the_deed_someone_does(bells):
     assert "Hilde" in ask(bells, "Kit", "who does the baking round here?").utterance
     assert "Hilde" not in ask(bells, "Kit", "who does your hair?").utterance

@@ -64,6 +64,24 @@ def _leads_in(clause: str) -> bool:
     return bool(words) and (words[0] in LEADING or (len(words) > 2 and words[1] in LEADING and words[0] not in WH))
 
 
+@lru_cache(maxsize=1 << 12)
+def asking_text(line: str) -> str:
+    """The clauses of a line that ask (end in "?", open with an auxiliary or have a question
+    word), each with a clause of a few words right before it ("last year, what did you
+    grow?"); the whole line when none asks. What a line says around its question ("..., I
+    want to order for tomorrow") is not what it asks."""
+    clauses = [c for s in _SENTENCES.split(line.strip()) for c in _CLAUSES.split(s) if c]
+    asking = [i for i, c in enumerate(clauses) if c.endswith("?") or read(c).opens or read(c).wh is not None]
+    if not asking or len(clauses) < 2:
+        return line
+    kept = {j for i in asking for j in (i - 1, i) if j == i or (j >= 0 and len(clauses[j].split()) <= _LEAD_WORDS)}
+    return ", ".join(clauses[j] for j in sorted(kept))
+
+
+_LEAD_WORDS = 3
+"""A clause of at most this many words right before a question belongs to it ("last year,")."""
+
+
 def last_clause(line: str) -> tuple[str, str]:
     """``(before, last)``: a line of several clauses split before its last ("his knee is
     swelling, could you fit him in?"); ``("", "")`` for a line of one clause."""

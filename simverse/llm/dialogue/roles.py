@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.parts import asking_text
+from simverse.llm.dialogue.reading import Reading, read
 
 OTHER_TIME = re.compile(
     r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time)\b"
@@ -31,8 +32,9 @@ _ADVERBS = word_set("actually really usually normally still always now here arou
 
 
 def other_time(r: Reading) -> bool:
-    """Whether the line asks about another time than now ("last year", "tomorrow")."""
-    return bool(OTHER_TIME.search(r.text))
+    """Whether the line asks about another time than now ("last year", "tomorrow"), in the
+    part that asks: "who does the baking, I want to order for tomorrow" asks about now."""
+    return bool(OTHER_TIME.search(r.text)) and bool(OTHER_TIME.search(read(asking_text(r.raw or r.text)).text))
 
 
 def roles_of(req: DecisionRequest) -> dict[str, list[str]]:
