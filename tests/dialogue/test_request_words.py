@@ -75,3 +75,13 @@ def test_asking_to_be_told_about_the_work_is_no_order_to_do_it(world, line):
 @pytest.mark.parametrize("line", ["mind mending the nets for me?", "would you mind mending the nets?"])
 def test_mind_doing_it_is_asked_softly(world, line):
     assert ask(world, "Tobin", line).action == "mend_nets"
+
+
+@pytest.mark.parametrize("line", ["come over to the boatshed", "Tobin, come through to the boatshed"])
+def test_coming_to_a_place_is_a_walk_there(world, line):
+    decision = ask(world, "Tobin", line)
+    assert (decision.action, decision.args) == ("move", {"place": "boatshed"})
+
+
+def test_asking_whether_it_came_to_a_place_is_a_question(world):
+    assert ask(world, "Tobin", "did you come over to the boatshed?").action == "talk"

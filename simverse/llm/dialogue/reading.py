@@ -93,9 +93,12 @@ OBJECT_START = word_set("me us to the a an some your my for with over back home 
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
             "keep it up", "continue", "do not let me stop you", "do not mind me")
 """Asking the NPC to go on with what it is doing."""
-GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along")
-"""Asking the NPC to go somewhere together ("pop over to the inn with me", "keep me company
-on the way to the mill"): with a place named, a request to walk there."""
+GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along",
+               "come through to", "come over to", "come down to", "come up to", "come round to", "come across to",
+               "come out to")
+"""Asking the NPC to go somewhere together, or to come where the speaker is going ("pop
+over to the inn with me", "keep me company on the way to the mill", "come through to the
+front desk"): with a place named, a request to walk there."""
 SPEECH_VERBS = word_set("tell say explain describe show remind ask know think guess recommend suggest")
 
 
@@ -258,8 +261,13 @@ _GOING = frozenset({"go for", "goes for", "going for"})
 
 
 def goes_along(r: Reading) -> bool:
-    """Whether the line asks the NPC to come along (not "where did you go with me?")."""
-    return r.wh is None and r.has(*GOING_ALONG)
+    """Whether the line asks the NPC to come along (not "where did you go with me?", "did
+    you come over to the desk?")."""
+    return r.wh is None and r.has(*GOING_ALONG) and (r.body or r.words)[:1] not in _ASKED_DONE
+
+
+_ASKED_DONE = (("did",), ("do",), ("does",), ("have",), ("has",), ("had",), ("was",), ("were",), ("is",), ("are",))
+"""How a line opens that asks whether something is or was done, not for it to be done."""
 
 
 def is_reaction(r: Reading) -> bool:
