@@ -102,3 +102,12 @@ def test_a_farewell_that_says_it_was_good_to_see_one_is_a_farewell(world):
 @pytest.mark.parametrize("line", ["did you sleep well?", "how was your morning?"])
 def test_how_its_day_has_gone_is_told_from_how_it_is(world, line):
     assert ask(world, "Piran", line).utterance == ask(world, "Piran", "how are you?").utterance
+
+
+@pytest.mark.parametrize("line", ["what is it you do?", "what is it you do for work, if you don't mind me asking?"])
+def test_its_job_asked_as_what_it_is_it_does_is_its_role(world, line):
+    assert ask(world, "Piran", line).utterance == "I'm the potter."
+
+
+def test_what_it_does_off_work_is_not_its_job(world):
+    assert ask(world, "Piran", "what do you do for fun?").utterance != "I'm the potter."

@@ -143,8 +143,9 @@ def about_me(h: Heard) -> Said:
     if here_asked(r) or (r.has("where are you", "this place") and not r.has(
             "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
-    if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work") \
-            and asks_activity(r):  # not "...after work"
+    if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work",
+             "is it you do", "is it that you do", "you do for work") \
+            and asks_activity(r) and not r.has(*_OFF_WORK):  # not "...after work"
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
@@ -207,6 +208,10 @@ def doing_now_asked(h: Heard) -> bool:
     here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
                             and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
     return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
+
+
+_OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
+"""What one does off work is no job ("what is it you do when you're not working?")."""
 
 
 def state_asked(r: Reading) -> bool:
