@@ -1,6 +1,7 @@
 """Places asked for by what is done there, which their names say ("where do I wait?" ->
-Waiting Room), on an invented service desk; a word several places' names share ("room")
-or no name has names none."""
+Waiting Room), on an invented service desk; a word several places' names share ("room"),
+no name has, a person's name ("Juno's Nook") or where the asker is ("in this depot")
+names none."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def desk() -> dict[str, Any]:
         "places": [{"id": "desk", "name": "Front Desk", "connections": ["waiting", "returns"]},
                    {"id": "waiting", "name": "Waiting Room", "connections": ["desk"]},
                    {"id": "returns", "name": "Returns Room", "connections": ["desk", "lounge"]},
-                   {"id": "lounge", "name": "Staff Lounge", "connections": ["returns"]}],
+                   {"id": "lounge", "name": "Staff Lounge", "connections": ["returns", "nook", "annex"]},
+                   {"id": "nook", "name": "Juno's Nook", "connections": ["lounge"]},
+                   {"id": "annex", "name": "Depot Annex", "connections": ["lounge"]}],
         "npcs": [{"name": "Juno", "persona": "A desk clerk: brisk.", "traits": ["brisk"], "sociability": 0.0,
                   "start_place": "desk"}],
     }
@@ -42,7 +45,8 @@ def test_a_place_named_for_what_is_done_there_is_found_by_it(world, line, place)
     assert place in ask(world, "Juno", line).utterance
 
 
-@pytest.mark.parametrize("line", ["where can I get a room?", "where do I swim?"])
-def test_a_word_several_names_share_or_none_has_names_no_place(world, line):
+@pytest.mark.parametrize("line", ["where can I get a room?", "where do I swim?",
+                                  "juno, where would I find a doctor?", "where's the toilet in this depot?"])
+def test_a_word_several_names_share_none_has_a_persons_name_or_where_one_is_names_no_place(world, line):
     said = ask(world, "Juno", line).utterance
-    assert not any(p in said for p in ("Waiting Room", "Returns Room", "Staff Lounge"))
+    assert not any(p in said for p in ("Waiting Room", "Returns Room", "Staff Lounge", "Juno's Nook", "Depot Annex"))

@@ -116,18 +116,24 @@ _GOING = word_set("go get find reach head near nearest around here there")
 """Words of asking the way that say nothing of what is done at the place."""
 
 
+_AROUND = re.compile(r"\b(?:in|around|round|at|of|across|near|about) (?:this|our|the whole|this whole) [a-z]+")
+""""In this school", "around this village": where the asker is, not what it looks for."""
+
+
 def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()) -> str | None:
     """The one place whose name has, in some form, a word of the line that no other
     place's name has: places are named for what is done there ("where do I wait?" ->
     Waiting Room, "where do returns go?" -> Returns Room). ``skip``: places the line names
     otherwise (where the way starts) or where it is asked."""
+    people = {w for view in req.names.values() if view.kind == "npc" for w in word_forms(view.name)}
     owners: dict[str, set[str]] = {}
     for view in req.names.values():
         if view.kind == "place":
-            for word in word_forms(view.name):
-                if len(word) >= 4 and word not in FUNCTION_WORDS and word not in _ANY_PLACE:
+            for word in word_forms(view.name):  # "Mara's Bakery" is named for no deed
+                if len(word) >= 4 and word not in FUNCTION_WORDS and word not in _ANY_PLACE and word not in people:
                     owners.setdefault(word, set()).add(view.id)
-    said = {w for w in word_forms(r.text) if len(w) >= 3 and w not in FUNCTION_WORDS and w not in _GOING}
+    said = {w for w in word_forms(_AROUND.sub(" ", r.text))
+            if len(w) >= 3 and w not in FUNCTION_WORDS and w not in _GOING}
     found = {next(iter(places)) for word, places in owners.items() if len(places) == 1
              and any(_same_word(word, w) for w in said)}
     found -= set(skip)
