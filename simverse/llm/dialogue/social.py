@@ -333,5 +333,5 @@ def _wares(h: Heard) -> str:
     return "Nothing to sell here, I'm afraid."
 
 
-__all__ = ["about_me", "activity_asked", "answer_news", "day_gone_asked", "doing_now_asked", "farewell", "greet",
-           "here_asked", "own_day_asked", "react", "small_talk", "state_asked", "thanks", "told", "who_i_am"]
+__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "here_asked",
+           "own_day_asked", "react", "small_talk", "thanks", "told", "who_i_am"]
