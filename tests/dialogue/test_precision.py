@@ -217,3 +217,20 @@ def test_synonyms_share_a_word_class():
     vectors = {"thief": same, "stolen": same, "test": same, "quiz": same}
     assert _pairs(["thief"], ["stolen"], vectors) == {}
     assert _pairs(["test"], ["quiz"], vectors) == {"test": "quiz"}
+
+
+def test_who_is_the_head_of_a_role_is_the_one_person_with_it_though_a_belief_names_it_too():
+    spec = village()
+    spec["npcs"][0]["knowledge"].append({"subject": "bread", "predicate": "needs", "object": "baker",
+                                        "text": "the bread needs the baker's say-so"})
+    spec["npcs"][3]["knowledge"] = [dict(spec["npcs"][0]["knowledge"][-1])]
+    world = World(parse_world(spec), seed=0, embedder="hashing")
+    try:
+        assert "That's Hilde" in ask(world, "Kit", "who is the baker?").utterance
+        assert "Hilde" not in ask(world, "Kit", "who is the miller?").utterance
+    finally:
+        world.close()
+
+
+def test_what_they_are_charging_asks_a_price(bells):
+    assert "2 coins" in ask(bells, "Kit", "what are they charging for the barley loaves these days?").utterance

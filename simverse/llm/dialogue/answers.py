@@ -21,7 +21,7 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_the_way, asks_way, read
-from simverse.llm.dialogue.roles import other_time, who_does, who_is_there
+from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
 
 __all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
@@ -61,7 +61,8 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
-    common = (who_does(h.reading, h.req, h.topics) or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
+    common = (who_does(h.reading, h.req, h.topics) or who_is_role(h.reading, h.req)
+              or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
               or who_is_there(h.reading, h.req)
               or world_knowledge(h) or relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity))
     if common:

@@ -48,7 +48,7 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for",
-         "asking for", "going rate", "the rate for", "rates")
+         "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")

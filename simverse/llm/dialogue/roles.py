@@ -107,6 +107,26 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
 _SELLING = word_set("sell sells selling sold trade trades deal deals stock stocks")
 
 
+_ROLE_ASKED = re.compile(r"^(?:who is|who are|which one is|which one of (?:them|you|those|these) is) "
+                         r"(?:the|this|that|our) (?P<noun>[a-z]+)(?: (?:here|around here|round here|then|now|again))?$")
+""""Who is the manager?", "which one of them is the manager?": the person whose role is that noun."""
+
+
+def who_is_role(r: Reading, req: DecisionRequest) -> str:
+    """"That's Okafor, the service manager.": the one person whose role ends in the noun a
+    "who is the X?" asks (the head of "service manager"); "" when none or several have it."""
+    asked = _ROLE_ASKED.search(" ".join(r.body or r.words))
+    if asked is None:
+        return ""
+    noun = singular(asked.group("noun"))
+    found = {npc: [a for a in aliases if word_forms(a)[-1:] == [noun]] for npc, aliases in roles_of(req).items()}
+    found = {npc: aliases for npc, aliases in found.items() if aliases}
+    if len(found) != 1:
+        return ""
+    [(who, aliases)] = found.items()
+    return f"I am; I'm the {max(aliases, key=len)}." if who == req.npc else that_is(who, aliases)
+
+
 def that_is(who: str, roles: Sequence[str]) -> str:
     """"That's Hale, the museum director.": someone named with the longest of their roles."""
     role = max(roles, key=len, default="")
