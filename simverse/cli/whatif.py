@@ -78,9 +78,14 @@ def predict(
     llm_events: Annotated[str | None, typer.Option("--llm-events", help=LLM_EVENTS_HELP)] = None,
 ) -> None:
     """Predict what an action or event would do, without changing the run."""
+    from simverse.core.runtime import check_injected_text
     from simverse.events.prediction import action_from_text
     from simverse.world.model import World
 
+    try:
+        check_injected_text(text, "predict TEXT")
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     _store(db).close()
     sim = World.resume(db, run_id=run_id, lock=False)  # the run's own embedder reads its vectors
     backend = _events_backend(llm_events)

@@ -1,5 +1,5 @@
 """A person's injected event text is held to MAX_INJECTED_CHARS where it is given (the API,
-``simverse inject``, ``simverse fork --inject``, a sweep file, the dashboard), with an error
+``simverse inject``, ``simverse fork --inject``, ``simverse predict``, a sweep file, the dashboard), with an error
 naming the command or field and the limit, before anything is written. A stored injection
 longer than that (a run made before the limit) still resumes and fires. Before, any length
 was queued: a pasted book went into every observer's inbox and the events model's prompt."""
@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from simverse.cli import app
 from simverse.core.runtime import MAX_INJECTED_CHARS, Injection, StepRuntime
+from simverse.events.prediction import action_from_text
 from simverse.experiments.sweep_config import SweepConfigError, load_sweep
 from simverse.store.run_store import RunStore, db_url
 from simverse.world.model import World
@@ -53,6 +54,24 @@ def test_the_cli_refuses_a_longer_event_and_writes_nothing(tmp_path, command):
         assert StepRuntime.from_json(store.step_row(1, store.last_step(1)).runtime).pending == []
     finally:
         store.close()
+
+
+def test_predict_refuses_a_longer_text_naming_the_argument_before_the_run_loads(tmp_path):
+    """Before, ``simverse predict DB TEXT`` sent any length to the events model's prompt."""
+    db = _stored_run(tmp_path)
+    for extra in ([], ["--npc", "Ann"]):
+        result = CliRunner().invoke(app, ["predict", db, LONG, *extra])
+        assert result.exit_code != 0
+        assert str(result.exception) == f"predict TEXT: the event text has {len(LONG.strip())} characters; {LIMIT}"
+
+
+def test_the_prediction_api_refuses_a_longer_event_or_action_text():
+    world = make_port(new_port())
+    with pytest.raises(ValueError, match=rf"^predict: .*{LIMIT}$"):
+        world.predict(LONG)
+    with pytest.raises(ValueError, match=rf"^predict: .*{LIMIT}$"):
+        action_from_text(world.spec, world.state, "Ann", LONG)
+    assert world.predict("x" * MAX_INJECTED_CHARS).actor is None
 
 
 def test_a_sweep_file_with_a_longer_event_is_refused_naming_the_field(tmp_path):
