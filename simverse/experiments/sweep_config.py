@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from simverse.core.clock import MAX_STEPS
 from simverse.core.loader import format_validation_error
 from simverse.core.runtime import MAX_INJECTED_CHARS
+from simverse.core.sanitize import check_plain_text
 from simverse.core.schema import KnowledgeEntry
 from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
@@ -48,6 +49,12 @@ class InjectionSpec(BaseModel):
     effects: list[str] = Field(default_factory=list, description="world effect syntax, e.g. \"bakery.on_fire = true\"")
     facts: list[KnowledgeEntry] = Field(default_factory=list, description="facts that become true (world + observers)")
     importance: int = Field(7, ge=1, le=10)
+
+    @field_validator("text")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        check_plain_text(value, "text")
+        return value
 
 
 class SweepConfig(BaseModel):

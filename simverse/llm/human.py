@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.sanitize import check_plain_text
 
 DEFAULT_DIR = Path("runs") / "players"
 DEFAULT_TIMEOUT_S = 60.0
@@ -107,8 +108,9 @@ def decision_from_line(line: str, reply: bool, arg_names: list[str] | None = Non
     """A decision as the schema's JSON from what the person typed: in a conversation the line is
     what the NPC says (empty or ``bye`` ends it); otherwise ``go PLACE``, ``talk NAME words...``,
     ``ACTION [ARGUMENT]`` or ``wait``. A bare action's argument fills the schema's first
-    argument name that is not place or npc."""
+    argument name that is not place or npc. A line that is not plain text is refused."""
     text = line.strip()
+    check_plain_text(text, "play")
     if reply:
         ending = not text or text.lower() in ("bye", "goodbye")
         return {"action": "wait", "args": {}, "utterance": text or None, "end_conversation": ending}

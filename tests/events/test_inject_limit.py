@@ -2,10 +2,13 @@
 ``simverse inject``, ``simverse fork --inject``, ``simverse predict``, a sweep file, the dashboard), with an error
 naming the command or field and the limit, before anything is written. A stored injection
 longer than that (a run made before the limit) still resumes and fires. Before, any length
-was queued: a pasted book went into every observer's inbox and the events model's prompt."""
+was queued: a pasted book went into every observer's inbox and the events model's prompt.
+The text must also be plain text: a lone surrogate (command-line bytes that are not UTF-8)
+was queued, and every resume of the run then died in a tokenizer traceback."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -74,6 +77,27 @@ def test_the_prediction_api_refuses_a_longer_event_or_action_text():
     assert world.predict("x" * MAX_INJECTED_CHARS).actor is None
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("a storm \udcff", "a lone surrogate (not UTF-8 text), U+DCFF at character 9"),
+    ("a storm\x00", "a control character, U+0000 at character 8"),
+    ("\x1b[2Ja storm", "a control character, U+001B at character 1"),
+    ("a storm \u202eredro", "a control character, U+202E at character 9"),
+])
+def test_event_text_that_is_not_plain_text_is_refused_and_queues_nothing(tmp_path, text, said):
+    db = _stored_run(tmp_path)
+    for command in (["inject", db, text], ["fork", db, "--at", "1", "--inject", text], ["predict", db, text]):
+        result = CliRunner().invoke(app, command)
+        what = "predict TEXT" if command[0] == "predict" else "inject"
+        assert str(result.exception) == f"{what}: the text holds {said}; give plain text"
+    world = World.resume(db, embedder="hashing")
+    assert world.pending == [] and len(world.store.runs()) == 1
+    with pytest.raises(ValueError, match=f"^scene: the text holds {re.escape(said)}"):
+        world.scene(text)
+    world.inject("Ein Sturm \u05e9\u200d zieht auf,\n\tüber dem Hafen.")
+    world.step()
+    world.close()
+
+
 def test_a_sweep_file_with_a_longer_event_is_refused_naming_the_field(tmp_path):
     path = tmp_path / "s.toml"
     path.write_text(tomli_w.dumps({"name": "s", "world": "harbor_town", "steps": 2,
@@ -99,3 +123,11 @@ def test_a_stored_injection_longer_than_the_limit_still_resumes_and_fires(tmp_pa
     with sqlite3.connect(db) as connection:
         fired = connection.execute("SELECT narration FROM events WHERE step = 3 AND kind = 'injected'").fetchall()
     assert fired == [(LONG.strip(),)]
+
+
+def test_a_sweep_event_that_is_not_plain_text_is_refused_naming_the_field(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text(tomli_w.dumps({"name": "s", "world": "harbor_town", "steps": 2,
+                                   "inject": [{"step": 1, "text": "a storm\x00"}]}), encoding="utf-8")
+    with pytest.raises(SweepConfigError, match=r"inject\[0\]\.text: .*U\+0000 at character 8"):
+        load_sweep(path)

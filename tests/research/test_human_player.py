@@ -8,8 +8,10 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from simverse.core.loader import parse_world
-from simverse.llm.human import decision_from_line
+from simverse.llm.human import answer_question, decision_from_line
 from simverse.store.digest import run_digest
 from simverse.world import World
 from tests.hamlet import hamlet_world
@@ -23,6 +25,18 @@ def test_typed_lines_become_decisions():
     assert decision_from_line("", reply=False)["action"] == "wait"
     assert decision_from_line("bye", reply=True)["end_conversation"] is True
     assert decision_from_line("Hello there", reply=True)["utterance"] == "Hello there"
+
+
+def test_a_typed_line_that_is_not_plain_text_is_refused_and_the_question_stays_open(tmp_path):
+    """Before, a lone surrogate (typed bytes that are not UTF-8) was a UnicodeEncodeError
+    traceback writing the answer file, which ended ``simverse play``."""
+    ask = tmp_path / "ask-1.json"
+    ask.write_text('{"tag": "step 1 Ann reply", "messages": [["user", "hi"]]}', encoding="utf-8")
+    for line in ("hello \udcff", "hello\x00", "talk Bob \x1b[2J"):
+        with pytest.raises(ValueError, match=r"^play: the text holds .*; give plain text$"):
+            answer_question(ask, line)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ask-1.json"]
+    assert answer_question(ask, "shalom \u05e9\u05dc\u05d5\u05dd")["utterance"] == "shalom \u05e9\u05dc\u05d5\u05dd"
 
 
 def world_with_player(tmp_path: Path, db: str, timeout: float, replay: str | None = None) -> World:
