@@ -164,3 +164,23 @@ def test_a_bad_model_spec_in_settings_is_refused_at_load_naming_file_and_field(t
     result = CliRunner().invoke(app, ["run", str(tmp_path / "world.toml"), "--db", str(db), "--quiet"])
     assert str(result.exception).startswith(f"{tmp_path / 'world.toml'}:") and said in str(result.exception)
     assert not db.exists()
+
+
+@pytest.mark.parametrize(("section", "index", "key", "name", "taken"), [
+    ("npcs", 2, "name", "World", "the world itself (weather, time, day)"),
+    ("places", 2, "id", "world", "the world itself (weather, time, day)"),
+    ("items", 0, "id", "WORLD", "the world itself (weather, time, day)"),
+    ("npcs", 2, "name", "player", "the person who talks to NPCs"),
+    ("npcs", 2, "name", "Actor", "the rules' role 'actor'"),
+    ("places", 2, "id", "here", "the rules' role 'here'"),
+])
+def test_a_reserved_name_is_refused_at_load_naming_the_field(tiny, tmp_path, section, index, key, name, taken):
+    """Before, an entity called ``world`` silently replaced the world's own state (no weather,
+    time or day from step 0 on), and an NPC called ``Player`` was mixed up with the person."""
+    old = tiny[section][index][key]
+    tiny[section][index][key] = name
+    if section == "places":
+        for place in tiny["places"]:
+            place["connections"] = [name if c == old else c for c in place["connections"]]
+    message = _refused(tiny, tmp_path)
+    assert f"{section}[{index}] ({name}).{key}: {name!r} is already used by {taken}" in message
