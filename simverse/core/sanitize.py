@@ -46,11 +46,18 @@ def check_plain_text(text: str, what: str) -> None:
     """Raise ``ValueError`` naming ``what`` and the first character :func:`clean_text` would
     drop or replace (a lone surrogate, NUL, an escape or other control character, a bidi
     override); newline and tab pass."""
+    problem = plain_text_problem(text)
+    if problem:
+        raise ValueError(f"{what}: the text {problem}; give plain text")
+
+
+def plain_text_problem(text: str) -> str:
+    """What keeps ``text`` from being plain text (``holds ..., U+XXXX at character N``), or ''."""
     bad = _SURROGATE.search(text) or _CONTROL.search(text)
-    if bad is not None:
-        kind = "a lone surrogate (not UTF-8 text)" if _SURROGATE.match(bad.group()) else "a control character"
-        raise ValueError(f"{what}: the text holds {kind}, U+{ord(bad.group()):04X} at character {bad.start() + 1}; "
-                         "give plain text")
+    if bad is None:
+        return ""
+    kind = "a lone surrogate (not UTF-8 text)" if _SURROGATE.match(bad.group()) else "a control character"
+    return f"holds {kind}, U+{ord(bad.group()):04X} at character {bad.start() + 1}"
 
 
 def clean_json(value: Any) -> Any:

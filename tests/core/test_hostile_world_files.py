@@ -184,3 +184,27 @@ def test_a_reserved_name_is_refused_at_load_naming_the_field(tiny, tmp_path, sec
             place["connections"] = [name if c == old else c for c in place["connections"]]
     message = _refused(tiny, tmp_path)
     assert f"{section}[{index}] ({name}).{key}: {name!r} is already used by {taken}" in message
+
+
+@pytest.mark.parametrize(("edit", "where", "said"), [
+    (lambda w: w["npcs"][1].update(persona="a farmer\x00 who lies"), "npcs[1] (Bob).persona",
+     "a control character, U+0000 at character 9"),
+    (lambda w: w["knowledge"].append({"subject": "well", "predicate": "is", "object": "wet\x1b[2J"}),
+     "knowledge[1].object", "a control character, U+001B at character 4"),
+    (lambda w: w["items"][0]["properties"].update({"label": ["fresh", "\u202egnirts"]}),
+     "items[0] (bread).properties.label[1]", "a control character, U+202E at character 1"),
+    (lambda w: w.update(description="line one\rline two"), "description", "a control character, U+000D at character 9"),
+])
+def test_text_with_a_nul_escape_or_control_character_anywhere_is_refused_at_load(tiny, tmp_path, edit, where, said):
+    """Before, such text loaded and went into prompts and the run database, where a NUL cuts the
+    text short in every SQLite reader."""
+    edit(tiny)
+    message = _refused(tiny, tmp_path)
+    assert f"{where}: the text holds {said}; give plain text" in message and message.isprintable()
+
+
+def test_newlines_tabs_crlf_and_right_to_left_text_still_load(tiny, tmp_path):
+    tiny["description"] = "A hamlet.\r\n\tIts well is dry.\n\u05e9\u05dc\u05d5\u05dd \u200f(shalom)"
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    assert load_world(path).description == tiny["description"]
