@@ -36,6 +36,8 @@ def dataset(
         raise UserError(f"--split-by must be 'step' or 'run', not {split_by!r}")
     if not 0 <= test_fraction < 1:
         raise UserError(f"--test-fraction must be in [0, 1), not {test_fraction}")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise UserError(f"--out {out}: a file, not a directory")
     options = DatasetOptions(runs=runs or [], npcs=npcs or [], brains=brains or [], succeeded_only=succeeded_only,
                              split_by=split_by, test_fraction=test_fraction,  # type: ignore[arg-type]
                              test_runs=test_runs or [], seed=seed)
@@ -45,7 +47,12 @@ def dataset(
             task = progress.add_task(f"re-running run {run.id}", total=run.last_step)
             return lambda step: progress.update(task, completed=step)
 
-        train, test, meta = build_dataset(db, options, on_run=on_run)
+        try:
+            train, test, meta = build_dataset(db, options, on_run=on_run)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if not train and not test:  # nothing is written for no examples
+        raise UserError(f"{db}: no decision matched the filters")
     path = write_dataset(out, train, test, meta)
     for r in meta["runs"]:
         note = f"; re-run differs from step {r['diverged_at']}" if r["diverged_at"] else ""
@@ -57,8 +64,6 @@ def dataset(
     console.print(f"{split['train']} train, {split['test']} test examples -> {escape(str(path))} "
                   f"(dropped {split['duplicates_dropped']} duplicates, "
                   f"{split['shared_prompts_dropped']} test prompts also in train)", soft_wrap=True)
-    if not train and not test:
-        raise UserError(f"{db}: no decision matched the filters")
 
 
 @app.command()
