@@ -46,6 +46,8 @@ TOO_MANY = str(MAX_STEPS + 1)
     (["stress", "harbor_town", "--seeds", str(MAX_STRESS_SEEDS + 1)], "--seeds",
      f"less than or equal to {MAX_STRESS_SEEDS}"),
     (["stress", "harbor_town", "--days", "0"], "--days", "greater than or equal to 1"),
+    (["generate", "a den", "--out", "{dir}/w", "--seed", "-1"], "--seed", "greater than or equal to 0"),
+    (["generate", "a den", "--out", "{dir}/w", "--seed", TOO_BIG], "--seed", f"less than or equal to {MAX_SEED}"),
     *((["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", option, "0"], option, "greater than or equal to 1")
       for option in ("--batch-size", "--grad-accum", "--lora-r", "--lora-alpha", "--max-length", "--save-steps")),
     (["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", "--epochs", "-1"], "--epochs",

@@ -104,3 +104,12 @@ def test_a_labelled_line_naming_no_npc_of_its_world_names_the_file_line_and_fiel
     path = tmp_path / "set.jsonl"
     path.write_text(GOOD + "\n" + json.dumps({**json.loads(GOOD), "id": "x2", field: who}) + "\n", encoding="utf-8")
     assert _error("dialogue", path) == f"{path}:2: {field}: harbor_town has no NPC {who!r}"
+
+
+def test_a_finetune_row_with_a_lone_surrogate_names_the_file_line_and_message(tmp_path):
+    """Before, JSON's ``\\udcff`` loaded and the tokenizer failed mid-run with a TypeError."""
+    path = tmp_path / "train.jsonl"
+    row = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "ok \udcff"}]}
+    path.write_text(json.dumps({"messages": [*row["messages"][:1], {"role": "assistant", "content": "ok"}]}) + "\n"
+                    + json.dumps(row) + "\n", encoding="utf-8")
+    assert _error("dataset", path) == f"{path}:2: messages[1].content holds a lone surrogate, U+DCFF at character 4"
