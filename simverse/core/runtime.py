@@ -36,9 +36,11 @@ injections are replayed or resumed, so runs made before the limit still replay."
 
 
 def check_injected_text(text: str, what: str = "inject") -> None:
-    """Raise ``ValueError`` naming ``what`` (the command or field) and the limit when a
-    person's event text is longer than :data:`MAX_INJECTED_CHARS`, or what is wrong when it
-    is not plain text (:func:`~simverse.core.sanitize.check_plain_text`)."""
+    """Raise ``ValueError`` naming ``what`` (the command or field) when a person's event text
+    is empty, longer than :data:`MAX_INJECTED_CHARS` (and the limit), or not plain text
+    (:func:`~simverse.core.sanitize.check_plain_text`)."""
+    if not text.strip():
+        raise ValueError(f"{what}: the event text is empty")
     if len(text.strip()) > MAX_INJECTED_CHARS:
         raise ValueError(f"{what}: the event text has {len(text.strip())} characters; the limit is "
                          f"{MAX_INJECTED_CHARS}")

@@ -131,3 +131,15 @@ def test_a_sweep_event_that_is_not_plain_text_is_refused_naming_the_field(tmp_pa
                                    "inject": [{"step": 1, "text": "a storm\x00"}]}), encoding="utf-8")
     with pytest.raises(SweepConfigError, match=r"inject\[0\]\.text: .*U\+0000 at character 8"):
         load_sweep(path)
+
+
+def test_an_empty_event_or_prediction_text_is_refused_by_name(tmp_path):
+    """Before, ``World.inject("  ")`` queued an event of no text and ``simverse predict DB ''``
+    printed a prediction of nothing."""
+    world = make_port(new_port())
+    for call, what in ((world.inject, "inject"), (world.scene, "scene"), (world.predict, "predict")):
+        with pytest.raises(ValueError, match=rf"^{what}: the event text is empty$"):
+            call("  ")
+    assert world.pending == []
+    result = CliRunner().invoke(app, ["predict", _stored_run(tmp_path), " "])
+    assert str(result.exception) == "predict TEXT: the event text is empty"
