@@ -157,7 +157,9 @@ def inspect(
         if run_id is None:
             _list_runs(store)
             return
-        store.run(run_id)
+        names = [n["name"] for n in store.run(run_id).world_spec.get("npcs", [])]
+        if npc is not None and npc not in names:
+            raise UserError(f"--npc {npc!r}: run {run_id} has no such NPC (NPCs: {', '.join(names)})")
         current = None
         for line in transcript(store, run_id, npc=npc, first=first, last=last):
             if line.step != current:
