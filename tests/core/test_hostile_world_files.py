@@ -208,3 +208,17 @@ def test_newlines_tabs_crlf_and_right_to_left_text_still_load(tiny, tmp_path):
     path = tmp_path / "world.toml"
     path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
     assert load_world(path).description == tiny["description"]
+
+
+@pytest.mark.parametrize(("edit", "where"), [
+    (lambda w: w["npcs"][0].update(properties={"luck": 10**23}), "npcs[0] (Ann).properties.luck: 10"),
+    (lambda w: w["places"][0].update(properties={"depth": -(2**63)}), "places[0] (square).properties.depth: -"),
+    (lambda w: w["npcs"][1].update(coins=2**63), "npcs[1] (Bob).coins: "),
+    (lambda w: w["items"][0].update(price=2**64), "items[0] (bread).price: "),
+])
+def test_an_integer_past_what_sqlite_stores_is_refused_at_load(tiny, tmp_path, edit, where):
+    """Before, Python's TOML reader kept it and the world loaded; every change to it was then
+    refused mid-run as 'a number too large to store'."""
+    edit(tiny)
+    message = _refused(tiny, tmp_path)
+    assert where in message and ("past the largest integer stored" in message or "less than or equal to" in message)
