@@ -62,8 +62,16 @@ class HumanBackend:
         question = {"tag": request.tag, "npc": npc, "messages": [[m.role, m.content] for m in request.messages],
                     "schema": request.json_schema}
         ask = folder / f"ask-{request.seed}.json"
-        ask.write_text(json.dumps(question, ensure_ascii=False), encoding="utf-8")
+        write_whole(ask, json.dumps(question, ensure_ascii=False))
         return folder / f"answer-{request.seed}.json"
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a reader polling for it sees all of it or nothing:
+    written beside it first, then renamed (the world reads an answer the moment it exists)."""
+    part = path.with_name(f".{path.name}.part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(path)
 
 
 def npc_of(tag: str) -> str:
@@ -100,7 +108,7 @@ def answer_question(ask: Path, line: str) -> dict[str, Any]:
     schema_args = ((question.get("schema") or {}).get("properties", {}).get("args") or {}).get("properties", {})
     decision = decision_from_line(line, question["tag"].endswith(" reply"), list(schema_args))
     answer = ask.with_name(ask.name.replace("ask-", "answer-"))
-    answer.write_text(json.dumps(decision, ensure_ascii=False), encoding="utf-8")
+    write_whole(answer, json.dumps(decision, ensure_ascii=False))
     return decision
 
 

@@ -3,6 +3,7 @@ records the answers (and replays without the person); silence becomes a wait."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -69,3 +70,23 @@ def test_no_answer_in_time_is_a_safe_wait(tmp_path: Path):
     assert world.npcs["Cid"].place == place
     assert world.last_stats["brains"][f"human:{tmp_path / 'players'}#0.3"]["defaulted"] == 1
     assert not list((tmp_path / "players" / "Cid").glob("ask-*.json")), "an unanswered question is withdrawn"
+
+
+def test_an_answer_cut_short_while_written_is_never_seen_by_the_world(tmp_path, monkeypatch):
+    """Before, the answer was written in place, and the world, polling for it, could read (and
+    act on) half of it."""
+    ask = tmp_path / "ask-1.json"
+    ask.write_text('{"tag": "step 1 Ann reply", "messages": [["user", "hi"]]}', encoding="utf-8")
+    real = Path.write_text
+
+    def cut_short(self, text, *args, **kwargs):
+        real(self, text[: len(text) // 2], *args, **kwargs)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "write_text", cut_short)
+    with pytest.raises(OSError):
+        answer_question(ask, "hello there")
+    assert not (tmp_path / "answer-1.json").exists()
+    monkeypatch.setattr(Path, "write_text", real)
+    answer_question(ask, "hello there")
+    assert json.loads((tmp_path / "answer-1.json").read_text(encoding="utf-8"))["utterance"] == "hello there"
