@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from simverse.core.decision_check import MAX_UTTERANCE
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
 from simverse.core.sanitize import check_plain_text
 
@@ -116,9 +117,12 @@ def decision_from_line(line: str, reply: bool, arg_names: list[str] | None = Non
     """A decision as the schema's JSON from what the person typed: in a conversation the line is
     what the NPC says (empty or ``bye`` ends it); otherwise ``go PLACE``, ``talk NAME words...``,
     ``ACTION [ARGUMENT]`` or ``wait``. A bare action's argument fills the schema's first
-    argument name that is not place or npc. A line that is not plain text is refused."""
+    argument name that is not place or npc. A line that is not plain text, or longer than a
+    line an NPC may say, is refused."""
     text = line.strip()
     check_plain_text(text, "play")
+    if len(text) > MAX_UTTERANCE:
+        raise ValueError(f"play: at most {MAX_UTTERANCE} characters per line (got {len(text)})")
     if reply:
         ending = not text or text.lower() in ("bye", "goodbye")
         return {"action": "wait", "args": {}, "utterance": text or None, "end_conversation": ending}

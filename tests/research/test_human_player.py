@@ -30,12 +30,15 @@ def test_typed_lines_become_decisions():
 
 def test_a_typed_line_that_is_not_plain_text_is_refused_and_the_question_stays_open(tmp_path):
     """Before, a lone surrogate (typed bytes that are not UTF-8) was a UnicodeEncodeError
-    traceback writing the answer file, which ended ``simverse play``."""
+    traceback writing the answer file, which ended ``simverse play``; a pasted page was
+    cut to the first 600 characters by the world without a word."""
     ask = tmp_path / "ask-1.json"
     ask.write_text('{"tag": "step 1 Ann reply", "messages": [["user", "hi"]]}', encoding="utf-8")
     for line in ("hello \udcff", "hello\x00", "talk Bob \x1b[2J"):
         with pytest.raises(ValueError, match=r"^play: the text holds .*; give plain text$"):
             answer_question(ask, line)
+    with pytest.raises(ValueError, match=r"^play: at most 600 characters per line \(got 5000\)$"):
+        answer_question(ask, "x" * 5000)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ask-1.json"]
     assert answer_question(ask, "shalom \u05e9\u05dc\u05d5\u05dd")["utterance"] == "shalom \u05e9\u05dc\u05d5\u05dd"
 
