@@ -31,12 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simverse.agents.player import PLAYER, ask
+from simverse.core.decision_check import MAX_UTTERANCE
 from simverse.core.decisions import Decision
 from simverse.core.jsonl import read_jsonl
 from simverse.core.loader import WorldFileError, load_world
+from simverse.core.sanitize import plain_text_problem
 from simverse.world.model import World
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "experiments" / "dialogue"
@@ -60,7 +62,8 @@ class LabelledLine(BaseModel):
     id: str
     world: str
     npc: str
-    line: str = Field(min_length=1)
+    line: str = Field(min_length=1, max_length=MAX_UTTERANCE)
+    """What is said to the NPC: a line a player could say (plain text, at most MAX_UTTERANCE)."""
     kind: Literal["knowable", "unknown", "secret", "request", "small_talk"]
     speaker: str = PLAYER
     expect: list[str] = Field(default_factory=list)
@@ -70,6 +73,14 @@ class LabelledLine(BaseModel):
     """Requests: the action (or any of the actions) the NPC should agree to; ``None``: none."""
     args: dict[str, str] = Field(default_factory=dict)
     note: str = ""
+
+    @field_validator("line")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        problem = plain_text_problem(value)
+        if problem:
+            raise ValueError(f"the text {problem}; give plain text")
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> LabelledLine:
@@ -130,7 +141,8 @@ def _parse(file: Path, number: int, raw: Any, npcs: dict[str, set[str]]) -> Labe
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ValueError(f"{file}:{number}: {where + ': ' if where else ''}{first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise ValueError(f"{file}:{number}: {where + ': ' if where else ''}{message}") from None
     if line.world not in npcs:
         try:
             npcs[line.world] = {n.name for n in load_world(line.world).npcs}

@@ -74,7 +74,8 @@ def _checked(path: Path, number: int, raw: Any) -> TransitionLine:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ValueError(f"{path}:{number}: {where + ': ' if where else ''}{first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise ValueError(f"{path}:{number}: {where + ': ' if where else ''}{message}") from None
     try:
         state = _start(line.world)
     except WorldFileError as exc:

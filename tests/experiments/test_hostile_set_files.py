@@ -113,3 +113,15 @@ def test_a_finetune_row_with_a_lone_surrogate_names_the_file_line_and_message(tm
     path.write_text(json.dumps({"messages": [*row["messages"][:1], {"role": "assistant", "content": "ok"}]}) + "\n"
                     + json.dumps(row) + "\n", encoding="utf-8")
     assert _error("dataset", path) == f"{path}:2: messages[1].content holds a lone surrogate, U+DCFF at character 4"
+
+
+@pytest.mark.parametrize(("said", "error"), [
+    ("x" * 601, "line: String should have at most 600 characters"),
+    ("where is\x00 the bread?", "line: the text holds a control character, U+0000 at character 9; give plain text"),
+])
+def test_a_labelled_line_no_player_could_say_names_the_file_line_and_field(tmp_path, said, error):
+    """Before, a line over 600 characters or holding a NUL was asked of the NPC as given, unlike
+    anything a player can say (``simverse chat`` refuses both)."""
+    path = tmp_path / "set.jsonl"
+    path.write_text(GOOD + "\n" + json.dumps({**json.loads(GOOD), "id": "x2", "line": said}) + "\n", encoding="utf-8")
+    assert _error("dialogue", path) == f"{path}:2: {error}"
