@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -127,7 +128,11 @@ def finetune(
 
 def _check_length(epochs: float, max_steps: int, learning_rate: float) -> None:
     """Refuse a run that could not train (it wrote the base model back as if trained, after
-    0 steps) in one line naming the option; the options' ranges catch negatives."""
+    0 steps, or would never end) in one line naming the option; the options' ranges catch
+    negatives."""
+    for option, value in (("--epochs", epochs), ("--learning-rate", learning_rate)):
+        if not math.isfinite(value):
+            raise UserError(f"{option} must be a finite number, not {value}")
     if max_steps == 0:
         raise UserError("--max-steps must be -1 (the epochs decide) or at least 1, not 0")
     if epochs == 0 and max_steps == -1:
@@ -146,6 +151,8 @@ def _checked_recipe(device: str, lr_scheduler: str, prompt_loss_epochs: float, w
         raise UserError(f"--device must be auto, cpu or cuda, not {device!r}")
     if lr_scheduler not in schedules():
         raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
+    if not math.isfinite(prompt_loss_epochs):
+        raise UserError(f"--prompt-loss-epochs must be a finite number, not {prompt_loss_epochs}")
     if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
         raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
     try:

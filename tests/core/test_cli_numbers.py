@@ -71,9 +71,14 @@ def test_a_number_out_of_range_is_refused_by_name_and_writes_nothing(tmp_path, a
     ("--epochs", "0", "--epochs must be above 0 (or give --max-steps)"),
     ("--max-steps", "0", "--max-steps must be -1 (the epochs decide) or at least 1, not 0"),
     ("--learning-rate", "0", "--learning-rate must be above 0"),
+    ("--epochs", "inf", "--epochs must be a finite number, not inf"),
+    ("--learning-rate", "inf", "--learning-rate must be a finite number, not inf"),
+    ("--prompt-loss-epochs", "inf", "--prompt-loss-epochs must be a finite number, not inf"),
+    ("--prompt-loss-epochs", "nan", "--prompt-loss-epochs must be a finite number, not nan"),
 ])
 def test_a_finetune_that_could_not_train_is_refused_before_the_model_loads(tmp_path, option, value, said):
-    """Before, these trained 0 steps and wrote the base model back with a report, as if trained;
+    """Before, these trained 0 steps and wrote the base model back with a report, as if trained
+    (an infinite --epochs or --prompt-loss-epochs trained forever, inf or nan taken as given);
     a batch size or gradient accumulation of 0 and a negative learning rate were tracebacks
     after the output folder was made."""
     out = tmp_path / "out"
