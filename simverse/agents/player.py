@@ -41,6 +41,7 @@ from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
 from simverse.core.decisions import Brain, Decision, DecisionRequest, Turn, promise_note
 from simverse.core.runtime import StepRuntime
+from simverse.core.sanitize import check_plain_text
 from simverse.llm.recording import store_calls
 from simverse.store.models import DecisionRow, DialogueRow
 from simverse.store.redaction_models import RedactionRow
@@ -167,11 +168,12 @@ def _answer(world: Audience, request: DecisionRequest) -> Decision:
 
 
 def _check_line(world: Audience, npc: str, said: str, chat: PlayerChat) -> None:
-    """Refuse an empty or overlong line, an unknown NPC, or another NPC's conversation."""
+    """Refuse an empty, overlong or not plain line, an unknown NPC, or another NPC's conversation."""
     if not said:
         raise ValueError("talk_to: say something (the text is empty)")
     if len(said) > MAX_UTTERANCE:
         raise ValueError(f"talk_to: at most {MAX_UTTERANCE} characters per line (got {len(said)})")
+    check_plain_text(said, "talk_to")
     if npc not in world.npcs:
         raise ValueError(f"talk_to: no NPC named {npc!r}; NPCs are {', '.join(world.npc_names)}")
     if chat.npc != npc:

@@ -19,6 +19,22 @@ from simverse.authoring.generator import generate_world, generate_world_with_llm
 from simverse.core.content_filter import BlockedText, ContentFilter
 from simverse.core.llm_protocol import Backend
 from simverse.core.loader import load_world
+from simverse.core.sanitize import check_plain_text
+
+MAX_PROMPT_CHARS = 4000
+"""The longest world prompt: a few paragraphs. It goes whole into the model's request, so a
+pasted book would fill the context, and the template reader scans it word by word."""
+
+
+def check_prompt(prompt: str) -> None:
+    """Raise ``ValueError`` for a prompt that is empty, longer than :data:`MAX_PROMPT_CHARS`
+    or not plain text, before anything is generated or written."""
+    if not prompt.strip():
+        raise ValueError("generate PROMPT: the prompt is empty; say what world to make")
+    if len(prompt.strip()) > MAX_PROMPT_CHARS:
+        raise ValueError(f"generate PROMPT: the prompt has {len(prompt.strip())} characters; the limit is "
+                         f"{MAX_PROMPT_CHARS}")
+    check_plain_text(prompt, "generate PROMPT")
 
 
 @dataclass
@@ -38,7 +54,9 @@ def generate_world_files(
     prompt: str, out: str | Path, seed: int = 0, backend: Backend | None = None,
     content_filter: ContentFilter | None = None,
 ) -> GeneratedFiles:
-    """Generate a world for ``prompt`` and write it to the directory ``out``."""
+    """Generate a world for ``prompt`` (checked by :func:`check_prompt`) and write it to the
+    directory ``out``."""
+    check_prompt(prompt)
     screen = content_filter or ContentFilter()
     if backend is None:
         world, notes, source = generate_world(prompt, seed, screen), [], "template"

@@ -13,6 +13,7 @@ from rich.table import Table
 from simverse.cli.app import UserError, app, console, shown
 from simverse.cli.models import check_models
 from simverse.cli.summary import print_summary
+from simverse.core.clock import MAX_STEPS
 from simverse.core.loader import load_world, shipped_worlds
 from simverse.core.seeds import MAX_SEED
 from simverse.core.state import MAX_INT
@@ -51,7 +52,7 @@ def brain_pairs(options: list[str]) -> list[tuple[str, str]]:
 def run(
     world: Annotated[str | None, typer.Argument(help="shipped world name, world directory or world.toml")] = None,
     steps: Annotated[int | None, typer.Option(
-        min=0, help=f"steps to run (default {DEFAULT_STEPS}); with --resume: steps to add "
+        min=0, max=MAX_STEPS, help=f"steps to run (default {DEFAULT_STEPS}); with --resume: steps to add "
                     "(default: finish the run's planned length)")] = None,
     seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="random seed")] = 0,
     db: Annotated[str | None, typer.Option(help="run database, path or SQLAlchemy URL (default runs/WORLD.db)")] = None,
@@ -156,7 +157,9 @@ def inspect(
         if run_id is None:
             _list_runs(store)
             return
-        store.run(run_id)
+        names = [n["name"] for n in store.run(run_id).world_spec.get("npcs", [])]
+        if npc is not None and npc not in names:
+            raise UserError(f"--npc {npc!r}: run {run_id} has no such NPC (NPCs: {', '.join(names)})")
         current = None
         for line in transcript(store, run_id, npc=npc, first=first, last=last):
             if line.step != current:

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from simverse.cli.app import UserError, app, console, shown
+from simverse.core.seeds import MAX_SEED
 from simverse.store.database import check_database
 
 
@@ -93,13 +94,17 @@ def report(
 def generate(
     prompt: Annotated[str, typer.Argument(help="e.g. 'a mountain monastery with 10 monks and a hidden library'")],
     out: Annotated[str | None, typer.Option(help="world directory to write (default worlds/NAME)")] = None,
-    seed: Annotated[int, typer.Option(help="random seed")] = 0,
+    seed: Annotated[int, typer.Option(min=0, max=MAX_SEED, help="random seed")] = 0,
     llm: Annotated[str | None, typer.Option(help="model: transformers:PATH | openai:URL#MODEL")] = None,
     force: Annotated[bool, typer.Option(help="overwrite an existing world directory")] = False,
 ) -> None:
     """Generate a world directory (world.toml + README) from a prompt; print what the filter blocked."""
-    from simverse.authoring.content_generation import default_directory, generate_world_files
+    from simverse.authoring.content_generation import check_prompt, default_directory, generate_world_files
 
+    try:
+        check_prompt(prompt)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     backend = None
     if llm:
         from simverse.llm.spec import make_backend

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +37,8 @@ def dataset(
         raise UserError(f"--split-by must be 'step' or 'run', not {split_by!r}")
     if not 0 <= test_fraction < 1:
         raise UserError(f"--test-fraction must be in [0, 1), not {test_fraction}")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise UserError(f"--out {out}: a file, not a directory")
     options = DatasetOptions(runs=runs or [], npcs=npcs or [], brains=brains or [], succeeded_only=succeeded_only,
                              split_by=split_by, test_fraction=test_fraction,  # type: ignore[arg-type]
                              test_runs=test_runs or [], seed=seed)
@@ -45,7 +48,12 @@ def dataset(
             task = progress.add_task(f"re-running run {run.id}", total=run.last_step)
             return lambda step: progress.update(task, completed=step)
 
-        train, test, meta = build_dataset(db, options, on_run=on_run)
+        try:
+            train, test, meta = build_dataset(db, options, on_run=on_run)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if not train and not test:  # nothing is written for no examples
+        raise UserError(f"{db}: no decision matched the filters")
     path = write_dataset(out, train, test, meta)
     for r in meta["runs"]:
         note = f"; re-run differs from step {r['diverged_at']}" if r["diverged_at"] else ""
@@ -57,8 +65,6 @@ def dataset(
     console.print(f"{split['train']} train, {split['test']} test examples -> {escape(str(path))} "
                   f"(dropped {split['duplicates_dropped']} duplicates, "
                   f"{split['shared_prompts_dropped']} test prompts also in train)", soft_wrap=True)
-    if not train and not test:
-        raise UserError(f"{db}: no decision matched the filters")
 
 
 @app.command()
@@ -122,7 +128,11 @@ def finetune(
 
 def _check_length(epochs: float, max_steps: int, learning_rate: float) -> None:
     """Refuse a run that could not train (it wrote the base model back as if trained, after
-    0 steps) in one line naming the option; the options' ranges catch negatives."""
+    0 steps, or would never end) in one line naming the option; the options' ranges catch
+    negatives."""
+    for option, value in (("--epochs", epochs), ("--learning-rate", learning_rate)):
+        if not math.isfinite(value):
+            raise UserError(f"{option} must be a finite number, not {value}")
     if max_steps == 0:
         raise UserError("--max-steps must be -1 (the epochs decide) or at least 1, not 0")
     if epochs == 0 and max_steps == -1:
@@ -141,6 +151,8 @@ def _checked_recipe(device: str, lr_scheduler: str, prompt_loss_epochs: float, w
         raise UserError(f"--device must be auto, cpu or cuda, not {device!r}")
     if lr_scheduler not in schedules():
         raise UserError(f"--lr-scheduler must be one of {', '.join(schedules())}, not {lr_scheduler!r}")
+    if not math.isfinite(prompt_loss_epochs):
+        raise UserError(f"--prompt-loss-epochs must be a finite number, not {prompt_loss_epochs}")
     if prompt_loss_epochs < 0 or not 0 <= warmup_ratio < 1:
         raise UserError("--prompt-loss-epochs must be >= 0 and --warmup-ratio in [0, 1)")
     try:

@@ -42,12 +42,16 @@ def export(
     run_id: RunOpt = None,
     step: StepOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="graphml or json (node-link)")] = "graphml",
+    force: Annotated[bool, typer.Option(help="overwrite an existing --out file")] = False,
 ) -> None:
-    """Write the facts holding at a step as GraphML or node-link JSON."""
+    """Write the facts holding at a step as GraphML or node-link JSON (an existing file only
+    with --force: a slip such as --out RUN.db would replace the run database)."""
     from simverse.knowledge.export import write_graph
 
     if fmt not in ("graphml", "json"):
         raise UserError(f"--format {fmt!r}: expected graphml or json")
+    if out.is_dir() or (out.exists() and not force):
+        raise UserError(f"--out {out}: " + ("a directory" if out.is_dir() else "exists (use --force to overwrite)"))
     _, run, kg, at = _open(db, run_id, step)
     graph = write_graph(kg, out, fmt, at)  # type: ignore[arg-type]
     console.print(f"run {run} step {at}: {graph.number_of_nodes()} entities, "

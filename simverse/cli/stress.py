@@ -9,27 +9,32 @@ from rich.markup import escape
 from rich.table import Table
 
 from simverse.cli.app import UserError, app, console
+from simverse.core.clock import MAX_STEPS
+from simverse.experiments.stress import MAX_STRESS_SEEDS
 
 
 @app.command("stress")
 def stress_command(
     world: Annotated[list[str], typer.Argument(help="world names, directories or world.toml files "
                                                     "('all': every shipped world)")],
-    days: Annotated[int, typer.Option(help="game days per run")] = 7,
-    seeds: Annotated[int, typer.Option(help="runs, with seeds 0 .. N-1")] = 5,
+    days: Annotated[int, typer.Option(min=1, help=f"game days per run (at most {MAX_STEPS} steps)")] = 7,
+    seeds: Annotated[int, typer.Option(min=1, max=MAX_STRESS_SEEDS, help="runs, with seeds 0 .. N-1")] = 5,
 ) -> None:
     """Run worlds for days with the scripted brain; list stuck needs, empty purses, items that
     run out, actions that always fail, schedules never kept and facts that never spread.
     Exit 1 when a finding is not allowed by the world's [stress] table."""
     from simverse.core.loader import load_world, shipped_worlds
-    from simverse.experiments.stress import stress
+    from simverse.experiments.stress import stress, stress_steps
 
-    if days < 1 or seeds < 1:
-        raise UserError("--days and --seeds must be at least 1")
     refs = [str(p) for p in shipped_worlds()] if world == ["all"] else world
+    specs = [load_world(ref) for ref in refs]
+    for spec in specs:  # every world checked before the first runs
+        try:
+            stress_steps(spec, days, "--days")
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
     failed = []
-    for ref in refs:
-        spec = load_world(ref)
+    for spec in specs:
         report = stress(spec, days=days, seeds=seeds)
         table = Table("finding", "seed", "detail", "allowed because", title=f"{spec.name}: {days} days x {seeds} seeds "
                       f"({report.steps} steps each)")

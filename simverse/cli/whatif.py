@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from simverse.cli.app import UserError, app, console, shown
+from simverse.core.clock import MAX_STEPS
 from simverse.core.llm_protocol import Backend
 from simverse.store.run_store import RunStore, db_url, open_read_only
 
@@ -78,9 +79,14 @@ def predict(
     llm_events: Annotated[str | None, typer.Option("--llm-events", help=LLM_EVENTS_HELP)] = None,
 ) -> None:
     """Predict what an action or event would do, without changing the run."""
+    from simverse.core.runtime import check_injected_text
     from simverse.events.prediction import action_from_text
     from simverse.world.model import World
 
+    try:
+        check_injected_text(text, "predict TEXT")
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     _store(db).close()
     sim = World.resume(db, run_id=run_id, lock=False)  # the run's own embedder reads its vectors
     backend = _events_backend(llm_events)
@@ -108,7 +114,7 @@ def fork(
     at: Annotated[int, typer.Option("--at", help="share history up to this step")],
     inject_text: Annotated[str | None, typer.Option("--inject", help="an event to inject at the fork")] = None,
     run_id: Annotated[int | None, typer.Option("--run", help="run to fork (default: the newest)")] = None,
-    steps: Annotated[int, typer.Option(min=0, help="steps to run after forking")] = 0,
+    steps: Annotated[int, typer.Option(min=0, max=MAX_STEPS, help="steps to run after forking")] = 0,
     place: Annotated[str | None, typer.Option(help="where the injected event happens")] = None,
 ) -> None:
     """Fork a run at a step into a new run of the same database (optionally inject and run on)."""

@@ -8,6 +8,7 @@ grammar is described there.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -42,6 +43,10 @@ def parse_spec(text: str) -> LLMSpec:
     if kind == "scripted" and not rest:
         return LLMSpec("scripted")
     if kind == "human":
+        _, sep, seconds = rest.partition("#")
+        if sep and not _positive_seconds(seconds):
+            raise ValueError(f"bad LLM spec {text!r}: human:DIR#SECONDS waits a number of seconds above 0, "
+                             f"not {seconds!r}")
         return LLMSpec("human", target=rest.strip())
     if kind in ("transformers", "plugin") and rest.strip():
         return LLMSpec(kind, target=rest.strip())
@@ -53,6 +58,14 @@ def parse_spec(text: str) -> LLMSpec:
         f"bad LLM spec {text!r}: use 'scripted', 'transformers:PATH_OR_ID', "
         "'openai:BASE_URL#MODEL' or 'plugin:MODULE:CLASS' (optionally prefixed by a role, e.g. 'npc=...')"
     )
+
+
+def _positive_seconds(text: str) -> bool:
+    try:
+        seconds = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(seconds) and seconds > 0
 
 
 def parse_role_specs(

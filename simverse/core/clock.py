@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_STEPS = 1_000_000
+"""The most steps one command or sweep may run (``run --steps``, ``fork --steps``, a sweep's
+``steps``, ``stress``'s days). A million steps is 57 years of simulated time at the default
+30 minutes a step, far past any study; a larger count is a slip that would run for days
+before anything said so. Checked before anything is written."""
+
 
 @dataclass(frozen=True)
 class Clock:

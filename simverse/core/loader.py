@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from simverse.core.sanitize import plain_text_problem
 from simverse.core.schema import FORMAT_VERSION, WorldSpec
 from simverse.core.toml_file import TomlFileError, read_toml
 from simverse.core.toml_lines import line_of
@@ -73,6 +74,9 @@ def parse_world(data: Any, source: str = "<world>", text: str | None = None) -> 
     """Validate a world given as a dict (from TOML, a generator or a test)."""
     if not isinstance(data, dict):
         raise WorldFileError(f"{source}: a world is a table of fields, not {type(data).__name__}")
+    unplain = _unplain_text(data)
+    if unplain is not None:
+        raise WorldFileError(format_issue(unplain, data, source, text))
     try:
         spec = WorldSpec.model_validate(data)
     except ValidationError as exc:
@@ -87,6 +91,22 @@ def parse_world(data: Any, source: str = "<world>", text: str | None = None) -> 
     if issues:
         raise WorldFileError(format_issue(issues[0], data, source, text))
     return spec
+
+
+def _unplain_text(data: dict[str, Any]) -> Issue | None:
+    """The first key or text that is not plain text (a NUL, escape or other control
+    character; CRLF line ends pass), walked without recursion so any depth is safe."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and (problem := plain_text_problem(node.replace("\r\n", "\n"))):
+            return Issue(path, f"the text {problem}; give plain text")
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in reversed(list(items)):
+            if isinstance(key, str) and (problem := plain_text_problem(key)):
+                return Issue((*path, key), f"the key {problem}; give plain text")
+            stack.append(((*path, key), value))
+    return None
 
 
 def format_issue(issue: Issue, data: dict, source: str, text: str | None = None) -> str:

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from simverse.core.sanitize import check_plain_text
+
 ID_KINDS = ("event", "decision", "dialogue", "conversation")
 INBOX_KEPT = 12
 """The observations an NPC's inbox keeps, its most recent: all a decision is shown. At a
@@ -34,11 +36,15 @@ injections are replayed or resumed, so runs made before the limit still replay."
 
 
 def check_injected_text(text: str, what: str = "inject") -> None:
-    """Raise ``ValueError`` naming ``what`` (the command or field) and the limit when a
-    person's event text is longer than :data:`MAX_INJECTED_CHARS`."""
+    """Raise ``ValueError`` naming ``what`` (the command or field) when a person's event text
+    is empty, longer than :data:`MAX_INJECTED_CHARS` (and the limit), or not plain text
+    (:func:`~simverse.core.sanitize.check_plain_text`)."""
+    if not text.strip():
+        raise ValueError(f"{what}: the event text is empty")
     if len(text.strip()) > MAX_INJECTED_CHARS:
         raise ValueError(f"{what}: the event text has {len(text.strip())} characters; the limit is "
                          f"{MAX_INJECTED_CHARS}")
+    check_plain_text(text, what)
 
 
 @dataclass

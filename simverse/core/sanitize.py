@@ -7,6 +7,11 @@ surrogates and undecodable bytes become U+FFFD, ANSI escape sequences and contro
 characters other than newline and tab are removed. :func:`clean_json` does the same to
 every string (keys included) of a parsed JSON value, since JSON escapes (``\\u0000``) can
 smuggle them past a clean transport. :func:`cap_text` bounds stored completions.
+
+A person's text (an injected event, a line said to an NPC) is not cleaned but refused by
+:func:`check_plain_text` when it holds what :func:`clean_text` would drop: a lone surrogate
+(bytes that are not UTF-8 on the command line) cannot be stored or tokenized, and a NUL
+cuts the line short in every SQLite reader.
 """
 
 from __future__ import annotations
@@ -35,6 +40,24 @@ def clean_text(text: str) -> str:
     cleaned = _ANSI.sub("", cleaned)
     cleaned = _CONTROL.sub("", cleaned)
     return cleaned if cleaned != text else text
+
+
+def check_plain_text(text: str, what: str) -> None:
+    """Raise ``ValueError`` naming ``what`` and the first character :func:`clean_text` would
+    drop or replace (a lone surrogate, NUL, an escape or other control character, a bidi
+    override); newline and tab pass."""
+    problem = plain_text_problem(text)
+    if problem:
+        raise ValueError(f"{what}: the text {problem}; give plain text")
+
+
+def plain_text_problem(text: str) -> str:
+    """What keeps ``text`` from being plain text (``holds ..., U+XXXX at character N``), or ''."""
+    bad = _SURROGATE.search(text) or _CONTROL.search(text)
+    if bad is None:
+        return ""
+    kind = "a lone surrogate (not UTF-8 text)" if _SURROGATE.match(bad.group()) else "a control character"
+    return f"holds {kind}, U+{ord(bad.group()):04X} at character {bad.start() + 1}"
 
 
 def clean_json(value: Any) -> Any:

@@ -30,13 +30,20 @@ RESERVED_WORLD_PROPERTIES = ("weather", "time", "day")
 ObserverRule = Literal["same_place", "adjacent", "actor_only", "everyone"]
 Completion = Literal["repeat", "until_done", "once"]
 Scalar = str | int | float | bool
+MAX_INT = 2**63 - 1
+"""The largest integer SQLite stores: state values are kept within it (from the world file
+on), and a run id or step beyond it is none (the driver would raise an OverflowError rather
+than find no row)."""
 
 
 def _finite(value: Any) -> Any:
     """TOML reads ``nan`` and ``inf``; no property means them, and a NaN cannot be stored
-    (SQLite keeps it as NULL) nor compared."""
+    (SQLite keeps it as NULL) nor compared. An integer past :data:`MAX_INT` (TOML's limit,
+    which Python's reader does not keep) no change could be made to."""
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{value!r} is not a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+        raise ValueError(f"{value} is past the largest integer stored ({MAX_INT})")
     return value
 
 
@@ -109,8 +116,8 @@ class Item(Strict):
     name: str
     aliases: list[str] = Field(default_factory=list)
     place: str = Field(description="a place id, or the name of the NPC holding it")
-    quantity: int = Field(1, ge=0)
-    price: int = Field(0, ge=0)
+    quantity: int = Field(1, ge=0, le=MAX_INT)
+    price: int = Field(0, ge=0, le=MAX_INT)
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
 
     _id = field_validator("id")(_check_id)
@@ -212,7 +219,7 @@ class NPCSpec(Strict):
     goals: list[str] = Field(default_factory=list)
     start_place: str
     sociability: float = Field(0.5, ge=0.0, le=1.0)
-    coins: int = Field(10, ge=0)
+    coins: int = Field(10, ge=0, le=MAX_INT)
     schedule: list[ScheduleEntry] = Field(default_factory=list)
     relationships: dict[str, Relationship] = Field(default_factory=dict)
     knowledge: list[KnowledgeEntry] = Field(default_factory=list)
@@ -279,9 +286,9 @@ class ActionDef(Strict):
 class ScheduledEvent(Strict):
     """An event and its trigger: a step, a time of day, a condition, a chance (see README)."""
 
-    at_step: int | None = Field(None, ge=0)
+    at_step: int | None = Field(None, ge=0, le=MAX_INT)
     at: str | None = Field(None, description="time of day HH:MM; every day unless `day`")
-    day: int | None = Field(None, ge=1, description="with `at`: only on this day")
+    day: int | None = Field(None, ge=1, le=MAX_INT, description="with `at`: only on this day")
     when: str | None = Field(None, description="condition; alone it fires when it becomes true")
     chance: float | None = Field(None, gt=0.0, le=1.0, description="probability per step, seeded")
     place: str | None = Field(None, description="where it is seen; None: everywhere")
@@ -330,7 +337,7 @@ class BrainAssignment(Strict):
 
 class Settings(Strict):
     conversation_turns: int = Field(4, ge=2, le=12, description="lines per conversation per step")
-    max_conversations_per_npc: int = Field(1, ge=1)
+    max_conversations_per_npc: int = Field(1, ge=1, le=MAX_INT)
     hunger_per_step: float = Field(0.02, ge=0.0, le=1.0)
     llm: RoleSpecs | None = Field(None, description="default brain spec, e.g. 'scripted'")
     llm_events: RoleSpecs | None = Field(None, description="brain spec for event inference")

@@ -21,15 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simverse.core.schema import HHMM, WorldSpec
+from simverse.core.schema import HHMM, MAX_INT, WorldSpec
 
 EFFECT_OPS = ("set", "add", "remove", "move")
 ROUTE_LISTS = ("closed_routes", "locked_routes")
 SHUT_FLAGS = ("closed", "flooded", "burning")
 """A place is shut (no one may enter) when any of these is true."""
-MAX_INT = 2**63 - 1
-"""The largest integer SQLite stores: state values are kept within it, and a run id or step
-beyond it is none (the driver would raise an OverflowError rather than find no row)."""
 MAX_DAY = 100_000
 
 

@@ -30,6 +30,11 @@ from simverse.core.state import value_problem
 
 Path = tuple[str | int, ...]
 ROLE_KINDS = {"actor": "npc", "here": "place", "world": "world"}
+RESERVED_NAMES = {**{role: f"the rules' role {role!r}" for role in ROLE_KINDS},
+                  "world": "the world itself (weather, time, day)",
+                  "player": "the person who talks to NPCs (simverse chat, the dashboard)"}
+"""Names no place, item or NPC may take (compared without case): an entity ``world`` replaced
+the world's own state, and a ``Player`` NPC would be mixed up with the person talking."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def _unknown_names(section: str, entries: Sequence[Any], field: str, known: set[
 
 
 def _unique(spec: WorldSpec) -> Iterator[Issue]:
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = dict(RESERVED_NAMES)
     groups = [("places", "id", spec.place_ids()), ("items", "id", [i.id for i in spec.items]),
               ("npcs", "name", spec.npc_names())]
     for section, key, names in groups:
@@ -114,7 +119,7 @@ def _unique(spec: WorldSpec) -> Iterator[Issue]:
             folded = name.casefold().replace(" ", "_")
             if folded in seen:
                 yield Issue((section, i, key), f"{name!r} is already used by {seen[folded]} (names are compared "
-                                               f"without case across places, items and NPCs)")
+                                               f"without case across places, items, NPCs and reserved names)")
             else:
                 seen[folded] = f"{section[:-1]} {name!r}"
     actions: set[str] = set()

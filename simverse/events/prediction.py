@@ -14,6 +14,7 @@ import re
 import networkx as nx
 
 from simverse.core.outcome import Outcome
+from simverse.core.runtime import check_injected_text
 from simverse.core.schema import WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import WorldState
@@ -27,7 +28,10 @@ from simverse.store.run_store import RunStore
 def predict_outcome(resolver: EventResolver, state: WorldState, places: nx.Graph, what: ActionCall | str,
                     step: int, seed: int, place: str | None = None) -> Outcome:
     """The outcome ``what`` would have at ``step`` on ``state`` (a private copy, which this
-    may change); event text is seeded from the world's ``seed`` like a step's events."""
+    may change); event text is seeded from the world's ``seed`` like a step's events. Text is
+    a person's, held to :data:`~simverse.core.runtime.MAX_INJECTED_CHARS` like an injection."""
+    if isinstance(what, str):
+        check_injected_text(what, "predict")
     if place is not None and place not in places:
         raise ValueError(f"predict: unknown place {place!r}")
     if isinstance(what, ActionCall):
@@ -51,7 +55,9 @@ def state_at(store: RunStore, run_id: int, now: WorldState, step_index: int, at_
 def action_from_text(spec: WorldSpec, state: WorldState, npc: str, text: str) -> ActionCall:
     """Read "buy bread" or "move market" as a world action of ``npc`` when the first word
     names one (later words fill its arguments in order, names matched loosely against the
-    entities of ``state``); anything else is ``improvise`` with the text."""
+    entities of ``state``); anything else is ``improvise`` with the text (held to
+    :data:`~simverse.core.runtime.MAX_INJECTED_CHARS`, as it goes to the events model)."""
+    check_injected_text(text, "predict")
     if npc not in {n.name for n in spec.npcs}:
         raise ValueError(f"unknown NPC {npc!r} (NPCs: {', '.join(sorted(n.name for n in spec.npcs))})")
     words = re.findall(r"[\w']+", text)

@@ -31,12 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simverse.agents.player import PLAYER, ask
+from simverse.core.decision_check import MAX_UTTERANCE
 from simverse.core.decisions import Decision
 from simverse.core.jsonl import read_jsonl
-from simverse.core.loader import WorldFileError, resolve_world_path
+from simverse.core.loader import WorldFileError, load_world
+from simverse.core.sanitize import plain_text_problem
 from simverse.world.model import World
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "experiments" / "dialogue"
@@ -60,7 +62,8 @@ class LabelledLine(BaseModel):
     id: str
     world: str
     npc: str
-    line: str = Field(min_length=1)
+    line: str = Field(min_length=1, max_length=MAX_UTTERANCE)
+    """What is said to the NPC: a line a player could say (plain text, at most MAX_UTTERANCE)."""
     kind: Literal["knowable", "unknown", "secret", "request", "small_talk"]
     speaker: str = PLAYER
     expect: list[str] = Field(default_factory=list)
@@ -70,6 +73,14 @@ class LabelledLine(BaseModel):
     """Requests: the action (or any of the actions) the NPC should agree to; ``None``: none."""
     args: dict[str, str] = Field(default_factory=dict)
     note: str = ""
+
+    @field_validator("line")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        problem = plain_text_problem(value)
+        if problem:
+            raise ValueError(f"the text {problem}; give plain text")
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> LabelledLine:
@@ -106,14 +117,16 @@ class Summary:
 
 def load_lines(path: str | Path) -> list[LabelledLine]:
     """The lines of a JSONL file, or of every ``*.jsonl`` in a folder (sorted); a bad line
-    raises ``ValueError`` naming the file, line number and field."""
+    (its NPC or speaker missing from its world included) raises ``ValueError`` naming the
+    file, line number and field, and so does a set without lines."""
     path = Path(path)
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    if not files:
-        raise ValueError(f"{path}: no labelled lines (*.jsonl)")
     lines: list[LabelledLine] = []
+    npcs: dict[str, set[str]] = {}
     for file in files:
-        lines += [_parse(file, number, raw) for number, raw in read_jsonl(file)]
+        lines += [_parse(file, number, raw, npcs) for number, raw in read_jsonl(file)]
+    if not lines:
+        raise ValueError(f"{path}: no labelled lines" + (" (*.jsonl)" if path.is_dir() else ""))
     ids = [ln.id for ln in lines]
     duplicate = next((i for i in ids if ids.count(i) > 1), None)
     if duplicate:
@@ -121,17 +134,24 @@ def load_lines(path: str | Path) -> list[LabelledLine]:
     return lines
 
 
-def _parse(file: Path, number: int, raw: Any) -> LabelledLine:
+def _parse(file: Path, number: int, raw: Any, npcs: dict[str, set[str]]) -> LabelledLine:
+    """One labelled line, checked against its world (whose NPC names ``npcs`` keeps per world)."""
     try:
         line = LabelledLine.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "line"
-        raise ValueError(f"{file}:{number}: {where}: {first['msg']}") from None
-    try:
-        resolve_world_path(line.world)
-    except WorldFileError as exc:
-        raise ValueError(f"{file}:{number}: world: {exc}") from None
+        where = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise ValueError(f"{file}:{number}: {where + ': ' if where else ''}{message}") from None
+    if line.world not in npcs:
+        try:
+            npcs[line.world] = {n.name for n in load_world(line.world).npcs}
+        except WorldFileError as exc:
+            raise ValueError(f"{file}:{number}: world: {exc}") from None
+    names = npcs[line.world]
+    for field_name, who in (("npc", line.npc), ("speaker", line.speaker)):
+        if who not in names and not (field_name == "speaker" and who == PLAYER):
+            raise ValueError(f"{file}:{number}: {field_name}: {line.world} has no NPC {who!r}")
     return line
 
 

@@ -28,7 +28,6 @@ from typing import Any
 
 import networkx as nx
 
-from simverse.core.jsonl import read_jsonl
 from simverse.core.llm_protocol import Backend
 from simverse.core.loader import load_world
 from simverse.core.schema import WorldSpec
@@ -36,11 +35,11 @@ from simverse.core.state import WorldState
 from simverse.events.inference import EventQuery
 from simverse.events.resolution import IMPROVISE, EventResolver
 from simverse.events.resolver import ActionCall, apply_effects
+from simverse.experiments.transition_lines import CATEGORIES, TransitionLine, read_transition_lines
 
 SET_DIR = Path(__file__).resolve().parents[2] / "experiments" / "event_inference"
 DEFAULT_SETS = (SET_DIR / "transitions.jsonl", SET_DIR / "transitions_independent.jsonl")
 DEFAULT_SET = DEFAULT_SETS[0]
-CATEGORIES = ("success", "failed_precondition", "conflict", "scene", "refusal", "time", "chained")
 
 
 @dataclass(frozen=True)
@@ -77,33 +76,25 @@ class Transition:
 
 
 def load_transitions(paths: str | Path | Sequence[str | Path] = DEFAULT_SETS) -> list[Transition]:
-    """Read JSONL sets; a bad line is an error naming the file and line."""
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    out = []
-    for path in paths:
-        for number, raw in read_jsonl(Path(path), skip=lambda line: line.lstrip().startswith("//")):
-            out.append(_transition(raw, Path(path), number))
-    return out
+    """Read JSONL sets; a bad line is an error naming the file, line and field
+    (:mod:`simverse.experiments.transition_lines`), and so is a set without transitions."""
+    paths = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    lines = read_transition_lines(paths)
+    if not lines:
+        raise ValueError(f"{', '.join(str(p) for p in paths)}: no transitions")
+    return [_transition(line, path) for path, line in lines]
 
 
-def _transition(raw: Any, path: Path, number: int) -> Transition:
-    try:
-        actions = tuple(ActionCall(a["actor"], a["action"], dict(a.get("args", {}))) for a in raw.get("actions", []))
-        category = raw["category"]
-        if category not in CATEGORIES:
-            raise ValueError(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
-        refused = raw.get("expect_refused")
-        text = raw.get("scene", raw.get("event"))
-        return Transition(
-            id=raw["id"], world=raw["world"], category=category, changes=dict(raw.get("changes", {})),
-            unchanged=tuple(raw.get("unchanged", [])), overrides=raw.get("overrides", {}),
-            closed_routes=tuple(raw.get("closed_routes", [])), locked_routes=tuple(raw.get("locked_routes", [])),
-            actions=actions, event=raw.get("event"), scene=raw.get("scene"), place=raw.get("place"),
-            expect_refused=bool(refused) if text is not None else None, source=path.stem,
-        )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"{path}:{number}: bad transition: {exc}") from None
+def _transition(line: TransitionLine, path: Path) -> Transition:
+    text = line.scene if line.scene is not None else line.event
+    return Transition(
+        id=line.id, world=line.world, category=line.category, changes=dict(line.changes),
+        unchanged=tuple(line.unchanged), overrides=line.overrides, closed_routes=tuple(line.closed_routes),
+        locked_routes=tuple(line.locked_routes), actions=tuple(ActionCall(a.actor, a.action, dict(a.args))
+                                                               for a in line.actions),
+        event=line.event, scene=line.scene, place=line.place,
+        expect_refused=bool(line.expect_refused) if text is not None else None, source=path.stem,
+    )
 
 
 @dataclass

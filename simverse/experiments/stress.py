@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from simverse.core.clock import MAX_STEPS
 from simverse.core.loader import load_world
 from simverse.core.schema import WorldSpec
 from simverse.core.world_check import check_world, unread_writes
@@ -41,6 +42,9 @@ HUNGRY = 0.6
 MAX_HUNGRY_HOURS = 4.0
 MIN_ATTEMPTS = 3
 SPREAD_EVERY = 6
+MAX_STRESS_SEEDS = 10_000
+"""The most seeds one stress command runs, each a whole run of the world for its days: more is
+a slip that would run for days (a sweep is the tool for many seeds)."""
 
 
 @dataclass
@@ -84,8 +88,10 @@ class StressReport:
 
 def stress(world: str | WorldSpec, days: int = 7, seeds: int = 5) -> StressReport:
     """Run ``world`` for ``days`` once per seed (0 .. seeds-1) and collect the findings."""
+    if not 1 <= seeds <= MAX_STRESS_SEEDS:
+        raise ValueError(f"seeds {seeds}: give 1 to {MAX_STRESS_SEEDS}")
     spec = world if isinstance(world, WorldSpec) else load_world(world)
-    steps = days * 24 * 60 // spec.environment.minutes_per_step
+    steps = stress_steps(spec, days)
     traces = [run_trace(spec, seed, steps) for seed in range(seeds)]
     findings: list[Finding] = []
     for trace in traces:
@@ -97,6 +103,18 @@ def stress(world: str | WorldSpec, days: int = 7, seeds: int = 5) -> StressRepor
         finding.allowed = spec.stress.allow.get(finding.key, "")
     _, catalogue = check_world(spec)
     return StressReport(spec.name, days, list(range(seeds)), steps, findings, unread_writes(spec, catalogue))
+
+
+def stress_steps(spec: WorldSpec, days: int, what: str = "days") -> int:
+    """The steps ``days`` game days of ``spec`` take; ``ValueError`` naming ``what`` when that is
+    under a day or more than :data:`~simverse.core.clock.MAX_STEPS` (checked before any run)."""
+    steps = days * 24 * 60 // spec.environment.minutes_per_step
+    if days < 1:
+        raise ValueError(f"{what} {days}: give 1 day or more")
+    if steps > MAX_STEPS:
+        raise ValueError(f"{what} {days}: {steps} steps of {spec.name} ({spec.environment.minutes_per_step} min "
+                         f"a step); the limit is {MAX_STEPS} steps")
+    return steps
 
 
 def run_trace(spec: WorldSpec, seed: int, steps: int) -> Trace:

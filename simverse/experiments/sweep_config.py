@@ -19,8 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from simverse.core.clock import MAX_STEPS
 from simverse.core.loader import format_validation_error
 from simverse.core.runtime import MAX_INJECTED_CHARS
+from simverse.core.sanitize import check_plain_text
 from simverse.core.schema import KnowledgeEntry
 from simverse.core.seeds import MAX_SEED
 from simverse.core.toml_file import TomlFileError, read_toml
@@ -48,6 +50,12 @@ class InjectionSpec(BaseModel):
     facts: list[KnowledgeEntry] = Field(default_factory=list, description="facts that become true (world + observers)")
     importance: int = Field(7, ge=1, le=10)
 
+    @field_validator("text")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        check_plain_text(value, "text")
+        return value
+
 
 class SweepConfig(BaseModel):
     """One sweep: which world, how long, which seeds and model, and the grid to vary."""
@@ -57,7 +65,7 @@ class SweepConfig(BaseModel):
     name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
     description: str = ""
     world: str
-    steps: int = Field(ge=1)
+    steps: int = Field(ge=1, le=MAX_STEPS)
     seeds: list[Annotated[int, Field(ge=0, le=MAX_SEED)]] | int = 3
     llm: str = "scripted"
     embedder: str = "hashing"
@@ -90,6 +98,15 @@ class SweepConfig(BaseModel):
         if cells > MAX_CELLS:
             raise ValueError(f"seeds x grid: {cells} cells; a sweep may have at most {MAX_CELLS} "
                              "(split it into several sweeps)")
+        return self
+
+    @model_validator(mode="after")
+    def _injections_in_run(self) -> SweepConfig:
+        """An event after the last step would never fire, and the cells would say nothing of it."""
+        for index, injection in enumerate(self.inject):
+            if injection.step > self.steps:
+                raise ValueError(f"inject[{index}].step: {injection.step} is after the last step (steps = "
+                                 f"{self.steps}), so the event would never fire")
         return self
 
     def seed_list(self) -> list[int]:

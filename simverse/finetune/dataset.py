@@ -143,10 +143,15 @@ def build_dataset(db: str, options: DatasetOptions,
                   on_run: Callable[[RunRow], Callable[[int], None] | None] | None = None,
                   ) -> tuple[list[dict], list[dict], dict[str, Any]]:
     """``(train, test, meta)`` for the chosen runs of ``db``. ``on_run(run)`` may return
-    a per-step callback for the re-run's progress."""
+    a per-step callback for the re-run's progress. A test run that is not among the runs
+    used raises ``ValueError`` before any run is re-run."""
     store = RunStore(db_url(db))
     try:
         runs = [store.run(r) for r in options.runs] if options.runs else store.runs()
+        stray = sorted(set(options.test_runs) - {r.id for r in runs})
+        if stray:
+            raise ValueError(f"--test-run {stray[0]}: not among the runs used "
+                             f"({', '.join(str(r.id) for r in runs) or 'none'})")
         examples, reports = [], []
         for run in runs:
             rows, report = run_examples(store, db, run, options, on_run(run) if on_run else None)
@@ -163,7 +168,7 @@ def build_dataset(db: str, options: DatasetOptions,
 
 
 def _features() -> Any:
-    """Column types of the ``datasets`` format (fixed, so an empty split still loads)."""
+    """Column types of the ``datasets`` format (fixed, so every split has the same columns)."""
     from datasets import Features, List, Value
 
     text = Value("string")
@@ -176,7 +181,8 @@ def _features() -> Any:
 
 
 def write_dataset(out: str | Path, train: list[dict], test: list[dict], meta: dict[str, Any]) -> Path:
-    """Write JSONL, the ``datasets`` format and ``meta.json`` under ``out``."""
+    """Write JSONL, the ``datasets`` format and ``meta.json`` under ``out`` (at least one of
+    ``train`` and ``test`` holds examples)."""
     from datasets import Dataset, DatasetDict
 
     path = Path(out)
@@ -184,9 +190,9 @@ def write_dataset(out: str | Path, train: list[dict], test: list[dict], meta: di
     for name, rows in (("train", train), ("test", test)):
         with (path / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    features = _features()
+    features = _features()  # an empty split is left out of hf/ (datasets cannot save one; readers take it as empty)
     DatasetDict({name: Dataset.from_list(rows, features=features)
-                 for name, rows in (("train", train), ("test", test))}).save_to_disk(str(path / "hf"))
+                 for name, rows in (("train", train), ("test", test)) if rows}).save_to_disk(str(path / "hf"))
     (path / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     return path
 

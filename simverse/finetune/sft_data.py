@@ -64,6 +64,12 @@ def _check_row(row: Any, where: str) -> None:
         raise DatasetError(f"{where}: 'messages' must be a list of {{role, content}} with the answer last")
     if messages[-1]["role"] != "assistant":
         raise DatasetError(f"{where}: the last message must be the assistant's answer")
+    for index, message in enumerate(messages):
+        try:
+            message["content"].encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate ("\udcff" in the JSON) no tokenizer takes
+            raise DatasetError(f"{where}: messages[{index}].content holds a lone surrogate, "
+                               f"U+{ord(exc.object[exc.start]):04X} at character {exc.start + 1}") from None
 
 
 def stop_ids(tokenizer: Any, generation_eos: int | list[int] | None) -> set[int]:

@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from simverse.core.decision_check import MAX_UTTERANCE
 from simverse.core.llm_protocol import LLMRequest, LLMResponse
+from simverse.core.sanitize import check_plain_text
 
 DEFAULT_DIR = Path("runs") / "players"
 DEFAULT_TIMEOUT_S = 60.0
@@ -61,8 +63,16 @@ class HumanBackend:
         question = {"tag": request.tag, "npc": npc, "messages": [[m.role, m.content] for m in request.messages],
                     "schema": request.json_schema}
         ask = folder / f"ask-{request.seed}.json"
-        ask.write_text(json.dumps(question, ensure_ascii=False), encoding="utf-8")
+        write_whole(ask, json.dumps(question, ensure_ascii=False))
         return folder / f"answer-{request.seed}.json"
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a reader polling for it sees all of it or nothing:
+    written beside it first, then renamed (the world reads an answer the moment it exists)."""
+    part = path.with_name(f".{path.name}.part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(path)
 
 
 def npc_of(tag: str) -> str:
@@ -99,7 +109,7 @@ def answer_question(ask: Path, line: str) -> dict[str, Any]:
     schema_args = ((question.get("schema") or {}).get("properties", {}).get("args") or {}).get("properties", {})
     decision = decision_from_line(line, question["tag"].endswith(" reply"), list(schema_args))
     answer = ask.with_name(ask.name.replace("ask-", "answer-"))
-    answer.write_text(json.dumps(decision, ensure_ascii=False), encoding="utf-8")
+    write_whole(answer, json.dumps(decision, ensure_ascii=False))
     return decision
 
 
@@ -107,8 +117,12 @@ def decision_from_line(line: str, reply: bool, arg_names: list[str] | None = Non
     """A decision as the schema's JSON from what the person typed: in a conversation the line is
     what the NPC says (empty or ``bye`` ends it); otherwise ``go PLACE``, ``talk NAME words...``,
     ``ACTION [ARGUMENT]`` or ``wait``. A bare action's argument fills the schema's first
-    argument name that is not place or npc."""
+    argument name that is not place or npc. A line that is not plain text, or longer than a
+    line an NPC may say, is refused."""
     text = line.strip()
+    check_plain_text(text, "play")
+    if len(text) > MAX_UTTERANCE:
+        raise ValueError(f"play: at most {MAX_UTTERANCE} characters per line (got {len(text)})")
     if reply:
         ending = not text or text.lower() in ("bye", "goodbye")
         return {"action": "wait", "args": {}, "utterance": text or None, "end_conversation": ending}

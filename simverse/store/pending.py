@@ -20,8 +20,6 @@ def check_injection(run: RunRow, text: str, place: str | None) -> None:
     """Raise ``ValueError`` for an event the run cannot take (empty text or longer than
     :data:`~simverse.core.runtime.MAX_INJECTED_CHARS`, a place its world lacks), so a
     command checks it before it writes anything (a fork, a queued event)."""
-    if not text.strip():
-        raise ValueError("inject: the event text is empty")
     check_injected_text(text)
     places = {p["id"] for p in run.world_spec.get("places", [])}
     if place is not None and place not in places:

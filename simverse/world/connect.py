@@ -133,12 +133,24 @@ def recorder(brain: Brain, run_id: int, ids: CallIds) -> Callable[[Backend], Bac
     return record
 
 
+def recorded_run(source: str) -> tuple[str, int | None]:
+    """``PATH`` or ``PATH#RUN`` as the path and the run id (None: the newest run); a RUN that
+    is not a whole number is a ``ValueError`` naming the source."""
+    path, sep, run = source.partition("#")
+    if not sep:
+        return path, None
+    try:
+        return path, int(run.strip())
+    except ValueError:
+        raise ValueError(f"replay {source!r}: after '#' comes a run id (DB or DB#RUN), not {run!r}") from None
+
+
 def replay_vectors(source: str, embedder: str) -> dict[bytes, bytes]:
     """The text vectors ``embedder`` computed in the recorded run ``PATH`` or ``PATH#RUN``:
     a replay reads them instead of running the embedder (which then never loads)."""
-    path, _, run = source.partition("#")
+    path, run = recorded_run(source)
     store = open_read_only(path)
-    run_id = store.run(int(run) if run else None).id
+    run_id = store.run(run).id
     with store.session() as session:
         vectors = recorded_vectors(session, run_id, embedder)
     store.close()
@@ -147,9 +159,9 @@ def replay_vectors(source: str, embedder: str) -> dict[bytes, bytes]:
 
 def replay_backend(source: str) -> Backend:
     """Recorded answers of ``PATH`` (its newest run) or ``PATH#RUN``, for a model-free replay."""
-    path, _, run = source.partition("#")
+    path, run = recorded_run(source)
     store = open_read_only(path)
-    run_id = store.run(int(run) if run else None).id
+    run_id = store.run(run).id
     with store.session() as session:
         answers = ReplayBackend.from_session(session, run_id)
     store.close()

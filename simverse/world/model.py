@@ -42,7 +42,7 @@ from simverse.store.fork import fork_run
 from simverse.store.redaction_models import RedactionRow
 from simverse.store.run_store import RunStore, StepBatch, db_url
 from simverse.world import connect
-from simverse.world.opening import check_models, new_run_config, open_for_resume
+from simverse.world.opening import check_mix, check_models, new_run_config, open_for_resume
 from simverse.world.outcomes import seed_knowledge
 from simverse.world.records import commit, make_datacollector, plugin_metrics, tracked_spread
 from simverse.world.restore import restore_last_step
@@ -122,6 +122,7 @@ class World(mesa.Model):
                replay: str | None) -> None:
         """A new run: its models answer first, then the run and its step 0 are stored."""
         check_models(self.llm, self.llm_events, self.embedder)
+        check_mix(self.mix)
         models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
         self.store = RunStore(db_url(db) if db else IN_MEMORY)
         self.store.checkpoint_in_background()
@@ -170,6 +171,7 @@ class World(mesa.Model):
         run = self.store.run(self.run_id)
         self.embedder = embedder or run.config.get("embedder", self.embedder)
         check_models(self.llm, self.llm_events, self.embedder)
+        check_mix(self.mix)
         models = connect.open_models(self.llm, self.llm_events, replay, self.llm_seed)
         if self.store.last_step(self.run_id) is None:
             self._open_new(self.run_id, run.config, brain, models)

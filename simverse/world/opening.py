@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from simverse.core.population import assign_brains
 from simverse.llm.spec import parse_role_specs
 from simverse.memory.embedder import default_precision, make_embedder
 from simverse.store.run_store import RunStore, db_url, open_read_only
 from simverse.store.writer_lock import RunLocked
-from simverse.world.connect import Mix, OpenModels, brain_label
+from simverse.world.connect import Mix, OpenModels, brain_label, recorded_run
 
-__all__ = ["ModelSpecError", "RunLocked", "check_models", "new_run_config", "open_for_resume"]
+__all__ = ["ModelSpecError", "RunLocked", "check_mix", "check_models", "new_run_config", "open_for_resume"]
 
 
 class ModelSpecError(ValueError):
@@ -38,6 +39,19 @@ def check_models(llm: str, llm_events: str, embedder: str) -> None:
             make_embedder(embedder)
         except ValueError as exc:
             raise ModelSpecError(f"embedder: {exc}") from None
+
+
+def check_mix(mix: Mix) -> None:
+    """Raise :class:`ModelSpecError` for a per-NPC brain spec that does not parse, or
+    :class:`~simverse.core.population.AssignmentError` for a selector that picks no NPC,
+    before anything is stored (a run database was made before the brains were connected)."""
+    for who, value in mix.pairs:
+        if isinstance(value, str):
+            try:
+                parse_role_specs(value)
+            except ValueError as exc:
+                raise ModelSpecError(f"brain for {who!r}: {exc}") from None
+    assign_brains(mix.npcs, [(who, brain_label(value)) for who, value in mix.pairs], "", mix.seed)
 
 
 def open_for_resume(db: str, run_id: int | None, lock: bool = True) -> tuple[RunStore, int]:
@@ -67,10 +81,10 @@ machine a run starts on and kept wherever it resumes; a run without it computed 
 def recorded_setting(source: str, key: str, default: Any) -> Any:
     """``key`` of the recorded run ``PATH`` or ``PATH#RUN``'s config (``default`` where it
     has none): its replay must embed as it did, to recall (and so prompt) exactly as it did."""
-    path, _, run = source.partition("#")
+    path, run = recorded_run(source)
     store = open_read_only(path)
     try:
-        return store.run(int(run) if run else None).config.get(key, default)
+        return store.run(run).config.get(key, default)
     finally:
         store.close()
 

@@ -5,22 +5,27 @@ written. Before, ``sweep --workers 0`` ran on one process while saying "0 local 
 ``compare --limit -1`` silently dropped each section's last row and ``play --turns -1``
 returned at once; ``finetune --batch-size 0`` (or ``--grad-accum 0``, ``--lora-r 0``, a
 negative ``--learning-rate``) was a traceback after making the output folder, and
-``--max-steps -5`` ran as -1. A run id or ``inspect`` step past what SQLite holds was an
+``--max-steps -5`` ran as -1. A step count had no ceiling (``run --steps``, ``fork --steps``,
+``stress --days`` and ``--seeds``): a slip ran for weeks. A run id or ``inspect`` step past what SQLite holds was an
 OverflowError traceback from the driver."""
 
 from __future__ import annotations
 
 import pytest
+import tomli_w
 from typer.testing import CliRunner
 
-from simverse.cli.app import app
+from simverse.cli.app import UserError, app
+from simverse.core.clock import MAX_STEPS
 from simverse.core.seeds import MAX_SEED
 from simverse.core.state import MAX_INT
+from simverse.experiments.stress import MAX_STRESS_SEEDS, stress
 from simverse.experiments.sweep_config import SweepConfigError, load_sweep
 from simverse.store.run_store import RunNotFound
 from simverse.world.model import World
 
 TOO_BIG = str(MAX_SEED + 1)
+TOO_MANY = str(MAX_STEPS + 1)
 
 
 @pytest.mark.parametrize(("args", "option", "allowed"), [
@@ -35,6 +40,14 @@ TOO_BIG = str(MAX_SEED + 1)
     (["compare", "{dir}/r.db", "1", "2", "--limit", "-1"], "--limit", "greater than or equal to 1"),
     (["play", "Nell", "--turns", "-1"], "--turns", "greater than or equal to 0"),
     (["fork", "{dir}/r.db", "--at", "1", "--steps", "-1"], "--steps", "greater than or equal to 0"),
+    (["run", "harbor_town", "--steps", TOO_MANY], "--steps", f"less than or equal to {MAX_STEPS}"),
+    (["run", "--resume", "{dir}/r.db", "--steps", TOO_MANY], "--steps", f"less than or equal to {MAX_STEPS}"),
+    (["fork", "{dir}/r.db", "--at", "1", "--steps", TOO_MANY], "--steps", f"less than or equal to {MAX_STEPS}"),
+    (["stress", "harbor_town", "--seeds", str(MAX_STRESS_SEEDS + 1)], "--seeds",
+     f"less than or equal to {MAX_STRESS_SEEDS}"),
+    (["stress", "harbor_town", "--days", "0"], "--days", "greater than or equal to 1"),
+    (["generate", "a den", "--out", "{dir}/w", "--seed", "-1"], "--seed", "greater than or equal to 0"),
+    (["generate", "a den", "--out", "{dir}/w", "--seed", TOO_BIG], "--seed", f"less than or equal to {MAX_SEED}"),
     *((["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", option, "0"], option, "greater than or equal to 1")
       for option in ("--batch-size", "--grad-accum", "--lora-r", "--lora-alpha", "--max-length", "--save-steps")),
     (["finetune", "{dir}", "--base", "b", "--out", "{dir}/o", "--epochs", "-1"], "--epochs",
@@ -58,9 +71,14 @@ def test_a_number_out_of_range_is_refused_by_name_and_writes_nothing(tmp_path, a
     ("--epochs", "0", "--epochs must be above 0 (or give --max-steps)"),
     ("--max-steps", "0", "--max-steps must be -1 (the epochs decide) or at least 1, not 0"),
     ("--learning-rate", "0", "--learning-rate must be above 0"),
+    ("--epochs", "inf", "--epochs must be a finite number, not inf"),
+    ("--learning-rate", "inf", "--learning-rate must be a finite number, not inf"),
+    ("--prompt-loss-epochs", "inf", "--prompt-loss-epochs must be a finite number, not inf"),
+    ("--prompt-loss-epochs", "nan", "--prompt-loss-epochs must be a finite number, not nan"),
 ])
 def test_a_finetune_that_could_not_train_is_refused_before_the_model_loads(tmp_path, option, value, said):
-    """Before, these trained 0 steps and wrote the base model back with a report, as if trained;
+    """Before, these trained 0 steps and wrote the base model back with a report, as if trained
+    (an infinite --epochs or --prompt-loss-epochs trained forever, inf or nan taken as given);
     a batch size or gradient accumulation of 0 and a negative learning rate were tracebacks
     after the output folder was made."""
     out = tmp_path / "out"
@@ -99,3 +117,17 @@ def test_an_inspect_step_past_sqlite_integers_is_refused_by_name(tmp_path, optio
     assert result.exit_code == 2
     assert f"Invalid value for '{option}': Input should be less than or equal to {MAX_INT}" in " ".join(
         result.output.split())
+
+
+def test_stress_days_past_max_steps_are_refused_for_any_world_before_the_first_runs(tiny, tmp_path):
+    """The steps of a day depend on a world's minutes per step: 200 days are 9600 steps of
+    harbor_town but 288,000 of a world of one minute a step; every world is checked first."""
+    tiny["environment"]["minutes_per_step"] = 1
+    (tmp_path / "world.toml").write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    days = str(MAX_STEPS // 1440 + 1)
+    result = CliRunner().invoke(app, ["stress", "harbor_town", str(tmp_path / "world.toml"), "--days", days])
+    assert isinstance(result.exception, UserError) and "harbor_town" not in result.output
+    assert str(result.exception) == f"--days {days}: {int(days) * 1440} steps of tiny (1 min a step); the " \
+                                    f"limit is {MAX_STEPS} steps"
+    with pytest.raises(ValueError, match=r"^days 0: give 1 day or more$"):
+        stress("harbor_town", days=0)

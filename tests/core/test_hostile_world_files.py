@@ -164,3 +164,61 @@ def test_a_bad_model_spec_in_settings_is_refused_at_load_naming_file_and_field(t
     result = CliRunner().invoke(app, ["run", str(tmp_path / "world.toml"), "--db", str(db), "--quiet"])
     assert str(result.exception).startswith(f"{tmp_path / 'world.toml'}:") and said in str(result.exception)
     assert not db.exists()
+
+
+@pytest.mark.parametrize(("section", "index", "key", "name", "taken"), [
+    ("npcs", 2, "name", "World", "the world itself (weather, time, day)"),
+    ("places", 2, "id", "world", "the world itself (weather, time, day)"),
+    ("items", 0, "id", "WORLD", "the world itself (weather, time, day)"),
+    ("npcs", 2, "name", "player", "the person who talks to NPCs"),
+    ("npcs", 2, "name", "Actor", "the rules' role 'actor'"),
+    ("places", 2, "id", "here", "the rules' role 'here'"),
+])
+def test_a_reserved_name_is_refused_at_load_naming_the_field(tiny, tmp_path, section, index, key, name, taken):
+    """Before, an entity called ``world`` silently replaced the world's own state (no weather,
+    time or day from step 0 on), and an NPC called ``Player`` was mixed up with the person."""
+    old = tiny[section][index][key]
+    tiny[section][index][key] = name
+    if section == "places":
+        for place in tiny["places"]:
+            place["connections"] = [name if c == old else c for c in place["connections"]]
+    message = _refused(tiny, tmp_path)
+    assert f"{section}[{index}] ({name}).{key}: {name!r} is already used by {taken}" in message
+
+
+@pytest.mark.parametrize(("edit", "where", "said"), [
+    (lambda w: w["npcs"][1].update(persona="a farmer\x00 who lies"), "npcs[1] (Bob).persona",
+     "a control character, U+0000 at character 9"),
+    (lambda w: w["knowledge"].append({"subject": "well", "predicate": "is", "object": "wet\x1b[2J"}),
+     "knowledge[1].object", "a control character, U+001B at character 4"),
+    (lambda w: w["items"][0]["properties"].update({"label": ["fresh", "\u202egnirts"]}),
+     "items[0] (bread).properties.label[1]", "a control character, U+202E at character 1"),
+    (lambda w: w.update(description="line one\rline two"), "description", "a control character, U+000D at character 9"),
+])
+def test_text_with_a_nul_escape_or_control_character_anywhere_is_refused_at_load(tiny, tmp_path, edit, where, said):
+    """Before, such text loaded and went into prompts and the run database, where a NUL cuts the
+    text short in every SQLite reader."""
+    edit(tiny)
+    message = _refused(tiny, tmp_path)
+    assert f"{where}: the text holds {said}; give plain text" in message and message.isprintable()
+
+
+def test_newlines_tabs_crlf_and_right_to_left_text_still_load(tiny, tmp_path):
+    tiny["description"] = "A hamlet.\r\n\tIts well is dry.\n\u05e9\u05dc\u05d5\u05dd \u200f(shalom)"
+    path = tmp_path / "world.toml"
+    path.write_text(tomli_w.dumps(tiny), encoding="utf-8")
+    assert load_world(path).description == tiny["description"]
+
+
+@pytest.mark.parametrize(("edit", "where"), [
+    (lambda w: w["npcs"][0].update(properties={"luck": 10**23}), "npcs[0] (Ann).properties.luck: 10"),
+    (lambda w: w["places"][0].update(properties={"depth": -(2**63)}), "places[0] (square).properties.depth: -"),
+    (lambda w: w["npcs"][1].update(coins=2**63), "npcs[1] (Bob).coins: "),
+    (lambda w: w["items"][0].update(price=2**64), "items[0] (bread).price: "),
+])
+def test_an_integer_past_what_sqlite_stores_is_refused_at_load(tiny, tmp_path, edit, where):
+    """Before, Python's TOML reader kept it and the world loaded; every change to it was then
+    refused mid-run as 'a number too large to store'."""
+    edit(tiny)
+    message = _refused(tiny, tmp_path)
+    assert where in message and ("past the largest integer stored" in message or "less than or equal to" in message)

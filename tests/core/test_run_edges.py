@@ -117,6 +117,28 @@ def test_a_bad_model_option_is_one_line_and_creates_nothing(tmp_path, capsys, op
     assert not db.exists()
 
 
+@pytest.mark.parametrize(("option", "said"), [
+    (("--brain", "Zed=scripted"), "error: brain for 'Zed': no NPC of that name"),
+    (("--brain", "share:1.5=scripted"), "error: brain for 'share:1.5': the share must be between 0 and 1"),
+    (("--brain", "Ann=bogus:x"), "error: brain for 'Ann': bad LLM spec 'bogus:x'"),
+    (("--brain", "Ann=human:players#nan"), "error: brain for 'Ann': bad LLM spec 'human:players#nan': "
+                                           "human:DIR#SECONDS waits a number of seconds above 0, not 'nan'"),
+    (("--llm", "human:players#-1"), "error: --llm: bad LLM spec 'human:players#-1'"),
+    (("--replay", "{db}#abc"), "error: replay '{db}#abc': after '#' comes a run id (DB or DB#RUN), not 'abc'"),
+])
+def test_a_bad_brain_or_replay_option_is_one_line_and_creates_no_database(tmp_path, capsys, option, said):
+    """Before, a --brain naming no NPC or with a bad spec was refused only after the run
+    database was made; DB#abc was 'invalid literal for int()', and a human brain's timeout of
+    nan or -1 was taken."""
+    db, recorded = tmp_path / "r.db", tmp_path / "rec.db"
+    World(parse_world(tiny_world()), db=str(recorded), embedder="hashing").close()
+    option = tuple(o.replace("{db}", str(recorded)) for o in option)
+    code, out = cli(capsys, "run", str(_world_file(tmp_path)), "--db", str(db), "--steps", "1", *option)
+    assert code == 2 and _errors(out) == [_errors(out)[0]] and _errors(out)[0].startswith(
+        said.replace("{db}", str(recorded)))
+    assert not db.exists()
+
+
 @pytest.mark.parametrize("field,value", [("llm", "gpt-please"), ("embedder", "bogus")])
 def test_a_bad_model_setting_in_the_world_file_is_one_line_and_makes_no_run(tmp_path, capsys, field, value):
     settings = {**tiny_world()["settings"], field: value}

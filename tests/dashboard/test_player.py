@@ -98,3 +98,26 @@ def test_chat_command_names_the_npcs_when_the_npc_is_unknown(dashboard_db_copy):
     )
     assert result.returncode == 2
     assert "no NPC named 'Zed'" in result.stdout and "Mara" in result.stdout
+
+
+def test_chat_refuses_a_line_that_is_not_plain_text_and_goes_on(dashboard_db_copy):
+    """Before, bytes that are not UTF-8 (a lone surrogate once decoded) ended the chat in a
+    tokenizer traceback, and a NUL was stored, cutting the line short in every SQLite reader."""
+    result = subprocess.run(
+        [sys.executable, "-m", "simverse.cli", "chat", str(dashboard_db_copy), "--npc", "Mara",
+         "--embedder", "hashing"],
+        input=b"bad \xff byte\nnul\x00 here\n\x1b[2Jclear\nGood morning!\n", capture_output=True, timeout=120,
+    )
+    out = " ".join(result.stdout.decode().split())
+    assert result.returncode == 0 and "Traceback" not in out + result.stderr.decode()
+    assert "talk_to: the text holds a lone surrogate (not UTF-8 text), U+DCFF at character 5" in out
+    assert "talk_to: the text holds a control character, U+0000 at character 4" in out
+    assert "talk_to: the text holds a control character, U+001B at character 1" in out
+    said = rows(dashboard_db_copy, "SELECT speaker, text FROM dialogue WHERE speaker = 'Player' ORDER BY id")
+    assert said == [(PLAYER, "Good morning!")]
+
+
+def test_talk_to_takes_right_to_left_zero_width_and_tabs_as_text(small_world):
+    line = "\u05e9\u05dc\u05d5\u05dd\u200f and\tan emoji \U0001f468\u200d\U0001f469"
+    talk_to(small_world, "Mara", line)
+    assert rows(small_world.store.path, "SELECT text FROM dialogue WHERE speaker = 'Player'") == [(line,)]

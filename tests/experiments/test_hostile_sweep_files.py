@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from sweep_helpers import simverse_cli, write_sweep_file
 
+from simverse.core.clock import MAX_STEPS
 from simverse.experiments.sweep import run_sweep
 from simverse.experiments.sweep_config import MAX_CELLS, SweepConfigError, load_sweep
 
@@ -64,4 +65,19 @@ def test_a_sweep_of_more_cells_than_max_cells_is_refused_at_load_before_its_cell
     path = write_sweep_file(tmp_path / "s.toml", hamlet_file, grid, **fields)
     with pytest.raises(SweepConfigError, match=rf"s\.toml: seeds x grid: {cells} cells; a sweep may have at most "
                                                rf"{MAX_CELLS} "):
+        load_sweep(path)
+
+
+def test_a_step_count_past_max_steps_is_refused_at_load_naming_the_field(tmp_path, hamlet_file):
+    """Before, ``steps = 10**15`` loaded and every cell ran until someone killed it."""
+    with pytest.raises(SweepConfigError, match=rf"s\.toml: steps: .*less than or equal to {MAX_STEPS}"):
+        load_sweep(write_sweep_file(tmp_path / "s.toml", hamlet_file, {}, steps=10**15))
+    assert load_sweep(write_sweep_file(tmp_path / "s.toml", hamlet_file, {}, steps=MAX_STEPS)).steps == MAX_STEPS
+
+
+def test_an_event_after_the_last_step_is_refused_at_load_naming_the_field(tmp_path, hamlet_file):
+    """Before, it was silently left out of every cell: a sweep about an event that never fired."""
+    path = write_sweep_file(tmp_path / "s.toml", hamlet_file, {}, steps=4,
+                            inject=[{"step": 4, "text": "a whale"}, {"step": 5, "text": "a storm"}])
+    with pytest.raises(SweepConfigError, match=r"s\.toml: inject\[1\]\.step: 5 is after the last step \(steps = 4\)"):
         load_sweep(path)

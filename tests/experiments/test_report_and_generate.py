@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from sweep_helpers import simverse_cli, write_sweep_file
+from typer.testing import CliRunner
 
-from simverse.authoring.content_generation import generate_world_files
+from simverse.authoring.content_generation import MAX_PROMPT_CHARS, generate_world_files
+from simverse.cli.app import UserError, app
 from simverse.core.content_filter import ContentFilter
 from simverse.core.llm_protocol import LLMResponse
 from simverse.core.loader import load_world
@@ -87,3 +89,21 @@ def test_llm_generation_screens_model_text_and_keeps_the_blocked_record(tmp_path
     assert made.source.startswith("llm")
     assert [b.source for b in made.blocked] == ["generator:npcs[0].persona"]
     assert "bastard" not in (tmp_path / "den" / "world.toml").read_text()
+
+
+@pytest.mark.parametrize(("prompt", "said"), [
+    ("   ", "generate PROMPT: the prompt is empty; say what world to make"),
+    ("a harbour town " * 300, f"generate PROMPT: the prompt has {len(('a harbour town ' * 300).strip())} characters; "
+                              f"the limit is {MAX_PROMPT_CHARS}"),
+    ("a den\x1b]0;pwned\x07", "generate PROMPT: the text holds a control character, U+001B at character 6; "
+                             "give plain text"),
+])
+def test_a_prompt_that_is_empty_too_long_or_not_plain_text_is_refused_and_writes_nothing(tmp_path, prompt, said):
+    """Before, an empty prompt made a world called ``village``, and any length went into the
+    model's request."""
+    out = tmp_path / "w"
+    result = CliRunner().invoke(app, ["generate", prompt, "--out", str(out)])
+    assert isinstance(result.exception, UserError) and str(result.exception) == said
+    assert not out.exists()
+    with pytest.raises(ValueError, match=r"^generate PROMPT: "):
+        generate_world_files(prompt, out)

@@ -176,3 +176,50 @@ def test_a_model_run_gives_recorded_prompts_that_the_rebuild_reproduces(tiny_mod
         row = by_id[example["decision_id"]]
         assert example["source"] == ("recorded" if row.llm_call_ids else "rebuilt")
         assert example["brain"] == ("scripted" if not row.llm_call_ids else f"transformers:{tiny_model_dir}")
+
+
+@pytest.mark.parametrize(("options", "said"), [
+    (["--npc", "Nobody"], "no decision matched the filters"),
+    (["--test-run", "99"], "--test-run 99: not among the runs used (1, 2, 3)"),
+    (["--run", "1", "--test-run", "2"], "--test-run 2: not among the runs used (1)"),
+])
+def test_a_dataset_of_nothing_or_a_stray_test_run_is_refused_and_writes_nothing(runs_db, tmp_path, options, said):
+    """Before, no matching decision was a traceback from the datasets library after
+    train.jsonl and test.jsonl were written, and a test run that was not used split nothing
+    out, so the whole data set trained and none tested."""
+    from typer.testing import CliRunner
+
+    from simverse.cli.app import UserError, app
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["dataset", str(runs_db), "--out", str(out), "--quiet", *options])
+    assert isinstance(result.exception, UserError) and str(result.exception).endswith(said)
+    assert not out.exists()
+
+
+def test_a_dataset_out_that_is_a_file_is_refused_before_any_run_is_rebuilt(runs_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from simverse.cli.app import UserError, app
+
+    out = tmp_path / "out.txt"
+    out.write_text("keep me", encoding="utf-8")
+    result = CliRunner().invoke(app, ["dataset", str(runs_db), "--out", str(out)])
+    assert isinstance(result.exception, UserError) and str(result.exception) == f"--out {out}: a file, not a directory"
+    assert out.read_text(encoding="utf-8") == "keep me" and "re-running" not in result.output
+
+
+def test_a_dataset_with_an_empty_test_split_is_written_and_reads_back(runs_db, tmp_path):
+    """Before, ``--test-fraction 0`` (or a split leaving no test step) was a traceback from the
+    datasets library, which cannot save an empty split, after the JSONL files were written."""
+    from typer.testing import CliRunner
+
+    from simverse.cli.app import app
+    from simverse.finetune.sft_data import load_split
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["dataset", str(runs_db), "--out", str(out), "--run", "1", "--test-fraction",
+                                      "0", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert load_split(out, "test") == [] and len(load_split(out, "train")) > 0
+    assert (out / "meta.json").exists()

@@ -56,3 +56,23 @@ def test_bad_input_is_one_clear_error(hamlet_db) -> None:
     assert "no such NPC" in str(bad_npc.exception)
     bad_step = runner.invoke(app, ["knowledge", "export", hamlet_db, "--step", "99", "--out", "x.graphml"])
     assert "steps 0..3" in str(bad_step.exception)
+
+
+def test_export_leaves_an_existing_file_alone_without_force(hamlet_db, tmp_path) -> None:
+    """Before, ``--out`` replaced whatever was there: ``--out runs/x.db`` destroyed a run database."""
+    runner = CliRunner()
+    kept = tmp_path / "kept.db"
+    kept.write_bytes(b"precious")
+    result = runner.invoke(app, ["knowledge", "export", hamlet_db, "--out", str(kept)])
+    assert str(result.exception) == f"--out {kept}: exists (use --force to overwrite)"
+    assert kept.read_bytes() == b"precious"
+    assert str(runner.invoke(app, ["knowledge", "export", hamlet_db, "--out", str(tmp_path)]).exception) == \
+        f"--out {tmp_path}: a directory"
+    forced = runner.invoke(app, ["knowledge", "export", hamlet_db, "--out", str(kept), "--force"])
+    assert forced.exit_code == 0 and kept.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_inspect_names_the_npcs_when_the_npc_is_unknown(hamlet_db) -> None:
+    """Before, an unknown ``--npc`` printed an empty transcript, as if the NPC had said nothing."""
+    result = CliRunner().invoke(app, ["inspect", hamlet_db, "--run", "1", "--npc", "Zed"])
+    assert str(result.exception) == "--npc 'Zed': run 1 has no such NPC (NPCs: Ann, Bob, Cid)"
