@@ -1,15 +1,17 @@
 """The lines of a labelled transitions file (``eval-events --set``), checked as they are read.
 
 Each line is one :class:`TransitionLine`: its fields typed (a field the scorer does not
-read is refused, since ignoring it would score something else than the label says), and
-checked against its world: the world loads, the actors are its NPCs, every entity named in
-``overrides``, ``changes`` and ``unchanged`` is one of its entities, routes join two of its
-places, the place is one of them. A bad line is a ``ValueError`` naming the file, the line
+read is ignored with a warning naming it, so a set with notes of its own, or written for
+another scorer, still scores what this one reads), and checked against its world: the
+world loads, the actors are its NPCs, every entity named in ``overrides``, ``changes`` and
+``unchanged`` is one of its entities, routes join two of its places, the place is one of
+them. A bad line is a ``ValueError`` naming the file, the line
 number and the field, raised before any transition runs.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -21,6 +23,8 @@ from simverse.core.jsonl import read_jsonl
 from simverse.core.loader import WorldFileError, load_world
 from simverse.core.state import WorldState
 
+log = logging.getLogger(__name__)
+
 Category = Literal["success", "failed_precondition", "conflict", "scene", "refusal", "time", "chained"]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 
@@ -28,17 +32,18 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 class ActionLine(BaseModel):
     """One action of a transition: who does what with which arguments."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
     actor: str
     action: str = Field(min_length=1)
-    args: dict[str, str] = Field(default_factory=dict)
+    args: dict[str, Any] = Field(default_factory=dict)
+    """Passed to the action as written, as before the lines were typed."""
 
 
 class TransitionLine(BaseModel):
     """One labelled transition as written in the file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
     id: str = Field(min_length=1)
     world: str
@@ -69,6 +74,8 @@ def read_transition_lines(paths: Iterable[Path]) -> list[tuple[Path, TransitionL
 
 
 def _checked(path: Path, number: int, raw: Any) -> TransitionLine:
+    for field_name in _unread(raw):
+        log.warning("%s:%d: %s: not a field eval-events reads; ignored", path, number, field_name)
     try:
         line = TransitionLine.model_validate(raw)
     except ValidationError as exc:
@@ -109,6 +116,18 @@ def _world_problem(line: TransitionLine, state: WorldState) -> str:
     if line.place is not None and line.place not in places:
         return f"place: {line.world} has no place {line.place!r}"
     return ""
+
+
+def _unread(raw: Any) -> list[str]:
+    """The keys of a line (and of its actions, as ``actions[i].key``) the scorer does not read."""
+    if not isinstance(raw, dict):
+        return []
+    unread = sorted(set(raw) - set(TransitionLine.model_fields))
+    actions = raw.get("actions")
+    for index, action in enumerate(actions if isinstance(actions, list) else []):
+        if isinstance(action, dict):
+            unread += [f"actions[{index}].{k}" for k in sorted(set(action) - set(ActionLine.model_fields))]
+    return unread
 
 
 @cache

@@ -67,7 +67,6 @@ TRANSITION = {"id": "t1", "world": "harbor_town", "category": "success", "change
     ({"unchanged": "bread.quantity"}, "unchanged: Input should be a valid list"),
     ({"overrides": {"Mara": 5}}, "overrides.Mara: Input should be a valid dictionary"),
     ({"event": 5}, "event: Input should be a valid string"),
-    ({"expect_refusal": True}, "expect_refusal: Extra inputs are not permitted"),
     ({"actions": [{"actor": "Zed", "action": "buy"}]}, "actions[0].actor: harbor_town has no NPC 'Zed'"),
     ({"overrides": {"Zed": {"coins": 1}}}, "overrides: harbor_town has no entity 'Zed'"),
     ({"changes": {"nothing": 5}}, "changes: 'nothing' is not ENTITY.PROPERTY of an entity of harbor_town"),
@@ -79,7 +78,7 @@ TRANSITION = {"id": "t1", "world": "harbor_town", "category": "success", "change
 def test_a_transition_line_the_scorer_cannot_run_names_the_file_line_and_field(tmp_path, change, said):
     """Before, these were tracebacks mid-scoring (an unknown actor, entity or place, an event
     that is not text), a bare message without file or field ('category'), or silently
-    scored as something else (an unknown key ignored, a change to no entity always wrong)."""
+    scored as something else (a change to no entity always wrong)."""
     path = tmp_path / "t.jsonl"
     bad = {key: value for key, value in {**TRANSITION, **change}.items() if value is not None}
     path.write_text(json.dumps(TRANSITION) + "\n" + json.dumps({**bad, "id": "t2"}) + "\n", encoding="utf-8")
@@ -125,3 +124,17 @@ def test_a_labelled_line_no_player_could_say_names_the_file_line_and_field(tmp_p
     path = tmp_path / "set.jsonl"
     path.write_text(GOOD + "\n" + json.dumps({**json.loads(GOOD), "id": "x2", "line": said}) + "\n", encoding="utf-8")
     assert _error("dialogue", path) == f"{path}:2: {error}"
+
+
+def test_a_field_the_scorer_does_not_read_is_ignored_with_a_warning_naming_it(tmp_path, caplog):
+    """A set with notes of its own, or written for another scorer (the ``_f1`` file's
+    ``expect_refusal``), still loads; the log names each field left unread."""
+    path = tmp_path / "t.jsonl"
+    line = {**TRANSITION, "note": "why", "expect_refusal": True,
+            "actions": [{**TRANSITION["actions"][0], "comment": "x"}]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="simverse.experiments.transition_lines"):
+        [transition] = load_transitions(path)
+    assert transition.id == "t1" and transition.actions[0].action == "buy"
+    for name in ("expect_refusal", "note", "actions[0].comment"):
+        assert f"{path}:1: {name}: not a field eval-events reads; ignored" in caplog.text
