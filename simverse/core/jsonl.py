@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from simverse.core.text_file import decode_utf8, read_bytes
 
@@ -33,3 +35,18 @@ def read_jsonl(path: Path, skip: Callable[[str], bool] | None = None) -> list[tu
         except RecursionError:
             raise JsonlError(f"{path}:{number}: not JSON (nested too deeply)") from None
     return rows
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], raw: Any, path: Path, number: int) -> Model:
+    """``raw`` (line ``number`` of ``path``) as ``model``; a bad line is a ``ValueError``
+    naming the file, the line and the first field at fault (``path:3: kind: ...``)."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise ValueError(f"{path}:{number}: {where + ': ' if where else ''}{message}") from None

@@ -31,12 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from simverse.agents.player import PLAYER, ask
 from simverse.core.decision_check import MAX_UTTERANCE
 from simverse.core.decisions import Decision
-from simverse.core.jsonl import read_jsonl
+from simverse.core.jsonl import read_jsonl, validated
 from simverse.core.loader import WorldFileError, load_world
 from simverse.core.sanitize import plain_text_problem
 from simverse.world.model import World
@@ -136,13 +136,7 @@ def load_lines(path: str | Path) -> list[LabelledLine]:
 
 def _parse(file: Path, number: int, raw: Any, npcs: dict[str, set[str]]) -> LabelledLine:
     """One labelled line, checked against its world (whose NPC names ``npcs`` keeps per world)."""
-    try:
-        line = LabelledLine.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise ValueError(f"{file}:{number}: {where + ': ' if where else ''}{message}") from None
+    line = validated(LabelledLine, raw, file, number)
     if line.world not in npcs:
         try:
             npcs[line.world] = {n.name for n in load_world(line.world).npcs}

@@ -17,9 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from simverse.core.jsonl import read_jsonl
+from simverse.core.jsonl import read_jsonl, validated
 from simverse.core.loader import WorldFileError, load_world
 from simverse.core.state import WorldState
 
@@ -76,13 +76,7 @@ def read_transition_lines(paths: Iterable[Path]) -> list[tuple[Path, TransitionL
 def _checked(path: Path, number: int, raw: Any) -> TransitionLine:
     for field_name in _unread(raw):
         log.warning("%s:%d: %s: not a field eval-events reads; ignored", path, number, field_name)
-    try:
-        line = TransitionLine.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise ValueError(f"{path}:{number}: {where + ': ' if where else ''}{message}") from None
+    line = validated(TransitionLine, raw, path, number)
     try:
         state = _start(line.world)
     except WorldFileError as exc:
