@@ -19,7 +19,7 @@ from simverse.authoring.generator import generate_world, generate_world_with_llm
 from simverse.core.content_filter import BlockedText, ContentFilter
 from simverse.core.llm_protocol import Backend
 from simverse.core.loader import load_world
-from simverse.core.sanitize import check_plain_text
+from simverse.core.sanitize import check_person_text
 
 MAX_PROMPT_CHARS = 4000
 """The longest world prompt: a few paragraphs. It goes whole into the model's request, so a
@@ -29,12 +29,7 @@ pasted book would fill the context, and the template reader scans it word by wor
 def check_prompt(prompt: str) -> None:
     """Raise ``ValueError`` for a prompt that is empty, longer than :data:`MAX_PROMPT_CHARS`
     or not plain text, before anything is generated or written."""
-    if not prompt.strip():
-        raise ValueError("generate PROMPT: the prompt is empty; say what world to make")
-    if len(prompt.strip()) > MAX_PROMPT_CHARS:
-        raise ValueError(f"generate PROMPT: the prompt has {len(prompt.strip())} characters; the limit is "
-                         f"{MAX_PROMPT_CHARS}")
-    check_plain_text(prompt, "generate PROMPT")
+    check_person_text(prompt, "generate PROMPT", "prompt", MAX_PROMPT_CHARS, "; say what world to make")
 
 
 @dataclass

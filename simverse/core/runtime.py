@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simverse.core.sanitize import check_plain_text
+from simverse.core.sanitize import check_person_text
 
 ID_KINDS = ("event", "decision", "dialogue", "conversation")
 INBOX_KEPT = 12
@@ -38,13 +38,8 @@ injections are replayed or resumed, so runs made before the limit still replay."
 def check_injected_text(text: str, what: str = "inject") -> None:
     """Raise ``ValueError`` naming ``what`` (the command or field) when a person's event text
     is empty, longer than :data:`MAX_INJECTED_CHARS` (and the limit), or not plain text
-    (:func:`~simverse.core.sanitize.check_plain_text`)."""
-    if not text.strip():
-        raise ValueError(f"{what}: the event text is empty")
-    if len(text.strip()) > MAX_INJECTED_CHARS:
-        raise ValueError(f"{what}: the event text has {len(text.strip())} characters; the limit is "
-                         f"{MAX_INJECTED_CHARS}")
-    check_plain_text(text, what)
+    (:func:`~simverse.core.sanitize.check_person_text`)."""
+    check_person_text(text, what, "event text", MAX_INJECTED_CHARS)
 
 
 @dataclass

@@ -51,6 +51,17 @@ def check_plain_text(text: str, what: str) -> None:
         raise ValueError(f"{what}: the text {problem}; give plain text")
 
 
+def check_person_text(text: str, what: str, noun: str, limit: int, empty_hint: str = "") -> None:
+    """Raise ``ValueError`` naming ``what`` (the command or field) when a person's ``noun``
+    (an event text, a world prompt) is empty (``empty_hint`` says what to give), longer
+    than ``limit`` characters, or not plain text (:func:`check_plain_text`)."""
+    if not text.strip():
+        raise ValueError(f"{what}: the {noun} is empty{empty_hint}")
+    if len(text.strip()) > limit:
+        raise ValueError(f"{what}: the {noun} has {len(text.strip())} characters; the limit is {limit}")
+    check_plain_text(text, what)
+
+
 def plain_text_problem(text: str) -> str:
     """What keeps ``text`` from being plain text (``holds ..., U+XXXX at character N``), or ''."""
     bad = _SURROGATE.search(text) or _CONTROL.search(text)

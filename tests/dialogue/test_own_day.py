@@ -12,23 +12,18 @@ import pytest
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
 from simverse.world.model import World
+from tests.dialogue.test_doing_now import kiln as doing_now_kiln
 
 
 def kiln() -> dict[str, Any]:
-    return {
-        "format_version": 1, "name": "kiln", "title": "Kiln",
-        "environment": {"start": "08:00", "minutes_per_step": 60},
-        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
-        "places": [{"id": "yard", "name": "Kiln Yard", "connections": ["ford"]},
-                   {"id": "ford", "name": "Ford", "connections": ["yard"]}],
-        "items": [{"id": "bun", "name": "oat bun", "place": "yard", "quantity": 4, "price": 3,
-                   "properties": {"edible": True}}],
-        "npcs": [{"name": "Piran", "persona": "The potter: patient.", "traits": ["calm"], "sociability": 0.0,
-                  "start_place": "yard", "goals": ["fire forty pots"],
-                  "schedule": [{"start": "00:00", "place": "yard", "activity": "stacking the kiln"}]},
-                 {"name": "Wenna", "persona": "The ferrywoman: brisk.", "traits": ["brisk"], "sociability": 0.0,
-                  "start_place": "ford", "goals": ["carry the mail across"]}],
-    }
+    """The kiln yard of ``test_doing_now``, with an oat bun on sale and a ferrywoman at the ford
+    who sells nothing."""
+    world = doing_now_kiln()
+    world["items"] = [{"id": "bun", "name": "oat bun", "place": "yard", "quantity": 4, "price": 3,
+                       "properties": {"edible": True}}]
+    world["npcs"].append({"name": "Wenna", "persona": "The ferrywoman: brisk.", "traits": ["brisk"],
+                          "sociability": 0.0, "start_place": "ford", "goals": ["carry the mail across"]})
+    return world
 
 
 @pytest.fixture(scope="module")

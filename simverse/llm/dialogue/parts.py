@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import WH, read, tells_news
+from simverse.llm.dialogue.reading import WH, Reading, read, tells_news
 from simverse.llm.dialogue.requesting import polite_request
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
@@ -71,11 +71,15 @@ def asking_text(line: str) -> str:
     grow?"); the whole line when none asks. What a line says around its question ("..., I
     want to order for tomorrow") is not what it asks."""
     clauses = [c for s in _SENTENCES.split(line.strip()) for c in _CLAUSES.split(s) if c]
-    asking = [i for i, c in enumerate(clauses) if c.endswith("?") or read(c).opens or read(c).wh is not None]
+    asking = [i for i, c in enumerate(clauses) if c.endswith("?") or _asks(read(c))]
     if not asking or len(clauses) < 2:
         return line
     kept = {j for i in asking for j in (i - 1, i) if j == i or (j >= 0 and len(clauses[j].split()) <= _LEAD_WORDS)}
     return ", ".join(clauses[j] for j in sorted(kept))
+
+
+def _asks(r: Reading) -> bool:
+    return r.opens or r.wh is not None
 
 
 _LEAD_WORDS = 3
