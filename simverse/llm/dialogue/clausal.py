@@ -36,8 +36,10 @@ def asked_late(r: Reading) -> Reading:
     """``r`` as a question when a clause after its lead-in asks with a question word (its
     ``wh`` from that clause, or ``how much`` for a price); ``r`` itself when it asks with
     a question word near its start, or no clause asks."""
-    if r.wh is not None:  # a price found in a line without a question mark is asked all the same
-        return replace(r, question=True) if r.wh == "how much" else r
+    if r.wh == "how much":  # a price found in a line without a question mark is asked all the same
+        return replace(r, question=True)
+    if r.wh is not None and (r.question or _inverted_clause(r) is None):  # not "when she looks at u, do u..."
+        return r
     clause = _late_clause(r)
     if clause is None:
         return r
@@ -73,7 +75,31 @@ def _late_clause(r: Reading) -> Reading | None:
         if said is not None:
             return said
     body = list(r.body or r.words)
-    return _asking_from(body[2:], len(body)) if body and body[0] in LEADING else None
+    if body and body[0] in LEADING and (said := _asking_from(body[2:], len(body))) is not None:
+        return said
+    return _inverted_clause(r)
+
+
+def _inverted_clause(r: Reading) -> Reading | None:
+    """In a line nothing marks as a question, a clause after the first that opens with a
+    verb like "do" or "is" before its subject ("..., do u like her or smth", "..., is there
+    food near here"): it asks all the same."""
+    if r.question:
+        return None
+    clauses = [c for c in _CLAUSES.split(r.raw) if c.strip()][1:]
+    return next((read(c) for c in reversed(clauses) if _inverted(list(read(c).words))), None)
+
+
+_PERSONS = frozenset({"you", "we", "they", "i"})
+_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "the", "a", "an", "this", "that",
+                       "these", "those", "your", "my", "his", "her", "its", "their", "anyone", "anybody", "someone",
+                       "somebody"})
+
+
+def _inverted(words: list[str]) -> bool:
+    if len(words) < 3 or words[0] not in AUX:
+        return False
+    return words[1] in (_PERSONS if words[0] in ("do", "have") else _SUBJECTS)  # not "do it now", "have a look"
 
 
 _JOINING = frozenset({"but", "so", "and", "or"})

@@ -33,7 +33,7 @@ from simverse.llm.dialogue.answers import (
     answer_way,
 )
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.clausal import asked_late, described_phrase, late_question
+from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
     NAME_PAIR_CLOSE,
@@ -91,6 +91,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
     reading = asked_late(read(line, own_words(req), names))  # "..., what keeps you busy": a question
     topics = [m for m in req.mentioned if m != req.npc]
+    asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
+    topics = [*asked, *(t for t in topics if t not in asked)]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & word_form_set(f.text)) >= 2 for f in req.facts)

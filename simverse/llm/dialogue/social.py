@@ -20,7 +20,7 @@ from simverse.llm.dialogue.answers import (
     name_of,
     news_for,
 )
-from simverse.llm.dialogue.clausal import asked_topics
+from simverse.llm.dialogue.clausal import asked_topics, late_question
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import question_at_end
@@ -113,8 +113,10 @@ def _with_news(h: Heard, text: str) -> Said:
 
 def about_me(h: Heard) -> Said:
     """A question about the NPC itself, told from its persona, activity, place, wares,
-    needs and goals."""
-    r, req = h.reading, h.req
+    needs and goals. What a lead-in says ("you'd sell anything. what's your big dream?")
+    does not choose which of these the question asks."""
+    req = h.req
+    r = read(late_question(h.reading)) if late_question(h.reading) else h.reading
     if state_asked(r):
         return Said(_state(req))
     if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
@@ -207,7 +209,13 @@ def doing_now_asked(h: Heard) -> bool:
     topics = asked_topics(h.reading, h.topics, h.req.names)  # not what a lead-in names
     here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
                             and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
-    return h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
+    return (h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
+            and not _LATER.search(h.reading.text))
+
+
+_LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|school|work|class|church|the break)\b"
+                    r"|\blater on\b|\btonight\b|\bthis (?:afternoon|evening)\b")
+"""A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
 
 _OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
