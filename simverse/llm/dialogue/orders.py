@@ -149,11 +149,19 @@ def _go(h: Heard) -> Said:
     return Said(h.voice.say("agree", h.rng, what=what), action="move", args={"place": first})
 
 
+_TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step)"
+                       r"(?: (?![a-z]+ing\b)[a-z]+){0,3} (?:to|into|towards) (?:the|where|a|an|somewhere)\b")
+"""Where a walk is to, said by what is there ("take the toddler through to where the fish
+tank is"), not whom an errand is for ("go round handing leaflets to the people waiting")."""
+
+
 def _place_described(h: Heard) -> str | None:
     """The place a walk together asks for by what is there ("come through to the statues
-    with me"), not the NPC's own; none for an errand ("go and sort out the returns shelf",
-    "take a close look at the painting"), whose words describe what is to be done."""
-    if not (goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
+    with me", "walk us across to the statues"), not the NPC's own; none for an errand ("go
+    and sort out the returns shelf", "take a close look at the painting"), whose words
+    describe what is to be done, not where to."""
+    if not (goes_along(h.reading) or h.reading.has("together", "shall we", "let us")
+            or _TO_WHERE.search(h.reading.text)):
         return None
     return described_place({p: v for p, v in h.place_similarity.items() if p != h.req.place})
 
@@ -211,15 +219,23 @@ def _line_words(h: Heard) -> set[str]:
     """The line's words and the verbs they may inflect, less the names it uses."""
     named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
     line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
-    return line - FUNCTION_WORDS
+    return (line | _greeting_sent(h)) - FUNCTION_WORDS
+
+
+_SAYS_HELLO = re.compile(r"\bsay (?:hello|hi|hallo|welcome)\b")
+
+
+def _greeting_sent(h: Heard) -> set[str]:
+    """"Say hello to the new visitors": the verbs of greeting them, which the line does not say."""
+    return {"greet", "welcome"} if _SAYS_HELLO.search(h.reading.text) else set()
 
 
 def _line_verbs(h: Heard) -> set[str]:
     """The line's words that may be verbs: not right after an article or possessive ("give
     us a hand" asks for help, not to hand something over)."""
     words = word_forms(h.reading.text)
-    return {form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
-            for form in verb_forms(word)} - FUNCTION_WORDS
+    return ({form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
+             for form in verb_forms(word)} | _greeting_sent(h)) - FUNCTION_WORDS
 
 
 def _action_words(action: ActionSpec) -> set[str]:

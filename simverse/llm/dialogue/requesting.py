@@ -83,6 +83,17 @@ def asks_leave(r: Reading) -> bool:
     return r.raw.rstrip().endswith("?") and r.has(*_LEAVE)
 
 
+_BE_ASKED = word_set("able willing so kind good a an happy ready prepared free up around there here")
+"""After "would you be" these ask something done ("would you be able to...", "would you be
+a dear and..."); other words ask how the NPC would be ("would you be glad to see him?")."""
+
+
+_GREETED = word_set("hello hi hallo goodbye welcome")
+"""Greetings said to others on the NPC's behalf ("say hello to them")."""
+_HELD = [[w] for w in ("trust", "believe", "prefer", "rather", "forgive", "hate")]
+"""After "would you" these ask what the NPC thinks or feels, not for something done."""
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
@@ -100,6 +111,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return advised
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
+        if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or rest[:1] in _HELD:
+            return None  # "would you be glad to see him?", "would you trust him?" ask how it would feel
         if rest and rest[0] not in SPEECH_VERBS:
             return rest[0]
         if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
@@ -117,6 +130,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"
     order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"
+    if order[:1] == ["say"] and set(order[1:3]) & _GREETED:
+        return "greet"  # "go say hello to the new visitors": greeting others is something done
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
         if verb_forms(order[0]) & verbs:
             return order[0]
