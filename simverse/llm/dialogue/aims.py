@@ -47,7 +47,8 @@ _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+i
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
                        r"|\bwhy (?:did|do|have|would) you (?:come|came)\b|\bwhy are you (?:here|around)\b"
                        r"|\bwhat are you (?:doing )?(?:here|around here|round here) for\b"
-                       r"|\bwhat (?:has|have) (?:brought|got) you (?:here|out here|round here|this way)\b")
+                       r"|\bwhat (?:has |have )?(?:brought|brings|got|gets|dragged|drags|drew|draws|sent|sends) you "
+                       r"(?:in|here|out|round|down|up|over|along|this way)\b")
 """"What did you come here for?", "why did you come to the market?": why the NPC is where
 it is now is what it is after, though the coming is past."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")

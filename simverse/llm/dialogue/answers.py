@@ -86,6 +86,8 @@ def _described_way(h: Heard) -> str:
         return ""  # "where do you get those swords from?" asks a source, not a place that has them
     if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
         goal = person_place(h.req, others[0], h.reading)
+        if goal is None and h.reading.owners and getattr(h.req.names.get(others[0]), "kind", "") == "npc":
+            goal = described_place(h.place_similarity)  # "the teachers' lair with the mugs": a place of theirs
     elif others:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
     else:  # the way from here is never asked to here ("i'm turned around, how do i reach the rooms with...")

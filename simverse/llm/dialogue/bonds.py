@@ -16,7 +16,8 @@ from simverse.llm.dialogue.roles import other_time
 
 BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get along", "getting along", "between you",
                 "feel about", "close to", "close with", "know each other", "together", "friends with", "on good terms",
-                "on bad terms", "see eye to eye", "related to")
+                "on bad terms", "see eye to eye", "related to", "glad to see", "happy to see", "pleased to see",
+                "you trust")
 """Phrases that ask how the NPC and a person it names stand."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
           "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")

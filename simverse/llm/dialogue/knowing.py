@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from simverse.core.decisions import DecisionRequest, FactView, MemoryView
 from simverse.core.names import (
@@ -70,8 +71,9 @@ def shareable(fact: FactView, req: DecisionRequest, partner: str | None = None) 
     return req.relationships.get(partner or req.partner or "", 0.0) >= SECRET_AFFINITY
 
 
-def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
-    """Whether the belief can answer a question asked with ``wh``."""
+def fits(fact: FactView, wh: str | None, req: DecisionRequest, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether the belief can answer a question asked with ``wh`` (``asked``: the line's
+    words; a role the line itself names is what it asks about, not its answer)."""
     if wh not in ("who", "whom", "whose", "where", "when"):
         return True
     words = set(word_forms(f"{fact.text} {fact.object}"))
@@ -84,7 +86,8 @@ def fits(fact: FactView, wh: str | None, req: DecisionRequest) -> bool:
         return ("place" in kinds or bool(_PLACE_PREDICATE.search(fact.predicate))
                 or any(req.names[n].kind == "place" for n in named))
     things = {w for e in (fact.subject, fact.object) if e in req.names and req.names[e].kind != "npc"
-              for w in word_forms(req.names[e].name)}  # "the Girl with a Lantern" is no girl
+              for w in word_forms(req.names[e].name)  # "the Girl with a Lantern" is no girl,
+              if not (req.names[e].kind == "concept" and w in ROLE_NOUNS and w not in asked)}  # "the manager" is one
     return "npc" in kinds or bool((words - things) & (ROLE_NOUNS | _PEOPLE)) or bool(_named_people(fact.text, req))
 
 
@@ -114,7 +117,21 @@ def answers_asked(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
     """Whether the belief can answer the question as asked: its question word
     (:func:`fits`), a measure it asks for (:func:`measures`), and what it asks of an owner
     ("the dragon's favourite food" needs a belief that speaks of food)."""
-    return fits(fact, r.wh, req) and measures(fact, r) and _says_owned(fact, r) and _says_identifier(fact, r)
+    return (fits(fact, r.wh, req, frozenset(r.words)) and measures(fact, r) and _says_owned(fact, r)
+            and _says_identifier(fact, r) and _says_name(fact, r, req))
+
+
+_NAME_ASKED = re.compile(r"^(?:what|which) (?:is|was|are|were) (?:[a-z']+ ){1,4}(?:called|named)\b"
+                         r"|^what (?:is|was|are|were) (?:the |his |her |their |your |its )?names?\b")
+_NAMING = re.compile(r"\b(?:named|called|name|names)\b")
+
+
+def _says_name(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
+    """A question for a name ("what was your grandad called?") is answered only by a belief
+    that names someone or says what something is called, not one about the same thing."""
+    if not _NAME_ASKED.search(" ".join(r.body or r.words)):
+        return True
+    return bool(_NAMING.search(fact.text)) or bool(_named_people(fact.text, req))
 
 
 IDENTIFIERS = word_set("number serial code address password pin phone email postcode zip username login")
@@ -304,8 +321,23 @@ def _named_as_location(r: Reading, view: object) -> bool:
 
 def ware_named_in_part(req: DecisionRequest, r: Reading, skip: frozenset[str] = frozenset()) -> str | None:
     """The one priced item a line names by part of a word of its name ("the museum guide"
-    for the museum guidebook), if exactly one fits; words in ``skip`` do not count."""
-    words = {w for w in word_forms(r.text) if len(w) >= 4} - skip
-    found = {v.id for v in req.names.values() if v.kind == "item" and v.price
-             for n in word_forms(v.name) if len(n) > 4 and any(n != w and n.startswith(w) for w in words)}
+    for the museum guidebook) or by the first word of a longer name and a last word of its
+    own ("a cheese sarnie at lunch" for the cheese sandwich; not "how much honey is there",
+    "vending machine sarnies" for the vending machine coffee, nor "horse shoe nails" for a
+    horse brush), if exactly one fits; words in ``skip`` and of the world's other names do
+    not count."""
+    said = word_forms(r.text)
+    others = {n for v in req.names.values() if v.kind != "item" for n in word_forms(v.name)}
+    words = {w for w in said if len(w) >= 4} - skip
+    ends = [*said[2:], ""]  # the word after the pair: the pair is a noun phrase's end ("a cheese sarnie at...")
+    pairs = [(w, after) for (w, after), end in zip(pairwise(said), ends, strict=False)
+             if after not in FUNCTION_WORDS and (not end or end in FUNCTION_WORDS) and w not in others | skip]
+    found = set()
+    for v in req.names.values():
+        name = word_forms(v.name)
+        if v.kind != "item" or not v.price:
+            continue
+        if any(len(n) > 4 and n != w and n.startswith(w) for n in name for w in words) or (
+                len(name) > 1 and len(name[0]) > 4 and any(w == name[0] and after not in name for w, after in pairs)):
+            found.add(v.id)
     return found.pop() if len(found) == 1 else None

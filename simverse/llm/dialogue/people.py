@@ -88,7 +88,9 @@ _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", 
 _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),
                 ("you the ropes", "mentor"), ("teaching you", "mentor"), ("taught you", "mentor"),
                 ("training you", "mentor"), ("on the inside", "source"), ("inside man", "source"),
-                ("tips you off", "source"), ("look up to", "admires"), ("other half", "partner"),
+                ("tips you off", "source"), ("tip you off", "source"), ("tipped you off", "source"),
+                ("get wind of", "source"), ("got wind of", "source"), ("look up to", "admires"),
+                ("other half", "partner"),
                 ("you report to", "boss"), ("you answer to", "boss"), ("you work for", "boss"),
                 ("signs your wages", "boss"), ("pays your wages", "boss"))
 """English idioms for a relationship ("your partner in crime" is your friend)."""

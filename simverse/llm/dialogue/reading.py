@@ -48,7 +48,8 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for",
-         "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge")
+         "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
+         "you charging", "they charging", "he charging", "she charging")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
@@ -168,7 +169,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
                                   or singular(words[start]) in names  # "Ines" is "ine" to the name index
-                                  or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")):
+                                  or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")
+                                  or _adverb_before_asking(words, start)):
         start += 1
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
@@ -203,6 +205,11 @@ def _possessives(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 break
             owned.append(word)
     return tuple(owners), tuple(owned)
+
+
+def _adverb_before_asking(words: list[str], at: int) -> bool:
+    """"Roughly how many...", "honestly, do you...": an adverb before the question word."""
+    return words[at].endswith("ly") and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX)
 
 
 def _imperative(body: list[str]) -> bool:

@@ -56,11 +56,17 @@ def _asked_verbs(r: Reading) -> list[str]:
     words = list(r.body or r.words)
     if "who" not in words[:3]:
         return []
+    if _PERSON_AT.match(" ".join(words[words.index("who"):])):
+        return ["works"]  # "who's the lady behind the pills counter?": who works there
     after = [w for w in words[words.index("who") + 1:] if w not in _ADVERBS]
     if after[:1] in (["does"], ["do"], ["did"]):
         deed = next((w for w in after[1:4] if w.endswith("ing") and len(w) > 5), None)
         return [deed] if deed else []
     return [w for w in after[:1] if w not in FUNCTION_WORDS]
+
+
+_PERSON_AT = re.compile(r"who (?:is|was) (?:the|that) (?:person|one|woman|man|lady|guy|bloke|chap|fella|girl|lad|lass)"
+                        r"(?: (?:over|up|down|out|back|right))? (?:at|behind|on|in)\b")
 
 
 def _agents(verb: str) -> set[str]:
@@ -92,6 +98,9 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
         found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & place_words]
                  for npc, aliases in roles.items()}
         found = {npc: aliases for npc, aliases in found.items() if aliases}
+    if not found and verbs[0] in _WORKING:  # "who works at the stable?": whose persona names the place
+        found = {npc: roles.get(npc, []) for npc, view in req.names.items()
+                 if view.kind == "npc" and set(view.works_at) & set(places)}
     if f" {verbs[0]} you " in f" {r.text} ":  # "who knighted you?": someone who did it to the NPC, not itself
         found.pop(req.npc, None)
     if len(found) > 1:  # several bakers: the one whose role names what the line names

@@ -23,7 +23,8 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
 _PERSON = _WOMAN | _MAN | word_set("kid person")
-_AFTER = r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|running|selling|working|doing)\b[^,.?!;]*)?"
+_AFTER = (r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|out|outside|up|down|round|running|selling"
+          r"|working|doing)\b[^,.?!;]*)?")
 
 
 @functools.lru_cache(maxsize=32)
