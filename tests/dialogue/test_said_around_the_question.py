@@ -181,3 +181,14 @@ def test_a_later_part_of_the_day_is_not_what_it_is_doing_now(world):
     said = ask(world, "Brann", "heard anything? are we doing anything after supper or just normal").utterance
     assert "after supper" in said and "hammering horseshoes" not in said
     assert "hammering horseshoes" in ask(world, "Brann", "what are you doing?").utterance
+
+
+def test_a_belief_on_the_topic_that_does_not_say_what_is_asked_follows_i_dont_know(world):
+    said = ask(world, "Brann", "what does the mare eat, exactly?").utterance
+    assert DONT_KNOW.search(said) and "Thistle" in said
+
+
+@pytest.mark.parametrize("line", ["what is the grey mare called?", "what about the grey mare?",
+                                  "is the grey mare at the stable?", "when does the mayor come to the forge?"])
+def test_a_belief_that_says_what_is_asked_is_told_plainly(world, line):
+    assert not DONT_KNOW.search(ask(world, "Brann", line).utterance)

@@ -20,6 +20,7 @@ from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_se
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
+from simverse.llm.dialogue.pertinent import asked_words, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_the_way, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
@@ -57,7 +58,8 @@ def answer_about(h: Heard) -> Said:
         fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer
     if fitting:
         chosen = fitting[:2]
-        return Said(" ".join(fact_sentence(h, f) for f in chosen), [f.key for f in chosen])
+        told = " ".join(fact_sentence(h, f) for f in chosen)
+        return Said(told if _on_point(h, chosen) else f"{dont_know(h)} {told}", [f.key for f in chosen])
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
@@ -74,6 +76,16 @@ def answer_about(h: Heard) -> Said:
     said = dont_know(h)
     told = _with_aside(h, said, known)
     return Said(told, unsure=told == said)  # with an aside it told what it knows
+
+
+def _on_point(h: Heard, chosen: list[FactView]) -> bool:
+    """Whether one of the beliefs to be told says what was asked, not only its topic (:mod:`.pertinent`)."""
+    asked = asked_words(h.reading, h.req)
+    index = {f.key: i for i, f in enumerate(h.req.facts)}
+    bridged, close = h.bridged or [], h.similarity or []
+    return any(says_what_is_asked(f, asked, bridged[i] if i < len(bridged) else (),
+                                  close[i] if i < len(close) else 0.0)
+               for f in chosen for i in [index.get(f.key, len(h.req.facts))])
 
 
 def _described_way(h: Heard) -> str:

@@ -1,0 +1,48 @@
+"""Whether a belief says what a question asks, or only shares its topic: "what's drawn on the
+map, any treasure marked?" is not answered by "the map is locked in the old watchtower", though
+the belief is about the map.
+
+The words the question asks with besides its topic (no names, function, asking or time words:
+"drawn", "treasure", "marked") must meet a word of the belief, in some form or bridged by the
+embedder (:mod:`.synonyms`), or the question must be close to the belief as a whole; a question
+with no such words ("when's the festival?", "tell me about the map") is answered by any belief
+on its topic. A belief that does not say what was asked is still told, after "I don't know",
+as what the NPC does know of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from simverse.core.decisions import DecisionRequest, FactView
+from simverse.core.names import FUNCTION_WORDS, name_words, same_root, word_forms, word_set
+from simverse.llm.dialogue.knowing import CLOSE
+from simverse.llm.dialogue.parts import asking_text
+from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.synonyms import content_words
+
+_FRAME = word_set("actually exactly really else much many sort kind lot bit way thing things anything something "
+                  "everything there here now deal story matter problem trouble happen happened happening going "
+                  "see saw seen notice noticed work working doing done good bad like new news name named called")
+"""Words that frame a question rather than say what it asks ("what else", "what's the deal
+with...", "what did you see", "what are you working on")."""
+
+
+def asked_words(r: Reading, req: DecisionRequest) -> list[str]:
+    """The words a "what" or "which" question asks with, besides its topic (see the module);
+    none for a yes/no question, which a belief on its topic answers ("are we having a quiz
+    today?"), nor for where, why or who, which a belief answers in words of its own ("where
+    did you pick up that gossip?" - "I heard it in the staff room")."""
+    if r.wh not in ("what", "which"):
+        return []
+    text = read(asking_text(r.raw or r.text)).text
+    return [w for w in content_words(text, name_words(req.names)) if w not in _FRAME]
+
+
+def says_what_is_asked(fact: FactView, asked: list[str], bridged: Collection[str], similarity: float) -> bool:
+    """Whether ``fact`` meets what the question asks: no words asked besides its topic, a
+    word asked said by the belief in some form or bridged to it, or a close belief."""
+    if not asked or similarity >= CLOSE:
+        return True
+    said = set(word_forms(f"{fact.text} {fact.predicate.replace('_', ' ')}")) - FUNCTION_WORDS
+    return any(w in bridged or any(same_root(w, s) for s in said) for w in asked)
