@@ -11,6 +11,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
   and whether a belief answers what was asked (who, when, someone's something);
 * :mod:`~simverse.llm.dialogue.synonyms` — words a line and a belief say differently,
   bridged word by word by the embedder;
+* :mod:`~simverse.llm.dialogue.pertinent` — whether a belief says what a question asks or only
+  shares its topic (then it is told after "I don't know");
 * :mod:`~simverse.llm.dialogue.roles` — who does what ("who bakes the bread?", "who sells
   charms?") and questions about another time than now;
 * :mod:`~simverse.llm.dialogue.charge` — who is in charge, whom to see about something
