@@ -81,11 +81,14 @@ def answer_about(h: Heard) -> Said:
 def _on_point(h: Heard, chosen: list[FactView]) -> bool:
     """Whether one of the beliefs to be told says what was asked, not only its topic (:mod:`.pertinent`)."""
     asked = asked_words(h.reading, h.req)
-    index = {f.key: i for i, f in enumerate(h.req.facts)}
-    bridged, close = h.bridged or [], h.similarity or []
-    return any(says_what_is_asked(f, asked, bridged[i] if i < len(bridged) else (),
-                                  close[i] if i < len(close) else 0.0)
-               for f in chosen for i in [index.get(f.key, len(h.req.facts))])
+    rows = {f.key: i for i, f in enumerate(h.req.facts)}
+    bridged, close = list(h.bridged or []), list(h.similarity or [])
+
+    def says_it(fact: FactView) -> bool:
+        i = rows.get(fact.key, -1)
+        return says_what_is_asked(fact, asked, bridged[i] if 0 <= i < len(bridged) else (),
+                                  close[i] if 0 <= i < len(close) else 0.0)
+    return any(says_it(f) for f in chosen)
 
 
 def _described_way(h: Heard) -> str:

@@ -86,8 +86,8 @@ def _inverted_clause(r: Reading) -> Reading | None:
     food near here"): it asks all the same."""
     if r.question:
         return None
-    clauses = [c for c in _CLAUSES.split(r.raw) if c.strip()][1:]
-    return next((read(c) for c in reversed(clauses) if _inverted(list(read(c).words))), None)
+    later = [read(c) for c in _CLAUSES.split(r.raw) if c.strip()][1:]
+    return next((c for c in reversed(later) if _inverted(c.words)), None)
 
 
 _PERSONS = frozenset({"you", "we", "they", "i"})
@@ -96,7 +96,8 @@ _SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "th
                        "somebody"})
 
 
-def _inverted(words: list[str]) -> bool:
+def _inverted(words: tuple[str, ...]) -> bool:
+    """Whether words open in question order: a verb like "is" or "do", then its subject."""
     if len(words) < 3 or words[0] not in AUX:
         return False
     return words[1] in (_PERSONS if words[0] in ("do", "have") else _SUBJECTS)  # not "do it now", "have a look"

@@ -20,7 +20,7 @@ from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
-from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.requesting import GREETED, polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble")
@@ -222,7 +222,7 @@ def _line_words(h: Heard) -> set[str]:
     return (line | _greeting_sent(h)) - FUNCTION_WORDS
 
 
-_SAYS_HELLO = re.compile(r"\bsay (?:hello|hi|hallo|welcome)\b")
+_SAYS_HELLO = re.compile(rf"\bsay (?:{'|'.join(sorted(GREETED))})\b")
 
 
 def _greeting_sent(h: Heard) -> set[str]:

@@ -88,7 +88,7 @@ _BE_ASKED = word_set("able willing so kind good a an happy ready prepared free u
 a dear and..."); other words ask how the NPC would be ("would you be glad to see him?")."""
 
 
-_GREETED = word_set("hello hi hallo goodbye welcome")
+GREETED = word_set("hello hi hallo welcome")
 """Greetings said to others on the NPC's behalf ("say hello to them")."""
 _HELD = [[w] for w in ("trust", "believe", "prefer", "rather", "forgive", "hate")]
 """After "would you" these ask what the NPC thinks or feels, not for something done."""
@@ -130,7 +130,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"
     order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"
-    if order[:1] == ["say"] and set(order[1:3]) & _GREETED:
+    if order[:1] == ["say"] and set(order[1:3]) & GREETED:
         return "greet"  # "go say hello to the new visitors": greeting others is something done
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
         if verb_forms(order[0]) & verbs:
