@@ -270,10 +270,10 @@ _GOING = frozenset({"go for", "goes for", "going for"})
 def goes_along(r: Reading) -> bool:
     """Whether the line asks the NPC to come along (not "where did you go with me?", "did
     you come over to the desk?")."""
-    return r.wh is None and r.has(*GOING_ALONG) and (r.body or r.words)[:1] not in _ASKED_DONE
+    return r.wh is None and r.has(*GOING_ALONG) and not set((r.body or r.words)[:1]) & _ASKED_DONE
 
 
-_ASKED_DONE = (("did",), ("do",), ("does",), ("have",), ("has",), ("had",), ("was",), ("were",), ("is",), ("are",))
+_ASKED_DONE = word_set("did do does have has had was were is are")
 """How a line opens that asks whether something is or was done, not for it to be done."""
 
 

@@ -116,7 +116,7 @@ def about_me(h: Heard) -> Said:
     needs and goals. What a lead-in says ("you'd sell anything. what's your big dream?")
     does not choose which of these the question asks."""
     req = h.req
-    r = read(late_question(h.reading)) if late_question(h.reading) else h.reading
+    r = read(late) if (late := late_question(h.reading)) else h.reading
     if state_asked(r):
         return Said(_state(req))
     if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
@@ -237,7 +237,7 @@ _STATE_ASKED = ("how are you", "how do you do", "feeling", "how is it going", "h
                 "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
                 "how are you keeping")
 _DAY_GONE = ("how was your day", "how was your morning", "how was your night", "how has your day been",
-             "how has your morning been", "did you sleep well", "sleep well")
+             "how has your morning been", "sleep well")
 
 
 def own_day_asked(h: Heard) -> bool:
