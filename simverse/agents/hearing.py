@@ -111,8 +111,8 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     asked = polite_request(reading) is not None or request_clause(line, frozenset(), names_of(spec).words) is not None
     if asked:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
         named |= {a.name for a in spec.actions}  # "would you sing for us?"
-    if goes_along(reading):  # "keep me company on the way to the inn": a walk
-        named.add("move")
+    if goes_along(reading):  # "keep me company on the way to the inn": a walk, or what is done together
+        named |= {"move", *(a.name for a in spec.actions)}
     return frozenset(named)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from simverse.core.decisions import NameView
 from simverse.core.names import NAME_STOP, ROLE_NOUNS, NameIndex, word_forms, word_set
-from simverse.core.schema import WorldSpec
+from simverse.core.schema import NPCSpec, WorldSpec
 from simverse.knowledge.entities import world_entities
 
 _PARENS = re.compile(r"\s*\([^)]*\)")
@@ -40,7 +40,7 @@ def world_names(spec: WorldSpec) -> NameIndex:
     for npc in spec.npcs:
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
                               works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona),
-                              pronoun=pronoun_of(npc.persona)))
+                              pronoun=pronoun_of(npc.persona) or pronoun_of(_own_words(npc, people))))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
     for place in spec.places:
@@ -127,6 +127,13 @@ def pronoun_of(persona: str) -> str:
     return "she" if she and not he else "he" if he and not she else ""
 
 
+def _own_words(npc: NPCSpec, people: set[str]) -> str:
+    """The NPC's goals and activities that name no one else, whose pronouns are its own
+    ("tell his grandchildren about the sarcophagus")."""
+    texts = [*npc.goals, *(entry.activity for entry in npc.schedule)]
+    return " ".join(t for t in texts if not set(re.findall(r"[A-Z][a-z]+", t)) & (people - {npc.name}))
+
+
 def known_as(persona: str) -> str:
     """How everyone knows a person: the persona's first sentence up to a semicolon,
     keeping only the clauses after a comma or colon that go on naming them ("Father Aldo,
@@ -205,7 +212,12 @@ def _heads(name: str) -> list[str]:
     for i, word in enumerate(words[1:], start=1):
         if word in ("of", "and"):
             heads.append(words[i - 1])
-    return [h for h in heads if len(h) >= 3 and h not in NAME_STOP]
+    return [h for h in heads if (len(h) >= 3 or _code(h)) and h not in NAME_STOP]
+
+
+def _code(word: str) -> bool:
+    """A word of letters and digits ("4b" of "Room 4B"): short, but it tells a name apart."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _noun_phrase(concept: str) -> bool:

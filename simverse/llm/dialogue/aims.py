@@ -24,7 +24,7 @@ AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wis
                      "purpose motive reason mission determined saving")
 """Words of wanting, aiming and motive (plain English)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
-               "trying to", "are you after", "looking forward", "out to achieve", "set on", "what for",
+               "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
                "what is got you", "what has got you", "what is brought", "what has brought")
@@ -51,6 +51,10 @@ _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0
                        r"(?:in|here|out|round|down|up|over|along|this way)\b")
 """"What did you come here for?", "why did you come to the market?": why the NPC is where
 it is now is what it is after, though the coming is past."""
+_DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
+                  r"(?:get|be|go|head|rush|dash|run)\b")
+""""Where is it you have to get back to?": where the NPC is due is what it is after, not a
+place it knows of."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")
@@ -63,13 +67,13 @@ def goal_asked(r: Reading) -> bool:
     phrase of wanting, aiming or motive, about now."""
     if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
         return False
-    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)):
+    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not _DUE.search(r.text):
         return False
     if not (r.question or r.opens or r.wh):
         return False
     return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
             or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
-            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
+            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)) or bool(_DUE.search(r.text)))
 
 
 def _unaddressed(r: Reading) -> str:

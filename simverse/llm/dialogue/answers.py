@@ -63,6 +63,9 @@ def answer_about(h: Heard) -> Said:
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
+    if h.reading.owned and (owner := [f for f in known.facts if named(f, topics)]):
+        # "why does the lantern girl's varnish look so new?": what it believes of the owner, after "I don't know"
+        return Said(f"{dont_know(h)} {fact_sentence(h, owner[0])}", [owner[0].key])
     common = (who_does(h.reading, h.req, h.topics) or who_is_role(h.reading, h.req)
               or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
               or who_is_there(h.reading, h.req)
@@ -269,11 +272,24 @@ def answer_way(h: Heard) -> Said:
         view = h.req.names.get(topic)
         if view is not None and view.kind == "place":
             text = _way(h, topic)
+        elif believed := _believed_of(h, topic):
+            return believed  # where it believes a thing is (or will not say), before where the world shows it
         else:
             text = world_knowledge(Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng))
         if text:
             return Said(text)
     return answer_about(h)
+
+
+def _believed_of(h: Heard, topic: str) -> Said | None:
+    """The answer from beliefs about ``topic`` itself (its subject or object), told or kept;
+    ``None`` when it holds none."""
+    known = gather(h.req, h.topics, h.reading, h.similarity, h.bridged)
+    if not any(named(f, [topic]) for f in [*known.facts, *known.kept]):
+        return None
+    said = answer_about(h)
+    about = {f.key for f in h.req.facts if named(f, [topic])}
+    return said if set(said.told) & about or (any(named(f, [topic]) for f in known.kept) and not said.told) else None
 
 
 def answer_news(h: Heard) -> Said:

@@ -17,7 +17,8 @@ from simverse.llm.dialogue.roles import other_time
 BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get along", "getting along", "between you",
                 "feel about", "close to", "close with", "know each other", "together", "friends with", "on good terms",
                 "on bad terms", "see eye to eye", "related to", "glad to see", "happy to see", "pleased to see",
-                "you trust")
+                "you trust", "dealt with", "run-in with", "run in with", "history with", "crossed paths",
+                "look after", "looking after")
 """Phrases that ask how the NPC and a person it names stand."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
           "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")
@@ -30,10 +31,14 @@ _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 been at odds?")."""
 
 
+_SEEN_AS = re.compile(r"\b(?:call|consider|count|class|rate) [a-z]+ (?:a|an|as|one of|your|my)\b")
+""""Would you call Theo a friend?", "do you count her as one of yours?": how the NPC sees someone."""
+
+
 def bond_asked(r: Reading) -> bool:
     """Whether the line asks how the NPC stands with someone ("are you and Jonas close?")."""
-    return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") and r.has(*BOND_PHRASES) \
-        and not other_time(r) and not r.has(*_HOW_LONG)
+    return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") \
+        and (r.has(*BOND_PHRASES) or bool(_SEEN_AS.search(r.text))) and not other_time(r) and not r.has(*_HOW_LONG)
 
 
 def liked_asked(r: Reading) -> bool:

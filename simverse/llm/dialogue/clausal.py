@@ -28,7 +28,7 @@ line opening with one may ask later without a comma."""
 _NOT_AFTER = frozenset({"know", "knew", "tell", "told", "see", "saw", "ask", "asked", "wonder", "guess", "sure",
                         "about", "is", "was", "that", "of", "matter", "no", "idea", "anyone", "someone",
                         "something", "anything", "thing", "things", "place", "one", "those", "people", "you",
-                        "me", "him", "her", "them", "us"})
+                        "me", "him", "her", "them", "us", "on", "into", "over", "out", "up", "check"})
 """Words after which a question word opens no question ("I know what you did", "the place where...")."""
 
 

@@ -62,6 +62,18 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
             if v.kind == "place"}
 
 
+_WALK_GOAL = re.compile(r"\b(?:to|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
+                        r"(?=\s+(?:with|together|for|and|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
+
+
+def walk_goal(raw: str) -> str:
+    """Where a walk asks to go, in the speaker's words ("walk over to the canteen with me"
+    -> "canteen"), to be compared with the places' names; "" when it says no such place."""
+    match = _WALK_GOAL.search(raw.lower())
+    words = [w for w in (match["goal"].split() if match else []) if w not in FUNCTION_WORDS]
+    return " ".join(words) if 0 < len(words) <= 3 else ""
+
+
 def place_wanted(r: Reading) -> bool:
     """Whether the line asks where something is or how to get somewhere."""
     return asks_way(r) or asks_way_to_place(r)

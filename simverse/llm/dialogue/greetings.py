@@ -3,6 +3,8 @@ thanks, read from plain English words, never a world's own."""
 
 from __future__ import annotations
 
+import re
+
 from simverse.llm.dialogue.reading import GREETINGS, Reading
 
 FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
@@ -32,4 +34,13 @@ def is_thanks(r: Reading) -> bool:
     return any(w.startswith(THANKS[:2]) for w in r.words) or r.has(*THANKS[2:])
 
 
-__all__ = ["FAREWELLS", "MEETING", "THANKS", "is_farewell", "is_greeting", "is_thanks", "meets"]
+def introduces(text: str, name: str) -> bool:
+    """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.",
+    "Aldo here."), so the speaker is not what it asks about."""
+    said = text.lower()
+    name = re.escape(name.lower())
+    intro = re.search(rf"\b(?:it'?s|it is|this is|i'?m|i am) {name}\b(?! (?:is|was|has|and)\b)|\b{name} here\b", said)
+    return intro is not None and len(re.findall(rf"\b{name}\b", said)) == 1
+
+
+__all__ = ["FAREWELLS", "MEETING", "THANKS", "introduces", "is_farewell", "is_greeting", "is_thanks", "meets"]

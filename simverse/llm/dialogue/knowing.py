@@ -122,7 +122,8 @@ def answers_asked(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
 
 
 _NAME_ASKED = re.compile(r"^(?:what|which) (?:is|was|are|were) (?:[a-z']+ ){1,4}(?:called|named)\b"
-                         r"|^what (?:is|was|are|were) (?:the |his |her |their |your |its )?names?\b")
+                         r"|^what (?:is|was|are|were) (?:the |his |her |their |your |its )?names?\b"
+                         r"|^what (?:do|does|did) (?:you|they|people|we|folk|he|she) call\b")
 _NAMING = re.compile(r"\b(?:named|called|name|names)\b")
 
 

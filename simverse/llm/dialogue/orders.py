@@ -20,7 +20,7 @@ from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
-from simverse.llm.dialogue.requesting import GREETED, polite_request
+from simverse.llm.dialogue.requesting import GREETED, bidden, polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble")
@@ -57,8 +57,8 @@ def answer_request(h: Heard) -> Said:
         return _go(h)
     if _named_actions(h, meaning=False):
         return _do(h)
-    if _wants_to_go(h):
-        return _go(h)
+    if _wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
+        return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else _go(h)
     if h.reading.has("help", "assist", "a favour", "a favor"):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
@@ -218,7 +218,7 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
 def _line_words(h: Heard) -> set[str]:
     """The line's words and the verbs they may inflect, less the names it uses."""
     named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
-    line = {form for word in word_forms(h.reading.text) if word not in named for form in verb_forms(word)}
+    line = {form for word in word_forms(bidden(h.reading)) if word not in named for form in verb_forms(word)}
     return (line | _greeting_sent(h)) - FUNCTION_WORDS
 
 
@@ -233,7 +233,7 @@ def _greeting_sent(h: Heard) -> set[str]:
 def _line_verbs(h: Heard) -> set[str]:
     """The line's words that may be verbs: not right after an article or possessive ("give
     us a hand" asks for help, not to hand something over)."""
-    words = word_forms(h.reading.text)
+    words = word_forms(bidden(h.reading))
     return ({form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
              for form in verb_forms(word)} | _greeting_sent(h)) - FUNCTION_WORDS
 

@@ -53,7 +53,8 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
        "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
-_WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |you |someone )?"
+_SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
+_WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
                         r"(?:get|go|reach|find|walk|come|make it)\b")
 """"How would I get to...", "how should one reach...": any modal asks the way."""
 _WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b"
@@ -185,7 +186,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
 _NEXT_WORDS = re.compile(r"[a-z]+")
 _NOT_OWNERS = frozenset({"it", "that", "there", "what", "where", "who", "how", "when", "he", "she", "let", "here",
-                         "this", "everyone", "one", "which", "why", "whose"})
+                         "this", "everyone", "one", "which", "why", "whose", "someone", "somebody", "anyone",
+                         "anybody", "nobody", "everybody", "something", "nothing", "everything"})
 _NOT_OWNED = frozenset({"a", "an", "the", "and", "or", "is", "are", "was", "to", "of", "in", "on", "at", "for",
                         "with", "that", "this", "new", "old", "own", "been", "got", "going", "not", "so", "very"})
 
@@ -363,7 +365,7 @@ def asks_way(r: Reading) -> bool:
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
 
 
-_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) (?:i |we |one |someone )?"
+_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
                         r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
 """"How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
 

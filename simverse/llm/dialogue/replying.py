@@ -32,6 +32,7 @@ from simverse.llm.dialogue.answers import (
     answer_news,
     answer_way,
 )
+from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
@@ -42,18 +43,20 @@ from simverse.llm.dialogue.described import (
     place_scores,
     place_texts,
     place_wanted,
+    walk_goal,
     word_pairs,
 )
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
-from simverse.llm.dialogue.greetings import is_greeting
+from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import Reading, read
-from simverse.llm.dialogue.roles import other_time
+from simverse.llm.dialogue.reading import Reading, asks_opinion, read
+from simverse.llm.dialogue.requesting import bidden
+from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
@@ -90,7 +93,9 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     names = name_words(req.names)
     line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
     reading = asked_late(read(line, own_words(req), names))  # "..., what keeps you busy": a question
-    topics = [m for m in req.mentioned if m != req.npc]
+    said = req.conversation[-1].text if req.conversation else ""
+    topics = [m for m in req.mentioned if m != req.npc and not (
+        m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     topics = [*asked, *(t for t in topics if t not in asked)]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
@@ -146,8 +151,10 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
         names = name_words(req.names)
         clause = request_clause(r.raw, action_verbs(req), names)  # and the order without the story around it
-        order = addressed(read(clause, names=names), req.npc) if clause else addressed(r, req.npc)
-        vectors = model.vectors([addressed(r, req.npc), order, *(action_text(a.name, a.description) for a in actions)])
+        order = read(clause, names=names) if clause else r
+        said = [addressed(x, req.npc) if (unsaid := bidden(x)) == x.text else unsaid  # not "no need to queue"
+                for x in (r, order)]
+        vectors = model.vectors([*said, *(action_text(a.name, a.description) for a in actions)])
         closest = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
         out.append({a.name: float(v) for a, v in zip(actions, closest, strict=True)})
     return out
@@ -195,7 +202,7 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     described = described_phrase(r)  # "the quiet room with the puzzle books": compared alone too
     lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else [])])
     scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
-    pairs, names = word_pairs(r, req), place_names(req)
+    pairs, names = word_pairs(r, req) + ([goal] if walk and (goal := walk_goal(r.raw)) else []), place_names(req)
     if pairs and names:  # "this coffee stand": two words close to a place's own name ("Coffee Kiosk")
         named = place_scores(model.vectors(pairs), model.vectors([t for ts in names.values() for t in ts]), names)
         if (best := clearly_closest(named, NAME_PAIR_CLOSE, PLACE_MARGIN)) is not None:  # "nurse room": no one room
@@ -223,10 +230,12 @@ def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> l
 
 def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> list[str]:
     """The topics of a question that names no person but describes one ("the woman behind
-    the medicines counter"), that person first (:mod:`.sketched`)."""
+    the medicines counter", :mod:`.sketched`) or asks how the NPC stands with one it calls
+    by their role ("have you dealt with the manager before?"), that person first."""
     if any(t in req.names and req.names[t].kind == "npc" for t in topics):
         return topics
-    person = person_sketched(model, r.raw, req)
+    person = person_by_role(r, req) if asks_opinion(r) or bond_asked(r) else None
+    person = person or person_sketched(model, r.raw, req)
     return topics if person is None else [person, *topics]
 
 

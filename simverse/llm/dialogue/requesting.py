@@ -90,8 +90,29 @@ a dear and..."); other words ask how the NPC would be ("would you be glad to see
 
 GREETED = word_set("hello hi hallo welcome")
 """Greetings said to others on the NPC's behalf ("say hello to them")."""
-_HELD = [[w] for w in ("trust", "believe", "prefer", "rather", "forgive", "hate")]
+_HELD = word_set("trust believe prefer rather forgive hate")
 """After "would you" these ask what the NPC thinks or feels, not for something done."""
+_JUDGED = word_set("call consider count describe rate class")
+"""After "would you" these ask how the NPC sees someone when the object is followed by what
+it is seen as ("would you call Theo a friend?"), not for something done ("call the nurse")."""
+_SEEN_AS = word_set("a an one as your my more just only")
+
+
+_NOT_BIDDEN = re.compile(r"(?<!\bwhy )\b(?:there'?s |there is )?(?:no need to|no need for|don'?t|do not|never|without|"
+                         r"instead of|rather than)\b(?! forget\b| fail\b)[^,.;:!?]*")
+""""No need to queue", "don't bother with a ticket": what a line says not to do is not asked
+("why don't you..." and "don't forget to..." still ask)."""
+
+
+def bidden(r: Reading) -> str:
+    """The line's text without what it says not to do (the reading's own text when it says
+    nothing so)."""
+    said = r.raw.lower()
+    cut = _NOT_BIDDEN.sub(" ", said)
+    return r.text if cut == said else cut
+
+
+_NOT_SOMEONE = word_set("i we you they he she it this that there these those what which who")
 
 
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
@@ -111,8 +132,9 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return advised
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
-        if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or rest[:1] in _HELD:
-            return None  # "would you be glad to see him?", "would you trust him?" ask how it would feel
+        if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or set(rest[:1]) & _HELD \
+                or (set(rest[:1]) & _JUDGED and set(rest[2:4]) & _SEEN_AS):
+            return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
         if rest and rest[0] not in SPEECH_VERBS:
             return rest[0]
         if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
@@ -122,6 +144,9 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
                                                                                      "order", "grab"):
         return "buy"
+    if len(w) >= 4 and w[0] in ("can", "could", "may") and w[1] not in _NOT_SOMEONE and w[2] == "have" \
+            and w[3] in ("a", "an", "some", "another"):
+        return "have"  # "could Walter have a slot with the doctor?": something done for someone else
     if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r) \
             and not ((r.opens or r.question) and r.wh):  # "where's the cash machine, I need money": why it asks
         return "buy"

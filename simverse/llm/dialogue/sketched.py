@@ -23,8 +23,10 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
 _PERSON = _WOMAN | _MAN | word_set("kid person")
-_AFTER = (r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|over|out|outside|up|down|round|running|selling"
-          r"|working|doing)\b[^,.?!;]*)?")
+_AFTER = (r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
+          r"|running|selling|working|doing|sitting|sat|standing|wearing)\b[^,.?!;]*)?")
+_DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|had\s+)?(?P<verb>[a-z]+)\b")
+""""The man who stole...", "the woman that painted...": the verb of what a person described did."""
 
 
 @functools.lru_cache(maxsize=32)
@@ -32,8 +34,8 @@ def _sketch(kinds: frozenset[str]) -> re.Pattern[str]:
     """A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)",
     or by a word the world knows people as (``kinds``: "the half-giant at the trading post")."""
     nouns = "|".join(re.escape(n) for n in sorted(_PERSON | kinds, key=lambda n: (-len(n), n)))
-    return re.compile(r"\b(?:the|that|this|your|yon)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + nouns + r")\b"
-                      + _AFTER)
+    return re.compile(r"\b(?:the|that|this|your|yon|a|an)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + nouns + r")\b"
+                      + _AFTER, re.IGNORECASE)
 SKETCH_CLOSE = 0.33
 """Cosine of a description to how a person is known from which it may mean them ("the
 rope lady at the stalls" and "A market vendor of rope and vegetables" 0.37, "the lady who
@@ -54,8 +56,8 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
         after = (match.group("after") or "").split()
         if not before and len(after) < 2:
             continue
-        told = before + after
-        if any(w in PAST or (w.endswith("ed") and len(w) > 4 and w != "used") for w in told):
+        deed = _DEED.search(match.group(0).lower())
+        if deed and (deed["verb"] in PAST or (deed["verb"].endswith("ed") and len(deed["verb"]) > 4)):
             continue  # "the man who stole the painting": something done once
         return match.group(0).strip()
     return ""

@@ -21,6 +21,7 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.clausal import asked_topics, late_question
+from simverse.llm.dialogue.described import asks_origin
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import question_at_end
@@ -131,7 +132,7 @@ def about_me(h: Heard) -> Said:
         return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
-    if r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") or (
+    if (r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not asks_origin(r)) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
         return Said(_wares(h))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
