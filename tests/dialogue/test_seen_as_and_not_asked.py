@@ -1,11 +1,12 @@
 """How a player asks how the NPC sees someone (also by their role), asks for something for
 someone else, says who is speaking, asks where the NPC is due, describes a person in
-passing, names a place by a code, asks the way for others, and says what not to do, on an
-invented smithy lane: "would you call Cade a friend?", "have you dealt with the tinker
-before?", "could Tam have a new set?", "Brann, it's Elsie.", "where is it you have to get
-back to?", "The lady at the stable who...", "walk me to 3B", "how would they get from the
-stable to the inn?", "no need to welcome anyone". Lines close to each that ask something
-else keep their old answers."""
+passing, names a place by a code or in other words, asks the way for others, asks what
+something is called or where the NPC gets it, asks to do something together where the NPC
+is, and says what not to do, on the invented smithy lane: "would you call Cade a friend?",
+"could Tam have a new set?", "Brann, it's Elsie.", "where is it you have to get back to?",
+"The lady at the stable who...", "walk me to 3B", "how would they get from the stable to the
+inn?", "come and wave at the riders with me", "no need to welcome anyone". Lines close to
+each that ask something else keep their old answers."""
 
 from __future__ import annotations
 
@@ -23,55 +24,33 @@ from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import bidden, polite_request
 from simverse.llm.dialogue.sketched import sketch_in
 from simverse.world.model import World
+from tests.dialogue.test_said_around_the_question import lane as smithy_lane
 from tests.dialogue.word_groups import WordGroups
 
 
 def lane() -> dict[str, Any]:
-    npc = {"traits": ["calm"], "sociability": 0.0}
-    return {
-        "format_version": 1, "name": "lane", "title": "Smithy Lane",
-        "environment": {"start": "08:00", "minutes_per_step": 60},
-        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
-        "places": [
-            {"id": "forge", "name": "The Forge", "description": "Anvils, bellows and a rack of horseshoes.",
-             "connections": ["lane"], "properties": {"shop": True}},
-            {"id": "lane", "name": "Smithy Lane", "description": "Cobbles and puddles.",
-             "connections": ["forge", "stable", "inn", "stall"]},
-            {"id": "stable", "name": "The Stable", "description": "Straw, saddles and a water trough.",
-             "connections": ["lane"]},
-            {"id": "inn", "name": "The Brass Bell", "description": "A low room with a fire.",
-             "connections": ["lane"]},
-            {"id": "stall", "name": "Stall 3B", "description": "A trestle under an awning.",
-             "connections": ["lane"]},
-        ],
-        "items": [{"id": "rivet", "name": "copper rivet", "place": "forge", "quantity": 50, "price": 1},
-                  {"id": "ledger", "name": "order ledger", "place": "forge", "quantity": 1}],
-        "npcs": [
-            {**npc, "name": "Brann", "persona": "The smith: gruff.", "start_place": "forge",
-             "goals": ["be back at the guild hall by noon"],
-             "schedule": [{"start": "00:00", "place": "forge", "activity": "hammering horseshoes"}],
-             "relationships": {"Cade": {"kind": "friend", "affinity": 0.4},
-                               "Elsie": {"kind": "neighbour", "affinity": 0.1}},
-             "knowledge": [
-                 {"subject": "grandfather", "predicate": "built", "object": "forge",
-                  "text": "my grandfather built the forge"},
-                 {"subject": "mare", "predicate": "named", "object": "Thistle",
-                  "text": "the grey mare at the stable is named Thistle"},
-                 {"subject": "ledger", "predicate": "hidden_in", "object": "forge",
-                  "text": "the order ledger is hidden under the anvil", "secret": True}]},
-            {**npc, "name": "Elsie", "persona": "The groom: cheerful.", "start_place": "stable"},
-            {**npc, "name": "Cade", "persona": "The tinker: nosy, hears everything.", "start_place": "inn"},
-            {**npc, "name": "Wyn", "persona": "A carter passing through.", "start_place": "lane"},
-            {**npc, "name": "Tam", "persona": "A farmer with a lame pony.", "start_place": "forge",
-             "goals": ["get his pony shod before market"]},
-        ],
-        "actions": [{"name": "sell", "description": "Sell goods over the counter.",
-                     "preconditions": ["here.shop == true"], "effects": ["actor.coins += 1"]},
-                    {"name": "welcome", "description": "Greet the riders arriving on the lane.",
-                     "preconditions": ["actor.place == lane"], "effects": []},
-                    {"name": "shoe", "description": "Fit new horseshoes for someone here.", "args": {"npc": "npc"},
-                     "preconditions": ["actor.place == forge", "npc.place == actor.place"], "effects": []}],
-    }
+    """The smithy lane of :mod:`.test_said_around_the_question`, with a stall named by a code,
+    a secret ledger, a farmer at the forge and a smith with other beliefs, goals and friends."""
+    world = smithy_lane()
+    world["places"][1]["connections"].append("stall")
+    world["places"].append({"id": "stall", "name": "Stall 3B", "description": "A trestle under an awning.",
+                            "connections": ["lane"]})
+    world["items"] = [world["items"][0], {"id": "ledger", "name": "order ledger", "place": "forge", "quantity": 1}]
+    people = {npc["name"]: npc for npc in world["npcs"]}
+    people["Brann"].update(
+        goals=["be back at the guild hall by noon"],
+        relationships={"Cade": {"kind": "friend", "affinity": 0.4}, "Elsie": {"kind": "neighbour", "affinity": 0.1}},
+        knowledge=[*people["Brann"]["knowledge"][:2],
+                   {"subject": "ledger", "predicate": "hidden_in", "object": "forge",
+                    "text": "the order ledger is hidden under the anvil", "secret": True}])
+    people["Cade"]["persona"] = "The tinker: nosy, hears everything."
+    world["npcs"] = [people[n] for n in ("Brann", "Elsie", "Cade", "Wyn")] + [
+        {"traits": ["calm"], "sociability": 0.0, "name": "Tam", "persona": "A farmer with a lame pony.",
+         "start_place": "forge", "goals": ["get his pony shod before market"]}]
+    world["actions"].append({"name": "shoe", "description": "Fit new horseshoes for someone here.",
+                             "args": {"npc": "npc"}, "effects": [],
+                             "preconditions": ["actor.place == forge", "npc.place == actor.place"]})
+    return world
 
 
 @pytest.fixture(scope="module")
