@@ -285,11 +285,12 @@ def _believed_of(h: Heard, topic: str) -> Said | None:
     """The answer from beliefs about ``topic`` itself (its subject or object), told or kept;
     ``None`` when it holds none."""
     known = gather(h.req, h.topics, h.reading, h.similarity, h.bridged)
-    if not any(named(f, [topic]) for f in [*known.facts, *known.kept]):
+    kept = any(named(f, [topic]) for f in known.kept)
+    if not kept and not any(named(f, [topic]) for f in known.facts):
         return None
     said = answer_about(h)
     about = {f.key for f in h.req.facts if named(f, [topic])}
-    return said if set(said.told) & about or (any(named(f, [topic]) for f in known.kept) and not said.told) else None
+    return said if set(said.told) & about or (kept and not said.told) else None
 
 
 def answer_news(h: Heard) -> Said:

@@ -12,6 +12,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
 
 BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get along", "getting along", "between you",
@@ -31,14 +32,10 @@ _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 been at odds?")."""
 
 
-_SEEN_AS = re.compile(r"\b(?:call|consider|count|class|rate) [a-z]+ (?:a|an|as|one of|your|my)\b")
-""""Would you call Theo a friend?", "do you count her as one of yours?": how the NPC sees someone."""
-
-
 def bond_asked(r: Reading) -> bool:
     """Whether the line asks how the NPC stands with someone ("are you and Jonas close?")."""
     return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") \
-        and (r.has(*BOND_PHRASES) or bool(_SEEN_AS.search(r.text))) and not other_time(r) and not r.has(*_HOW_LONG)
+        and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text))) and not other_time(r) and not r.has(*_HOW_LONG)
 
 
 def liked_asked(r: Reading) -> bool:

@@ -91,9 +91,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
     names = name_words(req.names)
-    line = asked_part(req.conversation[-1].text if req.conversation else "", action_verbs(req), names)
-    reading = asked_late(read(line, own_words(req), names))  # "..., what keeps you busy": a question
     said = req.conversation[-1].text if req.conversation else ""
+    reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key

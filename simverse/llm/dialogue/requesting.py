@@ -92,10 +92,9 @@ GREETED = word_set("hello hi hallo welcome")
 """Greetings said to others on the NPC's behalf ("say hello to them")."""
 _HELD = word_set("trust believe prefer rather forgive hate")
 """After "would you" these ask what the NPC thinks or feels, not for something done."""
-_JUDGED = word_set("call consider count describe rate class")
-"""After "would you" these ask how the NPC sees someone when the object is followed by what
-it is seen as ("would you call Theo a friend?"), not for something done ("call the nurse")."""
-_SEEN_AS = word_set("a an one as your my more just only")
+SEEN_AS = re.compile(r"\b(?:call|consider|count|class|rate|describe) [a-z]+(?: [a-z]+)? (?:a|an|as|one of|your|my)\b")
+""""Would you call Theo a friend?", "do you count her as one of yours?": how the NPC sees
+someone, not something to be done ("could you call the nurse?")."""
 
 
 _NOT_BIDDEN = re.compile(r"(?<!\bwhy )\b(?:there'?s |there is )?(?:no need to|no need for|don'?t|do not|never|without|"
@@ -133,7 +132,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
         rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
         if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or set(rest[:1]) & _HELD \
-                or (set(rest[:1]) & _JUDGED and set(rest[2:4]) & _SEEN_AS):
+                or SEEN_AS.match(" ".join(rest)):
             return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
         if rest and rest[0] not in SPEECH_VERBS:
             return rest[0]
