@@ -108,11 +108,12 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     if _FOR_ME.search(line):  # "pour me an ale", "I'd like a loaf": whatever hands things over
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     reading = read(line, names=names_of(spec).words)
+    along = goes_along(reading)  # "keep me company on the way to the inn": a walk, or what is done together
     asked = polite_request(reading) is not None or request_clause(line, frozenset(), names_of(spec).words) is not None
-    if asked:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
+    if asked or along:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
         named |= {a.name for a in spec.actions}  # "would you sing for us?"
-    if goes_along(reading):  # "keep me company on the way to the inn": a walk, or what is done together
-        named |= {"move", *(a.name for a in spec.actions)}
+    if along:
+        named.add("move")
     return frozenset(named)
 
 

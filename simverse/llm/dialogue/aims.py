@@ -67,13 +67,14 @@ def goal_asked(r: Reading) -> bool:
     phrase of wanting, aiming or motive, about now."""
     if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
         return False
-    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not _DUE.search(r.text):
+    due = _DUE.search(r.text) is not None
+    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not due:
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return (bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
+    return (due or bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
             or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
-            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)) or bool(_DUE.search(r.text)))
+            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
 
 
 def _unaddressed(r: Reading) -> str:

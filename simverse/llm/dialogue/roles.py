@@ -191,18 +191,9 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ee", "ian")
 
 
 def person_by_role(r: Reading, req: DecisionRequest) -> str | None:
-    """The one other person the line calls by their role ("the manager", "your trainee"): a
-    role's last word, or its first where that names a doer ("trainee" of "trainee agent"),
-    that no one else's role has."""
-    people: dict[str, set[str]] = {}
-    for entity, roles in roles_of(req).items():
-        for role in roles:
-            words = word_forms(role)
-            for word in {words[-1], *(words[:1] if words[0].endswith(_AGENT_ENDINGS) else [])} - FUNCTION_WORDS:
-                people.setdefault(word, set()).add(entity)
-    said = " ".join(r.body or r.words)
-    meant = {e for word, who in people.items() if len(who) == 1
-             and re.search(rf"\b(?:the|your|that|this|our) {re.escape(word)}\b", said) for e in who}
+    """The one other person the line calls by their role ("the manager", "your trainee"):
+    whose role a word after "the" or "your" says (:func:`_role_says`)."""
+    said = {m.group(1) for m in re.finditer(r"\b(?:the|your|that|this|our) ([a-z]+)\b", " ".join(r.body or r.words))}
+    meant = {e for e, roles in roles_of(req).items() if any(_role_says(role, said) for role in roles)}
     meant -= {req.npc, req.partner}
     return meant.pop() if len(meant) == 1 else None
-
