@@ -9,7 +9,8 @@ import pytest
 
 from simverse.agents.player import ask
 from simverse.llm.dialogue.aims import goal_asked
-from simverse.llm.dialogue.reading import asks_opinion, invites_confidence, read, tells_news
+from simverse.llm.dialogue.reading import asks_opinion, invites_confidence, read
+from simverse.llm.dialogue.telling import tells_news
 from tests.dialogue.test_aims_bonds_deeds import mill_world
 
 world = pytest.fixture(mill_world, name="world")

@@ -6,7 +6,8 @@ not the NPC's own."""
 from __future__ import annotations
 
 from simverse.agents.player import ask
-from simverse.llm.dialogue.reading import read, tells_news
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.telling import tells_news
 
 
 def test_a_question_after_what_was_seen_is_no_news():

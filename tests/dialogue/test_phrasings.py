@@ -10,8 +10,9 @@ from simverse.agents.player import ask
 from simverse.core.names import word_forms
 from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue.intents import Cues, by_cues
-from simverse.llm.dialogue.reading import read, tells_news
+from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.telling import tells_news
 
 
 def test_a_name_that_ends_in_s_before_a_question_is_no_part_of_it():

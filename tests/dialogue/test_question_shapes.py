@@ -8,7 +8,8 @@ from simverse.agents.names import _role_names, _roles
 from simverse.agents.player import ask
 from simverse.experiments.dialogue_eval import DONT_KNOW as SAYS_DONT_KNOW
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import asks_identity, read, tells_news
+from simverse.llm.dialogue.reading import asks_identity, read
+from simverse.llm.dialogue.telling import tells_news
 
 DONT_KNOW = ("don't know", "no idea", "not sure", "couldn't say", "haven't heard", "can't say", "wish i knew")
 

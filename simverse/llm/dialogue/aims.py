@@ -37,10 +37,12 @@ _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5}
                       r"|\b(?:are|were) you (?:[a-z]+ )?after\b")
 """"What would make you walk out of here happy?", "what'd make today a win for you?", "what
 are you actually after?": what would please one is what one is after."""
-_WISHED = re.compile(r"^if (?:you|i) (?!had to\b|were to\b)(?:[a-z]+ ){0,2}?(?:could|had|came|won|got|were|found)\b"
-                     r"(?: [a-z]+)*? (?:what|which|where) (?:would|will) (?:you|it|that)\b")
-""""If you could pull off one brave thing today, what would it be?", "if you won the raffle
-what would you buy?": a wish asked as a supposition is what one is after ("if you had to
+_WISHED = re.compile(r"^(?:if|say|suppose|supposing|imagine) (?:you|i) (?!had to\b|were to\b)(?:[a-z]+ ){0,2}?"
+                     r"(?:could|had|came|won|got|were|found|struck|hit|made)\b"
+                     r"(?: [a-z]+)*? (?:what|which|where)\b(?: [a-z]+){0,4}? (?:(?:would|will) (?:you|it|that)"
+                     r"|you (?:would|will))\b")
+""""If you could pull off one brave thing today, what would it be?", "say you struck it rich,
+what's the first thing you'd get?": a wish asked as a supposition is what one is after ("if you had to
 guess, what would...?" asks a guess)."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
@@ -51,6 +53,12 @@ _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0
                        r"(?:in|here|out|round|down|up|over|along|this way)\b")
 """"What did you come here for?", "why did you come to the market?": why the NPC is where
 it is now is what it is after, though the coming is past."""
+_SUPPOSING = word_set("if say suppose supposing imagine")
+_PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:going to|gonna) "
+                      r"(?!the\b|a\b|an\b)[a-z]+|\byou would (?:like|love|rather) to\b"
+                      r"|\bon your (?:list|plate|to do list)\b")
+""""Which thing are you going to tell the grandkids about?", "a story you'd like to kill
+off?", "anything else on your list?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b")
 """"Where is it you have to get back to?": where the NPC is due is what it is after, not a
@@ -67,7 +75,7 @@ def goal_asked(r: Reading) -> bool:
     phrase of wanting, aiming or motive, about now."""
     if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
         return False
-    due = _DUE.search(r.text) is not None
+    due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
     if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not due:
         return False
     if not (r.question or r.opens or r.wh):
@@ -78,9 +86,9 @@ def goal_asked(r: Reading) -> bool:
 
 
 def _unaddressed(r: Reading) -> str:
-    """The line from an "if" among its first three words, after a name or greeting ("theo,
-    if you..."); "" without one."""
-    start = next((i for i, w in enumerate(r.words[:3]) if w == "if"), None)
+    """The line from an "if" (or "say", "suppose") among its first three words, after a
+    name or greeting ("theo, if you..."); "" without one."""
+    start = next((i for i, w in enumerate(r.words[:3]) if w in _SUPPOSING), None)
     return " ".join(r.words[start:]) if start is not None else ""
 
 
@@ -91,7 +99,11 @@ def kind_asked(r: Reading) -> str:
         return ""
     after = r.words[r.words.index("which") + 1:]
     kind = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, after))
-    return singular(kind[-1]) if kind else ""
+    return singular(kind[-1]) if kind and singular(kind[-1]) not in _ANY_KIND else ""
+
+
+_ANY_KIND = word_set("thing one bit part item piece")
+""""Which thing in here...?" names no kind a goal must name."""
 
 
 def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, asked: Reading | None = None) -> str:

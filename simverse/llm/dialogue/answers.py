@@ -43,16 +43,17 @@ def answer_about(h: Heard) -> Said:
     topics = h.topics + knowing.things_at(h.req, h.topics, h.reading)  # "the coffin in the Ancient Wing"
     known = gather(h.req, topics, h.reading, h.similarity, h.bridged)
     fitting = [f for f in known.facts if answers_asked(f, h.reading, h.req)]
-    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None, h.reading)):
-        close = [s for f, s in zip(h.req.facts, h.similarity or [], strict=False) if f in fitting]
-        if goal_first(h.reading, h.goal_similarity, close if h.similarity else [1.0] * len(fitting)):
-            return Said(aim)
     person = next((t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"), None)
+    # "the rope seller's always saving you the shade. Are you two an item?": how they stand, not an aim
     if person is not None and (asks_opinion(h.reading) or bond_asked(h.reading)):
         view = person_answer(h, person, opinion=True)
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
+    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None, h.reading)):
+        close = [s for f, s in zip(h.req.facts, h.similarity or [], strict=False) if f in fitting]
+        if goal_first(h.reading, h.goal_similarity, close if h.similarity else [1.0] * len(fitting)):
+            return Said(aim)
     kept = [f for f in known.kept if answers_asked(f, h.reading, h.req)]
     if kept and any(named(f, topics) for f in kept) and not any(named(f, topics) for f in fitting):
         fitting = []  # what was asked about is the secret: a belief that only shares a word is no answer

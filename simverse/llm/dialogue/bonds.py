@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
 
@@ -21,6 +21,28 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "you trust", "dealt with", "run-in with", "run in with", "history with", "crossed paths",
                 "look after", "looking after")
 """Phrases that ask how the NPC and a person it names stand."""
+_CLOSE_KIN = ("friend", "friends", "pal", "pals", "mate", "mates", "buddy", "buddies", "chum", "chums", "relative",
+              "relation", "cousin", "brother", "sister", "son", "daughter", "father", "mother", "dad", "mum", "mom",
+              "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "husband", "wife", "sweetheart",
+              "boyfriend", "girlfriend", "enemy", "rival", "acquaintance", "neighbour", "neighbor", "ally")
+"""Nouns that name a bond with the one who says them: "is she a mate?" means a mate of
+the NPC's when nobody else is named after it."""
+_YOURS_ONLY = ("boss", "colleague", "coworker", "workmate", "partner", "employer", "apprentice", "master", "mentor",
+               "student", "pupil", "teacher", "customer", "client", "creditor", "landlord", "tenant", "item", "couple")
+"""Nouns that name a bond only as "your ...": "is he your boss?" ("is she a teacher?" asks a
+role)."""
+_KIN = re.compile(r"\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t) (?!there\b|it\b|this\b|that\b|you\b|i\b)"
+                  r"(?:[a-z']+ ){1,3}?(?:just |really |still |actually |maybe |perhaps |more )?"
+                  rf"(?:(?:(?:a|an|some sort of|some kind of|kind of|sort of) )?(?:{'|'.join(_CLOSE_KIN)})"
+                  rf"|(?:your|one of your) (?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)})|kin|family|related"
+                  r"|(?:someone|somebody) you)\b(?! (?:of|to|with) (?!yours\b|you\b)[a-z])")
+""""Is he kin of yours?", "is she a mate or just someone from work?", "is Bea your boss?",
+"is he someone you owe?": whether a person named or described stands to the NPC so."""
+_BOTH_OF_YOU = re.compile(r"(?:^|\b(?:are|were) )(?:you two|the two of you|you both|both of you) "
+                          r"(?:(?:a|an|just|really|still) )?"
+                          rf"(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}|close|together|related|family|kin)"
+                          r"(?: or [a-z]+(?: [a-z]+)?)?$")
+""""Are you two an item?", "you two pals?": the NPC and the person just spoken of."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
           "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")
 """Phrases that ask whom the NPC likes ("who do you still get on with?")."""
@@ -33,9 +55,19 @@ been at odds?")."""
 
 
 def bond_asked(r: Reading) -> bool:
-    """Whether the line asks how the NPC stands with someone ("are you and Jonas close?")."""
-    return bool(set(r.words) & _YOU) and r.wh not in ("who", "where", "when", "how much") \
-        and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text))) and not other_time(r) and not r.has(*_HOW_LONG)
+    """Whether the line asks how the NPC stands with someone ("are you and Jonas close?",
+    "is she a mate of yours?")."""
+    if other_time(r) or r.has(*_HOW_LONG):
+        return False
+    if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(_last_sentence(r))):
+        return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
+    return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & _YOU) \
+        and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text)))
+
+
+def _last_sentence(r: Reading) -> str:
+    """The words of the line's last sentence ("I saw you two at the quay. You two pals?")."""
+    return " ".join(read(re.split(r"[.!?]\s+", r.raw.strip())[-1]).words)
 
 
 def liked_asked(r: Reading) -> bool:

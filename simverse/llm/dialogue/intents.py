@@ -30,9 +30,9 @@ from simverse.llm.dialogue.reading import (
     invites_confidence,
     is_reaction,
     read,
-    tells_news,
 )
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.telling import tells_news
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")

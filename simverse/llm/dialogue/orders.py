@@ -16,6 +16,7 @@ from dataclasses import replace
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
+from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
@@ -53,7 +54,7 @@ def answer_request(h: Heard) -> Said:
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     if _wants_to_go(h) and (any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics)
-                            or _place_described(h) is not None):
+                            or _place_described(h) is not None or _owner_place_said(h)):
         return _go(h)
     if _named_actions(h, meaning=False):
         return _do(h)
@@ -121,8 +122,13 @@ _FOR_ME = re.compile(r"^(?:please )?(?P<verb>[a-z]+) (?:me|us) (?:a|an|one|some|
 
 def _wants_to_go(h: Heard) -> bool:
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in MOVE_WORDS or goes_along(h.reading) or h.reading.has(
-        "follow me", "come with me", "let us go", "come along", "walk with me", "join me", "show me to")
+    return verb in MOVE_WORDS or goes_along(h.reading) or bool(_TAKE_ME.search(h.reading.text)) or h.reading.has(
+        "follow me", "come with me", "let us go", "come along", "walk with me", "join me")
+
+
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show) (?:me|us) (?:[a-z]+ ){0,2}?"
+                      r"(?:to|into|towards|over|round|across)\b")
+""""Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
 
 
 def _go(h: Heard) -> Said:
@@ -143,10 +149,12 @@ def _go(h: Heard) -> Said:
     if not path:
         return Said(h.voice.say("refuse", h.rng, why=f"I don't know a way to {name} from here"))
     first = path[0]
+    if len(path) > 1:  # a move goes next door only: agreeing would promise a walk the rules do not make
+        return Said(h.voice.say("refuse", h.rng, why=f"{name} is further than next door; I could come as far as "
+                                                    f"{name_of(h, first)}"))
     if {"place": first} not in req.doable.get("move", []):
         return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
-    what = f"I'll come with you to {name}" if len(path) == 1 else f"I'll head for {name}, by {name_of(h, first)}"
-    return Said(h.voice.say("agree", h.rng, what=what), action="move", args={"place": first})
+    return Said(h.voice.say("agree", h.rng, what=f"I'll come with you to {name}"), action="move", args={"place": first})
 
 
 _TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step)"
@@ -155,15 +163,31 @@ _TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip
 tank is"), not whom an errand is for ("go round handing leaflets to the people waiting")."""
 
 
+def _owner_place_said(h: Heard) -> bool:
+    """Whether a walk goes to a place by its keeper ("walk with me over to Ilsa's place, I
+    owe you a drink": the tavern, not the drink)."""
+    owners = set(h.reading.owners)
+    return any(set(word_forms(h.req.names[t].name)) & owners and person_place(h.req, t, h.reading, going=True)
+               for t in h.topics if t in h.req.names)
+
+
 def _place_described(h: Heard) -> str | None:
     """The place a walk together asks for by what is there ("come through to the statues
     with me", "walk us across to the statues"), not the NPC's own; none for an errand ("go
     and sort out the returns shelf", "take a close look at the painting"), whose words
     describe what is to be done, not where to."""
-    if not (goes_along(h.reading) or h.reading.has("together", "shall we", "let us")
-            or _TO_WHERE.search(h.reading.text)):
+    to_where = _TO_WHERE.search(h.reading.text) is not None
+    if not (to_where or goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
         return None
-    return described_place({p: v for p, v in h.place_similarity.items() if p != h.req.place})
+    scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
+    return described_place(scores) or (clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where else None)
+
+
+WALK_CLOSE, WALK_MARGIN = 0.35, 0.2
+"""A walk "to" a place said by what is done there may be a little less close than a
+question ("take me through to where the returns get tested": 0.44 to the Returns Room, the
+next 0.16) when no other place comes near it; not "do some practice with me", which names
+something to do, not where."""
 
 
 def _hand_over(h: Heard, item: str) -> Said:
@@ -179,7 +203,9 @@ def _hand_over(h: Heard, item: str) -> Said:
                 what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")
                 return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))
     if item not in req.items_here and item not in req.inventory:
+        price = req.item_info.get(item, {}).get("price") or view.price  # "can I get a sandwich with one coin?"
         where = f"; try {name_of(h, view.place)}" if view.place and view.place != req.place else ""
+        where += f" ({coins_text(price)})" if where and price else ""
         return Said(h.voice.say("refuse", h.rng, why=f"I've no {view.name} here{where}"))
     return Said(h.voice.say("refuse", h.rng, why=f"I can't sell you {view.name} here"))
 
@@ -335,5 +361,12 @@ def _words(action: str) -> set[str]:
 
 
 def _phrase(description: str) -> str:
+    """An action's description as the NPC says it does it: "Put your hand up" -> "put my
+    hand up" (a description speaks to the one who acts)."""
     text = _PARENS.sub("", description).strip().rstrip(".")
+    text = _YOUR.sub(lambda m: _MINE[m[0].lower()], text)
     return text[:1].lower() + text[1:]
+
+
+_MINE = {"your": "my", "yours": "mine", "yourself": "myself"}
+_YOUR = re.compile(r"\b(?:your|yours|yourself)\b", re.IGNORECASE)

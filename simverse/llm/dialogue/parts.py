@@ -10,8 +10,9 @@ import re
 from functools import lru_cache
 
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import WH, Reading, read, tells_news
+from simverse.llm.dialogue.reading import WH, Reading, read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.telling import tells_news
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")

@@ -36,11 +36,6 @@ GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoo
 NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
         "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
         "been up to", "tidings", "word around")
-TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
-           "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
-           "people say", "i saw", "i noticed", "let me tell you", "listen", "that reminds me", "also", "told me that",
-           "word around")
-_HEARD_THIS = re.compile(r"\b(?:have you heard|did you know|guess what|listen)\s*[?!:,.]\s*\w")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
@@ -251,7 +246,7 @@ def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)), None)
-    priced = [p for p in PRICE if f" {p} " in padded]
+    priced = [p for p in PRICE if f" {p} " in padded] + [m[1] for m in _PRICED.finditer(padded)]
     asking = asking or _price_asked_unmarked(padded, priced)
     if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
                    or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
@@ -263,6 +258,9 @@ def _wh(words: list[str], asking: bool) -> str | None:
     return first
 
 
+_PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
+                     r"|per (?!day|week|hour|night|month|year|cent)[a-z]+) )")
+""""What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
 _GOING = frozenset({"go for", "goes for", "going for"})
@@ -328,36 +326,6 @@ _WRONG_ELSEWHERE = re.compile(r"\b(?:wrong|the matter) with (?:me|my|us|our|him|
 def asks_news(r: Reading) -> bool:
     """"Any news?", "anything strange happen lately?"."""
     return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
-
-
-_CHECKING = re.compile(r"\b(?:is|was) (?:that|it|this) (?:right|true|so|correct)\b|\bam i right\b")
-"""A line that asks whether what it says is so."""
-
-
-_LAST_PART = re.compile(r"[,;:.!]\s+|\s+-\s+")
-
-
-def _asks_you_last(raw: str) -> bool:
-    """Whether a line's last part asks the NPC something of its own, more than "did you
-    know?" ("I saw you chatting to Sunita, is she a friend of yours?")."""
-    parts = _LAST_PART.split(raw.strip())
-    if len(parts) < 2:
-        return False
-    last = read(parts[-1])
-    return last.opens and len(last.words) >= 4 and bool(set(last.words) & {"you", "your", "yours"})
-
-
-def tells_news(r: Reading) -> bool:
-    """Whether the line passes something on ("did you know that...", "I heard...", "Have
-    you heard? The mill burned down.")."""
-    body = " ".join(r.body) if r.body else r.text  # after a name or greeting: "Ines, do you know what..."
-    if any(body.startswith(p + " ") for p in ("do you know what", "do you know who", "do you know where",
-                                              "do you know when", "do you know why", "do you know how",
-                                              "you know what he", "you know what she")):
-        return False  # asks: "do you know what Tomas does?"
-    if r.raw.endswith("?") and (_CHECKING.search(r.text) or _asks_you_last(r.raw)):
-        return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
-    return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
 
 
 def asks_way(r: Reading) -> bool:

@@ -22,9 +22,9 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
-_PERSON = _WOMAN | _MAN | word_set("kid person")
+_PERSON = _WOMAN | _MAN | word_set("kid person youngster youth child teenager nipper seller vendor keeper dealer")
 _AFTER = (r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
-          r"|running|selling|working|doing|sitting|sat|standing|wearing)\b[^,.?!;]*)?")
+          r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;]*)?")
 _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|had\s+)?(?P<verb>[a-z]+)\b")
 """"The man who stole...", "the woman that painted...": the verb of what a person described did."""
 
@@ -83,13 +83,14 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
         return None
     noun = next((w for w in word_forms(sketch) if w in _PERSON), "")
     kind = "" if noun else next((w for w in sketch.split() if w in kinds), "")  # only those known so
+    sex = noun if noun in _WOMAN or noun in _MAN else _sex_after(text, sketch)
     if isinstance(req.names, NameIndex) and any(  # "the Girl with a Lantern" is a painting's name
             noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
         return None
     roles = roles_of(req)
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
-        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(noun, view.pronoun) or (
+        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (
                 kind and kind not in view.known_as.lower().replace(",", " ").split()):
             continue
         texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
@@ -101,6 +102,17 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
     for (entity, _), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS))
     return clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
+
+
+_PRONOUN = re.compile(r"^[^.?!;]{0,30}?\b(?P<pronoun>he|she|him|her|his)\b")
+
+
+def _sex_after(text: str, sketch: str) -> str:
+    """"man" or "woman" when a pronoun soon after a description that does not say it
+    does ("the youngster at your elbow, is he kin of yours?"), else ""."""
+    after = text.lower().split(sketch.lower(), 1)[-1]
+    said = _PRONOUN.search(after)
+    return "" if said is None else "man" if said["pronoun"] in ("he", "him", "his") else "woman"
 
 
 def other_time_said(text: str) -> bool:
