@@ -1,0 +1,97 @@
+"""How a player asks whether someone is the NPC's kin or friend ("is she a mate?", "you two
+pals?"), asks a price in other words ("what would that set me back", "per rivet"), asks
+what the NPC means to do as a plan or a supposition ("say you struck it lucky...", "anything
+else on your list?"), and asks for a walk by a keeper's place or by what is done there,
+on the smithy lane of :mod:`.test_seen_as_and_not_asked`. Lines close to each that ask
+something else keep their old answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from simverse.agents.hearing import doable_now
+from simverse.agents.player import ask
+from simverse.core.loader import parse_world
+from simverse.llm.dialogue.bonds import bond_asked
+from simverse.llm.dialogue.clausal import asked_late
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.telling import tells_news
+from simverse.world.model import World
+from tests.dialogue.test_everyday_orders import shipped
+from tests.dialogue.test_seen_as_and_not_asked import lane
+from tests.dialogue.word_groups import WordGroups
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[World]:
+    w = World(parse_world(lane()), seed=0, embedder="hashing")
+    w.brain.hear_with(WordGroups({"boozer", "bell"}, {"wave", "greet"}))
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize("line", ["is he kin of yours?", "is she a mate or just someone from work?",
+                                  "are you two an item?", "you two close?", "is Bea your boss?",
+                                  "the big fella who runs the post, is he someone you owe?",
+                                  "I saw you slip him a coin. Is he a friend of yours, or is it business?"])
+def test_whether_someone_is_kin_or_a_friend_asks_how_the_npc_stands(line):
+    assert bond_asked(asked_late(read(line))), line
+
+
+@pytest.mark.parametrize("line", ["is Greta a friend of Tomas?", "are you two going to the market?",
+                                  "is she a teacher?", "is the mayor related to the baker?", "is your boss in today?",
+                                  "is there a friend of the family here?"])
+def test_kin_words_about_others_or_about_going_ask_no_bond(line):
+    assert not bond_asked(asked_late(read(line))), line
+
+
+@pytest.mark.parametrize("line", ["I saw you share a pint with the tinker. You two pals?",
+                                  "is Cade a mate, or just someone you drink with?"])
+def test_a_bond_asked_as_kin_is_answered_from_the_relationship(world, line):
+    assert "Cade is my friend" in ask(world, "Brann", line).utterance
+
+
+def test_a_last_sentence_asking_the_npc_is_no_news():
+    assert not tells_news(read("I saw you slip Cade a coin. Is he a friend of yours, or is it business?"))
+    assert tells_news(read("I saw Cade slip a coin to the mayor behind the inn last night."))
+
+
+@pytest.mark.parametrize("line", ["what would a copper rivet set a poor lad back?", "wot u asking per rivet"])
+def test_a_price_in_other_words_is_the_price(world, line):
+    assert "1 coin" in ask(world, "Brann", line).utterance
+
+
+def test_a_rate_per_day_is_no_price():
+    assert read("how many riders per day come through here?").wh != "how much"
+
+
+@pytest.mark.parametrize("line", ["say you struck it lucky today, what's the first thing you'd do?",
+                                  "when the day's done, which thing are you going to do first?",
+                                  "is there anything else on your list?"])
+def test_plans_and_suppositions_are_answered_from_goals(world, line):
+    assert "guild hall" in ask(world, "Brann", line).utterance
+
+
+def test_which_place_a_walk_asks_for_by_its_keeper_or_what_is_done_there():
+    with shipped("harbor_town", "minilm") as town:
+        tavern = ask(town, "Tomas", "Tomas, come along to Ilsa's place with me, the first round is on me")
+        far = ask(town, "Pieter", "Pieter, walk me up to the bakery, I fancy a loaf")
+    with shipped("service_desk", "minilm") as desk:
+        returns = ask(desk, "Sam", "take me through to where returned appliances get tested and tagged")
+    assert (tavern.action, tavern.args) == ("move", {"place": "tavern"}), tavern.utterance
+    assert (returns.action, returns.args) == ("move", {"place": "returns_room"}), returns.utterance
+    assert far.action == "talk" and "as far as Town Square" in far.utterance, far.utterance  # two places away
+
+
+def test_a_persons_line_has_every_action_tried(world):
+    line = "that pony of Tam's has been limping all morning"  # a hint: no word or cue of shoeing
+    assert "shoe" not in doable_now(world.spec, world.places, world.state, "Brann", line)
+    assert "shoe" in doable_now(world.spec, world.places, world.state, "Brann", line, every=True)
+
+
+def test_an_item_sold_elsewhere_is_refused_with_where_and_its_price():
+    with shipped("classroom", "minilm") as school:
+        said = ask(school, "Milo", "can I get a cheese sandwich off you?").utterance
+    assert "Cafeteria" in said and "2 coins" in said, said
