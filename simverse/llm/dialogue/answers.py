@@ -23,7 +23,7 @@ from simverse.llm.dialogue.people import person_answer, relation_named, relation
 from simverse.llm.dialogue.pertinent import asked_words, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_the_way, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
-from simverse.llm.dialogue.ways import said_as_start, way_ends, way_sentence
+from simverse.llm.dialogue.ways import avoided, said_as_start, way_ends, way_sentence
 
 __all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
            "coins_text", "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
@@ -198,7 +198,7 @@ def asks_deed(r: Reading) -> bool:
 
 
 def _way(h: Heard, place: str, start: str | None = None) -> str:
-    return way_sentence(h.req, place, start, lambda entity: name_of(h, entity))
+    return way_sentence(h.req, place, start, lambda entity: name_of(h, entity), avoided(h.req, h.reading.raw))
 
 
 def _food(h: Heard) -> str:

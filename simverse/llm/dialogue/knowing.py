@@ -250,9 +250,11 @@ def _as_own(memory: MemoryView, req: DecisionRequest, names: Sequence[str]) -> s
     return f"I saw it myself: {text[:1].lower() + text[1:] if not text[:2].istitle() else text}"
 
 
-def route(req: DecisionRequest, target: str, start: str | None = None) -> list[str]:
+def route(req: DecisionRequest, target: str, start: str | None = None, avoid: frozenset[str] = frozenset()
+          ) -> list[str]:
     """Places to walk through from ``start`` (here when None) to ``target`` (``target``
-    last), by the world map every villager knows; empty when there or unreachable."""
+    last), by the world map every villager knows, not through ``avoid``; empty when there
+    or unreachable."""
     start = start or req.place
     if target == start or target not in req.names:
         return []
@@ -262,7 +264,7 @@ def route(req: DecisionRequest, target: str, start: str | None = None) -> list[s
         place = queue.popleft()
         view = req.names.get(place)
         for nxt in view.near if view else ():
-            if nxt not in previous:
+            if nxt not in previous and (nxt not in avoid or nxt == target):
                 previous[nxt] = place
                 queue.append(nxt)
     if target not in previous:

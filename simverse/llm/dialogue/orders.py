@@ -21,7 +21,7 @@ from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
-from simverse.llm.dialogue.requesting import GREETED, bidden, polite_request
+from simverse.llm.dialogue.requesting import FAVOUR, GREETED, bidden, polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble")
@@ -60,7 +60,7 @@ def answer_request(h: Heard) -> Said:
         return _do(h)
     if _wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
         return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else _go(h)
-    if h.reading.has("help", "assist", "a favour", "a favor"):
+    if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
 
@@ -116,7 +116,8 @@ def _handing(h: Heard) -> bool:
             or (dative is not None and dative.group("verb") not in SPEECH_VERBS))
 
 
-_FOR_ME = re.compile(r"^(?:please )?(?P<verb>[a-z]+) (?:me|us) (?:a|an|one|some|another)\b")
+_FOR_ME = re.compile(r"^(?:please )?(?!do (?:me|us) a (?:favour|favor|kindness)\b)(?P<verb>[a-z]+) (?:me|us) "
+                     r"(?:a|an|one|some|another)\b")
 """An order to get the speaker something ("pull me a pint", "pour us another"): handing over."""
 
 
@@ -198,7 +199,7 @@ def _hand_over(h: Heard, item: str) -> Said:
             continue
         named = set(h.topics)  # "sell the lute to Sable": the binding with the person named first
         for binding in sorted(bindings, key=lambda b: -len(named & set(b.values()))):
-            if not binding or item in binding.values():
+            if (not binding and (item in req.items_here or item in req.inventory)) or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
                 what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")
                 return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))

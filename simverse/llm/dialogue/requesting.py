@@ -44,6 +44,10 @@ def _asked_softly(text: str) -> str | None:
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
+FAVOUR = re.compile(r"^(?:do (?:me|us) a (?:favour|favor|kindness|solid)|be (?:a )?(?:dear|love|pal|sport|star|"
+                     r"sweetheart|darling|angel|good lad|good girl|good boy)) and (?P<verb>[a-z]+)\b")
+""""Do me a favour and...", "be a love and...": whatever follows is asked of the NPC."""
+_GOING_ON = word_set("there here to from through into out back in home across over past around round away lost by")
 _TOLD_OF = frozenset({"about", *WH})
 """Words after a verb of saying that make a request to be told ("tell me about...",
 "explain how..."), a question, whatever the world's actions share words with it."""
@@ -92,9 +96,11 @@ GREETED = word_set("hello hi hallo welcome")
 """Greetings said to others on the NPC's behalf ("say hello to them")."""
 _HELD = word_set("trust believe prefer rather forgive hate")
 """After "would you" these ask what the NPC thinks or feels, not for something done."""
-SEEN_AS = re.compile(r"\b(?:call|consider|count|class|rate|describe) [a-z]+(?: [a-z]+)? (?:a|an|as|one of|your|my)\b")
+SEEN_AS = re.compile(r"\b(?:call|consider|count|class|rate|describe) (?!(?:out|up|down|in|off|on|over|back|round)\b)"
+                     r"[a-z]+(?: [a-z]+)? (?:a|an|as|one of|your|my)\b")
 """"Would you call Theo a friend?", "do you count her as one of yours?": how the NPC sees
-someone, not something to be done ("could you call the nurse?")."""
+someone, not something to be done ("could you call the nurse?", "can you count out my
+tablets?")."""
 
 
 _NOT_BIDDEN = re.compile(r"(?<!\bwhy )\b(?:there'?s |there is )?(?:no need to|no need for|don'?t|do not|never|without|"
@@ -124,6 +130,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):
         w = w[1:]
+    if favour := FAVOUR.match(" ".join(w)):
+        return favour["verb"]  # "do me a favour and try the first puzzle"
     asked = _asked_softly(" ".join(w))
     if asked is not None:
         return asked or None
@@ -141,7 +149,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
         return acting[0] if acting else None
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
-                                                                                     "order", "grab"):
+                                                                                     "order", "grab") \
+            and not set(w[3:4]) & _GOING_ON:  # "can I get there from here?" asks the way
         return "buy"
     if len(w) >= 4 and w[0] in ("can", "could", "may") and w[1] not in _NOT_SOMEONE and w[2] == "have" \
             and w[3] in ("a", "an", "some", "another"):

@@ -24,6 +24,8 @@ def way_ends(req: DecisionRequest, line: str, topics: Sequence[str]) -> tuple[st
     """``(start, goal)`` of the way asked for: ``start`` None means from here; ``goal``
     None when what the line asks about first is no place ("where is the watchtower key?"
     asks for a key)."""
+    shunned = set(avoided(req, line))
+    topics = [t for t in topics if t not in shunned]
     places = [t for t in topics if (view := req.names.get(t)) is not None and view.kind == "place"]
     if not places or places[0] != topics[0]:
         return None, None
@@ -40,6 +42,21 @@ def way_ends(req: DecisionRequest, line: str, topics: Sequence[str]) -> tuple[st
     return (None if start == req.place else start), goal
 
 
+_AVOIDING = re.compile(r"\b(?:without (?:going|walking|passing|cutting) (?:past|through|by|via|near)|without passing"
+                       r"|avoiding|not (?:past|through|via)|steering clear of|keeping away from|skipping)\b([^,.;!?]*)",
+                       re.IGNORECASE)
+""""Without going past the fish stalls", "avoiding the square": places the way must not cross."""
+
+
+def avoided(req: DecisionRequest, line: str) -> list[str]:
+    """The places a way asked for must not go through ("can I get there without going past
+    the fish stalls?")."""
+    match = _AVOIDING.search(line)
+    if match is None or not isinstance(req.names, NameIndex):
+        return []
+    return [p for p in req.names.find(match.group(1)) if req.names[p].kind == "place"]
+
+
 def said_as_start(req: DecisionRequest, line: str, place: str) -> bool:
     """Whether ``line`` names ``place`` as where a way starts ("... from your counter?"):
     the place it asks from is no place it asks for."""
@@ -52,12 +69,13 @@ def _first_place_in(names: NameIndex, pattern: re.Pattern[str], line: str, place
     return next((p for p in found if p in places), None)
 
 
-def way_sentence(req: DecisionRequest, goal: str, start: str | None, name: Callable[[str], str]) -> str:
-    """The way from ``start`` (here when None) to ``goal`` in the NPC's words; empty when
-    it knows none."""
+def way_sentence(req: DecisionRequest, goal: str, start: str | None, name: Callable[[str], str],
+                 avoid: Sequence[str] = ()) -> str:
+    """The way from ``start`` (here when None) to ``goal`` in the NPC's words, not through
+    ``avoid``; empty when it knows none."""
     if start is None and goal == req.place:
         return f"We're at {name(goal)} right now."
-    path = route(req, goal, start)
+    path = route(req, goal, start, frozenset(avoid))
     if not path:
         return ""
     where = "here" if start is None else name(start)
