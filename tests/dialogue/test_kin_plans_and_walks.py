@@ -17,6 +17,7 @@ from simverse.core.loader import parse_world
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.clausal import asked_late
 from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
 from simverse.world.model import World
 from tests.dialogue.test_everyday_orders import shipped
@@ -95,3 +96,32 @@ def test_an_item_sold_elsewhere_is_refused_with_where_and_its_price():
     with shipped("classroom", "minilm") as school:
         said = ask(school, "Milo", "can I get a cheese sandwich off you?").utterance
     assert "Cafeteria" in said and "2 coins" in said, said
+
+
+def test_a_way_without_going_past_a_place_goes_round_it():
+    with shipped("harbor_town", "hashing") as town:
+        straight = ask(town, "Mara", "how do I get to the salty gull?").utterance
+        round_it = ask(town, "Mara", "how do I get to the salty gull without going past the square?").utterance
+        there = ask(town, "Mara", "I'm off to the Salty Gull. Can I get there from here avoiding the square?")
+    assert "go by Town Square" in straight, straight
+    assert "Market Street, then The Harbour" in round_it, round_it
+    assert there.action == "talk" and "Market Street, then The Harbour" in there.utterance, there.utterance
+
+
+@pytest.mark.parametrize(("line", "verb"), [("do me a favour and try the first riddle", "try"),
+                                            ("be a love and fetch the brush", "fetch"),
+                                            ("can you count out my tablets for me", "count"),
+                                            ("can I get a loaf", "buy")])
+def test_what_a_favour_or_a_count_asks_is_the_verb_after_it(line, verb):
+    assert polite_request(read(line)) == verb
+
+
+@pytest.mark.parametrize("line", ["would you count Cade as a friend?", "can I get there from here?"])
+def test_counting_someone_as_kin_or_getting_somewhere_asks_nothing_done(line):
+    assert polite_request(read(line)) is None
+
+
+def test_an_item_is_handed_over_only_where_it_is():
+    with shipped("clinic", "hashing") as clinic:
+        said = ask(clinic, "Iris", "Iris, give Walter one of the dizziness leaflets, would you?")
+    assert said.action == "talk" and "no leaflet" in said.utterance, said.utterance
