@@ -143,3 +143,14 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         return None  # "if you came into money what would you spend it on" asks what
     asked = whole.text[found.start():]
     return asked if polite_request(read(asked, names=names), verbs) is not None else None
+
+
+_DICTATED = re.compile(r"^(?P<order>.*?\b(?:this|that|these|the following)\b[^:]{0,40}):\s*\S")
+
+
+def without_dictation(line: str) -> str:
+    """The line without what it dictates after "this:" ("write this in your notebook: the
+    café does the best croissants" -> "write this in your notebook"): the words to be
+    written or said are no part of what is to be done."""
+    match = _DICTATED.match(line)
+    return match["order"] if match else line

@@ -52,7 +52,7 @@ from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
-from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause
+from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, asks_opinion, read
 from simverse.llm.dialogue.requesting import bidden
@@ -149,6 +149,7 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
     for r, req in asks:
         actions = [a for a in req.actions if a.name not in BUILTIN_ACTIONS]
         names = name_words(req.names)
+        r = r if (order := without_dictation(r.raw)) == r.raw else read(order, names=names)  # "note this: ..."
         clause = request_clause(r.raw, action_verbs(req), names)  # and the order without the story around it
         order = read(clause, names=names) if clause else r
         said = [addressed(x, req.npc) if (unsaid := bidden(x)) == x.text else unsaid  # not "no need to queue"
@@ -263,7 +264,7 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
-        if i in sims and (sketched := sketched_first(model, reading, req, topics)) != topics:
+        if (i in sims or i in acts) and (sketched := sketched_first(model, reading, req, topics)) != topics:
             topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
             intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
         rng = random.Random(req.seed)

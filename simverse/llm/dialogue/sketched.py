@@ -29,6 +29,11 @@ _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|h
 """"The man who stole...", "the woman that painted...": the verb of what a person described did."""
 
 
+_MAIN_VERB = re.compile(r"\b(?:is|was|are|has|had|needs|wants|said|says|keeps|looks|seems|can|could|will|would|"
+                        r"did|does)\b")
+"""Where the sentence goes on after a person described by where or with what they are."""
+
+
 @functools.lru_cache(maxsize=32)
 def _sketch(kinds: frozenset[str]) -> re.Pattern[str]:
     """A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)",
@@ -59,7 +64,11 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
         deed = _DEED.search(match.group(0).lower())
         if deed and (deed["verb"] in PAST or (deed["verb"].endswith("ed") and len(deed["verb"]) > 4)):
             continue  # "the man who stole the painting": something done once
-        return match.group(0).strip()
+        said = match.group(0)
+        verb = _MAIN_VERB.search(said, match.start("after") - match.start()) if after else None
+        if verb and after[0].lower() not in ("who", "that"):
+            said = said[:verb.start()]  # "the lad with the bad knee | needs a slot"
+        return said.strip()
     return ""
 
 
