@@ -1,9 +1,10 @@
 """How a player asks whether someone is the NPC's kin or friend ("is she a mate?", "you two
 pals?"), asks a price in other words ("what would that set me back", "per rivet"), asks
 what the NPC means to do as a plan or a supposition ("say you struck it lucky...", "anything
-else on your list?"), and asks for a walk by a keeper's place or by what is done there,
-on the smithy lane of :mod:`.test_seen_as_and_not_asked`. Lines close to each that ask
-something else keep their old answers."""
+else on your list?"), asks for a walk by a keeper's place or by what is done there, or a way
+round a place, asks a favour, dictates something to write down, and asks for something for
+a person it describes; mostly on the smithy lane of :mod:`.test_seen_as_and_not_asked`.
+Lines close to each that ask something else keep their old answers."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from simverse.agents.player import ask
 from simverse.core.loader import parse_world
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.clausal import asked_late
+from simverse.llm.dialogue.parts import without_dictation
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.sketched import sketch_in
 from simverse.llm.dialogue.telling import tells_news
 from simverse.world.model import World
 from tests.dialogue.test_everyday_orders import shipped
@@ -125,3 +128,28 @@ def test_an_item_is_handed_over_only_where_it_is():
     with shipped("clinic", "hashing") as clinic:
         said = ask(clinic, "Iris", "Iris, give Walter one of the dizziness leaflets, would you?")
     assert said.action == "talk" and "no leaflet" in said.utterance, said.utterance
+
+
+@pytest.mark.parametrize(("line", "order"), [
+    ("write this in your notebook: the café does the best croissants", "write this in your notebook"),
+    ("tell him this from me: the cart is late", "tell him this from me"),
+    ("Mara: sell me a loaf", "Mara: sell me a loaf")])
+def test_what_a_line_dictates_is_no_part_of_the_order(line, order):
+    assert without_dictation(line) == order
+
+
+@pytest.mark.parametrize(("line", "sketch"), [
+    ("the lad with the bad knee needs a slot with the doc", "the lad with the bad knee"),
+    ("the woman shouting about her refund, what's her history with you?", "the woman shouting about her refund"),
+    ("the woman who is always behind the counter", "the woman who is always behind the counter")])
+def test_a_description_runs_to_where_the_sentence_goes_on(line, sketch):
+    assert sketch_in(line) == sketch
+
+
+def test_a_request_for_someone_described_is_for_them():
+    with shipped("clinic", "minilm") as clinic:
+        said = ask(clinic, "Ben", "Ben, the lad with the sore knee needs an appointment. Sort him out, would you?")
+    with shipped("museum_tour", "minilm") as museum:
+        noted = ask(museum, "Lena", "Lena, jot this down in your notebook: the gift shop shuts at five.")
+    assert (said.action, said.args) == ("book_appointment", {"npc": "Marco"}), said.utterance
+    assert noted.action == "take_notes", noted.utterance
