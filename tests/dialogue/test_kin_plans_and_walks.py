@@ -8,13 +8,10 @@ Lines close to each that ask something else keep their old answers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from simverse.agents.hearing import doable_now
 from simverse.agents.player import ask
-from simverse.core.loader import parse_world
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.clausal import asked_late
 from simverse.llm.dialogue.parts import without_dictation
@@ -22,18 +19,8 @@ from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.sketched import sketch_in
 from simverse.llm.dialogue.telling import tells_news
-from simverse.world.model import World
 from tests.dialogue.test_everyday_orders import shipped
-from tests.dialogue.test_seen_as_and_not_asked import lane
-from tests.dialogue.word_groups import WordGroups
-
-
-@pytest.fixture(scope="module")
-def world() -> Iterator[World]:
-    w = World(parse_world(lane()), seed=0, embedder="hashing")
-    w.brain.hear_with(WordGroups({"boozer", "bell"}, {"wave", "greet"}))
-    yield w
-    w.close()
+from tests.dialogue.test_seen_as_and_not_asked import world  # noqa: F401  (the smithy lane fixture)
 
 
 @pytest.mark.parametrize("line", ["is he kin of yours?", "is she a mate or just someone from work?",
@@ -53,7 +40,7 @@ def test_kin_words_about_others_or_about_going_ask_no_bond(line):
 
 @pytest.mark.parametrize("line", ["I saw you share a pint with the tinker. You two pals?",
                                   "is Cade a mate, or just someone you drink with?"])
-def test_a_bond_asked_as_kin_is_answered_from_the_relationship(world, line):
+def test_a_bond_asked_as_kin_is_answered_from_the_relationship(world, line):  # noqa: F811
     assert "Cade is my friend" in ask(world, "Brann", line).utterance
 
 
@@ -63,7 +50,7 @@ def test_a_last_sentence_asking_the_npc_is_no_news():
 
 
 @pytest.mark.parametrize("line", ["what would a copper rivet set a poor lad back?", "wot u asking per rivet"])
-def test_a_price_in_other_words_is_the_price(world, line):
+def test_a_price_in_other_words_is_the_price(world, line):  # noqa: F811
     assert "1 coin" in ask(world, "Brann", line).utterance
 
 
@@ -74,7 +61,7 @@ def test_a_rate_per_day_is_no_price():
 @pytest.mark.parametrize("line", ["say you struck it lucky today, what's the first thing you'd do?",
                                   "when the day's done, which thing are you going to do first?",
                                   "is there anything else on your list?"])
-def test_plans_and_suppositions_are_answered_from_goals(world, line):
+def test_plans_and_suppositions_are_answered_from_goals(world, line):  # noqa: F811
     assert "guild hall" in ask(world, "Brann", line).utterance
 
 
@@ -89,7 +76,7 @@ def test_which_place_a_walk_asks_for_by_its_keeper_or_what_is_done_there():
     assert far.action == "talk" and "as far as Town Square" in far.utterance, far.utterance  # two places away
 
 
-def test_a_persons_line_has_every_action_tried(world):
+def test_a_persons_line_has_every_action_tried(world):  # noqa: F811
     line = "that pony of Tam's has been limping all morning"  # a hint: no word or cue of shoeing
     assert "shoe" not in doable_now(world.spec, world.places, world.state, "Brann", line)
     assert "shoe" in doable_now(world.spec, world.places, world.state, "Brann", line, every=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import Reading, last_sentence, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
 
@@ -59,15 +59,14 @@ def bond_asked(r: Reading) -> bool:
     "is she a mate of yours?")."""
     if other_time(r) or r.has(*_HOW_LONG):
         return False
-    if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(_last_sentence(r))):
+    last = " ".join(read(last_sentence(r.raw)).words)  # "I saw you two at the quay. You two pals?"
+    if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)):
         return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
     return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & _YOU) \
         and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text)))
 
 
-def _last_sentence(r: Reading) -> str:
-    """The words of the line's last sentence ("I saw you two at the quay. You two pals?")."""
-    return " ".join(read(re.split(r"[.!?]\s+", r.raw.strip())[-1]).words)
+
 
 
 def liked_asked(r: Reading) -> bool:

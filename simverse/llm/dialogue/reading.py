@@ -328,6 +328,11 @@ def asks_news(r: Reading) -> bool:
     return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
 
 
+def last_sentence(raw: str) -> str:
+    """The line's last sentence ("I saw you two at the quay. You two pals?" -> "You two pals?")."""
+    return re.split(r"[.!?]\s+", raw.strip())[-1]
+
+
 def asks_way(r: Reading) -> bool:
     return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
         r.wh == "where" and not r.has("where do you", "where are you", "where were you"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import Reading, last_sentence, read
 
 TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",
@@ -29,7 +29,7 @@ def _asks_you_last(raw: str) -> bool:
     parts = _LAST_PART.split(raw.strip())
     if len(parts) < 2:
         return False
-    last, sentence = read(parts[-1]), read(re.split(r"[.!?]\s+", raw.strip())[-1])
+    last, sentence = read(parts[-1]), read(last_sentence(raw))
     if sentence.raw != raw.strip() and len(sentence.words) >= 3 and not sentence.has("you know", "have you heard"):
         last = sentence  # "I saw you slip him something. Is he a friend of yours, or is it business?", "You two pals?"
     return (last.opens or last is sentence) and len(last.words) >= 3 + last.opens and bool(set(last.words) & _YOUR)
