@@ -140,3 +140,11 @@ def test_a_request_for_someone_described_is_for_them():
         noted = ask(museum, "Lena", "Lena, jot this down in your notebook: the gift shop shuts at five.")
     assert (said.action, said.args) == ("book_appointment", {"npc": "Marco"}), said.utterance
     assert noted.action == "take_notes", noted.utterance
+
+
+def test_a_request_naming_nothing_is_the_one_thing_the_npc_can_do_when_close_enough():
+    with shipped("service_desk", "minilm") as desk:
+        phone = ask(desk, "Rosa", "rosa, that's your line lighting up, mind seeing to it?")
+        wall = ask(desk, "Rosa", "rosa, could you paint the wall?")
+    assert phone.action == "answer_ticket", phone.utterance  # all she can do at the phone bay
+    assert wall.action == "talk", wall.utterance

@@ -333,7 +333,31 @@ def _do(h: Heard) -> Said:
                     action=spec.name, args=dict(binding))
     if named:
         return Said(h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now"))
+    if (only := _only_doable(h)) is not None:  # "could you pick that one up?" to the one who answers the phones
+        binding = h.req.doable[only.name][0]
+        return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(only.description)}"), action=only.name,
+                    args=dict(binding))
     return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))
+
+
+ONLY_AMONG, ONLY_CLOSE = 3, 0.15
+"""Among how many of the actions closest to a request that names nothing the one thing the
+NPC can do here must be, and how close at least, to be what it means ("grab the next one off
+the board" is 0.19 from answering a ticket, second of the world's actions; "could you paint
+the wall?" 0.06; "crack on with the maths" to a teacher away from her class is closer to
+three other actions than to marking papers)."""
+
+
+def _only_doable(h: Heard) -> ActionSpec | None:
+    """The one action the NPC can do here and now, when a request names none and that one
+    is among the actions closest to the line ("mind getting that one?" to the agent whose
+    headset beeps); ``None`` when it could do several, or none."""
+    doable = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS and h.req.doable.get(a.name)]
+    if len(doable) != 1 or not h.action_similarity:
+        return None
+    closest = sorted(h.action_similarity, key=lambda a: -h.action_similarity[a])[:ONLY_AMONG]
+    only = doable[0]
+    return only if only.name in closest and h.action_similarity[only.name] >= ONLY_CLOSE else None
 
 
 def _done_to_named(h: Heard) -> list[ActionSpec]:
