@@ -124,12 +124,15 @@ def build_requests(
     conversations: list[tuple[str, list[Turn]]] | None = None,
     turns: list[int] | None = None,
     facts: dict[str, list[FactView]] | None = None,
+    every_action: bool = False,
 ) -> list[DecisionRequest]:
     """One request per NPC, from a single snapshot of the world.
 
     For replies, ``conversations[i]`` is NPC i's partner and the lines so far, and
     ``turns[i]`` makes its seed differ from other lines of the same step; ``facts`` (the
-    beliefs ranked for each NPC's decision this step) saves ranking them again per line.
+    beliefs ranked for each NPC's decision this step) saves ranking them again per line;
+    ``every_action`` tries all the world's actions on a reply's rules, not only those its
+    line names (:func:`~simverse.agents.hearing.doable_now`: for a person's line).
     """
     scene = scene_of(world, step)
     food = food_places(world.state)
@@ -139,13 +142,13 @@ def build_requests(
         seed = derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0)
         ranked = facts[npc.name] if facts and npc.name in facts else None
         requests.append(_request(world, scene, food, npc, step, mode, seed, partner, lines, ranked,
-                                 (memories or {}).get(npc.name, [])))
+                                 (memories or {}).get(npc.name, []), every_action))
     return requests
 
 
 def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC, step: int, mode: DecisionMode,
              seed: int, partner: str | None, lines: list[Turn], facts: list[FactView] | None,
-             memories: list[MemoryView]) -> DecisionRequest:
+             memories: list[MemoryView], every_action: bool = False) -> DecisionRequest:
     """One NPC's request at the scene's moment (``facts`` ranked already, or ranked now)."""
     place = npc.place
     entry = world.intention(npc, scene.hour)
@@ -185,7 +188,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         world_brief=scene.brief,
         relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
         names=scene.names, mentioned=mentioned,
-        doable=doable_now(world.spec, world.places, world.state, npc.name, heard) if heard else {},
+        doable=doable_now(world.spec, world.places, world.state, npc.name, heard, every_action) if heard else {},
     )
 
 

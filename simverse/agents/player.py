@@ -36,7 +36,6 @@ from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from simverse.agents.conversation import line_heard, line_remembered
-from simverse.agents.hearing import doable_now
 from simverse.agents.minds import Minds
 from simverse.agents.perception import Surroundings, build_requests
 from simverse.core.decision_check import MAX_UTTERANCE, check_decision
@@ -154,8 +153,7 @@ def _hear(world: Audience, session: Session, npc: str, speaker: str, turns: list
     """The reply request: the NPC's situation, the lines so far, and what they bring to mind."""
     step = world.step_index
     [request] = build_requests(world, [world.npcs[npc]], step, "reply", conversations=[(speaker, turns)],
-                               turns=[turn])
-    request.doable = doable_now(world.spec, world.places, world.state, npc, turns[-1].text, every=True)
+                               turns=[turn], every_action=True)  # a person's words may name no action
     if world.minds is not None:
         world.minds.recall(session, [request], step, world.clock.sim_hours(step))
     return request

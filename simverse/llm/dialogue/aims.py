@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, singular, word_forms, word_set
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading
 from simverse.llm.dialogue.roles import other_time
 
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
@@ -29,7 +29,6 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
                "what is got you", "what has got you", "what is brought", "what has brought")
 """Phrases that ask what someone is after or why they came."""
-_YOU = frozenset({"you", "your", "yours", "yourself"})
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
 _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b"
@@ -73,7 +72,7 @@ holding out for?"), unlike "how much do you want for the herring?"."""
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if (not set(r.words) & _YOU and not _HURRY.search(r.text)) or other_time(r):
+    if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text)) or other_time(r):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
     if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not due:

@@ -21,7 +21,7 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.pertinent import asked_words, says_what_is_asked
-from simverse.llm.dialogue.reading import WH, Reading, asks_opinion, asks_the_way, asks_way, read
+from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, asks_the_way, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.ways import avoided, said_as_start, way_ends, way_sentence
 
@@ -32,7 +32,6 @@ _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
-_YOU = frozenset({"you", "your", "yours", "yourself"})
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
 
 
@@ -141,7 +140,7 @@ def _with_aside(h: Heard, text: str, known: Known) -> str:
     if known.facts:
         return f"{text} {fact_sentence(h, known.facts[0])}"
     tied = [t for t in h.topics if t in h.req.relation_kinds]
-    if tied and set(h.reading.words) & _YOU and not other_time(h.reading):  # "is Walter one of yours?"
+    if tied and set(h.reading.words) & YOU_WORDS and not other_time(h.reading):  # "is Walter one of yours?"
         return f"{text} {relation_sentence(tied[0], h.req.relation_kinds[tied[0]])}."
     return text
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.llm.dialogue.reading import Reading, last_sentence, read
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, last_sentence, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
 
@@ -48,7 +48,6 @@ LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "frie
 """Phrases that ask whom the NPC likes ("who do you still get on with?")."""
 LIKED = 0.2
 """Feeling from which a person counts as one the NPC gets on with."""
-_YOU = frozenset({"you", "your", "yours", "yourself"})
 _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 """A bond's length is a time the relationship does not tell ("how long have you and Jonas
 been at odds?")."""
@@ -62,7 +61,7 @@ def bond_asked(r: Reading) -> bool:
     last = " ".join(read(last_sentence(r.raw)).words)  # "I saw you two at the quay. You two pals?"
     if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)):
         return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
-    return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & _YOU) \
+    return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & YOU_WORDS) \
         and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text)))
 
 
@@ -71,7 +70,7 @@ def bond_asked(r: Reading) -> bool:
 
 def liked_asked(r: Reading) -> bool:
     """Whether the line asks whom the NPC gets on with ("who do you still get on with?")."""
-    return r.wh in ("who", "whom") and bool(set(r.words) & _YOU) and (r.has(*LIKING) or bool(_MOSTLY_WITH.search(
+    return r.wh in ("who", "whom") and bool(set(r.words) & YOU_WORDS) and (r.has(*LIKING) or bool(_MOSTLY_WITH.search(
         r.text))) and not other_time(r)
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import asked_clause, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
+    YOU_WORDS,
     Reading,
     asks_about,
     asks_news,
@@ -72,7 +73,6 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                    "nice to see you again", "beautiful evening"),
 }
 """General English examples of each intent: never a world's own sentences."""
-_YOU = frozenset({"you", "your", "yours", "yourself"})
 CACHE_SIZE = 4096
 """Phrases whose vectors :meth:`IntentModel.vectors` keeps."""
 EXAMPLE_WEIGHT_TOP = 2
@@ -132,7 +132,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "ask_price"
     if (asks_way(r) and (topic or not r.has("you"))) or (cues.place and asks_way_to_place(r)):
         return "ask_way"
-    if asks_news(r) and not known and not (about_me and set(r.words) & _YOU):  # "what's going on with your nets?"
+    if asks_news(r) and not known and not (about_me and set(r.words) & YOU_WORDS):  # "what's going on with your nets?"
         return "ask_news"
     if asks_about(r):
         if topic:
@@ -186,7 +186,7 @@ class IntentModel:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
         if r.opens or question_at_end(r.raw)[1]:  # a question the cues left open asks about something or the NPC
-            about_you = bool(set(r.words) & _YOU)
+            about_you = bool(set(r.words) & YOU_WORDS)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk
             for intent in ("ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "confide"):

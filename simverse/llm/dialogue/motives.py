@@ -20,7 +20,7 @@ import numpy as np
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
 
 MOTIVE_EXAMPLES = (
     "what do you want most?", "what are you hoping for?", "what are you worried about?", "why are you doing this?",
@@ -44,7 +44,6 @@ know mostly below +0.06 (two of eleven above: "what're you asking for your carro
 _ATTRIBUTE = re.compile(r"\bwhat (?:is|was|are|were) (?:your|you) ")
 """"What is your X?": a fact about something of the NPC's (its name, its best time); what it
 is after, asked so, says so ("what is your plan?") and is read before this step."""
-_YOU = frozenset({"you", "your", "yours", "yourself"})
 _TOP = 2
 
 
@@ -61,7 +60,7 @@ class Motive:
 def motive_of(model: IntentModel, r: Reading, line: str, req: DecisionRequest) -> Motive | None:
     """How ``line`` (the question without the NPC's name) asks about what drives the NPC;
     ``None`` without an embedder, without goals, or for a line that does not ask of "you"."""
-    if model.encoder is None or not req.goals or not _YOU & set(r.words) or r.wh not in ("what", "why"):
+    if model.encoder is None or not req.goals or not YOU_WORDS & set(r.words) or r.wh not in ("what", "why"):
         return None
     if _ATTRIBUTE.search(r.text):
         return None  # "what's your personal best?" asks a plain fact of the NPC's

@@ -328,6 +328,10 @@ def asks_news(r: Reading) -> bool:
     return r.has(*NEWS) or bool(_HAPPEN.search(r.text)) or bool(_WHAT_YOU_KNOW.search(" ".join(r.body)))
 
 
+YOU_WORDS = frozenset({"you", "your", "yours", "yourself"})
+"""The words by which a line speaks to the one it is said to."""
+
+
 def last_sentence(raw: str) -> str:
     """The line's last sentence ("I saw you two at the quay. You two pals?" -> "You two pals?")."""
     return re.split(r"[.!?]\s+", raw.strip())[-1]
