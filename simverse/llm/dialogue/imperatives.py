@@ -19,12 +19,16 @@ FILLERS = (("go", "on"), ("come", "on"), ("right",), ("listen",), ("oi",), ("qui
 """Words an order may open with before its verb ("go on, pick one up")."""
 PARTICLES = word_set("up on off down in into out through round around along away over back by about")
 """Words that make a verb of two ("pick up", "see to" is not one: "to" leads to a place)."""
-PRONOUNS = word_set("yourself yourselves them him her it those these this another more")
+PRONOUNS = word_set("yourself yourselves them him her it those these this another more something one")
 """Objects an order's verb may take first ("grab yourself a cup", "give them a hello", "get
-another batch going")."""
-NOT_ORDERS = word_set(
-    "love like hate adore miss enjoy prefer reckon bet guess imagine suppose wish hope know think believe "
-    "mind see look watch listen hear say tell ask thank bless trust forget remember wonder fancy")
+another batch going", "grab one of those")."""
+_POINTING = word_set("that those this these")
+"""Words that point at what an order's verb is done to ("flog that lute"), when a word that is
+no function word follows ("reckon that it..." says what is thought)."""
+FEELINGS = word_set("love like hate adore miss enjoy prefer reckon bet guess imagine suppose wish hope know think "
+                    "believe mind wonder fancy")
+"""Words of feeling and thinking: "love the new loaves", "like a morgue in here" ask nothing done."""
+NOT_ORDERS = FEELINGS | word_set("see look watch listen hear say tell ask thank bless trust forget remember")
 """Words of feeling, knowing or saying: "love that place", "bless them", "thank her for me" ask
 nothing done."""
 ORDER_VERBS = word_set(
@@ -39,7 +43,8 @@ ORDER_VERBS = word_set(
     "light blow knock sit stand lie rest sleep wake eat drink taste wear dress change swap trade lend borrow "
     "return deliver post file stamp scan print type log record tally register queue board warm cool heat chill "
     "burn crack flick leaf flip thumb skim squeeze fit slot pop nip stick shove chuck sling bung top refill "
-    "restock stock shelve polish sharpen oil grease tune strum whistle hum pray douse")
+    "restock stock shelve polish sharpen oil grease tune strum whistle hum pray douse flog hawk peddle lug haul "
+    "scribble sketch nab snag shift whip strike")
 """Everyday verbs of deeds: a word said first with a particle or pronoun after it ("pick up",
 "grab yourself") is an order when it is one of these or one of the world's action words;
 "word around the square is..." starts with a noun, not an order."""
@@ -99,5 +104,8 @@ def plain_order(words: list[str], verbs: frozenset[str] = frozenset()) -> str | 
         return None
     if w != plain and w[0] not in _MOVING_ON:
         return w[0]
+    if len(w) >= 3 and w[1] in ("something", "it", "them") and w[2] in PARTICLES:
+        return w[0]  # "strike something up", "knock it off": a verb of two, whatever the verb
     deed = w[0] in ORDER_VERBS or bool(verb_forms(w[0]) & verbs)
-    return w[0] if deed and (w[1] in PARTICLES or w[1] in PRONOUNS) else None
+    pointed = w[1] in _POINTING and len(w) >= 3 and w[2] not in FUNCTION_WORDS  # "flog that lute", not "that it"
+    return w[0] if deed and (w[1] in PARTICLES or w[1] in PRONOUNS or pointed) else None

@@ -88,6 +88,7 @@ _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overh
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
+            "get on with", "crack on", "press on", "get cracking",
             "keep it up", "continue", "do not let me stop you", "do not mind me")
 """Asking the NPC to go on with what it is doing."""
 GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along",
@@ -210,8 +211,10 @@ def _adverb_before_asking(words: list[str], at: int) -> bool:
 
 
 def _imperative(body: list[str]) -> bool:
-    """"Don't worry, they'll sort it out": a negative order, not a question ("don't you
-    think...?" still asks)."""
+    """"Don't worry, they'll sort it out", "do a few laps": an order, not a question ("don't
+    you think...?", "do a lot of people...?" still ask)."""
+    if len(body) > 2 and body[0] == "do" and body[1] in ("a", "an", "some", "us", "me") and body[2] != "lot":
+        return True
     return len(body) > 2 and body[0] == "do" and body[1] == "not" and body[2] not in ("you", "we", "they", "i", "he",
                                                                                        "she", "it", "your")
 

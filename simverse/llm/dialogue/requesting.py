@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_set
-from simverse.llm.dialogue.imperatives import led_in, plain_order, tag_question, untagged
+from simverse.llm.dialogue.imperatives import (
+    FEELINGS,
+    ORDER_VERBS,
+    PARTICLES,
+    led_in,
+    plain_order,
+    tag_question,
+    untagged,
+)
 from simverse.llm.dialogue.reading import (
     AUX,
     CARRY_ON,
@@ -39,8 +47,7 @@ def _asked_softly(text: str) -> str | None:
     if match is None:
         return None
     verb = match.group("verb")
-    if verb.endswith("ing"):
-        verb = next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+    verb = _base(verb)
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
@@ -53,14 +60,18 @@ _TOLD_OF = frozenset({"about", *WH})
 "explain how..."), a question, whatever the world's actions share words with it."""
 _ADVISED = re.compile(
     r"^(?:why not|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
-    r"|you should|you ought to|make sure you|go ahead and)\s+(?P<verb>[a-z]+)\s+\w")
+    r"|you(?: are| will| would)? (?:going to|gonna) (?:want|need|have) to|you (?:have )?got to|you need to"
+    r"|(?:it )?(?:might|may|would|could) be worth|you should|you ought to|make sure you|go ahead and)"
+    r"\s+(?P<verb>[a-z]+)\s+\w")
 """Orders said as advice or a suggestion ("why not sell it to her?", "you'd best sign in",
-"you'll want to take a number"): the word after the lead-in says what is asked, and
+"you'll want to take a number", "you're going to want to clear it", "might be worth writing
+that down"): the word after the lead-in says what is asked, and
 something follows it ("why not Tomas?" asks about a person); "why don't you...?" is left
 a question ("why don't you trust the new pills?")."""
 _BARE_ADVICE = re.compile(r"^(?:best|better)\s+(?P<verb>[a-z]+)\s+\w")
 """"Best sign yourself in": an order only when its verb is one of the world's actions."""
-_NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try") | SPEECH_VERBS
+_NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try understand admit "
+                      "agree realise realize knowing seeing hearing thinking asking") | SPEECH_VERBS
 """Verbs of knowing and saying: "you should know...", "you'd better believe it" ask nothing done."""
 
 
@@ -69,9 +80,34 @@ def _advised(text: str, verbs: frozenset[str]) -> str | None:
     match = _ADVISED.search(text)
     bare = _BARE_ADVICE.search(text) if match is None else None
     verb = (match or bare).group("verb") if (match or bare) else ""
-    if not verb or verb in _NOT_DEEDS or verb in FUNCTION_WORDS or (bare and not verb_forms(verb) & verbs):
+    if not verb or verb in _NOT_DEEDS or verb in FUNCTION_WORDS or (bare and not verb_forms(verb) & verbs
+                                                                   and verb not in ORDER_VERBS):
         return None
-    return verb
+    return _base(verb)
+
+
+def _base(verb: str) -> str:
+    """"Writing" -> "write": the verb an "-ing" form asks for, where a common one fits."""
+    if not verb.endswith("ing"):
+        return verb
+    return next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+
+
+_UNDONE = re.compile(r"\b(?:will not|won't|ain't going to|is not going to|are not going to|not going to|cannot|can't) "
+                     r"(?P<verb>[a-z]+) (?:themselves|itself)\b"
+                     r"|\byou (?:still )?have not (?P<yet>[a-z]+)(?: [a-z]+){0,3} yet\b")
+"""Hints at work left undone: "those dishes won't wash themselves", "you haven't signed in
+yet": the verb is what is asked."""
+
+
+def hinted(r: Reading) -> str | None:
+    """The verb a hint at work left undone asks to be done (:data:`_UNDONE`), or ``None``."""
+    found = _UNDONE.search(r.text)
+    if found is None:
+        return None
+    verb = found["verb"] or found["yet"]
+    forms = sorted(f for f in verb_forms(verb) - {verb} if is_common(f)) if verb.endswith("ed") else []
+    return forms[0] if forms else verb
 
 
 _LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",
@@ -117,6 +153,8 @@ def bidden(r: Reading) -> str:
     return r.text if cut == said else cut
 
 
+_NOT_VERBS = PARTICLES | word_set("half most lots loads plenty heaps tons couple bunch dozens none several")
+""""Off the record", "half the room": a line that opens with these and an article orders nothing."""
 _NOT_SOMEONE = word_set("i we you they he she it this that there these those what which who")
 
 
@@ -135,6 +173,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     asked = _asked_softly(" ".join(w))
     if asked is not None:
         return asked or None
+    if (hint := hinted(r)) is not None:
+        return hint
     if (advised := _advised(" ".join(w), verbs)) is not None:
         return advised
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
@@ -163,6 +203,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"
     order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"
+    if order[:1] == ["do"] and order[1:2] != ["not"] and not r.opens and not r.raw.rstrip().endswith("?"):
+        return "do"  # "do a few laps", "do some stretches": a deed said with "do" (see :func:`.reading.read`)
     if order[:1] == ["say"] and set(order[1:3]) & GREETED:
         return "greet"  # "go say hello to the new visitors": greeting others is something done
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
@@ -170,5 +212,6 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
             return order[0]
         if (r.question and not tag_question(w)) or len(order) < 2:
             return None
-        return order[0] if order[1] in OBJECT_START and order[0] not in FUNCTION_WORDS else plain_order(w, verbs)
+        plain = order[0] not in FUNCTION_WORDS and order[0] not in FEELINGS and order[0] not in _NOT_VERBS
+        return order[0] if order[1] in OBJECT_START and plain else plain_order(w, verbs)
     return None
