@@ -10,6 +10,7 @@ falls back to the shape of the line (a question, or small talk).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -19,6 +20,7 @@ import numpy as np
 from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import asked_clause, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
+    AUX,
     YOU_WORDS,
     Reading,
     asks_about,
@@ -30,6 +32,7 @@ from simverse.llm.dialogue.reading import (
     goes_along,
     invites_confidence,
     is_reaction,
+    last_sentence,
     read,
 )
 from simverse.llm.dialogue.requesting import polite_request
@@ -154,6 +157,22 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     return request_clause(r.raw, verbs, names) is not None  # "Marco's knee is swelling, could you squeeze him in?"
 
 
+_CLAUSE_END = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
+
+
+def _asks_last(r: Reading) -> bool:
+    """"The huge one under the skylight - did they cast it in pieces?": a line whose last
+    sentence asks, opening with "did", "is" or the like."""
+    if not r.raw.rstrip().endswith("?"):
+        return False
+    last = read(_CLAUSE_END.split(last_sentence(r.raw))[-1])
+    return last.opens and len(set(last.words) - AUX - _TAGGED) >= 2  # "nice day, isn't it (Ben)?" asks nothing
+
+
+_TAGGED = frozenset({"not", "it", "you", "they", "he", "she", "we", "i", "there", "that", "this", "so", "right"})
+"""The words of a question tag ("isn't it?", "don't you think so?" less "think")."""
+
+
 def by_shape(r: Reading) -> str:
     """The fallback without an embedder: a question is about something, else small talk."""
     return "ask_about" if r.opens or (asks_about(r) and r.question) else "small_talk"
@@ -185,7 +204,7 @@ class IntentModel:
         for intent in INTENTS:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
-        if r.opens or question_at_end(r.raw)[1]:  # a question the cues left open asks about something or the NPC
+        if r.opens or question_at_end(r.raw)[1] or _asks_last(r):  # a question the cues left open asks about
             about_you = bool(set(r.words) & YOU_WORDS)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk

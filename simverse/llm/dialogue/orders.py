@@ -372,13 +372,14 @@ def _done_to_named(h: Heard) -> list[ActionSpec]:
 
 
 def _bindings(h: Heard, action: ActionSpec) -> list[dict[str, str]]:
-    """The arguments ``action`` may be done with now, less those on another item than the
-    line names ("buy yourself a coffee" where only guidebooks are sold is not doable)."""
+    """The arguments ``action`` may be done with now, less those on another item or person
+    than the line names ("buy yourself a coffee" where only guidebooks are sold is not doable)."""
     bindings = h.req.doable.get(action.name, [])
-    items = {t for t in h.topics if t in h.req.names and h.req.names[t].kind == "item"}
-    if not items or "item" not in action.args.values():
-        return bindings
-    return [b for b in bindings if items & set(b.values())]
+    for kind in ("item", "npc"):  # "sell that lute to Brakka" where Brakka is not: no sale to another
+        named = {t for t in h.topics if t in h.req.names and h.req.names[t].kind == kind} - {h.req.npc, h.req.partner}
+        if named and kind in action.args.values():
+            bindings = [b for b in bindings if named & set(b.values())]
+    return bindings
 
 
 def _words(action: str) -> set[str]:

@@ -57,7 +57,7 @@ from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, asks_opinion, read
 from simverse.llm.dialogue.requesting import bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
-from simverse.llm.dialogue.sketched import person_noun, person_sketched, sexes_fit
+from simverse.llm.dialogue.sketched import named_within, person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
@@ -232,11 +232,12 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     """The topics of a question that names no person but describes one ("the woman behind
     the medicines counter", :mod:`.sketched`) or asks how the NPC stands with one it calls
     by their role ("have you dealt with the manager before?"), that person first."""
-    if any(t in req.names and req.names[t].kind == "npc" for t in topics):
+    people = [t for t in topics if t in req.names and req.names[t].kind == "npc"]
+    if people and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard": not him
         return topics
-    person = person_by_role(r, req) if asks_opinion(r) or bond_asked(r) else None
+    person = person_by_role(r, req) if (asks_opinion(r) or bond_asked(r)) and not people else None
     person = person or person_sketched(model, r.raw, req)
-    return topics if person is None else [person, *topics]
+    return topics if person is None else [person, *(t for t in topics if t != person)]
 
 
 def addressed(r: Reading, npc: str) -> str:

@@ -23,8 +23,8 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 _WOMAN = word_set("woman lady girl lass gal")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
 _PERSON = _WOMAN | _MAN | word_set("kid person youngster youth child teenager nipper seller vendor keeper dealer")
-_AFTER = (r"(?P<after>\s+(?:who|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
-          r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;]*)?")
+_AFTER = (r"(?P<after>\s+(?:who|whose|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
+          r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;—]*)?")
 _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|had\s+)?(?P<verb>[a-z]+)\b")
 """"The man who stole...", "the woman that painted...": the verb of what a person described did."""
 
@@ -70,10 +70,31 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
             continue  # "the man who stole the painting": something done once
         said = match.group(0)
         verb = _MAIN_VERB.search(said, match.start("after") - match.start()) if after else None
-        if verb and after[0].lower() not in ("who", "that"):
+        if verb and after[0].lower() not in ("who", "whose", "that"):
             said = said[:verb.start()]  # "the lad with the bad knee | needs a slot"
         return said.strip()
     return ""
+
+
+_RELATIVE = re.compile(r"\b(?:who|that|whose)\b")
+
+
+def named_within(text: str, req: DecisionRequest, people: list[str]) -> bool:
+    """Whether every one of ``people`` is named (by name or role) in what the person
+    described does ("the woman who sends everyone to the doctor": not the doctor)."""
+    sketch = sketch_in(text, people_kinds(req))
+    return bool(sketch) and all(_named_in(_deed_part(sketch), req, p) for p in people)
+
+
+def _deed_part(sketch: str) -> str:
+    """The part of a description after "who" or "that": what the person described does."""
+    found = _RELATIVE.search(sketch.lower())
+    return "" if found is None else sketch[found.end():]
+
+
+def _named_in(text: str, req: DecisionRequest, person: str) -> bool:
+    """Whether ``text`` names ``person`` by name or role ("the doctor")."""
+    return bool(text) and isinstance(req.names, NameIndex) and person in req.names.find(text)
 
 
 def sexes_fit(noun: str, pronoun: str) -> bool:
@@ -101,14 +122,16 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
             noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
         return None
     roles = roles_of(req)
+    deed = _deed_part(sketch)  # "the woman who sends everyone to the doctor" is not the doctor
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
         if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (
-                kind and kind not in view.known_as.lower().replace(",", " ").split()):
+                kind and kind not in view.known_as.lower().replace(",", " ").split()) or _named_in(deed, req, entity):
             continue
         texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
     if not texts:
         return None
+    texts += [(e, v.name) for e, v in req.names.items() if v.kind != "npc" and noun in word_forms(v.name)]  # a painting
     bare = deed_without_place(sketch)  # "the girl who sings at the tavern": the tavern's keeper need not sing
     vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
     scores: dict[str, float] = {}
@@ -116,7 +139,8 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
     for (entity, text), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
         shared = min(len(words & set(word_forms(text))), 2) * SHARED_WORD  # "the lad with the sore knee": "...his knee"
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS) + shared)
-    return clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
+    best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
+    return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
 
 
 _PRONOUN = re.compile(r"^[^.?!;]{0,30}?\b(?P<pronoun>he|she|him|her|his)\b")
