@@ -49,3 +49,15 @@ def test_a_goal_said_before_a_bare_way_question_gets_the_way():
     with shipped("service_desk", "minilm") as w:
         answer = ask(w, "Rosa", "I'm after the glass room with the wilting plant - which way from here?")
     assert "Front Desk" in answer.utterance, answer.utterance
+
+
+def test_a_thing_that_only_says_which_place_gets_the_way_there():
+    with shipped("clinic", "minilm") as w:
+        answer = ask(w, "Nadia", "i need a cuppa - which way's the tea stand?").utterance
+    assert "Coffee Kiosk" in answer, answer
+
+
+def test_a_thing_asked_for_itself_gets_no_way_to_a_place_like_it():
+    with shipped("quest_valley", "minilm") as w:
+        answer = ask(w, "Brakka", "how do I get to the watchtower key?").utterance
+    assert "Watchtower" not in answer, answer
