@@ -9,12 +9,19 @@ import random
 from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import word_forms, word_set
+from simverse.core.names import word_form_set, word_forms, word_set
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.charge import who_is_in_charge
-from simverse.llm.dialogue.described import asks_origin, described_place, person_place, place_named_for, place_wanted
+from simverse.llm.dialogue.described import (
+    asks_origin,
+    described_place,
+    person_place,
+    place_named_for,
+    place_wanted,
+    way_goal,
+)
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
@@ -102,19 +109,33 @@ def _described_way(h: Heard) -> str:
     others = [t for t in h.topics if t not in starts]
     if asks_origin(h.reading):
         return ""  # "where do you get those swords from?" asks a source, not a place that has them
+    goal, known = None, bool(others) and _known_by(h, others)  # "the tea stand": the tea says which place
     if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
         goal = person_place(h.req, others[0], h.reading)
         if goal is None and h.reading.owners and getattr(h.req.names.get(others[0]), "kind", "") == "npc":
             goal = described_place(h.place_similarity)  # "the teachers' lair with the mugs": a place of theirs
-    elif others:
+    elif others and not known:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
-    else:  # the way from here is never asked to here ("i'm turned around, how do i reach the rooms with...")
+    if goal is None and (known or not others):  # never the way from here to here ("how do i reach the rooms...")
         here = h.req.place if not starts and asks_the_way(h.reading) else None
         named = place_named_for(h.reading, h.req, {here, *starts}) if place_wanted(h.reading) else None
         goal = named or described_place({p: s for p, s in h.place_similarity.items() if p != here})
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])
+
+
+def _known_by(h: Heard, topics: list[str]) -> bool:
+    """Whether what the line names only says which place its way goes to ("the tea stand",
+    "the horse statue"): each thing's words come before the goal's last word, never as it
+    ("how do I find the tower key?" asks for a key)."""
+    said = h.req.conversation[-1].text if asks_the_way(h.reading) and h.req.conversation else ""
+    goal = word_forms(next(iter(way_goal(said)), ""))
+    if len(goal) < 2:
+        return False
+    names = [word_form_set(" ".join((v.name, *v.aliases))) if (v := h.req.names.get(t)) else frozenset()
+             for t in topics]
+    return all(words & set(goal[:-1]) and goal[-1] not in words for words in names)
 
 
 def _sold_at(req: DecisionRequest, topics: list[str]) -> str | None:

@@ -26,7 +26,7 @@ import numpy as np
 from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place
+from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, read
 
 PLACE_CLOSE = 0.45
 """Cosine from which a place's description, ware or worker may be what the line asks for.
@@ -72,6 +72,49 @@ def walk_goal(raw: str) -> str:
     match = _WALK_GOAL.search(raw.lower())
     words = [w for w in (match["goal"].split() if match else []) if w not in FUNCTION_WORDS]
     return " ".join(words) if 0 < len(words) <= 3 else ""
+
+
+_PARTS = re.compile(r"[,;:.!?\u2013\u2014]+\s*|\s+-+\s+")
+_DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
+_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?)\s+(?P<goal>" + _DETERMINER + ".+)")
+_DETERMINED = re.compile(r"\b" + _DETERMINER + ".+")
+_FROM_ON = re.compile(r"\s+(?:from|(?:a)?round (?:here|there))\b.*$")
+
+
+def way_goal(line: str) -> list[str]:
+    """What a way question goes to in the speaker's words ("which way's the food hall?" ->
+    "the food hall"), from the clause that asks the way, else from the one before it ("I
+    need the tall room with the clock - which way from here?"): a lead-in may say the goal
+    the question only points at. A word that says only that it is a place is taken off its
+    end ("food" of "the food hall"): it is as close to any hall as to a place to eat.
+    Empty when the line asks no way or says no goal."""
+    parts = [p.strip() for p in _PARTS.split(line.lower().replace("\u2019", "'")) if p.strip()]
+    asking = next((i for i in reversed(range(len(parts))) if asks_the_way(read(parts[i]))), None)
+    if asking is None:
+        return []
+    goal = _goal_in(parts[asking]) or (_goal_in(parts[asking - 1], lead=True) if asking else "")
+    words = goal.split()
+    if not words or words[-1] not in _ANY_PLACE:
+        return [goal] if goal else []
+    kept = [w for w in words[:-1] if w not in FUNCTION_WORDS]
+    return [" ".join(kept)] if kept else []
+
+
+def named_as(goal: str) -> str:
+    """A goal's content words when they are one or two, as a name of a place may be said
+    another way ("canteen" for a cafeteria); "" for a longer description."""
+    words = [w for w in goal.split() if w not in FUNCTION_WORDS]
+    return " ".join(words) if 0 < len(words) <= 2 else ""
+
+
+def _goal_in(part: str, lead: bool = False) -> str:
+    """The place a clause goes to ("... out to the tower on the hill"), or in a lead-in the
+    first thing it describes ("I'm after the tall room with the clock"), less where from
+    ("from here")."""
+    match = _GOES_TO.search(part)
+    described = _DETERMINED.search(part) if lead else None
+    goal = match["goal"] if match else described.group() if described else ""
+    return _FROM_ON.sub("", goal).strip()
 
 
 def place_wanted(r: Reading) -> bool:

@@ -39,11 +39,13 @@ from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
     NAME_PAIR_CLOSE,
     PLACE_MARGIN,
+    named_as,
     place_names,
     place_scores,
     place_texts,
     place_wanted,
     walk_goal,
+    way_goal,
     word_pairs,
 )
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
@@ -200,14 +202,26 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     if not texts:
         return {}
     described = described_phrase(r)  # "the quiet room with the puzzle books": compared alone too
-    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else [])])
+    goals = way_goal(req.conversation[-1].text) if req.conversation else []  # the whole line: a lead-in may say it
+    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else []), *goals])
     scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
     pairs, names = word_pairs(r, req) + ([goal] if walk and (goal := walk_goal(r.raw)) else []), place_names(req)
-    if pairs and names:  # "this coffee stand": two words close to a place's own name ("Coffee Kiosk")
-        named = place_scores(model.vectors(pairs), model.vectors([t for ts in names.values() for t in ts]), names)
-        if (best := clearly_closest(named, NAME_PAIR_CLOSE, PLACE_MARGIN)) is not None:  # "nurse room": no one room
-            scores[best] = max(scores.get(best, 0.0), named[best])
+    # "which way to the canteen?": the goal said as a name for one place, before any words said around it
+    for said in ([short for g in goals if (short := named_as(g))], pairs):
+        if (best := _named_closest(model, said, names)) is not None:  # "this coffee stand": "Coffee Kiosk"
+            scores[best[0]] = max(scores.get(best[0], 0.0), best[1])
+            break
     return scores
+
+
+def _named_closest(model: IntentModel, said: list[str], names: dict[str, list[str]]) -> tuple[str, float] | None:
+    """The place whose name (or alias) is clearly closest to any of ``said`` and its cosine;
+    None when none is ("nurse room" is as close to any room)."""
+    if not said or not names:
+        return None
+    named = place_scores(model.vectors(said), model.vectors([t for ts in names.values() for t in ts]), names)
+    best = clearly_closest(named, NAME_PAIR_CLOSE, PLACE_MARGIN)
+    return None if best is None else (best, named[best])
 
 
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
