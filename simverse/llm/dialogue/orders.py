@@ -194,15 +194,14 @@ something to do, not where."""
 def _hand_over(h: Heard, item: str) -> Said:
     req = h.req
     view = req.names[item]
-    for action, bindings in sorted(req.doable.items()):
-        if action == "move" or not _words(action) & HANDING_WORDS:
+    for spec in sorted(req.actions, key=lambda a: a.name):
+        if spec.name == "move" or not _words(spec.name) & HANDING_WORDS:
             continue
-        named = set(h.topics)  # "sell the lute to Sable": the binding with the person named first
-        for binding in sorted(bindings, key=lambda b: -len(named & set(b.values()))):
+        for binding in _bindings(h, spec):  # "sell the lute to Sable": to her, if she is here
             if (not binding and (item in req.items_here or item in req.inventory)) or item in binding.values():
                 price = req.item_info.get(item, {}).get("price") or view.price
                 what = f"one {view.name} for you" + (f", that's {coins_text(price)}" if price else "")
-                return Said(h.voice.say("agree", h.rng, what=what), action=action, args=dict(binding))
+                return Said(h.voice.say("agree", h.rng, what=what), action=spec.name, args=dict(binding))
     if item not in req.items_here and item not in req.inventory:
         price = req.item_info.get(item, {}).get("price") or view.price  # "can I get a sandwich with one coin?"
         where = f"; try {name_of(h, view.place)}" if view.place and view.place != req.place else ""

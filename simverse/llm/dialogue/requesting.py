@@ -90,7 +90,7 @@ def _base(verb: str) -> str:
     """"Writing" -> "write": the verb an "-ing" form asks for, where a common one fits."""
     if not verb.endswith("ing"):
         return verb
-    return next((f for f in sorted(verb_forms(verb) - {verb}) if is_common(f)), verb)
+    return max((f for f in verb_forms(verb) - {verb} if is_common(f)), key=lambda f: (len(f), f), default=verb)
 
 
 _UNDONE = re.compile(r"\b(?:will not|won't|ain't going to|is not going to|are not going to|not going to|cannot|can't) "

@@ -68,9 +68,9 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
         deed = _DEED.search(match.group(0).lower())
         if deed and (deed["verb"] in PAST or (deed["verb"].endswith("ed") and len(deed["verb"]) > 4)):
             continue  # "the man who stole the painting": something done once
-        said = match.group(0)
+        said = _DASH.split(match.group(0), maxsplit=1)[0]  # "the lady by the door - is she new?"
         verb = _MAIN_VERB.search(said, match.start("after") - match.start()) if after else None
-        if verb and after[0].lower() not in ("who", "whose", "that"):
+        if verb and after[0].lower() not in ("who", "whose", "that") and not _RELATIVE_END.search(said[:verb.start()]):
             said = said[:verb.start()]  # "the lad with the bad knee | needs a slot"
         return said.strip()
     return ""
@@ -83,18 +83,31 @@ def named_within(text: str, req: DecisionRequest, people: list[str]) -> bool:
     """Whether every one of ``people`` is named (by name or role) in what the person
     described does ("the woman who sends everyone to the doctor": not the doctor)."""
     sketch = sketch_in(text, people_kinds(req))
-    return bool(sketch) and all(_named_in(_deed_part(sketch), req, p) for p in people)
+    return bool(sketch) and all(_named_in(_deed_part(text, sketch), req, p) for p in people)
 
 
-def _deed_part(sketch: str) -> str:
-    """The part of a description after "who" or "that": what the person described does."""
-    found = _RELATIVE.search(sketch.lower())
-    return "" if found is None else sketch[found.end():]
+def _deed_part(text: str, sketch: str) -> str:
+    """What the person described does: the clause after "who" or "that" from the
+    description on ("the lady by you who keeps sending folk to the doctor"), to the end of
+    its part of the line (a description is cut where the sentence may go on)."""
+    start = text.lower().find(sketch.lower())
+    clause = _PART_END.split(text[max(start, 0):], maxsplit=1)[0]
+    found = _RELATIVE.search(clause.lower())
+    return "" if found is None else clause[found.end():]
+
+
+_PART_END = re.compile(r"[,.?!;:\u2013\u2014]|\s-\s")
 
 
 def _named_in(text: str, req: DecisionRequest, person: str) -> bool:
     """Whether ``text`` names ``person`` by name or role ("the doctor")."""
     return bool(text) and isinstance(req.names, NameIndex) and person in req.names.find(text)
+
+
+_DASH = re.compile(r"\s+-+\s+")
+_RELATIVE_END = re.compile(r"\b(?:who|that|whose \w+)(?:\s+(?:\w+ly|always|never|just|still))?\s*$")
+"""A verb right after these is the description's own ("the lady by you who | keeps sending
+folk to the doctor"), not where the sentence goes on."""
 
 
 def sexes_fit(noun: str, pronoun: str) -> bool:
@@ -122,7 +135,7 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
             noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
         return None
     roles = roles_of(req)
-    deed = _deed_part(sketch)  # "the woman who sends everyone to the doctor" is not the doctor
+    deed = _deed_part(text, sketch)  # "the woman who sends everyone to the doctor" is not the doctor
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
         if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (

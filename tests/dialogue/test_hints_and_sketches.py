@@ -1,0 +1,104 @@
+"""Orders said as hints or in everyday shapes ("those mugs won't wash themselves", "you
+haven't clocked in yet", "you're going to want to empty it", "best keep an eye on...", "do
+a couple of stretches", "flog that old kettle", "knock something up"), lines that open like
+an order but order nothing ("off the top of my head", "half the town says..."), a question
+in a line's last clause ("- did they carve it from one block?") and people described by
+what they do to someone else ("the woman who sends everyone to the doctor"), on the shipped
+worlds. Lines close to each that ask something else keep their old answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from dialogue_helpers import shipped
+
+from simverse.agents.player import ask
+from simverse.llm.dialogue.intents import Cues, by_cues
+from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.requesting import hinted, polite_request
+from simverse.world.model import World
+
+
+@pytest.mark.parametrize(("line", "verb"), [
+    ("those mugs won't wash themselves", "wash"),
+    ("the bins ain't gonna empty themselves, you know", "empty"),
+    ("you haven't clocked in yet, the machine's by the door", "clock"),
+    ("you still haven't watered the goats yet", "water"),
+])
+def test_work_left_undone_is_a_hint_to_do_it(line, verb):
+    assert hinted(read(line)) == verb
+
+
+@pytest.mark.parametrize("line", ["you haven't changed a bit", "the mugs are clean now",
+                                  "they washed themselves in the river", "have you fed the goats yet?"])
+def test_lines_that_only_look_like_hints_ask_nothing(line):
+    assert hinted(read(line)) is None
+    assert polite_request(read(line)) is None
+
+
+@pytest.mark.parametrize(("line", "verb"), [
+    ("you're gonna want to empty that bucket", "empty"),
+    ("you are going to need to sweep the step", "sweep"),
+    ("might be worth writing that down", "write"),
+    ("best keep the door shut today", "keep"),
+    ("do a couple of stretches before the race", "do"),
+    ("grab one of those aprons off the hook", "grab"),
+    ("flog that old kettle to the tinker", "flog"),
+    ("knock something up for supper", "knock"),
+    ("you crack on with the ironing", "continue"),
+])
+def test_orders_in_everyday_shapes_are_requests(line, verb):
+    assert polite_request(read(line)) == verb
+
+
+@pytest.mark.parametrize("line", ["off the top of my head I couldn't say", "half the town says the mill is shut",
+                                  "like a ghost town in here today", "do a lot of people come this way?",
+                                  "do the twins like it here?", "lovely that the sun's out"])
+def test_lines_that_open_like_orders_order_nothing(line):
+    assert polite_request(read(line)) is None, line
+
+
+def test_a_question_in_the_last_clause_is_asked_and_a_tag_is_not():
+    asked = by_cues(read("my lad loves boats. the big one by the wall - did they build it here?"), Cues())
+    assert asked != "request"
+    assert by_cues(read("nice and calm this morning, isn't it?"), Cues()) != "request"
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Iterator[World]:
+    with shipped("harbor_town", "minilm") as w:
+        yield w
+
+
+@pytest.fixture(scope="module")
+def valley() -> Iterator[World]:
+    with shipped("quest_valley", "minilm") as w:
+        yield w
+
+
+def test_a_hint_at_the_npcs_own_work_is_agreed(harbour):
+    decision = ask(harbour, "Finn", "those ripped nets by the boats won't mend themselves, lad")
+    assert decision.action == "mend_nets"
+
+
+def test_an_order_after_a_remark_is_done(harbour):
+    decision = ask(harbour, "Finn", "finn you look half asleep today, do a few knots on those torn nets")
+    assert decision.action == "mend_nets"
+
+
+def test_a_sale_to_someone_not_there_is_not_made_with_someone_else(valley):
+    decision = ask(valley, "Pip", "pip, sell your lute to Maud would you")
+    assert decision.action == "talk"  # Maud is not at the inn; Rowan, who is, is no stand-in
+
+
+def test_a_sale_to_someone_there_is_made_with_them(valley):
+    decision = ask(valley, "Pip", "pip, sell your lute to Rowan would you")
+    assert (decision.action, decision.args.get("npc")) == ("trade", "Rowan")
+
+
+def test_a_person_named_in_what_the_one_described_does_is_not_them():
+    with shipped("clinic", "minilm") as clinic:
+        line = "the woman beside you who tells every patient to see the doctor, what does she do here?"
+        said = ask(clinic, "Ben", line)
+    assert "Nadia" in said.utterance and "Okoye" not in said.utterance
