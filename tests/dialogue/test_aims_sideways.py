@@ -22,7 +22,9 @@ world = pytest.fixture(mill_world, name="world")
                                   "what's got you out on the road in this weather?",
                                   "you look tense, what's weighing on you?",
                                   "what'd make today a good one for you, Odile?",
-                                  "you don't seem bothered by the rain, what are you actually after?"])
+                                  "you don't seem bothered by the rain, what are you actually after?",
+                                  "you keep eyeing the door, where are you supposed to be?",
+                                  "how much are you really asking the carter for?"])
 def test_a_goal_asked_sideways_is_answered_from_the_goals(world, line):
     answer = ask(world, "Odile", line).utterance
     assert "forty sacks" in answer, answer
@@ -30,7 +32,8 @@ def test_a_goal_asked_sideways_is_answered_from_the_goals(world, line):
 
 @pytest.mark.parametrize("line", ["what are you looking at?", "what do you use that rope for?",
                                   "who are you waiting for?", "what is the rush hour like?",
-                                  "what made you happy last year?"])
+                                  "what made you happy last year?", "how much are you asking for the flour?",
+                                  "where is the mill supposed to be?"])
 def test_lines_of_the_same_shape_that_ask_no_goal(line):
     assert not goal_asked(read(line)), line
 

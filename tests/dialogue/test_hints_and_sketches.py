@@ -14,7 +14,7 @@ import pytest
 from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
-from simverse.llm.dialogue.intents import Cues, by_cues
+from simverse.llm.dialogue.intents import Cues
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import hinted, polite_request
 from simverse.world.model import World
@@ -59,10 +59,11 @@ def test_lines_that_open_like_orders_order_nothing(line):
     assert polite_request(read(line)) is None, line
 
 
-def test_a_question_in_the_last_clause_is_asked_and_a_tag_is_not():
-    asked = by_cues(read("my lad loves boats. the big one by the wall - did they build it here?"), Cues())
-    assert asked != "request"
-    assert by_cues(read("nice and calm this morning, isn't it?"), Cues()) != "request"
+def test_a_question_in_the_last_clause_is_asked_and_a_tag_is_not(harbour):
+    model = harbour.brain.intents
+    lines = ["my lad's mad about boats. the blue one by the bollard - did they build it here?",
+             "nice and calm on the water this morning, isn't it?"]
+    assert model.classify([read(line) for line in lines], [Cues(), Cues()]) == ["ask_about", "small_talk"]
 
 
 @pytest.fixture(scope="module")

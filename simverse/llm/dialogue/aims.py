@@ -59,12 +59,16 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
 """"Which thing are you going to tell the grandkids about?", "a story you'd like to kill
 off?", "anything else on your list?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
-                  r"(?:get|be|go|head|rush|dash|run)\b")
-""""Where is it you have to get back to?": where the NPC is due is what it is after, not a
-place it knows of."""
+                  r"(?:get|be|go|head|rush|dash|run)\b"
+                  r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
+                  r"|\bwhere should (?:you|ya) (?:be|go)\b")
+""""Where is it you have to get back to?", "where are you meant to be?": where the NPC is
+due is what it is after, not a place it knows of."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")
+_ASKED_OF = re.compile(r"\b(?:are|is) (?:you|she|he)(?: [a-z]+)? asking (?:them|him|her|us|the [a-z]+) for\b")
+""""How much are you asking them for?": a sum wanted from someone, not a price to pay."""
 """Phrases that make even a "how much" question one about a goal ("how much are you
 holding out for?"), unlike "how much do you want for the herring?"."""
 
@@ -75,11 +79,12 @@ def goal_asked(r: Reading) -> bool:
     if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text)) or other_time(r):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
-    if r.wh in _NOT_ASKED and not (r.wh == "how much" and r.has(*AIMED_SUM)) and not due:
+    summed = r.wh == "how much" and (r.has(*AIMED_SUM) or _ASKED_OF.search(r.text) is not None)
+    if r.wh in _NOT_ASKED and not summed and not due:
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return (due or bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
+    return (due or summed or bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
             or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
             or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
 

@@ -315,7 +315,7 @@ def answer(h: Heard) -> Said:
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
-    if intent in ("confide", "react", "small_talk", "ask_news") and goal_asked(h.reading):
+    if intent in ("confide", "react", "small_talk", "ask_news", "ask_price") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
