@@ -14,6 +14,7 @@ import pytest
 from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
+from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue.intents import Cues
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import hinted, polite_request
@@ -103,3 +104,11 @@ def test_a_person_named_in_what_the_one_described_does_is_not_them():
         line = "the woman beside you who tells every patient to see the doctor, what does she do here?"
         said = ask(clinic, "Ben", line)
     assert "Nadia" in said.utterance and "Okoye" not in said.utterance
+
+
+def test_the_belief_clearly_nearest_a_question_is_told_after_i_dont_know():
+    with shipped("museum_tour", "minilm") as museum:
+        said = ask(museum, "Ada", "was that brass nag made all in one go?").utterance
+        unknown = ask(museum, "Ada", "what did you have for breakfast today?").utterance
+    assert "single pour" in said and DONT_KNOW.search(said)  # not sure it is the answer, but it is what she knows
+    assert DONT_KNOW.search(unknown) and "horse" not in unknown

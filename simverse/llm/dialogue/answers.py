@@ -160,6 +160,8 @@ def _with_aside(h: Heard, text: str, known: Known) -> str:
     to it), so nothing it believes is hidden without reason."""
     if known.facts:
         return f"{text} {fact_sentence(h, known.facts[0])}"
+    if (near := knowing.nearest_belief(h.req, h.similarity)) is not None:  # "is the doc's diary full later?"
+        return f"{text} {fact_sentence(h, near)}"
     tied = [t for t in h.topics if t in h.req.relation_kinds]
     if tied and set(h.reading.words) & YOU_WORDS and not other_time(h.reading):  # "is Walter one of yours?"
         return f"{text} {relation_sentence(tied[0], h.req.relation_kinds[tied[0]])}."
