@@ -19,6 +19,7 @@ from simverse.llm.dialogue.intents import Cues
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import hinted, polite_request
 from simverse.world.model import World
+from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
 
 
 @pytest.mark.parametrize(("line", "verb"), [
@@ -60,17 +61,11 @@ def test_lines_that_open_like_orders_order_nothing(line):
     assert polite_request(read(line)) is None, line
 
 
-def test_a_question_in_the_last_clause_is_asked_and_a_tag_is_not(harbour):
+def test_a_question_in_the_last_clause_is_asked_and_a_tag_is_not(harbour):  # noqa: F811
     model = harbour.brain.intents
     lines = ["my lad's mad about boats. the blue one by the bollard - did they build it here?",
              "nice and calm on the water this morning, isn't it?"]
     assert model.classify([read(line) for line in lines], [Cues(), Cues()]) == ["ask_about", "small_talk"]
-
-
-@pytest.fixture(scope="module")
-def harbour() -> Iterator[World]:
-    with shipped("harbor_town", "minilm") as w:
-        yield w
 
 
 @pytest.fixture(scope="module")
@@ -79,12 +74,12 @@ def valley() -> Iterator[World]:
         yield w
 
 
-def test_a_hint_at_the_npcs_own_work_is_agreed(harbour):
+def test_a_hint_at_the_npcs_own_work_is_agreed(harbour):  # noqa: F811
     decision = ask(harbour, "Finn", "those ripped nets by the boats won't mend themselves, lad")
     assert decision.action == "mend_nets"
 
 
-def test_an_order_after_a_remark_is_done(harbour):
+def test_an_order_after_a_remark_is_done(harbour):  # noqa: F811
     decision = ask(harbour, "Finn", "finn you look half asleep today, do a few knots on those torn nets")
     assert decision.action == "mend_nets"
 
