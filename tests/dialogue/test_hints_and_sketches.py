@@ -107,3 +107,21 @@ def test_the_belief_clearly_nearest_a_question_is_told_after_i_dont_know():
         unknown = ask(museum, "Ada", "what did you have for breakfast today?").utterance
     assert "single pour" in said and DONT_KNOW.search(said)  # not sure it is the answer, but it is what she knows
     assert DONT_KNOW.search(unknown) and "horse" not in unknown
+
+
+def test_a_remark_on_how_close_two_seem_asks_the_bond(valley):
+    said = ask(valley, "Sable", "sable, that big trader with the lucky charms - you two always seem so pally").utterance
+    assert "Brakka is my fence" in said
+
+
+def test_a_question_with_its_choices_after_it_is_asked():
+    with shipped("museum_tour", "minilm") as museum:
+        said = ask(museum, "Bram", "bram that flask of yours, what's in it, soup or something stronger?").utterance
+    assert DONT_KNOW.search(said) and "soup" not in said.lower()
+
+
+def test_nipping_through_to_a_place_described_is_a_walk_and_wanting_the_npcs_eye_buys_nothing():
+    with shipped("museum_tour", "minilm") as museum:
+        line = "camille, nip through to the gallery with the dutch paintings, i want your eye on one of them"
+        decision = ask(museum, "Camille", line)
+    assert (decision.action, decision.args) == ("move", {"place": "east_gallery"})

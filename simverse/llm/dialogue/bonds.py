@@ -43,6 +43,11 @@ _BOTH_OF_YOU = re.compile(r"(?:^|\b(?:are|were) )(?:you two|the two of you|you b
                           rf"(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}|close|together|related|family|kin)"
                           r"(?: or [a-z]+(?: [a-z]+)?)?$")
 """"Are you two an item?", "you two pals?": the NPC and the person just spoken of."""
+_SEEM_CLOSE = re.compile(r"\b(?:you two|the two of you|you both|both of you) (?:always )?(?:seem|look|are)"
+                         r"(?: [a-z]+ly| awful| very| pretty| really| so| quite)? (?:chummy|close|thick|pally|matey|"
+                         r"friendly|tight|cosy|cozy|inseparable|familiar)\b")
+""""You two seem awful chummy", "you both look very close": a remark on how the NPC stands with
+someone, which asks for it as a question would."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
           "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")
 """Phrases that ask whom the NPC likes ("who do you still get on with?")."""
@@ -59,6 +64,8 @@ def bond_asked(r: Reading) -> bool:
     if other_time(r) or r.has(*_HOW_LONG):
         return False
     last = " ".join(read(last_sentence(r.raw)).words)  # "I saw you two at the quay. You two pals?"
+    if _SEEM_CLOSE.search(last):
+        return True  # "the trader with the charms - you two seem awful chummy": a remark that asks
     if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)):
         return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
     return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & YOU_WORDS) \

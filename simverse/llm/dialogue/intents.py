@@ -165,8 +165,9 @@ def _asks_last(r: Reading) -> bool:
     sentence asks, opening with "did", "is" or the like."""
     if not r.raw.rstrip().endswith("?"):
         return False
-    last = read(_CLAUSE_END.split(last_sentence(r.raw))[-1])
-    return last.opens and len(set(last.words) - AUX - _TAGGED) >= 2  # "nice day, isn't it (Ben)?" asks nothing
+    clauses = _CLAUSE_END.split(last_sentence(r.raw))
+    return any(said.opens and len(set(said.words) - AUX - _TAGGED) >= 2  # "nice day, isn't it (Ben)?" asks nothing
+               for said in map(read, clauses[-2:]))  # "what's in it, tea or something stronger?"
 
 
 _TAGGED = frozenset({"not", "it", "you", "they", "he", "she", "we", "i", "there", "that", "this", "so", "right"})

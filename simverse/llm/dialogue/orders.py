@@ -24,7 +24,8 @@ from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, re
 from simverse.llm.dialogue.requesting import FAVOUR, GREETED, bidden, polite_request
 from simverse.llm.dialogue.wares import ware_meant
 
-MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble")
+MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
+                      "nip hop dash scoot")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")

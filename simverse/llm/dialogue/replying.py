@@ -317,6 +317,8 @@ def answer(h: Heard) -> Said:
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
+    if intent in ("tell", "react", "small_talk", "greet") and _person_first(h) and bond_asked(h.reading):
+        intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
@@ -327,6 +329,11 @@ def answer(h: Heard) -> Said:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said
+
+
+def _person_first(h: Heard) -> bool:
+    """Whether the line's first topic is a person."""
+    return bool(h.topics) and h.topics[0] in h.req.names and h.req.names[h.topics[0]].kind == "npc"
 
 
 def hidden_things(req: DecisionRequest, topics: Sequence[str]) -> list[str]:

@@ -155,6 +155,8 @@ def bidden(r: Reading) -> str:
 
 _NOT_VERBS = PARTICLES | word_set("half most lots loads plenty heaps tons couple bunch dozens none several")
 """"Off the record", "half the room": a line that opens with these and an article orders nothing."""
+_WANT_YOU = re.compile(r"\bi (?:would like|want|need|would love) (?:you|your)\b")
+""""I want your eye on it", "I need you to look": something the NPC is to do, not to sell."""
 _NOT_SOMEONE = word_set("i we you they he she it this that there these those what which who")
 
 
@@ -196,6 +198,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
             and w[3] in ("a", "an", "some", "another"):
         return "have"  # "could Walter have a slot with the doctor?": something done for someone else
     if r.has("i would like", "i want", "i will take", "i will have", "i need", "i would love") and not asks_within(r) \
+            and not _WANT_YOU.search(r.text) \
             and not ((r.opens or r.question) and r.wh):  # "where's the cash machine, I need money": why it asks
         return "buy"
     if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
