@@ -107,6 +107,7 @@ def question_at_end(line: str) -> tuple[str, str]:
     return clauses[-2], clauses[-1]
 
 
+_SEE_TO = re.compile(r"\bsee(?:ing)? to (?:it|that|this|them|those)\b")
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
 
@@ -136,8 +137,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         said = read(clause, names=names if i == 0 else None)  # a name after the first clause is its subject
         if len(said.body or said.words) <= _SHORT or said.opens or _leads_in(clause):
             continue
-        if (polite_request(said, verbs) or "trust") not in NOT_ORDERS:
-            return clause
+        if (polite_request(said, verbs) or "trust") not in NOT_ORDERS or _SEE_TO.search(said.text):
+            return clause  # "mind seeing to it?" asks for work, as "see that?" does not
     found = _ASKS_YOU.search(whole.text)  # "while I'm standing here can you clear a ticket"
     if found is None or found.start() == 0 or whole.opens or set(whole.text[:found.start()].split()) & set(WH):
         return None  # "if you came into money what would you spend it on" asks what
