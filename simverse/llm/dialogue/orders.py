@@ -324,8 +324,7 @@ def _do(h: Heard) -> Said:
     named = _named_actions(h)
     doable = [a for a in named if _bindings(h, a)]
     if not doable and not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:
-        meant = max((h.action_similarity.get(a.name, 0.0) for a in named), default=-1.0)  # not "jab her" -> book her
-        doable = [a for a in _done_to_named(h) if h.action_similarity.get(a.name, 0.0) >= meant - ACTION_TIE]
+        doable = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
     if doable:
         spec = doable[0]
         bindings = _bindings(h, spec)
