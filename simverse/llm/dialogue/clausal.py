@@ -21,7 +21,8 @@ from simverse.core.decisions import NameView
 from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.reading import AUX, WH, Reading, read
 
-_CLAUSES = re.compile(r"[,;:.!?\u2013\u2014]+\s*|\s+-+\s+")
+PART_BREAK = re.compile(r"[,;:.!?\u2013\u2014]+\s*|\s+-+\s+")
+"""Where one part of a line ends: a clause or a sentence."""
 LEADING = frozenset({"if", "when", "once", "suppose", "say", "before", "after", "while", "since", "now"})
 """Words that open a clause leading into the main one ("if you could... what would..."); a
 line opening with one may ask later without a comma."""
@@ -66,7 +67,7 @@ def _late_clause(r: Reading) -> Reading | None:
     corridor where's...", not in the first clause) or after "but" or "so" ("sorry to bother
     you but what's..."); else, in a line opening with a leading word, the words from a
     question word that opens a question."""
-    clauses = [c for c in _CLAUSES.split(r.raw) if c.strip()]
+    clauses = [c for c in PART_BREAK.split(r.raw) if c.strip()]
     for n, text in reversed(list(enumerate(clauses))):
         words = list(read(text).words)
         said = _asking_from(words, _NEAR_START) if n else None
@@ -86,7 +87,7 @@ def _inverted_clause(r: Reading) -> Reading | None:
     food near here"): it asks all the same."""
     if r.question:
         return None
-    later = [read(c) for c in _CLAUSES.split(r.raw) if c.strip()][1:]
+    later = [read(c) for c in PART_BREAK.split(r.raw) if c.strip()][1:]
     return next((c for c in reversed(later) if _inverted(c.words)), None)
 
 
@@ -135,7 +136,7 @@ def described_phrase(r: Reading) -> str:
     less a closing "from here"; "" when that leaves too few words."""
     asked = _late_clause(r) if not r.opens else None
     if asked is None:  # "where's the chemist bit from here, i've got a script": the clause that asks
-        asked = next((c for c in map(read, _CLAUSES.split(r.raw)) if set(c.words) & set(WH)), r)
+        asked = next((c for c in map(read, PART_BREAK.split(r.raw)) if set(c.words) & set(WH)), r)
     words = list(asked.body or asked.words)
     start = next((i for i, w in enumerate(words) if w in WH), None)
     if start is None:

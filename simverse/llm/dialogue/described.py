@@ -25,6 +25,7 @@ import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, read
 
@@ -74,7 +75,6 @@ def walk_goal(raw: str) -> str:
     return " ".join(words) if 0 < len(words) <= 3 else ""
 
 
-_PARTS = re.compile(r"[,;:.!?\u2013\u2014]+\s*|\s+-+\s+")
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
 _GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?)\s+(?P<goal>" + _DETERMINER + ".+)")
 _DETERMINED = re.compile(r"\b" + _DETERMINER + ".+")
@@ -88,7 +88,7 @@ def way_goal(line: str) -> list[str]:
     the question only points at. A word that says only that it is a place is taken off its
     end ("food" of "the food hall"): it is as close to any hall as to a place to eat.
     Empty when the line asks no way or says no goal."""
-    parts = [p.strip() for p in _PARTS.split(line.lower().replace("\u2019", "'")) if p.strip()]
+    parts = [p.strip() for p in PART_BREAK.split(line.lower().replace("\u2019", "'")) if p.strip()]
     asking = next((i for i in reversed(range(len(parts))) if asks_the_way(read(parts[i]))), None)
     if asking is None:
         return []

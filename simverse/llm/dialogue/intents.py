@@ -10,7 +10,6 @@ falls back to the shape of the line (a question, or small talk).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -18,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
-from simverse.llm.dialogue.parts import asked_clause, question_at_end, request_clause
+from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     AUX,
     YOU_WORDS,
@@ -157,15 +156,12 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     return request_clause(r.raw, verbs, names) is not None  # "Marco's knee is swelling, could you squeeze him in?"
 
 
-_CLAUSE_END = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
-
-
 def _asks_last(r: Reading) -> bool:
     """"The huge one under the skylight - did they cast it in pieces?": a line whose last
     sentence asks, opening with "did", "is" or the like."""
     if not r.raw.rstrip().endswith("?"):
         return False
-    clauses = _CLAUSE_END.split(last_sentence(r.raw))
+    clauses = CLAUSE_BREAK.split(last_sentence(r.raw))
     return any(said.opens and len(set(said.words) - AUX - _TAGGED) >= 2  # "nice day, isn't it (Ben)?" asks nothing
                for said in map(read, clauses[-2:]))  # "what's in it, tea or something stronger?"
 

@@ -15,7 +15,8 @@ from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
-_CLAUSES = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
+CLAUSE_BREAK = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
+"""Where one clause of a line ends and the next begins (a comma, colon, semicolon or dash)."""
 LEADING = frozenset({"before", "after", "since", "while", "if", "when", "because", "although", "though", "as",
                      "once", "until", "unless", "whenever", "now"})
 """Words that open a clause leading into the main one ("before I promise Hugo anything, ...")."""
@@ -32,7 +33,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     waits to hear."""
     sentences = _SENTENCES.split(line.strip())
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
-        sentences = [c for c in _CLAUSES.split(line.strip()) if c]
+        sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
             return line
     if not sentences[-1].endswith("?"):
@@ -51,7 +52,7 @@ def asked_clause(line: str) -> str:
     sentences = [s for s in _SENTENCES.split(line.strip()) if s]
     asking = [s for s in sentences if s.endswith("?")]
     sentence = asking[-1] if asking else (sentences[-1] if sentences else line)
-    clauses = [c for c in _CLAUSES.split(sentence) if c]
+    clauses = [c for c in CLAUSE_BREAK.split(sentence) if c]
     while len(clauses) > 1 and (len(clauses[0].split()) <= _SHORT or _leads_in(clauses[0])):
         clauses = clauses[1:]
     asked = ", ".join(clauses).strip()
@@ -71,7 +72,7 @@ def asking_text(line: str) -> str:
     word), each with a clause of a few words right before it ("last year, what did you
     grow?"); the whole line when none asks. What a line says around its question ("..., I
     want to order for tomorrow") is not what it asks."""
-    clauses = [c for s in _SENTENCES.split(line.strip()) for c in _CLAUSES.split(s) if c]
+    clauses = [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
     asking = [i for i, c in enumerate(clauses) if c.endswith("?") or _asks(read(c))]
     if not asking or len(clauses) < 2:
         return line
@@ -90,7 +91,7 @@ _LEAD_WORDS = 3
 def last_clause(line: str) -> tuple[str, str]:
     """``(before, last)``: a line of several clauses split before its last ("his knee is
     swelling, could you fit him in?"); ``("", "")`` for a line of one clause."""
-    clauses = [c for c in _CLAUSES.split(line.strip()) if c]
+    clauses = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
     return (", ".join(clauses[:-1]), clauses[-1]) if len(clauses) > 1 else ("", "")
 
 
@@ -98,7 +99,7 @@ def question_at_end(line: str) -> tuple[str, str]:
     """``(statement, question)`` of a line that says something and then asks with a
     question word ("I've got a prescription to pick up, who sorts that out?"); ``("", "")``
     for any other line."""
-    clauses = [c for c in _CLAUSES.split(line.strip()) if c]
+    clauses = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
     if len(clauses) < 2:
         return "", ""
     last = read(clauses[-1])
@@ -122,7 +123,7 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     asks no more than its question, and a clause of a word or two ("go on") or leading
     into another ("before the rush") asks nothing. Kept per line: each line is read
     this way when it is heard, classified and answered."""
-    clauses = [c for s in _SENTENCES.split(line.strip()) for c in _CLAUSES.split(s) if c]
+    clauses = [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
     if len(clauses) < 2 and not _ASKS_YOU.search(line.lower()):
         return None
     whole = read(line, names=names)

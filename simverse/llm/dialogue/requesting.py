@@ -86,9 +86,10 @@ def _advised(text: str, verbs: frozenset[str]) -> str | None:
     return _base(verb)
 
 
-def _base(verb: str) -> str:
-    """"Writing" -> "write": the verb an "-ing" form asks for, where a common one fits."""
-    if not verb.endswith("ing"):
+def _base(verb: str, endings: tuple[str, ...] = ("ing",)) -> str:
+    """"Writing" -> "write" (with ``endings`` "ed" too, "signed" -> "sign"): the plain verb
+    of a form, where a common one fits."""
+    if not verb.endswith(endings):
         return verb
     return max((f for f in verb_forms(verb) - {verb} if is_common(f)), key=lambda f: (len(f), f), default=verb)
 
@@ -105,9 +106,7 @@ def hinted(r: Reading) -> str | None:
     found = _UNDONE.search(r.text)
     if found is None:
         return None
-    verb = found["verb"] or found["yet"]
-    forms = sorted(f for f in verb_forms(verb) - {verb} if is_common(f)) if verb.endswith("ed") else []
-    return forms[0] if forms else verb
+    return _base(found["verb"] or found["yet"], ("ed",))
 
 
 _LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",

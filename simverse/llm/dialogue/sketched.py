@@ -14,6 +14,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
@@ -91,12 +92,9 @@ def _deed_part(text: str, sketch: str) -> str:
     description on ("the lady by you who keeps sending folk to the doctor"), to the end of
     its part of the line (a description is cut where the sentence may go on)."""
     start = text.lower().find(sketch.lower())
-    clause = _PART_END.split(text[max(start, 0):], maxsplit=1)[0]
+    clause = PART_BREAK.split(text[max(start, 0):], maxsplit=1)[0]
     found = _RELATIVE.search(clause.lower())
     return "" if found is None else clause[found.end():]
-
-
-_PART_END = re.compile(r"[,.?!;:\u2013\u2014]|\s-\s")
 
 
 def _named_in(text: str, req: DecisionRequest, person: str) -> bool:
