@@ -12,23 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simverse.core.names import singular, spelled, word_set
+from simverse.llm.dialogue.typed import CONTRACTIONS, opened_up
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-CONTRACTIONS = {
-    "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
-    "that's": "that is", "it's": "it is", "there's": "there is", "let's": "let us", "i'd": "i would",
-    "i'm": "i am", "you're": "you are", "don't": "do not", "doesn't": "does not", "didn't": "did not",
-    "can't": "can not", "won't": "will not", "isn't": "is not", "aren't": "are not", "i'll": "i will",
-    "wasn't": "was not", "haven't": "have not", "hasn't": "has not", "couldn't": "could not",
-    "wouldn't": "would not", "you've": "you have", "i've": "i have", "whats": "what is", "wheres": "where is",
-    "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
-    "ive": "i have",
-    "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
-    "hw": "how", "wat": "what", "wot": "what", "cud": "could", "wud": "would",
-    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
-}
-_CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
-"""Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
                 "must any anything")
@@ -63,8 +49,10 @@ CALLED_YOU = ("what do they call you", "what do people call you", "what do folk 
 """The NPC's own name asked in other words than "your name"."""
 SELF = ("what brings you", "brings you here", "what is up", "how is it hanging", "how are you keeping",
         "how are you", "how do you do", "who are you", "your name", *CALLED_YOU, "what do you do", "what are you doing",
-        "you up to", "your job", "your work", "for a living", "are you busy", "what do you sell", "what have you got",
-        "what do you have", "how is business", "how is work", "how goes", "where do you live", "where do you work",
+        "you up to", "your job", "your work", "for a living", "are you busy", "busy morning", "busy day",
+        "busy afternoon", "busy evening", "busy shift", "busy night", "keeping busy", "keeping you busy",
+        "what do you sell", "what have you got", "what do you have", "how is business", "how is work", "how goes",
+        "where do you live", "where do you work",
         "are you well", "how have you been", "how is your", "what do you want", "what are you", "how is the day",
         "how are things", "how is it going", "you feeling", "what is for sale", "what can i buy", "you selling",
         "where are you going", "where are you off to", "about yourself", "your plans", "your day")
@@ -146,14 +134,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     keep = keep | names
     raw = line.lower().replace("\u2019", "'").strip()
     words: list[str] = []
-    for token in _WORD.findall(raw):
-        opened = CONTRACTIONS.get(token)
-        if opened:
-            words.extend(opened.split())
-            continue
-        head, _, tail = token.partition("'")
-        if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
-            words += [head if head in keep else spelled(head), _CLITICS[tail]]
+    tokens = _WORD.findall(raw)
+    for at, token in enumerate(tokens):
+        if (opened := opened_up(tokens, at)) is not None:
+            words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
@@ -166,14 +150,16 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
                                   or singular(words[start]) in names  # "Ines" is "ine" to the name index
-                                  or words[start] in ("hey", "oi", "there", "good", "well", "so", "ok", "okay")
+                                  or words[start] in ("hey", "oi", "good", "well", "so", "ok", "okay")
+                                  or (words[start] == "there" and start and words[start - 1] in GREETINGS)
                                   or _adverb_before_asking(words, start)):
         start += 1
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
     tagged = text.endswith(_TAG_ENDINGS) and not opens
-    question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text))
+    question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text)) or (
+        not tagged and _asks_unmarked(text, raw))
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
@@ -215,6 +201,8 @@ def _imperative(body: list[str]) -> bool:
     you think...?", "do a lot of people...?" still ask)."""
     if len(body) > 2 and body[0] == "do" and body[1] in ("a", "an", "some", "us", "me") and body[2] != "lot":
         return True
+    if len(body) > 3 and body[0] in ("might", "may") and body[1] in ("want", "need") and body[2] == "to":
+        return True  # "might wanna see to it": advice with its "you" left out
     return len(body) > 2 and body[0] == "do" and body[1] == "not" and body[2] not in ("you", "we", "they", "i", "he",
                                                                                        "she", "it", "your")
 
@@ -231,9 +219,35 @@ _ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3
 she ask for?" is no price: nothing is named after it)."""
 
 
-_WONDERS = re.compile(r"\b(?:love|like|want|dying|keen) to know (?:where|what|who|how|why|when|which|if|whether)\b"
+_WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know "
+                      r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
 """"I would love to know where you grew up.": a question said as a wish to know."""
+_ASKS_UNMARKED = re.compile(r"\b(?:are|were|do|did|have|can|could|will|would) (?:you|they|we)$|\bor (?:what|not)$"
+                            r"|\bor (?:is|are|was|were|do|does|did|has|have) (?:it|that|this|he|she|they|you|there)\b")
+""""Thick as thieves, are ya", "proper mates or what", "...or is it strictly business": a
+question asked without a question mark, as players type."""
+_ASKS_AFTER_LINK = re.compile(r"\b(?:but|so|and|then|anyway|okay|ok|now|well) (?:what|where|who|when|which|why|how)\b"
+                              r"(?! a\b| an\b)(?: [a-z]+){0,2} (?:is|are|was|were|do|does|did|can|could|would|will|"
+                              r"should|have|has)\b")
+""""No offence but how old are you actually", "so where is it then": a question after a
+linking word, question mark or not."""
+_LAST_ASKS = re.compile(r"(?:how (?:much|many|far|long|old|come)|(?:what|where|who|when|which|why)(?:'?s)?"
+                        r"(?! a\b| an\b))\b")
+
+
+""""The cheese sandwiches, robbery or fair? how much": a last sentence after another that
+opens with a question word (a first is read as the line's opening)."""
+_ANYONE_ASKED = re.compile(r"(?:^|[,;:\u2013\u2014]|\s-+)\s*(?:[a-z]+ )?(?:anyone|anybody|any of you) "
+                           r"(?:got|seen|know|knows|heard|have|has)\b")
+""""..., anyone got a clue where it ended up": asked of whoever hears, as a clause of its own."""
+
+
+def _asks_unmarked(text: str, raw: str) -> bool:
+    """Whether a line asks in one of the shapes players type without a question mark."""
+    last = last_sentence(raw)
+    return (_ASKS_UNMARKED.search(text) is not None or _ASKS_AFTER_LINK.search(text) is not None
+            or _ANYONE_ASKED.search(raw) is not None or (last != raw.strip() and _LAST_ASKS.match(last) is not None))
 
 
 _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"

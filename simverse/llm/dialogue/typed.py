@@ -1,0 +1,57 @@
+"""How players type, opened up into the words they mean: contractions with and without
+their apostrophe ("wasnt" is no misspelling of "want"), clitics ("what've", "where'd"),
+text-speak ("whatcha", "d'you", "ur"). Pure tables of ordinary English, no world's words.
+"""
+
+from __future__ import annotations
+
+CONTRACTIONS = {
+    "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
+    "that's": "that is", "it's": "it is", "there's": "there is", "let's": "let us", "i'd": "i would",
+    "i'm": "i am", "you're": "you are", "don't": "do not", "doesn't": "does not", "didn't": "did not",
+    "can't": "can not", "won't": "will not", "isn't": "is not", "aren't": "are not", "i'll": "i will",
+    "wasn't": "was not", "haven't": "have not", "hasn't": "has not", "couldn't": "could not",
+    "wouldn't": "would not", "you've": "you have", "i've": "i have", "whats": "what is", "wheres": "where is",
+    "whos": "who is", "hows": "how is", "whens": "when is", "dont": "do not", "cant": "can not", "im": "i am",
+    "ive": "i have",
+    "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
+    "hw": "how", "wat": "what", "wot": "what", "cud": "could", "wud": "would",
+    "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
+    "whatcha": "what are you", "watcha": "what are you", "d'you": "do you", "dyou": "do you", "y'know": "you know",
+    "gotta": "got to", "dunno": "do not know", "lemme": "let me", "gimme": "give me", "kinda": "kind of",
+    "sorta": "sort of", "youre": "you are", "theyre": "they are", "thats": "that is", "theres": "there is",
+    "ain't": "is not", "aint": "is not", "wont": "will not", "shan't": "shall not",
+    **{f"{verb}{nt}": f"{verb} not" for verb in ("is", "are", "was", "were", "does", "did", "has", "have", "had",
+                                               "could", "would", "should", "must", "need", "might")
+       for nt in ("n't", "nt")},
+}
+"""Contractions and text-speak opened up; a verb's "n't" also without its apostrophe ("wasnt"
+is no misspelling of "want")."""
+_ASKED_DID = frozenset({"you", "u", "ya", "he", "she", "they"})
+"""After "where'd", "how'd", "what'd", these make the clitic "did" ("where'd you get it?"; "how'd I
+get there" is "would")."""
+_UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "always", "still", "just", "never",
+                     "mad", "crazy", "daft", "right", "wrong", "welcome", "kidding", "joking", "late", "early", "busy",
+                     "sure", "gonna", "here", "there", "in", "out", "off", "up", "back", "done", "new", "all", "only",
+                     "lucky", "good", "bad", "ok", "okay", "fine", "free", "open", "closed", "meant", "supposed"})
+"""After "ur" these make it "you are" ("ur mad not to", "ur not serious"), before a noun it is "your"."""
+_CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
+"""Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
+
+_WH = frozenset({"what", "who", "whom", "whose", "where", "when", "why", "how", "which"})
+
+
+def opened_up(tokens: list[str], at: int) -> list[str] | None:
+    """The words token ``at`` of a line stands for, or ``None`` when it stands for itself.
+    The last is a word of the tables; those before it may be the speaker's own (the "we" of
+    "we'll") and are spelled as the reader spells any word."""
+    token = tokens[at]
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if token == "ur" and (after in _UR_ARE or after.endswith("ing")):
+        return ["you", "are"]  # "ur mad", "ur looking well": "you are", not "your"
+    if opened := CONTRACTIONS.get(token):
+        return opened.split()
+    head, _, tail = token.partition("'")
+    if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
+        return [head, "did" if tail == "d" and head in _WH and after in _ASKED_DID else _CLITICS[tail]]
+    return None
