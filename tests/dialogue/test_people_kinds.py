@@ -17,8 +17,9 @@ def test_a_kind_the_world_knows_people_as_makes_a_sketch():
     assert sketch_in(line, frozenset({"half-giant"})) == "the half-giant by the well"
 
 
-def test_a_kind_alone_tells_no_one_apart():
-    assert sketch_in("who is the half-giant?", frozenset({"half-giant"})) == ""
+def test_a_kind_alone_is_someone_only_where_it_is_the_noun():
+    assert sketch_in("who is the half-giant?", frozenset({"half-giant"})) == "the half-giant"
+    assert sketch_in("how do I get to the dutch paintings?", frozenset({"dutch"})) == ""  # a word before a thing
 
 
 def test_a_person_described_by_their_kind_is_answered_about():

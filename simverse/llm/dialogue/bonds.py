@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.parts import CLAUSE_BREAK
 from simverse.llm.dialogue.reading import YOU_WORDS, Reading, last_sentence, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
@@ -19,8 +20,12 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "feel about", "close to", "close with", "know each other", "together", "friends with", "on good terms",
                 "on bad terms", "see eye to eye", "related to", "glad to see", "happy to see", "pleased to see",
                 "you trust", "dealt with", "run-in with", "run in with", "history with", "crossed paths",
-                "look after", "looking after")
-"""Phrases that ask how the NPC and a person it names stand."""
+                "look after", "looking after", "two get on", "two get along", "two getting on", "sweet on",
+                "soft on", "thick as thieves", "mates with", "pals with", "high hopes for", "under your wing",
+                "under their wing", "under his wing", "under her wing", "fallen out", "fall out", "falling out",
+                "bad blood", "at odds", "beef with", "think highly of", "look up to", "looks up to")
+"""Phrases that ask how the NPC and a person it names stand: "how d'you two get on?", "u sweet
+on her?", "who's taken you under their wing?"."""
 _CLOSE_KIN = ("friend", "friends", "pal", "pals", "mate", "mates", "buddy", "buddies", "chum", "chums", "relative",
               "relation", "cousin", "brother", "sister", "son", "daughter", "father", "mother", "dad", "mum", "mom",
               "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "husband", "wife", "sweetheart",
@@ -68,8 +73,9 @@ def bond_asked(r: Reading) -> bool:
         return True  # "the trader with the charms - you two seem awful chummy": a remark that asks
     if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)):
         return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
-    return r.wh not in ("who", "where", "when", "how much") and bool(set(r.words) & YOU_WORDS) \
-        and (r.has(*BOND_PHRASES) or bool(SEEN_AS.search(r.text)))
+    clause = read(CLAUSE_BREAK.split(last_sentence(r.raw))[-1])  # "u went pale when he waved, whats up with u two"
+    return any(x.wh not in ("who", "where", "when", "how much") and bool(set(x.words) & YOU_WORDS)
+               and (x.has(*BOND_PHRASES) or bool(SEEN_AS.search(x.text))) for x in (r, clause))
 
 
 

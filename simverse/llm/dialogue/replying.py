@@ -317,7 +317,8 @@ def answer(h: Heard) -> Said:
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price") and goal_asked(h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
-    if intent in ("tell", "react", "small_talk", "greet") and _person_first(h) and bond_asked(h.reading):
+    if intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") and _person_first(h) \
+            and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")

@@ -64,8 +64,8 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
     for match in _sketch(kinds).finditer(text):
         before = [w for w in match.group("before").split() if w not in FUNCTION_WORDS]
         after = (match.group("after") or "").split()
-        if not before and len(after) < 2:
-            continue
+        if not before and len(after) < 2 and not _bare_kind(match, text, kinds):
+            continue  # "the man" alone tells no one
         deed = _DEED.search(match.group(0).lower())
         if deed and (deed["verb"] in PAST or (deed["verb"].endswith("ed") and len(deed["verb"]) > 4)):
             continue  # "the man who stole the painting": something done once
@@ -78,6 +78,14 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
 
 
 _RELATIVE = re.compile(r"\b(?:who|that|whose)\b")
+_NEXT_WORD = re.compile(r"\s*([a-z'-]+)")
+
+
+def _bare_kind(match: re.Match[str], text: str, kinds: frozenset[str]) -> bool:
+    """Whether a word the world knows people as stands alone as the noun ("the half-giant
+    waved at you"), not as a word before another ("the Dutch paintings")."""
+    after = _NEXT_WORD.match(text.lower(), match.end("noun"))
+    return match["noun"].lower() in kinds and (after is None or after[1] in FUNCTION_WORDS or after[1].endswith("ed"))
 
 
 def named_within(text: str, req: DecisionRequest, people: list[str]) -> bool:
