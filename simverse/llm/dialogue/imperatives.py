@@ -104,8 +104,8 @@ def plain_order(words: list[str], verbs: frozenset[str] = frozenset()) -> str | 
         return None
     if w != plain and w[0] not in _MOVING_ON:
         return w[0]
-    if len(w) >= 3 and w[1] in ("something", "it", "them") and w[2] in PARTICLES:
-        return w[0]  # "strike something up", "knock it off": a verb of two, whatever the verb
+    if len(w) >= 3 and w[1] in ("something", "it", "them", "him", "her", "me", "us") and w[2] in PARTICLES:
+        return w[0]  # "strike something up", "pencil her in": a verb of two, whatever the verb
     deed = w[0] in ORDER_VERBS or bool(verb_forms(w[0]) & verbs)
     pointed = w[1] in _POINTING and len(w) >= 3 and w[2] not in FUNCTION_WORDS  # "flog that lute", not "that it"
     return w[0] if deed and (w[1] in PARTICLES or w[1] in PRONOUNS or pointed) else None

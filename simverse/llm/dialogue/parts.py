@@ -132,7 +132,7 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     last = read(clauses[-1]) if len(clauses) > 1 else whole
     if last is not whole and last.words[:2] in _ASKING_YOU and polite_request(last, verbs) is not None:
         return clauses[-1]
-    if whole.wh is not None or last.opens:
+    if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None
     for i, clause in enumerate(clauses if len(clauses) > 1 else []):
         said = read(clause, names=names if i == 0 else None)  # a name after the first clause is its subject

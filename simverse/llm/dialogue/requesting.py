@@ -59,13 +59,14 @@ _TOLD_OF = frozenset({"about", *WH})
 """Words after a verb of saying that make a request to be told ("tell me about...",
 "explain how..."), a question, whatever the world's actions share words with it."""
 _ADVISED = re.compile(
-    r"^(?:why not|you(?: would| had)? (?:best|better)|you(?:'ll| will| might| may) (?:want|need) to"
+    r"^(?:why not|you(?: would| had)? (?:best|better)|(?:you(?:'ll| will| might| may)|might|may) (?:want|need) to"
     r"|you(?: are| will| would)? (?:going to|gonna) (?:want|need|have) to|you (?:have )?got to|you need to"
+    r"|you(?: are| would be) (?:mad|crazy|daft|nuts|silly|a fool) not to"
     r"|(?:it )?(?:might|may|would|could) be worth|you should|you ought to|make sure you|go ahead and)"
     r"\s+(?P<verb>[a-z]+)\s+\w")
 """Orders said as advice or a suggestion ("why not sell it to her?", "you'd best sign in",
-"you'll want to take a number", "you're going to want to clear it", "might be worth writing
-that down"): the word after the lead-in says what is asked, and
+"you'll want to take a number", "might wanna see to it", "you're going to want to clear it",
+"might be worth writing that down"): the word after the lead-in says what is asked, and
 something follows it ("why not Tomas?" asks about a person); "why don't you...?" is left
 a question ("why don't you trust the new pills?")."""
 _BARE_ADVICE = re.compile(r"^(?:best|better)\s+(?P<verb>[a-z]+)\s+\w")
