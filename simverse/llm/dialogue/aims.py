@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, singular, word_forms, word_set
-from simverse.llm.dialogue.reading import YOU_WORDS, Reading
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
@@ -84,9 +84,19 @@ def goal_asked(r: Reading) -> bool:
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return (due or summed or bool(set(r.words) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
+    return (due or summed or bool(_own_words(r) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
             or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
             or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
+
+
+_OF_ANOTHER = re.compile(r"\b(?:who|that)\b[^,.?!;:\u2013\u2014]*")
+
+
+def _own_words(r: Reading) -> set[str]:
+    """The line's words less those of a clause that describes someone else ("the girl at
+    your desk who wants to be class rep, what's her name?": her wanting, not the NPC's)."""
+    kept = _OF_ANOTHER.sub(lambda m: m[0] if set(read(m[0]).words) & YOU_WORDS else " ", r.raw)
+    return set(read(kept).words)
 
 
 def _unaddressed(r: Reading) -> str:

@@ -110,9 +110,11 @@ def _described_way(h: Heard) -> str:
     if asks_origin(h.reading):
         return ""  # "where do you get those swords from?" asks a source, not a place that has them
     goal, known = None, bool(others) and _known_by(h, others)  # "the tea stand": the tea says which place
-    if len(others) == 1:  # "how do I get through to the manager?": the place that is theirs
-        goal = person_place(h.req, others[0], h.reading)
-        if goal is None and h.reading.owners and getattr(h.req.names.get(others[0]), "kind", "") == "npc":
+    if len(others) == 1 or (others and h.reading.owners):  # "how do I get to the manager?": theirs
+        theirs = {place for t in others if (place := person_place(h.req, t, h.reading))}
+        goal = theirs.pop() if len(theirs) == 1 else None  # "the shepherd's hill, I want to see the sheep"
+        person = len(others) == 1 and getattr(h.req.names.get(others[0]), "kind", "") == "npc"
+        if goal is None and person and h.reading.owners:
             goal = described_place(h.place_similarity)  # "the teachers' lair with the mugs": a place of theirs
     elif others and not known:
         return ""  # "where is the watchtower key?" asks where a thing is, not for a place like it
@@ -261,8 +263,9 @@ def _item(h: Heard, item: str) -> str:
     cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
         return f"There's {a_name(view.name)} right here{cost}"
-    if view.place:
-        return f"You'll find {a_name(view.name)} at {name_of(h, view.place)}{cost}"
+    if view.place:  # asked the way to it ("where can a person get a croissant round here?"): the way too
+        way = _way(h, view.place) if h.intent == "ask_way" and view.place != req.place else ""
+        return f"You'll find {a_name(view.name)} at {name_of(h, view.place)}{cost} {way}".strip()
     return ""
 
 

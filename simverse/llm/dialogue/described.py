@@ -210,14 +210,17 @@ _OWNER = re.compile(r"([A-Za-z][\w-]*)['\u2019]s\b")
 
 def person_place(req: DecisionRequest, person: str, r: Reading, going: bool = False) -> str | None:
     """For a line that asks the way to a person ("how do I get through to the manager?",
-    "how do I get out to the shepherd's field?"): the one place that is theirs, named after
-    them or one of their roles ("Cobb's Pasture", "Manager's Office"), or named in their
-    persona; None when the line asks no way (nor, ``going``, asks to walk there: "walk down
-    to Cobb's field with me") or none or several are theirs."""
+    "how do I get out to the shepherd's field?") or where a place of theirs is ("where's the
+    shepherd's hill?"): the one place that is theirs, named after them or one of their roles
+    ("Cobb's Pasture", "Manager's Office"), or named in their persona; None when the line
+    asks no way (nor, ``going``, asks to walk there: "walk down to Cobb's field with me") or
+    none or several are theirs."""
     view = _person(req, person)
-    if view is None or not (going or asks_the_way(r)):
+    if view is None:
         return None
     marks = {view.id.lower(), *_roles(view)}
+    if not (going or asks_the_way(r) or (r.wh == "where" and set(r.owners) & marks)):  # "the shepherd's hill"
+        return None
     places = [p.id for p in req.names.values() if p.kind == "place" and (
         p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
     return places[0] if len(places) == 1 else None

@@ -114,6 +114,20 @@ def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str |
     return clearly_closest(similarity, close, WARE_MARGIN)
 
 
+def _price_said(h: Heard, item: str) -> str:
+    """"A mug of ale costs 1 coin at The Salty Gull.", or "" for an item with no price."""
+    view = h.req.names[item]
+    price = h.req.item_info.get(item, {}).get("price") or view.price
+    if not price:
+        return ""
+    where = "" if item in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
+    return f"{capital(a_name(view.name))} costs {coins_text(price)}{where}."
+
+
+_COMPARED = ("than", "compared", "the same as", "as much as")
+"""Words of a price compared with another's."""
+
+
 def answer_price(h: Heard) -> Said:
     """A price: of a named item here or where it is sold, or of the ware the line names in
     other words, else of what is sold at the place it names or here; a question naming no
@@ -130,14 +144,13 @@ def answer_price(h: Heard) -> Said:
         return answer_about(h)
     if not h.topics and set(h.reading.words) - _PRICE_WORDS:
         return answer_about(h)  # "how much is the collection insured for?": not goods here
-    for topic in h.topics:
-        view = h.req.names.get(topic)
-        if view is not None and view.kind == "item":
-            price = h.req.item_info.get(topic, {}).get("price") or view.price
-            if price:
-                where = "" if topic in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
-                return Said(f"{capital(a_name(view.name))} costs {coins_text(price)}{where}.")
-            return Said(dont_know(h, [topic]), unsure=True)
+    asked = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
+    asked = asked[:2 if h.reading.has(*_COMPARED) else 1]  # "is the ale dearer than the bread?": both prices
+    told = [said for t in asked if (said := _price_said(h, t))]
+    if told:
+        return Said(" ".join(told))
+    if asked:
+        return Said(dont_know(h, asked[:1]), unsure=True)
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:
         return Said(dont_know(h), unsure=True)
