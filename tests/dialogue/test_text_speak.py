@@ -10,8 +10,6 @@ shipped worlds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from dialogue_helpers import shipped
 
@@ -20,7 +18,7 @@ from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import polite_request
-from simverse.world.model import World
+from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
 
 
@@ -90,20 +88,14 @@ def test_advice_without_you_is_a_request_for_the_npcs_work(harbour):  # noqa: F8
     assert decision.action == "mend_nets"
 
 
-@pytest.fixture(scope="module")
-def valley() -> Iterator[World]:
-    with shipped("quest_valley", "minilm") as w:
-        yield w
-
-
-def test_a_person_known_by_one_word_of_the_worlds_is_meant(valley):
+def test_a_person_known_by_one_word_of_the_worlds_is_meant(valley):  # noqa: F811
     said = ask(valley, "Sable", "sable the half-giant nodded at you on the way in, so how do you two get on")
     assert "Brakka is my fence" in said.utterance
 
 
 @pytest.mark.parametrize("line", ["pip where's the shepherd's meadow",
                                   "pip where's the shepherd's field, i want a look at those sheep"])
-def test_a_place_asked_for_by_its_keepers_role_gets_the_way(valley, line):
+def test_a_place_asked_for_by_its_keepers_role_gets_the_way(valley, line):  # noqa: F811
     said = ask(valley, "Pip", line)
     assert "Cobb's Pasture" in said.utterance and "Emberfall Village" in said.utterance
 
