@@ -1,7 +1,7 @@
 """Lines as players type them: contractions without apostrophes ("wasnt", "isnt"), "ur" for
 "you are" before what one is, "whatcha", "d'you", questions without a question mark ("...
 are ya", "... or what", "anybody seen...?"), how the NPC and someone stand asked in the
-last clause or in idioms ("what's going on between you two", "thick as thieves"), a person
+last clause or in idioms ("what's going on between you two", "sweet on her"), a person
 known by one word of the world's ("the half-giant"), an order after a statement that holds
 a question word, verbs of two parts around a pronoun ("pencil her in"), advice without its
 "you" ("might wanna..."), where a ware is sold with the way there, a place asked for by its
