@@ -25,6 +25,7 @@ from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
 from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+from simverse.llm.dialogue.typed import plainly
 from simverse.llm.prompts import world_brief
 
 MAX_FACTS = 8
@@ -160,7 +161,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
     items_here = scene.items_at.get(place, [])
     known = facts if facts is not None else _facts(world, npc.name)
     heard = lines[-1].text if lines else ""
-    mentioned = scene.names.find(heard) if heard else []
+    mentioned = scene.names.find(plainly(heard, scene.names.words)) if heard else []  # "a cheese sarnie"
     if heard:
         known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names)
     return DecisionRequest(

@@ -1,12 +1,12 @@
-"""Lines as players type them: contractions without apostrophes ("wasnt", "isnt"), "ur" for
-"you are" before what one is, "whatcha", "d'you", questions without a question mark ("...
-are ya", "... or what", "anybody seen...?"), how the NPC and someone stand asked in the
-last clause or in idioms ("what's going on between you two", "sweet on her"), a person
-known by one word of the world's ("the half-giant"), an order after a statement that holds
-a question word, verbs of two parts around a pronoun ("pencil her in"), advice without its
-"you" ("might wanna..."), where a ware is sold with the way there, a place asked for by its
-keeper's role ("the shepherd's meadow"), two prices compared and "busy morning?", on the
-shipped worlds."""
+"""Lines as players type them: contractions without apostrophes ("wasnt", "isnt"), informal
+words ("tabs", "woozy", "sarnie"), "ur" for "you are" before what one is, "whatcha",
+"d'you", questions without a question mark ("... are ya", "... or what", "anybody
+seen...?"), how the NPC and someone stand asked in the last clause or in idioms ("what's
+going on between you two", "sweet on her"), a person known by one word of the world's ("the
+half-giant"), an order after a statement that holds a question word, verbs of two parts
+around a pronoun ("pencil her in"), advice without its "you" ("might wanna..."), where a
+ware is sold with the way there, a place asked for by its keeper's role ("the shepherd's
+meadow"), two prices compared and "busy morning?", on the shipped worlds."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.typed import plainly
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
 
@@ -35,6 +36,20 @@ from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor To
 ])
 def test_text_speak_is_read_as_meant(line, start):
     assert read(line).text.startswith(start), read(line).text
+
+
+def test_informal_words_are_read_as_the_plain_words_unless_the_world_names_them():
+    assert read("my nan's on them bp tabs and feels woozy").text == \
+        "my grandmother on them blood pressure tablets and feels dizzy"
+    assert read("is the kitty fed", frozenset({"kitty"})).text == "is the kitty fed"  # a world's cat
+    assert plainly("a cheese Sarnie and a cuppa") == "a cheese sandwich and a cup of tea"
+    assert plainly("feed the kitty", frozenset({"kitty"})) == "feed the kitty"
+
+
+def test_a_question_in_informal_words_is_answered_without_doubt():
+    with shipped("clinic", "minilm") as clinic:
+        said = ask(clinic, "Okoye", "doc, me gran's on the new bp tabs and keeps going woozy, is that normal?")
+    assert said.utterance.startswith("I believe the new blood-pressure pills rarely cause dizziness")
 
 
 @pytest.mark.parametrize("line", [

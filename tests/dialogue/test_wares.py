@@ -1,4 +1,4 @@
-"""Wares asked for in other words ("a cuppa" for the pot of tea), chosen by the embedder
+"""Wares asked for in other words ("a brew" for the pot of tea), chosen by the embedder
 only when one ware stands out; prices asked of a place list its wares."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from tests.dialogue.word_groups import WordGroups
 
 
 def _groups() -> WordGroups:
-    """The words of one group are one concept ("cuppa" and "tea"; "lamp" and "lantern"; "snack",
+    """The words of one group are one concept ("brew" and "tea"; "lamp" and "lantern"; "snack",
     "bun" and "cake")."""
-    return WordGroups({"cuppa", "tea"}, {"lamp", "lantern"}, {"snack", "bun", "cake"})
+    return WordGroups({"brew", "tea"}, {"lamp", "lantern"}, {"snack", "bun", "cake"})
 
 
 def teahouse() -> dict[str, Any]:
@@ -49,12 +49,12 @@ def world() -> Iterator[World]:
 
 def test_a_ware_said_in_other_words_has_its_price(world):
     world.brain.hear_with(_groups())
-    assert "2 coins" in ask(world, "Mei", "how much is a cuppa these days?").utterance
+    assert "2 coins" in ask(world, "Mei", "how much is a brew these days?").utterance
     assert "5 coins" in ask(world, "Mei", "what does a lamp go for?").utterance
 
 
 def test_without_meaning_a_word_names_no_ware(world):
-    assert "coin" not in ask(world, "Mei", "how much is a cuppa these days?").utterance
+    assert "coin" not in ask(world, "Mei", "how much is a brew these days?").utterance
 
 
 def test_a_word_close_to_two_wares_names_neither(world):

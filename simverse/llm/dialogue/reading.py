@@ -136,7 +136,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     words: list[str] = []
     tokens = _WORD.findall(raw)
     for at, token in enumerate(tokens):
-        if (opened := opened_up(tokens, at)) is not None:
+        if (opened := opened_up(tokens, at, keep)) is not None:
             words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")

@@ -5,6 +5,8 @@ text-speak ("whatcha", "d'you", "ur"). Pure tables of ordinary English, no world
 
 from __future__ import annotations
 
+import re
+
 CONTRACTIONS = {
     "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
     "that's": "that is", "it's": "it is", "there's": "there is", "let's": "let us", "i'd": "i would",
@@ -38,10 +40,35 @@ _UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "al
 _CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
 """Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 
+SLANG = {
+    "tabs": "tablets", "meds": "medicines", "woozy": "dizzy", "bp": "blood pressure", "sarnie": "sandwich",
+    "sarnies": "sandwiches", "butty": "sandwich", "butties": "sandwiches", "brekkie": "breakfast",
+    "brekky": "breakfast", "cuppa": "cup of tea", "scran": "food", "grub": "food", "nosh": "food", "bevvy": "drink",
+    "peckish": "hungry", "parched": "thirsty", "kip": "sleep", "knackered": "exhausted", "dosh": "money",
+    "skint": "broke", "kitty": "fund", "gaff": "house", "boozer": "pub", "caff": "cafe", "brolly": "umbrella",
+    "specs": "glasses", "telly": "television", "loo": "toilet", "footie": "football", "kickabout": "football game",
+    "nan": "grandmother", "nana": "grandmother", "gran": "grandmother", "grandad": "grandfather", "missus": "wife",
+    "bairn": "child", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
+    "chuffed": "pleased", "gutted": "upset", "bezzie": "best friend", "bestie": "best friend",
+}
+"""Everyday informal words with one everyday sense ("jab" may be a punch) and their plain
+equivalents, read as the plain words unless the world uses the word in a name (a cat called
+Kitty): the embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
+"woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". The world's
+names are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
+cheese sandwich."""
+_SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
+    """``line`` with its informal words in plain words, but for ``keep`` (the world's name words)."""
+    return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else SLANG[m[0].lower()], line)
+
+
 _WH = frozenset({"what", "who", "whom", "whose", "where", "when", "why", "how", "which"})
 
 
-def opened_up(tokens: list[str], at: int) -> list[str] | None:
+def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) -> list[str] | None:
     """The words token ``at`` of a line stands for, or ``None`` when it stands for itself.
     The last is a word of the tables; those before it may be the speaker's own (the "we" of
     "we'll") and are spelled as the reader spells any word."""
@@ -49,7 +76,8 @@ def opened_up(tokens: list[str], at: int) -> list[str] | None:
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     if token == "ur" and (after in _UR_ARE or after.endswith("ing")):
         return ["you", "are"]  # "ur mad", "ur looking well": "you are", not "your"
-    if opened := CONTRACTIONS.get(token):
+    plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
+    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain not in keep else None):
         return opened.split()
     head, _, tail = token.partition("'")
     if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
