@@ -1,6 +1,7 @@
 """How players type, opened up into the words they mean: contractions with and without
 their apostrophe ("wasnt" is no misspelling of "want"), clitics ("what've", "where'd"),
-text-speak ("whatcha", "d'you", "ur"). Pure tables of ordinary English, no world's words.
+text-speak ("whatcha", "d'you", "ur") and informal words ("tabs", "sarnie"). Tables of
+ordinary English, no world's words.
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ SLANG = {
     "bairn": "child", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
     "chuffed": "pleased", "gutted": "upset", "bezzie": "best friend", "bestie": "best friend",
 }
-"""Everyday informal words with one everyday sense ("jab" may be a punch) and their plain
-equivalents, read as the plain words unless the world uses the word in a name (a cat called
-Kitty): the embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
+"""Everyday informal words and their plain equivalents, read as the plain words unless the
+world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
+talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat is usually a
+name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
 "woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". The world's
 names are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
 cheese sandwich."""
