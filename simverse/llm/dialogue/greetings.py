@@ -4,6 +4,7 @@ thanks, read from plain English words, never a world's own."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.llm.dialogue.reading import GREETINGS, Reading
 
@@ -38,9 +39,17 @@ def introduces(text: str, name: str) -> bool:
     """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.",
     "Aldo here."), so the speaker is not what it asks about."""
     said = text.lower()
-    name = re.escape(name.lower())
-    intro = re.search(rf"\b(?:it'?s|it is|this is|i'?m|i am) {name}\b(?! (?:is|was|has|and)\b)|\b{name} here\b", said)
-    return intro is not None and len(re.findall(rf"\b{name}\b", said)) == 1
+    intro, named = _introducing(name.lower())
+    return intro.search(said) is not None and len(named.findall(said)) == 1
+
+
+@lru_cache(maxsize=1 << 12)
+def _introducing(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a speaker introducing themselves by ``name``, and of the name, compiled
+    once per name: a world of a thousand people has more names than the ``re`` module keeps."""
+    said = re.escape(name)
+    return (re.compile(rf"\b(?:it'?s|it is|this is|i'?m|i am) {said}\b(?! (?:is|was|has|and)\b)|\b{said} here\b"),
+            re.compile(rf"\b{said}\b"))
 
 
 __all__ = ["FAREWELLS", "MEETING", "THANKS", "introduces", "is_farewell", "is_greeting", "is_thanks", "meets"]
