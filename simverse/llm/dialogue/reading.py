@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simverse.core.names import singular, spelled, word_set
-from simverse.llm.dialogue.typed import CONTRACTIONS, opened_up
+from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
                 "must any anything")
 GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoon yo ahoy hallo")

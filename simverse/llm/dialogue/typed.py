@@ -7,6 +7,7 @@ ordinary English, no world's words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CONTRACTIONS = {
     "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
@@ -62,12 +63,15 @@ cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 12)
 def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
-    """``line`` with its informal words in plain words, but for ``keep`` (the world's name words)."""
+    """``line`` with its informal words in plain words, but for ``keep`` (the world's name words);
+    kept per line, as every listener of a line finds its names."""
     return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else SLANG[m[0].lower()], line)
 
 
-_WH = frozenset({"what", "who", "whom", "whose", "where", "when", "why", "how", "which"})
+WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
+"""The question words (here for "where'd you", read by :mod:`.reading` everywhere else)."""
 
 
 def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) -> list[str] | None:
@@ -83,5 +87,5 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
         return opened.split()
     head, _, tail = token.partition("'")
     if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
-        return [head, "did" if tail == "d" and head in _WH and after in _ASKED_DID else _CLITICS[tail]]
+        return [head, "did" if tail == "d" and head in WH and after in _ASKED_DID else _CLITICS[tail]]
     return None

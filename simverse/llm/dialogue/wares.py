@@ -140,11 +140,11 @@ def answer_price(h: Heard) -> Said:
     places = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"]
     if places and places == h.topics and not ware_words(h.reading, h.req) and (sold := wares_at(h, places[0])):
         return Said(sold)  # "what are prices like at the bakery?"
-    if h.topics and not any(h.req.names.get(t) and h.req.names[t].kind == "item" for t in h.topics):
+    asked = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
+    if h.topics and not asked:
         return answer_about(h)
     if not h.topics and set(h.reading.words) - _PRICE_WORDS:
         return answer_about(h)  # "how much is the collection insured for?": not goods here
-    asked = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
     asked = asked[:2 if h.reading.has(*_COMPARED) else 1]  # "is the ale dearer than the bread?": both prices
     told = [said for t in asked if (said := _price_said(h, t))]
     if told:
