@@ -32,10 +32,10 @@ from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
 from simverse.events.resolver import ActionCall, RuleResolver
 from simverse.knowledge.graph import Fact
-from simverse.llm.dialogue.orders import MOVE_WORDS
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import goes_along, read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.walks import MOVE_WORDS
 
 T = TypeVar("T")
 _FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)

@@ -1,6 +1,8 @@
 """simverse.llm.dialogue — the scripted brain's talk: understanding a line and answering it
 from what the NPC believes and remembers, in its own voice. Read in this order:
 
+* :mod:`~simverse.llm.dialogue.typed` — how players type, opened up ("wasnt", "ur", "sarnie");
+* :mod:`~simverse.llm.dialogue.unmarked` — questions typed without a question mark;
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
 * :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,
   softly, as advice), or none;
@@ -32,6 +34,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";
 * :mod:`~simverse.llm.dialogue.orders` — requests to act (named by their words, else by
   meaning with the embedder), agreed only when the rules allow;
+* :mod:`~simverse.llm.dialogue.walks` — requests to walk somewhere together, to a place named,
+  someone's place or a place described;
 * :mod:`~simverse.llm.dialogue.openers` — first lines: tell, ask, or small talk;
 * :mod:`~simverse.llm.dialogue.replying` — the batch: hear, classify, answer, decide.
 

@@ -27,7 +27,8 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
-               "what is got you", "what has got you", "what is brought", "what has brought")
+               "what is got you", "what has got you", "what is brought", "what has brought", "late for",
+               "you are going for")
 """Phrases that ask what someone is after or why they came."""
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""

@@ -27,7 +27,7 @@ from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_se
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.parts import asked_clause
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
-from simverse.llm.dialogue.pertinent import asked_words, says_what_is_asked
+from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, asks_the_way, asks_way, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.ways import avoided, said_as_start, way_ends, way_sentence
@@ -96,8 +96,8 @@ def _on_point(h: Heard, chosen: list[FactView]) -> bool:
 
     def says_it(fact: FactView) -> bool:
         i = rows.get(fact.key, -1)
-        return says_what_is_asked(fact, asked, bridged[i] if 0 <= i < len(bridged) else (),
-                                  close[i] if 0 <= i < len(close) else 0.0)
+        return not count_unsaid(fact, h.reading) and says_what_is_asked(
+            fact, asked, bridged[i] if 0 <= i < len(bridged) else (), close[i] if 0 <= i < len(close) else 0.0)
     return any(says_it(f) for f in chosen)
 
 

@@ -12,9 +12,10 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.parts import CLAUSE_BREAK
-from simverse.llm.dialogue.reading import YOU_WORDS, Reading, last_sentence, read
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
+from simverse.llm.dialogue.unmarked import last_sentence
 
 BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get along", "getting along", "between you",
                 "feel about", "close to", "close with", "know each other", "together", "friends with", "on good terms",

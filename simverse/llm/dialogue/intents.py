@@ -31,11 +31,11 @@ from simverse.llm.dialogue.reading import (
     goes_along,
     invites_confidence,
     is_reaction,
-    last_sentence,
     read,
 )
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
+from simverse.llm.dialogue.unmarked import last_sentence
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")
@@ -166,6 +166,22 @@ def _asks_last(r: Reading) -> bool:
                for said in map(read, clauses[-2:]))  # "what's in it, tea or something stronger?"
 
 
+def _asks_bare(r: Reading) -> bool:
+    """"U follow any footy team?", "..., seen any claw prints up by the peaks?": a last clause
+    that asks without its "do" or "have you", as players type, and asks for nothing done."""
+    if not r.raw.rstrip().endswith("?"):
+        return False
+    last = last_sentence(r.raw)
+    clauses = CLAUSE_BREAK.split(last)
+    whole = len(clauses) == 1 and last == r.raw.strip()
+    words = r.body if whole else read(clauses[-1]).body  # the whole line's body is without its names
+    if words[:1] == ("you",) and len(words) > 2:
+        return words[1] not in AUX and words[1] not in _ASKING_DONE and not words[1].endswith("ing")
+    return words[:1] in (("seen",), ("heard",), ("noticed",), ("met",), ("ever",)) and len(words) > 2
+
+
+_ASKING_DONE = frozenset({"want", "fancy", "mind", "need", "wanna", "gonna", "going", "coming", "up", "free", "ready"})
+"""After a bare "you" these ask for something done ("you want to walk over with me?")."""
 _TAGGED = frozenset({"not", "it", "you", "they", "he", "she", "we", "i", "there", "that", "this", "so", "right"})
 """The words of a question tag ("isn't it?", "don't you think so?" less "think")."""
 
@@ -201,7 +217,10 @@ class IntentModel:
         for intent in INTENTS:
             mine = np.sort(scores[[j for j, label in enumerate(self._labels) if label == intent]])[::-1]
             best[intent] = float(mine[:EXAMPLE_WEIGHT_TOP].mean())
-        if r.opens or question_at_end(r.raw)[1] or _asks_last(r):  # a question the cues left open asks about
+        asked = question_at_end(r.raw)[1]
+        if asked and not topic and asks_news(read(asked)):  # "you look fit to burst. what have you heard?"
+            return "ask_news"
+        if r.opens or asked or _asks_last(r) or _asks_bare(r):  # a question the cues left open asks about
             about_you = bool(set(r.words) & YOU_WORDS)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk

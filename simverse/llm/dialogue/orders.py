@@ -13,19 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from simverse.core.decisions import ActionSpec, DecisionRequest
+from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
-from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import described_place, person_place
-from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.parts import request_clause
-from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, goes_along, read
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
 from simverse.llm.dialogue.requesting import FAVOUR, GREETED, bidden, polite_request
+from simverse.llm.dialogue.walks import action_verbs, go, owner_place_said, place_described, wants_to_go
 from simverse.llm.dialogue.wares import ware_meant
 
-MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
-                      "nip hop dash scoot")
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
@@ -54,13 +50,13 @@ def answer_request(h: Heard) -> Said:
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
-    if _wants_to_go(h) and (any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics)
-                            or _place_described(h) is not None or _owner_place_said(h)):
-        return _go(h)
+    if wants_to_go(h) and (any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics)
+                            or place_described(h) is not None or owner_place_said(h)):
+        return go(h)
     if _named_actions(h, meaning=False):
         return _do(h)
-    if _wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
-        return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else _go(h)
+    if wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
+        return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else go(h)
     if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
@@ -80,12 +76,6 @@ def _ordered(h: Heard) -> Heard:
     said_before = {form for i, word in enumerate(words) if word not in order.words
                    and not (i and words[i - 1] in _DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
     return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in _action_verbs(a)} else h
-
-
-def action_verbs(req: DecisionRequest) -> frozenset[str]:
-    """The words of the world's actions (their names and first description words)."""
-    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
-                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
 
 
 def _item_said_before(h: Heard) -> str | None:
@@ -120,76 +110,6 @@ def _handing(h: Heard) -> bool:
 _FOR_ME = re.compile(r"^(?:please )?(?!do (?:me|us) a (?:favour|favor|kindness)\b)(?P<verb>[a-z]+) (?:me|us) "
                      r"(?:a|an|one|some|another)\b")
 """An order to get the speaker something ("pull me a pint", "pour us another"): handing over."""
-
-
-def _wants_to_go(h: Heard) -> bool:
-    verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in MOVE_WORDS or goes_along(h.reading) or bool(_TAKE_ME.search(h.reading.text)) or h.reading.has(
-        "follow me", "come with me", "let us go", "come along", "walk with me", "join me")
-
-
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show) (?:me|us) (?:[a-z]+ ){0,2}?"
-                      r"(?:to|into|towards|over|round|across)\b")
-""""Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
-
-
-def _go(h: Heard) -> Said:
-    req = h.req
-    places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
-    target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
-    if target is None:  # "walk down to Cobb's field with me": the one place that is that person's
-        theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
-        target = next(iter(theirs)) if len(theirs) == 1 else None
-    if target is None:  # "come through to the statues with me": the place where they are
-        target = _place_described(h)
-    if target is None:
-        return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
-    name = name_of(h, target)
-    if target == req.place:
-        return Said(f"We're already at {name}.")
-    path = route(req, target)
-    if not path:
-        return Said(h.voice.say("refuse", h.rng, why=f"I don't know a way to {name} from here"))
-    first = path[0]
-    if len(path) > 1:  # a move goes next door only: agreeing would promise a walk the rules do not make
-        return Said(h.voice.say("refuse", h.rng, why=f"{name} is further than next door; I could come as far as "
-                                                    f"{name_of(h, first)}"))
-    if {"place": first} not in req.doable.get("move", []):
-        return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
-    return Said(h.voice.say("agree", h.rng, what=f"I'll come with you to {name}"), action="move", args={"place": first})
-
-
-_TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step)"
-                       r"(?: (?![a-z]+ing\b)[a-z]+){0,3} (?:to|into|towards) (?:the|where|a|an|somewhere)\b")
-"""Where a walk is to, said by what is there ("take the toddler through to where the fish
-tank is"), not whom an errand is for ("go round handing leaflets to the people waiting")."""
-
-
-def _owner_place_said(h: Heard) -> bool:
-    """Whether a walk goes to a place by its keeper ("walk with me over to Ilsa's place, I
-    owe you a drink": the tavern, not the drink)."""
-    owners = set(h.reading.owners)
-    return any(set(word_forms(h.req.names[t].name)) & owners and person_place(h.req, t, h.reading, going=True)
-               for t in h.topics if t in h.req.names)
-
-
-def _place_described(h: Heard) -> str | None:
-    """The place a walk together asks for by what is there ("come through to the statues
-    with me", "walk us across to the statues"), not the NPC's own; none for an errand ("go
-    and sort out the returns shelf", "take a close look at the painting"), whose words
-    describe what is to be done, not where to."""
-    to_where = _TO_WHERE.search(h.reading.text) is not None
-    if not (to_where or goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
-        return None
-    scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
-    return described_place(scores) or (clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where else None)
-
-
-WALK_CLOSE, WALK_MARGIN = 0.35, 0.2
-"""A walk "to" a place said by what is done there may be a little less close than a
-question ("take me through to where the returns get tested": 0.44 to the Returns Room, the
-next 0.16) when no other place comes near it; not "do some practice with me", which names
-something to do, not where."""
 
 
 def _hand_over(h: Heard, item: str) -> Said:
@@ -290,7 +210,7 @@ def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
     return [a for a in req.actions if a.name == req.schedule_action]
 
 
-_ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend")
+_ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend pick grab")
 """Verbs that ask for work on something without saying which ("deal with", "see to")."""
 
 
@@ -301,7 +221,10 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     req = h.req
     if not req.schedule_action or req.schedule_place != req.place:
         return []
-    if (polite_request(h.reading, action_verbs(req)) or "") not in _ANY_WORK:
+    verbs = action_verbs(req)
+    clause = request_clause(h.reading.raw, verbs, name_words(req.names))  # "the board's flashing red, pick one up"
+    verb = polite_request(h.reading, verbs) or (polite_request(read(clause), verbs) if clause else None)
+    if (verb or "") not in _ANY_WORK:
         return []  # "swap your kettle" asks for a deed of its own, not the work there
     shown = set(word_forms(req.place_description)) - FUNCTION_WORDS - LIGHT_VERBS
     if not shown & (line - LIGHT_VERBS):
@@ -323,8 +246,9 @@ def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
     named = _named_actions(h)
     doable = [a for a in named if _bindings(h, a)]
-    if not doable and not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:
-        doable = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
+    if not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
+        with_named = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
+        doable = [a for a in with_named if a in doable] + [a for a in doable if a not in with_named] or with_named
     if doable:
         spec = doable[0]
         bindings = _bindings(h, spec)

@@ -67,12 +67,18 @@ def _leads_in(clause: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+def clauses_of(line: str) -> list[str]:
+    """The line's clauses, sentence by sentence ("first day here. who's our teacher, what's
+    she called?" -> three)."""
+    return [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
+
+
 def asking_text(line: str) -> str:
     """The clauses of a line that ask (end in "?", open with an auxiliary or have a question
     word), each with a clause of a few words right before it ("last year, what did you
     grow?"); the whole line when none asks. What a line says around its question ("..., I
     want to order for tomorrow") is not what it asks."""
-    clauses = [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
+    clauses = clauses_of(line)
     asking = [i for i, c in enumerate(clauses) if c.endswith("?") or _asks(read(c))]
     if not asking or len(clauses) < 2:
         return line
@@ -99,13 +105,15 @@ def question_at_end(line: str) -> tuple[str, str]:
     """``(statement, question)`` of a line that says something and then asks with a
     question word ("I've got a prescription to pick up, who sorts that out?"); ``("", "")``
     for any other line."""
-    clauses = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
-    if len(clauses) < 2:
+    clauses = clauses_of(line)
+    asking = [i for i, c in enumerate(clauses) if i and _opens_with_wh(read(c))]
+    if not asking:
         return "", ""
-    last = read(clauses[-1])
-    if not last.opens or last.wh is None or not last.body or last.body[0] not in WH:
-        return "", ""
-    return clauses[-2], clauses[-1]
+    return clauses[asking[-1] - 1], clauses[asking[-1]]  # "sorry father. what have you been up to? ..."
+
+
+def _opens_with_wh(r: Reading) -> bool:
+    return r.opens and r.wh is not None and bool(r.body) and r.body[0] in WH
 
 
 _SEE_TO = re.compile(r"\bsee(?:ing)? to (?:it|that|this|them|those)\b")
@@ -123,7 +131,7 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     asks no more than its question, and a clause of a word or two ("go on") or leading
     into another ("before the rush") asks nothing. Kept per line: each line is read
     this way when it is heard, classified and answered."""
-    clauses = [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
+    clauses = clauses_of(line)
     if len(clauses) < 2 and not _ASKS_YOU.search(line.lower()):
         return None
     whole = read(line, names=names)
@@ -134,6 +142,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         return clauses[-1]
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None
+    if whole.question and not line.rstrip().endswith("?") and last.question:
+        return None  # "left my money at home :( u reckon the canteen gives out anything free": asked, unmarked
     for i, clause in enumerate(clauses if len(clauses) > 1 else []):
         said = read(clause, names=names if i == 0 else None)  # a name after the first clause is its subject
         if len(said.body or said.words) <= _SHORT or said.opens or _leads_in(clause):

@@ -12,6 +12,7 @@ as what the NPC does know of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from simverse.core.decisions import DecisionRequest, FactView
@@ -46,3 +47,15 @@ def says_what_is_asked(fact: FactView, asked: list[str], bridged: Collection[str
         return True
     said = set(word_forms(f"{fact.text} {fact.predicate.replace('_', ' ')}")) - FUNCTION_WORDS
     return any(w in bridged or any(same_root(w, s) for s in said) for w in asked)
+
+
+_COUNT = re.compile(r"\b(?:\d{1,3}(?!\d)|no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|few|"
+                    r"couple|single|only|twice|once)\b")
+"""A number or count in a belief (not a year: "painted in 1665" counts nothing)."""
+
+
+def count_unsaid(fact: FactView, r: Reading) -> bool:
+    """Whether a "how many" question meets a belief that says no number: "how many paintings
+    does the museum own?" is not answered by when one was painted."""
+    return r.has("how many") and _COUNT.search(fact.text.lower()) is None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from simverse.core.names import singular, spelled, word_set
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
+from simverse.llm.dialogue.unmarked import asks_unmarked
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
@@ -31,8 +32,8 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
          "you charging", "they charging", "he charging", "she charging")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
-       "how do i reach", "how can i reach", "how do i find", "how do i go", "route to",
-       "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
+       "which direction", "what direction", "how do i reach", "how can i reach", "how do i find", "how do i go",
+       "route to", "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
 _SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
 _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
                         r"(?:get|go|reach|find|walk|come|make it)\b")
@@ -158,7 +159,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
     tagged = text.endswith(_TAG_ENDINGS) and not opens
     question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text)) or (
-        not tagged and _asks_unmarked(text, raw))
+        not tagged and asks_unmarked(text, raw))
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
@@ -213,42 +214,16 @@ line does not ask who."""
 
 
 _ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}(?:ask|want|take|charge) for"
-                        r" (?:a|an|one|the|it|them|that|this|those|these|each)\b")
-""""What does the café ask for a cup?": what is asked for a thing is its price ("what did
-she ask for?" is no price: nothing is named after it)."""
+                        r" (?:a|an|one|the|it|them|that|this|those|these|each)\b"
+                        r"| what (?:would|will|do|should|might|am|are) (?:i|we|one) (?:be )?pay(?:ing)?\b")
+""""What does the café ask for a cup?", "if I got a herring, what would I be paying?": what is
+asked for a thing is its price ("what did she ask for?" is no price: nothing is named after it)."""
 
 
 _WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know "
                       r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
 """"I would love to know where you grew up.": a question said as a wish to know."""
-_ASKS_UNMARKED = re.compile(r"\b(?:are|were|do|did|have|can|could|will|would) (?:you|they|we)$|\bor (?:what|not)$"
-                            r"|\bor (?:is|are|was|were|do|does|did|has|have) (?:it|that|this|he|she|they|you|there)\b")
-""""Thick as thieves, are ya", "proper mates or what", "...or is it strictly business": a
-question asked without a question mark, as players type."""
-_ASKS_AFTER_LINK = re.compile(r"\b(?:but|so|and|then|anyway|okay|ok|now|well) (?:what|where|who|when|which|why|how)\b"
-                              r"(?! a\b| an\b)(?: [a-z]+){0,2} (?:is|are|was|were|do|does|did|can|could|would|will|"
-                              r"should|have|has)\b")
-""""No offence but how old are you actually", "so where is it then": a question after a
-linking word, question mark or not."""
-_LAST_ASKS = re.compile(r"(?:how (?:much|many|far|long|old|come)|(?:what|where|who|when|which|why)(?:'?s)?"
-                        r"(?! a\b| an\b))\b")
-
-
-""""The cheese sandwiches, robbery or fair? how much": a last sentence after another that
-opens with a question word (a first is read as the line's opening)."""
-_ANYONE_ASKED = re.compile(r"(?:^|[,;:\u2013\u2014]|\s-+)\s*(?:[a-z]+ )?(?:anyone|anybody|any of you) "
-                           r"(?:got|seen|know|knows|heard|have|has)\b")
-""""..., anyone got a clue where it ended up": asked of whoever hears, as a clause of its own."""
-
-
-def _asks_unmarked(text: str, raw: str) -> bool:
-    """Whether a line asks in one of the shapes players type without a question mark."""
-    last = last_sentence(raw)
-    return (_ASKS_UNMARKED.search(text) is not None or _ASKS_AFTER_LINK.search(text) is not None
-            or _ANYONE_ASKED.search(raw) is not None or (last != raw.strip() and _LAST_ASKS.match(last) is not None))
-
-
 _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"
                              r"credits|quid|bucks|crowns|shillings|marks) ")
 """"How many coins is one of them?": a price asked in money."""
@@ -262,7 +237,8 @@ def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)), None)
-    priced = [p for p in PRICE if f" {p} " in padded] + [m[1] for m in _PRICED.finditer(padded)]
+    priced = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
+    priced += [m[1] for m in _PRICED.finditer(padded)]
     asking = asking or _price_asked_unmarked(padded, priced)
     if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
                    or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
@@ -280,6 +256,8 @@ _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
 _GOING = frozenset({"go for", "goes for", "going for"})
+_AIMING = re.compile(r" (?:you are|you were|i am|we are|she is|he is|they are) going for ")
+""""You're going for class rep": aiming at something, not a price."""
 """Price phrases that are also a way to somewhere ("where do I go for a jab?")."""
 
 
@@ -348,14 +326,10 @@ YOU_WORDS = frozenset({"you", "your", "yours", "yourself"})
 """The words by which a line speaks to the one it is said to."""
 
 
-def last_sentence(raw: str) -> str:
-    """The line's last sentence ("I saw you two at the quay. You two pals?" -> "You two pals?")."""
-    return re.split(r"[.!?]\s+", raw.strip())[-1]
-
-
 def asks_way(r: Reading) -> bool:
     return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
-        r.wh == "where" and not r.has("where do you", "where are you", "where were you"))
+        r.wh == "where" and not r.has("where do you", "where are you", "where were you", "where did you",
+                                      "where have you"))
 
 
 _MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +

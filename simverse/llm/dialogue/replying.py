@@ -76,8 +76,10 @@ from simverse.llm.dialogue.social import (
 )
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
-from simverse.llm.dialogue.wares import answer_price, ware_similarities
+from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
 
+_TRADING = ("sell", "sells", "selling", "sold", "buy", "stock", "stocks")
+"""Words of a question about where or from whom a ware is had, which may name it in other words."""
 CLOSE_AFTER = 3
 """From this many lines on, a conversation that has run its course may end by chance."""
 ANSWERS: dict[str, Callable[[Heard], Said]] = {
@@ -242,12 +244,15 @@ def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> l
     return [float(v) for v in vectors[1:] @ vectors[0]]
 
 
-def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> list[str]:
+def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str],
+                   acting: bool = False) -> list[str]:
     """The topics of a question that names no person but describes one ("the woman behind
     the medicines counter", :mod:`.sketched`) or asks how the NPC stands with one it calls
-    by their role ("have you dealt with the manager before?"), that person first."""
+    by their role ("have you dealt with the manager before?"), that person first. In a
+    request (``acting``) the person described is whom it is for even where it names another
+    ("the young mum with the toddler needs the doctor, book her in")."""
     people = [t for t in topics if t in req.names and req.names[t].kind == "npc"]
-    if people and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard": not him
+    if people and not acting and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard"
         return topics
     person = person_by_role(r, req) if (asks_opinion(r) or bond_asked(r)) and not people else None
     person = person or person_sketched(model, r.raw, req)
@@ -279,7 +284,7 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
-        if (i in sims or i in acts) and (sketched := sketched_first(model, reading, req, topics)) != topics:
+        if (i in sims or i in acts) and (sketched := sketched_first(model, reading, req, topics, i in acts)) != topics:
             topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
             intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
         rng = random.Random(req.seed)
@@ -288,7 +293,10 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         if facts is not None:
             facts, bridged = bridge(model, reading, req, facts)
         roles = role_similarities(model, reading, req) if i in sims else {}
-        wares = ware_similarities(model, reading, req, topics) if intents[i] in ("ask_price", "request") else {}
+        wares = ware_similarities(model, reading, req, topics) if intents[i] in ("ask_price", "request") or (
+            i in sims and reading.has(*_TRADING)) else {}
+        if i in sims and intents[i] != "ask_price" and (ware := ware_meant(wares)) is not None:
+            topics = [ware, *topics]  # "who's selling them paper lights?": the paper lantern
         goals = goal_similarities(model, reading, req) if i in sims else []
         deeds = deed_similarities(model, reading, topics, req) if i in sims else {}
         doing = activity_similarity(model, reading, req) if i in sims else 0.0
@@ -315,7 +323,8 @@ def answer(h: Heard) -> Said:
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
-    if intent in ("confide", "react", "small_talk", "ask_news", "ask_price") and goal_asked(h.reading):
+    if intent in ("confide", "react", "small_talk", "ask_news", "ask_price", "farewell", "tell") and goal_asked(
+            h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
     if intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news

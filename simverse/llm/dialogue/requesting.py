@@ -160,6 +160,11 @@ _WANT_YOU = re.compile(r"\bi (?:would like|want|need|would love) (?:you|your)\b"
 _NOT_SOMEONE = word_set("i we you they he she it this that there these those what which who")
 
 
+_WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip|hop|step|tag|run|hurry)"
+                      r"(?: (?:over|across|along|down|up|round|around|back|out|through|in|on))+ with (?:me|us)\b")
+""""Wander across with me", "pop over with us": a walk together, wherever the line says it goes."""
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
@@ -201,7 +206,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
             and not _WANT_YOU.search(r.text) \
             and not ((r.opens or r.question) and r.wh):  # "where's the cash machine, I need money": why it asks
         return "buy"
-    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me"):
+    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me") or _WITH_ME.search(r.text):
         return "go"
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.parts import asking_text
+from simverse.llm.dialogue.parts import asking_text, clauses_of
 from simverse.llm.dialogue.reading import Reading, read
 
 OTHER_TIME = re.compile(
@@ -59,6 +59,8 @@ def _asked_verbs(r: Reading) -> list[str]:
     if _PERSON_AT.match(" ".join(words[words.index("who"):])):
         return ["works"]  # "who's the lady behind the pills counter?": who works there
     after = [w for w in words[words.index("who") + 1:] if w not in _ADVERBS]
+    if after[:1] in (["is"], ["are"]) and after[1:2] and after[1].endswith("ing"):
+        after = after[1:]  # "who is selling them?": who sells
     if after[:1] in (["does"], ["do"], ["did"]):
         deed = next((w for w in after[1:4] if w.endswith("ing") and len(w) > 5), None)
         return [deed] if deed else []
@@ -79,6 +81,8 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
     """"Who bakes the bread?" -> "That's Mara, the baker." when exactly one person's role
     fits the verb (or, for working at a named place, a role qualified by the place); "" when
     none or several fit, or the line asks about another time or someone's relation."""
+    if (asked := asking_text(r.raw)) != r.raw:
+        r = read(asked)  # "my kids are begging for paper lights for tonight, who's selling?"
     if r.wh != "who" or other_time(r) or r.owned:
         return ""
     verbs = _asked_verbs(r)
@@ -117,15 +121,18 @@ _SELLING = word_set("sell sells selling sold trade trades deal deals stock stock
 
 
 _ROLE_ASKED = re.compile(r"^(?:who is|who are|which one is|which one of (?:them|you|those|these) is) "
-                         r"(?:the|this|that|our) (?P<noun>[a-z]+)(?: (?:here|around here|round here|then|now|again))?$")
-""""Who is the manager?", "which one of them is the manager?": the person whose role is that noun."""
+                         r"(?:the|this|that|our|your|[a-z]*\d[a-z\d]*)(?: [a-z]+)? (?P<noun>[a-z]+)"
+                         r"(?: (?:here|around here|round here|then|now|again))?$")
+""""Who is the manager?", "which one of them is the manager?", "who's 4B's form teacher": the
+person whose role is that noun."""
 
 
 def who_is_role(r: Reading, req: DecisionRequest) -> str:
     """"That's Okafor, the service manager.": the one person whose role ends in the noun a
     "who is the X?" asks (the head of "service manager"); "" when none or several have it."""
-    asked = _ROLE_ASKED.search(" ".join(r.body or r.words))
-    if asked is None:
+    clauses = [read(c).body for c in clauses_of(r.raw)]
+    asked = next((m for words in (r.body or r.words, *clauses) if (m := _ROLE_ASKED.search(" ".join(words)))), None)
+    if asked is None:  # "just moved here. who's 4B's form teacher, what do we call her?" asks it in a clause
         return ""
     noun = singular(asked.group("noun"))
     found = {npc: [a for a in aliases if word_forms(a)[-1:] == [noun]] for npc, aliases in roles_of(req).items()}

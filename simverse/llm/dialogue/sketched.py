@@ -21,8 +21,8 @@ from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.roles import other_time, roles_of
 
-_WOMAN = word_set("woman lady girl lass gal")
-_MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer")
+_WOMAN = word_set("woman lady girl lass gal mum mom mother")
+_MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer dad")
 _PERSON = _WOMAN | _MAN | word_set("kid person youngster youth child teenager nipper seller vendor keeper dealer")
 _AFTER = (r"(?P<after>\s+(?:who|whose|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
           r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;—]*)?")

@@ -185,7 +185,7 @@ ACTIVITY_CLOSE = 0.55
 """Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
-_DOING = ("doing", "you up to", "busy", "right now", "at the moment")
+_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment")
 _YOU = word_set("you your yourself")
 
 
@@ -304,10 +304,19 @@ def _state(req: DecisionRequest) -> str:
     if hungry:
         base += ", though I could do with something to eat"
     if req.schedule_activity:
-        first = req.schedule_activity.split()[0]
-        busy = first.endswith("ing") and first not in _NOT_VERBS
-        base += f"; busy {'' if busy else 'with '}{req.schedule_activity}"
+        base += f"; {_busy(req.schedule_activity, 'busy ')}"
     return base + "."
+
+
+def _busy(activity: str, prefix: str = "") -> str:
+    """An activity as said after "I'm": "(busy) baking bread", "in the lesson", "busy with
+    morning prayers" (not "I'm morning prayers")."""
+    first = activity.split()[0]
+    if first in ("in", "on", "at"):
+        return activity
+    if first.endswith("ing") and first not in _NOT_VERBS:
+        return prefix + activity
+    return f"busy with {activity}"
 
 
 def _activity(h: Heard) -> str:
@@ -318,7 +327,7 @@ def _activity(h: Heard) -> str:
     doing = as_own(req.schedule_activity, req)  # "arranging her pencils": "arranging my pencils"
     if req.schedule_place and req.schedule_place != req.place:
         return f"I'm on my way to {name_of(h, req.schedule_place)}; {doing} next."
-    return f"I'm {doing}{where}."
+    return f"I'm {_busy(doing)}{where}."
 
 
 _OFFERED = re.compile(r"\b(?:anything|something) (?:[a-z]+ )?to (?:eat|drink)\b"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from simverse.llm.dialogue.reading import Reading, last_sentence, read
+from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.unmarked import last_sentence
 
 TELLING = ("did you know that", "have you heard that", "i heard", "i have heard", "they say", "word is",
            "rumour has it", "rumor has it", "between you and me", "guess what", "apparently", "you know what",

@@ -24,7 +24,9 @@ CONTRACTIONS = {
     "whatcha": "what are you", "watcha": "what are you", "d'you": "do you", "dyou": "do you", "y'know": "you know",
     "gotta": "got to", "dunno": "do not know", "lemme": "let me", "gimme": "give me", "kinda": "kind of",
     "sorta": "sort of", "youre": "you are", "theyre": "they are", "thats": "that is", "theres": "there is",
-    "ain't": "is not", "aint": "is not", "wont": "will not", "shan't": "shall not",
+    "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow", "b4": "before", "thru": "through",
+    "tho": "though", "coz": "because", "cuz": "because", "ppl": "people", "abt": "about", "idk": "i do not know",
+    "ain't": "is not", "aint": "is not", "wont": "will not", "shan't": "shall not", "n": "and",
     **{f"{verb}{nt}": f"{verb} not" for verb in ("is", "are", "was", "were", "does", "did", "has", "have", "had",
                                                "could", "would", "should", "must", "need", "might")
        for nt in ("n't", "nt")},
@@ -39,6 +41,11 @@ _UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "al
                      "sure", "gonna", "here", "there", "in", "out", "off", "up", "back", "done", "new", "all", "only",
                      "lucky", "good", "bad", "ok", "okay", "fine", "free", "open", "closed", "meant", "supposed"})
 """After "ur" these make it "you are" ("ur mad not to", "ur not serious"), before a noun it is "your"."""
+_LET_US = frozenset({"go", "get", "head", "grab", "have", "see", "try", "walk", "pop", "nip", "take", "find", "check",
+                     "do", "sit", "eat", "buy", "make", "start", "both", "all", "just"})
+"""After "lets" these make it "let us" ("lets both go to the canteen"); "she lets me in" stays."""
+_LETTING = frozenset({"he", "she", "it", "who", "that", "which", "never", "always", "often", "just", "still"})
+"""Before "lets" these make it the verb "lets" ("she lets go of the rope")."""
 _CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
 """Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 
@@ -48,8 +55,9 @@ SLANG = {
     "brekky": "breakfast", "cuppa": "cup of tea", "scran": "food", "grub": "food", "nosh": "food", "bevvy": "drink",
     "peckish": "hungry", "parched": "thirsty", "kip": "sleep", "knackered": "exhausted", "dosh": "money",
     "skint": "broke", "kitty": "fund", "gaff": "house", "boozer": "pub", "caff": "cafe", "brolly": "umbrella",
-    "specs": "glasses", "telly": "television", "loo": "toilet", "footie": "football", "kickabout": "football game",
-    "nan": "grandmother", "nana": "grandmother", "gran": "grandmother", "grandad": "grandfather", "missus": "wife",
+    "specs": "glasses", "telly": "television", "loo": "toilet", "footie": "football", "footy": "football",
+    "kickabout": "football game", "nan": "grandmother", "nana": "grandmother", "gran": "grandmother",
+    "grandad": "grandfather", "missus": "wife",
     "bairn": "child", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
     "chuffed": "pleased", "gutted": "upset", "bezzie": "best friend", "bestie": "best friend",
 }
@@ -82,6 +90,8 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     if token == "ur" and (after in _UR_ARE or after.endswith("ing")):
         return ["you", "are"]  # "ur mad", "ur looking well": "you are", not "your"
+    if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
+        return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
     if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain not in keep else None):
         return opened.split()

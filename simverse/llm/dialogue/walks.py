@@ -1,0 +1,106 @@
+"""Being asked to walk somewhere with the speaker: "follow me to the square", "pop out by
+the fish tank", "walk down to Cobb's field with me". The NPC agrees only to a walk next
+door that the world's rules allow now (a move goes one place at a time), to the place the
+line names, the place of the person it names, or the place it describes by what is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_forms, word_set
+from simverse.llm.dialogue.answers import Heard, Said, name_of
+from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.described import described_place, person_place
+from simverse.llm.dialogue.knowing import route
+from simverse.llm.dialogue.reading import goes_along
+from simverse.llm.dialogue.requesting import polite_request
+
+MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
+                      "nip hop dash scoot")
+
+
+def action_verbs(req: DecisionRequest) -> frozenset[str]:
+    """The words of the world's actions (their names and first description words)."""
+    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
+                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+
+
+def wants_to_go(h: Heard) -> bool:
+    """Whether the line asks the NPC to walk somewhere with the speaker ("come with me",
+    "pop out to the waiting room", "take me over to the mill")."""
+    verb = polite_request(h.reading, action_verbs(h.req)) or ""
+    return verb in MOVE_WORDS or goes_along(h.reading) or bool(_TAKE_ME.search(h.reading.text)) or bool(
+        _POP_OVER.search(h.reading.text)) or h.reading.has(
+        "follow me", "come with me", "let us go", "come along", "walk with me", "join me")
+
+
+_POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))? "
+                       r"(?:to|into|towards|by) (?:the|a|an|my|your|our)\b")
+""""Pop out to the waiting room", "step over to the desk": a walk ("pop your name in" is none)."""
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show) (?:me|us) (?:[a-z]+ ){0,2}?"
+                      r"(?:to|into|towards|over|round|across)\b")
+""""Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
+
+
+def go(h: Heard) -> Said:
+    """Agree to walk next door with the speaker, to the place the line names or describes, or
+    say why not (it is here, further than next door, or the way is shut)."""
+    req = h.req
+    places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
+    target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
+    if target is None:  # "walk down to Cobb's field with me": the one place that is that person's
+        theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
+        target = next(iter(theirs)) if len(theirs) == 1 else None
+    if target is None:  # "come through to the statues with me": the place where they are
+        target = place_described(h)
+    if target is None:
+        return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
+    name = name_of(h, target)
+    if target == req.place:
+        return Said(f"We're already at {name}.")
+    path = route(req, target)
+    if not path:
+        return Said(h.voice.say("refuse", h.rng, why=f"I don't know a way to {name} from here"))
+    first = path[0]
+    if len(path) > 1:  # a move goes next door only: agreeing would promise a walk the rules do not make
+        return Said(h.voice.say("refuse", h.rng, why=f"{name} is further than next door; I could come as far as "
+                                                    f"{name_of(h, first)}"))
+    if {"place": first} not in req.doable.get("move", []):
+        return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
+    return Said(h.voice.say("agree", h.rng, what=f"I'll come with you to {name}"), action="move", args={"place": first})
+
+
+_TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step)"
+                       r"(?: (?![a-z]+ing\b)[a-z]+){0,3} (?:to|into|towards|by) (?:the|where|a|an|somewhere)\b")
+"""Where a walk is to, said by what is there ("take the toddler through to where the fish
+tank is", "pop out by the fish tank"), not whom an errand is for ("go round handing leaflets
+to the people waiting")."""
+
+
+def owner_place_said(h: Heard) -> bool:
+    """Whether a walk goes to a place by its keeper ("walk with me over to Ilsa's place, I
+    owe you a drink": the tavern, not the drink)."""
+    owners = set(h.reading.owners)
+    return any(set(word_forms(h.req.names[t].name)) & owners and person_place(h.req, t, h.reading, going=True)
+               for t in h.topics if t in h.req.names)
+
+
+def place_described(h: Heard) -> str | None:
+    """The place a walk together asks for by what is there ("come through to the statues
+    with me", "walk us across to the statues"), not the NPC's own; none for an errand ("go
+    and sort out the returns shelf", "take a close look at the painting"), whose words
+    describe what is to be done, not where to."""
+    to_where = _TO_WHERE.search(h.reading.text) is not None
+    if not (to_where or goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
+        return None
+    scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
+    return described_place(scores) or (clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where else None)
+
+
+WALK_CLOSE, WALK_MARGIN = 0.35, 0.2
+"""A walk "to" a place said by what is done there may be a little less close than a
+question ("take me through to where the returns get tested": 0.44 to the Returns Room, the
+next 0.16) when no other place comes near it; not "do some practice with me", which names
+something to do, not where."""
