@@ -143,3 +143,16 @@ def test_a_count_is_not_answered_by_a_belief_without_a_number():
     with shipped("museum_tour", "minilm") as museum:
         said = ask(museum, "Ada", "how many paintings does the museum own").utterance
     assert DONT_KNOW.search(said.split(".")[0]), said  # not "I know that the Girl... was painted in 1665."
+
+
+def test_what_the_npc_is_bent_over_is_its_activity(desk):
+    assert read("ur hunched over it").text == "you are hunched over it"
+    said = ask(desk, "Okafor", "what's that pile of letters ur stooped over").utterance
+    assert said == "I'm reviewing refund requests at Manager's Office.", said
+
+
+def test_a_person_described_by_what_they_run_is_the_one_in_charge():
+    with shipped("museum_tour", "minilm") as museum:
+        line = "the bloke in the nice jacket who runs this whole place, how do you two get on?"
+        said = ask(museum, "Camille", line).utterance
+    assert "Hale" in said and "boss" in said, said

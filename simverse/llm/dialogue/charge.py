@@ -95,22 +95,28 @@ def who_is_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
     """"That's Hale, the museum director." for the one person whose role best fits the
     charge asked about; ``closeness``: the embedder's cosine of the charge to each person's
     role (:func:`role_texts`). "" when the line asks no such thing or no one stands out."""
-    charge = charge_asked(r)
-    if charge is None:
-        return ""
-    wanted = charge_words(charge)
-    roles = roles_of(req)
-    scores = {npc: _score(aliases, wanted, (closeness or {}).get(npc, 0.0))
-              for npc, aliases in roles.items()}
-    for npc in _owners_of_places(req, topics) + _sellers(req, topics):
-        scores[npc] = scores.get(npc, 0.0) + 3.0
-    who = clearly_closest(scores, 1.0, _MARGIN)
+    who = person_in_charge(r, req, topics, closeness)
     if who is None:
         return ""
+    roles = roles_of(req)
     if who == req.npc:
         role = max(roles.get(who, [""]), key=len)
         return f"I am; I'm the {role}." if role else "I am."
     return that_is(who, roles.get(who, []))
+
+
+def person_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
+                     closeness: Mapping[str, float] | None = None) -> str | None:
+    """The one person whose role best fits the charge a line asks about ("who runs this
+    whole place?" -> the museum director), or ``None`` (no charge asked, or no one stands out)."""
+    charge = charge_asked(r)
+    if charge is None:
+        return None
+    wanted = charge_words(charge)
+    scores = {npc: _score(aliases, wanted, (closeness or {}).get(npc, 0.0)) for npc, aliases in roles_of(req).items()}
+    for npc in _owners_of_places(req, topics) + _sellers(req, topics):
+        scores[npc] = scores.get(npc, 0.0) + 3.0
+    return clearly_closest(scores, 1.0, _MARGIN)
 
 
 def _score(aliases: Sequence[str], wanted: Sequence[str], close: float) -> float:

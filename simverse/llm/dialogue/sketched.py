@@ -14,6 +14,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.llm.dialogue.charge import person_in_charge
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.doers import PAST, deed_without_place
@@ -142,6 +143,9 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
         return None
     roles = roles_of(req)
     deed = _deed_part(text, sketch)  # "the woman who sends everyone to the doctor" is not the doctor
+    head = person_in_charge(read(f"who {deed}"), req, ()) if deed else None  # by role, not by who works there
+    if head not in (None, req.npc, req.partner) and sexes_fit(sex, req.names[head].pronoun):
+        return head  # "the smart fella in the suit who runs this whole place": the director
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
         if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (

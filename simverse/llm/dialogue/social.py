@@ -164,11 +164,19 @@ _HAVING = word_set("carrying holding wearing hiding keeping bringing having thin
 """Verbs of having, seeing or saying: "what are you carrying?" asks for a thing, not the doing."""
 
 
+_BENT_OVER = re.compile(r"\bwhat (?:is )?(?:all )?(?:[a-z]+ ){0,5}?(?:you are|are you) (?:all |so )?"
+                        r"(?:hunched|bent|bending|poring|stooped|crouched|leaning|slaving|sweating|fussing|scribbling|frowning|squinting)"
+                        r"(?: away| down)? (?:over|on|at)\b")
+""""What's all the paperwork in that tray you're hunched over?": what the NPC is busy with."""
+
+
 def _doing_asked(r: Reading) -> bool:
     """Whether the line asks what the NPC is busy doing, in the present with a verb of doing
-    ("what are you crouched down picking?"), not of having, seeing or aiming."""
+    ("what are you crouched down picking?"), not of having, seeing or aiming, or what it is
+    bent over ("what's that you're poring over?")."""
     match = _DOING_ASKED.search(" ".join(r.body or r.words))
-    return match is not None and match.group("verb") not in _HAVING and match.group("verb") not in AIM_WORDS
+    return (match is not None and match.group("verb") not in _HAVING and match.group("verb") not in AIM_WORDS) or (
+        _BENT_OVER.search(r.text) is not None)
 
 
 def _says_activity(r: Reading, activity: str) -> bool:

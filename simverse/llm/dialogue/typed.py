@@ -88,8 +88,8 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
     "we'll") and are spelled as the reader spells any word."""
     token = tokens[at]
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if token == "ur" and (after in _UR_ARE or after.endswith("ing")):
-        return ["you", "are"]  # "ur mad", "ur looking well": "you are", not "your"
+    if token == "ur" and (after in _UR_ARE or after.endswith("ing") or (after.endswith("ed") and len(after) > 4)):
+        return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
