@@ -156,3 +156,23 @@ def test_a_person_described_by_what_they_run_is_the_one_in_charge():
         line = "the bloke in the nice jacket who runs this whole place, how do you two get on?"
         said = ask(museum, "Camille", line).utterance
     assert "Hale" in said and "boss" in said, said
+
+
+@pytest.mark.parametrize(("npc", "line", "price"), [
+    ("Tomas", "tomas mate how much u flogging them herrings for", "3 coins"),
+    ("Greta", "greta love, whats the damage for one of them lanterns", "1 coin"),
+])
+def test_a_price_asked_after_a_form_of_address_or_as_the_damage(harbour, npc, line, price):  # noqa: F811
+    said = ask(harbour, npc, line).utterance
+    assert price in said, said
+
+
+def test_on_purpose_asks_no_goal(harbour):  # noqa: F811
+    said = ask(harbour, "Tomas", "tomas u reckon jonas is undercutting u on purpose?").utterance
+    assert "below the fair price" in said and "I mean to" not in said, said
+
+
+def test_a_yes_no_question_about_a_place_is_not_answered_with_the_way(harbour):  # noqa: F811
+    said = ask(harbour, "Finn", "you look tired, is everything all right down at the chapel?").utterance
+    assert "go by" not in said and "walk over" not in said, said
+    assert "go by" in ask(harbour, "Finn", "the chapel?").utterance

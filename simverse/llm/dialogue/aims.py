@@ -85,9 +85,15 @@ def goal_asked(r: Reading) -> bool:
         return False
     if not (r.question or r.opens or r.wh):
         return False
-    return (due or summed or bool(_own_words(r) & AIM_WORDS) or r.has(*AIM_PHRASES) or bool(_HURRY.search(r.text))
-            or bool(_PLEASED.search(r.text)) or bool(_WHAT_FOR.search(" ".join(r.body or r.words)))
-            or bool(_WISHED.search(_unaddressed(r))) or bool(_CAME_FOR.search(r.text)))
+    return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or r.has(*AIM_PHRASES)
+            or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
+            or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or bool(_WISHED.search(_unaddressed(r)))
+            or bool(_CAME_FOR.search(r.text)))
+
+
+def _by_the_way(r: Reading) -> set[str]:
+    """Aim words said in an idiom that asks no aim ("is he undercutting you on purpose?")."""
+    return {"purpose"} if r.has("on purpose", "by design") else set()
 
 
 _OF_ANOTHER = re.compile(r"\b(?:who|that)\b[^,.?!;:\u2013\u2014]*")

@@ -25,7 +25,7 @@ from simverse.llm.dialogue.described import (
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
-from simverse.llm.dialogue.parts import asked_clause
+from simverse.llm.dialogue.parts import asked_clause, clauses_of
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, asks_the_way, asks_way, read
@@ -184,7 +184,8 @@ def world_knowledge(h: Heard) -> str:
             text = person_answer(h, topic)
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
-            volunteered = not h.reading.opens and h.reading.wh is None  # "the chapel?", not "..., what's it called"
+            volunteered = not h.reading.opens and h.reading.wh is None and not any(  # "the chapel?", not "..., what's
+                read(c).opens for c in clauses_of(h.reading.raw))  # it called" nor "..., is all well at the chapel?"
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none

@@ -27,6 +27,7 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
+         "what is the damage",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
@@ -68,8 +69,9 @@ _TAG_ENDINGS = tuple(" " + t for t in (*TAGS, *ORDER_TAGS))
 APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
 """Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
-TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer")
-"""Forms of address a line may open with ("Miss, is there a test?"): not its body."""
+TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer "
+                  "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
+"""Forms of address a line may open with ("Miss, is there a test?", "mate, how much..."): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
                             r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")
 """"What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
@@ -149,6 +151,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     while start < len(words) and (words[start] in GREETINGS or words[start] in APOLOGIES
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
+                                  or (words[start] == "love" and words[start + 1:start + 2] and (
+                                      words[start + 1] in WH or words[start + 1] in AUX))  # "love, what's the damage"
                                   or singular(words[start]) in names  # "Ines" is "ine" to the name index
                                   or words[start] in ("hey", "oi", "good", "well", "so", "ok", "okay")
                                   or (words[start] == "there" and start and words[start - 1] in GREETINGS)
