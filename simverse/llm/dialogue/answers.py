@@ -185,7 +185,8 @@ def world_knowledge(h: Heard) -> str:
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             volunteered = not h.reading.opens and h.reading.wh is None and not any(  # "the chapel?", not "..., what's
-                read(c).opens for c in clauses_of(h.reading.raw))  # it called" nor "..., is all well at the chapel?"
+                (said := read(c)).opens and not said.has(*_WHEREABOUTS)  # it called" nor "..., is all well at the
+                for c in clauses_of(h.reading.raw))  # chapel?"; "..., is the kiosk behind the counter?" asks where
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
@@ -199,6 +200,11 @@ def world_knowledge(h: Heard) -> str:
     return ""
 
 
+_WHEREABOUTS = ("reach", "get to", "get there", "behind", "near", "next to", "far", "close to", "past", "beside",
+                "tucked", "through", "across", "round the", "around the", "opposite", "way", "from", "upstairs",
+                "downstairs", "inside", "outside")
+"""Words of a yes/no question that asks where a place is or how to get there ("is the kiosk
+behind the counter?", "can I reach the break room from here?")."""
 _MONEY = word_set("coin coins money gold penny pennies pound pounds dollar dollars credit credits")
 
 
