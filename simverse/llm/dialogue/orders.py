@@ -248,7 +248,7 @@ def _do(h: Heard) -> Said:
     doable = [a for a in named if _bindings(h, a)]
     if not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
         with_named = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
-        doable = [a for a in with_named if a in doable] + [a for a in doable if a not in with_named] or with_named
+        doable = ([a for a in with_named if a in doable] + [a for a in doable if a not in with_named]) or with_named
     if doable:
         spec = doable[0]
         bindings = _bindings(h, spec)

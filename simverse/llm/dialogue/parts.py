@@ -66,13 +66,13 @@ def _leads_in(clause: str) -> bool:
     return bool(words) and (words[0] in LEADING or (len(words) > 2 and words[1] in LEADING and words[0] not in WH))
 
 
-@lru_cache(maxsize=1 << 12)
 def clauses_of(line: str) -> list[str]:
     """The line's clauses, sentence by sentence ("first day here. who's our teacher, what's
     she called?" -> three)."""
     return [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
 
 
+@lru_cache(maxsize=1 << 12)
 def asking_text(line: str) -> str:
     """The clauses of a line that ask (end in "?", open with an auxiliary or have a question
     word), each with a clause of a few words right before it ("last year, what did you
