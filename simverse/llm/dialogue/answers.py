@@ -184,9 +184,7 @@ def world_knowledge(h: Heard) -> str:
             text = person_answer(h, topic)
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
-            volunteered = not h.reading.opens and h.reading.wh is None and not any(  # "the chapel?", not "..., what's
-                (said := read(c)).opens and not said.has(*_WHEREABOUTS)  # it called" nor "..., is all well at the
-                for c in clauses_of(h.reading.raw))  # chapel?"; "..., is the kiosk behind the counter?" asks where
+            volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
@@ -198,6 +196,12 @@ def world_knowledge(h: Heard) -> str:
         if text:
             return text
     return ""
+
+
+def _asks_how_it_is(line: str) -> bool:
+    """Whether a clause asks yes or no how things are ("is all well at the chapel?"), which the
+    way there does not answer, as it does "the chapel?" and "is the kiosk behind the counter?"."""
+    return any((said := read(c)).opens and not said.has(*_WHEREABOUTS) for c in clauses_of(line))
 
 
 _WHEREABOUTS = ("reach", "get to", "get there", "behind", "near", "next to", "far", "close to", "past", "beside",

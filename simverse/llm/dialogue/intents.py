@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
-from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, question_at_end, request_clause
+from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     AUX,
     YOU_WORDS,
@@ -171,10 +171,8 @@ def _asks_bare(r: Reading) -> bool:
     that asks without its "do" or "have you", as players type, and asks for nothing done."""
     if not r.raw.rstrip().endswith("?"):
         return False
-    last = last_sentence(r.raw)
-    clauses = CLAUSE_BREAK.split(last)
-    whole = len(clauses) == 1 and last == r.raw.strip()
-    words = r.body if whole else read(clauses[-1]).body  # the whole line's body is without its names
+    clauses = clauses_of(r.raw)
+    words = r.body if len(clauses) == 1 else read(clauses[-1]).body  # the whole line's body is without its names
     if words[:1] == ("you",) and len(words) > 2:
         return words[1] not in AUX and words[1] not in _ASKING_DONE and not words[1].endswith("ing")
     return words[:1] in (("seen",), ("heard",), ("noticed",), ("met",), ("ever",)) and len(words) > 2

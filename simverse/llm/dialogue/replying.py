@@ -53,11 +53,11 @@ from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
-from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, action_verbs, answer_request
+from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, asks_opinion, read
-from simverse.llm.dialogue.requesting import bidden
+from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import named_within, person_noun, person_sketched, sexes_fit
 from simverse.llm.dialogue.social import (

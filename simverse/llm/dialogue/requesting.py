@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_set
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.imperatives import (
     FEELINGS,
     ORDER_VERBS,
@@ -29,6 +30,14 @@ from simverse.llm.dialogue.reading import (
     Reading,
     asks_within,
 )
+
+
+def action_verbs(req: DecisionRequest) -> frozenset[str]:
+    """The world's action words a line is read against (the actions' names and the first
+    words of their descriptions)."""
+    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
+                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+
 
 _SOFTLY = re.compile(
     r"^(?:would you mind|do you mind|mind(?= [a-z]+ing\b)|would you be so kind as to|any chance you could|"

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.decisions import DecisionRequest
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import goes_along
-from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.requesting import action_verbs, polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
                       "nip hop dash scoot")
-
-
-def action_verbs(req: DecisionRequest) -> frozenset[str]:
-    """The words of the world's actions (their names and first description words)."""
-    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
-                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
 
 
 def wants_to_go(h: Heard) -> bool:
