@@ -37,12 +37,13 @@ def world_names(spec: WorldSpec) -> NameIndex:
     views: list[NameView] = []
     roles = _role_names([(n.name, _roles(n.persona, n.name) or _opening_role(n.persona, n.name)) for n in spec.npcs])
     place_names = _place_phrases(spec)
-    for npc in spec.npcs:
-        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=_places_named(place_names, npc.persona), known_as=known_as(npc.persona),
-                              pronoun=pronoun_of(npc.persona) or pronoun_of(_own_words(npc, people))))
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
+    for npc in spec.npcs:
+        works_at = _places_named(place_names, npc.persona) or _home_by_head(npc.persona, heads, places)
+        views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
+                              works_at=works_at, known_as=known_as(npc.persona),
+                              pronoun=pronoun_of(npc.persona) or pronoun_of(_own_words(npc, people))))
     for place in spec.places:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
         views.append(NameView(place.id, "place", place.name, tuple(aliases), near=tuple(sorted(near[place.id])),
@@ -104,6 +105,22 @@ def _places_named(phrases: dict[str, list[tuple[int, str, str]]], persona: str) 
     found = {(order, place) for word in set(words) for order, place, phrase in phrases.get(word, ())
              if phrase in said}
     return tuple(place for _, place in sorted(found))
+
+
+_LIVES_IN = re.compile(r"\b(?:lives|living|works|working|dwells|stays)\s+(?:in|at|on|by|beside|near)\s+(?:the|a)\s+"
+                       r"(?P<place>[a-z]+(?:\s+[a-z]+)?)")
+""""A hermit who lives in the wood": where the persona says the person lives or works, by
+a place's head word."""
+
+
+def _home_by_head(persona: str, heads: dict[str, tuple[str, ...]], places: set[str]) -> tuple[str, ...]:
+    """The one place a persona says the person lives or works at by the place's head word
+    alone ("lives in the wood" -> Whispering Wood), where no place's full name is said."""
+    found = []
+    for match in _LIVES_IN.finditer(persona.lower()):
+        said = set(word_forms(match["place"]))
+        found += [p for p, words in heads.items() if p in places and said & set(words) and p not in found]
+    return tuple(found) if len(found) == 1 else ()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

@@ -32,11 +32,14 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
 """Phrases that ask what someone is after or why they came."""
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
-_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied)\b"
+_PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied"
+                      r"|proud|prouder|proudest)\b"
                       r"|\bwhat (?:would|will|could) make (?:[a-z]+ ){0,5}(?:for you|you)\b"
-                      r"|\b(?:are|were) you (?:[a-z]+ )?after\b")
+                      r"|\b(?:are|were) you (?:[a-z]+ )?after\b"
+                      r"|\b(?:let|help|make) you (?:sleep|rest) (?:easy|easier|better|sound|soundly|at night)\b")
 """"What would make you walk out of here happy?", "what'd make today a win for you?", "what
-are you actually after?": what would please one is what one is after."""
+are you actually after?", "which of them would make you proudest?", "what would let you
+rest easy?": what would please one is what one is after."""
 _WISHED = re.compile(r"^(?:if|say|suppose|supposing|imagine) (?:you|i) (?!had to\b|were to\b)(?:[a-z]+ ){0,2}?"
                      r"(?:could|had|came|won|got|were|found|struck|hit|made)\b"
                      r"(?: [a-z]+)*? (?:what|which|where)\b(?: [a-z]+){0,4}? (?:(?:would|will) (?:you|it|that)"
@@ -77,17 +80,18 @@ holding out for?"), unlike "how much do you want for the herring?"."""
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text)) or other_time(r):
+    wished = _WISHED.search(_unaddressed(r)) is not None  # a wish is a wish whenever it would come true
+    if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text)) or (other_time(r) and not wished):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
     summed = r.wh == "how much" and (r.has(*AIMED_SUM) or _ASKED_OF.search(r.text) is not None)
-    if r.wh in _NOT_ASKED and not summed and not due:
-        return False
+    if r.wh in _NOT_ASKED and not summed and not due and not (wished and r.wh == "where"):
+        return False  # "if you could be anywhere, where would it be?" asks a wish
     if not (r.question or r.opens or r.wh):
         return False
     return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or r.has(*AIM_PHRASES)
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
-            or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or bool(_WISHED.search(_unaddressed(r)))
+            or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
             or bool(_CAME_FOR.search(r.text)))
 
 

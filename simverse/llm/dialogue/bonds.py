@@ -24,7 +24,8 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "look after", "looking after", "two get on", "two get along", "two getting on", "sweet on",
                 "soft on", "thick as thieves", "mates with", "pals with", "high hopes for", "under your wing",
                 "under their wing", "under his wing", "under her wing", "fallen out", "fall out", "falling out",
-                "bad blood", "at odds", "beef with", "think highly of", "look up to", "looks up to")
+                "bad blood", "at odds", "beef with", "think highly of", "look up to", "looks up to", "fit in your life",
+                "fit into your life", "fits in your life", "fits into your life")
 """Phrases that ask how the NPC and a person it names stand: "how d'you two get on?", "u sweet
 on her?", "who's taken you under their wing?"."""
 _CLOSE_KIN = ("friend", "friends", "pal", "pals", "mate", "mates", "buddy", "buddies", "chum", "chums", "relative",
@@ -49,6 +50,10 @@ _BOTH_OF_YOU = re.compile(r"(?:^|\b(?:are|were) )(?:you two|the two of you|you b
                           rf"(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}|close|together|related|family|kin)"
                           r"(?: or [a-z]+(?: [a-z]+)?)?$")
 """"Are you two an item?", "you two pals?": the NPC and the person just spoken of."""
+_OF_YOURS = re.compile(rf"\b(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}) of yours(?:,? (?:is|are|was|were) (?:he|she|they)|"
+                       r" or\b|\W*$)")
+""""The shouty lady out front, a pal of yours, is she?", "friend of yours or not?": a bond
+asked with the question put after it."""
 _SEEM_CLOSE = re.compile(r"\b(?:you two|the two of you|you both|both of you) (?:always )?(?:seem|look|are)"
                          r"(?: [a-z]+ly| awful| very| pretty| really| so| quite)? (?:chummy|close|thick|pally|matey|"
                          r"friendly|tight|cosy|cozy|inseparable|familiar)\b")
@@ -72,7 +77,8 @@ def bond_asked(r: Reading) -> bool:
     last = " ".join(read(last_sentence(r.raw)).words)  # "I saw you two at the quay. You two pals?"
     if _SEEM_CLOSE.search(last):
         return True  # "the trader with the charms - you two seem awful chummy": a remark that asks
-    if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)):
+    if r.question and (r.wh is None or not r.opens) and (_KIN.search(r.text) or _BOTH_OF_YOU.search(last)
+                                                         or _OF_YOURS.search(r.text)):
         return True  # "the big fella who runs the post, is he someone you owe?": "who" only describes him
     clause = read(CLAUSE_BREAK.split(last_sentence(r.raw))[-1])  # "u went pale when he waved, whats up with u two"
     return any(x.wh not in ("who", "where", "when", "how much") and bool(set(x.words) & YOU_WORDS)
@@ -89,9 +95,12 @@ def liked_asked(r: Reading) -> bool:
 
 
 _MOSTLY_WITH = re.compile(r"\bwho (?:do|will|would) you (?:[a-z]+ ){1,3}(?:with|around with|about with) "
-                          r"(?:the )?(?:most|mostly|usually|best|more than anyone)\b")
-""""Who do you sit with most?", "who do you knock about with the most in class?": the one
-the NPC spends its time with by choice, whom it likes best."""
+                          r"(?:the )?(?:most|mostly|usually|best|more than anyone)\b"
+                          r"|\bwho (?:do|did) you (?:usually|normally|always|mostly|generally|tend to|often) "
+                          r"(?:end up |wind up )?[a-z]+ (?:up |around |about |round )?with\b")
+""""Who do you sit with most?", "who do you knock about with the most in class?", "who do
+you always end up pairing with?": the one the NPC spends its time with by choice, whom it
+likes best."""
 
 
 def liked_most(req: DecisionRequest, among: frozenset[str] | None = None) -> list[str]:

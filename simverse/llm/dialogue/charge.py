@@ -70,7 +70,25 @@ def charge_asked(r: Reading) -> str | None:
     start = words.index("who") if "who" in words[:3] else words.index("whom")
     words = words[:_sentence_end(r, len(r.words) - len(words) + start) - (len(r.words) - len(words))]
     match = _CHARGE_OF.search(_BOSS.sub("boss", " ".join(words[start + 1:])))
-    return None if match is None else match.group("rest").strip()
+    return None if match is None else _CONDITION.sub("", match.group("rest")).strip()
+
+
+def _only_in_condition(r: Reading, req: DecisionRequest, topic: str) -> bool:
+    """Whether a place or thing is named only in the condition of the question ("... if the
+    desk can't help"): whose it is does not say who is in charge."""
+    view = req.names.get(topic)
+    condition = _CONDITION.search(r.text)
+    if view is None or condition is None:
+        return False
+    said = word_forms(condition.group())
+    before = word_forms(r.text[:condition.start()])
+    name = [w for w in word_forms(view.name) if w not in FUNCTION_WORDS]
+    return any(w in said for w in name) and not any(w in before for w in name)
+
+
+_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|in case|supposing|because|since)\b.*$")
+""""Who's in charge round here if the desk can't help?": the condition says when the one in
+charge is wanted, not what of."""
 
 
 def _sentence_end(r: Reading, at: int) -> int:
@@ -114,6 +132,7 @@ def person_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
         return None
     wanted = charge_words(charge)
     scores = {npc: _score(aliases, wanted, (closeness or {}).get(npc, 0.0)) for npc, aliases in roles_of(req).items()}
+    topics = [t for t in topics if not _only_in_condition(r, req, t)]
     for npc in _owners_of_places(req, topics) + _sellers(req, topics):
         scores[npc] = scores.get(npc, 0.0) + 3.0
     return clearly_closest(scores, 1.0, _MARGIN)

@@ -64,7 +64,7 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
 
 
 _WALK_GOAL = re.compile(r"\b(?:to|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
-                        r"(?=\s+(?:with|together|for|and|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
+                        r"(?=\s+(?:with|alongside|together|for|and|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
 
 
 def walk_goal(raw: str) -> str:

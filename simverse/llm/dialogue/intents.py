@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
@@ -124,8 +125,9 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "confide"
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
-    if polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names):
-        return "request"
+    if (polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
+            and not (r.question and not r.opens and bond_asked(r)) and not _asks_after_order(r):
+        return "request"  # not "kofi n you, best mates are ya?"
     if tells_news(r):
         return "tell"
     if is_reaction(r) and not topic and not r.wh:
@@ -154,6 +156,16 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
     return request_clause(r.raw, verbs, names) is not None  # "Marco's knee is swelling, could you squeeze him in?"
+
+
+def _asks_after_order(r: Reading) -> bool:
+    """"Fancy a cuppa while I wait. The kiosk, which way from your counter?": a last sentence
+    that asks with a question word and orders nothing; the wish before it is why it asks."""
+    last = last_sentence(r.raw)
+    if last == r.raw.strip() or not last.rstrip().endswith("?"):
+        return False
+    said = read(last)
+    return said.wh is not None and polite_request(said) is None
 
 
 def _asks_last(r: Reading) -> bool:

@@ -47,7 +47,8 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     req, r = h.req, h.reading
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
-    job = r.has("do for a living", "does for a living", "job", "work as") or (
+    job = r.has("do for a living", "does for a living", "job", "work as", "line of work", "line of business",
+                "his trade", "her trade", "do for work", "does for work") or (
         "what" in r.words and r.words[-1] == "does")
     if who in _owners(h) and not opinion:
         return ""  # "who is Finn's father?" asks about the father

@@ -29,7 +29,8 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
          "what is the damage",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
-         "sets you back", "set us back", "want for",
+         "sets you back", "set us back", "want for", "hand over for", "fork out for", "shell out for", "cough up for",
+         "going to run me", "that run me", "it run me", "that runs me", "it runs me",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
          "you charging", "they charging", "he charging", "she charging")
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",

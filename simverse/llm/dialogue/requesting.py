@@ -106,9 +106,11 @@ def _base(verb: str, endings: tuple[str, ...] = ("ing",)) -> str:
 
 _UNDONE = re.compile(r"\b(?:will not|won't|ain't going to|is not going to|are not going to|not going to|cannot|can't) "
                      r"(?P<verb>[a-z]+) (?:themselves|itself)\b"
-                     r"|\byou (?:still )?have not (?P<yet>[a-z]+)(?: [a-z]+){0,3} yet\b")
+                     r"|\byou (?:still )?have not (?P<yet>[a-z]+)(?: [a-z]+){0,3} yet\b"
+                     r"|(?<!not )\b(?:needs|need|wants|want) (?P<needed>(?!(?:some|any|every|no)thing\b)[a-z]{2,}ing)\b"
+                     r"(?! (?:to|for|from|of)\b)")
 """Hints at work left undone: "those dishes won't wash themselves", "you haven't signed in
-yet": the verb is what is asked."""
+yet", "Walter needs booking in with the doctor": the verb is what is asked."""
 
 
 def hinted(r: Reading) -> str | None:
@@ -116,6 +118,11 @@ def hinted(r: Reading) -> str | None:
     found = _UNDONE.search(r.text)
     if found is None:
         return None
+    if found["needed"]:
+        if r.wh:
+            return None  # "what's the one thing you don't want happening?" asks
+        verb = _base(found["needed"])
+        return verb if verb != found["needed"] else None  # "needs a morning" names no deed
     return _base(found["verb"] or found["yet"], ("ed",))
 
 
@@ -170,7 +177,8 @@ _NOT_SOMEONE = word_set("i we you they he she it this that there these those wha
 
 
 _WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip|hop|step|tag|run|hurry)"
-                      r"(?: (?:over|across|along|down|up|round|around|back|out|through|in|on))+ with (?:me|us)\b")
+                      r"(?: (?:over|across|along|down|up|round|around|back|out|through|in|on))+"
+                      r"(?: (?:to|onto|into) (?:the|a) [a-z]+)? (?:with|alongside) (?:me|us)\b")
 """"Wander across with me", "pop over with us": a walk together, wherever the line says it goes."""
 
 

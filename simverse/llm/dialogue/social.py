@@ -147,7 +147,7 @@ def about_me(h: Heard) -> Said:
             "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work",
-             "is it you do", "is it that you do", "you do for work") \
+             "is it you do", "is it that you do", "you do for work", "your line of work", "your trade") \
             and asks_activity(r) and not r.has(*_OFF_WORK):  # not "...after work"
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
@@ -193,7 +193,10 @@ ACTIVITY_CLOSE = 0.55
 """Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
-_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment")
+_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
+          "has your attention", "caught your eye", "absorbed in", "engrossed in", "stuck into")
+"""Plain words of asking what one is doing, or what one's mind is on ("what's got your
+attention this early?", "what are you so engrossed in?")."""
 _YOU = word_set("you your yourself")
 
 

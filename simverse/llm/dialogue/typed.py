@@ -58,7 +58,8 @@ SLANG = {
     "specs": "glasses", "telly": "television", "loo": "toilet", "footie": "football", "footy": "football",
     "kickabout": "football game", "nan": "grandmother", "nana": "grandmother", "gran": "grandmother",
     "grandad": "grandfather", "missus": "wife",
-    "bairn": "child", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
+    "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "kirk": "church",
+    "arvo": "afternoon", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
     "chuffed": "pleased", "gutted": "upset", "bezzie": "best friend", "bestie": "best friend",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the

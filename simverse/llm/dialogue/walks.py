@@ -11,7 +11,7 @@ import re
 from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import described_place, person_place
+from simverse.llm.dialogue.described import described_place, person_place, walk_goal
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import action_verbs, polite_request
@@ -30,8 +30,11 @@ def wants_to_go(h: Heard) -> bool:
 
 
 _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))? "
-                       r"(?:to|into|towards|by) (?:the|a|an|my|your|our)\b")
-""""Pop out to the waiting room", "step over to the desk": a walk ("pop your name in" is none)."""
+                       r"(?:to|into|towards|by) (?:the|a|an|my|your|our)\b"
+                       r"|\b(?:pop|nip|hop|step) (?:out|over|round|across|through|along)"
+                       r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$")
+""""Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
+through would you": a walk ("pop your name in" is none)."""
 _TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show) (?:me|us) (?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
 """"Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
@@ -47,7 +50,7 @@ def go(h: Heard) -> Said:
         theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
         target = next(iter(theirs)) if len(theirs) == 1 else None
     if target is None:  # "come through to the statues with me": the place where they are
-        target = place_described(h)
+        target = place_described(h) or _place_where_it_stands(h)
     if target is None:
         return Said("Where to?" if h.voice.warmth > -0.2 else "Go where?")
     name = name_of(h, target)
@@ -90,6 +93,25 @@ def place_described(h: Heard) -> str | None:
         return None
     scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
     return described_place(scores) or (clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where else None)
+
+
+_WHERE_IT_STANDS = re.compile(r"\bwhere (?:the|a|an|that|those|them|all the|all them) (?:[a-z]+ )?(?P<thing>[a-z]+) "
+                              r"(?:is|are|stands|stand|sits|sit|hangs|hang|be)\b")
+""""Come out where the fountain is": a place said by one thing that is there."""
+
+
+def _place_where_it_stands(h: Heard) -> str | None:
+    """The one place, not this one, whose description has the thing the walk says stands
+    where it goes ("where the fountain is" -> the square of "cobbles around a fountain"), or
+    the thing it goes to ("onto the green" -> "a green with a well")."""
+    match = _WHERE_IT_STANDS.search(h.reading.text)
+    goal = walk_goal(h.reading.raw).split()
+    if match is None and not goal:
+        return None
+    thing = word_forms(match["thing"] if match else goal[-1])
+    found = [v.id for v in h.req.names.values() if v.kind == "place" and v.id != h.req.place
+             and set(thing) & set(word_forms(v.description))]
+    return found[0] if len(found) == 1 else None
 
 
 WALK_CLOSE, WALK_MARGIN = 0.35, 0.2
