@@ -3,8 +3,10 @@ after it ("a pal of yours, is she?", "kofi n you, best mates are ya?") or as who
 ends up with; a wish asked as a supposition ("if you could sneak in anywhere, where would it
 be?") or as what would make it proud or let it sleep easy; what has its attention; a price
 as what to hand over or what it will run to; a job as a line of work; who is in charge "if
-the desk can't help"; the way to where a person lives; a walk "pop through" to a place
-named before it, or to "where the fountain is"; work hinted at as "needs booking in"."""
+the desk can't help"; the way to where a person lives; a person described by the place
+they keep ("the fella in the glass office"); a walk "pop through" to a place named before
+it, or to a place said by a thing there ("where the fountain is", "on the tarmac"); work
+hinted at as "needs booking in"."""
 
 from __future__ import annotations
 
@@ -59,6 +61,8 @@ def test_how_someone_fits_into_the_npcs_life_asks_the_bond(museum):
     ("valley", "Pip", "what would i fork out for a bowl of stew?", "2 coins"),
     # a line of work is a job
     ("harbour", "Mara", "tomas, what's his line of work?", "fisherman"),
+    # a person described by the place they keep, said by a word of its description
+    ("desk", "Hugo", "the fella in the glass office, what's his name?", "Okafor"),
 ])
 def test_asked_sideways_is_answered_from_what_the_npc_holds(request, world, npc, line, said):
     answer = ask(request.getfixturevalue(world), npc, line).utterance
@@ -79,6 +83,9 @@ def test_the_way_to_where_a_person_lives(valley):  # noqa: F811
     ("desk", "Bea", "the front desk is drowning, pop through would you", "front_desk"),
     ("clinic", "Walter", "there's a free chair in the waiting room now, nip through please", "waiting_room"),
     ("harbour", "Ilsa", "come out where the fountain is with me", "square"),
+    ("school", "Milo", "come out on the tarmac and have a kickabout with me", "playground"),
+    ("desk", "Bea", "come sit with me by the fridge for five minutes", "break_room"),
+    ("valley", "Cobb", "stroll down onto the green alongside me", "village"),
 ])
 def test_a_walk_to_a_place_said_before_or_by_what_stands_there(request, world, npc, line, place):
     answer = ask(request.getfixturevalue(world), npc, line)

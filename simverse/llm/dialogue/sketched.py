@@ -17,6 +17,7 @@ from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
 from simverse.llm.dialogue.charge import person_in_charge
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.described import person_place
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import read
@@ -146,6 +147,8 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
     head = person_in_charge(read(f"who {deed}"), req, ()) if deed else None  # by role, not by who works there
     if head not in (None, req.npc, req.partner) and sexes_fit(sex, req.names[head].pronoun):
         return head  # "the smart fella in the suit who runs this whole place": the director
+    if keeper := _keeper_of_place_said(sketch, req, sex):
+        return keeper  # "the bloke in the glass office": the one whose place that is
     texts: list[tuple[str, str]] = []
     for entity, view in req.names.items():
         if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (
@@ -164,6 +167,30 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS) + shared)
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
     return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
+
+
+_WHERE_SEEN = re.compile(r"\b(?:in|at|behind|inside) (?:the|that|this|yon) (?P<place>[a-z'-]+(?: [a-z'-]+)?)"
+                         r"(?= with\b| who\b| that\b| whose\b|$)")
+""""The bloke in the glass office (with the sad plant)": where the person described is."""
+
+
+def _keeper_of_place_said(sketch: str, req: DecisionRequest, sex: str) -> str | None:
+    """The one person (not the NPC asked, nor the speaker) whose place the description says
+    they are in, by the place's name or a word of its description only it has ("the glass
+    office" -> "Manager's Office: glass-walled..." -> the manager)."""
+    match = _WHERE_SEEN.search(sketch.lower())
+    if match is None or not isinstance(req.names, NameIndex):
+        return None
+    places = [p for p in req.names.find(match["place"]) if req.names[p].kind == "place"]
+    if len(places) != 1:
+        said = set(word_forms(match["place"])) - FUNCTION_WORDS
+        places = [v.id for v in req.names.values() if v.kind == "place" and said & set(word_forms(v.description))]
+    if len(places) != 1:
+        return None
+    asked = read(f"where is the {match['place']}")
+    people = [e for e, v in req.names.items() if v.kind == "npc" and e not in (req.npc, req.partner)
+              and sexes_fit(sex, v.pronoun) and person_place(req, e, asked, going=True) == places[0]]
+    return people[0] if len(people) == 1 else None
 
 
 _PRONOUN = re.compile(r"^[^.?!;]{0,30}?\b(?P<pronoun>he|she|him|her|his)\b")

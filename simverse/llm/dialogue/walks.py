@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place, walk_goal
@@ -96,22 +96,27 @@ def place_described(h: Heard) -> str | None:
 
 
 _WHERE_IT_STANDS = re.compile(r"\bwhere (?:the|a|an|that|those|them|all the|all them) (?:[a-z]+ )?(?P<thing>[a-z]+) "
-                              r"(?:is|are|stands|stand|sits|sit|hangs|hang|be)\b")
-""""Come out where the fountain is": a place said by one thing that is there."""
+                              r"(?:is|are|stands|stand|sits|sit|hangs|hang|be)\b"
+                              r"|\b(?:on|in|by|onto|near|beside|round) (?:the|that|them|those) "
+                              r"(?P<at>[a-z]+(?: [a-z]+)?)\b")
+""""Come out where the fountain is", "come out on the tarmac", "sit in the back by the
+fridge": a place said by one thing that is there."""
 
 
 def _place_where_it_stands(h: Heard) -> str | None:
-    """The one place, not this one, whose description has the thing the walk says stands
-    where it goes ("where the fountain is" -> the square of "cobbles around a fountain"), or
-    the thing it goes to ("onto the green" -> "a green with a well")."""
-    match = _WHERE_IT_STANDS.search(h.reading.text)
+    """The one place, not this one, whose description alone has a thing the walk says is
+    where it goes ("where the fountain is" -> the square of "cobbles around a fountain", "on
+    the tarmac" -> the playground), or the thing it goes to ("onto the green")."""
     goal = walk_goal(h.reading.raw).split()
-    if match is None and not goal:
-        return None
-    thing = word_forms(match["thing"] if match else goal[-1])
-    found = [v.id for v in h.req.names.values() if v.kind == "place" and v.id != h.req.place
-             and set(thing) & set(word_forms(v.description))]
-    return found[0] if len(found) == 1 else None
+    things = {w for m in _WHERE_IT_STANDS.finditer(h.reading.text) for w in (m["thing"] or m["at"]).split()
+              if w not in FUNCTION_WORDS} | set(goal[-1:])
+    found: set[str] = set()
+    for thing in things:
+        forms = set(word_forms(thing))
+        places = [v.id for v in h.req.names.values() if v.kind == "place" and v.id != h.req.place
+                  and forms & set(word_forms(v.description))]
+        found |= set(places) if len(places) == 1 else set()
+    return found.pop() if len(found) == 1 else None
 
 
 WALK_CLOSE, WALK_MARGIN = 0.35, 0.2
