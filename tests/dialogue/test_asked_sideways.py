@@ -1,7 +1,9 @@
 """Questions and orders put sideways, on the shipped worlds: a bond asked with its question
 after it ("a pal of yours, is she?", "kofi n you, best mates are ya?") or as whom the NPC
 ends up with; a wish asked as a supposition ("if you could sneak in anywhere, where would it
-be?") or as what would make it proud or let it sleep easy; what has its attention; a price
+be?", "if the nurse could sort one thing out for you...") or as what would make it proud or
+let it sleep easy; a person described in a bond question as one the NPC has a bond with;
+what has its attention, or a short "busy day?" after a remark; a price
 as what to hand over or what it will run to; a job as a line of work; who is in charge "if
 the desk can't help"; the way to where a person lives; a person described by the place
 they keep ("the fella in the glass office"); a walk "pop through" to a place named before
@@ -42,6 +44,11 @@ def test_a_bond_asked_with_its_question_after_it(desk):  # noqa: F811
     assert answer.startswith("Delaney is my customer"), answer  # not "I couldn't say about Delaney; ..." first
 
 
+def test_a_bond_asked_of_someone_described_means_one_the_npc_has_a_bond_with(school):  # noqa: F811
+    answer = ask(school, "Milo", "the kid who's forever cracking jokes, what is he to you?").utterance
+    assert answer.startswith("Kofi is my best friend"), answer
+
+
 def test_how_someone_fits_into_the_npcs_life_asks_the_bond(museum):
     answer = ask(museum, "Priya", "how does the tour guide fit in your life these days?").utterance
     assert answer.startswith("Ada is my admirer"), answer  # not "Now that I don't know about Ada, ..." first
@@ -59,6 +66,12 @@ def test_how_someone_fits_into_the_npcs_life_asks_the_bond(museum):
     ("harbour", "Greta", "what do i hand over for a rye loaf at mara's?", "2 coins"),
     ("desk", "Sam", "a coffee out of the machine, what's that gonna run me?", "1 coin"),
     ("valley", "Pip", "what would i fork out for a bowl of stew?", "2 coins"),
+    # ... or about someone else doing one thing for the NPC
+    ("clinic", "Walter", "if the nurse could sort one thing out for you, what would it be?", "pills"),
+    # a wish said as an itch
+    ("museum", "Priya", "what are you dying to draw while you're here?", "Girl with a Lantern"),
+    # a short question after a remark asks by itself
+    ("desk", "Rosa", "you've had that headset on since the doors opened, busy day?", "taking calls"),
     # a line of work is a job
     ("harbour", "Mara", "tomas, what's his line of work?", "fisherman"),
     # a person described by the place they keep, said by a word of its description

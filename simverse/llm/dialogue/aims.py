@@ -43,10 +43,13 @@ rest easy?": what would please one is what one is after."""
 _WISHED = re.compile(r"^(?:if|say|suppose|supposing|imagine) (?:you|i) (?!had to\b|were to\b)(?:[a-z]+ ){0,2}?"
                      r"(?:could|had|came|won|got|were|found|struck|hit|made)\b"
                      r"(?: [a-z]+)*? (?:what|which|where)\b(?: [a-z]+){0,4}? (?:(?:would|will) (?:you|it|that)"
-                     r"|you (?:would|will))\b")
+                     r"|you (?:would|will))\b"
+                     r"|^(?:if|say|suppose|supposing|imagine) (?:[a-z]+ ){1,8}?(?:for|to) you\b(?: [a-z]+)*? "
+                     r"(?:what|which)\b(?: [a-z]+){0,3}? (?:should|would|will|could) (?:it|that) be\b")
 """"If you could pull off one brave thing today, what would it be?", "say you struck it rich,
-what's the first thing you'd get?": a wish asked as a supposition is what one is after ("if you had to
-guess, what would...?" asks a guess)."""
+what's the first thing you'd get?", "if the doctor does one thing for you today, what should it
+be?": a wish asked as a supposition is what one is after ("if you had to guess, what
+would...?" asks a guess)."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
@@ -58,10 +61,12 @@ _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0
 it is now is what it is after, though the coming is past."""
 _SUPPOSING = word_set("if say suppose supposing imagine")
 _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:going to|gonna) "
-                      r"(?!the\b|a\b|an\b)[a-z]+|\byou would (?:like|love|rather) to\b"
+                      r"(?!the\b|a\b|an\b)[a-z]+"
+                      r"|\b(?:what|which|where)\b(?: [a-z]+){0,4} (?:are|were) you (?:[a-z]+ )?"
+                      r"(?:itching|dying|desperate|longing|raring|aching) to\b|\byou would (?:like|love|rather) to\b"
                       r"|\bon your (?:list|plate|to do list)\b")
-""""Which thing are you going to tell the grandkids about?", "a story you'd like to kill
-off?", "anything else on your list?": what the NPC means to do."""
+""""Which thing are you going to tell the grandkids about?", "what are you dying to see?",
+"a story you'd like to kill off?", "anything else on your list?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"

@@ -254,8 +254,9 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     people = [t for t in topics if t in req.names and req.names[t].kind == "npc"]
     if people and not acting and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard"
         return topics
-    person = person_by_role(r, req) if (asks_opinion(r) or bond_asked(r)) and not people else None
-    person = person or person_sketched(model, r.raw, req)
+    bond = asks_opinion(r) or bond_asked(r)
+    person = person_by_role(r, req) if bond and not people else None
+    person = person or person_sketched(model, r.raw, req, known=bond)
     return topics if person is None else [person, *(t for t in topics if t != person)]
 
 

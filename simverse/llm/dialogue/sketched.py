@@ -13,7 +13,7 @@ import functools
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, NameIndex, same_root, word_forms, word_set
 from simverse.llm.dialogue.charge import person_in_charge
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
@@ -130,8 +130,10 @@ def person_noun(words: tuple[str, ...] | list[str]) -> str:
     return next((w for w in words if w in _WOMAN or w in _MAN), "")
 
 
-def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str | None:
-    """The one person (not the NPC asked, nor the speaker) a line describes, or ``None``."""
+def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: bool = False) -> str | None:
+    """The one person (not the NPC asked, nor the speaker) a line describes, or ``None``;
+    ``known``: the line asks how the NPC stands with them, so among those about as close
+    the one it has a relationship with is meant."""
     kinds = people_kinds(req)
     sketch = sketch_in(text, kinds)
     if not sketch or model.encoder is None or other_time_said(text):
@@ -163,10 +165,33 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest) -> str 
     scores: dict[str, float] = {}
     words = set(word_forms(sketch)) - FUNCTION_WORDS - _PERSON
     for (entity, text), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
-        shared = min(len(words & set(word_forms(text))), 2) * SHARED_WORD  # "the lad with the sore knee": "...his knee"
+        said = set(word_forms(text))  # "the lad with the sore knee": "...his knee"; "cracking jokes": "the joker"
+        shared = min(sum(any(_akin(w, t) for t in said) for w in words), 2) * SHARED_WORD
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS) + shared)
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
+    if known and (best is None or best not in req.relationships):
+        best = _known_among(scores, req) or best
     return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
+
+
+def _akin(a: str, b: str) -> bool:
+    """Whether two words share a root, a doer's noun counting with its deed ("joke" /
+    "joker", "bake" / "baker")."""
+    return same_root(a, b) or any(x.endswith("er") and y in (x[:-1], x[:-2]) for x, y in ((a, b), (b, a)))
+
+
+KNOWN_MARGIN = 0.1
+"""How far below the closest a person the NPC has a relationship with may be and still be
+the one a question about that relationship means ("that kid who never stops cracking
+jokes, what is he to you?" to the joker's best friend)."""
+
+
+def _known_among(scores: dict[str, float], req: DecisionRequest) -> str | None:
+    """The one person the NPC has a relationship with among those close to the description."""
+    top = max(scores.values(), default=0.0)
+    near = [e for e, s in scores.items() if s >= top - KNOWN_MARGIN]
+    mine = [e for e in near if e in req.relationships]
+    return mine[0] if top >= SKETCH_CLOSE and len(mine) == 1 else None
 
 
 _WHERE_SEEN = re.compile(r"\b(?:in|at|behind|inside) (?:the|that|this|yon) (?P<place>[a-z'-]+(?: [a-z'-]+)?)"

@@ -24,7 +24,7 @@ from simverse.llm.dialogue.clausal import asked_topics, late_question
 from simverse.llm.dialogue.described import asks_origin
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
-from simverse.llm.dialogue.parts import question_at_end
+from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
 
@@ -284,6 +284,8 @@ def asks_activity(r: Reading) -> bool:
     another time ("yesterday", "will it be..."). A question behind a leading clause ("if
     someone swapped it, what did the thief look like?") is judged by its own words."""
     _, asked = question_at_end(r.raw)
+    if not asked and len(clauses := clauses_of(r.raw)) > 1 and clauses[-1].rstrip().endswith("?"):
+        asked = clauses[-1]  # "you've had that headset on since I came in, busy morning?"
     r = read(asked) if asked else r
     if r.wh not in (None, "what", "where", "how"):
         return False
