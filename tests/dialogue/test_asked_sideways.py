@@ -8,7 +8,8 @@ as what to hand over or what it will run to; a job as a line of work; who is in 
 the desk can't help"; the way to where a person lives; a person described by the place
 they keep ("the fella in the glass office"); a walk "pop through" to a place named before
 it, or to a place said by a thing there ("where the fountain is", "on the tarmac"); work
-hinted at as "needs booking in"."""
+hinted at as "needs booking in", or by a remark on what the work shows ("the pile of
+prescriptions on your counter keeps growing")."""
 
 from __future__ import annotations
 
@@ -112,4 +113,23 @@ def test_someone_who_needs_booking_in_is_booked(clinic):  # noqa: F811
 
 def test_needing_nothing_is_no_order(harbour):  # noqa: F811
     answer = ask(harbour, "Mara", "i need nothing more today, thanks")
+    assert answer.action == "talk", answer.utterance
+
+
+@pytest.mark.parametrize(("world", "npc", "line", "action"), [
+    ("clinic", "Iris", "the pile of prescriptions on your counter keeps growing", "dispense"),
+    ("school", "Arden", "those marking piles in here are about to topple", "grade_papers"),
+])
+def test_a_remark_on_what_the_work_shows_hints_at_the_work(request, world, npc, line, action):
+    answer = ask(request.getfixturevalue(world), npc, line)
+    assert answer.action == action, answer.utterance
+
+
+@pytest.mark.parametrize(("world", "npc", "line"), [
+    ("harbour", "Nell", "the lamp was bright last night"),  # about what was
+    ("clinic", "Iris", "are the prescriptions on your counter all for today?"),  # a question
+    ("clinic", "Iris", "my gran collects prescriptions here. she says you're kind."),  # a story over sentences
+])
+def test_a_remark_about_another_time_a_question_or_a_story_is_no_hint(request, world, npc, line):
+    answer = ask(request.getfixturevalue(world), npc, line)
     assert answer.action == "talk", answer.utterance

@@ -242,6 +242,12 @@ def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
     return sorted(near, key=lambda a: not h.req.doable.get(a.name))
 
 
+def do_hinted(h: Heard, spec: ActionSpec) -> Said:
+    """Agree to the work a remark hints at (:mod:`.hints`), as it can be done here now."""
+    return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"), action=spec.name,
+                args=dict(h.req.doable[spec.name][0]))
+
+
 def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
     named = _named_actions(h)

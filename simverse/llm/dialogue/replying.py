@@ -50,10 +50,11 @@ from simverse.llm.dialogue.described import (
 )
 from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
 from simverse.llm.dialogue.greetings import introduces, is_greeting
+from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
-from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request
+from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, asks_opinion, read
@@ -330,6 +331,8 @@ def answer(h: Heard) -> Said:
     if intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
+    if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req, BUILTIN_ACTIONS)):
+        return do_hinted(h, work)  # "that wallboard's lit up behind you"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
