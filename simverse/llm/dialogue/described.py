@@ -199,6 +199,14 @@ def _same_word(a: str, b: str) -> bool:
     return bool(verb_forms(a) & verb_forms(b)) or same_root(a, b)
 
 
+def places_showing(req: DecisionRequest, words: Collection[str], skip: Collection[str] = ()) -> list[str]:
+    """The places, but ``skip``, whose description has one of ``words`` in some form ("tarmac"
+    -> the playground of "a football pitch painted on the tarmac")."""
+    forms = {f for w in words for f in word_forms(w)}
+    return [v.id for v in req.names.values() if v.kind == "place" and v.id not in skip
+            and forms & set(word_forms(v.description))]
+
+
 def described_place(scores: Mapping[str, float]) -> str | None:
     """The place clearly closest to what the line asks for, or None (nothing close
     enough, or two about as close)."""

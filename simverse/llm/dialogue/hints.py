@@ -17,6 +17,7 @@ import re
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
+from simverse.llm.dialogue.orders import BUILTIN_ACTIONS
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time
 
@@ -29,12 +30,11 @@ _SENTENCES = re.compile(r"[.!;]\s+\S")
 _MIN_LETTERS = 4
 
 
-def work_hinted(r: Reading, req: DecisionRequest, builtin: frozenset[str]) -> ActionSpec | None:
-    """The one piece of work the NPC can do here now that the remark points at, or None;
-    ``builtin``: the actions every NPC has (talk, move...), which are no one's work."""
+def work_hinted(r: Reading, req: DecisionRequest) -> ActionSpec | None:
+    """The one piece of work the NPC can do here now that the remark points at, or None."""
     if r.question or r.wh or "?" in r.raw or other_time(r) or set(r.words) & _PAST or _SENTENCES.search(r.raw.strip()):
         return None  # one remark about now, not a question, a story or hearsay told over sentences
-    work = [a for a in req.actions if a.name not in builtin and req.doable.get(a.name)
+    work = [a for a in req.actions if a.name not in BUILTIN_ACTIONS and req.doable.get(a.name)
             and not set(word_forms(a.description)[:1]) & _SPENDING]
     if len(work) != 1:
         return None

@@ -243,7 +243,10 @@ def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
 
 
 def do_hinted(h: Heard, spec: ActionSpec) -> Said:
-    """Agree to the work a remark hints at (:mod:`.hints`), as it can be done here now."""
+    """Agree to the work a remark hints at (:mod:`.hints`), as it can be done here now, unless
+    the NPC dislikes the one who hints, as with any request."""
+    if h.voice.warmth <= DISLIKE:
+        return Said(h.voice.say("refuse", h.rng, why="not for you"))
     return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"), action=spec.name,
                 args=dict(h.req.doable[spec.name][0]))
 

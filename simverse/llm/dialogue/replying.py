@@ -331,7 +331,7 @@ def answer(h: Heard) -> Said:
     if intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
-    if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req, BUILTIN_ACTIONS)):
+    if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")

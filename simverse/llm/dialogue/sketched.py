@@ -17,7 +17,7 @@ from simverse.core.names import FUNCTION_WORDS, NameIndex, same_root, word_forms
 from simverse.llm.dialogue.charge import person_in_charge
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import person_place
+from simverse.llm.dialogue.described import person_place, places_showing
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import read
@@ -208,8 +208,7 @@ def _keeper_of_place_said(sketch: str, req: DecisionRequest, sex: str) -> str | 
         return None
     places = [p for p in req.names.find(match["place"]) if req.names[p].kind == "place"]
     if len(places) != 1:
-        said = set(word_forms(match["place"])) - FUNCTION_WORDS
-        places = [v.id for v in req.names.values() if v.kind == "place" and said & set(word_forms(v.description))]
+        places = places_showing(req, set(word_forms(match["place"])) - FUNCTION_WORDS)
     if len(places) != 1:
         return None
     asked = read(f"where is the {match['place']}")

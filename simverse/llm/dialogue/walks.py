@@ -11,7 +11,7 @@ import re
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import described_place, person_place, walk_goal
+from simverse.llm.dialogue.described import described_place, person_place, places_showing, walk_goal
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import action_verbs, polite_request
@@ -112,9 +112,7 @@ def _place_where_it_stands(h: Heard) -> str | None:
               if w not in FUNCTION_WORDS} | set(goal[-1:])
     found: set[str] = set()
     for thing in things:
-        forms = set(word_forms(thing))
-        places = [v.id for v in h.req.names.values() if v.kind == "place" and v.id != h.req.place
-                  and forms & set(word_forms(v.description))]
+        places = places_showing(h.req, [thing], skip=[h.req.place])
         found |= set(places) if len(places) == 1 else set()
     return found.pop() if len(found) == 1 else None
 
