@@ -38,19 +38,21 @@ _YOURS_ONLY = ("boss", "colleague", "coworker", "workmate", "partner", "employer
                "student", "pupil", "teacher", "customer", "client", "creditor", "landlord", "tenant", "item", "couple")
 """Nouns that name a bond only as "your ...": "is he your boss?" ("is she a teacher?" asks a
 role)."""
+_BOND_NOUNS = "|".join(_CLOSE_KIN + _YOURS_ONLY)
+"""Every noun of a bond, as a regular-expression alternation."""
 _KIN = re.compile(r"\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t) (?!there\b|it\b|this\b|that\b|you\b|i\b)"
                   r"(?:[a-z']+ ){1,3}?(?:just |really |still |actually |maybe |perhaps |more )?"
                   rf"(?:(?:(?:a|an|some sort of|some kind of|kind of|sort of) )?(?:{'|'.join(_CLOSE_KIN)})"
-                  rf"|(?:your|one of your) (?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)})|kin|family|related"
+                  rf"|(?:your|one of your) (?:{_BOND_NOUNS})|kin|family|related"
                   r"|(?:someone|somebody) you)\b(?! (?:of|to|with) (?!yours\b|you\b)[a-z])")
 """"Is he kin of yours?", "is she a mate or just someone from work?", "is Bea your boss?",
 "is he someone you owe?": whether a person named or described stands to the NPC so."""
 _BOTH_OF_YOU = re.compile(r"(?:^|\b(?:are|were) )(?:you two|the two of you|you both|both of you) "
                           r"(?:(?:a|an|just|really|still) )?"
-                          rf"(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}|close|together|related|family|kin)"
+                          rf"(?:{_BOND_NOUNS}|close|together|related|family|kin)"
                           r"(?: or [a-z]+(?: [a-z]+)?)?$")
 """"Are you two an item?", "you two pals?": the NPC and the person just spoken of."""
-_OF_YOURS = re.compile(rf"\b(?:{'|'.join(_CLOSE_KIN + _YOURS_ONLY)}) of yours(?:,? (?:is|are|was|were) (?:he|she|they)|"
+_OF_YOURS = re.compile(rf"\b(?:{_BOND_NOUNS}) of yours(?:,? (?:is|are|was|were) (?:he|she|they)|"
                        r" or\b|\W*$)")
 """"The shouty lady out front, a pal of yours, is she?", "friend of yours or not?": a bond
 asked with the question put after it."""

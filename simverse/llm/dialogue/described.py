@@ -226,12 +226,26 @@ def person_place(req: DecisionRequest, person: str, r: Reading, going: bool = Fa
     view = _person(req, person)
     if view is None:
         return None
-    marks = {view.id.lower(), *_roles(view)}
-    if not (going or asks_the_way(r) or (r.wh == "where" and set(r.owners) & marks)):  # "the shepherd's hill"
+    if not (going or asks_the_way(r) or (r.wh == "where" and set(r.owners) & _marks(view))):  # "the shepherd's hill"
         return None
-    places = [p.id for p in req.names.values() if p.kind == "place" and (
-        p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
+    places = places_of(req, person)
     return places[0] if len(places) == 1 else None
+
+
+def places_of(req: DecisionRequest, person: str) -> list[str]:
+    """The places that are a person's: named after them or one of their roles ("Cobb's
+    Pasture", "Manager's Office"), or named in their persona."""
+    view = _person(req, person)
+    if view is None:
+        return []
+    marks = _marks(view)
+    return [p.id for p in req.names.values() if p.kind == "place" and (
+        p.id in view.works_at or any(m.lower() in marks for m in _OWNER.findall(p.name)))]
+
+
+def _marks(view: NameView) -> set[str]:
+    """How a place's name may say it is a person's: their name or one of their roles."""
+    return {view.id.lower(), *_roles(view)}
 
 
 def _person(req: DecisionRequest, topic: str) -> NameView | None:

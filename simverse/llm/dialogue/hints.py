@@ -40,12 +40,13 @@ def work_hinted(r: Reading, req: DecisionRequest) -> ActionSpec | None:
         return None
     here = req.names.get(req.place)
     seen = f"{work[0].description} {here.description if here is not None else ''}"
-    said = _content(r.text, req)
-    return work[0] if any(same_root(a, b) for a in said for b in _content(seen, req)) else None
+    people = {w for v in req.names.values() if v.kind == "npc" for w in word_forms(v.name)}
+    said = _content(r.text, people)
+    return work[0] if any(same_root(a, b) for a in said for b in _content(seen, people)) else None
 
 
-def _content(text: str, req: DecisionRequest) -> set[str]:
-    """Words of ``text`` that say what a thing is: not function words, nor anyone's name."""
-    names = {w for v in req.names.values() if v.kind == "npc" for w in word_forms(v.name)}
+def _content(text: str, people: set[str]) -> set[str]:
+    """Words of ``text`` that say what a thing is: not function words, nor the words of
+    ``people``'s names."""
     return {w for w in word_forms(text) if len(w) >= _MIN_LETTERS and w.isalpha()
-            and w not in FUNCTION_WORDS and w not in names}
+            and w not in FUNCTION_WORDS and w not in people}

@@ -41,8 +41,8 @@ action they alone name is weighed with those the line means."""
 def answer_request(h: Heard) -> Said:
     """Agree (with the action as the decision) or say why not."""
     h = _ordered(h)
-    if h.voice.warmth <= DISLIKE:
-        return Said(h.voice.say("refuse", h.rng, why="not for you"))
+    if (refused := _not_for_you(h)) is not None:
+        return refused
     item = next((t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"), None)
     if item is None and set(h.reading.words) & {"one", "it", "some", "that", "those"}:
         item = _item_said_before(h)  # "Sell me one": the loaf asked about a line ago
@@ -242,11 +242,16 @@ def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
     return sorted(near, key=lambda a: not h.req.doable.get(a.name))
 
 
+def _not_for_you(h: Heard) -> Said | None:
+    """The refusal of anything asked by someone the NPC dislikes, else None."""
+    return Said(h.voice.say("refuse", h.rng, why="not for you")) if h.voice.warmth <= DISLIKE else None
+
+
 def do_hinted(h: Heard, spec: ActionSpec) -> Said:
     """Agree to the work a remark hints at (:mod:`.hints`), as it can be done here now, unless
     the NPC dislikes the one who hints, as with any request."""
-    if h.voice.warmth <= DISLIKE:
-        return Said(h.voice.say("refuse", h.rng, why="not for you"))
+    if (refused := _not_for_you(h)) is not None:
+        return refused
     return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"), action=spec.name,
                 args=dict(h.req.doable[spec.name][0]))
 

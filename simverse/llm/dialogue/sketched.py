@@ -17,7 +17,7 @@ from simverse.core.names import FUNCTION_WORDS, NameIndex, same_root, word_forms
 from simverse.llm.dialogue.charge import person_in_charge
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import person_place, places_showing
+from simverse.llm.dialogue.described import places_of, places_showing
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.reading import read
@@ -211,9 +211,8 @@ def _keeper_of_place_said(sketch: str, req: DecisionRequest, sex: str) -> str | 
         places = places_showing(req, set(word_forms(match["place"])) - FUNCTION_WORDS)
     if len(places) != 1:
         return None
-    asked = read(f"where is the {match['place']}")
     people = [e for e, v in req.names.items() if v.kind == "npc" and e not in (req.npc, req.partner)
-              and sexes_fit(sex, v.pronoun) and person_place(req, e, asked, going=True) == places[0]]
+              and sexes_fit(sex, v.pronoun) and places_of(req, e) == places]
     return people[0] if len(people) == 1 else None
 
 
