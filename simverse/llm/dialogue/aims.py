@@ -21,8 +21,9 @@ from simverse.llm.dialogue.roles import other_time
 
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
-                     "purpose motive reason mission determined saving")
-"""Words of wanting, aiming and motive (plain English)."""
+                     "purpose motive reason mission determined saving praying")
+"""Words of wanting, aiming and motive (plain English; "what are you praying the doc says?"
+hopes)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
@@ -55,7 +56,8 @@ _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+i
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
                        r"|\bwhy (?:did|do|have|would) you (?:come|came)\b|\bwhy are you (?:here|around)\b"
                        r"|\bwhat are you (?:doing )?(?:here|around here|round here) for\b"
-                       r"|\bwhat (?:has |have )?(?:brought|brings|got|gets|dragged|drags|drew|draws|sent|sends) you "
+                       r"|\b(?:what|which)(?: [a-z]+){0,2} (?:has |have )?"
+                       r"(?:brought|brings|got|gets|dragged|drags|drew|draws|sent|sends) you "
                        r"(?:in|here|out|round|down|up|over|along|this way)\b")
 """"What did you come here for?", "why did you come to the market?": why the NPC is where
 it is now is what it is after, though the coming is past."""
@@ -64,12 +66,15 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"(?!the\b|a\b|an\b)[a-z]+"
                       r"|\b(?:what|which|where)\b(?: [a-z]+){0,4} (?:are|were) you (?:[a-z]+ )?"
                       r"(?:itching|dying|desperate|longing|raring|aching) to\b|\byou would (?:like|love|rather) to\b"
-                      r"|\bon your (?:list|plate|to do list)\b")
+                      r"|\bon your (?:list|plate|to do list)\b"
+                      r"|\byou will be [a-z]+ing\b(?=.*\b(?:will|would)(?: not)? you\b)")
 """"Which thing are you going to tell the grandkids about?", "what are you dying to see?",
-"a story you'd like to kill off?", "anything else on your list?": what the NPC means to do."""
+"a story you'd like to kill off?", "anything else on your list?", "you'll be putting your name
+down, won't you?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
+                  r"|\bwhere (?:are|were) (?:you|ya) (?:due|expected)\W*$"
                   r"|\bwhere should (?:you|ya) (?:be|go)\b")
 """"Where is it you have to get back to?", "where are you meant to be?": where the NPC is
 due is what it is after, not a place it knows of."""

@@ -76,7 +76,8 @@ def walk_goal(raw: str) -> str:
 
 
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
-_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?)\s+(?P<goal>" + _DETERMINER + ".+)")
+_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?)\s+(?:wherever\s+)?(?P<goal>"
+                      + _DETERMINER + ".+)")
 _DETERMINED = re.compile(r"\b" + _DETERMINER + ".+")
 _FROM_ON = re.compile(r"\s+(?:from|(?:a)?round (?:here|there))\b.*$")
 

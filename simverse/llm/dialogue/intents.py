@@ -10,6 +10,7 @@ falls back to the shape of the line (a question, or small talk).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from simverse.llm.dialogue.bonds import bond_asked
-from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets
+from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     AUX,
@@ -178,6 +179,21 @@ def _asks_last(r: Reading) -> bool:
                for said in map(read, clauses[-2:]))  # "what's in it, tea or something stronger?"
 
 
+_TAG = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would)(?: not)? "
+                  r"(?:he|she|they)$")
+
+
+_TAGGED_WORDS = 10
+"""How long a tagged line must be to ask rather than chat."""
+
+
+def _tagged(r: Reading) -> bool:
+    """"..., he's in your class, isn't he?": a statement about another made a question by its
+    tag ("..., don't you?" may confide as much as ask, "..., isn't it?" chats about the day, as
+    any short tagged line does)."""
+    return r.raw.rstrip().endswith("?") and len(r.words) >= _TAGGED_WORDS and _TAG.search(r.text) is not None
+
+
 def _asks_bare(r: Reading) -> bool:
     """"U follow any footy team?", "..., seen any claw prints up by the peaks?": a last clause
     that asks without its "do" or "have you", as players type, and asks for nothing done."""
@@ -230,7 +246,7 @@ class IntentModel:
         asked = question_at_end(r.raw)[1]
         if asked and not topic and asks_news(read(asked)):  # "you look fit to burst. what have you heard?"
             return "ask_news"
-        if r.opens or asked or _asks_last(r) or _asks_bare(r):  # a question the cues left open asks about
+        if r.opens or asked or _asks_last(r) or _asks_bare(r) or _tagged(r):  # a question the cues left open asks
             about_you = bool(set(r.words) & YOU_WORDS)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk
@@ -238,6 +254,8 @@ class IntentModel:
                 best[intent] = -1.0
         if topic:
             best["ask_self"] -= 0.05
+        if not r.has(*FAREWELLS):  # "on you go with that varnish, I'm just nosing" takes no leave
+            best["farewell"] = -1.0
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:

@@ -205,9 +205,25 @@ def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
     if not req.schedule_action or not req.schedule_activity:
         return []
     work = {f for w in word_forms(req.schedule_activity) for f in verb_forms(w)} - FUNCTION_WORDS - LIGHT_VERBS
-    if not (work & (line - LIGHT_VERBS)) and not h.reading.has(*CARRY_ON):
+    if not (work & (line - LIGHT_VERBS)) and (not h.reading.has(*CARRY_ON) or _other_named(h)):
         return []
     return [a for a in req.actions if a.name == req.schedule_action]
+
+
+def _other_named(h: Heard) -> bool:
+    """Whether what the line asks to get on with says a word of the name of the action it
+    means most, when that is not the NPC's work now ("get cracking on the quiz paper" to one
+    taking notes: take_quiz)."""
+    found = _GET_ON_WITH.search(h.reading.text)
+    own = set(word_forms((h.req.schedule_action or "").replace("_", " ")))
+    said = set(word_forms(found["what"])) - own - LIGHT_VERBS - FUNCTION_WORDS if found else set()
+    sims = h.action_similarity
+    top = max(sims, key=lambda a: sims[a], default=None)  # "crack on with the red pen on those books": not read_book
+    return top is not None and top != h.req.schedule_action and bool(said & set(word_forms(top.replace("_", " "))))
+
+
+_GET_ON_WITH = re.compile(r"\b(?:get cracking|crack on|get on|carry on|go on|press on|keep going|keep working"
+                          r"|on you go) (?:on|with) (?P<what>.+)")
 
 
 _ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend pick grab")

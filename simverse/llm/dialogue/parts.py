@@ -119,6 +119,9 @@ def _opens_with_wh(r: Reading) -> bool:
 _SEE_TO = re.compile(r"\bsee(?:ing)? to (?:it|that|this|them|those)\b")
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
+_SUGGESTING = (("how", "about"), ("what", "about"))
+"""How a last clause suggests something to do, when it asks no question ("tide's in, how about
+you get a line out?"; see :func:`.reading.read`)."""
 
 
 @lru_cache(maxsize=4096)
@@ -138,7 +141,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     if polite_request(whole, verbs) is not None or tells_news(whole):
         return None
     last = read(clauses[-1]) if len(clauses) > 1 else whole
-    if last is not whole and last.words[:2] in _ASKING_YOU and polite_request(last, verbs) is not None:
+    if last is not whole and (last.words[:2] in _ASKING_YOU or (last.words[:2] in _SUGGESTING and last.wh is None)) \
+            and polite_request(last, verbs) is not None:
         return clauses[-1]
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None

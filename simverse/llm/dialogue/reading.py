@@ -79,7 +79,7 @@ _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overh
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
-            "get on with", "crack on", "press on", "get cracking",
+            "get on with", "crack on", "press on", "get cracking", "on you go",
             "keep it up", "continue", "do not let me stop you", "do not mind me")
 """Asking the NPC to go on with what it is doing."""
 GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along",
@@ -241,7 +241,8 @@ def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
 
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
-    first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)), None)
+    first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
+                  and not _suggests(words[i:i + 4])), None)
     priced = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
     priced += [m[1] for m in _PRICED.finditer(padded)]
     asking = asking or _price_asked_unmarked(padded, priced)
@@ -253,6 +254,13 @@ def _wh(words: list[str], asking: bool) -> str | None:
     if first == "where" and _HEARD_WHERE.search(padded):
         return "how"  # "where did you hear that?" asks how it knows, not a place
     return first
+
+
+def _suggests(words: list[str]) -> bool:
+    """"How about you get a line out", "what about we try the inn": a suggestion, not a
+    question ("what about you, where are you from?" asks with "where")."""
+    return len(words) == 4 and words[0] in ("how", "what") and words[1] == "about" and words[2] in ("you", "we") \
+        and words[3] not in WH
 
 
 _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"

@@ -58,6 +58,7 @@ from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hin
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import Reading, asks_opinion, read
+from simverse.llm.dialogue.reported import as_question
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import named_within, person_noun, person_sketched, sexes_fit
@@ -96,7 +97,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
     names = name_words(req.names)
-    said = req.conversation[-1].text if req.conversation else ""
+    said = as_question(req.conversation[-1].text) if req.conversation else ""  # "I was told somebody..."
     reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."

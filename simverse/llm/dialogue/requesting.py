@@ -43,10 +43,13 @@ _SOFTLY = re.compile(
     r"^(?:would you mind|do you mind|mind(?= [a-z]+ing\b)|would you be so kind as to|any chance you could|"
     r"any chance of you|i was wondering if you could|i wonder if you could|do you think you could|"
     r"is it possible for you to|would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"why (?:do not|don't) we|(?:how|what) about you(?= (?!(?:what|where|who|when|why|how|which|then|and|though|too|"
+    r"guys|lot|two|both|all|yourself)\b))|"
     r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
     r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
 """Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
-"shall we walk to..."): the word after the lead-in says what is asked."""
+"shall we walk to...", "why don't we go next door?", "how about you get a line out?"): the
+word after the lead-in says what is asked."""
 
 
 def _asked_softly(text: str) -> str | None:
@@ -176,6 +179,8 @@ _WANT_YOU = re.compile(r"\bi (?:would like|want|need|would love) (?:you|your)\b"
 _NOT_SOMEONE = word_set("i we you they he she it this that there these those what which who")
 
 
+COME_ALONG = ("follow me", "come with me", "let us go", "come along", "walk with me", "join me", "join us")
+"""Asking the NPC to come where the speaker goes."""
 _WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip|hop|step|tag|run|hurry)"
                       r"(?: (?:over|across|along|down|up|round|around|back|out|through|in|on))+"
                       r"(?: (?:to|onto|into) (?:the|a) [a-z]+)? (?:with|alongside) (?:me|us)\b")
@@ -189,7 +194,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
         return None
     w = list(r.body or r.words)
-    while w and (w[0] in ("please", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
+    while w and (w[0] in ("please", "kindly", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):
         w = w[1:]
     if favour := FAVOUR.match(" ".join(w)):
@@ -223,7 +228,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
             and not _WANT_YOU.search(r.text) \
             and not ((r.opens or r.question) and r.wh):  # "where's the cash machine, I need money": why it asks
         return "buy"
-    if r.has("let us", "follow me", "come with me", "come along", "walk with me", "join me") or _WITH_ME.search(r.text):
+    if r.has("let us", *COME_ALONG) or _WITH_ME.search(r.text):
         return "go"
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"

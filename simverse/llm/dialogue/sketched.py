@@ -53,9 +53,10 @@ PLACE_SAYS = 0.05
 """How much where a described person is may add to how close the description is: what
 they do or are must fit them without it."""
 SHARED_WORD = 0.05
-"""How much each word a description shares with how a person is known adds (at most two):
-MiniLM puts "the lad with the sore knee" as close to the doctor (0.44) as to the runner
-who twisted his knee (0.44); the word itself tells them apart."""
+"""How much each word a description shares with how a person is known adds (at most two;
+a word no one else's texts have counts twice): MiniLM puts "the lad with the sore knee" as
+close to the doctor (0.44) as to the runner who twisted his knee (0.44); the word itself
+tells them apart."""
 SKETCH_MARGIN = 0.05
 """How much closer than the next person the one meant must be."""
 
@@ -164,9 +165,11 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: 
     vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
     scores: dict[str, float] = {}
     words = set(word_forms(sketch)) - FUNCTION_WORDS - _PERSON
+    holders = {w: {e for e, t in texts if any(_akin(w, x) for x in word_forms(t))} for w in words}
     for (entity, text), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
         said = set(word_forms(text))  # "the lad with the sore knee": "...his knee"; "cracking jokes": "the joker"
-        shared = min(sum(any(_akin(w, t) for t in said) for w in words), 2) * SHARED_WORD
+        shared = min(sum((1 + (holders[w] == {entity})) * any(_akin(w, t) for t in said) for w in words), 2)
+        shared *= SHARED_WORD  # a word only one person's texts have counts twice: "the tablecloth story"
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS) + shared)
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
     if known and (best is None or best not in req.relationships):

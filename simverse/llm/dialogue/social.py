@@ -27,6 +27,7 @@ from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
+from simverse.llm.dialogue.unmarked import last_sentence
 
 HUNGRY = 0.6
 NEWS_AFTER = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
@@ -170,6 +171,31 @@ _BENT_OVER = re.compile(r"\bwhat (?:is )?(?:all )?(?:[a-z]+ ){0,5}?(?:you are|ar
 """"What's all the paperwork in that tray you're hunched over?": what the NPC is busy with."""
 
 
+_SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed>this|that|it)(?: in aid of| for)?$)"
+                         r"|^why are you (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b")
+""""What's that in aid of?", "what's all this at such an early hour?", "why are you singing
+for your supper?": what the speaker sees the NPC doing ("what's all that about?" asks
+about something else)."""
+_BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b"
+                        r"|\byou are (?:[a-z]+ )?[a-z]+ing\b")
+""""That stack you've had your nose in", "you're lining up your pens": what the NPC is busy
+with, said before "what is it?"."""
+
+
+def _seen_doing(r: Reading) -> bool:
+    """Whether the line's last question asks about what the speaker sees the NPC doing (a
+    lead-in saying what: "that stack you've had your nose in, what is it?"), or why it is
+    doing it; not why it has, sees or wants something ("why are you holding that?")."""
+    lead, asked = question_at_end(r.raw)
+    last = read(asked or last_sentence(r.raw))
+    match = _SEEN_DOING.search(" ".join(last.body or last.words))
+    if match is None or not set(r.words) & _YOU:
+        return False
+    if match["pointed"]:
+        return _BUSY_WITH.search(read(lead or r.raw[:-len(last.raw)] or r.raw).text) is not None
+    return match["verb"] is None or (match["verb"] not in _HAVING and match["verb"] not in AIM_WORDS)
+
+
 def _doing_asked(r: Reading) -> bool:
     """Whether the line asks what the NPC is busy doing, in the present with a verb of doing
     ("what are you crouched down picking?"), not of having, seeing or aiming, or what it is
@@ -205,6 +231,8 @@ def activity_asked(h: Heard) -> bool:
     to?"), or, about now and about nothing but the NPC and where it is, close in meaning
     ("what has you up at this hour?")."""
     r = h.reading
+    if _seen_doing(r):
+        return True
     if not asks_activity(r):
         return False
     if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"

@@ -14,7 +14,7 @@ from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place, places_showing, walk_goal
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import goes_along
-from simverse.llm.dialogue.requesting import action_verbs, polite_request
+from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
                       "nip hop dash scoot")
@@ -25,8 +25,13 @@ def wants_to_go(h: Heard) -> bool:
     "pop out to the waiting room", "take me over to the mill")."""
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
     return verb in MOVE_WORDS or goes_along(h.reading) or bool(_TAKE_ME.search(h.reading.text)) or bool(
-        _POP_OVER.search(h.reading.text)) or h.reading.has(
-        "follow me", "come with me", "let us go", "come along", "walk with me", "join me")
+        _POP_OVER.search(h.reading.text)) or h.reading.has(*COME_ALONG) or (
+        h.reading.has("next door") and h.reading.has("together", *_WE_SUGGEST))
+
+
+_WE_SUGGEST = ("shall we", "let us", "why do not we", "how about we", "what about we")
+"""A suggestion to do something together: with "next door", a walk there ("shall we have a
+look at the statues next door?")."""
 
 
 _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))? "
@@ -87,12 +92,21 @@ def place_described(h: Heard) -> str | None:
     """The place a walk together asks for by what is there ("come through to the statues
     with me", "walk us across to the statues"), not the NPC's own; none for an errand ("go
     and sort out the returns shelf", "take a close look at the painting"), whose words
-    describe what is to be done, not where to."""
+    describe what is to be done, not where to. "Next door" says it is one of the places that
+    join this one."""
     to_where = _TO_WHERE.search(h.reading.text) is not None
-    if not (to_where or goes_along(h.reading) or h.reading.has("together", "shall we", "let us")):
+    next_door = h.reading.has("next door")
+    if not (to_where or next_door or goes_along(h.reading) or h.reading.has("together", *_WE_SUGGEST)):
         return None
     scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
-    return described_place(scores) or (clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where else None)
+    if next_door:  # "the bronzes next door": one of the places that join this one
+        here = h.req.names.get(h.req.place)
+        near = list(here.near) if here is not None else []
+        if len(near) == 1:
+            return near[0]
+        scores = {p: v for p, v in scores.items() if p in near}
+    return described_place(scores) or (
+        clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where or next_door else None)
 
 
 _WHERE_IT_STANDS = re.compile(r"\bwhere (?:the|a|an|that|those|them|all the|all them) (?:[a-z]+ )?(?P<thing>[a-z]+) "

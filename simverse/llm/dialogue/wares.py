@@ -81,6 +81,8 @@ def ware_similarities(model: IntentModel, r: Reading, req: DecisionRequest, topi
     wares = wares_in_view(req, topics)
     if req.conversation and r.raw != req.conversation[-1].text.lower().strip():  # "I want a lamp, what do I owe?"
         r = read(req.conversation[-1].text, name_words(req.names))
+    if (one := _said_as_one(r, req, wares)) is not None:
+        return {one: 1.0}
     words = ware_words(r, req)
     if not wares or not words:
         return {}
@@ -106,6 +108,14 @@ def ware_pairs(r: Reading, words: list[str]) -> list[str]:
     wares is meant ("almond croissant", not "coffee")."""
     kept = set(words)
     return [f"{a} {b}" for a, b in content_pairs(r, PRICE_WORDS) if a in kept or b in kept]
+
+
+def _said_as_one(r: Reading, req: DecisionRequest, wares: list[str]) -> str | None:
+    """The one ware a word before "one" or "ones" is a word of ("the paper ones": the paper
+    lantern), or None."""
+    said = {r.words[i - 1] for i, w in enumerate(r.words) if i and w in ("one", "ones")} - FUNCTION_WORDS
+    named = [w for w in wares if said & set(word_forms(req.names[w].name))]
+    return named[0] if len(named) == 1 else None
 
 
 def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str | None:

@@ -1,0 +1,47 @@
+"""Questions said as statements: what the speaker was told, gathers or is looking for,
+with the unknown left open ("I was told somebody round here bakes the bread", "I gather
+you know when the festival starts", "I hear there's somewhere to get a drink", "I'm
+looking for whoever mends the nets"). Said again as the question they ask, so the rest
+of the reading answers them as any question; a report that says who or what ("I heard
+the mayor spent the fund") is news and stays as it is. Plain English, no world's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEARD = (r"(?:(?:well|so|now|ok|okay|right|hi|hello|hey|excuse me|sorry)[,!.]?\s+)*"
+          r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
+          r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)"
+          r"(?: that)?\s+")
+_SOMEONE = re.compile(r"^" + _HEARD + r"(?:there(?:'s| is) )?(?:somebody|someone|some one|one of you|a person|a fella|"
+                      r"a lady|a bloke|a guy|a woman|a man)(?: (?:round|around|in|over|out) (?:here|there)| here"
+                      r"| in this [a-z]+)?(?: who)? (?P<rest>(?!said\b|says\b|told\b|is coming\b)[a-z].*)$",
+                      re.IGNORECASE)
+_YOU_KNOW = re.compile(r"^" + _HEARD + r"you(?:'d| would| might)? know (?P<wh>when|where|who|what|how|why|which)\b"
+                       r"(?P<rest>.*)$", re.IGNORECASE)
+_A_PLACE = re.compile(r"^" + _HEARD + r"there(?:'s| is) (?:a|some|one) (?:place|spot|shop|stall|room|where|somewhere)"
+                      r"(?: (?:round|around|near|close to) here| nearby| here)? (?:to|where|that|for|you can|i can)"
+                      r"(?: you can| i can)? (?P<rest>[a-z].*)$", re.IGNORECASE)
+_LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was )?"
+                      r"(?:looking for|after|trying to find|hunting for|searching for|hoping to find|wanting)\s+"
+                      r"(?:whoever|the (?:person|one|fella|lady|bloke) who|someone who|somebody who|anyone who"
+                      r"|anybody who)\s+(?P<rest>[a-z].*)$", re.IGNORECASE)
+
+
+def as_question(line: str) -> str:
+    """``line`` said as the question it asks when it is a report with the unknown left open
+    ("I was told somebody here bakes the bread" -> "who bakes the bread?"), else unchanged."""
+    said = line.strip()
+    body = said.rstrip(" .!?")
+    if said.endswith("?"):
+        return line  # already asks in its own words
+    if match := _SOMEONE.match(body):
+        return f"who {match['rest']}?"
+    if match := _YOU_KNOW.match(body):
+        return f"{match['wh']}{match['rest']}?"
+    if match := _A_PLACE.match(body):
+        return f"where can i {match['rest']}?"
+    if match := _LOOKING.match(body):
+        return f"who {match['rest']}?"
+    return line
