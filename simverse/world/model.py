@@ -348,5 +348,11 @@ class World(mesa.Model):
         return fork_run(self.store, self.run_id, self.step_index if at_step is None else at_step)
 
     def close(self) -> None:
+        """Close the store and let the world be freed: Mesa 3.3 counts agent ids per model in
+        a class-level table (``mesa.Agent._ids``) that would keep every world ever made, with
+        its brain and embedder, alive (about 200 MB a MiniLM world in a long sweep)."""
         self.store.close()
+        ids = getattr(mesa.Agent, "_ids", None)
+        if isinstance(ids, dict):
+            ids.pop(self, None)
 
