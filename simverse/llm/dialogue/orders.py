@@ -11,6 +11,7 @@ the place is here already, it cannot do that here), or, disliking the asker, ref
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
@@ -268,8 +269,20 @@ def do_hinted(h: Heard, spec: ActionSpec) -> Said:
     the NPC dislikes the one who hints, as with any request."""
     if (refused := _not_for_you(h)) is not None:
         return refused
-    return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"), action=spec.name,
-                args=dict(h.req.doable[spec.name][0]))
+    return _agree(h, spec, h.req.doable[spec.name][0])
+
+
+def _agree(h: Heard, spec: ActionSpec, binding: Mapping[str, str]) -> Said:
+    """Agree to do ``spec`` with ``binding``, naming the thing it is done with ("I'll buy the
+    museum guidebook", not "...one of an item sold here")."""
+    what = _phrase(spec.description)
+    item = binding.get("item")
+    if item in h.req.names:
+        what = _SOME_ITEM.sub(name_of(h, item, article=True), what, count=1)
+    return Said(h.voice.say("agree", h.rng, what=f"I'll {what}"), action=spec.name, args=dict(binding))
+
+
+_SOME_ITEM = re.compile(r"\b(?:one of )?(?:an item|a recalled item|something)\b")
 
 
 def _do(h: Heard) -> Said:
@@ -283,14 +296,11 @@ def _do(h: Heard) -> Said:
         spec = doable[0]
         bindings = _bindings(h, spec)
         binding = next((b for b in bindings if set(b.values()) & set(h.topics)), bindings[0])
-        return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(spec.description)}"),
-                    action=spec.name, args=dict(binding))
+        return _agree(h, spec, binding)
     if named:
         return Said(h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now"))
     if (only := _only_doable(h)) is not None:  # "could you pick that one up?" to the one who answers the phones
-        binding = h.req.doable[only.name][0]
-        return Said(h.voice.say("agree", h.rng, what=f"I'll {_phrase(only.description)}"), action=only.name,
-                    args=dict(binding))
+        return _agree(h, only, h.req.doable[only.name][0])
     return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))
 
 
