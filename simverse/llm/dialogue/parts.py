@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import WH, Reading, read
+from simverse.llm.dialogue.reading import WH, Reading, read, suggests
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
 
@@ -119,9 +119,6 @@ def _opens_with_wh(r: Reading) -> bool:
 _SEE_TO = re.compile(r"\bsee(?:ing)? to (?:it|that|this|them|those)\b")
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
-_SUGGESTING = (("how", "about"), ("what", "about"))
-"""How a last clause suggests something to do, when it asks no question ("tide's in, how about
-you get a line out?"; see :func:`.reading.read`)."""
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +138,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     if polite_request(whole, verbs) is not None or tells_news(whole):
         return None
     last = read(clauses[-1]) if len(clauses) > 1 else whole
-    if last is not whole and (last.words[:2] in _ASKING_YOU or (last.words[:2] in _SUGGESTING and last.wh is None)) \
-            and polite_request(last, verbs) is not None:
+    if last is not whole and (last.words[:2] in _ASKING_YOU or suggests(last.words[:4])) \
+            and polite_request(last, verbs) is not None:  # "tide's in, how about you get a line out?"
         return clauses[-1]
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None

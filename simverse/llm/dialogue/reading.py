@@ -8,6 +8,7 @@ words and phrases, never a world's own words; names come from the request's ``me
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -242,7 +243,7 @@ def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
-                  and not _suggests(words[i:i + 4])), None)
+                  and not suggests(words[i:i + 4])), None)
     priced = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
     priced += [m[1] for m in _PRICED.finditer(padded)]
     asking = asking or _price_asked_unmarked(padded, priced)
@@ -256,7 +257,7 @@ def _wh(words: list[str], asking: bool) -> str | None:
     return first
 
 
-def _suggests(words: list[str]) -> bool:
+def suggests(words: Sequence[str]) -> bool:
     """"How about you get a line out", "what about we try the inn": a suggestion, not a
     question ("what about you, where are you from?" asks with "where")."""
     return len(words) == 4 and words[0] in ("how", "what") and words[1] == "about" and words[2] in ("you", "we") \

@@ -165,12 +165,14 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: 
     vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
     scores: dict[str, float] = {}
     words = set(word_forms(sketch)) - FUNCTION_WORDS - _PERSON
-    holders = {w: {e for e, t in texts if any(_akin(w, x) for x in word_forms(t))} for w in words}
-    for (entity, text), score, without in zip(texts, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1], strict=True):
-        said = set(word_forms(text))  # "the lad with the sore knee": "...his knee"; "cracking jokes": "the joker"
-        shared = min(sum((1 + (holders[w] == {entity})) * any(_akin(w, t) for t in said) for w in words), 2)
-        shared *= SHARED_WORD  # a word only one person's texts have counts twice: "the tablecloth story"
-        scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS) + shared)
+    # the description's words each text shares: "the lad with the sore knee": "...his knee"; "jokes": "the joker"
+    akin = [{w for w in words if any(_akin(w, x) for x in word_forms(text))} for _, text in texts]
+    holders = {w: {e for (e, _), mine in zip(texts, akin, strict=True) if w in mine} for w in words}
+    for (entity, _), mine, score, without in zip(texts, akin, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1],
+                                                 strict=True):
+        shared = min(sum(1 + (holders[w] == {entity}) for w in mine), 2)  # a word no one else has counts twice
+        scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS)
+                             + shared * SHARED_WORD)
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
     if known and (best is None or best not in req.relationships):
         best = _known_among(scores, req) or best

@@ -192,7 +192,7 @@ def _seen_doing(r: Reading) -> bool:
     if match is None or not set(r.words) & _YOU:
         return False
     if match["pointed"]:
-        return _BUSY_WITH.search(read(lead or r.raw[:-len(last.raw)] or r.raw).text) is not None
+        return _BUSY_WITH.search(read(lead or r.raw).text) is not None  # the question itself says no doing
     return match["verb"] is None or (match["verb"] not in _HAVING and match["verb"] not in AIM_WORDS)
 
 
