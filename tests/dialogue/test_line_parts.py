@@ -71,7 +71,7 @@ def test_the_way_asked_with_any_verb_of_going_is_the_way(world, line):
 @pytest.mark.parametrize("line", ["how do I talk to Wulf?", "how would I explain it to Wulf?",
                                   "how do I pay to use the quay?"])
 def test_saying_or_paying_something_to_someone_is_no_way(line):
-    from simverse.llm.dialogue.reading import asks_way_to_place
+    from simverse.llm.dialogue.way_asked import asks_way_to_place
     assert not asks_way_to_place(read(line))
 
 

@@ -18,8 +18,9 @@ from simverse.agents.player import ask
 from simverse.core.loader import parse_world
 from simverse.core.names import FUNCTION_WORDS
 from simverse.experiments.dialogue_eval import DONT_KNOW
-from simverse.llm.dialogue.reading import asks_identity, asks_news, asks_way, read
+from simverse.llm.dialogue.reading import asks_identity, asks_news, read
 from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.way_asked import asks_way
 from simverse.world.model import World
 
 

@@ -4,6 +4,7 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 * :mod:`~simverse.llm.dialogue.typed` — how players type, opened up ("wasnt", "ur", "sarnie");
 * :mod:`~simverse.llm.dialogue.unmarked` — questions typed without a question mark;
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
+* :mod:`~simverse.llm.dialogue.way_asked` — whether a line asks the way, or only where;
 * :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,
   softly, as advice), or none;
 * :mod:`~simverse.llm.dialogue.parts` — the part of a line that asks (an offer then a

@@ -29,8 +29,11 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
                "what is got you", "what has got you", "what is brought", "what has brought", "late for",
-               "you are going for")
+               "you are going for", "your game", "your angle", "you playing at")
 """Phrases that ask what someone is after or why they came."""
+_PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
+                     r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
+""""Putting every coin away for something big?": saving, asked in other words."""
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
 _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied"
@@ -102,7 +105,7 @@ def goal_asked(r: Reading) -> bool:
     return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or r.has(*AIM_PHRASES)
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
-            or bool(_CAME_FOR.search(r.text)))
+            or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)))
 
 
 def _by_the_way(r: Reading) -> set[str]:

@@ -1,7 +1,6 @@
 """Answers to questions: about something named, about the NPC itself, the news, a price
 or the way, each from what the NPC believes, remembers or knows of its world (see
-:mod:`~simverse.llm.dialogue.knowing`), in its voice, or an honest "I don't know".
-"""
+:mod:`~simverse.llm.dialogue.knowing`), in its voice, or an honest "I don't know"."""
 
 from __future__ import annotations
 
@@ -28,8 +27,9 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
-from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, asks_the_way, asks_way, read
+from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
+from simverse.llm.dialogue.way_asked import asks_the_way, asks_way
 from simverse.llm.dialogue.ways import avoided, said_as_start, way_ends, way_sentence
 
 __all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
@@ -121,7 +121,7 @@ def _described_way(h: Heard) -> str:
     if goal is None and (known or not others):  # never the way from here to here ("how do i reach the rooms...")
         here = h.req.place if not starts and asks_the_way(h.reading) else None
         named = place_named_for(h.reading, h.req, {here, *starts}) if place_wanted(h.reading) else None
-        goal = named or described_place({p: s for p, s in h.place_similarity.items() if p != here})
+        goal = named or described_place({p: s for p, s in h.place_similarity.items() if p != here and p not in starts})
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])

@@ -12,7 +12,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.parts import CLAUSE_BREAK
-from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, ends_tagged, read
 from simverse.llm.dialogue.requesting import SEEN_AS
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
@@ -25,7 +25,8 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "soft on", "thick as thieves", "mates with", "pals with", "high hopes for", "under your wing",
                 "under their wing", "under his wing", "under her wing", "fallen out", "fall out", "falling out",
                 "bad blood", "at odds", "beef with", "think highly of", "look up to", "looks up to", "fit in your life",
-                "fit into your life", "fits in your life", "fits into your life")
+                "fit into your life", "fits in your life", "fits into your life", "each other", "on your team",
+                "one of yours", "on your side", "hopes on")
 """Phrases that ask how the NPC and a person it names stand: "how d'you two get on?", "u sweet
 on her?", "who's taken you under their wing?"."""
 _CLOSE_KIN = ("friend", "friends", "pal", "pals", "mate", "mates", "buddy", "buddies", "chum", "chums", "relative",
@@ -56,9 +57,9 @@ _OF_YOURS = re.compile(rf"\b(?:{_BOND_NOUNS}) of yours(?:,? (?:is|are|was|were) 
                        r" or\b|\W*$)")
 """"The shouty lady out front, a pal of yours, is she?", "friend of yours or not?": a bond
 asked with the question put after it."""
-_SEEM_CLOSE = re.compile(r"\b(?:you two|the two of you|you both|both of you) (?:always )?(?:seem|look|are)"
-                         r"(?: [a-z]+ly| awful| very| pretty| really| so| quite)? (?:chummy|close|thick|pally|matey|"
-                         r"friendly|tight|cosy|cozy|inseparable|familiar)\b")
+_SEEM_CLOSE = re.compile(r"\b(?:you(?: all)? two|the two of you|you both|both of you) (?:always )?(?:seem|look|are)"
+                         r"(?: [a-z]+ly| awful| very| pretty| really| so| quite| mighty)? "
+                         r"(?:chummy|close|thick|pally|matey|friendly|tight|cosy|cozy|inseparable|familiar)\b")
 """"You two seem awful chummy", "you both look very close": a remark on how the NPC stands with
 someone, which asks for it as a question would."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
@@ -69,6 +70,12 @@ LIKED = 0.2
 _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 """A bond's length is a time the relationship does not tell ("how long have you and Jonas
 been at odds?")."""
+
+
+def bond_remarked(r: Reading) -> bool:
+    """Whether a line that asks no question still asks a bond ("you two seem awful chummy",
+    "you sit together, don't you"): a remark on it, or one with a tag that asks to confirm."""
+    return not r.opens and (ends_tagged(r) or bool(_SEEM_CLOSE.search(" ".join(read(last_sentence(r.raw)).words))))
 
 
 def bond_asked(r: Reading) -> bool:

@@ -27,7 +27,8 @@ from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.reading import Reading, asks_the_way, asks_way, asks_way_to_place, read
+from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.way_asked import asks_the_way, asks_way, asks_way_to_place
 
 PLACE_CLOSE = 0.45
 """Cosine from which a place's description, ware or worker may be what the line asks for.
@@ -64,7 +65,7 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
 
 
 _WALK_GOAL = re.compile(r"\b(?:to|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
-                        r"(?=\s+(?:with|alongside|together|for|and|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
+                        r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
 
 
 def walk_goal(raw: str) -> str:
@@ -76,8 +77,8 @@ def walk_goal(raw: str) -> str:
 
 
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
-_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?)\s+(?:wherever\s+)?(?P<goal>"
-                      + _DETERMINER + ".+)")
+_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?|between (?:me|us|here) and)\s+"
+                      r"(?:wherever\s+)?(?P<goal>" + _DETERMINER + ".+)")
 _DETERMINED = re.compile(r"\b" + _DETERMINER + ".+")
 _FROM_ON = re.compile(r"\s+(?:from|(?:a)?round (?:here|there))\b.*$")
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from simverse.llm.dialogue.bonds import bond_asked
+from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
@@ -28,8 +28,6 @@ from simverse.llm.dialogue.reading import (
     asks_news,
     asks_price,
     asks_self,
-    asks_way,
-    asks_way_to_place,
     goes_along,
     invites_confidence,
     is_reaction,
@@ -38,6 +36,7 @@ from simverse.llm.dialogue.reading import (
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
 from simverse.llm.dialogue.unmarked import last_sentence
+from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_place
 
 INTENTS = ("greet", "farewell", "thanks", "ask_news", "ask_self", "ask_about", "ask_price", "ask_way",
            "request", "tell", "react", "small_talk", "confide")
@@ -127,7 +126,8 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
     if (polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
-            and not (r.question and not r.opens and bond_asked(r)) and not _asks_after_order(r):
+            and not ((r.question or bond_remarked(r)) and not r.opens and bond_asked(r)) \
+            and not _asks_after_order(r):
         return "request"  # not "kofi n you, best mates are ya?"
     if tells_news(r):
         return "tell"

@@ -164,8 +164,9 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
 
 
 def _line_words(h: Heard) -> set[str]:
-    """The line's words and the verbs they may inflect, less the names it uses."""
-    named = {w for t in h.topics if t in h.req.names for w in word_forms(h.req.names[t].name)}
+    """The line's words and the verbs they may inflect, less the names it uses (the NPC's
+    own too: "cobb, stroll down..." says nothing of Cobb's Pasture)."""
+    named = {w for t in [*h.topics, h.req.npc] if t in h.req.names for w in word_forms(h.req.names[t].name)}
     line = {form for word in word_forms(bidden(h.reading)) if word not in named for form in verb_forms(word)}
     return (line | _greeting_sent(h)) - FUNCTION_WORDS
 
@@ -232,8 +233,9 @@ _ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend pick grab
 
 
 def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
-    """The action of the NPC's work now when the line speaks of what its workplace shows
-    ("deal with those waiting calls" at a bay whose wallboard shows calls waiting): last
+    """The action of the NPC's work now when the line speaks of what its workplace shows or
+    is called, or of what it is busy with ("deal with those waiting calls" at a bay whose
+    wallboard shows calls waiting, "phones are ringing, deal with them" in the Phone Bay): last
     among the actions meant, as a thing there may be the object of other actions too."""
     req = h.req
     if not req.schedule_action or req.schedule_place != req.place:
@@ -243,7 +245,9 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     verb = polite_request(h.reading, verbs) or (polite_request(read(clause), verbs) if clause else None)
     if (verb or "") not in _ANY_WORK:
         return []  # "swap your kettle" asks for a deed of its own, not the work there
-    shown = set(word_forms(req.place_description)) - FUNCTION_WORDS - LIGHT_VERBS
+    place = req.names[req.place].name if req.place in req.names else ""  # "phones ringing" in the Phone Bay
+    shown = set(word_forms(f"{req.place_description} {place} {req.schedule_activity or ''}"))
+    shown -= FUNCTION_WORDS | LIGHT_VERBS
     if not shown & (line - LIGHT_VERBS):
         return []
     return [a for a in req.actions if a.name == req.schedule_action]

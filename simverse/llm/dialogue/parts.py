@@ -138,9 +138,9 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     if polite_request(whole, verbs) is not None or tells_news(whole):
         return None
     last = read(clauses[-1]) if len(clauses) > 1 else whole
-    if last is not whole and (last.words[:2] in _ASKING_YOU or suggests(last.words[:4])) \
-            and polite_request(last, verbs) is not None:  # "tide's in, how about you get a line out?"
-        return clauses[-1]
+    suggested = last.words[:2] in _ASKING_YOU or suggests(last.words[:4]) or last.words[:2] == ("why", "not")
+    if last is not whole and suggested and polite_request(last, verbs) is not None:
+        return clauses[-1]  # "tide's in, how about you get a line out?", "..., why not pick one up"
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None
     if whole.question and not line.rstrip().endswith("?") and last.question:

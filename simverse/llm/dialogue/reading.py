@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.core.names import singular, spelled, word_set
+from simverse.core.names import misspelt_one_of, singular, spelled, word_set
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
@@ -25,25 +25,17 @@ NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "
         "been up to", "tidings", "word around")
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
-          "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about")
+          "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about",
+          "remind me")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
          "what is the damage",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for", "hand over for", "fork out for", "shell out for", "cough up for",
+         "need to hand over", "have to hand over", "need to pay", "have to pay",
          "going to run me", "that run me", "it run me", "that runs me", "it runs me",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
          "you charging", "they charging", "he charging", "she charging")
-WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
-       "which direction", "what direction", "how do i reach", "how can i reach", "how do i find", "how do i go",
-       "route to", "where can i find", "where do i find", "how far", "get there", "find the", "show me the way")
-_SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
-_WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
-                        r"(?:get|go|reach|find|walk|come|make it)\b")
-""""How would I get to...", "how should one reach...": any modal asks the way."""
-_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b"
-                          r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
-""""The quickest way from the bakery to the chapel", "is the staff room far from 4b?": a way asked for."""
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -68,6 +60,13 @@ TAGS = ("eh", "right", "huh", "is not it", "is it not", "do not you think", "do 
 ORDER_TAGS = ("would you", "will you", "could you", "can you", "would you please", "will you please")
 """Question tags that make an order polite ("deal with the queue, would you?"): no question."""
 _TAG_ENDINGS = tuple(" " + t for t in (*TAGS, *ORDER_TAGS))
+_ASKING_TAGS = tuple(" " + t for t in TAGS)
+
+
+def ends_tagged(r: Reading) -> bool:
+    """Whether a statement ends with a tag that asks to have it confirmed ("..., yeah?",
+    "..., don't you?"), not one that makes an order polite ("..., would you?")."""
+    return r.padded.rstrip().endswith(_ASKING_TAGS)
 APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
 """Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
@@ -81,7 +80,9 @@ _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\
 OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
             "get on with", "crack on", "press on", "get cracking", "on you go",
-            "keep it up", "continue", "do not let me stop you", "do not mind me")
+            "keep it up", "continue", "do not let me stop you", "do not mind me", "work through it",
+            "work through them", "work through that", "get through it", "get through them", "plough through it",
+            "chip away at it")
 """Asking the NPC to go on with what it is doing."""
 GOING_ALONG = ("with me", "me company", "accompany me", "along with me", "alongside me", "come along",
                "come through to", "come over to", "come down to", "come up to", "come round to", "come across to",
@@ -144,6 +145,9 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
             words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
+        if at == 0 and token not in keep and (name := misspelt_one_of(token, names)):
+            words.append(name)  # "ilza, ...": the one spoken to, misspelt
+            continue
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
             words.append("where")
             continue
@@ -165,9 +169,11 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
     tagged = text.endswith(_TAG_ENDINGS) and not opens
     question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text)) or (
-        not tagged and asks_unmarked(text, raw))
+        not tagged and asks_unmarked(text, raw)) or bool(_SUPPOSED.search(text))
+    late = None if question else _LATE_WH.search(text)  # "... lol whats ur game": typed with no mark
+    question = question or late is not None
     owners, owned = _possessives(raw)
-    wh = _wh(words, question or opens)
+    wh = _wh(words, question or opens) or (late["wh"] if late else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
 
 
@@ -214,7 +220,8 @@ def _imperative(body: list[str]) -> bool:
 
 
 _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody people person one those thing "
-                           "things something anything place man woman")
+                           "things something anything place man woman lad lass fella fellow bloke guy chap girl "
+                           "boy lady gentleman gent kid child folk")
 """After these a question word starts a relative clause ("anyone who got a refund"): the
 line does not ask who."""
 
@@ -230,6 +237,13 @@ _WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know 
                       r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
 """"I would love to know where you grew up.": a question said as a wish to know."""
+_LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then) "
+                      r"(?P<wh>what|where|who|how|when|why|which) "
+                      r"(?:is|are|was|were|do|does|did|has|have|can|could|would|will|should)\b(?!.*\b(?:lol|so|but)\b)")
+""""I've watched you charm three staff lol whats ur game", "... so whats going on over there": a
+question typed after the rest with no mark, set off by a word that opens a new thought."""
+_SUPPOSED = re.compile(r"\bi (?:take it|presume|assume|gather|imagine|suppose|expect)$")
+""""She's on your team, I take it": a statement the speaker asks to have confirmed."""
 _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"
                              r"credits|quid|bucks|crowns|shillings|marks) ")
 """"How many coins is one of them?": a price asked in money."""
@@ -254,6 +268,8 @@ def _wh(words: list[str], asking: bool) -> str | None:
         return "when"
     if first == "where" and _HEARD_WHERE.search(padded):
         return "how"  # "where did you hear that?" asks how it knows, not a place
+    if first == "what" and _NAME_ASKED.search(padded):
+        return "who"  # "the fella who shut the map away, what was his name": a person
     return first
 
 
@@ -269,6 +285,8 @@ _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
 """"What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
+_NAME_ASKED = re.compile(r" what (?:is|was) (?:his|her|their) (?:name|real name|full name) ")
+""""What was his name?": who someone is."""
 _GOING = frozenset({"go for", "goes for", "going for"})
 _AIMING = re.compile(r" (?:you are|you were|i am|we are|she is|he is|they are) going for ")
 """"You're going for class rep": aiming at something, not a price."""
@@ -340,31 +358,6 @@ YOU_WORDS = frozenset({"you", "your", "yours", "yourself"})
 """The words by which a line speaks to the one it is said to."""
 
 
-def asks_way(r: Reading) -> bool:
-    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or (
-        r.wh == "where" and not r.has("where do you", "where are you", "where were you", "where did you",
-                                      "where have you"))
-
-
-_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
-                        r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
-""""How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
-
-
-def asks_the_way(r: Reading) -> bool:
-    """Whether the line asks how to get somewhere ("how do I get out to...", "the way to..."),
-    not only where something is."""
-    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or asks_way_to_place(r)
-
-
-def asks_way_to_place(r: Reading) -> bool:
-    """Whether a line that names a place asks how to go there, by whatever verb ("how
-    would I sneak round to the staff room?"); not "how do I talk to..." (a verb of saying)."""
-    match = _MOVING_TO.search(r.text)
-    return match is not None and match.group("verb") not in SPEECH_VERBS | _SAYING
-
-
-_SAYING = word_set("talk speak say reply write listen apply send give pay explain complain admit")
 
 
 def asks_price(r: Reading) -> bool:

@@ -32,7 +32,7 @@ from simverse.llm.dialogue.answers import (
     answer_news,
     answer_way,
 )
-from simverse.llm.dialogue.bonds import bond_asked
+from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
@@ -257,7 +257,8 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     if people and not acting and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard"
         return topics
     bond = asks_opinion(r) or bond_asked(r)
-    person = person_by_role(r, req) if bond and not people else None
+    named_back = r.has("his name", "her name", "their name")  # "the manager behind the glass, what's his name?"
+    person = person_by_role(r, req) if (bond or named_back) and not people else None
     person = person or person_sketched(model, r.raw, req, known=bond)
     return topics if person is None else [person, *(t for t in topics if t != person)]
 
@@ -287,7 +288,10 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
     decisions = []
     for i, req in enumerate(requests):
         reading, topics, _ = heard[i]
-        if (i in sims or i in acts) and (sketched := sketched_first(model, reading, req, topics, i in acts)) != topics:
+        remark = bond_remarked(reading) and bond_asked(reading) and not any(  # "you and the lass who keeps the..."
+            t in req.names and req.names[t].kind == "npc" for t in topics)
+        if (i in sims or i in acts or remark) and (sketched := sketched_first(model, reading, req, topics, i in acts)) \
+                != topics:
             topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
             intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
         rng = random.Random(req.seed)
@@ -329,7 +333,8 @@ def answer(h: Heard) -> Said:
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price", "farewell", "tell") and goal_asked(
             h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
-    if intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") and _person_first(h) \
+    remarked = intent == "request" and bond_remarked(h.reading)  # "yous sit together, don't ya": no order
+    if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):

@@ -3,17 +3,23 @@ with the unknown left open ("I was told somebody round here bakes the bread", "I
 you know when the festival starts", "I hear there's somewhere to get a drink", "I'm
 looking for whoever mends the nets"). Said again as the question they ask, so the rest
 of the reading answers them as any question; a report that says who or what ("I heard
-the mayor spent the fund") is news and stays as it is. Plain English, no world's words.
+the mayor spent the fund") is news and stays as it is, but one about how the one asked
+stands with someone or what it is after ("I understand the loud boy is one of yours") is
+theirs to confirm. Plain English, no world's words.
 """
 
 from __future__ import annotations
 
 import re
 
-_HEARD = (r"(?:(?:well|so|now|ok|okay|right|hi|hello|hey|excuse me|sorry)[,!.]?\s+)*"
-          r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
-          r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)"
-          r"(?: that)?\s+")
+from simverse.llm.dialogue.aims import goal_asked
+from simverse.llm.dialogue.bonds import bond_asked
+from simverse.llm.dialogue.reading import read
+
+_TOLD = (r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
+         r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)")
+_OPENING = r"(?:(?:well|so|now|ok|okay|right|hi|hello|hey|excuse me|sorry)[,!.]?\s+)*"
+_HEARD = _OPENING + _TOLD + r"(?: that)?\s+"
 _SOMEONE = re.compile(r"^" + _HEARD + r"(?:there(?:'s| is) )?(?:somebody|someone|some one|one of you|a person|a fella|"
                       r"a lady|a bloke|a guy|a woman|a man)(?: (?:round|around|in|over|out) (?:here|there)| here"
                       r"| in this [a-z]+)?(?: who)? (?P<rest>(?!said\b|says\b|told\b|is coming\b)[a-z].*)$",
@@ -27,6 +33,12 @@ _LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was )?"
                       r"(?:looking for|after|trying to find|hunting for|searching for|hoping to find|wanting)\s+"
                       r"(?:whoever|the (?:person|one|fella|lady|bloke) who|someone who|somebody who|anyone who"
                       r"|anybody who)\s+(?P<rest>[a-z].*)$", re.IGNORECASE)
+
+_ABOUT_YOU = re.compile(r"^(?:.*?[,;:.]\s+)?" + _OPENING + r"(?:" + _TOLD + r"|i(?:'m| am|m) guessing|i guess"
+                        r"|i reckon|i bet|i take it|i suppose|i imagine|i presume|i assume)(?: that)?\s+"
+                        r"(?P<rest>.*\b(?:you|your|yours|yourself|ur|u)\b.*)$", re.IGNORECASE)
+"""A report or guess about the one spoken to ("I understand the boy with the gossip is one
+of yours", "I'm guessing you're saving for something big"): theirs to confirm, not news."""
 
 
 def as_question(line: str) -> str:
@@ -44,4 +56,13 @@ def as_question(line: str) -> str:
         return f"where can i {match['rest']}?"
     if match := _LOOKING.match(body):
         return f"who {match['rest']}?"
+    if (match := _ABOUT_YOU.match(body)) and _only_yours(asked := f"is it true {match['rest']}?"):
+        return asked
     return line
+
+
+def _only_yours(question: str) -> bool:
+    """Whether a question asks what only the one asked can confirm: how it stands with
+    someone, or what it is after (a report of anything else may be news to it)."""
+    said = read(question)
+    return bond_asked(said) or goal_asked(said)

@@ -30,6 +30,7 @@ from simverse.llm.dialogue.reading import (
     Reading,
     asks_within,
 )
+from simverse.llm.dialogue.typed import plainly
 
 
 def action_verbs(req: DecisionRequest) -> frozenset[str]:
@@ -45,7 +46,7 @@ _SOFTLY = re.compile(
     r"is it possible for you to|would you be able to|could you possibly|might you|shall we|how about we|what about we|"
     r"why (?:do not|don't) we|(?:how|what) about you(?= (?!(?:what|where|who|when|why|how|which|then|and|though|too|"
     r"guys|lot|two|both|all|yourself)\b))|"
-    r"fancy|do you fancy|do you want to|want to|would you like to|care to|how about a)"
+    r"fancy|do you fancy|do you want to|(?:you (?:all |two |guys )?)?want to|would you like to|care to|how about a)"
     r"\s+(?:a |an |some |going |to )?(?P<verb>[a-z]+)")
 """Requests and invitations asked softly ("would you mind playing...", "fancy a game?",
 "shall we walk to...", "why don't we go next door?", "how about you get a line out?"): the
@@ -167,7 +168,7 @@ _NOT_BIDDEN = re.compile(r"(?<!\bwhy )\b(?:there'?s |there is )?(?:no need to|no
 def bidden(r: Reading) -> str:
     """The line's text without what it says not to do (the reading's own text when it says
     nothing so)."""
-    said = r.raw.lower()
+    said = plainly(r.raw.lower())  # "dinnae stand there": "do not stand there"
     cut = _NOT_BIDDEN.sub(" ", said)
     return r.text if cut == said else cut
 

@@ -26,6 +26,12 @@ from simverse.llm.dialogue.roles import other_time, roles_of
 _WOMAN = word_set("woman lady girl lass gal mum mom mother")
 _MAN = word_set("man fella fellow boy lad guy bloke chap gentleman gent feller geezer dad")
 _PERSON = _WOMAN | _MAN | word_set("kid person youngster youth child teenager nipper seller vendor keeper dealer")
+_WORKER = word_set("teacher schoolteacher doctor nurse advisor adviser storyteller swordsman fisherman trader merchant "
+                   "guard priest baker student pupil patient manager clerk volunteer assistant apprentice knight "
+                   "soldier sailor cook farmer shepherd smith shopkeeper pharmacist receptionist artist painter guide "
+                   "visitor customer agent officer elder")
+"""Everyday words for people by what they do, which a description may hang on ("the
+schoolteacher with the cough"); alone ("the teacher") they ask for a role (:mod:`.roles`)."""
 _AFTER = (r"(?P<after>\s+(?:who|whose|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
           r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;—]*)?")
 _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|had\s+)?(?P<verb>[a-z]+)\b")
@@ -41,7 +47,7 @@ _MAIN_VERB = re.compile(r"\b(?:is|was|are|has|had|needs|wants|said|says|keeps|lo
 def _sketch(kinds: frozenset[str]) -> re.Pattern[str]:
     """A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)",
     or by a word the world knows people as (``kinds``: "the half-giant at the trading post")."""
-    nouns = "|".join(re.escape(n) for n in sorted(_PERSON | kinds, key=lambda n: (-len(n), n)))
+    nouns = "|".join(re.escape(n) for n in sorted(_PERSON | _WORKER | kinds, key=lambda n: (-len(n), n)))
     return re.compile(r"\b(?:the|that|this|your|yon|a|an)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + nouns + r")\b"
                       + _AFTER, re.IGNORECASE)
 SKETCH_CLOSE = 0.33

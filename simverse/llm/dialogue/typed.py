@@ -27,6 +27,8 @@ CONTRACTIONS = {
     "sorta": "sort of", "youre": "you are", "theyre": "they are", "thats": "that is", "theres": "there is",
     "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow", "b4": "before", "thru": "through",
     "tho": "though", "coz": "because", "cuz": "because", "ppl": "people", "abt": "about", "idk": "i do not know",
+    "yous": "you", "youse": "you", "ye": "you", "y'all": "you all", "yall": "you all",
+    "shes": "she is", "hes": "he is",
     "ain't": "is not", "aint": "is not", "wont": "will not", "shan't": "shall not", "n": "and",
     **{f"{verb}{nt}": f"{verb} not" for verb in ("is", "are", "was", "were", "does", "did", "has", "have", "had",
                                                "could", "would", "should", "must", "need", "might")
@@ -42,6 +44,12 @@ _UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "al
                      "sure", "gonna", "here", "there", "in", "out", "off", "up", "back", "done", "new", "all", "only",
                      "lucky", "good", "bad", "ok", "okay", "fine", "free", "open", "closed", "meant", "supposed"})
 """After "ur" these make it "you are" ("ur mad not to", "ur not serious"), before a noun it is "your"."""
+_UR_OWNED_AFTER = frozenset({"do", "does", "did", "doing", "done", "give", "get", "got", "make", "made", "take", "show",
+                             "bring", "mind", "use", "on", "in", "for", "to", "with", "of", "about", "from", "at", "by",
+                             "into", "off", "all", "like", "love", "hate", "need", "want", "and", "or"})
+"""After these "ur" is "your" whatever follows ("do ur welcome spiel", "on ur own")."""
+_YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
+"""Ways to type "you" that may carry a verb ("ye're", "u'll")."""
 _LET_US = frozenset({"go", "get", "head", "grab", "have", "see", "try", "walk", "pop", "nip", "take", "find", "check",
                      "do", "sit", "eat", "buy", "make", "start", "both", "all", "just"})
 """After "lets" these make it "let us" ("lets both go to the canteen"); "she lets me in" stays."""
@@ -62,12 +70,17 @@ SLANG = {
     "bairn": "child", "bairns": "children", "wean": "child", "weans": "children", "kirk": "church",
     "arvo": "afternoon", "summat": "something", "nowt": "nothing", "owt": "anything", "soz": "sorry", "ta": "thanks",
     "chuffed": "pleased", "gutted": "upset", "bezzie": "best friend", "bestie": "best friend",
+    "whit": "what", "wha": "who", "efter": "after", "mair": "more", "dinnae": "do not", "cannae": "can not",
+    "didnae": "did not", "isnae": "is not", "wisnae": "was not", "wetin": "what", "dem": "they",
+    "leh": "let", "di": "the",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the
 world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
 talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat is usually a
 name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
-"woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". The world's
+"woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". Some are
+Scots ("whit", "efter", "dinnae"), Nigerian Pidgin ("wetin", "dem") and Caribbean ("leh", "di")
+words of the same kind. The world's
 names are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
 cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -90,7 +103,9 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
     "we'll") and are spelled as the reader spells any word."""
     token = tokens[at]
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if token == "ur" and (after in _UR_ARE or after.endswith("ing") or (after.endswith("ed") and len(after) > 4)):
+    before = tokens[at - 1] if at else ""
+    if token == "ur" and before not in _UR_OWNED_AFTER and (
+            after in _UR_ARE or after.endswith("ing") or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
@@ -99,5 +114,6 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
         return opened.split()
     head, _, tail = token.partition("'")
     if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
+        head = CONTRACTIONS.get(head, head) if head in _YOU_HEADS else head  # "ye're": "you are"
         return [head, "did" if tail == "d" and head in WH and after in _ASKED_DID else _CLITICS[tail]]
     return None

@@ -17,7 +17,7 @@ from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
-                      "nip hop dash scoot")
+                      "nip hop dash scoot mosey saunter toddle")
 
 
 def wants_to_go(h: Heard) -> bool:
@@ -40,7 +40,8 @@ _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down
                        r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$")
 """"Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
 through would you": a walk ("pop your name in" is none)."""
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show) (?:me|us) (?:[a-z]+ ){0,2}?"
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|taking|bringing|leading|walking|showing) (?:me|us) "
+                      r"(?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
 """"Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
 
@@ -73,7 +74,8 @@ def go(h: Heard) -> Said:
     return Said(h.voice.say("agree", h.rng, what=f"I'll come with you to {name}"), action="move", args={"place": first})
 
 
-_TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step)"
+_TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step|walking|taking"
+                       r"|bringing|leading|showing|going|heading|coming|popping|nipping|moving|stepping)"
                        r"(?: (?![a-z]+ing\b)[a-z]+){0,3} (?:to|into|towards|by) (?:the|where|a|an|somewhere)\b")
 """Where a walk is to, said by what is there ("take the toddler through to where the fish
 tank is", "pop out by the fish tank"), not whom an errand is for ("go round handing leaflets
@@ -111,10 +113,10 @@ def place_described(h: Heard) -> str | None:
 
 _WHERE_IT_STANDS = re.compile(r"\bwhere (?:the|a|an|that|those|them|all the|all them) (?:[a-z]+ )?(?P<thing>[a-z]+) "
                               r"(?:is|are|stands|stand|sits|sit|hangs|hang|be)\b"
-                              r"|\b(?:on|in|by|onto|near|beside|round) (?:the|that|them|those) "
+                              r"|\b(?:on|in|by|onto|near|beside|round|with) (?:the|that|them|those) "
                               r"(?P<at>[a-z]+(?: [a-z]+)?)\b")
 """"Come out where the fountain is", "come out on the tarmac", "sit in the back by the
-fridge": a place said by one thing that is there."""
+fridge", "out to the yard with the climbing frame": a place said by one thing that is there."""
 
 
 def _place_where_it_stands(h: Heard) -> str | None:
