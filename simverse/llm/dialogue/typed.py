@@ -46,7 +46,7 @@ _UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "al
 """After "ur" these make it "you are" ("ur mad not to", "ur not serious"), before a noun it is "your"."""
 _UR_OWNED_AFTER = frozenset({"do", "does", "did", "doing", "done", "give", "get", "got", "make", "made", "take", "show",
                              "bring", "mind", "use", "on", "in", "for", "to", "with", "of", "about", "from", "at", "by",
-                             "into", "off", "all", "like", "love", "hate", "need", "want", "and", "or"})
+                             "into", "off", "like", "love", "hate", "need", "want"})
 """After these "ur" is "your" whatever follows ("do ur welcome spiel", "on ur own")."""
 _YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
 """Ways to type "you" that may carry a verb ("ye're", "u'll")."""
@@ -80,9 +80,8 @@ talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat
 name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
 "woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". Some are
 Scots ("whit", "efter", "dinnae"), Nigerian Pidgin ("wetin", "dem") and Caribbean ("leh", "di")
-words of the same kind. The world's
-names are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
-cheese sandwich."""
+words of the same kind. The world's names are found in the line said plainly too
+(:func:`plainly`), so "a cheese sarnie" names the cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
