@@ -77,7 +77,10 @@ def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Seq
     words = {w for m in mentioned if names and m in names for w in word_forms(names[m].name)} - FUNCTION_WORDS
     scored = []
     for fact in beliefs:
-        hits = len(wanted & {fact.subject, fact.object}) + (0.0 if words.isdisjoint(word_form_set(fact.text)) else 0.5)
+        subject, object_ = fact.subject, fact.object  # as a set of the two: one hit when they are the same
+        hits = (subject in wanted) + (object_ != subject and object_ in wanted)
+        if words and not words.isdisjoint(word_form_set(fact.text)):
+            hits += 0.5
         if hits:
             scored.append((-hits, -fact.id, fact))
     out = [fact_view(f) for _, _, f in sorted(scored, key=lambda t: t[:2])]

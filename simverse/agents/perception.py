@@ -170,7 +170,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         time_label=scene.label, hour=scene.hour, weather=str(world.state.get(place, "weather") or ""),
         place=place, place_description=world.place_descriptions[place],
         neighbours=list(_open_ways(world, scene, place)),
-        people_here=[p for p in scene.people_at.get(place, []) if p != npc.name],
+        people_here=_others(scene.people_at.get(place, []), npc.name),
         items_here=list(items_here), inventory=inventory,
         needs={"hunger": npc.hunger}, properties={"coins": npc.props.get("coins", 0), "mood": npc.mood},
         schedule_place=entry.place if entry else None,
@@ -191,6 +191,15 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         names=scene.names, mentioned=mentioned,
         doable=doable_now(world.spec, world.places, world.state, npc.name, heard, every_action) if heard else {},
     )
+
+
+def _others(people: list[str], npc: str) -> list[str]:
+    """``people`` without ``npc`` (listed once at most: a scene lists each NPC at one place),
+    in their order; a copy and one removal in C rather than a comparison per person."""
+    others = list(people)
+    if npc in others:
+        others.remove(npc)
+    return others
 
 
 def _open_ways(world: Surroundings, scene: Scene, place: str) -> list[str]:
@@ -267,7 +276,7 @@ def _facts(world: Surroundings, npc: str) -> list[FactView]:
     agent = world.npcs[npc]
     step = world.step_index + 1
     place = agent.place
-    people = [p for p in world.state.npcs_at(place) if p != npc]
+    people = _others(world.state.npcs_at(place), npc)
     entry = world.intention(agent, world.clock.hour(step))
     goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
     chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from simverse.core.decisions import Decision, DecisionRequest
+from simverse.core.decisions import ActionSpec, Decision, DecisionRequest
 
 MAX_UTTERANCE = 600
 MAX_ACTION_TEXT = 200
@@ -37,8 +37,7 @@ def _problem(decision: Decision, request: DecisionRequest) -> str | None:
         if not (decision.utterance or "").strip():
             return "empty reply"
         return _unknown_facts(decision, request)
-    specs = {a.name: a for a in request.actions}
-    spec = specs.get(decision.action)
+    spec = _action_spec(request, decision.action)
     if spec is None:
         return f"unknown action {decision.action!r}"
     for arg, kind in spec.args.items():
@@ -58,7 +57,18 @@ def _problem(decision: Decision, request: DecisionRequest) -> str | None:
     return _unknown_facts(decision, request)
 
 
+def _action_spec(request: DecisionRequest, name: str | None) -> ActionSpec | None:
+    """The request's action of that name (the last one, should two share it): a scan, since
+    a request offers a handful of actions and every decision of a step is checked."""
+    for action in reversed(request.actions):
+        if action.name == name:
+            return action
+    return None
+
+
 def _unknown_facts(decision: Decision, request: DecisionRequest) -> str | None:
+    if not decision.told_facts:  # most decisions tell nothing: no set of what is known to build
+        return None
     known = {f.key for f in request.facts}
     for key in decision.told_facts:
         if key not in known:

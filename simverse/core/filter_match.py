@@ -112,9 +112,11 @@ def find(text: str, lexicon: Lexicon) -> list[Match]:
     """Every blocked entry in ``text`` that its context does not spare."""
     chunks = words(text)
     folded = [fold(w.bare) for w in chunks]
+    candidates = _candidates(chunks, folded, lexicon)
+    if not candidates:  # nearly every line: no context to gather for sparing
+        return []
     context = {f for f in folded if f} | {p for w in chunks for p in parts(w.raw)}
-    found = [m for m in _candidates(chunks, folded, lexicon) if not _spared(m, chunks, folded, context)]
-    return _distinct(found)
+    return _distinct([m for m in candidates if not _spared(m, chunks, folded, context)])
 
 
 def _candidates(chunks: list[Word], folded: list[str], lexicon: Lexicon) -> list[Match]:

@@ -216,6 +216,9 @@ class NameIndex(Mapping[str, NameView]):
                 self._fuzzy.setdefault((len(alias), alias[0][0]), []).append((" ".join(alias), ids))
         self._fuzzy_match: Memo[tuple[str, ...], frozenset[str]] = Memo(self._closest_names)
         """Fuzzy matches by window: the same words come back line after line."""
+        self._found: Memo[str, tuple[str, ...]] = Memo(self._find)
+        """Names by text: lines, goals and fact texts come back request after request (the
+        tables above are built here and never change, so a kept result stays right)."""
         named = {a for view in self.views.values() for a in _aliases(view, heads=False)}
         self._heads = {a for view in self.views.values() for a in _head_aliases(view) if a not in named}
         """One-word aliases that are only a head word of a name ("station" of "Nurse Station")."""
@@ -225,6 +228,9 @@ class NameIndex(Mapping[str, NameView]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.views)
+
+    def __contains__(self, entity: object) -> bool:
+        return entity in self.views
 
     def __len__(self) -> int:
         return len(self.views)
@@ -239,6 +245,10 @@ class NameIndex(Mapping[str, NameView]):
         a word that fits two names equally gives both). A name right before another one
         modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
         head, comes first."""
+        return list(self._found(text))
+
+    def _find(self, text: str) -> tuple[str, ...]:
+        """:meth:`find`, computed."""
         words = word_forms(text)
         ends: set[int] | None = None  # computed only when a lone head word is met
         spans: list[tuple[int, int, list[str]]] = []
@@ -261,7 +271,7 @@ class NameIndex(Mapping[str, NameView]):
             for group in reversed(run):
                 ordered += [e for e in group if e not in ordered]
             run = []
-        return ordered
+        return tuple(ordered)
 
     def _other_compound(self, words: list[str], i: int, ends: set[int]) -> bool:
         """Whether the head word at ``i`` is part of another noun phrase: a noun before it

@@ -20,5 +20,5 @@ numpy generator takes no negative seed, so a seed is 0 .. 2**63-1."""
 
 def derive_seed(world_seed: int, *parts: object) -> int:
     """A seed that depends only on the world seed and ``parts`` (the purpose first)."""
-    key = "|".join(str(p) for p in (world_seed, *parts))
+    key = "|".join(map(str, (world_seed, *parts)))
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 1

@@ -238,7 +238,7 @@ class KnowledgeGraph:
     def beliefs(self, holder: str, step: int | None = None) -> list[Fact]:
         """What ``holder`` holds now, or at ``step``, oldest first."""
         if step is None:  # insertion order is id order: ids only grow
-            return [self.facts[i] for i in self._current.get(holder, {}).values()]
+            return list(map(self.facts.__getitem__, self._current.get(holder, {}).values()))
         return [f for f in self.held(holder) if f.holds_at(step)]
 
     def belief_count(self, holder: str) -> int:

@@ -84,13 +84,13 @@ def rank_beliefs(
     goal, best first, whose descriptions fit ``budget_tokens`` together."""
     now = kg.is_now(step)
     if now and kg.belief_count(npc) >= MANY_BELIEFS:
-        return _held(kg, npc).rank(place.lower(), {p.lower() for p in people}, words_of(goal_text), step,
+        return _held(kg, npc).rank(place.lower(), set(map(str.lower, people)), words_of(goal_text), step,
                                    budget_tokens)
     beliefs = kg.beliefs(npc, None if now else step)
     if len(beliefs) <= 1:  # nothing to rank (most NPCs, most steps)
         return [f for f in beliefs if _profile(kg, f)[3] <= budget_tokens]
     place_l = place.lower()
-    people_l = {p.lower() for p in people}
+    people_l = set(map(str.lower, people))
     goal_words = words_of(goal_text)
     profiles = kg.prompt_cache
     scored = []
@@ -98,11 +98,9 @@ def rank_beliefs(
         mentions, words, score, tokens = profiles.get(fact.id) or _profile(kg, fact)
         if place_l in mentions:
             score += 3.0
-        if people_l:
-            present = len(people_l & mentions)
-            if present:
-                score += 2.0 + 0.5 * (present - 1)
-        if goal_words:
+        if people_l and not people_l.isdisjoint(mentions):  # most facts name no one present
+            score += 2.0 + 0.5 * (len(people_l & mentions) - 1)
+        if goal_words and not goal_words.isdisjoint(words):  # (adding 0 leaves a score as it was)
             score += min(3, len(goal_words & words))
         score += 1.0 / (1.0 + max(0, step - fact.valid_from) / 24.0)
         scored.append((-score, -fact.id, tokens, fact))
