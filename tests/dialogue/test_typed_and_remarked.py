@@ -84,7 +84,8 @@ def test_what_lies_between_me_and_a_place_asks_the_way(museum):  # noqa: F811
 
 
 def test_point_me_to_where_asks_the_way(harbour):  # noqa: F811
-    assert "Salty Gull" in ask(harbour, "Finn", "u reckon u could point me to where they pour ale, im parched").utterance
+    said = ask(harbour, "Finn", "u reckon u could point me to where they pour ale, im parched").utterance
+    assert "Salty Gull" in said, said
 
 
 @pytest.mark.parametrize(("world", "npc", "line", "price"), [
