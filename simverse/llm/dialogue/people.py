@@ -8,7 +8,7 @@ from __future__ import annotations
 from simverse.core.names import singular, word_forms
 from simverse.llm.dialogue.bonds import liked_asked, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
-from simverse.llm.dialogue.reading import Reading, asks_identity
+from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_identity
 from simverse.llm.dialogue.roles import other_time
 
 _YOU = frozenset({"you", "your", "yours"})
@@ -54,7 +54,7 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
         return ""  # "who is Finn's father?" asks about the father
     if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
-    named = r.has("name of", "her name", "his name", "their name", "called", "which of")  # "the name of the lady...?"
+    named = r.has("name of", *THEIR_NAME, "called", "which of")  # "the name of the lady...?"
     if not (opinion or job or named or asks_identity(r) or r.has("tell me about", "know about", "what about",
                                                                  "heard of", "who is")):
         return ""

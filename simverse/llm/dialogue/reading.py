@@ -285,6 +285,8 @@ _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
 """"What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
+THEIR_NAME = ("his name", "her name", "their name")
+"""Someone's name asked by a pronoun ("the manager, what's his name?")."""
 _NAME_ASKED = re.compile(r" what (?:is|was) (?:his|her|their) (?:name|real name|full name) ")
 """"What was his name?": who someone is."""
 _GOING = frozenset({"go for", "goes for", "going for"})

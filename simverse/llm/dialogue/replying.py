@@ -57,7 +57,7 @@ from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.reading import Reading, asks_opinion, read
+from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
 from simverse.llm.dialogue.reported import as_question
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
@@ -257,7 +257,7 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     if people and not acting and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard"
         return topics
     bond = asks_opinion(r) or bond_asked(r)
-    named_back = r.has("his name", "her name", "their name")  # "the manager behind the glass, what's his name?"
+    named_back = r.has(*THEIR_NAME)  # "the manager behind the glass, what's his name?"
     person = person_by_role(r, req) if (bond or named_back) and not people else None
     person = person or person_sketched(model, r.raw, req, known=bond)
     return topics if person is None else [person, *(t for t in topics if t != person)]
