@@ -160,13 +160,24 @@ def known_as(persona: str) -> str:
     sentence = _SENTENCE_END.split(persona.strip(), maxsplit=1)[0].rstrip(".!? ")
     parts = _CLAUSES.split(sentence)
     kept = [parts[0].strip()]
+    naming = True
     for sep, clause in zip(parts[1::2], parts[2::2], strict=False):
         clause = clause.strip()
         short = sep == "," and len(" ".join(kept).split()) < _SHORT
-        if sep == ";" or not (short or clause.lower().startswith(_APPOSITION)):
-            break  # "Elder Maud: the village's quest giver" goes on naming her; "The mayor: jovial" does not
-        kept.append(clause)
+        if sep == ";":
+            break
+        if naming and (short or clause.lower().startswith(_APPOSITION)):
+            kept.append(clause)  # "Elder Maud: the village's quest giver" goes on naming her
+        elif _ONE_WHO.match(clause):
+            kept.append(clause)  # "...: unhurried, thorough, the only one here who diagnoses": what they do
+        else:
+            naming = False  # "The mayor: jovial" does not
     return ", ".join(k for k in kept if k)
+
+
+_ONE_WHO = re.compile(r"(?:the|a|an) (?:only |one |person |[a-z]+ ){0,3}?(?:one|person) (?:[a-z]+ )?who [a-z]", re.I)
+"""A clause among the traits that says what the person does for others ("the only one here
+who diagnoses"); a trait or worry ("a little guilty about...") names no one who does."""
 
 
 def _opening_role(persona: str, name: str) -> list[str]:

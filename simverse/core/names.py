@@ -138,6 +138,16 @@ def _speller():  # the library's own SpellChecker
     return SpellChecker(language="en", distance=2)
 
 
+def noun_of(adjective: str) -> str | None:
+    """The noun an adjective in -y is made from ("cheesy" -> "cheese", "nutty" -> "nut"), when
+    that noun is the more used word ("happy" is no "hap"); else ``None``."""
+    if len(adjective) < 5 or not adjective.endswith("y") or not adjective.isalpha():
+        return None
+    stem, used = adjective[:-1], _speller().word_usage_frequency
+    best = max(sorted({stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem}), key=used)
+    return best if used(best) > max(used(adjective), COMMON_FREQUENCY) else None
+
+
 def is_common(word: str) -> bool:
     """Whether ``word`` (lower case) is an everyday English word."""
     return _speller().word_usage_frequency(word) > COMMON_FREQUENCY

@@ -29,7 +29,8 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
                "what is got you", "what has got you", "what is brought", "what has brought", "late for",
-               "you are going for", "your game", "your angle", "you playing at")
+               "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
+               "are you gunning for", "you are gunning for", "are you angling for", "you are angling for")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
@@ -54,6 +55,15 @@ _WISHED = re.compile(r"^(?:if|say|suppose|supposing|imagine) (?:you|i) (?!had to
 what's the first thing you'd get?", "if the doctor does one thing for you today, what should it
 be?": a wish asked as a supposition is what one is after ("if you had to guess, what
 would...?" asks a guess)."""
+_IDEAL_DAY = re.compile(r"\b(?:if|say|suppose|imagine) (?:today|tomorrow|the day|this week|things|everything|it all"
+                        r"|work) (?:went|goes|turned out|worked out|ran) (?:[a-z]+ ){0,2}?(?:perfectly|perfect|well"
+                        r"|right|smoothly|to plan|your way|brilliantly)\b(?: [a-z]+){0,3}? (?:what|how) (?:would|will"
+                        r"|could) (?:that|it|things|the day|today) (?:look|be|go)\b")
+""""If today went perfectly, what would that look like?": the day the one asked hopes for."""
+_WHY_YOU = re.compile(r"^you (?:have been|had been|are|were|keep|kept|been) (?:[a-z]+ )?[a-z]+ing\b"
+                      r".*\b(?:why|how come)$")
+""""You've been eyeballing Pieter since sunrise, why?": the reason for what the one asked
+is doing, asked after it."""
 _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+ing\b(?: [a-z]+){0,3} for\b")
 """"What is it you're working so hard for?": what one does a thing for is what one is after."""
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
@@ -93,8 +103,9 @@ holding out for?"), unlike "how much do you want for the herring?"."""
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    wished = _WISHED.search(_unaddressed(r)) is not None  # a wish is a wish whenever it would come true
-    if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text)) or (other_time(r) and not wished):
+    ideal = _IDEAL_DAY.search(r.text) is not None  # "if today went perfectly, what would that look like?"
+    wished = ideal or _WISHED.search(_unaddressed(r)) is not None  # a wish is a wish whenever it would come true
+    if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text) and not ideal) or (other_time(r) and not wished):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
     summed = r.wh == "how much" and (r.has(*AIMED_SUM) or _ASKED_OF.search(r.text) is not None)
@@ -103,6 +114,7 @@ def goal_asked(r: Reading) -> bool:
     if not (r.question or r.opens or r.wh):
         return False
     return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or r.has(*AIM_PHRASES)
+            or bool(_WHY_YOU.search(" ".join(r.body or r.words)))
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
             or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)))

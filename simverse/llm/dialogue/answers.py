@@ -8,7 +8,7 @@ import random
 from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
-from simverse.core.names import word_form_set, word_forms, word_set
+from simverse.core.names import word_forms, word_set
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_first
 from simverse.llm.dialogue.bonds import bond_asked
@@ -16,10 +16,10 @@ from simverse.llm.dialogue.charge import who_is_in_charge
 from simverse.llm.dialogue.described import (
     asks_origin,
     described_place,
+    known_by,
     person_place,
     place_named_for,
     place_wanted,
-    way_goal,
 )
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
@@ -109,7 +109,7 @@ def _described_way(h: Heard) -> str:
     others = [t for t in h.topics if t not in starts]
     if asks_origin(h.reading):
         return ""  # "where do you get those swords from?" asks a source, not a place that has them
-    goal, known = None, bool(others) and _known_by(h, others)  # "the tea stand": the tea says which place
+    goal, known = None, bool(others) and known_by(h.req, h.reading, others)  # "the tea stand": the tea says which place
     if len(others) == 1 or (others and h.reading.owners):  # "how do I get to the manager?": theirs
         theirs = {place for t in others if (place := person_place(h.req, t, h.reading))}
         goal = theirs.pop() if len(theirs) == 1 else None  # "the shepherd's hill, I want to see the sheep"
@@ -125,19 +125,6 @@ def _described_way(h: Heard) -> str:
     if goal is None or goal in starts:
         return ""
     return _way(h, goal, None if not starts or starts[0] == h.req.place else starts[0])
-
-
-def _known_by(h: Heard, topics: list[str]) -> bool:
-    """Whether what the line names only says which place its way goes to ("the tea stand",
-    "the horse statue"): each thing's words come before the goal's last word, never as it
-    ("how do I find the tower key?" asks for a key)."""
-    said = h.req.conversation[-1].text if asks_the_way(h.reading) and h.req.conversation else ""
-    goal = word_forms(next(iter(way_goal(said)), ""))
-    if len(goal) < 2:
-        return False
-    names = [word_form_set(" ".join((v.name, *v.aliases))) if (v := h.req.names.get(t)) else frozenset()
-             for t in topics]
-    return all(words & set(goal[:-1]) and goal[-1] not in words for words in names)
 
 
 def _sold_at(req: DecisionRequest, topics: list[str]) -> str | None:

@@ -70,7 +70,12 @@ def charge_asked(r: Reading) -> str | None:
     start = words.index("who") if "who" in words[:3] else words.index("whom")
     words = words[:_sentence_end(r, len(r.words) - len(words) + start) - (len(r.words) - len(words))]
     match = _CHARGE_OF.search(_BOSS.sub("boss", " ".join(words[start + 1:])))
-    return None if match is None else _CONDITION.sub("", match.group("rest")).strip()
+    return None if match is None else _ASIDE.sub("", _CONDITION.sub("", match.group("rest"))).strip()
+
+
+_ASIDE = re.compile(r"(?:\s+(?:do you know|you know|any idea|do you reckon|would you say|would you know|then|eh"
+                    r"|right|mate|please|by any chance))+$")
+""""Who's the boss round here, d'you know?": what is said after the question asks nothing of it."""
 
 
 def _only_in_condition(r: Reading, req: DecisionRequest, topic: str) -> bool:

@@ -24,7 +24,7 @@ from itertools import pairwise
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
-from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_form_set, word_forms, word_set
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.reading import Reading, read
@@ -94,12 +94,38 @@ def way_goal(line: str) -> list[str]:
     asking = next((i for i in reversed(range(len(parts))) if asks_the_way(read(parts[i]))), None)
     if asking is None:
         return []
-    goal = _goal_in(parts[asking]) or (_goal_in(parts[asking - 1], lead=True) if asking else "")
+    leads = parts[max(asking - 2, 0):asking]  # "the canteen, miss - what's the quickest route...": past the address
+    goal = _goal_in(parts[asking]) or next((g for p in reversed(leads) if (g := _goal_in(p, lead=True))), "")
     words = goal.split()
     if not words or words[-1] not in _ANY_PLACE:
         return [goal] if goal else []
     kept = [w for w in words[:-1] if w not in FUNCTION_WORDS]
     return [" ".join(kept)] if kept else []
+
+
+_WHERE_IS = re.compile(r"\bwhere(?: to)?(?: is|'s| are|s) (?:the|that|this|your|a|an) (?P<goal>[a-z' -]+?)"
+                       r"(?=\s+(?:from|round|around|near|here|there|please|then|now|at|in|on|kept|located|found|sold"
+                       r"|stored|hidden|put|gone|again|exactly)\b|[,.;!?]|$)")
+
+
+def where_goal(line: str) -> str:
+    """What a "where is" question looks for in the speaker's words ("where's the vaccine
+    corner from here?" -> "vaccine corner"); "" when it asks no such thing."""
+    match = _WHERE_IS.search(line.lower().replace("\u2019", "'"))
+    return match["goal"].strip() if match else ""
+
+
+def known_by(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
+    """Whether what the line names only says which place its way goes to ("the tea stand",
+    "the vaccine corner"): each thing's words come before the goal's last word, never as it
+    ("how do I find the tower key?" asks for a key)."""
+    said = req.conversation[-1].text if req.conversation else ""
+    goal = word_forms(next(iter(way_goal(said)), "") if asks_the_way(r) else where_goal(said))
+    if len(goal) < 2:
+        return False
+    names = [word_form_set(" ".join((v.name, *v.aliases))) if (v := req.names.get(t)) else frozenset()
+             for t in topics]
+    return all(words & set(goal[:-1]) and goal[-1] not in words for words in names)
 
 
 def named_as(goal: str) -> str:

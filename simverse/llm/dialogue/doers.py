@@ -36,6 +36,11 @@ PAST = word_set("was were did had stole broke took gave made left lost found saw
                 "kept slept swept knew grew drew flew blew forgot got rode rose drove froze chose spoke stuck")
 """Common irregular past forms: "who stole the painting?" asks about an event, not a role."""
 _YOU = frozenset({"you", "your", "yours", "yourself", "i", "me", "my"})
+_ABLE = tuple(tuple(p.split()) for p in (
+    "allowed to", "able to", "meant to", "supposed to", "permitted to", "qualified to", "licensed to", "trained to",
+    "paid to", "there to", "can", "could", "will", "would", "may", "gets to", "get to"))
+"""What may stand between "who" and what is done, saying who may or will do it ("who's
+allowed to diagnose folk?", "who can sign off a refund?"): a role's work, not an event."""
 
 
 def deed_asked(r: Reading, people_named: bool) -> str:
@@ -45,15 +50,19 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     if r.wh != "who" or "who" not in words[:4] or people_named or other_time(r) or r.owned or set(words) & _YOU:
         return ""
     rest = words[words.index("who") + 1:]
-    if any(w in PAST or (w.endswith("ed") and len(w) > 4) for w in rest[:4]):
-        return ""  # "who stole the painting?", "who was the painter of it?": something done once
     copula = bool(rest) and rest[0] in ("is", "s", "are")
     stripped = set()
     while rest and rest[0] in _LEAD:
         stripped.add(rest.pop(0))
-    if copula and not (stripped & {"that", "who"} or any(w.endswith("ing") for w in rest)):
+    able = next((len(m) for m in _ABLE if tuple(rest[:len(m)]) == m), 0)  # "who's allowed to diagnose folk?"
+    rest = rest[able:]
+    if able and rest[:1] in (["have"], ["be"], ["not"]):
+        return ""  # "who could have taken it?": an event
+    if not able and any(w in PAST or (w.endswith("ed") and len(w) > 4) for w in [*stripped, *rest[:1]]):
+        return ""  # "who stole the painting?", "who was the painter of it?": something done once
+    if copula and not able and not (stripped & {"that", "who"} or any(w.endswith("ing") for w in rest)):
         return ""  # "who is the manager here?" asks who holds a role, not who does something
-    habitual = bool(rest) and ((rest[0].endswith("s") and not rest[0].endswith("ss"))
+    habitual = bool(rest) and (bool(able) or (rest[0].endswith("s") and not rest[0].endswith("ss"))
                                or any(w.endswith("ing") for w in rest))
     if not habitual:
         return ""  # "who cast the bell?": no verb of what someone does ("examines", "keeping")
@@ -81,20 +90,32 @@ def deed_in_line(r: Reading, people_named: bool, npc: str = "") -> str:
     return " ".join(done + lead)
 
 
-def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool]]]:
+def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool, float]]]:
     """What each person is known for, as compared with a deed, each with whether it must
-    share a word with the deed to count: their role ("the priest"), and how everyone knows
-    them ("Father Aldo, the gentle priest of the Chapel of the Tides, who blesses the
-    boats"), so a person is found by what they do when no role word says it ("who does the
-    blessing of the boats?"). That longer text is close in meaning to many deeds ("An art
-    student sketching the Dutch masters" to "fixing up old paintings"), so it counts only
-    with a word of the deed in it (:func:`says_the_deed`)."""
-    out = {npc: [("the " + max(aliases, key=len), False)] for npc, aliases in roles_of(req).items()}
+    share a word with the deed to count and the cosine below which it does not: their role
+    ("the priest"), and how everyone knows them ("Father Aldo, the gentle priest of the
+    Chapel of the Tides, who blesses the boats"), so a person is found by what they do when
+    no role word says it ("who does the blessing of the boats?"). That longer text is close
+    in meaning to many deeds ("An art student sketching the Dutch masters" to "fixing up old
+    paintings"), so it counts only with a word of the deed in it (:func:`says_the_deed`);
+    its "who ..." clause alone ("blesses the boats") counts only when very close
+    (:data:`CLAUSE_CLOSE`): one shared verb is not the same deed ("lives in the wood")."""
+    out = {npc: [("the " + max(aliases, key=len), False, 0.0)] for npc, aliases in roles_of(req).items()}
     for entity, view in req.names.items():
-        said = [t.lower() for t, _ in out.get(entity, [])]
+        said = [t.lower() for t, _, _ in out.get(entity, [])]
         if view.kind == "npc" and view.known_as and view.known_as.lower() not in said:  # "The mayor" said once
-            out.setdefault(entity, []).append((view.known_as, True))
+            out.setdefault(entity, []).append((view.known_as, True, 0.0))
+            out[entity] += [(deed, True, CLAUSE_CLOSE) for deed in _WHO_DOES.findall(view.known_as)]
     return out
+
+
+CLAUSE_CLOSE = 0.6
+"""Cosine from which what a person's description says they do is the deed asked ("bless the
+boats" and "blesses the boats" 0.97, "diagnose folk here" and "diagnoses" 0.72; "lives in the
+cave at the pass" and "lives in the wood and has seen everything..." 0.49)."""
+_WHO_DOES = re.compile(r"\bwho ([a-z][^,;:]*)")
+"""What a person's description says they do, alone ("..., who blesses the boats"): compared
+with the deed asked, it is not drowned by the rest of the description."""
 
 
 def says_the_deed(deed: str, text: str) -> bool:

@@ -28,6 +28,8 @@ _DAY_PLAN = re.compile(
     r"|\bwhat is on (?:today|for today|the agenda|the cards|your list|your plate)\b"
     r"|\bwhat does (?:the|your) day (?:look|hold)\b|\b(?:anything|much) (?:planned|on) (?:for )?today\b"
     r"|\bhow does (?:the|your) day look\b"
+    r"|\bwhat (?:is|does) (?:the|your) (?:day|morning|afternoon|evening|shift) (?:ahead )?(?:look|looking) like\b"
+    r"|\bhow is (?:the|your) (?:day|morning|afternoon|evening|shift) (?:looking|shaping up)\b"
     r"|\bwhat (?:are|will) we (?:be )?[a-z]+ing (?:today|this morning|this afternoon|this evening)\b")
 """"What's the plan for today?", "what's on the agenda?", "what are we doing today?": the
 NPC's day, in words that need no "you" ("what's your plan?" asks its goals, :mod:`.aims`)."""

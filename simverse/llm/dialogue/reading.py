@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.core.names import misspelt_one_of, singular, spelled, word_set
+from simverse.core.names import is_common, misspelt_one_of, singular, spelled, word_set
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
@@ -145,8 +145,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
             words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
-        if at == 0 and token not in keep and (name := misspelt_one_of(token, names)):
-            words.append(name)  # "ilza, ...": the one spoken to, misspelt
+        if at == 0 and token not in keep and (name := misspelt_one_of(token, names) or _nickname_of(token, names)):
+            words.append(name)  # "ilza, ...", "nads, ...": the one spoken to, misspelt or shortened
             continue
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
             words.append("where")
@@ -175,6 +175,14 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens) or (late["wh"] if late else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
+
+
+def _nickname_of(token: str, names: frozenset[str]) -> str | None:
+    """The one name ``token`` shortens ("nads" for Nadia, "walt" for Walter: its first three
+    letters or more, and maybe an "s" or "y" after them), when it is no everyday word."""
+    stems = {token, token[:-1]} if token[-1:] in ("s", "y") else {token}
+    found = {n for n in names for stem in stems if len(stem) >= 3 and len(n) > len(stem) + 1 and n.startswith(stem)}
+    return found.pop() if len(found) == 1 and token.isalpha() and not is_common(token) else None
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
@@ -259,7 +267,8 @@ def _wh(words: list[str], asking: bool) -> str | None:
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
                   and not suggests(words[i:i + 4])), None)
     priced = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
-    priced += [m[1] for m in _PRICED.finditer(padded)]
+    priced += [m[1] for m in _PRICED.finditer(padded)] + _PRICE_JUDGED.findall(padded)
+    priced += [m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else []  # "the lanterns, expensive?"
     asking = asking or _price_asked_unmarked(padded, priced)
     if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
                    or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
@@ -283,6 +292,11 @@ def suggests(words: Sequence[str]) -> bool:
 _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
                      r"|per (?!day|week|hour|night|month|year|cent)[a-z]+) )")
 """"What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
+_PRICE_JUDGED = re.compile(r"(?<= )(pricey|pricy|apiece|(?:coin|price|cost|money) wise|in coins|in coin)(?= )")
+""""That nutty pastry, pricey?", "them paper things, coins apiece?", "the stew, coin-wise?": a
+price asked by what it is like."""
+_JUDGED_LAST = re.compile(r" (expensive|costly|cheap|affordable) $")
+""""The lanterns, expensive?": a price, where "why is his fish so cheap?" asks a reason."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
 THEIR_NAME = ("his name", "her name", "their name")

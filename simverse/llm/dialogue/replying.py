@@ -184,11 +184,11 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     known = deed_texts(req)
     if model.encoder is None or not deed or not known:
         return {}
-    texts = [(t, needs_word) for ts in known.values() for t, needs_word in ts]
-    vectors = model.vectors([deed, deed_without_place(deed), *(t for t, _ in texts)])
-    scores = [float(v) if not needs_word or says_the_deed(deed, t) else 0.0
-              for (t, needs_word), v in zip(texts, np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]),
-                                            strict=True)]
+    texts = [text for ts in known.values() for text in ts]
+    vectors = model.vectors([deed, deed_without_place(deed), *(t for t, _, _ in texts)])
+    closeness = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
+    scores = [float(v) if (not needs_word or says_the_deed(deed, t)) and v >= floor else 0.0
+              for (t, needs_word, floor), v in zip(texts, closeness, strict=True)]
     out, row = {}, 0
     noun = person_noun(r.words)  # "the woman who rows the boats" is no ferryman
     for npc, ts in known.items():

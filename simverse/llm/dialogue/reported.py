@@ -26,6 +26,12 @@ _SOMEONE = re.compile(r"^" + _HEARD + r"(?:there(?:'s| is) )?(?:somebody|someone
                       re.IGNORECASE)
 _YOU_KNOW = re.compile(r"^" + _HEARD + r"you(?:'d| would| might)? know (?P<wh>when|where|who|what|how|why|which)\b"
                        r"(?P<rest>.*)$", re.IGNORECASE)
+_BET_YOU_KNOW = re.compile(r"^(?:[a-z]+,\s+)?" + _OPENING + r"(?:i )?(?:bet|(?:i'm|i am|im) sure|surely|no doubt|reckon"
+                           r"|i'd say|i expect)\s+(?:ya|you|u|ye)(?:'d| would| will| can| could| must| might| do)?\s+"
+                           r"(?:know|tell me|say)\s+(?P<wh>when|where|who|what|how|why|which)\b(?P<rest>.*)$",
+                           re.IGNORECASE)
+""""Bet ya know who patches up the canvases", "surely you'd know who's handing out quests":
+the speaker's guess that the one asked knows, which asks it."""
 _A_PLACE = re.compile(r"^" + _HEARD + r"there(?:'s| is) (?:a|some|one) (?:place|spot|shop|stall|room|where|somewhere)"
                       r"(?: (?:round|around|near|close to) here| nearby| here)? (?:to|where|that|for|you can|i can)"
                       r"(?: you can| i can)? (?P<rest>[a-z].*)$", re.IGNORECASE)
@@ -50,7 +56,7 @@ def as_question(line: str) -> str:
         return line  # already asks in its own words
     if match := _SOMEONE.match(body):
         return f"who {match['rest']}?"
-    if match := _YOU_KNOW.match(body):
+    if match := _YOU_KNOW.match(body) or _BET_YOU_KNOW.match(body):
         return f"{match['wh']}{match['rest']}?"
     if match := _A_PLACE.match(body):
         return f"where can i {match['rest']}?"

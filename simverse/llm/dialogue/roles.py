@@ -20,7 +20,7 @@ from simverse.llm.dialogue.parts import asking_text, clauses_of
 from simverse.llm.dialogue.reading import Reading, read
 
 OTHER_TIME = re.compile(
-    r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time)\b"
+    r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time|night)\b"
     r"|\byesterday\b|\btomorrow\b|\bago\b|\bused to\b|\bin the past\b|\bformer(?:ly)?\b|\bone day\b"
     r"|\bas a (?:kid|child|boy|girl|lad|lass|youngster)\b|\bgrowing up\b|\b(?:did|have) you always\b"
     r"|\bwhen (?:you|i|we|he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a boy|a girl)\b")

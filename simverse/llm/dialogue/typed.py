@@ -50,6 +50,14 @@ _UR_OWNED_AFTER = frozenset({"do", "does", "did", "doing", "done", "give", "get"
 """After these "ur" is "your" whatever follows ("do ur welcome spiel", "on ur own")."""
 _YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
 """Ways to type "you" that may carry a verb ("ye're", "u'll")."""
+_WHY_BEFORE = frozenset({"r", "are", "is", "do", "does", "did", "not", "would", "wud", "u", "you", "ya", "cant",
+                         "dont", "didnt", "wont", "isnt", "arent", "was", "were", "have", "has", "should"})
+"""After these a lone "y" is typed "why"."""
+_ING_NOUNS = frozenset({"morning", "evening", "thing", "things", "something", "nothing", "everything", "building",
+                        "wedding", "feeling", "feelings", "meeting", "painting", "paintings", "clothing", "ring",
+                        "king", "spring", "string", "darling", "sibling", "siblings", "lodging", "pudding", "ceiling",
+                        "bedding", "earrings", "stockings", "wing", "wings", "outing", "offspring", "savings"})
+"""Nouns in -ing: "ur morning" is "your morning", where "ur looking" is "you are looking"."""
 _LET_US = frozenset({"go", "get", "head", "grab", "have", "see", "try", "walk", "pop", "nip", "take", "find", "check",
                      "do", "sit", "eat", "buy", "make", "start", "both", "all", "just"})
 """After "lets" these make it "let us" ("lets both go to the canteen"); "she lets me in" stays."""
@@ -104,13 +112,18 @@ def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) ->
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     before = tokens[at - 1] if at else ""
     if token == "ur" and before not in _UR_OWNED_AFTER and (
-            after in _UR_ARE or after.endswith("ing") or (after.endswith("ed") and len(after) > 4)):
+            after in _UR_ARE or (after.endswith("ing") and after not in _ING_NOUNS)
+            or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
+    if token == "y" and after in _WHY_BEFORE:
+        return ["why"]  # "y r u in such a rush"
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
     if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain not in keep else None):
         return opened.split()
+    if token.endswith("'s") and plain in ("wat", "wot"):
+        return ["what", "is"]  # "wat's ur morning looking like"
     head, _, tail = token.partition("'")
     if head and tail in _CLITICS:  # "what've", "we'll", "they're": the word and the verb it hides
         head = CONTRACTIONS.get(head, head) if head in _YOU_HEADS else head  # "ye're": "you are"

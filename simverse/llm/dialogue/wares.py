@@ -11,7 +11,7 @@ clearly closer than the next, is the one asked about.
 from __future__ import annotations
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, name_words, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, name_words, noun_of, word_forms, word_set
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -43,7 +43,8 @@ WARE_MARGIN = 0.1
 PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what do does "
                        "charge charges one each pay set back go goes going want wants asking ask worth buy sell "
                        "sold get coin coins money here there they you today nowadays day days lately like things "
-                       "stuff goods wares usually normally typically roughly about around")
+                       "stuff goods wares usually normally typically roughly about around pricey pricy expensive "
+                       "costly cheap affordable apiece piece wise damage")
 
 
 def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
@@ -55,15 +56,33 @@ def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
 
 
 def ware_words(r: Reading, req: DecisionRequest) -> list[str]:
-    """The line's own words that may name a ware: no price, function or world's name words,
-    nor a word the name index reads as a place."""
-    names = name_words(req.names)
+    """The line's own words that may name a ware: no price, function or world's name words
+    (but a ware's own word said as a noun alone: "the rye"), nor a word the name index reads
+    as a place; an adjective in -y brings its noun ("cheesy": cheese)."""
+    wares = _ware_name_words(req)
+    others = name_words(req.names) - wares
+    words = word_forms(r.text)
+    said = [w for w in dict.fromkeys(words) if len(w) >= 3 and w.isalpha() and w not in PRICE_WORDS
+            and w not in FUNCTION_WORDS and w not in others and not _names_a_place(req, w)]
+    heads = {w for i, w in enumerate(words) if w in wares and (i == 0 or words[i - 1] in _DETERMINERS)
+             and (i + 1 == len(words) or words[i + 1] in FUNCTION_WORDS | _ANY_THING)}
     out: list[str] = []
-    for word in word_forms(r.text):
-        if (len(word) >= 3 and word.isalpha() and word not in PRICE_WORDS and word not in FUNCTION_WORDS
-                and word not in names and word not in out and not _names_a_place(req, word)):
-            out.append(word)
+    for word in (w for w in said if w not in wares or w in heads):  # "a single rye at...": the rye loaf
+        out += [word] + ([noun] if (noun := noun_of(word)) and noun not in out else [])  # "cheesy": cheese
     return out
+
+
+_ANY_THING = word_set("thing stuff one bit item kind sort type lot")
+"""Nouns that name no particular thing ("the paper things")."""
+_DETERMINERS = word_set("a an the one single this that these those some any your them two three few couple")
+"""Words before a noun said alone ("the rye", "a single rye"; not "how much honey", "horse shoe nails")."""
+
+
+def _ware_name_words(req: DecisionRequest) -> frozenset[str]:
+    """The words of the priced items' names that no other name has."""
+    wares = {w for v in req.names.values() if v.kind == "item" and v.price for w in word_forms(v.name)}
+    others = {w for v in req.names.values() if v.kind != "item" for w in word_forms(v.name)}
+    return frozenset(wares - others)
 
 
 def _names_a_place(req: DecisionRequest, word: str) -> bool:

@@ -19,7 +19,7 @@ _SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |s
 _WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
                         r"(?:get|go|reach|find|walk|come|make it)\b")
 """"How would I get to...", "how should one reach...": any modal asks the way."""
-_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards)\b"
+_WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards|out of)\b"
                           r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
 """"The quickest way from the bakery to the chapel", "is the staff room far from 4b?": a way asked for."""
 _WAY_TO_IT = re.compile(r"\b(?:pass|go|walk|cut|come) through\b.*\bto (?:reach|get to)\b"

@@ -15,7 +15,7 @@ from simverse.core.decisions import DecisionRequest
 from simverse.core.names import NameIndex
 from simverse.llm.dialogue.knowing import route
 
-_AFTER_FROM = re.compile(r"\bfrom\b(.*?)(?=\b(?:to|towards|into)\b|$)", re.IGNORECASE | re.DOTALL)
+_AFTER_FROM = re.compile(r"\b(?:from|out of)\b(.*?)(?=\b(?:to|towards|into)\b|$)", re.IGNORECASE | re.DOTALL)
 """What follows "from", up to a "to" that names the goal ("from the front entrance to the studio")."""
 _AFTER_TO = re.compile(r"\b(?:to|towards|into)\b(.*)", re.IGNORECASE | re.DOTALL)
 
