@@ -18,11 +18,14 @@ from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F4
 
 
 @pytest.mark.parametrize(("npc", "line", "said"), [
-    ("Jonas", "Surely you'd know who bakes the bread round here", "Mara"),
+    ("Jonas", "Surely you'd know who bakes the bread round here", "Mara"),  # a guess that the NPC knows asks
     ("Jonas", "I bet you can tell me who blesses the boats", "Aldo"),
-    ("Ilsa", "who's allowed to bless the boats?", "Aldo"),
+    ("Ilsa", "who's allowed to bless the boats?", "Aldo"),  # a deed one is allowed to do
+    ("Mara", "what's your afternoon looking like?", "baking bread"),  # the NPC's day
+    ("Jonas", "so what are you chasing, then?", "best fisherman"),  # what drives it
+    ("Greta", "you've been pacing round your stall all morning, how come?", "nervous"),
 ])
-def test_a_guess_that_the_npc_knows_and_a_deed_one_is_allowed_to_do_ask_who(harbour, npc, line, said):  # noqa: F811
+def test_asked_in_other_words_the_npc_answers_what_it_knows(harbour, npc, line, said):  # noqa: F811
     assert said in ask(harbour, npc, line).utterance
 
 
@@ -43,15 +46,6 @@ def test_the_way_out_of_here_goes_to_the_place_the_lead_in_named(school):  # noq
 
 def test_where_the_room_for_a_thing_is_is_the_way_to_the_place_of_that_thing(clinic):  # noqa: F811
     assert "Nurse Station" in ask(clinic, "Ben", "where is the vaccine room from here?").utterance
-
-
-@pytest.mark.parametrize(("npc", "line", "said"), [
-    ("Mara", "what's your afternoon looking like?", "baking bread"),
-    ("Jonas", "so what are you chasing, then?", "best fisherman"),
-    ("Greta", "you've been pacing round your stall all morning, how come?", "nervous"),
-])
-def test_the_npcs_day_and_what_drives_it_asked_in_other_words(harbour, npc, line, said):  # noqa: F811
-    assert said in ask(harbour, npc, line).utterance
 
 
 def test_an_ideal_day_asked_about_is_what_the_npc_hopes_for(desk):  # noqa: F811
