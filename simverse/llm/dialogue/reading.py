@@ -292,10 +292,15 @@ def suggests(words: Sequence[str]) -> bool:
 _PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
                      r"|per (?!day|week|hour|night|month|year|cent)[a-z]+) )")
 """"What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
-_PRICE_JUDGED = re.compile(r"(?<= )(pricey|pricy|apiece|(?:coin|price|cost|money) wise|in coins|in coin)(?= )")
+_DEAR_ANYWHERE = ("pricey", "pricy", "apiece")
+_DEAR_LAST = ("expensive", "costly", "cheap", "affordable")
+PRICE_JUDGING = word_set(" ".join((*_DEAR_ANYWHERE, *_DEAR_LAST)))
+"""Words that judge a price ("pricey?"): a line may ask a price with them alone."""
+_PRICE_JUDGED = re.compile(r"(?<= )(" + "|".join(_DEAR_ANYWHERE)
+                           + r"|(?:coin|price|cost|money) wise|in coins|in coin)(?= )")
 """"That nutty pastry, pricey?", "them paper things, coins apiece?", "the stew, coin-wise?": a
 price asked by what it is like."""
-_JUDGED_LAST = re.compile(r" (expensive|costly|cheap|affordable) $")
+_JUDGED_LAST = re.compile(r" (" + "|".join(_DEAR_LAST) + r") $")
 """"The lanterns, expensive?": a price, where "why is his fish so cheap?" asks a reason."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""

@@ -27,7 +27,7 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import PRICE_JUDGING, Reading, read
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
@@ -43,8 +43,8 @@ WARE_MARGIN = 0.1
 PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what do does "
                        "charge charges one each pay set back go goes going want wants asking ask worth buy sell "
                        "sold get coin coins money here there they you today nowadays day days lately like things "
-                       "stuff goods wares usually normally typically roughly about around pricey pricy expensive "
-                       "costly cheap affordable apiece piece wise damage")
+                       "stuff goods wares usually normally typically roughly about around piece wise damage"
+                       ) | PRICE_JUDGING
 
 
 def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
