@@ -54,6 +54,7 @@ from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
+from simverse.llm.dialogue.nearest_answer import nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
@@ -77,7 +78,7 @@ from simverse.llm.dialogue.social import (
     told,
 )
 from simverse.llm.dialogue.synonyms import bridge
-from simverse.llm.dialogue.voice import voice_for
+from simverse.llm.dialogue.voice import only_dont_know, voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
 
 _TRADING = ("sell", "sells", "selling", "sold", "buy", "stock", "stocks")
@@ -312,8 +313,17 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
         motive = _motive(model, reading, req) if i in sims else None
         h = Heard(req, reading, intents[i], topics, voice_for(req), rng, facts, relations,
                   bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places, motive)
-        decisions.append(as_decision(req, answer(h)))
+        decisions.append(as_decision(req, with_nearest(model, h, answer(h))))
     return decisions
+
+
+def with_nearest(model: IntentModel, h: Heard, said: Said) -> Said:
+    """A plain "I don't know", followed by what the NPC knows that comes nearest the
+    question, when the learned reader (:mod:`.nearest_answer`) finds it near enough."""
+    if said.told or said.action != "talk" or not only_dont_know(h.voice, said.text):
+        return said
+    aside, told = nearest(model, h)
+    return Said(f"{said.text} {aside}", told, end=said.end) if aside else said
 
 
 def _motive(model: IntentModel, r: Reading, req: DecisionRequest) -> Motive | None:

@@ -9,7 +9,9 @@ a friend is greeted by name, someone disliked gets the short form.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import word_set
@@ -177,3 +179,17 @@ def _trait_order(traits: list[str], leaders: list[str]) -> str:
             if trait.lower() in TONE_WORDS[tone]:
                 return tone
     return leaders[0]
+
+
+def only_dont_know(voice: Voice, text: str) -> bool:
+    """Whether ``text`` is one of the voice's plain "I don't know" lines and nothing more
+    (with or without what it was about), so that something it does know may follow."""
+    options = PHRASES[voice.tone].get("dont_know") or PHRASES["plain"]["dont_know"]
+    return any(_template(option).fullmatch(text) for option in options)
+
+
+@cache
+def _template(option: str) -> re.Pattern[str]:
+    slots = {"about": "(?: about [^.!?;]+)?", "name": "(?:, [^.!?;]+)?"}
+    parts = re.split(r"\{(\w+)\}", option)
+    return re.compile("".join(slots.get(p, "") if i % 2 else re.escape(p) for i, p in enumerate(parts)))

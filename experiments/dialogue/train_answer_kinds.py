@@ -1,0 +1,125 @@
+"""Train the reader of :mod:`simverse.llm.dialogue.nearest_answer` on the labelled sets.
+
+Each knowable line is labelled with the kind of the thing the NPC could tell (belief,
+goal, activity, person, place, ware) that says its answer and is closest to the line;
+each line the NPC cannot know is labelled ``none``. A softmax regression (numpy, L2,
+full-batch gradient descent: a few thousand lines need nothing more) learns the kind from
+the line's MiniLM vector and its best cosine per kind. Sets named by ``--exclude`` stay out,
+so that they can still measure it blind; ``--check`` leaves each set out in turn and
+prints how often the kind chosen for its lines says the answer.
+
+    python experiments/dialogue/train_answer_kinds.py --exclude heldout24
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+import numpy as np
+
+from simverse.agents.player import PLAYER_TURN_BASE, _hear
+from simverse.core.decisions import Turn
+from simverse.experiments.dialogue_eval import DEFAULT_SET, LabelledLine, load_lines, says
+from simverse.llm.dialogue.heard import Heard
+from simverse.llm.dialogue.nearest_answer import CLASSES, KINDS, WEIGHTS_FILE, candidates, features, told
+from simverse.llm.dialogue.replying import hear
+from simverse.llm.dialogue.voice import voice_for
+from simverse.world.model import World
+
+L2, STEPS, RATE = 1e-3, 300, 0.5
+
+
+def sets(exclude: set[str]) -> list[str]:
+    """The default set and every set folder, less ``exclude``."""
+    folders = sorted(p.name for p in DEFAULT_SET.iterdir() if p.is_dir() and any(p.glob("*.jsonl")))
+    return [s for s in ["default", *folders] if s not in exclude]
+
+
+def examples(names: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], list[list[bool]]]:
+    """Features, class index, set name and, per class, whether that kind's nearest thing
+    says the answer, for every knowable or unknowable line of the sets."""
+    rows, labels, origin, right = [], [], [], []
+    worlds: dict[str, World] = {}
+    for name in names:
+        for line in load_lines(DEFAULT_SET if name == "default" else DEFAULT_SET / name):
+            if line.kind not in ("knowable", "unknown"):
+                continue
+            if line.world not in worlds:
+                worlds[line.world] = World(line.world, seed=0, embedder="minilm")
+            world = worlds[line.world]
+            x, says_it = _example(world, line)
+            kinds = [k for k, ok in zip(CLASSES, says_it, strict=True) if ok]
+            label = "none" if line.kind == "unknown" else next((k for k in _by_closeness(x) if k in kinds), None)
+            if label is None:
+                continue  # nothing the NPC could tell says it (its own role, a count...)
+            rows.append(x)
+            labels.append(CLASSES.index(label))
+            origin.append(name)
+            right.append(says_it)
+    for world in worlds.values():
+        world.close()
+    return np.stack(rows), np.asarray(labels), origin, right
+
+
+def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool]]:
+    speaker = line.speaker or "Player"
+    with world.store.session() as s, s.begin():
+        req = _hear(world, s, line.npc, speaker, [Turn(speaker, line.line)], PLAYER_TURN_BASE)
+    model = world.brain.intents
+    found = candidates(req)
+    x, close = features(model, line.line, found)
+    reading, topics, _ = hear(req)
+    h = Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
+    says_it = []
+    for kind in CLASSES:
+        ranked = sorted((i for i, c in enumerate(found) if c.kind == kind), key=lambda i: -close[i])
+        said = told(h, found[ranked[0]])[0] if ranked else ""
+        says_it.append((kind == "none" and line.kind == "unknown") or any(says(said, e) for e in line.expect))
+    return x, says_it
+
+
+def _by_closeness(x: np.ndarray) -> list[str]:
+    """The kinds by the line's best cosine to each, closest first."""
+    best = x[-1 - len(KINDS):-1]
+    return [KINDS[i] for i in np.argsort(-best)]
+
+
+def train(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Softmax regression weights, (features, classes)."""
+    w = np.zeros((x.shape[1], len(CLASSES)))
+    target = np.eye(len(CLASSES))[y]
+    for _ in range(STEPS):
+        z = x @ w
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        w -= RATE * (x.T @ (p - target) / len(x) + L2 * w)
+    return w
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exclude", nargs="*", default=[], help="sets kept out of training")
+    parser.add_argument("--check", action="store_true", help="leave each set out in turn and score it")
+    args = parser.parse_args()
+    names = sets(set(args.exclude))
+    x, y, origin, right = examples(names)
+    print(f"{len(y)} lines from {len(names)} sets")
+    if args.check:
+        where = np.asarray(origin)
+        for name in names:
+            w = train(x[where != name], y[where != name])
+            rows = np.flatnonzero(where == name)
+            chosen = (x[rows] @ w).argmax(axis=1)
+            share = np.mean([right[r][c] for r, c in zip(rows, chosen, strict=True)])
+            print(f"{name}: the kind chosen says the answer (or none, where unknowable) for {share:.1%}")
+    w = train(x, y)
+    WEIGHTS_FILE.write_text(json.dumps({
+        "classes": list(CLASSES), "encoder": "minilm", "sets": names, "lines": len(y),
+        "weights": [[round(float(v), 5) for v in row] for row in w]}) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

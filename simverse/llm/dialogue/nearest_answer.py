@@ -1,0 +1,162 @@
+"""What the NPC knows that comes nearest a question it could not answer, told after its
+"I don't know" ("No idea about the staff room. To get to Staff Room, go through the Main
+Hallway.").
+
+The rules of :mod:`.answers` read a line by its words; when they find nothing, this reader
+ranks everything the NPC could tell (its shareable beliefs, its goals, what it is doing,
+the people, places and wares of its world) by a small learned model: a softmax over the
+line's MiniLM vector and the line's best cosine to each kind of thing
+(:data:`WEIGHTS_FILE`, trained by ``experiments/dialogue/train_answer_kinds.py`` on the
+labelled sets) says which kind of answer the line asks for, or none; the thing of that
+kind closest to the line is told. It never replaces the "I don't know": the rules, not
+this guess, decide what the NPC is sure of. The weights fit MiniLM's vectors only, so
+with any other embedder (or none) nothing is added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.aims import goal_answer
+from simverse.llm.dialogue.answers import a_name, coins_text
+from simverse.llm.dialogue.described import known_by
+from simverse.llm.dialogue.heard import Heard, capital, fact_sentence, name_of
+from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.knowing import shareable
+from simverse.llm.dialogue.people import relation_sentence
+from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
+from simverse.llm.dialogue.ways import avoided, way_sentence
+
+KINDS = ("fact", "person", "place", "goal", "ware", "activity")
+"""Kinds of thing an NPC can tell; the model's last class is ``none`` (it cannot know)."""
+CLASSES = (*KINDS, "none")
+WEIGHTS_FILE = Path(__file__).with_name("answer_kinds.json")
+ENCODER = "minilm"
+"""The embedder whose vectors the weights were trained on."""
+COSINE_SCALE = 4.0
+"""The best cosines are scaled up to weigh like the vector's entries in training."""
+SURE = 0.3
+"""Least probability of the kind chosen: below it nothing is added."""
+PEOPLE_LIMIT = 64
+"""Worlds with more people than this offer only those the NPC knows or sees (a village
+knows everyone; a town of thousands does not, and ranking them all costs a step)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One thing the NPC could tell: its ``kind``, the ``text`` a line is compared with,
+    and ``target`` (a belief's key, a goal, the activity, or a person, place or ware id)."""
+
+    kind: str
+    text: str
+    target: str
+
+
+def candidates(req: DecisionRequest) -> list[Candidate]:
+    """Everything the NPC could tell in answer to a question, as texts to rank."""
+    out = [Candidate("fact", f.text, f.key) for f in req.facts if shareable(f, req)]
+    out += [Candidate("goal", g, g) for g in req.goals if g.strip()]
+    if req.schedule_activity:
+        out.append(Candidate("activity", f"I am {req.schedule_activity}", req.schedule_activity))
+    people = [k for k, v in req.names.items() if v.kind == "npc" and k != req.npc]
+    if len(people) > PEOPLE_LIMIT:
+        people = [p for p in people if p in req.relation_kinds or p in req.people_here]
+    for who in people:
+        view, kind = req.names[who], req.relation_kinds.get(who)
+        out.append(Candidate("person", f"{view.name}, {view.known_as or view.name}" + (f", my {kind}" if kind else ""),
+                             who))
+    for key, view in req.names.items():
+        if view.kind == "place" and key != req.place:
+            out.append(Candidate("place", f"{view.name}: {view.description}", key))
+        elif view.kind == "item" and view.price is not None and view.place in req.names:
+            out.append(Candidate("ware", f"{view.name} at {req.names[view.place].name}", key))
+    return out
+
+
+def features(model: IntentModel, line: str, found: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """The model's input for ``line`` (its vector, its best cosine per kind scaled, a bias)
+    and the line's cosine to each candidate."""
+    vectors = model.vectors([line, *(c.text for c in found)])
+    close = vectors[1:] @ vectors[0] if found else np.zeros(0, dtype=np.float32)
+    best = [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
+    return np.concatenate([vectors[0], np.asarray(best) * COSINE_SCALE, [1.0]]).astype(np.float32), close
+
+
+@cache
+def weights() -> np.ndarray:
+    """The trained softmax weights, (features, classes)."""
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if tuple(data["classes"]) != CLASSES:
+        raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']} are not {list(CLASSES)}")
+    return np.asarray(data["weights"], dtype=np.float32)
+
+
+def kind_asked(x: np.ndarray) -> tuple[str, float]:
+    """The class the model gives the features ``x``, with its probability."""
+    z = x @ weights()
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    return CLASSES[int(p.argmax())], float(p.max())
+
+
+def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:
+    """What to tell after "I don't know": the sentence and the beliefs it tells, or ("", [])."""
+    if model.encoder is None or getattr(model.encoder, "name", "") != ENCODER or not h.req.conversation:
+        return "", []
+    found = candidates(h.req)
+    x, close = features(model, h.req.conversation[-1].text, found)
+    kind, sure = kind_asked(x)
+    ranked = sorted((i for i, c in enumerate(found) if c.kind == kind), key=lambda i: -close[i])
+    if kind == "none" or sure < SURE or not ranked or (kind == "place" and not _asks_a_way(h)):
+        return "", []
+    best = found[ranked[0]]
+    return ("", []) if _named_otherwise(h, best) else told(h, best)
+
+
+def _named_otherwise(h: Heard, c: Candidate) -> bool:
+    """Whether the line names something of the candidate's kind that the rules already
+    weighed: any person (they are the one asked about, and what the NPC may say of them is
+    the rules' to decide: "what did Sunita's tests show?"), another place than the candidate,
+    or, for a ware, another ware or a place (the rules know what is sold there: "a slice of
+    cheesecake in the caff" is not asking what a croissant costs)."""
+    kinds = {"person": ("npc",), "place": ("place",), "ware": ("item", "place")}.get(c.kind, ())
+    named = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in kinds]
+    return bool(named) and (c.kind == "person" or c.target not in named)
+
+
+def _asks_a_way(h: Heard) -> bool:
+    """Whether a way is an answer to the line: it asks a way or where (not "is everything
+    all right down at the chapel?"), and names no thing that does not say which place it is
+    at ("how do I get to the watchtower key?" asks where the key is, which the rules did not
+    know, so the way to a place like it would mislead; "the sheep fields" says which)."""
+    things = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in ("item", "concept")]
+    return (asks_way(h.reading) or asks_way_to_it(h.reading)) and not (
+        things and not known_by(h.req, h.reading, things))
+
+
+def told(h: Heard, c: Candidate) -> tuple[str, list[str]]:
+    """How the NPC says one candidate, and the belief it tells (if it is one)."""
+    req = h.req
+    if c.kind == "fact":
+        return fact_sentence(h, next(f for f in req.facts if f.key == c.target)), [c.target]
+    if c.kind == "goal":
+        return goal_answer(req, [1.0 if g == c.target else 0.0 for g in req.goals]), []
+    if c.kind == "activity":
+        return f"Right now I'm {c.target}.", []
+    view = req.names[c.target]
+    if c.kind == "person":
+        kind = req.relation_kinds.get(c.target)
+        known = view.known_as or view.name
+        named = re.search(rf"\b{re.escape(view.name)}\b", known)  # "Father Aldo, the priest..." names him
+        said = f"{capital(known)}." if named else f"{view.name} is {known[:1].lower()}{known[1:]}."
+        return (f"{said} {relation_sentence(view.name, kind)}." if kind else said), []
+    if c.kind == "place":
+        return way_sentence(req, c.target, None, lambda e: name_of(h, e), avoided(req, h.reading.raw)), []
+    return f"{capital(a_name(view.name))} costs {coins_text(view.price)} at {name_of(h, view.place or '')}.", []

@@ -1,0 +1,75 @@
+"""After a plain "I don't know", what the NPC knows that comes nearest the question, chosen
+by the learned reader of :mod:`simverse.llm.dialogue.nearest_answer`; only with MiniLM,
+never a secret kept from the speaker."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from simverse.agents.player import PLAYER_TURN_BASE, _hear, ask
+from simverse.core.decisions import Turn
+from simverse.experiments.dialogue_eval import DONT_KNOW
+from simverse.llm.dialogue import nearest_answer
+from simverse.llm.dialogue.heard import Heard
+from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.replying import hear
+from simverse.llm.dialogue.voice import Voice, only_dont_know, voice_for
+from simverse.memory.embedder import HashingEmbedder
+from simverse.world.model import World
+from tests.dialogue.test_asked_sideways import museum  # noqa: F401  (the museum with MiniLM)
+from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
+from tests.dialogue.test_said_in_passing import clinic  # noqa: F401  (the clinic with MiniLM)
+
+
+def _heard(world: World, npc: str, speaker: str, line: str) -> Heard:
+    with world.store.session() as s, s.begin():
+        req = _hear(world, s, npc, speaker, [Turn(speaker, line)], PLAYER_TURN_BASE)
+    reading, topics, _ = hear(req)
+    return Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
+
+
+@pytest.mark.parametrize(("world", "npc", "line", "told"), [
+    ("clinic", "Sunita", "you look like you need to dash off somewhere, is that right?", "lunchtime"),  # a goal
+    ("museum", "Hale", "hale, which way to the workroom of the lady who mends torn canvases?", "East Gallery"),  # a way
+])
+def test_after_i_dont_know_comes_what_the_npc_knows_nearest_the_question(request, world, npc, line, told):
+    said = ask(request.getfixturevalue(world), npc, line).utterance
+    assert DONT_KNOW.search(said) and told in said, said
+
+
+def test_only_a_plain_dont_know_is_followed_by_an_aside():
+    gruff = Voice("gruff", 0.0, "Player", False)
+    assert only_dont_know(gruff, "No idea about Staff Room. Ask someone else.")
+    assert only_dont_know(gruff, "Don't know.")
+    assert not only_dont_know(gruff, "Don't know. I heard the well ran dry.")  # it already told something
+    assert not only_dont_know(gruff, "The bakery is on Market Street.")
+
+
+def test_a_secret_is_no_candidate_for_a_speaker_the_npc_does_not_trust(harbour):  # noqa: F811
+    line = "nell, you look like you saw something last night"
+    secret = [f.key for f in _heard(harbour, "Nell", "Aldo", line).req.facts if f.secret]
+    assert secret  # Nell's secret about the mayor, which she tells Aldo, whom she trusts
+    told = {c.target for c in nearest_answer.candidates(_heard(harbour, "Nell", "Aldo", line).req)}
+    kept = {c.target for c in nearest_answer.candidates(_heard(harbour, "Nell", "Player", line).req)}
+    assert set(secret) <= told and not set(secret) & kept
+
+
+def test_nothing_is_added_without_minilm(harbour):  # noqa: F811
+    h = _heard(harbour, "Jonas", "Player", "how do i reach the place where they bake?")
+    assert nearest_answer.nearest(IntentModel(HashingEmbedder()), h) == ("", [])
+    assert nearest_answer.nearest(IntentModel(None), h) == ("", [])
+
+
+def test_weights_for_other_classes_are_refused_naming_the_file(tmp_path, monkeypatch):
+    wrong = tmp_path / "answer_kinds.json"
+    wrong.write_text(json.dumps({"classes": ["fact", "none"], "weights": [[0.0, 0.0]]}), encoding="utf-8")
+    monkeypatch.setattr(nearest_answer, "WEIGHTS_FILE", wrong)
+    nearest_answer.weights.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"answer_kinds\.json"):
+            nearest_answer.weights()
+    finally:
+        nearest_answer.weights.cache_clear()
