@@ -63,9 +63,14 @@ def test_nothing_is_added_without_minilm(harbour):  # noqa: F811
     assert nearest_answer.nearest(IntentModel(None), h) == ("", [])
 
 
-def test_weights_for_other_classes_are_refused_naming_the_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize("text", [
+    json.dumps({"classes": ["fact", "none"], "weights": [[0.0, 0.0]]}),  # another reader's classes
+    json.dumps({"classes": list(nearest_answer.CLASSES)}),  # no weights
+    "{ not json",
+])
+def test_a_wrong_weights_file_is_refused_naming_it(tmp_path, monkeypatch, text):
     wrong = tmp_path / "answer_kinds.json"
-    wrong.write_text(json.dumps({"classes": ["fact", "none"], "weights": [[0.0, 0.0]]}), encoding="utf-8")
+    wrong.write_text(text, encoding="utf-8")
     monkeypatch.setattr(nearest_answer, "WEIGHTS_FILE", wrong)
     nearest_answer.weights.cache_clear()
     try:

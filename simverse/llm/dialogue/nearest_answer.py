@@ -1,6 +1,6 @@
 """What the NPC knows that comes nearest a question it could not answer, told after its
-"I don't know" ("No idea about the staff room. To get to Staff Room, go through the Main
-Hallway.").
+"I don't know" ("No idea about Staff Room. Ask someone else. To get to Staff Room, go by
+Main Hallway.").
 
 The rules of :mod:`.answers` read a line by its words; when they find nothing, this reader
 ranks everything the NPC could tell (its shareable beliefs, its goals, what it is doing,
@@ -70,8 +70,7 @@ def candidates(req: DecisionRequest) -> list[Candidate]:
         people = [p for p in people if p in req.relation_kinds or p in req.people_here]
     for who in people:
         view, kind = req.names[who], req.relation_kinds.get(who)
-        out.append(Candidate("person", f"{view.name}, {view.known_as or view.name}" + (f", my {kind}" if kind else ""),
-                             who))
+        out.append(Candidate("person", ", ".join(filter(None, (view.name, view.known_as, kind and f"my {kind}"))), who))
     for key, view in req.names.items():
         if view.kind == "place" and key != req.place:
             out.append(Candidate("place", f"{view.name}: {view.description}", key))
@@ -84,7 +83,7 @@ def features(model: IntentModel, line: str, found: list[Candidate]) -> tuple[np.
     """The model's input for ``line`` (its vector, its best cosine per kind scaled, a bias)
     and the line's cosine to each candidate."""
     vectors = model.vectors([line, *(c.text for c in found)])
-    close = vectors[1:] @ vectors[0] if found else np.zeros(0, dtype=np.float32)
+    close = vectors[1:] @ vectors[0]
     best = [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
     return np.concatenate([vectors[0], np.asarray(best) * COSINE_SCALE, [1.0]]).astype(np.float32), close
 
@@ -92,10 +91,14 @@ def features(model: IntentModel, line: str, found: list[Candidate]) -> tuple[np.
 @cache
 def weights() -> np.ndarray:
     """The trained softmax weights, (features, classes)."""
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    if tuple(data["classes"]) != CLASSES:
-        raise ValueError(f"{WEIGHTS_FILE}: classes {data['classes']} are not {list(CLASSES)}")
-    return np.asarray(data["weights"], dtype=np.float32)
+    try:
+        data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        classes, table = tuple(data["classes"]), np.asarray(data["weights"], dtype=np.float32)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{WEIGHTS_FILE}: not a weights file of this reader ({e})") from e
+    if classes != CLASSES:
+        raise ValueError(f"{WEIGHTS_FILE}: classes {list(classes)} are not {list(CLASSES)}")
+    return table
 
 
 def kind_asked(x: np.ndarray) -> tuple[str, float]:
