@@ -4,11 +4,13 @@ lines of the same shape that ask something else keep their reading."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from simverse.agents.player import ask
 from simverse.core.loader import parse_world
-from simverse.llm.dialogue.aims import goal_asked
+from simverse.llm.dialogue.aims import as_own, goal_asked
 from simverse.llm.dialogue.reading import read
 from simverse.world.model import World
 from tests.dialogue.test_aims_bonds_deeds import mill_world
@@ -65,3 +67,12 @@ def test_a_goal_written_of_the_npc_is_said_as_its_own():
     finally:
         w.close()
     assert "mend my boat" in answer and "help Ada with her sail" in answer, answer
+
+
+@pytest.mark.parametrize(("goal", "said"), [
+    ("get her flu jab while she is here", "get my flu jab while I am here"),  # the verb agrees with "I"
+    ("prove he has the best catch", "prove I have the best catch"),
+    ("be told he can run on Sunday", "be told I can run on Sunday"),
+])
+def test_a_goal_written_of_the_npc_is_said_in_its_own_words(goal, said):
+    assert as_own(goal, SimpleNamespace(names={}, npc="Leah")) == said

@@ -177,6 +177,9 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
 _OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",
         "hers": "mine"}
 _THIRD = re.compile(r"\b(" + "|".join(_OWN) + r")\b")
+_FIRST_PERSON = {"is": "am", "has": "have", "does": "do"}
+_AGREES = re.compile(r"\bI (is|has|does)\b")
+"""The verb after "I" made to agree ("while she is here" said "while I am here")."""
 
 
 def as_own(text: str, req: DecisionRequest) -> str:
@@ -187,7 +190,7 @@ def as_own(text: str, req: DecisionRequest) -> str:
     people = {v.name.lower() for v in names.values() if v.kind == "npc" and v.id != getattr(req, "npc", "")}
     if any(w.lower() in people for w in re.findall(r"[A-Za-z]+", text)):
         return text
-    return _THIRD.sub(lambda m: _OWN[m.group(1)], text)
+    return _AGREES.sub(lambda m: f"I {_FIRST_PERSON[m.group(1)]}", _THIRD.sub(lambda m: _OWN[m.group(1)], text))
 
 
 def goal_first(r: Reading, goal_closeness: Sequence[float], fact_closeness: Sequence[float]) -> bool:
