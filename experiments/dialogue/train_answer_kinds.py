@@ -23,7 +23,15 @@ from simverse.agents.player import PLAYER_TURN_BASE, _hear
 from simverse.core.decisions import Turn
 from simverse.experiments.dialogue_eval import DEFAULT_SET, LabelledLine, load_lines, says
 from simverse.llm.dialogue.heard import Heard
-from simverse.llm.dialogue.nearest_answer import CLASSES, KINDS, WEIGHTS_FILE, candidates, features, told
+from simverse.llm.dialogue.nearest_answer import (
+    CLASSES,
+    KINDS,
+    WEIGHTS_FILE,
+    candidates,
+    features,
+    nearest_of,
+    told,
+)
 from simverse.llm.dialogue.replying import hear
 from simverse.llm.dialogue.voice import voice_for
 from simverse.world.model import World
@@ -74,8 +82,8 @@ def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool]]:
     h = Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
     says_it = []
     for kind in CLASSES:
-        ranked = sorted((i for i, c in enumerate(found) if c.kind == kind), key=lambda i: -close[i])
-        said = told(h, found[ranked[0]])[0] if ranked else ""
+        best = nearest_of(kind, found, close)
+        said = told(h, best)[0] if best is not None else ""
         says_it.append((kind == "none" and line.kind == "unknown") or any(says(said, e) for e in line.expect))
     return x, says_it
 

@@ -116,11 +116,17 @@ def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:
     found = candidates(h.req)
     x, close = features(model, h.req.conversation[-1].text, found)
     kind, sure = kind_asked(x)
-    ranked = sorted((i for i, c in enumerate(found) if c.kind == kind), key=lambda i: -close[i])
-    if kind == "none" or sure < SURE or not ranked or (kind == "place" and not _asks_a_way(h)):
+    best = nearest_of(kind, found, close)
+    if best is None or sure < SURE or (kind == "place" and not _asks_a_way(h)) or _named_otherwise(h, best):
         return "", []
-    best = found[ranked[0]]
-    return ("", []) if _named_otherwise(h, best) else told(h, best)
+    return told(h, best)
+
+
+def nearest_of(kind: str, found: list[Candidate], close: np.ndarray) -> Candidate | None:
+    """The candidate of ``kind`` closest to the line (the first on a tie), or None (``none``
+    has no candidates); training labels a line by the same choice."""
+    same = [i for i, c in enumerate(found) if c.kind == kind]
+    return found[max(same, key=lambda i: close[i])] if same else None
 
 
 def _named_otherwise(h: Heard, c: Candidate) -> bool:
