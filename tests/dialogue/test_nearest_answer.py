@@ -13,9 +13,9 @@ from simverse.agents.player import PLAYER_TURN_BASE, _hear, ask
 from simverse.core.decisions import Turn
 from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue import nearest_answer
-from simverse.llm.dialogue.heard import Heard
+from simverse.llm.dialogue.heard import Heard, Said
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.replying import hear
+from simverse.llm.dialogue.replying import hear, with_nearest
 from simverse.llm.dialogue.voice import Voice, only_dont_know, voice_for
 from simverse.memory.embedder import HashingEmbedder
 from simverse.world.model import World
@@ -78,3 +78,20 @@ def test_a_wrong_weights_file_is_refused_naming_it(tmp_path, monkeypatch, text):
             nearest_answer.weights()
     finally:
         nearest_answer.weights.cache_clear()
+
+
+def test_the_speaker_is_no_person_to_tell_them_about(harbour):  # noqa: F811
+    req = _heard(harbour, "Nell", "Pieter", "nell, it's pieter. anything to report from up top?").req
+    people = {c.target for c in nearest_answer.candidates(req) if c.kind == "person"}
+    assert people and "Pieter" not in people  # "Pieter is the mayor" tells Pieter nothing
+
+
+def test_a_question_answered_as_small_talk_gets_the_nearest_thing_after_it(clinic):  # noqa: F811
+    h = _heard(clinic, "Sunita", "Player", "off somewhere in a hurry once you're seen, are you?")
+    plain = Said("Cloudy morning here, yes.")
+    assert with_nearest(clinic.brain.intents, h, plain) is plain  # not a question passed over: as it was
+    passed = Said("Cloudy morning here, yes.", passed_over=True)
+    said = with_nearest(clinic.brain.intents, h, passed)
+    assert said.text.startswith(passed.text) and "lunchtime" in said.text, said.text
+    leaving = Said("Take care!", end=True, passed_over=True)
+    assert with_nearest(clinic.brain.intents, h, leaving) is leaving  # nothing after a goodbye

@@ -64,6 +64,8 @@ class Said:
     end: bool = False
     unsure: bool = False
     """An honest "I don't know" and nothing else, which a closer reading may still answer (:mod:`.motives`)."""
+    passed_over: bool = False
+    """A question answered as a reaction or small talk: the rules found nothing in it to answer."""
 
 
 def name_of(h: Heard, entity: str, article: bool = False) -> str:

@@ -60,12 +60,13 @@ class Candidate:
 
 
 def candidates(req: DecisionRequest) -> list[Candidate]:
-    """Everything the NPC could tell in answer to a question, as texts to rank."""
+    """Everything the NPC could tell in answer to a question, as texts to rank (not who
+    the speaker is: "Pieter is the mayor" tells Pieter nothing)."""
     out = [Candidate("fact", f.text, f.key) for f in req.facts if shareable(f, req)]
     out += [Candidate("goal", g, g) for g in req.goals if g.strip()]
     if req.schedule_activity:
         out.append(Candidate("activity", f"I am {req.schedule_activity}", req.schedule_activity))
-    people = [k for k, v in req.names.items() if v.kind == "npc" and k != req.npc]
+    people = [k for k, v in req.names.items() if v.kind == "npc" and k not in (req.npc, req.partner)]
     if len(people) > PEOPLE_LIMIT:
         people = [p for p in people if p in req.relation_kinds or p in req.people_here]
     for who in people:

@@ -90,6 +90,9 @@ ANSWERS: dict[str, Callable[[Heard], Said]] = {
     "ask_about": answer_about, "ask_price": answer_price, "ask_way": answer_way, "request": answer_request,
     "tell": told, "react": react, "small_talk": small_talk, "confide": answer_confidence,
 }
+_PASSING_OVER = frozenset({"react", "small_talk"})
+"""Intents that answer a line without telling what it asks. Not ``tell``: news is often
+asked as a question ("did you know that...?", "have you heard?")."""
 QUESTIONS = frozenset({"ask_news", "ask_self", "ask_about", "ask_price", "ask_way", "request", "confide"})
 
 
@@ -318,12 +321,16 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
 
 
 def with_nearest(model: IntentModel, h: Heard, said: Said) -> Said:
-    """A plain "I don't know", followed by what the NPC knows that comes nearest the
-    question, when the learned reader (:mod:`.nearest_answer`) finds it near enough."""
-    if said.told or said.action != "talk" or not only_dont_know(h.voice, said.text):
+    """A plain "I don't know", or a question answered as a reaction or small talk, followed by
+    what the NPC knows that comes nearest the question, when the learned reader
+    (:mod:`.nearest_answer`) finds it near enough."""
+    passed_over = said.passed_over and not said.end  # no aside after a goodbye
+    if said.action != "talk" or not (passed_over or (not said.told and only_dont_know(h.voice, said.text))):
         return said
     aside, told = nearest(model, h)
-    return Said(f"{said.text} {aside}", told, end=said.end) if aside else said
+    if not aside or set(told) & set(said.told):
+        return said
+    return Said(f"{said.text} {aside}", [*said.told, *told], end=said.end)
 
 
 def _motive(model: IntentModel, r: Reading, req: DecisionRequest) -> Motive | None:
@@ -352,6 +359,7 @@ def answer(h: Heard) -> Said:
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
     said = ANSWERS[intent](h)
+    said.passed_over = intent in _PASSING_OVER and h.reading.question
     # "what's driving you?" is answered from its goals, "what did you want to be as a girl?" is not
     if said.unsure and h.motive is not None and motive_asked(h.motive) and not other_time(h.reading):
         said = Said(goal_answer(h.req, h.motive.goals))
