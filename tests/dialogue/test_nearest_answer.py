@@ -15,7 +15,8 @@ from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue import nearest_answer
 from simverse.llm.dialogue.heard import Heard, Said
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.replying import hear, with_nearest
+from simverse.llm.dialogue.nearest_answer import with_nearest
+from simverse.llm.dialogue.replying import hear
 from simverse.llm.dialogue.voice import Voice, only_dont_know, voice_for
 from simverse.memory.embedder import HashingEmbedder
 from simverse.world.model import World

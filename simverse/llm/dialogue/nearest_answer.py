@@ -27,10 +27,11 @@ from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.aims import goal_answer
 from simverse.llm.dialogue.answers import a_name, coins_text
 from simverse.llm.dialogue.described import known_by
-from simverse.llm.dialogue.heard import Heard, capital, fact_sentence, name_of
+from simverse.llm.dialogue.heard import Heard, Said, capital, fact_sentence, name_of
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.knowing import shareable
 from simverse.llm.dialogue.people import relation_sentence
+from simverse.llm.dialogue.voice import only_dont_know
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
 from simverse.llm.dialogue.ways import avoided, way_sentence
 
@@ -108,6 +109,19 @@ def kind_asked(x: np.ndarray) -> tuple[str, float]:
     p = np.exp(z - z.max())
     p /= p.sum()
     return CLASSES[int(p.argmax())], float(p.max())
+
+
+def with_nearest(model: IntentModel, h: Heard, said: Said) -> Said:
+    """A plain "I don't know", or a question answered as a reaction or small talk, followed by
+    what the NPC knows that comes nearest the question, when the learned reader
+    (:mod:`.nearest_answer`) finds it near enough."""
+    passed_over = said.passed_over and not said.end  # no aside after a goodbye
+    if said.action != "talk" or not (passed_over or (not said.told and only_dont_know(h.voice, said.text))):
+        return said
+    aside, told = nearest(model, h)
+    if not aside or set(told) & set(said.told):
+        return said
+    return Said(f"{said.text} {aside}", [*said.told, *told], end=said.end)
 
 
 def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:

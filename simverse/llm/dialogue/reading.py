@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.core.names import is_common, misspelt_one_of, singular, spelled, word_set
+from simverse.core.names import misspelt_one_of, singular, spelled, word_set
+from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
@@ -145,7 +146,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
             words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
-        if at == 0 and token not in keep and (name := misspelt_one_of(token, names) or _nickname_of(token, names)):
+        if at == 0 and token not in keep and (name := misspelt_one_of(token, names) or nickname_of(token, names)):
             words.append(name)  # "ilza, ...", "nads, ...": the one spoken to, misspelt or shortened
             continue
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
@@ -175,26 +176,6 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens) or (late["wh"] if late else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
-
-
-def _nickname_of(token: str, names: frozenset[str]) -> str | None:
-    """The one name ``token`` shortens ("nads" for Nadia, "walt" for Walter: its first three
-    letters or more, and maybe an "s" or "y" after them), when it is no everyday word."""
-    stems = {token, token[:-1]} if token[-1:] in ("s", "y") else {token}
-    by_start = _names_by_start(names)
-    found = {n for stem in stems if len(stem) >= 3 for n in by_start.get(stem[:3], ())
-             if len(n) > len(stem) + 1 and n.startswith(stem)}
-    return found.pop() if len(found) == 1 and token.isalpha() and not is_common(token) else None
-
-
-@lru_cache(maxsize=64)
-def _names_by_start(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """``names`` by their first three letters: a line's first word is looked up among the
-    few names it could shorten, not all of a 1,000-NPC world's (a fifth of a step)."""
-    grouped: dict[str, list[str]] = {}
-    for name in names:
-        grouped.setdefault(name[:3], []).append(name)
-    return {start: tuple(group) for start, group in grouped.items()}
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")

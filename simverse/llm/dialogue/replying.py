@@ -54,7 +54,7 @@ from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
-from simverse.llm.dialogue.nearest_answer import nearest
+from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
@@ -78,7 +78,7 @@ from simverse.llm.dialogue.social import (
     told,
 )
 from simverse.llm.dialogue.synonyms import bridge
-from simverse.llm.dialogue.voice import only_dont_know, voice_for
+from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
 
 _TRADING = ("sell", "sells", "selling", "sold", "buy", "stock", "stocks")
@@ -318,19 +318,6 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
                   bridged, acts.get(i, {}), roles, wares, goals, deeds, doing, places, motive)
         decisions.append(as_decision(req, with_nearest(model, h, answer(h))))
     return decisions
-
-
-def with_nearest(model: IntentModel, h: Heard, said: Said) -> Said:
-    """A plain "I don't know", or a question answered as a reaction or small talk, followed by
-    what the NPC knows that comes nearest the question, when the learned reader
-    (:mod:`.nearest_answer`) finds it near enough."""
-    passed_over = said.passed_over and not said.end  # no aside after a goodbye
-    if said.action != "talk" or not (passed_over or (not said.told and only_dont_know(h.voice, said.text))):
-        return said
-    aside, told = nearest(model, h)
-    if not aside or set(told) & set(said.told):
-        return said
-    return Said(f"{said.text} {aside}", [*said.told, *told], end=said.end)
 
 
 def _motive(model: IntentModel, r: Reading, req: DecisionRequest) -> Motive | None:
