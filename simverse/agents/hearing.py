@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import TypeVar
 
 import networkx as nx
 
 from simverse.agents.names import world_names
 from simverse.core.decisions import FactView
-from simverse.core.memo import Memo
+from simverse.core.memo import Memo, kept_for
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, NameIndex, verb_forms, word_form_set, word_forms
 from simverse.core.schema import WorldSpec
 from simverse.core.state import WorldState
@@ -37,28 +35,14 @@ from simverse.llm.dialogue.reading import goes_along, read
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.walks import MOVE_WORDS
 
-T = TypeVar("T")
 _FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)
 MAX_BINDINGS = 24
 """At most this many argument choices are tried per action (a prompt has a budget)."""
-_BUILT: OrderedDict[tuple[str, int], tuple[object, object]] = OrderedDict()
-
-
-def _once(kind: str, key: object, build: Callable[[], T]) -> T:
-    """``build()`` once per world file (kept for the few worlds in use)."""
-    hit = _BUILT.get((kind, id(key)))
-    if hit is not None and hit[0] is key:
-        return hit[1]  # type: ignore[return-value]
-    value = build()
-    _BUILT[(kind, id(key))] = (key, value)
-    while len(_BUILT) > 16:
-        _BUILT.popitem(last=False)
-    return value
 
 
 def names_of(spec: WorldSpec) -> NameIndex:
     """The names of a world, built on first use."""
-    return _once("names", spec, lambda: world_names(spec))
+    return kept_for(spec, "names", lambda: world_names(spec))
 
 
 def fact_view(fact: Fact) -> FactView:
@@ -104,7 +88,7 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     """The actions ``line`` may ask for: by their words, by handing something over, or any
     action when it is a polite request (the brain tells which it means)."""
     named = set()
-    table = _once("words", spec, lambda: action_words(spec))
+    table = kept_for(spec, "words", lambda: action_words(spec))
     for word in word_forms(line):
         for form in verb_forms(word):
             named |= table.get(form, set())
@@ -128,10 +112,10 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     volunteer for the next question"), and trying them all costs ~0.5 ms; for the
     hundreds of lines NPCs say to each other in a step, only the named ones are tried."""
     named = frozenset({"move", *(a.name for a in spec.actions)}) if every else \
-        _once("named", spec, lambda: Memo(partial(actions_named, spec)))(line)
+        kept_for(spec, "named", lambda: Memo(partial(actions_named, spec)))(line)
     if not named:
         return {}
-    rules = _once("rules", spec, lambda: RuleResolver(spec, places))
+    rules = kept_for(spec, "rules", lambda: RuleResolver(spec, places))
     place = str(state.entities[npc]["place"])
     pools = {
         "item": sorted({*state.entities[npc].get("inventory", []),

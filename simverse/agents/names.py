@@ -148,7 +148,7 @@ def _own_words(npc: NPCSpec, people: set[str]) -> str:
     """The NPC's goals and activities that name no one else, whose pronouns are its own
     ("tell his grandchildren about the sarcophagus")."""
     texts = [*npc.goals, *(entry.activity for entry in npc.schedule)]
-    return " ".join(t for t in texts if not set(re.findall(r"[A-Z][a-z]+", t)) & (people - {npc.name}))
+    return " ".join(t for t in texts if not any(w in people and w != npc.name for w in re.findall(r"[A-Z][a-z]+", t)))
 
 
 def known_as(persona: str) -> str:

@@ -11,6 +11,7 @@ would give, so runs stay deterministic whatever the cache held.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -38,3 +39,22 @@ class Memo(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._results)
+
+
+_KEPT: OrderedDict[tuple[int, str], tuple[object, object]] = OrderedDict()
+KEPT_OWNERS = 64
+"""Values kept by :func:`kept_for`, the oldest dropped first: a few worlds are in use at once."""
+
+
+def kept_for(owner: object, kind: str, build: Callable[[], V]) -> V:
+    """``build()`` once per ``owner`` and ``kind``: what follows from an object that never
+    changes once built (a world's spec, its name index), so a kept value stays right. The
+    owner is held with its value, so its id is not reused while the value is kept."""
+    hit = _KEPT.get((id(owner), kind))
+    if hit is not None and hit[0] is owner:
+        return hit[1]  # type: ignore[return-value]
+    value = build()
+    _KEPT[(id(owner), kind)] = (owner, value)
+    while len(_KEPT) > KEPT_OWNERS:
+        _KEPT.popitem(last=False)
+    return value

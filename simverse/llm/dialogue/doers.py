@@ -18,6 +18,7 @@ from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.parts import question_at_end
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time, roles_of, that_is
 
@@ -99,7 +100,12 @@ def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool, float]]]
     in meaning to many deeds ("An art student sketching the Dutch masters" to "fixing up old
     paintings"), so it counts only with a word of the deed in it (:func:`says_the_deed`);
     its "who ..." clause alone ("blesses the boats") counts only when very close
-    (:data:`CLAUSE_CLOSE`): one shared verb is not the same deed ("lives in the wood")."""
+    (:data:`CLAUSE_CLOSE`): one shared verb is not the same deed ("lives in the wood").
+    Worked out once per world's names and shared, so not to be changed by the caller."""
+    return from_names(req.names, "deeds", lambda: _deed_texts(req))
+
+
+def _deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool, float]]]:
     out = {npc: [("the " + max(aliases, key=len), False, 0.0)] for npc, aliases in roles_of(req).items()}
     for entity, view in req.names.items():
         said = [t.lower() for t, _, _ in out.get(entity, [])]

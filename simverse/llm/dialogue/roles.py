@@ -12,11 +12,12 @@ at a place names the role qualified by the place ("lighthouse keeper").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from simverse.core.decisions import DecisionRequest
+from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, singular, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.parts import asking_text, clauses_of
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import Reading, read
 
 OTHER_TIME = re.compile(
@@ -39,9 +40,14 @@ def other_time(r: Reading) -> bool:
 
 def roles_of(req: DecisionRequest) -> dict[str, list[str]]:
     """``npc -> role names`` every villager knows ("baker", "lighthouse keeper",
-    "harbourmaster"): the aliases of the world's people, which are their roles."""
+    "harbourmaster"): the aliases of the world's people, which are their roles. Worked out
+    once per world's names and shared, so not to be changed by the caller."""
+    return from_names(req.names, "roles", lambda: _roles_in(req.names))
+
+
+def _roles_in(names: Mapping[str, NameView]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for entity, view in req.names.items():
+    for entity, view in names.items():
         if view.kind != "npc":
             continue
         roles = [a for a in view.aliases if a and word_forms(a)]  # a person's aliases are its roles

@@ -20,6 +20,7 @@ from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import places_of, places_showing
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.roles import other_time, roles_of
 
@@ -250,7 +251,11 @@ def people_kinds(req: DecisionRequest) -> frozenset[str]:
     """The nouns the world knows people as, each the word before the first clause of a
     person's public description ("A half-giant trader who sells..." -> trader, half-giant: the
     last two words of its opening), not a word of a place's or thing's name, nor a role's
-    ("the old carter" is asked of as a role)."""
+    ("the old carter" is asked of as a role). Worked out once per world's names."""
+    return from_names(req.names, "people kinds", lambda: _people_kinds(req))
+
+
+def _people_kinds(req: DecisionRequest) -> frozenset[str]:
     taken = {w for v in req.names.values() if v.kind != "npc" for w in word_forms(v.name)}
     taken |= {w for roles in roles_of(req).values() for role in roles for w in word_forms(role)}  # read as roles
     kinds: set[str] = set()

@@ -1,0 +1,24 @@
+"""What follows from a world's names alone, worked out once per world rather than per line.
+
+A reply reads the world's people (their roles, what they are known as) for many a line; at
+10,000 NPCs going over all of them for every line heard was a fifth of a step. A world's
+:class:`~simverse.core.names.NameIndex` never changes once built, so what is derived from
+it alone stays right for as long as it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from simverse.core.decisions import NameView
+from simverse.core.memo import kept_for
+from simverse.core.names import NameIndex
+
+T = TypeVar("T")
+
+
+def from_names(names: Mapping[str, NameView], kind: str, build: Callable[[], T]) -> T:
+    """``build()`` once per :class:`NameIndex` and ``kind``. A plain mapping (a request may
+    carry one) may change, so it is worked out anew."""
+    return kept_for(names, kind, build) if isinstance(names, NameIndex) else build()
