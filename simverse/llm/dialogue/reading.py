@@ -8,7 +8,7 @@ words and phrases, never a world's own words; names come from the request's ``me
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,6 +129,18 @@ class Reading:
         return any(self.text.startswith(p + " ") or self.text == p for p in phrases)
 
 
+class _Either(Container[str]):
+    """A word in either of two sets, without building their union."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.first or word in self.second
+
+
 @lru_cache(maxsize=1 << 14)
 def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | None = None) -> Reading:
     """Read ``line``; words in ``keep`` (the world's names, by default also ``names``) are
@@ -137,22 +149,22 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     Kept per arguments: one line's clauses are read by several readers (its question, its
     order, the actions it names), and a reading depends on nothing else."""
     names = keep if names is None else names
-    keep = keep | names
+    kept = keep if names is keep else _Either(keep, names)  # no union: a big world's names are 20,000 words
     raw = line.lower().replace("\u2019", "'").strip()
     words: list[str] = []
     tokens = _WORD.findall(raw)
     for at, token in enumerate(tokens):
-        if (opened := opened_up(tokens, at, keep)) is not None:
-            words += [w if w in keep else spelled(w) for w in opened[:-1]] + opened[-1:]
+        if (opened := opened_up(tokens, at, kept)) is not None:
+            words += [w if w in kept else spelled(w) for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
-        if at == 0 and token not in keep and (name := misspelt_one_of(token, names) or nickname_of(token, names)):
+        if at == 0 and token not in kept and (name := misspelt_one_of(token, names) or nickname_of(token, names)):
             words.append(name)  # "ilza, ...", "nads, ...": the one spoken to, misspelt or shortened
             continue
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
             words.append("where")
             continue
-        words.append(token if token in keep or singular(token) in keep else spelled(token))
+        words.append(token if token in kept or singular(token) in kept else spelled(token))
     text = " ".join(words)
     start = 0
     while start < len(words) and (words[start] in GREETINGS or words[start] in APOLOGIES

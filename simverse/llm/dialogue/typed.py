@@ -7,6 +7,7 @@ ordinary English, no world's words.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 CONTRACTIONS = {
@@ -104,7 +105,7 @@ WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 """The question words (here for "where'd you", read by :mod:`.reading` everywhere else)."""
 
 
-def opened_up(tokens: list[str], at: int, keep: frozenset[str] = frozenset()) -> list[str] | None:
+def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) -> list[str] | None:
     """The words token ``at`` of a line stands for, or ``None`` when it stands for itself.
     The last is a word of the tables; those before it may be the speaker's own (the "we" of
     "we'll") and are spelled as the reader spells any word."""
