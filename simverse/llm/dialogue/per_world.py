@@ -1,7 +1,7 @@
 """What follows from a world's names alone, worked out once per world rather than per line.
 
 A reply reads the world's people (their roles, what they are known as) for many a line; at
-10,000 NPCs going over all of them for every line heard was a fifth of a step. A world's
+10,000 NPCs going over all of them for every line heard was ~15% of a step. A world's
 :class:`~simverse.core.names.NameIndex` never changes once built, so what is derived from
 it alone stays right for as long as it is kept.
 """
