@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from simverse.core.decisions import DecisionRequest
+from simverse.core.decisions import DecisionRequest, NameView
 from simverse.llm.dialogue.aims import goal_answer
 from simverse.llm.dialogue.answers import a_name, coins_text
 from simverse.llm.dialogue.described import known_by
@@ -31,6 +32,7 @@ from simverse.llm.dialogue.heard import Heard, Said, capital, fact_sentence, nam
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.knowing import shareable
 from simverse.llm.dialogue.people import relation_sentence
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.voice import only_dont_know
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
 from simverse.llm.dialogue.ways import avoided, way_sentence
@@ -67,18 +69,34 @@ def candidates(req: DecisionRequest) -> list[Candidate]:
     out += [Candidate("goal", g, g) for g in req.goals if g.strip()]
     if req.schedule_activity:
         out.append(Candidate("activity", f"I am {req.schedule_activity}", req.schedule_activity))
-    people = [k for k, v in req.names.items() if v.kind == "npc" and k not in (req.npc, req.partner)]
-    if len(people) > PEOPLE_LIMIT:
-        people = [p for p in people if p in req.relation_kinds or p in req.people_here]
+    everyone = from_names(req.names, "people in order", lambda: _people_in_order(req.names))
+    others = len(everyone) - len({req.npc, req.partner} & everyone.keys())
+    if others > PEOPLE_LIMIT:  # known or here, in the index's order: not a scan of thousands
+        people = sorted({p for p in (*req.relation_kinds, *req.people_here) if p in everyone}, key=everyone.get)
+    else:
+        people = list(everyone)
     for who in people:
+        if who in (req.npc, req.partner):
+            continue
         view, kind = req.names[who], req.relation_kinds.get(who)
         out.append(Candidate("person", ", ".join(filter(None, (view.name, view.known_as, kind and f"my {kind}"))), who))
-    for key, view in req.names.items():
+    for key, view in from_names(req.names, "places and wares", lambda: _places_and_wares(req.names)):
         if view.kind == "place" and key != req.place:
             out.append(Candidate("place", f"{view.name}: {view.description}", key))
-        elif view.kind == "item" and view.price is not None and view.place in req.names:
+        elif view.kind == "item":
             out.append(Candidate("ware", f"{view.name} at {req.names[view.place].name}", key))
     return out
+
+
+def _people_in_order(names: Mapping[str, NameView]) -> dict[str, int]:
+    """Each person's place in the index's order."""
+    return {k: i for i, (k, v) in enumerate(names.items()) if v.kind == "npc"}
+
+
+def _places_and_wares(names: Mapping[str, NameView]) -> list[tuple[str, NameView]]:
+    """The places, and the wares on sale at a known place, in the index's order."""
+    return [(k, v) for k, v in names.items()
+            if v.kind == "place" or (v.kind == "item" and v.price is not None and v.place in names)]
 
 
 def features(model: IntentModel, line: str, found: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
