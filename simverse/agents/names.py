@@ -39,10 +39,11 @@ def world_names(spec: WorldSpec) -> NameIndex:
     place_names = _place_phrases(spec)
     heads = _unique([(p.id, h) for p in spec.places for h in _heads(p.name)]
                     + [(i.id, h) for i in spec.items for h in _heads(i.name)])
+    work = _own_work(spec)
     for npc in spec.npcs:
         works_at = _places_named(place_names, npc.persona) or _home_by_head(npc.persona, heads, places)
         views.append(NameView(npc.name, "npc", npc.name, tuple(roles.get(npc.name, ())),
-                              works_at=works_at, known_as=known_as(npc.persona),
+                              works_at=works_at, known_as=known_as(npc.persona), works=work.get(npc.name, ()),
                               pronoun=pronoun_of(npc.persona) or pronoun_of(_own_words(npc, people))))
     for place in spec.places:
         aliases = (*getattr(place, "aliases", ()), *heads.get(place.id, ()))
@@ -61,6 +62,23 @@ def world_names(spec: WorldSpec) -> NameIndex:
     for concept in concepts:
         views.append(NameView(concept, "concept", concept.replace("_", " "), tuple(tails.get(concept, ()))))
     return NameIndex(_without_clashes(views))
+
+
+def _own_work(spec: WorldSpec) -> dict[str, tuple[str, ...]]:
+    """``npc -> descriptions`` of the actions its schedule alone names: what it is seen
+    doing that no one else does (buying lunch is no one's work)."""
+    doers: dict[str, set[str]] = {}
+    for npc in spec.npcs:
+        for entry in npc.schedule:
+            if entry.action:
+                doers.setdefault(entry.action, set()).add(npc.name)
+    described = {a.name: _PARENS.sub("", a.description).strip() for a in spec.actions}
+    work: dict[str, tuple[str, ...]] = {}
+    for action, who in sorted(doers.items()):
+        if len(who) == 1 and described.get(action):
+            [npc] = who
+            work[npc] = (*work.get(npc, ()), described[action])
+    return work
 
 
 def _seller(item: object, people: set[str]) -> str | None:

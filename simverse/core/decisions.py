@@ -65,6 +65,10 @@ class NameView:
     """Places: the things anyone sees there (items at the place that its description names)."""
     works_at: tuple[str, ...] = ()
     """People: the places their persona names ("the priest of the Chapel of the Tides")."""
+    works: tuple[str, ...] = ()
+    """People: what their day has them do that no one else does, as the world's rules
+    describe it ("Clean and retouch the original painting in the studio"): everyone sees
+    the restorer at work, so she is found by it ("who fixes up damaged paintings?")."""
     description: str = ""
     """Places: what anyone there sees (the world file's description); matched against a
     place asked for by what is in it ("the rooms with the papyri")."""

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
 from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.parts import question_at_end
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time, roles_of, that_is
 
@@ -66,7 +67,9 @@ def charge_asked(r: Reading) -> str | None:
         return None
     words = list(r.body or r.words)
     if "who" not in words[:3] and "whom" not in words[:3]:
-        return None
+        question = question_at_end(r.raw)[1]  # "just sailed in. who's top dog in this village?"
+        charge = charge_asked(read(question)) if question else None
+        return charge if charge and charge_words(charge) else None  # "..., who deals with that?": a deed
     start = words.index("who") if "who" in words[:3] else words.index("whom")
     words = words[:_sentence_end(r, len(r.words) - len(words) + start) - (len(r.words) - len(words))]
     match = _CHARGE_OF.search(_BOSS.sub("boss", " ".join(words[start + 1:])))
@@ -155,12 +158,15 @@ def _score(aliases: Sequence[str], wanted: Sequence[str], close: float) -> float
             continue
         noun, qualifiers = words[-1], words[:-1]
         hits = [w for w in wanted if same_root(w, noun) or w == noun]
-        named = [w for w in wanted if any(same_root(w, q) or w == q for q in qualifiers)]
+        named = [w for w in wanted if w not in WHOLE_PLACES  # "the village baker" heads no village
+                 and any(same_root(w, q) or w == q for q in qualifiers)]
         score = max(score, 2.0 * bool(hits) + 1.5 * bool(named))
         heads = heads or noun in HEADS
     specific = [w for w in wanted if w not in WHOLE_PLACES]
     if heads and (not specific or score > 0):
         score += 1.0
+    if wanted and not specific:
+        return score  # "this village": the whole of it, which no role is close to by meaning ("village baker")
     if close >= ROLE_SURE:
         score += 1.0 + close  # "the sheep" and "the shepherd": a match by meaning alone
     elif close >= ROLE_CLOSE:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms, word_set
@@ -48,9 +49,10 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     """What a "who" question asks someone to do ("examines patients"), or "" when it is
     no such question (about you or me, a person named, another time, someone's relation)."""
     words = list(r.body or r.words)
-    if r.wh != "who" or "who" not in words[:4] or people_named or other_time(r) or r.owned or set(words) & _YOU:
+    asker = _asker(words, r.wh)
+    if asker is None or people_named or other_time(r) or r.owned or set(words) & _YOU:
         return ""
-    rest = words[words.index("who") + 1:]
+    rest = words[asker:]
     copula = bool(rest) and rest[0] in ("is", "s", "are")
     stripped = set()
     while rest and rest[0] in _LEAD:
@@ -68,6 +70,27 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     if not habitual:
         return ""  # "who cast the bell?": no verb of what someone does ("examines", "keeping")
     return " ".join(rest) if len(rest) >= 2 else ""
+
+
+_PERSON_NOUNS = word_set("one person adult grownup man woman lady guy chap fellow bloke member staffer")
+"""What may follow "which" in a question about someone ("which adult teaches this lot?")."""
+_GROUPS = word_set("you them us staff people folk lot team adults grownups")
+"""What "which of" may ask among ("which of you restores the paintings?")."""
+
+
+def _asker(words: list[str], wh: str | None) -> int | None:
+    """Where what a question about someone asks done begins: after its "who" or its "which"
+    and a word for a person, among its first words; ``None`` when it asks no such thing."""
+    for at, word in enumerate(words[:4]):
+        if word == "who" and wh == "who":
+            return at + 1
+        if word == "which" and wh == "which":
+            after = at + 1 + (words[at + 1:at + 2] == ["one"])
+            if words[after:after + 1] == ["of"]:  # "which (one) of the staff restores..."
+                after += 1 + (words[after + 1:after + 2] in (["the"], ["these"], ["those"]))
+                return after + 1 if after < len(words) and words[after] in _GROUPS else None
+            return after + 1 if after < len(words) and words[after] in _PERSON_NOUNS else None
+    return None
 
 
 _POINTING = word_set("that this it them those these")
@@ -91,27 +114,45 @@ def deed_in_line(r: Reading, people_named: bool, npc: str = "") -> str:
     return " ".join(done + lead)
 
 
-def deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool, float]]]:
-    """What each person is known for, as compared with a deed, each with whether it must
-    share a word with the deed to count and the cosine below which it does not: their role
-    ("the priest"), and how everyone knows them ("Father Aldo, the gentle priest of the
-    Chapel of the Tides, who blesses the boats"), so a person is found by what they do when
-    no role word says it ("who does the blessing of the boats?"). That longer text is close
-    in meaning to many deeds ("An art student sketching the Dutch masters" to "fixing up old
-    paintings"), so it counts only with a word of the deed in it (:func:`says_the_deed`);
-    its "who ..." clause alone ("blesses the boats") counts only when very close
-    (:data:`CLAUSE_CLOSE`): one shared verb is not the same deed ("lives in the wood").
+class KnownFor(NamedTuple):
+    """One thing a person is known for, as compared with a deed asked."""
+
+    text: str
+    needed: str | None
+    """Words of it one of which the deed must say for it to count (``None``: none)."""
+    floor: float
+    """The cosine below which it does not count."""
+    work: bool = False
+    """What they are seen doing: no answer to who lives or owns ("who lives in the cave?")."""
+
+
+def deed_texts(req: DecisionRequest) -> dict[str, list[KnownFor]]:
+    """What each person is known for, as compared with a deed, each with the words of it
+    that must share one with the deed for it to count (``None``: none must) and the cosine
+    below which it does not: their role ("the priest"), and how everyone knows them
+    ("Father Aldo, the gentle priest of the Chapel of the Tides, who blesses the boats"), so
+    a person is found by what they do when no role word says it ("who does the blessing of
+    the boats?"). That longer text is close in meaning to many deeds ("An art student
+    sketching the Dutch masters" to "fixing up old paintings"), so it counts only with a
+    word of the deed in it (:func:`says_the_deed`); its "who ..." clause alone ("blesses
+    the boats") counts only when very close (:data:`CLAUSE_CLOSE`): one shared verb is not
+    the same deed ("lives in the wood"). What they alone are seen doing (``works``: "Clean
+    and retouch the original painting in the studio") counts with a word of the deed, and
+    not for where someone lives or what they own ("who lives in the cave at the pass?" is
+    not the scout who climbs to it).
     Worked out once per world's names and shared, so not to be changed by the caller."""
     return from_names(req.names, "deeds", lambda: _deed_texts(req))
 
 
-def _deed_texts(req: DecisionRequest) -> dict[str, list[tuple[str, bool, float]]]:
-    out = {npc: [("the " + max(aliases, key=len), False, 0.0)] for npc, aliases in roles_of(req).items()}
+def _deed_texts(req: DecisionRequest) -> dict[str, list[KnownFor]]:
+    out = {npc: [KnownFor("the " + max(aliases, key=len), None, 0.0)] for npc, aliases in roles_of(req).items()}
     for entity, view in req.names.items():
-        said = [t.lower() for t, _, _ in out.get(entity, [])]
+        said = [k.text.lower() for k in out.get(entity, [])]
         if view.kind == "npc" and view.known_as and view.known_as.lower() not in said:  # "The mayor" said once
-            out.setdefault(entity, []).append((view.known_as, True, 0.0))
-            out[entity] += [(deed, True, CLAUSE_CLOSE) for deed in _WHO_DOES.findall(view.known_as)]
+            out.setdefault(entity, []).append(KnownFor(view.known_as, view.known_as, 0.0))
+            out[entity] += [KnownFor(deed, deed, CLAUSE_CLOSE) for deed in _WHO_DOES.findall(view.known_as)]
+        if view.kind == "npc":
+            out.setdefault(entity, []).extend(KnownFor(work, work, 0.0, work=True) for work in view.works)
     return out
 
 
@@ -122,6 +163,18 @@ cave at the pass" and "lives in the wood and has seen everything..." 0.49)."""
 _WHO_DOES = re.compile(r"\bwho ([a-z][^,;:]*)")
 """What a person's description says they do, alone ("..., who blesses the boats"): compared
 with the deed asked, it is not drowned by the rest of the description."""
+
+
+_NOT_WORK = word_set("live lives living own owns owning stay stays staying sleep sleeps sleeping dwell dwells hide "
+                     "hides hiding belong belongs")
+"""Verbs of where someone is or what is theirs: asked with them, a deed is no work."""
+
+
+def counts_for(known: KnownFor, deed: str) -> bool:
+    """Whether what a person is known for may answer who does ``deed`` (before closeness)."""
+    if known.work and deed.split()[:1] and deed.split()[0] in _NOT_WORK:
+        return False
+    return known.needed is None or says_the_deed(deed, known.needed)
 
 
 def says_the_deed(deed: str, text: str) -> bool:

@@ -48,7 +48,7 @@ from simverse.llm.dialogue.described import (
     way_goal,
     word_pairs,
 )
-from simverse.llm.dialogue.doers import deed_in_line, deed_texts, deed_without_place, says_the_deed
+from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
@@ -189,10 +189,9 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     if model.encoder is None or not deed or not known:
         return {}
     texts = [text for ts in known.values() for text in ts]
-    vectors = model.vectors([deed, deed_without_place(deed), *(t for t, _, _ in texts)])
+    vectors = model.vectors([deed, deed_without_place(deed), *(k.text for k in texts)])
     closeness = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
-    scores = [float(v) if (not needs_word or says_the_deed(deed, t)) and v >= floor else 0.0
-              for (t, needs_word, floor), v in zip(texts, closeness, strict=True)]
+    scores = [float(v) if v >= k.floor and counts_for(k, deed) else 0.0 for k, v in zip(texts, closeness, strict=True)]
     out, row = {}, 0
     noun = person_noun(r.words)  # "the woman who rows the boats" is no ferryman
     for npc, ts in known.items():
