@@ -127,7 +127,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "request"
     if (polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
             and not ((r.question or bond_remarked(r)) and not r.opens and bond_asked(r)) \
-            and not _asks_after_order(r):
+            and not _asks_after_order(r) and not _wish_then_asks(r, cues.verbs):
         return "request"  # not "kofi n you, best mates are ya?"
     if tells_news(r):
         return "tell"
@@ -167,6 +167,21 @@ def _asks_after_order(r: Reading) -> bool:
         return False
     said = read(last)
     return said.wh is not None and polite_request(said) is None
+
+
+_WISHES = frozenset({"need", "want", "wanted", "looking"})
+_NOT_ASKING = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that", "it", "i",
+                         "you"})
+
+
+def _wish_then_asks(r: Reading, verbs: frozenset[str]) -> bool:
+    """"Need my tablets refilled, who hands those out": a need, then a question with a
+    question word in its last clause, marked or not; what is asked is who or where, not
+    that the NPC do it ("..., where the fountain is" asks nothing)."""
+    if polite_request(r, verbs) not in _WISHES:
+        return False
+    last = read(clauses_of(r.raw)[-1])
+    return last.wh is not None and last.opens and len(last.body) > 1 and last.body[1] not in _NOT_ASKING
 
 
 def _asks_last(r: Reading) -> bool:
@@ -246,7 +261,8 @@ class IntentModel:
         asked = question_at_end(r.raw)[1]
         if asked and not topic and asks_news(read(asked)):  # "you look fit to burst. what have you heard?"
             return "ask_news"
-        if r.opens or asked or _asks_last(r) or _asks_bare(r) or _tagged(r):  # a question the cues left open asks
+        in_place = r.wh is not None and r.raw.rstrip().endswith("?")  # "doors shut at what hour tonight?"
+        if r.opens or asked or in_place or _asks_last(r) or _asks_bare(r) or _tagged(r):  # left open, yet it asks
             about_you = bool(set(r.words) & YOU_WORDS)
             return "ask_self" if about_you and best["ask_self"] > best["ask_about"] + 0.05 else "ask_about"
         if not asks_about(r):  # a statement the cues left open is news, a reaction or small talk

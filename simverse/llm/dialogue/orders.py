@@ -96,8 +96,13 @@ the few wares of the NPC's own place a looser match is enough ("a pint" at the t
 
 def _ware_here(h: Heard) -> str | None:
     """The ware of the NPC's place that a request for something unnamed means: the closest
-    in meaning, if close enough and clearly closer than the next ware here."""
-    return ware_meant({i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}, WARE_HERE_CLOSE)
+    in meaning, if close enough, clearly closer than the next ware here, and closer than
+    anything the NPC does other than handing things over."""
+    ware = ware_meant({i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}, WARE_HERE_CLOSE)
+    done = [s for a, s in h.action_similarity.items() if a not in BUILTIN_ACTIONS and not _words(a) & HANDING_WORDS]
+    if ware is not None and done and max(done) > h.ware_similarity[ware]:
+        return None  # "give us a song" at the inn: closer to playing one than to the stew sold here
+    return ware
 
 
 def _handing(h: Heard) -> bool:
@@ -145,6 +150,9 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     own = [a for a in actions if _action_words(a) & line]
     if not meaning:
         return own
+    whole = [a for a in own if len(_words(a.name)) > 1 and _words(a.name) <= line]
+    if whole:  # "give us the tour": give_tour by every word of its name, then what its words name, not the work here
+        return whole + [a for a in own if a not in whole]
     verbs = _line_verbs(h)
     strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
     if strong:
@@ -167,8 +175,19 @@ def _line_words(h: Heard) -> set[str]:
     """The line's words and the verbs they may inflect, less the names it uses (the NPC's
     own too: "cobb, stroll down..." says nothing of Cobb's Pasture)."""
     named = {w for t in [*h.topics, h.req.npc] if t in h.req.names for w in word_forms(h.req.names[t].name)}
-    line = {form for word in word_forms(bidden(h.reading)) if word not in named for form in verb_forms(word)}
+    nouns = _plural_ings(h.reading.raw)
+    line = {form for word in word_forms(bidden(h.reading)) if word not in named
+            for form in ({word} if word in nouns else verb_forms(word))}
     return (line | _greeting_sent(h)) - FUNCTION_WORDS
+
+
+_PLURAL_INGS = re.compile(r"\b([a-z]{3,}ing)s\b")
+
+
+def _plural_ings(raw: str) -> set[str]:
+    """Words of the line said as plural nouns in "-ings" ("the football markings", "the
+    paintings"), in their singular: they name no action ("mark")."""
+    return set(_PLURAL_INGS.findall(raw))
 
 
 _SAYS_HELLO = re.compile(rf"\bsay (?:{'|'.join(sorted(GREETED))})\b")
@@ -182,8 +201,8 @@ def _greeting_sent(h: Heard) -> set[str]:
 def _line_verbs(h: Heard) -> set[str]:
     """The line's words that may be verbs: not right after an article or possessive ("give
     us a hand" asks for help, not to hand something over)."""
-    words = word_forms(bidden(h.reading))
-    return ({form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS)
+    words, nouns = word_forms(bidden(h.reading)), _plural_ings(h.reading.raw)
+    return ({form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS) and word not in nouns
              for form in verb_forms(word)} | _greeting_sent(h)) - FUNCTION_WORDS
 
 

@@ -83,7 +83,9 @@ def _owners(h: Heard) -> set[str]:
 
 
 _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
-        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner"}
+        "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner",
+        "sweetheart": "partner", "girlfriend": "partner", "boyfriend": "partner", "wife": "partner",
+        "husband": "partner", "spouse": "partner", "lover": "partner", "fiance": "partner", "fiancee": "partner"}
 
 
 _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),
@@ -103,7 +105,7 @@ def relation_named(h: Heard) -> str:
     ("who's your biggest competitor?" for a rival)."""
     if other_time(h.reading):
         return ""
-    asked = {_KIN.get(w, w) for w in h.reading.words}
+    asked = {*h.reading.words, *(_KIN[w] for w in h.reading.words if w in _KIN)}  # "wife" asks a wife or a partner
     if set(h.reading.words) & _YOU:  # "who's your partner in crime?", "who's been teaching you the ropes?"
         asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
     for who, kind in sorted(h.req.relation_kinds.items()):

@@ -30,7 +30,7 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "remind me")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
-         "what is the damage",
+         "what is the damage", "how dear", "how expensive", "how costly", "how pricey",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for", "hand over for", "fork out for", "shell out for", "cough up for",
          "need to hand over", "have to hand over", "need to pay", "have to pay",
@@ -68,8 +68,8 @@ def ends_tagged(r: Reading) -> bool:
     """Whether a statement ends with a tag that asks to have it confirmed ("..., yeah?",
     "..., don't you?"), not one that makes an order polite ("..., would you?")."""
     return r.padded.rstrip().endswith(_ASKING_TAGS)
-APOLOGIES = word_set("sorry pardon excuse um umm erm er uh")
-"""Words a line may open with before it asks ("sorry, what's her name again?"): not its body."""
+FILLERS = word_set("sorry pardon excuse um umm erm er uh oh ooh ah ahh aah wow gosh hmm blimey")
+"""Words a line may open with before it asks ("sorry, what's her name?", "ooh, what's that?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer "
                   "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
@@ -167,7 +167,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         words.append(token if token in kept or singular(token) in kept else spelled(token))
     text = " ".join(words)
     start = 0
-    while start < len(words) and (words[start] in GREETINGS or words[start] in APOLOGIES
+    while start < len(words) and (words[start] in GREETINGS or words[start] in FILLERS
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
                                   or (words[start] == "love" and words[start + 1:start + 2] and (

@@ -188,6 +188,12 @@ _WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip
 """"Wander across with me", "pop over with us": a walk together, wherever the line says it goes."""
 
 
+def _participle(word: str, verbs: frozenset[str]) -> bool:
+    """An "-ing" form first ("climbing cord, what's the price?"): no order, which says the
+    verb itself ("climb the tower")."""
+    return word not in verbs and word.endswith("ing") and len(word) > 5
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
@@ -239,7 +245,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     if order[:1] == ["say"] and set(order[1:3]) & GREETED:
         return "greet"  # "go say hello to the new visitors": greeting others is something done
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
-        if verb_forms(order[0]) & verbs:
+        if verb_forms(order[0]) & verbs and not (order[0] == w[0] and _participle(order[0], verbs)):  # "go fishing"
             return order[0]
         if (r.question and not tag_question(w)) or len(order) < 2:
             return None

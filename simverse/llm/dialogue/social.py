@@ -345,7 +345,7 @@ def _state(req: DecisionRequest) -> str:
     if hungry:
         base += ", though I could do with something to eat"
     if req.schedule_activity:
-        base += f"; {_busy(req.schedule_activity, 'busy ')}"
+        base += f"; {_busy(as_own(req.schedule_activity, req), 'busy ')}"
     return base + "."
 
 

@@ -40,7 +40,8 @@ _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down
                        r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$")
 """"Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
 through would you": a walk ("pop your name in" is none)."""
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|taking|bringing|leading|walking|showing) (?:me|us) "
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|escort|guide|taking|bringing|leading|walking|showing"
+                      r"|escorting|guiding) (?:me|us) "
                       r"(?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
 """"Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
@@ -100,6 +101,8 @@ def place_described(h: Heard) -> str | None:
     next_door = h.reading.has("next door")
     if not (to_where or next_door or goes_along(h.reading) or h.reading.has("together", *_WE_SUGGEST)):
         return None
+    if not next_door and described_place(h.place_similarity) == h.req.place:
+        return None  # "sprint with me round the football markings" in the playground: here
     scores = {p: v for p, v in h.place_similarity.items() if p != h.req.place}
     if next_door:  # "the bronzes next door": one of the places that join this one
         here = h.req.names.get(h.req.place)
@@ -126,6 +129,8 @@ def _place_where_it_stands(h: Heard) -> str | None:
     goal = walk_goal(h.reading.raw).split()
     things = {w for m in _WHERE_IT_STANDS.finditer(h.reading.text) for w in (m["thing"] or m["at"]).split()
               if w not in FUNCTION_WORDS} | set(goal[-1:])
+    if any(h.req.place in places_showing(h.req, [thing]) for thing in things):
+        return None  # "round the football markings" in the playground: said of here, no walk
     found: set[str] = set()
     for thing in things:
         places = places_showing(h.req, [thing], skip=[h.req.place])
