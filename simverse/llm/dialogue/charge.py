@@ -69,7 +69,8 @@ def charge_asked(r: Reading) -> str | None:
     if "who" not in words[:3] and "whom" not in words[:3]:
         question = question_at_end(r.raw)[1]  # "just sailed in. who's top dog in this village?"
         charge = charge_asked(read(question)) if question else None
-        return charge if charge and charge_words(charge) else None  # "..., who deals with that?": a deed
+        named = bool(charge) and (bool(charge_words(charge)) or "you" in charge.split())  # "...? who's over you"
+        return charge if named else None  # "..., who deals with that?", "..., who should we ask?": not a charge
     start = words.index("who") if "who" in words[:3] else words.index("whom")
     words = words[:_sentence_end(r, len(r.words) - len(words) + start) - (len(r.words) - len(words))]
     match = _CHARGE_OF.search(_BOSS.sub("boss", " ".join(words[start + 1:])))
