@@ -8,7 +8,7 @@ the line's MiniLM vector and its best cosine per kind. Sets named by ``--exclude
 so that they can still measure it blind; ``--check`` leaves each set out in turn and
 prints how often the kind chosen for its lines says the answer.
 
-    python experiments/dialogue/train_answer_kinds.py --exclude heldout26
+    python experiments/dialogue/train_answer_kinds.py --exclude heldout27
 """
 
 from __future__ import annotations
