@@ -85,8 +85,7 @@ def _owners(h: Heard) -> set[str]:
 _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
         "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner",
         "sweetheart": "partner", "girlfriend": "partner", "boyfriend": "partner", "wife": "partner",
-        "husband": "partner", "spouse": "partner", "lover": "partner", "fiance": "partner", "fiancee": "partner",
-        "married": "partner", "missus": "partner"}
+        "husband": "partner", "spouse": "partner", "lover": "partner", "fiance": "partner", "fiancee": "partner"}
 
 
 _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),

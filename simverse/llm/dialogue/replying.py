@@ -58,7 +58,6 @@ from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
-from simverse.llm.dialogue.private_life import cannot_say, private_life_asked
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
 from simverse.llm.dialogue.reported import as_question
 from simverse.llm.dialogue.requesting import action_verbs, bidden
@@ -337,8 +336,6 @@ def answer(h: Heard) -> Said:
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price", "farewell", "tell") and goal_asked(
             h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
-    if private_life_asked(h):  # "got any kids?": nothing it knows says, so no guess and no misread order
-        return Said(cannot_say(h))
     remarked = intent == "request" and bond_remarked(h.reading)  # "yous sit together, don't ya": no order
     if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
