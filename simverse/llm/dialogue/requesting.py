@@ -189,8 +189,9 @@ _WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip
 
 
 def _participle(word: str, verbs: frozenset[str]) -> bool:
-    """An "-ing" form first ("climbing cord, what's the price?"): no order, which says the
-    verb itself ("climb the tower")."""
+    """Whether ``word``, said first, is only an "-ing" form of one of ``verbs``: it names a
+    thing ("climbing cord, what's the price?"), where an order says the verb itself ("climb
+    the tower")."""
     return word not in verbs and word.endswith("ing") and len(word) > 5
 
 
