@@ -16,6 +16,7 @@ from simverse.llm.dialogue.doers import deed_asked
 from simverse.llm.dialogue.reading import read
 from simverse.world.model import World
 from tests.dialogue.word_groups import WordGroups
+from tests.hamlet import hamlet_world
 
 
 def _action(name: str, description: str, place: str) -> dict[str, Any]:
@@ -33,9 +34,7 @@ def boatyard() -> dict[str, Any]:
                 {"start": "12:00", "place": "quay", "activity": "lunch", "action": "eat"}]
 
     return {
-        "format_version": 1, "name": "boatyard", "title": "Boatyard",
-        "environment": {"start": "08:00", "minutes_per_step": 60},
-        "settings": {"conversation_turns": 4, "hunger_per_step": 0.0, "embedder": "hashing"},
+        **hamlet_world(), "name": "boatyard", "title": "Boatyard", "items": [], "knowledge": [],
         "places": [
             {"id": "quay", "name": "Stone Quay", "connections": ["yard", "cove"]},
             {"id": "yard", "name": "Boat Yard", "connections": ["quay"]},

@@ -118,8 +118,8 @@ class KnownFor(NamedTuple):
     """One thing a person is known for, as compared with a deed asked."""
 
     text: str
-    needed: str | None
-    """Words of it one of which the deed must say for it to count (``None``: none)."""
+    needs_word: bool
+    """Whether the deed must say one of its words for it to count."""
     floor: float
     """The cosine below which it does not count."""
     work: bool = False
@@ -127,32 +127,30 @@ class KnownFor(NamedTuple):
 
 
 def deed_texts(req: DecisionRequest) -> dict[str, list[KnownFor]]:
-    """What each person is known for, as compared with a deed, each with the words of it
-    that must share one with the deed for it to count (``None``: none must) and the cosine
-    below which it does not: their role ("the priest"), and how everyone knows them
-    ("Father Aldo, the gentle priest of the Chapel of the Tides, who blesses the boats"), so
-    a person is found by what they do when no role word says it ("who does the blessing of
-    the boats?"). That longer text is close in meaning to many deeds ("An art student
-    sketching the Dutch masters" to "fixing up old paintings"), so it counts only with a
-    word of the deed in it (:func:`says_the_deed`); its "who ..." clause alone ("blesses
-    the boats") counts only when very close (:data:`CLAUSE_CLOSE`): one shared verb is not
-    the same deed ("lives in the wood"). What they alone are seen doing (``works``: "Clean
-    and retouch the original painting in the studio") counts with a word of the deed, and
-    not for where someone lives or what they own ("who lives in the cave at the pass?" is
-    not the scout who climbs to it).
+    """What each person is known for, as compared with a deed (:class:`KnownFor`): their
+    role ("the priest"), and how everyone knows them ("Father Aldo, the gentle priest of the
+    Chapel of the Tides, who blesses the boats"), so a person is found by what they do when
+    no role word says it ("who does the blessing of the boats?"). That longer text is close
+    in meaning to many deeds ("An art student sketching the Dutch masters" to "fixing up old
+    paintings"), so it counts only with a word of the deed in it (:func:`says_the_deed`);
+    its "who ..." clause alone ("blesses the boats") counts only when very close
+    (:data:`CLAUSE_CLOSE`): one shared verb is not the same deed ("lives in the wood"). What
+    they alone are seen doing (``works``: "Clean and retouch the original painting in the
+    studio") counts with a word of the deed, and not for where someone lives or what they
+    own ("who lives in the cave at the pass?" is not the scout who climbs to it).
     Worked out once per world's names and shared, so not to be changed by the caller."""
     return from_names(req.names, "deeds", lambda: _deed_texts(req))
 
 
 def _deed_texts(req: DecisionRequest) -> dict[str, list[KnownFor]]:
-    out = {npc: [KnownFor("the " + max(aliases, key=len), None, 0.0)] for npc, aliases in roles_of(req).items()}
+    out = {npc: [KnownFor("the " + max(aliases, key=len), False, 0.0)] for npc, aliases in roles_of(req).items()}
     for entity, view in req.names.items():
         said = [k.text.lower() for k in out.get(entity, [])]
         if view.kind == "npc" and view.known_as and view.known_as.lower() not in said:  # "The mayor" said once
-            out.setdefault(entity, []).append(KnownFor(view.known_as, view.known_as, 0.0))
-            out[entity] += [KnownFor(deed, deed, CLAUSE_CLOSE) for deed in _WHO_DOES.findall(view.known_as)]
+            out.setdefault(entity, []).append(KnownFor(view.known_as, True, 0.0))
+            out[entity] += [KnownFor(deed, True, CLAUSE_CLOSE) for deed in _WHO_DOES.findall(view.known_as)]
         if view.kind == "npc":
-            out.setdefault(entity, []).extend(KnownFor(work, work, 0.0, work=True) for work in view.works)
+            out.setdefault(entity, []).extend(KnownFor(work, True, 0.0, work=True) for work in view.works)
     return out
 
 
@@ -174,7 +172,7 @@ def counts_for(known: KnownFor, deed: str) -> bool:
     """Whether what a person is known for may answer who does ``deed`` (before closeness)."""
     if known.work and deed.split()[:1] and deed.split()[0] in _NOT_WORK:
         return False
-    return known.needed is None or says_the_deed(deed, known.needed)
+    return not known.needs_word or says_the_deed(deed, known.text)
 
 
 def says_the_deed(deed: str, text: str) -> bool:

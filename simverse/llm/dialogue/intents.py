@@ -125,9 +125,10 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
         return "confide"
     if cues.place and goes_along(r):  # "keep me company on the way to the mill"
         return "request"
-    if (polite_request(r, cues.verbs) is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
+    verb = polite_request(r, cues.verbs)
+    if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
             and not ((r.question or bond_remarked(r)) and not r.opens and bond_asked(r)) \
-            and not _asks_after_order(r) and not _wish_then_asks(r, cues.verbs):
+            and not _asks_after_order(r) and not _wish_then_asks(r, verb):
         return "request"  # not "kofi n you, best mates are ya?"
     if tells_news(r):
         return "tell"
@@ -174,11 +175,11 @@ _NOT_ASKING = frozenset({"the", "a", "an", "my", "your", "his", "her", "our", "t
                          "you"})
 
 
-def _wish_then_asks(r: Reading, verbs: frozenset[str]) -> bool:
-    """"Need my tablets refilled, who hands those out": a need, then a question with a
-    question word in its last clause, marked or not; what is asked is who or where, not
-    that the NPC do it ("..., where the fountain is" asks nothing)."""
-    if polite_request(r, verbs) not in _WISHES:
+def _wish_then_asks(r: Reading, verb: str | None) -> bool:
+    """"Need my tablets refilled, who hands those out": a need (``verb``, what the line asks
+    done), then a question with a question word in its last clause, marked or not; what is
+    asked is who or where, not that the NPC do it ("..., where the fountain is" asks nothing)."""
+    if verb not in _WISHES:
         return False
     last = read(clauses_of(r.raw)[-1])
     return last.wh is not None and last.opens and len(last.body) > 1 and last.body[1] not in _NOT_ASKING

@@ -99,10 +99,10 @@ def _ware_here(h: Heard) -> str | None:
     in meaning, if close enough, clearly closer than the next ware here, and closer than
     anything the NPC does other than handing things over."""
     ware = ware_meant({i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}, WARE_HERE_CLOSE)
+    if ware is None:
+        return None
     done = [s for a, s in h.action_similarity.items() if a not in BUILTIN_ACTIONS and not _words(a) & HANDING_WORDS]
-    if ware is not None and done and max(done) > h.ware_similarity[ware]:
-        return None  # "give us a song" at the inn: closer to playing one than to the stew sold here
-    return ware
+    return None if max(done, default=-1.0) > h.ware_similarity[ware] else ware  # "give us a song" at the inn
 
 
 def _handing(h: Heard) -> bool:
