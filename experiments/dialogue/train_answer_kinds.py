@@ -4,11 +4,12 @@ Each knowable line is labelled with the kind of the thing the NPC could tell (be
 goal, activity, person, place, ware) that says its answer and is closest to the line;
 each line the NPC cannot know is labelled ``none``. A softmax regression (numpy, L2,
 full-batch gradient descent: a few thousand lines need nothing more) learns the kind from
-the line's MiniLM vector and its best cosine per kind. Sets named by ``--exclude`` stay out,
+the line's MiniLM vector, its best cosine per kind and the rules' reading of its shape
+(intent, question word, question mark). Sets named by ``--exclude`` stay out,
 so that they can still measure it blind; ``--check`` leaves each set out in turn and
 prints how often the kind chosen for its lines says the answer.
 
-    python experiments/dialogue/train_answer_kinds.py --exclude heldout27
+    python experiments/dialogue/train_answer_kinds.py --exclude heldout28
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ def examples(names: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], list[
             if line.world not in worlds:
                 worlds[line.world] = World(line.world, seed=0, embedder="minilm")
             world = worlds[line.world]
-            x, says_it = _example(world, line)
+            x, says_it, closest = _example(world, line)
             kinds = [k for k, ok in zip(CLASSES, says_it, strict=True) if ok]
-            label = "none" if line.kind == "unknown" else next((k for k in _by_closeness(x) if k in kinds), None)
+            label = "none" if line.kind == "unknown" else next((k for k in closest if k in kinds), None)
             if label is None:
                 continue  # nothing the NPC could tell says it (its own role, a count...)
             rows.append(x)
@@ -71,27 +72,24 @@ def examples(names: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], list[
     return np.stack(rows), np.asarray(labels), origin, right
 
 
-def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool]]:
+def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool], list[str]]:
+    """The line's features, whether each class's nearest thing says the answer, and the
+    kinds by the line's best cosine to each, closest first."""
     speaker = line.speaker or "Player"
     with world.store.session() as s, s.begin():
         req = _hear(world, s, line.npc, speaker, [Turn(speaker, line.line)], PLAYER_TURN_BASE)
     model = world.brain.intents
     found = candidates(req)
-    x, close = features(model, line.line, found)
-    reading, topics, _ = hear(req)
+    reading, topics, cues = hear(req)
+    x, close = features(model, line.line, found, reading, model.classify([reading], [cues])[0])
     h = Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
     says_it = []
     for kind in CLASSES:
         best = nearest_of(kind, found, close)
         said = told(h, best)[0] if best is not None else ""
         says_it.append((kind == "none" and line.kind == "unknown") or any(says(said, e) for e in line.expect))
-    return x, says_it
-
-
-def _by_closeness(x: np.ndarray) -> list[str]:
-    """The kinds by the line's best cosine to each, closest first."""
-    best = x[-1 - len(KINDS):-1]
-    return [KINDS[i] for i in np.argsort(-best)]
+    best = [max((float(c) for f, c in zip(found, close, strict=True) if f.kind == k), default=0.0) for k in KINDS]
+    return x, says_it, [KINDS[i] for i in np.argsort(-np.asarray(best))]
 
 
 def train(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -34,8 +34,10 @@ def test_another_word_for_a_place_gets_the_way(classroom):
     assert "Cafeteria" in answer, answer
 
 
-def test_a_place_like_none_in_the_world_stays_unknown(classroom):
-    answer = ask(classroom, "Theo", "which way to the swimming baths from here?").utterance
+@pytest.mark.parametrize("line", ["which way to the swimming baths from here?", "how do i get to the gym?",
+                                  "which way to the car park"])
+def test_a_place_like_none_in_the_world_stays_unknown(classroom, line):
+    answer = ask(classroom, "Theo", line).utterance
     assert "To get to" not in answer and "next to" not in answer, answer
 
 

@@ -21,6 +21,7 @@ from simverse.llm.dialogue.voice import Voice, only_dont_know, voice_for
 from simverse.memory.embedder import HashingEmbedder
 from simverse.world.model import World
 from tests.dialogue.test_asked_sideways import museum  # noqa: F401  (the museum with MiniLM)
+from tests.dialogue.test_described_places import classroom  # noqa: F401  (the classroom with MiniLM)
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
 from tests.dialogue.test_said_in_passing import clinic  # noqa: F401  (the clinic with MiniLM)
 
@@ -28,12 +29,13 @@ from tests.dialogue.test_said_in_passing import clinic  # noqa: F401  (the clini
 def _heard(world: World, npc: str, speaker: str, line: str) -> Heard:
     with world.store.session() as s, s.begin():
         req = _hear(world, s, npc, speaker, [Turn(speaker, line)], PLAYER_TURN_BASE)
-    reading, topics, _ = hear(req)
-    return Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
+    reading, topics, cues = hear(req)
+    [intent] = world.brain.intents.classify([reading], [cues])
+    return Heard(req, reading, intent, topics, voice_for(req), random.Random(0))
 
 
 @pytest.mark.parametrize(("world", "npc", "line", "told"), [
-    ("clinic", "Sunita", "you look like you need to dash off somewhere, is that right?", "lunchtime"),  # a goal
+    ("clinic", "Sunita", "you keep checking the clock, is something waiting for you?", "lunchtime"),  # a goal
     ("museum", "Hale", "hale, which way to the workroom of the lady who mends torn canvases?", "East Gallery"),  # a way
 ])
 def test_after_i_dont_know_comes_what_the_npc_knows_nearest_the_question(request, world, npc, line, told):
@@ -79,6 +81,28 @@ def test_a_wrong_weights_file_is_refused_naming_it(tmp_path, monkeypatch, text):
             nearest_answer.weights()
     finally:
         nearest_answer.weights.cache_clear()
+
+
+def test_weights_for_other_features_are_refused_naming_the_file(tmp_path, monkeypatch):
+    short = tmp_path / "answer_kinds.json"  # a reader trained before the rules' reading was a feature
+    short.write_text(json.dumps({"classes": list(nearest_answer.CLASSES), "weights": [[0.0] * 7] * 391}))
+    monkeypatch.setattr(nearest_answer, "WEIGHTS_FILE", short)
+    nearest_answer.weights.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"answer_kinds\.json: weights for 391 features"):
+            nearest_answer.kind_asked(nearest_answer.np.zeros(420, dtype=nearest_answer.np.float32))
+    finally:
+        nearest_answer.weights.cache_clear()
+
+
+def test_the_way_to_a_place_described_as_holding_the_thing_follows_i_dont_know(classroom):  # noqa: F811
+    said = ask(classroom, "Zara", "I need one of those puzzle books, where are they kept?").utterance
+    assert DONT_KNOW.search(said) and "School Library" in said, said  # "a shelf of maths puzzle books"
+
+
+def test_a_thing_no_place_is_described_as_holding_gets_no_way(harbour):  # noqa: F811
+    said = ask(harbour, "Jonas", "where would I find the festival ledger?").utterance
+    assert "To get to" not in said and "next to" not in said, said
 
 
 def test_the_speaker_is_no_person_to_tell_them_about(harbour):  # noqa: F811

@@ -5,9 +5,10 @@ Main Hallway.").
 The rules of :mod:`.answers` read a line by its words; when they find nothing, this reader
 ranks everything the NPC could tell (its shareable beliefs, its goals, what it is doing,
 the people, places and wares of its world) by a small learned model: a softmax over the
-line's MiniLM vector and the line's best cosine to each kind of thing
-(:data:`WEIGHTS_FILE`, trained by ``experiments/dialogue/train_answer_kinds.py`` on the
-labelled sets) says which kind of answer the line asks for, or none; the thing of that
+line's MiniLM vector, the line's best cosine to each kind of thing, and what the rules read
+of its shape (the intent chosen, the question word, a question mark) says which kind of
+answer the line asks for, or none (:data:`WEIGHTS_FILE`, trained by
+``experiments/dialogue/train_answer_kinds.py`` on the labelled sets); the thing of that
 kind closest to the line is told. It never replaces the "I don't know": the rules, not
 this guess, decide what the NPC is sure of. The weights fit MiniLM's vectors only, so
 with any other embedder (or none) nothing is added.
@@ -25,14 +26,16 @@ from pathlib import Path
 import numpy as np
 
 from simverse.core.decisions import DecisionRequest, NameView
+from simverse.core.names import word_form_set
 from simverse.llm.dialogue.aims import goal_answer
 from simverse.llm.dialogue.answers import a_name, coins_text
 from simverse.llm.dialogue.described import known_by
 from simverse.llm.dialogue.heard import Heard, Said, capital, fact_sentence, name_of
-from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.intents import INTENTS, IntentModel
 from simverse.llm.dialogue.knowing import shareable
 from simverse.llm.dialogue.people import relation_sentence
 from simverse.llm.dialogue.per_world import from_names
+from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.voice import only_dont_know
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
 from simverse.llm.dialogue.ways import avoided, way_sentence
@@ -45,8 +48,15 @@ ENCODER = "minilm"
 """The embedder whose vectors the weights were trained on."""
 COSINE_SCALE = 4.0
 """The best cosines are scaled up to weigh like the vector's entries in training."""
-SURE = 0.3
+QUESTION_WORDS = ("who", "what", "where", "when", "why", "how", "which", "how much")
+"""The question words a reading may ask with (:attr:`.Reading.wh`); any other, or none,
+is one more feature."""
+SURE = 0.4
 """Least probability of the kind chosen: below it nothing is added."""
+PLACE_FLOOR = 0.3
+"""Least cosine of the line to a place whose way is told: a way question makes the model
+sure a place is asked for, even one the world does not have ("which way to the swimming
+baths?" is not answered with the way to the nearest room)."""
 PEOPLE_LIMIT = 64
 """Worlds with more people than this offer only those the NPC knows or sees (a village
 knows everyone; a town of thousands does not, and ranking them all costs a step)."""
@@ -99,13 +109,21 @@ def _places_and_wares(names: Mapping[str, NameView]) -> list[tuple[str, NameView
             if v.kind == "place" or (v.kind == "item" and v.price is not None and v.place in names)]
 
 
-def features(model: IntentModel, line: str, found: list[Candidate]) -> tuple[np.ndarray, np.ndarray]:
-    """The model's input for ``line`` (its vector, its best cosine per kind scaled, a bias)
-    and the line's cosine to each candidate."""
+def features(model: IntentModel, line: str, found: list[Candidate], reading: Reading, intent: str
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """The model's input for ``line`` (its vector, its best cosine per kind scaled, the
+    rules' ``intent``, the ``reading``'s question word and mark, a bias) and the line's
+    cosine to each candidate. The rules' reading of the shape says which kind is asked
+    ("who..." a person, a price a ware) where the vector alone often does not."""
     vectors = model.vectors([line, *(c.text for c in found)])
     close = vectors[1:] @ vectors[0]
     best = [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
-    return np.concatenate([vectors[0], np.asarray(best) * COSINE_SCALE, [1.0]]).astype(np.float32), close
+    shape = np.zeros(len(INTENTS) + len(QUESTION_WORDS) + 2)
+    shape[INTENTS.index(intent)] = 1.0
+    asked = QUESTION_WORDS.index(reading.wh) if reading.wh in QUESTION_WORDS else len(QUESTION_WORDS)
+    shape[len(INTENTS) + asked] = 1.0
+    shape[-1] = float(reading.question)
+    return np.concatenate([vectors[0], np.asarray(best) * COSINE_SCALE, shape, [1.0]]).astype(np.float32), close
 
 
 @cache
@@ -123,7 +141,11 @@ def weights() -> np.ndarray:
 
 def kind_asked(x: np.ndarray) -> tuple[str, float]:
     """The class the model gives the features ``x``, with its probability."""
-    z = x @ weights()
+    table = weights()
+    if table.shape[0] != len(x):
+        raise ValueError(f"{WEIGHTS_FILE}: weights for {table.shape[0]} features, the reader gives {len(x)} "
+                         "(retrain with experiments/dialogue/train_answer_kinds.py)")
+    z = x @ table
     p = np.exp(z - z.max())
     p /= p.sum()
     return CLASSES[int(p.argmax())], float(p.max())
@@ -147,10 +169,11 @@ def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:
     if model.encoder is None or getattr(model.encoder, "name", "") != ENCODER or not h.req.conversation:
         return "", []
     found = candidates(h.req)
-    x, close = features(model, h.req.conversation[-1].text, found)
+    x, close = features(model, h.req.conversation[-1].text, found, h.reading, h.intent)
     kind, sure = kind_asked(x)
     best = nearest_of(kind, found, close)
-    if best is None or sure < SURE or (kind == "place" and not _asks_a_way(h)) or _named_otherwise(h, best):
+    if best is None or sure < SURE or _named_otherwise(h, best) or (kind == "place" and (
+            close[found.index(best)] < PLACE_FLOOR or not _asks_a_way(h, best))):
         return "", []
     return told(h, best)
 
@@ -173,14 +196,18 @@ def _named_otherwise(h: Heard, c: Candidate) -> bool:
     return bool(named) and (c.kind == "person" or c.target not in named)
 
 
-def _asks_a_way(h: Heard) -> bool:
-    """Whether a way is an answer to the line: it asks a way or where (not "is everything
-    all right down at the chapel?"), and names no thing that does not say which place it is
-    at ("how do I get to the watchtower key?" asks where the key is, which the rules did not
-    know, so the way to a place like it would mislead; "the sheep fields" says which)."""
+def _asks_a_way(h: Heard, place: Candidate) -> bool:
+    """Whether the way to ``place`` is an answer to the line: it asks a way or where (not
+    "is everything all right down at the chapel?"), and names no thing that does not say
+    which place it is at ("how do I get to the watchtower key?" asks where the key is, which
+    the rules did not know, so the way to a place like it would mislead; "the sheep fields"
+    says which), unless the place is described as holding it ("a shelf of maths puzzle
+    books": everyone who knows the map knows where those are)."""
     things = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in ("item", "concept")]
+    held = word_form_set(place.text)
     return (asks_way(h.reading) or asks_way_to_it(h.reading)) and not (
-        things and not known_by(h.req, h.reading, things))
+        things and not known_by(h.req, h.reading, things)
+        and not all(word_form_set(h.req.names[t].name) <= held for t in things))
 
 
 def told(h: Heard, c: Candidate) -> tuple[str, list[str]]:
