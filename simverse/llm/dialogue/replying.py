@@ -56,6 +56,7 @@ from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
+from simverse.llm.dialogue.own_time import own_span, span_asked
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
@@ -340,6 +341,8 @@ def answer(h: Heard) -> Said:
     if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
+    if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req.persona)):
+        return Said(span)  # "been a guard here long?": "Twenty years on the job."
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):

@@ -1,0 +1,40 @@
+"""How long the NPC has been what it is, where its persona says so ("twenty years on the
+job", "on her third day"): a question of how long about the NPC is answered with that
+phrase. Where the persona gives no span of time, the other answers speak (most often "I
+don't know"): how long someone has been at something is not guessed from their role."""
+
+from __future__ import annotations
+
+import re
+
+from simverse.llm.dialogue.heard import capital
+from simverse.llm.dialogue.reading import Reading
+
+_ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b|\bhow many (?:years|months|weeks|days) (?:have|has)\b"
+                    r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b|\bare you new\b")
+""""How long have you been a guard?", "been doing this job long?", "are you new here?"."""
+_NOT_SINCE = re.compile(r"\b(?:will|going to|until|till|left|more|ago)\b")
+"""A span still to come or a date asked ("how long will you stay?") is not one already spent."""
+_SPAN = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                   r"forty|fifty|a few|several|many|\d+) (?:years?|months?|weeks?|days?)"
+                   r"|(?:first|second|third|fourth|fifth|sixth|seventh) (?:day|week|month|year))\b", re.IGNORECASE)
+_PIECE = re.compile(r"[:;,.]")
+_THIRD_PERSON = re.compile(r"\b(?:her|his|their)\b")
+
+
+def span_asked(r: Reading) -> bool:
+    """Whether the line asks how long the NPC (or something of its own) has been so, the
+    "you" left out as chat does ("been here long?")."""
+    to_you = bool({"you", "your"} & set(r.words)) or (r.body or r.words)[:1] == ("been",)
+    return bool(_ASKED.search(r.text)) and not _NOT_SINCE.search(r.text) and to_you
+
+
+def own_span(persona: str) -> str | None:
+    """The persona's phrase that says a span of time, said in the first person
+    ("I'm a trainee agent on my third day."), or None."""
+    for piece in _PIECE.split(persona):
+        if _SPAN.search(piece):
+            said = _THIRD_PERSON.sub("my", piece.strip())
+            first = said.split(" ", 1)[0].lower()
+            return f"I'm {said[:1].lower()}{said[1:]}." if first in ("a", "an", "the") else f"{capital(said)}."
+    return None
