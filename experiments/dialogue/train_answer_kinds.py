@@ -30,6 +30,7 @@ from simverse.llm.dialogue.nearest_answer import (
     KINDS,
     SURE,
     WEIGHTS_FILE,
+    best_per_kind,
     candidates,
     features,
     nearest_of,
@@ -90,8 +91,7 @@ def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool], 
         best = nearest_of(kind, found, close)
         said = told(h, best)[0] if best is not None else ""
         says_it.append((kind == "none" and line.kind == "unknown") or any(says(said, e) for e in line.expect))
-    best = [max((float(c) for f, c in zip(found, close, strict=True) if f.kind == k), default=0.0) for k in KINDS]
-    return x, says_it, [KINDS[i] for i in np.argsort(-np.asarray(best))]
+    return x, says_it, [KINDS[i] for i in np.argsort(-np.asarray(best_per_kind(found, close)))]
 
 
 def train(x: np.ndarray, y: np.ndarray) -> np.ndarray:

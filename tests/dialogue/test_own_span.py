@@ -3,6 +3,8 @@ of time ("twenty years on the job"), and not guessed where it does not."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from simverse.agents.player import ask
@@ -20,7 +22,7 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (wit
     ("The miller: proud, dusty, fond of dogs.", None),
 ])
 def test_the_span_of_time_a_persona_says_is_told_in_the_first_person(persona, said):
-    assert own_span(persona) == said
+    assert own_span(SimpleNamespace(npc="Ned", persona=persona, names={})) == said
 
 
 @pytest.mark.parametrize(("line", "asked"), [

@@ -117,13 +117,19 @@ def features(model: IntentModel, line: str, found: list[Candidate], reading: Rea
     ("who..." a person, a price a ware) where the vector alone often does not."""
     vectors = model.vectors([line, *(c.text for c in found)])
     close = vectors[1:] @ vectors[0]
-    best = [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
+    best = best_per_kind(found, close)
     shape = np.zeros(len(INTENTS) + len(QUESTION_WORDS) + 2)
     shape[INTENTS.index(intent)] = 1.0
     asked = QUESTION_WORDS.index(reading.wh) if reading.wh in QUESTION_WORDS else len(QUESTION_WORDS)
     shape[len(INTENTS) + asked] = 1.0
     shape[-1] = float(reading.question)
     return np.concatenate([vectors[0], np.asarray(best) * COSINE_SCALE, shape, [1.0]]).astype(np.float32), close
+
+
+def best_per_kind(found: list[Candidate], close: np.ndarray) -> list[float]:
+    """The line's best cosine to a candidate of each kind (0 where it has none), in
+    :data:`KINDS` order."""
+    return [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
 
 
 @cache

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.aims import as_own
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.reading import Reading
 
@@ -19,7 +21,6 @@ _SPAN = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|el
                    r"forty|fifty|a few|several|many|\d+) (?:years?|months?|weeks?|days?)"
                    r"|(?:first|second|third|fourth|fifth|sixth|seventh) (?:day|week|month|year))\b", re.IGNORECASE)
 _PIECE = re.compile(r"[:;,.]")
-_THIRD_PERSON = re.compile(r"\b(?:her|his|their)\b")
 
 
 def span_asked(r: Reading) -> bool:
@@ -29,12 +30,12 @@ def span_asked(r: Reading) -> bool:
     return bool(_ASKED.search(r.text)) and not _NOT_SINCE.search(r.text) and to_you
 
 
-def own_span(persona: str) -> str | None:
-    """The persona's phrase that says a span of time, said in the first person
+def own_span(req: DecisionRequest) -> str | None:
+    """The phrase of the NPC's persona that says a span of time, said in the first person
     ("I'm a trainee agent on my third day."), or None."""
-    for piece in _PIECE.split(persona):
+    for piece in _PIECE.split(req.persona):
         if _SPAN.search(piece):
-            said = _THIRD_PERSON.sub("my", piece.strip())
+            said = as_own(piece.strip(), req)
             first = said.split(" ", 1)[0].lower()
             return f"I'm {said[:1].lower()}{said[1:]}." if first in ("a", "an", "the") else f"{capital(said)}."
     return None

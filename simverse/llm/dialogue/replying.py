@@ -341,7 +341,7 @@ def answer(h: Heard) -> Said:
     if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
-    if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req.persona)):
+    if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
