@@ -251,10 +251,9 @@ class NameIndex(Mapping[str, NameView]):
         return view.name if view else entity.replace("_", " ")
 
     def find(self, text: str) -> list[str]:
-        """Ids of the names ``text`` uses, in order of first use (longest match first;
-        a word that fits two names equally gives both). A name right before another one
-        modifies it ("the watchtower key", "Cobb's sheep"): the last of such a run, its
-        head, comes first."""
+        """Ids of the names ``text`` uses, in order of first use (longest match first; a word
+        that fits two names equally gives both; "light house" is "lighthouse"). A name right
+        before another modifies it ("the watchtower key"): the last of such a run comes first."""
         return list(self._found(text))
 
     def _find(self, text: str) -> tuple[str, ...]:
@@ -304,6 +303,8 @@ class NameIndex(Mapping[str, NameView]):
                 ids = self._exact.get(tuple(words[i:i + size]))
                 if ids:
                     return size, ids
+        if i + 1 < len(words) and (ids := self._exact.get((words[i] + words[i + 1],))):
+            return 2, ids
         initial = words[i][:1]
         for size in range(longest, 0, -1):
             if (size, initial) in self._fuzzy and (ids := self._fuzzy_match(tuple(words[i:i + size]))):

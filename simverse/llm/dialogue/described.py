@@ -54,6 +54,7 @@ def word_pairs(r: Reading, req: DecisionRequest) -> list[str]:
     """Two content words said together ("coffee stand"), unless both are words of the
     world's names: then the name index has read them already ("head office")."""
     names = name_words(req.names)
+    r = read(_FROM_PLACE.sub(" ", r.text))  # "the jab place from the front counter": the counter is the start
     return [f"{a} {b}" for a, b in content_pairs(r) if not (a in names and b in names)]
 
 
@@ -64,7 +65,7 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
             if v.kind == "place"}
 
 
-_WALK_GOAL = re.compile(r"\b(?:to|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
+_WALK_GOAL = re.compile(r"\b(?:to|2|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
                         r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
 
 
@@ -140,9 +141,21 @@ def _goal_in(part: str, lead: bool = False) -> str:
     first thing it describes ("I'm after the tall room with the clock"), less where from
     ("from here")."""
     match = _GOES_TO.search(part)
-    described = _DETERMINED.search(part) if lead else None
+    described = (_DETERMINED.search(part) or _bare_goal(part)) if lead else None
     goal = match["goal"] if match else described.group() if described else ""
     return _FROM_ON.sub("", goal).strip()
+
+
+_BARE = re.compile(r"^(?:[a-z'-]+ ){0,2}[a-z'-]+$")
+_NOT_GOALS = word_set("hi hello hey hiya sorry please excuse me thanks ok okay so well um erm sir miss madam mate "
+                      "pls plz yes no right quick question")
+
+
+def _bare_goal(part: str) -> re.Match[str] | None:
+    """A lead-in of one to three words that names a thing without "the" ("dutch masters,
+    which way"), not a greeting or a word of address."""
+    match = _BARE.match(part.strip(" ,.!?"))
+    return match if match and not set(match.group().split()) <= _NOT_GOALS else None
 
 
 def place_wanted(r: Reading) -> bool:
@@ -201,6 +214,8 @@ _GOING = word_set("go get find reach head near nearest around here there")
 
 _AROUND = re.compile(r"\b(?:in|around|round|at|of|across|near|about) (?:this|our|the whole|this whole) [a-z]+")
 """"In this school", "around this village": where the asker is, not what it looks for."""
+_FROM_PLACE = re.compile(r"\bfrom (?:the|this|that|your|my|our) [a-z' -]+")
+""""From the front counter": where a way starts, not where it goes."""
 
 
 def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()) -> str | None:
@@ -215,7 +230,7 @@ def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()
             for word in word_forms(view.name):  # "Mara's Bakery" is named for no deed
                 if len(word) >= 4 and word not in FUNCTION_WORDS and word not in _ANY_PLACE and word not in people:
                     owners.setdefault(word, set()).add(view.id)
-    said = {w for w in word_forms(_AROUND.sub(" ", r.text))
+    said = {w for w in word_forms(_FROM_PLACE.sub(" ", _AROUND.sub(" ", r.text)))
             if len(w) >= 3 and w not in FUNCTION_WORDS and w not in _GOING}
     found = {next(iter(places)) for word, places in owners.items() if len(places) == 1
              and any(_same_word(word, w) for w in said)}

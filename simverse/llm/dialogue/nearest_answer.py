@@ -29,6 +29,7 @@ from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import word_form_set
 from simverse.llm.dialogue.aims import goal_answer
 from simverse.llm.dialogue.answers import a_name, coins_text
+from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.described import known_by
 from simverse.llm.dialogue.heard import Heard, Said, capital, fact_sentence, name_of
 from simverse.llm.dialogue.intents import INTENTS, IntentModel
@@ -175,7 +176,7 @@ def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:
     if model.encoder is None or getattr(model.encoder, "name", "") != ENCODER or not h.req.conversation:
         return "", []
     found = candidates(h.req)
-    x, close = features(model, h.req.conversation[-1].text, found, h.reading, h.intent)
+    x, close = features(model, last_line_checked(h.req), found, h.reading, h.intent)
     kind, sure = kind_asked(x)
     best = nearest_of(kind, found, close)
     if best is None or sure < SURE or _named_otherwise(h, best) or (kind == "place" and (

@@ -34,6 +34,7 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
+from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
@@ -53,6 +54,7 @@ from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
+from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
@@ -102,10 +104,15 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     it names something or shares words with a belief, touches the NPC's own work ("how's
     the fishing?" to a fisherman), and the world's action words."""
     names = name_words(req.names)
-    said = as_question(req.conversation[-1].text) if req.conversation else ""  # "I was told somebody..."
+    line = in_usual_order(req.conversation[-1].text) if req.conversation else ""  # "you can sell me one?"
+    checked = last_line_checked(req)  # "Ada's the boss, right?": "who is the boss?"
+    said = as_question(checked)  # "I was told somebody..."
     reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
+    if checked != line:  # the guessed person is not asked about
+        topics = [m for m in topics if m not in req.names or req.names[m].kind != "npc"
+                  or set(word_forms(req.names[m].name)) & set(word_forms(checked))]
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     topics = [*asked, *(t for t in topics if t not in asked)]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS

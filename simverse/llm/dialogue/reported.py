@@ -1,11 +1,11 @@
 """Questions said as statements: what the speaker was told, gathers or is looking for,
 with the unknown left open ("I was told somebody round here bakes the bread", "I gather
 you know when the festival starts", "I hear there's somewhere to get a drink", "I'm
-looking for whoever mends the nets"). Said again as the question they ask, so the rest
-of the reading answers them as any question; a report that says who or what ("I heard
-the mayor spent the fund") is news and stays as it is, but one about how the one asked
-stands with someone or what it is after ("I understand the loud boy is one of yours") is
-theirs to confirm. Plain English, no world's words.
+looking for whoever mends the nets"), or a fragment ("hot food nearby?"). Said again as
+the question they ask, so the rest of the reading answers them as any question; a report
+that says who or what ("I heard the mayor spent the fund") is news and stays as it is, but
+one about how the one asked stands with someone or what it is after ("I understand the
+loud boy is one of yours") is theirs to confirm. Plain English, no world's words.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
-from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.reading import AUX, WH, read
 
 _TOLD = (r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
          r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)")
@@ -52,6 +52,8 @@ def as_question(line: str) -> str:
     ("I was told somebody here bakes the bread" -> "who bakes the bread?"), else unchanged."""
     said = line.strip()
     body = said.rstrip(" .!?")
+    if (match := _NEARBY.match(said.lower())) and not set(read(match["what"]).words) & {*AUX, *WH, "you", "i"}:
+        return f"where is {match['what']} nearby?"
     if said.endswith("?"):
         return line  # already asks in its own words
     if match := _SOMEONE.match(body):
@@ -65,6 +67,14 @@ def as_question(line: str) -> str:
     if (match := _ABOUT_YOU.match(body)) and _only_yours(asked := f"is it true {match['rest']}?"):
         return asked
     return line
+
+
+_NEARBY = re.compile(r"^(?:(?:any|some|a|an)\s+)?(?P<what>(?!(?:(?:any|some)\s+)?(?:news|gossip|trouble|rumou?rs?|word"
+                     r"|going on|happening)\b|(?:any|some|no|every)(?:thing|one|body)\b)[a-z][a-z' -]*?)"
+                     r"\s+(?:nearby|near here|close by|around here|round here|about here)\?")
+""""Hot food nearby? starving", "any chemist round here?": what is looked for near here, said
+as a fragment that ends in a question mark (news asked for, "anything happening round
+here?", is no place)."""
 
 
 def _only_yours(question: str) -> bool:

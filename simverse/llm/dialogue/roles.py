@@ -22,7 +22,7 @@ from simverse.llm.dialogue.reading import Reading, read
 
 OTHER_TIME = re.compile(
     r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time|night)\b"
-    r"|\byesterday\b|\btomorrow\b|\bago\b|\bused to\b|\bin the past\b|\bformer(?:ly)?\b|\bone day\b"
+    r"|\byesterday(?:'?s)?\b|\btomorrow(?:'?s)?\b|\bago\b|\bused to\b|\bin the past\b|\bformer(?:ly)?\b|\bone day\b"
     r"|\bas a (?:kid|child|boy|girl|lad|lass|youngster)\b|\bgrowing up\b|\b(?:did|have) you always\b"
     r"|\bwhen (?:you|i|we|he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a boy|a girl)\b")
 """Phrases that move a question away from the present."""
@@ -118,19 +118,27 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
         found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & line] for npc, aliases in found.items()}
         found = {npc: aliases for npc, aliases in found.items() if aliases}
     if len(found) != 1:
-        return ""
+        return _seller_of(req, topics, verbs[0], _SERVING)  # "who pours the ale?": whoever sells it
     [(who, aliases)] = found.items()
     return f"I do; I'm the {max(aliases, key=len)}." if who == req.npc else that_is(who, aliases)
 
 
+_SERVING = word_set("serve serves serving pour pours pouring hand hands handing dish dishes dishing")
+"""Verbs of handing a ware over that name no role of their own ("who pours the ale?"); not of
+making it ("who brews your ale?" asks for its maker, whom the seller need not be)."""
 _SELLING = word_set("sell sells selling sold trade trades deal deals stock stocks")
 
 
 _ROLE_ASKED = re.compile(r"^(?:who is|who are|which one is|which one of (?:them|you|those|these) is) "
                          r"(?:the|this|that|our|your|[a-z]*\d[a-z\d]*)(?: [a-z]+)? (?P<noun>[a-z]+)"
-                         r"(?: (?:here|around here|round here|then|now|again))?$")
+                         r"(?: (?:here|around here|round here|then|now|again|today|tonight|this morning))?$")
 """"Who is the manager?", "which one of them is the manager?", "who's 4B's form teacher": the
 person whose role is that noun."""
+
+
+CLIPPED = {"doc": "doctor", "prof": "professor", "sarge": "sergeant", "cap": "captain", "ref": "referee",
+           "rep": "representative", "admin": "administrator", "vet": "veterinarian"}
+"""Everyday clipped forms of role nouns ("who's the doc?")."""
 
 
 def who_is_role(r: Reading, req: DecisionRequest) -> str:
@@ -141,6 +149,7 @@ def who_is_role(r: Reading, req: DecisionRequest) -> str:
     if asked is None:  # "just moved here. who's 4B's form teacher, what do we call her?" asks it in a clause
         return ""
     noun = singular(asked.group("noun"))
+    noun = CLIPPED.get(noun, noun)
     found = {npc: [a for a in aliases if word_forms(a)[-1:] == [noun]] for npc, aliases in roles_of(req).items()}
     found = {npc: aliases for npc, aliases in found.items() if aliases}
     if len(found) != 1:
@@ -155,9 +164,9 @@ def that_is(who: str, roles: Sequence[str]) -> str:
     return f"That's {who}, the {role}." if role else f"That's {who}."
 
 
-def _seller_of(req: DecisionRequest, topics: list[str], verb: str) -> str:
+def _seller_of(req: DecisionRequest, topics: list[str], verb: str, verbs: frozenset[str] = _SELLING) -> str:
     """"Who sells charms?": the one who sells the item the line names, and its price."""
-    if verb not in _SELLING:
+    if verb not in verbs:
         return ""
     for topic in topics:
         view = req.names.get(topic)

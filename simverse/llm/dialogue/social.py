@@ -28,6 +28,7 @@ from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
+from simverse.llm.dialogue.wares import not_sold_here
 
 HUNGRY = 0.6
 NEWS_AFTER = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
@@ -135,7 +136,7 @@ def about_me(h: Heard) -> Said:
         return answer_about(h)
     if (r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not asks_origin(r)) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
-        return Said(_wares(h))
+        return Said(" ".join(filter(None, (not_sold_here(r, req, h.topics), _wares(h)))))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
         if kind_asked(r) and not goal_answer(req, None, r):
             return answer_about(h)  # "which school do you want?": no goal names one

@@ -64,6 +64,10 @@ _LET_US = frozenset({"go", "get", "head", "grab", "have", "see", "try", "walk", 
 """After "lets" these make it "let us" ("lets both go to the canteen"); "she lets me in" stays."""
 _LETTING = frozenset({"he", "she", "it", "who", "that", "which", "never", "always", "often", "just", "still"})
 """Before "lets" these make it the verb "lets" ("she lets go of the rope")."""
+_NUMBER_WORDS = {"2": "to", "4": "for"}
+_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "me",
+                          "us", "him", "them"})
+"""Before these "2" and "4" are typed for "to" and "for", not counted ("2 the canteen", "4 me")."""
 _CLITICS = {"ve": "have", "ll": "will", "re": "are", "d": "would", "m": "am"}
 """Verbs any word may carry after an apostrophe ("what've", "we'll", "you'd")."""
 
@@ -118,6 +122,8 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
     if token == "y" and after in _WHY_BEFORE:
         return ["why"]  # "y r u in such a rush"
+    if token in _NUMBER_WORDS and after in _DETERMINERS:
+        return [_NUMBER_WORDS[token]]  # "take me 2 the canteen", "a seat 4 my gran"
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's

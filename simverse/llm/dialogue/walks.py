@@ -40,8 +40,8 @@ _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down
                        r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$")
 """"Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
 through would you": a walk ("pop your name in" is none)."""
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|escort|guide|taking|bringing|leading|walking|showing"
-                      r"|escorting|guiding) (?:me|us) "
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|escort|guide|accompany|taking|bringing|leading|walking"
+                      r"|showing|escorting|guiding|accompanying) (?:me|us) "
                       r"(?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
 """"Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
@@ -76,7 +76,8 @@ def go(h: Heard) -> Said:
 
 
 _TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step|walking|taking"
-                       r"|bringing|leading|showing|going|heading|coming|popping|nipping|moving|stepping)"
+                       r"|bringing|leading|showing|going|heading|coming|popping|nipping|moving|stepping"
+                       r"|escort|accompany|guide|follow|escorting|accompanying|guiding|following)"
                        r"(?: (?![a-z]+ing\b)[a-z]+){0,3} (?:to|into|towards|by) (?:the|where|a|an|somewhere)\b")
 """Where a walk is to, said by what is there ("take the toddler through to where the fish
 tank is", "pop out by the fish tank"), not whom an errand is for ("go round handing leaflets

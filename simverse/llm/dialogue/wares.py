@@ -10,6 +10,8 @@ clearly closer than the next, is the one asked about.
 
 from __future__ import annotations
 
+import re
+
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, name_words, noun_of, word_forms, word_set
 from simverse.llm.dialogue import knowing
@@ -184,3 +186,25 @@ def answer_price(h: Heard) -> Said:
     if not here:
         return Said(dont_know(h), unsure=True)
     return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
+
+
+_SOLD_ASKED = re.compile(r"\b(?:do|does|can|could) (?:you|they|i) (?:sell|stock|carry|have|get) (?:any |some )?"
+                         r"(?P<thing>[a-z][a-z -]*?)(?: here| from you| off you| today| please)?$"
+                         r"|^(?:you|u) (?:sell|stock|carry|got|have) (?:any |some )?(?P<bare>[a-z][a-z -]*?)"
+                         r"(?: here| today| please)?$")
+""""Do you sell potions?", "u got any lamp oil?": a ware asked for by the word for it."""
+_ANY_WARE = word_set("anything something stuff things goods wares much everything food drink it that them those these "
+                     "one some any")
+
+
+def not_sold_here(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
+    """"I don't know of any potions for sale here.": for a ware asked for that the world
+    names nowhere (no topic found for it) and neither the place nor the NPC's persona
+    speaks of, so the wares listed after are no guess at it; "" when the line asks for none."""
+    match = _SOLD_ASKED.search(r.text)
+    thing = (match["thing"] or match["bare"] or "").removesuffix(" for sale").strip() if match else ""
+    if not thing or topics or thing.split()[0] in _ANY_WARE or len(thing.split()) > 3:
+        return ""
+    here = req.names.get(req.place)
+    seen = set(word_forms(" ".join((req.persona, here.description if here is not None else ""))))
+    return "" if set(word_forms(thing)) & seen else f"I don't know of any {thing} for sale here."

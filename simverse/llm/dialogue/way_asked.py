@@ -16,9 +16,11 @@ WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to",
        "route to", "where can i find", "where do i find", "how far", "get there", "find the", "show me the way",
        "point me to", "point me towards", "point me in the direction")
 _SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
-_WAY_ASKED = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
-                        r"(?:get|go|reach|find|walk|come|make it)\b")
-""""How would I get to...", "how should one reach...": any modal asks the way."""
+_HOW = (r"\bhow (?:(?:do|does|can|could|would|should|might|will|to) " + _SUBJECT
+        + r"|(?:i|we) (?:can |could |should |must |will |do )?)")
+""""How would I...", "how should one...", and as learners say it, "how I can..."."""
+_WAY_ASKED = re.compile(_HOW + r"(?:get|go|reach|find|walk|come|make it)\b")
+""""How would I get to...", "how should one reach...", "how I go there?": any modal asks the way."""
 _WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards|out of)\b"
                           r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
 """"The quickest way from the bakery to the chapel", "is the staff room far from 4b?": a way asked for."""
@@ -40,8 +42,7 @@ def _asks_for_a_way(r: Reading) -> bool:
     return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or asks_way_to_it(r)
 
 
-_MOVING_TO = re.compile(r"\bhow (?:do|does|can|could|would|should|might|will|to) " + _SUBJECT +
-                        r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
+_MOVING_TO = re.compile(_HOW + r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
 """"How would I sneak round to...", "how do we nip over to...": any verb of going to somewhere."""
 
 

@@ -1,0 +1,76 @@
+"""Claims offered to be confirmed: "tea's 2 coins, isn't it?", "the doc today is Nadia,
+yeah?", "so Ada's the boss of this place, right?". Said again as the question they check
+("how much is tea?", "who is the doc today?"), so the answer tells what the NPC knows,
+which confirms a right guess and corrects a wrong one. A tagged remark that claims no
+price and names no one's role ("nice day, isn't it?") is small talk and stays as it is.
+
+The cues are English word shapes (a question tag, a number of coins, "X is the Y"); the
+only world's words used are its people's names, which the caller gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.learner import in_usual_order
+from simverse.llm.dialogue.reading import read
+
+_TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
+                  r"|ain'?t (?:it|he|she)|do(?:n'?t| not) (?:they|you)|does(?:n'?t| not) (?:it|he|she)"
+                  r"|is (?:it|that) (?:right|true|so|correct)|am i right"
+                  r"|right|yeah|yea|yes|yep|no|eh|innit|correct|true|aye|ok|okay|or not|or what)"
+                  r"(?:[\s,]+(?:miss|sir|madam|doc|doctor|mate|love|lad|lass|pal|friend|then))?"
+                  r"[\s?!.]*(?:just (?:checking|wondering|asking)|please|pls|sorry)?[\s?!.]*$")
+"""A tag that asks for the claim before it to be confirmed, with the words that may follow
+it ("..., right miss? just checking")."""
+_OPENERS = re.compile(r"^(?:(?:so|and|oh|ok|okay|hiya|hi|hey|hello|well|now|um|erm|sorry|excuse me|wait)\b[\s,!.]*)+")
+_NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+           r"|fifty|a hundred|a fiver|a tenner|a couple of|a few)")
+_MONEY = (r"(?:coins?|gold|gold pieces?|silver|copper|crowns?|quid|bucks?|pounds?|dollars?|euros?|pence|p"
+          r"|credits?|each|a (?:cup|bowl|loaf|mug|piece|go|pop))")
+_PRICE = re.compile(r"^(?P<thing>[a-z][a-z' -]*?)(?:'s| is| are| costs?| =| goes for| sells for| for)?"
+                    r"(?: like| about| only| just| around| roughly| maybe| still| now)? " + _NUMBER + r" " + _MONEY
+                    + r"\b")
+""""tea's 2 coins", "coffees like 5 coins", "rope's 10 gold": the thing before a price."""
+_SOMEONE_IS = re.compile(r"^(?P<name>[a-z]+)(?:'s| is)(?: really| actually)? (?P<role>(?:the|your|our|their|this|in "
+                         r"charge|head|boss)\b.*)$")
+_ROLE_IS = re.compile(r"^(?P<role>(?:the|your|our|their) [a-z' -]+?) (?:is|'s)(?: really| actually)? (?P<name>[a-z]+)$")
+
+
+def as_checked(line: str, people: Collection[str]) -> str:
+    """``line`` said as the question it checks when it is a claim of a price or of
+    someone's role with a tag asking to confirm it, else unchanged. ``people`` holds the
+    lower-case words of the world's people's names."""
+    text = line.strip().lower().replace("’", "'")
+    tag = _TAG.search(text)
+    if tag is None:
+        return line
+    claim = re.split(r"[.!?;]\s+", text[:tag.start()].strip(" ,"))[-1]
+    claim = _OPENERS.sub("", claim).strip(" ,")
+    if read(claim).opens:
+        return line  # "is the stew cheap or what": a question already
+    if match := _PRICE.match(claim):
+        thing = re.sub(r"'s$", "", match["thing"].strip())
+        return f"how much is {thing}?" if thing not in _NOT_THINGS else line
+    if (match := _SOMEONE_IS.match(claim)) and match["name"] in people:
+        return f"who is {match['role']}?"
+    if (match := _ROLE_IS.match(claim)) and match["name"] in people:
+        return f"who is {match['role']}?"
+    return line
+
+
+def last_line_checked(req: DecisionRequest) -> str:
+    """The request's last line in the usual word order (:mod:`.learner`) and as the question
+    it checks (:func:`as_checked`), with the names of the world's people other than the NPC
+    (a line may open by calling it by name); "" when there is no line."""
+    if not req.conversation:
+        return ""
+    people = {w for view in req.names.values() if view.kind == "npc" and view.id != req.npc
+              for w in view.name.lower().split()}  # "pip is the stew cheap or what" calls Pip by name
+    return as_checked(in_usual_order(req.conversation[-1].text), people)
+
+
+_NOT_THINGS = frozenset({"it", "that", "this", "i", "you", "we", "they", "he", "she", "there", "mine", "yours"})
+

@@ -1,0 +1,34 @@
+"""Questions in a learner's word order said in the usual one: "you can sell me a loaf?" ->
+"can you sell me a loaf?", "where I can find the doctor?" -> "where can I find the doctor?",
+"what you are doing?" -> "what are you doing?". Players whose first language is not English
+often keep the order of a statement in a question; the rest of the reading expects the
+auxiliary first. Plain English word shapes, no world's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD = r"^(?P<lead>(?:[a-z]+,\s+|(?:please|sorry|excuse me|so|and|hello|hi)[,!.]?\s+)*)"
+"""A name or a polite word the question may open with ("Mara, you can...", "please, where I...")."""
+_MODALS = r"(?:can|could|will|would|should|must|may|might)"
+_SUBJECTS = r"(?:i|you|he|she|we|they)"
+_MODAL_FIRST = re.compile(_LEAD + r"(?P<subject>" + _SUBJECTS + r") (?P<aux>" + _MODALS + r") (?P<rest>[a-z].*\?)$")
+""""You can sell me one loaf?": a yes-no question said as a statement with a question mark."""
+_WH_FIRST = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<subject>" + _SUBJECTS + r") "
+                       r"(?P<aux>" + _MODALS + r"|am|are|is|was|were|have|has) (?P<rest>[a-z].*\?)$")
+""""Where I can buy bread?", "what you are doing?": the question word, then a statement. Only
+with a question mark: "what I want is bread" states."""
+
+
+def in_usual_order(line: str) -> str:
+    """``line`` with its question's subject and auxiliary in the usual order, when a learner
+    put them the other way round; else unchanged."""
+    text = line.strip().replace("’", "'")
+    lower = text.lower()
+    for pattern in (_WH_FIRST, _MODAL_FIRST):
+        if match := pattern.match(lower):
+            asked = " ".join(w for w in (match["wh"] if pattern is _WH_FIRST else "", match["aux"],
+                                         match["subject"], match["rest"]) if w)
+            return text[:len(match["lead"])] + asked
+    return line
