@@ -24,6 +24,7 @@ import numpy as np
 from simverse.agents.player import PLAYER_TURN_BASE, _hear
 from simverse.core.decisions import Turn
 from simverse.experiments.dialogue_eval import DEFAULT_SET, LabelledLine, load_lines, says
+from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.nearest_answer import (
     CLASSES,
@@ -84,7 +85,7 @@ def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool], 
     model = world.brain.intents
     found = candidates(req)
     reading, topics, cues = hear(req)
-    x, close = features(model, line.line, found, reading, model.classify([reading], [cues])[0])
+    x, close = features(model, last_line_checked(req), found, reading, model.classify([reading], [cues])[0])
     h = Heard(req, reading, "ask_about", topics, voice_for(req), random.Random(0))
     says_it = []
     for kind in CLASSES:
