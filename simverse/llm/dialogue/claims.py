@@ -15,6 +15,7 @@ from collections.abc import Collection
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.learner import in_usual_order
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import read
 
 _TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
@@ -39,10 +40,11 @@ _SOMEONE_IS = re.compile(r"^(?P<name>[a-z]+)(?:'s| is)(?: really| actually)? (?P
 _ROLE_IS = re.compile(r"^(?P<role>(?:the|your|our|their) [a-z' -]+?) (?:is|'s)(?: really| actually)? (?P<name>[a-z]+)$")
 
 
-def as_checked(line: str, people: Collection[str]) -> str:
+def as_checked(line: str, people: Collection[str], addressed: Collection[str] = ()) -> str:
     """``line`` said as the question it checks when it is a claim of a price or of
     someone's role with a tag asking to confirm it, else unchanged. ``people`` holds the
-    lower-case words of the world's people's names."""
+    lower-case words of the world's people's names; ``addressed``, those of the one spoken
+    to, whom a line may open by calling ("pip is the stew cheap or what")."""
     text = line.strip().lower().replace("’", "'")
     tag = _TAG.search(text)
     if tag is None:
@@ -54,22 +56,22 @@ def as_checked(line: str, people: Collection[str]) -> str:
     if match := _PRICE.match(claim):
         thing = re.sub(r"'s$", "", match["thing"].strip())
         return f"how much is {thing}?" if thing not in _NOT_THINGS else line
-    if (match := _SOMEONE_IS.match(claim)) and match["name"] in people:
-        return f"who is {match['role']}?"
-    if (match := _ROLE_IS.match(claim)) and match["name"] in people:
-        return f"who is {match['role']}?"
+    for pattern in (_SOMEONE_IS, _ROLE_IS):
+        if (match := pattern.match(claim)) and match["name"] in people and match["name"] not in addressed:
+            return f"who is {match['role']}?"
     return line
 
 
 def last_line_checked(req: DecisionRequest) -> str:
     """The request's last line in the usual word order (:mod:`.learner`) and as the question
-    it checks (:func:`as_checked`), with the names of the world's people other than the NPC
-    (a line may open by calling it by name); "" when there is no line."""
+    it checks (:func:`as_checked`), with the world's people's names (worked out once per
+    world: a reply is read for every line heard); "" when there is no line."""
     if not req.conversation:
         return ""
-    people = {w for view in req.names.values() if view.kind == "npc" and view.id != req.npc
-              for w in view.name.lower().split()}  # "pip is the stew cheap or what" calls Pip by name
-    return as_checked(in_usual_order(req.conversation[-1].text), people)
+    everyone = from_names(req.names, "people_words", lambda: frozenset(
+        w for view in req.names.values() if view.kind == "npc" for w in view.name.lower().split()))
+    own = req.names[req.npc].name.lower().split() if req.npc in req.names else []
+    return as_checked(in_usual_order(req.conversation[-1].text), everyone, own)
 
 
 _NOT_THINGS = frozenset({"it", "that", "this", "i", "you", "we", "they", "he", "she", "there", "mine", "yours"})
