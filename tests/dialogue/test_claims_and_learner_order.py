@@ -2,7 +2,7 @@
 ("bread's 7 coins, isn't it?"), a question in a learner's word order ("you can sell me a
 loaf?"), a fragment asking for something near ("fresh bread nearby?"), a name written as
 two words ("the light house"), the place a way starts from ("from the front counter"), "2"
-for "to", being escorted somewhere and who pours a ware."""
+for "to", "=" for "is", "wots", being escorted somewhere and who pours a ware."""
 
 from __future__ import annotations
 
@@ -97,8 +97,10 @@ def test_where_a_way_starts_is_not_taken_for_its_goal():
     ("walk me 2 the square", "walk me to the square"),
     ("a seat 4 my gran please", "a seat for my gran"),
     ("i need 2 loaves", "i need 2 loaves"),  # a number of things
+    ("wots that ur mending", "what is that you are mending"),
+    ("a half = two quarters, right?", "a half is two quarters"),  # "=" read as "is", no order to "half"
 ])
-def test_2_and_4_before_a_determiner_are_typed_for_to_and_for(line, start):
+def test_typed_shorthand_is_read_as_meant(line, start):
     assert read(line).text.startswith(start)
 
 

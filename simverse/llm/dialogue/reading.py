@@ -150,7 +150,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     order, the actions it names), and a reading depends on nothing else."""
     names = keep if names is None else names
     kept = keep if names is keep else _Either(keep, names)  # no union: a big world's names are 20,000 words
-    raw = line.lower().replace("\u2019", "'").strip()
+    raw = line.lower().replace("\u2019", "'").replace("=", " is ").strip()  # "denominator = the top bit"
     words: list[str] = []
     tokens = _WORD.findall(raw)
     for at, token in enumerate(tokens):

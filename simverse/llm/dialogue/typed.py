@@ -21,7 +21,7 @@ CONTRACTIONS = {
     "ive": "i have",
     "whaddya": "what do you", "wanna": "want to", "gonna": "going to", "ya": "you", "u": "you", "ur": "your",
     "r": "are", "urself": "yourself", "urselves": "yourselves", "hw": "how", "wat": "what", "wot": "what",
-    "cud": "could", "wud": "would",
+    "cud": "could", "wud": "would", "wots": "what is", "wats": "what is",
     "pls": "please", "plz": "please", "thx": "thanks", "ty": "thank you",
     "whatcha": "what are you", "watcha": "what are you", "d'you": "do you", "dyou": "do you", "y'know": "you know",
     "gotta": "got to", "dunno": "do not know", "lemme": "let me", "gimme": "give me", "kinda": "kind of",
