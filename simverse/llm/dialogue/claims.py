@@ -14,8 +14,9 @@ import re
 from collections.abc import Collection
 
 from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_forms
 from simverse.llm.dialogue.learner import in_usual_order
-from simverse.llm.dialogue.per_world import from_names
+from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
 
 _TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
@@ -35,6 +36,7 @@ _PRICE = re.compile(r"^(?P<thing>[a-z][a-z' -]*?)(?:'s| is| are| costs?| =| goes
                     r"(?: like| about| only| just| around| roughly| maybe| still| now)? " + _NUMBER + r" " + _MONEY
                     + r"\b")
 """"tea's 2 coins", "coffees like 5 coins", "rope's 10 gold": the thing before a price."""
+_NOT_THINGS = frozenset({"it", "that", "this", "i", "you", "we", "they", "he", "she", "there", "mine", "yours"})
 _SOMEONE_IS = re.compile(r"^(?P<name>[a-z]+)(?:'s| is)(?: really| actually)? (?P<role>(?:the|your|our|their|this|in "
                          r"charge|head|boss)\b.*)$")
 _ROLE_IS = re.compile(r"^(?P<role>(?:the|your|our|their) [a-z' -]+?) (?:is|'s)(?: really| actually)? (?P<name>[a-z]+)$")
@@ -43,8 +45,8 @@ _ROLE_IS = re.compile(r"^(?P<role>(?:the|your|our|their) [a-z' -]+?) (?:is|'s)(?
 def as_checked(line: str, people: Collection[str], addressed: Collection[str] = ()) -> str:
     """``line`` said as the question it checks when it is a claim of a price or of
     someone's role with a tag asking to confirm it, else unchanged. ``people`` holds the
-    lower-case words of the world's people's names; ``addressed``, those of the one spoken
-    to, whom a line may open by calling ("pip is the stew cheap or what")."""
+    word forms of the world's people's names; ``addressed``, those of the one spoken to,
+    whom a line may open by calling ("pip is the stew cheap or what")."""
     text = line.strip().lower().replace("’", "'")
     tag = _TAG.search(text)
     if tag is None:
@@ -57,7 +59,8 @@ def as_checked(line: str, people: Collection[str], addressed: Collection[str] = 
         thing = re.sub(r"'s$", "", match["thing"].strip())
         return f"how much is {thing}?" if thing not in _NOT_THINGS else line
     for pattern in (_SOMEONE_IS, _ROLE_IS):
-        if (match := pattern.match(claim)) and match["name"] in people and match["name"] not in addressed:
+        if (match := pattern.match(claim)) and (named := set(word_forms(match["name"]))) & set(people) \
+                and not named & set(addressed):
             return f"who is {match['role']}?"
     return line
 
@@ -68,11 +71,5 @@ def last_line_checked(req: DecisionRequest) -> str:
     world: a reply is read for every line heard); "" when there is no line."""
     if not req.conversation:
         return ""
-    everyone = from_names(req.names, "people_words", lambda: frozenset(
-        w for view in req.names.values() if view.kind == "npc" for w in view.name.lower().split()))
-    own = req.names[req.npc].name.lower().split() if req.npc in req.names else []
-    return as_checked(in_usual_order(req.conversation[-1].text), everyone, own)
-
-
-_NOT_THINGS = frozenset({"it", "that", "this", "i", "you", "we", "they", "he", "she", "there", "mine", "yours"})
-
+    own = word_forms(req.names[req.npc].name) if req.npc in req.names else []
+    return as_checked(in_usual_order(req.conversation[-1].text), people_words(req.names), own)

@@ -27,6 +27,7 @@ from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import FUNCTION_WORDS, name_words, same_root, verb_forms, word_form_set, word_forms, word_set
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.way_asked import asks_the_way, asks_way, asks_way_to_place
 
@@ -223,7 +224,7 @@ def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()
     place's name has: places are named for what is done there ("where do I wait?" ->
     Waiting Room, "where do returns go?" -> Returns Room). ``skip``: places the line names
     otherwise (where the way starts) or where it is asked."""
-    people = {w for view in req.names.values() if view.kind == "npc" for w in word_forms(view.name)}
+    people = people_words(req.names)
     owners: dict[str, set[str]] = {}
     for view in req.names.values():
         if view.kind == "place":

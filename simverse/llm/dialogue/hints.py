@@ -18,6 +18,7 @@ import re
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS
+from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time
 
@@ -40,12 +41,12 @@ def work_hinted(r: Reading, req: DecisionRequest) -> ActionSpec | None:
         return None
     here = req.names.get(req.place)
     seen = f"{work[0].description} {here.description if here is not None else ''}"
-    people = {w for v in req.names.values() if v.kind == "npc" for w in word_forms(v.name)}
+    people = people_words(req.names)
     said = _content(r.text, people)
     return work[0] if any(same_root(a, b) for a in said for b in _content(seen, people)) else None
 
 
-def _content(text: str, people: set[str]) -> set[str]:
+def _content(text: str, people: frozenset[str]) -> set[str]:
     """Words of ``text`` that say what a thing is: not function words, nor the words of
     ``people``'s names."""
     return {w for w in word_forms(text) if len(w) >= _MIN_LETTERS and w.isalpha()

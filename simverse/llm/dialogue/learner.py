@@ -28,7 +28,7 @@ def in_usual_order(line: str) -> str:
     lower = text.lower()
     for pattern in (_WH_FIRST, _MODAL_FIRST):
         if match := pattern.match(lower):
-            asked = " ".join(w for w in (match["wh"] if pattern is _WH_FIRST else "", match["aux"],
-                                         match["subject"], match["rest"]) if w)
+            wh = match.groupdict().get("wh")
+            asked = " ".join(w for w in (wh, match["aux"], match["subject"], match["rest"]) if w)
             return text[:len(match["lead"])] + asked
     return line

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from simverse.core.decisions import NameView
 from simverse.core.memo import kept_for
-from simverse.core.names import NameIndex
+from simverse.core.names import NameIndex, word_forms
 
 T = TypeVar("T")
 
@@ -22,3 +22,10 @@ def from_names(names: Mapping[str, NameView], kind: str, build: Callable[[], T])
     """``build()`` once per :class:`NameIndex` and ``kind``. A plain mapping (a request may
     carry one) may change, so it is worked out anew."""
     return kept_for(names, kind, build) if isinstance(names, NameIndex) else build()
+
+
+def people_words(names: Mapping[str, NameView]) -> frozenset[str]:
+    """The word forms of the names of the world's people ("ine" of "Ines", as
+    :func:`~simverse.core.names.word_forms` spells them)."""
+    return from_names(names, "people words", lambda: frozenset(
+        w for view in names.values() if view.kind == "npc" for w in word_forms(view.name)))

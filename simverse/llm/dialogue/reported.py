@@ -52,7 +52,7 @@ def as_question(line: str) -> str:
     ("I was told somebody here bakes the bread" -> "who bakes the bread?"), else unchanged."""
     said = line.strip()
     body = said.rstrip(" .!?")
-    if (match := _NEARBY.match(said.lower())) and not set(read(match["what"]).words) & {*AUX, *WH, "you", "i"}:
+    if (match := _NEARBY.match(said.lower())) and not set(read(match["what"]).words) & _ASKING_WORDS:
         return f"where is {match['what']} nearby?"
     if said.endswith("?"):
         return line  # already asks in its own words
@@ -75,6 +75,8 @@ _NEARBY = re.compile(r"^(?:(?:any|some|a|an)\s+)?(?P<what>(?!(?:(?:any|some)\s+)
 """"Hot food nearby? starving", "any chemist round here?": what is looked for near here, said
 as a fragment that ends in a question mark (news asked for, "anything happening round
 here?", is no place)."""
+_ASKING_WORDS = frozenset({*AUX, *WH, "you", "i"})
+"""Words that make what comes before "round here?" a question of its own, not a thing looked for."""
 
 
 def _only_yours(question: str) -> bool:

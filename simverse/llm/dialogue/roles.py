@@ -136,8 +136,8 @@ _ROLE_ASKED = re.compile(r"^(?:who is|who are|which one is|which one of (?:them|
 person whose role is that noun."""
 
 
-CLIPPED = {"doc": "doctor", "prof": "professor", "sarge": "sergeant", "cap": "captain", "ref": "referee",
-           "rep": "representative", "admin": "administrator", "vet": "veterinarian"}
+_CLIPPED = {"doc": "doctor", "prof": "professor", "sarge": "sergeant", "cap": "captain", "ref": "referee",
+            "rep": "representative", "admin": "administrator", "vet": "veterinarian"}
 """Everyday clipped forms of role nouns ("who's the doc?")."""
 
 
@@ -149,7 +149,7 @@ def who_is_role(r: Reading, req: DecisionRequest) -> str:
     if asked is None:  # "just moved here. who's 4B's form teacher, what do we call her?" asks it in a clause
         return ""
     noun = singular(asked.group("noun"))
-    noun = CLIPPED.get(noun, noun)
+    noun = _CLIPPED.get(noun, noun)
     found = {npc: [a for a in aliases if word_forms(a)[-1:] == [noun]] for npc, aliases in roles_of(req).items()}
     found = {npc: aliases for npc, aliases in found.items() if aliases}
     if len(found) != 1:
