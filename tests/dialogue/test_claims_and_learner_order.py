@@ -118,7 +118,7 @@ def test_who_hands_a_ware_over_is_whoever_sells_it(line):
 def test_a_ware_the_world_names_nowhere_is_said_not_known_before_the_wares_here(world):
     said = ask(world, "Hilde", "u sell candles?").utterance
     assert said.startswith("I don't know of any candles for sale here.") and "barley loaf" in said, said
-    for line in ("do you sell barley loaves?", "do you sell anything to eat?"):
+    for line in ("do you sell barley loaves?", "do you sell anything to eat?", "what do you sell here?"):
         assert "don't know of any" not in ask(world, "Hilde", line).utterance
 
 

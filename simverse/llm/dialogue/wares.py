@@ -194,7 +194,8 @@ _SOLD_ASKED = re.compile(r"\b(?:do|does|can|could) (?:you|they|i) (?:sell|stock|
                          r"(?: here| today| please)?$")
 """"Do you sell potions?", "u got any lamp oil?": a ware asked for by the word for it."""
 _ANY_WARE = word_set("anything something stuff things goods wares much everything food drink it that them those these "
-                     "one some any")
+                     "one some any here there today now")
+"""Words that name no ware, opening what is asked for ("do you sell anything?", "do you sell here?")."""
 
 
 def not_sold_here(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
