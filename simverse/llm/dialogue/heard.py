@@ -66,6 +66,8 @@ class Said:
     """An honest "I don't know" and nothing else, which a closer reading may still answer (:mod:`.motives`)."""
     passed_over: bool = False
     """A question answered as a reaction or small talk: the rules found nothing in it to answer."""
+    settled: bool = False
+    """The whole answer: nothing the NPC knows is added after it (:mod:`.nearest_answer`)."""
 
 
 def name_of(h: Heard, entity: str, article: bool = False) -> str:

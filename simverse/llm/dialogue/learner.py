@@ -19,16 +19,41 @@ _WH_FIRST = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (
                        r"(?P<aux>" + _MODALS + r"|am|are|is|was|were|have|has) (?P<rest>[a-z].*\?)$")
 """"Where I can buy bread?", "what you are doing?": the question word, then a statement. Only
 with a question mark: "what I want is bread" states."""
+_AUXILIARIES = r"can|could|will|would|should|must|may|might|am|are|is|was|were|have|has|had|does|did|not|never"
+_NO_AUXILIARY = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<subject>" + _SUBJECTS + r") "
+                           r"(?!(?:" + _AUXILIARIES + r")\b)(?P<verb>[a-z]+)(?P<rest>(?: [a-z].*)?\?)$")
+""""What you do so early?", "where she work?", "where you going?": the question word, then a
+statement with no auxiliary at all, which English asks with "do" (or "be" before -ing)."""
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)")
+_BE = {"i": "am", "he": "is", "she": "is"}
+
+
+def _with_auxiliary(match: re.Match[str]) -> str:
+    """The question of :data:`_NO_AUXILIARY` with its auxiliary ("where are you going?")."""
+    subject, verb = match["subject"], match["verb"]
+    aux = _BE.get(subject, "are") if verb.endswith("ing") else "does" if subject in ("he", "she") else "do"
+    return f"{match['wh']} {aux} {subject} {verb}{match['rest']}"
 
 
 def in_usual_order(line: str) -> str:
     """``line`` with its question's subject and auxiliary in the usual order, when a learner
     put them the other way round; else unchanged."""
     text = line.strip().replace("’", "'")
-    lower = text.lower()
+    before, question = _last_sentence(text)  # "Good morning! what you do so early?"
+    lower = question.lower()
     for pattern in (_WH_FIRST, _MODAL_FIRST):
         if match := pattern.match(lower):
             wh = match.groupdict().get("wh")
             asked = " ".join(w for w in (wh, match["aux"], match["subject"], match["rest"]) if w)
-            return text[:len(match["lead"])] + asked
+            return before + question[:len(match["lead"])] + asked
+    if match := _NO_AUXILIARY.match(lower):
+        return before + question[:len(match["lead"])] + _with_auxiliary(match)
     return line
+
+
+def _last_sentence(text: str) -> tuple[str, str]:
+    """``text`` as what comes before its last sentence, and that sentence ("Good morning! ",
+    "what you do so early?")."""
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    cut = starts[-1] if starts else 0
+    return text[:cut], text[cut:]

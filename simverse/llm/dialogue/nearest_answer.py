@@ -163,7 +163,8 @@ def with_nearest(model: IntentModel, h: Heard, said: Said) -> Said:
     what the NPC knows that comes nearest the question, when the learned reader
     (:mod:`.nearest_answer`) finds it near enough."""
     passed_over = said.passed_over and not said.end  # no aside after a goodbye
-    if said.action != "talk" or not (passed_over or (not said.told and only_dont_know(h.voice, said.text))):
+    if said.action != "talk" or said.settled or not (
+            passed_over or (not said.told and only_dont_know(h.voice, said.text))):
         return said
     aside, told = nearest(model, h)
     if not aside or set(told) & set(said.told):

@@ -5,7 +5,9 @@ mentor?") or in other words close in meaning ("who do you sit next to?").
 
 from __future__ import annotations
 
-from simverse.core.names import singular, word_forms
+from itertools import pairwise
+
+from simverse.core.names import singular, word_forms, word_set
 from simverse.llm.dialogue.bonds import liked_asked, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_identity
@@ -25,6 +27,23 @@ _CLAUSE_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "everyone",
                               "that", "whom", "someone", "somebody", "nobody"})
 """Who may say something of a person in a clause after their name ("this Aldo you keep
 talking about", "that Nell everyone speaks of"): then the question is about the person."""
+
+
+_SOMEONE = word_set("person one man woman lady guy boy girl kid lad lass worker colleague employee member staff pupil "
+                    "student fellow folk people")
+"""Words that make "which ..." ask for a person ("which boy...", "which colleagues...")."""
+_ANYONE = word_set("anyone anybody someone somebody")
+
+
+def asks_for_person(r: Reading) -> bool:
+    """Whether the line asks who someone is: "who...", "which boy...", "which colleagues...",
+    or "anyone ... you ..." ("anyone here you know from your street?")."""
+    if r.wh == "who":
+        return True
+    words = r.words
+    if any(w in ("which", "what") and singular(n) in _SOMEONE for w, n in pairwise(words)):
+        return True
+    return bool(_ANYONE.intersection(words)) and bool(_YOU.intersection(words))
 
 
 def asks_someone_tied(r: Reading, who: str) -> bool:
@@ -117,7 +136,7 @@ def relation_named(h: Heard) -> str:
         kinds = h.req.relation_kinds
         return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."
                         for p in liked)
-    if h.reading.wh != "who" or not set(h.reading.words) & _YOU or not h.relation_similarity:
+    if not asks_for_person(h.reading) or not set(h.reading.words) & _YOU or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
     kinds = h.req.relation_kinds
@@ -138,6 +157,53 @@ def relation_question(kind: str) -> str:
     if " " not in kind and kind.endswith("s") and not kind.endswith("ss"):
         return f"who do you {kind[:-1]}?"
     return f"who is your {kind}?"
+
+
+GLOSSES: dict[str, tuple[str, ...]] = {
+    "friend": ("a person you like and spend your time with, your friend",),
+    "best friend": ("the person you are always with, your closest friend",),
+    "old friend": ("a person you have known and liked for many years",),
+    "mentor": ("the person who teaches you and trains you in your work",
+               "the person who shows you the ropes and the tricks of the trade",
+               "the person you learn your trade from, who took you under their wing"),
+    "teacher": ("the person who teaches you your lessons",),
+    "master": ("the person you serve and learn your craft under",),
+    "apprentice": ("the young person learning your trade from you",),
+    "trainee": ("the new person you are training in the work",),
+    "pupil": ("a child you teach in your class",),
+    "student": ("a person you teach",),
+    "boss": ("the person you work for, who is in charge of you",),
+    "employer": ("the person you work for, who pays your wages",),
+    "employee": ("the person who works for you",),
+    "colleague": ("a person you work alongside",),
+    "rival": ("the person you compete against for the same customers or prize",),
+    "adversary": ("the person you oppose and struggle against",),
+    "enemy": ("the person you hate and fight against",),
+    "partner": ("the person you share your life or your business with",),
+    "neighbour": ("the person who lives next door or on your street",),
+    "customer": ("a person who buys from you or comes to you to be served",),
+    "patient": ("a person you treat for an illness",),
+    "source": ("the person who secretly passes you information", "the insider who tips you off and tells you secrets"),
+    "fence": ("the person who buys and sells stolen goods for you",),
+    "creditor": ("the person you owe money to",),
+    "debtor": ("the person who owes you money",),
+    "admirer": ("the person you look up to and admire",),
+    "admires": ("the person you look up to and admire",),
+    "confidant": ("the person you trust with your secrets",),
+    "companion": ("the person who travels with you",),
+    "deskmate": ("the person who sits next to you in class",),
+    "classmate": ("a person in your class at school",),
+    "acquaintance": ("a person you know a little",),
+    "wary of": ("the person you distrust and keep an eye on",),
+}
+"""What common relationships are, in other words, for a question that does not use the
+relationship's word ("which boy are you always with?" asks for a best friend)."""
+
+
+def relation_texts(kind: str) -> list[str]:
+    """How a question may ask for a relationship of ``kind``: its own question ("who is your
+    mentor?"), and what the relationship is in other words where it is a common one."""
+    return [relation_question(kind).lower(), *GLOSSES.get(kind.lower(), ())]
 
 
 def relation_sentence(who: str, kind: str, many: bool = False) -> str:

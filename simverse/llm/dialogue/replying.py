@@ -6,7 +6,7 @@ The steps, each a small function:
 1. :func:`hear` — the line read (:mod:`.reading`), the names it uses other than the NPC's
    own (perception's ``mentioned``), whether it touches the NPC's own work;
 2. :meth:`IntentModel.classify` — intents for all lines at once;
-3. :func:`similarities` — for questions, the line's cosine to each belief (one more
+3. :func:`.likeness.similarities` — for questions, the line's cosine to each belief (one more
    embedder batch);
 4. :func:`answer` — the answer for the intent (:mod:`.answers`, :mod:`.social`,
    :mod:`.orders`), a greeting in front when the line opened with one;
@@ -31,6 +31,7 @@ from simverse.llm.dialogue.answers import (
     answer_confidence,
     answer_news,
     answer_way,
+    dont_know,
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
@@ -52,15 +53,16 @@ from simverse.llm.dialogue.described import (
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
-from simverse.llm.dialogue.intents import Cues, Encoder, IntentModel
+from simverse.llm.dialogue.intents import Cues, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.learner import in_usual_order
+from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
+from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
 from simverse.llm.dialogue.own_time import own_span, span_asked
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
-from simverse.llm.dialogue.people import relation_question
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
 from simverse.llm.dialogue.reported import as_question
 from simverse.llm.dialogue.requesting import action_verbs, bidden
@@ -130,32 +132,6 @@ def own_words(req: DecisionRequest) -> frozenset[str]:
     what the NPC believes, is and is to others ("deskmate" is no typo of "desolate")."""
     texts = [f.text for f in req.facts] + list(req.relation_kinds.values()) + [req.persona]
     return frozenset(w for t in texts for w in word_forms(t))
-
-
-def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequest]]
-                 ) -> list[tuple[list[float] | None, dict[str, float]]]:
-    """Cosine of each line (or of its question alone, :func:`.parts.asked_clause`, when
-    closer) to each of its request's beliefs, and of the line to the question that asks
-    for each of its relationships ("who is your rival?"), in one embedder batch."""
-    if encoder is None or not any(req.facts or req.relation_kinds for _, req in asks):
-        return [(None, {})] * len(asks)
-    texts: list[str] = []
-    for r, req in asks:
-        texts += [r.text, asked_clause(r.raw), *(f.text for f in req.facts)]
-        texts += [relation_question(kind).lower() for kind in req.relation_kinds.values()]  # "deskmate": no typo
-    vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
-    out: list[tuple[list[float] | None, dict[str, float]]] = []
-    row = 0
-    for _, req in asks:
-        line, asked = vectors[row], vectors[row + 1]
-        facts = vectors[row + 2:row + 2 + len(req.facts)]
-        row += 2 + len(req.facts)
-        people = list(req.relation_kinds)
-        kinds = vectors[row:row + len(people)]
-        row += len(people)
-        closest = np.maximum(facts @ line, facts @ asked)  # the question without what leads into it
-        out.append(([float(v) for v in closest], dict(zip(people, (float(v) for v in kinds @ line), strict=True))))
-    return out
 
 
 def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRequest]]) -> list[dict[str, float]]:
@@ -350,6 +326,9 @@ def answer(h: Heard) -> Said:
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
+    if intent not in ("farewell", "thanks") and (part := own_life_asked(h.reading)) \
+            and not _others_named(h) and own_life_unknown(h.req, part):
+        return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):
@@ -368,6 +347,11 @@ def answer(h: Heard) -> Said:
 def _person_first(h: Heard) -> bool:
     """Whether the line's first topic is a person."""
     return bool(h.topics) and h.topics[0] in h.req.names and h.req.names[h.topics[0]].kind == "npc"
+
+
+def _others_named(h: Heard) -> bool:
+    """Whether the line names a person other than the NPC and the one speaking to it."""
+    return any(t != h.req.partner and t in h.req.names and h.req.names[t].kind == "npc" for t in h.topics)
 
 
 def hidden_things(req: DecisionRequest, topics: Sequence[str]) -> list[str]:

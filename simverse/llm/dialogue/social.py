@@ -25,6 +25,7 @@ from simverse.llm.dialogue.described import asks_origin
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
+from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
@@ -132,7 +133,7 @@ def about_me(h: Heard) -> Said:
         return Said(day_plan(doing, goal_answer(req, h.goal_similarity or None)))
     if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
         return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
-    if r.wh == "who":  # "who do you work with?": someone, not the NPC's own work
+    if asks_for_person(r):  # "who do you work with?", "which boy...": someone, not the NPC's own work
         return answer_about(h)
     if (r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not asks_origin(r)) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):

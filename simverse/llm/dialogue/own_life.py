@@ -1,0 +1,88 @@
+"""Questions about the NPC's own life away from what the world shows of it: its family, where
+it grew up, what it did before, its schooling, its age, its pets, how long it has been at
+its work. A world file seldom says; where the NPC's persona, goals, relationships and own
+beliefs say nothing of it, the honest answer is that it cannot say, not its activity, its
+wares or the way somewhere that other answers would find in the same words ("got a missus
+at home?" is no question about the way home). Plain English word shapes, no world's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_set
+from simverse.llm.dialogue.reading import Reading, read
+
+_YOU = r"(?:you|your|yours|yourself|ya|yer)"
+_FAMILY = word_set("family wife husband missus spouse married kid kids kiddies child children son sons daughter "
+                   "daughters parent parents mum mom mam dad father mother brother brothers sister sisters sibling "
+                   "siblings grandchild grandchildren grandkids grandparents folks widow widower")
+_THEIRS = (r"(?:\byour|\byer|(?<!i have )(?<!we have )(?<!\bi )(?<!\bwe )\bgot|\bany"
+           r"|\b(?:do|did) you have (?:a|an|any)|\bhave you (?:got )?(?:a|an|any))")
+"""What makes a family or a pet the NPC's own: "your mum", "got a missus", "any kids", "do
+you have a dog" (not "I've got my mum's prescription")."""
+_ONE_WORD = r"(?:(?!my |his |her |their |our )\w+\s+)?"
+_JOB = r"(?:job|jobs|career|trade|living|profession)"
+_ASKED: dict[str, re.Pattern[str]] = {
+    "family": re.compile(
+        rf"{_THEIRS}\s+{_ONE_WORD}(?:{'|'.join(sorted(_FAMILY))})\b"
+        rf"|\bare {_YOU} married\b|^married\b"),
+    "origin": re.compile(
+        rf"\bwhere(?:abouts)? (?:are|were|was|is) {_YOU} (?:from|born|raised|brought up)\b|\b{_YOU} from originally\b"
+        rf"|\bwhere(?:abouts)?(?: \w+){{0,2}} (?:is|was) home\b|\bhome ?town\b"
+        rf"|\bwhere (?:do|did) {_YOU} (?:live|grow up)\b"
+        rf"|\b(?:did|were|was) {_YOU} (?:born|raised|brought up|grow up)\b|\b{_YOU} (?:were |was )?(?:born|raised) in\b"
+        rf"|\braised {_YOU}\b|\b{_YOU} grew up\b"),
+    "before": re.compile(
+        rf"\b(?:previous|last|old|former|earlier|other) (?:job|work|trade|career|line of work)\b"
+        rf"|^(?=.*\bbefore\b)(?=.*\b{_YOU}\b)(?=.*\b{_JOB}\b)"
+        rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked)\b"
+        rf"|\b(?:what|where) did {_YOU} (?:use to|used to) (?:do|work|be)\b"),
+    "schooling": re.compile(rf"\b(?:which|what) (?:university|college|uni)\b|\b{_YOU}\b.*\b(?:university|college)\b"
+                            rf"|\bwhere (?:did )?{_YOU} (?:study|studied|train|trained)\b"),
+    "age": re.compile(rf"\bhow old (?:are|is|might|would|were) {_YOU}\b|\bhow old {_YOU}\b|\b{_YOU}r? age\b"
+                      rf"|\byour birthday\b|\bwhen were {_YOU} born\b"),
+    "pets": re.compile(rf"{_THEIRS}\s+{_ONE_WORD}pets?\b"),
+    "span": re.compile(rf"\bhow long (?:have|had|has) {_YOU}\b|\bhow long {_YOU}\b"
+                       rf"|\bhow many (?:years|yrs|months) (?:have |had )?{_YOU}\b"
+                       rf"|\bbeen (?:[a-z]+ ){{0,5}}(?:long|a while|for ages)\b"),
+}
+"""How each part of an NPC's own life is asked about, "you" left out as chat leaves it
+("got any kids?", "been here long?")."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_HOW_IS = re.compile(r"\bhow (?:is|are|was|were) (?:your|the|all) ")
+"""Asking after someone's health or mood ("how is your mum?") is small talk, not their story."""
+_HELD: dict[str, re.Pattern[str]] = {
+    "family": re.compile(rf"\b(?:{'|'.join(sorted(_FAMILY))})\b"),
+    "origin": re.compile(r"\b(?:born|grew up|raised|native|hometown|from)\b"),
+    "before": re.compile(r"\b(?:retired|former|formerly|once|used to|ex-|previously|veteran)"),
+    "schooling": re.compile(r"\b(?:trained|studied|university|college|graduate|apprentice)"),
+    "age": re.compile(r"\baged \d|\b\w+[- ]years?[- ]old\b"),
+    "pets": re.compile(r"\b(?:pets?|dog|cat|hamster|parrot|horse)\b"),
+    "span": re.compile(r"(?!)"),  # a span of time is :mod:`.own_time`'s to find
+}
+"""Words of what the NPC is given that speak of each part: where one is there, the other
+answers speak ("a retired bus driver": what he did before)."""
+
+
+def own_life_asked(r: Reading) -> str | None:
+    """The part of the NPC's own life a question asks about (``family``, ``origin``,
+    ``before``, ``schooling``, ``age``, ``pets``, ``span``), or None. Only a question: "say
+    hello to your mum" asks nothing."""
+    if not (r.question or r.opens or r.wh or "?" in r.raw):
+        return None
+    sentences = [s for s in _SENTENCE_END.split(r.raw) if s.strip()]
+    for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question
+        text = read(sentence).text
+        if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)):
+            return part
+    return None
+
+
+def own_life_unknown(req: DecisionRequest, part: str) -> bool:
+    """Whether nothing the NPC is given speaks of ``part`` of its life: its persona, goals,
+    the kinds of its relationships and its beliefs about itself."""
+    given = [req.persona, *req.goals, *req.relation_kinds.values(),
+             *(f.text for f in req.facts if req.npc in (f.subject, f.object))]
+    return not any(_HELD[part].search(text.lower()) for text in given)
