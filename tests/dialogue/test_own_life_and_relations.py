@@ -1,8 +1,10 @@
 """Questions about an NPC's own life that nothing it is given answers (its family, where it
 grew up, its age, its earlier work, how long it has been at it) get an honest "I couldn't
-say", not its activity, wares or a way somewhere; relationships asked for in other words
-("which boy are you always with?") find the relationship; a learner's question without its
-auxiliary ("what you do?") is read with one."""
+say", not its activity, wares or a way somewhere; what kind of person it is gets its role
+and traits; relationships asked for in other words ("which boy are you always with?") find
+the relationship; a person is found by a place described in three words ("the tall lamp
+tower"); the way to a thing on show leads to the place that shows it; a learner's question
+without its auxiliary ("what you do?") is read with one."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from dialogue_helpers import shipped
 from simverse.agents.player import ask
 from simverse.core.decisions import FactView
 from simverse.experiments.dialogue_eval import DONT_KNOW
+from simverse.llm.dialogue.character import character_asked
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
 from simverse.llm.dialogue.people import asks_for_person, relation_texts
@@ -120,3 +123,34 @@ def test_a_person_is_asked_for_by_who_which_person_or_anyone(line, asked):
 ])
 def test_a_question_without_its_auxiliary_is_asked_with_one(line, usual):
     assert in_usual_order(line) == usual
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("How would you describe yourself?", True),
+    ("what sort of man are you?", True),
+    ("what kind of teacher are you?", True),
+    ("what are you like?", True),
+    ("what are you like at swordplay?", False),  # a skill, not a character
+    ("what kind of bread do you sell?", False),
+    ("what is Pip like?", False),
+])
+def test_what_kind_of_person_the_npc_is_is_asked(line, asked):
+    assert character_asked(read(line)) is asked
+
+
+def test_the_npc_says_what_kind_of_person_it_is_by_its_role_and_traits():
+    with shipped("quest_valley") as valley:
+        said = ask(valley, "Rowan", "How would you describe yourself?").utterance
+    assert said == "I'm a young knight errant: brave, honourable and vain.", said
+
+
+def test_a_person_is_found_by_where_they_are_in_three_words():
+    with shipped("harbor_town", "minilm") as town:
+        assert "Nell" in ask(town, "Mara", "who is the lady in the tall lamp tower?").utterance
+
+
+@pytest.mark.parametrize("line", ["which way to the bronze horse?", "From your studio, the bronze horse, which way?"])
+def test_the_way_to_a_thing_on_show_is_the_way_to_where_it_is_shown(line):
+    with shipped("museum_tour", "minilm") as museum:
+        said = ask(museum, "Camille", line).utterance
+    assert said.startswith("To get to Sculpture Hall") and "know" not in said, said

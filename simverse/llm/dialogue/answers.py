@@ -287,7 +287,9 @@ def answer_way(h: Heard) -> Said:
         if goal == h.req.place:  # "the nearest place to get a drink from your counter?": the start, not the goal
             rest = replace(h, topics=[t for t in h.topics if t != h.req.place])
             sold = _sold_at(h.req, rest.topics) if asks_the_way(h.reading) else None  # "...that does tea and soup?"
-            return Said(way) if sold and (way := _way(h, sold)) else answer_about(rest)
+            way = (_way(h, sold) if sold else "") or (  # "from your studio, the bronze horse, which way?"
+                _way_to_shown(h, rest.topics[0]) if rest.topics and asks_the_way(h.reading) else "")
+            return Said(way) if way else answer_about(rest)
         if way := _described_way(h):  # "somewhere with papyri from the lobby?"
             return Said(way)
     if goal is not None and (text := _way(h, goal, start)):
@@ -299,10 +301,19 @@ def answer_way(h: Heard) -> Said:
         elif believed := _believed_of(h, topic):
             return believed  # where it believes a thing is (or will not say), before where the world shows it
         else:
-            text = world_knowledge(Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng))
+            asked = Heard(h.req, h.reading, "ask_way", [topic], h.voice, h.rng)
+            text = world_knowledge(asked) or (_way_to_shown(h, topic) if asks_the_way(h.reading) else "")
         if text:
             return Said(text)
     return answer_about(h)
+
+
+def _way_to_shown(h: Heard, item: str) -> str:
+    """The way to the one place whose description shows ``item`` ("which way to the bronze
+    horse?": the Sculpture Hall, where anyone sees it). Only for a line that asks the way:
+    "where is the original painting?" may doubt that the one on show is it."""
+    shown = [p for p, v in h.req.names.items() if v.kind == "place" and item in v.holds]
+    return _way(h, shown[0]) if len(shown) == 1 else ""
 
 
 def _believed_of(h: Heard, topic: str) -> Said | None:

@@ -34,6 +34,7 @@ from simverse.llm.dialogue.answers import (
     dont_know,
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
+from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
@@ -81,6 +82,7 @@ from simverse.llm.dialogue.social import (
     thanks,
     tod,
     told,
+    who_i_am,
 )
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
@@ -326,6 +328,8 @@ def answer(h: Heard) -> Said:
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
+    if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
+        return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and (part := own_life_asked(h.reading)) \
             and not _others_named(h) and own_life_unknown(h.req, part):
         return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says

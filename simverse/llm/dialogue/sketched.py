@@ -206,7 +206,7 @@ def _known_among(scores: dict[str, float], req: DecisionRequest) -> str | None:
     return mine[0] if top >= SKETCH_CLOSE and len(mine) == 1 else None
 
 
-_WHERE_SEEN = re.compile(r"\b(?:in|at|behind|inside) (?:the|that|this|yon) (?P<place>[a-z'-]+(?: [a-z'-]+)?)"
+_WHERE_SEEN = re.compile(r"\b(?:in|at|behind|inside) (?:the|that|this|yon) (?P<place>[a-z'-]+(?: [a-z'-]+){0,2}?)"
                          r"(?= with\b| who\b| that\b| whose\b|$)")
 """"The bloke in the glass office (with the sad plant)": where the person described is."""
 
