@@ -60,10 +60,10 @@ _HELD: dict[str, re.Pattern[str]] = {
     "schooling": re.compile(r"\b(?:trained|studied|university|college|graduate|apprentice)"),
     "age": re.compile(r"\baged \d|\b\w+[- ]years?[- ]old\b"),
     "pets": re.compile(r"\b(?:pets?|dog|cat|hamster|parrot|horse)\b"),
-    "span": re.compile(r"(?!)"),  # a span of time is :mod:`.own_time`'s to find
 }
 """Words of what the NPC is given that speak of each part: where one is there, the other
-answers speak ("a retired bus driver": what he did before)."""
+answers speak ("a retired bus driver": what he did before). A span of time has none here:
+:mod:`.own_time` answers from the persona's span before this is asked."""
 
 
 def own_life_asked(r: Reading) -> str | None:
@@ -85,4 +85,5 @@ def own_life_unknown(req: DecisionRequest, part: str) -> bool:
     the kinds of its relationships and its beliefs about itself."""
     given = [req.persona, *req.goals, *req.relation_kinds.values(),
              *(f.text for f in req.facts if req.npc in (f.subject, f.object))]
-    return not any(_HELD[part].search(text.lower()) for text in given)
+    held = _HELD.get(part)
+    return held is None or not any(held.search(text.lower()) for text in given)

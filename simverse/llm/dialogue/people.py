@@ -187,7 +187,7 @@ GLOSSES: dict[str, tuple[str, ...]] = {
     "fence": ("the person who buys and sells stolen goods for you",),
     "creditor": ("the person you owe money to",),
     "debtor": ("the person who owes you money",),
-    "admirer": ("the person you look up to and admire",),
+    "admirer": ("the person you look up to and admire",),  # worlds write it of whom the NPC admires
     "admires": ("the person you look up to and admire",),
     "confidant": ("the person you trust with your secrets",),
     "companion": ("the person who travels with you",),
