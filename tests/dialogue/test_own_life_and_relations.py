@@ -28,6 +28,8 @@ from tests.dialogue.test_said_in_passing import school  # noqa: F401  (the class
     ("got any kids?", "family"),
     ("Mr Wulf, any kiddies at home? Just curious.", "family"),
     ("did your dad fish these waters too?", "family"),
+    ("do you have any children?", "family"),
+    ("any kids of your own?", "family"),
     ("are you married?", "family"),
     ("got any pets at yours?", "pets"),
     ("where are you from originally?", "origin"),
@@ -53,6 +55,11 @@ def test_a_question_about_the_npcs_own_life_is_known_by_its_part(line, part):
     "say hello to your father for me",  # no question
     "how long has the museum been open?",  # not the NPC's own span
     "where is the bakery?",
+    "Do you have any children's books?",  # a family word as what something is for or whose it is
+    "have you got a family ticket?",
+    "got any dad jokes?",
+    "Is your father's boat in the harbour?",
+    "any parents waiting?",  # people here, not the NPC's own
 ])
 def test_other_lines_ask_nothing_of_the_npcs_own_life(line):
     assert own_life_asked(read(line)) is None

@@ -23,10 +23,16 @@ _THEIRS = (r"(?:\byour|\byer|(?<!i have )(?<!we have )(?<!\bi )(?<!\bwe )\bgot|\
 """What makes a family or a pet the NPC's own: "your mum", "got a missus", "any kids", "do
 you have a dog" (not "I've got my mum's prescription")."""
 _ONE_WORD = r"(?:(?!my |his |her |their |our )\w+\s+)?"
+_KIN = rf"(?:{'|'.join(sorted(_FAMILY))})"
+_COMPOUND_HEAD = r"(?:tickets?|toys?|books?|jokes?|menus?|rooms?|friendly|sized?|packs?|deals?|photos?|business)\b"
+"""Nouns a family word may stand before as their kind ("a family ticket", "kids toys")."""
+_POSSESSED = re.compile(rf"\b{_KIN}(?:'s|s'|’s)", re.IGNORECASE)
+""""Your father's boat", "children's books": something of theirs, not the family asked after."""
 _JOB = r"(?:job|jobs|career|trade|living|profession)"
 _ASKED: dict[str, re.Pattern[str]] = {
     "family": re.compile(
-        rf"{_THEIRS}\s+{_ONE_WORD}(?:{'|'.join(sorted(_FAMILY))})\b"
+        rf"(?:{_THEIRS})(?<!\bany)(?<!\bgot any)\s+{_ONE_WORD}{_KIN}\b(?!\s+{_COMPOUND_HEAD})"
+        rf"|\bany\s+{_ONE_WORD}{_KIN}(?=\s+(?:at|of|yourself|back)\b|\s*$)"
         rf"|\bare {_YOU} married\b|^married\b"),
     "origin": re.compile(
         rf"\bwhere(?:abouts)? (?:are|were|was|is) {_YOU} (?:from|born|raised|brought up)\b|\b{_YOU} from originally\b"
@@ -75,7 +81,8 @@ def own_life_asked(r: Reading) -> str | None:
     sentences = [s for s in _SENTENCE_END.split(r.raw) if s.strip()]
     for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question
         text = read(sentence).text
-        if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)):
+        if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)) \
+                and not (part == "family" and _POSSESSED.search(sentence)):
             return part
     return None
 
