@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from simverse.llm.dialogue.parts import SENTENCE_BREAK
+
 _LEAD = r"^(?P<lead>(?:[a-z]+,\s+|(?:please|sorry|excuse me|so|and|hello|hi)[,!.]?\s+)*)"
 """A name or a polite word the question may open with ("Mara, you can...", "please, where I...")."""
 _MODALS = r"(?:can|could|will|would|should|must|may|might)"
@@ -24,7 +26,6 @@ _NO_AUXILIARY = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|wh
                            r"(?!(?:" + _AUXILIARIES + r")\b)(?P<verb>[a-z]+)(?P<rest>(?: [a-z].*)?\?)$")
 """"What you do so early?", "where she work?", "where you going?": the question word, then a
 statement with no auxiliary at all, which English asks with "do" (or "be" before -ing)."""
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)")
 _BE = {"i": "am", "he": "is", "she": "is"}
 
 
@@ -54,6 +55,6 @@ def in_usual_order(line: str) -> str:
 def _last_sentence(text: str) -> tuple[str, str]:
     """``text`` as what comes before its last sentence, and that sentence ("Good morning! ",
     "what you do so early?")."""
-    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
     cut = starts[-1] if starts else 0
     return text[:cut], text[cut:]

@@ -22,20 +22,21 @@ def similarities(encoder: Encoder | None, asks: list[tuple[Reading, DecisionRequ
     if encoder is None or not any(req.facts or req.relation_kinds for _, req in asks):
         return [(None, {})] * len(asks)
     texts: list[str] = []
+    said_as: list[dict[str, int]] = []  # per line, how many texts each relationship has
     for r, req in asks:
-        texts += [r.text, asked_clause(r.raw), *(f.text for f in req.facts)]
-        texts += [t for kind in req.relation_kinds.values() for t in relation_texts(kind)]
+        kinds = {who: relation_texts(kind) for who, kind in req.relation_kinds.items()}
+        texts += [r.text, asked_clause(r.raw), *(f.text for f in req.facts), *(t for ts in kinds.values() for t in ts)]
+        said_as.append({who: len(ts) for who, ts in kinds.items()})
     vectors = np.asarray(encoder.embed(texts), dtype=np.float32)
     out: list[tuple[list[float] | None, dict[str, float]]] = []
     row = 0
-    for _, req in asks:
+    for (_, req), counts in zip(asks, said_as, strict=True):
         line, asked = vectors[row], vectors[row + 1]
         facts = vectors[row + 2:row + 2 + len(req.facts)]
         row += 2 + len(req.facts)
         closest = np.maximum(facts @ line, facts @ asked)  # the question without what leads into it
         relations = {}
-        for who, kind in req.relation_kinds.items():  # its question or gloss, to the line or its question
-            n = len(relation_texts(kind))
+        for who, n in counts.items():  # its question or gloss, to the line or its question
             relations[who] = float(max((vectors[row:row + n] @ line).max(), (vectors[row:row + n] @ asked).max()))
             row += n
         out.append(([float(v) for v in closest], relations))

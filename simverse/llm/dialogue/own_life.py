@@ -12,6 +12,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import word_set
+from simverse.llm.dialogue.parts import SENTENCE_BREAK
 from simverse.llm.dialogue.reading import Reading, read
 
 _YOU = r"(?:you|your|yours|yourself|ya|yer)"
@@ -56,7 +57,6 @@ _ASKED: dict[str, re.Pattern[str]] = {
 }
 """How each part of an NPC's own life is asked about, "you" left out as chat leaves it
 ("got any kids?", "been here long?")."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HOW_IS = re.compile(r"\bhow (?:is|are|was|were) (?:your|the|all) ")
 """Asking after someone's health or mood ("how is your mum?") is small talk, not their story."""
 _HELD: dict[str, re.Pattern[str]] = {
@@ -78,7 +78,7 @@ def own_life_asked(r: Reading) -> str | None:
     hello to your mum" asks nothing."""
     if not (r.question or r.opens or r.wh or "?" in r.raw):
         return None
-    sentences = [s for s in _SENTENCE_END.split(r.raw) if s.strip()]
+    sentences = [s for s in SENTENCE_BREAK.split(r.raw) if s.strip()]
     for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question
         text = read(sentence).text
         if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)) \

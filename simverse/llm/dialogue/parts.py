@@ -14,7 +14,8 @@ from simverse.llm.dialogue.reading import WH, Reading, read, suggests
 from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.telling import tells_news
 
-_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+"""Where one sentence of a line ends and the next begins."""
 CLAUSE_BREAK = re.compile(r"\s*[,;:\u2013\u2014]\s*|\s+-\s+")
 """Where one clause of a line ends and the next begins (a comma, colon, semicolon or dash)."""
 LEADING = frozenset({"before", "after", "since", "while", "if", "when", "because", "although", "though", "as",
@@ -31,7 +32,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     followed by a question ("Fancy a coffee? What does the café ask for a cup?", "read me
     the label, what are they actually called?"), the question, which is what the speaker
     waits to hear."""
-    sentences = _SENTENCES.split(line.strip())
+    sentences = SENTENCE_BREAK.split(line.strip())
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
         sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
@@ -49,7 +50,7 @@ def asked_clause(line: str) -> str:
     that asks ("... later on? mornings are impossible for me" -> the first), less the
     clauses before the main one that address someone or open with a word like "before";
     the line itself when nothing is left out."""
-    sentences = [s for s in _SENTENCES.split(line.strip()) if s]
+    sentences = [s for s in SENTENCE_BREAK.split(line.strip()) if s]
     asking = [s for s in sentences if s.endswith("?")]
     sentence = asking[-1] if asking else (sentences[-1] if sentences else line)
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c]
@@ -69,7 +70,7 @@ def _leads_in(clause: str) -> bool:
 def clauses_of(line: str) -> list[str]:
     """The line's clauses, sentence by sentence ("first day here. who's our teacher, what's
     she called?" -> three)."""
-    return [c for s in _SENTENCES.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
+    return [c for s in SENTENCE_BREAK.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
 
 
 @lru_cache(maxsize=1 << 12)
