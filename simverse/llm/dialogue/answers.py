@@ -25,7 +25,7 @@ from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
-from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence
+from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence, wares_asked
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
@@ -168,7 +168,8 @@ def world_knowledge(h: Heard) -> str:
         if view is None:
             continue
         if view.kind == "npc":
-            text = person_answer(h, topic)
+            text = (wares_at(h, topic) if wares_asked(h.reading) else "") \
+                or person_answer(h, topic)  # "what does Greta sell?"
         elif view.kind == "place":
             text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
@@ -242,13 +243,14 @@ def _food(h: Heard) -> str:
     return f"You can get {' or '.join(where)}."
 
 
-def wares_at(h: Heard, place: str) -> str:
-    """"What do they sell at the kiosk?": the wares every villager knows are sold there."""
-    sold = [v for v in h.req.names.values() if v.kind == "item" and v.place == place and v.price]
+def wares_at(h: Heard, where: str) -> str:
+    """"What do they sell at the kiosk?", "what does Greta sell?": the wares known sold there or by them."""
+    sold = [v for v in h.req.names.values() if v.kind == "item" and where in (v.place, v.seller) and v.price]
     if not sold:
         return ""
     wares = ", ".join(f"{a_name(v.name)} for {coins_text(v.price)}" for v in sold[:4])
-    return f"At {name_of(h, place)} you can get {wares}."
+    by_them = f"{where} sells {wares}." if h.req.names[where].kind == "npc" else ""
+    return by_them or f"At {name_of(h, where)} you can get {wares}."
 
 
 def _item(h: Heard, item: str) -> str:

@@ -79,7 +79,7 @@ def walk_goal(raw: str) -> str:
 
 
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
-_GOES_TO = re.compile(r"\b(?:to|towards|for|reach|find|way(?:'s| is)?|between (?:me|us|here) and)\s+"
+_GOES_TO = re.compile(r"\b(?:to|towards?|onto|for|reach(?:es)?|find|way(?:'s| is)?|between (?:me|us|here) and)\s+"
                       r"(?:wherever\s+)?(?P<goal>" + _DETERMINER + ".+)")
 _DETERMINED = re.compile(r"\b" + _DETERMINER + ".+")
 _FROM_ON = re.compile(r"\s+(?:from|(?:a)?round (?:here|there))\b.*$")
@@ -190,6 +190,30 @@ def place_texts(req: DecisionRequest) -> dict[str, list[str]]:
                 if place in out:
                     out[place].append(view.known_as)
     return out
+
+
+_SENTENCE = re.compile(r"[;:.!?]")
+_LISTED = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def description_parts(description: str) -> list[str]:
+    """The things a description lists, each alone ("Lockers, coat pegs and a noticeboard with
+    the menu" -> "Lockers", "coat pegs"): "the coat pegs" is far closer to "coat pegs" than
+    to the whole description. Only a list (a sentence with commas) and only its short items
+    (up to three words): a clause ("you see every boat come and go") names no one thing."""
+    parts = []
+    for sentence in _SENTENCE.split(description):
+        if "," in sentence:
+            parts += [p.strip() for p in _LISTED.split(sentence) if 0 < len(p.split()) <= 3]
+    return parts
+
+
+def listed_texts(req: DecisionRequest) -> dict[str, list[str]]:
+    """Per place that lists things in its description, those things (:func:`description_parts`):
+    compared with the goal of a way asked ("which way to the coat pegs?") alone, since a line
+    about one of the things ("where did those swords come from?") asks no place."""
+    places = [v for v in req.names.values() if v.kind == "place"]
+    return {v.id: parts for v in places if (parts := description_parts(v.description))}
 
 
 def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,

@@ -50,9 +50,9 @@ def deed_asked(r: Reading, people_named: bool) -> str:
     no such question (about you or me, a person named, another time, someone's relation)."""
     words = list(r.body or r.words)
     asker = _asker(words, r.wh)
-    if asker is None or people_named or other_time(r) or r.owned or set(words) & _YOU:
+    if asker is None or people_named or other_time(r) or r.owned or _about_you(words, asker):
         return ""
-    rest = words[asker:]
+    rest = _past_where(words[asker:])
     copula = bool(rest) and rest[0] in ("is", "s", "are")
     stripped = set()
     while rest and rest[0] in _LEAD:
@@ -80,17 +80,55 @@ _GROUPS = word_set("you them us staff people folk lot team adults grownups")
 
 def _asker(words: list[str], wh: str | None) -> int | None:
     """Where what a question about someone asks done begins: after its "who" or its "which"
-    and a word for a person, among its first words; ``None`` when it asks no such thing."""
-    for at, word in enumerate(words[:4]):
-        if word == "who" and wh == "who":
+    and a word for a person, among its first words or after a lead-in that asks it ("could
+    you remind me which adult...", "I was wondering who..."); ``None`` when it asks no such
+    thing."""
+    for at, word in enumerate(words[:_INDIRECT_REACH]):
+        if word not in ("who", "which") or (at >= 4 and not set(words[max(at - 2, 0):at]) & _ASKING_LEADS):
+            continue
+        if word == "who" and wh in ("who", None):
             return at + 1
-        if word == "which" and wh == "which":
+        if word == "which" and wh in ("which", None):
             after = at + 1 + (words[at + 1:at + 2] == ["one"])
             if words[after:after + 1] == ["of"]:  # "which (one) of the staff restores..."
                 after += 1 + (words[after + 1:after + 2] in (["the"], ["these"], ["those"]))
                 return after + 1 if after < len(words) and words[after] in _GROUPS else None
-            return after + 1 if after < len(words) and words[after] in _PERSON_NOUNS else None
+            if after >= len(words) or words[after] not in _PERSON_NOUNS:
+                return None
+            group = words[after + 1:after + 4]  # "which member of staff...", "which member of the team..."
+            if group[:1] == ["of"] and (kin := [w for w in group[1:] if w not in ("the", "our", "your")]):
+                return after + 2 + group[1:].index(kin[0]) + 1 if kin[0] in _GROUPS else None
+            return after + 1
     return None
+
+
+_INDIRECT_REACH = 8
+_ASKING_LEADS = word_set("know tell remind wondering wonder wondered ask asking idea sure recall remember forget "
+                         "forgotten guess")
+"""Words of a lead-in that asks a question of its own ("could you remind me which...",
+"I was wondering who..."): what follows is the question."""
+_OWNING_YOU = frozenset({"my", "your", "our"})
+
+
+def _about_you(words: list[str], asker: int) -> bool:
+    """Whether what is asked done is done by or to the one asked or the asker ("who taught
+    you?", "who do I see?"); "my boat" or "your class" only say whose thing it is done to."""
+    rest = words[asker:]
+    if any(w in _YOU and not (w in _OWNING_YOU and i + 1 < len(rest) and rest[i + 1] not in FUNCTION_WORDS)
+           for i, w in enumerate(rest)):
+        return True
+    return bool(set(words[:asker]) & _YOU) and not set(words[:asker]) & _ASKING_LEADS
+
+
+_WHERE_FIRST = word_set("in at around round on across")
+_THIS = word_set("this the our these")
+
+
+def _past_where(rest: list[str]) -> list[str]:
+    """What is asked done, past where the asker means ("who in this valley hands out...")."""
+    if len(rest) > 3 and rest[0] in _WHERE_FIRST and rest[1] in _THIS:
+        return rest[3:]
+    return rest
 
 
 _POINTING = word_set("that this it them those these")

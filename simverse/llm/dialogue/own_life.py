@@ -1,9 +1,10 @@
 """Questions about the NPC's own life away from what the world shows of it: its family, where
 it grew up, what it did before, its schooling, its age, its pets, how long it has been at
-its work. A world file seldom says; where the NPC's persona, goals, relationships and own
-beliefs say nothing of it, the honest answer is that it cannot say, not its activity, its
-wares or the way somewhere that other answers would find in the same words ("got a missus
-at home?" is no question about the way home). Plain English word shapes, no world's words.
+its work, what it will be when it is older. A world file seldom says; where the NPC's
+persona, goals, relationships and own beliefs say nothing of it, the honest answer is that
+it cannot say, not its activity, its wares or the way somewhere that other answers would
+find in the same words ("got a missus at home?" is no question about the way home). Plain
+English word shapes, no world's words.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _FAMILY = word_set("family wife husband missus spouse married kid kids kiddies c
                    "daughters parent parents mum mom mam dad father mother brother brothers sister sisters sibling "
                    "siblings grandchild grandchildren grandkids grandparents folks widow widower")
 _THEIRS = (r"(?:\byour|\byer|(?<!i have )(?<!we have )(?<!\bi )(?<!\bwe )\bgot|\bany"
-           r"|\b(?:do|did) you have (?:a|an|any)|\bhave you (?:got )?(?:a|an|any))")
+           r"|\b(?:do|did|if|whether) you have (?:a|an|any)|\bhave you (?:got )?(?:a|an|any))")
 """What makes a family or a pet the NPC's own: "your mum", "got a missus", "any kids", "do
 you have a dog" (not "I've got my mum's prescription")."""
 _ONE_WORD = r"(?:(?!my |his |her |their |our )\w+\s+)?"
@@ -34,6 +35,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "family": re.compile(
         rf"(?:{_THEIRS})(?<!\bany)(?<!\bgot any)\s+{_ONE_WORD}{_KIN}\b(?!\s+{_COMPOUND_HEAD})"
         rf"|\bany\s+{_ONE_WORD}{_KIN}(?=\s+(?:at|of|yourself|back)\b|\s*$)"
+        rf"|\b(?:do|did|if|whether) you (?:have|had) (?:got )?any\s+{_ONE_WORD}{_KIN}\b"
         rf"|\bare {_YOU} married\b|^married\b"),
     "origin": re.compile(
         rf"\bwhere(?:abouts)? (?:are|were|was|is) {_YOU} (?:from|born|raised|brought up)\b|\b{_YOU} from originally\b"
@@ -51,6 +53,10 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "age": re.compile(rf"\bhow old (?:are|is|might|would|were) {_YOU}\b|\bhow old {_YOU}\b|\b{_YOU}r? age\b"
                       rf"|\byour birthday\b|\bwhen were {_YOU} born\b"),
     "pets": re.compile(rf"{_THEIRS}\s+{_ONE_WORD}pets?\b"),
+    "future": re.compile(rf"^(?=.*\b(?:what|which|want|wanna|will|gonna|going to|plans?|hope)\b).*?"
+                         rf"(?:\bwhen {_YOU} (?:are|'re|re|r|get|grow) (?:older|grown|up|bigger|big)\b"
+                         rf"|\b{_YOU} grow up\b|\bwhen {_YOU} retire\b"
+                         rf"|\bafter {_YOU} (?:leave|finish) (?:school|college)\b)"),
     "span": re.compile(rf"\bhow long (?:have|had|has) {_YOU}\b|\bhow long {_YOU}\b"
                        rf"|\bhow many (?:years|yrs|months) (?:have |had )?{_YOU}\b"
                        rf"|\bbeen (?:[a-z]+ ){{0,5}}(?:long|a while|for ages)\b"),
@@ -66,17 +72,22 @@ _HELD: dict[str, re.Pattern[str]] = {
     "schooling": re.compile(r"\b(?:trained|studied|university|college|graduate|apprentice)"),
     "age": re.compile(r"\baged \d|\b\w+[- ]years?[- ]old\b"),
     "pets": re.compile(r"\b(?:pets?|dog|cat|hamster|parrot|horse)\b"),
+    "future": re.compile(r"\b(?:become|want to be|dreams?|someday|one day|grow up|career|future|retire)"),
 }
 """Words of what the NPC is given that speak of each part: where one is there, the other
 answers speak ("a retired bus driver": what he did before). A span of time has none here:
 :mod:`.own_time` answers from the persona's span before this is asked."""
 
 
+_WONDERING = re.compile(r"\b(?:wonder|wondering|wondered|curious) (?:if|whether|what|where|how|who|which|when)\b")
+""""I've been wondering if you have any siblings.": a question said as a statement."""
+
+
 def own_life_asked(r: Reading) -> str | None:
     """The part of the NPC's own life a question asks about (``family``, ``origin``,
-    ``before``, ``schooling``, ``age``, ``pets``, ``span``), or None. Only a question: "say
+    ``before``, ``schooling``, ``age``, ``pets``, ``future``, ``span``), or None. Only a question: "say
     hello to your mum" asks nothing."""
-    if not (r.question or r.opens or r.wh or "?" in r.raw):
+    if not (r.question or r.opens or r.wh or "?" in r.raw or _WONDERING.search(r.raw.lower())):
         return None
     sentences = [s for s in SENTENCE_BREAK.split(r.raw) if s.strip()]
     for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question

@@ -5,6 +5,7 @@ mentor?") or in other words close in meaning ("who do you sit next to?").
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from simverse.core.names import singular, word_forms, word_set
@@ -67,10 +68,11 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     if not opinion and (r.wh == "where" or r.has("seen", "find", "where")):
         return f"{who} is right here." if who in req.people_here else ""
     job = r.has("do for a living", "does for a living", "job", "work as", "line of work", "line of business",
-                "his trade", "her trade", "do for work", "does for work") or (
-        "what" in r.words and r.words[-1] == "does")
-    if who in _owners(h) and not opinion:
-        return ""  # "who is Finn's father?" asks about the father
+                "his trade", "her trade", "do for work", "does for work", "profession", "occupation") or (
+        "what" in r.words and (r.words[-1] == "does" or r.words[-2:] == ("does", who.lower()) or (
+            r.words[-1] == "do" and "does" in r.words)))  # "what does Greta do?"
+    if who in _owners(h) and not opinion and not (r.owned and r.owned[0] in _JOB_WORDS):
+        return ""  # "who is Finn's father?" asks about the father, "what is Greta's job?" about Greta
     if not opinion and asks_someone_tied(r, who):
         return ""  # "who is Tomas married to?" asks about someone else than Tomas
     named = r.has("name of", *THEIR_NAME, "called", "which of")  # "the name of the lady...?"
@@ -93,6 +95,20 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     if who in req.people_here and not opinion:
         parts.append("You can ask for yourself; they're right here.")
     return " ".join(parts)
+
+
+_SELLING = re.compile(r"\b(?:does|do|did|is|are|can|could|will|would)\b(?: [a-z']+){1,3} "
+                      r"(?:sell|sells|selling|stock|stocks|stocking|offer|offers|offering)\b")
+""""What does Greta sell?", "is Jonas selling today?": a person's wares asked for, not "what
+dealings do you have with the merchant who sells charms?"."""
+
+
+def wares_asked(r: Reading) -> bool:
+    """Whether the line asks what someone sells (not the one asked: "what do you sell?")."""
+    return bool(_SELLING.search(r.text)) and not set(r.words) & _YOU
+
+
+_JOB_WORDS = frozenset({"job", "profession", "occupation", "trade", "work", "role", "line"})
 
 
 def _owners(h: Heard) -> set[str]:

@@ -294,9 +294,9 @@ def suggests(words: Sequence[str]) -> bool:
         and words[3] not in WH
 
 
-_PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back"
+_PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back|how (?:cheap|affordable)|charged? (?:you|me|us) for"
                      r"|per (?!day|week|hour|night|month|year|cent)[a-z]+) )")
-""""What would a guidebook set a student back", "wot u asking per lantern": a price in other words."""
+""""What would a guidebook set a student back", "how cheap are...", "per lantern": a price in other words."""
 _DEAR_ANYWHERE = ("pricey", "pricy", "apiece")
 _DEAR_LAST = ("expensive", "costly", "cheap", "affordable")
 PRICE_JUDGING = word_set(" ".join((*_DEAR_ANYWHERE, *_DEAR_LAST)))

@@ -23,6 +23,7 @@ import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_form_set, word_forms
+from simverse.llm.dialogue.acquainted import acquaintance_asked, acquaintances
 from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -42,6 +43,7 @@ from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
     NAME_PAIR_CLOSE,
     PLACE_MARGIN,
+    listed_texts,
     named_as,
     place_names,
     place_scores,
@@ -198,6 +200,9 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     goals = way_goal(req.conversation[-1].text) if req.conversation else []  # the whole line: a lead-in may say it
     lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else []), *goals])
     scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
+    if goals and (listed := listed_texts(req)):  # "which way to the coat pegs?": one thing a place lists
+        near = place_scores(model.vectors(goals), model.vectors([t for ts in listed.values() for t in ts]), listed)
+        scores = {p: max(s, near.get(p, 0.0)) for p, s in scores.items()}
     pairs, names = word_pairs(r, req) + ([goal] if walk and (goal := walk_goal(r.raw)) else []), place_names(req)
     # "which way to the canteen?": the goal said as a name for one place, before any words said around it
     for said in ([short for g in goals if (short := named_as(g))], pairs):
@@ -328,9 +333,13 @@ def answer(h: Heard) -> Said:
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
+    if intent not in ("farewell", "thanks", "request") and acquaintance_asked(h.reading) and not _others_named(h) \
+            and (known := acquaintances(h.req)):
+        return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
-    if intent not in ("farewell", "thanks") and (part := own_life_asked(h.reading)) \
+    whole = read(h.req.conversation[-1].text) if h.req.conversation else h.reading  # "when you're older, what..."
+    if intent not in ("farewell", "thanks") and (part := own_life_asked(h.reading) or own_life_asked(whole)) \
             and not _others_named(h) and own_life_unknown(h.req, part):
         return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):

@@ -46,6 +46,17 @@ _ABOUT_YOU = re.compile(r"^(?:.*?[,;:.]\s+)?" + _OPENING + r"(?:" + _TOLD + r"|i
 """A report or guess about the one spoken to ("I understand the boy with the gossip is one
 of yours", "I'm guessing you're saving for something big"): theirs to confirm, not news."""
 
+_NOT_THEM = r"(?!(?:i|we|you|u|ya|ye|me)\b)"
+"""A word that is not the speaker or the one spoken to: "bram u keep asking me what..." passes nothing on."""
+_RELAYED = re.compile(r"^" + _OPENING + rf"(?:{_NOT_THEM}[a-z']+ ){{0,3}}{_NOT_THEM}[a-z']+?(?:'s)? "
+                      r"(?:(?:is|was|are|were|has been|have been) )?"
+                      r"(?:asking|wondering|wants to know|wanted to know|would like to know|asked)(?: (?:me|us))?\s+"
+                      r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
+""""A patient is asking whether the doctor has a slot", "my friend wants to know where the
+chapel is": a question passed on from someone else, asked as the speaker's own; not one that
+asks the NPC to do something ("she's asking if you could...")."""
+_ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b", re.IGNORECASE)
+
 
 def as_question(line: str) -> str:
     """``line`` said as the question it asks when it is a report with the unknown left open
@@ -64,6 +75,9 @@ def as_question(line: str) -> str:
         return f"where can i {match['rest']}?"
     if match := _LOOKING.match(body):
         return f"who {match['rest']}?"
+    if (match := _RELAYED.match(body)) and not _ASKS_TO_ACT.match(match["rest"]):
+        wh = match["wh"].lower()
+        return f"is it true {match['rest']}?" if wh in ("whether", "if") else f"{wh} {match['rest']}?"
     if (match := _ABOUT_YOU.match(body)) and _only_yours(asked := f"is it true {match['rest']}?"):
         return asked
     return line

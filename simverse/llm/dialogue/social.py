@@ -150,8 +150,9 @@ def about_me(h: Heard) -> Said:
             "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
     if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work",
-             "is it you do", "is it that you do", "you do for work", "your line of work", "your trade") \
-            and asks_activity(r) and not r.has(*_OFF_WORK):  # not "...after work"
+             "is it you do", "is it that you do", "you do for work", "line of work", "your trade", *_CALLING_WORDS) \
+            and (asks_activity(r) or r.has(*_CALLING_WORDS)) and not r.has(*_OFF_WORK) \
+            and not (r.has(*_CALLING_WORDS) and set(word_forms(who_i_am(req))) & _NO_CALLING):  # a customer's job?
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
@@ -222,9 +223,8 @@ ACTIVITY_CLOSE = 0.55
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
 _DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
-          "has your attention", "caught your eye", "absorbed in", "engrossed in", "stuck into")
-"""Plain words of asking what one is doing, or what one's mind is on ("what's got your
-attention this early?", "what are you so engrossed in?")."""
+          "has your attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into")
+"""Plain words of asking what one is doing or has in mind ("what's got your attention?", "so absorbed?")."""
 _YOU = word_set("you your yourself")
 
 
@@ -235,7 +235,7 @@ def activity_asked(h: Heard) -> bool:
     r = h.reading
     if _seen_doing(r):
         return True
-    if not asks_activity(r):
+    if not asks_activity(r) or r.has(*_CALLING_WORDS):  # "what profession keeps you busy?": the job
         return False
     if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"
         return True
@@ -260,6 +260,8 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
 """A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
 
+_CALLING_WORDS = ("profession", "occupation")  # "before retirement, what profession kept you busy?": any time
+_NO_CALLING = word_set("customer patient visitor tourist guest pupil student child kid boy girl passenger client")
 _OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
 """What one does off work is no job ("what is it you do when you're not working?")."""
 

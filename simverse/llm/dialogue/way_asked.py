@@ -29,6 +29,11 @@ _WAY_TO_IT = re.compile(r"\b(?:pass|go|walk|cut|come) through\b.*\bto (?:reach|g
                         r"|\bbetween (?:me|us|here) and\b")
 """"What must I pass through to reach them?", "how long to get to it": the way to what a lead-in
 named; "which rooms lie between me and the hall?": the way there."""
+_WAY_THROUGH = re.compile(r"\b(?:which|what) (?:doors?|doorways?|exits?|routes?|paths?|roads?|corridors?|passages?"
+                          r"|gates?|turnings?|stairs|staircases?)\b(?: [a-z']+){0,5}? (?:leads?|opens?|goes|go"
+                          r"|reach(?:es)?|takes?|gets?|brings?|heads?|runs?)\b")
+""""Which door out of this yard leads toward the pegs?", "what route reaches the canteen?": a
+way asked for by what leads there."""
 
 
 def asks_way(r: Reading) -> bool:
@@ -39,7 +44,8 @@ def asks_way(r: Reading) -> bool:
 
 
 def _asks_for_a_way(r: Reading) -> bool:
-    return r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text)) or asks_way_to_it(r)
+    return (r.has(*WAY) or bool(_WAY_ASKED.search(r.text)) or bool(_WAY_BETWEEN.search(r.text))
+            or bool(_WAY_THROUGH.search(r.text)) or asks_way_to_it(r))
 
 
 _MOVING_TO = re.compile(_HOW + r"(?P<verb>[a-z]+)(?: [a-z]+){0,2}? (?:to|into|towards)\b")
