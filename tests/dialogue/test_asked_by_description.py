@@ -1,10 +1,13 @@
 """People, places and prices asked for by description or in other words: someone by what
 they do after a lead-in or "which member of staff" ("could you remind me which adult
 teaches your class?"); the way by what leads there ("which door out of this yard leads
-toward the coat pegs?") to a place known by one thing its description lists; a price asked
-"how cheap" or "what did they charge you"; the NPC's profession, also in the past; whom it
-knows here; a question passed on from someone else; another person's job and wares; on
-the shipped worlds."""
+toward the coat pegs?") to a place known by one thing its description lists; a place by
+what is done there ("which room sorts out flu shots?"); the places next to one; a price
+asked "how cheap" or "what did they charge you"; the NPC's profession, also in the past;
+whom it knows here; a question passed on from someone else or after "I'm curious";
+another person's job and wares; its future and a family or animals wondered about as its
+own life; a walk together suggested ("shall we pop along to...", "coming?"); on the
+shipped worlds."""
 
 from __future__ import annotations
 
@@ -16,10 +19,13 @@ from dialogue_helpers import shipped
 from simverse.agents.player import ask
 from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue.acquainted import acquaintance_asked
-from simverse.llm.dialogue.described import description_parts
+from simverse.llm.dialogue.described import description_parts, place_wanted
 from simverse.llm.dialogue.doers import deed_asked
+from simverse.llm.dialogue.neighbours import neighbours_asked
+from simverse.llm.dialogue.own_life import own_life_asked
 from simverse.llm.dialogue.reading import asks_price, read
 from simverse.llm.dialogue.reported import as_question
+from simverse.llm.dialogue.requesting import walk_together
 from simverse.llm.dialogue.way_asked import asks_the_way
 from simverse.world.model import World
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
@@ -160,7 +166,6 @@ def test_another_person_s_job_and_wares(harbour):  # noqa: F811
     ("when you get older things get easier, right?", None),
 ])
 def test_its_future_and_a_family_wondered_about_are_its_own_life(line, part):
-    from simverse.llm.dialogue.own_life import own_life_asked
     assert own_life_asked(read(line)) == part
 
 
@@ -172,3 +177,84 @@ def test_a_future_nothing_it_is_given_speaks_of_is_not_known(school):  # noqa: F
 def test_what_has_it_absorbed_is_what_it_is_doing(school):  # noqa: F811
     said = ask(school, "Ines", "What has you so absorbed over there?").utterance
     assert "pencils" in said, said
+
+
+@pytest.mark.parametrize(("line", "together"), [
+    ("Zara, shall we both pop along to where lunch is served?", True),
+    ("milo lets scoot out n play footy", True),
+    ("Bea, fancy heading through to the staff break area with me?", True),
+    ("bram courtyard window seats in the cafe, coming?", True),
+    ("is the doctor coming?", False),
+    ("shall we talk about the quiz?", False),
+    ("let us see the menu", False),
+])
+def test_a_walk_together_suggested(line, together):
+    assert walk_together(read(line)) is together
+
+
+def test_a_walk_suggested_with_coming_goes_there(museum):
+    decision = ask(museum, "Bram", "bram courtyard window seats in the cafe, coming?")
+    assert decision.action == "move" and decision.args == {"place": "cafe"}, decision
+
+
+@pytest.mark.parametrize(("line", "wanted"), [
+    ("ben which room sorts out flu shots", True),
+    ("any shop nearby selling blades?", True),
+    ("Anywhere to buy a brew?", True),
+    ("what is the room like?", False),
+    ("did you go anywhere nice?", False),
+])
+def test_a_place_asked_for_by_what_is_done_there(line, wanted):
+    assert place_wanted(read(line)) is wanted
+
+
+def test_the_room_that_does_something_is_found(clinic):  # noqa: F811
+    assert "Nurse Station" in ask(clinic, "Ben", "ben which room sorts out flu shots").utterance
+
+
+def test_the_job_before_retiring_and_animals_at_home(clinic, school):  # noqa: F811
+    assert "bus driver" in ask(clinic, "Walter", "walter what job did u do before retiring").utterance
+    assert own_life_asked(read("Miss, got any animals at your house apart from our hamster?")) == "pets"
+    said = ask(school, "Arden", "Miss, got any animals at your house apart from our hamster?").utterance
+    assert DONT_KNOW.search(said), said
+
+
+@pytest.mark.parametrize(("line", "asked"), [
+    ("Camille, which room is right next door to your studio?", True),
+    ("From the beanbags here, which rooms can you step straight into?", True),
+    ("what room is next to the cafeteria?", True),
+    ("which room is the quietest?", False),
+    ("what is next to the door?", False),
+])
+def test_which_places_lie_next_to_one(line, asked):
+    assert neighbours_asked(read(line)) is asked
+
+
+def test_the_places_next_to_one_come_from_the_map(school, museum):  # noqa: F811
+    assert ask(museum, "Camille", "Camille, which room is right next door to your studio?").utterance == (
+        "Archive and Restoration Studio opens onto East Gallery.")
+    said = ask(school, "Theo", "From the beanbags here, which rooms can you step straight into?").utterance
+    assert said.startswith("School Library opens onto") and "Main Hallway" in said, said
+    said = ask(school, "Theo", "what room is next to the cafeteria?").utterance
+    assert said.startswith("Cafeteria opens onto"), said
+
+
+def test_a_question_after_i_am_curious_is_asked_not_a_greeting(harbour):  # noqa: F811
+    said = ask(harbour, "Ilsa", "I'm curious which villager you'd call your dearest pal.").utterance
+    assert said == "Mara is my friend.", said
+    assert "ale" in ask(harbour, "Ilsa", "what's the dearest thing you sell?").utterance
+
+
+def test_a_question_about_work_before_retiring_is_no_question_of_the_role(desk, museum):  # noqa: F811
+    said = ask(desk, "Hugo", "Hugo, how many years did you work as a plumber before you retired?").utterance
+    assert "I'm a retired plumber" not in said and DONT_KNOW.search(said), said
+    said = ask(museum, "Bram", "bram which school did you teach at before you retired?").utterance
+    assert "schoolteacher" not in said and DONT_KNOW.search(said), said
+
+
+@pytest.mark.parametrize("line", [
+    "have you lost any animals lately, shepherd?",
+    "your wool animals on the hill, why I count so few?",
+])
+def test_animals_at_work_are_no_pets(line):
+    assert own_life_asked(read(line)) is None

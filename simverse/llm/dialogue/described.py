@@ -160,8 +160,15 @@ def _bare_goal(part: str) -> re.Match[str] | None:
 
 
 def place_wanted(r: Reading) -> bool:
-    """Whether the line asks where something is or how to get somewhere."""
-    return asks_way(r) or asks_way_to_place(r)
+    """Whether the line asks where something is or how to get somewhere, or asks for a place
+    by what is done there ("which room sorts out flu shots?", "anywhere to buy a brew?")."""
+    return asks_way(r) or asks_way_to_place(r) or bool(_PLACE_ASKED.search(r.text))
+
+
+_PLACE_ASKED = re.compile(r"\b(?:which|what|any)(?: [a-z]+)? (?:rooms?|places?|shops?|spots?|stalls?|counters?)\b"
+                          r"|\b(?:anywhere|somewhere)(?: (?:round|around|near) here| nearby)? (?:to|that|i can|selling"
+                          r"|serving|for)\b")
+""""Which room sorts out...", "any shop nearby selling...", "anywhere to buy...": a place asked for."""
 
 
 _ORIGIN = re.compile(r"\b(?:from|come from|comes from|came from)\W*$|\bwhere (?:do|does|did) (?:you|they|he|she) "

@@ -33,7 +33,7 @@ from simverse.llm.dialogue.reading import (
     is_reaction,
     read,
 )
-from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.requesting import polite_request, walk_together
 from simverse.llm.dialogue.telling import tells_news
 from simverse.llm.dialogue.unmarked import last_sentence
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_place
@@ -123,7 +123,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     known = topic if cues.known_topic is None else cues.known_topic
     if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone
         return "confide"
-    if cues.place and goes_along(r):  # "keep me company on the way to the mill"
+    if (cues.place and goes_along(r)) or walk_together(r):  # "keep me company on the way to the mill"
         return "request"
     verb = polite_request(r, cues.verbs)
     if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \

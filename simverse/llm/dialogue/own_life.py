@@ -52,7 +52,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
                             rf"|\bwhere (?:did )?{_YOU} (?:study|studied|train|trained)\b"),
     "age": re.compile(rf"\bhow old (?:are|is|might|would|were) {_YOU}\b|\bhow old {_YOU}\b|\b{_YOU}r? age\b"
                       rf"|\byour birthday\b|\bwhen were {_YOU} born\b"),
-    "pets": re.compile(rf"{_THEIRS}\s+{_ONE_WORD}pets?\b"),
+    "pets": re.compile(rf"{_THEIRS}\s+{_ONE_WORD}(?:pets?\b|animals? (?:at|in) (?:home|your house|yours)\b)"),
     "future": re.compile(rf"^(?=.*\b(?:what|which|want|wanna|will|gonna|going to|plans?|hope)\b).*?"
                          rf"(?:\bwhen {_YOU} (?:are|'re|re|r|get|grow) (?:older|grown|up|bigger|big)\b"
                          rf"|\b{_YOU} grow up\b|\bwhen {_YOU} retire\b"

@@ -31,7 +31,7 @@ talking about", "that Nell everyone speaks of"): then the question is about the 
 
 
 _SOMEONE = word_set("person one man woman lady guy boy girl kid lad lass worker colleague employee member staff pupil "
-                    "student fellow folk people")
+                    "student fellow folk people villager local neighbour")
 """Words that make "which ..." ask for a person ("which boy...", "which colleagues...")."""
 _ANYONE = word_set("anyone anybody someone somebody")
 

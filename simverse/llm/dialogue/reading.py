@@ -27,7 +27,7 @@ NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "
 ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any idea", "i wonder",
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about",
-          "remind me")
+          "remind me", "wondering", "am curious", "was curious")
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
          "what is the damage", "how dear", "how expensive", "how costly", "how pricey",

@@ -62,6 +62,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
+from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
 from simverse.llm.dialogue.own_time import own_span, span_asked
@@ -336,6 +337,8 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks", "request") and acquaintance_asked(h.reading) and not _others_named(h) \
             and (known := acquaintances(h.req)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."
+    if intent in QUESTIONS and neighbours_asked(h.reading) and (near := neighbours(h.req, h.reading, h.topics)):
+        return Said(near)  # "which room is right next door to your studio?": the map says
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     whole = read(h.req.conversation[-1].text) if h.req.conversation else h.reading  # "when you're older, what..."

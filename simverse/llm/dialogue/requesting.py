@@ -182,6 +182,20 @@ _NOT_SOMEONE = word_set("i we you they he she it this that there these those wha
 
 COME_ALONG = ("follow me", "come with me", "let us go", "come along", "walk with me", "join me", "join us")
 """Asking the NPC to come where the speaker goes."""
+_GOING = r"(?:go|pop|head|wander|walk|nip|stroll|move|hop|step|scoot|mosey|amble|toddle|run|dash)"
+_TOGETHER = re.compile(rf"\b(?:shall|should|can|could) we(?: both| all| two)? {_GOING}\b"
+                       rf"|\b(?:let us|lets)(?: both| all)? {_GOING}\b"
+                       r"|\bfancy (?:going|heading|popping|walking|wandering|nipping|strolling|coming)\b"
+                       r"|(?:^|, ?|\b(?:you|u|ya) )coming(?: along| with (?:me|us))?\??$")
+""""Shall we pop along to...", "let's scoot out", "fancy heading through to...", "the café,
+coming?": a walk together suggested, not ordered."""
+
+
+def walk_together(r: Reading) -> bool:
+    """Whether the line suggests going somewhere together (read, or as typed: ", coming?")."""
+    return bool(_TOGETHER.search(r.text) or _TOGETHER.search(r.raw.lower().strip()))
+
+
 _WITH_ME = re.compile(r"\b(?:walk|wander|stroll|amble|mosey|come|go|head|pop|nip|hop|step|tag|run|hurry)"
                       r"(?: (?:over|across|along|down|up|round|around|back|out|through|in|on))+"
                       r"(?: (?:to|onto|into) (?:the|a) [a-z]+)? (?:with|alongside) (?:me|us)\b")

@@ -149,10 +149,11 @@ def about_me(h: Heard) -> Said:
     if here_asked(r) or (r.has("where are you", "this place") and not r.has(
             "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
-    if r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work",
-             "is it you do", "is it that you do", "you do for work", "line of work", "your trade", *_CALLING_WORDS) \
-            and (asks_activity(r) or r.has(*_CALLING_WORDS)) and not r.has(*_OFF_WORK) \
-            and not (r.has(*_CALLING_WORDS) and set(word_forms(who_i_am(req))) & _NO_CALLING):  # a customer's job?
+    job = _JOB_ASKED.search(r.text)  # "before retirement, what profession kept you busy?": any time
+    if (job or r.has("do you do", "your job", "your work", "for a living", "what are you", "what work", "you work",
+                     "is it you do", "is it that you do", "you do for work", "line of work", "your trade")) \
+            and (asks_activity(r) or job) and not r.has(*_OFF_WORK) \
+            and not (job and set(word_forms(who_i_am(req))) & _NO_CALLING):  # a customer's job?
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
@@ -235,7 +236,7 @@ def activity_asked(h: Heard) -> bool:
     r = h.reading
     if _seen_doing(r):
         return True
-    if not asks_activity(r) or r.has(*_CALLING_WORDS):  # "what profession keeps you busy?": the job
+    if not asks_activity(r) or _JOB_ASKED.search(r.text):  # "what profession keeps you busy?": the job
         return False
     if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"
         return True
@@ -260,7 +261,7 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
 """A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
 
-_CALLING_WORDS = ("profession", "occupation")  # "before retirement, what profession kept you busy?": any time
+_JOB_ASKED = re.compile(r"\b(?:profession|occupation)\b|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b")
 _NO_CALLING = word_set("customer patient visitor tourist guest pupil student child kid boy girl passenger client")
 _OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
 """What one does off work is no job ("what is it you do when you're not working?")."""
@@ -376,9 +377,8 @@ def _activity(h: Heard) -> str:
 
 
 _OFFERED = re.compile(r"\b(?:anything|something) (?:[a-z]+ )?to (?:eat|drink)\b"
-                      r"|\b(?:cheapest|least expensive|most expensive|dearest|priciest)\b")
-""""Got anything to eat?", "what's the cheapest thing you've got?": what is on sale here,
-asked without a word of selling."""
+                      r"|\b(?:cheapest|least expensive|most expensive|dearest|priciest)\b(?! (?:pal|friend|mate))")
+""""Got anything to eat?", "the cheapest thing you've got?": what is sold here, asked without a word of selling."""
 
 
 def _priced_here(req: DecisionRequest) -> bool:

@@ -14,7 +14,7 @@ from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place, places_showing, walk_goal
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.reading import goes_along
-from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request
+from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request, walk_together
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
                       "nip hop dash scoot mosey saunter toddle")
@@ -24,7 +24,8 @@ def wants_to_go(h: Heard) -> bool:
     """Whether the line asks the NPC to walk somewhere with the speaker ("come with me",
     "pop out to the waiting room", "take me over to the mill")."""
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in MOVE_WORDS or goes_along(h.reading) or bool(_TAKE_ME.search(h.reading.text)) or bool(
+    return verb in MOVE_WORDS or goes_along(h.reading) or walk_together(h.reading) or bool(
+        _TAKE_ME.search(h.reading.text)) or bool(
         _POP_OVER.search(h.reading.text)) or h.reading.has(*COME_ALONG) or (
         h.reading.has("next door") and h.reading.has("together", *_WE_SUGGEST))
 
