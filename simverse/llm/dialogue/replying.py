@@ -341,9 +341,10 @@ def answer(h: Heard) -> Said:
         return Said(near)  # "which room is right next door to your studio?": the map says
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
-    whole = read(h.req.conversation[-1].text) if h.req.conversation else h.reading  # "when you're older, what..."
-    if intent not in ("farewell", "thanks") and (part := own_life_asked(h.reading) or own_life_asked(whole)) \
-            and not _others_named(h) and own_life_unknown(h.req, part):
+    line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
+    if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
+            own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)) \
+            and own_life_unknown(h.req, part):
         return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
