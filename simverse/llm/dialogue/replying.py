@@ -41,6 +41,7 @@ from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import (
+    LISTED_CLOSE,
     NAME_PAIR_CLOSE,
     PLACE_MARGIN,
     listed_texts,
@@ -203,7 +204,7 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
     if goals and (listed := listed_texts(req)):  # "which way to the coat pegs?": one thing a place lists
         near = place_scores(model.vectors(goals), model.vectors([t for ts in listed.values() for t in ts]), listed)
-        scores = {p: max(s, near.get(p, 0.0)) for p, s in scores.items()}
+        scores = {p: max(s, near.get(p, 0.0)) if near.get(p, 0.0) >= LISTED_CLOSE else s for p, s in scores.items()}
     pairs, names = word_pairs(r, req) + ([goal] if walk and (goal := walk_goal(r.raw)) else []), place_names(req)
     # "which way to the canteen?": the goal said as a name for one place, before any words said around it
     for said in ([short for g in goals if (short := named_as(g))], pairs):
