@@ -41,7 +41,7 @@ from simverse.llm.dialogue.replying import hear
 from simverse.llm.dialogue.voice import voice_for
 from simverse.world.model import World
 
-L2, STEPS, RATE = 1e-3, 300, 0.5
+L2, STEPS, RATE = 1e-3, 3000, 0.5
 
 
 def sets(exclude: set[str]) -> list[str]:
@@ -90,7 +90,8 @@ def _example(world: World, line: LabelledLine) -> tuple[np.ndarray, list[bool], 
     says_it = []
     for kind in CLASSES:
         best = nearest_of(kind, found, close)
-        said = told(h, best)[0] if best is not None else ""
+        # a place's detail is told with the place's name, but only its sentence answers
+        said = "" if best is None else best.said if best.kind == "detail" else told(h, best)[0]
         says_it.append((kind == "none" and line.kind == "unknown") or any(says(said, e) for e in line.expect))
     return x, says_it, [KINDS[i] for i in np.argsort(-np.asarray(best_per_kind(found, close)))]
 
@@ -141,7 +142,8 @@ def main() -> None:
     args = parser.parse_args()
     names = sets(set(args.exclude))
     x, y, origin, right = examples(names)
-    print(f"{len(y)} lines from {len(names)} sets")
+    print(f"{len(y)} lines from {len(names)} sets; by kind: "
+          + ", ".join(f"{k} {int(np.sum(y == i))}" for i, k in enumerate(CLASSES)))
     if args.check:
         check(x, y, origin, right, names)
     w = train(x, y)

@@ -190,6 +190,12 @@ def as_own(text: str, req: DecisionRequest) -> str:
     people = {v.name.lower() for v in names.values() if v.kind == "npc" and v.id != getattr(req, "npc", "")}
     if any(w.lower() in people for w in re.findall(r"[A-Za-z]+", text)):
         return text
+    return in_first_person(text)
+
+
+def in_first_person(text: str) -> str:
+    """Text written of the NPC in the third person as it says it ("twisted his knee" ->
+    "twisted my knee"), for text whose every pronoun is the NPC's."""
     return _AGREES.sub(lambda m: f"I {_FIRST_PERSON[m.group(1)]}", _THIRD.sub(lambda m: _OWN[m.group(1)], text))
 
 

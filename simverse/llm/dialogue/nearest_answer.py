@@ -4,7 +4,8 @@ Main Hallway.").
 
 The rules of :mod:`.answers` read a line by its words; when they find nothing, this reader
 ranks everything the NPC could tell (its shareable beliefs, its goals, what it is doing,
-the people, places and wares of its world) by a small learned model: a softmax over the
+the people, places and wares of its world, its persona and what the places' descriptions
+hold: :mod:`.details`) by a small learned model: a softmax over the
 line's MiniLM vector, the line's best cosine to each kind of thing, and what the rules read
 of its shape (the intent chosen, the question word, a question mark) says which kind of
 answer the line asks for, or none (:data:`WEIGHTS_FILE`, trained by
@@ -31,6 +32,7 @@ from simverse.llm.dialogue.aims import goal_answer
 from simverse.llm.dialogue.answers import a_name, coins_text
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.described import known_by
+from simverse.llm.dialogue.details import persona_pieces, persona_told, place_details
 from simverse.llm.dialogue.heard import Heard, Said, capital, fact_sentence, name_of
 from simverse.llm.dialogue.intents import INTENTS, IntentModel
 from simverse.llm.dialogue.knowing import shareable
@@ -41,8 +43,9 @@ from simverse.llm.dialogue.voice import only_dont_know
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
 from simverse.llm.dialogue.ways import avoided, way_sentence
 
-KINDS = ("fact", "person", "place", "goal", "ware", "activity")
-"""Kinds of thing an NPC can tell; the model's last class is ``none`` (it cannot know)."""
+KINDS = ("fact", "person", "place", "goal", "ware", "activity", "self", "detail")
+"""Kinds of thing an NPC can tell (``self``: its persona, ``detail``: what a place's
+description holds); the model's last class is ``none`` (it cannot know)."""
 CLASSES = (*KINDS, "none")
 WEIGHTS_FILE = Path(__file__).with_name("answer_kinds.json")
 ENCODER = "minilm"
@@ -66,11 +69,13 @@ knows everyone; a town of thousands does not, and ranking them all costs a step)
 @dataclass(frozen=True)
 class Candidate:
     """One thing the NPC could tell: its ``kind``, the ``text`` a line is compared with,
-    and ``target`` (a belief's key, a goal, the activity, or a person, place or ware id)."""
+    ``target`` (a belief's key, a goal, the activity, or a person, place or ware id) and,
+    for a persona or a place's detail, what the NPC says of it."""
 
     kind: str
     text: str
     target: str
+    said: str = ""
 
 
 def candidates(req: DecisionRequest) -> list[Candidate]:
@@ -80,6 +85,8 @@ def candidates(req: DecisionRequest) -> list[Candidate]:
     out += [Candidate("goal", g, g) for g in req.goals if g.strip()]
     if req.schedule_activity:
         out.append(Candidate("activity", f"I am {req.schedule_activity}", req.schedule_activity))
+    pieces = persona_pieces(req)
+    out += [Candidate("self", p, req.npc, persona_told(pieces)) for p in pieces]
     everyone = from_names(req.names, "people in order", lambda: _people_in_order(req.names))
     others = len(everyone) - len({req.npc, req.partner} & everyone.keys())
     if others > PEOPLE_LIMIT:  # known or here, in the index's order: not a scan of thousands
@@ -96,6 +103,9 @@ def candidates(req: DecisionRequest) -> list[Candidate]:
             out.append(Candidate("place", f"{view.name}: {view.description}", key))
         elif view.kind == "item":
             out.append(Candidate("ware", f"{view.name} at {req.names[view.place].name}", key))
+        if view.kind == "place":
+            out += [Candidate("detail", f"{view.name}: {piece}", key, sentence)
+                    for piece, sentence in place_details(view.description)]
     return out
 
 
@@ -199,8 +209,11 @@ def _named_otherwise(h: Heard, c: Candidate) -> bool:
     the rules' to decide: "what did Sunita's tests show?"), another place than the candidate,
     or, for a ware, another ware or a place (the rules know what is sold there: "a slice of
     cheesecake in the caff" is not asking what a croissant costs)."""
-    kinds = {"person": ("npc",), "place": ("place",), "ware": ("item", "place")}.get(c.kind, ())
+    kinds = {"person": ("npc",), "self": ("npc",), "place": ("place",), "detail": ("place",),
+             "ware": ("item", "place")}.get(c.kind, ())
     named = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in kinds]
+    if c.kind == "self":  # the NPC's persona, unless the line is about someone else
+        return any(t != h.req.npc for t in named)
     return bool(named) and (c.kind == "person" or c.target not in named)
 
 
@@ -227,6 +240,11 @@ def told(h: Heard, c: Candidate) -> tuple[str, list[str]]:
         return goal_answer(req, [1.0 if g == c.target else 0.0 for g in req.goals]), []
     if c.kind == "activity":
         return f"Right now I'm {c.target}.", []
+    if c.kind == "self":
+        return c.said, []
+    if c.kind == "detail":
+        where = "Here" if c.target == req.place else capital(name_of(h, c.target))
+        return f"{where}? {capital(c.said)}", []
     view = req.names[c.target]
     if c.kind == "person":
         kind = req.relation_kinds.get(c.target)

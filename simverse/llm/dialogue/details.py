@@ -1,0 +1,50 @@
+"""What a world file says that no belief states, as texts the nearest-answer reader
+(:mod:`.nearest_answer`) can rank: the NPC's own persona ("a keen amateur runner who
+twisted his knee": "why the limp?") and what the places' descriptions hold ("a ship model
+hanging from the ceiling": "what's the wee boat in the chapel?"). Everyone who knows the
+map knows the descriptions; the persona is the NPC's own, less any part of it that shares
+a word with a secret it holds ("hiding an empty festival fund")."""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, word_form_set
+from simverse.llm.dialogue.aims import in_first_person
+
+_PERSONA_PIECE = re.compile(r"\s*[:;,.]\s*")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_ITEM = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def persona_pieces(req: DecisionRequest) -> list[str]:
+    """The persona's phrases the NPC may tell anyone: none that shares a word (other than
+    its own name and words like "the") with a secret it holds."""
+    hidden = set()
+    for fact in req.facts:
+        if fact.secret:
+            hidden |= word_form_set(fact.text)
+    hidden -= FUNCTION_WORDS | word_form_set(req.names[req.npc].name if req.npc in req.names else req.npc)
+    pieces = [p for p in _PERSONA_PIECE.split(req.persona) if p.strip()]
+    return [p for p in pieces if not (word_form_set(p) & hidden)]
+
+
+def persona_told(pieces: list[str]) -> str:
+    """The persona's phrases said in the first person: "Me? A keen amateur runner who
+    twisted my knee and wants to race on Sunday." """
+    said = ", ".join(in_first_person(p) for p in pieces)
+    return f"Me? {said[:1].upper()}{said[1:]}." if said else ""
+
+
+def place_details(description: str) -> list[tuple[str, str]]:
+    """Each thing a place's description says, with the sentence that says it: the sentence
+    itself, and each item of a list in it ("a class hamster called Pi"), since a question
+    about one item is far closer to the item than to the whole list."""
+    out = []
+    for sentence in (s.strip() for s in _SENTENCE.split(description) if s.strip()):
+        out.append((sentence, sentence))
+        if "," in sentence:
+            items = [i.strip(" .") for i in _ITEM.split(sentence)]
+            out += [(i, sentence) for i in items if len(i.split()) >= 2 and i != sentence]
+    return out
