@@ -98,9 +98,34 @@ def bond_asked(r: Reading) -> bool:
 
 
 def liked_asked(r: Reading) -> bool:
-    """Whether the line asks whom the NPC gets on with ("who do you still get on with?")."""
-    return r.wh in ("who", "whom") and bool(set(r.words) & YOU_WORDS) and (r.has(*LIKING) or bool(_MOSTLY_WITH.search(
-        r.text))) and not other_time(r)
+    """Whether the line asks whom the NPC gets on with ("who do you still get on with?",
+    "which classmate do you think is amazing?", "is there a villager you're fond of?")."""
+    if other_time(r) or not set(r.words) & YOU_WORDS:
+        return False
+    if not (r.has(*LIKING, *_ESTEEM) or _MOSTLY_WITH.search(r.text) or _RATED_HIGHLY.search(r.text)
+            or _FAVOURITE.search(r.text)):
+        return False
+    return r.wh in ("who", "whom", "whose") or bool(_ONE_OF_THEM.search(r.text))
+
+
+_ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",
+           "shoulder to cry", "think the world of", "care about most", "care most about", "adore", "soft spot for")
+"""Phrases of thinking well of someone, besides those of getting on (:data:`LIKING`)."""
+_RATED_HIGHLY = re.compile(r"\b(?:think|reckon|find|rate)s? (?:is |are )?(?:the )?(?:most )?(?:amazing|brilliant|great"
+                           r"|wonderful|the best|best|fantastic|awesome|lovely|kindest|nicest)\b")
+""""Which classmate do you think is amazing?": thinking highly of someone, asked."""
+_PEOPLE = (r"(?:person|people|one|ones|folk|folks|classmates?|villagers?|locals?|neighbou?rs?|colleagues?|workmates?"
+           r"|co-?workers?|friends?|mates?|pals?|heroes|hero|patients?|customers?|visitors?|staff|students?|pupils?"
+           r"|kids?|children|members?|guys?|fellas?|lads?|lasses?|ladies|lady|men|man|women|woman|souls?)")
+_FAVOURITE = re.compile(rf"\bfavou?rite(?: {_PEOPLE})?\W*$")
+""""Who's your favourite?", "who's your favourite classmate?" (not "your favourite writer",
+someone the world may not hold)."""
+_ONE_OF_THEM = re.compile(rf"\bwhich (?:of (?:the|these|those|your|you|them)(?: [a-z]+)? )?{_PEOPLE}\b"
+                          rf"|\bwhich of (?:them|us|you|these|those)\b"
+                          rf"|\b(?:is there|are there|got|have you got|do you have) (?:a|an|any|some|one)? ?"
+                          rf"(?:special )?(?:{_PEOPLE}|one|anyone|anybody|someone|somebody)\b")
+""""Which of the three heroes...", "which classmate...", "is there a villager you're fond of?":
+one of the people, asked for without "who"."""
 
 
 _MOSTLY_WITH = re.compile(r"\bwho (?:do|will|would) you (?:[a-z]+ ){1,3}(?:with|around with|about with) "

@@ -67,7 +67,7 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
 
 
 _WALK_GOAL = re.compile(r"\b(?:to|2|into|towards|onto)\s+(?:the|a|an|that|this|your|our|my)\s+(?P<goal>[a-z' -]+?)"
-                        r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please)\b|[,.;!?]|$)")
+                        r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please|is|gets|buys|pays)\b|[,.;!?]|$)")
 
 
 def walk_goal(raw: str) -> str:
@@ -99,7 +99,7 @@ def way_goal(line: str) -> list[str]:
     leads = parts[max(asking - 2, 0):asking]  # "the canteen, miss - what's the quickest route...": past the address
     goal = _goal_in(parts[asking]) or next((g for p in reversed(leads) if (g := _goal_in(p, lead=True))), "")
     words = goal.split()
-    if not words or words[-1] not in _ANY_PLACE:
+    if not words or words[-1] not in PLACE_WORDS:
         return [goal] if goal else []
     kept = [w for w in words[:-1] if w not in FUNCTION_WORDS]
     return [" ".join(kept)] if kept else []
@@ -242,7 +242,7 @@ def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
     return out
 
 
-_ANY_PLACE = word_set("room hall area place spot building house street road way side somewhere anywhere")
+PLACE_WORDS = word_set("room hall area place spot building house street road way side somewhere anywhere")
 """Words a place's name may have that say only that it is a place ("Waiting Room")."""
 _GOING = word_set("go get find reach head near nearest around here there")
 """Words of asking the way that say nothing of what is done at the place."""
@@ -264,7 +264,7 @@ def place_named_for(r: Reading, req: DecisionRequest, skip: Collection[str] = ()
     for view in req.names.values():
         if view.kind == "place":
             for word in word_forms(view.name):  # "Mara's Bakery" is named for no deed
-                if len(word) >= 4 and word not in FUNCTION_WORDS and word not in _ANY_PLACE and word not in people:
+                if len(word) >= 4 and word not in FUNCTION_WORDS and word not in PLACE_WORDS and word not in people:
                     owners.setdefault(word, set()).add(view.id)
     said = {w for w in word_forms(_FROM_PLACE.sub(" ", _AROUND.sub(" ", r.text)))
             if len(w) >= 3 and w not in FUNCTION_WORDS and w not in _GOING}

@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
+from simverse.llm.dialogue.described import walk_goal
 from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
@@ -123,7 +124,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     known = topic if cues.known_topic is None else cues.known_topic
     if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone
         return "confide"
-    if (cues.place and goes_along(r)) or walk_together(r):  # "keep me company on the way to the mill"
+    if ((cues.place or walk_goal(r.raw)) and goes_along(r)) or walk_together(r):  # "keep me company to the mill"
         return "request"
     verb = polite_request(r, cues.verbs)
     if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \

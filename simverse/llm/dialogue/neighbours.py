@@ -8,30 +8,34 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import word_forms, word_set
-from simverse.llm.dialogue.reading import Reading
+from simverse.core.names import FUNCTION_WORDS, word_forms
+from simverse.llm.dialogue.described import PLACE_WORDS
+from simverse.llm.dialogue.reading import Reading, read
 
-_PLACES = r"\b(?:which|what) (?:rooms?|places?|areas?|parts?)\b(?: [a-z]+){0,4}? "
+_ROOM = r"(?:rooms?|places?|areas?|parts?|corridors?|halls?|hallways?|spaces?)"
+_PLACES = rf"\b(?:which|what) {_ROOM}(?: or {_ROOM})?\b(?: [a-z]+){{0,4}}? "
+_DOOR = r"\bout (?:of )?(?:the|your|this|that|his|her) (?:[a-z]+ ){0,3}(?:door|doors|entrance|exit)\b"
 _NEXT_ASKED = re.compile(
     _PLACES + r"(?:next (?:door )?to|next door|beside|adjoin|adjoins|adjoining|connects?(?: to| with)?|joins?"
-    r"|opens? (?:onto|into)|leads? off)\b"
-    r"|" + _PLACES + r"(?:step|go|walk|get|pass) (?:straight|directly|right) (?:in)?to\b")
-""""Which room is next door to the studio?", "which rooms can you step straight into?"."""
+    r"|opens? (?:straight |directly |right )?(?:onto|into)|leads? off)\b"
+    r"|" + _PLACES + r"(?:step|go|walk|get|pass) (?:straight|directly|right) (?:in)?to\b"
+    r"|" + _DOOR + r".*\bwhere (?:will|would|do|am|shall) i\b|\bwhere (?:will|would|do|am|shall) i\b.*" + _DOOR)
+""""Which room is next door to the studio?", "which corridor or room does it open straight
+into?", "when I walk out of your chapel door, where will I be?"."""
 _HERE = re.compile(r"\b(?:here|this one|this room|this place|where we are|where you are)\b")
-
-
-_ANY_ROOM = word_set("room rooms area place hall the a of")
 
 
 def _said_by_name(req: DecisionRequest, r: Reading, place: str) -> bool:
     """Whether the line says a word of the place's name or aliases besides "room" and the like."""
     view = req.names[place]
-    return bool(({w for n in (view.name, *view.aliases) for w in word_forms(n)} - _ANY_ROOM) & set(r.words))
+    named = {w for n in (view.name, *view.aliases) for w in word_forms(n)}
+    return bool((named - PLACE_WORDS - FUNCTION_WORDS) & set(r.words))
 
 
-def neighbours_asked(r: Reading) -> bool:
-    """Whether the line asks which places lie next to one."""
-    return bool(_NEXT_ASKED.search(r.text))
+def neighbours_asked(r: Reading, line: str = "") -> bool:
+    """Whether the reading, or the whole ``line`` it was read from, asks which places lie next
+    to one ("when I walk out of your door" may come before the question read)."""
+    return bool(_NEXT_ASKED.search(r.text) or (line and _NEXT_ASKED.search(read(line).text)))
 
 
 def neighbours(req: DecisionRequest, r: Reading, topics: list[str]) -> str:

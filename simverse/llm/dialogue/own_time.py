@@ -14,7 +14,8 @@ from simverse.llm.dialogue.reading import Reading
 
 _ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b|\bhow many (?:years|months|weeks|days) (?:have|has)\b"
                     r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b|\bare you new\b"
-                    r"|\bsince (?:long|when|many|how long|a long time|much time)\b")
+                    r"|\bsince (?:long|when|many|how long|a long time|much time)\b"
+                    r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b")
 """"How long have you been a guard?", "been doing this job long?", "are you new here?", and as
 learners say it, "you work here since long?"."""
 _NOT_SINCE = re.compile(r"\b(?:will|going to|until|till|left|more|ago)\b")

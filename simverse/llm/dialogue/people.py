@@ -11,10 +11,9 @@ from itertools import pairwise
 from simverse.core.names import singular, word_forms, word_set
 from simverse.llm.dialogue.bonds import liked_asked, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
-from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_identity
+from simverse.llm.dialogue.reading import THEIR_NAME, YOU_WORDS, Reading, asks_identity
 from simverse.llm.dialogue.roles import other_time
 
-_YOU = frozenset({"you", "your", "yours"})
 RELATION_CLOSE = 0.4
 """Cosine from which a "who ... you" question asks for one of the NPC's relationships ("who
 do you sit next to?" is 0.41 from "who is your deskmate?", "who is training you?" 0.44 from
@@ -44,7 +43,7 @@ def asks_for_person(r: Reading) -> bool:
     words = r.words
     if any(w in ("which", "what") and singular(n) in _SOMEONE for w, n in pairwise(words)):
         return True
-    return bool(_ANYONE.intersection(words)) and bool(_YOU.intersection(words))
+    return bool(_ANYONE.intersection(words)) and bool(YOU_WORDS.intersection(words))
 
 
 def asks_someone_tied(r: Reading, who: str) -> bool:
@@ -105,7 +104,7 @@ dealings do you have with the merchant who sells charms?"."""
 
 def wares_asked(r: Reading) -> bool:
     """Whether the line asks what someone sells (not the one asked: "what do you sell?")."""
-    return bool(_SELLING.search(r.text)) and not set(r.words) & _YOU
+    return bool(_SELLING.search(r.text)) and not set(r.words) & YOU_WORDS
 
 
 _JOB_WORDS = frozenset({"job", "profession", "occupation", "trade", "work", "role", "line"})
@@ -141,7 +140,7 @@ def relation_named(h: Heard) -> str:
     if other_time(h.reading):
         return ""
     asked = {*h.reading.words, *(_KIN[w] for w in h.reading.words if w in _KIN)}  # "wife" asks a wife or a partner
-    if set(h.reading.words) & _YOU:  # "who's your partner in crime?", "who's been teaching you the ropes?"
+    if set(h.reading.words) & YOU_WORDS:  # "who's your partner in crime?", "who's been teaching you the ropes?"
         asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
     for who, kind in sorted(h.req.relation_kinds.items()):
         words = kind.lower().split()
@@ -152,7 +151,7 @@ def relation_named(h: Heard) -> str:
         kinds = h.req.relation_kinds
         return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."
                         for p in liked)
-    if not asks_for_person(h.reading) or not set(h.reading.words) & _YOU or not h.relation_similarity:
+    if not asks_for_person(h.reading) or not set(h.reading.words) & YOU_WORDS or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
     kinds = h.req.relation_kinds

@@ -36,7 +36,7 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "need to hand over", "have to hand over", "need to pay", "have to pay",
          "going to run me", "that run me", "it run me", "that runs me", "it runs me",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
-         "you charging", "they charging", "he charging", "she charging")
+         "you charging", "charges for", "they charging", "he charging", "she charging")
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -250,8 +250,8 @@ _WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know 
                       r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
 """"I would love to know where you grew up.": a question said as a wish to know."""
-_LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then) "
-                      r"(?P<wh>what|where|who|how|when|why|which) "
+_LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then|between you and me|honestly) "
+                      r"(?P<wh>what|where|who|how|when|why|which) (?:(?!you\b|i\b|we\b|they\b)[a-z]+ )?"
                       r"(?:is|are|was|were|do|does|did|has|have|can|could|would|will|should)\b(?!.*\b(?:lol|so|but)\b)")
 """"I've watched you charm three staff lol whats ur game", "... so whats going on over there": a
 question typed after the rest with no mark, set off by a word that opens a new thought."""

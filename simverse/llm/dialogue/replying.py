@@ -338,11 +338,11 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks", "request") and acquaintance_asked(h.reading) and not _others_named(h) \
             and (known := acquaintances(h.req)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."
-    if intent in QUESTIONS and neighbours_asked(h.reading) and (near := neighbours(h.req, h.reading, h.topics)):
+    line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
+    if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
         return Said(near)  # "which room is right next door to your studio?": the map says
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
-    line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
             own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)) \
             and own_life_unknown(h.req, part):

@@ -186,9 +186,13 @@ _GOING = r"(?:go|pop|head|wander|walk|nip|stroll|move|hop|step|scoot|mosey|amble
 _TOGETHER = re.compile(rf"\b(?:shall|should|can|could) we(?: both| all| two)? {_GOING}\b"
                        rf"|\b(?:let us|lets)(?: both| all)? {_GOING}\b"
                        r"|\bfancy (?:going|heading|popping|walking|wandering|nipping|strolling|coming)\b"
-                       r"|(?:^|, ?|\b(?:you|u|ya) )coming(?: along| with (?:me|us))?\??$")
+                       r"|(?:^|[,.!] ?|\b(?:you|u|ya) )coming(?: along| with (?:me|us))?\??$"
+                       r"|\b(?:love|like|want|enjoy|fancy) (?:your|some) company (?:[a-z]+ )?"
+                       r"(?:at|to|in|on|down|over)\b"
+                       r"|\brace (?:you|ya|u) (?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b")
 """"Shall we pop along to...", "let's scoot out", "fancy heading through to...", "the café,
-coming?": a walk together suggested, not ordered."""
+coming?", "I'd love your company up at the square", "race you to the pitch!": a walk
+together suggested, not ordered."""
 
 
 def walk_together(r: Reading) -> bool:

@@ -26,9 +26,11 @@ OTHER_TIME = re.compile(
     r"|\bas a (?:kid|child|boy|girl|lad|lass|youngster)\b|\bgrowing up\b|\b(?:did|have) you always\b"
     r"|\bwhen (?:you|i|we|he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a boy|a girl)\b")
 """Phrases that move a question away from the present."""
-_WORKING = word_set("work works working run runs running keep keeps keeping mind minds look looks manage manages "
+WORKING = word_set("work works working run runs running keep keeps keeping mind minds look looks manage manages "
                     "staff staffs tend tends")
 """Verbs of doing one's job at a place ("who works at the lighthouse?")."""
+_RUN = word_set("run runs running")
+"""Running a place is managing it, not the runner's sport."""
 _ADVERBS = word_set("actually really usually normally still always now here around")
 
 
@@ -104,11 +106,11 @@ def who_does(r: Reading, req: DecisionRequest, topics: list[str]) -> str:
     places = [t for t in topics if t in req.names and req.names[t].kind == "place"]
     place_words = {w for p in places for phrase in (req.names[p].name, *req.names[p].aliases, p)
                    for w in word_forms(phrase)} - FUNCTION_WORDS
-    if not found and verbs[0] in _WORKING and place_words:
-        found = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & place_words]
-                 for npc, aliases in roles.items()}
-        found = {npc: aliases for npc, aliases in found.items() if aliases}
-    if not found and verbs[0] in _WORKING:  # "who works at the stable?": whose persona names the place
+    if verbs[0] in WORKING and place_words and (not found or verbs[0] in _RUN):  # "running the pharmacy": no runner
+        at_place = {npc: [a for a in aliases if set(word_forms(a)[:-1]) & place_words]
+                    for npc, aliases in roles.items()}
+        found = {npc: aliases for npc, aliases in at_place.items() if aliases} or found
+    if not found and verbs[0] in WORKING:  # "who works at the stable?": whose persona names the place
         found = {npc: roles.get(npc, []) for npc, view in req.names.items()
                  if view.kind == "npc" and set(view.works_at) & set(places)}
     if f" {verbs[0]} you " in f" {r.text} ":  # "who knighted you?": someone who did it to the NPC, not itself

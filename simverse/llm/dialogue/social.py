@@ -26,7 +26,7 @@ from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.people import asks_for_person
-from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
+from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
 from simverse.llm.dialogue.wares import not_sold_here
@@ -142,7 +142,7 @@ def about_me(h: Heard) -> Said:
         if kind_asked(r) and not goal_answer(req, None, r):
             return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
-    if goal_asked(r):  # in other words: the goals, unless a belief fits a yes/no question better
+    if goal_asked(r) and not _seen_doing(r):  # the goals, unless a belief fits a yes/no question better
         return answer_about(h)
     if activity_asked(h):
         return Said(_activity(h))
@@ -175,15 +175,15 @@ _BENT_OVER = re.compile(r"\bwhat (?:is )?(?:all )?(?:[a-z]+ ){0,5}?(?:you are|ar
 """"What's all the paperwork in that tray you're hunched over?": what the NPC is busy with."""
 
 
-_SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed>this|that|it)(?: in aid of| for)?$)"
-                         r"|^why are you (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b")
-""""What's that in aid of?", "what's all this at such an early hour?", "why are you singing
-for your supper?": what the speaker sees the NPC doing ("what's all that about?" asks
-about something else)."""
-_BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b"
-                        r"|\byou are (?:[a-z]+ )?[a-z]+ing\b")
-""""That stack you've had your nose in", "you're lining up your pens": what the NPC is busy
-with, said before "what is it?"."""
+_SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed>this|that|it|all (?:this|that)"
+                         r"|the occasion)(?: in aid of| for| about)?$)|^why are you (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)"
+                         r"|\bwhat is (?:got|keeping|kept) you (?:so |all )?(?:busy|buried|tied up|snowed under)\b")
+""""What's that in aid of?", "what's the occasion?", "why are you singing?", "what's got you buried in
+paperwork?": what the speaker sees the NPC doing ("all that about?" only after a lead-in saying it)."""
+_BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b|\byou (?:are|have been) "
+                        r"(?:[a-z]+ )?[a-z]+ing\b|^(?:[a-z]+ )?(?!(?:morning|evening|[a-z]*thing)\b)[a-z]{3,}ing\b")
+""""That stack you've had your nose in", "you're lining up your pens", "plucking strings already":
+what the NPC is busy with, said before "what is it?"."""
 
 
 def _seen_doing(r: Reading) -> bool:
@@ -193,7 +193,7 @@ def _seen_doing(r: Reading) -> bool:
     lead, asked = question_at_end(r.raw)
     last = read(asked or last_sentence(r.raw))
     match = _SEEN_DOING.search(" ".join(last.body or last.words))
-    if match is None or not set(r.words) & _YOU:
+    if match is None or not (set(r.words) & YOU_WORDS or match["pointed"]):  # "Pip, plucking strings - what for?"
         return False
     if match["pointed"]:
         return _BUSY_WITH.search(read(lead or r.raw).text) is not None  # the question itself says no doing
@@ -226,7 +226,6 @@ living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.3
 _DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
           "has your attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into")
 """Plain words of asking what one is doing or has in mind ("what's got your attention?", "so absorbed?")."""
-_YOU = word_set("you your yourself")
 
 
 def activity_asked(h: Heard) -> bool:
@@ -234,13 +233,13 @@ def activity_asked(h: Heard) -> bool:
     to?"), or, about now and about nothing but the NPC and where it is, close in meaning
     ("what has you up at this hour?")."""
     r = h.reading
-    if _seen_doing(r):
-        return True
+    if _seen_doing(r):  # not "you've been squinting at the mayor, what's that about?": about him
+        return not (r.text.endswith("about") and any(h.req.names[t].kind == "npc" for t in h.topics if t != h.req.npc))
     if not asks_activity(r) or _JOB_ASKED.search(r.text):  # "what profession keeps you busy?": the job
         return False
     if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"
         return True
-    mine = all(t == h.req.place for t in h.topics) and bool(set(r.words) & _YOU)
+    mine = all(t == h.req.place for t in h.topics) and bool(set(r.words) & YOU_WORDS)
     return mine and r.wh == "what" and h.activity_similarity >= ACTIVITY_CLOSE
 
 
@@ -252,8 +251,8 @@ def doing_now_asked(h: Heard) -> bool:
     topics = asked_topics(h.reading, h.topics, h.req.names)  # not what a lead-in names
     here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
                             and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
-    return (h.intent == "ask_about" and here and bool(set(h.reading.words) & _YOU) and activity_asked(h)
-            and not _LATER.search(h.reading.text))
+    return (h.intent == "ask_about" and here and bool(set(h.reading.words) & YOU_WORDS or _seen_doing(h.reading))
+            and activity_asked(h) and not _LATER.search(h.reading.text))
 
 
 _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|school|work|class|church|the break)\b"

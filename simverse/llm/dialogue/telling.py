@@ -46,4 +46,6 @@ def tells_news(r: Reading) -> bool:
         return False  # asks: "do you know what Tomas does?"
     if r.raw.endswith("?") and (_CHECKING.search(r.text) or _asks_you_last(r.raw)):
         return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
+    if r.question and r.wh and r.has("between you and me", "between us"):
+        return False  # "between you n me, which classmate do u think is amazing": asked in confidence
     return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))

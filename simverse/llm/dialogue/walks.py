@@ -17,17 +17,17 @@ from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request, walk_together
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
-                      "nip hop dash scoot mosey saunter toddle")
+                      "nip hop dash scoot mosey saunter toddle shuffle trot jog")
 
 
 def wants_to_go(h: Heard) -> bool:
     """Whether the line asks the NPC to walk somewhere with the speaker ("come with me",
     "pop out to the waiting room", "take me over to the mill")."""
-    verb = polite_request(h.reading, action_verbs(h.req)) or ""
-    return verb in MOVE_WORDS or goes_along(h.reading) or walk_together(h.reading) or bool(
-        _TAKE_ME.search(h.reading.text)) or bool(
-        _POP_OVER.search(h.reading.text)) or h.reading.has(*COME_ALONG) or (
-        h.reading.has("next door") and h.reading.has("together", *_WE_SUGGEST))
+    r = h.reading
+    verb = polite_request(r, action_verbs(h.req)) or ""
+    return (verb in MOVE_WORDS or goes_along(r) or walk_together(r) or r.has(*COME_ALONG)
+            or bool(_TAKE_ME.search(r.text) or _POP_OVER.search(r.text))
+            or (r.has("next door") and r.has("together", *_WE_SUGGEST)))
 
 
 _WE_SUGGEST = ("shall we", "let us", "why do not we", "how about we", "what about we")
@@ -99,7 +99,7 @@ def place_described(h: Heard) -> str | None:
     and sort out the returns shelf", "take a close look at the painting"), whose words
     describe what is to be done, not where to. "Next door" says it is one of the places that
     join this one."""
-    to_where = _TO_WHERE.search(h.reading.text) is not None
+    to_where = _TO_WHERE.search(h.reading.text) is not None or walk_together(h.reading)  # "race you to the frame"
     next_door = h.reading.has("next door")
     if not (to_where or next_door or goes_along(h.reading) or h.reading.has("together", *_WE_SUGGEST)):
         return None
