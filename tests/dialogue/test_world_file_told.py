@@ -6,36 +6,22 @@ dared or wished for ("race you to...", "last one to the frame..."); on the shipp
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from simverse.agents.player import PLAYER_TURN_BASE, _hear, ask
-from simverse.core.decisions import Turn
+from simverse.agents.player import ask
 from simverse.experiments.dialogue_eval import DONT_KNOW
 from simverse.llm.dialogue import nearest_answer
 from simverse.llm.dialogue.aims import in_first_person
 from simverse.llm.dialogue.bonds import liked_asked
 from simverse.llm.dialogue.details import persona_pieces, persona_told, place_details
-from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.neighbours import neighbours_asked
 from simverse.llm.dialogue.own_time import span_asked
 from simverse.llm.dialogue.reading import asks_price, read
-from simverse.llm.dialogue.replying import hear
 from simverse.llm.dialogue.requesting import walk_together
-from simverse.llm.dialogue.voice import voice_for
-from simverse.world.model import World
 from tests.dialogue.test_asked_by_description import museum  # noqa: F401  (the museum with MiniLM)
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)
+from tests.dialogue.test_nearest_answer import _heard
 from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
-
-
-def _heard(world: World, npc: str, line: str, speaker: str = "Player") -> Heard:
-    with world.store.session() as s, s.begin():
-        req = _hear(world, s, npc, speaker, [Turn(speaker, line)], PLAYER_TURN_BASE)
-    reading, topics, cues = hear(req)
-    [intent] = world.brain.intents.classify([reading], [cues])
-    return Heard(req, reading, intent, topics, voice_for(req), random.Random(0))
 
 
 def test_a_persona_is_said_in_the_first_person():
@@ -46,7 +32,7 @@ def test_a_persona_is_said_in_the_first_person():
 
 
 def test_no_part_of_a_persona_that_shares_a_word_with_a_secret_is_a_candidate(harbour):  # noqa: F811
-    req = _heard(harbour, "Pieter", "why so glum, mayor?").req
+    req = _heard(harbour, "Pieter", "Player", "why so glum, mayor?").req
     assert any(f.secret for f in req.facts)  # the festival fund he spent
     pieces = persona_pieces(req)
     assert "anxious in private" in pieces

@@ -183,8 +183,7 @@ _SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed
 paperwork?": what the speaker sees the NPC doing ("all that about?" only after a lead-in saying it)."""
 _BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b|\byou (?:are|have been) "
                         r"(?:[a-z]+ )?[a-z]+ing\b|^(?:[a-z]+ )?(?!(?:morning|evening|[a-z]*thing)\b)[a-z]{3,}ing\b")
-""""That stack you've had your nose in", "you're lining up your pens", "plucking strings already":
-what the NPC is busy with, said before "what is it?"."""
+""""That stack you've had your nose in", "plucking strings already": what the NPC is busy with."""
 
 
 def _seen_doing(r: Reading) -> bool:
@@ -235,7 +234,8 @@ def activity_asked(h: Heard) -> bool:
     ("what has you up at this hour?")."""
     r = h.reading
     if _seen_doing(r):  # not "you've been squinting at the mayor, what's that about?": about him
-        return not (r.text.endswith("about") and any(h.req.names[t].kind == "npc" for t in h.topics if t != h.req.npc))
+        kinds = [h.req.names[t].kind for t in h.topics if t != h.req.npc and t in h.req.names]
+        return not (r.text.endswith("about") and "npc" in kinds)
     if not asks_activity(r) or _JOB_ASKED.search(r.text):  # "what profession keeps you busy?": the job
         return False
     if r.has(*_DOING) or _doing_asked(r):  # "what are you fiddling with on your desk?"
