@@ -159,10 +159,13 @@ def spelled(word: str) -> str:
     ``word``: the likeliest by how often each is used, a candidate that swaps back two
     letters side by side counting :data:`SWAP_ODDS` times (ties: the alphabetically first,
     so the result never depends on set order). Two common words run together ("skylit",
-    "shopfront") are a word the speller lacks, not a slip two edits from another ("split")."""
+    "shopfront") are a word the speller lacks, not a slip two edits from another ("split").
+    A word with its final "g" dropped is that word ("doin" is "doing", not the likelier "down")."""
     speller = _speller()
     if len(word) < 4 or not word.isalpha() or word in speller:
         return word
+    if word.endswith("in") and word + "g" in speller:
+        return word + "g"
     candidates = speller.candidates(word) or set()
     known = [c for c in candidates if c in speller]
     if not known or (_joined(word) and not any(_one_edit(word, c) for c in known)):

@@ -43,6 +43,7 @@ def place_details(description: str) -> list[tuple[str, str]]:
     about one item is far closer to the item than to the whole list."""
     out = []
     for sentence in (s.strip() for s in _SENTENCE.split(description) if s.strip()):
+        sentence = f"{sentence[:-1]}." if sentence.endswith(";") else sentence  # "A stone tower on the point;"
         out.append((sentence, sentence))
         if "," in sentence:
             items = [i.strip(" .") for i in _ITEM.split(sentence)]

@@ -45,9 +45,16 @@ _ABLE = tuple(tuple(p.split()) for p in (
 allowed to diagnose folk?", "who can sign off a refund?"): a role's work, not an event."""
 
 
+_WHOSE_JOB = re.compile(r"\bwhose (?:job|task|role|duty|responsibility|work) (?:is it|would it be|is that) "
+                        r"to ((?:[a-z]+ )*?[a-z]+)(?: (?:round |around )?here)?$")
+""""Whose job is it to mend the nets?": who mends the nets, as a role's work."""
+
+
 def deed_asked(r: Reading, people_named: bool) -> str:
     """What a "who" question asks someone to do ("examines patients"), or "" when it is
     no such question (about you or me, a person named, another time, someone's relation)."""
+    if (job := _WHOSE_JOB.search(r.text)) and not people_named and not _YOU & set(job[1].split()):
+        return job[1]
     words = list(r.body or r.words)
     asker = _asker(words, r.wh)
     if asker is None or people_named or other_time(r) or r.owned or _about_you(words, asker):

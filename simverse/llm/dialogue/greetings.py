@@ -28,8 +28,18 @@ def meets(r: Reading) -> bool:
     return r.has(*MEETING)
 
 
+_SEEN_BY = re.compile(r"\b(?:can|could|not|will|would|to) see (?:you|ya)\b(?! (?:later|soon|around|tomorrow|then)\b)")
+""""The doctor can't see you till...", "she will see you now": being seen, not a goodbye."""
+
+
+def says_farewell(r: Reading) -> bool:
+    """Whether the line says a farewell anywhere ("see you" of being seen is none)."""
+    said = [f for f in FAREWELLS if r.has(f)]
+    return bool(said) and not (set(said) <= {"see you", "see ya"} and _SEEN_BY.search(r.text))
+
+
 def is_farewell(r: Reading) -> bool:
-    return r.has(*FAREWELLS) and (not r.opens or r.starts(*FAREWELLS)) and (not meets(r) or r.starts(*FAREWELLS))
+    return says_farewell(r) and (not r.opens or r.starts(*FAREWELLS)) and (not meets(r) or r.starts(*FAREWELLS))
 
 
 def is_thanks(r: Reading) -> bool:
@@ -53,4 +63,5 @@ def _introducing(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b{said}\b"))
 
 
-__all__ = ["FAREWELLS", "MEETING", "THANKS", "introduces", "is_farewell", "is_greeting", "is_thanks", "meets"]
+__all__ = ["FAREWELLS", "MEETING", "THANKS", "introduces", "is_farewell", "is_greeting", "is_thanks", "meets",
+           "says_farewell"]

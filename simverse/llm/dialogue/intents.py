@@ -19,7 +19,7 @@ import numpy as np
 
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.described import walk_goal
-from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets
+from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets, says_farewell
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     AUX,
@@ -272,7 +272,7 @@ class IntentModel:
                 best[intent] = -1.0
         if topic:
             best["ask_self"] -= 0.05
-        if not r.has(*FAREWELLS):  # "on you go with that varnish, I'm just nosing" takes no leave
+        if not says_farewell(r):  # "on you go with that varnish, I'm just nosing" takes no leave
             best["farewell"] = -1.0
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
 

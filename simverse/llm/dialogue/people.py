@@ -30,8 +30,13 @@ talking about", "that Nell everyone speaks of"): then the question is about the 
 
 
 _SOMEONE = word_set("person one man woman lady guy boy girl kid lad lass worker colleague employee member staff pupil "
-                    "student fellow folk people villager local neighbour")
+                    "student fellow folk people villager local neighbour workmate coworker mate friend "
+                    "fisherman fishermen trader merchant teacher classmate elder")
 """Words that make "which ..." ask for a person ("which boy...", "which colleagues...")."""
+_AMONG = frozenset({"hands", "regulars"})
+"""Words for people only in the plural ("which of the old hands...", not "which hand...")."""
+_WHICH_REACH = 4
+"""How far after "which" its person may come ("which of the old hands", "which of your workmates")."""
 _ANYONE = word_set("anyone anybody someone somebody")
 
 
@@ -42,6 +47,10 @@ def asks_for_person(r: Reading) -> bool:
         return True
     words = r.words
     if any(w in ("which", "what") and singular(n) in _SOMEONE for w, n in pairwise(words)):
+        return True
+    if any(w == "which" and words[i + 1:i + 2] == ("of",) and any(
+            n in _AMONG or singular(n) in _SOMEONE for n in words[i + 2:i + 2 + _WHICH_REACH])
+            for i, w in enumerate(words)):
         return True
     return bool(_ANYONE.intersection(words)) and bool(YOU_WORDS.intersection(words))
 
@@ -119,7 +128,8 @@ def _owners(h: Heard) -> set[str]:
 _KIN = {"mate": "friend", "pal": "friend", "buddy": "friend", "chum": "friend", "bff": "friend",
         "enemy": "rival", "foe": "rival", "boss": "boss", "teacher": "teacher", "partner": "partner",
         "sweetheart": "partner", "girlfriend": "partner", "boyfriend": "partner", "wife": "partner",
-        "husband": "partner", "spouse": "partner", "lover": "partner", "fiance": "partner", "fiancee": "partner"}
+        "husband": "partner", "spouse": "partner", "lover": "partner", "fiance": "partner", "fiancee": "partner",
+        "workmate": "colleague", "workmates": "colleague", "coworker": "colleague", "coworkers": "colleague"}
 
 
 _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best pal", "friend"),
@@ -180,7 +190,8 @@ GLOSSES: dict[str, tuple[str, ...]] = {
     "old friend": ("a person you have known and liked for many years",),
     "mentor": ("the person who teaches you and trains you in your work",
                "the person who shows you the ropes and the tricks of the trade",
-               "the person you learn your trade from, who took you under their wing"),
+               "the person you learn your trade from, who took you under their wing",
+               "the experienced person who looks after you at work"),
     "teacher": ("the person who teaches you your lessons",),
     "master": ("the person you serve and learn your craft under",),
     "apprentice": ("the young person learning your trade from you",),

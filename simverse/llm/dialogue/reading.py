@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from simverse.core.names import misspelt_one_of, singular, spelled, word_set
 from simverse.llm.dialogue.nicknames import nickname_of
+from simverse.llm.dialogue.priced import price_asked
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
@@ -28,15 +29,6 @@ ASKING = ("tell me", "do you know", "you know anything", "have you heard", "any 
           "what about", "know anything", "heard about", "heard of", "any word", "can you explain",
           "fill me in", "what do you make of", "what do you think", "how about", "explain", "curious about",
           "remind me", "wondering", "am curious", "was curious")
-PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
-         "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
-         "what is the damage", "how dear", "how expensive", "how costly", "how pricey",
-         "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
-         "sets you back", "set us back", "want for", "hand over for", "fork out for", "shell out for", "cough up for",
-         "need to hand over", "have to hand over", "need to pay", "have to pay",
-         "going to run me", "that run me", "it run me", "that runs me", "it runs me",
-         "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
-         "you charging", "charges for", "they charging", "he charging", "she charging")
 REACTIONS = ("really", "is that so", "no idea", "well well", "i see", "hm", "hmm", "oh", "indeed", "fancy that",
              "i had no idea", "keep that in mind", "you do not say", "how about that", "interesting", "ok",
              "okay", "right", "sure", "yes", "no", "alright", "fine", "good", "great", "wow", "ah", "aha")
@@ -239,13 +231,6 @@ _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody p
 line does not ask who."""
 
 
-_ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}(?:ask|want|take|charge) for"
-                        r" (?:a|an|one|the|it|them|that|this|those|these|each)\b"
-                        r"| what (?:would|will|do|should|might|am|are) (?:i|we|one) (?:be )?pay(?:ing)?\b")
-""""What does the café ask for a cup?", "if I got a herring, what would I be paying?": what is
-asked for a thing is its price ("what did she ask for?" is no price: nothing is named after it)."""
-
-
 _WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know "
                       r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
@@ -257,26 +242,11 @@ _LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then|be
 question typed after the rest with no mark, set off by a word that opens a new thought."""
 _SUPPOSED = re.compile(r"\bi (?:take it|presume|assume|gather|imagine|suppose|expect)$")
 """"She's on your team, I take it": a statement the speaker asks to have confirmed."""
-_HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"
-                             r"credits|quid|bucks|crowns|shillings|marks) ")
-""""How many coins is one of them?": a price asked in money."""
-
-
-def _price_asked_unmarked(padded: str, priced: list[str]) -> bool:
-    """"If I grab an apple what's that gonna set me back": no question mark, still a price."""
-    return any(re.search(rf" (?:what|how) (?!a |an )(?:\S+ ){{0,4}}{re.escape(p)} ", padded) for p in priced)
-
-
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
                   and not suggests(words[i:i + 4])), None)
-    priced = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
-    priced += [m[1] for m in _PRICED.finditer(padded)] + _PRICE_JUDGED.findall(padded)
-    priced += [m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else []  # "the lanterns, expensive?"
-    asking = asking or _price_asked_unmarked(padded, priced)
-    if asking and (_ASKED_FOR.search(padded) or _HOW_MANY_COINS.search(padded)
-                   or (priced and not (first == "where" and set(priced) <= _GOING))):  # "where do I go for the flu?"
+    if price_asked(padded, first, asking):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
         return "when"
@@ -294,29 +264,12 @@ def suggests(words: Sequence[str]) -> bool:
         and words[3] not in WH
 
 
-_PRICED = re.compile(r"(?= ((?:set|sets|setting) (?:\S+ ){1,3}back|how (?:cheap|affordable)|charged? (?:you|me|us) for"
-                     r"|per (?!day|week|hour|night|month|year|cent)[a-z]+) )")
-""""What would a guidebook set a student back", "how cheap are...", "per lantern": a price in other words."""
-_DEAR_ANYWHERE = ("pricey", "pricy", "apiece")
-_DEAR_LAST = ("expensive", "costly", "cheap", "affordable")
-PRICE_JUDGING = word_set(" ".join((*_DEAR_ANYWHERE, *_DEAR_LAST)))
-"""Words that judge a price ("pricey?"): a line may ask a price with them alone."""
-_PRICE_JUDGED = re.compile(r"(?<= )(" + "|".join(_DEAR_ANYWHERE)
-                           + r"|(?:coin|price|cost|money) wise|in coins|in coin)(?= )")
-""""That nutty pastry, pricey?", "them paper things, coins apiece?", "the stew, coin-wise?": a
-price asked by what it is like."""
-_JUDGED_LAST = re.compile(r" (" + "|".join(_DEAR_LAST) + r") $")
-""""The lanterns, expensive?": a price, where "why is his fish so cheap?" asks a reason."""
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
 """"Where did you hear it's the tablets?": the source of a belief, not a place."""
 THEIR_NAME = ("his name", "her name", "their name")
 """Someone's name asked by a pronoun ("the manager, what's his name?")."""
 _NAME_ASKED = re.compile(r" what (?:is|was) (?:his|her|their) (?:name|real name|full name) ")
 """"What was his name?": who someone is."""
-_GOING = frozenset({"go for", "goes for", "going for"})
-_AIMING = re.compile(r" (?:you are|you were|i am|we are|she is|he is|they are) going for ")
-""""You're going for class rep": aiming at something, not a price."""
-"""Price phrases that are also a way to somewhere ("where do I go for a jab?")."""
 
 
 def goes_along(r: Reading) -> bool:

@@ -35,6 +35,7 @@ from simverse.llm.dialogue.answers import (
     dont_know,
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
+from simverse.llm.dialogue.called import place_name_asked, what_it_is_called
 from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
@@ -67,6 +68,7 @@ from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
 from simverse.llm.dialogue.own_time import own_span, span_asked
+from simverse.llm.dialogue.participles import participle_asked
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
 from simverse.llm.dialogue.reported import as_question
@@ -76,6 +78,7 @@ from simverse.llm.dialogue.sketched import named_within, person_noun, person_ske
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
+    activity_now,
     doing_now_asked,
     farewell,
     greet,
@@ -195,7 +198,7 @@ def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, wal
     """For a line asking where or the way, or (``walk``) asking to go somewhere: each
     place's closeness to it, by what is seen, sold and done there (:mod:`.described`);
     empty for other lines."""
-    texts = place_texts(req) if model.encoder is not None and (walk or place_wanted(r)) else {}
+    texts = place_texts(req) if model.encoder is not None and (walk or place_wanted(r) or place_name_asked(r)) else {}
     if not texts:
         return {}
     described = described_phrase(r)  # "the quiet room with the puzzle books": compared alone too
@@ -339,6 +342,11 @@ def answer(h: Heard) -> Said:
             and (known := acquaintances(h.req)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."
     line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
+    if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
+            and not _others_named(h):
+        return Said(activity_now(h))  # "Shopping for something?": what it is doing
+    if intent in QUESTIONS and (called := what_it_is_called(h)):
+        return Said(called)  # "the beer hall beside the quay, what do people call it?"
     if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
         return Said(near)  # "which room is right next door to your studio?": the map says
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):

@@ -50,11 +50,14 @@ _NOT_THEM = r"(?!(?:i|we|you|u|ya|ye|me)\b)"
 """A word that is not the speaker or the one spoken to: "bram u keep asking me what..." passes nothing on."""
 _RELAYED = re.compile(r"^" + _OPENING + rf"(?:{_NOT_THEM}[a-z']+ ){{0,3}}{_NOT_THEM}[a-z']+?(?:'s)? "
                       r"(?:(?:is|was|are|were|has been|have been) )?"
-                      r"(?:asking|wondering|wants to know|wanted to know|would like to know|asked)(?: (?:me|us))?\s+"
+                      r"(?:asking|wondering|wants to know|wanted to know|would like to know|asked)(?: (?:me|us))?"
+                      r"(?: to (?:check|find out|see|ask(?: you)?|confirm|make sure))?\s+"
                       r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
 """"A patient is asking whether the doctor has a slot", "my friend wants to know where the
 chapel is": a question passed on from someone else, asked as the speaker's own; not one that
 asks the NPC to do something ("she's asking if you could...")."""
+_LAST_SENTENCE = re.compile(r"(?<=[a-z][.!])\s+(?=[A-Za-z])")
+"""Where a sentence ends and the next begins ("My dad works mornings. He asked me to check...")."""
 _ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b", re.IGNORECASE)
 
 
@@ -75,7 +78,8 @@ def as_question(line: str) -> str:
         return f"where can i {match['rest']}?"
     if match := _LOOKING.match(body):
         return f"who {match['rest']}?"
-    if (match := _RELAYED.match(body)) and not _ASKS_TO_ACT.match(match["rest"]):
+    if (match := _RELAYED.match(body) or _RELAYED.match(_LAST_SENTENCE.split(body)[-1])) \
+            and not _ASKS_TO_ACT.match(match["rest"]):
         wh = match["wh"].lower()
         return f"is it true {match['rest']}?" if wh in ("whether", "if") else f"{wh} {match['rest']}?"
     if (match := _ABOUT_YOU.match(body)) and _only_yours(asked := f"is it true {match['rest']}?"):

@@ -126,13 +126,13 @@ def about_me(h: Heard) -> Said:
     if r.has("your name", "who might you be", *CALLED_YOU) or r.text.endswith("who are you") or r.has(
             "who are you exactly"):
         return Said(f"I'm {req.npc}, {who_i_am(req)}.")
-    doing = _activity(h) if req.schedule_activity else ""
+    doing = activity_now(h) if req.schedule_activity else ""
     if introduction_asked(r, h.topics, req):
         return Said(introduction(f"{req.npc}, {who_i_am(req)}", doing, goal_answer(req, h.goal_similarity or None)))
     if day_plan_asked(r, h.topics, req):
         return Said(day_plan(doing, goal_answer(req, h.goal_similarity or None)))
     if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
-        return Said(_activity(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
+        return Said(activity_now(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if asks_for_person(r):  # "who do you work with?", "which boy...": someone, not the NPC's own work
         return answer_about(h)
     if (r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not asks_origin(r)) or (
@@ -145,7 +145,7 @@ def about_me(h: Heard) -> Said:
     if goal_asked(r) and not _seen_doing(r):  # the goals, unless a belief fits a yes/no question better
         return answer_about(h)
     if activity_asked(h):
-        return Said(_activity(h))
+        return Said(activity_now(h))
     if here_asked(r) or (r.has("where are you", "this place") and not r.has(
             "where are you from", "where are you originally")):  # a birthplace, not where it stands
         return Said(f"This is {name_of(h, req.place)}. {req.place_description}".strip())
@@ -157,7 +157,7 @@ def about_me(h: Heard) -> Said:
         return Said(f"I'm {who_i_am(req)}.")
     if (req.schedule_activity and asks_activity(r)
             and (set(word_forms(req.schedule_activity)) & set(word_forms(r.text))) - FUNCTION_WORDS):
-        return Said(_activity(h))  # not for "when does school finish?": what it is doing says no time
+        return Said(activity_now(h))  # not for "when does school finish?": what it is doing says no time
     return answer_about(h)
 
 
@@ -365,7 +365,7 @@ def _busy(activity: str, prefix: str = "") -> str:
     return f"busy with {activity}"
 
 
-def _activity(h: Heard) -> str:
+def activity_now(h: Heard) -> str:
     req = h.req
     if not req.schedule_activity:
         return f"Nothing in particular; I'm at {name_of(h, req.place)}."
@@ -396,5 +396,5 @@ def _wares(h: Heard) -> str:
     return "Nothing to sell here, I'm afraid."
 
 
-__all__ = ["about_me", "activity_asked", "answer_news", "doing_now_asked", "farewell", "greet", "here_asked",
-           "own_day_asked", "react", "small_talk", "thanks", "told", "who_i_am"]
+__all__ = ["about_me", "activity_asked", "activity_now", "answer_news", "doing_now_asked", "farewell", "greet",
+           "here_asked", "own_day_asked", "react", "small_talk", "thanks", "told", "who_i_am"]

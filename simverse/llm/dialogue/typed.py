@@ -54,7 +54,7 @@ _YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
 _WHY_BEFORE = frozenset({"r", "are", "is", "do", "does", "did", "not", "would", "wud", "u", "you", "ya", "cant",
                          "dont", "didnt", "wont", "isnt", "arent", "was", "were", "have", "has", "should"})
 """After these a lone "y" is typed "why"."""
-_ING_NOUNS = frozenset({"morning", "evening", "thing", "things", "something", "nothing", "everything", "building",
+ING_NOUNS = frozenset({"morning", "evening", "thing", "things", "something", "nothing", "everything", "building",
                         "wedding", "feeling", "feelings", "meeting", "painting", "paintings", "clothing", "ring",
                         "king", "spring", "string", "darling", "sibling", "siblings", "lodging", "pudding", "ceiling",
                         "bedding", "earrings", "stockings", "wing", "wings", "outing", "offspring", "savings"})
@@ -117,7 +117,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     before = tokens[at - 1] if at else ""
     if token == "ur" and before not in _UR_OWNED_AFTER and (
-            after in _UR_ARE or (after.endswith("ing") and after not in _ING_NOUNS)
+            after in _UR_ARE or (after.endswith("ing") and after not in ING_NOUNS)
             or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
     if token == "y" and after in _WHY_BEFORE:

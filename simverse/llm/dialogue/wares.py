@@ -29,7 +29,8 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.reading import PRICE_JUDGING, Reading, read
+from simverse.llm.dialogue.priced import PRICE_JUDGING
+from simverse.llm.dialogue.reading import Reading, read
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")

@@ -1,0 +1,58 @@
+"""What a place or thing is called, asked of one the line describes ("the beer hall beside the
+quay, what do people call it?", "what's the tavern by the harbour called?"): its name is the
+answer, not what the NPC believes about it."""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.names import word_set
+from simverse.llm.dialogue.described import described_place
+from simverse.llm.dialogue.heard import Heard, name_of
+from simverse.llm.dialogue.reading import Reading
+
+_CALLED = re.compile(r"^(?:.*? )?(?:what (?:is|are|was) (?P<np>(?:the|that|this|those|these) (?:[a-z]+ ){0,6}?)called"
+                     r"|what (?:is|was) (?:the )?name of (?P<of>(?:the|that|this) (?:[a-z]+ ?){1,7})"
+                     r"|what (?:do|does|did) (?:people|folk|they|you|we|everyone|locals|the locals) call"
+                     r" (?P<call>(?:the|that|this|it)\b(?: [a-z]+){0,6})"
+                     r"|what (?:is|was) (?:it|its|that|this) (?:called|name))$")
+"""A name asked: "what's the X called", "what's the name of the X", "what do people call it"."""
+_WHERE_SAID = re.compile(r" (?:by|beside|near|next to|on|at|in|off|behind|opposite|across from|down by|up by|"
+                         r"round|around|over|along|with|that|which|where) ")
+"""Where a place is said to be, after what it is ("the tavern by the harbour")."""
+_PLACE_NOUNS = word_set("room hall place building house shop store stall stand kiosk counter desk office tavern inn "
+                        "pub bar cafe church chapel temple tower hut cottage yard square street lane road market "
+                        "field pasture meadow hill wood forest cave bridge gallery wing studio library canteen "
+                        "classroom corridor lobby ward clinic station dock quay harbour pier farm mill spot corner")
+"""Nouns that say what is asked the name of is a place ("the beer hall"), not a thing."""
+
+
+def place_name_asked(r: Reading) -> bool:
+    """Whether the line asks what a place is called, said by a word for a place ("the beer
+    hall..."): then the places are compared with it (not for "the smugglers' boat")."""
+    return bool((head := _head(r)) and set(head.split()) & _PLACE_NOUNS)
+
+
+def _head(r: Reading) -> str | None:
+    """What the line asks the name of, up to where it says where that is ("the tavern"), or
+    None when it asks no name."""
+    match = _CALLED.search(r.text)
+    if match is None:
+        return None
+    return _WHERE_SAID.split(f"{match['np'] or match['of'] or match['call'] or ''} ")[0]
+
+
+def what_it_is_called(h: Heard) -> str:
+    """"That's The Salty Gull.": the name of the one place the line names or describes as
+    what it asks the name of, else ""."""
+    head = _head(h.reading)
+    if head is None:
+        return ""
+    places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
+    said = set(head.split()) - {"the", "that", "this", "those", "these"}
+    named = [p for p in places if any(said & set(n.lower().split()) for n in (name_of(h, p), *h.req.names[p].aliases))]
+    if len(named) == 1:
+        place = named[0]
+    else:
+        place = described_place(h.place_similarity) if not named and said & _PLACE_NOUNS else None
+    return f"That's {name_of(h, place)}." if place else ""
