@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import random
 
+import numpy as np
 import pytest
+from sklearn.neural_network import MLPClassifier
 
 from simverse.agents.player import PLAYER_TURN_BASE, _hear, ask
 from simverse.core.decisions import Turn
@@ -66,9 +68,16 @@ def test_nothing_is_added_without_minilm(harbour):  # noqa: F811
     assert nearest_answer.nearest(IntentModel(None), h) == ("", [])
 
 
+def _layer(inputs: int, outputs: int) -> dict:
+    return {"weights": [[0.0] * outputs] * inputs, "bias": [0.0] * outputs}
+
+
 @pytest.mark.parametrize("text", [
-    json.dumps({"classes": ["fact", "none"], "weights": [[0.0, 0.0]]}),  # another reader's classes
-    json.dumps({"classes": list(nearest_answer.CLASSES)}),  # no weights
+    json.dumps({"classes": ["fact", "none"], "layers": [_layer(4, 2)]}),  # another reader's classes
+    json.dumps({"classes": list(nearest_answer.CLASSES)}),  # no layers
+    json.dumps({"classes": list(nearest_answer.CLASSES), "weights": [[0.0] * 9] * 4}),  # the old softmax's table
+    json.dumps({"classes": list(nearest_answer.CLASSES), "layers": [_layer(4, 8), _layer(7, 9)]}),  # 8 into 7
+    json.dumps({"classes": list(nearest_answer.CLASSES), "layers": [_layer(4, 8)]}),  # 8 outputs for 9 classes
     "{ not json",
 ])
 def test_a_wrong_weights_file_is_refused_naming_it(tmp_path, monkeypatch, text):
@@ -85,7 +94,7 @@ def test_a_wrong_weights_file_is_refused_naming_it(tmp_path, monkeypatch, text):
 
 def test_weights_for_other_features_are_refused_naming_the_file(tmp_path, monkeypatch):
     short = tmp_path / "answer_kinds.json"  # a reader trained before the rules' reading was a feature
-    short.write_text(json.dumps({"classes": list(nearest_answer.CLASSES), "weights": [[0.0] * 7] * 391}))
+    short.write_text(json.dumps({"classes": list(nearest_answer.CLASSES), "layers": [_layer(391, 9)]}))
     monkeypatch.setattr(nearest_answer, "WEIGHTS_FILE", short)
     nearest_answer.weights.cache_clear()
     try:
@@ -93,6 +102,16 @@ def test_weights_for_other_features_are_refused_naming_the_file(tmp_path, monkey
             nearest_answer.kind_asked(nearest_answer.np.zeros(420, dtype=nearest_answer.np.float32))
     finally:
         nearest_answer.weights.cache_clear()
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # a few epochs are enough here
+def test_the_reader_runs_the_network_as_scikit_learn_does():
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=(90, 6)), np.arange(90) % len(nearest_answer.CLASSES)
+    net = MLPClassifier((5,), activation="tanh", max_iter=50, random_state=0).fit(x, y)
+    layers = tuple(zip(net.coefs_, net.intercepts_, strict=True))
+    assert np.allclose(nearest_answer.probabilities(layers, x), net.predict_proba(x), atol=1e-6)
+    assert np.allclose(nearest_answer.probabilities(layers, x[0]), net.predict_proba(x[:1])[0], atol=1e-6)
 
 
 def test_the_way_to_a_place_described_as_holding_the_thing_follows_i_dont_know(classroom):  # noqa: F811
@@ -117,6 +136,7 @@ def test_a_question_answered_as_small_talk_gets_the_nearest_thing_after_it(clini
     assert with_nearest(clinic.brain.intents, h, plain) is plain  # not a question passed over: as it was
     passed = Said("Cloudy morning here, yes.", passed_over=True)
     said = with_nearest(clinic.brain.intents, h, passed)
-    assert said.text.startswith(passed.text) and "lunchtime" in said.text, said.text
+    aside, _ = nearest_answer.nearest(clinic.brain.intents, h)
+    assert aside and said.text == f"{passed.text} {aside}", said.text
     leaving = Said("Take care!", end=True, passed_over=True)
     assert with_nearest(clinic.brain.intents, h, leaving) is leaving  # nothing after a goodbye

@@ -5,10 +5,10 @@ Main Hallway.").
 The rules of :mod:`.answers` read a line by its words; when they find nothing, this reader
 ranks everything the NPC could tell (its shareable beliefs, its goals, what it is doing,
 the people, places and wares of its world, its persona and what the places' descriptions
-hold: :mod:`.details`) by a small learned model: a softmax over the
-line's MiniLM vector, the line's best cosine to each kind of thing, and what the rules read
-of its shape (the intent chosen, the question word, a question mark) says which kind of
-answer the line asks for, or none (:data:`WEIGHTS_FILE`, trained by
+hold: :mod:`.details`) by a small learned model, one hidden layer of tanh units and a
+softmax: from the line's MiniLM vector, its best cosine to each kind of thing and what the
+rules read of its shape (the intent chosen, the question word, a question mark), it says
+which kind of answer the line asks for, or none (:data:`WEIGHTS_FILE`, trained by
 ``experiments/dialogue/train_answer_kinds.py`` on the labelled sets); the thing of that
 kind closest to the line is told. It never replaces the "I don't know": the rules, not
 this guess, decide what the NPC is sure of. The weights fit MiniLM's vectors only, so
@@ -143,28 +143,50 @@ def best_per_kind(found: list[Candidate], close: np.ndarray) -> list[float]:
     return [max((float(s) for c, s in zip(found, close, strict=True) if c.kind == k), default=0.0) for k in KINDS]
 
 
+Layers = tuple[tuple[np.ndarray, np.ndarray], ...]
+"""A network's layers, each (weights (inputs, outputs), bias (outputs,))."""
+
+
 @cache
-def weights() -> np.ndarray:
-    """The trained softmax weights, (features, classes)."""
+def weights() -> Layers:
+    """The trained network's layers: a hidden layer of tanh units, then a softmax over
+    :data:`CLASSES`."""
     try:
         data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-        classes, table = tuple(data["classes"]), np.asarray(data["weights"], dtype=np.float32)
+        classes = tuple(data["classes"])
+        layers = tuple((np.asarray(layer["weights"], dtype=np.float32), np.asarray(layer["bias"], dtype=np.float32))
+                       for layer in data["layers"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ValueError(f"{WEIGHTS_FILE}: not a weights file of this reader ({e})") from e
     if classes != CLASSES:
         raise ValueError(f"{WEIGHTS_FILE}: classes {list(classes)} are not {list(CLASSES)}")
-    return table
+    width = None  # what the layer before puts out
+    for w, b in layers:
+        if w.ndim != 2 or b.shape != (w.shape[1],) or width not in (None, w.shape[0]):
+            raise ValueError(f"{WEIGHTS_FILE}: layers of shapes {[(w.shape, b.shape) for w, b in layers]} do not chain")
+        width = w.shape[1]
+    if width != len(CLASSES):
+        raise ValueError(f"{WEIGHTS_FILE}: the last layer gives {width} outputs, not one per class {list(CLASSES)}")
+    return layers
+
+
+def probabilities(layers: Layers, x: np.ndarray) -> np.ndarray:
+    """The network's class probabilities for the rows of ``x`` (or one row)."""
+    z = x
+    for i, (w, b) in enumerate(layers):
+        z = z @ w + b
+        z = np.tanh(z) if i < len(layers) - 1 else z
+    p = np.exp(z - z.max(axis=-1, keepdims=True))
+    return p / p.sum(axis=-1, keepdims=True)
 
 
 def kind_asked(x: np.ndarray) -> tuple[str, float]:
     """The class the model gives the features ``x``, with its probability."""
-    table = weights()
-    if table.shape[0] != len(x):
-        raise ValueError(f"{WEIGHTS_FILE}: weights for {table.shape[0]} features, the reader gives {len(x)} "
+    layers = weights()
+    if layers[0][0].shape[0] != len(x):
+        raise ValueError(f"{WEIGHTS_FILE}: weights for {layers[0][0].shape[0]} features, the reader gives {len(x)} "
                          "(retrain with experiments/dialogue/train_answer_kinds.py)")
-    z = x @ table
-    p = np.exp(z - z.max())
-    p /= p.sum()
+    p = probabilities(layers, x)
     return CLASSES[int(p.argmax())], float(p.max())
 
 
