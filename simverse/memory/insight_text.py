@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.core.names import is_common
+from simverse.core.spelling import is_common
 from simverse.memory.types import MemoryRecord
 
 _TITLE_WORDS = "Mayor Father Mother Brother Sister Ms Mr Mrs Miss Dr Doctor Elder Sir Lady Lord Captain Master Madam"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from simverse.agents.player import ask
-from simverse.core.names import spelled
+from simverse.core.spelling import spelled
 from simverse.llm.dialogue.called import place_name_asked
 from simverse.llm.dialogue.details import place_details
 from simverse.llm.dialogue.doers import deed_asked

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from simverse.agents.player import ask
-from simverse.core.names import spelled
+from simverse.core.spelling import spelled
 from simverse.llm.dialogue.reading import read
 from tests.dialogue.test_asked_sideways import museum  # noqa: F401  (Museum Tour with MiniLM)
 from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor Town with MiniLM)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simverse.core.names import is_common
+from simverse.core.spelling import is_common
 
 
 def nickname_of(token: str, names: frozenset[str]) -> str | None:

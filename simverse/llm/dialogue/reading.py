@@ -12,7 +12,8 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simverse.core.names import misspelt_one_of, singular, spelled, word_set
+from simverse.core.names import singular, word_set
+from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.priced import price_asked
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up

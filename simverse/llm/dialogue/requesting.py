@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, is_common, verb_forms, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, verb_forms, word_forms, word_set
+from simverse.core.spelling import is_common
 from simverse.llm.dialogue.imperatives import (
     FEELINGS,
     ORDER_VERBS,

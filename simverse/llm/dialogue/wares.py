@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, name_words, noun_of, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, name_words, word_forms, word_set
+from simverse.core.spelling import noun_of
 from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.answers import (
     Heard,
