@@ -1,6 +1,7 @@
-"""What a place or thing is called, asked of one the line describes ("the beer hall beside the
-quay, what do people call it?", "what's the tavern by the harbour called?"): its name is the
-answer, not what the NPC believes about it."""
+"""What a place is called, asked of one the line names by another word or describes ("what's
+the tavern by the harbour called?", "what do they call the big tower on the cliff?"): its name
+is the answer, not what the NPC believes about it. A thing's name ("the smugglers' boat") is
+left to the other answers."""
 
 from __future__ import annotations
 
