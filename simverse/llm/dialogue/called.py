@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import word_set
+from simverse.core.names import FUNCTION_WORDS, word_set
 from simverse.llm.dialogue.described import described_place
 from simverse.llm.dialogue.heard import Heard, name_of
 from simverse.llm.dialogue.reading import Reading
@@ -50,7 +50,7 @@ def what_it_is_called(h: Heard) -> str:
     if head is None:
         return ""
     places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
-    said = set(head.split()) - {"the", "that", "this", "those", "these"}
+    said = set(head.split()) - FUNCTION_WORDS
     named = [p for p in places if any(said & set(n.lower().split()) for n in (name_of(h, p), *h.req.names[p].aliases))]
     if len(named) == 1:
         place = named[0]
