@@ -79,11 +79,16 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"(?!the\b|a\b|an\b)[a-z]+"
                       r"|\b(?:what|which|where)\b(?: [a-z]+){0,4} (?:are|were) you (?:[a-z]+ )?"
                       r"(?:itching|dying|desperate|longing|raring|aching) to\b|\byou would (?:like|love|rather) to\b"
+                      r"|\b(?:what|which)\b(?: [a-z]+){0,4} would you (?:most |really |rather |just )?"
+                      r"(?:like|love) to\b"
+                      r"|\b(?:what|which)\b(?: [a-z]+){0,4} you (?:came|come|have come) (?:[a-z]+ ){0,3}?to [a-z]+"
+                      r"|\b(?:number one|top|main|biggest|first) (?:job|task|priority|concern|aim)\b"
                       r"|\bon your (?:list|plate|to do list)\b"
                       r"|\byou will be [a-z]+ing\b(?=.*\b(?:will|would)(?: not)? you\b)")
 """"Which thing are you going to tell the grandkids about?", "what are you dying to see?",
-"a story you'd like to kill off?", "anything else on your list?", "you'll be putting your name
-down, won't you?": what the NPC means to do."""
+"a story you'd like to kill off?", "which bit of gossip would you most like to stop?", "what's
+the painting you came to draw?", "your number one job?", "anything else on your list?",
+"you'll be putting your name down, won't you?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
@@ -152,8 +157,8 @@ def kind_asked(r: Reading) -> str:
     return singular(kind[-1]) if kind and singular(kind[-1]) not in _ANY_KIND else ""
 
 
-_ANY_KIND = word_set("thing one bit part item piece")
-""""Which thing in here...?" names no kind a goal must name."""
+_ANY_KIND = word_set("thing one bit part item piece member")
+""""Which thing in here...?", "which member of staff...?" name no kind a goal must name."""
 
 
 def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, asked: Reading | None = None) -> str:

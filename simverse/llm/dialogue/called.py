@@ -14,17 +14,24 @@ from simverse.llm.dialogue.reading import Reading
 
 _CALLED = re.compile(r"^(?:.*? )?(?:what (?:is|are|was) (?P<np>(?:the|that|this|those|these) (?:[a-z]+ ){0,6}?)called"
                      r"|what (?:is|was) (?:the )?name of (?P<of>(?:the|that|this) (?:[a-z]+ ?){1,7})"
-                     r"|what (?:do|does|did) (?:people|folk|they|you|we|everyone|locals|the locals) call"
-                     r" (?P<call>(?:the|that|this|it)\b(?: [a-z]+){0,6})"
+                     r"|what (?:(?:do|does|did) )?(?:people|folk|they|you|we|everyone|locals|the locals) call"
+                     r" (?P<call>(?:the|that|this|it)\b(?: [a-z]+){0,10})"
                      r"|what (?:is|was) (?:it|its|that|this) (?:called|name))$")
-"""A name asked: "what's the X called", "what's the name of the X", "what do people call it"."""
+"""A name asked: "what's the X called", "what's the name of the X", "(any idea) what they call
+the X", "what's it called"."""
+_FRONTED = re.compile(r"^(?:[a-z]+ ){0,2}?(?P<front>(?:the|that|this) (?:[a-z]+ ){1,8}?)"
+                      r"what (?:is|was) (?:it|its|that|this) (?:called|name)$")
+"""The place said first, its name asked after: "(jonas) that stone tower out on the point, what's it called"."""
 _WHERE_SAID = re.compile(r" (?:by|beside|near|next to|on|at|in|off|behind|opposite|across from|down by|up by|"
-                         r"round|around|over|along|with|that|which|where) ")
+                         r"round|around|over|along|with|that|which|where|between|past|beyond|under|above|outside|"
+                         r"inside|out|up|down) ")
 """Where a place is said to be, after what it is ("the tavern by the harbour")."""
 _PLACE_NOUNS = word_set("room hall place building house shop store stall stand kiosk counter desk office tavern inn "
                         "pub bar cafe church chapel temple tower hut cottage yard square street lane road market "
                         "field pasture meadow hill wood forest cave bridge gallery wing studio library canteen "
-                        "classroom corridor lobby ward clinic station dock quay harbour pier farm mill spot corner")
+                        "classroom corridor lobby ward clinic station dock quay harbour pier farm mill spot corner "
+                        "gap pass valley peak ridge cliff river stream lake pond beach shore garden park pitch "
+                        "path track trail ground grounds playground court")
 """Nouns that say what is asked the name of is a place ("the beer hall"), not a thing."""
 
 
@@ -37,6 +44,9 @@ def place_name_asked(r: Reading) -> bool:
 def _head(r: Reading) -> str | None:
     """What the line asks the name of, up to where it says where that is ("the tavern"), or
     None when it asks no name."""
+    if (fronted := _FRONTED.search(r.text)) is not None:
+        head = _WHERE_SAID.split(f"{fronted['front']} ")[0]
+        return head if set(head.split()) & _PLACE_NOUNS else None  # "that old boat tied up at the quay": a thing
     match = _CALLED.search(r.text)
     if match is None:
         return None

@@ -13,8 +13,9 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import word_set
+from simverse.llm.dialogue.own_time import persona_said
 from simverse.llm.dialogue.parts import SENTENCE_BREAK
-from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.reading import Reading, ends_tagged, read
 
 _YOU = r"(?:you|your|yours|yourself|ya|yer)"
 _FAMILY = word_set("family wife husband missus spouse married kid kids kiddies child children son sons daughter "
@@ -45,8 +46,11 @@ _ASKED: dict[str, re.Pattern[str]] = {
         rf"|\braised {_YOU}\b|\b{_YOU} grew up\b"),
     "before": re.compile(
         rf"\b(?:previous|last|old|former|earlier|other) (?:job|work|trade|career|line of work)\b"
-        rf"|^(?=.*\bbefore\b)(?=.*\b{_YOU}\b)(?=.*\b{_JOB}\b)"
-        rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked)\b"
+        rf"|^(?=.*\bbefore\b)(?=.*\b{_YOU}\b)(?=.*\b{_JOB}\b)(?=.*\b(?:did|was|were|had|used)\b)"
+        rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked|retired)\b"
+        rf"|\bbefore (?:the|your|ur|yer) (?:pension|retirement)\b|\b{_YOU} used to\b"
+        rf"|\bwhat (?:was|were) {_YOU}r? (?:job|work|trade|career|line of work)\b"
+        rf"|^(?:so )?were {_YOU} (?:ever |once )?(?:a|an) \w+"
         rf"|\b(?:what|where) did {_YOU} (?:use to|used to) (?:do|work|be)\b"),
     "schooling": re.compile(rf"\b(?:which|what) (?:university|college|uni)\b|\b{_YOU}\b.*\b(?:university|college)\b"
                             rf"|\bwhere (?:did )?{_YOU} (?:study|studied|train|trained)\b"),
@@ -65,10 +69,13 @@ _ASKED: dict[str, re.Pattern[str]] = {
 ("got any kids?", "been here long?")."""
 _HOW_IS = re.compile(r"\bhow (?:is|are|was|were) (?:your|the|all) ")
 """Asking after someone's health or mood ("how is your mum?") is small talk, not their story."""
+_PAST = re.compile(r"(?i)\b(?:retired|former|formerly|once|used to|ex-|previously)")
+"""Words that say what the NPC was before ("a retired bus driver"); "a veteran phone agent" is
+still one, and says nothing of an earlier job."""
 _HELD: dict[str, re.Pattern[str]] = {
     "family": re.compile(rf"\b(?:{'|'.join(sorted(_FAMILY))})\b"),
     "origin": re.compile(r"\b(?:born|grew up|raised|native|hometown|from)\b"),
-    "before": re.compile(r"\b(?:retired|former|formerly|once|used to|ex-|previously|veteran)"),
+    "before": _PAST,
     "schooling": re.compile(r"\b(?:trained|studied|university|college|graduate|apprentice)"),
     "age": re.compile(r"\baged \d|\b\w+[- ]years?[- ]old\b"),
     "pets": re.compile(r"\b(?:pets?|dog|cat|hamster|parrot|horse)\b"),
@@ -87,7 +94,7 @@ def own_life_asked(r: Reading) -> str | None:
     """The part of the NPC's own life a question asks about (``family``, ``origin``,
     ``before``, ``schooling``, ``age``, ``pets``, ``future``, ``span``), or None. Only a question: "say
     hello to your mum" asks nothing."""
-    if not (r.question or r.opens or r.wh or "?" in r.raw or _WONDERING.search(r.raw.lower())):
+    if not (r.question or r.opens or r.wh or "?" in r.raw or ends_tagged(r) or _WONDERING.search(r.raw.lower())):
         return None
     sentences = [s for s in SENTENCE_BREAK.split(r.raw) if s.strip()]
     for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question
@@ -95,6 +102,8 @@ def own_life_asked(r: Reading) -> str | None:
         if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)) \
                 and not (part == "family" and _POSSESSED.search(sentence)):
             return part
+        if _ASKED["before"].search(sentence.lower()):  # "Bram, before the pension, how did you earn your living?"
+            return "before"
     return None
 
 
@@ -105,3 +114,22 @@ def own_life_unknown(req: DecisionRequest, part: str) -> bool:
              *(f.text for f in req.facts if req.npc in (f.subject, f.object))]
     held = _HELD.get(part)
     return held is None or not any(held.search(text.lower()) for text in given)
+
+
+_PAST_JOB = re.compile(
+    rf"\bwhat (?:did|do) {_YOU} (?:use to |used to )?do\b(?! (?:at|in|for|with|there)\b)"
+    rf"|\bwhat (?:was|were) {_YOU}r? (?:job|work|trade|career|line of work|profession)\b"
+    rf"|\bhow did {_YOU} (?:earn|make) (?:a|your|ur|yer) living\b|^(?:so )?were {_YOU} (?:ever |once )?(?:a|an) \w+")
+"""The earlier job itself asked ("what did you do before you retired?", "were you a
+teacher?"), not something of it ("which school did you teach at?", "how long were you
+behind the wheel?"), which the persona does not say."""
+_GUESSED = re.compile(rf"\b{_YOU} used to \w+")
+""""I reckon you used to drive lorries": a guess at the earlier job, said as a statement."""
+
+
+def own_past(req: DecisionRequest, r: Reading) -> str | None:
+    """What the NPC's persona says it was ("I'm a retired schoolteacher visiting with a
+    thermos..."), where the line asks what its earlier job was or guesses it; else None."""
+    asked = any(_PAST_JOB.search(read(s).text) for s in SENTENCE_BREAK.split(r.raw) if s.strip()) \
+        or (r.wh is None and _GUESSED.search(r.text) is not None)
+    return persona_said(req, _PAST) if asked else None

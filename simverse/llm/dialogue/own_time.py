@@ -12,7 +12,8 @@ from simverse.llm.dialogue.aims import as_own
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.reading import Reading
 
-_ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b|\bhow many (?:years|months|weeks|days) (?:have|has)\b"
+_ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b"
+                    r"|\bhow many (?:years|yrs|months|weeks|days) (?:have|has|on|in|at|here|now|doing)\b"
                     r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b|\bare you new\b"
                     r"|\bsince (?:long|when|many|how long|a long time|much time)\b"
                     r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b")
@@ -36,8 +37,14 @@ def span_asked(r: Reading) -> bool:
 def own_span(req: DecisionRequest) -> str | None:
     """The phrase of the NPC's persona that says a span of time, said in the first person
     ("I'm a trainee agent on my third day."), or None."""
+    return persona_said(req, _SPAN)
+
+
+def persona_said(req: DecisionRequest, words: re.Pattern[str]) -> str | None:
+    """The first piece of the NPC's persona (between commas, colons and full stops) that
+    ``words`` finds, as the NPC says it of itself ("I'm a retired bus driver..."), or None."""
     for piece in _PIECE.split(req.persona):
-        if _SPAN.search(piece):
+        if words.search(piece):
             said = as_own(piece.strip(), req)
             first = said.split(" ", 1)[0].lower()
             return f"I'm {said[:1].lower()}{said[1:]}." if first in ("a", "an", "the") else f"{capital(said)}."

@@ -95,9 +95,9 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     if role and (r.wh in ("who", None) or job or named) and not opinion:
         parts.append(f"{who}? The {role}.")
     if kind:
-        parts.append(relation_sentence(who, kind) + (f", and {_opinion(feeling)}." if feeling is not None else "."))
+        parts.append(relation_sentence(who, kind) + (f", and {opinion_of(feeling)}." if feeling is not None else "."))
     elif feeling is not None:
-        parts.append(f"{capital(_opinion(feeling))}.")
+        parts.append(f"{capital(opinion_of(feeling))}.")
     elif opinion:
         parts.append(f"I don't know {who} well enough to say.")
     if who in req.people_here and not opinion:
@@ -244,7 +244,8 @@ def relation_sentence(who: str, kind: str, many: bool = False) -> str:
     return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
 
 
-def _opinion(feeling: float) -> str:
+def opinion_of(feeling: float) -> str:
+    """"I think the world of them" ... "I can't stand them": how the NPC feels about someone."""
     if feeling >= 0.5:
         return "I think the world of them"
     if feeling >= 0.2:

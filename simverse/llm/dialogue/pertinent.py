@@ -29,6 +29,12 @@ _FRAME = word_set("actually exactly really else much many sort kind lot bit way 
 with...", "what did you see", "what are you working on")."""
 
 
+_ATTRIBUTE_ASKED = re.compile(r"\b(?:what|which) (?P<noun>brand|make|model|colour|color|size|shape|flavour|flavor|"
+                              r"breed|material|dose|dosage|strength|version|weight|height|length|width)s?\b")
+"""A "what" question that asks one property of its topic ("what brand...", "which colour..."):
+a belief on the topic that does not say that property does not answer it."""
+
+
 def asked_words(r: Reading, req: DecisionRequest) -> list[str]:
     """The words a "what" or "which" question asks with, besides its topic (see the module);
     none for a yes/no question, which a belief on its topic answers ("are we having a quiz
@@ -37,6 +43,8 @@ def asked_words(r: Reading, req: DecisionRequest) -> list[str]:
     if r.wh not in ("what", "which"):
         return []
     text = read(asking_text(r.raw or r.text)).text
+    if (kind := _ATTRIBUTE_ASKED.search(text)) is not None:
+        return [kind["noun"]]  # "what brand are your bp tablets?": a belief about the tablets must say the brand
     return [w for w in content_words(text, name_words(req.names)) if w not in _FRAME]
 
 

@@ -160,6 +160,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
         words.append(token if token in kept or singular(token) in kept else spelled(token))
     text = " ".join(words)
     start = 0
+    while start < len(words) and (follow_up := _follow_up(words, start)):
+        start += follow_up  # "one more thing, Bram, how many coins is a guidebook"
     while start < len(words) and (words[start] in GREETINGS or words[start] in FILLERS
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
@@ -170,6 +172,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
                                   or (words[start] == "there" and start and words[start - 1] in GREETINGS)
                                   or _adverb_before_asking(words, start)):
         start += 1
+    while start < len(words) and (follow_up := _follow_up(words, start)):
+        start += follow_up  # "Sable, another question: ..."
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
@@ -181,6 +185,20 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     owners, owned = _possessives(raw)
     wh = _wh(words, question or opens) or (late["wh"] if late else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
+
+
+_FOLLOW_UPS = tuple(tuple(p.split()) for p in (
+    "one more thing", "one last thing", "another thing", "last thing", "one more question", "one last question",
+    "another question", "last question", "next question", "quick question", "a quick question", "also", "oh and",
+    "and also", "and another thing", "and one more thing", "btw", "by the way", "anyway", "anyways"))
+"""What a line may open with to say it follows on from the last ("oh and greta, ...", "one
+more thing bram, ..."): not its body."""
+
+
+def _follow_up(words: list[str], start: int) -> int:
+    """How many words from ``start`` say the line follows on from the last (0: none)."""
+    return next((len(p) for p in _FOLLOW_UPS
+                 if tuple(words[start:start + len(p)]) == p and len(words) > start + len(p)), 0)
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
@@ -232,6 +250,10 @@ _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody p
 line does not ask who."""
 
 
+_TO_WHERE = word_set("to into towards toward through")
+"""After these "where" says where to go ("come through to where the screen is"), asking nothing."""
+
+
 _WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know "
                       r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
                       r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
@@ -246,7 +268,7 @@ _SUPPOSED = re.compile(r"\bi (?:take it|presume|assume|gather|imagine|suppose|ex
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
-                  and not suggests(words[i:i + 4])), None)
+                  and not (w == "where" and i and words[i - 1] in _TO_WHERE) and not suggests(words[i:i + 4])), None)
     if price_asked(padded, first, asking):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):

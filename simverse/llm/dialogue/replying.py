@@ -23,7 +23,7 @@ import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_form_set, word_forms
-from simverse.llm.dialogue.acquainted import acquaintance_asked, acquaintances
+from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.aims import goal_answer, goal_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -66,7 +66,7 @@ from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
-from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
+from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, span_asked
 from simverse.llm.dialogue.participles import participle_asked
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
@@ -338,9 +338,9 @@ def answer(h: Heard) -> Said:
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
-    if intent not in ("farewell", "thanks", "request") and acquaintance_asked(h.reading) and not _others_named(h) \
-            and (known := acquaintances(h.req)):
-        return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."
+    if intent not in ("farewell", "thanks", "request") and not _others_named(h) \
+            and (known := known_people(h.req, h.reading)):
+        return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."; "what am I to you?"
     line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
     if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
             and not _others_named(h):
@@ -352,9 +352,11 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
-            own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)) \
-            and own_life_unknown(h.req, part):
-        return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says
+            own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)):
+        if own_life_unknown(h.req, part):
+            return Said(dont_know(h, []), settled=True)  # "got a missus at home?": nothing it is given says
+        if part == "before" and (past := own_past(h.req, h.reading)):
+            return Said(past)  # "what did you do before you retired?": "I'm a retired schoolteacher..."
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
     if intent in QUESTIONS and hidden_things(h.req, h.topics):

@@ -190,10 +190,16 @@ _TOGETHER = re.compile(rf"\b(?:shall|should|can|could) we(?: both| all| two)? {_
                        r"|(?:^|[,.!] ?|\b(?:you|u|ya) )coming(?: along| with (?:me|us))?\??$"
                        r"|\b(?:love|like|want|enjoy|fancy) (?:your|some) company (?:[a-z]+ )?"
                        r"(?:at|to|in|on|down|over)\b"
-                       r"|\brace (?:you|ya|u) (?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b")
+                       r"|\brace (?:you|ya|u) (?:(?:out|outside|inside|back|over|down|up|across|round) )?"
+                       r"(?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b")
 """"Shall we pop along to...", "let's scoot out", "fancy heading through to...", "the café,
 coming?", "I'd love your company up at the square", "race you to the pitch!": a walk
 together suggested, not ordered."""
+
+
+_LET_HAVE = re.compile(r"let (?!us\b|me\b|it\b|that\b|this\b|them\b|go\b)[a-z]+ (?:have|take|keep|borrow) "
+                       r"(?:the|a|an|that|this|your|those|these|some|one)\b")
+"""An order to hand something to someone else, said as letting them have it."""
 
 
 def walk_together(r: Reading) -> bool:
@@ -257,6 +263,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         return "buy"
     if r.has("let us", *COME_ALONG) or _WITH_ME.search(r.text):
         return "go"
+    if _LET_HAVE.match(" ".join(w)):
+        return "give"  # "let Sable have the lute for six": hand it over to her
     if r.has(*CARRY_ON) and not r.opens and not (r.question and r.wh):  # "if I carry on, where do I end up"
         return "continue"
     order = led_in(untagged(w))  # "go and bake some more, would you" -> "bake some more"

@@ -48,4 +48,7 @@ def tells_news(r: Reading) -> bool:
         return False  # "I heard the mill burned, is that right?" asks whether what it heard is so
     if r.question and r.wh and r.has("between you and me", "between us"):
         return False  # "between you n me, which classmate do u think is amazing": asked in confidence
-    return len(r.words) >= 6 and (r.has(*TELLING) or bool(_HEARD_THIS.search(r.raw)))
+    cues = [p for p in TELLING if r.has(p)]
+    if cues == ["also"] and r.question and r.wh:
+        return False  # "also bea, coffee outta the break room machine, price?": one more question
+    return len(r.words) >= 6 and (bool(cues) or bool(_HEARD_THIS.search(r.raw)))

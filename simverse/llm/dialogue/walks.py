@@ -113,7 +113,8 @@ def place_described(h: Heard) -> str | None:
             return near[0]
         scores = {p: v for p, v in scores.items() if p in near}
     return described_place(scores) or (
-        clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where or next_door else None)
+        clearly_closest(scores, WALK_CLOSE, WALK_MARGIN) if to_where or next_door else None) or (
+        _place_where_it_stands(h) if to_where else None)  # "to where the sign-in screen is"
 
 
 _WHERE_IT_STANDS = re.compile(r"\bwhere (?:the|a|an|that|those|them|all the|all them) (?:[a-z]+ )?(?P<thing>[a-z]+) "
