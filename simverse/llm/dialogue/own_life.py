@@ -32,6 +32,9 @@ _COMPOUND_HEAD = r"(?:tickets?|toys?|books?|jokes?|menus?|rooms?|friendly|sized?
 _POSSESSED = re.compile(rf"\b{_KIN}(?:'s|s'|’s)", re.IGNORECASE)
 """"Your father's boat", "children's books": something of theirs, not the family asked after."""
 _JOB = r"(?:job|jobs|career|trade|living|profession)"
+_EARLIER_JOB = (rf"\bwhat (?:was|were) {_YOU}r? (?:job|work|trade|career|line of work|profession)\b"
+                rf"|^(?:so )?were {_YOU} (?:ever |once )?(?:a|an) \w+")
+"""The earlier job asked in the past tense: "what was your job?", "were you a teacher?"."""
 _ASKED: dict[str, re.Pattern[str]] = {
     "family": re.compile(
         rf"(?:{_THEIRS})(?<!\bany)(?<!\bgot any)\s+{_ONE_WORD}{_KIN}\b(?!\s+{_COMPOUND_HEAD})"
@@ -49,9 +52,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
         rf"|^(?=.*\bbefore\b)(?=.*\b{_YOU}\b)(?=.*\b{_JOB}\b)(?=.*\b(?:did|was|were|had|used)\b)"
         rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked|retired)\b"
         rf"|\bbefore (?:the|your|ur|yer) (?:pension|retirement)\b|\b{_YOU} used to\b"
-        rf"|\bwhat (?:was|were) {_YOU}r? (?:job|work|trade|career|line of work)\b"
-        rf"|^(?:so )?were {_YOU} (?:ever |once )?(?:a|an) \w+"
-        rf"|\b(?:what|where) did {_YOU} (?:use to|used to) (?:do|work|be)\b"),
+        rf"|{_EARLIER_JOB}|\b(?:what|where) did {_YOU} (?:use to|used to) (?:do|work|be)\b"),
     "schooling": re.compile(rf"\b(?:which|what) (?:university|college|uni)\b|\b{_YOU}\b.*\b(?:university|college)\b"
                             rf"|\bwhere (?:did )?{_YOU} (?:study|studied|train|trained)\b"),
     "age": re.compile(rf"\bhow old (?:are|is|might|would|were) {_YOU}\b|\bhow old {_YOU}\b|\b{_YOU}r? age\b"
@@ -118,8 +119,7 @@ def own_life_unknown(req: DecisionRequest, part: str) -> bool:
 
 _PAST_JOB = re.compile(
     rf"\bwhat (?:did|do) {_YOU} (?:use to |used to )?do\b(?! (?:at|in|for|with|there)\b)"
-    rf"|\bwhat (?:was|were) {_YOU}r? (?:job|work|trade|career|line of work|profession)\b"
-    rf"|\bhow did {_YOU} (?:earn|make) (?:a|your|ur|yer) living\b|^(?:so )?were {_YOU} (?:ever |once )?(?:a|an) \w+")
+    rf"|\bhow did {_YOU} (?:earn|make) (?:a|your|ur|yer) living\b|{_EARLIER_JOB}")
 """The earlier job itself asked ("what did you do before you retired?", "were you a
 teacher?"), not something of it ("which school did you teach at?", "how long were you
 behind the wheel?"), which the persona does not say."""

@@ -250,7 +250,7 @@ _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody p
 line does not ask who."""
 
 
-_TO_WHERE = word_set("to into towards toward through")
+_WHERE_TO_GO = word_set("to into towards toward through")
 """After these "where" says where to go ("come through to where the screen is"), asking nothing."""
 
 
@@ -268,7 +268,7 @@ _SUPPOSED = re.compile(r"\bi (?:take it|presume|assume|gather|imagine|suppose|ex
 def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
-                  and not (w == "where" and i and words[i - 1] in _TO_WHERE) and not suggests(words[i:i + 4])), None)
+                  and not (w == "where" and i and words[i - 1] in _WHERE_TO_GO) and not suggests(words[i:i + 4])), None)
     if price_asked(padded, first, asking):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
