@@ -148,8 +148,9 @@ def show_stored(page, db: str) -> None:
 
 
 def selected(box) -> str:
-    """The value shown in a selectbox."""
-    return box.locator("input").input_value()
+    """The value shown in a selectbox, once it is drawn (a page opened from another draws its
+    widgets after its title; on a loaded 2-core machine that has taken over 30 seconds)."""
+    return box.locator("input").input_value(timeout=90_000)
 
 
 def chart_js(page, index: int, body: str):
