@@ -61,7 +61,7 @@ def standing(req: DecisionRequest) -> str:
     if kind is None and feeling is None:
         return "I don't know you well enough to say."
     parts = [relation_sentence("you", kind).replace("you is ", "you're ") if kind else "",
-             opinion_of(feeling).replace("them", "you") if feeling is not None else ""]
+             opinion_of(feeling, "you") if feeling is not None else ""]
     said = ", and ".join(p for p in parts if p)
     return f"{said[:1].upper()}{said[1:]}."
 

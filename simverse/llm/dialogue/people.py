@@ -244,14 +244,15 @@ def relation_sentence(who: str, kind: str, many: bool = False) -> str:
     return f"{who} are my {kind}s" if many else f"{who} is my {kind}"
 
 
-def opinion_of(feeling: float) -> str:
-    """"I think the world of them" ... "I can't stand them": how the NPC feels about someone."""
+def opinion_of(feeling: float, whom: str = "them") -> str:
+    """"I think the world of them" ... "I can't stand them": how the NPC feels about someone
+    (``whom``: "you" to the one it speaks to)."""
     if feeling >= 0.5:
-        return "I think the world of them"
+        return f"I think the world of {whom}"
     if feeling >= 0.2:
-        return "I like them well enough"
+        return f"I like {whom} well enough"
     if feeling > -0.2:
-        return "I've nothing against them"
+        return f"I've nothing against {whom}"
     if feeling > -0.5:
-        return "I don't much care for them"
-    return "I can't stand them"
+        return f"I don't much care for {whom}"
+    return f"I can't stand {whom}"
