@@ -153,11 +153,13 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     whole = [a for a in own if len(_words(a.name)) > 1 and _words(a.name) <= line]
     if whole:  # "give us the tour": give_tour by every word of its name, then what its words name, not the work here
         return whole + [a for a in own if a not in whole]
+    first = [a for a in _scheduled(h, line) if a in actions]
+    if first and _GO_ON_DOING.search(h.reading.text):
+        return first  # "carry on picking" to one gathering herbs: that work, not picking something up
     verbs = _line_verbs(h)
     strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
     if strong:
         return strong
-    first = [a for a in _scheduled(h, line) if a in actions]
     last = [a for a in _at_work(h, line) if a in actions]
     if h.action_similarity:  # and those it means ("sing for us" -> perform: "Play a song...")
         meant = _meant(h, actions)
@@ -245,6 +247,11 @@ def _other_named(h: Heard) -> bool:
 
 _GET_ON_WITH = re.compile(r"\b(?:get cracking|crack on|get on|carry on|go on|press on|keep going|keep working"
                           r"|on you go) (?:on|with) (?P<what>.+)")
+
+
+_GO_ON_DOING = re.compile(r"\b(?:carry on|keep on|go on|press on|get on) [a-z]{3,}ing"
+                          r"(?: (?:then|please|now|love|mate))?$")
+""""Carry on picking": the work the NPC is at, said by a verb alone."""
 
 
 _ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend pick grab")

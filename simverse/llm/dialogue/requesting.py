@@ -246,6 +246,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
             return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
         if rest and rest[0] not in SPEECH_VERBS:
             return rest[0]
+        if rest[:1] == ["say"] and set(rest[1:3]) & GREETED:
+            return "greet"  # "would you say hello and get them settled?"
         if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
             return None
         acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray

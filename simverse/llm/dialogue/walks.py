@@ -54,6 +54,8 @@ def go(h: Heard) -> Said:
     req = h.req
     places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
     target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
+    if target is not None and _head_with_description(h, target):  # "the room with the hamster": not the Staff Room
+        target = place_described(h) or target
     if target is None:  # "walk down to Cobb's field with me": the one place that is that person's
         theirs = {person_place(req, t, h.reading, going=True) for t in h.topics if t not in places}
         target = next(iter(theirs)) if len(theirs) == 1 else None
@@ -74,6 +76,20 @@ def go(h: Heard) -> Said:
     if {"place": first} not in req.doable.get("move", []):
         return Said(h.voice.say("refuse", h.rng, why=f"the way to {name_of(h, first)} is shut"))
     return Said(h.voice.say("agree", h.rng, what=f"I'll come with you to {name}"), action="move", args={"place": first})
+
+
+def _head_with_description(h: Heard, place: str) -> bool:
+    """Whether the line names ``place`` only by the last word of its name, a word of other
+    places' names too, which a phrase describing it follows ("the room with the hamster"
+    where Staff Room and Room 4B are rooms): the description says which."""
+    name = word_forms(name_of(h, place))
+    said = h.reading.words
+    described = any(w == name[-1] and said[i + 1] in _DESCRIBING for i, w in enumerate(said[:-1]))
+    shared = sum(name[-1] in word_forms(v.name) for v in h.req.names.values() if v.kind == "place") > 1
+    return len(name) > 1 and name[0] not in said and described and shared
+
+
+_DESCRIBING = word_set("with where that which")
 
 
 _TO_WHERE = re.compile(r"\b(?:walk|take|bring|lead|show|go|head|come|run|pop|nip|hop|move|step|walking|taking"
