@@ -71,5 +71,26 @@ def last_line_checked(req: DecisionRequest) -> str:
     world: a reply is read for every line heard); "" when there is no line."""
     if not req.conversation:
         return ""
-    own = word_forms(req.names[req.npc].name) if req.npc in req.names else []
-    return as_checked(in_usual_order(req.conversation[-1].text), people_words(req.names), own)
+    name = req.names[req.npc].name if req.npc in req.names else ""
+    line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
+    return as_checked(in_usual_order(line), people_words(req.names), word_forms(name))
+
+
+_OWNER_FIRST = re.compile(r"^(?P<lead>(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*)(?P<owner>[a-z]+'?s?)"
+                          r"\s+(?P<owned>[a-z]+)\b", re.IGNORECASE)
+_NOT_OWNED = frozenset({"here", "there", "not", "been", "got", "gone", "going", "just", "right", "off", "back", "out",
+                        "always", "never", "still", "really", "a", "an", "the", "in", "on", "at", "up", "down", "over"})
+
+
+def yours(line: str, own: Collection[str]) -> str:
+    """``line`` with a possessive of the one spoken to (``own``: the words of its name, in
+    lower case) that opens it said as "your" ("Otto's job?", "sams shift, when's it end?" to
+    Sam): the rest reads it as asked of the NPC."""
+    match = _OWNER_FIRST.match(line.strip())
+    if match is None or match["owned"].lower() in _NOT_OWNED:
+        return line
+    owner = match["owner"].lower()
+    if not any(owner in (f"{n}'s", f"{n}s", f"{n}'") for n in own) or owner in own:
+        return line
+    stripped = line.strip()
+    return f"{stripped[:match.start('owner')]}your{stripped[match.end('owner'):]}"

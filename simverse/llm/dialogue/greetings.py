@@ -48,7 +48,7 @@ def is_thanks(r: Reading) -> bool:
 
 def introduces(text: str, name: str) -> bool:
     """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.",
-    "Aldo here.", "Lena again."), so the speaker is not what it asks about."""
+    "it's me, Mara.", "Aldo here.", "Lena again."), so the speaker is not what it asks about."""
     said = text.lower()
     intro, named = _introducing(name.lower())
     return intro.search(said) is not None and len(named.findall(said)) == 1
@@ -59,7 +59,7 @@ def _introducing(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns of a speaker introducing themselves by ``name``, and of the name, compiled
     once per name: a world of a thousand people has more names than the ``re`` module keeps."""
     said = re.escape(name)
-    return (re.compile(rf"\b(?:it'?s|it is|this is|i'?m|i am) {said}\b(?! (?:is|was|has|and)\b)"
+    return (re.compile(rf"\b(?:it'?s|it is|this is|i'?m|i am)(?:,? me,?)? {said}\b(?! (?:is|was|has|and)\b)"
                        rf"|\b{said} (?:here|again|speaking)\b(?! (?:is|was|has)\b)"),
             re.compile(rf"\b{said}\b"))
 

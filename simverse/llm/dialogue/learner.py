@@ -2,7 +2,8 @@
 "can you sell me a loaf?", "where I can find the doctor?" -> "where can I find the doctor?",
 "what you are doing?" -> "what are you doing?". Players whose first language is not English
 often keep the order of a statement in a question; the rest of the reading expects the
-auxiliary first. Plain English word shapes, no world's words.
+auxiliary first. A thing asked about may also come first in chat ("your job, what is it?" ->
+"what is your job?"). Plain English word shapes, no world's words.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _NO_AUXILIARY = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|wh
 """"What you do so early?", "where she work?", "where you going?": the question word, then a
 statement with no auxiliary at all, which English asks with "do" (or "be" before -ing)."""
 _BE = {"i": "am", "he": "is", "she": "is"}
+_FRONTED = re.compile(_LEAD + r"(?P<thing>(?:your|my|the|his|her|their|our) [a-z']+(?: [a-z']+){0,3}?),? "
+                      r"(?P<wh>what|where|when|who|how much|how long) (?P<aux>is|are|was|were|does|do|did) "
+                      r"(?:it|they|that|those|he|she)(?P<rest>(?: [a-z]+){0,3})\?$")
+""""Your job, what is it?", "the rope, how much is it?", "your shift, when does it end?": the
+thing asked about said first, then the question of it ("what is your job?")."""
 
 
 def _with_auxiliary(match: re.Match[str]) -> str:
@@ -49,6 +55,8 @@ def in_usual_order(line: str) -> str:
             return before + question[:len(match["lead"])] + asked
     if match := _NO_AUXILIARY.match(lower):
         return before + question[:len(match["lead"])] + _with_auxiliary(match)
+    if match := _FRONTED.match(lower):
+        return f"{before}{question[:len(match['lead'])]}{match['wh']} {match['aux']} {match['thing']}{match['rest']}?"
     return line
 
 

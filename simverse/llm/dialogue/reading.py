@@ -14,14 +14,13 @@ from functools import lru_cache
 
 from simverse.core.names import singular, word_set
 from simverse.core.spelling import misspelt_one_of, spelled
+from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.priced import price_asked
 from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
-                "must any anything")
 GREETINGS = word_set("hello hi hey hiya howdy greetings morning evening afternoon yo ahoy hallo")
 NEWS = ("news", "gossip", "rumour", "rumor", "rumours", "rumors", "heard any", "hear any", "happening",
         "going on", "new around", "anything new", "what is new", "latest", "heard anything", "hear anything",
@@ -61,8 +60,6 @@ def ends_tagged(r: Reading) -> bool:
     """Whether a statement ends with a tag that asks to have it confirmed ("..., yeah?",
     "..., don't you?"), not one that makes an order polite ("..., would you?")."""
     return r.padded.rstrip().endswith(_ASKING_TAGS)
-FILLERS = word_set("sorry pardon excuse um umm erm er uh oh ooh ah ahh aah wow gosh hmm blimey")
-"""Words a line may open with before it asks ("sorry, what's her name?", "ooh, what's that?"): not its body."""
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer "
                   "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
@@ -159,9 +156,9 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
             continue
         words.append(token if token in kept or singular(token) in kept else spelled(token))
     text = " ".join(words)
-    start = 0
-    while start < len(words) and (follow_up := _follow_up(words, start)):
-        start += follow_up  # "one more thing, Bram, how many coins is a guidebook"
+    start = asked_from = 0  # where the question word is looked for: past what leads in ("it's me, Mara. Tell...")
+    while start < len(words) and (led := lead_in(words, start, names)):
+        start = asked_from = start + led  # "one more thing, Bram, how many coins is a guidebook", "thanks love, and"
     while start < len(words) and (words[start] in GREETINGS or words[start] in FILLERS
                                   or (words[start] == "me" and start and words[start - 1] == "excuse")
                                   or words[start] in names or words[start] in TITLES
@@ -172,33 +169,21 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
                                   or (words[start] == "there" and start and words[start - 1] in GREETINGS)
                                   or _adverb_before_asking(words, start)):
         start += 1
-    while start < len(words) and (follow_up := _follow_up(words, start)):
-        start += follow_up  # "Sable, another question: ..."
+    while start < len(words) and (led := lead_in(words, start, names)):
+        start = asked_from = start + led  # "Sable, another question: ...", "Ilsa, it's me, Mara. Tell me..."
     body = words[start:]
     opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
         body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
     tagged = text.endswith(_TAG_ENDINGS) and not opens
-    question = opens or (raw.endswith("?") and not tagged) or bool(_WONDERS.search(text)) or (
+    wonders = _WONDERS.search(text)
+    question = opens or (raw.endswith("?") and not tagged) or bool(wonders) or (
         not tagged and asks_unmarked(text, raw)) or bool(_SUPPOSED.search(text))
     late = None if question else _LATE_WH.search(text)  # "... lol whats ur game": typed with no mark
     question = question or late is not None
     owners, owned = _possessives(raw)
-    wh = _wh(words, question or opens) or (late["wh"] if late else None)
+    wh = _wh(words[asked_from:], question or opens) or (late["wh"] if late else None) or (
+        wonders["wh"] if wonders and wonders["wh"] in WH else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
-
-
-_FOLLOW_UPS = tuple(tuple(p.split()) for p in (
-    "one more thing", "one last thing", "another thing", "last thing", "one more question", "one last question",
-    "another question", "last question", "next question", "quick question", "a quick question", "also", "oh and",
-    "and also", "and another thing", "and one more thing", "btw", "by the way", "anyway", "anyways"))
-"""What a line may open with to say it follows on from the last ("oh and greta, ...", "one
-more thing bram, ..."): not its body."""
-
-
-def _follow_up(words: list[str], start: int) -> int:
-    """How many words from ``start`` say the line follows on from the last (0: none)."""
-    return next((len(p) for p in _FOLLOW_UPS
-                 if tuple(words[start:start + len(p)]) == p and len(words) > start + len(p)), 0)
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
@@ -254,10 +239,10 @@ _WHERE_TO_GO = word_set("to into towards toward through")
 """After these "where" says where to go ("come through to where the screen is"), asking nothing."""
 
 
-_WONDERS = re.compile(r"\b(?:love|like|wants?|wanted|dying|keen|needs?) to know "
-                      r"(?:where|what|who|whose|how|why|when|which|if|whether)\b"
-                      r"|\bi (?:wonder|was wondering) (?:where|what|who|how|why|when|which|if|whether)\b")
-""""I would love to know where you grew up.": a question said as a wish to know."""
+_WONDERS = re.compile(r"\b(?:(?:love|like|wants?|wanted|dying|keen|needs?|happen|happens) to know|i wonder"
+                      r"|i was wondering) (?P<wh>where|what|who|whose|how|why|when|which|if|whether)\b")
+""""I would love to know where you grew up.", "you wouldn't happen to know who painted it?": a
+question said as a wish to know, asked with the word after "know"."""
 _LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then|between you and me|honestly) "
                       r"(?P<wh>what|where|who|how|when|why|which) (?:(?!you\b|i\b|we\b|they\b)[a-z]+ )?"
                       r"(?:is|are|was|were|do|does|did|has|have|can|could|would|will|should)\b(?!.*\b(?:lol|so|but)\b)")

@@ -11,7 +11,10 @@ loud boy is one of yours") is theirs to confirm. Plain English, no world's words
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from simverse.core.decisions import NameView
+from simverse.core.names import word_forms
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import AUX, WH, read
@@ -59,6 +62,17 @@ asks the NPC to do something ("she's asking if you could...")."""
 _LAST_SENTENCE = re.compile(r"(?<=[a-z][.!])\s+(?=[A-Za-z])")
 """Where a sentence ends and the next begins ("My dad works mornings. He asked me to check...")."""
 _ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b", re.IGNORECASE)
+
+
+def people_in(said: str, topics: list[str], names: Mapping[str, NameView]) -> list[str]:
+    """The ``topics`` less the people ``said`` (a line as the question it asks) does not name,
+    by name or as the world's index finds them ("the doctor"): "Miss Arden wants to know
+    what you're doing" asks nothing of Miss Arden."""
+    find = getattr(names, "find", None)
+    found = set(find(said)) if find is not None else set()
+    words = set(word_forms(said))
+    return [m for m in topics if m not in names or names[m].kind != "npc" or m in found
+            or set(word_forms(names[m].name)) & words]
 
 
 def as_question(line: str) -> str:

@@ -1,0 +1,60 @@
+"""What a line says before what it asks or bids: that it follows on from the last ("one
+more thing, Bram, ..."), who is speaking ("Ilsa, it's me, Mara. ..."), thanks or an apology
+("thanks love, and sorry to bother you, but ..."); none of it is the line's body."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from simverse.core.names import word_set
+from simverse.llm.dialogue.typed import WH
+
+AUX = word_set("is are am was were do does did can could would will shall should have has had may might "
+                "must any anything")
+FILLERS = word_set("sorry pardon excuse um umm erm er uh oh ooh ah ahh aah wow gosh hmm blimey")
+"""Words a line may open with before it asks ("sorry, what's her name?", "ooh, what's that?"): not its body."""
+
+
+def lead_in(words: list[str], start: int, names: Container[str]) -> int:
+    """How many words from ``start`` lead into the line's body (0: none)."""
+    return _follow_up(words, start) or _introduction(words, start, names) or _courtesy(words, start)
+
+
+_FOLLOW_UPS = tuple(tuple(p.split()) for p in (
+    "one more thing", "one last thing", "another thing", "last thing", "one more question", "one last question",
+    "another question", "last question", "next question", "quick question", "a quick question", "also", "oh and",
+    "and also", "and another thing", "and one more thing", "btw", "by the way", "anyway", "anyways",
+    "first of all", "first off", "first things first", "before anything else", "before you do anything else"))
+"""What a line may open with to say it follows on from the last ("oh and greta, ...", "one
+more thing bram, ..."): not its body."""
+
+
+_SPEAKING = (("it", "is", "me"), ("it", "is"), ("this", "is"), ("i", "am"))
+
+
+def _introduction(words: list[str], start: int, names: Container[str]) -> int:
+    """How many words from ``start`` say who is speaking ("it's me, Mara", "this is Ada"), with
+    more to follow (0: none)."""
+    said = next((len(p) for p in _SPEAKING if tuple(words[start:start + len(p)]) == p), 0)
+    return said + 1 if said and start + said < len(words) - 1 and words[start + said] in names else 0
+
+
+_COURTESIES = tuple(tuple(p.split()) for p in ("thanks", "thank you", "many thanks", "cheers", "ta", "apologies",
+                                                "sorry to bother you", "sorry to trouble you", "pardon me"))
+_AFTER_COURTESY = word_set("love mate dear again and but so much")
+
+
+def _courtesy(words: list[str], start: int) -> int:
+    """How many words from ``start`` thank or apologise before a question ("thanks love, and
+    sorry to bother you, but where's the tavern?"), 0 where no question follows."""
+    end = start + next((len(p) for p in _COURTESIES if tuple(words[start:start + len(p)]) == p), 0)
+    while start < end < len(words) and words[end] in _AFTER_COURTESY:
+        end += 1
+    asks = start < end < len(words) and (words[end] in WH or words[end] in AUX or words[end] in FILLERS)
+    return end - start if asks or (start < end and _courtesy(words, end)) else 0
+
+
+def _follow_up(words: list[str], start: int) -> int:
+    """How many words from ``start`` say the line follows on from the last (0: none)."""
+    return next((len(p) for p in _FOLLOW_UPS
+                 if tuple(words[start:start + len(p)]) == p and len(words) > start + len(p)), 0)
