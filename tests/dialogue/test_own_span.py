@@ -22,7 +22,8 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (wit
     ("The miller: proud, dusty, fond of dogs.", None),
 ])
 def test_the_span_of_time_a_persona_says_is_told_in_the_first_person(persona, said):
-    assert own_span(SimpleNamespace(npc="Ned", persona=persona, names={})) == said
+    asked = read("how long have you been at it?")
+    assert own_span(SimpleNamespace(npc="Ned", persona=persona, names={}), asked) == said
 
 
 @pytest.mark.parametrize(("line", "asked"), [

@@ -39,7 +39,7 @@ def acquaintances(req: DecisionRequest) -> str:
 _STANDING = re.compile(
     r"\bwhat am i to you\b|\bwhat (?:do|would) you (?:think|make|say) of me\b"
     r"|\bhow (?:do|would) you (?:see|feel about|regard|rate|describe) (?:me|us)\b"
-    r"|\b(?:do|would|can|could) you (?:really |still )?(?:trust|like|rate) me\b"
+    r"|\b(?:do|would|can|could) you (?:really |still )?(?:trust|like|rate) me\b(?! to\b)"
     r"|\bhow (?:well )?do you know me\b|\bwhere do (?:i|we) stand\b"
     r"|\bare (?:we|you and i|me and you) (?:still )?(?:friends|mates|pals|close|rivals|enemies|partners|family)\b"
     r"(?! (?:to|by|on|with|at|in|enough)\b)")

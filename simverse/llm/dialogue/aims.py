@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, singular, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, singular, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.parts import clauses_of
 from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 
@@ -80,15 +81,16 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"|\b(?:what|which|where)\b(?: [a-z]+){0,4} (?:are|were) you (?:[a-z]+ )?"
                       r"(?:itching|dying|desperate|longing|raring|aching) to\b|\byou would (?:like|love|rather) to\b"
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} would you (?:most |really |rather |just )?"
-                      r"(?:like|love) to\b"
+                      r"(?:like|love) (?!me\b|us\b)(?:[a-z]+ ){0,3}?to\b"
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} you (?:came|come|have come) (?:[a-z]+ ){0,3}?to [a-z]+"
                       r"|\b(?:number one|top|main|biggest|first) (?:job|task|priority|concern|aim)\b"
                       r"|\bon your (?:list|plate|to do list)\b"
                       r"|\byou will be [a-z]+ing\b(?=.*\b(?:will|would)(?: not)? you\b)")
 """"Which thing are you going to tell the grandkids about?", "what are you dying to see?",
-"a story you'd like to kill off?", "which bit of gossip would you most like to stop?", "what's
-the painting you came to draw?", "your number one job?", "anything else on your list?",
-"you'll be putting your name down, won't you?": what the NPC means to do."""
+"a story you'd like to kill off?", "which bit of gossip would you most like to stop?", "which
+job would you love them to pick you for?", "what's the painting you came to draw?", "your number
+one job?", "anything else on your list?", "you'll be putting your name down, won't you?": what
+the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
@@ -118,11 +120,43 @@ def goal_asked(r: Reading) -> bool:
         return False  # "if you could be anywhere, where would it be?" asks a wish
     if not (r.question or r.opens or r.wh):
         return False
-    return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or r.has(*AIM_PHRASES)
+    asked = _not_of_the_speaker(r)  # "I'm trying to work out who's who. Which ...": the speaker's aim
+    return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or asked.has(*AIM_PHRASES)
             or bool(_WHY_YOU.search(" ".join(r.body or r.words)))
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
             or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)))
+
+
+_NO_DEED = word_set("get be keep make find see give put go do have know tell stop sell buy never not")
+"""Goals' first words that say no deed of their own ("get", "keep") or that a question asks
+for something else with ("what do you sell?" asks for wares, "what do you know?" for news)."""
+
+
+def goal_deed_asked(r: Reading, req: DecisionRequest) -> bool:
+    """Whether a question to the NPC asks whom or what with the verb one of its goals opens
+    with ("who are you meant to be teaching?" to one who means to "teach Bea the tricks of
+    the trade"), a verb that is not its work now: that goal says whom or what."""
+    asked = _DEED_ASKED.search(r.text)
+    if asked is None or other_time(r):
+        return False
+    deeds = {word_forms(g)[0] for g in req.goals if word_forms(g)} - _NO_DEED
+    said = {f for w in asked["deed"].split() for f in (verb_forms(w) if w.endswith("ing") else {w})}
+    return bool(deeds & said - set(word_forms(req.schedule_activity or "")))
+
+
+_DEED_ASKED = re.compile(r"\b(?:who|whom|what|which [a-z]+) (?:are|do|will|would|should|must|have) (?:you|ya|u) "
+                         r"(?P<deed>(?:[a-z]+ ){0,3}[a-z]+)")
+""""Who are you meant to be teaching", "what do you hope to sketch": whom or what, asked
+first, with the deed after "you" (not "what's the ballad called, the one you're writing?")."""
+
+
+def _not_of_the_speaker(r: Reading) -> Reading:
+    """The line without the statements the speaker makes of itself ("I'm new in town and
+    trying to work out who's who."), which say what the speaker is after, not the NPC."""
+    clauses = clauses_of(r.raw)
+    kept = [c for c in clauses if not ((said := read(c)).body[:1] in (("i",), ("we",)) and not said.question)]
+    return read(", ".join(kept)) if kept and len(kept) < len(clauses) else r
 
 
 def _by_the_way(r: Reading) -> set[str]:
@@ -157,7 +191,7 @@ def kind_asked(r: Reading) -> str:
     return singular(kind[-1]) if kind and singular(kind[-1]) not in _ANY_KIND else ""
 
 
-_ANY_KIND = word_set("thing one bit part item piece member")
+_ANY_KIND = word_set("thing one bit part item piece member job task")
 """"Which thing in here...?", "which member of staff...?" name no kind a goal must name."""
 
 
@@ -168,7 +202,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     of: "which school are you set on?" is no question about full marks."""
     goals = [as_own(g.strip().rstrip("."), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
-    if kind and not any(kind in word_forms(g) for g in goals):
+    if kind and not any(kind in word_forms(g) or _names_a_thing(g, req) for g in goals):
         return ""
     if not goals:
         return ""
@@ -177,6 +211,16 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
         goals = [goals[i] for i in order]
     said = goals[:2]
     return "I mean to " + ", and to ".join(said) + "."
+
+
+def _names_a_thing(goal: str, req: DecisionRequest) -> bool:
+    """Whether a goal names one of the world's things ("tell his grandchildren about the
+    sarcophagus"), which may be of the kind a "which" question asks ("which exhibit...?"):
+    the world file says what kind a thing is in properties the NPC need not see."""
+    words = set(word_forms(goal))
+    names = getattr(req, "names", None) or {}
+    return any(v.kind == "item" and (v.id in words or (word_forms(v.name) or [""])[-1] in words)
+               for v in names.values())
 
 
 _OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",

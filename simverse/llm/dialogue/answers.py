@@ -56,7 +56,7 @@ def answer_about(h: Heard) -> Said:
         extra = [f for f in fitting if person in (f.subject, f.object)][:1]
         return Said(" ".join([view, *(fact_sentence(h, f) for f in extra)]).strip() or dont_know(h),
                     [f.key for f in extra])
-    if goal_asked(h.reading) and (aim := goal_answer(h.req, h.goal_similarity or None, h.reading)):
+    if (goal_asked(h.reading) or h.goal_similarity) and (aim := goal_answer(h.req, h.goal_similarity, h.reading)):
         close = [s for f, s in zip(h.req.facts, h.similarity or [], strict=False) if f in fitting]
         if goal_first(h.reading, h.goal_similarity, close if h.similarity else [1.0] * len(fitting)):
             return Said(aim)

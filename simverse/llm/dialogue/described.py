@@ -184,6 +184,18 @@ def asks_origin(r: Reading) -> bool:
     return bool(_ORIGIN.search(r.text))
 
 
+_VIEW = re.compile(r"\bwhat (?:can|could|do|would|will|might) (?:you|ya|u|a person|a body|one|people|folk|i|we"
+                   r"|someone|anyone) (?:\w+ )?see\b(?: \w+){0,3}? (?:from|up there|up here|up top|out there)\b"
+                   r"|\b(?:what is|how is|hows) the view\b(?! of\b)")
+""""What can a person see from up there?", "how's the view?": what is seen from where the
+NPC stands, which its place's description says."""
+
+
+def view_asked(r: Reading) -> bool:
+    """Whether the line asks what is seen from where the NPC is."""
+    return bool(_VIEW.search(r.text))
+
+
 def place_texts(req: DecisionRequest) -> dict[str, list[str]]:
     """Per place, what everyone knows of it: its name with its description, the wares on
     sale there, and how each person whose persona names it is known."""

@@ -27,17 +27,26 @@ _SPAN = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|el
 _PIECE = re.compile(r"[:;,.]")
 
 
-def span_asked(r: Reading) -> bool:
+def span_asked(r: Reading, persona: str = "") -> bool:
     """Whether the line asks how long the NPC (or something of its own) has been so, the
-    "you" left out as chat does ("been here long?")."""
+    "you" left out as chat does ("been here long?") or a thing its persona dates named
+    instead ("how many weeks now, that cough?")."""
     to_you = bool({"you", "your"} & set(r.words)) or (r.body or r.words)[:1] == ("been",)
-    return bool(_ASKED.search(r.text)) and not _NOT_SINCE.search(r.text) and to_you
+    return bool(_ASKED.search(r.text)) and not _NOT_SINCE.search(r.text) and (to_you or _dated_named(r, persona))
 
 
-def own_span(req: DecisionRequest) -> str | None:
-    """The phrase of the NPC's persona that says a span of time, said in the first person
-    ("I'm a trainee agent on my third day."), or None."""
-    return persona_said(req, _SPAN)
+def _dated_named(r: Reading, persona: str) -> bool:
+    """Whether a word of the line (four letters or more) is in a piece of the persona that
+    says a span of time: "that cough" where the persona has "a cough that has lasted three weeks"."""
+    pieces = [piece for piece in _PIECE.split(persona.lower()) if _SPAN.search(piece)]
+    dated = {w for piece in pieces for w in re.findall(r"[a-z]{4,}", piece)}
+    return bool(dated & set(r.words) - {"many", "long", "years", "months", "weeks", "days", "have", "been"})
+
+
+def own_span(req: DecisionRequest, r: Reading) -> str | None:
+    """Where the line asks how long, the phrase of the NPC's persona that says a span of time,
+    said in the first person ("I'm a trainee agent on my third day."), or None."""
+    return persona_said(req, _SPAN) if span_asked(r, req.persona) else None
 
 
 def persona_said(req: DecisionRequest, words: re.Pattern[str]) -> str | None:

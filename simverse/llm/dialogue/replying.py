@@ -24,7 +24,7 @@ import numpy as np
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
-from simverse.llm.dialogue.aims import goal_answer, goal_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -67,11 +67,11 @@ from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
-from simverse.llm.dialogue.own_time import own_span, span_asked
+from simverse.llm.dialogue.own_time import own_span
 from simverse.llm.dialogue.participles import participle_asked
 from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
-from simverse.llm.dialogue.reported import as_question
+from simverse.llm.dialogue.reported import as_question, people_in
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import named_within, person_noun, person_sketched, sexes_fit
@@ -121,9 +121,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
-    if checked != line:  # the guessed person is not asked about
-        topics = [m for m in topics if m not in req.names or req.names[m].kind != "npc"
-                  or set(word_forms(req.names[m].name)) & set(word_forms(checked))]
+    if said != line:  # the guessed person, or the one a question is passed on from, is not asked about
+        topics = people_in(said, topics, req.names)
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     topics = [*asked, *(t for t in topics if t not in asked)]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
@@ -239,7 +238,7 @@ def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) ->
 def goal_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> list[float]:
     """For a question about what the NPC is after: cosine of the line to each of its goals
     (the closest is said first); empty for other lines."""
-    if model.encoder is None or not req.goals or not goal_asked(r):
+    if model.encoder is None or not req.goals or not (goal_asked(r) or goal_deed_asked(r, req)):
         return []
     vectors = model.vectors([r.text, *req.goals])
     return [float(v) for v in vectors[1:] @ vectors[0]]
@@ -336,7 +335,7 @@ def answer(h: Heard) -> Said:
     if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
-    if intent != "request" and span_asked(h.reading) and not _person_first(h) and (span := own_span(h.req)):
+    if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
     if intent not in ("farewell", "thanks", "request") and not _others_named(h) \
             and (known := known_people(h.req, h.reading)):

@@ -21,7 +21,7 @@ from simverse.llm.dialogue.answers import (
     news_for,
 )
 from simverse.llm.dialogue.clausal import asked_topics, late_question
-from simverse.llm.dialogue.described import asks_origin
+from simverse.llm.dialogue.described import asks_origin, view_asked
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
@@ -294,9 +294,9 @@ def own_day_asked(h: Heard) -> bool:
 
 
 def here_asked(r: Reading) -> bool:
-    """"Where are we?", "what is this place?": where the asker stands, which the NPC
-    names from where it is, though the words are those of asking the way."""
-    return bool(_HERE.search(" ".join(r.body or r.words)))
+    """"Where are we?", "what is this place?", "how's the view?": where the asker stands,
+    which the NPC names and describes from where it is, though the words are those of asking the way."""
+    return bool(_HERE.search(" ".join(r.body or r.words))) or view_asked(r)  # "what can you see from up there?"
 
 
 _HERE = re.compile(r"^(?:so |and |sorry |excuse me )?(?:where (?:are we|am i)|what (?:is this place|place is this))"
