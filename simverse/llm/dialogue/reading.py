@@ -159,15 +159,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     start = asked_from = 0  # where the question word is looked for: past what leads in ("it's me, Mara. Tell...")
     while start < len(words) and (led := lead_in(words, start, names)):
         start = asked_from = start + led  # "one more thing, Bram, how many coins is a guidebook", "thanks love, and"
-    while start < len(words) and (words[start] in GREETINGS or words[start] in FILLERS
-                                  or (words[start] == "me" and start and words[start - 1] == "excuse")
-                                  or words[start] in names or words[start] in TITLES
-                                  or (words[start] == "love" and words[start + 1:start + 2] and (
-                                      words[start + 1] in WH or words[start + 1] in AUX))  # "love, what's the damage"
-                                  or singular(words[start]) in names  # "Ines" is "ine" to the name index
-                                  or words[start] in ("hey", "oi", "good", "well", "so", "ok", "okay")
-                                  or (words[start] == "there" and start and words[start - 1] in GREETINGS)
-                                  or _adverb_before_asking(words, start)):
+    while start < len(words) and _opening(words, start, names):
         start += 1
     while start < len(words) and (led := lead_in(words, start, names)):
         start = asked_from = start + led  # "Sable, another question: ...", "Ilsa, it's me, Mara. Tell me..."
@@ -210,6 +202,19 @@ def _possessives(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 break
             owned.append(word)
     return tuple(owners), tuple(owned)
+
+
+def _opening(words: list[str], at: int, names: Container[str]) -> bool:
+    """Whether the word at ``at`` opens the line before its body: a greeting, a filler, a
+    name or title of the one spoken to, a "love" or an adverb before the question."""
+    word = words[at]
+    return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
+            or (word == "me" and at > 0 and words[at - 1] == "excuse")
+            or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX))
+            or singular(word) in names  # "Ines" is "ine" to the name index
+            or word in ("hey", "oi", "good", "well", "so", "ok", "okay")
+            or (word == "there" and at > 0 and words[at - 1] in GREETINGS)
+            or _adverb_before_asking(words, at))
 
 
 def _adverb_before_asking(words: list[str], at: int) -> bool:

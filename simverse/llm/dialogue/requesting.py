@@ -244,10 +244,8 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
         if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or set(rest[:1]) & _HELD \
                 or SEEN_AS.match(" ".join(rest)):
             return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
-        if rest and rest[0] not in SPEECH_VERBS:
-            return rest[0]
-        if rest[:1] == ["say"] and set(rest[1:3]) & GREETED:
-            return "greet"  # "would you say hello and get them settled?"
+        if rest and (rest[0] not in SPEECH_VERBS or set(rest[1:3]) & GREETED):  # "would you say hello to them?"
+            return rest[0] if rest[0] not in SPEECH_VERBS else "greet"
         if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
             return None
         acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
