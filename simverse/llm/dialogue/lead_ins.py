@@ -17,6 +17,8 @@ FILLERS = word_set("sorry pardon excuse um umm erm er uh oh ooh ah ahh aah wow g
 
 def lead_in(words: list[str], start: int, names: Container[str]) -> int:
     """How many words from ``start`` lead into the line's body (0: none)."""
+    if words[start] not in _FIRST_WORDS:  # most lines: one look, not a scan of every phrase
+        return 0
     return _follow_up(words, start) or _introduction(words, start, names) or _courtesy(words, start)
 
 
@@ -58,3 +60,7 @@ def _follow_up(words: list[str], start: int) -> int:
     """How many words from ``start`` say the line follows on from the last (0: none)."""
     return next((len(p) for p in _FOLLOW_UPS
                  if tuple(words[start:start + len(p)]) == p and len(words) > start + len(p)), 0)
+
+
+_FIRST_WORDS = frozenset(p[0] for p in (*_FOLLOW_UPS, *_SPEAKING, *_COURTESIES))
+"""The words a lead-in may open with."""
