@@ -76,7 +76,7 @@ def last_line_checked(req: DecisionRequest) -> str:
     return as_checked(in_usual_order(line), people_words(req.names), word_forms(name))
 
 
-_OWNER_FIRST = re.compile(r"^(?P<lead>(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*)(?P<owner>[a-z]+'?s?)"
+_OWNER_FIRST = re.compile(r"^(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*(?P<owner>[a-z]+'?s?)"
                           r"\s+(?P<owned>[a-z]+)\b", re.IGNORECASE)
 _NOT_OWNED = frozenset({"here", "there", "not", "been", "got", "gone", "going", "just", "right", "off", "back", "out",
                         "always", "never", "still", "really", "a", "an", "the", "in", "on", "at", "up", "down", "over"})

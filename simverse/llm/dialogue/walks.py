@@ -85,8 +85,8 @@ def _head_with_description(h: Heard, place: str) -> bool:
     name = word_forms(name_of(h, place))
     said = h.reading.words
     described = any(w == name[-1] and said[i + 1] in _DESCRIBING for i, w in enumerate(said[:-1]))
-    shared = sum(name[-1] in word_forms(v.name) for v in h.req.names.values() if v.kind == "place") > 1
-    return len(name) > 1 and name[0] not in said and described and shared
+    return len(name) > 1 and name[0] not in said and described and sum(
+        name[-1] in word_forms(v.name) for v in h.req.names.values() if v.kind == "place") > 1
 
 
 _DESCRIBING = word_set("with where that which")
