@@ -217,10 +217,9 @@ def _names_a_thing(goal: str, req: DecisionRequest) -> bool:
     """Whether a goal names one of the world's things ("tell his grandchildren about the
     sarcophagus"), which may be of the kind a "which" question asks ("which exhibit...?"):
     the world file says what kind a thing is in properties the NPC need not see."""
-    words = set(word_forms(goal))
     names = getattr(req, "names", None) or {}
-    return any(v.kind == "item" and (v.id in words or (word_forms(v.name) or [""])[-1] in words)
-               for v in names.values())
+    find = getattr(names, "find", None)  # the world's name index: no scan of every name per goal
+    return find is not None and any(names[n].kind == "item" for n in find(goal))
 
 
 _OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",

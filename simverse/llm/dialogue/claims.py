@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import word_forms
+from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
@@ -78,8 +78,9 @@ def last_line_checked(req: DecisionRequest) -> str:
 
 _OWNER_FIRST = re.compile(r"^(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*(?P<owner>[a-z]+'?s?)"
                           r"\s+(?P<owned>[a-z]+)\b", re.IGNORECASE)
-_NOT_OWNED = frozenset({"here", "there", "not", "been", "got", "gone", "going", "just", "right", "off", "back", "out",
-                        "always", "never", "still", "really", "a", "an", "the", "in", "on", "at", "up", "down", "over"})
+_NOT_OWNED = FUNCTION_WORDS | frozenset({"got", "gone", "going", "right", "off", "back", "out", "always", "never",
+                                         "still", "really", "up", "down", "over"})
+"""Words after "Otto's" that make it "Otto is" ("Otto's here", "Otto's going"), not his."""
 
 
 def yours(line: str, own: Collection[str]) -> str:

@@ -7,12 +7,14 @@ line names, the place of the person it names, or the place it describes by what 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place, places_showing, walk_goal
 from simverse.llm.dialogue.knowing import route
+from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request, walk_together
 
@@ -85,8 +87,15 @@ def _head_with_description(h: Heard, place: str) -> bool:
     name = word_forms(name_of(h, place))
     said = h.reading.words
     described = any(w == name[-1] and said[i + 1] in _DESCRIBING for i, w in enumerate(said[:-1]))
-    return len(name) > 1 and name[0] not in said and described and sum(
-        name[-1] in word_forms(v.name) for v in h.req.names.values() if v.kind == "place") > 1
+    return len(name) > 1 and name[0] not in said and described and _places_named_with(h, name[-1]) > 1
+
+
+def _places_named_with(h: Heard, word: str) -> int:
+    """How many of the world's places have ``word`` in their name (counted once per world)."""
+    names = h.req.names
+    counts = from_names(names, "place name words", lambda: Counter(
+        w for v in names.values() if v.kind == "place" for w in set(word_forms(v.name))))
+    return counts[word]
 
 
 _DESCRIBING = word_set("with where that which")
