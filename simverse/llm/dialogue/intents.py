@@ -29,6 +29,7 @@ from simverse.llm.dialogue.reading import (
     asks_news,
     asks_price,
     asks_self,
+    doubts_knowing,
     goes_along,
     invites_confidence,
     is_reaction,
@@ -129,8 +130,11 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     verb = polite_request(r, cues.verbs)
     if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
             and not ((r.question or bond_remarked(r)) and not r.opens and bond_asked(r)) \
-            and not _asks_after_order(r) and not _wish_then_asks(r, verb):
+            and not _asks_after_order(r) and not _wish_then_asks(r, verb) and not doubts_knowing(r):
         return "request"  # not "kofi n you, best mates are ya?"
+    if known and r.wh is None and r.raw.rstrip().endswith("?") and r.text.endswith(_CONFIRMING) \
+            and not goes_along(r):  # not "mosey on to Brakka's with me, yeah?"
+        return "ask_about"  # "the doctor's got nothing left today, right?": the claim is checked on what it knows
     if tells_news(r):
         return "tell"
     if is_reaction(r) and not topic and not r.wh:
@@ -150,6 +154,10 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if is_reaction(r):
         return "react"
     return None
+
+
+_CONFIRMING = (" right", " yeah", " true", " correct", " is that right", " am i right", " is that so")
+"""Tags that ask to have a claim confirmed, not agreed with ("lovely day, isn't it?")."""
 
 
 def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]) -> bool:

@@ -16,10 +16,15 @@ _ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b"
                     r"|\bhow many (?:years|yrs|months|weeks|days) (?:have|has|on|in|at|here|now|doing)\b"
                     r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b|\bare you new\b"
                     r"|\bsince (?:long|when|many|how long|a long time|much time)\b"
-                    r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b")
-""""How long have you been a guard?", "been doing this job long?", "are you new here?", and as
-learners say it, "you work here since long?"."""
-_NOT_SINCE = re.compile(r"\b(?:will|going to|until|till|left|more|ago)\b")
+                    r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b"
+                    r"|\byou (?:must|can not|cannot|could not|would|will|have|had)(?: not)?(?: have)? been "
+                    r"(?:[a-z]+ ){0,4}?(?:for )?(?:(?:more|less|over|under|longer|fewer) (?:than )?)?"
+                    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|a few|several|many"
+                    r"|\d+) (?:years?|months?|weeks?|days?)\b")
+""""How long have you been a guard?", "been doing this job long?", "are you new here?", as
+learners say it, "you work here since long?", and as a guess to confirm, "you can't have
+been guarding it more than five years, surely?"."""
+_NOT_SINCE = re.compile(r"\b(?:will|going to|until|till|left|more(?! than)|ago)\b")
 """A span still to come or a date asked ("how long will you stay?") is not one already spent."""
 _SPAN = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                    r"forty|fifty|a few|several|many|\d+) (?:years?|months?|weeks?|days?)"
