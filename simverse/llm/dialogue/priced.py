@@ -61,8 +61,11 @@ stay prices)."""
 
 _COMPARED = re.compile(r" (?:below|under|above|over|beneath|undercutting|undercuts) "
                        r"(?:the |his |her |their |my |your )?(?:fair |going |usual |normal |market |proper |asking )?"
-                       r"(?:price|prices|rate) ")
-""""Sells his herring below the fair price": a price that measures a deed, not one asked."""
+                       r"(?:price|prices|rate) "
+                       r"| (?:charges?|charging|charged|asks?|asking|asked|sells? at|selling at) (?:a |an )?"
+                       r"(?:fair|honest|decent|proper|reasonable|fair enough) (?:price|prices|rate) ")
+""""Sells his herring below the fair price", "does he ever charge a fair price?": a price
+that measures a deed, not one asked."""
 
 
 def prices_said(padded: str, first: str | None) -> list[str]:

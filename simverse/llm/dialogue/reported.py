@@ -51,9 +51,12 @@ of yours", "I'm guessing you're saving for something big"): theirs to confirm, n
 
 _NOT_THEM = r"(?!(?:i|we|you|u|ya|ye|me)\b)"
 """A word that is not the speaker or the one spoken to: "bram u keep asking me what..." passes nothing on."""
-_RELAYED = re.compile(r"^" + _OPENING + rf"(?:{_NOT_THEM}[a-z']+ ){{0,3}}{_NOT_THEM}[a-z']+?(?:'s)? "
+_NOT_YOU = r"(?!(?:i|we|you|u|ya|ye)\b)"
+_RELAYED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"  # "Greta, my uncle's asking who..."
+                      rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+?(?:'s)? "  # "the lady behind me wants to..."
                       r"(?:(?:is|was|are|were|has been|have been) )?"
-                      r"(?:asking|wondering|wants to know|wanted to know|would like to know|asked)(?: (?:me|us))?"
+                      r"(?:asking|wondering|wondered|wants to know|wanted to know|would like to know|asked)"
+                      r"(?: (?:me|us))?"
                       r"(?: to (?:check|find out|see|ask(?: you)?|confirm|make sure))?\s+"
                       r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
 """"A patient is asking whether the doctor has a slot", "my friend wants to know where the

@@ -44,7 +44,8 @@ def action_verbs(req: DecisionRequest) -> frozenset[str]:
 _SOFTLY = re.compile(
     r"^(?:would you mind|do you mind|mind(?= [a-z]+ing\b)|would you be so kind as to|any chance you could|"
     r"any chance of you|i was wondering if you could|i wonder if you could|do you think you could|"
-    r"is it possible for you to|would you be able to|could you possibly|might you|shall we|how about we|what about we|"
+    r"(?:i )?do not suppose you (?:could|would)|is it possible for you to|would you be able to|could you possibly|"
+    r"might you|shall we|how about we|what about we|"
     r"why (?:do not|don't) we|(?:how|what) about you(?= (?!(?:what|where|who|when|why|how|which|then|and|though|too|"
     r"guys|lot|two|both|all|yourself)\b))|"
     r"fancy|do you fancy|do you want to|(?:you (?:all |two |guys )?)?want to|would you like to|care to|how about a)"

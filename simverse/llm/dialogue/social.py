@@ -260,8 +260,8 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
                     r"|\blater on\b|\btonight\b|\bthis (?:afternoon|evening)\b")
 """A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
-
-_JOB_ASKED = re.compile(r"\b(?:profession|occupation)\b|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b")
+_JOB_ASKED = re.compile(r"\b(?:profession|occupation)\b|\byour role\b(?! in\b)"
+                        r"|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b")
 _NO_CALLING = word_set("customer patient visitor tourist guest pupil student child kid boy girl passenger client")
 _OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
 """What one does off work is no job ("what is it you do when you're not working?")."""
