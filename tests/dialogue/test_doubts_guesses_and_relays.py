@@ -6,7 +6,7 @@ measures a deed, and a deed asked "here and now" that is no walk; on the shipped
 from __future__ import annotations
 
 from simverse.agents.player import ask
-from simverse.llm.dialogue.reading import doubts_knowing, read
+from simverse.llm.dialogue.reading import doubts_asked, read
 from simverse.llm.dialogue.reported import as_question
 from tests.dialogue.test_asked_by_description import museum  # noqa: F401  (the museum with MiniLM)
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
@@ -14,12 +14,14 @@ from tests.dialogue.test_late_questions import harbour  # noqa: F401  (Harbor To
 from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (MiniLM)
 
 
-def test_a_doubt_that_the_npc_knows_asks_it(museum):  # noqa: F811
+def test_a_doubt_that_the_npc_knows_or_has_a_thing_asks_it(museum, harbour):  # noqa: F811
     line = "Ada, it's Camille. You wouldn't know offhand the year our lantern girl was done, would you? I've lost it."
     reply = ask(museum, "Ada", line, "Camille")
     assert "1665" in reply.utterance and reply.action == "talk", reply
-    assert doubts_knowing(read("you wouldn't know who painted it, would you?"))
-    assert not doubts_knowing(read("you wouldn't carry this for me, would you?"))
+    assert doubts_asked(read("you wouldn't know who painted it, would you?"))
+    assert not doubts_asked(read("you wouldn't carry this for me, would you?"))
+    herring = ask(harbour, "Jonas", "you wouldn't have a fresh herring, would you?")
+    assert "3 coins" in herring.utterance and herring.action == "talk", herring
 
 
 def test_a_question_passed_on_after_the_name_of_the_one_asked(clinic):  # noqa: F811
@@ -72,3 +74,8 @@ def test_a_deed_asked_here_and_now_is_no_walk(harbour):  # noqa: F811
     here = ask(harbour, "Finn", "Finn lad, sorry to ask, but down an ale with me here and now.")
     assert here.action == "talk" and "can't" in here.utterance, here  # drinking needs the tavern
     assert ask(harbour, "Finn", "come with me to the tavern").action == "move"
+
+
+def test_what_the_npc_is_here_to_do_is_its_aim(museum):  # noqa: F811
+    line = "Priya, my daughter does art too and asked me which painting you're here to draw."
+    assert "Girl with a Lantern" in ask(museum, "Priya", line).utterance

@@ -29,7 +29,7 @@ from simverse.llm.dialogue.reading import (
     asks_news,
     asks_price,
     asks_self,
-    doubts_knowing,
+    doubts_asked,
     goes_along,
     invites_confidence,
     is_reaction,
@@ -130,7 +130,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     verb = polite_request(r, cues.verbs)
     if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
             and not ((r.question or bond_remarked(r)) and not r.opens and bond_asked(r)) \
-            and not _asks_after_order(r) and not _wish_then_asks(r, verb) and not doubts_knowing(r):
+            and not _asks_after_order(r) and not _wish_then_asks(r, verb) and not doubts_asked(r):
         return "request"  # not "kofi n you, best mates are ya?"
     if known and r.wh is None and r.raw.rstrip().endswith("?") and r.text.endswith(_CONFIRMING) \
             and not goes_along(r):  # not "mosey on to Brakka's with me, yeah?"

@@ -170,7 +170,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     wonders = _WONDERS.search(text)
     question = opens or (raw.endswith("?") and not tagged) or bool(wonders) or (
         not tagged and asks_unmarked(text, raw)) or bool(_SUPPOSED.search(text)) or bool(
-        _DOUBTED_KNOWING.search(text) or _PRESUMED.search(text))
+        _DOUBTED.search(text) or _PRESUMED.search(text))
     late = None if question else _LATE_WH.search(text)  # "... lol whats ur game": typed with no mark
     question = question or late is not None
     owners, owned = _possessives(raw)
@@ -249,10 +249,10 @@ _WONDERS = re.compile(r"\b(?:(?:love|like|wants?|wanted|dying|keen|needs?|happen
                       r"|i was wondering) (?P<wh>where|what|who|whose|how|why|when|which|if|whether)\b")
 """"I would love to know where you grew up.", "you wouldn't happen to know who painted it?": a
 question said as a wish to know, asked with the word after "know"."""
-_DOUBTED_KNOWING = re.compile(r"\byou (?:would|do|did|might) not (?:[a-z]+ ){0,3}?know\b"
-                              r".* (?:would|do|did|might) you\b")
-""""You wouldn't know offhand the year it was done, would you?": a doubt that the one asked
-knows, which asks it."""
+_DOUBTED = re.compile(r"\byou (?:would|do|did|might) not (?:[a-z]+ ){0,3}?(?:know|have)\b"
+                      r".* (?:would|do|did|might) you\b")
+""""You wouldn't know offhand the year it was done, would you?", "you don't have a spare net,
+do you?": a doubt that the one asked knows or has a thing, which asks it."""
 
 
 _PRESUMED = re.compile(r"\byou (?:will|would|are)(?: not)? (?:be [a-z]+ing|going to [a-z]+)\b"
@@ -261,10 +261,12 @@ _PRESUMED = re.compile(r"\byou (?:will|would|are)(?: not)? (?:be [a-z]+ing|going
 for it to confirm."""
 
 
-def doubts_knowing(r: Reading) -> bool:
-    """Whether the line doubts that the one asked knows ("you wouldn't know ..., would
-    you?"): a question, never a request, whatever its tag."""
-    return _DOUBTED_KNOWING.search(r.text) is not None
+def doubts_asked(r: Reading) -> bool:
+    """Whether the line doubts that the one asked knows or has something ("you wouldn't
+    know ..., would you?"): a question, never a request, whatever its tag."""
+    return _DOUBTED.search(r.text) is not None
+
+
 _LATE_WH = re.compile(r"\b(?:lol|lmao|haha|so|but|anyway|anyways|ok|okay|then|between you and me|honestly) "
                       r"(?P<wh>what|where|who|how|when|why|which) (?:(?!you\b|i\b|we\b|they\b)[a-z]+ )?"
                       r"(?:is|are|was|were|do|does|did|has|have|can|could|would|will|should)\b(?!.*\b(?:lol|so|but)\b)")

@@ -64,7 +64,10 @@ chapel is": a question passed on from someone else, asked as the speaker's own; 
 asks the NPC to do something ("she's asking if you could...")."""
 _LAST_SENTENCE = re.compile(r"(?<=[a-z][.!])\s+(?=[A-Za-z])")
 """Where a sentence ends and the next begins ("My dad works mornings. He asked me to check...")."""
-_ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b", re.IGNORECASE)
+_ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b"
+                          r"(?! (?:get|buy|find|have) (?!me\b|us\b|him\b|her\b|them\b|one\b))", re.IGNORECASE)
+""""She's asking if you could fetch her a coffee": a request passed on, not a question ("...
+whether you can get anything to eat in here" asks where one can)."""
 
 
 def people_in(said: str, topics: list[str], names: Mapping[str, NameView]) -> list[str]:
