@@ -23,7 +23,8 @@ _WH_FIRST = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (
 """"Where I can buy bread?", "what you are doing?": the question word, then a statement. Only
 with a question mark: "what I want is bread" states."""
 _AUXILIARIES = r"can|could|will|would|should|must|may|might|am|are|is|was|were|have|has|had|does|did|not|never"
-_NO_AUXILIARY = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<subject>" + _SUBJECTS + r") "
+_NO_AUXILIARY = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which (?!of\b)\w+|why) "
+                           r"(?P<subject>" + _SUBJECTS + r") "
                            r"(?!(?:" + _AUXILIARIES + r")\b)(?P<verb>[a-z]+)(?P<rest>(?: [a-z].*)?\?)$")
 """"What you do so early?", "where she work?", "where you going?": the question word, then a
 statement with no auxiliary at all, which English asks with "do" (or "be" before -ing)."""

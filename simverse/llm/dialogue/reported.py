@@ -5,7 +5,8 @@ looking for whoever mends the nets"), or a fragment ("hot food nearby?"). Said a
 the question they ask, so the rest of the reading answers them as any question; a report
 that says who or what ("I heard the mayor spent the fund") is news and stays as it is, but
 one about how the one asked stands with someone or what it is after ("I understand the
-loud boy is one of yours") is theirs to confirm. Plain English, no world's words.
+loud boy is one of yours") is theirs to confirm. "Which of you handles the phones?" asks who.
+Plain English, no world's words.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ the speaker's guess that the one asked knows, which asks it."""
 _A_PLACE = re.compile(r"^" + _HEARD + r"there(?:'s| is) (?:a|some|one) (?:place|spot|shop|stall|room|where|somewhere)"
                       r"(?: (?:round|around|near|close to) here| nearby| here)? (?:to|where|that|for|you can|i can)"
                       r"(?: you can| i can)? (?P<rest>[a-z].*)$", re.IGNORECASE)
-_LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was )?"
-                      r"(?:looking for|after|trying to find|hunting for|searching for|hoping to find|wanting)\s+"
+_LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was |i )?"
+                      r"(?:looking for|after|trying to find|hunting for|searching for|hoping to find|wanting|seek"
+                      r"|seeking)\s+"
                       r"(?:whoever|the (?:person|one|fella|lady|bloke) who|someone who|somebody who|anyone who"
                       r"|anybody who)\s+(?P<rest>[a-z].*)$", re.IGNORECASE)
 
@@ -52,6 +54,7 @@ of yours", "I'm guessing you're saving for something big"): theirs to confirm, n
 _NOT_THEM = r"(?!(?:i|we|you|u|ya|ye|me)\b)"
 """A word that is not the speaker or the one spoken to: "bram u keep asking me what..." passes nothing on."""
 _NOT_YOU = r"(?!(?:i|we|you|u|ya|ye)\b)"
+"""A word that is not the speaker or the one spoken to as a subject ("the lady behind me" may pass a question on)."""
 _RELAYED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"  # "Greta, my uncle's asking who..."
                       rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+?(?:'s)? "  # "the lady behind me wants to..."
                       r"(?:(?:is|was|are|were|has been|have been) )?"
@@ -88,6 +91,8 @@ def as_question(line: str) -> str:
     body = said.rstrip(" .!?")
     if (match := _NEARBY.match(said.lower())) and not set(read(match["what"]).words) & _ASKING_WORDS:
         return f"where is {match['what']} nearby?"
+    if match := _WHICH_OF_YOU.search(said):
+        return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
     if said.endswith("?"):
         return line  # already asks in its own words
     if match := _SOMEONE.match(body):
@@ -107,6 +112,10 @@ def as_question(line: str) -> str:
     return line
 
 
+_WHICH_OF_YOU = re.compile(r"\bwhich (?:one )?of (?:you|u|ya|ye)(?: lot| all| two| guys| folks)?\b(?= [a-z]+s\b)",
+                           re.IGNORECASE)
+""""Which of you handles the phones?": who, among those spoken to, does it (not "which of you
+do I pay?", where the verb that follows is not the one asked about's)."""
 _NEARBY = re.compile(r"^(?:(?:any|some|a|an)\s+)?(?P<what>(?!(?:(?:any|some)\s+)?(?:news|gossip|trouble|rumou?rs?|word"
                      r"|going on|happening)\b|(?:any|some|no|every)(?:thing|one|body)\b)[a-z][a-z' -]*?)"
                      r"\s+(?:nearby|near here|close by|around here|round here|about here)\?")

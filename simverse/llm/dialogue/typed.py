@@ -86,6 +86,10 @@ SLANG = {
     "whit": "what", "wha": "who", "efter": "after", "mair": "more", "dinnae": "do not", "cannae": "can not",
     "didnae": "did not", "isnae": "is not", "wisnae": "was not", "wetin": "what", "dem": "they",
     "leh": "let", "di": "the",
+    "thou": "you", "thee": "you", "thy": "your", "thine": "your", "dost": "do", "doth": "does", "hast": "have",
+    "hath": "has", "wouldst": "would", "couldst": "could", "shouldst": "should", "canst": "can", "shalt": "shall",
+    "knowest": "know", "prithee": "please", "mayhap": "maybe", "naught": "nothing", "aught": "anything",
+    "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the
 world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
@@ -93,8 +97,9 @@ talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat
 name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
 "woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". Some are
 Scots ("whit", "efter", "dinnae"), Nigerian Pidgin ("wetin", "dem") and Caribbean ("leh", "di")
-words of the same kind. The world's names are found in the line said plainly too
-(:func:`plainly`), so "a cheese sarnie" names the cheese sandwich."""
+words of the same kind, and the old forms players use in role-play ("dost thou", "hast",
+"prithee"). The world's names are found in the line said plainly too (:func:`plainly`), so "a
+cheese sarnie" names the cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
