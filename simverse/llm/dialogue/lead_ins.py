@@ -37,7 +37,7 @@ _SPEAKING = (("it", "is", "me"), ("it", "is"), ("this", "is"), ("i", "am"))
 def _introduction(words: list[str], start: int, names: Container[str]) -> int:
     """How many words from ``start`` say who is speaking ("it's me, Mara", "this is Ada"), with
     more to follow (0: none)."""
-    said = next((len(p) for p in _SPEAKING if tuple(words[start:start + len(p)]) == p), 0)
+    said = _phrase_at(words, start, _SPEAKING)
     return said + 1 if said and start + said < len(words) - 1 and words[start + said] in names else 0
 
 
@@ -49,7 +49,7 @@ _AFTER_COURTESY = word_set("love mate dear again and but so much")
 def _courtesy(words: list[str], start: int) -> int:
     """How many words from ``start`` thank or apologise before a question ("thanks love, and
     sorry to bother you, but where's the tavern?"), 0 where no question follows."""
-    end = start + next((len(p) for p in _COURTESIES if tuple(words[start:start + len(p)]) == p), 0)
+    end = start + _phrase_at(words, start, _COURTESIES)
     while start < end < len(words) and words[end] in _AFTER_COURTESY:
         end += 1
     asks = start < end < len(words) and (words[end] in WH or words[end] in AUX or words[end] in FILLERS)
@@ -57,9 +57,15 @@ def _courtesy(words: list[str], start: int) -> int:
 
 
 def _follow_up(words: list[str], start: int) -> int:
-    """How many words from ``start`` say the line follows on from the last (0: none)."""
-    return next((len(p) for p in _FOLLOW_UPS
-                 if tuple(words[start:start + len(p)]) == p and len(words) > start + len(p)), 0)
+    """How many words from ``start`` say the line follows on from the last, with more to
+    follow (0: none)."""
+    said = _phrase_at(words, start, _FOLLOW_UPS)
+    return said if len(words) > start + said else 0
+
+
+def _phrase_at(words: list[str], start: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the first of ``phrases`` that the words from ``start`` open with (0: none)."""
+    return next((len(p) for p in phrases if tuple(words[start:start + len(p)]) == p), 0)
 
 
 _FIRST_WORDS = frozenset(p[0] for p in (*_FOLLOW_UPS, *_SPEAKING, *_COURTESIES))
