@@ -29,8 +29,11 @@ line opening with one may ask later without a comma."""
 _NOT_AFTER = frozenset({"know", "knew", "tell", "told", "see", "saw", "ask", "asked", "wonder", "guess", "sure",
                         "about", "is", "was", "that", "of", "matter", "no", "idea", "anyone", "someone",
                         "something", "anything", "thing", "things", "place", "one", "those", "people", "you",
-                        "me", "him", "her", "them", "us", "on", "into", "over", "out", "up", "check"})
-"""Words after which a question word opens no question ("I know what you did", "the place where...")."""
+                        "me", "him", "her", "them", "us", "on", "into", "over", "out", "up", "check", "person",
+                        "man", "woman", "lady", "bloke", "fella", "fellow", "guy", "chap", "lad", "lass", "girl",
+                        "boy", "gentleman", "kid", "folk", "somebody", "anybody"})
+"""Words after which a question word opens no question ("I know what you did", "the place where...",
+"the kind lady who does the advice, ...")."""
 
 
 def asked_late(r: Reading) -> Reading:
@@ -88,7 +91,7 @@ def _inverted_clause(r: Reading) -> Reading | None:
     if r.question:
         return None
     later = [read(c) for c in PART_BREAK.split(r.raw) if c.strip()][1:]
-    return next((c for c in reversed(later) if _inverted(c.words)), None)
+    return next((c for c in reversed(later) if _inverted(c.words) and c.opens), None)  # not "may your X stay warm"
 
 
 _PERSONS = frozenset({"you", "we", "they", "i"})

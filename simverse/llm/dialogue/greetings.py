@@ -10,7 +10,7 @@ from simverse.llm.dialogue.reading import GREETINGS, Reading
 FAREWELLS = ("goodbye", "bye", "farewell", "see you", "see ya", "good night", "take care", "cheerio",
              "so long", "until next time", "i must go", "i should go", "got to go", "gotta go", "have a good day",
              "have a nice day", "have a good one", "be seeing you", "later then", "better be off", "be on my way",
-             "must dash", "must be going", "better get going")
+             "must dash", "must be going", "better get going", "fare you well", "fare ye well", "godspeed")
 MEETING = ("nice to meet you", "pleased to meet you", "good to meet you", "glad to meet you", "pleasure to meet you",
            "nice to see you", "good to see you", "great to see you", "lovely to see you", "glad to see you")
 """Greetings said as a pleasure at meeting ("nice to meet you"), whose "see you" is no farewell."""

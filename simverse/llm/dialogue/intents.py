@@ -19,7 +19,7 @@ import numpy as np
 
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.described import walk_goal
-from simverse.llm.dialogue.greetings import is_farewell, is_greeting, is_thanks, meets, says_farewell
+from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets, says_farewell
 from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
 from simverse.llm.dialogue.reading import (
     AUX,
@@ -116,8 +116,8 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if not r.words:
         return "react"
     short = len(r.words) <= 8
-    if is_farewell(r) and short:
-        return "farewell"
+    if is_farewell(r) and (short or (r.starts(*FAREWELLS) and not r.question)):
+        return "farewell"  # also "fare you well, good elder. may your hearth stay ever warm."
     if is_thanks(r) and short and not r.question:
         return "thanks"
     if is_greeting(r) and (len(r.words) <= 4 or (meets(r) and len(r.words) <= 8)) and not r.question:

@@ -17,11 +17,13 @@ PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for"
          "going to run me", "that run me", "it run me", "that runs me", "it runs me",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
          "you charging", "charges for", "they charging", "he charging", "she charging")
-_ASKED_FOR = re.compile(r" what (?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}(?:ask|want|take|charge) for"
+_ASKED_FOR = re.compile(r" what (?:(?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}|you |he |she |they )"
+                        r"(?:ask|want|take|charge)s? for"
                         r" (?:a|an|one|the|it|them|that|this|those|these|each)\b"
                         r"| what (?:would|will|do|should|might|am|are) (?:i|we|one) (?:be )?pay(?:ing)?\b")
-""""What does the café ask for a cup?", "if I got a herring, what would I be paying?": what is
-asked for a thing is its price ("what did she ask for?" is no price: nothing is named after it)."""
+""""What does the café ask for a cup?", "I would know what you ask for it", "if I got a herring,
+what would I be paying?": what is asked for a thing is its price ("what did she ask for?" is no
+price: nothing is named after it)."""
 
 
 _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"

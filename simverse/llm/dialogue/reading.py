@@ -65,8 +65,10 @@ TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father eld
                   "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
 """Forms of address a line may open with ("Miss, is there a test?", "mate, how much..."): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
-                            r"learn|learned|learnt|find out|found out)\b(?! about| of| on)")
-""""What do you know that the rest of us don't?", "what did you overhear?": news asked for."""
+                            r"learn|learned|learnt|find out|found out|catch|caught|pick up|picked up|glean"
+                            r"|gleaned)\b(?! about| of| on)")
+""""What do you know that the rest of us don't?", "what did you overhear?", "what did you catch
+through the door?": news asked for."""
 _HAPPEN = re.compile(r"\b(?:anything|something|anyone|anybody)\b(?:\s+\w+){0,2}\s+happen(?:ed|ing|s)?\b")
 OBJECT_START = word_set("me us to the a an some your my for with over back home out up")
 CARRY_ON = ("carry on", "keep going", "keep at it", "keep working", "go on with", "get back to work", "back to work",
@@ -164,8 +166,8 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     while start < len(words) and (led := lead_in(words, start, names)):
         start = asked_from = start + led  # "Sable, another question: ...", "Ilsa, it's me, Mara. Tell me..."
     body = words[start:]
-    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not (
-        body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim morning": a remark
+    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not _wished(
+        body, raw) and not (body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim day"
     tagged = text.endswith(_TAG_ENDINGS) and not opens
     wonders = _WONDERS.search(text)
     question = opens or (raw.endswith("?") and not tagged) or bool(wonders) or (
@@ -234,6 +236,12 @@ def _imperative(body: list[str]) -> bool:
                                                                                        "she", "it", "your")
 
 
+def _wished(body: list[str], raw: str) -> bool:
+    """"May your hearth stay warm.", "may the tide be kind": a wish, asking nothing."""
+    return len(body) > 2 and body[0] == "may" and body[1] in _WISHED_ON and not raw.rstrip().endswith("?")
+
+
+_WISHED_ON = word_set("you your the god fortune luck all good this it he she they")
 _RELATIVE_AFTER = word_set("anyone anybody someone somebody everyone everybody people person one those thing "
                            "things something anything place man woman lad lass fella fellow bloke guy chap girl "
                            "boy lady gentleman gent kid child folk")
@@ -245,10 +253,13 @@ _WHERE_TO_GO = word_set("to into towards toward through")
 """After these "where" says where to go ("come through to where the screen is"), asking nothing."""
 
 
-_WONDERS = re.compile(r"\b(?:(?:love|like|wants?|wanted|dying|keen|needs?|happen|happens) to know|i wonder"
-                      r"|i was wondering) (?P<wh>where|what|who|whose|how|why|when|which|if|whether)\b")
-""""I would love to know where you grew up.", "you wouldn't happen to know who painted it?": a
-question said as a wish to know, asked with the word after "know"."""
+_WONDERS = re.compile(r"\b(?:(?:(?:love|like|wants?|wanted|dying|keen|needs?|happen|happens|curious|desperate|eager"
+                      r"|itching|longing|interested) to|fain) (?:know|hear|learn|find out)|(?:i|we|and) would know"
+                      r"|i wonder|i was wondering)"
+                      r" (?P<wh>where|what|who|whose|how|why|when|which|if|whether)\b")
+""""I would love to know where you grew up.", "you wouldn't happen to know who painted it?", "my
+boy's desperate to know how...", "I would fain hear who...": a question said as a wish to know,
+asked with the word after "know"."""
 _DOUBTED = re.compile(r"\byou (?:would|do|did|might) not (?:[a-z]+ ){0,3}?(?:know|have)\b"
                       r".* (?:would|do|did|might) you\b")
 """"You wouldn't know offhand the year it was done, would you?", "you don't have a spare net,

@@ -89,7 +89,7 @@ SLANG = {
     "thou": "you", "thee": "you", "thy": "your", "thine": "your", "dost": "do", "doth": "does", "hast": "have",
     "hath": "has", "wouldst": "would", "couldst": "could", "shouldst": "should", "canst": "can", "shalt": "shall",
     "knowest": "know", "prithee": "please", "mayhap": "maybe", "naught": "nothing", "aught": "anything",
-    "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies",
+    "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies", "morn": "morning", "em": "them",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the
 world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
@@ -125,6 +125,8 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
             after in _UR_ARE or (after.endswith("ing") and after not in ING_NOUNS)
             or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
+    if before == "thou" and token.endswith("est") and len(token) > 5:
+        return [token[:-3]]  # "what thou askest", "thou holdest": the verb of "you"
     if token == "y" and after in _WHY_BEFORE:
         return ["why"]  # "y r u in such a rush"
     if token in _NUMBER_WORDS and after in _DETERMINERS:
