@@ -70,11 +70,13 @@ _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+i
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
                        r"|\bwhy (?:did|do|have|would) you (?:come|came)\b|\bwhy are you (?:here|around)\b"
                        r"|\bwhat are you (?:doing )?(?:here|around here|round here) for\b"
+                       r"|\bare you (?:here|in here|in|around) (?:about|for) "
+                       r"(?!long\b|good\b|a while\b|the (?:day|night)\b)"
                        r"|\b(?:what|which)(?: [a-z]+){0,2} (?:has |have )?"
                        r"(?:brought|brings|got|gets|dragged|drags|drew|draws|sent|sends) you "
                        r"(?:in|here|out|round|down|up|over|along|this way)\b")
-""""What did you come here for?", "why did you come to the market?": why the NPC is where
-it is now is what it is after, though the coming is past."""
+""""What did you come here for?", "why did you come to the market?", "are you here about the
+kettle too?": why the NPC is where it is now is what it is after, though the coming is past."""
 _SUPPOSING = word_set("if say suppose supposing imagine")
 _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:going to|gonna) "
                       r"(?!the\b|a\b|an\b)[a-z]+"

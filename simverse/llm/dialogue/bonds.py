@@ -26,7 +26,8 @@ BOND_PHRASES = ("you and", "and you", "get on with", "getting on with", "get alo
                 "under their wing", "under his wing", "under her wing", "fallen out", "fall out", "falling out",
                 "bad blood", "at odds", "beef with", "think highly of", "look up to", "looks up to", "fit in your life",
                 "fit into your life", "fits in your life", "fits into your life", "each other", "on your team",
-                "one of yours", "on your side", "hopes on")
+                "one of yours", "on your side", "hopes on", "work with you", "works with you", "working with you",
+                "work alongside you", "works alongside you", "you work with", "you work alongside")
 """Phrases that ask how the NPC and a person it names stand: "how d'you two get on?", "u sweet
 on her?", "who's taken you under their wing?"."""
 _CLOSE_KIN = ("friend", "friends", "pal", "pals", "mate", "mates", "buddy", "buddies", "chum", "chums", "relative",
@@ -63,7 +64,9 @@ _SEEM_CLOSE = re.compile(r"\b(?:you(?: all)? two|the two of you|you both|both of
 """"You two seem awful chummy", "you both look very close": a remark on how the NPC stands with
 someone, which asks for it as a question would."""
 LIKING = ("get on", "getting on", "get along", "getting along", "fond of", "friends with", "close to", "trust",
-          "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in")
+          "on good terms", "like best", "like most", "lean on", "turn to", "rely on", "count on", "confide in",
+          "hold dear", "hold dearest", "hold dearer", "dearest to you", "dearer to you", "love most", "love best",
+          "care most")
 """Phrases that ask whom the NPC likes ("who do you still get on with?")."""
 LIKED = 0.2
 """Feeling from which a person counts as one the NPC gets on with."""

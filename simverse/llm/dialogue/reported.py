@@ -45,6 +45,12 @@ _LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was |i )?"
                       r"(?:whoever|the (?:person|one|fella|lady|bloke) who|someone who|somebody who|anyone who"
                       r"|anybody who)\s+(?P<rest>[a-z].*)$", re.IGNORECASE)
 
+_PLACE_WANTED = re.compile(r"^(?:.*?[,;:.]\s+)?(?:i(?:'m| am) |i was |i )?(?:looking for|after|trying to find"
+                           r"|hunting for|searching for|hoping to find|need|could do with|could use|would like)\s+"
+                           r"(?:somewhere|someplace|a place|a spot|anywhere)(?: (?:round|around|near) here| nearby)?"
+                           r" (?:(?P<which>that|which|where) |to |(?:i|we) can )(?P<rest>[a-z].*)$", re.IGNORECASE)
+""""I was hoping to find somewhere to sit", "I need somewhere that does hot drinks": where such
+a place is, asked as a need."""
 _ABOUT_YOU = re.compile(r"^(?:.*?[,;:.]\s+)?" + _OPENING + r"(?:" + _TOLD + r"|i(?:'m| am|m) guessing|i guess"
                         r"|i reckon|i bet|i take it|i suppose|i imagine|i presume|i assume)(?: that)?\s+"
                         r"(?P<rest>.*\b(?:you|your|yours|yourself|ur|u)\b.*)$", re.IGNORECASE)
@@ -103,6 +109,9 @@ def as_question(line: str) -> str:
         return f"where can i {match['rest']}?"
     if match := _LOOKING.match(body):
         return f"who {match['rest']}?"
+    if match := _PLACE_WANTED.match(body):
+        return f"where is somewhere {match['which']} {match['rest']}?" if match["which"] else (
+            f"where can i {match['rest']}?")
     if (match := _RELAYED.match(body) or _RELAYED.match(_LAST_SENTENCE.split(body)[-1])) \
             and not _ASKS_TO_ACT.match(match["rest"]):
         wh = match["wh"].lower()

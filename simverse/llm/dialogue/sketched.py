@@ -40,8 +40,9 @@ _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|h
 
 
 _MAIN_VERB = re.compile(r"\b(?:is|was|are|has|had|needs|wants|said|says|keeps|looks|seems|can|could|will|would|"
-                        r"did|does)\b")
-"""Where the sentence goes on after a person described by where or with what they are."""
+                        r"did|does|[a-z]{3,}ed (?:in|up|off|out|on|over|to|for))\b")
+"""Where the sentence goes on after a person described by where or with what they are (also
+"get the lad with the bad knee | booked in")."""
 
 
 @functools.lru_cache(maxsize=32)

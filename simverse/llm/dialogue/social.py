@@ -1,7 +1,6 @@
 """The social side of talk: greetings, thanks, farewells, small talk, reacting to news,
 and questions about the NPC itself (how it is, what it does, what it is doing, what it
-sells, what it wants), all from the request and in the NPC's voice.
-"""
+sells, what it wants), all from the request and in the NPC's voice."""
 
 from __future__ import annotations
 
@@ -23,13 +22,20 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.clausal import asked_topics, late_question
 from simverse.llm.dialogue.described import asks_origin, view_asked
 from simverse.llm.dialogue.knowing import clause
-from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
+from simverse.llm.dialogue.own_day import (
+    busy_remarked,
+    day_plan,
+    day_plan_asked,
+    doing_guessed,
+    introduction,
+    introduction_asked,
+)
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
-from simverse.llm.dialogue.wares import not_sold_here
+from simverse.llm.dialogue.wares import not_sold_here, wares_asked_here
 
 HUNGRY = 0.6
 NEWS_AFTER = ("And I heard that {text}.", "That reminds me: {text}.", "Also, {text}.")
@@ -66,12 +72,11 @@ def thanks(h: Heard) -> Said:
 
 
 def small_talk(h: Heard) -> Said:
-    """Agree about the weather (as it is), or answer in kind; friends add news."""
-    if set(h.reading.words) & _WEATHER:
-        text = f"{h.req.weather.capitalize()} {tod(h.req.hour)} here, yes." if h.req.weather else "It is."
-    else:
-        text = h.voice.say("small_talk", h.rng)
-    return _with_news(h, text)
+    """Agree about the weather (as it is), say what keeps it busy, or answer in kind; friends add news."""
+    if h.req.schedule_activity and busy_remarked(h.reading):  # "you look ever so busy at your desk"
+        return Said(f"I am. {activity_now(h)}")
+    weather = f"{h.req.weather.capitalize()} {tod(h.req.hour)} here, yes." if h.req.weather else "It is."
+    return _with_news(h, weather if set(h.reading.words) & _WEATHER else h.voice.say("small_talk", h.rng))
 
 
 def react(h: Heard) -> Said:
@@ -131,11 +136,12 @@ def about_me(h: Heard) -> Said:
         return Said(introduction(f"{req.npc}, {who_i_am(req)}", doing, goal_answer(req, h.goal_similarity or None)))
     if day_plan_asked(r, h.topics, req):
         return Said(day_plan(doing, goal_answer(req, h.goal_similarity or None)))
-    if req.schedule_activity and asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity):
+    if req.schedule_activity and ((asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity))
+                                  or doing_guessed(r, h.topics, req)):  # "are you queuing for something?"
         return Said(activity_now(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
     if asks_for_person(r):  # "who do you work with?", "which boy...": someone, not the NPC's own work
         return answer_about(h)
-    if (r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not asks_origin(r)) or (
+    if (wares_asked_here(r) and not asks_origin(r)) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
         return Said(" ".join(filter(None, (not_sold_here(r, req, h.topics), _wares(h)))))
     if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
@@ -223,8 +229,9 @@ ACTIVITY_CLOSE = 0.55
 """Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
-_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
-          "has your attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into")
+_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention", "has your "
+          "attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into", "occupies you",
+          "you occupied")
 """Plain words of asking what one is doing or has in mind ("what's got your attention?", "so absorbed?")."""
 
 
@@ -387,8 +394,7 @@ def _priced_here(req: DecisionRequest) -> bool:
 
 def _wares(h: Heard) -> str:
     req = h.req
-    priced = [(i, req.item_info[i].get("price")) for i in req.items_here
-              if req.item_info.get(i, {}).get("price")]
+    priced = [(i, req.item_info[i].get("price")) for i in req.items_here if req.item_info.get(i, {}).get("price")]
     if priced:
         return "Here you can get " + ", ".join(f"{name_of(h, i)} for {coins_text(p)}" for i, p in priced) + "."
     if req.inventory:

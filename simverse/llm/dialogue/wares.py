@@ -51,6 +51,16 @@ PRICE_WORDS = word_set("how much is are it this that these those the a an for co
                        ) | PRICE_JUDGING
 
 
+_MUST_DO = re.compile(r"\bwhat (?:have|has) you got to (?!(?:sell|offer|eat|drink|trade|spare|buy|show)\b)")
+""""What have you got to get through before...": what the NPC must do, not what it has to sell."""
+
+
+def wares_asked_here(r: Reading) -> bool:
+    """Whether the line asks what is sold where the NPC is ("what have you got?", "anything for sale?")."""
+    return r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not (
+        _MUST_DO.search(r.text))
+
+
 def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
     """The priced items a price question may mean: those of a place it names, else all."""
     priced = [v.id for v in req.names.values() if v.kind == "item" and v.price]
