@@ -83,9 +83,10 @@ _ADVISED = re.compile(
 "you'll want to take a number", "might wanna see to it", "you're going to want to clear it",
 "might be worth writing that down"): the word after the lead-in says what is asked, and
 something follows it ("why not Tomas?" asks about a person)."""
-_BARE_ADVICE = re.compile(r"^(?:best|better|why do not you)\s+(?P<verb>[a-z]+)\s+\w")
+_BARE_ADVICE = re.compile(r"^(?:best|better|why do not you(?!.*\byourself\b))\s+(?P<verb>[a-z]+)\s+\w")
 """"Best sign yourself in", "why don't you read a puzzle book?": an order only when its verb is
-one of the world's actions ("why don't you trust the new pills?" asks why)."""
+one of the world's actions ("why don't you trust the new pills?" asks why, "why don't you
+weigh the grain yourself?" reproaches)."""
 _NOT_DEEDS = word_set("know see seen have be been think hear believe remember mind like wonder try understand admit "
                       "agree realise realize knowing seeing hearing thinking asking") | SPEECH_VERBS
 """Verbs of knowing and saying: "you should know...", "you'd better believe it" ask nothing done."""

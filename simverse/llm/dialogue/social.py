@@ -21,15 +21,9 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.clausal import asked_topics, late_question
 from simverse.llm.dialogue.described import asks_origin, view_asked
+from simverse.llm.dialogue.doing_now import busy_remarked, doing_guessed
 from simverse.llm.dialogue.knowing import clause
-from simverse.llm.dialogue.own_day import (
-    busy_remarked,
-    day_plan,
-    day_plan_asked,
-    doing_guessed,
-    introduction,
-    introduction_asked,
-)
+from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
