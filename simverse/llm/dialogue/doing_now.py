@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.aims import AIM_WORDS
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
@@ -24,7 +25,8 @@ doing now, answered with what it is doing."""
 _NOT_DOING = frozenset({"going", "coming", "heading", "leaving", "staying", "selling", "offering", "charging",
                         "feeling", "kidding", "joking", "being", "saying", "telling", "asking", "enjoying", "liking",
                         "loving", "hating", "thinking"})
-"""Verbs whose "are you ...ing" asks a plan, wares, a state or a remark, not what is being done."""
+"""Verbs whose "are you ...ing" asks a plan, wares, a state or a remark, not what is being done
+(nor do words of aiming: "are you planning any tests?")."""
 
 
 def busy_remarked(r: Reading) -> bool:
@@ -36,7 +38,7 @@ def busy_remarked(r: Reading) -> bool:
 def doing_guessed(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
     """Whether the line guesses what the NPC is doing now, naming nothing but it and its place."""
     match = _DOING_GUESSED.search(" ".join(r.body or r.words))
-    return match is not None and match["verb"] not in _NOT_DOING and r.question and not other_time(r) and (
+    return match is not None and match["verb"] not in _NOT_DOING | AIM_WORDS and r.question and not other_time(r) and (
         all(t in (req.npc, req.place) for t in topics))
 
 
