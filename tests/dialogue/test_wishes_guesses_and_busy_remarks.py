@@ -99,3 +99,10 @@ def test_what_was_caught_through_a_door_asks_for_news(school):  # noqa: F811
 def test_someone_described_to_be_booked_in_is_the_one_booked(clinic):  # noqa: F811
     booked = ask(clinic, "Ben", "Ben, get the lad with the bad knee booked in to see the doctor.")
     assert booked.action == "book_appointment" and booked.args == {"npc": "Marco"}, booked
+
+
+def test_trying_hard_to_dodge_asks_the_aim_and_planning_is_no_doing(school, desk):  # noqa: F811
+    assert "told off" in ask(school, "Milo", "What are you trying your hardest to dodge in lessons today?").utterance
+    assert "pop quiz" in ask(school, "Arden", "Ms Arden, are you planning any tests today?", "Theo").utterance
+    ticket = ask(desk, "Hugo", "Mate, is that you getting a number from the machine, or just browsing?").utterance
+    assert "taking a ticket" in ticket, ticket

@@ -31,7 +31,8 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
                "what is got you", "what has got you", "what is brought", "what has brought", "late for",
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
-               "are you gunning for", "you are gunning for", "are you angling for", "you are angling for")
+               "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
+               "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")

@@ -19,9 +19,10 @@ _BUSY = re.compile(r"^(?:[a-z]+ ){0,3}?you(?: are| look| seem| have been| look t
 """"You look ever so busy", "you seem hard at it": a remark on the NPC being busy, which a person
 answers by saying what keeps them so."""
 
-_DOING_GUESSED = re.compile(r"^(?:are|were) you (?:just |still |already |now |currently )?(?P<verb>[a-z]{3,}ing)\b")
-""""Are you queuing for something?", "are you still working?": a guess at what the NPC is
-doing now, answered with what it is doing."""
+_DOING_GUESSED = re.compile(r"^(?:(?:are|were) you|is that you) (?:just |still |already |now |currently )?"
+                            r"(?P<verb>[a-z]{3,}ing)\b")
+""""Are you queuing for something?", "are you still working?", "is that you getting a number?": a
+guess at what the NPC is doing now, answered with what it is doing."""
 _NOT_DOING = frozenset({"going", "coming", "heading", "leaving", "staying", "selling", "offering", "charging",
                         "feeling", "kidding", "joking", "being", "saying", "telling", "asking", "enjoying", "liking",
                         "loving", "hating", "thinking"})
