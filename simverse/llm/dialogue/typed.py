@@ -132,7 +132,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
-    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain not in keep else None):
+    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain in SLANG and plain not in keep else None):
         return opened.split()
     if token.endswith("'s") and plain in ("wat", "wot"):
         return ["what", "is"]  # "wat's ur morning looking like"
