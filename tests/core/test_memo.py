@@ -68,3 +68,8 @@ def test_a_reading_kept_for_one_listener_is_the_one_another_would_get() -> None:
     for line in lines:
         for own in owns:  # read in turn, each kept reading met by the next listener
             assert read(line, own, names) == _read(line, own, names)  # the reader itself, nothing kept
+
+
+def test_a_line_is_read_alike_however_it_is_cased() -> None:
+    for line in ("Where's the Inn?", "WHERE\u2019S THE INN?", "  where's the inn?  "):
+        assert read(line) == _read(line, frozenset(), None) == _read("where's the inn?", frozenset(), None)

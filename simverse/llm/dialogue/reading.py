@@ -18,7 +18,7 @@ from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.priced import price_asked
-from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
+from simverse.llm.dialogue.typed import CONTRACTIONS, WH, as_read, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -139,6 +139,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     Kept per arguments: one line's clauses are read by several readers (its question, its
     order, the actions it names), and a reading depends on nothing else. With ``names``
     apart, kept per the few words asked of ``keep``: each listener's own words differ."""
+    line = as_read(line)
     if names is None or names is keep:
         return _read_kept(line, keep, names)
     return _READ_KEEPING((line, names), keep)
@@ -147,7 +148,7 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
 def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Reading:
     names = keep if names is None else names  # type: ignore[assignment]
     kept = keep if names is keep else _Either(keep, names)  # no union: a big world's names are 20,000 words
-    raw = line.lower().replace("\u2019", "'").replace("=", " is ").strip()  # "denominator = the top bit"
+    raw = as_read(line)
     words: list[str] = []
     tokens = _WORD.findall(raw)
     for at, token in enumerate(tokens):
