@@ -22,8 +22,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from confusable_homoglyphs import utils as confusable_data
 
@@ -42,9 +42,9 @@ SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
 MAX_VARIANTS = 16
 
 
-@dataclass(frozen=True)
-class Word:
-    """One whitespace-separated chunk of the original text."""
+class Word(NamedTuple):
+    """One whitespace-separated chunk of the original text (a named tuple: every line
+    screened makes one per chunk, and a frozen dataclass is slow to build)."""
 
     start: int
     end: int

@@ -12,7 +12,7 @@ would give, so runs stay deterministic whatever the cache held.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Container, Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -58,3 +58,46 @@ def kept_for(owner: object, kind: str, build: Callable[[], V]) -> V:
     while len(_KEPT) > KEPT_OWNERS:
         _KEPT.popitem(last=False)
     return value
+
+
+class _Asked(Container[str]):
+    """A set of words that notes each word it is asked about and its answer; it answers
+    nothing else (no iteration, no set algebra), so a reader that did more would fail."""
+
+    __slots__ = ("asked", "words")
+
+    def __init__(self, words: Container[str]) -> None:
+        self.words = words
+        self.asked: list[tuple[object, bool]] = []
+
+    def __contains__(self, word: object) -> bool:
+        answer = word in self.words
+        self.asked.append((word, answer))
+        return answer
+
+
+class AskedMemo(Generic[K, V]):
+    """``compute(key, words)`` kept per key and per the answers ``words`` gave, for a pure
+    function that asks of ``words`` only whether it holds one word or another. A reader
+    asks of a listener's own words about few of a line's words, so one result serves every
+    listener whose words answer those alike; the function is deterministic, so the same
+    answers lead it down the same path to the same result."""
+
+    def __init__(self, compute: Callable[[K, Container[str]], V], limit: int = 1 << 14) -> None:
+        self.compute = compute
+        self.limit = limit
+        self._results: dict[K, list[tuple[tuple[tuple[object, bool], ...], V]]] = {}
+
+    def __call__(self, key: K, words: Container[str]) -> V:
+        kept = self._results.get(key)
+        for asked, value in kept or ():
+            if all((word in words) == answer for word, answer in asked):
+                return value
+        probe = _Asked(words)
+        value = self.compute(key, probe)
+        if kept is None:
+            if len(self._results) >= self.limit:
+                self._results.clear()
+            kept = self._results[key] = []
+        kept.append((tuple(probe.asked), value))
+        return value

@@ -9,6 +9,7 @@ The cues are plain English phrases of being together or getting on (:data:`BOND_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.parts import CLAUSE_BREAK
@@ -75,6 +76,7 @@ _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 been at odds?")."""
 
 
+@lru_cache(maxsize=1 << 12)
 def bond_remarked(r: Reading) -> bool:
     """Whether a line that asks no question still asks a bond ("you two seem awful chummy",
     "you sit together, don't you"): a remark on it, or one with a tag that asks to confirm."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from simverse.core.decisions import NameView
 from simverse.core.names import FUNCTION_WORDS, word_forms
@@ -36,6 +37,7 @@ _NOT_AFTER = frozenset({"know", "knew", "tell", "told", "see", "saw", "ask", "as
 "the kind lady who does the advice, ...")."""
 
 
+@lru_cache(maxsize=1 << 12)
 def asked_late(r: Reading) -> Reading:
     """``r`` as a question when a clause after its lead-in asks with a question word (its
     ``wh`` from that clause, or ``how much`` for a price); ``r`` itself when it asks with
@@ -57,6 +59,7 @@ _COST_TO_ME = re.compile(r"^what (?:will|would|is|does|did|is going to) (?:that|
 purse, in any verb, is its price."""
 
 
+@lru_cache(maxsize=1 << 12)
 def late_question(r: Reading) -> str:
     """The words of the clause that asks, when a lead-in hides it ("mr hale you look like you
     haven't slept, what's eating you" -> "what is eating you"): what is compared with asking

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -156,6 +157,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     return None
 
 
+_by_cues_kept = lru_cache(maxsize=1 << 12)(by_cues)  # a line said to several NPCs: classified once
 _CONFIRMING = (" right", " yeah", " true", " correct", " is that right", " am i right", " is that so")
 """Tags that ask to have a claim confirmed, not agreed with ("lovely day, isn't it?")."""
 
@@ -253,7 +255,7 @@ class IntentModel:
 
     def classify(self, readings: Sequence[Reading], cues: Sequence[Cues]) -> list[str]:
         """One intent per reading: by cues, else by the nearest examples (one batch)."""
-        intents = [by_cues(r, c) for r, c in zip(readings, cues, strict=True)]
+        intents = [_by_cues_kept(r, c) for r, c in zip(readings, cues, strict=True)]
         unsure = [i for i, intent in enumerate(intents) if intent is None]
         if unsure and self.encoder is not None:
             vectors = self.encoder.embed([readings[i].text for i in unsure])

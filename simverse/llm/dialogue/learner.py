@@ -9,6 +9,7 @@ auxiliary first. A thing asked about may also come first in chat ("your job, wha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.llm.dialogue.parts import SENTENCE_BREAK
 
@@ -43,6 +44,7 @@ def _with_auxiliary(match: re.Match[str]) -> str:
     return f"{match['wh']} {aux} {subject} {verb}{match['rest']}"
 
 
+@lru_cache(maxsize=1 << 12)
 def in_usual_order(line: str) -> str:
     """``line`` with its question's subject and auxiliary in the usual order, when a learner
     put them the other way round; else unchanged."""

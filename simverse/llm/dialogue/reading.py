@@ -12,12 +12,13 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from simverse.core.memo import AskedMemo
 from simverse.core.names import singular, word_set
 from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.priced import price_asked
-from simverse.llm.dialogue.typed import CONTRACTIONS, WH, opened_up
+from simverse.llm.dialogue.typed import CONTRACTIONS, WH, as_read, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -133,30 +134,38 @@ class _Either(Container[str]):
         return word in self.first or word in self.second
 
 
-@lru_cache(maxsize=1 << 14)
 def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | None = None) -> Reading:
     """Read ``line``; words in ``keep`` (the world's names, by default also ``names``) are
     never "corrected"; a greeting or ``names`` word it opens with is not its body.
 
     Kept per arguments: one line's clauses are read by several readers (its question, its
-    order, the actions it names), and a reading depends on nothing else."""
-    names = keep if names is None else names
+    order, the actions it names), and a reading depends on nothing else. With ``names``
+    apart, kept per the few words asked of ``keep``: each listener's own words differ."""
+    line = as_read(line)
+    if names is None or names is keep:
+        return _read_kept(line, keep, names)
+    return _READ_KEEPING((line, names), keep)
+
+
+def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Reading:
+    names = keep if names is None else names  # type: ignore[assignment]
     kept = keep if names is keep else _Either(keep, names)  # no union: a big world's names are 20,000 words
-    raw = line.lower().replace("\u2019", "'").replace("=", " is ").strip()  # "denominator = the top bit"
+    raw = as_read(line)
     words: list[str] = []
     tokens = _WORD.findall(raw)
     for at, token in enumerate(tokens):
         if (opened := opened_up(tokens, at, kept)) is not None:
-            words += [w if w in kept else spelled(w) for w in opened[:-1]] + opened[-1:]
+            words += [w if (fix := spelled(w)) == w or w in kept else fix for w in opened[:-1]] + opened[-1:]
             continue
         token = token.removesuffix("'s") if token.endswith("'s") else token.replace("'", "")
-        if at == 0 and token not in kept and (name := misspelt_one_of(token, names) or nickname_of(token, names)):
+        if at == 0 and token not in names and (name := misspelt_one_of(token, names) or nickname_of(token, names)) \
+                and token not in kept:  # ``keep`` asked last: a listener's own words are asked about little
             words.append(name)  # "ilza, ...", "nads, ...": the one spoken to, misspelt or shortened
             continue
         if token == "whereabouts" and (not words or words[-1] not in _OWNING):  # "whereabouts do I go?" asks where
             words.append("where")
             continue
-        words.append(token if token in kept or singular(token) in kept else spelled(token))
+        words.append(token if (fix := spelled(token)) == token or token in kept or singular(token) in kept else fix)
     text = " ".join(words)
     start = asked_from = 0  # where the question word is looked for: past what leads in ("it's me, Mara. Tell...")
     while start < len(words) and (led := lead_in(words, start, names)):
@@ -179,6 +188,10 @@ def read(line: str, keep: frozenset[str] = frozenset(), names: frozenset[str] | 
     wh = _wh(words[asked_from:], question or opens) or (late["wh"] if late else None) or (
         wonders["wh"] if wonders and wonders["wh"] in WH else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
+
+
+_read_kept = lru_cache(maxsize=1 << 14)(_read)
+_READ_KEEPING = AskedMemo(lambda line_names, keep: _read(line_names[0], keep, line_names[1]))
 
 
 _POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")

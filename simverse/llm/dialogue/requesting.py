@@ -8,6 +8,7 @@ world's words (its action words come in as ``verbs``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, verb_forms, word_forms, word_set
@@ -37,8 +38,14 @@ from simverse.llm.dialogue.typed import plainly
 def action_verbs(req: DecisionRequest) -> frozenset[str]:
     """The world's action words a line is read against (the actions' names and the first
     words of their descriptions)."""
-    return frozenset(v for a in req.actions if a.name not in ("talk", "wait", "improvise")
-                     for v in (*word_forms(a.name), *word_forms(a.description)[:1]))
+    return _action_verbs(tuple((a.name, a.description) for a in req.actions))
+
+
+@lru_cache(maxsize=64)
+def _action_verbs(actions: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """:func:`action_verbs`, kept per world's actions: each line heard asks for them."""
+    return frozenset(v for name, description in actions if name not in ("talk", "wait", "improvise")
+                     for v in (*word_forms(name), *word_forms(description)[:1]))
 
 
 _SOFTLY = re.compile(

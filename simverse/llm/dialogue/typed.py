@@ -110,6 +110,13 @@ def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else SLANG[m[0].lower()], line)
 
 
+def as_read(line: str) -> str:
+    """``line`` as the reader reads it: lower case, one apostrophe, "=" said as "is"
+    ("denominator = the top bit"). Readings are kept per this text: "Where's..." and
+    "where's..." are read once."""
+    return line.lower().replace("\u2019", "'").replace("=", " is ").strip()
+
+
 WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 """The question words (here for "where'd you", read by :mod:`.reading` everywhere else)."""
 
@@ -134,7 +141,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
-    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain not in keep else None):
+    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain in SLANG and plain not in keep else None):
         return opened.split()
     if token.endswith("'s") and plain in ("wat", "wot"):
         return ["what", "is"]  # "wat's ur morning looking like"
