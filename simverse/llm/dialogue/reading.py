@@ -17,8 +17,9 @@ from simverse.core.names import singular, word_set
 from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
+from simverse.llm.dialogue.possessives import possessives
 from simverse.llm.dialogue.priced import price_asked
-from simverse.llm.dialogue.typed import CONTRACTIONS, WH, as_read, opened_up
+from simverse.llm.dialogue.typed import WH, as_read, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -184,7 +185,7 @@ def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Read
         _DOUBTED.search(text) or _PRESUMED.search(text))
     late = None if question else _LATE_WH.search(text)  # "... lol whats ur game": typed with no mark
     question = question or late is not None
-    owners, owned = _possessives(raw)
+    owners, owned = possessives(raw)
     wh = _wh(words[asked_from:], question or opens) or (late["wh"] if late else None) or (
         wonders["wh"] if wonders and wonders["wh"] in WH else None)
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
@@ -192,32 +193,6 @@ def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Read
 
 _read_kept = lru_cache(maxsize=1 << 14)(_read)
 _READ_KEEPING = AskedMemo(lambda line_names, keep: _read(line_names[0], keep, line_names[1]))
-
-
-_POSSESSIVE = re.compile(r"\b([a-z][a-z-]*)(?:'s|(?<=s)')\s")
-_NEXT_WORDS = re.compile(r"[a-z]+")
-_NOT_OWNERS = frozenset({"it", "that", "there", "what", "where", "who", "how", "when", "he", "she", "let", "here",
-                         "this", "everyone", "one", "which", "why", "whose", "someone", "somebody", "anyone",
-                         "anybody", "nobody", "everybody", "something", "nothing", "everything"})
-_NOT_OWNED = frozenset({"a", "an", "the", "and", "or", "is", "are", "was", "to", "of", "in", "on", "at", "for",
-                        "with", "that", "this", "new", "old", "own", "been", "got", "going", "not", "so", "very"})
-
-
-def _possessives(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Owners and what they own, from "X's Y [Z]" (contractions such as "it's" are not
-    owners): at most two words after each owner, up to the first function word."""
-    owners: list[str] = []
-    owned: list[str] = []
-    for match in _POSSESSIVE.finditer(raw):
-        owner = match.group(1)
-        if owner in _NOT_OWNERS or f"{owner}'s" in CONTRACTIONS:
-            continue
-        owners.append(owner)
-        for word in _NEXT_WORDS.findall(raw[match.end():])[:2]:
-            if word in _NOT_OWNED:
-                break
-            owned.append(word)
-    return tuple(owners), tuple(owned)
 
 
 def _opening(words: list[str], at: int, names: Container[str]) -> bool:
