@@ -8,6 +8,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.aims import AIM_WORDS
+from simverse.llm.dialogue.own_day import about_itself
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
@@ -40,7 +41,7 @@ def doing_guessed(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
     """Whether the line guesses what the NPC is doing now, naming nothing but it and its place."""
     match = _DOING_GUESSED.search(" ".join(r.body or r.words))
     return match is not None and match["verb"] not in _NOT_DOING | AIM_WORDS and r.question and not other_time(r) and (
-        all(t in (req.npc, req.place) for t in topics))
+        about_itself(topics, req))
 
 
 __all__ = ["busy_remarked", "doing_guessed"]

@@ -37,15 +37,16 @@ NPC's day, in words that need no "you" ("what's your plan?" asks its goals, :mod
 
 def introduction_asked(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
     """Whether the line asks the NPC to say who it is, naming nothing but it and its place."""
-    return bool(_INTRODUCTION.search(r.text)) and _about_itself(topics, req)
+    return bool(_INTRODUCTION.search(r.text)) and about_itself(topics, req)
 
 
 def day_plan_asked(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
     """Whether the line asks what the NPC's day holds, about today and naming nothing else."""
-    return bool(_DAY_PLAN.search(r.text)) and not other_time(r) and _about_itself(topics, req)
+    return bool(_DAY_PLAN.search(r.text)) and not other_time(r) and about_itself(topics, req)
 
 
-def _about_itself(topics: list[str], req: DecisionRequest) -> bool:
+def about_itself(topics: list[str], req: DecisionRequest) -> bool:
+    """Whether a line names nothing but the NPC and where it is."""
     return all(t in (req.npc, req.place) for t in topics)
 
 
@@ -61,4 +62,4 @@ def day_plan(doing: str, aims: str) -> str:
     return " ".join(part for part in (doing, aims) if part) or "Nothing much planned; just getting through the day."
 
 
-__all__ = ["day_plan", "day_plan_asked", "introduction", "introduction_asked"]
+__all__ = ["about_itself", "day_plan", "day_plan_asked", "introduction", "introduction_asked"]

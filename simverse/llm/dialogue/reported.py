@@ -39,14 +39,15 @@ the speaker's guess that the one asked knows, which asks it."""
 _A_PLACE = re.compile(r"^" + _HEARD + r"there(?:'s| is) (?:a|some|one) (?:place|spot|shop|stall|room|where|somewhere)"
                       r"(?: (?:round|around|near|close to) here| nearby| here)? (?:to|where|that|for|you can|i can)"
                       r"(?: you can| i can)? (?P<rest>[a-z].*)$", re.IGNORECASE)
-_LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?(?:i(?:'m| am) |i was |i )?"
-                      r"(?:looking for|after|trying to find|hunting for|searching for|hoping to find|wanting|seek"
-                      r"|seeking)\s+"
+_SEEKER = r"(?:i(?:'m| am) |i was |i )?"
+_SEEKING = r"looking for|after|trying to find|hunting for|searching for|hoping to find"
+"""How the speaker says it seeks something ("I'm looking for", "I was hoping to find")."""
+_LOOKING = re.compile(r"^(?:.*?\bbut |.*?[,;:.]\s+)?" + _SEEKER + r"(?:" + _SEEKING + r"|wanting|seek|seeking)\s+"
                       r"(?:whoever|the (?:person|one|fella|lady|bloke) who|someone who|somebody who|anyone who"
                       r"|anybody who)\s+(?P<rest>[a-z].*)$", re.IGNORECASE)
 
-_PLACE_WANTED = re.compile(r"^(?:.*?[,;:.]\s+)?(?:i(?:'m| am) |i was |i )?(?:looking for|after|trying to find"
-                           r"|hunting for|searching for|hoping to find|need|could do with|could use|would like)\s+"
+_PLACE_WANTED = re.compile(r"^(?:.*?[,;:.]\s+)?" + _SEEKER + r"(?:" + _SEEKING
+                           + r"|need|could do with|could use|would like)\s+"
                            r"(?:somewhere|someplace|a place|a spot|anywhere)(?: (?:round|around|near) here| nearby)?"
                            r" (?:(?P<which>that|which|where) |to |(?:i|we) can )(?P<rest>[a-z].*)$", re.IGNORECASE)
 """"I was hoping to find somewhere to sit", "I need somewhere that does hot drinks": where such

@@ -223,9 +223,9 @@ ACTIVITY_CLOSE = 0.55
 """Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
-_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention", "has your "
-          "attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into", "occupies you",
-          "you occupied")
+_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
+          "has your attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into",
+          "occupies you", "you occupied")
 """Plain words of asking what one is doing or has in mind ("what's got your attention?", "so absorbed?")."""
 
 
