@@ -32,7 +32,9 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "what is got you", "what has got you", "what is brought", "what has brought", "late for",
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
-               "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to")
+               "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
+               "saving to buy", "itching to", "dying to", "longing to", "raring to", "your business here",
+               "your business in", "business brings you")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
@@ -249,8 +251,24 @@ def as_own(text: str, req: DecisionRequest) -> str:
 
 def in_first_person(text: str) -> str:
     """Text written of the NPC in the third person as it says it ("twisted his knee" ->
-    "twisted my knee"), for text whose every pronoun is the NPC's."""
+    "twisted my knee", "before he retires" -> "before I retire"), for text whose every
+    pronoun is the NPC's."""
+    text = _HE_DOES.sub(lambda m: f"{m.group(1)} {_plain_verb(m.group(2))}", text)
     return _AGREES.sub(lambda m: f"I {_FIRST_PERSON[m.group(1)]}", _THIRD.sub(lambda m: _OWN[m.group(1)], text))
+
+
+_HE_DOES = re.compile(r"\b(he|she) (?!(?:was|has|is|does|thus|yes|this)\b)([a-z]*[^s'\W]s)\b")
+"""A verb after "he" or "she" in the third person ("he retires"); "is", "was" and "has"
+are left to :data:`_AGREES` or stay as they are."""
+
+
+def _plain_verb(verb: str) -> str:
+    """"retires" -> "retire", "tries" -> "try", "watches" -> "watch"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def goal_first(r: Reading, goal_closeness: Sequence[float], fact_closeness: Sequence[float]) -> bool:

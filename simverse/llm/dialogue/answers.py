@@ -29,11 +29,12 @@ from simverse.llm.dialogue.people import person_answer, relation_named, relation
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
+from simverse.llm.dialogue.voice import a_name, coins_text
 from simverse.llm.dialogue.way_asked import asks_the_way, asks_way
-from simverse.llm.dialogue.ways import avoided, said_as_start, way_ends, way_sentence
+from simverse.llm.dialogue.ways import avoided, only_starts, said_as_start, way_ends, way_sentence
 
-__all__ = ["Heard", "Said", "a_name", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
-           "coins_text", "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
+__all__ = ["Heard", "Said", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
+           "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
 _EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
 _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
@@ -134,9 +135,9 @@ def _sold_at(req: DecisionRequest, topics: list[str]) -> str | None:
 
 
 def _way_topics(h: Heard) -> list[str]:
-    """The topics a way is asked between: asked how to get somewhere, the places and things
-    it names, without the people and ideas said on the way ("drop a note with the teachers
-    in their staff room, how do I get there?"), when it names a place."""
+    """The topics a way is asked between: asked how to get somewhere, the places and things it
+    names, without people and ideas said on the way ("drop a note with the teachers in their
+    staff room, how do I get there?"), when it names a place."""
     if not asks_the_way(h.reading):
         return h.topics
     kept = [t for t in h.topics if t in h.req.names and h.req.names[t].kind in ("place", "item")]
@@ -269,28 +270,18 @@ def _item(h: Heard, item: str) -> str:
     return ""
 
 
-def a_name(name: str) -> str:
-    """"a paper lantern", "an almond croissant"; names that start upper-case stay bare."""
-    if name[:1].isupper() or name.startswith(("a ", "an ", "the ")):
-        return name
-    return ("an " if name[:1] in "aeiou" else "a ") + name
-
-
-def coins_text(price: object) -> str:
-    value = int(price) if isinstance(price, float) and float(price).is_integer() else price
-    return f"{value} coin" + ("" if value == 1 else "s")
-
-
 def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
+    h = replace(h, topics=only_starts(h.req, h.reading.text, h.topics))  # not "the head office" of "your office"
     start, goal = way_ends(h.req, h.reading.text, _way_topics(h))
     if goal is not None and start is None and said_as_start(h.req, h.reading.text, goal):
         if goal == h.req.place:  # "the nearest place to get a drink from your counter?": the start, not the goal
             rest = replace(h, topics=[t for t in h.topics if t != h.req.place])
             sold = _sold_at(h.req, rest.topics) if asks_the_way(h.reading) else None  # "...that does tea and soup?"
             way = (_way(h, sold) if sold else "") or (  # "from your studio, the bronze horse, which way?"
-                _way_to_shown(h, rest.topics[0]) if rest.topics and asks_the_way(h.reading) else "")
+                _way_to_shown(h, rest.topics[0]) if rest.topics and asks_the_way(h.reading) else "") or (
+                _described_way(h))  # "how do I get to the fountain from the quay?": the fountain's place
             return Said(way) if way else answer_about(rest)
         if way := _described_way(h):  # "somewhere with papyri from the lobby?"
             return Said(way)

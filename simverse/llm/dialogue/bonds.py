@@ -105,12 +105,42 @@ def bond_asked(r: Reading) -> bool:
 def liked_asked(r: Reading) -> bool:
     """Whether the line asks whom the NPC gets on with ("who do you still get on with?",
     "which classmate do you think is amazing?", "is there a villager you're fond of?")."""
-    if other_time(r) or not set(r.words) & YOU_WORDS:
+    if other_time(r) or not set(r.words) & YOU_WORDS or _DISLIKING.search(r.text):
         return False
     if not (r.has(*LIKING, *_ESTEEM) or _MOSTLY_WITH.search(r.text) or _RATED_HIGHLY.search(r.text)
             or _FAVOURITE.search(r.text)):
         return False
     return r.wh in ("who", "whom", "whose") or bool(_ONE_OF_THEM.search(r.text))
+
+
+def disliked_asked(r: Reading) -> bool:
+    """Whether the line asks whom the NPC dislikes ("who's the man you can't stand?", "who
+    don't you get on with?", "which of them do you trust least?")."""
+    if other_time(r) or not set(r.words) & YOU_WORDS or not _DISLIKING.search(r.text):
+        return False
+    return r.wh in ("who", "whom", "whose") or bool(_ONE_OF_THEM.search(r.text))
+
+
+_DISLIKING = re.compile(r"\b(?:(?:can|could) not (?:stand|bear|abide|stomach)|dislike|hate|loathe|despise|detest"
+                        r"|(?:do|does|did|would|will) not (?:you )?(?:really |much |quite )?"
+                        r"(?:get on|get along|like|trust|care for|rate)"
+                        r"|not (?:fond of|keen on)|no (?:love|time) for|(?:like|trust|rate) (?:the )?least"
+                        r"|least (?:fond|keen)|gets? on your nerves|under your skin|annoys? you|irritates? you"
+                        r"|grudge against|enem(?:y|ies))\b")
+""""Can't stand", "don't get on with", "trust least", "have a grudge against": disliking
+someone, asked (the line is read with "can't" as "can not", "don't you" as "do not you")."""
+LIKED_LEAST = -0.2
+"""Feeling at or below which a person counts as one the NPC dislikes."""
+
+
+def liked_least(req: DecisionRequest) -> list[str]:
+    """The people the NPC dislikes most (at most :data:`LIKED_LEAST`, within 0.1 of the
+    coldest); not the one asking."""
+    feelings = {p: f for p, f in req.relationships.items() if f <= LIKED_LEAST and p != req.partner}
+    if not feelings:
+        return []
+    bottom = min(feelings.values())
+    return sorted(p for p, f in feelings.items() if f <= bottom + 0.1)
 
 
 _ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",

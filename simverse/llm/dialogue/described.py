@@ -221,6 +221,24 @@ _SENTENCE = re.compile(r"[;:.!?]")
 _LISTED = re.compile(r"\s*(?:,|\band\b)\s*")
 
 
+def only_mentioned_at(req: DecisionRequest, goals: Sequence[str]) -> str | None:
+    """The one place whose description has the head word of a way's goal ("the fountain":
+    "Cobbles around a fountain"), a thing seen only there; where several have it, the one
+    that has the most of the goal's words ("the elder's red door": "Elder Maud's cottage
+    with its red door", not the tower's iron door). ``None`` when no place or a tie."""
+    best: dict[str, int] = {}
+    for goal in goals:
+        words = [w for w in word_forms(goal) if w not in FUNCTION_WORDS]
+        if not words or words[-1] in PLACE_WORDS:
+            continue
+        for view in req.names.values():
+            seen = set(word_forms(view.description or "")) if view.kind == "place" else set()
+            if words[-1] in seen:
+                best[view.id] = max(best.get(view.id, 0), len(seen & set(words)))
+    ranked = sorted(best.values(), reverse=True)
+    return next(p for p, n in best.items() if n == ranked[0]) if ranked and ranked[1:2] != ranked[:1] else None
+
+
 def description_parts(description: str) -> list[str]:
     """The things a description lists, each alone ("Lockers, coat pegs and a noticeboard with
     the menu" -> "Lockers", "coat pegs"): "the coat pegs" is far closer to "coat pegs" than
@@ -264,7 +282,8 @@ _GOING = word_set("go get find reach head near nearest around here there")
 
 _AROUND = re.compile(r"\b(?:in|around|round|at|of|across|near|about) (?:this|our|the whole|this whole) [a-z]+")
 """"In this school", "around this village": where the asker is, not what it looks for."""
-_FROM_PLACE = re.compile(r"\bfrom (?:the|this|that|your|my|our) [a-z' -]+")
+_FROM_PLACE = re.compile(r"\b(?:from|out of) (?:the|this|that|your|my|our) [a-z'-]+"
+                         r"(?: (?!(?:to|towards|into|onto|and|then|for|so)\b)[a-z'-]+)*")
 """"From the front counter": where a way starts, not where it goes."""
 
 

@@ -36,6 +36,26 @@ _FRONTED = re.compile(_LEAD + r"(?P<thing>(?:your|my|the|his|her|their|our) [a-z
 """"Your job, what is it?", "the rope, how much is it?", "your shift, when does it end?": the
 thing asked about said first, then the question of it ("what is your job?")."""
 
+_CLEFT = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<be>is|was) it (?:that )?"
+                    r"(?P<subject>" + _SUBJECTS + r")(?P<short>'d|'ll)? (?P<rest>[a-z].*\?)$")
+""""What is it you'd like me to do?", "where is it that you work?": a question put as a cleft,
+asked of the subject after "it" ("what would you like me to do?", "where do you work?"); not
+"who was it you saw?" or "what is it she keeps?", whose verb a "do" would not fit."""
+_CLEFT_AUX = re.compile(r"(?:can|could|will|would|should|must|may|might|am|are|is|was|were|have|has|does|did)\b"
+                        r"(?! to\b)")
+"""An auxiliary that opens what follows the cleft's subject ("...you can do?"), not "have to"."""
+
+
+def _cleft_asked(match: re.Match[str]) -> str:
+    """The cleft question of :data:`_CLEFT` asked plainly; "" where no "do" fits its verb."""
+    wh, subject, rest = match["wh"], match["subject"], match["rest"]
+    if aux := {"'d": "would", "'ll": "will"}.get(match["short"] or ""):
+        return f"{wh} {aux} {subject} {rest}"
+    if found := _CLEFT_AUX.match(rest):
+        return f"{wh} {found.group()} {subject} {rest[found.end():].lstrip()}"
+    plain = match["be"] == "is" and subject not in ("he", "she") and not rest.startswith(("never ", "not "))
+    return f"{wh} do {subject} {rest}" if plain else ""
+
 
 def _with_auxiliary(match: re.Match[str]) -> str:
     """The question of :data:`_NO_AUXILIARY` with its auxiliary ("where are you going?")."""
@@ -58,6 +78,8 @@ def in_usual_order(line: str) -> str:
             return before + question[:len(match["lead"])] + asked
     if match := _NO_AUXILIARY.match(lower):
         return before + question[:len(match["lead"])] + _with_auxiliary(match)
+    if (match := _CLEFT.match(lower)) and (asked := _cleft_asked(match)):
+        return before + question[:len(match["lead"])] + asked  # "what is it you'd like?" -> "what would you like?"
     if match := _FRONTED.match(lower):
         return f"{before}{question[:len(match['lead'])]}{match['wh']} {match['aux']} {match['thing']}{match['rest']}?"
     return line

@@ -29,7 +29,6 @@ import numpy as np
 from simverse.core.decisions import DecisionRequest, NameView
 from simverse.core.names import word_form_set
 from simverse.llm.dialogue.aims import goal_answer
-from simverse.llm.dialogue.answers import a_name, coins_text
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.described import known_by
 from simverse.llm.dialogue.details import persona_pieces, persona_told, place_details
@@ -39,7 +38,7 @@ from simverse.llm.dialogue.knowing import shareable
 from simverse.llm.dialogue.people import relation_sentence
 from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import Reading
-from simverse.llm.dialogue.voice import only_dont_know
+from simverse.llm.dialogue.voice import a_name, coins_text, only_dont_know
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_it
 from simverse.llm.dialogue.ways import avoided, way_sentence
 

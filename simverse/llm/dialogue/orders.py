@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.answers import Heard, Said, coins_text, name_of
+from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
 from simverse.llm.dialogue.requesting import FAVOUR, GREETED, action_verbs, bidden, polite_request
+from simverse.llm.dialogue.voice import coins_text
 from simverse.llm.dialogue.walks import go, owner_place_said, place_described, wants_to_go
 from simverse.llm.dialogue.wares import ware_meant
 

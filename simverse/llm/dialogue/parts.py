@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
 from simverse.llm.dialogue.reading import WH, Reading, read, suggests
-from simverse.llm.dialogue.requesting import polite_request
+from simverse.llm.dialogue.requesting import SHOW_WAY, polite_request
 from simverse.llm.dialogue.telling import tells_news
 
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
@@ -33,6 +33,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     the label, what are they actually called?"), the question, which is what the speaker
     waits to hear."""
     sentences = SENTENCE_BREAK.split(line.strip())
+    scene = len(sentences) > 1 and _only_tells(sentences[:-1])  # whole sentences that only set the scene
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
         sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
@@ -40,9 +41,23 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     if not sentences[-1].endswith("?"):
         return line
     last = read(sentences[-1], names)
-    if not last.opens or last.wh is None or polite_request(read(" ".join(sentences[:-1]), names), verbs) is None:
+    if not last.opens or last.wh is None:
         return line
-    return sentences[-1]
+    before = read(" ".join(sentences[:-1]), names)
+    if polite_request(before, verbs) is not None or (scene and len(last.words) >= _FEWEST
+                                                      and set(last.words) & _SUBJECTS):
+        return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
+    return line
+
+
+_SUBJECTS = frozenset({"i", "you", "we", "he", "she", "they", "it", "there", "me", "us", "him", "her", "them"})
+"""Words that make a question whole on its own ("what would you like me to do?"), unlike "how
+many years on the job?", which leans on the sentence before it."""
+
+
+def _only_tells(sentences: list[str]) -> bool:
+    """Whether sentences before a question only set the scene: none asks, none is an order."""
+    return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None for s in sentences)
 
 
 def asked_clause(line: str) -> str:
@@ -136,8 +151,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
     if len(clauses) < 2 and not _ASKS_YOU.search(line.lower()):
         return None
     whole = read(line, names=names)
-    if polite_request(whole, verbs) is not None or tells_news(whole):
-        return None
+    if polite_request(whole, verbs) is not None or tells_news(whole) or whole.has(*SHOW_WAY):
+        return None  # "point me to the ale, would you, because...": the way asked
     last = read(clauses[-1]) if len(clauses) > 1 else whole
     suggested = last.words[:2] in _ASKING_YOU or suggests(last.words[:4]) or last.words[:2] == ("why", "not")
     if last is not whole and suggested and polite_request(last, verbs) is not None:
@@ -168,3 +183,15 @@ def without_dictation(line: str) -> str:
     written or said are no part of what is to be done."""
     match = _DICTATED.match(line)
     return match["order"] if match else line
+
+
+_REASON = re.compile(r"\s*,?\s+\b(?:while|because|since|as|before|so that|cos|cause)\b.*$")
+
+
+def without_reason(line: str) -> str:
+    """An order without the reason or time said after it ("write this down while it's
+    fresh, because I won't repeat it" -> "write this down"): what is to be done is in the
+    order alone. The line itself when the order would keep fewer than two words."""
+    order = _REASON.sub("", line.strip())
+    return order if len(order.split()) >= 2 and order != line.strip() else line
+

@@ -9,7 +9,7 @@ import re
 from itertools import pairwise
 
 from simverse.core.names import singular, word_forms, word_set
-from simverse.llm.dialogue.bonds import liked_asked, liked_most
+from simverse.llm.dialogue.bonds import disliked_asked, liked_asked, liked_least, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
 from simverse.llm.dialogue.reading import THEIR_NAME, YOU_WORDS, Reading, asks_identity
 from simverse.llm.dialogue.roles import other_time
@@ -157,6 +157,10 @@ def relation_named(h: Heard) -> str:
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
         if head in asked:
             return f"{relation_sentence(who, kind)}."
+    if disliked_asked(h.reading) and (disliked := liked_least(h.req)):
+        kinds = h.req.relation_kinds
+        return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I can't stand {p}."
+                        for p in disliked)
     if liked_asked(h.reading) and (liked := liked_most(h.req)):
         kinds = h.req.relation_kinds
         return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simverse.core.memo import AskedMemo
-from simverse.core.names import singular, word_set
+from simverse.core.names import singular, word_forms, word_set
 from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
@@ -383,3 +383,11 @@ def asks_within(r: Reading) -> bool:
     """Whether a line that states a need also asks something ("I need to get in - any idea
     where its key is?"): then it is a question, not an order."""
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
+
+
+def addressed(r: Reading, npc: str) -> str:
+    """The line without the name of the one it is said to ("give us a tune, Pip!" -> "give
+    us a tune"): a name says nothing of what is asked."""
+    own = set(word_forms(npc))
+    words = [w for w in (r.body or r.words) if w not in own and singular(w) not in own]
+    return " ".join(words) or r.text

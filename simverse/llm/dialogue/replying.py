@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, singular, word_form_set, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked
 from simverse.llm.dialogue.answers import (
@@ -34,27 +34,12 @@ from simverse.llm.dialogue.answers import (
     answer_way,
     dont_know,
 )
-from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
-from simverse.llm.dialogue.called import place_name_asked, what_it_is_called
+from simverse.llm.dialogue.bonds import bond_asked, bond_remarked, disliked_asked, liked_asked
+from simverse.llm.dialogue.called import what_it_is_called
 from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
-from simverse.llm.dialogue.clausal import asked_late, asked_topics, described_phrase, late_question
-from simverse.llm.dialogue.closest import clearly_closest
-from simverse.llm.dialogue.described import (
-    LISTED_CLOSE,
-    NAME_PAIR_CLOSE,
-    PLACE_MARGIN,
-    listed_texts,
-    named_as,
-    place_names,
-    place_scores,
-    place_texts,
-    place_wanted,
-    walk_goal,
-    way_goal,
-    word_pairs,
-)
+from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
@@ -69,12 +54,19 @@ from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hin
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import asked_clause, asked_part, request_clause, without_dictation
-from simverse.llm.dialogue.reading import THEIR_NAME, Reading, asks_opinion, read
+from simverse.llm.dialogue.parts import asked_part, request_clause, without_dictation, without_reason
+from simverse.llm.dialogue.place_closeness import place_similarities
+from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import as_question, people_in
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
-from simverse.llm.dialogue.sketched import named_within, person_noun, person_sketched, sexes_fit
+from simverse.llm.dialogue.sketched import (
+    named_within,
+    person_noun,
+    person_sketched,
+    sexes_fit,
+    things_describing_people,
+)
 from simverse.llm.dialogue.social import (
     ACTIVITY_QUESTION,
     about_me,
@@ -124,7 +116,8 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     if said != line:  # the guessed person, or the one a question is passed on from, is not asked about
         topics = people_in(said, topics, req.names)
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
-    topics = [*asked, *(t for t in topics if t not in asked)]
+    not_asked = things_describing_people(said, req.names, topics)  # "the herb-woman": not the herbs
+    topics = [t for t in dict.fromkeys([*asked, *topics]) if t not in not_asked]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & word_form_set(f.text)) >= 2 for f in req.facts)
@@ -153,7 +146,8 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
         names = name_words(req.names)
         r = r if (order := without_dictation(r.raw)) == r.raw else read(order, names=names)  # "note this: ..."
         clause = request_clause(r.raw, action_verbs(req), names)  # and the order without the story around it
-        order = read(clause, names=names) if clause else r
+        main = without_reason(r.raw)  # "write this down while it's fresh": the order alone
+        order = read(clause, names=names) if clause else read(main, names=names) if main != r.raw else r
         said = [addressed(x, req.npc) if (unsaid := bidden(x)) == x.text else unsaid  # not "no need to queue"
                 for x in (r, order)]
         vectors = model.vectors([*said, *(action_text(a.name, a.description) for a in actions)])
@@ -193,39 +187,6 @@ def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: De
     return out
 
 
-def place_similarities(model: IntentModel, r: Reading, req: DecisionRequest, walk: bool = False) -> dict[str, float]:
-    """For a line asking where or the way, or (``walk``) asking to go somewhere: each
-    place's closeness to it, by what is seen, sold and done there (:mod:`.described`);
-    empty for other lines."""
-    texts = place_texts(req) if model.encoder is not None and (walk or place_wanted(r) or place_name_asked(r)) else {}
-    if not texts:
-        return {}
-    described = described_phrase(r)  # "the quiet room with the puzzle books": compared alone too
-    goals = way_goal(req.conversation[-1].text) if req.conversation else []  # the whole line: a lead-in may say it
-    lines = model.vectors([addressed(r, req.npc), asked_clause(r.raw), *([described] if described else []), *goals])
-    scores = place_scores(lines, model.vectors([t for ts in texts.values() for t in ts]), texts)
-    if goals and (listed := listed_texts(req)):  # "which way to the coat pegs?": one thing a place lists
-        near = place_scores(model.vectors(goals), model.vectors([t for ts in listed.values() for t in ts]), listed)
-        scores = {p: max(s, near.get(p, 0.0)) if near.get(p, 0.0) >= LISTED_CLOSE else s for p, s in scores.items()}
-    pairs, names = word_pairs(r, req) + ([goal] if walk and (goal := walk_goal(r.raw)) else []), place_names(req)
-    # "which way to the canteen?": the goal said as a name for one place, before any words said around it
-    for said in ([short for g in goals if (short := named_as(g))], pairs):
-        if (best := _named_closest(model, said, names)) is not None:  # "this coffee stand": "Coffee Kiosk"
-            scores[best[0]] = max(scores.get(best[0], 0.0), best[1])
-            break
-    return scores
-
-
-def _named_closest(model: IntentModel, said: list[str], names: dict[str, list[str]]) -> tuple[str, float] | None:
-    """The place whose name (or alias) is clearly closest to any of ``said`` and its cosine;
-    None when none is ("nurse room" is as close to any room)."""
-    if not said or not names:
-        return None
-    named = place_scores(model.vectors(said), model.vectors([t for ts in names.values() for t in ts]), names)
-    best = clearly_closest(named, NAME_PAIR_CLOSE, PLACE_MARGIN)
-    return None if best is None else (best, named[best])
-
-
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
     """For a "what ... you" question: cosine of the line, without the name of the one
     asked, to asking what it is doing now."""
@@ -254,19 +215,13 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     people = [t for t in topics if t in req.names and req.names[t].kind == "npc"]
     if people and not acting and not named_within(r.raw, req, people):  # "the lady who keeps cornering your guard"
         return topics
+    if not acting and (liked_asked(r) or disliked_asked(r)):  # "who's the one person here you can't stand?"
+        return topics
     bond = asks_opinion(r) or bond_asked(r)
     named_back = r.has(*THEIR_NAME)  # "the manager behind the glass, what's his name?"
     person = person_by_role(r, req) if (bond or named_back) and not people else None
     person = person or person_sketched(model, r.raw, req, known=bond)
     return topics if person is None else [person, *(t for t in topics if t != person)]
-
-
-def addressed(r: Reading, npc: str) -> str:
-    """The line without the name of the one it is said to ("give us a tune, Pip!" -> "give
-    us a tune"): a name says nothing of what is asked."""
-    own = set(word_forms(npc))
-    words = [w for w in (r.body or r.words) if w not in own and singular(w) not in own]
-    return " ".join(words) or r.text
 
 
 def action_text(name: str, description: str) -> str:

@@ -229,12 +229,17 @@ def _participle(word: str, verbs: frozenset[str]) -> bool:
     return word not in verbs and word.endswith("ing") and len(word) > 5
 
 
+SHOW_WAY = ("point me", "point us", "show me the way", "show us the way", "direct me", "direct us", "steer me",
+             "steer us")
+"""Orders that only ask the way ("point me to the nearest ale", "steer me towards the well")."""
+
+
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
     that starts with one of ``verbs`` (the world's action words) is an order."""
-    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out") or asks_leave(r):
-        return None
+    if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out", *SHOW_WAY) or asks_leave(r):
+        return None  # "point me to the nearest ale": the way asked, not the ale
     w = list(r.body or r.words)
     while w and (w[0] in ("please", "kindly", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
                  or w[0] in GREETINGS):

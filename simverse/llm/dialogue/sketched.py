@@ -33,6 +33,19 @@ _WORKER = word_set("teacher schoolteacher doctor nurse advisor adviser storytell
                    "visitor customer agent officer elder")
 """Everyday words for people by what they do, which a description may hang on ("the
 schoolteacher with the cough"); alone ("the teacher") they ask for a role (:mod:`.roles`)."""
+_THING_PERSON = re.compile(r"\b(?P<thing>[a-z]+)[ -](?:" + "|".join(sorted(_PERSON)) + r")\b")
+""""The herb-woman", "the bread lady": a thing's word that only says who a person is."""
+
+
+def things_describing_people(text: str, names: NameIndex, topics: list[str]) -> set[str]:
+    """The items among ``topics`` named only to say who a person is ("I'm looking for the
+    herb-woman in the wood": not the bundle of herbs)."""
+    said = [set(names.find(m["thing"])) for m in _THING_PERSON.finditer(text.lower())]
+    items = {t for t in topics if t in names and names[t].kind == "item"}
+    rest = names.find(_THING_PERSON.sub(" , ", text.lower()))
+    return {t for t in items if any(t in found for found in said) and t not in rest}
+
+
 _AFTER = (r"(?P<after>\s+(?:who|whose|that|at|behind|in|on|with|from|by|near|next|beside|over|out|outside|up|down|round"
           r"|forever|always|sat|(?!during\b|morning\b|evening\b|thing\b)[a-z]{3,}ing)\b[^,.?!;—]*)?")
 _DEED = re.compile(r"\b(?:who|that)\s+(?:[a-z]+ly\s+|always\s+|just\s+|once\s+|had\s+)?(?P<verb>[a-z]+)\b")

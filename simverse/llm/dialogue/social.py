@@ -14,7 +14,6 @@ from simverse.llm.dialogue.answers import (
     Said,
     answer_about,
     answer_news,
-    coins_text,
     fact_sentence,
     name_of,
     news_for,
@@ -29,6 +28,7 @@ from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
+from simverse.llm.dialogue.voice import coins_text
 from simverse.llm.dialogue.wares import not_sold_here, wares_asked_here
 
 HUNGRY = 0.6

@@ -193,3 +193,16 @@ def _template(option: str) -> re.Pattern[str]:
     slots = {"about": "(?: about [^.!?;]+)?", "name": "(?:, [^.!?;]+)?"}
     parts = re.split(r"\{(\w+)\}", option)
     return re.compile("".join(slots.get(p, "") if i % 2 else re.escape(p) for i, p in enumerate(parts)))
+
+
+def a_name(name: str) -> str:
+    """"a paper lantern", "an almond croissant"; names that start upper-case stay bare."""
+    if name[:1].isupper() or name.startswith(("a ", "an ", "the ")):
+        return name
+    return ("an " if name[:1] in "aeiou" else "a ") + name
+
+
+def coins_text(price: object) -> str:
+    """"1 coin", "3 coins" (a whole float said without its ".0")."""
+    value = int(price) if isinstance(price, float) and float(price).is_integer() else price
+    return f"{value} coin" + ("" if value == 1 else "s")

@@ -19,10 +19,8 @@ from simverse.llm.dialogue import knowing
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
-    a_name,
     answer_about,
     capital,
-    coins_text,
     dont_know,
     name_of,
     wares_at,
@@ -32,6 +30,7 @@ from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.priced import PRICE_JUDGING
 from simverse.llm.dialogue.reading import Reading, read
+from simverse.llm.dialogue.voice import a_name, coins_text
 
 _PRICE_WORDS = word_set("how much is are it this that these those the a an for cost costs price prices what "
                         "do does charge one each")
@@ -51,8 +50,10 @@ PRICE_WORDS = word_set("how much is are it this that these those the a an for co
                        ) | PRICE_JUDGING
 
 
-_MUST_DO = re.compile(r"\bwhat (?:have|has) you got to (?!(?:sell|offer|eat|drink|trade|spare|buy|show)\b)")
-""""What have you got to get through before...": what the NPC must do, not what it has to sell."""
+_MUST_DO = re.compile(r"\bwhat (?:have|has) you got to (?!(?:sell|offer|eat|drink|trade|spare|buy|show)\b)"
+                      r"|\b(?:are|were) you (?:[a-z]+ ){1,3}to buy\b|\bsav(?:e|es|ed|ing) (?:up )?(?:to|for)\b")
+""""What have you got to get through before...", "what are you saving up to buy?": what the
+NPC must do or wants, not what it has to sell."""
 
 
 def wares_asked_here(r: Reading) -> bool:

@@ -14,7 +14,8 @@ from simverse.llm.dialogue.reading import SPEECH_VERBS, Reading
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "which direction", "what direction", "how do i reach", "how can i reach", "how do i find", "how do i go",
        "route to", "where can i find", "where do i find", "how far", "get there", "find the", "show me the way",
-       "point me to", "point me towards", "point me in the direction")
+       "point me to", "point me towards", "point me in the direction", "point us to", "direct me to", "direct us to",
+       "steer me to", "steer me towards")
 _SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
 _HOW = (r"\bhow (?:(?:do|does|can|could|would|should|might|will|to) " + _SUBJECT
         + r"|(?:i|we) (?:can |could |should |must |will |do )?)")
@@ -24,11 +25,11 @@ _WAY_ASKED = re.compile(_HOW + r"(?:get|go|reach|find|walk|come|make it)\b")
 _WAY_BETWEEN = re.compile(r"\b(?:way|route|path|road|directions?)\b(?:\s+\w+){0,3}?\s+(?:from|to|towards|out of)\b"
                           r"|\b(?:is|are) (?:\w+ ){1,4}?(?:far|a long way|a walk) (?:from|to)\b")
 """"The quickest way from the bakery to the chapel", "is the staff room far from 4b?": a way asked for."""
-_WAY_TO_IT = re.compile(r"\b(?:pass|go|walk|cut|come) through\b.*\bto (?:reach|get to)\b"
+_WAY_TO_IT = re.compile(r"\b(?:pass|go|walk|cut|come) through\b.*\b(?:to (?:reach|get to)|on (?:the|our|my) way)\b"
                         r"|\bto (?:reach|get to) (?:it|them|there|that|those|this|these)\b"
                         r"|\bbetween (?:me|us|here) and\b")
-""""What must I pass through to reach them?", "how long to get to it": the way to what a lead-in
-named; "which rooms lie between me and the hall?": the way there."""
+""""What must I pass through to reach them?", "which rooms do we pass through on the way?",
+"how long to get to it": the way to what a lead-in named; "which rooms lie between me and the hall?": the way there."""
 _WAY_THROUGH = re.compile(r"\b(?:which|what) (?:doors?|doorways?|exits?|routes?|paths?|roads?|corridors?|passages?"
                           r"|gates?|turnings?|stairs|staircases?)\b(?: [a-z']+){0,5}? (?:leads?|opens?|goes|go"
                           r"|reach(?:es)?|takes?|gets?|brings?|heads?|runs?)\b")

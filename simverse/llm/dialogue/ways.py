@@ -63,6 +63,20 @@ def said_as_start(req: DecisionRequest, line: str, place: str) -> bool:
     return isinstance(req.names, NameIndex) and _first_place_in(req.names, _AFTER_FROM, line, [place]) == place
 
 
+def only_starts(req: DecisionRequest, line: str, topics: Sequence[str]) -> list[str]:
+    """``topics`` without what ``line`` names only where its way starts and is no place
+    ("which way to the shelves, out of your office?": "office" also names the head office
+    the NPC has heard of), when all of them are said so; else ``topics`` as they are."""
+    match = _AFTER_FROM.search(line)
+    if match is None or not isinstance(req.names, NameIndex):
+        return list(topics)
+    start = set(req.names.find(match.group(1)))
+    rest = set(req.names.find(line[:match.start()] + " " + line[match.end():]))
+    if not topics or any(t not in start or t in rest for t in topics):
+        return list(topics)
+    return [t for t in topics if t in req.names and req.names[t].kind == "place"]
+
+
 def _first_place_in(names: NameIndex, pattern: re.Pattern[str], line: str, places: Sequence[str]) -> str | None:
     match = pattern.search(line)
     found = names.find(match.group(1)) if match else []
