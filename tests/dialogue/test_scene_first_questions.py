@@ -80,3 +80,21 @@ def test_a_goal_in_the_first_person():
 def test_saving_up_to_buy_asks_the_aim(harbour):  # noqa: F811
     reply = ask(harbour, "Finn", "What are you saving up to buy, lad?").utterance
     assert "own boat" in reply, reply
+
+
+def test_a_parent_says_who_is_speaking(school):  # noqa: F811
+    reply = ask(school, "Milo", "Milo, love, it's your mum. Tell me what you're trying your hardest to dodge in class "
+                                "today.").utterance
+    assert reply.startswith("I mean to"), reply
+
+
+def test_a_cleft_with_a_short_verb():
+    assert in_usual_order("Who is it you're hoping to see?") == "who are you hoping to see?"
+    assert in_usual_order("what is it you've lost?") == "what have you lost?"
+
+
+@pytest.mark.parametrize("line", ["We're soaked through. Is there anywhere close that does hot drinks?",
+                                  "Do you know of somewhere to get a warm drink?"])
+def test_anywhere_asked_is_where(museum, line):  # noqa: F811
+    reply = ask(museum, "Otto", line).utterance
+    assert "Museum Café" in reply, reply

@@ -228,7 +228,7 @@ def _way(h: Heard, place: str, start: str | None = None) -> str:
 def _food(h: Heard) -> str:
     """"Where can I get something to eat / a drink?": the nearest food (or drink) on sale
     that every villager knows of."""
-    words = set(h.reading.words)
+    words = {*h.reading.words, *word_forms(h.reading.text)}  # "does hot drinks"
     named = words & _DRINKS and not asks_the_way(h.reading)  # "grab a beer", not "the way to the coffee stand"
     eat, drink = bool(words & _EAT), bool(words & _DRINK or named)
     asks_where = h.reading.wh == "where" or h.reading.has(*_WHERE_TO_GET)  # not "what did he have for breakfast"

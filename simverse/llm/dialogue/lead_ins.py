@@ -38,7 +38,15 @@ def _introduction(words: list[str], start: int, names: Container[str]) -> int:
     """How many words from ``start`` say who is speaking ("it's me, Mara", "this is Ada"), with
     more to follow (0: none)."""
     said = _phrase_at(words, start, _SPEAKING)
-    return said + 1 if said and start + said < len(words) - 1 and words[start + said] in names else 0
+    if said and start + said < len(words) - 2 and words[start + said] == "your" and words[start + said + 1] in _KIN:
+        return said + 2  # "it's your mum, ..."
+    who = words[start + said] if said and start + said < len(words) - 1 else ""
+    return said + 1 if who and (who in names or who in _KIN) else 0
+
+
+_KIN = word_set("dad mum mom mam mother father mama papa gran granny grandma grandad granddad grandpa nan nana "
+                "auntie aunt uncle")
+"""Who a speaker may say they are instead of a name ("Milo, it's Dad. Tell me...")."""
 
 
 _COURTESIES = tuple(tuple(p.split()) for p in ("thanks", "thank you", "many thanks", "cheers", "ta", "apologies",

@@ -37,7 +37,7 @@ _FRONTED = re.compile(_LEAD + r"(?P<thing>(?:your|my|the|his|her|their|our) [a-z
 thing asked about said first, then the question of it ("what is your job?")."""
 
 _CLEFT = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<be>is|was) it (?:that )?"
-                    r"(?P<subject>" + _SUBJECTS + r")(?P<short>'d|'ll)? (?P<rest>[a-z].*\?)$")
+                    r"(?P<subject>" + _SUBJECTS + r")(?P<short>'d|'ll|'re|'ve|'m)? (?P<rest>[a-z].*\?)$")
 """"What is it you'd like me to do?", "where is it that you work?": a question put as a cleft,
 asked of the subject after "it" ("what would you like me to do?", "where do you work?"); not
 "who was it you saw?" or "what is it she keeps?", whose verb a "do" would not fit."""
@@ -49,7 +49,7 @@ _CLEFT_AUX = re.compile(r"(?:can|could|will|would|should|must|may|might|am|are|i
 def _cleft_asked(match: re.Match[str]) -> str:
     """The cleft question of :data:`_CLEFT` asked plainly; "" where no "do" fits its verb."""
     wh, subject, rest = match["wh"], match["subject"], match["rest"]
-    if aux := {"'d": "would", "'ll": "will"}.get(match["short"] or ""):
+    if aux := {"'d": "would", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am"}.get(match["short"] or ""):
         return f"{wh} {aux} {subject} {rest}"
     if found := _CLEFT_AUX.match(rest):
         return f"{wh} {found.group()} {subject} {rest[found.end():].lstrip()}"

@@ -201,7 +201,8 @@ def _opening(words: list[str], at: int, names: Container[str]) -> bool:
     word = words[at]
     return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
             or (word == "me" and at > 0 and words[at - 1] == "excuse")
-            or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX))
+            or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX
+                                                             or (at > 0 and words[at - 1] in names)))  # "Milo, love,"
             or singular(word) in names  # "Ines" is "ine" to the name index
             or word in ("hey", "oi", "good", "well", "so", "ok", "okay")
             or (word == "there" and at > 0 and words[at - 1] in GREETINGS)
@@ -285,7 +286,13 @@ def _wh(words: list[str], asking: bool) -> str | None:
         return "how"  # "where did you hear that?" asks how it knows, not a place
     if first == "what" and _NAME_ASKED.search(padded):
         return "who"  # "the fella who shut the map away, what was his name": a person
+    if first is None and _ANYWHERE.search(padded):
+        return "where"  # "is there anywhere nearby that does hot drinks?"
     return first
+
+
+_ANYWHERE = re.compile(r" (?:is there|are there|you know(?: of)?) (?:any ?where|some ?where|(?:any|some|a) ?place)\b")
+""""Is there anywhere to sit?", "know of somewhere that does tea?": where, asked without "where"."""
 
 
 def suggests(words: Sequence[str]) -> bool:
