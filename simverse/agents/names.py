@@ -226,7 +226,14 @@ def _roles(persona: str, name: str = "") -> list[str]:
     roles = sorted([w for w in words if w in ROLE_NOUNS][:2], key=lambda w: w in titles)
     qualified = [f"{words[i - 1]} {w}" for i, w in enumerate(words) if w in roles and i
                  and words[i - 1] not in NAME_STOP and words[i - 1] not in ROLE_NOUNS and len(words[i - 1]) >= 3]
+    qualified += [f"{head} {m['role']}" for m in _ROLE_OF.finditer(persona.lower()) if m["role"] in roles
+                  and (head := m["what"].split(" of ")[0].split()[-1]) not in NAME_STOP and len(head) >= 3]
     return roles + qualified[:2]
+
+
+_ROLE_OF = re.compile(r"\b(?P<role>[a-z]+) of (?:the |a |an )?(?P<what>[a-z'-]+(?: [a-z'-]+){0,3})(?=[;,.:!?]|$)")
+""""Keeper of the Salty Gull tavern": the role with what it is of ("tavern keeper"), as "lighthouse
+keeper" names one keeper where "keeper" alone names two."""
 
 
 def _role_names(roles: list[tuple[str, list[str]]]) -> dict[str, list[str]]:

@@ -98,3 +98,24 @@ def test_a_cleft_with_a_short_verb():
 def test_anywhere_asked_is_where(museum, line):  # noqa: F811
     reply = ask(museum, "Otto", line).utterance
     assert "Museum Café" in reply, reply
+
+
+def test_a_goal_that_opens_with_an_adverb_is_said_whole(school):  # noqa: F811
+    reply = ask(school, "Theo", "What are you hoping for today?").utterance
+    assert "answer one question in class, secretly" in reply and "to secretly," not in reply, reply
+
+
+@pytest.mark.parametrize("line", ["Hugo, your last job, what was it?", "What did you do for a living, Hugo?"])
+def test_an_earlier_job_asked_plainly(desk, line):  # noqa: F811
+    assert "retired plumber" in ask(desk, "Hugo", line).utterance
+
+
+@pytest.mark.parametrize("line", ["Theo, busy already? Which book is it?", "what book r u reading"])
+def test_the_thing_the_npc_is_using_now(school, line):  # noqa: F811
+    reply = ask(school, "Theo", line).utterance
+    assert reply.startswith("Fun with Fractions"), reply
+
+
+def test_a_role_of_a_place_names_its_keeper(harbour):  # noqa: F811
+    assert "Ilsa" in ask(harbour, "Pieter", "Who keeps the tavern by the quay, Mayor?").utterance
+    assert "Nell" in ask(harbour, "Pieter", "And who keeps the lighthouse?").utterance

@@ -208,7 +208,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     closest to the line (``closeness``: cosine per goal) first; "" without goals. A
     "which" question (``asked``) is answered only by goals that name the kind it asks one
     of: "which school are you set on?" is no question about full marks."""
-    goals = [as_own(g.strip().rstrip("."), req) for g in req.goals if g.strip()]
+    goals = [as_own(_ADVERB_FIRST.sub(r"\2, \1", g.strip().rstrip(".")), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
     if kind and not any(kind in word_forms(g) or _names_a_thing(g, req) for g in goals):
         return ""
@@ -219,6 +219,11 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
         goals = [goals[i] for i in order]
     said = goals[:2]
     return "I mean to " + ", and to ".join(said) + "."
+
+
+_ADVERB_FIRST = re.compile(r"^([a-z]+ly),? to (.+)$")
+""""Secretly, to answer one question in class": said after "I mean to" as "answer one
+question in class, secretly"."""
 
 
 def _names_a_thing(goal: str, req: DecisionRequest) -> bool:

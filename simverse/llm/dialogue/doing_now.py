@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_forms
 from simverse.llm.dialogue.aims import AIM_WORDS
 from simverse.llm.dialogue.own_day import about_itself
 from simverse.llm.dialogue.reading import Reading, read
@@ -44,4 +45,26 @@ def doing_guessed(r: Reading, topics: list[str], req: DecisionRequest) -> bool:
         about_itself(topics, req))
 
 
-__all__ = ["busy_remarked", "doing_guessed"]
+_KIND_ASKED = re.compile(r"\b(?:what|which) (?!(?:is|are|was|were|do|does|did|can|could|would|will|should|of|one)\b)"
+                         r"(?P<noun>[a-z]+)\b")
+""""Which book?", "what book are you reading?": the kind of thing asked for after "what"/"which"."""
+
+
+def thing_in_use(r: Reading, req: DecisionRequest) -> str | None:
+    """The item the NPC's present activity uses, where a "what/which <kind>" question asks for
+    a thing of that kind ("Theo, reading already? Which book?": the book it reads); ``None``
+    when it is elsewhere for its schedule or its activity uses no such thing."""
+    match = _KIND_ASKED.search(r.text)
+    if match is None or not req.schedule_args or req.schedule_place not in (None, req.place):
+        return None
+    noun = word_forms(match["noun"])
+    acting = word_forms((req.schedule_action or "").replace("_", " "))  # "read_book": the thing read is a book
+    for item in req.schedule_args.values():
+        view = req.names.get(item)
+        if view is not None and view.kind == "item" and noun and (
+                noun[0] in word_forms(" ".join((view.name, *view.aliases))) or noun[0] in acting):
+            return view.name
+    return None
+
+
+__all__ = ["busy_remarked", "doing_guessed", "thing_in_use"]

@@ -32,6 +32,7 @@ from simverse.llm.dialogue.answers import (
     answer_confidence,
     answer_news,
     answer_way,
+    capital,
     dont_know,
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked, disliked_asked, liked_asked
@@ -41,6 +42,7 @@ from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
+from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, IntentModel
@@ -299,6 +301,8 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
             and not _others_named(h):
         return Said(activity_now(h))  # "Shopping for something?": what it is doing
+    if intent in QUESTIONS and not _others_named(h) and (used := thing_in_use(h.reading, h.req)):
+        return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):
         return Said(called)  # "the beer hall beside the quay, what do people call it?"
     if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
