@@ -15,7 +15,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.parts import without_reason
 from tests.dialogue.test_asked_in_passing import harbour, museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
-from tests.dialogue.test_said_in_passing import desk, school  # noqa: F401  (MiniLM)
+from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
 
 
 def test_a_thing_seen_in_one_place_is_the_way_asked(harbour, valley):  # noqa: F811
@@ -119,3 +119,11 @@ def test_the_thing_the_npc_is_using_now(school, line):  # noqa: F811
 def test_a_role_of_a_place_names_its_keeper(harbour):  # noqa: F811
     assert "Ilsa" in ask(harbour, "Pieter", "Who keeps the tavern by the quay, Mayor?").utterance
     assert "Nell" in ask(harbour, "Pieter", "And who keeps the lighthouse?").utterance
+
+
+def test_what_keeps_the_npc_from_something(desk, clinic):  # noqa: F811
+    locked = ask(desk, "Yuki", "The agent says you couldn't get through the checks. What's keeping you out of your "
+                               "account?").utterance
+    assert "forgot my security answers" in locked, locked
+    assert "twisted my knee" in ask(clinic, "Marco", "Why can't you race on Sunday, then?").utterance
+    assert "security answers" not in ask(desk, "Yuki", "Why can't you come for lunch?").utterance

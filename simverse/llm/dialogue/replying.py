@@ -52,6 +52,7 @@ from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
+from simverse.llm.dialogue.obstacles import obstacle_told
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span
@@ -301,6 +302,8 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
             and not _others_named(h):
         return Said(activity_now(h))  # "Shopping for something?": what it is doing
+    if intent in QUESTIONS and not _others_named(h) and (kept_from := obstacle_told(h.req, h.reading)):
+        return Said(kept_from)  # "what's stopping you getting into your account?"
     if intent in QUESTIONS and not _others_named(h) and (used := thing_in_use(h.reading, h.req)):
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):
