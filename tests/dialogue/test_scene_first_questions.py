@@ -127,3 +127,9 @@ def test_what_keeps_the_npc_from_something(desk, clinic):  # noqa: F811
     assert "forgot my security answers" in locked, locked
     assert "twisted my knee" in ask(clinic, "Marco", "Why can't you race on Sunday, then?").utterance
     assert "security answers" not in ask(desk, "Yuki", "Why can't you come for lunch?").utterance
+
+
+def test_someone_asking_for_a_person_asks_no_price(harbour):  # noqa: F811
+    walk = ask(harbour, "Pieter", "Mayor, folk by the fountain are asking for you, will you walk down there with me?")
+    assert walk.action == "move" and walk.args.get("place") == "square", walk
+    assert "3 coins" in ask(harbour, "Greta", "What are they asking for the herring these days?").utterance

@@ -70,9 +70,14 @@ _COMPARED = re.compile(r" (?:below|under|above|over|beneath|undercutting|undercu
 that measures a deed, not one asked."""
 
 
+_ASKING_AFTER = re.compile(r" (?:asking|asked|asks|ask) for (?:you|me|him|her|them|us|help|directions|advice|trouble"
+                           r"|[a-z]+ by name)\b")
+""""Folk are asking for you", "asking for help": a person or help asked after, not a price."""
+
+
 def prices_said(padded: str, first: str | None) -> list[str]:
     """The price phrases of a line (``padded`` with spaces; ``first`` its question word)."""
-    padded = _COMPARED.sub(" ", padded)
+    padded = _ASKING_AFTER.sub(" ", _COMPARED.sub(" ", padded))
     said = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
     said += [m[1] for m in _PRICED.finditer(padded)] + _PRICE_JUDGED.findall(padded)
     return said + ([m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else [])  # "the lanterns, expensive?"
