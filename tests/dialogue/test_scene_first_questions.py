@@ -133,3 +133,14 @@ def test_someone_asking_for_a_person_asks_no_price(harbour):  # noqa: F811
     walk = ask(harbour, "Pieter", "Mayor, folk by the fountain are asking for you, will you walk down there with me?")
     assert walk.action == "move" and walk.args.get("place") == "square", walk
     assert "3 coins" in ask(harbour, "Greta", "What are they asking for the herring these days?").utterance
+
+
+def test_where_a_thing_it_carries_came_from_is_not_known(valley):  # noqa: F811
+    reply = ask(valley, "Pip", "Where'd you come by that battered lute of yours, bard?").utterance
+    assert "I have a battered lute" not in reply and "know" in reply, reply
+    assert "I have a battered lute" in ask(valley, "Pip", "Is that a lute you have there?").utterance
+
+
+def test_the_view_from_the_top(harbour):  # noqa: F811
+    reply = ask(harbour, "Nell", "If I climbed your stairs, what might we see when we got to the top?").utterance
+    assert "every boat" in reply, reply

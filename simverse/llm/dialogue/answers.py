@@ -257,8 +257,8 @@ def wares_at(h: Heard, where: str) -> str:
 def _item(h: Heard, item: str) -> str:
     req = h.req
     view = req.names[item]
-    if item in req.inventory:
-        return f"I have a {view.name} with me."
+    if item in req.inventory:  # "where'd you pick up that lute?" asks where from, which nothing here says
+        return "" if asks_origin(h.reading) else f"I have a {view.name} with me."
     info = req.item_info.get(item, {})
     price = info.get("price") or view.price
     cost = f", {coins_text(price)}." if price else "."

@@ -174,7 +174,7 @@ _PLACE_ASKED = re.compile(r"\b(?:which|what|any)(?: [a-z]+)? (?:rooms?|places?|s
 
 
 _ORIGIN = re.compile(r"\b(?:from|come from|comes from|came from)\W*$|\bwhere (?:do|does|did) (?:you|they|he|she) "
-                     r"(?:get|buy|find|source|pick up)\b")
+                     r"(?:get|buy|find|source|pick up|learn|come by)\b")
 
 
 def asks_origin(r: Reading) -> bool:
@@ -186,9 +186,10 @@ def asks_origin(r: Reading) -> bool:
 
 _VIEW = re.compile(r"\bwhat (?:can|could|do|would|will|might) (?:you|ya|u|a person|a body|one|people|folk|i|we"
                    r"|someone|anyone) (?:\w+ )?see\b(?: \w+){0,3}? (?:from|up there|up here|up top|out there)\b"
-                   r"|\b(?:what is|how is|hows) the view\b(?! of\b)")
-""""What can a person see from up there?", "how's the view?": what is seen from where the
-NPC stands, which its place's description says."""
+                   r"|\b(?:what is|how is|hows) the view\b(?! of\b)"
+                   r"|\bwhat (?:can|could|would|will|might) (?:i|we|you|one) see\b(?: \w+){0,6}? (?:the top|up top)\b")
+""""What can a person see from up there?", "how's the view?", "what could I see once I reached
+the top?": what is seen from where the NPC stands, which its place's description says."""
 
 
 def view_asked(r: Reading) -> bool:
