@@ -144,3 +144,8 @@ def test_where_a_thing_it_carries_came_from_is_not_known(valley):  # noqa: F811
 def test_the_view_from_the_top(harbour):  # noqa: F811
     reply = ask(harbour, "Nell", "If I climbed your stairs, what might we see when we got to the top?").utterance
     assert "every boat" in reply, reply
+
+
+def test_the_npcs_own_past_dealing_asks_no_wares(harbour):  # noqa: F811
+    reply = ask(harbour, "Ilsa", "Was the tavern left to you, or did you buy the place yourself?").utterance
+    assert "mug of ale" not in reply and "know" in reply, reply

@@ -27,6 +27,7 @@ from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, 
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence, wares_asked
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
+from simverse.llm.dialogue.priced import OWN_DEAL
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.voice import a_name, coins_text
@@ -172,7 +173,7 @@ def world_knowledge(h: Heard) -> str:
             text = (wares_at(h, topic) if wares_asked(h.reading) else "") \
                 or person_answer(h, topic)  # "what does Greta sell?"
         elif view.kind == "place":
-            text = wares_at(h, topic) if h.reading.has(*_TRADE) else ""
+            text = wares_at(h, topic) if h.reading.has(*_TRADE) and not OWN_DEAL.search(h.reading.text) else ""
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
         elif view.kind == "item":

@@ -70,6 +70,8 @@ _COMPARED = re.compile(r" (?:below|under|above|over|beneath|undercutting|undercu
 that measures a deed, not one asked."""
 
 
+OWN_DEAL = re.compile(r"\b(?:did|have|had) you (?:[a-z]+ ){0,2}(?:buy|bought|sell|sold)\b")
+""""Did you buy it yourself?", "have you sold many?": the NPC's own past dealing, not its wares."""
 _ASKING_AFTER = re.compile(r" (?:asking|asked|asks|ask) for (?:you|me|him|her|them|us|help|directions|advice|trouble"
                            r"|[a-z]+ by name)\b")
 """"Folk are asking for you", "asking for help": a person or help asked after, not a price."""

@@ -28,7 +28,7 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.priced import PRICE_JUDGING
+from simverse.llm.dialogue.priced import OWN_DEAL, PRICE_JUDGING
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.voice import a_name, coins_text
 
@@ -52,14 +52,14 @@ PRICE_WORDS = word_set("how much is are it this that these those the a an for co
 
 _MUST_DO = re.compile(r"\bwhat (?:have|has) you got to (?!(?:sell|offer|eat|drink|trade|spare|buy|show)\b)"
                       r"|\b(?:are|were) you (?:[a-z]+ ){1,3}to buy\b|\bsav(?:e|es|ed|ing) (?:up )?(?:to|for)\b")
-""""What have you got to get through before...", "what are you saving up to buy?": what the
-NPC must do or wants, not what it has to sell."""
+""""What have you got to get through before...", "what are you saving up to buy?", "did you
+buy it yourself?": what the NPC must do, wants or did, not what it has to sell."""
 
 
 def wares_asked_here(r: Reading) -> bool:
     """Whether the line asks what is sold where the NPC is ("what have you got?", "anything for sale?")."""
     return r.has("sell", "for sale", "buy", "wares", "what do you have", "what have you got") and not (
-        _MUST_DO.search(r.text))
+        _MUST_DO.search(r.text) or OWN_DEAL.search(r.text))
 
 
 def wares_in_view(req: DecisionRequest, topics: list[str]) -> list[str]:
