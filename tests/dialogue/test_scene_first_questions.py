@@ -148,4 +148,4 @@ def test_the_view_from_the_top(harbour):  # noqa: F811
 
 def test_the_npcs_own_past_dealing_asks_no_wares(harbour):  # noqa: F811
     reply = ask(harbour, "Ilsa", "Was the tavern left to you, or did you buy the place yourself?").utterance
-    assert "mug of ale" not in reply and "know" in reply, reply
+    assert "mug of ale" not in reply and ("know" in reply or "idea" in reply), reply
