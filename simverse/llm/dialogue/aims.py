@@ -33,8 +33,7 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
                "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
-               "saving to buy", "itching to", "dying to", "longing to", "raring to", "your business here",
-               "your business in", "business brings you", "anxious to", "keen to")
+               "saving to buy", "your business here", "your business in", "business brings you")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")

@@ -226,9 +226,9 @@ def _way(h: Heard, place: str, start: str | None = None) -> str:
     return way_sentence(h.req, place, start, lambda entity: name_of(h, entity), avoided(h.req, h.reading.raw))
 
 
-def _food(h: Heard) -> str:
+def _food(h: Heard, way: bool = False) -> str:
     """"Where can I get something to eat / a drink?": the nearest food (or drink) on sale
-    that every villager knows of."""
+    that every villager knows of (``way``: and the way to it)."""
     words = {*h.reading.words, *word_forms(h.reading.text)}  # "does hot drinks"
     named = words & _DRINKS and not asks_the_way(h.reading)  # "grab a beer", not "the way to the coffee stand"
     eat, drink = bool(words & _EAT), bool(words & _DRINK or named)
@@ -242,7 +242,8 @@ def _food(h: Heard) -> str:
     if not sold:
         return ""
     where = [f"{a_name(v.name)} at {name_of(h, v.place)} ({coins_text(v.price)})" for v in sold[:2]]
-    return f"You can get {' or '.join(where)}."
+    there = _way(h, sold[0].place) if way and sold[0].place != h.req.place else ""
+    return f"You can get {' or '.join(where)}. {there}".strip()
 
 
 def wares_at(h: Heard, where: str) -> str:
@@ -274,7 +275,9 @@ def _item(h: Heard, item: str) -> str:
 def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
-    h = replace(h, topics=only_starts(h.req, h.reading.text, h.topics))  # not "the head office" of "your office"
+    if food := _food(h, way=True):  # "is there anywhere near the docks I can grab a beer?"
+        return Said(food)
+    h = replace(h, topics=only_starts(h.req, h.reading.raw, h.topics))  # not "the head office" of "your office"
     start, goal = way_ends(h.req, h.reading.text, _way_topics(h))
     if goal is not None and start is None and said_as_start(h.req, h.reading.text, goal):
         if goal == h.req.place:  # "the nearest place to get a drink from your counter?": the start, not the goal
@@ -299,7 +302,8 @@ def answer_way(h: Heard) -> Said:
             text = world_knowledge(asked) or (_way_to_shown(h, topic) if asks_the_way(h.reading) else "")
         if text:
             return Said(text)
-    return answer_about(h)
+    way = "" if h.topics else _described_way(h)  # "point me at the vending machine": the place it is seen in
+    return Said(way) if way else answer_about(h)
 
 
 def _way_to_shown(h: Heard, item: str) -> str:

@@ -44,15 +44,18 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     if not last.opens or last.wh is None:
         return line
     before = read(" ".join(sentences[:-1]), names)
-    if polite_request(before, verbs) is not None or (scene and len(last.words) >= _FEWEST
-                                                      and set(last.words) & _SUBJECTS):
+    if polite_request(before, verbs) is not None or (scene and len(last.words) >= _WHOLE
+                                                      and set(last.words) & _SUBJECTS and not set(last.words) & _BACK):
         return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
     return line
 
 
-_SUBJECTS = frozenset({"i", "you", "we", "he", "she", "they", "it", "there", "me", "us", "him", "her", "them"})
-"""Words that make a question whole on its own ("what would you like me to do?"), unlike "how
-many years on the job?", which leans on the sentence before it."""
+_SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
+_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
+_WHOLE = 6
+"""A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
+back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
+the job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
 
 
 def _only_tells(sentences: list[str]) -> bool:

@@ -295,7 +295,7 @@ def answer(h: Heard) -> Said:
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
     if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."
-    if intent not in ("farewell", "thanks", "request") and not _others_named(h) \
+    if intent not in ("farewell", "thanks", "request", "ask_way") and not _others_named(h) \
             and (known := known_people(h.req, h.reading)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."; "what am I to you?"
     line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it

@@ -14,8 +14,7 @@ from simverse.llm.dialogue.reading import SPEECH_VERBS, Reading
 WAY = ("how do i get", "how can i get", "how do we get", "how to get", "way to", "which way", "directions",
        "which direction", "what direction", "how do i reach", "how can i reach", "how do i find", "how do i go",
        "route to", "where can i find", "where do i find", "how far", "get there", "find the", "show me the way",
-       "point me to", "point me towards", "point me in the direction", "point us to", "direct me to", "direct us to",
-       "steer me to", "steer me towards")
+       "point me", "point us", "direct me to", "direct us to", "steer me to", "steer me towards")
 _SUBJECT = r"(?:i |we |one |you |someone |somebody |anyone |anybody |they |he |she |people )?"
 _HOW = (r"\bhow (?:(?:do|does|can|could|would|should|might|will|to) " + _SUBJECT
         + r"|(?:i|we) (?:can |could |should |must |will |do )?)")

@@ -17,6 +17,7 @@ from simverse.llm.dialogue.knowing import route
 
 _AFTER_FROM = re.compile(r"\b(?:from|out of)\b(.*?)(?=\b(?:to|towards|into)\b|$)", re.IGNORECASE | re.DOTALL)
 """What follows "from", up to a "to" that names the goal ("from the front entrance to the studio")."""
+_CLAUSE_END = re.compile(r"[,;:.?!]")
 _AFTER_TO = re.compile(r"\b(?:to|towards|into)\b(.*)", re.IGNORECASE | re.DOTALL)
 
 
@@ -70,8 +71,9 @@ def only_starts(req: DecisionRequest, line: str, topics: Sequence[str]) -> list[
     match = _AFTER_FROM.search(line)
     if match is None or not isinstance(req.names, NameIndex):
         return list(topics)
-    start = set(req.names.find(match.group(1)))
-    rest = set(req.names.find(line[:match.start()] + " " + line[match.end():]))
+    part = _CLAUSE_END.split(match.group(1))[0]  # "from your studio, the horse of metal": the studio alone
+    start = set(req.names.find(part))
+    rest = set(req.names.find(line[:match.start()] + " " + line[match.start(1) + len(part):]))
     if not topics or any(t not in start or t in rest for t in topics):
         return list(topics)
     return [t for t in topics if t in req.names and req.names[t].kind == "place"]
