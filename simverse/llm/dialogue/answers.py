@@ -276,7 +276,8 @@ def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
     if food := _food(h, way=True):  # "is there anywhere near the docks I can grab a beer?"
-        return Said(food)
+        told = answer_about(h)  # unless it believes something of it ("the cafeteria gives apples free")
+        return told if told.told else Said(food)
     h = replace(h, topics=only_starts(h.req, h.reading.raw, h.topics))  # not "the head office" of "your office"
     start, goal = way_ends(h.req, h.reading.text, _way_topics(h))
     if goal is not None and start is None and said_as_start(h.req, h.reading.text, goal):

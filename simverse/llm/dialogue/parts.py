@@ -59,8 +59,10 @@ the job?", "who should we ask?" or "which bit do they do them in?", which lean o
 
 
 def _only_tells(sentences: list[str]) -> bool:
-    """Whether sentences before a question only set the scene: none asks, none is an order."""
-    return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None for s in sentences)
+    """Whether sentences before a question only set the scene: none asks, none is an order,
+    none speaks of the one asked ("you look troubled" is part of what is asked)."""
+    return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None
+               and not {"you", "your", "yours", "yourself"} & set(r.words) for s in sentences)
 
 
 def asked_clause(line: str) -> str:
