@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import WH, Reading, read, suggests
+from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, read, suggests
 from simverse.llm.dialogue.requesting import SHOW_WAY, polite_request
 from simverse.llm.dialogue.telling import tells_news
 
@@ -62,7 +62,7 @@ def _only_tells(sentences: list[str]) -> bool:
     """Whether sentences before a question only set the scene: none asks, none is an order,
     none speaks of the one asked ("you look troubled" is part of what is asked)."""
     return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None
-               and not {"you", "your", "yours", "yourself"} & set(r.words) for s in sentences)
+               and not YOU_WORDS & set(r.words) for s in sentences)
 
 
 def asked_clause(line: str) -> str:
@@ -191,6 +191,7 @@ def without_dictation(line: str) -> str:
 
 
 _REASON = re.compile(r"\s*,?\s+\b(?:while|because|since|as|before|so that|cos|cause)\b.*$")
+"""What an order says after it of why or when ("..., because I won't repeat it")."""
 
 
 def without_reason(line: str) -> str:
@@ -199,4 +200,3 @@ def without_reason(line: str) -> str:
     order alone. The line itself when the order would keep fewer than two words."""
     order = _REASON.sub("", line.strip())
     return order if len(order.split()) >= 2 and order != line.strip() else line
-
