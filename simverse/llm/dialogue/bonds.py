@@ -136,11 +136,7 @@ LIKED_LEAST = -0.2
 def liked_least(req: DecisionRequest) -> list[str]:
     """The people the NPC dislikes most (at most :data:`LIKED_LEAST`, within 0.1 of the
     coldest); not the one asking."""
-    feelings = {p: f for p, f in req.relationships.items() if f <= LIKED_LEAST and p != req.partner}
-    if not feelings:
-        return []
-    bottom = min(feelings.values())
-    return sorted(p for p, f in feelings.items() if f <= bottom + 0.1)
+    return _warmest({p: -f for p, f in req.relationships.items() if f <= LIKED_LEAST and p != req.partner})
 
 
 _ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",
@@ -175,8 +171,12 @@ likes best."""
 def liked_most(req: DecisionRequest, among: frozenset[str] | None = None) -> list[str]:
     """The people the NPC likes best (at least :data:`LIKED`, within 0.1 of the warmest),
     only ``among`` these when given; not the one asking."""
-    feelings = {p: f for p, f in req.relationships.items() if f >= LIKED and p != req.partner
-                and (among is None or p in among)}
+    return _warmest({p: f for p, f in req.relationships.items() if f >= LIKED and p != req.partner
+                     and (among is None or p in among)})
+
+
+def _warmest(feelings: dict[str, float]) -> list[str]:
+    """The people within 0.1 of the highest of ``feelings``, sorted by name."""
     if not feelings:
         return []
     top = max(feelings.values())
