@@ -74,7 +74,7 @@ that measures a deed, not one asked."""
 def prices_said(padded: str, first: str | None) -> list[str]:
     """The price phrases of a line (``padded`` with spaces; ``first`` its question word)."""
     padded = _COMPARED.sub(" ", padded)
-    said = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
+    said = [p for p in PRICE if p in padded and f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
     said += [m[1] for m in _PRICED.finditer(padded)] + _PRICE_JUDGED.findall(padded)
     return said + ([m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else [])  # "the lanterns, expensive?"
 
