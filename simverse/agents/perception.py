@@ -126,6 +126,7 @@ def build_requests(
     turns: list[int] | None = None,
     facts: dict[str, list[FactView]] | None = None,
     every_action: bool = False,
+    scene: Scene | None = None,
 ) -> list[DecisionRequest]:
     """One request per NPC, from a single snapshot of the world.
 
@@ -133,9 +134,11 @@ def build_requests(
     ``turns[i]`` makes its seed differ from other lines of the same step; ``facts`` (the
     beliefs ranked for each NPC's decision this step) saves ranking them again per line;
     ``every_action`` tries all the world's actions on a reply's rules, not only those its
-    line names (:func:`~simverse.agents.hearing.doable_now`: for a person's line).
+    line names (:func:`~simverse.agents.hearing.doable_now`: for a person's line);
+    ``scene`` is the moment of ``step`` (:func:`scene_of`) where the caller knows the world
+    has not changed since it was taken (a step's rounds of talk), else it is taken now.
     """
-    scene = scene_of(world, step)
+    scene = scene_of(world, step) if scene is None else scene
     food = food_places(world.state)
     requests = []
     for i, npc in enumerate(npcs):

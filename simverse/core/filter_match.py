@@ -121,9 +121,12 @@ def find(text: str, lexicon: Lexicon) -> list[Match]:
 
 def _candidates(chunks: list[Word], folded: list[str], lexicon: Lexicon) -> list[Match]:
     out: list[Match] = []
+    phrases = lexicon.phrases
     for i, chunk in enumerate(chunks):
-        out.extend(Match(entry, i, i, compound) for entry, compound in lexicon.chunk_hits(chunk.raw))
-        out.extend(_phrase_matches(folded, i, lexicon))
+        if hits := lexicon.chunk_hits(chunk.raw):  # nearly every chunk has none: no generator to make
+            out.extend(Match(entry, i, i, compound) for entry, compound in hits)
+        if folded[i] in phrases:
+            out.extend(_phrase_matches(folded, i, lexicon))
     out.extend(_spread_out(chunks, folded, lexicon))
     return out
 

@@ -60,15 +60,25 @@ def words(text: str) -> list[Word]:
     cleaned = INVISIBLE.sub(lambda m: "\x00" * len(m.group(0)), text)  # keep offsets; \x00 is dropped later
     out: list[Word] = []
     opens = True
-    for match in re.finditer(r"\S+", cleaned):
+    for match in _CHUNK.finditer(cleaned):
         raw = match.group(0).replace("\x00", "")
         if not raw:
             continue
-        bare = strip_edges(raw)
-        capitalised = _capitalised(bare)
+        bare, capitalised, closes = _chunk_look(raw)
         out.append(Word(match.start(), match.end(), raw, capitalised, opens, bare))
-        opens = bool(SENTENCE_END.search(raw)) or raw in "\"“«"
+        opens = closes
     return out
+
+
+_CHUNK = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_look(raw: str) -> tuple[str, bool, bool]:
+    """A chunk's bare word, whether it is written as a name, and whether the next chunk opens
+    a sentence (kept per chunk: the filter screens every line said, and talk repeats its words)."""
+    bare = strip_edges(raw)
+    return bare, _capitalised(bare), bool(SENTENCE_END.search(raw)) or raw in "\"“«"
 
 
 def _capitalised(bare: str) -> bool:

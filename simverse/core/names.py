@@ -177,8 +177,12 @@ class NameIndex(Mapping[str, NameView]):
     def find(self, text: str) -> list[str]:
         """Ids of the names ``text`` uses, in order of first use (longest match first; a word
         that fits two names equally gives both; "light house" is "lighthouse"). A name right
-        before another modifies it ("the watchtower key"): the last of such a run comes first."""
-        return list(self._found(text))
+        before another modifies it ("the watchtower key"): the last of such a run comes first.
+
+        Kept per the text in lower case where it is ASCII (finding reads only lower-cased
+        words and punctuation), so a line and its lower-cased copy, which the reply looks
+        for names in again, are found once."""
+        return list(self._found(text.lower() if text.isascii() else text))
 
     def _find(self, text: str) -> tuple[str, ...]:
         """:meth:`find`, computed."""

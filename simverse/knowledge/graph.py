@@ -105,6 +105,9 @@ class KnowledgeGraph:
     derived_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per holder, what :mod:`simverse.knowledge.prompts` derives from its current beliefs
     (valid while :meth:`holder_version` is unchanged)."""
+    rows_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per holder, its current beliefs as :mod:`simverse.knowledge.prompts` ranks a few one
+    by one (likewise valid while :meth:`holder_version` is unchanged)."""
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _by_holder: dict[str, list[int]] = field(default_factory=dict)
     _by_entity: dict[str, list[int]] = field(default_factory=dict)

@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -86,24 +87,22 @@ def rank_beliefs(
     if now and kg.belief_count(npc) >= MANY_BELIEFS:
         return _held(kg, npc).rank(place.lower(), set(map(str.lower, people)), words_of(goal_text), step,
                                    budget_tokens)
-    beliefs = kg.beliefs(npc, None if now else step)
-    if len(beliefs) <= 1:  # nothing to rank (most NPCs, most steps)
-        return [f for f in beliefs if _profile(kg, f)[3] <= budget_tokens]
+    rows = _few_held(kg, npc) if now else [_row(kg, f) for f in kg.beliefs(npc, step)]
+    if len(rows) <= 1:  # nothing to rank (most NPCs, most steps)
+        return [row.fact for row in rows if row.tokens <= budget_tokens]
     place_l = place.lower()
     people_l = set(map(str.lower, people))
     goal_words = words_of(goal_text)
-    profiles = kg.prompt_cache
     scored = []
-    for fact in beliefs:
-        mentions, words, score, tokens = profiles.get(fact.id) or _profile(kg, fact)
+    for mentions, words, score, tokens, newer_first, valid_from, fact in rows:
         if place_l in mentions:
             score += 3.0
         if people_l and not people_l.isdisjoint(mentions):  # most facts name no one present
             score += 2.0 + 0.5 * (len(people_l & mentions) - 1)
         if goal_words and not goal_words.isdisjoint(words):  # (adding 0 leaves a score as it was)
             score += min(3, len(goal_words & words))
-        score += 1.0 / (1.0 + max(0, step - fact.valid_from) / 24.0)
-        scored.append((-score, -fact.id, tokens, fact))
+        score += 1.0 / (1.0 + max(0, step - valid_from) / 24.0)
+        scored.append((-score, newer_first, tokens, fact))
     scored.sort()  # best first, ties to the newer fact (ids are unique, so facts never compare)
     chosen, used = [], 0
     for _, _, tokens, fact in scored:
@@ -111,6 +110,40 @@ def rank_beliefs(
             chosen.append(fact)
             used += tokens
     return chosen
+
+
+class _Row(NamedTuple):
+    """One belief as :func:`rank_beliefs` scores it: its profile, what orders ties, and the fact."""
+
+    mentions: frozenset[str]
+    words: frozenset[str]
+    fixed: float
+    tokens: int
+    newer_first: int
+    valid_from: int
+    fact: Fact
+
+
+def _row(kg: KnowledgeGraph, fact: Fact) -> _Row:
+    """The row of one belief (its profile kept per fact)."""
+    return _Row(*_profile(kg, fact), -fact.id, fact.valid_from, fact)
+
+
+class _FewHeld(NamedTuple):
+    """An NPC's current beliefs as rows, while it holds fewer than :data:`MANY_BELIEFS`."""
+
+    version: int
+    rows: list[_Row]
+
+
+def _few_held(kg: KnowledgeGraph, npc: str) -> list[_Row]:
+    """The NPC's current beliefs as rows, kept while what it holds is unchanged: most NPCs
+    gain no belief in a step, and their beliefs are ranked again every step."""
+    kept = kg.rows_cache.get(npc)
+    version = kg.holder_version(npc)
+    if kept is None or kept.version != version:
+        kept = kg.rows_cache[npc] = _FewHeld(version, [_row(kg, f) for f in kg.beliefs(npc)])
+    return kept.rows
 
 
 MANY_BELIEFS = 24

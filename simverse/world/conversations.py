@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from simverse.agents.conversation import Conversation, line_heard, line_remembered, pair_conversations
-from simverse.agents.perception import build_requests
+from simverse.agents.perception import build_requests, scene_of
 from simverse.core.decisions import Decision
 from simverse.core.outcome import Outcome
 from simverse.core.policies import check_utterance
@@ -42,7 +42,9 @@ def hold_conversations(world: Stage, turn: StepTurn, talks: list[tuple[Decision,
 
 
 def converse(world: Stage, turn: StepTurn, conversations: list[Conversation]) -> None:
-    """Run every conversation for up to ``conversation_turns`` lines, one batch per round."""
+    """Run every conversation for up to ``conversation_turns`` lines, one batch per round
+    (talk changes nothing in the world until it is recorded, so every round sees one scene)."""
+    scene = scene_of(world, turn.step) if conversations else None
     for round_ in range(1, world.spec.settings.conversation_turns):
         open_ = [c for c in conversations if not c.ended]
         if not open_:
@@ -50,7 +52,7 @@ def converse(world: Stage, turn: StepTurn, conversations: list[Conversation]) ->
         requests = build_requests(
             world, [world.npcs[c.next_speaker] for c in open_], turn.step, "reply",
             conversations=[(c.other(c.next_speaker), c.turns()) for c in open_],
-            turns=[round_ * 100_000 + c.id for c in open_], facts=turn.ranked_facts,
+            turns=[round_ * 100_000 + c.id for c in open_], facts=turn.ranked_facts, scene=scene,
         )
         for conversation, (reply, row) in zip(open_, ask(world, turn, requests), strict=True):
             conversation.lines.append((reply.npc, reply.utterance or "", list(reply.told_facts), row))

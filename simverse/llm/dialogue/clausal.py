@@ -68,11 +68,13 @@ def late_question(r: Reading) -> str:
     return clause.text if clause is not None else ""
 
 
+@lru_cache(maxsize=1 << 12)
 def _late_clause(r: Reading) -> Reading | None:
     """The last clause that asks with a question word at or near its start ("..., from this
     corridor where's...", not in the first clause) or after "but" or "so" ("sorry to bother
     you but what's..."); else, in a line opening with a leading word, the words from a
-    question word that opens a question."""
+    question word that opens a question. Kept per reading: :func:`asked_late` and
+    :func:`late_question` both look for it in most lines a reply hears."""
     clauses = [c for c in PART_BREAK.split(r.raw) if c.strip()]
     for n, text in reversed(list(enumerate(clauses))):
         words = list(read(text).words)

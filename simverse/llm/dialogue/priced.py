@@ -5,6 +5,7 @@ is asked for a thing; read by :func:`.reading.read` for its question word."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.core.names import word_set
 
@@ -80,13 +81,15 @@ _ASKING_AFTER = re.compile(r" (?:asking|asked|asks|ask) for (?:you|me|him|her|th
 def prices_said(padded: str, first: str | None) -> list[str]:
     """The price phrases of a line (``padded`` with spaces; ``first`` its question word)."""
     padded = _ASKING_AFTER.sub(" ", _COMPARED.sub(" ", padded))
-    said = [p for p in PRICE if f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
+    said = [p for p in PRICE if p in padded and f" {p} " in padded and not (p in _GOING and _AIMING.search(padded))]
     said += [m[1] for m in _PRICED.finditer(padded)] + _PRICE_JUDGED.findall(padded)
     return said + ([m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else [])  # "the lanterns, expensive?"
 
 
+@lru_cache(maxsize=1 << 12)
 def price_asked(padded: str, first: str | None, asking: bool) -> bool:
-    """Whether the line (``padded``; ``asking``: it asks something) asks a price."""
+    """Whether the line (``padded``; ``asking``: it asks something) asks a price (kept per
+    arguments: a line is read again for each listener whose own words may change its reading)."""
     priced = prices_said(padded, first)
     if not (asking or _asked_unmarked(padded, priced)):
         return False

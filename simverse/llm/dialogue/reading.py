@@ -115,7 +115,7 @@ class Reading:
         """Whether any phrase occurs as whole words."""
         padded = self.padded
         for phrase in phrases:  # noqa: SIM110 - a loop, not any(): ~10,000 calls a step at 1,000 NPCs
-            if f" {phrase} " in padded:
+            if phrase in padded and f" {phrase} " in padded:  # most phrases are not in it at all: no new string
                 return True
         return False
 

@@ -237,7 +237,14 @@ SHOW_WAY = ("point me", "point us", "show me the way", "show us the way", "direc
 def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | None:
     """The verb a line asks to be done ("could you bake...", "please follow...", "sell me
     ..."), or ``None``. Asking to be told something is a question, not a request; a line
-    that starts with one of ``verbs`` (the world's action words) is an order."""
+    that starts with one of ``verbs`` (the world's action words) is an order. Kept per
+    reading and verbs: the actions a line names, its intent and its answer each ask."""
+    return _polite_request(r, verbs)
+
+
+@lru_cache(maxsize=1 << 12)
+def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
+    """:func:`polite_request`, computed."""
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out", *SHOW_WAY) or asks_leave(r):
         return None  # "point me to the nearest ale": the way asked, not the ale
     w = list(r.body or r.words)

@@ -121,11 +121,17 @@ WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 """The question words (here for "where'd you", read by :mod:`.reading` everywhere else)."""
 
 
+_MAY_OPEN = frozenset({"ur", "y", "lets", *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
+"""The tokens without an apostrophe that may stand for other words (after "thou", any may)."""
+
+
 def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) -> list[str] | None:
     """The words token ``at`` of a line stands for, or ``None`` when it stands for itself.
     The last is a word of the tables; those before it may be the speaker's own (the "we" of
     "we'll") and are spelled as the reader spells any word."""
     token = tokens[at]
+    if "'" not in token and token not in _MAY_OPEN and (not at or tokens[at - 1] != "thou"):
+        return None  # most words of a line: one look, not every rule (it runs on each word read)
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     before = tokens[at - 1] if at else ""
     if token == "ur" and before not in _UR_OWNED_AFTER and (
