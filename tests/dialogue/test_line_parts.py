@@ -51,11 +51,16 @@ def test_an_offer_followed_by_a_question_is_answered_by_the_question(world):
 @pytest.mark.parametrize("line", [
     "Is the fair tonight or tomorrow? What time?",  # the first part is no offer: it says what is asked
     "Where is the quay? Can you take me there?",  # the question comes first
-    "Could you bake a loaf? Thanks.",  # no question after the request
     "Hilde, you look tired. What happened?",
 ])
 def test_other_lines_of_several_sentences_are_answered_whole(line):
     assert asked_part(line, _VERBS, frozenset({"hilde"})) == line
+
+
+def test_thanks_after_what_is_asked_is_left_out():
+    assert asked_part("Could you bake a loaf? Thanks.", _VERBS) == "Could you bake a loaf?"
+    assert asked_part("How much is the rope? Danke.", _VERBS) == "How much is the rope?"
+    assert asked_part("Thanks. How much is the rope?", _VERBS) == "Thanks. How much is the rope?"
 
 
 def test_a_request_before_a_question_leaves_the_question(line="Could you bake a loaf? What would that cost?"):

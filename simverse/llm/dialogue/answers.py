@@ -17,6 +17,7 @@ from simverse.llm.dialogue.described import (
     asks_origin,
     described_place,
     known_by,
+    only_mentioned_at,
     person_place,
     place_named_for,
     place_wanted,
@@ -308,10 +309,12 @@ def answer_way(h: Heard) -> Said:
 
 
 def _way_to_shown(h: Heard, item: str) -> str:
-    """The way to the one place whose description shows ``item`` ("which way to the bronze
-    horse?": the Sculpture Hall, where anyone sees it). Only for a line that asks the way:
-    "where is the original painting?" may doubt that the one on show is it."""
+    """The way to the one place whose description shows ``item`` ("the bronze horse": the
+    Sculpture Hall; "the cave": the pass). Only for a line that asks the way: "where is the
+    original painting?" may doubt that the one on show is it."""
     shown = [p for p, v in h.req.names.items() if v.kind == "place" and item in v.holds]
+    if not shown and (seen_at := only_mentioned_at(h.req, [getattr(h.req.names.get(item), "name", item)])):
+        shown = [seen_at]  # "the cave": "a dark cave mouth yawns above the path"
     return _way(h, shown[0]) if len(shown) == 1 else ""
 
 

@@ -13,12 +13,17 @@ from functools import lru_cache
 
 from simverse.llm.dialogue.parts import SENTENCE_BREAK
 
-_LEAD = r"^(?P<lead>(?:[a-z]+,\s+|(?:please|sorry|excuse me|so|and|hello|hi)[,!.]?\s+)*)"
-"""A name or a polite word the question may open with ("Mara, you can...", "please, where I...")."""
+_LEAD = r"^(?P<lead>(?:[a-z]+(?: [a-z]+){0,4},\s+|(?:please|sorry|excuse me|so|and|hello|hi)[,!.]?\s+)*)"
+"""A name, a polite word or a short clause the question may open with ("Mara, you can...",
+"please, where I...", "you live in the forest, you have seen...")."""
 _MODALS = r"(?:can|could|will|would|should|must|may|might)"
 _SUBJECTS = r"(?:i|you|he|she|we|they)"
 _MODAL_FIRST = re.compile(_LEAD + r"(?P<subject>" + _SUBJECTS + r") (?P<aux>" + _MODALS + r") (?P<rest>[a-z].*\?)$")
 """"You can sell me one loaf?": a yes-no question said as a statement with a question mark."""
+_PERFECT_FIRST = re.compile(_LEAD + r"(?P<subject>" + _SUBJECTS + r") (?P<aux>have|has) (?P<rest>(?:seen|heard|been"
+                            r"|met|found|done|had|known|read|noticed|tried|finished)\b.*\?)$")
+""""You have seen his footprints?": the same with "have" before a past participle ("you have a
+boat?" is left as it is)."""
 _WH_FIRST = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<subject>" + _SUBJECTS + r") "
                        r"(?P<aux>" + _MODALS + r"|am|are|is|was|were|have|has) (?P<rest>[a-z].*\?)$")
 """"Where I can buy bread?", "what you are doing?": the question word, then a statement. Only
@@ -44,6 +49,14 @@ asked of the subject after "it" ("what would you like me to do?", "where do you 
 _CLEFT_AUX = re.compile(r"(?:can|could|will|would|should|must|may|might|am|are|is|was|were|have|has|does|did)\b"
                         r"(?! to\b)")
 """An auxiliary that opens what follows the cleft's subject ("...you can do?"), not "have to"."""
+
+_STATIVE = {"knowing": "know", "understanding": "understand", "wanting": "want", "needing": "need",
+            "liking": "like", "believing": "believe", "remembering": "remember", "recognising": "recognise",
+            "recognizing": "recognize", "owning": "own", "preferring": "prefer"}
+_STATE_GOING_ON = re.compile(_LEAD + r"(?:(?P<subject>" + _SUBJECTS + r") (?:am|are|is)|(?:am|are|is) (?P<after>"
+                             + _SUBJECTS + r")) (?P<verb>" + "|".join(_STATIVE) + r") (?P<rest>[a-z].*\?)$")
+""""You are knowing the story?", "is she needing a doctor?": a state said as going on, which
+English asks with "do" ("do you know the story?")."""
 
 
 def _cleft_asked(match: re.Match[str]) -> str:
@@ -71,11 +84,15 @@ def in_usual_order(line: str) -> str:
     text = line.strip().replace("’", "'")
     before, question = _last_sentence(text)  # "Good morning! what you do so early?"
     lower = question.lower()
-    for pattern in (_WH_FIRST, _MODAL_FIRST):
+    for pattern in (_WH_FIRST, _MODAL_FIRST, _PERFECT_FIRST):
         if match := pattern.match(lower):
             wh = match.groupdict().get("wh")
             asked = " ".join(w for w in (wh, match["aux"], match["subject"], match["rest"]) if w)
             return before + question[:len(match["lead"])] + asked
+    if match := _STATE_GOING_ON.match(lower):
+        subject = match["subject"] or match["after"]
+        aux = "does" if subject in ("he", "she") else "do"
+        return f"{before}{question[:len(match['lead'])]}{aux} {subject} {_STATIVE[match['verb']]} {match['rest']}"
     if match := _NO_AUXILIARY.match(lower):
         return before + question[:len(match["lead"])] + _with_auxiliary(match)
     if (match := _CLEFT.match(lower)) and (asked := _cleft_asked(match)):

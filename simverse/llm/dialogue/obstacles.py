@@ -18,6 +18,8 @@ _OBSTACLE = re.compile(r"\bwhat is (?:stopping|keeping|preventing|holding|blocki
                        r"|\bwhat is (?:the |your )?(?:problem|trouble|hold-up|holdup|snag) with\b")
 """"What's stopping you...", "why can't you...", "what's the trouble with...": the line read with
 "what's" as "what is" and "can't you" as "can not you"."""
+_OWN_TROUBLE = re.compile(r"\b(?:what|which) is (?:your|ur) (?:problem|trouble|issue|query|complaint)\b(?! with)")
+""""Which is your problem, if I can ask?": the trouble the NPC itself came with, its story's first sentence."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -27,11 +29,12 @@ def obstacle_told(req: DecisionRequest, r: Reading) -> str | None:
     security answers."); ``None`` when the line asks no such thing or no sentence shares a
     word with it."""
     match = _OBSTACLE.search(r.text)
-    if match is None:
+    own = _OWN_TROUBLE.search(r.text) if match is None else None
+    if match is None and own is None:
         return None
-    asked = set(word_forms(r.text[match.end():])) - FUNCTION_WORDS
+    asked = set(word_forms(r.text[match.end():])) - FUNCTION_WORDS if match else set()
     for sentence in _SENTENCE.split(req.persona.strip()):
-        if asked & set(word_forms(sentence)):
+        if own or asked & set(word_forms(sentence)):
             said = as_own(sentence.strip().rstrip("."), req)
             opening = said.split(" ", 1)[0].lower()
             return f"I'm {said[:1].lower()}{said[1:]}." if opening in ("a", "an", "the") else f"{said}."

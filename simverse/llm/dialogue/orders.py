@@ -17,8 +17,10 @@ from dataclasses import replace
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
+from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
+from simverse.llm.dialogue.refusals import LIGHT_VERBS, rule_behind
 from simverse.llm.dialogue.requesting import FAVOUR, GREETED, action_verbs, bidden, polite_request
 from simverse.llm.dialogue.voice import coins_text
 from simverse.llm.dialogue.walks import go, owner_place_said, place_described, wants_to_go
@@ -35,9 +37,6 @@ ACTION_TIE = 0.05
 """Actions this close to the nearest are all meant; one the NPC can do now is taken."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _DETERMINERS = word_set("a an the my your his her our their its this that some any every each")
-LIGHT_VERBS = word_set("give take make do have get keep put go come let set work look help try use")
-"""Verbs that say little of what is to be done ("give us a tune", "take the next call"): an
-action they alone name is weighed with those the line means."""
 
 
 def answer_request(h: Heard) -> Said:
@@ -328,8 +327,10 @@ def _do(h: Heard) -> Said:
         bindings = _bindings(h, spec)
         binding = next((b for b in bindings if set(b.values()) & set(h.topics)), bindings[0])
         return _agree(h, spec, binding)
-    if named:
-        return Said(h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now"))
+    if named:  # and the rule it knows of it: "refunds over 50 coins need the manager's approval"
+        refused = h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now")
+        rule = rule_behind(h.req, named[0])
+        return Said(f"{refused} {capital(rule.text)}." if rule else refused, told=[rule.key] if rule else [])
     if (only := _only_doable(h)) is not None:  # "could you pick that one up?" to the one who answers the phones
         return _agree(h, only, h.req.doable[only.name][0])
     return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))

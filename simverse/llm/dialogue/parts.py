@@ -33,11 +33,16 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     the label, what are they actually called?"), the question, which is what the speaker
     waits to hear."""
     sentences = SENTENCE_BREAK.split(line.strip())
+    while len(sentences) > 1 and sentences[-2].endswith("?") and (_courtesy(sentences[-1]) or _own(sentences[-1])):
+        sentences = sentences[:-1]  # "For how much you sell it? Danke.", "...? I have only small coins."
+        line = " ".join(sentences)
     scene = len(sentences) > 1 and _only_tells(sentences[:-1])  # whole sentences that only set the scene
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
         sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
             return line
+    if scene and _begged(sentences[-1]):
+        return sentences[-1]  # "Everybody here has a paper with a number. Please, you pull one too."
     if not sentences[-1].endswith("?"):
         return line
     last = read(sentences[-1], names)
@@ -56,6 +61,29 @@ _WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
 back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
 the job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
+
+
+_COURTESY = frozenset({"please", "thanks", "thank", "cheers", "sorry", "ta"})
+_COURTEOUS = _COURTESY | {"you", "so", "much", "very", "kindly", "again", "in", "advance", "a", "lot", "many"}
+
+
+def _courtesy(sentence: str) -> bool:
+    """Whether a sentence only thanks or says please ("Danke.", "Thanks in advance!")."""
+    words = set(read(sentence).words)
+    return bool(words & _COURTESY) and words <= _COURTEOUS
+
+
+def _begged(sentence: str) -> bool:
+    """Whether a sentence that does not ask is said with "please" at its start or end."""
+    words = read(sentence).words
+    return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1])
+
+
+def _own(sentence: str) -> bool:
+    """Whether a sentence after a question only tells of the speaker ("I have only small
+    coins.", "I want to go up there."): why it asks, not more to answer."""
+    words = read(sentence).words
+    return not sentence.endswith("?") and bool(words) and words[0] in ("i", "my", "we", "our")
 
 
 def _only_tells(sentences: list[str]) -> bool:
@@ -164,6 +192,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         return clauses[-1]  # "tide's in, how about you get a line out?", "..., why not pick one up"
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None
+    if line.rstrip().endswith("?") and any((c := read(clause)).opens and c.wh for clause in clauses[1:]):
+        return None  # "between your drills and speeches, what are you out here to do, old friend?"
     if whole.question and not line.rstrip().endswith("?") and last.question:
         return None  # "left my money at home :( u reckon the canteen gives out anything free": asked, unmarked
     for i, clause in enumerate(clauses if len(clauses) > 1 else []):

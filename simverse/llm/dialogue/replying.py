@@ -37,6 +37,7 @@ from simverse.llm.dialogue.answers import (
 )
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked, disliked_asked, liked_asked
 from simverse.llm.dialogue.called import what_it_is_called
+from simverse.llm.dialogue.carried import carried_told
 from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
@@ -304,6 +305,8 @@ def answer(h: Heard) -> Said:
         return Said(activity_now(h))  # "Shopping for something?": what it is doing
     if intent in QUESTIONS and not _others_named(h) and (kept_from := obstacle_told(h.req, h.reading)):
         return Said(kept_from)  # "what's stopping you getting into your account?"
+    if intent in QUESTIONS and not _others_named(h) and (carried := carried_told(h.req, h.reading)):
+        return Said(carried)  # "your bag is heavy, no? what is inside"
     if intent in QUESTIONS and not _others_named(h) and (used := thing_in_use(h.reading, h.req)):
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):

@@ -62,6 +62,11 @@ _SOFTLY = re.compile(
 word after the lead-in says what is asked."""
 
 
+_POSSIBLE = re.compile(r"^(?:(?:is|would|will) it (?:be )?|it (?:is|would be) |is )possible (?:for you )?to "
+                       r"(?P<verb>[a-z]+)")
+"""Asking whether something can be done, where what is to be done is one of the world's actions."""
+
+
 def _asked_softly(text: str) -> str | None:
     """The word asked for after a soft lead-in ("playing" -> play); "" when what is asked
     is to be told something ("would you like to tell me..."); ``None`` without a lead-in."""
@@ -199,10 +204,12 @@ _TOGETHER = re.compile(rf"\b(?:shall|should|can|could) we(?: both| all| two)? {_
                        r"|(?:^|[,.!] ?|\b(?:you|u|ya) )coming(?: along| with (?:me|us))?\??$"
                        r"|\b(?:love|like|want|enjoy|fancy) (?:your|some) company (?:[a-z]+ )?"
                        r"(?:at|to|in|on|down|over)\b"
+                       rf"|(?:^| )we (?:both |all |two )?{_GOING} together (?:to|into|over|down|up|as far as|until)\b"
                        r"|\brace (?:you|ya|u) (?:(?:out|outside|inside|back|over|down|up|across|round) )?"
                        r"(?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b")
 """"Shall we pop along to...", "let's scoot out", "fancy heading through to...", "the café,
-coming?", "I'd love your company up at the square", "race you to the pitch!": a walk
+coming?", "I'd love your company up at the square", "we walk together to the room", "race
+you to the pitch!": a walk
 together suggested, not ordered."""
 
 
@@ -256,6 +263,8 @@ def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
     asked = _asked_softly(" ".join(w))
     if asked is not None:
         return asked or None
+    if (possible := _POSSIBLE.match(" ".join(w))) and verb_forms(possible["verb"]) & verbs:
+        return possible["verb"]  # "is it possible to bake some more?"; not "is it possible to get there?"
     if (hint := hinted(r)) is not None:
         return hint
     if (advised := _advised(" ".join(w), verbs)) is not None:

@@ -90,6 +90,10 @@ SLANG = {
     "hath": "has", "wouldst": "would", "couldst": "could", "shouldst": "should", "canst": "can", "shalt": "shall",
     "knowest": "know", "prithee": "please", "mayhap": "maybe", "naught": "nothing", "aught": "anything",
     "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies", "morn": "morning", "em": "them",
+    "danke": "thanks", "grazie": "thanks", "merci": "thanks", "gracias": "thanks", "obrigado": "thanks",
+    "obrigada": "thanks", "arigato": "thanks", "bitte": "please", "por favor": "please", "per favore": "please",
+    "bonjour": "hello", "hola": "hello", "ciao": "hello", "buongiorno": "good morning", "guten tag": "good day",
+    "guten morgen": "good morning", "buenos dias": "good morning",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the
 world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
@@ -97,9 +101,11 @@ talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat
 name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
 "woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". Some are
 Scots ("whit", "efter", "dinnae"), Nigerian Pidgin ("wetin", "dem") and Caribbean ("leh", "di")
-words of the same kind, and the old forms players use in role-play ("dost thou", "hast",
-"prithee"). The world's names are found in the line said plainly too (:func:`plainly`), so "a
-cheese sarnie" names the cheese sandwich."""
+words of the same kind, the old forms players use in role-play ("dost thou", "hast",
+"prithee"), and the thanks, please and hello a visitor says in their own language ("danke",
+"bitte", "grazie"), which the speller would make "dance" and "bitter". The world's names
+are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
+cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

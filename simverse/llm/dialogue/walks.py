@@ -40,9 +40,10 @@ look at the statues next door?")."""
 _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))? "
                        r"(?:to|into|towards|by) (?:the|a|an|my|your|our)\b"
                        r"|\b(?:pop|nip|hop|step) (?:out|over|round|across|through|along)"
-                       r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$")
+                       r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$"
+                       r"|(?:^| )come(?: (?:over|along|quick|quickly|fast|now|please|then|too))+$")
 """"Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
-through would you": a walk ("pop your name in" is none)."""
+through would you", "the front desk needs you! come, please": a walk ("pop your name in" is none)."""
 _TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|escort|guide|accompany|taking|bringing|leading|walking"
                       r"|showing|escorting|guiding|accompanying) (?:me|us) "
                       r"(?:[a-z]+ ){0,2}?"
