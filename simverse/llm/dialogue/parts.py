@@ -33,7 +33,8 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     the label, what are they actually called?"), the question, which is what the speaker
     waits to hear."""
     sentences = SENTENCE_BREAK.split(line.strip())
-    while len(sentences) > 1 and sentences[-2].endswith("?") and (_courtesy(sentences[-1]) or _own(sentences[-1])):
+    while len(sentences) > 1 and sentences[-2].endswith("?") and (
+            _courtesy(sentences[-1]) or _own(sentences[-1], verbs)):
         sentences = sentences[:-1]  # "For how much you sell it? Danke.", "...? I have only small coins."
         line = " ".join(sentences)
     scene = len(sentences) > 1 and _only_tells(sentences[:-1])  # whole sentences that only set the scene
@@ -74,16 +75,24 @@ def _courtesy(sentence: str) -> bool:
 
 
 def _begged(sentence: str) -> bool:
-    """Whether a sentence that does not ask is said with "please" at its start or end."""
+    """Whether a sentence that does not ask is said with "please" at its start or end and
+    points back to nothing ("that tray is overflowing. Please make a start on it" needs the tray)."""
     words = read(sentence).words
-    return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1])
+    return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
+        and not set(words) & _BACK
 
 
-def _own(sentence: str) -> bool:
+def _own(sentence: str, verbs: frozenset[str]) -> bool:
     """Whether a sentence after a question only tells of the speaker ("I have only small
-    coins.", "I want to go up there."): why it asks, not more to answer."""
-    words = read(sentence).words
-    return not sentence.endswith("?") and bool(words) and words[0] in ("i", "my", "we", "our")
+    coins.", "I want to go up there."): why it asks, not more to answer; "I'll take
+    whatever comes up" asks for something itself."""
+    r = read(sentence)
+    return not sentence.endswith("?") and r.words[:1] in (("i",), ("my",), ("we",), ("our",)) \
+        and (polite_request(r, verbs) is None or _GOING_TO.search(r.text) is not None)
+
+
+_GOING_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|get|come|walk|climb|see|visit|reach)\b")
+""""I want go up there": where the speaker wants to be, not something it wants to have."""
 
 
 def _only_tells(sentences: list[str]) -> bool:

@@ -305,7 +305,8 @@ def answer(h: Heard) -> Said:
         return Said(activity_now(h))  # "Shopping for something?": what it is doing
     if intent in QUESTIONS and not _others_named(h) and (kept_from := obstacle_told(h.req, h.reading)):
         return Said(kept_from)  # "what's stopping you getting into your account?"
-    if intent in QUESTIONS and not _others_named(h) and (carried := carried_told(h.req, h.reading)):
+    if intent in QUESTIONS and not _others_named(h) and not goal_asked(h.reading) \
+            and (carried := carried_told(h.req, h.reading)):  # not "...and what do you want done with it?"
         return Said(carried)  # "your bag is heavy, no? what is inside"
     if intent in QUESTIONS and not _others_named(h) and (used := thing_in_use(h.reading, h.req)):
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
