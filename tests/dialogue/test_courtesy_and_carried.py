@@ -14,7 +14,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.typed import plainly
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401  (MiniLM)
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
-from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (MiniLM)
+from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
 
 
 def test_courtesy_words_of_other_languages_are_read_plainly():
@@ -86,3 +86,13 @@ def test_what_the_npc_is_out_here_to_do(valley):  # noqa: F811
 
 def test_busy_with_something_asks_what_it_is_doing(harbour):  # noqa: F811
     assert "trimming" in ask(harbour, "Nell", "Soot on your hands again. Busy with something today?").utterance
+
+
+def test_where_things_are_kept_asks_for_a_place(desk):  # noqa: F811
+    assert "Returns Room" in ask(desk, "Sam", "Where do you keep the returned appliances?").utterance
+
+
+def test_a_thing_described_where_the_npc_stands_is_no_way_to_walk(school):  # noqa: F811
+    reply = ask(school, "Zara", "My stomach's growling and I forgot my lunch money. Is there any way to grab food "
+                                "before the bell without paying?").utterance
+    assert "apples" in reply and "right now" not in reply, reply

@@ -169,8 +169,10 @@ def place_wanted(r: Reading) -> bool:
 
 _PLACE_ASKED = re.compile(r"\b(?:which|what|any)(?: [a-z]+)? (?:rooms?|places?|shops?|spots?|stalls?|counters?)\b"
                           r"|\b(?:anywhere|somewhere)(?: (?:round|around|near) here| nearby)? (?:to|that|i can|selling"
-                          r"|serving|for)\b")
-""""Which room sorts out...", "any shop nearby selling...", "anywhere to buy...": a place asked for."""
+                          r"|serving|for)\b"
+                          r"|\bwhere (?:do|does|did) (?:you|they|we|people|folk) (?:keep|store|stock|stack|put)\b")
+""""Which room sorts out...", "any shop nearby selling...", "anywhere to buy...", "where do you keep
+the returned appliances?": a place asked for."""
 
 
 _ORIGIN = re.compile(r"\b(?:from|come from|comes from|came from)\W*$|\bwhere (?:do|does|did) (?:you|they|he|she) "
