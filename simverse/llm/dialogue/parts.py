@@ -91,8 +91,11 @@ def _own(sentence: str, verbs: frozenset[str]) -> bool:
         and (polite_request(r, verbs) is None or _GOING_TO.search(r.text) is not None)
 
 
-_GOING_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|get|come|walk|climb|see|visit|reach)\b")
-""""I want go up there": where the speaker wants to be, not something it wants to have."""
+_GOING_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|come|walk|climb|visit|reach)\b"
+                       r"|^i (?:want|need|would like|would love|hope|plan|mean) to "
+                       r"(?!(?:buy|get|have|order|take|purchase|grab|try|book|borrow|rent)\b)[a-z]+")
+""""I want go up there", "I want to bring him something": what the speaker means to do, not
+something it asks to have."""
 
 
 def _only_tells(sentences: list[str]) -> bool:
