@@ -261,10 +261,11 @@ class NameIndex(Mapping[str, NameView]):
 
 def _similarity(a: str, b: str) -> float:
     """RapidFuzz's normalised Indel similarity (0-100), or 85 for one slip of the keys
-    (a letter left out, added, changed or two swapped: "fiar", "Nel") in a word of 3+ letters."""
+    (a letter left out, added, changed or two swapped: "fiar", "Nel") in a word of 3+ letters;
+    86 for two letters swapped, the likelier slip ("hael" is Hale before Hall)."""
     score = fuzz.ratio(a, b)
     if score < 85 and min(len(a), len(b)) >= 3 and OSA.distance(a, b) <= 1:
-        return 85.0
+        return 86.0 if sorted(a) == sorted(b) else 85.0
     return score
 
 

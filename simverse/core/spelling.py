@@ -71,11 +71,16 @@ def _joined(word: str) -> bool:
 
 
 def misspelt_one_of(word: str, words: frozenset[str]) -> str | None:
-    """The one word of ``words`` that ``word`` (of four letters or more, and no English word:
-    "bake" is no slip for "lake") is one slip from ("ilza" for "ilsa"), or None."""
-    if len(word) < 4 or not word.isalpha() or word in _speller():
+    """The one word of ``words`` that ``word`` (of four letters or more, and no everyday English
+    word: "bake" is no slip for "lake", but "macro" may be for "marco") is one slip from ("ilza"
+    for "ilsa"), or None. Of several,
+    the one with two letters side by side swapped, where only one is ("hael" is "hale", not
+    "hall": see :data:`SWAP_ODDS`)."""
+    if len(word) < 4 or not word.isalpha() or is_common(word):
         return None
     near = _speller().edit_distance_1(word) & words
+    if len(near) > 1:
+        near = {n for n in near if _swapped(word, n)}
     return next(iter(near)) if len(near) == 1 else None
 
 

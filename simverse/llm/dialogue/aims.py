@@ -72,7 +72,7 @@ _WHAT_FOR = re.compile(r"^what (?:is it |is that )?(?:are )?you(?: are)? [a-z]+i
 _CAME_FOR = re.compile(r"\bwhat (?:did|do|have) you (?:come|came)\b(?: [a-z]+){0,4} for\b"
                        r"|\bwhy (?:did|do|have|would) you (?:come|came)\b|\bwhy are you (?:here|around)\b"
                        r"|\bwhat are you (?:doing )?(?:here|around here|round here) for\b"
-                       r"|\bare you (?:here|in here|in|around) (?:about|for) "
+                       r"|\b(?:are you|you are) (?:here|in here|in|around) (?:about|for) "
                        r"(?!long\b|good\b|a while\b|the (?:day|night)\b)"
                        r"|\b(?:what|which)(?: [a-z]+){0,2} (?:has |have )?"
                        r"(?:brought|brings|got|gets|dragged|drags|drew|draws|sent|sends) you "
@@ -90,7 +90,7 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} (?:are you|you are)(?: really| actually| truly| even)?"
                       r" (?:here|in here|out here|around here|round here) to [a-z]+"
                       r"|\b(?:number one|top|main|biggest|first) (?:job|task|priority|concern|aim)\b"
-                      r"|\bon your (?:list|plate|to do list)\b"
+                      r"|\b(?:on|top of) your (?:list|plate|to do list|agenda)\b"
                       r"|\byou (?:will|would|are)(?: not)? (?:be [a-z]+ing|going to [a-z]+)\b"
                       r"(?=.*\b(?:will|would|are)(?: not)? you\b)")
 """"Which thing are you going to tell the grandkids about?", "what are you dying to see?",
@@ -103,9 +103,10 @@ _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|mu
                   r"(?:get|be|go|head|rush|dash|run)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:due|expected)\W*$"
-                  r"|\bwhere should (?:you|ya) (?:be|go)\b")
-""""Where is it you have to get back to?", "where are you meant to be?": where the NPC is
-due is what it is after, not a place it knows of."""
+                  r"|\bwhere should (?:you|ya) (?:be|go)\b"
+                  r"|\bwhen (?:are|were) (?:you|ya) (?:due|expected|needed|meant|supposed)(?: to be)?(?: back)?\b")
+""""Where is it you have to get back to?", "where are you meant to be?", "when are you due
+back?": where or when the NPC is due is what it is after, not a place or time it knows of."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")

@@ -313,9 +313,8 @@ def _way_to_shown(h: Heard, item: str) -> str:
     Sculpture Hall; "the cave": the pass). Only for a line that asks the way: "where is the
     original painting?" may doubt that the one on show is it."""
     shown = [p for p, v in h.req.names.items() if v.kind == "place" and item in v.holds]
-    if not shown and (seen_at := only_mentioned_at(h.req, [getattr(h.req.names.get(item), "name", item)])) \
-            and seen_at != h.req.place:
-        shown = [seen_at]  # "the cave": "a dark cave mouth yawns above the path"
+    seen_at = None if shown else only_mentioned_at(h.req, [getattr(h.req.names.get(item), "name", item)])
+    shown = shown or ([seen_at] if seen_at not in (None, h.req.place) else [])  # "a dark cave mouth yawns..."
     return _way(h, shown[0]) if len(shown) == 1 else ""
 
 

@@ -42,7 +42,7 @@ _FRONTED = re.compile(_LEAD + r"(?P<thing>(?:your|my|the|his|her|their|our) [a-z
 thing asked about said first, then the question of it ("what is your job?")."""
 
 _CLEFT = re.compile(_LEAD + r"(?P<wh>where|what|how|when|who|which \w+|why) (?P<be>is|was) it (?:that )?"
-                    r"(?P<subject>" + _SUBJECTS + r")(?P<short>'d|'ll|'re|'ve|'m)? (?P<rest>[a-z].*\?)$")
+                    r"(?P<subject>" + _SUBJECTS + r")(?P<short>'d|'ll|'re|'ve|'m|r|re)? (?P<rest>[a-z].*\?)$")
 """"What is it you'd like me to do?", "where is it that you work?": a question put as a cleft,
 asked of the subject after "it" ("what would you like me to do?", "where do you work?"); not
 "who was it you saw?" or "what is it she keeps?", whose verb a "do" would not fit."""
@@ -62,7 +62,8 @@ English asks with "do" ("do you know the story?")."""
 def _cleft_asked(match: re.Match[str]) -> str:
     """The cleft question of :data:`_CLEFT` asked plainly; "" where no "do" fits its verb."""
     wh, subject, rest = match["wh"], match["subject"], match["rest"]
-    if aux := {"'d": "would", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am"}.get(match["short"] or ""):
+    if aux := {"'d": "would", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "r": "are",
+               "re": "are"}.get(match["short"] or ""):  # "who is it your waiting for?": "you're" as typed
         return f"{wh} {aux} {subject} {rest}"
     if found := _CLEFT_AUX.match(rest):
         return f"{wh} {found.group()} {subject} {rest[found.end():].lstrip()}"
@@ -83,6 +84,8 @@ def in_usual_order(line: str) -> str:
     put them the other way round; else unchanged."""
     text = line.strip().replace("’", "'")
     before, question = _last_sentence(text)  # "Good morning! what you do so early?"
+    if not question.endswith("?") and (unmarked := _LAST_WH_CLAUSE.search(question)):
+        before, question = before + question[:unmarked.start(1)], unmarked[1].rstrip(" .!") + "?"
     lower = question.lower()
     for pattern in (_WH_FIRST, _MODAL_FIRST, _PERFECT_FIRST):
         if match := pattern.match(lower):
@@ -100,6 +103,11 @@ def in_usual_order(line: str) -> str:
     if match := _FRONTED.match(lower):
         return f"{before}{question[:len(match['lead'])]}{match['wh']} {match['aux']} {match['thing']}{match['rest']}?"
     return line
+
+
+_LAST_WH_CLAUSE = re.compile(r",\s+((?:what|who|where|when|why|how|which)\b[^,]*)$", re.IGNORECASE)
+""""You look ready for a fight, who is it your waiting to see": a last clause that asks,
+typed without its question mark."""
 
 
 def _last_sentence(text: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.aims import as_own
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.reading import Reading
@@ -54,11 +55,28 @@ def own_span(req: DecisionRequest, r: Reading) -> str | None:
     return persona_said(req, _SPAN) if span_asked(r, req.persona) else None
 
 
-def persona_said(req: DecisionRequest, words: re.Pattern[str]) -> str | None:
+_WHEN = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tonight|tomorrow"
+                   r"|this (?:morning|afternoon|evening|week|weekend)|next (?:week|month|year)"
+                   r"|at (?:sunset|sunrise|dawn|dusk|noon|midnight)|by (?:lunchtime|noon|nightfall|tonight))\b",
+                   re.IGNORECASE)
+"""A time said in a persona ("wants to race on Sunday", "must be back by lunchtime")."""
+
+
+def own_when(req: DecisionRequest, r: Reading) -> str | None:
+    """Where the line asks when something of the NPC's own is ("when is your big race?"), the
+    piece of its persona that names it and says when, in the first person; else None."""
+    if r.wh != "when" or "your" not in r.words:
+        return None
+    asked = {w for w in word_forms(r.text) if len(w) > 3} - FUNCTION_WORDS
+    return persona_said(req, _WHEN, asked) if asked else None
+
+
+def persona_said(req: DecisionRequest, words: re.Pattern[str], sharing: set[str] | None = None) -> str | None:
     """The first piece of the NPC's persona (between commas, colons and full stops) that
-    ``words`` finds, as the NPC says it of itself ("I'm a retired bus driver..."), or None."""
+    ``words`` finds (and that has a word of ``sharing``, where given), as the NPC says it of
+    itself ("I'm a retired bus driver..."), or None."""
     for piece in _PIECE.split(req.persona):
-        if words.search(piece):
+        if words.search(piece) and (sharing is None or sharing & set(word_forms(piece))):
             said = as_own(piece.strip(), req)
             first = said.split(" ", 1)[0].lower()
             return f"I'm {said[:1].lower()}{said[1:]}." if first in ("a", "an", "the") else f"{capital(said)}."

@@ -56,7 +56,7 @@ from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
 from simverse.llm.dialogue.obstacles import obstacle_told
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
-from simverse.llm.dialogue.own_time import own_span
+from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
 from simverse.llm.dialogue.parts import asked_part, request_clause, without_dictation, without_reason
 from simverse.llm.dialogue.place_closeness import place_similarities
@@ -294,8 +294,12 @@ def answer(h: Heard) -> Said:
     if (intent in ("tell", "react", "small_talk", "greet", "ask_news", "confide") or remarked) and _person_first(h) \
             and bond_asked(h.reading):  # "whats going on between u two" asks no news
         intent = "ask_about"  # "the trader with the charms - you two seem awful chummy"
-    if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)):
-        return Said(span)  # "been a guard here long?": "Twenty years on the job."
+    if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)
+                                                          or own_when(h.req, h.reading)):
+        return Said(span)  # "been a guard here long?": "Twenty years on the job."; "when's your big race?"
+    if intent in ("tell", "react", "small_talk", "greet") and not _person_first(h) \
+            and span_asked(h.reading, h.req.persona):
+        return Said(dont_know(h, []), settled=True)  # "you must have been on the phones for years, since when"
     if intent not in ("farewell", "thanks", "request", "ask_way") and not _others_named(h) \
             and (known := known_people(h.req, h.reading)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."; "what am I to you?"

@@ -45,10 +45,22 @@ _UR_ARE = frozenset({"a", "an", "the", "not", "so", "too", "very", "really", "al
                      "sure", "gonna", "here", "there", "in", "out", "off", "up", "back", "done", "new", "all", "only",
                      "lucky", "good", "bad", "ok", "okay", "fine", "free", "open", "closed", "meant", "supposed"})
 """After "ur" these make it "you are" ("ur mad not to", "ur not serious"), before a noun it is "your"."""
+_YOUR_ARE = frozenset({"not", "here", "there", "welcome", "right", "wrong", "sure", "gonna", "kidding", "joking"})
+"""After "your" these make it "you're" typed as it sounds ("your here too?"); an "-ing" word does
+too, unless a verb follows it ("your cooking is great")."""
+_CLAUSE_OPENS = frozenset({"bet", "guess", "think", "reckon", "suppose", "hope", "say", "if", "when", "while",
+                           "because", "cause", "and", "but", "so", "that", "it", "sure", "know", "unless", "since",
+                           "now", "maybe", "probably", "why", "where", "what", "who", "how"})
+"""Words after which "your" opens a clause and so may be "you're" ("I bet your saving up"); after
+any other it belongs to what follows ("earn your living", "on your right")."""
+_BE_AFTER = frozenset({"is", "was", "are", "were", "has", "had", "will", "would", "looks", "seems"})
 _UR_OWNED_AFTER = frozenset({"do", "does", "did", "doing", "done", "give", "get", "got", "make", "made", "take", "show",
                              "bring", "mind", "use", "on", "in", "for", "to", "with", "of", "about", "from", "at", "by",
                              "into", "off", "like", "love", "hate", "need", "want"})
 """After these "ur" is "your" whatever follows ("do ur welcome spiel", "on ur own")."""
+_OWNED_AFTER = frozenset({"on", "in", "for", "with", "of", "about", "from", "at", "by", "into", "off", "is", "was",
+                          "whos", "whats", "who's", "what's"})
+"""After these "you're" can only be "your" ("of you're lanterns"; not "looks like you're busy")."""
 _YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
 """Ways to type "you" that may carry a verb ("ye're", "u'll")."""
 _WHY_BEFORE = frozenset({"r", "are", "is", "do", "does", "did", "not", "would", "wud", "u", "you", "ya", "cant",
@@ -127,7 +139,24 @@ WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
 """The question words (here for "where'd you", read by :mod:`.reading` everywhere else)."""
 
 
-_MAY_OPEN = frozenset({"ur", "y", "lets", *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
+_SOUNDS_LIKE: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
+    "weigh": ("way", frozenset({"the", "best", "which", "this", "that", "quickest", "fastest", "shortest", "right",
+                                "wrong", "any", "other", "easiest"}),
+              frozenset({"up", "down", "to", "towards", "into", "from", "back", "over", "round", "around", "through",
+                         "there", "here", "across", "along", "home", "is", "would", "should", "do", "does", "of",
+                         "for", "out"})),
+    "no": ("know", frozenset({"to", "dont", "didnt", "i", "u", "you", "we", "they", "ya"}),
+           frozenset({"whether", "wether", "if", "where", "what", "who", "when", "why", "how", "about", "which"})),
+    "wether": ("whether", frozenset({"no", "know", "wonder", "ask", "asking", "see", "check"}), frozenset()),
+    "by": ("buy", frozenset({"to", "can", "could", "i", "u", "you", "please", "and", "will", "wanna", "gonna"}),
+           frozenset({"a", "an", "some", "me", "us", "one", "two", "three", "another", "myself", "yourself"})),
+    "of": ("have", frozenset({"must", "should", "could", "would", "might", "may", "musta", "shoulda"}),
+           frozenset({"been", "done", "seen", "had", "gone", "got", "heard", "known", "told", "said", "left"})),
+}
+"""Words typed as a word that sounds the same, read as it is meant where the words around it
+leave no doubt: "the best weigh up" (not "you'd best weigh it"), "to no whether", "and by a
+cuppa", "must of been"."""
+_MAY_OPEN = frozenset({"ur", "your", "y", "lets", *_SOUNDS_LIKE, *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
 """The tokens without an apostrophe that may stand for other words (after "thou", any may)."""
 
 
@@ -144,6 +173,14 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
             after in _UR_ARE or (after.endswith("ing") and after not in ING_NOUNS)
             or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
+    if token == "your" and (at < 2 or before in _CLAUSE_OPENS) and (after in _YOUR_ARE or (
+            after.endswith("ing") and len(after) > 4 and after not in ING_NOUNS
+            and (tokens[at + 2:at + 3] or [""])[0] not in _BE_AFTER)):
+        return ["you", "are"]  # "your saving up for something", "your here about the kettle": "you're"
+    if token in ("you're", "youre") and before in _OWNED_AFTER:
+        return ["your"]  # "in you're rye bread", "when is you're big race": "your", typed as it sounds
+    if (sounds := _SOUNDS_LIKE.get(token)) and before in sounds[1] and (not sounds[2] or after in sounds[2]):
+        return [sounds[0]]  # "the best weigh up", "i need to no whether", "must of been": typed as it sounds
     if before == "thou" and token.endswith("est") and len(token) > 5:
         return [token[:-3]]  # "what thou askest", "thou holdest": the verb of "you"
     if token == "y" and after in _WHY_BEFORE:

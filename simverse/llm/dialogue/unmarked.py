@@ -38,10 +38,20 @@ _ANYONE_ASKED = re.compile(r"(?:^|[,;:\u2013\u2014]|\s-+)\s*(?:[a-z]+ )?(?:anyon
                            r"(?:got|seen|know|knows|heard|have|has)\b")
 """"..., anyone got a clue where it ended up": asked of whoever hears, as a clause of its own."""
 
+_YOU = r"(?:you|u|ya|your|youre|you're|ur)"
+_GOT_ANY = re.compile(r"^(?:[a-z]+,? )?(?:you|u|ya) got (?:any|some)\b")
+""""Zara you got any brothers or sisters": "have you got any...?" without its "have"."""
+_GUESSED = re.compile(r"(?:^(?:[a-z]+,? )?|[,;:.!?]\s*|\b(?:so|and|well) )(?:i|id|i'd) "
+                      r"(?:bet|guess|reckon|suppose|imagine|take it) " + _YOU + r"\b"
+                      r"|\b" + _YOU + r"\b.* (?:i (?:guess|bet|suppose|reckon|take it|imagine))\W*$")
+""""I bet your saving up for something", "you're here about the recall too I guess": a guess
+about the one spoken to, which it is asked to confirm."""
+
 
 def asks_unmarked(text: str, raw: str) -> bool:
     """Whether a line asks in one of the shapes players type without a question mark."""
     last = last_sentence(raw)
     return (_ASKS_UNMARKED.search(text) is not None or _ASKS_AFTER_LINK.search(text) is not None
             or _GOT_OR.search(raw) is not None or _RECKON.search(raw) is not None
-            or _ANYONE_ASKED.search(raw) is not None or (last != raw.strip() and _LAST_ASKS.match(last) is not None))
+            or _ANYONE_ASKED.search(raw) is not None or (last != raw.strip() and _LAST_ASKS.match(last) is not None)
+            or _GUESSED.search(raw) is not None or _GOT_ANY.search(raw) is not None)
