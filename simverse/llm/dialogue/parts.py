@@ -31,7 +31,8 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     """The part of a line that is answered: all of it, but for an offer or request
     followed by a question ("Fancy a coffee? What does the café ask for a cup?", "read me
     the label, what are they actually called?"), the question, which is what the speaker
-    waits to hear."""
+    waits to hear. Thanks, or a word of the speaker's own, after a question is left out
+    ("For how much you sell it? Danke.", "Is the tea dear? I have only small coins.")."""
     sentences = SENTENCE_BREAK.split(line.strip())
     while len(sentences) > 1 and sentences[-2].endswith("?") and (
             _courtesy(sentences[-1]) or _own(sentences[-1], verbs)):
@@ -88,10 +89,10 @@ def _own(sentence: str, verbs: frozenset[str]) -> bool:
     whatever comes up" asks for something itself."""
     r = read(sentence)
     return not sentence.endswith("?") and r.words[:1] in (("i",), ("my",), ("we",), ("our",)) \
-        and (polite_request(r, verbs) is None or _GOING_TO.search(r.text) is not None)
+        and (polite_request(r, verbs) is None or _MEANS_TO.search(r.text) is not None)
 
 
-_GOING_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|come|walk|climb|visit|reach)\b"
+_MEANS_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|come|walk|climb|visit|reach)\b"
                        r"|^i (?:want|need|would like|would love|hope|plan|mean) to "
                        r"(?!(?:buy|get|have|order|take|purchase|grab|try|book|borrow|rent)\b)[a-z]+")
 """"I want go up there", "I want to bring him something": what the speaker means to do, not

@@ -58,8 +58,8 @@ _UR_OWNED_AFTER = frozenset({"do", "does", "did", "doing", "done", "give", "get"
                              "bring", "mind", "use", "on", "in", "for", "to", "with", "of", "about", "from", "at", "by",
                              "into", "off", "like", "love", "hate", "need", "want"})
 """After these "ur" is "your" whatever follows ("do ur welcome spiel", "on ur own")."""
-_OWNED_AFTER = frozenset({"on", "in", "for", "with", "of", "about", "from", "at", "by", "into", "off", "is", "was",
-                          "whos", "whats", "who's", "what's"})
+_YOURE_OWNED_AFTER = frozenset({"on", "in", "for", "with", "of", "about", "from", "at", "by", "into", "off", "is",
+                                "was", "whos", "whats", "who's", "what's"})
 """After these "you're" can only be "your" ("of you're lanterns"; not "looks like you're busy")."""
 _YOU_HEADS = frozenset({"ye", "yous", "ya", "u"})
 """Ways to type "you" that may carry a verb ("ye're", "u'll")."""
@@ -103,9 +103,8 @@ SLANG = {
     "knowest": "know", "prithee": "please", "mayhap": "maybe", "naught": "nothing", "aught": "anything",
     "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies", "morn": "morning", "em": "them",
     "danke": "thanks", "grazie": "thanks", "merci": "thanks", "gracias": "thanks", "obrigado": "thanks",
-    "obrigada": "thanks", "arigato": "thanks", "bitte": "please", "por favor": "please", "per favore": "please",
-    "bonjour": "hello", "hola": "hello", "ciao": "hello", "buongiorno": "good morning", "guten tag": "good day",
-    "guten morgen": "good morning", "buenos dias": "good morning",
+    "obrigada": "thanks", "arigato": "thanks", "bitte": "please", "bonjour": "hello", "hola": "hello",
+    "ciao": "hello", "buongiorno": "good morning",
 }
 """Everyday informal words and their plain equivalents, read as the plain words unless the
 world uses the word in a name (a cat called Kitty). Only words whose other senses are rare in
@@ -177,7 +176,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
             after.endswith("ing") and len(after) > 4 and after not in ING_NOUNS
             and (tokens[at + 2:at + 3] or [""])[0] not in _BE_AFTER)):
         return ["you", "are"]  # "your saving up for something", "your here about the kettle": "you're"
-    if token in ("you're", "youre") and before in _OWNED_AFTER:
+    if token in ("you're", "youre") and before in _YOURE_OWNED_AFTER:
         return ["your"]  # "in you're rye bread", "when is you're big race": "your", typed as it sounds
     if (sounds := _SOUNDS_LIKE.get(token)) and before in sounds[1] and (not sounds[2] or after in sounds[2]):
         return [sounds[0]]  # "the best weigh up", "i need to no whether", "must of been": typed as it sounds
