@@ -24,6 +24,7 @@ from simverse.authoring.templates import (
     SettingTemplate,
     actions,
 )
+from simverse.core.names import and_listed
 from simverse.core.schema import FORMAT_VERSION
 
 
@@ -70,7 +71,7 @@ def build_world(request: WorldRequest, rng: random.Random) -> dict:
         "title": f"The {setting_title}",
         "description": f"A {request.setting} of {_describe_groups(groups)}"
         + (
-            f", with {_list_words('a ' + f['name'].lower() for f in features)}."
+            f", with {and_listed('a ' + f['name'].lower() for f in features)}."
             if features
             else "."
         ),
@@ -287,7 +288,7 @@ def _events(template: SettingTemplate, features: list[dict], rng: random.Random)
 def _story(request: WorldRequest, npcs: list[dict], features: list[dict]) -> str:
     if not features:
         return f"Life in the {request.setting} goes on, one day at a time. Who befriends whom?"
-    names = _list_words(f["name"].lower() for f in features)
+    names = and_listed(f["name"].lower() for f in features)
     return (
         f"Life in the {request.setting} seems quiet, but not everyone is what they seem. "
         f"{npcs[0]['name']} and the others go about their days near the {names}, and one of "
@@ -296,12 +297,7 @@ def _story(request: WorldRequest, npcs: list[dict], features: list[dict]) -> str
 
 
 def _describe_groups(groups) -> str:
-    return _list_words(f"{count} {role}{'s' if count != 1 else ''}" for role, count in groups)
-
-
-def _list_words(words) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return and_listed(f"{count} {role}{'s' if count != 1 else ''}" for role, count in groups)
 
 
 def _jitter(hhmm: str, rng: random.Random) -> str:

@@ -110,6 +110,12 @@ def word_forms(text: str) -> list[str]:
     return list(_word_forms(text))
 
 
+def and_listed(words: Iterable[str]) -> str:
+    """Words as a sentence lists them: "a", "a and b", "a, b and c"."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 @lru_cache(maxsize=1 << 16)
 def word_form_set(text: str) -> frozenset[str]:
     """The set of :func:`word_forms`, kept per text: a belief's words are compared with

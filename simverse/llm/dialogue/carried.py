@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.core.names import and_listed
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.voice import a_name
 
@@ -25,5 +26,4 @@ def carried_told(req: DecisionRequest, r: Reading) -> str:
     if not req.inventory or not _CARRIED.search(r.text):
         return ""
     names = [a_name(view.name if (view := req.names.get(item)) else item) for item in req.inventory]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"I've got {listed} with me."
+    return f"I've got {and_listed(names)} with me."

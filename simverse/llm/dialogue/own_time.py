@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, word_forms
+from simverse.core.names import FUNCTION_WORDS, word_form_set, word_forms
 from simverse.llm.dialogue.aims import as_own
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.reading import Reading
@@ -76,7 +76,7 @@ def persona_said(req: DecisionRequest, words: re.Pattern[str], sharing: set[str]
     ``words`` finds (and that has a word of ``sharing``, where given), as the NPC says it of
     itself ("I'm a retired bus driver..."), or None."""
     for piece in _PIECE.split(req.persona):
-        if words.search(piece) and (sharing is None or sharing & set(word_forms(piece))):
+        if words.search(piece) and (sharing is None or sharing & word_form_set(piece)):
             said = as_own(piece.strip(), req)
             first = said.split(" ", 1)[0].lower()
             return f"I'm {said[:1].lower()}{said[1:]}." if first in ("a", "an", "the") else f"{capital(said)}."

@@ -6,7 +6,7 @@ would say to anyone."""
 from __future__ import annotations
 
 from simverse.core.decisions import ActionSpec, DecisionRequest, FactView
-from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, word_form_set, word_forms, word_set
 
 LIGHT_VERBS = word_set("give take make do have get keep put go come let set work look help try use")
 """Verbs that say little of what is to be done ("give us a tune", "take the next call", the
@@ -19,4 +19,4 @@ def rule_behind(req: DecisionRequest, spec: ActionSpec) -> FactView | None:
     own = set(word_forms(spec.name.replace("_", " "))) - FUNCTION_WORDS - LIGHT_VERBS
     if not own:
         return None
-    return next((f for f in req.facts if not f.secret and own & set(word_forms(f.text))), None)
+    return next((f for f in req.facts if not f.secret and own & word_form_set(f.text)), None)
