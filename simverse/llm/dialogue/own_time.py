@@ -63,12 +63,24 @@ _WHEN = re.compile(r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturda
 
 
 def own_when(req: DecisionRequest, r: Reading) -> str | None:
-    """Where the line asks when something of the NPC's own is ("when is your big race?"), the
-    piece of its persona that names it and says when, in the first person; else None."""
-    if r.wh != "when" or "your" not in r.words:
+    """Where the line asks when something of the NPC's own is ("when is your big race?",
+    "which day are you hoping to race?"), the piece of its persona that names it and says
+    when, in the first person; else None."""
+    if not _when_asked(r) or not {"your", "you"} & set(r.words):
         return None
     asked = {w for w in word_forms(r.text) if len(w) > 3} - FUNCTION_WORDS
     return persona_said(req, _WHEN, asked) if asked else None
+
+
+def _when_asked(r: Reading) -> bool:
+    """"When...?", or "which day...?", "what time...?": a time asked for."""
+    if r.wh == "when":
+        return True
+    at = r.words.index(r.wh) if r.wh in r.words else -1
+    return r.wh in ("which", "what") and 0 <= at < len(r.words) - 1 and r.words[at + 1] in _TIME_NOUNS
+
+
+_TIME_NOUNS = frozenset({"day", "date", "time", "hour", "week", "month", "year", "night", "evening", "morning"})
 
 
 def persona_said(req: DecisionRequest, words: re.Pattern[str], sharing: set[str] | None = None) -> str | None:

@@ -90,6 +90,7 @@ from simverse.llm.dialogue.social import (
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
+from simverse.llm.dialogue.wrapped_orders import bare_order
 
 _TRADING = ("sell", "sells", "selling", "sold", "buy", "stock", "stocks")
 """Words of a question about where or from whom a ware is had, which may name it in other words."""
@@ -113,7 +114,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     names = name_words(req.names)
     line = in_usual_order(req.conversation[-1].text) if req.conversation else ""  # "you can sell me one?"
     checked = last_line_checked(req)  # "Ada's the boss, right?": "who is the boss?"
-    said = as_question(checked)  # "I was told somebody..."
+    said = bare_order(as_question(checked))  # "I was told somebody...", "I wonder if you'd mind firing up..."
     reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from simverse.core.decisions import NameView
-from simverse.core.names import word_forms
+from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import AUX, WH, read
@@ -62,17 +62,49 @@ _NOT_THEM = r"(?!(?:i|we|you|u|ya|ye|me)\b)"
 """A word that is not the speaker or the one spoken to: "bram u keep asking me what..." passes nothing on."""
 _NOT_YOU = r"(?!(?:i|we|you|u|ya|ye)\b)"
 """A word that is not the speaker or the one spoken to as a subject ("the lady behind me" may pass a question on)."""
+_PASSED_ON = (r"(?:(?:(?:wants|wanted|would like|'d like|needs|needed|is keen|is dying|is desperate) to know"
+              r"|asking|wondering|wondered|asked|curious|puzzled|(?:(?:keeps?|kept) )?(?:on at|asking|nagging|pestering"
+              r"|bugging|badgering|quizzing))(?: (?:me|us))?"
+              r"|(?:sent|told|begged|made|got|wants|wanted|would like|'d like|needs) (?:me|us)"
+              r"(?: (?:over|down|along|round|up|here))?(?= (?:to|and|promise) ))"
+              r"(?: (?:(?:to|and)(?: come and)?|promise (?:i'd|i would|to)) (?:check|find out|see|ask(?: you)?|confirm"
+              r"|make sure|work out|learn|hear)(?: with you)?)?(?: about)?")
+"""How a question is passed on: "is asking whether", "sent me to ask what", "keeps on at me
+to find out what", "made me promise I'd ask who", "is curious which"."""
 _RELAYED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"  # "Greta, my uncle's asking who..."
                       rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+?(?:'s)? "  # "the lady behind me wants to..."
-                      r"(?:(?:is|was|are|were|has been|have been) )?"
-                      r"(?:asking|wondering|wondered|wants to know|wanted to know|would like to know|asked)"
-                      r"(?: (?:me|us))?"
-                      r"(?: to (?:check|find out|see|ask(?: you)?|confirm|make sure))?\s+"
+                      r"(?:(?:is|was|are|were|has been|have been|been|keeps|kept) )?" + _PASSED_ON + r"\s+"
                       r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
 """"A patient is asking whether the doctor has a slot", "my friend wants to know where the
 chapel is": a question passed on from someone else, asked as the speaker's own; not one that
 asks the NPC to do something ("she's asking if you could...")."""
-_LAST_SENTENCE = re.compile(r"(?<=[a-z][.!])\s+(?=[A-Za-z])")
+_WONDERING = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
+                        r"i(?:'m| am| was|m)(?: (?:so|really|just|a bit|rather|quite))? (?:curious|puzzled|intrigued)"
+                        r"(?: (?:to know|about))?"
+                        r"|(?:i(?:'d| would)(?: (?:really|so|just))? (?:like|love)"
+                        r"|i(?:'ve| have) been (?:trying|meaning|wanting|dying)"
+                        r"|it(?:'d| would) be (?:nice|good|great|lovely|interesting|useful)) to"
+                        r" (?:know|hear|understand|learn|find out|work out|figure out))"
+                        r"\s+(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
+""""I'm curious who you're keen to keep smiling", "I'd like to understand what you saw",
+"I've been trying to work out what you're digging for": the speaker's own question, said
+as a wish to know."""
+_CLAIMED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
+                      r"(?:the )?(?:word|rumour|rumor|talk)(?: [a-z']+){0,4} is|rumou?r has it|" + _TOLD + r"|"
+                      rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+ (?:says|said|swears|swore|reckons|claims"
+                      r"|claimed|insists|insisted|thinks|tells me|told me|mentioned|bet me|bets me|is saying"
+                      r"|keeps saying))"
+                      r"(?: that)?\s+(?P<claim>[a-z].+)$", re.IGNORECASE)
+""""A boy at the gate swears you overheard...", "word in the lobby is that...": a claim
+heard from someone, which a follow-up ("Is that true?") asks the one spoken to to confirm."""
+_CHECKING = re.compile(r",? (?:and|so) (?:[a-z']+ ){0,5}(?:check|ask|confirm)(?: (?:it|that))?(?: with)? you\b.*$",
+                       re.IGNORECASE)
+""""..., and she's made me come and check with you": a claim brought to be checked."""
+_FOLLOW_UP = word_set("true right correct so really help out answer report back say tell think reckon idea ideas yet "
+                      "between one then just sure know thoughts well eh")
+"""Words of a short question that points back at what was said before it ("Is that true?",
+"Will you?", "Just between us?", "How should I answer?") and asks nothing of its own."""
+_LAST_SENTENCE = re.compile(r"(?<=[a-z][.!;])\s+(?=[A-Za-z])")
 """Where a sentence ends and the next begins ("My dad works mornings. He asked me to check...")."""
 _ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b"
                           r"(?! (?:get|buy|find|have) (?!me\b|us\b|him\b|her\b|them\b|one\b))", re.IGNORECASE)
@@ -100,8 +132,11 @@ def as_question(line: str) -> str:
         return f"where is {match['what']} nearby?"
     if match := _WHICH_OF_YOU.search(said):
         return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
+    colon = said.rfind(": ")
+    if colon > 0 and said.endswith("?") and "?" not in said[:colon] and read(asked := said[colon + 2:]).opens:
+        return asked  # "Question from my other half, who's in the car: are you after...?"
     if said.endswith("?"):
-        return line  # already asks in its own words
+        return _followed_up(said) or line  # already asks in its own words, or points back
     if match := _SOMEONE.match(body):
         return f"who {match['rest']}?"
     if match := _YOU_KNOW.match(body) or _BET_YOU_KNOW.match(body):
@@ -113,10 +148,10 @@ def as_question(line: str) -> str:
     if match := _PLACE_WANTED.match(body):
         return f"where is somewhere {match['which']} {match['rest']}?" if match["which"] else (
             f"where can i {match['rest']}?")
-    if (match := _RELAYED.match(body) or _RELAYED.match(_LAST_SENTENCE.split(body)[-1])) \
-            and not _ASKS_TO_ACT.match(match["rest"]):
-        wh = match["wh"].lower()
-        return f"is it true {match['rest']}?" if wh in ("whether", "if") else f"{wh} {match['rest']}?"
+    if asked := _passed_on(body):
+        return asked
+    if (checked := _CHECKING.search(body)) and (match := _CLAIMED.match(body[:checked.start()])):
+        return f"is it true {match['claim']}?"
     if (match := _ABOUT_YOU.match(body)) and _only_yours(asked := f"is it true {match['rest']}?"):
         return asked
     return line
@@ -134,6 +169,49 @@ as a fragment that ends in a question mark (news asked for, "anything happening 
 here?", is no place)."""
 _ASKING_WORDS = frozenset({*AUX, *WH, "you", "i"})
 """Words that make what comes before "round here?" a question of its own, not a thing looked for."""
+
+
+def _passed_on(body: str) -> str | None:
+    """The question a statement passes on or wishes answered ("my wife sent me to ask what
+    a coil of rope goes for" -> "what a coil of rope goes for?"), or ``None``."""
+    last = _LAST_SENTENCE.split(body)[-1]
+    match = _RELAYED.match(body) or _RELAYED.match(last) or _WONDERING.match(body) or _WONDERING.match(last)
+    if match is None or (_ASKS_TO_ACT.match(match["rest"]) and not _EITHER_OR.search(match["rest"])):
+        return None
+    wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
+    if wh in ("whether", "if"):
+        return f"is it true {rest}?"
+    return f"{wh}{rest}?" if rest.startswith("'") else f"{wh} {rest}?"  # "what's happening", not "what 's"
+
+
+def _followed_up(said: str) -> str | None:
+    """A statement that passes a question on or reports a claim, then a question of its
+    own ("Bea wants to know if she can keep sending refunds. Is there money left?") or one
+    pointing back at it ("Tomas says you're saving for something. Will you?"): the question
+    passed on, with the follow-up when it asks something of its own; the claim asked to be
+    confirmed; ``None`` for any other line."""
+    sentences = _SENTENCE_END.split(said)
+    if len(sentences) < 2 or any(s.endswith("?") for s in sentences[:-1]):
+        return None
+    head, tail = " ".join(sentences[:-1]).rstrip(" .!;"), sentences[-1]
+    words = word_forms(_VOCATIVE_END.sub("", tail))
+    points_back = set(words) <= FUNCTION_WORDS | _FOLLOW_UP and (
+        not words or words[0] not in WH or bool(set(words) & _FOLLOW_UP))  # "Which one...?", not "Where was it?"
+    if asked := _passed_on(head):
+        return asked if points_back else f"{asked} {tail}"
+    if points_back and (match := _CLAIMED.match(_CHECKING.sub("", head))):
+        return f"is it true {match['claim']}?"
+    return None
+
+
+_EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|would|should|not)\b", re.IGNORECASE)
+"""Whether "you can hand back 120 coins yourself or need somebody to OK it" asks which, not
+for a deed."""
+_OWN_AFTERTHOUGHT = re.compile(r",? (?:and|but|so) (?:i|i'm|i've)\b.*$", re.IGNORECASE)
+""""..., and I couldn't remember": what the speaker adds of itself after the question it passes on."""
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9'][.!?;])\s+(?=[A-Za-z])")
+_VOCATIVE_END = re.compile(r",\s*[A-Za-z]+\W*$")
+"""A name said last ("..., Brakka?"), left out when what a follow-up asks is weighed."""
 
 
 def _only_yours(question: str) -> bool:

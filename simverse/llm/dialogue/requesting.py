@@ -74,7 +74,7 @@ def _asked_softly(text: str) -> str | None:
     if match is None:
         return None
     verb = match.group("verb")
-    verb = _base(verb)
+    verb = plain_verb(verb)
     return "" if verb in SPEECH_VERBS or verb in ("hear", "learn", "talk", "chat") else verb
 
 
@@ -112,10 +112,10 @@ def _advised(text: str, verbs: frozenset[str]) -> str | None:
     if not verb or verb in _NOT_DEEDS or verb in FUNCTION_WORDS or (bare and not verb_forms(verb) & verbs
                                                                    and verb not in ORDER_VERBS):
         return None
-    return _base(verb)
+    return plain_verb(verb)
 
 
-def _base(verb: str, endings: tuple[str, ...] = ("ing",)) -> str:
+def plain_verb(verb: str, endings: tuple[str, ...] = ("ing",)) -> str:
     """"Writing" -> "write" (with ``endings`` "ed" too, "signed" -> "sign"): the plain verb
     of a form, where a common one fits."""
     if not verb.endswith(endings):
@@ -140,9 +140,9 @@ def hinted(r: Reading) -> str | None:
     if found["needed"]:
         if r.wh:
             return None  # "what's the one thing you don't want happening?" asks
-        verb = _base(found["needed"])
+        verb = plain_verb(found["needed"])
         return verb if verb != found["needed"] else None  # "needs a morning" names no deed
-    return _base(found["verb"] or found["yet"], ("ed",))
+    return plain_verb(found["verb"] or found["yet"], ("ed",))
 
 
 _LEAVE = ("on your own", "by yourself", "all by yourself", "without the", "without a", "without asking",

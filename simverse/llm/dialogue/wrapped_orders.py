@@ -1,0 +1,44 @@
+"""Requests wrapped in courtesy: "I wonder if you'd mind firing up the oven", "might I
+trouble you to count out my tablets", "it would be a great help if you could get Leah a
+slot", "would it be too much trouble to play us something". Said again as the bare order
+inside ("fire up the oven", "count out my tablets"), so the rest of the reading matches it
+to the world's actions as it does any order. Plain English, no world's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.llm.dialogue.requesting import plain_verb
+
+_YOU_WOULD = r"you(?: could| would|'d| might| can)?(?: possibly| just)?"
+_WRAPS = (
+    r"(?:could|can|may|might) i (?:possibly |just )?(?:ask|trouble|bother|get) you to",
+    r"(?:it )?(?:would|'d|will) be (?:a |such a )?(?:great |big |huge |real |massive |tremendous )?"
+    r"(?:help|kindness|favour|favor|relief)(?: to me| to us)? if " + _YOU_WOULD,
+    r"i(?:'d| would)(?: be)? (?:(?:so|ever so|very|really|most|awfully|terribly|truly) )*"
+    r"(?:pleased|grateful|glad|happy|obliged|thankful|chuffed|delighted) if " + _YOU_WOULD,
+    r"i(?:'d| would) (?:really |so |truly )?(?:appreciate|love|like) it if " + _YOU_WOULD,
+    r"i (?:wonder|wondered|was wondering|am wondering|'m wondering) if " + _YOU_WOULD + r"(?: mind)?",
+    r"i (?:do not|don't) suppose " + _YOU_WOULD + r"(?: mind)?",
+    r"(?:is there )?any chance (?:that )?" + _YOU_WOULD,
+    r"would it be (?:too much (?:trouble|to ask|bother)|possible|all right|alright|ok|okay) (?:for you )?to",
+    r"is there any way " + _YOU_WOULD,
+    r"would you be (?:so kind as|kind enough|good enough|willing|able) to",
+)
+_WRAPPED = re.compile(r"^(?:(?:well|so|now|oh|ok|okay|hi|hello|hey|excuse me|sorry|please)[,!.]?\s+)*"
+                      r"(?:[a-z]+,\s+)?(?:" + "|".join(_WRAPS) + r")\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
+_NOT_ORDERS = frozenset({"be", "have", "know", "tell", "say", "not", "mind", "like", "please"})
+"""Words after a wrapping that make no order of their own ("if you could tell me where..."
+is left to the question reading, "if you'd be so kind" to the courtesy it is)."""
+
+
+def bare_order(line: str) -> str:
+    """``line`` as the order its courtesy wraps ("I wonder if you'd mind firing up the oven"
+    -> "fire up the oven."), else unchanged. The order asks no question, whatever mark the
+    courtesy ended with ("... while I watch how it's done?")."""
+    match = _WRAPPED.match(line.strip())
+    if match is None or match["verb"].lower() in _NOT_ORDERS:
+        return line
+    verb = plain_verb(match["verb"].lower()) if match["verb"].lower().endswith("ing") else match["verb"]
+    return f"{verb}{match['rest'].rstrip(' ?.!')}."
