@@ -89,6 +89,8 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} you (?:came|come|have come) (?:[a-z]+ ){0,3}?to [a-z]+"
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} (?:are you|you are)(?: really| actually| truly| even)?"
                       r" (?:here|in here|out here|around here|round here) to [a-z]+"
+                      r"|\b(?:are you|you are)(?: only| just| really| actually| simply)? (?:here|in here|out here)"
+                      r" (?:to|for) (?!the\b|a\b|an\b|me\b|us\b)[a-z]+"
                       r"|\b(?:number one|top|main|biggest|first) (?:job|task|priority|concern|aim)\b"
                       r"|\b(?:on|top of) your (?:list|plate|to do list|agenda)\b"
                       r"|\byou (?:will|would|are)(?: not)? (?:be [a-z]+ing|going to [a-z]+)\b"
@@ -96,8 +98,8 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
 """"Which thing are you going to tell the grandkids about?", "what are you dying to see?",
 "a story you'd like to kill off?", "which bit of gossip would you most like to stop?", "which
 job would you love them to pick you for?", "what's the painting you came to draw?", "which one
-are you here to draw?", "what are you really out here to do?", "your number one job?",
-"anything else on your list?", "you'll be putting your name down, won't you?", "you're not
+are you here to draw?", "what are you really out here to do?", "are you only here to look?",
+"your number one job?", "anything else on your list?", "you'll be putting your name down, won't you?", "you're not
 going to pay full price, are you?": what the NPC means to do."""
 _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|must|got)(?: got)?(?: to)? "
                   r"(?:get|be|go|head|rush|dash|run)\b"

@@ -18,6 +18,7 @@ from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
+from simverse.llm.dialogue.tag_questions import as_yes_no
 
 _TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
                   r"|ain'?t (?:it|he|she)|do(?:n'?t| not) (?:they|you)|does(?:n'?t| not) (?:it|he|she)"
@@ -67,13 +68,16 @@ def as_checked(line: str, people: Collection[str], addressed: Collection[str] = 
 
 def last_line_checked(req: DecisionRequest) -> str:
     """The request's last line in the usual word order (:mod:`.learner`) and as the question
-    it checks (:func:`as_checked`), with the world's people's names (worked out once per
-    world: a reply is read for every line heard); "" when there is no line."""
+    it checks (:func:`as_checked`, else :func:`~.tag_questions.as_yes_no`), with the world's
+    people's names (worked out once per world: a reply is read for every line heard); ""
+    when there is no line."""
     if not req.conversation:
         return ""
     name = req.names[req.npc].name if req.npc in req.names else ""
     line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
-    return as_checked(in_usual_order(line), people_words(req.names), word_forms(name))
+    ordered = in_usual_order(line)
+    checked = as_checked(ordered, people_words(req.names), word_forms(name))
+    return checked if checked != ordered else as_yes_no(ordered)  # "you're new here, aren't you?"
 
 
 _OWNER_FIRST = re.compile(r"^(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*(?P<owner>[a-z]+'?s?)"
