@@ -80,7 +80,9 @@ def name_of(h: Heard, entity: str, article: bool = False) -> str:
 
 
 def fact_sentence(h: Heard, fact: FactView) -> str:
-    """A belief said with where it came from and how sure the NPC is."""
+    """A belief said with where it came from and how sure the NPC is; a secret of its own,
+    told only to someone it trusts, is said as one ("between you and me..."), not as
+    what everyone should know."""
     teller = fact.told_by
     if teller == h.req.partner:
         return f"As you told me, {clause(fact.text, teller)}."
@@ -88,7 +90,7 @@ def fact_sentence(h: Heard, fact: FactView) -> str:
         return h.voice.say("unsure", h.rng, clause=clause(fact.text, teller))
     if teller:
         return h.voice.say("heard_from", h.rng, teller=teller, clause=clause(fact.text, teller))
-    return capital(h.voice.say("own", h.rng, clause=clause(fact.text)))
+    return capital(h.voice.say("confide" if fact.secret else "own", h.rng, clause=clause(fact.text)))
 
 
 def dont_know(h: Heard, topics: list[str] | None = None) -> str:
