@@ -45,6 +45,7 @@ from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_questio
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
+from simverse.llm.dialogue.heard import name_of
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, IntentModel
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
@@ -64,6 +65,7 @@ from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_o
 from simverse.llm.dialogue.reported import as_question, people_in
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
+from simverse.llm.dialogue.route_checks import route_checked
 from simverse.llm.dialogue.sketched import (
     named_within,
     person_noun,
@@ -319,6 +321,9 @@ def answer(h: Heard) -> Said:
         return Said(called)  # "the beer hall beside the quay, what do people call it?"
     if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
         return Said(near)  # "which room is right next door to your studio?": the map says
+    if intent not in ("farewell", "thanks", "request") and h.reading.raw.rstrip().endswith("?") and (
+            way := route_checked(h.req, h.reading, h.topics, lambda e: name_of(h, e))):
+        return Said(way)  # "so from the counter I can step straight into the waiting room, yes?": the way as it is
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (

@@ -133,8 +133,9 @@ def as_question(line: str) -> str:
     if match := _WHICH_OF_YOU.search(said):
         return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
     colon = said.rfind(": ")
-    if colon > 0 and said.endswith("?") and "?" not in said[:colon] and read(asked := said[colon + 2:]).opens:
-        return asked  # "Question from my other half, who's in the car: are you after...?"
+    if colon > 0 and said.endswith("?") and "?" not in said[:colon] and (
+            read(asked := said[colon + 2:]).opens or _CHECKING_LEAD.search(said[:colon])):
+        return asked  # "Question from my other half: are you after...?", "Let me check: the cafe's upstairs?"
     if said.endswith("?"):
         return _followed_up(said) or line  # already asks in its own words, or points back
     if match := _SOMEONE.match(body):
@@ -204,6 +205,9 @@ def _followed_up(said: str) -> str | None:
     return None
 
 
+_CHECKING_LEAD = re.compile(r"\b(?:check|confirm|clear|straight|correct me|am i right|make sure|got this right)\b",
+                            re.IGNORECASE)
+"""A lead-in that says the speaker checks what follows ("Let me check I've got this right: ...")."""
 _EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|would|should|not)\b", re.IGNORECASE)
 """Whether "you can hand back 120 coins yourself or need somebody to OK it" asks which, not
 for a deed."""
