@@ -66,18 +66,19 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
             if v.kind == "place"}
 
 
-_WALK_GOAL = re.compile(r"\b(?:to|2|into|towards|onto)\s+(?:where\s+)?(?:the|a|an|that|this|your|our|my)\s+"
+_WALK_GOAL = re.compile(r"\b(?:to|2|into|towards|onto|as far as)\s+(?:where\s+)?"
+                        r"(?:the|a|an|that|this|your|our|my|(?:[a-z]+ )?[a-z]+'s)\s+"
                         r"(?P<goal>[a-z' -]+?)"
                         r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please|is|gets|buys|pays)\b|[,.;!?]|$)")
 
 
 def walk_goal(raw: str) -> str:
     """Where a walk asks to go, in the speaker's words ("walk over to the canteen with me"
-    -> "canteen", "come to where the fish tank is" -> "fish tank"), to be compared with the
-    places' names; "" when it says no such place."""
+    -> "canteen", "come to where the fish tank is" -> "fish tank", "as far as Maud's red door"
+    -> "red door"), to be compared with the places' names; "" when it says no such place."""
     match = _WALK_GOAL.search(raw.lower())
     words = [w for w in (match["goal"].split() if match else []) if w not in FUNCTION_WORDS]
-    return " ".join(words) if 0 < len(words) <= 3 else ""
+    return " ".join(words) if 0 < len(words) <= 4 else ""
 
 
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"

@@ -37,18 +37,20 @@ _WE_SUGGEST = ("shall we", "let us", "why do not we", "how about we", "what abou
 look at the statues next door?")."""
 
 
-_POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))? "
-                       r"(?:to|into|towards|by) (?:the|a|an|my|your|our)\b"
+_POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down|up|along|through|back))?"
+                       r"(?: (?:beside|with|alongside) (?:me|us))? (?:to|into|towards|by) (?:the|a|an|my|your|our)\b"
                        r"|\b(?:pop|nip|hop|step) (?:out|over|round|across|through|along)"
                        r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$"
                        r"|(?:^| )come(?: (?:over|along|quick|quickly|fast|now|please|then|too))+$")
-""""Pop out to the waiting room", "step over to the desk", "they need a hand at the desk, pop
-through would you", "the front desk needs you! come, please": a walk ("pop your name in" is none)."""
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|escort|guide|accompany|taking|bringing|leading|walking"
-                      r"|showing|escorting|guiding|accompanying) (?:me|us) "
+""""Pop out to the waiting room", "step over to the desk", "hop along beside me to the lobby", "they
+need a hand at the desk, pop through would you", "the front desk needs you! come, please": a
+walk ("pop your name in" is none)."""
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|see|escort|guide|accompany|taking|bringing|leading|walking"
+                      r"|showing|seeing|escorting|guiding|accompanying) (?:me|us) "
                       r"(?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
-""""Take me through to where the returns get tested", "show us over to the mill": a walk with the speaker."""
+""""Take me through to where the returns get tested", "show us over to the mill", "see me through to
+the back room": a walk with the speaker."""
 
 
 def go(h: Heard) -> Said:

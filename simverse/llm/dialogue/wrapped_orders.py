@@ -25,20 +25,29 @@ _WRAPS = (
     r"would it be (?:too much (?:trouble|to ask|bother)|possible|all right|alright|ok|okay) (?:for you )?to",
     r"is there any way " + _YOU_WOULD,
     r"would you be (?:so kind as|kind enough|good enough|willing|able) to",
+    r"(?:won't|wouldn't|couldn't|can't|will not|would not|could not|cannot|can not) you(?: just| please| possibly)?",
 )
 _WRAPPED = re.compile(r"^(?:(?:well|so|now|oh|ok|okay|hi|hello|hey|excuse me|sorry|please)[,!.]?\s+)*"
                       r"(?:[a-z]+,\s+)?(?:" + "|".join(_WRAPS) + r")\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
-_NOT_ORDERS = frozenset({"be", "have", "know", "tell", "say", "not", "mind", "like", "please"})
+_NOT_ORDERS = frozenset({"be", "have", "know", "tell", "say", "not", "mind", "like", "please", "see", "hear",
+                         "understand", "believe", "remember", "think", "stop"})
 """Words after a wrapping that make no order of their own ("if you could tell me where..."
 is left to the question reading, "if you'd be so kind" to the courtesy it is)."""
 
 
 def bare_order(line: str) -> str:
     """``line`` as the order its courtesy wraps ("I wonder if you'd mind firing up the oven"
-    -> "fire up the oven."), else unchanged. The order asks no question, whatever mark the
+    -> "fire up the oven."), with any remark before it, else unchanged. The order asks no question, whatever mark the
     courtesy ended with ("... while I watch how it's done?")."""
-    match = _WRAPPED.match(line.strip())
-    if match is None or match["verb"].lower() in _NOT_ORDERS:
-        return line
-    verb = plain_verb(match["verb"].lower()) if match["verb"].lower().endswith("ing") else match["verb"]
-    return f"{verb}{match['rest'].rstrip(' ?.!')}."
+    *said, last = _SENTENCE_END.split(line.strip())
+    for head, wrapped in ((said, last), ([], line.strip())):
+        match = _WRAPPED.match(wrapped)
+        if match is not None and match["verb"].lower() not in _NOT_ORDERS:
+            verb = plain_verb(match["verb"].lower()) if match["verb"].lower().endswith("ing") else match["verb"]
+            return " ".join([*head, f"{verb}{match['rest'].rstrip(' ?.!')}."])
+    return line
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z][.;!])\s+(?=[A-Za-z])")
+"""Where a sentence ends: the courtesy may come after a remark ("Sunita still hasn't got an
+appointment; couldn't you sort one out for her?")."""
