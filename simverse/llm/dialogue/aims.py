@@ -33,7 +33,8 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
                "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
-               "saving to buy", "your business here", "your business in", "business brings you")
+               "saving to buy", "your business here", "your business in", "business brings you", "got you down to",
+               "got you in here", "got you out here", "got you over here")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
@@ -44,6 +45,7 @@ _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5}
                       r"|proud|prouder|proudest)\b"
                       r"|\bwhat (?:would|will|could) make (?:[a-z]+ ){0,5}(?:for you|you)\b"
                       r"|\b(?:are|were) you (?:[a-z]+ )?after\b"
+                      r"|\b(?:would|will|could) you be (?:[a-z]+ )?(?:happy|glad|content|satisfied|pleased) with\b"
                       r"|\b(?:let|help|make) you (?:sleep|rest) (?:easy|easier|better|sound|soundly|at night)\b")
 """"What would make you walk out of here happy?", "what'd make today a win for you?", "what
 are you actually after?", "which of them would make you proudest?", "what would let you
@@ -133,12 +135,21 @@ def goal_asked(r: Reading) -> bool:
         return False
     asked = _not_of_the_speaker(r)  # "I'm trying to work out who's who. Which ...": the speaker's aim
     return (due or summed or bool(_own_words(r) & AIM_WORDS - _by_the_way(r)) or asked.has(*AIM_PHRASES)
+            or _aim_phrased(asked.padded)
             or bool(_WHY_YOU.search(" ".join(r.body or r.words)))
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
             or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)))
 
 
+def _aim_phrased(padded: str) -> bool:
+    """Whether an aim phrase is said with an adverb inside it ("what is it you're really
+    chasing?", "what are you actually after?")."""
+    bare = _ADVERB.sub(" ", padded)
+    return bare != padded and any(f" {p} " in bare for p in AIM_PHRASES)
+
+
+_ADVERB = re.compile(r" (?:really|actually|truly|honestly|exactly|even|still|just|finally|so) ")
 _NO_DEED = word_set("get be keep make find see give put go do have know tell stop sell buy never not")
 """Goals' first words that say no deed of their own ("get", "keep") or that a question asks
 for something else with ("what do you sell?" asks for wares, "what do you know?" for news)."""

@@ -15,7 +15,9 @@ from simverse.llm.dialogue.reading import Reading
 
 _ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b"
                     r"|\bhow many (?:years|yrs|months|weeks|days) (?:have|has|on|in|at|here|now|doing)\b"
-                    r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b|\bare you new\b"
+                    r"|\bbeen (?:[a-z]+ ){0,5}(?:long|a while|for ages)\b"
+                    r"|\bare you (?:still |fairly |pretty |quite |rather |very |a bit |kind of )?new\b"
+                    r"|\b(?:years|ages|decades) (?:behind|under) (?:you|your belt)\b"
                     r"|\bsince (?:long|when|many|how long|a long time|much time)\b"
                     r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b"
                     r"|\byou (?:must|can not|cannot|could not|would|will|have|had)(?: not)?(?: have)? been "
