@@ -108,6 +108,11 @@ class KnowledgeGraph:
     rows_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per holder, its current beliefs as :mod:`simverse.knowledge.prompts` ranks a few one
     by one (likewise valid while :meth:`holder_version` is unchanged)."""
+    ranking_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per holder, its current beliefs as :mod:`simverse.knowledge.batch_rank` ranks every
+    NPC's at once (likewise valid while :meth:`holder_version` is unchanged)."""
+    ranking_words: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """A number per word of those beliefs (words only join), for their arrays."""
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _by_holder: dict[str, list[int]] = field(default_factory=dict)
     _by_entity: dict[str, list[int]] = field(default_factory=dict)
