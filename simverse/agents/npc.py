@@ -7,6 +7,8 @@ it from there and keeps its Mesa cell in step with its place.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from typing import Any, Protocol
 
 from mesa.discrete_space import CellAgent, Network
@@ -34,6 +36,7 @@ class NPC(CellAgent):
         self.spec = spec
         self.name = spec.name
         self._starts = [int(e.start[:2]) + int(e.start[3:]) / 60 for e in spec.schedule]
+        self._in_order = all(a <= b for a, b in itertools.pairwise(self._starts))
 
     @property
     def props(self) -> dict[str, Any]:
@@ -64,6 +67,9 @@ class NPC(CellAgent):
         """Index of the schedule entry in force at ``hour`` (None without a schedule)."""
         if not self.spec.schedule:
             return None
+        if self._in_order:  # the last entry started by ``hour``, found by bisection (the usual case)
+            index = bisect.bisect_right(self._starts, hour) - 1
+            return index if index >= 0 else len(self._starts) - 1
         current = len(self.spec.schedule) - 1
         for i, start in enumerate(self._starts):
             if start <= hour:

@@ -23,8 +23,9 @@ from simverse.core.schema import ScheduleEntry, WorldSpec
 from simverse.core.seeds import derive_seed
 from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
+from simverse.knowledge.batch_rank import BeliefQuery, rank_many
 from simverse.knowledge.graph import KnowledgeGraph
-from simverse.knowledge.prompts import FACT_BUDGET_TOKENS, rank_beliefs
+from simverse.knowledge.prompts import FACT_BUDGET_TOKENS
 from simverse.llm.dialogue.typed import plainly
 from simverse.llm.prompts import world_brief
 
@@ -140,20 +141,21 @@ def build_requests(
     """
     scene = scene_of(world, step) if scene is None else scene
     food = food_places(world.state)
+    facts = ranked_facts(world, [npc for npc in npcs if not facts or npc.name not in facts]) | (facts or {})
     requests = []
     for i, npc in enumerate(npcs):
         partner, lines = conversations[i] if conversations else (None, [])
         seed = derive_seed(world.seed, step, npc.name, mode, turns[i] if turns else 0)
-        ranked = facts[npc.name] if facts and npc.name in facts else None
+        ranked = facts[npc.name]
         requests.append(_request(world, scene, food, npc, step, mode, seed, partner, lines, ranked,
                                  (memories or {}).get(npc.name, []), every_action))
     return requests
 
 
 def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC, step: int, mode: DecisionMode,
-             seed: int, partner: str | None, lines: list[Turn], facts: list[FactView] | None,
+             seed: int, partner: str | None, lines: list[Turn], facts: list[FactView],
              memories: list[MemoryView], every_action: bool = False) -> DecisionRequest:
-    """One NPC's request at the scene's moment (``facts`` ranked already, or ranked now)."""
+    """One NPC's request at the scene's moment (``facts``: the beliefs ranked for it)."""
     place = npc.place
     entry = world.intention(npc, scene.hour)
     action, args = _scheduled_action(world, npc, entry, step)
@@ -162,7 +164,7 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         route, action, args = [], None, {}
     inventory = list(npc.props.get("inventory", []))
     items_here = scene.items_at.get(place, [])
-    known = facts if facts is not None else _facts(world, npc.name)
+    known = facts
     heard = lines[-1].text if lines else ""
     mentioned = scene.names.find(plainly(heard, scene.names.words)) if heard else []  # "a cheese sarnie"
     if heard:
@@ -271,20 +273,28 @@ def _shelter_route(world: Surroundings, scene: Scene, place: str) -> list[str]:
     return min(ways)[2] if ways else []
 
 
-def _facts(world: Surroundings, npc: str) -> list[FactView]:
-    """The beliefs that matter to the NPC here and now (its place, who is here, its goals
-    and current activity), ranked and cut to a token budget by
-    :func:`simverse.knowledge.prompts.rank_beliefs`, then shown oldest first (prompts and
-    the scripted brain read the list as news in order, latest last)."""
-    agent = world.npcs[npc]
+def ranked_facts(world: Surroundings, npcs: Sequence[NPC]) -> dict[str, list[FactView]]:
+    """Per NPC, the beliefs that matter to it here and now (its place, who is here, its
+    goals and current activity), ranked and cut to a token budget for all NPCs in one pass
+    (:func:`simverse.knowledge.batch_rank.rank_many`, which ranks as
+    :func:`~simverse.knowledge.prompts.rank_beliefs` does), then shown oldest first (prompts
+    and the scripted brain read the list as news in order, latest last)."""
+    if not npcs:
+        return {}
     step = world.step_index + 1
-    place = agent.place
-    people = _others(world.state.npcs_at(place), npc)
-    entry = world.intention(agent, world.clock.hour(step))
-    goal_text = " ".join([*agent.spec.goals, entry.activity if entry else ""])
-    chosen = rank_beliefs(world.knowledge, npc, place, people, goal_text, step, FACT_BUDGET_TOKENS)[:MAX_FACTS]
+    hour = world.clock.hour(step)
+    queries, present = [], {}
+    for agent in npcs:
+        place = agent.place
+        if place not in present:
+            present[place] = world.state.npcs_at(place)
+        entry = world.intention(agent, hour)
+        queries.append(BeliefQuery(agent.name, place, " ".join([*agent.spec.goals, entry.activity if entry else ""])))
     views = world.knowledge.view_cache
-    return [views.get(f.id) or views.setdefault(f.id, fact_view(f)) for f in sorted(chosen, key=lambda f: f.id)]
+    ranked = rank_many(world.knowledge, queries, present, step, FACT_BUDGET_TOKENS, MAX_FACTS)
+    return {agent.name: [views.get(f.id) or views.setdefault(f.id, fact_view(f))
+                         for f in sorted(chosen, key=lambda f: f.id)]
+            for agent, chosen in zip(npcs, ranked, strict=True)}
 
 
 def _item_info(world: Surroundings, items: set[str]) -> dict[str, dict[str, object]]:

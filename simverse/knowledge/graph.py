@@ -108,6 +108,13 @@ class KnowledgeGraph:
     rows_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per holder, its current beliefs as :mod:`simverse.knowledge.prompts` ranks a few one
     by one (likewise valid while :meth:`holder_version` is unchanged)."""
+    ranking_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per holder, its current beliefs as :mod:`simverse.knowledge.batch_rank` ranks every
+    NPC's at once (likewise valid while :meth:`holder_version` is unchanged)."""
+    ranking_words: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """A number per word of those beliefs (words only join), for their arrays."""
+    counts_kept: tuple[tuple, dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    """The last :meth:`believer_counts`, with what it was asked and the graph's change counts."""
     _current: dict[str, dict[str, int]] = field(default_factory=dict)
     _by_holder: dict[str, list[int]] = field(default_factory=dict)
     _by_entity: dict[str, list[int]] = field(default_factory=dict)
@@ -258,7 +265,17 @@ class KnowledgeGraph:
 
     def believer_counts(self, keys: Iterable[str], among: Iterable[str]) -> dict[str, int]:
         """How many of ``among`` hold each of ``keys`` now, in one pass over their beliefs
-        (asking :meth:`believes` per NPC and key cost seconds a step at 10,000 NPCs)."""
+        (asking :meth:`believes` per NPC and key cost seconds a step at 10,000 NPCs); kept
+        until the graph changes, as a step's figures ask it twice with the same arguments."""
+        keys, among = tuple(keys), tuple(among)
+        at = (self.changes, len(self.facts), keys, among)
+        if self.counts_kept is not None and self.counts_kept[0] == at:
+            return dict(self.counts_kept[1])
+        counts = self._believer_counts(keys, among)
+        self.counts_kept = (at, counts)
+        return dict(counts)
+
+    def _believer_counts(self, keys: tuple[str, ...], among: tuple[str, ...]) -> dict[str, int]:
         counts = dict.fromkeys(keys, 0)
         for holder in among:
             current = self._current.get(holder)

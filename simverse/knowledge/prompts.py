@@ -58,7 +58,7 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
-def _profile(kg: KnowledgeGraph, fact: Fact) -> tuple[frozenset[str], frozenset[str], float, int]:
+def fact_profile(kg: KnowledgeGraph, fact: Fact) -> tuple[frozenset[str], frozenset[str], float, int]:
     """What never changes about a fact, computed once: the names and words it mentions, its
     words alone, its fixed score (tracked, secret, confidence) and its tokens."""
     cached = kg.prompt_cache.get(fact.id)
@@ -126,7 +126,7 @@ class _Row(NamedTuple):
 
 def _row(kg: KnowledgeGraph, fact: Fact) -> _Row:
     """The row of one belief (its profile kept per fact)."""
-    return _Row(*_profile(kg, fact), -fact.id, fact.valid_from, fact)
+    return _Row(*fact_profile(kg, fact), -fact.id, fact.valid_from, fact)
 
 
 class _FewHeld(NamedTuple):
@@ -159,7 +159,7 @@ class HeldNow:
     def __init__(self, kg: KnowledgeGraph, npc: str) -> None:
         self.version = kg.holder_version(npc)
         self.facts = kg.beliefs(npc)
-        profiles = [_profile(kg, f) for f in self.facts]
+        profiles = [fact_profile(kg, f) for f in self.facts]
         self.fixed = np.array([p[2] for p in profiles], dtype=np.float64)
         self.valid_from = np.array([f.valid_from for f in self.facts], dtype=np.int64)
         self.newer_first = -np.array([f.id for f in self.facts], dtype=np.int64)
@@ -177,7 +177,7 @@ class HeldNow:
         if len(facts) <= old or facts[:old] != self.facts:
             return HeldNow(kg, npc)
         gained = facts[old:]
-        profiles = [_profile(kg, f) for f in gained]
+        profiles = [fact_profile(kg, f) for f in gained]
         self.version = kg.holder_version(npc)
         self.facts = facts
         self.fixed = np.concatenate([self.fixed, [p[2] for p in profiles]])

@@ -65,3 +65,18 @@ def test_believer_counts_match_asking_each_holder() -> None:
         expected = {k: sum(kg.believes(n, k) for n in among) for k in asked}
         assert kg.believer_counts(asked, among) == expected
     assert kg.believer_counts(asked, npcs)["thing1|is|here"] == 5  # N4 no longer holds it
+
+
+def test_kept_believer_counts_follow_what_is_asserted_and_closed() -> None:
+    kg = KnowledgeGraph()
+    npcs = ["N0", "N1", "N2"]
+    key = kg.assert_fact("N0", "well", "is", "dry", source="world_file", step=0).key
+    counts = kg.believer_counts([key], npcs)
+    assert counts == {key: 1}
+    counts[key] = 99  # the caller's copy: what is kept stays right
+    assert kg.believer_counts([key], npcs) == {key: 1}
+    kg.assert_fact("N1", "well", "is", "dry", source="heard", step=1)
+    assert kg.believer_counts([key], npcs) == {key: 2}
+    assert kg.believer_counts([key], npcs[:1]) == {key: 1}
+    kg.close("N0", key, 2)
+    assert kg.believer_counts([key], npcs) == {key: 1}
