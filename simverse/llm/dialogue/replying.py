@@ -319,11 +319,8 @@ def answer(h: Heard) -> Said:
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):
         return Said(called)  # "the beer hall beside the quay, what do people call it?"
-    if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
-        return Said(near)  # "which room is right next door to your studio?": the map says
-    if intent not in ("farewell", "thanks", "request") and h.reading.raw.rstrip().endswith("?") and (
-            way := route_checked(h.req, h.reading, h.topics, lambda e: name_of(h, e))):
-        return Said(way)  # "so from the counter I can step straight into the waiting room, yes?": the way as it is
+    if mapped := _told_by_the_map(h, intent, line):
+        return Said(mapped)  # "which room is right next door to your studio?", "from here I can step into..., yes?"
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
@@ -345,6 +342,16 @@ def answer(h: Heard) -> Said:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said
+
+
+def _told_by_the_map(h: Heard, intent: str, line: str) -> str:
+    """What the map everyone knows answers: which places lie next to one, or the way as it is
+    for a way guessed and put to be checked; "" for any other line."""
+    if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
+        return near
+    if intent in ("farewell", "thanks", "request") or not h.reading.raw.rstrip().endswith("?"):
+        return ""
+    return route_checked(h.req, h.reading, h.topics, lambda e: name_of(h, e))
 
 
 def _person_first(h: Heard) -> bool:
