@@ -139,6 +139,8 @@ def test_a_tagged_statement_as_the_yes_no_question_it_asks(said, asked):
     "Pour us a round, would you?",  # an order made polite, no statement
     "You'll be putting your name down, won't you?",  # what the NPC means to do, read as it stands
     "You're new here, aren't you? What brought you?",  # the tag is not what ends the line
+    "Tom says the mill is shut. You don't agree, do you?",  # points back at what was said before
+    "I was told you'd know - is that right?",  # no step of the speaker's own
 ])
 def test_tagged_lines_left_as_they_are(said):
     assert as_yes_no(said) == said

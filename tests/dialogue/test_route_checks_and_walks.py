@@ -32,6 +32,11 @@ def test_a_walk_is_not_taken_for_a_guessed_way(harbour):  # noqa: F811
     assert walk.action == "move" and walk.args.get("place") == "market", walk
 
 
+def test_a_question_of_what_happened_on_the_way_is_no_way_guessed(valley):  # noqa: F811
+    reply = ask(valley, "Wren", "Did a dragon really come through the pass?").utterance
+    assert "the way is" not in reply and "go by" not in reply, reply
+
+
 @pytest.mark.parametrize(("world", "npc", "said", "place"), [
     ("clinic", "Marco", "Hop along beside me to the room with the fish tank.", "waiting_room"),
     ("desk", "Sam", "See me through to the Returns Room, would you?", "returns_room"),

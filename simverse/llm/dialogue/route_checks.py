@@ -17,13 +17,15 @@ from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.ways import way_sentence
 
 _ROUTE = re.compile(
-    r"\b(?:step|walk|go|come|get|cut|pass|head|lead|open|nip|pop)s?\b(?: [a-z]+){0,3}? (?:straight |directly |right )?"
-    r"(?:into|through|to|onto|out)\b"
+    r"\b(?:i|we|you|one)\b(?: [a-z']+){0,3}? (?:step|walk|go|come|get|cut|pass|head|nip|pop)s?\b(?: [a-z]+){0,3}? "
+    r"(?:straight |directly |right )?(?:into|through|to|onto|out)\b"
+    r"|\b(?:lead|open)s? (?:straight |directly |right )?(?:into|onto|out)\b"
     r"|\bright (?:outside|next to|beside|behind|across from|through)\b|\bnext door\b|\bway out\b"
     r"|\b(?:first|next) (?:place|stop|room|building|door)\b|\bnext along\b"
     r"|\b(?:joins|connects to|adjoins|opens onto)\b")
-"""Words of a way between places ("step straight into", "right outside", "the first place
-I'd come to", "the next place along", "the way out")."""
+"""Words of a way between places: one the speaker (or the one spoken to) takes ("I can step
+straight into", not "did a dragon come through"), "right outside", "the first place I'd come
+to", "the next place along", "the way out"."""
 _FROM = re.compile(r"\b(?:from|out of)\s+(?P<start>[^,;:.?!]+?)"
                    r"(?=\s+(?:to|towards|into|i|we|you|is|the)\b|[,;:.?!]|$)")
 """Where the guessed way starts ("from the cottages the chapel's...": the cottages)."""

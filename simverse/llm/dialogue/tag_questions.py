@@ -35,6 +35,9 @@ _VERBS = "|".join(sorted(map(re.escape, _ASKED_BY), key=len, reverse=True))
 _SUBJECT_FIRST = re.compile(r"^(?P<start>(?:from|to reach|to get to|on the way to|out of) [^,]*?,?\s+)?"
                             r"(?P<who>you|i|we)(?P<verb>(?= (?:have|need) to\b)|" + _VERBS + r")(?P<rest>\b.*)$")
 """"(From here,) you'd...", "I have to...": who the statement is of, and its verb."""
+_STEPS = frozenset({"can", "could", "should", "must", "would", "will", "do"})
+"""How the speaker says a step of its own it checks ("I can step...", "I'd come to...", "I have
+to go through..."), not a report of itself ("I was told...")."""
 _PRESUMING = re.compile(r"^you(?:'ll| will|'d| would|'re| are)(?: not|n't)? (?:be [a-z]+ing|going to)\b")
 """"You'll be putting your name down, won't you?": what the NPC means to do, which the
 reading asks as it stands (:mod:`.aims`)."""
@@ -60,9 +63,11 @@ def as_yes_no(line: str) -> str:
     if claim.startswith(("there's ", "there is ")):
         return f"is there {claim.split(' ', 2 if claim.startswith('there is') else 1)[-1]}?"
     match = _SUBJECT_FIRST.match(claim)
-    if match is None or _PRESUMING.match(claim):
-        return line
+    if match is None or _PRESUMING.match(claim) or len(match["rest"].split()) < 2:
+        return line  # "..., you don't agree, do you?" points back at what was said before
     who, verb, rest = match["who"], match["verb"], match["rest"]
+    if who != "you" and _ASKED_BY.get(verb, "do") not in _STEPS:
+        return line  # "I was told you'd know - is that right?": no step of the speaker's own
     if verb in (" won't", " will not", " wouldn't", " would not") and (deed := _SAY_NO.match(rest)):
         return f"would you {plain_verb(deed['deed'])}{rest[deed.end():]}?"  # "you won't say no to selling..."
     if _ASKED_BY.get(verb) == "will":  # "you'll have the total in your head, won't you?": a guess, no request
