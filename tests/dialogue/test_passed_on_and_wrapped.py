@@ -34,7 +34,7 @@ def test_a_question_passed_on_in_more_ways(said, asked):
 
 
 @pytest.mark.parametrize(("said", "asked"), [
-    ("I'm curious who you're saving that cake for.", "who you're saving that cake for?"),
+    ("I'm curious who you're saving that cake for.", "who are you saving that cake for?"),
     ("I'd like to understand why you left the city. It puzzles me.", "why you left the city?"),
     ("I've been trying to work out where you hide the spare key.", "where you hide the spare key?"),
     ("It'd be nice to know when the shop opens, Bea.", "when the shop opens, Bea?"),

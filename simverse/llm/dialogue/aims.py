@@ -92,7 +92,7 @@ _PLANNED = re.compile(r"\b(?:what|which)\b(?: [a-z]+){0,4} (?:are|were) you (?:g
                       r"|\b(?:what|which)\b(?: [a-z]+){0,4} (?:are you|you are)(?: really| actually| truly| even)?"
                       r" (?:here|in here|out here|around here|round here) to [a-z]+"
                       r"|\b(?:are you|you are)(?: only| just| really| actually| simply)? (?:here|in here|out here)"
-                      r" (?:to|for) (?!the\b|a\b|an\b|me\b|us\b)[a-z]+"
+                      r" to [a-z]+"
                       r"|\b(?:number one|top|main|biggest|first) (?:job|task|priority|concern|aim)\b"
                       r"|\b(?:on|top of) your (?:list|plate|to do list|agenda)\b"
                       r"|\byou (?:will|would|are)(?: not)? (?:be [a-z]+ing|going to [a-z]+)\b"

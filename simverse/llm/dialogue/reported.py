@@ -182,6 +182,7 @@ def _passed_on(body: str) -> str | None:
     wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
     if wh in ("whether", "if"):
         return f"is it true {rest}?"
+    rest = _YOU_FIRST.sub(lambda m: f"{_ASKED_BY_YOU[m['verb'].lower()]} you ", rest, count=1)  # "what are you up to"
     return f"{wh}{rest}?" if rest.startswith("'") else f"{wh} {rest}?"  # "what's happening", not "what 's"
 
 
@@ -208,6 +209,11 @@ def _followed_up(said: str) -> str | None:
 _CHECKING_LEAD = re.compile(r"\b(?:check|confirm|clear|straight|correct me|am i right|make sure|got this right)\b",
                             re.IGNORECASE)
 """A lead-in that says the speaker checks what follows ("Let me check I've got this right: ...")."""
+_YOU_FIRST = re.compile(r"^you(?P<verb>'re| are|'ve| have| were|'d| would|'ll| will| can) ", re.IGNORECASE)
+_ASKED_BY_YOU = {"'re": "are", " are": "are", "'ve": "have", " have": "have", " were": "were", "'d": "would",
+                 " would": "would", "'ll": "will", " will": "will", " can": "can"}
+"""A question passed on in the order of a statement ("what you're up to") put in the order
+of a question ("what are you up to"), as the rest of the reading knows it."""
 _EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|would|should|not)\b", re.IGNORECASE)
 """Whether "you can hand back 120 coins yourself or need somebody to OK it" asks which, not
 for a deed."""

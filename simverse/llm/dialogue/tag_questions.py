@@ -66,6 +66,8 @@ def as_yes_no(line: str) -> str:
     if match is None or _PRESUMING.match(claim) or len(match["rest"].split()) < 2:
         return line  # "..., you don't agree, do you?" points back at what was said before
     who, verb, rest = match["who"], match["verb"], match["rest"]
+    if who == "you" and ("n't" in verb or " not" in verb) and rest.startswith((" have ", " know ")):
+        return line  # "you wouldn't have a herring, would you?": a doubt that asks it, read as it stands
     if who != "you" and _ASKED_BY.get(verb, "do") not in _STEPS:
         return line  # "I was told you'd know - is that right?": no step of the speaker's own
     if verb in (" won't", " will not", " wouldn't", " would not") and (deed := _SAY_NO.match(rest)):
