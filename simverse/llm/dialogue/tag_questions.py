@@ -38,9 +38,9 @@ _SUBJECT_FIRST = re.compile(r"^(?P<start>(?:from|to reach|to get to|on the way t
 _STEPS = frozenset({"can", "could", "should", "must", "would", "will", "do"})
 """How the speaker says a step of its own it checks ("I can step...", "I'd come to...", "I have
 to go through..."), not a report of itself ("I was told...")."""
-_PRESUMING = re.compile(r"^you(?:'ll| will|'d| would|'re| are)(?: not|n't)? (?:be [a-z]+ing|going to)\b")
-""""You'll be putting your name down, won't you?": what the NPC means to do, which the
-reading asks as it stands (:mod:`.aims`)."""
+_PRESUMING = re.compile(r"^you(?:'ll| will|'d| would|'re| are)(?: not|n't)? (?:be [a-z]+ing|going to|[a-z]+ing)\b")
+""""You'll be putting your name down, won't you?", "you're not taking the day off, are you?":
+what the NPC means to do, which the reading asks as it stands (:mod:`.aims`)."""
 _SAY_NO = re.compile(r"^ (?:say no to|mind|object to|refuse) (?P<deed>[a-z]+ing)\b")
 """"You won't say no to selling Sable that lute, will you?": the deed is asked for."""
 _CLEFT = re.compile(r"^it(?:'s| is) (?P<what>[a-z' ]+?) "
@@ -50,8 +50,8 @@ _CLEFT = re.compile(r"^it(?:'s| is) (?P<what>[a-z' ]+?) "
 
 def as_yes_no(line: str) -> str:
     """``line`` as the yes/no question its tag asks ("you're new here, aren't you?" -> "are
-    you new here?"), when it is a statement about the one spoken to, the speaker's own next
-    step, or what there is ("there's a back door, isn't there?"); else unchanged."""
+    you new here?"), when it is a statement about the one spoken to or the speaker's own next
+    step; else unchanged."""
     text = line.strip().lower().replace("\u2019", "'")
     tag = _TAG.search(text)
     if tag is None or not text.rstrip().endswith("?"):
@@ -60,8 +60,6 @@ def as_yes_no(line: str) -> str:
     claim = claim[_LEAD.match(claim).end():].strip(" ,")
     if match := _CLEFT.match(claim):
         return f"is it {match['what']} {match['rest']}?"
-    if claim.startswith(("there's ", "there is ")):
-        return f"is there {claim.split(' ', 2 if claim.startswith('there is') else 1)[-1]}?"
     match = _SUBJECT_FIRST.match(claim)
     if match is None or _PRESUMING.match(claim) or len(match["rest"].split()) < 2:
         return line  # "..., you don't agree, do you?" points back at what was said before
