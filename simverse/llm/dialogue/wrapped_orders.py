@@ -37,8 +37,8 @@ is left to the question reading, "if you'd be so kind" to the courtesy it is).""
 
 def bare_order(line: str) -> str:
     """``line`` as the order its courtesy wraps ("I wonder if you'd mind firing up the oven"
-    -> "fire up the oven."), with any remark before it, else unchanged. The order asks no question, whatever mark the
-    courtesy ended with ("... while I watch how it's done?")."""
+    -> "fire up the oven."), with any remark before it, else unchanged. The order asks no
+    question, whatever mark the courtesy ended with ("... while I watch how it's done?")."""
     *said, last = _SENTENCE_END.split(line.strip())
     for head, wrapped in ((said, last), ([], line.strip())):
         match = _WRAPPED.match(wrapped)
