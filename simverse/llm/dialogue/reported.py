@@ -19,6 +19,7 @@ from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import AUX, WH, read
+from simverse.llm.dialogue.tag_questions import ASKED_BY
 
 _TOLD = (r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
          r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)")
@@ -182,7 +183,7 @@ def _passed_on(body: str) -> str | None:
     wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
     if wh in ("whether", "if"):
         return f"is it true {rest}?"
-    rest = _YOU_FIRST.sub(lambda m: f"{_ASKED_BY_YOU[m['verb'].lower()]} you ", rest, count=1)  # "what are you up to"
+    rest = _YOU_FIRST.sub(lambda m: f"{ASKED_BY[m['verb'].lower()]} you ", rest, count=1)  # "what are you up to"
     return f"{wh}{rest}?" if rest.startswith("'") else f"{wh} {rest}?"  # "what's happening", not "what 's"
 
 
@@ -210,8 +211,6 @@ _CHECKING_LEAD = re.compile(r"\b(?:check|confirm|clear|straight|correct me|am i 
                             re.IGNORECASE)
 """A lead-in that says the speaker checks what follows ("Let me check I've got this right: ...")."""
 _YOU_FIRST = re.compile(r"^you(?P<verb>'re| are|'ve| have| were|'d| would|'ll| will| can) ", re.IGNORECASE)
-_ASKED_BY_YOU = {"'re": "are", " are": "are", "'ve": "have", " have": "have", " were": "were", "'d": "would",
-                 " would": "would", "'ll": "will", " will": "will", " can": "can"}
 """A question passed on in the order of a statement ("what you're up to") put in the order
 of a question ("what are you up to"), as the rest of the reading knows it."""
 _EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|would|should|not)\b", re.IGNORECASE)

@@ -23,7 +23,7 @@ _TAG = re.compile(r"[\s,]+(?:(?:(?:is|are|was|were|do|does|did|have|has|had|can|
 _LEAD = re.compile(r"^(?:(?:so|and|oh|well|now|ok|okay|hey|hi|sorry|look)\b[\s,!.]*)*"
                    r"(?:(?!(?:you|i|we|it|there)\b)[a-z]+(?: [a-z]+)?,\s+)?")
 """Openers and a name the statement is said to ("so", "Milo,")."""
-_ASKED_BY = {"'re": "are", " are": "are", " aren't": "are", " are not": "are", "'d": "would", " would": "would",
+ASKED_BY = {"'re": "are", " are": "are", " aren't": "are", " are not": "are", "'d": "would", " would": "would",
              " wouldn't": "would", " would not": "would", "'ll": "will", " will": "will", " won't": "will",
              " will not": "will", "'ve got": "have", " have got": "have", "'ve": "have", " have": "have",
              " haven't": "have", " have not": "have", " can": "can", " can't": "can", " cannot": "can",
@@ -31,7 +31,7 @@ _ASKED_BY = {"'re": "are", " are": "are", " aren't": "are", " are not": "are", "
              " was": "was", " do": "do", " don't": "do", " do not": "do", " did": "did", " didn't": "did",
              " did not": "did"}
 """How the verb after "you" or "I" opens the question that checks it ("you'd" -> "would you")."""
-_VERBS = "|".join(sorted(map(re.escape, _ASKED_BY), key=len, reverse=True))
+_VERBS = "|".join(sorted(map(re.escape, ASKED_BY), key=len, reverse=True))
 _SUBJECT_FIRST = re.compile(r"^(?P<start>(?:from|to reach|to get to|on the way to|out of) [^,]*?,?\s+)?"
                             r"(?P<who>you|i|we)(?P<verb>(?= (?:have|need) to\b)|" + _VERBS + r")(?P<rest>\b.*)$")
 """"(From here,) you'd...", "I have to...": who the statement is of, and its verb."""
@@ -66,13 +66,13 @@ def as_yes_no(line: str) -> str:
     who, verb, rest = match["who"], match["verb"], match["rest"]
     if who == "you" and ("n't" in verb or " not" in verb) and rest.startswith((" have ", " know ")):
         return line  # "you wouldn't have a herring, would you?": a doubt that asks it, read as it stands
-    if who != "you" and _ASKED_BY.get(verb, "do") not in _STEPS:
+    if who != "you" and ASKED_BY.get(verb, "do") not in _STEPS:
         return line  # "I was told you'd know - is that right?": no step of the speaker's own
     if verb in (" won't", " will not", " wouldn't", " would not") and (deed := _SAY_NO.match(rest)):
         return f"would you {plain_verb(deed['deed'])}{rest[deed.end():]}?"  # "you won't say no to selling..."
-    if _ASKED_BY.get(verb) == "will":  # "you'll have the total in your head, won't you?": a guess, no request
+    if ASKED_BY.get(verb) == "will":  # "you'll have the total in your head, won't you?": a guess, no request
         return f"is it true {claim}?"
-    asked = f"do {who}{rest}" if not verb else f"{_ASKED_BY[verb]} {who}{rest}"
+    asked = f"do {who}{rest}" if not verb else f"{ASKED_BY[verb]} {who}{rest}"
     if verb in ("'ve", " have") and rest.startswith(" no "):
         asked = f"have {who} any {rest[4:]}"  # "you've no test lined up" -> "have you any test lined up"
     return f"{asked}, {match['start'].strip(' ,')}?" if match["start"] else f"{asked}?"
