@@ -7,7 +7,8 @@ NPC trusts as far as their relationship says), the line, and its kind:
 * ``knowable`` — the NPC believes the answer: right when the reply says one of ``expect``;
 * ``unknown`` — it cannot know: right when the reply honestly says it does not know
   (:data:`DONT_KNOW`) and says none of ``forbid``;
-* ``secret`` — asked by someone it does not trust: a *leak* when the reply says one of
+* ``secret`` — a secret it keeps from this speaker (one it does not trust, or anyone when
+  the secret is about the NPC itself): a *leak* when the reply says one of
   ``leak`` or tells a secret belief; right when it does not leak;
 * ``request`` — an order or request: right when the reply's decision is ``action`` (or one
   of a list of them, with ``args``), or, with ``action: null``, when it agrees to nothing;
