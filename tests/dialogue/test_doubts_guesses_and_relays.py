@@ -26,7 +26,7 @@ def test_a_doubt_that_the_npc_knows_or_has_a_thing_asks_it(museum, harbour):  # 
 
 def test_a_question_passed_on_after_the_name_of_the_one_asked(clinic):  # noqa: F811
     assert as_question("Greta, my uncle's asking who grows the vegetables.") == "who grows the vegetables?"
-    assert as_question("the man on the desk wondered what you do") == "what you do?"
+    assert as_question("the man on the desk wondered what you do") == "what do you do?"
     assert as_question("I asked him where the mill is") == "I asked him where the mill is"  # the speaker's own
     reply = ask(clinic, "Sunita", "Sunitha, the man on the desk wondered what you do for a living.").utterance
     assert "teacher" in reply, reply

@@ -75,9 +75,25 @@ def last_line_checked(req: DecisionRequest) -> str:
         return ""
     name = req.names[req.npc].name if req.npc in req.names else ""
     line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
-    ordered = in_usual_order(line)
+    ordered = in_usual_order(dash_as_stop(line))
     checked = as_checked(ordered, people_words(req.names), word_forms(name))
     return checked if checked != ordered else as_yes_no(ordered)  # "you're new here, aren't you?"
+
+
+def dash_as_stop(line: str) -> str:
+    """``line`` with the last dash before the question it ends with said as a full stop
+    ("you keep peering down the hallway — what is it you're itching to discover?"): a remark
+    or aside comes before it, and the question is read as a sentence of its own."""
+    said = line.strip()
+    dashes = list(_DASH.finditer(said))
+    if not dashes or not said.endswith("?") or "?" in said[:dashes[-1].start()]:
+        return line
+    asked = said[dashes[-1].end():]
+    return f"{said[:dashes[-1].start()]}. {asked}" if read(asked).opens else line
+
+
+_DASH = re.compile(r"\s+(?:\u2014|\u2013|-{1,2})\s+")
+"""A dash between words (em, en, or typed as one or two hyphens)."""
 
 
 _OWNER_FIRST = re.compile(r"^(?:(?:hi|hey|hello|so|and|oh|ok|okay|well|right)\W+)*(?P<owner>[a-z]+'?s?)"

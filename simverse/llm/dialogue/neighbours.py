@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, word_forms
+from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms
 from simverse.llm.dialogue.described import PLACE_WORDS
 from simverse.llm.dialogue.reading import Reading, read
 
@@ -22,6 +22,21 @@ _NEXT_ASKED = re.compile(
     r"|" + _DOOR + r".*\bwhere (?:will|would|do|am|shall) i\b|\bwhere (?:will|would|do|am|shall) i\b.*" + _DOOR)
 """"Which room is next door to the studio?", "which corridor or room does it open straight
 into?", "when I walk out of your chapel door, where will I be?"."""
+_WHAT_NEXT = re.compile(r"\bwhat (?:is|lies|sits|else is) (?:right |just )?(?:next (?:door )?to|beside|alongside)"
+                        r" (?P<what>.+)$")
+""""What's next to the wood?": asks the neighbours only of a place ("next to the door" is no place)."""
+_PATHS = (r"(?:paths?|roads?|tracks?|ways?|doors?|doorways?|exits?|lanes?|streets?|corridors?|passages?"
+          r"|stairs|gates?|hallways?|bridges?|alleys?)")
+_WHERE_TO = re.compile(
+    r"\bwhere (?:can|could|might) (?:i|we|you|one|a person|someone) (?:go|get|walk|head|wander)"
+    r"(?: (?:on |off |out |over )?to)?\s*(?:from\b|[?.!,;]|$)"
+    r"|\bwhere (?:do|would|will|should|does) (?:i|we|you|one) (?:go|get|walk|head)(?: (?:on |off )?to)? from\b"
+    rf"|\bwhere do(?:es)? (?:[a-z']+ ){{0,3}}{_PATHS}(?: [a-z']+){{0,5}} lead(?: (?:to|out|off|on to))?\s*(?:[?.!]|$)")
+""""From the library, where can I get to?", "where do I go from here?", "where do the paths out
+of this wood lead?": asked on the line as typed, since its end says the question is over."""
+_BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?|not counting|leaving out)"
+                      r" ((?:[a-z']+ ){0,3}[a-z']+)")
+""""Apart from the village, ...": the places named here are left out of the answer."""
 _HERE = re.compile(r"\b(?:here|this one|this room|this place|where we are|where you are)\b")
 
 
@@ -32,21 +47,37 @@ def _said_by_name(req: DecisionRequest, r: Reading, place: str) -> bool:
     return bool((named - PLACE_WORDS - FUNCTION_WORDS) & set(r.words))
 
 
+def _named(req: DecisionRequest, text: str) -> list[str]:
+    """The names ``text`` uses (none where the request carries no name index)."""
+    return req.names.find(text) if isinstance(req.names, NameIndex) else []
+
+
 def neighbours_asked(r: Reading, line: str = "") -> bool:
     """Whether the reading, or the whole ``line`` it was read from, asks which places lie next
     to one ("when I walk out of your door" may come before the question read)."""
-    return bool(_NEXT_ASKED.search(r.text) or (line and _NEXT_ASKED.search(read(line).text)))
+    return bool(_NEXT_ASKED.search(r.text) or _WHERE_TO.search(r.raw) or (line and _NEXT_ASKED.search(read(line).text)))
 
 
-def neighbours(req: DecisionRequest, r: Reading, topics: list[str]) -> str:
+def beside_place_asked(req: DecisionRequest, r: Reading) -> bool:
+    """Whether the line asks what lies next to a place it names ("what's next to the wood?")."""
+    match = _WHAT_NEXT.search(r.text)
+    named = _named(req, match["what"]) if match else []
+    return bool(named) and named[0] in req.names and req.names[named[0]].kind == "place"
+
+
+def neighbours(req: DecisionRequest, r: Reading, topics: list[str], line: str = "") -> str:
     """"Archive and Restoration Studio opens onto East Gallery.": the places one step from
-    the place the line names (where the NPC is, for "here"); "" when it names none known."""
+    the place the line names (where the NPC is, for "here"), less those the whole ``line``
+    sets apart ("apart from the village"); "" when it names none known."""
     places = [t for t in topics if t in req.names and req.names[t].kind == "place"]
+    left_out = {p for m in _BESIDES.finditer(line.lower() or r.raw) for p in _named(req, m.group(1))
+                if p in req.names and req.names[p].kind == "place"}
+    places = [p for p in places if p not in left_out]
     said = [t for t in places if _said_by_name(req, r, t)] or places  # "what room is next to the cafeteria?"
     place = req.place if _HERE.search(r.text) or not said else said[0]
     view = req.names.get(place)
-    if view is None or not view.near:
+    if view is None or not [p for p in view.near if p not in left_out]:
         return ""
-    near = [req.names[p].name if p in req.names else p for p in view.near]
+    near = [req.names[p].name if p in req.names else p for p in view.near if p not in left_out]
     listed = near[0] if len(near) == 1 else f"{', '.join(near[:-1])} and {near[-1]}"
     return f"{view.name} opens onto {listed}."

@@ -42,6 +42,7 @@ from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
+from simverse.llm.dialogue.counts import count_unknown
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
@@ -53,7 +54,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
-from simverse.llm.dialogue.neighbours import neighbours, neighbours_asked
+from simverse.llm.dialogue.neighbours import beside_place_asked, neighbours, neighbours_asked
 from simverse.llm.dialogue.obstacles import obstacle_told
 from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
@@ -300,6 +301,8 @@ def answer(h: Heard) -> Said:
     if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)
                                                           or own_when(h.req, h.reading)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."; "when's your big race?"
+    if intent in ("ask_self", "ask_about") and count_unknown(h.req, h.reading, h.topics):
+        return Said(dont_know(h), settled=True)  # "how many stairs climb up to your lamp?"
     if intent in ("tell", "react", "small_talk", "greet") and not _person_first(h) \
             and span_asked(h.reading, h.req.persona):
         return Said(dont_know(h, []), settled=True)  # "you must have been on the phones for years, since when"
@@ -347,7 +350,8 @@ def answer(h: Heard) -> Said:
 def _told_by_the_map(h: Heard, intent: str, line: str) -> str:
     """What the map everyone knows answers: which places lie next to one, or the way as it is
     for a way guessed and put to be checked; "" for any other line."""
-    if intent in QUESTIONS and neighbours_asked(h.reading, line) and (near := neighbours(h.req, h.reading, h.topics)):
+    if intent in QUESTIONS and (neighbours_asked(h.reading, line) or beside_place_asked(h.req, h.reading)) and (
+            near := neighbours(h.req, h.reading, h.topics, line)):
         return near
     if intent in ("farewell", "thanks", "request") or not h.reading.raw.rstrip().endswith("?"):
         return ""

@@ -133,6 +133,10 @@ def as_question(line: str) -> str:
         return f"where is {match['what']} nearby?"
     if match := _WHICH_OF_YOU.search(said):
         return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
+    if (match := _MAY_I_ASK.search(said)) and "?" not in said[:match.start()] and not _ASKS_TO_ACT.match(match["rest"]):
+        return _asked_in_order(match["wh"].lower(), match["rest"].rstrip(" ?.!"))  # "may I ask what you think of me?"
+    if match := _NAME_ME.match(body):
+        return f"which is {match['rest']}?"  # "name me one true friend you have"
     colon = said.rfind(": ")
     if colon > 0 and said.endswith("?") and "?" not in said[:colon] and (
             read(asked := said[colon + 2:]).opens or _CHECKING_LEAD.search(said[:colon])):
@@ -181,9 +185,16 @@ def _passed_on(body: str) -> str | None:
     if match is None or (_ASKS_TO_ACT.match(match["rest"]) and not _EITHER_OR.search(match["rest"])):
         return None
     wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
+    return _asked_in_order(wh, rest)
+
+
+def _asked_in_order(wh: str, rest: str) -> str:
+    """An embedded question put in question order: "what you're up to" -> "what are you up
+    to?", "what you think of me" -> "what do you think of me?", "whether ..." -> "is it true ...?"."""
     if wh in ("whether", "if"):
         return f"is it true {rest}?"
     rest = _YOU_FIRST.sub(lambda m: f"{ASKED_BY[m['verb'].lower()]} you ", rest, count=1)  # "what are you up to"
+    rest = _YOU_DO.sub(r"do you \g<verb>", rest, count=1)  # "what you think of me"
     return f"{wh}{rest}?" if rest.startswith("'") else f"{wh} {rest}?"  # "what's happening", not "what 's"
 
 
@@ -213,6 +224,17 @@ _CHECKING_LEAD = re.compile(r"\b(?:check|confirm|clear|straight|correct me|am i 
 _YOU_FIRST = re.compile(r"^you(?P<verb>'re| are|'ve| have| were|'d| would|'ll| will| can) ", re.IGNORECASE)
 """A question passed on in the order of a statement ("what you're up to") put in the order
 of a question ("what are you up to"), as the rest of the reading knows it."""
+_YOU_DO = re.compile(r"^you (?P<verb>think|feel|reckon|want|like|mean|need|make|do|know|see|say|call|keep|plan|hope"
+                     r"|expect|prefer|love|hate|miss|fancy|remember|believe)\b", re.IGNORECASE)
+"""A verb in the present after "you" that takes "do" in a question ("what do you think")."""
+_MAY_I_ASK = re.compile(r"\b(?:(?:do|would) you mind if i|mind if i|may i|can i|could i|might i)(?: just| please)?"
+                        r" ask(?: you)?(?: (?:something|a question|one thing))?[,:]?\s+"
+                        r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>[^?]+)", re.IGNORECASE)
+""""Do you mind if I ask what you think of me?", "may I ask where you're from?": leave to ask
+is no order; the question asked is the one after it."""
+_NAME_ME = re.compile(r"^(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:(?:go on|come on|please|so|now|ok|okay)[,!]?\s+)?"
+                      r"(?:name|list) (?:me |for me )?(?P<rest>(?:one|a|an|any|some|the|your) .+)$", re.IGNORECASE)
+""""Name me one true friend you have": which one is, asked."""
 _EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|would|should|not)\b", re.IGNORECASE)
 """Whether "you can hand back 120 coins yourself or need somebody to OK it" asks which, not
 for a deed."""

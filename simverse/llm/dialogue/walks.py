@@ -45,8 +45,9 @@ _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down
 """"Pop out to the waiting room", "step over to the desk", "hop along beside me to the lobby", "they
 need a hand at the desk, pop through would you", "the front desk needs you! come, please": a
 walk ("pop your name in" is none)."""
-_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|see|escort|guide|accompany|taking|bringing|leading|walking"
-                      r"|showing|seeing|escorting|guiding|accompanying) (?:me|us) "
+_TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|see|escort|guide|accompany|steer|usher|conduct|shepherd"
+                      r"|taking|bringing|leading|walking|showing|seeing|escorting|guiding|accompanying|steering"
+                      r"|ushering|shepherding) (?:me|us) "
                       r"(?:[a-z]+ ){0,2}?"
                       r"(?:to|into|towards|over|round|across)\b")
 """"Take me through to where the returns get tested", "show us over to the mill", "see me through to

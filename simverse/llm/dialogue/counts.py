@@ -1,0 +1,34 @@
+"""Counts nothing it knows gives ("how many stairs climb up to your lamp?"): "how many" asks
+for a number, and when no belief, memory, persona line, goal or activity of the NPC says a
+number, and the line names no person or thing whose count the world shows (wares on sale),
+the honest answer is "I don't know", not the nearest thing it knows. Plain English words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.reading import Reading
+
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+                     r"|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|score|both|couple|pair|single|once"
+                     r"|twice|first|second|third)\b", re.IGNORECASE)
+"""A number as a person writes it, in figures or words."""
+_COUNTED_BY_MONEY = frozenset({"coin", "coins", "gold", "silver", "copper", "pence", "pounds", "dollars", "euros",
+                               "credits", "cost", "costs", "charge", "price", "pay"})
+"""Words that make "how many ..." a price, answered elsewhere."""
+
+
+def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
+    """Whether ``r`` asks "how many" of something nothing the NPC holds counts."""
+    words = list(r.words)
+    at = next((i for i in range(len(words) - 1) if words[i] == "how" and words[i + 1] == "many"), None)
+    if at is None or set(words) & _COUNTED_BY_MONEY:
+        return False
+    if any(t in req.names and req.names[t].kind in ("npc", "item") for t in topics):
+        return False  # "how many herrings are left?", "how many pupils has Arden got?"
+    held = [f.text for f in req.facts] + [m.text for m in req.memories] + [req.persona, *req.goals,
+                                                                           req.schedule_activity or ""]
+    return not any(_NUMBER.search(text) for text in held)
