@@ -39,6 +39,9 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
 """"Putting every coin away for something big?": saving, asked in other words."""
+_SPENT_ON = re.compile(r"\bwhat (?:would|will|could|might) (?:you|ya) (?:buy|get|spend)\b(?: [a-z]+){0,4} (?:with|on)"
+                       r"(?:$| (?:it|them|that|those|all|your|the money|the coins|the cash|the savings)\b)")
+""""What would you buy with your savings?": what one would spend on is what one is after."""
 _HURRY = re.compile(r"\b(?:the|such a) (?:[a-z]+ )?(?:hurry|rush)\b(?! hour)")
 """"What's the massive hurry?": a reason asked of the one spoken to, without a "you"."""
 _PLEASED = re.compile(r"\b(?:make|keep|leave) (?:you|yourself)\b(?: [a-z]+){0,5} (?:happy|glad|content|satisfied"
@@ -139,7 +142,7 @@ def goal_asked(r: Reading) -> bool:
             or bool(_WHY_YOU.search(" ".join(r.body or r.words)))
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
-            or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)))
+            or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)) or bool(_SPENT_ON.search(r.text)))
 
 
 def _aim_phrased(padded: str) -> bool:
@@ -194,6 +197,12 @@ def _own_words(r: Reading) -> set[str]:
     your desk who wants to be class rep, what's her name?": her wanting, not the NPC's)."""
     kept = _OF_ANOTHER.sub(lambda m: m[0] if set(read(m[0]).words) & YOU_WORDS else " ", r.raw)
     return set(read(kept).words)
+
+
+def wish_supposed(r: Reading) -> bool:
+    """Whether the line asks a wish, or the day hoped for, through a supposition ("if you
+    could pull off one brave thing today, what would it be?")."""
+    return bool(_IDEAL_DAY.search(r.text) or _WISHED.search(_unaddressed(r)))
 
 
 def _unaddressed(r: Reading) -> str:

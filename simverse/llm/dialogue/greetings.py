@@ -59,7 +59,7 @@ def introduces(text: str, name: str) -> bool:
     return said_who or _NAME_HERE.match(after) is not None
 
 
-_SAYS_WHO = re.compile(r"\b(?:it'?s|it is|this is|i'?m|i am)(?:,? me,?)? $")
+_SAYS_WHO = re.compile(r"\b(?:it'?s|it is|this is|i'?m|i am)(?:,? me,?)?(?: (?:your|ur|yer) [a-z]+(?: [a-z]+)?)? $")
 _NAME_IS = re.compile(r" (?:is|was|has|and)\b")
 _NAME_HERE = re.compile(r" (?:here|again|speaking)\b(?! (?:is|was|has)\b)")
 

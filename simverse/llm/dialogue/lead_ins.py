@@ -38,8 +38,11 @@ def _introduction(words: list[str], start: int, names: Container[str]) -> int:
     """How many words from ``start`` say who is speaking ("it's me, Mara", "this is Ada"), with
     more to follow (0: none)."""
     said = _phrase_at(words, start, _SPEAKING)
-    if said and start + said < len(words) - 2 and words[start + said] == "your" and words[start + said + 1] in _KIN:
-        return said + 2  # "it's your mum, ..."
+    if said and start + said < len(words) - 2 and words[start + said] == "your":
+        if words[start + said + 1] in _KIN:
+            return said + 2  # "it's your mum, ..."
+        if start + said < len(words) - 3 and words[start + said + 2] in names:
+            return said + 3  # "it's your neighbour Sunita. ..."
     who = words[start + said] if said and start + said < len(words) - 1 else ""
     return said + 1 if who and (who in names or who in _KIN) else 0
 

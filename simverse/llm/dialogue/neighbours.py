@@ -29,7 +29,7 @@ _PATHS = (r"(?:paths?|roads?|tracks?|ways?|doors?|doorways?|exits?|lanes?|street
           r"|stairs|gates?|hallways?|bridges?|alleys?)")
 _WHERE_TO = re.compile(
     r"\bwhere (?:can|could|might) (?:i|we|you|one|a person|someone) (?:go|get|walk|head|wander)"
-    r"(?: (?:on |off |out |over )?to)?\s*(?:from\b|[?.!,;]|$)"
+    r"(?: (?:on |off |out |over )?to)?\s*(?:(?:straight |directly |right )?from\b|[?.!,;]|$)"
     r"|\bwhere (?:do|would|will|should|does) (?:i|we|you|one) (?:go|get|walk|head)(?: (?:on |off )?to)? from\b"
     rf"|\bwhere do(?:es)? (?:[a-z']+ ){{0,3}}{_PATHS}(?: [a-z']+){{0,5}} lead(?: (?:to|out|off|on to))?\s*(?:[?.!]|$)")
 """"From the library, where can I get to?", "where do I go from here?", "where do the paths out

@@ -135,6 +135,8 @@ def as_question(line: str) -> str:
         return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
     if (match := _MAY_I_ASK.search(said)) and "?" not in said[:match.start()] and not _ASKS_TO_ACT.match(match["rest"]):
         return _asked_in_order(match["wh"].lower(), match["rest"].rstrip(" ?.!"))  # "may I ask what you think of me?"
+    if match := _TELL_ME_THE.search(body):
+        return f"which {match['noun']} is it {match['rel']}{match['rest']}?"  # "tell me the batch that's been recalled"
     if match := _NAME_ME.match(body):
         return f"which is {match['rest']}?"  # "name me one true friend you have"
     colon = said.rfind(": ")
@@ -232,6 +234,10 @@ _MAY_I_ASK = re.compile(r"\b(?:(?:do|would) you mind if i|mind if i|may i|can i|
                         r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>[^?]+)", re.IGNORECASE)
 """"Do you mind if I ask what you think of me?", "may I ask where you're from?": leave to ask
 is no order; the question asked is the one after it."""
+_TELL_ME_THE = re.compile(r"(?:^|[,;:.]\s+)(?:(?:please|so|now|ok|okay|just)\s+)?(?:tell|remind) me,?"
+                          r" (?:please,? )?the (?P<noun>[a-z]+) (?P<rel>that|which|who|whose)\b(?P<rest>.+)$",
+                          re.IGNORECASE)
+""""In case my kettle is affected, tell me the batch that's been recalled": which one, asked."""
 _NAME_ME = re.compile(r"^(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:(?:go on|come on|please|so|now|ok|okay)[,!]?\s+)?"
                       r"(?:name|list) (?:me |for me )?(?P<rest>(?:one|a|an|any|some|the|your) .+)$", re.IGNORECASE)
 """"Name me one true friend you have": which one is, asked."""

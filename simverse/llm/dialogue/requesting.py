@@ -206,10 +206,14 @@ _TOGETHER = re.compile(rf"\b(?:shall|should|can|could) we(?: both| all| two)? {_
                        r"(?:at|to|in|on|down|over)\b"
                        rf"|(?:^| )we (?:both |all |two )?{_GOING} together (?:to|into|over|down|up|as far as|until)\b"
                        r"|\brace (?:you|ya|u) (?:(?:out|outside|inside|back|over|down|up|across|round) )?"
-                       r"(?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b")
+                       r"(?:to|down to|over to|up to)\b|\blast one (?:to|at|into) .* rotten egg\b"
+                       r"|\b(?:what if|how about if|suppose|supposing|say) (?:we|the two of us|you and i|us two)"
+                       r"(?: both| all| two)? (?:went|popped|headed|wandered|walked|nipped|strolled|moved|hopped"
+                       r"|stepped|scooted|moseyed|ambled|toddled|ran|dashed|made our way)"
+                       r"(?: (?:out|over|up|down|along|across|round|back|off))? (?:to|into|as far as)\b")
 """"Shall we pop along to...", "let's scoot out", "fancy heading through to...", "the café,
 coming?", "I'd love your company up at the square", "we walk together to the room", "race
-you to the pitch!": a walk
+you to the pitch!", "what if the two of us strolled up to the market?": a walk
 together suggested, not ordered."""
 
 

@@ -51,9 +51,14 @@ PRICE_WORDS = word_set("how much is are it this that these those the a an for co
 
 
 _MUST_DO = re.compile(r"\bwhat (?:have|has) you got to (?!(?:sell|offer|eat|drink|trade|spare|buy|show)\b)"
+                      r"|\bwhat (?:have|has|do|does) (?:you|ya) (?:got |have )?(?:planned|on|lined up|in mind|booked"
+                      r"|arranged|coming up)\b"
+                      r"|\bwhat (?:would|will|'d|could|might) (?:you|ya) (?:buy|get|spend)\b(?: [a-z]+){0,3}"
+                      r" (?:with|on)\b"
                       r"|\b(?:are|were) you (?:[a-z]+ ){1,3}to buy\b|\bsav(?:e|es|ed|ing) (?:up )?(?:to|for)\b")
-""""What have you got to get through before...", "what are you saving up to buy?", "did you
-buy it yourself?": what the NPC must do, wants or did, not what it has to sell."""
+""""What have you got to get through before...", "what have you got planned for Sunday?",
+"what would you buy with your savings?", "what are you saving up to buy?", "did you buy it
+yourself?": what the NPC must do, plans, wants or did, not what it has to sell."""
 
 
 def wares_asked_here(r: Reading) -> bool:

@@ -22,7 +22,8 @@ _WRAPS = (
     r"i (?:wonder|wondered|was wondering|am wondering|'m wondering) if " + _YOU_WOULD + r"(?: mind)?",
     r"i (?:do not|don't) suppose " + _YOU_WOULD + r"(?: mind)?",
     r"(?:is there )?any chance (?:that )?" + _YOU_WOULD,
-    r"would it be (?:too much (?:trouble|to ask|bother)|possible|all right|alright|ok|okay) (?:for you )?to",
+    r"(?:would|will|might|could) it (?:at all |possibly |perhaps |ever |just )?be (?:at all )?"
+    r"(?:too much (?:trouble|to ask|bother)|possible|all right|alright|ok|okay) (?:at all )?(?:for you )?to",
     r"is there any way " + _YOU_WOULD,
     r"would you be (?:so kind as|kind enough|good enough|willing|able) to",
     r"(?:won't|wouldn't|couldn't|can't|will not|would not|could not|cannot|can not) you(?: just| please| possibly)?",
