@@ -1,10 +1,10 @@
 """Questions asked after a supposition or condition ("should I need a nurse, who's on?"),
-said question first so the reading sees how the question opens, while a wish asked through
-a supposition stays a wish; plans and spending asked of the NPC ("what have you got planned
-for the weekend?", "what would you spend the money on?") are no question about wares; "would it
-at all be possible to..." wraps an order; a walk together put as a supposition ("what if we
-wandered over to the square?"); "tell me the batch that's been recalled" asks which one; a
-speaker who says who they are to the NPC ("it's your neighbour Sunita") is not asked about."""
+read without it, while a wish asked through a supposition stays a wish; plans and spending
+asked of the NPC ("what have you got planned for the weekend?", "what would you spend the
+money on?") are no question about wares; "would it at all be possible to..." wraps an order;
+a walk together put as a supposition ("what if we wandered over to the square?"); "tell me
+the batch that's been recalled" asks which one; a speaker who says who they are to the NPC
+("it's your neighbour Sunita") is not asked about."""
 
 from __future__ import annotations
 
@@ -13,23 +13,24 @@ import pytest
 from simverse.agents.player import ask
 from simverse.llm.dialogue.greetings import introduces
 from simverse.llm.dialogue.reported import as_question
-from simverse.llm.dialogue.suppositions import condition_last
+from simverse.llm.dialogue.suppositions import without_condition
 from simverse.llm.dialogue.wrapped_orders import bare_order
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401  (MiniLM)
 from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (MiniLM)
 
 
 @pytest.mark.parametrize(("said", "asked"), [
-    ("Should I need a nurse, who is on today?", "who is on today, should I need a nurse?"),
-    ("Greta, supposing the fog rolls in, where will you shelter?",
-     "Greta, where will you shelter, supposing the fog rolls in?"),
-    ("Thanks. In case I get lost; how do I reach the chapel?", "Thanks. how do I reach the chapel, in case I get lost?"),
+    ("Should I need a nurse, who is on today?", "who is on today?"),
+    ("Greta, supposing the fog rolls in, where will you shelter?", "Greta, where will you shelter?"),
+    ("Thanks. In case I get lost; how do I reach the chapel?", "Thanks. how do I reach the chapel?"),
     ("If you could change one thing here, what would it be?",
      "If you could change one thing here, what would it be?"),  # a wish stays a wish
+    ("Had you stayed at sea, what would you do now?", "Had you stayed at sea, what would you do now?"),  # another life
+    ("If the bread is ready, would you wrap a loaf?", "If the bread is ready, would you wrap a loaf?"),  # what to do it to
     ("If the bell rings, run to the door.", "If the bell rings, run to the door."),  # an order, not a question
 ])
-def test_a_question_after_a_condition_is_asked_first(said, asked):
-    assert condition_last(said) == asked
+def test_a_question_after_a_condition_is_read_without_it(said, asked):
+    assert without_condition(said) == asked
 
 
 def test_an_aim_asked_after_a_supposition(clinic):  # noqa: F811

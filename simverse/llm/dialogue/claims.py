@@ -18,7 +18,7 @@ from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
-from simverse.llm.dialogue.suppositions import condition_last
+from simverse.llm.dialogue.suppositions import without_condition
 from simverse.llm.dialogue.tag_questions import as_yes_no
 
 _TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
@@ -76,7 +76,7 @@ def last_line_checked(req: DecisionRequest) -> str:
         return ""
     name = req.names[req.npc].name if req.npc in req.names else ""
     line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
-    ordered = in_usual_order(condition_last(dash_as_stop(line)))
+    ordered = in_usual_order(without_condition(dash_as_stop(line)))
     checked = as_checked(ordered, people_words(req.names), word_forms(name))
     return checked if checked != ordered else as_yes_no(ordered)  # "you're new here, aren't you?"
 

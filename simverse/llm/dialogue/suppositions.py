@@ -1,9 +1,11 @@
 """Questions asked after a supposition or condition ("supposing the doctor sees you today,
 what will you insist on?", "just in case I lose my way, where can I walk to from the quay?",
-"should I need a nurse, who's on?"): the question is said first and the condition after it,
-so the reading sees how the question opens, as it would had the speaker asked it plainly.
-A wish asked through a supposition ("if you could do one brave thing, what would it be?")
-is left as it is: its "if" is what makes it a wish. Plain English words only.
+"should I need a nurse, who's on?"): the question is read as asked plainly, without the
+condition, so the reading sees how it opens and what it asks of (the names the condition
+uses stay the line's topics). Left as they are: a wish asked through a supposition ("if you
+could do one brave thing, what would it be?"), another life ("had you not gone into
+teaching, ..."), and a request whose condition says what to do it to ("if a prescription is
+waiting, would you make it up?"). Plain English words only.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ _CONDITION = re.compile(
     r"|assuming|let's say|let us say|should|were|had)\b[^,;:?]*?)"
     r"\s*[,;:]\s+(?P<main>[^,;:?]+\?)$", re.IGNORECASE)
 """A condition clause, then a comma (or semicolon or colon), then the question."""
+_COUNTERFACTUAL = re.compile(r"^had\b|\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
+""""Had you not gone into teaching, ...": another life, which the question asks about."""
+_ASKS_TO_DO = re.compile(r"^(?:would|could|can|will|might) (?:you|ya|u)\b", re.IGNORECASE)
+""""If a prescription is waiting, would you make it up?": the condition says what to do it to."""
 
 
-def condition_last(line: str) -> str:
-    """``line`` with a question asked after a condition said as the question first, the
-    condition after it; else unchanged."""
+def without_condition(line: str) -> str:
+    """``line`` with a question asked after a condition said without it; else unchanged."""
     sentences = SENTENCE_BREAK.split(line.strip())
     match = _CONDITION.match(sentences[-1])
-    if match is None or not read(match["main"]).opens or wish_supposed(read(line)):
+    if match is None or not read(match["main"]).opens or wish_supposed(read(line)) \
+            or _COUNTERFACTUAL.search(match["cond"]) or _ASKS_TO_DO.match(match["main"]):
         return line
-    cond = match["cond"].strip()
-    asked = f"{match['head']}{match['main'][:-1].rstrip()}, {cond[0].lower()}{cond[1:]}?"
-    return " ".join([*sentences[:-1], asked])
+    return " ".join([*sentences[:-1], f"{match['head']}{match['main']}"])
