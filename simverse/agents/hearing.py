@@ -15,10 +15,12 @@ world) finds in its request what the NPC believes about what it was just asked:
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections.abc import Sequence
 from functools import partial
+from operator import itemgetter
 
 import networkx as nx
 
@@ -36,6 +38,8 @@ from simverse.llm.dialogue.requesting import polite_request
 from simverse.llm.dialogue.walks import MOVE_WORDS
 
 _FOR_ME = re.compile(r"\b(?:me|us|i|i'd|i'll|i'm|we|we'd)\b", re.IGNORECASE)
+_FIRST_TWO = itemgetter(0, 1)
+"""A scored belief's order: most names matched, then newest (ids differ: no ties)."""
 MAX_BINDINGS = 24
 """At most this many argument choices are tried per action (a prompt has a budget)."""
 
@@ -67,9 +71,10 @@ def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Seq
             hits += 0.5
         if hits:
             scored.append((-hits, -fact.id, fact))
-    out = [fact_view(f) for _, _, f in sorted(scored, key=lambda t: t[:2])]
-    keys = {f.key for f in out}
-    out += [f for f in ranked if f.key not in keys]
+    out = [fact_view(f) for _, _, f in heapq.nsmallest(limit, scored, key=_FIRST_TWO)]  # only the first are shown
+    if len(out) < limit:
+        keys = {f.key for f in out}
+        out += [f for f in ranked if f.key not in keys]
     return out[:limit]
 
 

@@ -25,6 +25,7 @@ from simverse.core.state import WorldState
 from simverse.events.resolver import route_key
 from simverse.knowledge.batch_rank import BeliefQuery, rank_many
 from simverse.knowledge.graph import KnowledgeGraph
+from simverse.knowledge.held_rows import held_rows
 from simverse.knowledge.prompts import FACT_BUDGET_TOKENS
 from simverse.llm.dialogue.typed import plainly
 from simverse.llm.prompts import world_brief
@@ -168,7 +169,8 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
     heard = lines[-1].text if lines else ""
     mentioned = scene.names.find(plainly(heard, scene.names.words)) if heard else []  # "a cheese sarnie"
     if heard:
-        known = topical_facts(world.knowledge.beliefs(npc.name), mentioned, known, MAX_FACTS, scene.names)
+        held = held_rows(world.knowledge, npc.name).facts if mentioned else []  # kg.beliefs(npc): kept rows
+        known = topical_facts(held, mentioned, known, MAX_FACTS, scene.names)
     return DecisionRequest(
         step=step, npc=npc.name, seed=seed, mode=mode,
         persona=npc.spec.persona, traits=list(npc.spec.traits), goals=list(npc.spec.goals),

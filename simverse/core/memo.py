@@ -83,7 +83,7 @@ class AskedMemo(Generic[K, V]):
     listener whose words answer those alike; the function is deterministic, so the same
     answers lead it down the same path to the same result."""
 
-    def __init__(self, compute: Callable[[K, Container[str]], V], limit: int = 1 << 14) -> None:
+    def __init__(self, compute: Callable[[K, Container[str]], V], limit: int = 1 << 16) -> None:
         self.compute = compute
         self.limit = limit
         self._results: dict[K, list[tuple[tuple[tuple[object, bool], ...], V]]] = {}

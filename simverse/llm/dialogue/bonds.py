@@ -76,7 +76,7 @@ _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 been at odds?")."""
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def bond_remarked(r: Reading) -> bool:
     """Whether a line that asks no question still asks a bond ("you two seem awful chummy",
     "you sit together, don't you"): a remark on it, or one with a tag that asks to confirm."""

@@ -157,7 +157,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     return None
 
 
-_by_cues_kept = lru_cache(maxsize=1 << 12)(by_cues)  # a line said to several NPCs: classified once
+_by_cues_kept = lru_cache(maxsize=1 << 16)(by_cues)  # a line said to several NPCs: classified once
 _CONFIRMING = (" right", " yeah", " true", " correct", " is that right", " am i right", " is that so")
 """Tags that ask to have a claim confirmed, not agreed with ("lovely day, isn't it?")."""
 

@@ -78,7 +78,7 @@ def _with_auxiliary(match: re.Match[str]) -> str:
     return f"{match['wh']} {aux} {subject} {verb}{match['rest']}"
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def in_usual_order(line: str) -> str:
     """``line`` with its question's subject and auxiliary in the usual order, when a learner
     put them the other way round; else unchanged."""

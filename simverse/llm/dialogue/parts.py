@@ -134,7 +134,7 @@ def clauses_of(line: str) -> list[str]:
     return [c for s in SENTENCE_BREAK.split(line.strip()) for c in CLAUSE_BREAK.split(s) if c]
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def asking_text(line: str) -> str:
     """The clauses of a line that ask (end in "?", open with an auxiliary or have a question
     word), each with a clause of a few words right before it ("last year, what did you
@@ -183,7 +183,7 @@ _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | None = None) -> str | None:
     """The clause of a line that asks for something done, where the line opens with
     something else ("his knee is swelling, could you fit him in?", "a crowd just came in,

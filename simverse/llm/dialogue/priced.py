@@ -86,7 +86,7 @@ def prices_said(padded: str, first: str | None) -> list[str]:
     return said + ([m[1] for m in _JUDGED_LAST.finditer(padded)] if first is None else [])  # "the lanterns, expensive?"
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def price_asked(padded: str, first: str | None, asking: bool) -> bool:
     """Whether the line (``padded``; ``asking``: it asks something) asks a price (kept per
     arguments: a line is read again for each listener whose own words may change its reading)."""

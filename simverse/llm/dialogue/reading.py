@@ -191,7 +191,7 @@ def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Read
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
 
 
-_read_kept = lru_cache(maxsize=1 << 14)(_read)
+_read_kept = lru_cache(maxsize=1 << 16)(_read)
 _READ_KEEPING = AskedMemo(lambda line_names, keep: _read(line_names[0], keep, line_names[1]))
 
 

@@ -49,6 +49,7 @@ from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.heard import name_of
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, IntentModel
+from simverse.llm.dialogue.kept_lines import as_question, asked_part, bare_order  # kept per text
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
@@ -60,10 +61,10 @@ from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hin
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import asked_part, request_clause, without_dictation, without_reason
+from simverse.llm.dialogue.parts import request_clause, without_dictation, without_reason
 from simverse.llm.dialogue.place_closeness import place_similarities
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
-from simverse.llm.dialogue.reported import as_question, people_in
+from simverse.llm.dialogue.reported import people_in
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.route_checks import route_checked
@@ -93,7 +94,6 @@ from simverse.llm.dialogue.social import (
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
-from simverse.llm.dialogue.wrapped_orders import bare_order
 
 _TRADING = ("sell", "sells", "selling", "sold", "buy", "stock", "stocks")
 """Words of a question about where or from whom a ware is had, which may name it in other words."""

@@ -253,7 +253,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     return _polite_request(r, verbs)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
     """:func:`polite_request`, computed."""
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out", *SHOW_WAY) or asks_leave(r):

@@ -37,7 +37,7 @@ def _asks_you_last(raw: str) -> bool:
     return (last.opens or last is sentence) and len(last.words) >= 3 + last.opens and bool(set(last.words) & _YOUR)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""

@@ -120,7 +120,7 @@ cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` with its informal words in plain words, but for ``keep`` (the world's name words);
     kept per line, as every listener of a line finds its names."""
