@@ -60,7 +60,7 @@ class Motive:
 def motive_of(model: IntentModel, r: Reading, line: str, req: DecisionRequest) -> Motive | None:
     """How ``line`` (the question without the NPC's name) asks about what drives the NPC;
     ``None`` without an embedder, without goals, or for a line that does not ask of "you"."""
-    if model.encoder is None or not req.goals or not YOU_WORDS & set(r.words) or r.wh not in ("what", "which", "why"):
+    if model.encoder is None or not req.goals or not YOU_WORDS & set(r.words) or r.wh not in ("what", "why"):
         return None
     if _ATTRIBUTE.search(r.text):
         return None  # "what's your personal best?" asks a plain fact of the NPC's

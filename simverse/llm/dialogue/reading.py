@@ -199,8 +199,8 @@ def _opening(words: list[str], at: int, names: Container[str]) -> bool:
     """Whether the word at ``at`` opens the line before its body: a greeting, a filler, a
     name or title of the one spoken to, a "love" or an adverb before the question."""
     word = words[at]
-    if word in _ARTICLES:
-        return False  # "the gulls are loud": a thing spoken of, though "The Salty Gull" is a name
+    if at == 0 and word in _ARTICLES:
+        return False  # "The gulls are loud": a thing spoken of, though "The Salty Gull" is a name
     return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
             or (word == "me" and at > 0 and words[at - 1] == "excuse")
             or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX
