@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from simverse.core.names import singular, word_forms, word_set
+from simverse.core.names import ROLE_NOUNS, singular, word_forms, word_set
 from simverse.llm.dialogue.aims import goal_asked, kind_asked
 from simverse.llm.dialogue.bonds import disliked_asked, liked_asked, liked_least, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
@@ -144,6 +144,11 @@ _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best 
 """English idioms for a relationship ("your partner in crime" is your friend)."""
 
 
+_PEOPLE = word_set("villager person people folk one man woman lady guy lad lass kid child girl boy grownup adult "
+                   "pal mate friend neighbour neighbor colleague pupil local")
+"""Words for a person: "which villager would you call your pal?" asks for one by the relationship."""
+
+
 def relation_named(h: Heard) -> str:
     """"Who is your mentor?": the person the NPC has that relationship with, named by the
     relationship's word, or a "who ... you" question close in meaning to asking for it
@@ -151,6 +156,7 @@ def relation_named(h: Heard) -> str:
     if other_time(h.reading) or goal_asked(h.reading):  # "which pupil are you hoping to hear from?": an aim
         return ""
     asked_kind = kind_asked(h.reading)  # "which topic ... every pupil through?" asks a topic, not a pupil
+    asked_kind = "" if asked_kind in ROLE_NOUNS or asked_kind in _PEOPLE else asked_kind  # "which villager ... pal?"
     asked = {*h.reading.words, *(_KIN[w] for w in h.reading.words if w in _KIN)}  # "wife" asks a wife or a partner
     if set(h.reading.words) & YOU_WORDS:  # "who's your partner in crime?", "who's been teaching you the ropes?"
         asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}

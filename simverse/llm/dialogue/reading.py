@@ -196,11 +196,11 @@ _READ_KEEPING = AskedMemo(lambda line_names, keep: _read(line_names[0], keep, li
 
 
 def _opening(words: list[str], at: int, names: Container[str]) -> bool:
-    """Whether the word at ``at`` opens the line before its body: a greeting, a filler, a
-    name or title of the one spoken to, a "love" or an adverb before the question."""
+    """Whether the word at ``at`` opens the line before its body (a greeting, filler, name or
+    title of the one spoken to, "love", an adverb before the question; "The gulls..." no name)."""
     word = words[at]
-    if at == 0 and word in _ARTICLES:
-        return False  # "The gulls are loud": a thing spoken of, though "The Salty Gull" is a name
+    if at == 0 and word in ("the", "a", "an"):
+        return False
     return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
             or (word == "me" and at > 0 and words[at - 1] == "excuse")
             or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX
@@ -209,9 +209,6 @@ def _opening(words: list[str], at: int, names: Container[str]) -> bool:
             or word in ("hey", "oi", "good", "well", "so", "ok", "okay")
             or (word == "there" and at > 0 and words[at - 1] in GREETINGS)
             or _adverb_before_asking(words, at))
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _adverb_before_asking(words: list[str], at: int) -> bool:
@@ -389,12 +386,6 @@ def asks_price(r: Reading) -> bool:
 
 def asks_about(r: Reading) -> bool:
     return r.question or r.has(*ASKING)
-
-
-def asks_within(r: Reading) -> bool:
-    """Whether a line that states a need also asks something ("I need to get in - any idea
-    where its key is?"): then it is a question, not an order."""
-    return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
 
 
 def addressed(r: Reading, npc: str) -> str:

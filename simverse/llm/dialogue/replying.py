@@ -301,11 +301,8 @@ def answer(h: Heard) -> Said:
     if intent != "request" and not _person_first(h) and (span := own_span(h.req, h.reading)
                                                           or own_when(h.req, h.reading)):
         return Said(span)  # "been a guard here long?": "Twenty years on the job."; "when's your big race?"
-    if intent in ("ask_self", "ask_about") and count_unknown(h.req, h.reading, h.topics):
-        return Said(dont_know(h), settled=True)  # "how many stairs climb up to your lamp?"
-    if intent in ("tell", "react", "small_talk", "greet") and not _person_first(h) \
-            and span_asked(h.reading, h.req.persona):
-        return Said(dont_know(h, []), settled=True)  # "you must have been on the phones for years, since when"
+    if unknown := _unknowable(h, intent):
+        return Said(unknown, settled=True)
     if intent not in ("farewell", "thanks", "request", "ask_way") and not _others_named(h) \
             and (known := known_people(h.req, h.reading)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."; "what am I to you?"
@@ -345,6 +342,18 @@ def answer(h: Heard) -> Said:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said
+
+
+def _unknowable(h: Heard, intent: str) -> str:
+    """"I don't know" where what is asked is plainly nothing it holds: a count ("how many
+    stairs climb up to your lamp?") or a span put as a remark ("you must have been on the
+    phones for years, since when"); "" otherwise."""
+    if intent in ("ask_self", "ask_about") and count_unknown(h.req, h.reading, h.topics):
+        return dont_know(h)
+    if intent in ("tell", "react", "small_talk", "greet") and not _person_first(h) \
+            and span_asked(h.reading, h.req.persona):
+        return dont_know(h, [])
+    return ""
 
 
 def _told_by_the_map(h: Heard, intent: str, line: str) -> str:

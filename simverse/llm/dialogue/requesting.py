@@ -23,6 +23,7 @@ from simverse.llm.dialogue.imperatives import (
     untagged,
 )
 from simverse.llm.dialogue.reading import (
+    ASKING,
     AUX,
     CARRY_ON,
     GREETINGS,
@@ -30,7 +31,6 @@ from simverse.llm.dialogue.reading import (
     SPEECH_VERBS,
     WH,
     Reading,
-    asks_within,
 )
 from simverse.llm.dialogue.typed import plainly
 
@@ -314,3 +314,9 @@ def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
         plain = order[0] not in FUNCTION_WORDS and order[0] not in FEELINGS and order[0] not in _NOT_VERBS
         return order[0] if order[1] in OBJECT_START and plain else plain_order(w, verbs)
     return None
+
+
+def asks_within(r: Reading) -> bool:
+    """Whether a line that states a need also asks something ("I need to get in - any idea
+    where its key is?"): then it is a question, not an order."""
+    return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
