@@ -4,8 +4,9 @@ what will you insist on?", "just in case I lose my way, where can I walk to from
 condition, so the reading sees how it opens and what it asks of (the names the condition
 uses stay the line's topics). Left as they are: a wish asked through a supposition ("if you
 could do one brave thing, what would it be?"), another life ("had you not gone into
-teaching, ..."), and a request whose condition says what to do it to ("if a prescription is
-waiting, would you make it up?"). Plain English words only.
+teaching, ..."), a request whose condition says what to do it to ("if a prescription is
+waiting, would you make it up?"), and a question that points back into its condition ("...,
+would the pot stretch that far?"). Plain English words only.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _COUNTERFACTUAL = re.compile(r"^had\b|\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
 """"Had you not gone into teaching, ...": another life, which the question asks about."""
 _ASKS_TO_DO = re.compile(r"^(?:would|could|can|will|might) (?:you|ya|u)\b", re.IGNORECASE)
 """"If a prescription is waiting, would you make it up?": the condition says what to do it to."""
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|there|then|such)\b", re.IGNORECASE)
+""""Say I put a big payout through, would the pot stretch that far?": the question leans on the condition."""
 
 
 def without_condition(line: str) -> str:
@@ -33,6 +36,7 @@ def without_condition(line: str) -> str:
     sentences = SENTENCE_BREAK.split(line.strip())
     match = _CONDITION.match(sentences[-1])
     if match is None or not read(match["main"]).opens or wish_supposed(read(line)) \
-            or _COUNTERFACTUAL.search(match["cond"]) or _ASKS_TO_DO.match(match["main"]):
+            or _COUNTERFACTUAL.search(match["cond"]) or _ASKS_TO_DO.match(match["main"]) \
+            or _POINTS_BACK.search(match["main"]):
         return line
     return " ".join([*sentences[:-1], f"{match['head']}{match['main']}"])
