@@ -3,8 +3,8 @@ the chapel, where could I wander to?") and with one set apart ("apart from the m
 leave asked to ask a question ("could I ask what you make of Aldo?"); "name me a friend of
 yours"; a question after a dash read as a sentence of its own; more walk verbs ("usher me
 over to"); a remark that opens with "the" and a word of a name ("the gulls are...") is no
-question to the name; "how many" asked of what nothing the NPC holds counts; an aim asked with
-"which" and a word of a relationship ("which subject ... every pupil through?")."""
+question to the name; "how many" asked of what nothing the NPC holds counts (not an aim asked
+as a count: "how many are you hoping to vaccinate?")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from simverse.llm.dialogue.claims import dash_as_stop
 from simverse.llm.dialogue.reported import as_question
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401  (MiniLM)
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (Quest Valley with MiniLM)
-from tests.dialogue.test_said_in_passing import clinic, school  # noqa: F401  (MiniLM)
+from tests.dialogue.test_said_in_passing import clinic  # noqa: F401  (MiniLM)
 
 
 @pytest.mark.parametrize(("npc", "said", "near"), [
@@ -93,10 +93,6 @@ def test_a_count_it_holds_is_told(valley):  # noqa: F811
     assert "five" in reply, reply
 
 
-def test_an_aim_asked_with_which_and_a_word_of_a_relationship(school):  # noqa: F811
-    reply = ask(school, "Arden", "Which subject are you determined to get every pupil through?").utterance
-    assert "fractions" in reply, reply
-
-
-def test_a_relationship_asked_by_its_word_is_still_named(school):  # noqa: F811
-    assert ask(school, "Arden", "Who is a pupil of yours?").utterance.endswith("is my pupil.")
+def test_a_count_asked_as_an_aim_is_answered_from_goals(clinic):  # noqa: F811
+    reply = ask(clinic, "Nadia", "How many people are you hoping to vaccinate?").utterance
+    assert "vaccinate as many" in reply, reply

@@ -27,6 +27,8 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (Min
      "If you could change one thing here, what would it be?"),  # a wish stays a wish
     ("Had you stayed at sea, what would you do now?", "Had you stayed at sea, what would you do now?"),  # another life
     ("If the bread is ready, would you wrap a loaf?", "If the bread is ready, would you wrap a loaf?"),  # the object
+    ("Say I buy ten, would the price come down then?", "Say I buy ten, would the price come down then?"),  # leans on it
+    ("Supposing it goes well, what would you call a win?", "Supposing it goes well, what would you call a win?"),
     ("If the bell rings, run to the door.", "If the bell rings, run to the door."),  # an order, not a question
 ])
 def test_a_question_after_a_condition_is_read_without_it(said, asked):

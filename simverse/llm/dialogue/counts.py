@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.reading import Reading
 
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -25,7 +26,7 @@ def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
     """Whether ``r`` asks "how many" of something nothing the NPC holds counts."""
     words = list(r.words)
     at = next((i for i in range(len(words) - 1) if words[i] == "how" and words[i + 1] == "many"), None)
-    if at is None or set(words) & _COUNTED_BY_MONEY:
+    if at is None or set(words) & _COUNTED_BY_MONEY or goal_asked(r):  # "how many jabs are you hoping to give?"
         return False
     if any(t in req.names and req.names[t].kind in ("npc", "item") for t in topics):
         return False  # "how many herrings are left?", "how many pupils has Arden got?"

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from simverse.core.names import ROLE_NOUNS, singular, word_forms, word_set
-from simverse.llm.dialogue.aims import goal_asked, kind_asked
+from simverse.core.names import singular, word_forms, word_set
 from simverse.llm.dialogue.bonds import disliked_asked, liked_asked, liked_least, liked_most
 from simverse.llm.dialogue.heard import Heard, capital
 from simverse.llm.dialogue.reading import THEIR_NAME, YOU_WORDS, Reading, asks_identity
@@ -144,26 +143,19 @@ _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best 
 """English idioms for a relationship ("your partner in crime" is your friend)."""
 
 
-_PEOPLE = word_set("villager person people folk one man woman lady guy lad lass kid child girl boy grownup adult "
-                   "pal mate friend neighbour neighbor colleague pupil local")
-"""Words for a person: "which villager would you call your pal?" asks for one by the relationship."""
-
-
 def relation_named(h: Heard) -> str:
     """"Who is your mentor?": the person the NPC has that relationship with, named by the
     relationship's word, or a "who ... you" question close in meaning to asking for it
     ("who's your biggest competitor?" for a rival)."""
-    if other_time(h.reading) or goal_asked(h.reading):  # "which pupil are you hoping to hear from?": an aim
+    if other_time(h.reading):
         return ""
-    asked_kind = kind_asked(h.reading)  # "which topic ... every pupil through?" asks a topic, not a pupil
-    asked_kind = "" if asked_kind in ROLE_NOUNS or asked_kind in _PEOPLE else asked_kind  # "which villager ... pal?"
     asked = {*h.reading.words, *(_KIN[w] for w in h.reading.words if w in _KIN)}  # "wife" asks a wife or a partner
     if set(h.reading.words) & YOU_WORDS:  # "who's your partner in crime?", "who's been teaching you the ropes?"
         asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
     for who, kind in sorted(h.req.relation_kinds.items()):
         words = kind.lower().split()
         head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
-        if head in asked and (not asked_kind or singular(head) == asked_kind):
+        if head in asked:
             return f"{relation_sentence(who, kind)}."
     if disliked_asked(h.reading) and (disliked := liked_least(h.req)):
         kinds = h.req.relation_kinds

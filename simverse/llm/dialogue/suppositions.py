@@ -5,8 +5,9 @@ condition, so the reading sees how it opens and what it asks of (the names the c
 uses stay the line's topics). Left as they are: a wish asked through a supposition ("if you
 could do one brave thing, what would it be?"), another life ("had you not gone into
 teaching, ..."), a request whose condition says what to do it to ("if a prescription is
-waiting, would you make it up?"), and a question that points back into its condition ("...,
-would the pot stretch that far?"). Plain English words only.
+waiting, would you make it up?"), and a question that leans on its condition ("..., would
+the pot stretch that far?", "..., what would you call a good day's work?"). Plain English words
+only.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ _COUNTERFACTUAL = re.compile(r"^had\b|\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
 """"Had you not gone into teaching, ...": another life, which the question asks about."""
 _ASKS_TO_DO = re.compile(r"^(?:would|could|can|will|might) (?:you|ya|u)\b", re.IGNORECASE)
 """"If a prescription is waiting, would you make it up?": the condition says what to do it to."""
-_POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|there|then|such)\b", re.IGNORECASE)
-""""Say I put a big payout through, would the pot stretch that far?": the question leans on the condition."""
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|there|then|such|would|could|might)\b|'d\b",
+                          re.IGNORECASE)
+""""Say I put a big payout through, would the pot stretch that far?", "supposing the morning goes to plan,
+what would you call a good day's work?": the question leans on the condition."""
 
 
 def without_condition(line: str) -> str:
