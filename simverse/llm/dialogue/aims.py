@@ -127,7 +127,7 @@ def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
     ideal = _IDEAL_DAY.search(r.text) is not None  # "if today went perfectly, what would that look like?"
-    wished = ideal or _WISHED.search(_unaddressed(r)) is not None  # a wish is a wish whenever it would come true
+    wished = wish_supposed(r)  # a wish is a wish whenever it would come true
     if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text) and not ideal) or (other_time(r) and not wished):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."

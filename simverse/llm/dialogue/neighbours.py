@@ -76,8 +76,8 @@ def neighbours(req: DecisionRequest, r: Reading, topics: list[str], line: str = 
     said = [t for t in places if _said_by_name(req, r, t)] or places  # "what room is next to the cafeteria?"
     place = req.place if _HERE.search(r.text) or not said else said[0]
     view = req.names.get(place)
-    if view is None or not [p for p in view.near if p not in left_out]:
+    near = [req.names[p].name if p in req.names else p for p in view.near if p not in left_out] if view else []
+    if not near:
         return ""
-    near = [req.names[p].name if p in req.names else p for p in view.near if p not in left_out]
     listed = near[0] if len(near) == 1 else f"{', '.join(near[:-1])} and {near[-1]}"
     return f"{view.name} opens onto {listed}."
