@@ -76,7 +76,9 @@ def neighbours(req: DecisionRequest, r: Reading, topics: list[str], line: str = 
     said = [t for t in places if _said_by_name(req, r, t)] or places  # "what room is next to the cafeteria?"
     place = req.place if _HERE.search(r.text) or not said else said[0]
     view = req.names.get(place)
-    near = [req.names[p].name if p in req.names else p for p in view.near if p not in left_out] if view else []
+    if view is None:
+        return ""
+    near = [req.names[p].name if p in req.names else p for p in view.near if p not in left_out]
     if not near:
         return ""
     listed = near[0] if len(near) == 1 else f"{', '.join(near[:-1])} and {near[-1]}"
