@@ -24,9 +24,9 @@ _COUNTED_BY_MONEY = frozenset({"coin", "coins", "gold", "silver", "copper", "pen
 
 def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
     """Whether ``r`` asks "how many" of something nothing the NPC holds counts."""
-    words = list(r.words)
-    at = next((i for i in range(len(words) - 1) if words[i] == "how" and words[i + 1] == "many"), None)
-    if at is None or set(words) & _COUNTED_BY_MONEY or goal_asked(r):  # "how many jabs are you hoping to give?"
+    if not r.has("how many") or set(r.words) & _COUNTED_BY_MONEY:
+        return False
+    if goal_asked(r):  # "how many jabs are you hoping to give?"
         return False
     if any(t in req.names and req.names[t].kind in ("npc", "item") for t in topics):
         return False  # "how many herrings are left?", "how many pupils has Arden got?"

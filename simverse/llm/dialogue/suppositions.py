@@ -24,7 +24,7 @@ _CONDITION = re.compile(
     r"|assuming|let's say|let us say|should|were|had)\b[^,;:?]*?)"
     r"\s*[,;:]\s+(?P<main>[^,;:?]+\?)$", re.IGNORECASE)
 """A condition clause, then a comma (or semicolon or colon), then the question."""
-_COUNTERFACTUAL = re.compile(r"^had\b|\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
+_COUNTERFACTUAL = re.compile(r"\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
 """"Had you not gone into teaching, ...": another life, which the question asks about."""
 _ASKS_TO_DO = re.compile(r"^(?:would|could|can|will|might) (?:you|ya|u)\b", re.IGNORECASE)
 """"If a prescription is waiting, would you make it up?": the condition says what to do it to."""
