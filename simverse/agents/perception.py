@@ -232,7 +232,8 @@ def _scheduled_action(world: Surroundings, npc: NPC, entry: ScheduleEntry | None
     for this slot."""
     if entry is None or entry.action is None:
         return None, {}
-    if world.schedule_done.get(npc.name) == npc.slot(world.clock.day(step), world.clock.hour(step)):
+    done = world.schedule_done.get(npc.name)  # most NPCs have done no entry: no slot to work out
+    if done is not None and done == npc.slot(world.clock.day(step), world.clock.hour(step)):
         return None, {}
     return entry.action, dict(entry.args)
 
