@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked
 from simverse.llm.dialogue.answers import (
@@ -126,7 +126,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     not_asked = things_describing_people(said, req.names, topics)  # "the herb-woman": not the herbs
     topics = [t for t in dict.fromkeys([*asked, *topics]) if t not in not_asked]
-    words = word_form_set(reading.text) - FUNCTION_WORDS  # kept sets: no list of words per reply
+    words = set(word_forms(reading.text)) - FUNCTION_WORDS
     mine = (word_form_set(req.schedule_activity or "") | (word_form_set(req.persona) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & word_form_set(f.text)) >= 2 for f in req.facts)
     about = {e for f in req.facts for e in (f.subject, f.object)}
