@@ -62,7 +62,7 @@ def topical_facts(beliefs: Sequence[Fact], mentioned: Sequence[str], ranked: Seq
     if not mentioned:
         return list(ranked[:limit])
     wanted = set(mentioned)
-    words = {w for m in mentioned if names and m in names for w in word_forms(names[m].name)} - FUNCTION_WORDS
+    words = set().union(*(word_form_set(names[m].name) for m in mentioned if names and m in names)) - FUNCTION_WORDS
     scored = []
     for fact in beliefs:
         subject, object_ = fact.subject, fact.object  # as a set of the two: one hit when they are the same

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Protocol
 
 import networkx as nx
@@ -231,7 +232,8 @@ def _scheduled_action(world: Surroundings, npc: NPC, entry: ScheduleEntry | None
     for this slot."""
     if entry is None or entry.action is None:
         return None, {}
-    if world.schedule_done.get(npc.name) == npc.slot(world.clock.day(step), world.clock.hour(step)):
+    done = world.schedule_done.get(npc.name)  # most NPCs have done no entry: no slot to work out
+    if done is not None and done == npc.slot(world.clock.day(step), world.clock.hour(step)):
         return None, {}
     return entry.action, dict(entry.args)
 
@@ -275,6 +277,10 @@ def _shelter_route(world: Surroundings, scene: Scene, place: str) -> list[str]:
     return min(ways)[2] if ways else []
 
 
+_BY_ID = attrgetter("id")
+"""A fact's id: its place in a list shown oldest first."""
+
+
 def ranked_facts(world: Surroundings, npcs: Sequence[NPC]) -> dict[str, list[FactView]]:
     """Per NPC, the beliefs that matter to it here and now (its place, who is here, its
     goals and current activity), ranked and cut to a token budget for all NPCs in one pass
@@ -295,7 +301,7 @@ def ranked_facts(world: Surroundings, npcs: Sequence[NPC]) -> dict[str, list[Fac
     views = world.knowledge.view_cache
     ranked = rank_many(world.knowledge, queries, present, step, FACT_BUDGET_TOKENS, MAX_FACTS)
     return {agent.name: [views.get(f.id) or views.setdefault(f.id, fact_view(f))
-                         for f in sorted(chosen, key=lambda f: f.id)]
+                         for f in sorted(chosen, key=_BY_ID)]
             for agent, chosen in zip(npcs, ranked, strict=True)}
 
 

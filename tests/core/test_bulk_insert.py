@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import JSON, insert, null
 from sqlalchemy.exc import StatementError
 
-from simverse.store.bulk_insert import insert_rows
+from simverse.store.bulk_insert import _plan, converted, insert_rows
 from simverse.store.json_column import dumps_json
 from simverse.store.llm_models import LLMCall
 from simverse.store.models import EventRow
@@ -78,3 +78,24 @@ def test_json_text_reads_back_as_json_dumps_would() -> None:
     assert dumps_json({"a": [1, 2]}) == '{"a":[1,2]}'  # compact where orjson writes it
     with pytest.raises(TypeError):
         dumps_json({1, 2})
+
+
+def test_rows_converted_column_by_column_as_each_row_through_its_processors(tmp_path: Path) -> None:
+    """Lists and dicts in JSON columns skip the processor's checks: every value still
+    comes out as the column's bind processor makes it, one row at a time."""
+    store = _store(tmp_path, "plain.db")
+    with store.session() as session:
+        dialect = session.connection().dialect
+    store.close()
+    values = [None, JSON.NULL, null(), [], {}, [1, "a"], {"k": [1.5, None]}, "text", 3, (1, 2), [float("nan")],
+              {1: "x"}, [2**70]]
+    rows = [_event(i, effects=v, social=v, success=i % 3 == 0) for i, v in enumerate(values, 1)]
+    plan = _plan(EventRow.__table__, tuple(rows[0]), dialect)
+    assert plan is not None and any(serialize is not None for _, _, serialize in plan.processors)
+    expected = []
+    for row in rows:
+        one = list(plan.values(row))
+        for index, process, _ in plan.processors:
+            one[index] = process(one[index])
+        expected.append(tuple(one))
+    assert converted(plan, rows) == expected

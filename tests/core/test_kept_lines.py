@@ -1,12 +1,14 @@
 """Results kept for speed give what a fresh computation gives: a heard line's rewrites kept
 per text and world (kept_lines), the beliefs a line brings to mind (topical_facts, its first
-``limit`` only), and a holder's kept rows as its current beliefs."""
+``limit`` only), a holder's kept rows as its current beliefs, and a reply's words as unions
+of each text's kept words."""
 
 from __future__ import annotations
 
 import json
 import random
 from pathlib import Path
+from types import SimpleNamespace
 
 from simverse.agents.hearing import fact_view, topical_facts
 from simverse.agents.names import world_names
@@ -17,6 +19,7 @@ from simverse.knowledge.graph import KnowledgeGraph
 from simverse.knowledge.held_rows import held_rows
 from simverse.llm.dialogue import kept_lines
 from simverse.llm.dialogue.parts import asked_part
+from simverse.llm.dialogue.replying import own_words
 from simverse.llm.dialogue.reported import as_question
 from simverse.llm.dialogue.wrapped_orders import bare_order
 
@@ -90,3 +93,19 @@ def test_topical_facts_and_kept_rows_as_before_on_random_villages() -> None:
             mentioned = rng.sample(people + places, rng.randint(0, 3))
             assert topical_facts(kg.beliefs("Ann"), mentioned, ranked, limit, names) == \
                 _old_topical(kg.beliefs("Ann"), mentioned, ranked, limit, names)
+
+
+def test_own_words_are_the_words_of_each_text_listed() -> None:
+    """``own_words`` (and ``hear``'s sets of words) from each text's kept set of words equal
+    the words of the texts listed one by one, as the code before built them."""
+    lines = _lines()
+    rng = random.Random(5)
+    for line in lines:
+        assert word_form_set(line) == frozenset(word_forms(line))
+    for _ in range(400):
+        texts = rng.sample(lines, rng.randint(0, 12))
+        kinds = {f"p{i}": rng.choice(["friend", "rival", "old teacher", ""]) for i in range(rng.randint(0, 3))}
+        req = SimpleNamespace(facts=[SimpleNamespace(text=t) for t in texts], relation_kinds=kinds,
+                              persona=rng.choice(lines))
+        listed = [*texts, *kinds.values(), req.persona]
+        assert own_words(req) == frozenset(w for t in listed for w in word_forms(t))  # type: ignore[arg-type]

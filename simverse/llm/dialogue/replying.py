@@ -127,7 +127,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     not_asked = things_describing_people(said, req.names, topics)  # "the herb-woman": not the herbs
     topics = [t for t in dict.fromkeys([*asked, *topics]) if t not in not_asked]
     words = set(word_forms(reading.text)) - FUNCTION_WORDS
-    mine = (set(word_forms(req.schedule_activity or "")) | (set(word_forms(req.persona)) & ROLE_NOUNS)) - FUNCTION_WORDS
+    mine = (word_form_set(req.schedule_activity or "") | (word_form_set(req.persona) & ROLE_NOUNS)) - FUNCTION_WORDS
     believed = any(len(words & word_form_set(f.text)) >= 2 for f in req.facts)
     about = {e for f in req.facts for e in (f.subject, f.object)}
     known = [t for t in topics if t in about or (t in req.names and req.names[t].kind != "concept")]
@@ -140,7 +140,7 @@ def own_words(req: DecisionRequest) -> frozenset[str]:
     """Words never "corrected" as misspellings besides the world's names: the words of
     what the NPC believes, is and is to others ("deskmate" is no typo of "desolate")."""
     texts = [f.text for f in req.facts] + list(req.relation_kinds.values()) + [req.persona]
-    return frozenset(w for t in texts for w in word_forms(t))
+    return frozenset().union(*map(word_form_set, texts))  # each text's words kept: one union in C
 
 
 def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRequest]]) -> list[dict[str, float]]:
