@@ -94,10 +94,12 @@ def _json_serializer(impl: Any, dialect: Dialect) -> Callable[[Any], Any] | None
     serializer of it, when no string processing follows (SQLAlchemy's ``JSON`` turns only
     its ``NULL``, SQL nulls and ``None`` into something else), so those values skip the
     processor's checks; None for other columns, whose processor is always called."""
+    strings = getattr(impl, "_str_impl", None)  # SQLAlchemy's own attributes: without them, no shortcut
     if (
         not isinstance(impl, JSON)
         or type(impl).bind_processor is not JSON.bind_processor
-        or impl._str_impl.bind_processor(dialect) is not None
+        or strings is None
+        or strings.bind_processor(dialect) is not None
     ):  # a type of its own: its own rules
         return None
-    return dialect._json_serializer or json.dumps  # type: ignore[attr-defined]
+    return getattr(dialect, "_json_serializer", None) or json.dumps
