@@ -17,7 +17,7 @@ import re
 
 from simverse.core.decisions import ActionSpec, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, same_root, word_forms, word_set
-from simverse.llm.dialogue.orders import BUILTIN_ACTIONS
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS
 from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import Reading
 from simverse.llm.dialogue.roles import other_time

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, meant, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.parts import request_clause
@@ -30,11 +31,6 @@ WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", 
               "i would like", "i want", "can i have", "can i get", "can i buy", "could i have", "could i get",
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
 DISLIKE = -0.5
-BUILTIN_ACTIONS = frozenset({"talk", "wait", "improvise", "move"})
-ACTION_CLOSE = 0.3
-"""Cosine from which a request that names no action by its words may mean one."""
-ACTION_TIE = 0.05
-"""Actions this close to the nearest are all meant; one the NPC can do now is taken."""
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _DETERMINERS = word_set("a an the my your his her our their its this that some any every each")
 
@@ -162,8 +158,9 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
         return strong
     last = [a for a in _at_work(h, line) if a in actions]
     if h.action_similarity:  # and those it means ("sing for us" -> perform: "Play a song...")
-        meant = _meant(h, actions)
-        found = first + [a for a in meant if a not in first] + [a for a in own if a not in first and a not in meant]
+        by_meaning = meant(h, actions)
+        found = first + [a for a in by_meaning if a not in first]
+        found += [a for a in own if a not in found]
         return found + [a for a in last if a not in found]
     if first or own or last:
         found = first + [a for a in own if a not in first]
@@ -279,16 +276,6 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     return [a for a in req.actions if a.name == req.schedule_action]
 
 
-def _meant(h: Heard, actions: list[ActionSpec]) -> list[ActionSpec]:
-    """The actions a request names by meaning (the embedder): the nearest, if close
-    enough, and any within :data:`ACTION_TIE` of it, those the NPC can do now first."""
-    scored = sorted(((h.action_similarity.get(a.name, -1.0), a) for a in actions), key=lambda t: -t[0])
-    if not scored or scored[0][0] < ACTION_CLOSE:
-        return []
-    near = [a for score, a in scored if score >= scored[0][0] - ACTION_TIE]
-    return sorted(near, key=lambda a: not h.req.doable.get(a.name))
-
-
 def _not_for_you(h: Heard) -> Said | None:
     """The refusal of anything asked by someone the NPC dislikes, else None."""
     return Said(h.voice.say("refuse", h.rng, why="not for you")) if h.voice.warmth <= DISLIKE else None
@@ -322,6 +309,8 @@ def _do(h: Heard) -> Said:
     if not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
         with_named = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
         doable = ([a for a in with_named if a in doable] + [a for a in doable if a not in with_named]) or with_named
+    if doable and (passed := _passed_over(h, named, doable[0])) is not None:
+        named, doable = [passed], []  # "check Yuki's answers" from the desk: not the ticket work instead
     if doable:
         spec = doable[0]
         bindings = _bindings(h, spec)
@@ -331,29 +320,36 @@ def _do(h: Heard) -> Said:
         refused = h.voice.say("refuse", h.rng, why=f"I can't {_phrase(named[0].description)} here, not now")
         rule = rule_behind(h.req, named[0])
         return Said(f"{refused} {capital(rule.text)}." if rule else refused, told=[rule.key] if rule else [])
-    if (only := _only_doable(h)) is not None:  # "could you pick that one up?" to the one who answers the phones
+    if (only := only_doable(h)) is not None:  # "could you pick that one up?" to the one who answers the phones
         return _agree(h, only, h.req.doable[only.name][0])
     return Said(h.voice.say("refuse", h.rng, why="that's not something I can do"))
 
 
-ONLY_AMONG, ONLY_CLOSE = 3, 0.15
-"""Among how many of the actions closest to a request that names nothing the one thing the
-NPC can do here must be, and how close at least, to be what it means ("grab the next one off
-the board" is 0.19 from answering a ticket, second of the world's actions; "could you paint
-the wall?" 0.06; "crack on with the maths" to a teacher away from her class is closer to
-three other actions than to marking papers)."""
-
-
-def _only_doable(h: Heard) -> ActionSpec | None:
-    """The one action the NPC can do here and now, when a request names none and that one
-    is among the actions closest to the line ("mind getting that one?" to the agent whose
-    headset beeps); ``None`` when it could do several, or none."""
-    doable = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS and h.req.doable.get(a.name)]
-    if len(doable) != 1 or not h.action_similarity:
+def _passed_over(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> ActionSpec | None:
+    """The action the line means far more than ``chosen`` (closer by :data:`PASSED_OVER`
+    or more), which the NPC cannot do now: asked for that, it says why not, rather than
+    doing something else it can."""
+    sims = h.action_similarity
+    best = max(named, key=lambda a: sims.get(a.name, -1.0), default=None)
+    if best is None or best is chosen or _bindings(h, best) or _own_work_said(h, chosen):
         return None
-    closest = sorted(h.action_similarity, key=lambda a: -h.action_similarity[a])[:ONLY_AMONG]
-    only = doable[0]
-    return only if only.name in closest and h.action_similarity[only.name] >= ONLY_CLOSE else None
+    return best if sims.get(best.name, -1.0) - sims.get(chosen.name, -1.0) >= PASSED_OVER else None
+
+
+def _own_work_said(h: Heard, action: ActionSpec) -> bool:
+    """Whether ``action`` is the NPC's work now and the line asks it to carry on or says
+    that work's verb ("take the next call" to one taking calls): that work is meant."""
+    work = word_forms(h.req.schedule_activity or "")[:1]
+    if action.name != h.req.schedule_action or not work:
+        return False
+    return h.reading.has(*CARRY_ON) or bool(set(verb_forms(work[0])) & _line_verbs(h))
+
+
+PASSED_OVER = 0.3
+"""How much closer in meaning (cosine) than the deed the NPC could do the deed asked must
+be to be refused instead: "hang a lantern over the stall" is 0.31 closer to hanging a
+lantern than to selling at the stall, while "take the next call" is mostly less than 0.3
+closer to taking a queue ticket than to answering one, which the agent is there to do."""
 
 
 def _done_to_named(h: Heard) -> list[ActionSpec]:
