@@ -108,7 +108,7 @@ def liked_asked(r: Reading) -> bool:
     if other_time(r) or not set(r.words) & YOU_WORDS or _DISLIKING.search(r.text):
         return False
     if not (r.has(*LIKING, *_ESTEEM) or _MOSTLY_WITH.search(r.text) or _RATED_HIGHLY.search(r.text)
-            or _FAVOURITE.search(r.text)):
+            or _FAVOURITE.search(r.text) or _MOST_REGARD.search(r.text)):
         return False
     return r.wh in ("who", "whom", "whose") or bool(_ONE_OF_THEM.search(r.text))
 
@@ -122,6 +122,8 @@ def disliked_asked(r: Reading) -> bool:
 
 
 _DISLIKING = re.compile(r"\b(?:(?:can|could) not (?:stand|bear|abide|stomach)|dislike|hate|loathe|despise|detest"
+                        r"|(?:slower|slowest|less likely|least likely) to (?:trust|like|believe)"
+                        r"|think (?:less|least|the least|worst) of|(?:trust|like|rate)s? (?:[a-z]+ )?less"
                         r"|(?:do|does|did|would|will) not (?:you )?(?:really |much |quite )?"
                         r"(?:get on|get along|like|trust|care for|rate)"
                         r"|not (?:fond of|keen on)|no (?:love|time) for|(?:like|trust|rate) (?:the )?least"
@@ -133,10 +135,11 @@ LIKED_LEAST = -0.2
 """Feeling at or below which a person counts as one the NPC dislikes."""
 
 
-def liked_least(req: DecisionRequest) -> list[str]:
+def liked_least(req: DecisionRequest, among: frozenset[str] | None = None) -> list[str]:
     """The people the NPC dislikes most (at most :data:`LIKED_LEAST`, within 0.1 of the
-    coldest); not the one asking."""
-    return _warmest({p: -f for p, f in req.relationships.items() if f <= LIKED_LEAST and p != req.partner})
+    coldest), only ``among`` these when given; not the one asking."""
+    return _warmest({p: -f for p, f in req.relationships.items() if f <= LIKED_LEAST and p != req.partner
+                     and (among is None or p in among)})
 
 
 _ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",
@@ -157,6 +160,14 @@ _ONE_OF_THEM = re.compile(rf"\bwhich (?:of (?:the|these|those|your|you|them)(?: 
                           rf"(?:special )?(?:{_PEOPLE}|one|anyone|anybody|someone|somebody)\b")
 """"Which of the three heroes...", "which classmate...", "is there a villager you're fond of?":
 one of the people, asked for without "who"."""
+
+
+_MOST_REGARD = re.compile(r"\b(?:means?|meant|matters?) (?:the )?most\b"
+                          r"|\bmost (?:enjoy|like|value|prize|trust|admire|rely on|miss|want)\b"
+                          r"|\b(?:enjoy|value|prize|admire|miss)(?:s|ed)? (?:[a-z]+ ){0,3}(?:the )?most\b"
+                          r"|\bclose(?:st|r) to\b|\bthink (?:more|most|better|the most|highest|higher) of\b")
+""""Whose friendship means the most to you?", "whose shift do you most enjoy sharing?", "who
+are you closest to?", "who do you think more of?": the person regarded most, asked by degree."""
 
 
 _MOSTLY_WITH = re.compile(r"\bwho (?:do|will|would) you (?:[a-z]+ ){1,3}(?:with|around with|about with) "

@@ -137,10 +137,17 @@ _KIN_PHRASES = (("partner in crime", "friend"), ("best mate", "friend"), ("best 
                 ("training you", "mentor"), ("on the inside", "source"), ("inside man", "source"),
                 ("tips you off", "source"), ("tip you off", "source"), ("tipped you off", "source"),
                 ("get wind of", "source"), ("got wind of", "source"), ("look up to", "admires"),
-                ("other half", "partner"),
+                ("other half", "partner"), ("next to you", "deskmate"), ("next to yours", "deskmate"),
+                ("beside you", "deskmate"), ("next to you", "neighbour"), ("next door to you", "neighbour"),
                 ("you report to", "boss"), ("you answer to", "boss"), ("you work for", "boss"),
                 ("signs your wages", "boss"), ("pays your wages", "boss"))
 """English idioms for a relationship ("your partner in crime" is your friend)."""
+
+
+def _head(kind: str) -> str:
+    """The word of a relationship that names it ("old friend": friend, "wary of": wary)."""
+    words = kind.lower().split()
+    return words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
 
 
 def relation_named(h: Heard) -> str:
@@ -152,23 +159,19 @@ def relation_named(h: Heard) -> str:
     asked = {*h.reading.words, *(_KIN[w] for w in h.reading.words if w in _KIN)}  # "wife" asks a wife or a partner
     if set(h.reading.words) & YOU_WORDS:  # "who's your partner in crime?", "who's been teaching you the ropes?"
         asked |= {kind for phrase, kind in _KIN_PHRASES if h.reading.has(phrase)}
-    for who, kind in sorted(h.req.relation_kinds.items()):
-        words = kind.lower().split()
-        head = words[0] if words[-1] in ("of", "to", "with") else words[-1]  # "old friend" is no answer to "how old"
-        if head in asked:
-            return f"{relation_sentence(who, kind)}."
-    if disliked_asked(h.reading) and (disliked := liked_least(h.req)):
-        kinds = h.req.relation_kinds
+    kinds = h.req.relation_kinds
+    of_kind = [who for who, kind in sorted(kinds.items()) if _head(kind) in asked]
+    if disliked_asked(h.reading) and (disliked := liked_least(h.req, frozenset(of_kind) or None)):
         return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I can't stand {p}."
                         for p in disliked)
-    if liked_asked(h.reading) and (liked := liked_most(h.req)):
-        kinds = h.req.relation_kinds
+    if liked_asked(h.reading) and (liked := liked_most(h.req, frozenset(of_kind) or None)):
         return " ".join(f"{relation_sentence(p, kinds[p])}." if p in kinds else f"I get on well with {p}."
-                        for p in liked)
+                        for p in liked)  # "of your two mentors, who are you closest to?": the warmer
+    if of_kind:
+        return f"{relation_sentence(of_kind[0], kinds[of_kind[0]])}."
     if not asks_for_person(h.reading) or not set(h.reading.words) & YOU_WORDS or not h.relation_similarity:
         return ""
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
-    kinds = h.req.relation_kinds
     who, score = ranked[0]
     near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
     if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):

@@ -24,6 +24,7 @@ import numpy as np
 from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -40,24 +41,24 @@ from simverse.llm.dialogue.called import what_it_is_called
 from simverse.llm.dialogue.carried import carried_told
 from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
+from simverse.llm.dialogue.cheapest import extreme_price, prices_weighed
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
 from simverse.llm.dialogue.counts import count_unknown
 from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
 from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
-from simverse.llm.dialogue.heard import name_of
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, IntentModel
 from simverse.llm.dialogue.kept_lines import as_question, asked_part, bare_order  # kept per text
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
+from simverse.llm.dialogue.map_told import told_by_the_map
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
-from simverse.llm.dialogue.neighbours import beside_place_asked, neighbours, neighbours_asked
 from simverse.llm.dialogue.obstacles import obstacle_told
-from simverse.llm.dialogue.orders import BUILTIN_ACTIONS, answer_request, do_hinted
+from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
@@ -67,7 +68,6 @@ from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_o
 from simverse.llm.dialogue.reported import people_in
 from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
-from simverse.llm.dialogue.route_checks import route_checked
 from simverse.llm.dialogue.sketched import (
     named_within,
     person_noun,
@@ -291,6 +291,7 @@ def answer(h: Heard) -> Said:
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
+    intent = "ask_price" if intent in ("ask_about", "ask_self") and prices_weighed(h) else intent  # "which is cheaper"
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price", "farewell", "tell") and goal_asked(
             h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
@@ -319,7 +320,9 @@ def answer(h: Heard) -> Said:
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):
         return Said(called)  # "the beer hall beside the quay, what do people call it?"
-    if mapped := _told_by_the_map(h, intent, line):
+    if intent in QUESTIONS - {"request"} and (priced := extreme_price(h)):
+        return Said(priced)  # "what's the least I'd pay for something to eat in the cafeteria?"
+    if mapped := told_by_the_map(h, intent, intent in QUESTIONS, line):
         return Said(mapped)  # "which room is right next door to your studio?", "from here I can step into..., yes?"
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
@@ -354,17 +357,6 @@ def _unknowable(h: Heard, intent: str) -> str:
             and span_asked(h.reading, h.req.persona):
         return dont_know(h, [])
     return ""
-
-
-def _told_by_the_map(h: Heard, intent: str, line: str) -> str:
-    """What the map everyone knows answers: which places lie next to one, or the way as it is
-    for a way guessed and put to be checked; "" for any other line."""
-    if intent in QUESTIONS and (neighbours_asked(h.reading, line) or beside_place_asked(h.req, h.reading)) and (
-            near := neighbours(h.req, h.reading, h.topics, line)):
-        return near
-    if intent in ("farewell", "thanks", "request") or not h.reading.raw.rstrip().endswith("?"):
-        return ""
-    return route_checked(h.req, h.reading, h.topics, lambda e: name_of(h, e))
 
 
 def _person_first(h: Heard) -> bool:

@@ -25,6 +25,7 @@ from simverse.llm.dialogue.answers import (
     name_of,
     wares_at,
 )
+from simverse.llm.dialogue.cheapest import compared
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
@@ -194,10 +195,11 @@ def answer_price(h: Heard) -> Said:
         return answer_about(h)
     if not h.topics and set(h.reading.words) - _PRICE_WORDS:
         return answer_about(h)  # "how much is the collection insured for?": not goods here
-    asked = asked[:2 if h.reading.has(*_COMPARED) else 1]  # "is the ale dearer than the bread?": both prices
+    weighed = h.reading.has(*_COMPARED) or (h.reading.has("which") and h.reading.has("or"))
+    asked = asked[:2 if weighed else 1]  # "is the ale dearer than the bread?", "which costs more, X or Y?"
     told = [said for t in asked if (said := _price_said(h, t))]
     if told:
-        return Said(" ".join(told))
+        return Said(" ".join([*told, compared(h, asked)]).strip())
     if asked:
         return Said(dont_know(h, asked[:1]), unsure=True)
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
