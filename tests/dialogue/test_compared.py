@@ -42,7 +42,7 @@ def test_two_prices_weighed(valley):  # noqa: F811
      "Between The Lighthouse and Mara's Bakery lie The Harbour and Market Street."),
     ("clinic", "Ben", "Going from the pharmacy to the nurse station, which rooms do I pass through?",
      "Between Pharmacy Counter and Nurse Station lie Reception and Waiting Room."),
-    ("harbour", "Finn", "What's between the harbour and the market?", "Nothing: The Harbour and Market Street are side"),
+    ("harbour", "Finn", "What's between the harbour and the market?", "Nothing: The Harbour and Market Street"),
 ])
 def test_the_places_between_two(request, world, npc, said, wanted):
     reply = ask(request.getfixturevalue(world), npc, said).utterance

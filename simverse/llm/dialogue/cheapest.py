@@ -1,6 +1,7 @@
 """Prices compared: the cheapest or dearest ware of a place ("what's the least I'd pay for
-something to eat in the cafeteria?", "what's the priciest thing you sell?") and which of
-two wares costs less ("which costs more, the stew or the rope?"). Every villager knows the
+something to eat in the cafeteria?", "what's the priciest thing you sell?"), and two wares
+weighed where the line was not read as asking a price ("which is cheaper, the rope or the
+stew?": :func:`.wares.answer_price` tells both and which costs less). Every villager knows the
 wares and their prices (:class:`~simverse.core.decisions.NameView`), so the answer is the
 world's list compared, never a guess. Plain English words.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import NameView
-from simverse.llm.dialogue.heard import Heard, name_of
+from simverse.llm.dialogue.heard import Heard, Said, name_of
 from simverse.llm.dialogue.voice import a_name, coins_text
+from simverse.llm.dialogue.wares import answer_price
 
 _LEAST = re.compile(r"\b(?:cheapest|least expensive|lowest (?:price|cost)|costs? (?:the )?least|for the least"
                     r"|least (?:[a-z']+ ){0,3}(?:pay|spend|part with|hand over|fork out|shell out))\b")
@@ -25,8 +27,15 @@ _ELSEWHERE = re.compile(r"\b(?:at|in|on|from) (?:the|that|their|his|her) [a-z]+"
 _WEIGHED = re.compile(r"\b(?:cheaper|dearer|pricier|costlier|(?:more|less) expensive|costs? (?:more|less)"
                       r"|better value|(?:more|less) money)\b")
 """"Which is cheaper, the rope or the stew?": two prices weighed."""
-_LOWER = re.compile(r"\b(?:less|cheaper|lower|cheapest)\b")
-_HIGHER = re.compile(r"\b(?:more|dearer|pricier|costlier|higher|more expensive)\b")
+
+
+def prices_compared(h: Heard, intent: str) -> Said | None:
+    """The answer to a line that asks for the cheapest or dearest ware, or weighs two
+    wares' prices though it was not read as asking a price ("which is cheaper, the rope
+    or the stew?"); None for any other line."""
+    if extreme := extreme_price(h):
+        return Said(extreme)
+    return answer_price(h) if intent in ("ask_about", "ask_self") and prices_weighed(h) else None
 
 
 def extreme_price(h: Heard) -> str:
@@ -74,17 +83,3 @@ def prices_weighed(h: Heard) -> bool:
     """Whether the line weighs the prices of two priced wares it names."""
     priced = [t for t in h.topics if (v := h.req.names.get(t)) is not None and v.kind == "item" and v.price]
     return len(priced) >= 2 and bool(_WEIGHED.search(h.reading.text))
-
-
-def compared(h: Heard, items: list[str]) -> str:
-    """"So the coil of rope costs more.": which of two priced wares the line weighs costs
-    less or more, where it asks which; "" when it does not compare or a price is missing."""
-    views = [h.req.names[i] for i in items[:2]]
-    if len(views) < 2 or not all(v.price for v in views) or views[0].price == views[1].price:
-        return ""
-    text = h.reading.text
-    lower = bool(_LOWER.search(text))
-    if not lower and not _HIGHER.search(text):
-        return ""
-    cheap, dear = sorted(views, key=lambda v: v.price or 0.0)
-    return f"So {name_of(h, (cheap if lower else dear).id, article=True)} costs {'less' if lower else 'more'}."

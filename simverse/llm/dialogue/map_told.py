@@ -91,16 +91,17 @@ def nearer_of(h: Heard) -> str:
 def place_for(h: Heard, intent: str) -> str:
     """"Where do I go for the flu vaccine?": the way to the one place whose description
     names a thing the world gives no place of its own (a concept, or an item not sold or
-    kept anywhere), asked for by where; "" when no place, or more than one, names it."""
-    if intent != "ask_way" or not h.topics or h.topics[0] not in h.req.names:
-        return ""
+    kept anywhere), asked for by where; "" when no place, or more than one, names it, or
+    the NPC stands there."""
+    if intent != "ask_way" or h.reading.wh != "where" or not h.topics or h.topics[0] not in h.req.names:
+        return ""  # not "is there any way to grab food?", which what the NPC believes may answer
     thing = h.req.names[h.topics[0]]
     if thing.kind not in ("concept", "item") or thing.place or any(t != thing.id for t in h.topics):
         return ""
     words = word_form_set(thing.name) - FUNCTION_WORDS
     places = [v.id for v in h.req.names.values() if v.kind == "place" and words
               and (thing.id in v.holds or words <= word_form_set(v.description))]
-    if len(places) != 1:
+    if len(places) != 1 or places[0] == h.req.place:
         return ""
     return way_sentence(h.req, places[0], None, lambda e: name_of(h, e))
 

@@ -41,7 +41,7 @@ from simverse.llm.dialogue.called import what_it_is_called
 from simverse.llm.dialogue.carried import carried_told
 from simverse.llm.dialogue.character import character, character_asked
 from simverse.llm.dialogue.charge import charge_asked, charge_words, role_texts
-from simverse.llm.dialogue.cheapest import extreme_price, prices_weighed
+from simverse.llm.dialogue.cheapest import prices_compared
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
 from simverse.llm.dialogue.counts import count_unknown
@@ -291,7 +291,6 @@ def answer(h: Heard) -> Said:
     intent = "small_talk" if h.intent == "greet" and len(h.req.conversation) > 2 else h.intent
     intent = "ask_self" if doing_now_asked(h) or own_day_asked(h) else intent
     intent = "ask_self" if intent in ("ask_way", "ask_about") and not h.topics and here_asked(h.reading) else intent
-    intent = "ask_price" if intent in ("ask_about", "ask_self") and prices_weighed(h) else intent  # "which is cheaper"
     if intent in ("confide", "react", "small_talk", "ask_news", "ask_price", "farewell", "tell") and goal_asked(
             h.reading):
         intent = "ask_self"  # "you keep looking at your watch, got somewhere to be?"
@@ -320,8 +319,8 @@ def answer(h: Heard) -> Said:
         return Said(f"{capital(used)}. {activity_now(h)}")  # "reading already? which book?"
     if intent in QUESTIONS and (called := what_it_is_called(h)):
         return Said(called)  # "the beer hall beside the quay, what do people call it?"
-    if intent in QUESTIONS - {"request"} and (priced := extreme_price(h)):
-        return Said(priced)  # "what's the least I'd pay for something to eat in the cafeteria?"
+    if intent in QUESTIONS - {"request"} and (priced := prices_compared(h, intent)) is not None:
+        return priced  # "what's the least I'd pay for something to eat?", "which is cheaper, X or Y?"
     if mapped := told_by_the_map(h, intent, intent in QUESTIONS, line):
         return Said(mapped)  # "which room is right next door to your studio?", "from here I can step into..., yes?"
     if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):

@@ -25,7 +25,6 @@ from simverse.llm.dialogue.answers import (
     name_of,
     wares_at,
 )
-from simverse.llm.dialogue.cheapest import compared
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
@@ -172,6 +171,24 @@ def _price_said(h: Heard, item: str) -> str:
         return ""
     where = "" if item in h.req.items_here else f" at {name_of(h, view.place)}" if view.place else ""
     return f"{capital(a_name(view.name))} costs {coins_text(price)}{where}."
+
+
+_LOWER = re.compile(r"\b(?:less|cheaper|lower|cheapest)\b")
+_HIGHER = re.compile(r"\b(?:more|dearer|pricier|costlier|higher|more expensive)\b")
+
+
+def compared(h: Heard, items: list[str]) -> str:
+    """"So the coil of rope costs more.": which of two priced wares the line weighs costs
+    less or more, where it asks which; "" when it does not compare or a price is missing."""
+    views = [h.req.names[i] for i in items[:2]]
+    if len(views) < 2 or not all(v.price for v in views) or views[0].price == views[1].price:
+        return ""
+    text = h.reading.text
+    lower = bool(_LOWER.search(text))
+    if not lower and not _HIGHER.search(text):
+        return ""
+    cheap, dear = sorted(views, key=lambda v: v.price or 0.0)
+    return f"So {name_of(h, (cheap if lower else dear).id, article=True)} costs {'less' if lower else 'more'}."
 
 
 _COMPARED = ("than", "compared", "the same as", "as much as")
