@@ -39,14 +39,16 @@ def prices_compared(h: Heard, intent: str) -> Said | None:
 
 
 def extreme_price(h: Heard) -> str:
-    """"The cheapest there is an apple, 1 coin.": the lowest (or highest) priced ware of the
-    place the line names, the NPC's own wares, or what is sold here, food only when it asks
-    for something to eat; "" when the line asks no such thing or nothing there has a price."""
+    """"The cheapest at Cafeteria is an apple, 1 coin.": the lowest (or highest) priced ware
+    of the place the line names, the NPC's own wares, or what is sold here, food only when it
+    asks for something to eat, none the NPC keeps secret (``secret`` among an item's
+    properties: it is not named at all); "" when the line asks no such thing or nothing there
+    has a price."""
     text = h.reading.text
     lowest = bool(_LEAST.search(text))
     if not lowest and not _MOST.search(text):
         return ""
-    wares = _wares_meant(h)
+    wares = [v for v in _wares_meant(h) if h.req.item_info.get(v.id, {}).get("secret") is not True]
     if _FOOD.search(text):
         wares = [v for v in wares if v.edible] or wares
     if not wares:
