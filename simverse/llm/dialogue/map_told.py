@@ -91,13 +91,15 @@ def nearer_of(h: Heard) -> str:
 def place_for(h: Heard, intent: str) -> str:
     """"Where do I go for the flu vaccine?": the way to the one place whose description
     names a thing the world gives no place of its own (a concept, or an item not sold or
-    kept anywhere), asked for by where; "" when no place, or more than one, names it, or
-    the NPC stands there."""
+    kept anywhere), asked for by where; "" when the NPC believes something of the thing, no
+    place or more than one names it, or the NPC stands there."""
     if intent != "ask_way" or h.reading.wh != "where" or not h.topics or h.topics[0] not in h.req.names:
         return ""  # not "is there any way to grab food?", which what the NPC believes may answer
     thing = h.req.names[h.topics[0]]
     if thing.kind not in ("concept", "item") or thing.place or any(t != thing.id for t in h.topics):
         return ""
+    if any(thing.id in (f.subject, f.object) for f in h.req.facts):
+        return ""  # what it believes of the thing answers ("the original is in the archive")
     words = word_form_set(thing.name) - FUNCTION_WORDS
     places = [v.id for v in h.req.names.values() if v.kind == "place" and words
               and (thing.id in v.holds or words <= word_form_set(v.description))]
