@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import FUNCTION_WORDS, NameIndex, word_form_set
+from simverse.core.names import FUNCTION_WORDS, word_form_set
 from simverse.llm.dialogue.heard import Heard, capital, name_of
 from simverse.llm.dialogue.knowing import route
-from simverse.llm.dialogue.neighbours import beside_place_asked, neighbours, neighbours_asked
+from simverse.llm.dialogue.neighbours import beside_place_asked, names_in, neighbours, neighbours_asked
 from simverse.llm.dialogue.route_checks import route_checked
 from simverse.llm.dialogue.ways import way_sentence
 
@@ -22,6 +22,8 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[^,;:?!]+?) (?:to|into|over to|up to|down t
 _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pass (?:by|through)|go (?:by|through)"
                          r"|lie between|lies between|come between|comes between)\b")
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
+_FROM = re.compile(r"\bfrom (?P<a>[^,;:?!]+)")
+""""From your stall, which is nearer...": where the distances are counted from."""
 _NEARER = re.compile(r"\b(?:nearer|closer|nearest|closest|quicker to (?:reach|get to)|shorter (?:walk|way))\b")
 _HERE = re.compile(r"^(?:here|this place|where (?:you are|we are|i am)|you|me|us)$")
 
@@ -71,7 +73,7 @@ def nearer_of(h: Heard) -> str:
         return ""
     places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
     start = h.req.place
-    after_from = re.search(r"\bfrom (?P<a>[^,;:?!]+)", text)
+    after_from = _FROM.search(text)
     if after_from and (said := _place_in(h, after_from["a"])) is not None:
         start = said
     choices = [p for p in places if p != start][:2]
@@ -115,9 +117,7 @@ def _place_in(h: Heard, part: str) -> str | None:
     if _HERE.match(part):
         return h.req.place
     names = h.req.names
-    if not isinstance(names, NameIndex):
-        return None
-    for found in names.find(part):
+    for found in names_in(h.req, part):
         view = names[found]
         if view.kind == "place":
             return found

@@ -47,7 +47,7 @@ def _said_by_name(req: DecisionRequest, r: Reading, place: str) -> bool:
     return bool((named - PLACE_WORDS - FUNCTION_WORDS) & set(r.words))
 
 
-def _named(req: DecisionRequest, text: str) -> list[str]:
+def names_in(req: DecisionRequest, text: str) -> list[str]:
     """The names ``text`` uses (none where the request carries no name index)."""
     return req.names.find(text) if isinstance(req.names, NameIndex) else []
 
@@ -61,7 +61,7 @@ def neighbours_asked(r: Reading, line: str = "") -> bool:
 def beside_place_asked(req: DecisionRequest, r: Reading) -> bool:
     """Whether the line asks what lies next to a place it names ("what's next to the wood?")."""
     match = _WHAT_NEXT.search(r.text)
-    named = _named(req, match["what"]) if match else []
+    named = names_in(req, match["what"]) if match else []
     return bool(named) and named[0] in req.names and req.names[named[0]].kind == "place"
 
 
@@ -70,7 +70,7 @@ def neighbours(req: DecisionRequest, r: Reading, topics: list[str], line: str = 
     the place the line names (where the NPC is, for "here"), less those the whole ``line``
     sets apart ("apart from the village"); "" when it names none known."""
     places = [t for t in topics if t in req.names and req.names[t].kind == "place"]
-    left_out = {p for m in _BESIDES.finditer(line.lower() or r.raw) for p in _named(req, m.group(1))
+    left_out = {p for m in _BESIDES.finditer(line.lower() or r.raw) for p in names_in(req, m.group(1))
                 if p in req.names and req.names[p].kind == "place"}
     places = [p for p in places if p not in left_out]
     said = [t for t in places if _said_by_name(req, r, t)] or places  # "what room is next to the cafeteria?"
