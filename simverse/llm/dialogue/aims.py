@@ -37,8 +37,9 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "got you in here", "got you out here", "got you over here")
 """Phrases that ask what someone is after or why they came."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
-                     r"(?: [a-z]+){0,3} (?:away|aside|by) for\b")
-""""Putting every coin away for something big?": saving, asked in other words."""
+                     r"(?: [a-z]+){0,3} (?:away|aside|by) (?:(?:is |are )?(?:meant|intended|earmarked) )?for\b")
+""""Putting every coin away for something big?", "the money you're putting by meant for?":
+saving, asked in other words."""
 _SPENT_ON = re.compile(r"\bwhat (?:would|will|could|might) (?:you|ya) (?:buy|get|spend)\b(?: [a-z]+){0,4} (?:with|on)"
                        r"(?:$| (?:it|them|that|those|all|your|the money|the coins|the cash|the savings)\b)")
 """"What would you buy with your savings?": what one would spend on is what one is after."""
@@ -128,6 +129,8 @@ def goal_asked(r: Reading) -> bool:
     phrase of wanting, aiming or motive, about now."""
     ideal = _IDEAL_DAY.search(r.text) is not None  # "if today went perfectly, what would that look like?"
     wished = wish_supposed(r)  # a wish is a wish whenever it would come true
+    if _bare_aim(r):
+        return True
     if (not set(r.words) & YOU_WORDS and not _HURRY.search(r.text) and not ideal) or (other_time(r) and not wished):
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
@@ -143,6 +146,30 @@ def goal_asked(r: Reading) -> bool:
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
             or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)) or bool(_SPENT_ON.search(r.text)))
+
+
+_AIM_NOUNS = word_set("aim goal target plan dream ambition mission purpose hope priority")
+
+
+def _bare_aim(r: Reading) -> bool:
+    """Whether a clipped question asks the one spoken to its aim with no "you" ("big aim
+    today, then?", "main goal?"): a few words, an aim noun, nobody else's."""
+    body = set(r.body)
+    return r.question and 0 < len(r.body) <= _BARE_WORDS and bool(body & _AIM_NOUNS) \
+        and body - _AIM_NOUNS <= _AIM_MODIFIERS and not r.owners and not other_time(r)
+
+
+_BARE_WORDS = 5
+_AIM_MODIFIERS = word_set("main big biggest real true chief top first one the your today tonight now then so this "
+                          "for of day week morning here still")
+"""Words a bare aim question may have besides its aim noun ("big aim today, then?"); any other
+says what kind of aim ("grown-up job, dream one?" asks for a job)."""
+
+
+def saving_asked(r: Reading) -> bool:
+    """Whether the line asks what the NPC's savings are for ("the money you're putting by,
+    meant for?"): an aim, whatever it sees the NPC doing."""
+    return _PUT_BY.search(r.text) is not None or r.has("saving up for", "saving for")
 
 
 def _aim_phrased(padded: str) -> bool:

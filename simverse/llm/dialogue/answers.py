@@ -1,10 +1,10 @@
-"""Answers to questions: about something named, about the NPC itself, the news, a price
-or the way, each from what the NPC believes, remembers or knows of its world (see
-:mod:`~simverse.llm.dialogue.knowing`), in its voice, or an honest "I don't know"."""
+"""Answers to questions: about something named, about the NPC itself, a price or the way,
+each from what the NPC believes, remembers or knows of its world (see
+:mod:`~simverse.llm.dialogue.knowing`), in its voice, or an honest "I don't know"; the news
+is :mod:`.news`'s."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
@@ -24,19 +24,19 @@ from simverse.llm.dialogue.described import (
 )
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
-from simverse.llm.dialogue.knowing import Known, answers_asked, clause, gather, named, route, shareable
+from simverse.llm.dialogue.knowing import Known, answers_asked, gather, named, route
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
 from simverse.llm.dialogue.people import person_answer, relation_named, relation_sentence, wares_asked
 from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what_is_asked
 from simverse.llm.dialogue.priced import OWN_DEAL
-from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, asks_opinion, read
+from simverse.llm.dialogue.reading import YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
 from simverse.llm.dialogue.voice import a_name, coins_text
 from simverse.llm.dialogue.way_asked import asks_the_way, asks_way
 from simverse.llm.dialogue.ways import avoided, only_starts, said_as_start, way_ends, way_sentence
 
-__all__ = ["Heard", "Said", "answer_about", "answer_confidence", "answer_news", "answer_way", "capital",
-           "dont_know", "fact_sentence", "name_of", "news_for", "wares_at", "world_knowledge"]
+__all__ = ["Heard", "Said", "answer_about", "answer_way", "capital", "dont_know", "fact_sentence", "name_of",
+           "wares_at", "world_knowledge"]
 _EAT = word_set("eat food hungry meal snack breakfast lunch dinner supper starving")
 _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
@@ -70,17 +70,15 @@ def answer_about(h: Heard) -> Said:
         chosen = fitting[:2]
         told = " ".join(fact_sentence(h, f) for f in chosen)
         return Said(told if _on_point(h, chosen) else f"{dont_know(h)} {told}", [f.key for f in chosen])
+    if kept and not any(named(f, topics) for f in kept) and (common := _common_answer(h)):
+        return Said(common)  # a secret that names nothing asked does not hide what the world tells ("your pal?")
     if kept:
         own = any(h.req.npc in (f.subject, f.object) for f in kept)
         return Said(h.voice.say("deflect" if own else "withhold", h.rng))
     if h.reading.owned and (owner := [f for f in known.facts if named(f, topics)]):
         # "why does the lantern girl's varnish look so new?": what it believes of the owner, after "I don't know"
         return Said(f"{dont_know(h)} {fact_sentence(h, owner[0])}", [owner[0].key])
-    common = (who_does(h.reading, h.req, h.topics) or who_is_role(h.reading, h.req)
-              or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity)
-              or who_is_there(h.reading, h.req)
-              or world_knowledge(h) or relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity))
-    if common:
+    if common := _common_answer(h):
         return Said(common)
     if known.memories:
         return Said(capital(known.memories[0]) + ".")
@@ -89,6 +87,13 @@ def answer_about(h: Heard) -> Said:
     said = dont_know(h)
     told = _with_aside(h, said, known)
     return Said(told, unsure=told == said)  # with an aside it told what it knows
+
+
+def _common_answer(h: Heard) -> str:
+    """What the world's names, roles, relations and wares tell of a question, or ""."""
+    return (who_does(h.reading, h.req, h.topics) or who_is_role(h.reading, h.req)
+            or who_is_in_charge(h.reading, h.req, h.topics, h.role_similarity) or who_is_there(h.reading, h.req)
+            or world_knowledge(h) or relation_named(h) or _food(h) or who_by_deed(h.req, h.deed_similarity) or "")
 
 
 def _on_point(h: Heard, chosen: list[FactView]) -> bool:
@@ -328,73 +333,3 @@ def _believed_of(h: Heard, topic: str) -> Said | None:
     said = answer_about(h)
     about = {f.key for f in h.req.facts if named(f, [topic])}
     return said if set(said.told) & about or (kept and not said.told) else None
-
-
-def answer_news(h: Heard) -> Said:
-    """The news closest to what the line asks for, else the latest thing it may tell this
-    speaker, else something it saw, else no news."""
-    fact = _closest_news(h) or news_for(h.req, h.rng)
-    if fact is not None:
-        return Said(fact_sentence(h, fact), [fact.key])
-    seen = [m for m in h.req.memories if m.kind == "observation" and not m.text.startswith(h.req.npc)]
-    if seen:
-        return Said(f"Only what I saw: {clause(seen[0].text)}.")
-    return Said(h.voice.say("nothing_new", h.rng))
-
-
-def answer_confidence(h: Heard) -> Said:
-    """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
-    secret first, never its own), anyone else that it will not say; with no secret, asked
-    what weighs on it, its goals; else its news."""
-    secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
-    shared = [f for f in secrets if shareable(f, h.req)]
-    if shared:
-        return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
-    if secrets or any(f.secret for f in h.req.facts):
-        return Said(h.voice.say("withhold", h.rng))
-    if set(h.reading.words) & set(WH) and (aim := goal_answer(h.req, h.goal_similarity or None)):
-        return Said(aim)  # "what's weighing on you?": with no secret, what it is after is what weighs
-    return answer_news(h)
-
-
-NEWS_CLOSE = 0.2
-"""Cosine from which a call for news that says what it is after ("is anything happening
-later I should get ready for?" 0.24 from "I am giving a pop quiz after lunch", -0.05 from
-a fact about fractions) is answered by the closest news rather than the latest."""
-NEWS_MARGIN = 0.1
-"""How much closer than the next news the chosen one must be: "any news?" is about as
-close to every belief, and gets the latest."""
-
-
-def _closest_news(h: Heard) -> FactView | None:
-    """The news it may tell closest in meaning to the line (with the embedder), when close
-    enough to be what was asked for."""
-    if not h.similarity or len(h.similarity) != len(h.req.facts):
-        return None
-    allowed = {id(f) for f in news_candidates(h.req)}
-    scored = [(s, i) for i, (f, s) in enumerate(zip(h.req.facts, h.similarity, strict=True)) if id(f) in allowed]
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < NEWS_CLOSE or (len(scored) > 1 and scored[0][0] - scored[1][0] < NEWS_MARGIN):
-        return None
-    return h.req.facts[scored[0][1]]
-
-
-def news_candidates(req: DecisionRequest, partner: str | None = None) -> list[FactView]:
-    """Beliefs it may pass on to ``partner`` (by default the request's): shareable, not
-    from or about the listener, not yet said in this conversation."""
-    said = " ".join(t.text for t in req.conversation)
-    partner = partner or req.partner or ""
-    return [
-        f for f in req.facts
-        if f.told_by != partner and f.subject != partner and clause(f.text) not in said
-        and clause(f.text, f.told_by) not in said and shareable(f, req, partner)
-    ]
-
-
-def news_for(req: DecisionRequest, rng: random.Random, partner: str | None = None) -> FactView | None:
-    """A belief to pass on to ``partner`` (by default the request's): one of the three
-    latest it may tell (:func:`news_candidates`)."""
-    candidates = news_candidates(req, partner)
-    if not candidates:
-        return None
-    return rng.choice(candidates[-3:])

@@ -20,6 +20,7 @@ from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.suppositions import without_condition
 from simverse.llm.dialogue.tag_questions import as_yes_no
+from simverse.llm.dialogue.terse import said_in_full
 
 _TAG = re.compile(r"[\s,]+(?:is(?:n'?t| not) (?:it|that|he|she)|are(?:n'?t| not) (?:they|those|these)"
                   r"|ain'?t (?:it|he|she)|do(?:n'?t| not) (?:they|you)|does(?:n'?t| not) (?:it|he|she)"
@@ -76,7 +77,7 @@ def last_line_checked(req: DecisionRequest) -> str:
         return ""
     name = req.names[req.npc].name if req.npc in req.names else ""
     line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
-    ordered = in_usual_order(without_condition(dash_as_stop(line)))
+    ordered = in_usual_order(said_in_full(without_condition(dash_as_stop(line))))
     checked = as_checked(ordered, people_words(req.names), word_forms(name))
     return checked if checked != ordered else as_yes_no(ordered)  # "you're new here, aren't you?"
 

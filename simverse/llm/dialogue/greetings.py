@@ -47,7 +47,8 @@ def is_thanks(r: Reading) -> bool:
 
 def introduces(text: str, name: str) -> bool:
     """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.",
-    "it's me, Mara.", "Aldo here.", "Lena again."), so the speaker is not what it asks about.
+    "it's me, Mara.", "Aldo here.", "Lena again.", "doctor, Nadia. Main aim today?"), so the
+    speaker is not what it asks about.
     The name is found as a word by plain search: a pattern compiled per name cost a
     thousand-person world a tenth of its step before its cache filled."""
     said, name = text.lower(), name.lower()
@@ -56,11 +57,15 @@ def introduces(text: str, name: str) -> bool:
         return False
     before, after = said[:spots[0]], said[spots[0] + len(name):]
     said_who = _SAYS_WHO.search(before) is not None and _NAME_IS.match(after) is None
-    return said_who or _NAME_HERE.match(after) is not None
+    signed = _BEFORE_SIGNED.search(before) is not None and _AFTER_SIGNED.match(after) is not None
+    return said_who or signed or _NAME_HERE.match(after) is not None
 
 
 _SAYS_WHO = re.compile(r"\b(?:it'?s|it is|this is|i'?m|i am)(?:,? me,?)?(?: (?:your|ur|yer) [a-z]+(?: [a-z]+)?)? $")
 _NAME_IS = re.compile(r" (?:is|was|has|and)\b")
+_BEFORE_SIGNED = re.compile(r"(?:^|[,\u2013\u2014-]) *$")
+_AFTER_SIGNED = re.compile(r" *[.!;:]")
+""""Sunita \u2014 Walter. The cough...": a name said alone after the one spoken to is the speaker's."""
 _NAME_HERE = re.compile(r" (?:here|again|speaking)\b(?! (?:is|was|has)\b)")
 
 

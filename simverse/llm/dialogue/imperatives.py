@@ -29,9 +29,11 @@ no function word follows ("reckon that it..." says what is thought)."""
 FEELINGS = word_set("love like hate adore miss enjoy prefer reckon bet guess imagine suppose wish hope know think "
                     "believe mind wonder fancy")
 """Words of feeling and thinking: "love the new loaves", "like a morgue in here" ask nothing done."""
-NOT_ORDERS = FEELINGS | word_set("see look watch listen hear say tell ask thank bless trust forget remember")
+NOT_ORDERS = FEELINGS | word_set("see look watch listen hear say tell ask thank bless trust forget remember "
+                                 "grown given taken written known seen gone broken chosen eaten fallen hidden "
+                                 "stolen spoken worn torn driven shown")
 """Words of feeling, knowing or saying: "love that place", "bless them", "thank her for me" ask
-nothing done."""
+nothing done; nor does a past participle ("grown-up job, dream one?")."""
 ORDER_VERBS = word_set(
     "get grab pick put take give bring fetch carry hand pass send keep hold leave let make set turn open close "
     "shut lock unlock clean wash sweep mop tidy dust scrub wipe fix mend repair patch check find help "

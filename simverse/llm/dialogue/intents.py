@@ -18,6 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
+from simverse.core.names import verb_forms
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.described import walk_goal
 from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets, says_farewell
@@ -36,7 +37,7 @@ from simverse.llm.dialogue.reading import (
     is_reaction,
     read,
 )
-from simverse.llm.dialogue.requesting import polite_request, walk_together
+from simverse.llm.dialogue.requesting import led_on, polite_request, walk_together
 from simverse.llm.dialogue.telling import tells_news
 from simverse.llm.dialogue.unmarked import last_sentence
 from simverse.llm.dialogue.way_asked import asks_way, asks_way_to_place
@@ -126,7 +127,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     known = topic if cues.known_topic is None else cues.known_topic
     if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone
         return "confide"
-    if ((cues.place or walk_goal(r.raw)) and goes_along(r)) or walk_together(r):  # "keep me company to the mill"
+    if ((cues.place or walk_goal(r.raw)) and goes_along(r)) or walk_together(r) or led_on(r):  # "keep me company..."
         return "request"
     verb = polite_request(r, cues.verbs)
     if (verb is not None or _asks_after_lead_in(r, cues.verbs, cues.names)) \
@@ -168,7 +169,21 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     clause = asked_clause(r.raw)
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
-    return request_clause(r.raw, verbs, names) is not None  # "Marco's knee is swelling, could you squeeze him in?"
+    return request_clause(r.raw, verbs, names) is not None or _bare_bid(r, verbs)  # "Marco's knee is swelling, ..."
+
+
+_URGING = frozenset({"go", "on", "please", "now", "then", "so", "just", "quick", "quickly", "off", "you", "ya", "it",
+                     "them", "em", "one", "some", "him", "her"})
+
+
+def _bare_bid(r: Reading, verbs: frozenset[str]) -> bool:
+    """"Nets in the water. Go on, fish.": a last sentence that is one of the world's action
+    words with only urging round it, after another that sets the scene."""
+    last = last_sentence(r.raw)
+    if last == r.raw.strip() or last.rstrip().endswith("?"):
+        return False
+    bid = [w for w in read(last).words if w not in _URGING]
+    return len(bid) == 1 and bool(verb_forms(bid[0]) & verbs)
 
 
 def _asks_after_order(r: Reading) -> bool:
@@ -284,6 +299,8 @@ class IntentModel:
             best["ask_self"] -= 0.05
         if not says_farewell(r):  # "on you go with that varnish, I'm just nosing" takes no leave
             best["farewell"] = -1.0
+        if r.raw.rstrip().endswith("?"):  # "art college. name?" thanks no one
+            best["thanks"] = -1.0
         return max(INTENTS, key=lambda i: (best[i], -INTENTS.index(i)))
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:

@@ -26,6 +26,7 @@ from simverse.core.names import (
     is_common,
     name_words,
     same_root,
+    verb_forms,
     word_forms,
     word_set,
 )
@@ -88,7 +89,15 @@ def fits(fact: FactView, wh: str | None, req: DecisionRequest, asked: frozenset[
     things = {w for e in (fact.subject, fact.object) if e in req.names and req.names[e].kind != "npc"
               for w in word_forms(req.names[e].name)  # "the Girl with a Lantern" is no girl,
               if not (req.names[e].kind == "concept" and w in ROLE_NOUNS and w not in asked)}  # "the manager" is one
-    return "npc" in kinds or bool((words - things) & (ROLE_NOUNS | _PEOPLE)) or bool(_named_people(fact.text, req))
+    return "npc" in kinds or bool((words - things) & (ROLE_NOUNS | _PEOPLE)) or bool(_named_people(fact.text, req)) \
+        or _doer_of_asked(fact, req, asked)
+
+
+def _doer_of_asked(fact: FactView, req: DecisionRequest, asked: frozenset[str]) -> bool:
+    """"Who took the sheep?" is answered by "the dragon took five of my sheep": a belief
+    whose deed is the verb asked, done by something that is no place."""
+    doer = req.names.get(fact.subject)
+    return doer is not None and doer.kind != "place" and bool(verb_forms(fact.predicate.lower()) & asked)
 
 
 def _named_people(text: str, req: DecisionRequest) -> list[str]:

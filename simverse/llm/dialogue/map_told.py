@@ -22,6 +22,13 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[^,;:?!]+?) (?:to|into|over to|up to|down t
 _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pass (?:by|through)|go (?:by|through)"
                          r"|lie between|lies between|come between|comes between)\b")
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
+_PASSED = re.compile(r"\b(?:which|what) (?P<kind>[a-z]+) (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
+                     r"(?:have to |need to |want to )?(?:cross|pass|go (?:through|past|by|via)|walk (?:through|past|by)"
+                     r"|pass (?:through|by)|cut through|come (?:through|past))\b")
+""""Which street do I cross?", "which room would I walk through?": the places on a way."""
+_START = re.compile(r"\b(?:leave|leaving|left|start (?:at|from|in)|starting (?:at|from|in)) (?P<a>[^,;:?!]+?)"
+                    r"(?: (?:for|to|towards) (?P<b>[^,;:?!]+?))?(?= and\b|[,;:?!]|$)")
+""""If I leave the chapel for the tavern": where a way starts, said by leaving it, and where it goes."""
 _FROM = re.compile(r"\bfrom (?P<a>[^,;:?!]+)")
 """"From your stall, which is nearer...": where the distances are counted from."""
 _NEARER = re.compile(r"\b(?:nearer|closer|nearest|closest|quicker to (?:reach|get to)|shorter (?:walk|way))\b")
@@ -50,9 +57,12 @@ def places_between(h: Heard) -> str:
     match = _BETWEEN.search(text)
     if match is None:
         match = _FROM_TO.search(text) if _IN_BETWEEN.search(text) else None
-    if match is None:
+    if match is not None:
+        start, goal = _place_in(h, match["a"]), _place_in(h, match["b"])
+    elif _PASSED.search(text):
+        start, goal = _way_ends(h)
+    else:
         return ""
-    start, goal = _place_in(h, match["a"]), _place_in(h, match["b"])
     if start is None or goal is None or start == goal:
         return ""
     path = route(h.req, goal, start)
@@ -63,6 +73,19 @@ def places_between(h: Heard) -> str:
     if not inner:
         return f"Nothing: {ends} are side by side."
     return f"Between {ends} {'lies' if len(inner) == 1 else 'lie'} {' and '.join(inner)}."
+
+
+def _way_ends(h: Heard) -> tuple[str | None, str | None]:
+    """Where a way asked by what it passes starts (the place left or come from, else here)
+    and goes (the one other place the line names)."""
+    line = h.req.conversation[-1].text.lower() if h.req.conversation else h.reading.raw  # with its "if" clause
+    left = _START.search(line)
+    said = left or _FROM.search(line)
+    start = _place_in(h, said["a"]) if said else h.req.place
+    if left and left["b"]:
+        return start, _place_in(h, left["b"])
+    places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place" and t != start]
+    return start, (places[0] if len(places) == 1 else None)
 
 
 def nearer_of(h: Heard) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import NameIndex
-from simverse.llm.dialogue.answers import news_for
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.news import news_for
 
 TELL = (
     "Have you heard? {text}.",

@@ -40,7 +40,20 @@ def span_asked(r: Reading, persona: str = "") -> bool:
     "you" left out as chat does ("been here long?") or a thing its persona dates named
     instead ("how many weeks now, that cough?")."""
     to_you = bool({"you", "your"} & set(r.words)) or (r.body or r.words)[:1] == ("been",)
-    return bool(_ASKED.search(r.text)) and not _NOT_SINCE.search(r.text) and (to_you or _dated_named(r, persona))
+    asked = bool(_ASKED.search(r.text)) or _clipped_span(r)
+    return asked and not _NOT_SINCE.search(r.text) and (to_you or _dated_named(r, persona))
+
+
+_CLIPPED = re.compile(r"(?:^| )(?P<before>[a-z]+ )?(?:years|months|weeks|days) (?:now|so far|already)$")
+_COUNTED = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "many",
+                      "several", "some", "couple", "twenty", "thirty", "for"})
+
+
+def _clipped_span(r: Reading) -> bool:
+    """"The cough: weeks now?": a span asked with only its unit, no number before it."""
+    match = _CLIPPED.search(r.text) if r.raw.rstrip().endswith("?") else None
+    before = (match["before"] or "").strip() if match else ""
+    return match is not None and not before.isdigit() and before not in _COUNTED
 
 
 def _dated_named(r: Reading, persona: str) -> bool:
@@ -71,7 +84,32 @@ def own_when(req: DecisionRequest, r: Reading) -> str | None:
     if not _when_asked(r) or not {"your", "you"} & set(r.words):
         return None
     asked = {w for w in word_forms(r.text) if len(w) > 3} - FUNCTION_WORDS
-    return persona_said(req, _WHEN, asked) if asked else None
+    return (persona_said(req, _WHEN, asked) if asked else None) or _goal_due(req, r, asked)
+
+
+_GOAL_TIME = re.compile(r"\b(?:by|before|until|till) (?!(?:anyone|anybody|someone|somebody|everyone|he|she|it|they|i|we"
+                        r"|you|his|her|its|their)\b)(?:the )?[a-z]+|\b(?:today|tonight|tomorrow)\b")
+"""A goal that says by when ("file a story by evening", "gather herbs before the frost"), not
+one said before someone does something ("put it back before anyone notices")."""
+_DUE = re.compile(r"\b(?:due|deadline|hand(?:ed)? in|file[ds]?|submit(?:ted)?|finish(?:ed)?|done|ready"
+                  r"|must|have to|has to|need to|needs to|got to)\b")
+
+
+_DUE_YOU = re.compile(r"\b(?:must|have|has|need|got) (?:you|ya|u)\b|\b(?:are|were) (?:you|ya|u) due\b"
+                      r"|\b(?:you|ya|u) (?:must|have to|need to|have got to|got to|are due)\b")
+""""When must you be back?", "when are you due?": the NPC's own deadline asked."""
+
+
+def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:
+    """"By when must your article be handed in?": the goal that says by when, where it shares
+    a word with the line or is the only one that says a time and the line asks when it is due."""
+    yours, due = "your" in r.words, _DUE_YOU.search(r.text) is not None
+    if not (yours or due):
+        return None  # "when's the festival, do you know?" asks of the festival
+    timed = [g for g in req.goals if _GOAL_TIME.search(g)]
+    sharing = [g for g in timed if asked & word_form_set(g)] if yours else []
+    chosen = sharing[:1] or (timed if len(timed) == 1 and (due or _DUE.search(r.text)) else [])
+    return f"I mean to {as_own(chosen[0], req)}." if chosen else None
 
 
 def _when_asked(r: Reading) -> bool:

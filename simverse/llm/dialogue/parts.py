@@ -58,7 +58,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
 
 
 _SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
-_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
+_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these", "one"})
 _WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
 back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
@@ -77,10 +77,17 @@ def _courtesy(sentence: str) -> bool:
 
 def _begged(sentence: str) -> bool:
     """Whether a sentence that does not ask is said with "please" at its start or end and
-    points back to nothing ("that tray is overflowing. Please make a start on it" needs the tray)."""
+    points back to nothing ("that tray is overflowing. Please make a start on it" needs the tray,
+    "ticket first. grab one, please" the ticket) and says more than when ("lamp needs trimming.
+    now, please")."""
     words = read(sentence).words
     return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
-        and not set(words) & _BACK
+        and not set(words) & _BACK and not set(words) <= _WHEN_ONLY
+
+
+_WHEN_ONLY = _COURTESY | frozenset({"now", "right", "away", "at", "once", "quick", "quickly", "then", "asap", "soon",
+                                    "today", "go", "on", "straight", "off", "immediately"})
+"""Words of a bare "now, please" or "right away, please": a bidding that names no deed."""
 
 
 def _own(sentence: str, verbs: frozenset[str]) -> bool:

@@ -30,8 +30,6 @@ from simverse.llm.dialogue.answers import (
     Heard,
     Said,
     answer_about,
-    answer_confidence,
-    answer_news,
     answer_way,
     capital,
     dont_know,
@@ -57,6 +55,7 @@ from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.map_told import told_by_the_map
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
 from simverse.llm.dialogue.nearest_answer import with_nearest
+from simverse.llm.dialogue.news import answer_confidence, answer_news
 from simverse.llm.dialogue.obstacles import obstacle_told
 from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past

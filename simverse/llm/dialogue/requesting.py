@@ -31,6 +31,7 @@ from simverse.llm.dialogue.reading import (
     SPEECH_VERBS,
     WH,
     Reading,
+    read,
 )
 from simverse.llm.dialogue.typed import plainly
 
@@ -320,3 +321,23 @@ def asks_within(r: Reading) -> bool:
     """Whether a line that states a need also asks something ("I need to get in - any idea
     where its key is?"): then it is a question, not an order."""
     return r.raw.rstrip().endswith("?") and (r.has(*ASKING) or any(w in WH for w in r.words[1:]))
+
+
+_LEAD_ON = re.compile(r"(?:^|[.!,;:\u2013\u2014-]\s*)(?P<on>lead on|lead the way|after you|you first|you lead"
+                      r"|show the way|off we go|onwards?|let'?s go|let us go)(?:[ ,]+(?:please|then|now|mate|love))*"
+                      r"[.! ]*$")
+""""The green. Lead on.", "Sculpture hall. After you.": a walk bid after the place it goes to,
+in a sentence or clause of its own ("I'm after you" bids nothing)."""
+
+
+def led_on(r: Reading) -> bool:
+    """Whether the line ends bidding the NPC lead the way to what it named before."""
+    return _LEAD_ON.search(r.raw) is not None
+
+
+def led_to(r: Reading) -> str:
+    """What a line names before it bids "lead on" ("the green. lead on." -> "green"): the
+    last word of what it says before the bid, or "" for none."""
+    match = _LEAD_ON.search(r.raw)
+    before = read(r.raw[:match.start()]).words if match else ()
+    return next((w for w in reversed(before[1:] if len(before) > 1 else before) if w not in FUNCTION_WORDS), "")

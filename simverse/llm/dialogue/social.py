@@ -8,20 +8,19 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, same_root, word_form_set, word_forms, word_set
-from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked
+from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked, saving_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
     answer_about,
-    answer_news,
     fact_sentence,
     name_of,
-    news_for,
 )
 from simverse.llm.dialogue.clausal import asked_topics, late_question
 from simverse.llm.dialogue.described import asks_origin, view_asked
 from simverse.llm.dialogue.doing_now import busy_remarked, doing_guessed
 from simverse.llm.dialogue.knowing import clause
+from simverse.llm.dialogue.news import answer_news, news_for
 from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.people import asks_for_person
@@ -142,7 +141,7 @@ def about_me(h: Heard) -> Said:
         if kind_asked(r) and not goal_answer(req, None, r):
             return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
-    if goal_asked(r) and not _seen_doing(r):  # the goals, unless a belief fits a yes/no question better
+    if goal_asked(r) and (not _seen_doing(r) or saving_asked(r)):  # the goals, unless a belief fits better
         return answer_about(h)
     if activity_asked(h):
         return Said(activity_now(h))

@@ -16,7 +16,7 @@ from simverse.llm.dialogue.described import described_place, person_place, place
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import goes_along
-from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, polite_request, walk_together
+from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, led_on, led_to, polite_request, walk_together
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
                       "nip hop dash scoot mosey saunter toddle shuffle trot jog")
@@ -28,7 +28,7 @@ def wants_to_go(h: Heard) -> bool:
     r = h.reading
     verb = polite_request(r, action_verbs(h.req)) or ""
     return (verb in MOVE_WORDS or goes_along(r) or walk_together(r) or r.has(*COME_ALONG)
-            or bool(_TAKE_ME.search(r.text) or _POP_OVER.search(r.text))
+            or bool(_TAKE_ME.search(r.text) or _POP_OVER.search(r.text)) or led_on(r)
             or (r.has("next door") and r.has("together", *_WE_SUGGEST)))
 
 
@@ -128,7 +128,8 @@ def place_described(h: Heard) -> str | None:
     and sort out the returns shelf", "take a close look at the painting"), whose words
     describe what is to be done, not where to. "Next door" says it is one of the places that
     join this one."""
-    to_where = _TO_WHERE.search(h.reading.text) is not None or walk_together(h.reading)  # "race you to the frame"
+    to_where = _TO_WHERE.search(h.reading.text) is not None or walk_together(h.reading) or led_on(
+        h.reading)  # "race you to the frame", "the green. lead on."
     next_door = h.reading.has("next door")
     if not (to_where or next_door or goes_along(h.reading) or h.reading.has("together", *_WE_SUGGEST)):
         return None
@@ -160,7 +161,7 @@ def _place_where_it_stands(h: Heard) -> str | None:
     the tarmac" -> the playground), or the thing it goes to ("onto the green")."""
     goal = walk_goal(h.reading.raw).split()
     things = {w for m in _WHERE_IT_STANDS.finditer(h.reading.text) for w in (m["thing"] or m["at"]).split()
-              if w not in FUNCTION_WORDS} | set(goal[-1:])
+              if w not in FUNCTION_WORDS} | set(goal[-1:]) | ({led_to(h.reading)} - {""})
     if any(h.req.place in places_showing(h.req, [thing]) for thing in things):
         return None  # "round the football markings" in the playground: said of here, no walk
     found: set[str] = set()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.decisions import DecisionRequest
+from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, name_words, word_forms, word_set
 from simverse.core.spelling import noun_of
 from simverse.llm.dialogue import knowing
@@ -22,12 +22,14 @@ from simverse.llm.dialogue.answers import (
     answer_about,
     capital,
     dont_know,
+    fact_sentence,
     name_of,
     wares_at,
 )
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import content_pairs
 from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.lead_ins import AUX
 from simverse.llm.dialogue.priced import OWN_DEAL, PRICE_JUDGING
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.voice import a_name, coins_text
@@ -163,6 +165,19 @@ def ware_meant(similarity: dict[str, float], close: float = WARE_CLOSE) -> str |
     return clearly_closest(similarity, close, WARE_MARGIN)
 
 
+_PRICE_TOLD = re.compile(r"\b(?:free|for nothing|costs?|priced at"
+                         r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) coins?)\b")
+"""Words that say what something costs, not how its price is judged ("below the fair price")."""
+
+
+def _price_believed(h: Heard, item: str) -> FactView | None:
+    """A belief the NPC may tell that says what ``item`` costs ("the cafeteria hands out free
+    apples before the bell"): what it believes, over the price the world lists."""
+    words = set(word_forms(h.req.names[item].name)) - FUNCTION_WORDS
+    return next((f for f in h.req.facts if _PRICE_TOLD.search(f.text.lower()) and words <= set(word_forms(f.text))
+                 and knowing.shareable(f, h.req)), None)
+
+
 def _price_said(h: Heard, item: str) -> str:
     """"A mug of ale costs 1 coin at The Salty Gull.", or "" for an item with no price."""
     view = h.req.names[item]
@@ -199,6 +214,8 @@ def answer_price(h: Heard) -> Said:
     """A price: of a named item here or where it is sold, or of the ware the line names in
     other words, else of what is sold at the place it names or here; a question naming no
     item is about what it names ("Jonas's prices")."""
+    if _dealer_asked(h) and (about := answer_about(h)).told:
+        return about  # "is Jonas selling his herring at a fair price?": what it believes of his dealing
     items = [t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "item"]
     ware = None if items else (knowing.ware_named_in_part(h.req, h.reading, _PRICE_WORDS)
                                or ware_meant(h.ware_similarity))
@@ -215,14 +232,24 @@ def answer_price(h: Heard) -> Said:
     weighed = h.reading.has(*_COMPARED) or (h.reading.has("which") and h.reading.has("or"))
     asked = asked[:2 if weighed else 1]  # "is the ale dearer than the bread?", "which costs more, X or Y?"
     told = [said for t in asked if (said := _price_said(h, t))]
-    if told:
-        return Said(" ".join([*told, compared(h, asked)]).strip())
+    believed = _price_believed(h, asked[0]) if len(asked) == 1 else None  # "...free apples before the bell"
+    if told or believed:
+        also = [fact_sentence(h, believed)] if believed else []
+        return Said(" ".join(filter(None, [*told, compared(h, asked), *also])), [believed.key] if believed else [])
     if asked:
         return Said(dont_know(h, asked[:1]), unsure=True)
     here = [(i, h.req.item_info[i].get("price")) for i in h.req.items_here if h.req.item_info.get(i, {}).get("price")]
     if not here:
         return Said(dont_know(h), unsure=True)
     return Said("Here: " + ", ".join(f"{name_of(h, i)} {coins_text(p)}" for i, p in here) + ".")
+
+
+def _dealer_asked(h: Heard) -> bool:
+    """Whether a yes/no question asks how someone the line names deals ("does Jonas sell
+    his herring cheap?"), not a price."""
+    body = h.reading.body or h.reading.words
+    return bool(body) and body[0] in AUX and any(
+        h.req.names.get(t) and h.req.names[t].kind == "npc" and t != h.req.npc for t in h.topics)
 
 
 _SOLD_ASKED = re.compile(r"\b(?:do|does|can|could) (?:you|they|i) (?:sell|stock|carry|have|get) (?:any |some )?"
