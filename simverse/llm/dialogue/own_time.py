@@ -12,6 +12,7 @@ from simverse.core.names import FUNCTION_WORDS, word_form_set, word_forms
 from simverse.llm.dialogue.aims import as_own
 from simverse.llm.dialogue.heard import capital
 from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.roles import other_time
 
 _ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b"
                     r"|\bhow many (?:years|yrs|months|weeks|days) (?:have|has|on|in|at|here|now|doing)\b"
@@ -100,12 +101,15 @@ _DUE_YOU = re.compile(r"\b(?:must|have|has|need|got) (?:you|ya|u)\b|\b(?:are|wer
 """"When must you be back?", "when are you due?": the NPC's own deadline asked."""
 
 
+_PAST = re.compile(r"\b(?:did|had|was|were) (?:you|ya|u)\b|\b(?:you|ya|u) (?:had|did|were)\b")
+
+
 def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:
     """"By when must your article be handed in?": the goal that says by when, where it shares
     a word with the line or is the only one that says a time and the line asks when it is due."""
     yours, due = "your" in r.words, _DUE_YOU.search(r.text) is not None
-    if not (yours or due):
-        return None  # "when's the festival, do you know?" asks of the festival
+    if not (yours or due) or other_time(r) or _PAST.search(r.text):
+        return None  # "when's the festival, do you know?" asks of the festival; "what hour did you have to..."
     timed = [g for g in req.goals if _GOAL_TIME.search(g)]
     sharing = [g for g in timed if asked & word_form_set(g)] if yours else []
     chosen = sharing[:1] or (timed if len(timed) == 1 and (due or _DUE.search(r.text)) else [])
