@@ -58,7 +58,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
 
 
 _SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
-_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these", "one"})
+_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
 _WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
 back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
@@ -82,7 +82,7 @@ def _begged(sentence: str) -> bool:
     now, please")."""
     words = read(sentence).words
     return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
-        and not set(words) & _BACK and not set(words) <= _WHEN_ONLY
+        and not set(words) & _BACK and "one" not in words and not set(words) <= _WHEN_ONLY
 
 
 _WHEN_ONLY = _COURTESY | frozenset({"now", "right", "away", "at", "once", "quick", "quickly", "then", "asap", "soon",
