@@ -108,7 +108,8 @@ def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:
     """"By when must your article be handed in?": the goal that says by when, where it shares
     a word with the line or is the only one that says a time and the line asks when it is due."""
     yours, due = "your" in r.words, _DUE_YOU.search(r.text) is not None
-    if not (yours or due) or other_time(r) or _PAST.search(r.text):
+    clocked = r.wh == "when" or r.has("what time", "what hour")  # not "which year group do you teach?"
+    if not (yours or due) or not clocked or r.has("since") or other_time(r) or _PAST.search(r.text):
         return None  # "when's the festival, do you know?" asks of the festival; "what hour did you have to..."
     timed = [g for g in req.goals if _GOAL_TIME.search(g)]
     sharing = [g for g in timed if asked & word_form_set(g)] if yours else []

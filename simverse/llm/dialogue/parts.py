@@ -82,7 +82,13 @@ def _begged(sentence: str) -> bool:
     now, please")."""
     words = read(sentence).words
     return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
-        and not set(words) & _BACK and "one" not in words and not set(words) <= _WHEN_ONLY
+        and not set(words) & _BACK and not _bare_one(words) and not set(words) <= _WHEN_ONLY
+
+
+def _bare_one(words: tuple[str, ...]) -> bool:
+    """"Grab one, please": a verb and "one", which the sentence before says one of ("please,
+    you pull one from the machine" says it)."""
+    return "one" in words and len(set(words) - _COURTESY - {"one", "you", "just"}) <= 1
 
 
 _WHEN_ONLY = _COURTESY | frozenset({"now", "right", "away", "at", "once", "quick", "quickly", "then", "asap", "soon",
