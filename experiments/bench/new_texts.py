@@ -112,7 +112,8 @@ def report(new: list[tuple[int, str, str]], agent_steps: int, top: int) -> None:
     print("\nlines said, distinct texts if their gist dropped a part:")
     for name, n in said_forms(texts).items():
         print(f"{n:8,d}  {name}")
-    by_tenth = Counter(min(9, 10 * (s - 1) // max(1, max(s for s, _, _ in new))) for s, _, _ in new)
+    last = max((s for s, _, _ in new), default=1)
+    by_tenth = Counter(min(9, 10 * (s - 1) // max(1, last)) for s, _, _ in new)
     print("\nnew texts by tenth of the run:", ", ".join(f"{by_tenth[i]:,}" for i in range(10)))
 
 
