@@ -189,7 +189,7 @@ class MiniLMEmbedder:
         models = [self._model, *self._copies]
 
         def work(k: int) -> list[np.ndarray]:
-            return [self._encode(models[k], batch, len(batch), low) for batch in batches[k::workers]]
+            return self._encode_batches(models[k], batches[k::workers], low)
 
         with ThreadPoolExecutor(workers) as pool:
             done = list(pool.map(work, range(workers)))
@@ -198,15 +198,26 @@ class MiniLMEmbedder:
         return out
 
     def _encode(self, model: Any, texts: list[str], batch_size: int, low: bool) -> np.ndarray:
-        """Unit vectors of ``texts`` by one ``encode`` call, without autograd, with
-        bfloat16 products where ``low`` (those scaled to unit length again in float32)."""
+        """Unit vectors of ``texts`` by one ``encode`` call (see :meth:`_encode_batches`)."""
+        return self._encode_batches(model, [texts], low, batch_size)[0]
+
+    def _encode_batches(self, model: Any, batches: list[list[str]], low: bool,
+                        batch_size: int | None = None) -> list[np.ndarray]:
+        """Unit vectors of each batch by one ``encode`` call each, without autograd, with
+        bfloat16 products where ``low`` (those scaled to unit length again in float32).
+        One autocast context for all of them: it keeps the weights' bfloat16 casts between
+        batches instead of casting every weight again per batch (~3% of a batch; the same
+        casts, so the same bits)."""
         import torch
 
+        out = []
         with torch.inference_mode(), torch.autocast(self.device.split(":")[0], torch.bfloat16, enabled=low):
-            vecs = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                                show_progress_bar=False)
-        vecs = np.ascontiguousarray(vecs, dtype=np.float32)
-        return normalise_rows(vecs) if low else vecs
+            for texts in batches:
+                vecs = model.encode(texts, batch_size=batch_size or len(texts), normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
+                vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+                out.append(normalise_rows(vecs) if low else vecs)
+        return out
 
 
 class _Float32:

@@ -45,7 +45,7 @@ from simverse.memory.rows import (
     record_of,
     update_rows,
 )
-from simverse.memory.scoring import min_max, recency, top_k, weighted
+from simverse.memory.scoring import ScoreParts, min_max, recency, top_k, weighted
 from simverse.memory.types import (
     EXPERIENCE_KINDS,
     MemoryRecord,
@@ -272,19 +272,8 @@ class MemoryStream:
                 rel = min_max(rel_all[:, col] if cand.size == index.size else rel_all[cand, col])
                 parts = weighted(rec, imp, rel, weights)
                 best = top_k(parts.score, ids, q.k or cfg.top_k)
-                for rank, b in enumerate(best.tolist()):
-                    pos = int(cand[b])
-                    results[qi].append(
-                        Retrieved(
-                            memory=index.records[pos],
-                            score=float(parts.score[b]),
-                            recency=float(parts.recency[b]),
-                            importance=float(parts.importance[b]),
-                            relevance=float(parts.relevance[b]),
-                            rank=rank,
-                        )
-                    )
-                    touched[npc].add(pos)
+                results[qi] = _hits(index.records, cand[best].tolist(), parts, best)
+                touched[npc].update(cand[best].tolist())
         self._touch(session, touched, step, sim_hours)
         call = self._calls[1] if self._calls[0] == step else next_call(session, self.run_id, step)
         self._calls = (step, call + 1)
@@ -342,13 +331,10 @@ class MemoryStream:
         index = self._index.get(npc)
         if index is None:
             return []
-        out: list[MemoryRecord] = []
-        for rec in reversed(index.records):
-            if kinds is None or rec.kind in kinds:
-                out.append(rec)
-                if len(out) == n:
-                    break
-        return out[::-1]
+        n = n if n > 0 else index.size  # as before: no positive count means all of them
+        if kinds is None:
+            return index.records[-n:] if n else []
+        return [index.records[i] for i in np.flatnonzero(index.kind_mask(kinds))[-n:].tolist()]
 
     def last_access_hours(self, npc: str) -> dict[int, float]:
         """Last access (sim hours) of each active memory of ``npc``, by id."""
@@ -374,6 +360,17 @@ class MemoryStream:
     def latest_plan(self, npc: str) -> MemoryRecord | None:
         """The newest plan memory of ``npc``, if any."""
         return self._latest_plan.get(npc)
+
+
+def _hits(records: list[MemoryRecord], positions: list[int], parts: ScoreParts, best: np.ndarray) -> list[Retrieved]:
+    """The retrieved memories at ``positions`` (best first) with their score parts, read
+    from the arrays in one pass per part (the same floats as one element at a time)."""
+    return [
+        Retrieved(memory=records[pos], score=s, recency=r, importance=i, relevance=v, rank=rank)
+        for rank, (pos, s, r, i, v) in enumerate(zip(
+            positions, parts.score[best].tolist(), parts.recency[best].tolist(),
+            parts.importance[best].tolist(), parts.relevance[best].tolist(), strict=True))
+    ]
 
 
 def _candidates(index: NpcIndex, rec_all: np.ndarray, kinds: frozenset[str] | None) -> tuple:

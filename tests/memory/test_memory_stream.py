@@ -145,3 +145,20 @@ def test_without_gists_on_a_memory_is_its_texts_vector(session, embedder):
     stream.add_many(session, [obs("Mara", "My plan for day 2: sleep", kind="plan", gist="My plan: sleep")])
     assert embedder.calls == [["My plan for day 2: sleep"]]
     assert session.execute(select(Memory.embedding)).scalar() == b""
+
+
+def test_recent_and_kinds_filters_pick_what_a_scan_of_the_records_picks(session, stream):
+    """``recent`` and the kinds filter read a table of kind codes: the same memories, in the
+    same order, as a scan of the NPC's records newest first."""
+    kinds = ["observation", "dialogue", "plan", "reflection", "action", "summary"]
+    stream.add_many(session, [obs("Mara", f"m{i}", i, kind=kinds[(i * 7) % 6]) for i in range(40)])
+    records = stream.memories_of("Mara")
+    for wanted in (None, frozenset({"plan"}), frozenset({"observation", "dialogue", "action", "reflection"})):
+        for n in (0, 1, 5, 39, 100):
+            scan = [r for r in records if wanted is None or r.kind in wanted]
+            assert stream.recent("Mara", n, wanted) == (scan[-n:] if n else scan)
+        index = stream._index["Mara"]
+        mask = index.kind_mask(wanted)
+        assert (mask is None) == (wanted is None)
+        if wanted is not None:
+            assert [r for r, m in zip(records, mask.tolist(), strict=True) if m] == scan
