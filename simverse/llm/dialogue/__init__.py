@@ -3,6 +3,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 
 * :mod:`~simverse.llm.dialogue.typed` — how players type, opened up ("wasnt", "ur", "sarnie");
 * :mod:`~simverse.llm.dialogue.unmarked` — questions typed without a question mark;
+* :mod:`~simverse.llm.dialogue.terse` — clipped questions said in full ("here why?" ->
+  "why are you here?");
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
 * :mod:`~simverse.llm.dialogue.way_asked` — whether a line asks the way, or only where;
 * :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,
@@ -30,7 +32,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 * :mod:`~simverse.llm.dialogue.heard` — the line heard (:class:`Heard`), the reply
   (:class:`Said`), and the sayings every answer shares;
 * :mod:`~simverse.llm.dialogue.people` — who someone is, and the NPC's relationships;
-* :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way, news;
+* :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way;
+* :mod:`~simverse.llm.dialogue.news` — news asked for, and what weighs on the NPC;
 * :mod:`~simverse.llm.dialogue.wares` — prices, of wares named or said in other words ("a cuppa");
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";
 * :mod:`~simverse.llm.dialogue.orders` — requests to act (named by their words, else by
