@@ -178,7 +178,7 @@ _URGING = frozenset({"go", "on", "please", "now", "then", "so", "just", "quick",
 
 def _bare_bid(r: Reading, verbs: frozenset[str]) -> bool:
     """"Nets in the water. Go on, fish.": a last sentence that is one of the world's action
-    words with only urging round it, after another that sets the scene."""
+    words with only urging or a pronoun round it ("greet 'em"), after another that sets the scene."""
     last = last_sentence(r.raw)
     if last == r.raw.strip() or last.rstrip().endswith("?"):
         return False

@@ -22,7 +22,7 @@ _FROM_TO = re.compile(r"\bfrom (?P<a>[^,;:?!]+?) (?:to|into|over to|up to|down t
 _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pass (?:by|through)|go (?:by|through)"
                          r"|lie between|lies between|come between|comes between)\b")
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
-_PASSED = re.compile(r"\b(?:which|what) (?P<kind>[a-z]+) (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
+_PASSED = re.compile(r"\b(?:which|what) [a-z]+ (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
                      r"(?:have to |need to |want to )?(?:cross|pass|go (?:through|past|by|via)|walk (?:through|past|by)"
                      r"|pass (?:through|by)|cut through|come (?:through|past))\b")
 """"Which street do I cross?", "which room would I walk through?": the places on a way."""

@@ -1,7 +1,9 @@
 """How long the NPC has been what it is, where its persona says so ("twenty years on the
 job", "on her third day"): a question of how long about the NPC is answered with that
 phrase. Where the persona gives no span of time, the other answers speak (most often "I
-don't know"): how long someone has been at something is not guessed from their role."""
+don't know"): how long someone has been at something is not guessed from their role. When
+something of the NPC's own is asked ("when's your race?", "by when must your article be in?"),
+the persona's time for it answers, else the goal that says by when."""
 
 from __future__ import annotations
 
@@ -94,14 +96,12 @@ _GOAL_TIME = re.compile(r"\b(?:by|before|until|till) (?!(?:anyone|anybody|someon
 one said before someone does something ("put it back before anyone notices")."""
 _DUE = re.compile(r"\b(?:due|deadline|hand(?:ed)? in|file[ds]?|submit(?:ted)?|finish(?:ed)?|done|ready"
                   r"|must|have to|has to|need to|needs to|got to)\b")
-
-
+"""Words that ask by when something is due ("when must the article be handed in?")."""
 _DUE_YOU = re.compile(r"\b(?:must|have|has|need|got) (?:you|ya|u)\b|\b(?:are|were) (?:you|ya|u) due\b"
                       r"|\b(?:you|ya|u) (?:must|have to|need to|have got to|got to|are due)\b")
 """"When must you be back?", "when are you due?": the NPC's own deadline asked."""
-
-
 _PAST = re.compile(r"\b(?:did|had|was|were) (?:you|ya|u)\b|\b(?:you|ya|u) (?:had|did|were)\b")
+""""What hour did you have to get up?": a time gone by, no deadline."""
 
 
 def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:

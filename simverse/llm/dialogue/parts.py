@@ -86,8 +86,8 @@ def _begged(sentence: str) -> bool:
 
 
 def _bare_one(words: tuple[str, ...]) -> bool:
-    """"Grab one, please": a verb and "one", which the sentence before says one of ("please,
-    you pull one from the machine" says it)."""
+    """"Grab one, please": a verb and "one" alone, which leans on the sentence before for
+    what ("please, you pull one from the machine" says more itself)."""
     return "one" in words and len(set(words) - _COURTESY - {"one", "you", "just"}) <= 1
 
 

@@ -1,6 +1,7 @@
 """Clipped questions with "you" and the auxiliary left out, said in full: "here why?" ->
 "why are you here?", "at the desk doing what?" -> "what are you doing at the desk?", "up to
-what?" -> "what are you up to?". A player typing in a hurry drops the subject of a question
+what?" -> "what are you up to?", "the returns room - how from the phones?" -> "how do i get to
+the returns room from the phones?". A player typing in a hurry drops the subject of a question
 to the one spoken to and leaves the question word at the end; the rest of the reading expects
 it first. Only a clause that is nothing but such a question is said in full, so "Bea doing
 what?" (about someone else) is left as it is. Plain English word shapes, no world's words.
@@ -21,7 +22,7 @@ _DOING_WHAT = re.compile(r"^(?:(?:you|ya|u)(?:'re| are| r)? )?"
                          + _WH_LAST + r"(?: (?P<when>now|today|tonight|then|this morning|these days))?$")
 """"at the desk doing what?", "working on what now?", "selling what?": what the one spoken to
 is doing, with "you are" left out (a word before the verb other than where is a subject)."""
-_UP_TO = re.compile(r"^(?:(?:what|whatcha) )?up to what(?: (?P<when>now|today|tonight|then))?$|^up to what$")
+_UP_TO = re.compile(r"^(?:(?:what|whatcha) )?up to what(?: (?P<when>now|today|tonight|then))?$")
 _HOW_FROM = re.compile(r"^how(?: (?:from|via) (?P<start>[a-z' ]+?))?(?: then| now| please)?$")
 """"The returns room - how from the phones?": the way to what the clause before names."""
 _BREAK = re.compile(r"(\s*[,;:.!?\u2013\u2014]\s*|\s+-\s+)")

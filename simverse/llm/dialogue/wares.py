@@ -172,7 +172,7 @@ _PRICE_TOLD = re.compile(r"\b(?:free|for nothing|costs?|priced at"
 
 def _price_believed(h: Heard, item: str) -> FactView | None:
     """A belief the NPC may tell that says what ``item`` costs ("the cafeteria hands out free
-    apples before the bell"): what it believes, over the price the world lists."""
+    apples before the bell"): what it believes, told after the price the world lists."""
     words = set(word_forms(h.req.names[item].name)) - FUNCTION_WORDS
     return next((f for f in h.req.facts if _PRICE_TOLD.search(f.text.lower()) and words <= set(word_forms(f.text))
                  and knowing.shareable(f, h.req)), None)
