@@ -43,14 +43,14 @@ def told_by_the_map(h: Heard, intent: str, asking: bool, line: str) -> str:
         return near
     if not h.reading.raw.rstrip().endswith("?"):
         return ""
-    if asking and (found := places_between(h) or nearer_of(h) or place_for(h, intent)):
+    if asking and (found := places_between(h, line) or nearer_of(h) or place_for(h, intent)):
         return found
     if intent in ("farewell", "thanks", "request"):
         return ""
     return route_checked(h.req, h.reading, h.topics, lambda e: name_of(h, e))
 
 
-def places_between(h: Heard) -> str:
+def places_between(h: Heard, line: str) -> str:
     """"Between Chapel of the Tides and The Harbour lie Town Square and Market Street.": the
     places a shortest way from one named end to the other goes through."""
     text = h.reading.raw  # with its commas: "between the square and the bakery, which..."
@@ -60,7 +60,7 @@ def places_between(h: Heard) -> str:
     if match is not None:
         start, goal = _place_in(h, match["a"]), _place_in(h, match["b"])
     elif _PASSED.search(text):
-        start, goal = _way_ends(h)
+        start, goal = _way_ends(h, line)
     else:
         return ""
     if start is None or goal is None or start == goal:
@@ -75,10 +75,11 @@ def places_between(h: Heard) -> str:
     return f"Between {ends} {'lies' if len(inner) == 1 else 'lie'} {' and '.join(inner)}."
 
 
-def _way_ends(h: Heard) -> tuple[str | None, str | None]:
+def _way_ends(h: Heard, line: str) -> tuple[str | None, str | None]:
     """Where a way asked by what it passes starts (the place left or come from, else here)
-    and goes (the one other place the line names)."""
-    line = h.req.conversation[-1].text.lower() if h.req.conversation else h.reading.raw  # with its "if" clause
+    and goes (the one other place the line names). ``line`` is the line as said, with the
+    "if" clause the reading leaves out ("if I leave the chapel for the tavern, ...")."""
+    line = line.lower() or h.reading.raw
     left = _START.search(line)
     said = left or _FROM.search(line)
     start = _place_in(h, said["a"]) if said else h.req.place

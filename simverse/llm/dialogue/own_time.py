@@ -94,7 +94,7 @@ _GOAL_TIME = re.compile(r"\b(?:by|before|until|till) (?!(?:anyone|anybody|someon
                         r"|you|his|her|its|their)\b)(?:the )?[a-z]+|\b(?:today|tonight|tomorrow)\b")
 """A goal that says by when ("file a story by evening", "gather herbs before the frost"), not
 one said before someone does something ("put it back before anyone notices")."""
-_DUE = re.compile(r"\b(?:due|deadline|hand(?:ed)? in|file[ds]?|submit(?:ted)?|finish(?:ed)?|done|ready"
+_DEADLINE = re.compile(r"\b(?:due|deadline|hand(?:ed)? in|file[ds]?|submit(?:ted)?|finish(?:ed)?|done|ready"
                   r"|must|have to|has to|need to|needs to|got to)\b")
 """Words that ask by when something is due ("when must the article be handed in?")."""
 _DUE_YOU = re.compile(r"\b(?:must|have|has|need|got) (?:you|ya|u)\b|\b(?:are|were) (?:you|ya|u) due\b"
@@ -113,7 +113,7 @@ def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:
         return None  # "when's the festival, do you know?" asks of the festival; "what hour did you have to..."
     timed = [g for g in req.goals if _GOAL_TIME.search(g)]
     sharing = [g for g in timed if asked & word_form_set(g)] if yours else []
-    chosen = sharing[:1] or (timed if len(timed) == 1 and (due or _DUE.search(r.text)) else [])
+    chosen = sharing[:1] or (timed if len(timed) == 1 and (due or _DEADLINE.search(r.text)) else [])
     return f"I mean to {as_own(chosen[0], req)}." if chosen else None
 
 
