@@ -22,6 +22,7 @@ from simverse.llm.dialogue.described import (
     place_named_for,
     place_wanted,
 )
+from simverse.llm.dialogue.details import described, description_asked
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, gather, named, route
@@ -182,6 +183,8 @@ def world_knowledge(h: Heard) -> str:
             text = wares_at(h, topic) if h.reading.has(*_TRADE) and not OWN_DEAL.search(h.reading.text) else ""
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
+            if not text and h.reading.wh == "what" and description_asked(h.reading.text):
+                text = described(view.name, view.description)  # "what is in the Ancient Wing?"
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
                 h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)

@@ -15,6 +15,7 @@ from collections.abc import Collection
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, word_forms
+from simverse.llm.dialogue.courtly import said_plainly
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.per_world import people_words
 from simverse.llm.dialogue.reading import read
@@ -77,7 +78,7 @@ def last_line_checked(req: DecisionRequest) -> str:
         return ""
     name = req.names[req.npc].name if req.npc in req.names else ""
     line = yours(req.conversation[-1].text, re.findall(r"[a-z]+", name.lower()))
-    ordered = in_usual_order(said_in_full(without_condition(dash_as_stop(line))))
+    ordered = in_usual_order(said_in_full(without_condition(dash_as_stop(said_plainly(line)))))
     checked = as_checked(ordered, people_words(req.names), word_forms(name))
     return checked if checked != ordered else as_yes_no(ordered)  # "you're new here, aren't you?"
 

@@ -49,3 +49,25 @@ def place_details(description: str) -> list[tuple[str, str]]:
             items = [i.strip(" .") for i in _ITEM.split(sentence)]
             out += [(i, sentence) for i in items if len(i.split()) >= 2 and i != sentence]
     return out
+
+
+_DESCRIPTION_ASKED = re.compile(
+    r"\bwhat (?:is|are|was|were) (?:it|that|the [a-z ]+?|[a-z]+) like\b"
+    r"|\bwhat does (?:it|that|the [a-z ]+?|[a-z]+) look like\b"
+    r"|\bwhat (?:(?:is|are|was|were|will|would|can|could|might|do|does) )?(?:(?:i|you|we|one|people|visitors) )?"
+    r"(?:(?:there|kept|displayed|shown|stored|held|housed|on show|on display|to see|to be seen|find|see|spot|found"
+    r"|lies|lie) )*(?:in|inside|within) (?:the|this|that|your|its)\b"
+    r"|^(?:please )?describe\b")
+""""What's the Ancient Wing like?", "what is displayed in the glass cases of the Ancient Wing?",
+"what can one see in the Sculpture Hall?": what a place's description says ("what are you
+doing in the library?" asks the NPC's deed)."""
+
+
+def description_asked(text: str) -> bool:
+    """Whether a line (its reading's text) asks what a place is like or holds."""
+    return _DESCRIPTION_ASKED.search(text) is not None
+
+
+def described(name: str, description: str) -> str:
+    """A place's description told as an answer: "Ancient Wing? Dim rooms of glass cases: ..." """
+    return f"{name}? {description}" if description else ""

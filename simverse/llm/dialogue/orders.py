@@ -47,8 +47,9 @@ def answer_request(h: Heard) -> Said:
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
-    if wants_to_go(h) and (any(h.req.names.get(t) and h.req.names[t].kind == "place" for t in h.topics)
-                            or place_described(h) is not None or owner_place_said(h)):
+    places = {t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"}
+    here_only = places == {h.req.place} and bool(_named_actions(h, meaning=False))  # "take notes here in the lobby"
+    if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
         return go(h)
     if _named_actions(h, meaning=False):
         return _do(h)

@@ -134,7 +134,7 @@ def as_question(line: str) -> str:
     if match := _WHICH_OF_YOU.search(said):
         return f"{said[:match.start()]}who{said[match.end():]}"  # "which of you handles the phones?"
     if (match := _MAY_I_ASK.search(said)) and "?" not in said[:match.start()] and not _ASKS_TO_ACT.match(match["rest"]):
-        return _asked_in_order(match["wh"].lower(), match["rest"].rstrip(" ?.!"))  # "may I ask what you think of me?"
+        return asked_in_order(match["wh"].lower(), match["rest"].rstrip(" ?.!"))  # "may I ask what you think of me?"
     if match := _TELL_ME_THE.search(body):
         return f"which {match['noun']} is it {match['rel']}{match['rest']}?"  # "tell me the batch that's been recalled"
     if match := _NAME_ME.match(body):
@@ -187,10 +187,10 @@ def _passed_on(body: str) -> str | None:
     if match is None or (_ASKS_TO_ACT.match(match["rest"]) and not _EITHER_OR.search(match["rest"])):
         return None
     wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
-    return _asked_in_order(wh, rest)
+    return asked_in_order(wh, rest)
 
 
-def _asked_in_order(wh: str, rest: str) -> str:
+def asked_in_order(wh: str, rest: str) -> str:
     """An embedded question put in question order: "what you're up to" -> "what are you up
     to?", "what you think of me" -> "what do you think of me?", "whether ..." -> "is it true ...?"."""
     if wh in ("whether", "if"):
@@ -230,7 +230,8 @@ _YOU_DO = re.compile(r"^you (?P<verb>think|feel|reckon|want|like|mean|need|make|
                      r"|expect|prefer|love|hate|miss|fancy|remember|believe)\b", re.IGNORECASE)
 """A verb in the present after "you" that takes "do" in a question ("what do you think")."""
 _MAY_I_ASK = re.compile(r"\b(?:(?:do|would) you mind if i|mind if i|may i|can i|could i|might i)(?: just| please)?"
-                        r" ask(?: you)?(?: (?:something|a question|one thing))?[,:]?\s+"
+                        r"(?: [a-z]+ly)? (?:ask|enquire|inquire)(?: (?:of )?you)?"
+                        r"(?: (?:something|a question|one thing))?[,:]?\s+"
                         r"(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>[^?]+)", re.IGNORECASE)
 """"Do you mind if I ask what you think of me?", "may I ask where you're from?": leave to ask
 is no order; the question asked is the one after it."""
