@@ -68,14 +68,17 @@ class ScriptedBrain:
     def decide_batch(self, requests: Sequence[DecisionRequest]) -> list[Decision]:
         replies = [r for r in requests if r.mode == "reply"]
         answered = iter(reply_batch(replies, self.intents) if replies else [])
-        return [next(answered) if r.mode == "reply" else _act(r, random.Random(r.seed)) for r in requests]
+        return [next(answered) if r.mode == "reply" else _act(r) for r in requests]
 
     def decide(self, request: DecisionRequest) -> Decision:
         """One decision (this class's own batch path, whatever a subclass's is)."""
         return ScriptedBrain.decide_batch(self, [request])[0]
 
 
-def _act(req: DecisionRequest, rng: random.Random) -> Decision:
+def _act(req: DecisionRequest) -> Decision:
+    """The act decision; its ``random.Random(req.seed)`` is made only once a rule may draw
+    from it (seeding costs microseconds, and walking, eating and keeping a promise draw
+    nothing), so every draw is the same as from a generator made first."""
     allowed = {a.name: a for a in req.actions}
     promised = _keep_promise(req, allowed)
     if promised is not None:
@@ -87,6 +90,7 @@ def _act(req: DecisionRequest, rng: random.Random) -> Decision:
         return Decision(req.npc, "move", {"place": req.shelter_route[0]})
     if req.route and "move" in allowed:
         return Decision(req.npc, "move", {"place": req.route[0]})
+    rng = random.Random(req.seed)
     errand = _scheduled(req, allowed, rng) if req.schedule_completion != "repeat" else None
     if errand is not None:
         return errand
