@@ -36,6 +36,7 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401
     ("Would you be so kind as to inform me where the well is?", "where the well is?"),
     ("Be good enough to let me know when the shop opens.", "when the shop opens?"),
     ("Allow me to remark that your bread is superb.", "your bread is superb."),
+    ("Might you fetch the kettle?", "fetch the kettle."),
     ("Mara here. I never quite caught your surname; would you remind me?", "Mara here. what is your surname?"),
     ("I don't know your trade. What is it?", "what is your trade?"),
     ("Were a traveller to set off from the mill to the bridge, which way should he go?",
@@ -51,10 +52,12 @@ def test_a_formal_line_said_plainly(line, plain):
     "Please describe the painting to the visitors.",
     "where is the chapel?",
     "Could you tell me where the chapel is?",  # the reading asks it as it is
+    "Might you know where the inn is?",
     "I want to learn the fiddle.",
     "If you go to the square, which way do you take?",  # no start and end of a walk
     "I'd be grateful, thanks.",
     "May I say what I think?",  # leave to say, not a remark
+    "Forgive me for calling so late in the evening, but where is the inn?",  # the apology says when
     "I never caught your name, sorry.",
 ])
 def test_other_lines_are_left_as_they_are(line):
@@ -101,3 +104,13 @@ def test_what_a_place_holds_is_its_description(request, world, npc, said, wanted
 def test_what_the_npc_does_at_a_place_is_no_description(museum):  # noqa: F811
     reply = ask(museum, "Otto", "what are you doing in the lobby?").utterance
     assert "Dutch paintings under soft lights" not in reply, reply
+
+
+def test_a_deed_done_where_they_stand_is_no_walk(harbour):  # noqa: F811
+    decision = ask(harbour, "Tomas", "have a pint with me where we are, Tomas.")
+    assert decision.action != "move", decision.utterance
+
+
+def test_a_wish_to_know_what_the_npc_intends_is_its_aim(museum):  # noqa: F811
+    reply = ask(museum, "Priya", "which painting are you intending to sketch, Priya?").utterance
+    assert "Girl with a Lantern" in reply, reply

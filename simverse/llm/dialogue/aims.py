@@ -22,7 +22,8 @@ from simverse.llm.dialogue.roles import other_time
 
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
-                     "purpose motive reason mission determined saving praying")
+                     "purpose motive reason mission determined saving praying intend intends intending intention "
+                     "intentions")
 """Words of wanting, aiming and motive (plain English; "what are you praying the doc says?"
 hopes)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",

@@ -45,6 +45,8 @@ _ORDER_WRAPS = (
     r"(?:would|could|will|might) you (?:kindly |please |perhaps )?do (?:me|us) the " + _FAVOUR + r" (?:of|to)",
     r"(?:(?:i|we) (?:wonder|wondered|was wondering|am wondering|'m wondering) (?:whether|if) )?"
     r"(?:you )?(?:would|could|will|might|can) (?:you )?(?:kindly )?oblige (?:me|us) by",
+    r"might you(?: please| kindly| possibly| perhaps)?(?= (?!(?:know|have|be|like|want|think|tell|say|mind|recall"
+    r"|remember|see|happen|need|wish|prefer|consider|agree|feel)\b))",
     r"(?:would|could|will|might) you (?:kindly |perhaps )?(?:care|deign|consent|condescend|be prepared|be minded"
     r"|be disposed|see your way(?: clear)?) to",
     r"you are (?:hereby |kindly |respectfully |formally |politely )?(?:requested|asked|required|instructed|invited"
@@ -104,11 +106,12 @@ _WAY_SUPPOSED = re.compile(
     re.IGNORECASE)
 
 
-_APOLOGY = re.compile(r"^(?:(?:do|please) )?(?:(?:forgive|pardon|excuse) (?:me|the|my|this|our)\b"
-                      r"|i hope you (?:do not|don't|won't|will not) mind\b)[^,]*?(?:,\s*(?:[a-z'.]+ ?){1,3})?,?\s+"
-                      r"but\s+(?P<rest>.+)$", re.IGNORECASE)
+_APOLOGY = re.compile(r"^(?:(?:do|please) )?(?:(?:forgive|pardon|excuse)(?= (?:me|the|my|this|our)\b)"
+                      r"|i hope you (?:do not|don't|won't|will not) mind)(?: [a-z']+){0,3}"
+                      r"(?:,\s*(?:[a-z'.]+ ?){1,3})?,?\s+but\s+(?P<rest>.+)$", re.IGNORECASE)
 """"Forgive the intrusion, Master Cobb, but ...", "I hope you don't mind my asking, but ...":
-an apology for asking, before what is asked."""
+a short apology for asking, before what is asked. A longer one may say when or why ("forgive
+me for intruding at so early an hour, but what ...?") and stays."""
 
 
 _REMARK_LEAVE = re.compile(r"^(?:(?:may|might|can|could) i|let me|allow me to|permit me to)(?: just)?"

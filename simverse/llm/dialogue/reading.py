@@ -316,9 +316,12 @@ def goes_along(r: Reading) -> bool:
     """Whether the line asks the NPC to come along (not "where did you go with me?", "did
     you come over to the desk?", nor "down an ale with me here and now": done where it is)."""
     return r.wh is None and r.has(*GOING_ALONG) and not set((r.body or r.words)[:1]) & _ASKED_DONE \
-        and not r.has("here and now", "right here", "just here")
+        and not r.has(*DONE_HERE)
 
 
+DONE_HERE = ("here and now", "right here", "just here", "where we are", "where we stand", "where you are",
+             "where you stand", "where you sit", "where i am", "where i stand", "on the spot")
+""""Down an ale with me right here", "... where we're standing": done where the NPC is, no walk."""
 _ASKED_DONE = word_set("did do does have has had was were is are")
 """How a line opens that asks whether something is or was done, not for it to be done."""
 
