@@ -54,6 +54,8 @@ def test_a_formal_line_said_plainly(line, plain):
     "Could you tell me where the chapel is?",  # the reading asks it as it is
     "Might you know where the inn is?",
     "I want to learn the fiddle.",
+    "I would like to learn the lute.",  # a liking to learn a thing asks nothing
+    "Please confirm my appointment.",  # confirming a thing may be work
     "If you go to the square, which way do you take?",  # no start and end of a walk
     "I'd be grateful, thanks.",
     "May I say what I think?",  # leave to say, not a remark

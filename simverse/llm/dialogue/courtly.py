@@ -56,11 +56,12 @@ _ORDER_WRAPS = (
 )
 _ORDER = re.compile(r"^(?:" + "|".join(_ORDER_WRAPS) + r")\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
 
-_STATED = r"state|indicate|specify|identify|disclose|name|confirm|set out"
+_STATED = r"state|indicate|specify|identify|disclose|name|set out"
 """Verbs of an instruction to state something, which may take a thing ("kindly state the sum")."""
-_TOLD = (r"describe|explain|outline|recount|relate|confide|share|say|inform (?:me|us)"
+_TOLD = (r"describe|explain|outline|recount|relate|confide|share|say|confirm|inform (?:me|us)"
          r"|let (?:me|us) know|advise (?:me|us)|remind (?:me|us)|enlighten (?:me|us)")
-"""Verbs of telling, which here only take a question ("describe what is in the cases"); not
+"""Verbs of telling, which here only take a question ("describe what is in the cases",
+"confirm whether ...", not "confirm my booking"); not
 "tell me", which the reading knows ("could you tell me where ...") but for an order put as a
 favour ("would you do me the kindness of telling me what ...")."""
 _TELL_ME = re.compile(r"^tell (?:me|us)(?: (?:of|about))?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -68,7 +69,8 @@ _INSTRUCTED = re.compile(r"^(?:(?:would|could|will|can|might) you (?:kindly |ple
                          r"(?:(?:please|kindly|pray|do|now|just)\s+)*(?P<verb>" + _STATED + "|" + _TOLD + r")"
                          r"(?: (?:for|to|with) (?:me|us))?(?: (?:of|as to|about|on))?\s+(?P<rest>.+)$", re.IGNORECASE)
 _WISHED = re.compile(r"^(?:i|we|it)\b(?:\s+[a-z']+){0,6}?\s+(?:obliged|oblige|grateful|glad|pleased|delighted"
-                     r"|thankful|indebted|assist|help|serve|aid|like|appreciate|kindness|courtesy|favou?r|honou?red)\b"
+                     r"|thankful|indebted|assist|help|serve|aid|(?P<liking>like)|appreciate|kindness|courtesy|favou?r"
+                     r"|honou?red)\b"
                      r"(?:\s+[a-z']+){0,6}?\s+(?:to (?:know|learn|hear|ascertain|be told|be informed|be reminded)"
                      r"|(?:were|should|if) you (?:to |would |could |were to )?(?:tell|inform|remind|advise|let)"
                      r" (?:me|us)(?: know)?"
@@ -76,7 +78,8 @@ _WISHED = re.compile(r"^(?:i|we|it)\b(?:\s+[a-z']+){0,6}?\s+(?:obliged|oblige|gr
                      r"(?: (?:of|as to|about))?\s+(?P<rest>.+)$", re.IGNORECASE)
 """A wish to learn or be told, with the courtesy that makes it a question ("I should be
 most obliged to learn", "it would help our records no end to know", "we should be most
-grateful for an indication of")."""
+grateful for an indication of"); a liking to learn only asks a question ("I should like to
+know which ...", not "I would like to learn the lute")."""
 _ENQUIRED = re.compile(r"^(?:(?:permit|allow) me to|(?:i|we) (?:would like to|wish to|want to|need to|must"
                        r"|should like to)|(?:i|we) (?:would|should) (?:like|wish|want) to) (?:ask|enquire|inquire|know"
                        r"|learn)(?: (?:of )?you)?(?: (?:as to|about|after))?\s+(?P<rest>(?:[a-z]+ )?(?:what|which|who"
@@ -90,7 +93,7 @@ _THING = re.compile(r"^(?:the|your|his|her|their|its|our|my|this|that|those|thes
 _HEADS = (
     ("how much", r"sums?|amounts?|figures?|prices?|costs?|fees?|charges?"),
     ("where", r"locations?|places?|whereabouts|spots?|sites?|position"),
-    ("who", r"identity|identities|names?|owners?|keepers?|person|people|man|woman|lady|fellow"),
+    ("who", r"identity|identities|owners?|keepers?|person|people|man|woman|lady|fellow"),
     ("when", r"times?|hours?|dates?|days?"),
     ("why", r"reasons?|causes?|grounds"),
     ("how many", r"numbers?|count|total|quantity"),
@@ -181,7 +184,8 @@ def _asked(clause: str, told: re.Match[str] | None = None) -> str | None:
     rest = match["rest"].rstrip(" ?.!")
     if wh := _WH_PHRASE.match(rest):
         return asked_in_order(wh["wh"].lower(), wh["rest"])
-    stated = "verb" not in match.groupdict() or re.fullmatch(_STATED, match["verb"].lower())
+    said = match.groupdict()
+    stated = re.fullmatch(_STATED, said["verb"].lower()) if "verb" in said else not said.get("liking")
     if not stated or not _THING.match(rest):
         return None
     asked = next((wh for wh, head in _HEAD if head.match(rest)), "what")
