@@ -37,6 +37,9 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401
     ("Be good enough to let me know when the shop opens.", "when the shop opens?"),
     ("Allow me to remark that your bread is superb.", "your bread is superb."),
     ("Might you fetch the kettle?", "fetch the kettle."),
+    ("Pray stoop and lift the lid.", "stoop and lift the lid."),
+    ("Pray, what is your name?", "what is your name?"),
+    ("I'd be so pleased if you'd open the gate.", "open the gate."),
     ("Mara here. I never quite caught your surname; would you remind me?", "Mara here. what is your surname?"),
     ("I don't know your trade. What is it?", "what is your trade?"),
     ("Were a traveller to set off from the mill to the bridge, which way should he go?",
@@ -59,6 +62,7 @@ def test_a_formal_line_said_plainly(line, plain):
     "If you go to the square, which way do you take?",  # no start and end of a walk
     "I'd be grateful, thanks.",
     "May I say what I think?",  # leave to say, not a remark
+    "Father, pray for us.",  # praying is the order
     "Forgive me for calling so late in the evening, but where is the inn?",  # the apology says when
     "I never caught your name, sorry.",
 ])
@@ -106,6 +110,11 @@ def test_what_a_place_holds_is_its_description(request, world, npc, said, wanted
 def test_what_the_npc_does_at_a_place_is_no_description(museum):  # noqa: F811
     reply = ask(museum, "Otto", "what are you doing in the lobby?").utterance
     assert "Dutch paintings under soft lights" not in reply, reply
+
+
+def test_what_keeps_the_npc_occupied_is_what_it_is_doing(harbour):  # noqa: F811
+    reply = ask(harbour, "Nell", "what keeps you so occupied this early?").utterance
+    assert "lamp" in reply, reply
 
 
 def test_a_deed_done_where_they_stand_is_no_walk(harbour):  # noqa: F811

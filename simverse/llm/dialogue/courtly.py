@@ -7,8 +7,8 @@ takes them as any question or order:
   the location in which ..."): "how much is the sum you ask for a loaf?", "where ...?";
 * an order put as a favour or a formal request ("I should count it a great kindness were
   you to kneel and pray", "pray be so good as to take notes", "would you do me the
-  courtesy of greeting them", "you are hereby requested to hand in the kettle"): "kneel
-  and pray.";
+  courtesy of greeting them", "you are hereby requested to hand in the kettle", "pray
+  stoop and lift it"): "kneel and pray.";
 * an apology for asking before the question ("forgive the intrusion, but ..."): the question;
   leave to remark before the remark ("may I say what a glorious morning it is"): the remark;
 * what the speaker never learned, asked back ("I never caught your name; would you remind
@@ -27,11 +27,13 @@ from __future__ import annotations
 import re
 
 from simverse.llm.dialogue.parts import SENTENCE_BREAK
+from simverse.llm.dialogue.reading import AUX, WH
 from simverse.llm.dialogue.reported import asked_in_order
 from simverse.llm.dialogue.requesting import plain_verb
 
 _FAVOUR = r"(?:kindness|courtesy|favou?r|honou?r|service|blessing|mercy|help|pleasure)"
-_YOU_WOULD = r"(?:were you to|should you|if you would|if you were to|if you could|if you might|if you|were you)"
+_YOU_WOULD = (r"(?:were you to|should you|if you would|if you'd|if you were to|if you could|if you might|if you"
+              r"|were you)")
 _ORDER_WRAPS = (
     r"(?:i|we) (?:should|would|shall|will|'d) (?:count|take|consider|deem|regard|think) it (?:as )?(?:an? )?"
     r"(?:[a-z]+ ){0,2}" + _FAVOUR + r" " + _YOU_WOULD,
@@ -40,6 +42,7 @@ _ORDER_WRAPS = (
     r"(?:could|can|may|might) i (?:possibly |just )?(?:ask|trouble|bother|prevail upon|beg) you to",
     r"(?:(?:pray|do|would you|could you|will you) )?(?:be so (?:good|kind) as to|be (?:good|kind) enough to"
     r"|have the (?:goodness|kindness|courtesy) to)|pray do",
+    r"pray,?(?= (?!(?:for|that|to|with|at|in|over|together|now|here|you|and|quietly|silently|aloud)\b))",
     r"it (?:would|will|should|'d) (?:please|delight|gladden|oblige|help|assist|serve) (?:me|us)(?: [a-z]+){0,2} "
     + _YOU_WOULD,
     r"(?:would|could|will|might) you (?:kindly |please |perhaps )?do (?:me|us) the " + _FAVOUR + r" (?:of|to)",
@@ -169,6 +172,8 @@ def _plain_clause(clause: str) -> str | None:
         return f"how would one get from {match['start']} to {match['end']}?"
     if match := _ORDER.match(clause):
         verb = match["verb"].lower()
+        if verb in WH or verb in AUX:  # "pray, what is your name?": a question after the courtesy
+            return clause[match.start("verb"):]
         verb = plain_verb(verb) if verb.endswith("ing") else verb
         order = f"{verb}{match['rest'].rstrip(' ?.!')}"
         return _asked(order, _TELL_ME.match(order)) or f"{order}."
