@@ -42,7 +42,8 @@ _ORDER_WRAPS = (
     r"(?:could|can|may|might) i (?:possibly |just )?(?:ask|trouble|bother|prevail upon|beg) you to",
     r"(?:(?:pray|do|would you|could you|will you) )?(?:be so (?:good|kind) as to|be (?:good|kind) enough to"
     r"|have the (?:goodness|kindness|courtesy) to)|pray do",
-    r"pray,?(?= (?!(?:for|that|to|with|at|in|over|together|now|here|you|and|quietly|silently|aloud|tell|say|thee|ye)\b))",
+    r"pray,?(?= (?!(?:for|that|to|with|at|in|over|together|now|here|you|and|quietly|silently|aloud|tell|say"
+    r"|thee|ye)\b))",
     r"it (?:would|will|should|'d) (?:please|delight|gladden|oblige|help|assist|serve) (?:me|us)(?: [a-z]+){0,2} "
     + _YOU_WOULD,
     r"(?:would|could|will|might) you (?:kindly |please |perhaps )?do (?:me|us) the " + _FAVOUR + r" (?:of|to)",
