@@ -25,6 +25,7 @@ as a sentence of its own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.llm.dialogue.parts import SENTENCE_BREAK
 from simverse.llm.dialogue.reading import AUX, WH
@@ -136,8 +137,10 @@ _FORGOTTEN = re.compile(r"\bi (?:do not|don't|did not|didn't|never|cannot|can't|
 name. What was it?": what the speaker says it never learned, asked."""
 
 
+@lru_cache(maxsize=1 << 14)
 def said_plainly(line: str) -> str:
-    """``line`` with each sentence said in a formal, roundabout register said plainly, else unchanged."""
+    """``line`` with each sentence said in a formal, roundabout register said plainly, else
+    unchanged (kept per text: a line is read again for each listener)."""
     if forgotten := _FORGOTTEN.search(line):
         return f"{line[:forgotten.start()]}what is {forgotten['thing']}?"
     sentences = SENTENCE_BREAK.split(line.strip())

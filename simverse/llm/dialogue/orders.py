@@ -48,10 +48,11 @@ def answer_request(h: Heard) -> Said:
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     places = {t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"}
-    here_only = places == {h.req.place} and bool(_named_actions(h, meaning=False))  # "take notes here in the lobby"
+    named = _named_actions(h, meaning=False)
+    here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
         return go(h)
-    if _named_actions(h, meaning=False):
+    if named:
         return _do(h)
     if wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
         return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else go(h)
