@@ -223,11 +223,29 @@ def _timed_run(args: list[str], db: Path) -> tuple[float, float]:
     return appeared or 0.0, time.perf_counter() - started
 
 
+def _wait_for_steps(db: Path, proc: subprocess.Popen, steps: int) -> None:
+    """Wait until the run's database holds ``steps`` committed steps after step 0, or the run
+    ended. A database still being made (no file, no table yet) holds none."""
+    while proc.poll() is None:
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            try:
+                written = conn.execute("SELECT count(*) FROM steps").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.OperationalError:  # no file or no steps table yet: nothing written
+            written = 0
+        if written > steps:
+            return
+        time.sleep(0.01)
+
+
 def test_kill_at_random_moments_leaves_no_run_or_one_that_resumes_to_the_same_run(tmp_path):
     """Kill a real ``simverse run`` at seeded random moments: half around its start (before
-    the database exists, while step 0 is made), half while it steps. Every database is then
-    absent, holds no run, or resumes (``--resume`` with no ``--steps``) to exactly the
-    uninterrupted run."""
+    the database exists, while step 0 is made), half while it steps (after a seeded number of
+    steps is on disk, so a slow machine cannot turn them into kills at the start). Every
+    database is then absent, holds no run, or resumes (``--resume`` with no ``--steps``) to
+    exactly the uninterrupted run."""
     import random
 
     from core_helpers import same_run
@@ -241,10 +259,14 @@ def test_kill_at_random_moments_leaves_no_run_or_one_that_resumes_to_the_same_ru
     outcomes = []
     for attempt in range(KILLS):
         db = tmp_path / f"killed{attempt}.db"
-        at = rng.uniform(0.7 * appeared, appeared + 0.3) if attempt % 2 == 0 else rng.uniform(appeared, whole)
+        started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "simverse.cli", *args, "--db", str(db)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(at)
+        if attempt % 2 == 0:
+            time.sleep(rng.uniform(0.7 * appeared, appeared + 0.3))
+        else:
+            _wait_for_steps(db, proc, rng.randint(1, 40))
+        at = time.perf_counter() - started
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
         resumed = _simverse("run", "--resume", str(db), "--quiet")
