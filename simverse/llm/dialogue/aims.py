@@ -167,6 +167,26 @@ _AIM_MODIFIERS = word_set("main big biggest real true chief top first one the yo
 says what kind of aim ("grown-up job, dream one?" asks for a job)."""
 
 
+def hoped_for(r: Reading) -> bool:
+    """Whether a question asks whom or what the NPC hopes, wants or plans to reach ("who is it
+    you're hoping to tell all about today?"): its goals say, not what it knows of people."""
+    return _HOPED_TO.search(r.text) is not None
+
+
+_HOPED_TO = re.compile(r"\b(?:you (?:are |were )?|(?:are|were) you )(?:hoping|hope|wanting|want|wishing|wish"
+                       r"|planning|plan|meaning|mean|intending|intend|aiming|aim) to\b")
+
+
+def hour_asked(r: Reading) -> bool:
+    """Whether a reason is asked for being about at this hour ("why are you playing at the Wyvern
+    so early?", "what's got you in here so early?"): what the NPC is doing now answers it, then
+    what it is after."""
+    return goal_asked(r) and _AT_THIS_HOUR.search(r.text) is not None
+
+
+_AT_THIS_HOUR = re.compile(r"\b(?:so|this|that|too) (?:early|late)\b|\bat this (?:hour|time)\b")
+
+
 def saving_asked(r: Reading) -> bool:
     """Whether the line asks what the NPC's savings are for ("the money you're putting by,
     meant for?"): an aim, whatever it sees the NPC doing."""

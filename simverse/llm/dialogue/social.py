@@ -8,7 +8,7 @@ import re
 
 from simverse.core.decisions import DecisionRequest, FactView
 from simverse.core.names import FUNCTION_WORDS, same_root, word_form_set, word_forms, word_set
-from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, kind_asked, saving_asked
+from simverse.llm.dialogue.aims import AIM_WORDS, as_own, goal_answer, goal_asked, hoped_for, kind_asked, saving_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -132,12 +132,12 @@ def about_me(h: Heard) -> Said:
     if req.schedule_activity and ((asks_activity(r) and _doing_asked(r) and _says_activity(r, req.schedule_activity))
                                   or doing_guessed(r, h.topics, req)):  # "are you queuing for something?"
         return Said(activity_now(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
-    if asks_for_person(r):  # "who do you work with?", "which boy...": someone, not the NPC's own work
+    if asks_for_person(r) and not hoped_for(r):  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
     if (wares_asked_here(r) and not asks_origin(r)) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
         return Said(" ".join(filter(None, (not_sold_here(r, req, h.topics), _wares(h)))))
-    if r.has("want", "hope", "plan", "goal", "wish", "dream", "need") and not other_time(r):
+    if (r.has("want", "hope", "plan", "goal", "wish", "dream", "need") or hoped_for(r)) and not other_time(r):
         if kind_asked(r) and not goal_answer(req, None, r):
             return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
@@ -223,10 +223,10 @@ ACTIVITY_CLOSE = 0.55
 """Cosine to :data:`ACTIVITY_QUESTION` from which a "what ... you" line asks it ("what has
 you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do for a
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
-_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "got your attention",
-          "has your attention", "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into",
-          "occupies you", "you occupied")
-"""Plain words of asking what one is doing or has in mind ("what's got your attention?", "so absorbed?")."""
+_DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "your attention",
+          "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into", "occupies you", "occupying you",
+          "you occupied")
+"""Plain words of asking what one is doing or has in mind ("what's taking all your attention?", "so absorbed?")."""
 
 
 def activity_asked(h: Heard) -> bool:
