@@ -25,7 +25,7 @@ from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS
-from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked
+from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked, hour_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -309,6 +309,8 @@ def answer(h: Heard) -> Said:
     if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
             and not _others_named(h):
         return Said(activity_now(h))  # "Shopping for something?": what it is doing
+    if intent in QUESTIONS and h.req.schedule_activity and hour_asked(h.reading) and not _others_named(h):
+        return Said(f"{activity_now(h)} {goal_answer(h.req, h.goal_similarity or None)}".strip())  # "why so early?"
     if intent in QUESTIONS and not _others_named(h) and (kept_from := obstacle_told(h.req, h.reading)):
         return Said(kept_from)  # "what's stopping you getting into your account?"
     if intent in QUESTIONS and not _others_named(h) and not goal_asked(h.reading) \
