@@ -1,7 +1,8 @@
 """Counts nothing it knows gives ("how many stairs climb up to your lamp?"): "how many" asks
 for a number, and when no belief, memory, persona line, goal or activity of the NPC says a
-number, and the line names no person or thing whose count the world shows (wares on sale),
-the honest answer is "I don't know", not the nearest thing it knows. Plain English words.
+number about something the line speaks of, and the line names no person or thing whose count
+the world shows (wares on sale), the honest answer is "I don't know", not the nearest thing it
+knows. Plain English words.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
+from simverse.core.names import FUNCTION_WORDS, word_form_set
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.reading import Reading
 
@@ -20,11 +22,17 @@ _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
 _COUNTED_BY_MONEY = frozenset({"coin", "coins", "gold", "silver", "copper", "pence", "pounds", "dollars", "euros",
                                "credits", "cost", "costs", "charge", "price", "pay"})
 """Words that make "how many ..." a price, answered elsewhere."""
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bwhat (?:total|headcount|tally)\b|\b(?:total|exact) number of\b"
+                          r"|\bwhat is the (?:total|headcount|tally)\b")
+""""How many...?", "what total should I arrive at?", "the total number of pupils?": a count asked."""
+_COUNTING = frozenset({"many", "total", "number", "count", "headcount", "tally", "exact", "exactly", "altogether"})
+"""Words of counting itself: a held number counts what the line counts only when it shares
+another word with it ("one half and two quarters" counts no pupils)."""
 
 
 def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
-    """Whether ``r`` asks "how many" of something nothing the NPC holds counts."""
-    if not r.has("how many") or set(r.words) & _COUNTED_BY_MONEY:
+    """Whether ``r`` asks "how many" (or a total) of something nothing the NPC holds counts."""
+    if not _COUNT_ASKED.search(r.text) or set(r.words) & _COUNTED_BY_MONEY:
         return False
     if goal_asked(r):  # "how many jabs are you hoping to give?"
         return False
@@ -32,4 +40,5 @@ def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
         return False  # "how many herrings are left?", "how many pupils has Arden got?"
     held = [f.text for f in req.facts] + [m.text for m in req.memories] + [req.persona, *req.goals,
                                                                            req.schedule_activity or ""]
-    return not any(_NUMBER.search(text) for text in held)
+    asked = word_form_set(r.text) - FUNCTION_WORDS - _COUNTING - word_form_set(req.npc)
+    return not any(_NUMBER.search(text) and asked & word_form_set(text) for text in held)
