@@ -181,7 +181,8 @@ def hour_asked(r: Reading) -> bool:
     """Whether a reason is asked for being about at this hour ("why are you playing at the Wyvern
     so early?", "what's got you in here so early?"): what the NPC is doing now answers it, then
     what it is after."""
-    return goal_asked(r) and _AT_THIS_HOUR.search(r.text) is not None
+    why = r.wh == "why" and bool(set(r.words) & YOU_WORDS) and not other_time(r)
+    return _AT_THIS_HOUR.search(r.text) is not None and (why or goal_asked(r))
 
 
 _AT_THIS_HOUR = re.compile(r"\b(?:so|this|that|too) (?:early|late)\b|\bat this (?:hour|time)\b")
