@@ -8,6 +8,7 @@ knows. Plain English words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, word_form_set
@@ -30,15 +31,25 @@ _COUNTING = frozenset({"many", "total", "number", "count", "headcount", "tally",
 another word with it ("one half and two quarters" counts no pupils)."""
 
 
-def count_unknown(req: DecisionRequest, r: Reading, topics: list[str]) -> bool:
-    """Whether ``r`` asks "how many" (or a total) of something nothing the NPC holds counts."""
+def count_unknown(req: DecisionRequest, r: Reading, topics: list[str], closeness: Sequence[float] = ()) -> bool:
+    """Whether ``r`` asks "how many" (or a total) of something nothing the NPC holds counts.
+    ``closeness``: the cosine of the line to each belief, in ``req.facts`` order."""
     if not _COUNT_ASKED.search(r.text) or set(r.words) & _COUNTED_BY_MONEY:
         return False
     if goal_asked(r):  # "how many jabs are you hoping to give?"
         return False
     if any(t in req.names and req.names[t].kind in ("npc", "item") for t in topics):
         return False  # "how many herrings are left?", "how many pupils has Arden got?"
-    held = [f.text for f in req.facts] + [m.text for m in req.memories] + [req.persona, *req.goals,
-                                                                           req.schedule_activity or ""]
     asked = word_form_set(r.text) - FUNCTION_WORDS - _COUNTING - word_form_set(req.npc)
-    return not any(_NUMBER.search(text) and asked & word_form_set(text) for text in held)
+    close = list(closeness) + [0.0] * (len(req.facts) - len(closeness))
+    beliefs = [f.text for f, c in zip(req.facts, close, strict=False)
+               if c >= COUNT_CLOSE or asked & word_form_set(f.text)]
+    rest = [m.text for m in req.memories] + [req.persona, *req.goals, req.schedule_activity or ""]
+    return not any(_NUMBER.search(text) for text in beliefs + [t for t in rest if asked & word_form_set(t)])
+
+
+COUNT_CLOSE = 0.35
+"""Cosine of a line to a belief from which a number in the belief may count what the line asks,
+though they share no word ("how many of your flock did the beast get?" and "the dragon took five
+of my sheep", 0.39); "what total would I get if I counted every pupil?" is 0.32 from "one half
+and two quarters are the same amount"."""

@@ -351,7 +351,7 @@ def _unknowable(h: Heard, intent: str) -> str:
     """"I don't know" where what is asked is plainly nothing it holds: a count ("how many
     stairs climb up to your lamp?") or a span put as a remark ("you must have been on the
     phones for years, since when"); "" otherwise."""
-    if intent in ("ask_self", "ask_about") and count_unknown(h.req, h.reading, h.topics):
+    if intent in ("ask_self", "ask_about") and count_unknown(h.req, h.reading, h.topics, h.similarity or ()):
         return dont_know(h)
     if intent in ("tell", "react", "small_talk", "greet") and not _person_first(h) \
             and span_asked(h.reading, h.req.persona):
