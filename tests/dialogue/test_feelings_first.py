@@ -55,3 +55,4 @@ def test_a_total_no_held_number_counts_is_not_known(classroom):  # noqa: F811
 def test_a_count_is_answered_by_a_number_about_the_same_thing(valley):  # noqa: F811
     assert "five" in ask(valley, "Cobb", "How many sheep did the dragon take, Cobb?").utterance
     assert "five" in ask(valley, "Cobb", "How many of your animals did the monster carry off, Cobb?").utterance
+    assert "five" in ask(valley, "Cobb", "I hear a few went astray up the hill. How many did you lose?").utterance

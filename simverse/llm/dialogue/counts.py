@@ -40,12 +40,24 @@ def count_unknown(req: DecisionRequest, r: Reading, topics: list[str], closeness
         return False
     if any(t in req.names and req.names[t].kind in ("npc", "item") for t in topics):
         return False  # "how many herrings are left?", "how many pupils has Arden got?"
+    rest = [m.text for m in req.memories] + [req.persona, *req.goals, req.schedule_activity or ""]
+    if not _counted_named(r):  # "how many are you down?": any number it holds may be the one asked
+        return not any(_NUMBER.search(text) for text in [f.text for f in req.facts] + rest)
     asked = word_form_set(r.text) - FUNCTION_WORDS - _COUNTING - word_form_set(req.npc)
     close = list(closeness) + [0.0] * (len(req.facts) - len(closeness))
     beliefs = [f.text for f, c in zip(req.facts, close, strict=False)
                if c >= COUNT_CLOSE or asked & word_form_set(f.text)]
-    rest = [m.text for m in req.memories] + [req.persona, *req.goals, req.schedule_activity or ""]
     return not any(_NUMBER.search(text) for text in beliefs + [t for t in rest if asked & word_form_set(t)])
+
+
+def _counted_named(r: Reading) -> bool:
+    """Whether the line names what it counts ("how many lambs...", "how many of your flock...",
+    a total of every pupil), not "how many are you down?" or "how many did you lose?"."""
+    match = _HOW_MANY_OF.search(r.text)
+    return match is None or match["thing"] not in FUNCTION_WORDS
+
+
+_HOW_MANY_OF = re.compile(r"\bhow many (?:of (?:your |the |my |our |their |those |these |them )?)?(?P<thing>[a-z]+)")
 
 
 COUNT_CLOSE = 0.35
