@@ -18,7 +18,7 @@ from tests.dialogue.test_said_in_passing import desk  # noqa: F401
 @pytest.mark.parametrize(("world", "npc", "said", "wanted"), [
     ("harbour", "Jonas", "Jonas, you're ruining Tomas with those prices! What's your game, selling herring so cheap?",
      "most fish"),
-    ("museum", "Lena", "You've been quizzing every guard in the building since nine. What are you hunting for?",
+    ("museum", "Lena", "You've been quizzing every guard in the building since nine. What are you hunting for in here?",
      "stolen"),
 ])
 def test_a_whole_question_after_remarks_on_the_one_asked_is_read_alone(request, world, npc, said, wanted):
@@ -55,4 +55,4 @@ def test_a_total_no_held_number_counts_is_not_known(classroom):  # noqa: F811
 def test_a_count_is_answered_by_a_number_about_the_same_thing(valley):  # noqa: F811
     assert "five" in ask(valley, "Cobb", "How many sheep did the dragon take, Cobb?").utterance
     assert "five" in ask(valley, "Cobb", "How many of your animals did the monster carry off, Cobb?").utterance
-    assert "five" in ask(valley, "Cobb", "I hear a few went astray up the hill. How many did you lose?").utterance
+    assert "five" in ask(valley, "Cobb", "some have gone missing from your fold, how many are you short").utterance

@@ -52,7 +52,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     if not last.opens or last.wh is None:
         return line
     before = read(" ".join(sentences[:-1]), names)
-    whole = len(last.words) >= _WHOLE and set(last.words) & _SUBJECTS and not set(last.words) & _BACK
+    whole = len(last.words) >= _WHOLE and set(last.words) & _SUBJECTS and not set(last.words) & POINTING_BACK
     if polite_request(before, verbs) is not None or (whole and (scene or (seen and set(last.words) & _YOU))):
         return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
     return line
@@ -60,13 +60,14 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
 
 _SUBJECTS = frozenset({"i", "you", "we", "me", "us", "my", "your", "our"})
 _YOU = frozenset({"you", "your"})
-_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
-_WHOLE = 5
+POINTING_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
+"""Words that point back to what an earlier sentence named: a question with one is not read alone."""
+_WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
-back ("what would you like me to do in class?", "what are you digging for?") is whole on its own,
-unlike "how many years on the job?", "who should we ask?" or "which bit do they do them in?", which
-lean on what came before. After remarks on the one asked ("you've cornered every guard since
-opening time.") it is whole when it asks of "you" too."""
+back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
+the job?", "who should we ask?", "how many did you lose?" or "which bit do they do them in?",
+which lean on what came before. After remarks on the one asked ("you're ruining poor Tomas!") it
+is whole when it asks of "you" too."""
 
 
 _COURTESY = frozenset({"please", "thanks", "thank", "cheers", "sorry", "ta"})
@@ -86,7 +87,7 @@ def _begged(sentence: str) -> bool:
     now, please")."""
     words = read(sentence).words
     return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
-        and not set(words) & _BACK and not _bare_one(words) and not set(words) <= _WHEN_ONLY
+        and not set(words) & POINTING_BACK and not _bare_one(words) and not set(words) <= _WHEN_ONLY
 
 
 def _bare_one(words: tuple[str, ...]) -> bool:
