@@ -34,6 +34,7 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
                "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
+               "itching to", "dying to", "longing to", "aching to", "desperate to", "can not wait to",
                "saving to buy", "your business here", "your business in", "business brings you", "got you down to",
                "got you in here", "got you out here", "got you over here")
 """Phrases that ask what someone is after or why they came."""
@@ -181,11 +182,12 @@ def hour_asked(r: Reading) -> bool:
     """Whether a reason is asked for being about at this hour ("why are you playing at the Wyvern
     so early?", "what's got you in here so early?"): what the NPC is doing now answers it, then
     what it is after."""
-    why = r.wh == "why" and bool(set(r.words) & YOU_WORDS) and not other_time(r)
+    why = (r.wh == "why" or r.has("what has you", "what is keeping you")) and bool(set(r.words) & YOU_WORDS) \
+        and not other_time(r)
     return _AT_THIS_HOUR.search(r.text) is not None and (why or goal_asked(r))
 
 
-_AT_THIS_HOUR = re.compile(r"\b(?:so|this|that|too) (?:early|late)\b|\bat this (?:hour|time)\b")
+_AT_THIS_HOUR = re.compile(r"\b(?:so|this|that|too) (?:early|late)\b|\bat this (?:[a-z]+ )?(?:hour|time)\b")
 
 
 def saving_asked(r: Reading) -> bool:

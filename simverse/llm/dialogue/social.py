@@ -178,7 +178,7 @@ _SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed
                          r"|the occasion)(?: in aid of| for| about)?$)"
                          r"|^why are you (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b"
                          r"|\bwhat (?:is (?:got|keeping|kept)|keeps) you (?:so |all )?(?:busy|occupied|buried|tied up"
-                         r"|snowed under)\b")
+                         r"|snowed under|absorbed|engrossed|preoccupied|wrapped up|hooked)\b")
 """"What's that in aid of?", "what's the occasion?", "why are you singing?", "what's got you buried in
 paperwork?": what the speaker sees the NPC doing ("all that about?" only after a lead-in saying it)."""
 _BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b|\byou (?:are|have been) "
