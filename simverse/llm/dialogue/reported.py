@@ -85,11 +85,13 @@ _WONDERING = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
                         r"|(?:i(?:'d| would)(?: (?:really|so|just))? (?:like|love)"
                         r"|i(?:'ve| have) been (?:trying|meaning|wanting|dying)"
                         r"|it(?:'d| would) be (?:nice|good|great|lovely|interesting|useful)) to"
-                        r" (?:know|hear|understand|learn|find out|work out|figure out))"
+                        r" (?:know|hear|understand|learn|find out|work out|figure out)"
+                        r"|i(?:'ve| have)? (?:quite |completely |clean )?(?:forgotten|forgot|forget)"
+                        r"|i (?:can't|cannot|can not|don't|do not) (?:quite )?(?:remember|recall))"
                         r"\s+(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
 """"I'm curious who you're keen to keep smiling", "I'd like to understand what you saw",
-"I've been trying to work out what you're digging for": the speaker's own question, said
-as a wish to know."""
+"I've been trying to work out what you're digging for", "I've forgotten what he's called": the
+speaker's own question, said as a wish to know or as something forgotten."""
 _CLAIMED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
                       r"(?:the )?(?:word|rumour|rumor|talk)(?: [a-z']+){0,4} is|rumou?r has it|" + _TOLD + r"|"
                       rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+ (?:says|said|swears|swore|reckons|claims"
