@@ -109,6 +109,12 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     return frozenset(named)
 
 
+def _sorted_named(spec: WorldSpec, line: str) -> tuple[str, ...]:
+    """:func:`actions_named` in order, as kept per line: a tuple of texts, which the cyclic
+    garbage collector stops tracking (a frozenset it scans at every full collection)."""
+    return tuple(sorted(actions_named(spec, line)))
+
+
 def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
                line: str, every: bool = False) -> dict[str, list[dict[str, str]]]:
     """The actions ``line`` names (``every``: all the world's) whose rules hold for ``npc``
@@ -116,8 +122,8 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     anything. A person's line may ask for an action in words no cue finds ("be brave and
     volunteer for the next question"), and trying them all costs ~0.5 ms; for the
     hundreds of lines NPCs say to each other in a step, only the named ones are tried."""
-    named = frozenset({"move", *(a.name for a in spec.actions)}) if every else \
-        kept_for(spec, "named", lambda: Memo(partial(actions_named, spec)))(line)
+    named = tuple(sorted({"move", *(a.name for a in spec.actions)})) if every else \
+        kept_for(spec, "named", lambda: Memo(partial(_sorted_named, spec)))(line)
     if not named:
         return {}
     rules = kept_for(spec, "rules", lambda: RuleResolver(spec, places))
@@ -131,7 +137,7 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     }
     specs = {"move": {"place": "place"}, **{a.name: dict(a.args) for a in rules.spec.actions}}
     doable: dict[str, list[dict[str, str]]] = {}
-    for name in sorted(named):
+    for name in named:
         args = specs.get(name)
         if args is None or any(kind not in pools for kind in args.values()):
             continue
