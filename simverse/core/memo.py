@@ -130,9 +130,10 @@ class AskedMemo(Generic[K, V]):
 
     def __call__(self, key: K, words: Container[str]) -> V:
         kept = self._results.get(key, ())
-        for at in range(0, len(kept), 2):
-            if all((word in words) == answer for word, answer in kept[at]):
-                return kept[at + 1]
+        pairs = iter(kept)
+        for asked, value in zip(pairs, pairs, strict=True):  # (answers, result) pairs
+            if all((word in words) == answer for word, answer in asked):
+                return value
         probe = _Asked(words)
         value = self.compute(key, probe)
         if not kept and len(self._results) >= self.limit:

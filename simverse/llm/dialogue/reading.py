@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from simverse.core.memo import AskedMemo, kept_per_first
+from simverse.core.memo import AskedMemo
 from simverse.core.names import singular, word_forms, word_set
 from simverse.core.spelling import misspelt_one_of, spelled
 from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
@@ -190,7 +191,7 @@ def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Read
     return Reading(text, tuple(words), question, opens, wh, tuple(body), raw, owners, owned, f" {text} ")
 
 
-_read_kept = kept_per_first()(_read)
+_read_kept = lru_cache(maxsize=1 << 16)(_read)
 _READ_KEEPING = AskedMemo(lambda line_names, keep: _read(line_names[0], keep, line_names[1]))
 
 
