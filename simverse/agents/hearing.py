@@ -89,6 +89,11 @@ def action_words(spec: WorldSpec) -> dict[str, set[str]]:
     return words
 
 
+_NO_VERBS: frozenset[str] = frozenset()
+"""One empty set for every line: ``frozenset()`` makes a new one each call in Python 3.11, and
+``request_clause`` keeps its arguments (a new set per line, tracked by the collector)."""
+
+
 def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     """The actions ``line`` may ask for: by their words, by handing something over, or any
     action when it is a polite request (the brain tells which it means)."""
@@ -101,7 +106,7 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     reading = read(line, names=names_of(spec).words)
     along = goes_along(reading)  # "keep me company on the way to the inn": a walk, or what is done together
-    asked = polite_request(reading) is not None or request_clause(line, frozenset(), names_of(spec).words) is not None
+    asked = polite_request(reading) is not None or request_clause(line, _NO_VERBS, names_of(spec).words) is not None
     if asked or along:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
         named |= {a.name for a in spec.actions}  # "would you sing for us?"
     if along:

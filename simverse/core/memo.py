@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Container, Hashable
-from functools import update_wrapper
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-P = ParamSpec("P")
 
 
 class Memo(Generic[K, V]):
@@ -43,42 +41,6 @@ class Memo(Generic[K, V]):
         return len(self._results)
 
 
-def kept_per_first(limit: int = 1 << 16) -> Callable[[Callable[P, V]], Callable[P, V]]:
-    """Keep a pure function's results, as ``functools.lru_cache`` would, in one table per its
-    other arguments (a world's action or name words: few distinct), keyed by its first (a
-    line, or a line's reading). Called with positional arguments only.
-
-    Why not ``lru_cache``: it keeps each call's arguments as a tuple, which the cyclic garbage
-    collector tracks and scans for the rest of the run when it holds a reading or a set of
-    words; at 1,000 NPCs such tuples were most of what it scanned. Here an entry is one key in
-    a dict, and a table of texts with texts, flags or ``None`` as results is not tracked by
-    the collector at all. Emptied whole when ``limit`` results are kept, as :class:`Memo` is."""
-
-    def keep(compute: Callable[P, V]) -> Callable[P, V]:
-        tables: dict[tuple[Any, ...], dict[Any, Any]] = {}
-        count = [0]
-
-        def kept(first: Any, *rest: Any) -> Any:
-            table = tables.get(rest)
-            if table is None:
-                table = tables[rest] = {}
-            value = table.get(first, _MISSING)
-            if value is _MISSING:
-                value = compute(first, *rest)  # type: ignore[call-arg]
-                if count[0] >= limit:
-                    tables.clear()
-                    count[0] = 0
-                    table = tables[rest] = {}
-                table[first] = value
-                count[0] += 1
-            return value
-
-        return cast(Callable[P, V], update_wrapper(kept, compute))
-
-    return keep
-
-
-_MISSING = object()
 _KEPT: OrderedDict[tuple[int, str], tuple[object, object]] = OrderedDict()
 KEPT_OWNERS = 64
 """Values kept by :func:`kept_for`, the oldest dropped first: a few worlds are in use at once."""

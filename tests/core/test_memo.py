@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import pickle
 from collections.abc import Container
 
 from simverse.agents.names import world_names
 from simverse.core.content_filter import ContentFilter
 from simverse.core.loader import load_world
-from simverse.core.memo import AskedMemo, Memo, kept_per_first
+from simverse.core.memo import AskedMemo, Memo
 from simverse.llm.dialogue.reading import _read, read
 
 
@@ -26,36 +25,6 @@ def test_memo_computes_each_key_once_and_stays_within_its_limit() -> None:
     for n in range(10):
         assert memo(n) == n * n
     assert len(memo) <= 3
-
-
-def test_kept_per_first_computes_each_set_of_arguments_once_and_stays_within_its_limit() -> None:
-    calls: list[tuple[str, frozenset[str]]] = []
-
-    @kept_per_first(limit=4)
-    def kept_words(line: str, keep: frozenset[str]) -> str:
-        calls.append((line, keep))
-        return " ".join(w for w in line.split() if w in keep)
-
-    ab, b = frozenset({"a", "b"}), frozenset({"b"})
-    said = [kept_words("a b c", ab), kept_words("a b c", frozenset({"b", "a"})), kept_words("a b c", b)]
-    assert said == ["a b", "a b", "b"]
-    assert calls == [("a b c", ab), ("a b c", b)]  # equal word sets share a table
-    for n in range(10):
-        assert kept_words(f"a {n}", ab) == "a"
-    assert kept_words("a b c", ab) == "a b"
-    assert len(calls) == 13  # emptied when full: worked out anew
-    assert kept_words.__name__ == "kept_words"
-
-
-def test_kept_per_first_results_for_texts_are_not_tracked_by_the_collector() -> None:
-    @kept_per_first()
-    def upper(line: str, keep: frozenset[str]) -> str:
-        return line.upper()
-
-    upper("news", frozenset({"x"}))
-    upper("news", frozenset({"y"}))
-    tables = next(c.cell_contents for c in upper.__closure__ or () if isinstance(c.cell_contents, dict))
-    assert len(tables) == 2 and not any(gc.is_tracked(table) for table in tables.values())
 
 
 def test_names_found_the_same_when_kept_and_after_pickling() -> None:

@@ -9,9 +9,9 @@ The cues are plain English phrases of being together or getting on (:data:`BOND_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.memo import kept_per_first
 from simverse.llm.dialogue.parts import CLAUSE_BREAK
 from simverse.llm.dialogue.reading import YOU_WORDS, Reading, ends_tagged, read
 from simverse.llm.dialogue.requesting import SEEN_AS
@@ -76,7 +76,7 @@ _HOW_LONG = ("how long", "since when", "how many years", "how many months")
 been at odds?")."""
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def bond_remarked(r: Reading) -> bool:
     """Whether a line that asks no question still asks a bond ("you two seem awful chummy",
     "you sit together, don't you"): a remark on it, or one with a tag that asks to confirm."""

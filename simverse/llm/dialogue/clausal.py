@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from simverse.core.decisions import NameView
-from simverse.core.memo import kept_per_first
 from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.reading import AUX, WH, Reading, read
 
@@ -37,7 +37,7 @@ _NOT_AFTER = frozenset({"know", "knew", "tell", "told", "see", "saw", "ask", "as
 "the kind lady who does the advice, ...")."""
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def asked_late(r: Reading) -> Reading:
     """``r`` as a question when a clause after its lead-in asks with a question word (its
     ``wh`` from that clause, or ``how much`` for a price); ``r`` itself when it asks with
@@ -59,7 +59,7 @@ _COST_TO_ME = re.compile(r"^what (?:will|would|is|does|did|is going to) (?:that|
 purse, in any verb, is its price."""
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def late_question(r: Reading) -> str:
     """The words of the clause that asks, when a lead-in hides it ("mr hale you look like you
     haven't slept, what's eating you" -> "what is eating you"): what is compared with asking
@@ -68,7 +68,7 @@ def late_question(r: Reading) -> str:
     return clause.text if clause is not None else ""
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def _late_clause(r: Reading) -> Reading | None:
     """The last clause that asks with a question word at or near its start ("..., from this
     corridor where's...", not in the first clause) or after "but" or "so" ("sorry to bother

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
 
-from simverse.core.memo import kept_per_first
 from simverse.core.names import verb_forms
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.described import walk_goal
@@ -158,7 +158,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     return None
 
 
-_by_cues_kept = kept_per_first()(by_cues)  # a line said to several NPCs: classified once
+_by_cues_kept = lru_cache(maxsize=1 << 16)(by_cues)  # a line said to several NPCs: classified once
 _CONFIRMING = (" right", " yeah", " true", " correct", " is that right", " am i right", " is that so")
 """Tags that ask to have a claim confirmed, not agreed with ("lovely day, isn't it?")."""
 

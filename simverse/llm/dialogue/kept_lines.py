@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simverse.core.memo import kept_per_first
 from simverse.llm.dialogue.parts import asked_part as _asked_part
 from simverse.llm.dialogue.reported import as_question as _as_question
 from simverse.llm.dialogue.wrapped_orders import bare_order as _bare_order
@@ -25,5 +24,5 @@ KEPT = 1 << 16
 
 as_question = lru_cache(maxsize=KEPT)(_as_question)
 bare_order = lru_cache(maxsize=KEPT)(_bare_order)
-asked_part = kept_per_first(KEPT)(_asked_part)
+asked_part = lru_cache(maxsize=KEPT)(_asked_part)
 

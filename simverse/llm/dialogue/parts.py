@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from simverse.core.memo import kept_per_first
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
 from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, read, suggests
 from simverse.llm.dialogue.requesting import SHOW_WAY, polite_request
@@ -197,7 +196,7 @@ _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | None = None) -> str | None:
     """The clause of a line that asks for something done, where the line opens with
     something else ("his knee is swelling, could you fit him in?", "a crowd just came in,

@@ -11,7 +11,6 @@ import re
 from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.memo import kept_per_first
 from simverse.core.names import FUNCTION_WORDS, verb_forms, word_forms, word_set
 from simverse.core.spelling import is_common
 from simverse.llm.dialogue.imperatives import (
@@ -255,7 +254,7 @@ def polite_request(r: Reading, verbs: frozenset[str] = frozenset()) -> str | Non
     return _polite_request(r, verbs)
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
     """:func:`polite_request`, computed."""
     if r.has("to know", "to ask", "to hear", "to talk", "to learn", "to find out", *SHOW_WAY) or asks_leave(r):

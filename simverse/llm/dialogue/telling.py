@@ -5,8 +5,8 @@ a line that tells news ends in a question of its own only when it asks the NPC s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from simverse.core.memo import kept_per_first
 from simverse.llm.dialogue.reading import Reading, read
 from simverse.llm.dialogue.unmarked import last_sentence
 
@@ -37,7 +37,7 @@ def _asks_you_last(raw: str) -> bool:
     return (last.opens or last is sentence) and len(last.words) >= 3 + last.opens and bool(set(last.words) & _YOUR)
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def tells_news(r: Reading) -> bool:
     """Whether the line passes something on ("did you know that...", "I heard...", "Have
     you heard? The mill burned down.")."""

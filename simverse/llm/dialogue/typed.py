@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-
-from simverse.core.memo import kept_per_first
+from functools import lru_cache
 
 CONTRACTIONS = {
     "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
@@ -121,7 +120,7 @@ cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-@kept_per_first()
+@lru_cache(maxsize=1 << 16)
 def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` with its informal words in plain words, but for ``keep`` (the world's name words);
     kept per line, as every listener of a line finds its names."""
