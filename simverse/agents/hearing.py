@@ -89,6 +89,11 @@ def action_words(spec: WorldSpec) -> dict[str, set[str]]:
     return words
 
 
+_NO_VERBS: frozenset[str] = frozenset()
+"""One empty set for every line: ``frozenset()`` makes a new one each call in Python 3.11, and
+``request_clause`` keeps its arguments (a new set per line, tracked by the collector)."""
+
+
 def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
     """The actions ``line`` may ask for: by their words, by handing something over, or any
     action when it is a polite request (the brain tells which it means)."""
@@ -101,12 +106,18 @@ def actions_named(spec: WorldSpec, line: str) -> frozenset[str]:
         named |= {a.name for a in spec.actions if set(word_forms(a.name)) & HANDING_WORDS}
     reading = read(line, names=names_of(spec).words)
     along = goes_along(reading)  # "keep me company on the way to the inn": a walk, or what is done together
-    asked = polite_request(reading) is not None or request_clause(line, frozenset(), names_of(spec).words) is not None
+    asked = polite_request(reading) is not None or request_clause(line, _NO_VERBS, names_of(spec).words) is not None
     if asked or along:  # "Rosa, could you...", "a crowd's in, give them a hello would you": past the name or story
         named |= {a.name for a in spec.actions}  # "would you sing for us?"
     if along:
         named.add("move")
     return frozenset(named)
+
+
+def _sorted_named(spec: WorldSpec, line: str) -> tuple[str, ...]:
+    """:func:`actions_named` in order, as kept per line: a tuple of texts, which the cyclic
+    garbage collector stops tracking (a frozenset it scans at every full collection)."""
+    return tuple(sorted(actions_named(spec, line)))
 
 
 def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
@@ -116,8 +127,8 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     anything. A person's line may ask for an action in words no cue finds ("be brave and
     volunteer for the next question"), and trying them all costs ~0.5 ms; for the
     hundreds of lines NPCs say to each other in a step, only the named ones are tried."""
-    named = frozenset({"move", *(a.name for a in spec.actions)}) if every else \
-        kept_for(spec, "named", lambda: Memo(partial(actions_named, spec)))(line)
+    named = tuple(sorted({"move", *(a.name for a in spec.actions)})) if every else \
+        kept_for(spec, "named", lambda: Memo(partial(_sorted_named, spec)))(line)
     if not named:
         return {}
     rules = kept_for(spec, "rules", lambda: RuleResolver(spec, places))
@@ -131,7 +142,7 @@ def doable_now(spec: WorldSpec, places: nx.Graph, state: WorldState, npc: str,
     }
     specs = {"move": {"place": "place"}, **{a.name: dict(a.args) for a in rules.spec.actions}}
     doable: dict[str, list[dict[str, str]]] = {}
-    for name in sorted(named):
+    for name in named:
         args = specs.get(name)
         if args is None or any(kind not in pools for kind in args.values()):
             continue

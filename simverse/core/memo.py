@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Container, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -86,18 +86,19 @@ class AskedMemo(Generic[K, V]):
     def __init__(self, compute: Callable[[K, Container[str]], V], limit: int = 1 << 16) -> None:
         self.compute = compute
         self.limit = limit
-        self._results: dict[K, list[tuple[tuple[tuple[object, bool], ...], V]]] = {}
+        self._results: dict[K, tuple[Any, ...]] = {}
+        """Per key, its answers and result, then the next answers and result...: one flat
+        tuple, so a key costs the cyclic collector one object, not a list and a pair each."""
 
     def __call__(self, key: K, words: Container[str]) -> V:
-        kept = self._results.get(key)
-        for asked, value in kept or ():
+        kept = self._results.get(key, ())
+        pairs = iter(kept)
+        for asked, value in zip(pairs, pairs, strict=True):  # (answers, result) pairs
             if all((word in words) == answer for word, answer in asked):
                 return value
         probe = _Asked(words)
         value = self.compute(key, probe)
-        if kept is None:
-            if len(self._results) >= self.limit:
-                self._results.clear()
-            kept = self._results[key] = []
-        kept.append((tuple(probe.asked), value))
+        if not kept and len(self._results) >= self.limit:
+            self._results.clear()
+        self._results[key] = (*kept, tuple(probe.asked), value)
         return value
