@@ -27,8 +27,8 @@ _COUNT_ASKED = re.compile(r"\bhow many\b|\bwhat (?:total|headcount|tally)\b|\b(?
                           r"|\bwhat is the (?:total|headcount|tally)\b")
 """"How many...?", "what total should I arrive at?", "the total number of pupils?": a count asked."""
 _COUNTING = frozenset({"many", "total", "number", "count", "headcount", "tally", "exact", "exactly", "altogether"})
-"""Words of counting itself: a held number counts what the line counts only when it shares
-another word with it ("one half and two quarters" counts no pupils)."""
+"""Words of counting itself: a held number counts what the line counts only when its text shares
+another word with the line or is close to it in meaning ("one half and two quarters" counts no pupils)."""
 
 
 def count_unknown(req: DecisionRequest, r: Reading, topics: list[str], closeness: Sequence[float] = ()) -> bool:
