@@ -39,7 +39,6 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
         sentences = sentences[:-1]  # "For how much you sell it? Danke.", "...? I have only small coins."
         line = " ".join(sentences)
     scene = len(sentences) > 1 and _only_tells(sentences[:-1])  # whole sentences that only set the scene
-    seen = len(sentences) > 1 and _only_tells(sentences[:-1], of_you=True)  # "you're ruining Tomas! what's..."
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
         sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
@@ -52,22 +51,18 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     if not last.opens or last.wh is None:
         return line
     before = read(" ".join(sentences[:-1]), names)
-    whole = len(last.words) >= _WHOLE and set(last.words) & _SUBJECTS and not set(last.words) & POINTING_BACK
-    if polite_request(before, verbs) is not None or (whole and (scene or (seen and set(last.words) & _YOU))):
+    if polite_request(before, verbs) is not None or (scene and len(last.words) >= _WHOLE
+                                                      and set(last.words) & _SUBJECTS and not set(last.words) & _BACK):
         return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
     return line
 
 
-_SUBJECTS = frozenset({"i", "you", "we", "me", "us", "my", "your", "our"})
-_YOU = frozenset({"you", "your"})
-POINTING_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
-"""Words that point back to what an earlier sentence named: a question with one is not read alone."""
+_SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
+_BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
 _WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
 back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
-the job?", "who should we ask?", "how many did you lose?" or "which bit do they do them in?",
-which lean on what came before. After remarks on the one asked ("you're ruining poor Tomas!") it
-is whole when it asks of "you" too."""
+the job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
 
 
 _COURTESY = frozenset({"please", "thanks", "thank", "cheers", "sorry", "ta"})
@@ -87,7 +82,7 @@ def _begged(sentence: str) -> bool:
     now, please")."""
     words = read(sentence).words
     return not sentence.endswith("?") and len(words) > 1 and "please" in (words[0], words[-1]) \
-        and not set(words) & POINTING_BACK and not _bare_one(words) and not set(words) <= _WHEN_ONLY
+        and not set(words) & _BACK and not _bare_one(words) and not set(words) <= _WHEN_ONLY
 
 
 def _bare_one(words: tuple[str, ...]) -> bool:
@@ -117,12 +112,11 @@ _MEANS_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|co
 something it asks to have."""
 
 
-def _only_tells(sentences: list[str], of_you: bool = False) -> bool:
+def _only_tells(sentences: list[str]) -> bool:
     """Whether sentences before a question only set the scene: none asks, none is an order,
-    and (unless ``of_you``) none speaks of the one asked ("you look troubled" is part of what
-    is asked)."""
+    none speaks of the one asked ("you look troubled" is part of what is asked)."""
     return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None
-               and (of_you or not YOU_WORDS & set(r.words)) for s in sentences)
+               and not YOU_WORDS & set(r.words) for s in sentences)
 
 
 def asked_clause(line: str) -> str:

@@ -61,7 +61,7 @@ from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import POINTING_BACK, request_clause, without_dictation, without_reason
+from simverse.llm.dialogue.parts import request_clause, without_dictation, without_reason
 from simverse.llm.dialogue.place_closeness import place_similarities
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import people_in
@@ -117,14 +117,11 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     line = in_usual_order(req.conversation[-1].text) if req.conversation else ""  # "you can sell me one?"
     checked = last_line_checked(req)  # "Ada's the boss, right?": "who is the boss?"
     said = bare_order(as_question(checked))  # "I was told somebody...", "I wonder if you'd mind firing up..."
-    part = asked_part(said, action_verbs(req), names)
-    reading = asked_late(read(part, own_words(req), names))  # "..., what..."
+    reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
     if said != line:  # the guessed person, or the one a question is passed on from, is not asked about
         topics = people_in(said, topics, req.names)
-    if part != said and not set(reading.words) & POINTING_BACK:  # "you've quizzed every guard. what are you...?"
-        topics = people_in(part, topics, req.names)
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     not_asked = things_describing_people(said, req.names, topics)  # "the herb-woman": not the herbs
     topics = [t for t in dict.fromkeys([*asked, *topics]) if t not in not_asked]
