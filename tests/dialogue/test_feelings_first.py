@@ -1,34 +1,15 @@
-"""Lines that carry a feeling or a remark before their question: a whole question to "you"
-after remarks on the one asked is read alone; what holds the NPC's attention is what it is
-doing; whom it hopes to reach is in its goals; a reason for being about at this hour is what
+"""Lines that carry a feeling or a remark before their question: what holds the NPC's
+attention is what it is doing; whom it hopes to reach is in its goals; a reason for being about at this hour is what
 it is doing and what it is after; a total asked is a count, which only a number about the
 same thing (a shared word, or close in meaning) answers."""
 
 from __future__ import annotations
-
-import pytest
 
 from simverse.agents.player import ask
 from tests.dialogue.test_asked_in_passing import harbour, museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_described_places import classroom  # noqa: F401
 from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401
 from tests.dialogue.test_said_in_passing import desk  # noqa: F401
-
-
-@pytest.mark.parametrize(("world", "npc", "said", "wanted"), [
-    ("harbour", "Jonas", "Jonas, you're ruining Tomas with those prices! What's your game, selling herring so cheap?",
-     "most fish"),
-    ("museum", "Lena", "You've been quizzing every guard in the building since nine. What are you hunting for in here?",
-     "stolen"),
-])
-def test_a_whole_question_after_remarks_on_the_one_asked_is_read_alone(request, world, npc, said, wanted):
-    reply = ask(request.getfixturevalue(world), npc, said).utterance
-    assert wanted in reply, reply
-
-
-def test_a_question_that_leans_on_the_remark_before_it_is_read_with_it(harbour):  # noqa: F811
-    reply = ask(harbour, "Ilsa", "You keep staring at Jonas. What do you make of him?").utterance
-    assert "Jonas" in reply or "fisherman" in reply, reply
 
 
 def test_what_takes_the_npcs_attention_is_what_it_is_doing(desk):  # noqa: F811

@@ -8,13 +8,13 @@ import pytest
 from simverse.agents.player import ask
 from tests.dialogue.test_asked_in_passing import harbour, museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_described_places import classroom  # noqa: F401
-from tests.dialogue.test_said_in_passing import desk  # noqa: F401
+from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401
 
 
 @pytest.mark.parametrize(("world", "npc", "said", "wanted"), [
     ("classroom", "Theo", "Theo, what's got you so engrossed?", "reading"),
     ("harbour", "Aldo", "Father, what has you on your knees at this ungodly hour?", "prayers"),
-    ("museum", "Bram", "Bram, you look like you're dying to tell someone about something. Which exhibit?",
+    ("museum", "Bram", "Bram, which old treasure in the glass cases are you itching to show your grandchildren?",
      "sarcophagus"),
     ("harbour", "Tomas", "I've forgotten who bakes the bread round here, Tomas.", "Mara"),
 ])
@@ -28,3 +28,9 @@ def test_a_lead_in_with_as_orders_nothing(desk):  # noqa: F811
     said = "Bea, it's Sam. As the newest agent on the desk, which caller frightens you most?"
     decision = ask(desk, "Bea", said, "Sam")
     assert decision.action == "talk" and "can't" not in decision.utterance, decision.utterance
+
+
+def test_eagerness_said_beside_another_question_asks_no_aim(clinic):  # noqa: F811
+    said = "Sunita, what do you do for a living? You look like you're itching to get back to it."
+    reply = ask(clinic, "Sunita", said).utterance
+    assert "I mean to" not in reply, reply

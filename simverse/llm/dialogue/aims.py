@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, singular, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.parts import clauses_of
+from simverse.llm.dialogue.parts import SENTENCE_BREAK, clauses_of
 from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 
@@ -34,7 +34,6 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
                "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
-               "itching to", "dying to", "longing to", "aching to", "desperate to", "can not wait to",
                "saving to buy", "your business here", "your business in", "business brings you", "got you down to",
                "got you in here", "got you out here", "got you over here")
 """Phrases that ask what someone is after or why they came."""
@@ -147,7 +146,18 @@ def goal_asked(r: Reading) -> bool:
             or bool(_WHY_YOU.search(" ".join(r.body or r.words)))
             or bool(_HURRY.search(r.text)) or bool(_PLEASED.search(r.text))
             or bool(_WHAT_FOR.search(" ".join(r.body or r.words))) or wished
-            or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)) or bool(_SPENT_ON.search(r.text)))
+            or bool(_CAME_FOR.search(r.text)) or bool(_PUT_BY.search(r.text)) or bool(_SPENT_ON.search(r.text))
+            or _eager_asked(r))
+
+
+def _eager_asked(r: Reading) -> bool:
+    """Whether a sentence that asks says the NPC is itching, dying or longing to do something
+    ("which exhibit are you itching to see?"); said in a remark beside another question ("what do
+    you do for work? you look like you're itching to get back") it asks no aim."""
+    return any(s.rstrip().endswith("?") and _EAGER.search(read(s).text) for s in SENTENCE_BREAK.split(r.raw))
+
+
+_EAGER = re.compile(r"\b(?:you (?:are )?|are you )(?:itching|dying|longing|aching|desperate) to\b")
 
 
 _AIM_NOUNS = word_set("aim goal target plan dream ambition mission purpose hope priority")
