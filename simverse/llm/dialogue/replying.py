@@ -306,11 +306,8 @@ def answer(h: Heard) -> Said:
             and (known := known_people(h.req, h.reading)):
         return Said(known)  # "is anybody here known to you?": "Sunita is my neighbour."; "what am I to you?"
     line = h.req.conversation[-1].text if h.req.conversation else ""  # "when you're older, what...": all of it
-    if intent not in ("farewell", "thanks") and h.req.schedule_activity and participle_asked(h.reading) \
-            and not _others_named(h):
-        return Said(activity_now(h))  # "Shopping for something?": what it is doing
-    if intent in QUESTIONS and h.req.schedule_activity and hour_asked(h.reading) and not _others_named(h):
-        return Said(f"{activity_now(h)} {goal_answer(h.req, h.goal_similarity or None)}".strip())  # "why so early?"
+    if doing := _doing_now(h, intent):
+        return Said(doing)  # "Shopping for something?", "why are you here so early?"
     if intent in QUESTIONS and not _others_named(h) and (kept_from := obstacle_told(h.req, h.reading)):
         return Said(kept_from)  # "what's stopping you getting into your account?"
     if intent in QUESTIONS and not _others_named(h) and not goal_asked(h.reading) \
@@ -345,6 +342,18 @@ def answer(h: Heard) -> Said:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
     return said
+
+
+def _doing_now(h: Heard, intent: str) -> str:
+    """What the NPC is doing, when a line asks it ("shopping for something?") or asks why it is
+    about at this hour ("why are you playing here so early?": then what it is after too); ""."""
+    if not h.req.schedule_activity or _others_named(h):
+        return ""
+    if intent not in ("farewell", "thanks") and participle_asked(h.reading):
+        return activity_now(h)
+    if intent in QUESTIONS and hour_asked(h.reading):
+        return f"{activity_now(h)} {goal_answer(h.req, h.goal_similarity or None)}".strip()
+    return ""
 
 
 def _unknowable(h: Heard, intent: str) -> str:
