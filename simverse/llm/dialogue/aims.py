@@ -154,9 +154,12 @@ def _eager_asked(r: Reading) -> bool:
     """Whether a sentence that asks says the NPC is itching, dying or longing to do something
     ("which exhibit are you itching to see?"); said in a remark beside another question ("what do
     you do for work? you look like you're itching to get back") it asks no aim."""
+    if not _EAGER_WORDS & set(r.words):  # nearly every line: no sentence to read again
+        return False
     return any(s.rstrip().endswith("?") and _EAGER.search(read(s).text) for s in SENTENCE_BREAK.split(r.raw))
 
 
+_EAGER_WORDS = frozenset({"itching", "dying", "longing", "aching", "desperate"})
 _EAGER = re.compile(r"\b(?:you (?:are )?|are you )(?:itching|dying|longing|aching|desperate) to\b")
 
 

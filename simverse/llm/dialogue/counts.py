@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import zip_longest
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, word_form_set
@@ -44,8 +45,7 @@ def count_unknown(req: DecisionRequest, r: Reading, topics: list[str], closeness
     if not _counted_named(r):  # "how many are you down?": any number it holds may be the one asked
         return not any(_NUMBER.search(text) for text in [f.text for f in req.facts] + rest)
     asked = word_form_set(r.text) - FUNCTION_WORDS - _COUNTING - word_form_set(req.npc)
-    close = list(closeness) + [0.0] * (len(req.facts) - len(closeness))
-    beliefs = [f.text for f, c in zip(req.facts, close, strict=False)
+    beliefs = [f.text for f, c in zip_longest(req.facts, closeness, fillvalue=0.0)
                if c >= COUNT_CLOSE or asked & word_form_set(f.text)]
     return not any(_NUMBER.search(text) for text in beliefs + [t for t in rest if asked & word_form_set(t)])
 
