@@ -38,7 +38,7 @@ def _heard(world: World, npc: str, speaker: str, line: str) -> Heard:
 
 @pytest.mark.parametrize(("world", "npc", "line", "told"), [
     ("clinic", "Sunita", "you keep checking the clock, is something waiting for you?", "lunchtime"),  # a goal
-    ("museum", "Hale", "hale, which way to the workroom of the lady who mends torn canvases?", "East Gallery"),  # a way
+    ("museum", "Hale", "hale, which way to the storeroom where the old frames are kept?", "East Gallery"),  # a way
 ])
 def test_after_i_dont_know_comes_what_the_npc_knows_nearest_the_question(request, world, npc, line, told):
     said = ask(request.getfixturevalue(world), npc, line).utterance

@@ -240,6 +240,20 @@ def deed_without_place(deed: str) -> str:
     return trimmed if len(trimmed.split()) >= 2 else deed  # "works in the kitchen": the place is the deed
 
 
+_NEXT_DEED = re.compile(r" and (?=[a-z]{3,}s (?:the|a|an|his|her|their|your|my|our|its|of|to|you|him|them|me|us"
+                        r"|about|for|with|at|in|on|over|up|out)\b)")
+"""Where a second deed begins ("mends your nets | and dreams of a boat"), not a second thing
+("sells rope and vegetables")."""
+
+
+def deed_parts(deed: str) -> list[str]:
+    """The deed, then each deed it joins with "and" when it joins several ("mends your nets
+    and dreams of a boat of his own" -> also "mends your nets", "dreams of a boat of his
+    own"): one of them may say what a person is known for, which the whole says less closely."""
+    parts = _NEXT_DEED.split(deed)
+    return [deed, *parts] if len(parts) > 1 else [deed]
+
+
 def who_by_deed(req: DecisionRequest, closeness: Mapping[str, float]) -> str:
     """"That's Okoye, the doctor." for the one person whose role is clearly closest to what
     the line asks done; "" when none is close or two are near."""

@@ -19,10 +19,11 @@ from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, meant, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
+from simverse.llm.dialogue.order_words import DETERMINERS, line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
 from simverse.llm.dialogue.refusals import LIGHT_VERBS, rule_behind
-from simverse.llm.dialogue.requesting import FAVOUR, GREETED, action_verbs, bidden, polite_request
+from simverse.llm.dialogue.requesting import FAVOUR, action_verbs, polite_request
 from simverse.llm.dialogue.voice import coins_text
 from simverse.llm.dialogue.walks import go, owner_place_said, place_described, wants_to_go
 from simverse.llm.dialogue.wares import ware_meant
@@ -32,7 +33,6 @@ WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", 
               "could i buy", "may i have", "may i buy", "i will take", "i will have", "i need", "i would love")
 DISLIKE = -0.5
 _PARENS = re.compile(r"\s*\([^)]*\)")
-_DETERMINERS = word_set("a an the my your his her our their its this that some any every each")
 
 
 def answer_request(h: Heard) -> Said:
@@ -73,7 +73,7 @@ def _ordered(h: Heard) -> Heard:
     order = read(clause, names=names)
     words = h.reading.words
     said_before = {form for i, word in enumerate(words) if word not in order.words
-                   and not (i and words[i - 1] in _DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
+                   and not (i and words[i - 1] in DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
     return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in _action_verbs(a)} else h
 
 
@@ -143,7 +143,7 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     close in meaning by the embedder (else by the other words of the description: "some
     herbs for me"). Words of the places and things the line names do not count ("the
     returns room")."""
-    line = _line_words(h)
+    line = line_words(h)
     actions = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS]
     own = [a for a in actions if _action_words(a) & line]
     if not meaning:
@@ -154,7 +154,7 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     first = [a for a in _scheduled(h, line) if a in actions]
     if first and _GO_ON_DOING.search(h.reading.text):
         return first  # "carry on picking" to one gathering herbs: that work, not picking something up
-    verbs = _line_verbs(h)
+    verbs = line_verbs(h)
     strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
     if strong:
         return strong
@@ -170,41 +170,6 @@ def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
                     key=lambda t: (-t[0], t[1]))
     return [a for n, _, a in scored if n and n == scored[0][0]][:1]
-
-
-def _line_words(h: Heard) -> set[str]:
-    """The line's words and the verbs they may inflect, less the names it uses (the NPC's
-    own too: "cobb, stroll down..." says nothing of Cobb's Pasture)."""
-    named = {w for t in [*h.topics, h.req.npc] if t in h.req.names for w in word_forms(h.req.names[t].name)}
-    nouns = _plural_ings(h.reading.raw)
-    line = {form for word in word_forms(bidden(h.reading)) if word not in named
-            for form in ({word} if word in nouns else verb_forms(word))}
-    return (line | _greeting_sent(h)) - FUNCTION_WORDS
-
-
-_PLURAL_INGS = re.compile(r"\b([a-z]{3,}ing)s\b")
-
-
-def _plural_ings(raw: str) -> set[str]:
-    """Words of the line said as plural nouns in "-ings" ("the football markings", "the
-    paintings"), in their singular: they name no action ("mark")."""
-    return set(_PLURAL_INGS.findall(raw))
-
-
-_SAYS_HELLO = re.compile(rf"\bsay (?:{'|'.join(sorted(GREETED))})\b")
-
-
-def _greeting_sent(h: Heard) -> set[str]:
-    """"Say hello to the new visitors": the verbs of greeting them, which the line does not say."""
-    return {"greet", "welcome"} if _SAYS_HELLO.search(h.reading.text) else set()
-
-
-def _line_verbs(h: Heard) -> set[str]:
-    """The line's words that may be verbs: not right after an article or possessive ("give
-    us a hand" asks for help, not to hand something over)."""
-    words, nouns = word_forms(bidden(h.reading)), _plural_ings(h.reading.raw)
-    return ({form for i, word in enumerate(words) if not (i and words[i - 1] in _DETERMINERS) and word not in nouns
-             for form in verb_forms(word)} | _greeting_sent(h)) - FUNCTION_WORDS
 
 
 def _action_words(action: ActionSpec) -> set[str]:
@@ -308,7 +273,7 @@ def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
     named = _named_actions(h)
     doable = [a for a in named if _bindings(h, a)]
-    if not [a for a in named if (_action_verbs(a) & _line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
+    if not [a for a in named if (_action_verbs(a) & line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
         with_named = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
         doable = ([a for a in with_named if a in doable] + [a for a in doable if a not in with_named]) or with_named
     if doable and (passed := _passed_over(h, named, doable[0])) is not None:
@@ -344,7 +309,7 @@ def _own_work_said(h: Heard, action: ActionSpec) -> bool:
     work = word_forms(h.req.schedule_activity or "")[:1]
     if action.name != h.req.schedule_action or not work:
         return False
-    return h.reading.has(*CARRY_ON) or bool(set(verb_forms(work[0])) & _line_verbs(h))
+    return h.reading.has(*CARRY_ON) or bool(set(verb_forms(work[0])) & line_verbs(h))
 
 
 PASSED_OVER = 0.3

@@ -43,7 +43,7 @@ from simverse.llm.dialogue.cheapest import prices_compared
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
 from simverse.llm.dialogue.counts import count_unknown
-from simverse.llm.dialogue.doers import counts_for, deed_in_line, deed_texts, deed_without_place
+from simverse.llm.dialogue.deed_closeness import deed_similarities
 from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
@@ -54,6 +54,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
 from simverse.llm.dialogue.map_told import told_by_the_map
 from simverse.llm.dialogue.motives import Motive, motive_asked, motive_of
+from simverse.llm.dialogue.name_asked import name_of_described
 from simverse.llm.dialogue.nearest_answer import with_nearest
 from simverse.llm.dialogue.news import answer_confidence, answer_news
 from simverse.llm.dialogue.obstacles import obstacle_told
@@ -69,9 +70,7 @@ from simverse.llm.dialogue.requesting import action_verbs, bidden
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import (
     named_within,
-    person_noun,
     person_sketched,
-    sexes_fit,
     things_describing_people,
 )
 from simverse.llm.dialogue.social import (
@@ -91,6 +90,7 @@ from simverse.llm.dialogue.social import (
     who_i_am,
 )
 from simverse.llm.dialogue.synonyms import bridge
+from simverse.llm.dialogue.things_described import thing_described
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
 
@@ -121,7 +121,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
     if said != line:  # the guessed person, or the one a question is passed on from, is not asked about
-        topics = people_in(said, topics, req.names)
+        topics = people_in(said, topics, req.names, strict=name_of_described(checked) is not None)
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
     not_asked = things_describing_people(said, req.names, topics)  # "the herb-woman": not the herbs
     topics = [t for t in dict.fromkeys([*asked, *topics]) if t not in not_asked]
@@ -174,26 +174,6 @@ def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> d
     return {npc: float(v) for npc, v in zip(roles, vectors[1:] @ vectors[0], strict=True)}
 
 
-def deed_similarities(model: IntentModel, r: Reading, topics: list[str], req: DecisionRequest) -> dict[str, float]:
-    """For "who examines the patients?": cosine of what is done to each person's role."""
-    named = any(t in req.names and req.names[t].kind == "npc" for t in topics)
-    deed = deed_in_line(r, named, req.npc) if charge_asked(r) is None else ""  # "in charge of X?": stricter
-    known = deed_texts(req)
-    if model.encoder is None or not deed or not known:
-        return {}
-    texts = [text for ts in known.values() for text in ts]
-    vectors = model.vectors([deed, deed_without_place(deed), *(k.text for k in texts)])
-    closeness = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
-    scores = [float(v) if v >= k.floor and counts_for(k, deed) else 0.0 for k, v in zip(texts, closeness, strict=True)]
-    out, row = {}, 0
-    noun = person_noun(r.words)  # "the woman who rows the boats" is no ferryman
-    for npc, ts in known.items():
-        fits = npc not in req.names or sexes_fit(noun, req.names[npc].pronoun)
-        out[npc] = max(scores[row:row + len(ts)]) if fits else 0.0
-        row += len(ts)
-    return out
-
-
 def activity_similarity(model: IntentModel, r: Reading, req: DecisionRequest) -> float:
     """For a "what ... you" question: cosine of the line, without the name of the one
     asked, to asking what it is doing now."""
@@ -227,7 +207,7 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     bond = asks_opinion(r) or bond_asked(r)
     named_back = r.has(*THEIR_NAME)  # "the manager behind the glass, what's his name?"
     person = person_by_role(r, req) if (bond or named_back) and not people else None
-    person = person or person_sketched(model, r.raw, req, known=bond)
+    person = person or person_sketched(model, r.raw, req, known=bond, named=named_back or r.has("name of"))
     return topics if person is None else [person, *(t for t in topics if t != person)]
 
 
@@ -254,6 +234,8 @@ def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list
                 != topics:
             topics = sketched  # "the cheery lad on the front counter - do you two work together?": about him
             intents[i] = "ask_about" if intents[i] == "ask_self" else intents[i]
+        if (i in sims or i in acts) and (thing := thing_described(model, reading, req, topics)) is not None:
+            topics = [thing, *topics]  # "the warm thing they ladle into bowls": the soup
         rng = random.Random(req.seed)
         facts, relations = sims.get(i, (None, {}))
         bridged = None

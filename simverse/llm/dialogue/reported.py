@@ -18,6 +18,7 @@ from simverse.core.decisions import NameView
 from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
+from simverse.llm.dialogue.name_asked import name_of_described
 from simverse.llm.dialogue.reading import AUX, WH, read
 from simverse.llm.dialogue.tag_questions import ASKED_BY
 
@@ -115,14 +116,15 @@ _ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b"
 whether you can get anything to eat in here" asks where one can)."""
 
 
-def people_in(said: str, topics: list[str], names: Mapping[str, NameView]) -> list[str]:
+def people_in(said: str, topics: list[str], names: Mapping[str, NameView], strict: bool = False) -> list[str]:
     """The ``topics`` less the people ``said`` (a line as the question it asks) does not name,
     by name or as the world's index finds them ("the doctor"): "Miss Arden wants to know
-    what you're doing" asks nothing of Miss Arden."""
+    what you're doing" asks nothing of Miss Arden. ``strict``: less anything else it does
+    not name too ("the stall-keeper who sells rope, what's she called?": not the market)."""
     find = getattr(names, "find", None)
     found = set(find(said)) if find is not None else set()
     words = set(word_forms(said))
-    return [m for m in topics if m not in names or names[m].kind != "npc" or m in found
+    return [m for m in topics if m not in names or (names[m].kind != "npc" and not strict) or m in found
             or set(word_forms(names[m].name)) & words]
 
 
@@ -145,6 +147,8 @@ def as_question(line: str) -> str:
     if colon > 0 and said.endswith("?") and "?" not in said[:colon] and (
             read(asked := said[colon + 2:]).opens or _CHECKING_LEAD.search(said[:colon])):
         return asked  # "Question from my other half: are you after...?", "Let me check: the cafe's upstairs?"
+    if asked := name_of_described(said):
+        return asked  # "the lad who mends your nets, what's he called?"
     if said.endswith("?"):
         return _followed_up(said) or line  # already asks in its own words, or points back
     if match := _SOMEONE.match(body):

@@ -45,10 +45,11 @@ def action_verbs(req: DecisionRequest) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _action_verbs(actions: tuple[tuple[str, str], ...]) -> frozenset[str]:
     """:func:`action_verbs`, kept per world's actions: each line heard asks for them. A
-    description that opens with a word like "as" ("As manager, approve ...") gives no verb:
-    "as the newest agent, which ...?" orders nothing."""
+    function word gives no verb, from a description's opening ("As manager, approve ...") or
+    a name ("turn_in"): "as the newest agent, which ...?", "in which part of the valley
+    ...?" order nothing."""
     return frozenset(v for name, description in actions if name not in ("talk", "wait", "improvise")
-                     for v in (*word_forms(name), *(w for w in word_forms(description)[:1] if w not in FUNCTION_WORDS)))
+                     for v in (*word_forms(name), *word_forms(description)[:1]) if v not in FUNCTION_WORDS)
 
 
 _SOFTLY = re.compile(

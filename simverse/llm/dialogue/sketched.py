@@ -1,7 +1,9 @@
 """People asked about by how they are described, not by name: "the woman behind the
 medicines counter", "that young lad who trails round after you", "the rope lady at the
-stalls". Everyone knows how everyone else is known (the opening of their persona) and
-their role; the description is compared with those by the offline embedder, and the one
+stalls". Everyone knows how everyone else is known (the opening of their persona), their
+role and the work they alone are seen doing, where the description says a word of it other
+than a place's ("the lad who mends the nets"); the description is compared with those by
+the offline embedder, and the one
 person clearly closest, of the sex the description says where their persona says theirs,
 is the one meant. A description of what someone did once ("the man who stole the
 painting") names no one: that is news, not how a person is known.
@@ -19,6 +21,7 @@ from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import places_of, places_showing
 from simverse.llm.dialogue.doers import PAST, deed_without_place
+from simverse.llm.dialogue.imperatives import PARTICLES
 from simverse.llm.dialogue.intents import IntentModel
 from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import read
@@ -78,6 +81,10 @@ SHARED_WORD = 0.05
 a word no one else's texts have counts twice): MiniLM puts "the lad with the sore knee" as
 close to the doctor (0.44) as to the runner who twisted his knee (0.44); the word itself
 tells them apart."""
+WORK_SAYS_LESS = 0.1
+"""How much less the work someone is seen doing says who they are than how they are known:
+"the old woman ... who's offering the reward" is the quest giver, not the rogue whose work
+is to claim it."""
 SKETCH_MARGIN = 0.05
 """How much closer than the next person the one meant must be."""
 
@@ -85,6 +92,7 @@ SKETCH_MARGIN = 0.05
 def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
     """The description of a person in a line, with something that tells them apart (a
     word before the noun or a clause after it), or "" ("the man" alone tells no one)."""
+    text = unhyphened(text)
     for match in _sketch(kinds).finditer(text):
         before = [w for w in match.group("before").split() if w not in FUNCTION_WORDS]
         after = (match.group("after") or "").split()
@@ -99,6 +107,15 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
             said = said[:verb.start()]  # "the lad with the bad knee | needs a slot"
         return said.strip()
     return ""
+
+
+_HYPHENED = re.compile(r"(?<=[a-z])-(?=(?:" + "|".join(sorted(_PERSON | _WORKER)) + r")\b)", re.IGNORECASE)
+
+
+def unhyphened(text: str) -> str:
+    """``text`` with a word for a person joined to the word before it by a hyphen written
+    apart ("the stall-keeper" -> "the stall keeper"), so that it is read as such a word."""
+    return _HYPHENED.sub(" ", text)
 
 
 _RELATIVE = re.compile(r"\b(?:who|that|whose)\b")
@@ -123,6 +140,7 @@ def _deed_part(text: str, sketch: str) -> str:
     """What the person described does: the clause after "who" or "that" from the
     description on ("the lady by you who keeps sending folk to the doctor"), to the end of
     its part of the line (a description is cut where the sentence may go on)."""
+    text = unhyphened(text)
     start = text.lower().find(sketch.lower())
     clause = PART_BREAK.split(text[max(start, 0):], maxsplit=1)[0]
     found = _RELATIVE.search(clause.lower())
@@ -152,10 +170,14 @@ def person_noun(words: tuple[str, ...] | list[str]) -> str:
     return next((w for w in words if w in _WOMAN or w in _MAN), "")
 
 
-def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: bool = False) -> str | None:
+def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: bool = False,
+                    named: bool = False) -> str | None:
     """The one person (not the NPC asked, nor the speaker) a line describes, or ``None``;
     ``known``: the line asks how the NPC stands with them, so among those about as close
-    the one it has a relationship with is meant."""
+    the one it has a relationship with is meant; ``named``: the line asks their name, so
+    what they are said to do it to must be something the person is known by (a wrong name
+    is worse than none: "the woman who sells hats at the fair" is not the fish merchant,
+    though he sells)."""
     kinds = people_kinds(req)
     sketch = sketch_in(text, kinds)
     if not sketch or model.encoder is None or other_time_said(text):
@@ -166,38 +188,68 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: 
     if isinstance(req.names, NameIndex) and any(  # "the Girl with a Lantern" is a painting's name
             noun in word_forms(req.names[e].name) for e in req.names.find(sketch) if req.names[e].kind != "npc"):
         return None
-    roles = roles_of(req)
     deed = _deed_part(text, sketch)  # "the woman who sends everyone to the doctor" is not the doctor
     head = person_in_charge(read(f"who {deed}"), req, ()) if deed else None  # by role, not by who works there
     if head not in (None, req.npc, req.partner) and sexes_fit(sex, req.names[head].pronoun):
         return head  # "the smart fella in the suit who runs this whole place": the director
     if keeper := _keeper_of_place_said(sketch, req, sex):
         return keeper  # "the bloke in the glass office": the one whose place that is
-    texts: list[tuple[str, str]] = []
-    for entity, view in req.names.items():
-        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (
-                kind and kind not in view.known_as.lower().replace(",", " ").split()) or _named_in(deed, req, entity):
-            continue
-        texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
+    words = set(word_forms(sketch)) - FUNCTION_WORDS - _PERSON
+    texts, first_work = _known_as(req, words, sex, kind, deed)
     if not texts:
         return None
     texts += [(e, v.name) for e, v in req.names.items() if v.kind != "npc" and noun in word_forms(v.name)]  # a painting
     bare = deed_without_place(sketch)  # "the girl who sings at the tavern": the tavern's keeper need not sing
     vectors = model.vectors([sketch, bare, *(t for _, t in texts)])
     scores: dict[str, float] = {}
-    words = set(word_forms(sketch)) - FUNCTION_WORDS - _PERSON
     # the description's words each text shares: "the lad with the sore knee": "...his knee"; "jokes": "the joker"
     akin = [{w for w in words if any(_akin(w, x) for x in word_forms(text))} for _, text in texts]
     holders = {w: {e for (e, _), mine in zip(texts, akin, strict=True) if w in mine} for w in words}
-    for (entity, _), mine, score, without in zip(texts, akin, vectors[2:] @ vectors[0], vectors[2:] @ vectors[1],
-                                                 strict=True):
+    for at, ((entity, _), mine, score, without) in enumerate(zip(texts, akin, vectors[2:] @ vectors[0],
+                                                                 vectors[2:] @ vectors[1], strict=True)):
         shared = min(sum(1 + (holders[w] == {entity}) for w in mine), 2)  # a word no one else has counts twice
+        seen_at_work = WORK_SAYS_LESS if first_work <= at else 0.0
         scores[entity] = max(scores.get(entity, -1.0), min(float(score), float(without) + PLACE_SAYS)
-                             + shared * SHARED_WORD)
+                             + shared * SHARED_WORD - seen_at_work)
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
     if known and (best is None or best not in req.relationships):
         best = _known_among(scores, req) or best
+    if named and best is not None and not _done_to_what_they_know(deed, [t for e, t in texts if e == best]):
+        return None
     return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
+
+
+def _known_as(req: DecisionRequest, words: set[str], sex: str, kind: str,
+              deed: str) -> tuple[list[tuple[str, str]], int]:
+    """How each person who may be the one described is known (persona, roles), then the work
+    they alone are seen doing where the description says a word of it other than a place's
+    ("mends your nets"), with where that work begins."""
+    roles = roles_of(req)
+    deeds = words - {w for v in req.names.values() if v.kind == "place" for w in word_forms(v.name)}
+    texts: list[tuple[str, str]] = []
+    works: list[tuple[str, str]] = []
+    for entity, view in req.names.items():
+        if view.kind != "npc" or entity in (req.npc, req.partner) or not sexes_fit(sex, view.pronoun) or (
+                kind and kind not in view.known_as.lower().replace(",", " ").split()) or _named_in(deed, req, entity):
+            continue
+        texts += [(entity, t) for t in (view.known_as, *("the " + r for r in roles.get(entity, []))) if t]
+        works += [(entity, w) for w in view.works if any(_akin(a, b) for a in deeds for b in word_forms(w))]
+    return texts + works, len(texts)
+
+
+def _done_to_what_they_know(deed: str, known: list[str]) -> bool:
+    """Whether what a description says is done ("sells hats at the fair") is done to nothing,
+    or to something the person's texts say (``known``)."""
+    done = [w for w in word_forms(deed) if w not in _LEADING]  # "'s always mending the nets": the nets
+    objects = set(done[1:]) - FUNCTION_WORDS - PARTICLES - _PERSON - _ANY_OBJECT
+    return not objects or any(_akin(w, x) for text in known for x in word_forms(text) for w in objects)
+
+
+_ANY_OBJECT = word_set("you your yours yourself me my mine us our people folk folks everyone everybody anyone anybody "
+                       "someone somebody things stuff")
+"""What a deed may be done to that says nothing of whom it describes ("who rows people over")."""
+_LEADING = word_set("s is are was were has have had does do did will would can could always just still often never")
+"""Words before the verb of what someone described does ("who's always mending ...")."""
 
 
 def _akin(a: str, b: str) -> bool:
@@ -248,7 +300,7 @@ _PRONOUN = re.compile(r"^[^.?!;]{0,30}?\b(?P<pronoun>he|she|him|her|his)\b")
 def _sex_after(text: str, sketch: str) -> str:
     """"man" or "woman" when a pronoun soon after a description that does not say it
     does ("the youngster at your elbow, is he kin of yours?"), else ""."""
-    after = text.lower().split(sketch.lower(), 1)[-1]
+    after = unhyphened(text).lower().split(sketch.lower(), 1)[-1]
     said = _PRONOUN.search(after)
     return "" if said is None else "man" if said["pronoun"] in ("he", "him", "his") else "woman"
 

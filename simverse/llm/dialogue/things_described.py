@@ -1,0 +1,102 @@
+"""Things asked about by what they are like or for rather than by name: "the warm thing
+they ladle into bowls at the kiosk", "the thing that opens the tower's iron door", "one of
+those books that explain every exhibit", "those books full of brain-teasers".
+
+Each phrase of the line that opens with an article or a demonstrative, up to the end of its
+clause, is compared by meaning (the offline embedder) with the name of each thing the world
+has; the thing clearly closest to one of them (:data:`THING_CLOSE`, :data:`THING_MARGIN`),
+by more than the words they share (:data:`REST_CLOSE`), is what the line is about. No word
+list is involved: the world's own names are the candidates, and a thing the world does not
+have ("the hat that keeps the rain off") is close to none. Only a line that names no thing
+is read so, and a phrase about a place or a person describes no thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from simverse.core.decisions import DecisionRequest
+from simverse.core.names import word_forms
+from simverse.llm.dialogue.clausal import PART_BREAK
+from simverse.llm.dialogue.closest import clearly_closest
+from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.reading import Reading
+
+THING_CLOSE = 0.4
+"""Cosine of a phrase to a thing's name from which it may mean it ("those books full of maths
+brain-teasers" and "maths puzzle book" 0.63, "the thing that opens the old tower's iron door"
+and "rusty iron key" 0.45, "the warm thing they ladle into bowls" and "bowl of vegetable soup"
+0.41; "the hat that keeps the rain off" at most 0.22 from anything in the valley)."""
+THING_MARGIN = 0.1
+"""How much closer than the next thing the one meant must be."""
+_OPENING = re.compile(r"\b(?:the|that|this|those|these|a|an)\s+(?=[a-z])")
+_LONGEST = 8
+"""Words of a phrase compared at most: a description, not the rest of the sentence."""
+
+
+def phrases(raw: str) -> list[str]:
+    """Each phrase of ``raw`` that opens with an article or a demonstrative and describes a
+    thing (:data:`_DESCRIBES`), to the end of its part of the line and at most
+    :data:`_LONGEST` words ("the thing that opens the old tower's iron door")."""
+    found = []
+    for part in PART_BREAK.split(raw.lower()):
+        for opening in _OPENING.finditer(part):
+            words = part[opening.start():].split()[:_LONGEST]
+            if len(words) >= 3 and _DESCRIBES.search(" ".join(words[1:])):
+                found.append(" ".join(words))
+    return list(dict.fromkeys(found))
+
+
+_DESCRIBES = re.compile(r"^(?:[a-z'-]+ ){0,2}?(?:thing|things|stuff|one|ones|item|object)\b"
+                        r"|\b(?:that|which|they|you|we|people|folk|full of)\b")  # see _SAID_OF
+"""What makes a phrase a description of a thing rather than a name for one: a word for any
+thing ("the warm thing...") or what is said of it ("... that opens the door", "books full of
+brain-teasers"); "the rye" or "a favourite snack" only name a kind, which the world's names
+answer or not."""
+
+
+def thing_described(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> str | None:
+    """The one thing of the world a line that names none describes, or ``None``. A phrase
+    that names a place or a person is no description of a thing ("the sculpture hall"), and
+    the words of a phrase that a thing's name does not have must mean it too (:data:`REST_CLOSE`)."""
+    names = {entity: view.name.lower() for entity, view in req.names.items() if view.kind == "item"}
+    if model.encoder is None or not names or any(t in names for t in topics):
+        return None
+    said = [p for p in phrases(r.raw) if not _names_other(req, p)]
+    if not said:
+        return None
+    rests = [[_rest(p, name) for p in said] for name in names.values()]
+    vectors = model.vectors([*said, *names.values(), *(x for row in rests for x in row)])
+    n, k = len(said), len(names)
+    closeness = vectors[n:n + k] @ vectors[:n].T  # things x phrases
+    rest_closeness = np.einsum("tpd,td->tp", vectors[n + k:].reshape(k, n, -1), vectors[n:n + k])
+    scores = np.where(rest_closeness >= REST_CLOSE, closeness, 0.0)
+    return clearly_closest({entity: float(row.max()) for entity, row in zip(names, scores, strict=True)},
+                           THING_CLOSE, THING_MARGIN)
+
+
+REST_CLOSE = 0.2
+"""Cosine to a thing's name, from which a phrase without the words it shares with that name
+still means it ("the warm thing they ladle into" and "bowl of vegetable soup" 0.24, "those
+books full of brain-teasers" and "maths puzzle book" 0.25; "a museum ticket" and
+"museum guidebook" about 0.15): a shared word alone is no description."""
+
+
+def _rest(phrase: str, name: str) -> str:
+    """``phrase`` without the words it shares with ``name`` (the phrase itself if none)."""
+    own = set(word_forms(name))
+    rest = [w for w in phrase.split() if not set(word_forms(w)) & own]
+    return " ".join(rest) if rest and len(rest) < len(phrase.split()) else phrase
+
+
+def _names_other(req: DecisionRequest, phrase: str) -> bool:
+    """Whether what ``phrase`` is about names a place or a person of the world ("the tour
+    guide for a walk round"); what it says of it may ("the thing that opens the tower door")."""
+    find = getattr(req.names, "find", None)
+    head = _SAID_OF.split(phrase, maxsplit=1)[0]
+    return find is not None and any(req.names[e].kind in ("place", "npc") for e in find(head))
+
+
+_SAID_OF = re.compile(r"\b(?:that|which|they|you|we|people|folk|full of)\b")
