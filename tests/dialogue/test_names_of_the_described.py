@@ -1,5 +1,6 @@
-"""A name asked of someone described by what they do, a deed asked in two parts, verbs that
-only describe what an order names, and action names whose function words order nothing."""
+"""A name asked of someone described by what they do, a deed asked in two parts, things
+described by use, verbs that only describe what an order names, and action names whose
+function words order nothing."""
 
 from __future__ import annotations
 
@@ -46,6 +47,16 @@ def test_the_one_described_is_named(harbour, npc, said, wanted):  # noqa: F811
 def test_no_one_is_named_for_a_deed_no_one_is_known_by(harbour):  # noqa: F811
     reply = ask(harbour, "Mara", "does the woman who sells hats at the fair have a name?").utterance
     assert not any(name in reply for name in ("Jonas", "Greta", "Nell", "Ilsa")), reply
+
+
+def test_a_thing_described_by_what_it_does_is_that_thing(museum):  # noqa: F811
+    reply = ask(museum, "Priya", "Priya, the booklet that tells you about every exhibit, where do I get one?").utterance
+    assert "guidebook" in reply, reply
+
+
+def test_a_description_of_something_the_world_has_not_got_is_no_thing_of_it(harbour):  # noqa: F811
+    reply = ask(harbour, "Aldo", "Father, is there some duty to the fishing fleet you've still to see to?").utterance
+    assert "herring" not in reply, reply  # a fleet, however close "fishing" is to the herring
 
 
 def test_a_hyphened_word_for_a_person_is_a_description():

@@ -16,9 +16,10 @@ _DESCRIBED = re.compile(r"\b(?:the|that|this|your|yon|a|an)\s+(?:(?!(?:of|the|a|
 _NAME_ASKED = re.compile(r"\b(?:(?:his|her|their|a|the|your) (?:real |full )?name|name of|names? (?:him|her)"
                          r"|what (?:do|does|did|would|should) (?:[a-z']+ ){0,2}call\b"
                          r"|what(?:'s| is| was)? (?:he|she|they)(?:'s| is| are| was)? called"
-                         r"|what(?:'s| is| was) (?:the )?[a-z'-]+ called|who(?:'s| is| was) (?:he|she)\b)",
+                         r"|what(?:'s| is| was) (?:the )?[a-z'-]+ called)",
                          re.IGNORECASE)
-"""How a name is asked: "what's her name", "the name of", "what do folk call", "what's he called"."""
+"""How a name is asked: "what's her name", "the name of", "what do folk call", "what's he called"
+("who is he?" asks who he is, which his ties to the one asked may tell)."""
 _NAME_OF = re.compile(r"\bname of\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:(?:have|has|got|had)\s+(?:a\s+|got\s+a\s+)?(?:real |proper )?name"
                          r"(?: at all| then)?|(?:is\s+|'s\s+)?called|go(?:es)? by)\s*$", re.IGNORECASE)

@@ -214,7 +214,8 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: 
     best = clearly_closest(scores, SKETCH_CLOSE, SKETCH_MARGIN)
     if known and (best is None or best not in req.relationships):
         best = _known_among(scores, req) or best
-    if named and best is not None and not _done_to_what_they_know(deed, [t for e, t in texts if e == best]):
+    if named and best is not None and not _done_to_what_they_know(deed, [t for e, t in texts if e == best],
+                                                                  place_words(req)):
         return None
     return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
 
@@ -225,7 +226,7 @@ def _known_as(req: DecisionRequest, words: set[str], sex: str, kind: str,
     they alone are seen doing where the description says a word of it other than a place's
     ("mends your nets"), with where that work begins."""
     roles = roles_of(req)
-    deeds = words - {w for v in req.names.values() if v.kind == "place" for w in word_forms(v.name)}
+    deeds = words - _WORKER - place_words(req)  # "a visitor", "on the quay": who and where, not what is done
     texts: list[tuple[str, str]] = []
     works: list[tuple[str, str]] = []
     for entity, view in req.names.items():
@@ -237,11 +238,18 @@ def _known_as(req: DecisionRequest, words: set[str], sex: str, kind: str,
     return texts + works, len(texts)
 
 
-def _done_to_what_they_know(deed: str, known: list[str]) -> bool:
-    """Whether what a description says is done ("sells hats at the fair") is done to nothing,
-    or to something the person's texts say (``known``)."""
+def place_words(req: DecisionRequest) -> set[str]:
+    """The words of the world's place names ("quay", "harbour", "gallery")."""
+    return {w for v in req.names.values() if v.kind == "place" for w in (*word_forms(v.name), *(
+        x for alias in v.aliases for x in word_forms(alias)))}
+
+
+def _done_to_what_they_know(deed: str, known: list[str], places: set[str]) -> bool:
+    """Whether what a description says is done ("sells hats at the fair") is done to nothing
+    but where (``places``: the words of the world's places, "runs about on the quay"), or to
+    something the person's texts say (``known``)."""
     done = [w for w in word_forms(deed) if w not in _LEADING]  # "'s always mending the nets": the nets
-    objects = set(done[1:]) - FUNCTION_WORDS - PARTICLES - _PERSON - _ANY_OBJECT
+    objects = set(done[1:]) - FUNCTION_WORDS - PARTICLES - _PERSON - _WORKER - _ANY_OBJECT - places
     return not objects or any(_akin(w, x) for text in known for x in word_forms(text) for w in objects)
 
 

@@ -32,6 +32,14 @@ and "rusty iron key" 0.45, "the warm thing they ladle into bowls" and "bowl of v
 THING_MARGIN = 0.1
 """How much closer than the next thing the one meant must be."""
 _OPENING = re.compile(r"\b(?:the|that|this|those|these|a|an)\s+(?=[a-z])")
+_ANY_THING = frozenset({"thing", "things", "stuff", "one", "ones", "item", "object"})
+_SAID_OF = re.compile(r"\b(?:that|which|they|you|we|people|folk|full of)\b")
+"""Where what is said of a thing begins ("the thing | that opens the door")."""
+_DESCRIBES = re.compile(r"^(?:[a-z'-]+ ){0,2}?(?:" + "|".join(sorted(_ANY_THING)) + r")\b|" + _SAID_OF.pattern)
+"""What makes a phrase a description of a thing rather than a name for one: a word for any
+thing ("the warm thing...") or what is said of it ("... that opens the door", "books full of
+brain-teasers"); "the rye" or "a favourite snack" only name a kind, which the world's names
+answer or not."""
 _LONGEST = 8
 """Words of a phrase compared at most: a description, not the rest of the sentence."""
 
@@ -49,14 +57,6 @@ def phrases(raw: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_DESCRIBES = re.compile(r"^(?:[a-z'-]+ ){0,2}?(?:thing|things|stuff|one|ones|item|object)\b"
-                        r"|\b(?:that|which|they|you|we|people|folk|full of)\b")  # see _SAID_OF
-"""What makes a phrase a description of a thing rather than a name for one: a word for any
-thing ("the warm thing...") or what is said of it ("... that opens the door", "books full of
-brain-teasers"); "the rye" or "a favourite snack" only name a kind, which the world's names
-answer or not."""
-
-
 def thing_described(model: IntentModel, r: Reading, req: DecisionRequest, topics: list[str]) -> str | None:
     """The one thing of the world a line that names none describes, or ``None``. A phrase
     that names a place or a person is no description of a thing ("the sculpture hall"), and
@@ -68,11 +68,15 @@ def thing_described(model: IntentModel, r: Reading, req: DecisionRequest, topics
     if not said:
         return None
     rests = [[_rest(p, name) for p in said] for name in names.values()]
-    vectors = model.vectors([*said, *names.values(), *(x for row in rests for x in row)])
+    heads = [_head(p) for p in said]
+    vectors = model.vectors([*said, *names.values(), *heads, *(x for row in rests for x in row)])
     n, k = len(said), len(names)
     closeness = vectors[n:n + k] @ vectors[:n].T  # things x phrases
-    rest_closeness = np.einsum("tpd,td->tp", vectors[n + k:].reshape(k, n, -1), vectors[n:n + k])
-    scores = np.where(rest_closeness >= REST_CLOSE, closeness, 0.0)
+    head_closeness = vectors[n:n + k] @ vectors[n + k:2 * n + k].T
+    rest_closeness = np.einsum("tpd,td->tp", vectors[2 * n + k:].reshape(k, n, -1), vectors[n:n + k])
+    any_thing = np.array([head in _ANY_THING for head in heads])
+    fits = (rest_closeness >= REST_CLOSE) & (any_thing | (head_closeness >= HEAD_CLOSE))
+    scores = np.where(fits, closeness, 0.0)
     return clearly_closest({entity: float(row.max()) for entity, row in zip(names, scores, strict=True)},
                            THING_CLOSE, THING_MARGIN)
 
@@ -82,6 +86,19 @@ REST_CLOSE = 0.2
 still means it ("the warm thing they ladle into" and "bowl of vegetable soup" 0.24, "those
 books full of brain-teasers" and "maths puzzle book" 0.25; "a museum ticket" and
 "museum guidebook" about 0.15): a shared word alone is no description."""
+
+
+HEAD_CLOSE = 0.35
+"""Cosine to a thing's name from which the word a phrase is about may be that thing ("books"
+and "museum guidebook" 0.56, "maths puzzle book" 0.44); "the fishing fleet you've still to
+see to" is a fleet ("fleet" and "fresh herring" 0.27), however close "fishing" brings it."""
+
+
+def _head(phrase: str) -> str:
+    """The word a phrase is about: the last before what is said of it ("the fishing fleet you
+    ..." -> fleet, "the warm thing they ..." -> thing), else its last word."""
+    about = _SAID_OF.split(phrase, maxsplit=1)[0].split()
+    return about[-1] if about else phrase.split()[-1]
 
 
 def _rest(phrase: str, name: str) -> str:
@@ -98,5 +115,3 @@ def _names_other(req: DecisionRequest, phrase: str) -> bool:
     head = _SAID_OF.split(phrase, maxsplit=1)[0]
     return find is not None and any(req.names[e].kind in ("place", "npc") for e in find(head))
 
-
-_SAID_OF = re.compile(r"\b(?:that|which|they|you|we|people|folk|full of)\b")
