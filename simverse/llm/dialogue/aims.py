@@ -136,8 +136,8 @@ def goal_asked(r: Reading) -> bool:
         return False
     due = _DUE.search(r.text) is not None or _PLANNED.search(r.text) is not None  # "when you get home, which..."
     summed = r.wh == "how much" and (r.has(*AIMED_SUM) or _ASKED_OF.search(r.text) is not None)
-    if r.wh in _NOT_ASKED and not summed and not due and not (wished and r.wh == "where"):
-        return False  # "if you could be anywhere, where would it be?" asks a wish
+    if r.wh in _NOT_ASKED and not summed and not due and not (wished and r.wh == "where") and not _eager_asked(r):
+        return False  # "if you could be anywhere, where would it be?" asks a wish; "who are you set on seeing?" too
     if not (r.question or r.opens or r.wh):
         return False
     asked = _not_of_the_speaker(r)  # "I'm trying to work out who's who. Which ...": the speaker's aim
@@ -151,16 +151,20 @@ def goal_asked(r: Reading) -> bool:
 
 
 def _eager_asked(r: Reading) -> bool:
-    """Whether a sentence that asks says the NPC is itching, dying or longing to do something
-    ("which exhibit are you itching to see?"); said in a remark beside another question ("what do
+    """Whether a sentence that asks says the NPC is itching, dying, keen or set on doing
+    something ("which exhibit are you itching to see?", "who are you so set on seeing?"); said
+    in a remark beside another question ("what do
     you do for work? you look like you're itching to get back") it asks no aim."""
     if not _EAGER_WORDS & set(r.words):  # nearly every line: no sentence to read again
         return False
     return any(s.rstrip().endswith("?") and _EAGER.search(read(s).text) for s in SENTENCE_BREAK.split(r.raw))
 
 
-_EAGER_WORDS = frozenset({"itching", "dying", "longing", "aching", "desperate"})
-_EAGER = re.compile(r"\b(?:you (?:are )?|are you )(?:itching|dying|longing|aching|desperate) to\b")
+_EAGER_WORDS = frozenset({"itching", "dying", "longing", "aching", "desperate", "keen", "eager", "determined",
+                          "raring", "set", "bent", "intent"})
+_EAGER = re.compile(r"\b(?:you (?:are )?|are you )(?:(?:so|really|very|just|dead|mad|that|all|most) )?"
+                    r"(?:(?:itching|dying|longing|aching|desperate|keen|eager|determined|raring) to"
+                    r"|(?:set|bent|intent) on)\b")
 
 
 _AIM_NOUNS = word_set("aim goal target plan dream ambition mission purpose hope priority")
@@ -297,7 +301,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     of: "which school are you set on?" is no question about full marks."""
     goals = [as_own(_ADVERB_FIRST.sub(r"\2, \1", g.strip().rstrip(".")), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
-    if kind and not any(kind in word_forms(g) or _names_a_thing(g, req) for g in goals):
+    if kind and not any(kind in word_forms(read(g).text) or _names_a_thing(g, req) for g in goals):  # as read: "rumour"
         return ""
     if not goals:
         return ""

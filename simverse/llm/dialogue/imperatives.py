@@ -15,9 +15,9 @@ QUESTION_TAGS = (("would", "you"), ("will", "you"), ("could", "you"), ("can", "y
 """Tags that make an order a question in form ("hang it up, would you?")."""
 TAGS = (*QUESTION_TAGS, ("go", "on"), ("please",), ("for", "me"), ("for", "us"), ("then",), ("now",))
 """Words an order may end with that ask nothing more ("give us a tune, would you")."""
-FILLERS = (("go", "on"), ("come", "on"), ("right",), ("listen",), ("oi",), ("quick",), ("quickly",), ("maybe",),
-           ("perhaps",))
-"""Words an order may open with before its verb ("go on, pick one up")."""
+FILLERS = (("go", "on", "and"), ("come", "on", "and"), ("go", "ahead", "and"), ("go", "on"), ("come", "on"),
+           ("right",), ("listen",), ("oi",), ("quick",), ("quickly",), ("maybe",), ("perhaps",))
+"""Words an order may open with before its verb ("go on, pick one up", "go on and sign in")."""
 PARTICLES = word_set("up on off down in into out through round around along away over back by about")
 """Words that make a verb of two ("pick up", "see to" is not one: "to" leads to a place)."""
 PRONOUNS = word_set("yourself yourselves them him her it those these this another more something one")

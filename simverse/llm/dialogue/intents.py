@@ -22,7 +22,14 @@ from simverse.core.names import verb_forms
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked
 from simverse.llm.dialogue.described import walk_goal
 from simverse.llm.dialogue.greetings import FAREWELLS, is_farewell, is_greeting, is_thanks, meets, says_farewell
-from simverse.llm.dialogue.parts import CLAUSE_BREAK, asked_clause, clauses_of, question_at_end, request_clause
+from simverse.llm.dialogue.parts import (
+    CLAUSE_BREAK,
+    SENTENCE_BREAK,
+    asked_clause,
+    clauses_of,
+    question_at_end,
+    request_clause,
+)
 from simverse.llm.dialogue.reading import (
     AUX,
     YOU_WORDS,
@@ -125,7 +132,7 @@ def by_cues(r: Reading, cues: Cues) -> str | None:
     if is_greeting(r) and (len(r.words) <= 4 or (meets(r) and len(r.words) <= 8)) and not r.question:
         return "greet"
     known = topic if cues.known_topic is None else cues.known_topic
-    if invites_confidence(r) and not known and r.wh != "who":  # "who tells you what's wrong?" asks for someone
+    if invites_confidence(r) and not known and r.wh != "who" and not _asked_first(r):  # "who tells you...?"
         return "confide"
     if ((cues.place or walk_goal(r.raw)) and goes_along(r)) or walk_together(r) or led_on(r):  # "keep me company..."
         return "request"
@@ -170,6 +177,13 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
     return request_clause(r.raw, verbs, names) is not None or _bare_bid(r, verbs)  # "Marco's knee is swelling, ..."
+
+
+def _asked_first(r: Reading) -> bool:
+    """"Which kid do you look up to? You can tell me.": a question with a question word, then
+    leave to answer it; the question is what is asked."""
+    sentences = SENTENCE_BREAK.split(r.raw)
+    return len(sentences) > 1 and any(s.rstrip().endswith("?") and read(s).wh for s in sentences[:-1])
 
 
 _URGING = frozenset({"go", "on", "please", "now", "then", "so", "just", "quick", "quickly", "off", "you", "ya", "it",

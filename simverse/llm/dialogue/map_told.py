@@ -20,12 +20,13 @@ _BETWEEN = re.compile(r"\bbetween (?!(?:you|us|me|them)\b)(?P<a>[^,;:?!]+?) and 
 """"Between your chapel and the harbour": the two ends of a way, not "between you and me"."""
 _FROM_TO = re.compile(r"\bfrom (?P<a>[^,;:?!]+?) (?:to|into|over to|up to|down to) (?P<b>[^,;:?!]+)")
 _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pass (?:by|through)|go (?:by|through)"
-                         r"|lie between|lies between|come between|comes between)\b")
+                         r"|lie between|lies between|come between|comes between|head(?:ing|ed)? (?:to|for|towards))\b")
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
 _PASSED = re.compile(r"\b(?:which|what) [a-z]+ (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
-                     r"(?:have to |need to |want to )?(?:cross|pass|go (?:through|past|by|via)|walk (?:through|past|by)"
-                     r"|pass (?:through|by)|cut through|come (?:through|past))\b")
-""""Which street do I cross?", "which room would I walk through?": the places on a way."""
+                     r"(?:have to |need to |want to )?(?:cross|pass|hit|reach|go (?:through|past|by|via)"
+                     r"|walk (?:through|past|by)|pass (?:through|by)|cut through|come (?:through|past))\b")
+""""Which street do I cross?", "which room would I walk through?", "which room do I hit first?": the
+places on a way."""
 _START = re.compile(r"\b(?:leave|leaving|left|start (?:at|from|in)|starting (?:at|from|in)) (?P<a>[^,;:?!]+?)"
                     r"(?: (?:for|to|towards) (?P<b>[^,;:?!]+?))?(?= and\b|[,;:?!]|$)")
 """"If I leave the chapel for the tavern": where a way starts, said by leaving it, and where it goes."""

@@ -1,6 +1,7 @@
 """What a stranger first asks an NPC about itself: who it is ("tell me about yourself",
-"what's your story?") and what its day holds ("what's the plan for today?", "what's on
-the agenda?"), answered from its persona, its activity now and its goals.
+"what's your story?"), what its day holds ("what's the plan for today?", "what's on
+the agenda?") and how it is ("how are you?", "how was your morning?"), answered from its
+persona, its activity now and its goals.
 
 The cues are plain English phrases of introducing oneself and of a day's plan, never a
 world's own words. Both hold only for a line that names nothing but the NPC and where it
@@ -63,3 +64,21 @@ def day_plan(doing: str, aims: str) -> str:
 
 
 __all__ = ["about_itself", "day_plan", "day_plan_asked", "introduction", "introduction_asked"]
+
+
+def state_asked(r: Reading) -> bool:
+    """"How are you?", "how is business?", and how its day has gone: how the NPC is."""
+    return r.has(*_STATE_ASKED) or day_gone_asked(r)
+
+
+def day_gone_asked(r: Reading) -> bool:
+    """"How was your morning?", "did you sleep well?": past in form, asked as "how are you?" is."""
+    return r.has(*_DAY_GONE)
+
+
+_STATE_ASKED = ("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
+                "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
+                "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
+                "how are you keeping")
+_DAY_GONE = ("how was your day", "how was your morning", "how was your night", "how has your day been",
+             "how has your morning been", "sleep well")

@@ -31,7 +31,8 @@ talking about", "that Nell everyone speaks of"): then the question is about the 
 
 _SOMEONE = word_set("person one man woman lady guy boy girl kid lad lass worker colleague employee member staff pupil "
                     "student fellow folk people villager local neighbour workmate coworker mate friend "
-                    "fisherman fishermen trader merchant teacher classmate elder")
+                    "fisherman fishermen trader merchant teacher classmate elder patient customer visitor guest "
+                    "child adult regular caller volunteer")
 """Words that make "which ..." ask for a person ("which boy...", "which colleagues...")."""
 _AMONG = frozenset({"hands", "regulars"})
 """Words for people only in the plural ("which of the old hands...", not "which hand...")."""

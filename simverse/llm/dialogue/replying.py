@@ -62,11 +62,11 @@ from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import request_clause, without_dictation, without_reason
+from simverse.llm.dialogue.parts import SENTENCE_BREAK, request_clause, without_dictation, without_reason
 from simverse.llm.dialogue.place_closeness import place_similarities
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import people_in
-from simverse.llm.dialogue.requesting import action_verbs, bidden
+from simverse.llm.dialogue.requesting import action_verbs, bidden, polite_request
 from simverse.llm.dialogue.roles import other_time, person_by_role
 from simverse.llm.dialogue.sketched import (
     named_within,
@@ -156,11 +156,19 @@ def action_similarities(model: IntentModel, asks: list[tuple[Reading, DecisionRe
         main = without_reason(r.raw)  # "write this down while it's fresh": the order alone
         order = read(clause, names=names) if clause else read(main, names=names) if main != r.raw else r
         said = [addressed(x, req.npc) if (unsaid := bidden(x)) == x.text else unsaid  # not "no need to queue"
-                for x in (r, order)]
+                for x in (r, order, _bidding_sentence(r, action_verbs(req), names))]
         vectors = model.vectors([*said, *(action_text(a.name, a.description) for a in actions)])
-        closest = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
+        closest = np.max(vectors[3:] @ vectors[:3].T, axis=1)
         out.append({a.name: float(v) for a, v in zip(actions, closest, strict=True)})
     return out
+
+
+def _bidding_sentence(r: Reading, verbs: frozenset[str], names: frozenset[str]) -> Reading:
+    """The first sentence of several that asks for something done ("strike up a tune, would
+    you? Something to warm the morning."), else the line: the rest only says why."""
+    sentences = SENTENCE_BREAK.split(r.raw)
+    bids = (said for s in sentences[:-1] if polite_request(said := read(s, names=names), verbs) is not None)
+    return next(bids, r) if len(sentences) > 1 else r
 
 
 def role_similarities(model: IntentModel, r: Reading, req: DecisionRequest) -> dict[str, float]:

@@ -88,11 +88,14 @@ _WONDERING = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
                         r"|it(?:'d| would) be (?:nice|good|great|lovely|interesting|useful)) to"
                         r" (?:know|hear|understand|learn|find out|work out|figure out)"
                         r"|i(?:'ve| have)? (?:quite |completely |clean )?(?:forgotten|forgot|forget)"
-                        r"|i (?:can't|cannot|can not|don't|do not) (?:quite )?(?:remember|recall))"
+                        r"|i (?:can't|cannot|can not|don't|do not) (?:quite )?(?:remember|recall)"
+                        r"|(?:i (?:don't|do not|dont) (?:really )?know|i dunno)"
+                        r"(?=\s+(?:what|where|who|when|which|whether|if)\b))"
                         r"\s+(?P<wh>whether|if|when|where|who|what|how|why|which)\b\s*(?P<rest>.+)$", re.IGNORECASE)
 """"I'm curious who you're keen to keep smiling", "I'd like to understand what you saw",
-"I've been trying to work out what you're digging for", "I've forgotten what he's called": the
-speaker's own question, said as a wish to know or as something forgotten."""
+"I've been trying to work out what you're digging for", "I've forgotten what he's called", "I
+dunno what it's for": the speaker's own question, said as a wish to know, as something
+forgotten or as something not known ("I don't know how you stay so calm" admires, not asks)."""
 _CLAIMED = re.compile(r"^" + _OPENING + r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?(?:"
                       r"(?:the )?(?:word|rumour|rumor|talk)(?: [a-z']+){0,4} is|rumou?r has it|" + _TOLD + r"|"
                       rf"{_NOT_THEM}(?:[a-z']+ {_NOT_YOU}){{0,6}}[a-z']+ (?:says|said|swears|swore|reckons|claims"
@@ -105,9 +108,10 @@ _CHECKING = re.compile(r",? (?:and|so) (?:[a-z']+ ){0,5}(?:check|ask|confirm)(?:
                        re.IGNORECASE)
 """"..., and she's made me come and check with you": a claim brought to be checked."""
 _FOLLOW_UP = word_set("true right correct so really help out answer report back say tell think reckon idea ideas yet "
-                      "between one then just sure know thoughts well eh")
+                      "between one then just sure know thoughts well eh explain break down clarify")
 """Words of a short question that points back at what was said before it ("Is that true?",
-"Will you?", "Just between us?", "How should I answer?") and asks nothing of its own."""
+"Will you?", "Just between us?", "How should I answer?", "Can you break it down?") and asks
+nothing of its own."""
 _LAST_SENTENCE = re.compile(r"(?<=[a-z][.!;])\s+(?=[A-Za-z])")
 """Where a sentence ends and the next begins ("My dad works mornings. He asked me to check...")."""
 _ASKS_TO_ACT = re.compile(r"^(?:you|u) (?:could|would|can|will|might|mind)\b"

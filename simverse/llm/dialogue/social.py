@@ -21,7 +21,14 @@ from simverse.llm.dialogue.described import asks_origin, view_asked
 from simverse.llm.dialogue.doing_now import busy_remarked, doing_guessed
 from simverse.llm.dialogue.knowing import clause
 from simverse.llm.dialogue.news import answer_news, news_for
-from simverse.llm.dialogue.own_day import day_plan, day_plan_asked, introduction, introduction_asked
+from simverse.llm.dialogue.own_day import (
+    day_gone_asked,
+    day_plan,
+    day_plan_asked,
+    introduction,
+    introduction_asked,
+    state_asked,
+)
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
 from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
@@ -249,8 +256,11 @@ def doing_now_asked(h: Heard) -> bool:
     """A question taken to be about something that names nothing and asks what the NPC is
     doing ("what has you up at this hour?"), or names only where it is, of which it believes
     nothing, and says "busy" or "doing" ("what keeps you busy in the library?"); one that
-    names its place otherwise may be answered by a belief about it first."""
-    topics = asked_topics(h.reading, h.topics, h.req.names)  # not what a lead-in names
+    names its place otherwise may be answered by a belief about it first. What a lead-in
+    names ("curled up with the puzzle books, what's got you so absorbed?") is not asked."""
+    find = getattr(h.req.names, "find", None)
+    named = set(find(h.reading.text)) if find is not None else None  # the asked part's own names
+    topics = [t for t in asked_topics(h.reading, h.topics, h.req.names) if named is None or t in named]
     here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
                             and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
     return (h.intent == "ask_about" and here and bool(set(h.reading.words) & YOU_WORDS or _seen_doing(h.reading))
@@ -266,24 +276,6 @@ _JOB_ASKED = re.compile(r"\b(?:profession|occupation)\b|\byour role\b(?! in\b)"
 _NO_CALLING = word_set("customer patient visitor tourist guest pupil student child kid boy girl passenger client")
 _OFF_WORK = ("when you are not", "for fun", "spare time", "free time", "day off", "days off", "off duty")
 """What one does off work is no job ("what is it you do when you're not working?")."""
-
-
-def state_asked(r: Reading) -> bool:
-    """"How are you?", "how is business?", and how its day has gone: how the NPC is."""
-    return r.has(*_STATE_ASKED) or day_gone_asked(r)
-
-
-def day_gone_asked(r: Reading) -> bool:
-    """"How was your morning?", "did you sleep well?": past in form, asked as "how are you?" is."""
-    return r.has(*_DAY_GONE)
-
-
-_STATE_ASKED = ("how are you", "how do you do", "feeling", "how is it going", "how goes", "how are things",
-                "how have you been", "are you well", "are you ok", "are you okay", "how is business", "how is work",
-                "how is life", "how is everything", "how is trade", "how is the day", "how is your day", "what is up",
-                "how are you keeping")
-_DAY_GONE = ("how was your day", "how was your morning", "how was your night", "how has your day been",
-             "how has your morning been", "sleep well")
 
 
 def own_day_asked(h: Heard) -> bool:

@@ -76,6 +76,12 @@ _LET_US = frozenset({"go", "get", "head", "grab", "have", "see", "try", "walk", 
 """After "lets" these make it "let us" ("lets both go to the canteen"); "she lets me in" stays."""
 _LETTING = frozenset({"he", "she", "it", "who", "that", "which", "never", "always", "often", "just", "still"})
 """Before "lets" these make it the verb "lets" ("she lets go of the rope")."""
+_HEDGED = frozenset({"i", "you", "ya", "ye", "u", "we", "they", "he", "she", "it", "am", "is", "are", "was", "were",
+                     "do", "does", "did", "be", "been", "seem", "seems", "look", "looks", "feel", "feels", "get",
+                     "got", "just", "really", "also", "im", "i'm", "you're", "youre", "we're", "they're", "it's",
+                     "that's", "he's", "she's"})
+"""Before these "kinda" and "sorta" only soften what follows ("I kinda need help"); after any
+other they ask a kind ("what kinda bread")."""
 _NUMBER_WORDS = {"2": "to", "4": "for"}
 _DETERMINERS = frozenset({"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "me",
                           "us", "him", "them"})
@@ -102,6 +108,10 @@ SLANG = {
     "hath": "has", "wouldst": "would", "couldst": "could", "shouldst": "should", "canst": "can", "shalt": "shall",
     "knowest": "know", "prithee": "please", "mayhap": "maybe", "naught": "nothing", "aught": "anything",
     "hither": "here", "whither": "where", "yonder": "over there", "lieth": "lies", "morn": "morning", "em": "them",
+    "fer": "for", "afore": "before", "yer": "your", "tis": "it is", "twas": "it was", "aye": "yes", "nae": "no",
+    "mebbe": "maybe", "allus": "always", "tryna": "trying to", "finna": "going to", "hafta": "have to",
+    "oughta": "ought to", "outta": "out of", "lotta": "lot of", "shoulda": "should have", "coulda": "could have",
+    "woulda": "would have", "betcha": "bet you", "gotcha": "got you", "dontcha": "do not you",
     "danke": "thanks", "grazie": "thanks", "merci": "thanks", "gracias": "thanks", "obrigado": "thanks",
     "obrigada": "thanks", "arigato": "thanks", "bitte": "please", "bonjour": "hello", "hola": "hello",
     "ciao": "hello", "buongiorno": "good morning",
@@ -111,10 +121,12 @@ world uses the word in a name (a cat called Kitty). Only words whose other sense
 talk ("jab", as often a punch as a vaccine, is left out; a "kitty" that is a cat is usually a
 name). The embedder and the rules know "tablets" and "dizzy" far better than "tabs" and
 "woozy", and the speller would make "brekkie" a "trekkie" and "meds" a "mess". Some are
-Scots ("whit", "efter", "dinnae"), Nigerian Pidgin ("wetin", "dem") and Caribbean ("leh", "di")
-words of the same kind, the old forms players use in role-play ("dost thou", "hast",
-"prithee"), and the thanks, please and hello a visitor says in their own language ("danke",
-"bitte", "grazie"), which the speller would make "dance" and "bitter". The world's names
+Scots ("whit", "efter", "dinnae"), the country and sea talk of old stories ("fer", "afore",
+"yer", "'tis"), run-together American forms ("tryna", "hafta"), Nigerian Pidgin ("wetin",
+"dem") and Caribbean ("leh", "di") words of the same kind, the old forms players use in
+role-play ("dost thou", "hast", "prithee"), and the thanks, please and hello a visitor says in
+their own language ("danke", "bitte", "grazie"), which the speller would make "dance" and
+"bitter". The world's names
 are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
 cheese sandwich."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -129,9 +141,19 @@ def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
 
 def as_read(line: str) -> str:
     """``line`` as the reader reads it: lower case, one apostrophe, "=" said as "is"
-    ("denominator = the top bit"). Readings are kept per this text: "Where's..." and
-    "where's..." are read once."""
-    return line.lower().replace("\u2019", "'").replace("=", " is ").strip()
+    ("denominator = the top bit"), a word cut short at its end in full ("an' mend them",
+    "wi' me", "o' late"). Readings are kept per this text: "Where's..." and "where's..."
+    are read once."""
+    said = _DROPPED_G.sub("ing", line.lower().replace("\u2019", "'").replace("=", " is "))  # "lookin'"
+    return _CUT_SHORT.sub(lambda m: _CUT_SHORT_WORDS[m[1]], said).strip()
+
+
+_CUT_SHORT_WORDS = {"an": "and", "o": "of", "wi": "with", "th": "the", "fro": "from"}
+_CUT_SHORT = re.compile(r"\b(" + "|".join(_CUT_SHORT_WORDS) + r")'(?=\s|$)")
+""""An'", "o'", "wi'": "and", "of", "with" with their last letters left off; a word's own
+apostrophe stays ("o'clock")."""
+_DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?=[\s,.!?;:]|$)")
+""""Lookin'", "doin'": an "-ing" typed as it is said."""
 
 
 WH = ("what", "who", "whom", "whose", "where", "when", "why", "how", "which")
@@ -155,7 +177,7 @@ _SOUNDS_LIKE: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
 """Words typed as a word that sounds the same, read as it is meant where the words around it
 leave no doubt: "the best weigh up" (not "you'd best weigh it"), "to no whether", "and by a
 cuppa", "must of been"."""
-_MAY_OPEN = frozenset({"ur", "your", "y", "lets", *_SOUNDS_LIKE, *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
+_MAY_OPEN = frozenset({"ur", "your", "y", "lets", "be", *_SOUNDS_LIKE, *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
 """The tokens without an apostrophe that may stand for other words (after "thou", any may)."""
 
 
@@ -168,7 +190,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
         return None  # most words of a line: one look, not every rule (it runs on each word read)
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     before = tokens[at - 1] if at else ""
-    if token == "ur" and before not in _UR_OWNED_AFTER and (
+    if token in ("ur", "yer") and before not in _UR_OWNED_AFTER and (
             after in _UR_ARE or (after.endswith("ing") and after not in ING_NOUNS)
             or (after.endswith("ed") and len(after) > 4)):
         return ["you", "are"]  # "ur mad", "ur looking well", "ur hunched over": "you are", not "your"
@@ -182,6 +204,10 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
         return [sounds[0]]  # "the best weigh up", "i need to no whether", "must of been": typed as it sounds
     if before == "thou" and token.endswith("est") and len(token) > 5:
         return [token[:-3]]  # "what thou askest", "thou holdest": the verb of "you"
+    if token in ("kinda", "sorta") and before in _HEDGED:
+        return []  # "do you kinda look up to", "you seem kinda on edge": a hedge, no kind of anything
+    if token == "be" and before in WH:
+        return ["is"]  # "what be the one thing...", "where be the chapel": the old "is"
     if token == "y" and after in _WHY_BEFORE:
         return ["why"]  # "y r u in such a rush"
     if token in _NUMBER_WORDS and after in _DETERMINERS:
