@@ -153,8 +153,8 @@ def goal_asked(r: Reading) -> bool:
 def _eager_asked(r: Reading) -> bool:
     """Whether a sentence that asks says the NPC is itching, dying, keen or set on doing
     something ("which exhibit are you itching to see?", "who are you so set on seeing?"); said
-    in a remark beside another question ("what do
-    you do for work? you look like you're itching to get back") it asks no aim."""
+    in a remark beside another question ("what do you do for work? you look like you're
+    itching to get back") it asks no aim."""
     if not _EAGER_WORDS & set(r.words):  # nearly every line: no sentence to read again
         return False
     return any(s.rstrip().endswith("?") and _EAGER.search(read(s).text) for s in SENTENCE_BREAK.split(r.raw))
