@@ -29,3 +29,18 @@ def people_words(names: Mapping[str, NameView]) -> frozenset[str]:
     :func:`~simverse.core.names.word_forms` spells them)."""
     return from_names(names, "people words", lambda: frozenset(
         w for view in names.values() if view.kind == "npc" for w in word_forms(view.name)))
+
+
+def place_words(names: Mapping[str, NameView]) -> frozenset[str]:
+    """The word forms of the names and aliases of the world's places ("quay", "harbour",
+    "gallery"): where, not who or what."""
+    return from_names(names, "place words", lambda: frozenset(
+        w for view in names.values() if view.kind == "place" for phrase in (view.name, *view.aliases)
+        for w in word_forms(phrase)))
+
+
+def item_names(names: Mapping[str, NameView]) -> dict[str, str]:
+    """Each of the world's things and its name in lower case, as a description is compared
+    with it. Shared, so not to be changed by the caller."""
+    return from_names(names, "item names", lambda: {
+        entity: view.name.lower() for entity, view in names.items() if view.kind == "item"})

@@ -23,7 +23,7 @@ from simverse.llm.dialogue.described import places_of, places_showing
 from simverse.llm.dialogue.doers import PAST, deed_without_place
 from simverse.llm.dialogue.imperatives import PARTICLES
 from simverse.llm.dialogue.intents import IntentModel
-from simverse.llm.dialogue.per_world import from_names
+from simverse.llm.dialogue.per_world import from_names, place_words
 from simverse.llm.dialogue.reading import read
 from simverse.llm.dialogue.roles import other_time, roles_of
 
@@ -215,7 +215,7 @@ def person_sketched(model: IntentModel, text: str, req: DecisionRequest, known: 
     if known and (best is None or best not in req.relationships):
         best = _known_among(scores, req) or best
     if named and best is not None and not _done_to_what_they_know(deed, [t for e, t in texts if e == best],
-                                                                  _place_words(req)):
+                                                                  place_words(req.names)):
         return None
     return best if best is None or req.names[best].kind == "npc" else None  # "the girl with the lamp": a painting
 
@@ -226,7 +226,7 @@ def _known_as(req: DecisionRequest, words: set[str], sex: str, kind: str,
     they alone are seen doing where the description says a word of it other than a place's
     ("mends your nets"), with where that work begins."""
     roles = roles_of(req)
-    deeds = words - _WORKER - _place_words(req)  # "a visitor", "on the quay": who and where, not what is done
+    deeds = words - _WORKER - place_words(req.names)  # "a visitor", "on the quay": who and where, not what is done
     texts: list[tuple[str, str]] = []
     works: list[tuple[str, str]] = []
     for entity, view in req.names.items():
@@ -238,13 +238,7 @@ def _known_as(req: DecisionRequest, words: set[str], sex: str, kind: str,
     return texts + works, len(texts)
 
 
-def _place_words(req: DecisionRequest) -> set[str]:
-    """The words of the world's place names ("quay", "harbour", "gallery")."""
-    return {w for v in req.names.values() if v.kind == "place" for w in (*word_forms(v.name), *(
-        x for alias in v.aliases for x in word_forms(alias)))}
-
-
-def _done_to_what_they_know(deed: str, known: list[str], places: set[str]) -> bool:
+def _done_to_what_they_know(deed: str, known: list[str], places: frozenset[str]) -> bool:
     """Whether what a description says is done ("sells hats at the fair") is done to nothing
     but where (``places``: the words of the world's places, "runs about on the quay"), or to
     something the person's texts say (``known``)."""

@@ -22,6 +22,7 @@ from simverse.core.names import word_forms
 from simverse.llm.dialogue.clausal import PART_BREAK
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.intents import IntentModel
+from simverse.llm.dialogue.per_world import item_names
 from simverse.llm.dialogue.reading import Reading
 
 THING_CLOSE = 0.4
@@ -61,7 +62,7 @@ def thing_described(model: IntentModel, r: Reading, req: DecisionRequest, topics
     """The one thing of the world a line that names none describes, or ``None``. A phrase
     that names a place or a person is no description of a thing ("the sculpture hall"), and
     the words of a phrase that a thing's name does not have must mean it too (:data:`REST_CLOSE`)."""
-    names = {entity: view.name.lower() for entity, view in req.names.items() if view.kind == "item"}
+    names = item_names(req.names)
     if model.encoder is None or not names or any(t in names for t in topics):
         return None
     said = [p for p in phrases(r.raw) if not _names_other(req, p)]
