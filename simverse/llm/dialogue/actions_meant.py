@@ -6,8 +6,12 @@ thresholds of meaning sit together.
 
 from __future__ import annotations
 
+import re
+
 from simverse.core.decisions import ActionSpec
+from simverse.core.names import word_forms
 from simverse.llm.dialogue.heard import Heard
+from simverse.llm.dialogue.per_world import head_word, thing_heads
 
 BUILTIN_ACTIONS = frozenset({"talk", "wait", "improvise", "move"})
 ACTION_CLOSE = 0.3
@@ -43,4 +47,37 @@ def only_doable(h: Heard) -> ActionSpec | None:
         return None
     closest = sorted(h.action_similarity, key=lambda a: -h.action_similarity[a])[:ONLY_AMONG]
     only = doable[0]
+    if _thing_for_another(h, only):
+        return None
     return only if only.name in closest and h.action_similarity[only.name] >= ONLY_CLOSE else None
+
+
+def _thing_for_another(h: Heard, only: ActionSpec) -> bool:
+    """Whether the line names a thing, ``only`` is done with none, and another of the
+    world's actions is ("trade in that kettle" to a customer who can only take a ticket here
+    asks for handing it in, not for the ticket)."""
+    return bool(_things_said(h)) and "item" not in only.args.values() \
+        and any("item" in a.args.values() for a in h.req.actions if a is not only)
+
+
+def _things_said(h: Heard) -> set[str]:
+    """The things the line names, or the words of things it says without picking one out
+    ("that kettle" where there are three), outside what the speaker offers to do itself."""
+    said = set(word_forms(_OWN_DEED.sub(" ", " ".join(h.reading.body or h.reading.words))))  # not "Doctor," first
+    things = {t for t in h.topics if t in h.req.names and h.req.names[t].kind == "item"
+              and any(head_word(p) in said for p in (h.req.names[t].name, *h.req.names[t].aliases))}
+    return things or said & thing_heads(h.req.names)
+
+
+_OWN_DEED = re.compile(r"\bi (?:will|would|can|could|shall|am going to) [^,.;!?]*?(?= if | and | but |[,.;!?]|$)")
+"""What the speaker offers to do itself ("I'll fetch your coffee after, if you ..."): not asked of the NPC."""
+
+
+def deed_with_thing(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> ActionSpec | None:
+    """The one action of ``named`` whose description says a thing the line speaks of, where
+    ``chosen`` says none of them ("let's sink an ale together on the quay": drinking an ale,
+    not fishing from the quay, though the embedder finds both as close)."""
+    said = _things_said(h)
+    words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
+    about = [a for a in named if words & set(word_forms(a.description))]
+    return about[0] if len(about) == 1 and about[0] is not chosen and chosen not in about else None

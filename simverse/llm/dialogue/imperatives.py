@@ -54,9 +54,11 @@ ORDER_VERBS = word_set(
 _LEAD_IN = re.compile(
     r"^(?:(?:do not|dont) forget to|remember to|make sure to|make sure you|be sure to|try to"
     r"|be (?:a|an) \w+(?: \w+)? and|(?:go|come|run|nip|pop|hurry) (?:and |on )?(?=[a-z])"
-    r"|(?:quit|stop|enough|less) [a-z]+ing,? (?:and|then|&)? ?(?=[a-z])|get (?=[a-z]{3,}ing\b))\s*")
+    r"|(?:quit|stop|enough|less) [a-z]+ing,? (?:and|then|&)? ?(?=[a-z])|get (?=[a-z]{3,}ing\b)"
+    r"|(?:stay|sit|stand|wait|remain)(?: [a-z']+){0,6}? and (?=[a-z]))\s*")
 """What leads into an order's verb: a reminder, a "be a dear and", a "go and", a "quit
-yapping and", the "get" of "get serving"."""
+yapping and", the "get" of "get serving", a "stay put by the piles and" (where to be while
+doing it)."""
 _MOVING_ON = word_set("to with home there here inside outside back over in out up down along away round around "
                       "by across through now then")
 """Words after "go" or "come" that make it a walk ("go to...", "come with me"), not a lead-in."""

@@ -84,7 +84,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                 "you look worried, what happened?", "you can trust me with it"),
     "small_talk": ("lovely weather today", "nice day, isn't it?", "it is cold this morning", "you look well",
                    "i like this place", "what a busy day", "the sea is calm today", "i am tired",
-                   "nice to see you again", "beautiful evening"),
+                   "nice to see you again", "beautiful evening", "this rain will not let up, will it?"),
 }
 """General English examples of each intent: never a world's own sentences."""
 CACHE_SIZE = 4096

@@ -27,15 +27,16 @@ def answer_news(h: Heard) -> Said:
 def answer_confidence(h: Heard) -> Said:
     """Invited to say what weighs on it: a trusted listener hears its gravest belief (a
     secret first, never its own), anyone else that it will not say; with no secret, asked
-    what weighs on it, its goals; else its news."""
+    what weighs on it or whether something does, its goals; else its news."""
     secrets = [f for f in h.req.facts if f.secret and h.req.npc not in (f.subject, f.object)]
     shared = [f for f in secrets if shareable(f, h.req)]
     if shared:
         return Said(fact_sentence(h, shared[-1]), [shared[-1].key])
     if secrets or any(f.secret for f in h.req.facts):
         return Said(h.voice.say("withhold", h.rng))
-    if set(h.reading.words) & set(WH) and (aim := goal_answer(h.req, h.goal_similarity or None)):
-        return Said(aim)  # "what's weighing on you?": with no secret, what it is after is what weighs
+    asked = h.reading.question or set(h.reading.words) & set(WH)
+    if asked and (aim := goal_answer(h.req, h.goal_similarity or None)):
+        return Said(aim)  # "what's weighing on you?", "something wrong?": with no secret, what it is after weighs
     return answer_news(h)
 
 

@@ -29,10 +29,12 @@ def line_words(h: Heard) -> set[str]:
 _DESCRIBING = re.compile(r"\b(?<!be )(?:the|that|this|those|these|your|my|his|her|their) (?:[a-z'-]+ ){0,3}?[a-z'-]+ "
                          r"(?:who|that|which|whom|(?:you|we|they|i) (?:are|am|were|have been|had been)) "
                          r"(?:(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|always|just|still) )?"
-                         r"(?P<verb>[a-z]+)\b")
+                         r"(?P<verb>[a-z]+)\b(?: (?:every|each|all|the|a|an|its|their|your|my|our|his|her|some|any)"
+                         r" [a-z'-]+\b)?")
 """A thing or person named by what is done by or to them ("the painting you are cleaning",
-"the lad who mends your nets"): that verb is no order ("carry the painting you are
-cleaning back"); "be the one who greets them" is."""
+"the lad who mends your nets", "those books that explain every exhibit"): that verb and its
+object are no order ("carry the painting you are cleaning back"); "be the one who greets
+them" is."""
 
 
 def _bid(h: Heard) -> str:
@@ -40,6 +42,12 @@ def _bid(h: Heard) -> str:
     describe something it names (:data:`_DESCRIBING`)."""
     text = bidden(h.reading)
     return _DESCRIBING.sub(lambda m: m[0][:m.start("verb") - m.start()].rstrip(), text)
+
+
+def described_words(h: Heard) -> set[str]:
+    """The words of what only describes something the line names ("explain every exhibit"
+    of "those books that explain every exhibit")."""
+    return {w for m in _DESCRIBING.finditer(bidden(h.reading)) for w in word_forms(m[0][m.start("verb") - m.start():])}
 
 
 _PLURAL_INGS = re.compile(r"\b([a-z]{3,}ing)s\b")

@@ -16,14 +16,14 @@ from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, meant, only_doable
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, meant, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
-from simverse.llm.dialogue.order_words import DETERMINERS, line_verbs, line_words
+from simverse.llm.dialogue.order_words import DETERMINERS, described_words, line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
 from simverse.llm.dialogue.refusals import LIGHT_VERBS, rule_behind
-from simverse.llm.dialogue.requesting import FAVOUR, action_verbs, polite_request
+from simverse.llm.dialogue.requesting import FAVOUR, action_verbs, bidden, polite_request
 from simverse.llm.dialogue.voice import coins_text
 from simverse.llm.dialogue.walks import go, owner_place_said, place_described, wants_to_go
 from simverse.llm.dialogue.wares import ware_meant
@@ -47,10 +47,13 @@ def answer_request(h: Heard) -> Said:
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
-    places = {t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"}
+    places = {t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place" and _bidden_to(h, t)}
     named = _named_actions(h, meaning=False)
     here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
+        here = places <= {h.req.place} and (bool(places) or place_described(h) in (None, h.req.place))
+        if here and any(_bindings(h, a) for a in _named_actions(h)):
+            return _do(h)  # "do a lap with me, race ya to the climbing frame!" in the playground: play there
         return go(h)
     if named:
         return _do(h)
@@ -59,6 +62,16 @@ def answer_request(h: Heard) -> Said:
     if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
+
+
+def _bidden_to(h: Heard, place: str) -> bool:
+    """Whether the line names ``place`` other than only in what it says not to do ("you
+    needn't traipse off to the tavern" bids no walk there)."""
+    kept = set(word_forms(bidden(h.reading)))
+    gone = set(word_forms(h.reading.text)) - kept
+    view = h.req.names[place]
+    return not any(set(words) & gone and not set(words) & kept
+                   for words in (word_forms(phrase) for phrase in (view.name, *view.aliases)))
 
 
 def _ordered(h: Heard) -> Heard:
@@ -297,9 +310,13 @@ def _passed_over(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> Actio
     or more), which the NPC cannot do now: asked for that, it says why not, rather than
     doing something else it can."""
     sims = h.action_similarity
+    if (thing := deed_with_thing(h, named, chosen)) and not _bindings(h, thing) and not _own_work_said(h, chosen):
+        return thing  # "let's sink an ale together on the quay" by the quay: not fishing there
     best = max(named, key=lambda a: sims.get(a.name, -1.0), default=None)
     if best is None or best is chosen or _bindings(h, best) or _own_work_said(h, chosen):
         return None
+    if _action_words(best) & described_words(h) and not _action_words(best) & line_words(h):
+        return None  # "pick up one of those books that explain every exhibit": said only of the books
     return best if sims.get(best.name, -1.0) - sims.get(chosen.name, -1.0) >= PASSED_OVER else None
 
 

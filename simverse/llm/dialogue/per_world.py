@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from simverse.core.decisions import NameView
 from simverse.core.memo import kept_for
-from simverse.core.names import NameIndex, word_forms
+from simverse.core.names import FUNCTION_WORDS, NameIndex, word_forms
 
 T = TypeVar("T")
 
@@ -44,3 +44,19 @@ def item_names(names: Mapping[str, NameView]) -> dict[str, str]:
     with it. Shared, so not to be changed by the caller."""
     return from_names(names, "item names", lambda: {
         entity: view.name.lower() for entity, view in names.items() if view.kind == "item"})
+
+
+def thing_heads(names: Mapping[str, NameView]) -> frozenset[str]:
+    """The head word of each name and alias of the world's things, its last word before any
+    "of" or "with" ("kettle" of "recalled Brightline kettle", "slot" of "slot with the
+    doctor"): a line that says one speaks of a thing, even of one it does not pick out."""
+    return from_names(names, "thing heads", lambda: frozenset(
+        head_word(phrase) for view in names.values() if view.kind == "item" for phrase in (view.name, *view.aliases)
+        if head_word(phrase)))
+
+
+def head_word(phrase: str) -> str:
+    """A name's head word: its last before any "of" or "with" (:func:`thing_heads`)."""
+    words = word_forms(phrase.split(":")[0].split("(")[0])  # "leaflet: 'Feeling dizzy? ...'"
+    cut = next((i for i, w in enumerate(words) if i and w in FUNCTION_WORDS), len(words))
+    return words[cut - 1] if words else ""

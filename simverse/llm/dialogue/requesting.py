@@ -179,6 +179,7 @@ tablets?")."""
 
 
 _NOT_BIDDEN = re.compile(r"(?<!\bwhy )\b(?:there'?s |there is )?(?:no need to|no need for|don'?t|do not|never|without|"
+                         r"need not|needn'?t|"
                          r"instead of|rather than)\b(?! forget\b| fail\b)[^,.;:!?]*")
 """"No need to queue", "don't bother with a ticket": what a line says not to do is not asked
 ("why don't you..." and "don't forget to..." still ask)."""
@@ -277,17 +278,10 @@ def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
         return hint
     if (advised := _advised(" ".join(w), verbs)) is not None:
         return advised
+    if w[:3] == ["you", "going", "to"] and len(w) >= 4 and w[3] not in FUNCTION_WORDS:
+        w = ["will", "you", *w[3:]]  # "you gonna say hi to 'em?": a nudge to do it, said casually
     if len(w) >= 3 and w[0] in ("can", "could", "would", "will") and w[1] == "you":
-        rest = [x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")]
-        if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or set(rest[:1]) & _HELD \
-                or SEEN_AS.match(" ".join(rest)):
-            return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
-        if rest and (rest[0] not in SPEECH_VERBS or set(rest[1:3]) & GREETED):  # "would you say hello to them?"
-            return rest[0] if rest[0] not in SPEECH_VERBS else "greet"
-        if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
-            return None
-        acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
-        return acting[0] if acting else None
+        return _asked_of_you([x for x in w[2:] if x not in ("please", "kindly", "just", "maybe")], verbs)
     if len(w) >= 3 and w[0] in ("can", "could", "may") and w[1] == "i" and w[2] in ("have", "get", "buy", "take",
                                                                                      "order", "grab") \
             and not set(w[3:4]) & _GOING_ON:  # "can I get there from here?" asks the way
@@ -313,11 +307,27 @@ def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
     if order and order[0] not in WH and order[0] not in AUX and order[0] not in SPEECH_VERBS:
         if verb_forms(order[0]) & verbs and not (order[0] == w[0] and _participle(order[0], verbs)):  # "go fishing"
             return order[0]
-        if (r.question and not tag_question(w)) or len(order) < 2:
+        if len(order) < 2:
             return None
+        if r.question and not tag_question(w):
+            return plain_order(w, verbs)  # "pick out one of those and read it to me?": an order, typed as asked
         plain = order[0] not in FUNCTION_WORDS and order[0] not in FEELINGS and order[0] not in _NOT_VERBS
         return order[0] if order[1] in OBJECT_START and plain else plain_order(w, verbs)
     return None
+
+
+def _asked_of_you(rest: list[str], verbs: frozenset[str]) -> str | None:
+    """The verb of "can/could/would/will you ..." (``rest``: the words after it), or ``None``
+    where it asks a feeling, a view or to be told."""
+    if (rest[:1] == ["be"] and (len(rest) < 2 or rest[1] not in _BE_ASKED)) or set(rest[:1]) & _HELD \
+            or SEEN_AS.match(" ".join(rest)):
+        return None  # "would you be glad to see him?", "would you trust him?", "would you call him a friend?"
+    if rest and (rest[0] not in SPEECH_VERBS or set(rest[1:3]) & GREETED):  # "would you say hello to them?"
+        return rest[0] if rest[0] not in SPEECH_VERBS else "greet"
+    if set(rest[1:4]) & _TOLD_OF:  # "could you tell me about the painting?" asks to be told
+        return None
+    acting = [x for x in rest if verb_forms(x) & verbs]  # "could you say a prayer" asks to pray
+    return acting[0] if acting else None
 
 
 def asks_within(r: Reading) -> bool:

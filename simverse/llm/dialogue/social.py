@@ -34,7 +34,7 @@ from simverse.llm.dialogue.people import asks_for_person
 from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
-from simverse.llm.dialogue.voice import coins_text
+from simverse.llm.dialogue.voice import coins_text, weather_said
 from simverse.llm.dialogue.wares import not_sold_here, wares_asked_here
 
 HUNGRY = 0.6
@@ -75,7 +75,7 @@ def small_talk(h: Heard) -> Said:
     """Agree about the weather (as it is), say what keeps it busy, or answer in kind; friends add news."""
     if h.req.schedule_activity and busy_remarked(h.reading):  # "you look ever so busy at your desk"
         return Said(f"I am. {activity_now(h)}")
-    weather = f"{h.req.weather.capitalize()} {tod(h.req.hour)} here, yes." if h.req.weather else "It is."
+    weather = f"{weather_said(h.req.weather).capitalize()} {tod(h.req.hour)} here, yes." if h.req.weather else "It is."
     return _with_news(h, weather if set(h.reading.words) & _WEATHER else h.voice.say("small_talk", h.rng))
 
 

@@ -211,3 +211,16 @@ def coins_text(price: object) -> str:
     """"1 coin", "3 coins" (a whole float said without its ".0")."""
     value = int(price) if isinstance(price, float) and float(price).is_integer() else price
     return f"{value} coin" + ("" if value == 1 else "s")
+
+
+_WEATHER_ADJECTIVES = word_set("clear fine fair warm cold hot dry wet grey gray calm mild bright overcast")
+
+
+def weather_said(weather: str) -> str:
+    """The world's weather as a word before "morning": "rain" -> "rainy", "fog" ->
+    "foggy"; "sunny" and "clear" as they are."""
+    word = weather.strip().lower()
+    if not word.isalpha() or word.endswith("y") or word in _WEATHER_ADJECTIVES:
+        return word
+    short = len(word) == 3 and word[1] in "aeiou" and word[2] not in "aeiouwxy"
+    return f"{word}{word[-1]}y" if short else f"{word}y"
