@@ -176,7 +176,15 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     clause = asked_clause(r.raw)
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
+    late = _MODAL_YOU.search(r.raw)  # "..., so can you find her a time when the doctor can see her?": "when" says which
+    if late and polite_request(read(late["ask"]), verbs) is not None:
+        return True
     return request_clause(r.raw, verbs, names) is not None or _bare_bid(r, verbs)  # "Marco's knee is swelling, ..."
+
+
+_MODAL_YOU = re.compile(r"[,;:]\s+(?:so |and |then |now )?(?P<ask>(?:can|could|would|will) you\b[^.!?]*)[.!?]*$",
+                        re.IGNORECASE)
+"""A polite request after a remark, to the end of the line."""
 
 
 def _asked_first(r: Reading) -> bool:

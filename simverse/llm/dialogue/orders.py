@@ -59,9 +59,16 @@ def answer_request(h: Heard) -> Said:
         return _do(h)
     if wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
         return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else go(h)
-    if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)):
+    if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)) \
+            and not _HELP_WITH_WHOM.search(h.reading.text):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
+
+
+_HELP_WITH_WHOM = re.compile(r"\b(?:help|assist) (?:the|that|this|those|these) (?:[a-z]+ ){0,2}?"
+                             r"(?:person|man|woman|lady|one|caller|customer|patient|visitor|guest|child|kid|people)\b")
+"""Help asked for someone the NPC's work serves ("help the next person waiting on the
+phone"): that work, not "what do you need?"."""
 
 
 def _bidden_to(h: Heard, place: str) -> bool:

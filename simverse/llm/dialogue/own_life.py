@@ -50,7 +50,8 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "before": re.compile(
         rf"\b(?:previous|last|old|former|earlier|other) (?:job|work|trade|career|line of work)\b"
         rf"|^(?=.*\bbefore\b)(?=.*\b{_YOU}\b)(?=.*\b{_JOB}\b)(?=.*\b(?:did|was|were|had|used)\b)"
-        rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked|retired)\b"
+        rf"|\bbefore {_YOU} (?:came|started|joined|moved|became|worked|retired|stopped|quit|finished|left)\b"
+        rf"|^(?=.*\bwhen {_YOU} (?:were|was) (?:younger|young)\b)(?=.*\b{_JOB}\b)"
         rf"|\bbefore (?:the|your|ur|yer) (?:pension|retirement)\b|\b{_YOU} used to\b"
         rf"|{_EARLIER_JOB}|\b(?:what|where) did {_YOU} (?:use to|used to) (?:do|work|be)\b"
         rf"|\bdid {_YOU} (?:do for|earn|make) (?:a|your) living\b"),
@@ -121,6 +122,7 @@ def own_life_unknown(req: DecisionRequest, part: str) -> bool:
 _PAST_JOB = re.compile(
     rf"\bwhat (?:did|do) {_YOU} (?:use to |used to )?do\b(?! (?:at|in|for|with|there)\b)"
     rf"|\bhow did {_YOU} (?:earn|make) (?:a|your|ur|yer) living\b|{_EARLIER_JOB}|\bdid {_YOU} do for a living\b"
+    rf"|\bwhat (?:job|work|trade) did {_YOU} (?:have|do)\b"
     rf"|\b(?:previous|last|old|former|earlier) (?:job|work|trade|career|line of work)\b")
 """The earlier job itself asked ("what did you do before you retired?", "were you a
 teacher?"), not something of it ("which school did you teach at?", "how long were you
