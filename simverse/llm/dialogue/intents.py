@@ -177,7 +177,8 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     if clause != r.raw and r.wh is None and polite_request(read(clause), verbs) is not None:
         return True
     late = _MODAL_YOU.search(r.raw)  # "..., so can you find her a time when the doctor can see her?": "when" says which
-    if late and polite_request(read(late["ask"]), verbs) is not None:
+    supposed = bool(set((r.body or r.words)[:1]) & _SUPPOSING)
+    if late and not supposed and polite_request(read(late["ask"]), verbs) is not None:
         return True
     return request_clause(r.raw, verbs, names) is not None or _bare_bid(r, verbs)  # "Marco's knee is swelling, ..."
 
@@ -185,6 +186,9 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
 _MODAL_YOU = re.compile(r"[,;:]\s+(?:so |and |then |now )?(?P<ask>(?:can|could|would|will) you\b[^.!?]*)[.!?]*$",
                         re.IGNORECASE)
 """A polite request after a remark, to the end of the line."""
+_SUPPOSING = frozenset({"suppose", "supposing", "if", "say", "imagine", "hypothetically", "what"})
+"""Openings of a case put ("suppose somebody's owed seventy coins, can you hand it over?"):
+what follows asks what the NPC may do, not that it do it."""
 
 
 def _asked_first(r: Reading) -> bool:
