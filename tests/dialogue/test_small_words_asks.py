@@ -1,12 +1,13 @@
 """Asks in a small vocabulary: help for someone the NPC's work serves, a polite request after
-a remark that says "when" of what is asked, and the job someone had before they stopped or
-when they were younger."""
+a remark that says "when" of what is asked (but not after a case put), and the job someone had
+before they stopped or when they were younger."""
 
 from __future__ import annotations
 
 import pytest
 
 from simverse.agents.player import ask
+from simverse.llm.dialogue.intents import Cues, by_cues
 from simverse.llm.dialogue.own_life import own_life_asked
 from simverse.llm.dialogue.reading import read
 from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (MiniLM)
@@ -48,3 +49,10 @@ def test_bare_help_still_asks_what_is_needed(desk):  # noqa: F811
 def test_the_job_before_is_told(request, world, npc, said, wanted):
     reply = ask(request.getfixturevalue(world), npc, said).utterance
     assert wanted in reply, reply
+
+
+def test_a_case_put_is_no_request():
+    remark_then_ask = "the mum over there is worried, so can you find her a time when the doctor is free?"
+    assert by_cues(read(remark_then_ask), Cues()) == "request"
+    case_put = "suppose somebody is owed sixty coins, can you pay it out on your own say-so?"
+    assert by_cues(read(case_put), Cues()) != "request"

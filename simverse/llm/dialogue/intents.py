@@ -186,7 +186,7 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
 _MODAL_YOU = re.compile(r"[,;:]\s+(?:so |and |then |now )?(?P<ask>(?:can|could|would|will) you\b[^.!?]*)[.!?]*$",
                         re.IGNORECASE)
 """A polite request after a remark, to the end of the line."""
-_SUPPOSING = frozenset({"suppose", "supposing", "if", "say", "imagine", "hypothetically", "what"})
+_SUPPOSING = frozenset({"suppose", "supposing", "imagine", "hypothetically"})
 """Openings of a case put ("suppose somebody's owed seventy coins, can you hand it over?"):
 what follows asks what the NPC may do, not that it do it."""
 
