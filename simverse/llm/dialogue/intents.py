@@ -183,9 +183,10 @@ def _asks_after_lead_in(r: Reading, verbs: frozenset[str], names: frozenset[str]
     return request_clause(r.raw, verbs, names) is not None or _bare_bid(r, verbs)  # "Marco's knee is swelling, ..."
 
 
-_MODAL_YOU = re.compile(r"[,;:]\s+(?:so |and |then |now )?(?P<ask>(?:can|could|would|will) you\b[^.!?]*)[.!?]*$",
+_MODAL_YOU = re.compile(r"[,;:]\s+(?:so |and |then |now )?(?P<ask>(?:can|could|would|will) you [a-z][^.!?]*)[.!?]*$",
                         re.IGNORECASE)
-"""A polite request after a remark, to the end of the line."""
+"""A polite request after a remark, to the end of the line ("would you, since ..." is a tag
+on what came before)."""
 _SUPPOSING = frozenset({"suppose", "supposing", "imagine", "hypothetically"})
 """Openings of a case put ("suppose somebody's owed seventy coins, can you hand it over?"):
 what follows asks what the NPC may do, not that it do it."""
