@@ -47,7 +47,7 @@ def answer_request(h: Heard) -> Said:
         item = ware_meant(h.ware_similarity) or _ware_here(h)  # "pour me a pint": the ale, in other words
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
-    places = {t for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place" and _bidden_to(h, t)}
+    places = _places_bidden(h)
     named = _named_actions(h, meaning=False)
     here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
@@ -71,14 +71,15 @@ _HELP_WITH_WHOM = re.compile(r"\b(?:help|assist) (?:the|that|this|those|these) (
 phone"): that work, not "what do you need?"."""
 
 
-def _bidden_to(h: Heard, place: str) -> bool:
-    """Whether the line names ``place`` other than only in what it says not to do ("you
+def _places_bidden(h: Heard) -> set[str]:
+    """The places the line names, less those named only in what it says not to do ("you
     needn't traipse off to the tavern" bids no walk there)."""
     kept = set(word_forms(bidden(h.reading)))
     gone = set(word_forms(h.reading.text)) - kept
-    view = h.req.names[place]
-    return not any(set(words) & gone and not set(words) & kept
-                   for words in (word_forms(phrase) for phrase in (view.name, *view.aliases)))
+    places = {t: h.req.names[t] for t in h.topics if h.req.names.get(t) and h.req.names[t].kind == "place"}
+    return {place for place, view in places.items()
+            if not any(set(words) & gone and not set(words) & kept
+                       for words in (word_forms(phrase) for phrase in (view.name, *view.aliases)))}
 
 
 def _ordered(h: Heard) -> Heard:
