@@ -12,12 +12,12 @@ from types import SimpleNamespace
 import pytest
 
 from simverse.agents.player import ask
+from simverse.llm.dialogue.activity_asked import asks_activity
 from simverse.llm.dialogue.aims import goal_answer, kind_asked
 from simverse.llm.dialogue.answers import asks_deed
 from simverse.llm.dialogue.described import asks_origin
 from simverse.llm.dialogue.parts import asked_part
 from simverse.llm.dialogue.reading import read
-from simverse.llm.dialogue.social import asks_activity
 from tests.dialogue.test_places_described import world  # noqa: F401  (the abbey fixture)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from simverse.llm.dialogue.activity_asked import asks_activity
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.reading import read
-from simverse.llm.dialogue.social import asks_activity
 
 
 @pytest.mark.parametrize("line", ["Hilde, I'd love to know where you grew up.",

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
-from simverse.core.names import FUNCTION_WORDS, HANDING_WORDS, name_words, verb_forms, word_forms, word_set
-from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, meant, only_doable
+from simverse.core.names import HANDING_WORDS, name_words, verb_forms, word_form_set, word_forms
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
+from simverse.llm.dialogue.named_actions import named_actions, verbs_of, words_of
 from simverse.llm.dialogue.order_words import DETERMINERS, described_words, line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
@@ -48,17 +49,17 @@ def answer_request(h: Heard) -> Said:
     if item is not None and (h.reading.has(*WANTS_ITEM) or _handing(h)):
         return _hand_over(h, item)
     places = _places_bidden(h)
-    named = _named_actions(h, meaning=False)
+    named = named_actions(h, meaning=False)
     here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
         here = places <= {h.req.place} and (bool(places) or place_described(h) in (None, h.req.place))
-        if here and any(_bindings(h, a) for a in _named_actions(h)):
+        if here and any(_bindings(h, a) for a in named_actions(h)):
             return _do(h)  # "do a lap with me, race ya to the climbing frame!" in the playground: play there
         return go(h)
     if named:
         return _do(h)
     if wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
-        return _do(h) if any(_bindings(h, a) for a in _named_actions(h)) else go(h)
+        return _do(h) if any(_bindings(h, a) for a in named_actions(h)) else go(h)
     if h.reading.has("help", "assist", "a favour", "a favor") and not FAVOUR.match(" ".join(h.reading.body)) \
             and not _HELP_WITH_WHOM.search(h.reading.text):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
@@ -95,7 +96,7 @@ def _ordered(h: Heard) -> Heard:
     words = h.reading.words
     said_before = {form for i, word in enumerate(words) if word not in order.words
                    and not (i and words[i - 1] in DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
-    return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in _action_verbs(a)} else h
+    return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in verbs_of(a)} else h
 
 
 def _item_said_before(h: Heard) -> str | None:
@@ -120,7 +121,8 @@ def _ware_here(h: Heard) -> str | None:
     ware = ware_meant({i: s for i, s in h.ware_similarity.items() if i in h.req.items_here}, WARE_HERE_CLOSE)
     if ware is None:
         return None
-    done = [s for a, s in h.action_similarity.items() if a not in BUILTIN_ACTIONS and not _words(a) & HANDING_WORDS]
+    done = [s for a, s in h.action_similarity.items()
+            if a not in BUILTIN_ACTIONS and not word_form_set(a) & HANDING_WORDS]
     return None if max(done, default=-1.0) > h.ware_similarity[ware] else ware  # "give us a song" at the inn
 
 
@@ -141,7 +143,7 @@ def _hand_over(h: Heard, item: str) -> Said:
     req = h.req
     view = req.names[item]
     for spec in sorted(req.actions, key=lambda a: a.name):
-        if spec.name == "move" or not _words(spec.name) & HANDING_WORDS:
+        if spec.name == "move" or not word_form_set(spec.name) & HANDING_WORDS:
             continue
         for binding in _bindings(h, spec):  # "sell the lute to Sable": to her, if she is here
             if (not binding and (item in req.items_here or item in req.inventory)) or item in binding.values():
@@ -154,114 +156,6 @@ def _hand_over(h: Heard, item: str) -> Said:
         where += f" ({coins_text(price)})" if where and price else ""
         return Said(h.voice.say("refuse", h.rng, why=f"I've no {view.name} here{where}"))
     return Said(h.voice.say("refuse", h.rng, why=f"I can't sell you {view.name} here"))
-
-
-def _named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
-    """The world's actions the line names: by their name or the first word of their
-    description ("take notes" -> take_notes, "gather herbs" -> forage: "Gather healing
-    herbs..."); with ``meaning``, when no word but a light verb names one ("give us a
-    tune"), also the NPC's own work that the line speaks of (:func:`_scheduled`) and those
-    close in meaning by the embedder (else by the other words of the description: "some
-    herbs for me"). Words of the places and things the line names do not count ("the
-    returns room")."""
-    line = line_words(h)
-    actions = [a for a in h.req.actions if a.name not in BUILTIN_ACTIONS]
-    own = [a for a in actions if _action_words(a) & line]
-    if not meaning:
-        return own
-    whole = [a for a in own if len(_words(a.name)) > 1 and _words(a.name) <= line]
-    if whole:  # "give us the tour": give_tour by every word of its name, then what its words name, not the work here
-        return whole + [a for a in own if a not in whole]
-    first = [a for a in _scheduled(h, line) if a in actions]
-    if first and _GO_ON_DOING.search(h.reading.text):
-        return first  # "carry on picking" to one gathering herbs: that work, not picking something up
-    verbs = line_verbs(h)
-    strong = [a for a in own if (_action_verbs(a) & verbs) - LIGHT_VERBS]
-    if strong:
-        return strong
-    last = [a for a in _at_work(h, line) if a in actions]
-    if h.action_similarity:  # and those it means ("sing for us" -> perform: "Play a song...")
-        by_meaning = meant(h, actions)
-        found = first + [a for a in by_meaning if a not in first]
-        found += [a for a in own if a not in found]
-        return found + [a for a in last if a not in found]
-    if first or own or last:
-        found = first + [a for a in own if a not in first]
-        return found + [a for a in last if a not in found]
-    scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
-                    key=lambda t: (-t[0], t[1]))
-    return [a for n, _, a in scored if n and n == scored[0][0]][:1]
-
-
-def _action_words(action: ActionSpec) -> set[str]:
-    """The words that name an action: its name's words and its verbs (:func:`_action_verbs`)."""
-    return _words(action.name) | _action_verbs(action)
-
-
-def _action_verbs(action: ActionSpec) -> set[str]:
-    """The verbs of an action: its name's and its description's first word, and such a
-    word without "re" ("rehang" is asked for as "hang the painting back up")."""
-    words = set(word_forms(action.name)[:1]) | set(word_forms(action.description)[:1])
-    return words | {w[2:] for w in words if w.startswith("re") and len(w) >= 6}
-
-
-def _scheduled(h: Heard, line: set[str]) -> list[ActionSpec]:
-    """The action of the NPC's work now when the line speaks of that work ("take the next
-    call" to someone "taking calls", "keep working on the varnish" to someone "cleaning the
-    varnish") or asks it to carry on."""
-    req = h.req
-    if not req.schedule_action or not req.schedule_activity:
-        return []
-    work = {f for w in word_forms(req.schedule_activity) for f in verb_forms(w)} - FUNCTION_WORDS - LIGHT_VERBS
-    if not (work & (line - LIGHT_VERBS)) and (not h.reading.has(*CARRY_ON) or _other_named(h)):
-        return []
-    return [a for a in req.actions if a.name == req.schedule_action]
-
-
-def _other_named(h: Heard) -> bool:
-    """Whether what the line asks to get on with says a word of the name of the action it
-    means most, when that is not the NPC's work now ("get cracking on the quiz paper" to one
-    taking notes: take_quiz)."""
-    found = _GET_ON_WITH.search(h.reading.text)
-    own = set(word_forms((h.req.schedule_action or "").replace("_", " ")))
-    said = set(word_forms(found["what"])) - own - LIGHT_VERBS - FUNCTION_WORDS if found else set()
-    sims = h.action_similarity
-    top = max(sims, key=lambda a: sims[a], default=None)  # "crack on with the red pen on those books": not read_book
-    return top is not None and top != h.req.schedule_action and bool(said & set(word_forms(top.replace("_", " "))))
-
-
-_GET_ON_WITH = re.compile(r"\b(?:get cracking|crack on|get on|carry on|go on|press on|keep going|keep working"
-                          r"|on you go) (?:on|with) (?P<what>.+)")
-
-
-_GO_ON_DOING = re.compile(r"\b(?:carry on|keep on|go on|press on|get on) [a-z]{3,}ing"
-                          r"(?: (?:then|please|now|love|mate))?$")
-""""Carry on picking": the work the NPC is at, said by a verb alone."""
-
-
-_ANY_WORK = LIGHT_VERBS | word_set("deal handle see sort tackle attend pick grab")
-"""Verbs that ask for work on something without saying which ("deal with", "see to")."""
-
-
-def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
-    """The action of the NPC's work now when the line speaks of what its workplace shows or
-    is called, or of what it is busy with ("deal with those waiting calls" at a bay whose
-    wallboard shows calls waiting, "phones are ringing, deal with them" in the Phone Bay): last
-    among the actions meant, as a thing there may be the object of other actions too."""
-    req = h.req
-    if not req.schedule_action or req.schedule_place != req.place:
-        return []
-    verbs = action_verbs(req)
-    clause = request_clause(h.reading.raw, verbs, name_words(req.names))  # "the board's flashing red, pick one up"
-    verb = polite_request(h.reading, verbs) or (polite_request(read(clause), verbs) if clause else None)
-    if (verb or "") not in _ANY_WORK:
-        return []  # "swap your kettle" asks for a deed of its own, not the work there
-    place = req.names[req.place].name if req.place in req.names else ""  # "phones ringing" in the Phone Bay
-    shown = set(word_forms(f"{req.place_description} {place} {req.schedule_activity or ''}"))
-    shown -= FUNCTION_WORDS | LIGHT_VERBS
-    if not shown & (line - LIGHT_VERBS):
-        return []
-    return [a for a in req.actions if a.name == req.schedule_action]
 
 
 def _not_for_you(h: Heard) -> Said | None:
@@ -292,9 +186,9 @@ _SOME_ITEM = re.compile(r"\b(?:one of )?(?:an item|a recalled item|something)\b"
 
 def _do(h: Heard) -> Said:
     """Any other action the line names (by the action's words), if its rules hold now."""
-    named = _named_actions(h)
+    named = named_actions(h)
     doable = [a for a in named if _bindings(h, a)]
-    if not [a for a in named if (_action_verbs(a) & line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
+    if not [a for a in named if (verbs_of(a) & line_verbs(h)) - LIGHT_VERBS]:  # no verb of its own
         with_named = _done_to_named(h)  # "grab yourself a guidebook": what can be done with it here
         doable = ([a for a in with_named if a in doable] + [a for a in doable if a not in with_named]) or with_named
     if doable and (passed := _passed_over(h, named, doable[0])) is not None:
@@ -323,7 +217,7 @@ def _passed_over(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> Actio
     best = max(named, key=lambda a: sims.get(a.name, -1.0), default=None)
     if best is None or best is chosen or _bindings(h, best) or _own_work_said(h, chosen):
         return None
-    if _action_words(best) & described_words(h) and not _action_words(best) & line_words(h):
+    if words_of(best) & described_words(h) and not words_of(best) & line_words(h):
         return None  # "pick up one of those books that explain every exhibit": said only of the books
     return best if sims.get(best.name, -1.0) - sims.get(chosen.name, -1.0) >= PASSED_OVER else None
 
@@ -364,10 +258,6 @@ def _bindings(h: Heard, action: ActionSpec) -> list[dict[str, str]]:
         if named and kind in action.args.values():
             bindings = [b for b in bindings if named & set(b.values())]
     return bindings
-
-
-def _words(action: str) -> set[str]:
-    return set(word_forms(action))
 
 
 def _phrase(description: str) -> str:

@@ -25,6 +25,7 @@ from simverse.core.decisions import Decision, DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS
+from simverse.llm.dialogue.activity_asked import ACTIVITY_QUESTION, doing_now_asked
 from simverse.llm.dialogue.aims import goal_answer, goal_asked, goal_deed_asked, hour_asked
 from simverse.llm.dialogue.answers import (
     Heard,
@@ -74,10 +75,8 @@ from simverse.llm.dialogue.sketched import (
     things_describing_people,
 )
 from simverse.llm.dialogue.social import (
-    ACTIVITY_QUESTION,
     about_me,
     activity_now,
-    doing_now_asked,
     farewell,
     greet,
     here_asked,
