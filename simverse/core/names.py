@@ -279,9 +279,10 @@ _AUXILIARIES = word_set("do does did can could will would shall should may might
 _NOT_NOUNS = word_set(
     "old new big small little main nice good best other same near next last first whole open closed shut full "
     "empty local real right wrong own great fine lovely cheap dear here there now today tonight tomorrow yet "
-    "again please then later though anyway still too far away gone")
+    "again please then later though anyway still too far away gone out up down over off")
 """Words before or after a head word that leave it the name's head ("the old bakery",
-"is the bakery open?"): plain adjectives and adverbs that no suffix shows."""
+"is the bakery open?", "from this teacher room out to ..."): plain adjectives, adverbs and
+particles that no suffix shows."""
 _ADJECTIVE_ENDINGS = ("est", "al", "ful", "ous", "ive", "ic", "ish", "less", "able", "ible", "ed", "ly", "y", "ing",
                       "er", "en")
 _IC_NOUNS = word_set("music clinic magic traffic logic topic panic picnic attic comic critic fabric plastic "
