@@ -5,6 +5,7 @@ is :mod:`.news`'s."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from simverse.core.decisions import DecisionRequest, FactView
@@ -32,6 +33,7 @@ from simverse.llm.dialogue.pertinent import asked_words, count_unsaid, says_what
 from simverse.llm.dialogue.priced import OWN_DEAL
 from simverse.llm.dialogue.reading import YOU_WORDS, Reading, asks_opinion, read
 from simverse.llm.dialogue.roles import other_time, who_does, who_is_role, who_is_there
+from simverse.llm.dialogue.seen_here import seen_here
 from simverse.llm.dialogue.voice import a_name, coins_text
 from simverse.llm.dialogue.way_asked import asks_the_way, asks_way
 from simverse.llm.dialogue.ways import avoided, only_starts, said_as_start, way_ends, way_sentence
@@ -43,6 +45,8 @@ _DRINK = word_set("drink thirsty beverage")
 _DRINKS = word_set("ale beer tea coffee wine water milk juice cider mead cocoa lemonade")
 _WHERE_TO_GET = ("where", "anywhere", "somewhere", "can i get", "can i buy", "could i get", "to get", "to buy")
 _FIND = ("where", "find", "get", "cost", "price", "have", "stock", "available")
+_WHICH_PLACE = re.compile(r"\b(?:which|what) (?:room|hall|place|part|wing|floor|building|gallery|corner|stall)\b")
+"""A question for the place a thing is in, by a word for a place."""
 _TRADE = ("sell", "sells", "sold", "buy", "for sale", "can i get", "do they have", "what have they got", "offer")
 
 
@@ -85,6 +89,8 @@ def answer_about(h: Heard) -> Said:
         return Said(capital(known.memories[0]) + ".")
     if way := _described_way(h):
         return Said(way)
+    if seen := seen_here(h):  # "have you got lollipops?" at a counter with a bowl of them
+        return Said(seen)
     said = dont_know(h)
     told = _with_aside(h, said, known)
     return Said(told, unsure=told == said)  # with an aside it told what it knows
@@ -188,7 +194,8 @@ def world_knowledge(h: Heard) -> str:
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
                 h.reading.wh in (None, "where", "how much") or h.reading.has(*_TRADE, *_FIND)
-                or h.reading.starts("what is a", "what is an", "what is one"))  # "what's a tea here?"
+                or h.reading.starts("what is a", "what is an", "what is one")  # "what's a tea here?"
+                or _WHICH_PLACE.search(h.reading.text) is not None)  # "which room has the bronze horse?"
             text = _item(h, topic) if asks_where else ""
         else:
             text = ""
@@ -275,10 +282,24 @@ def _item(h: Heard, item: str) -> str:
     cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
         return f"There's {a_name(view.name)} right here{cost}"
-    if view.place:  # asked the way to it ("where can a person get a croissant round here?"): the way too
-        way = _way(h, view.place) if h.intent == "ask_way" and view.place != req.place else ""
-        return f"You'll find {a_name(view.name)} at {name_of(h, view.place)}{cost} {way}".strip()
+    place = view.place or _on_view_at(req, item)  # "which room has the bronze horse?"
+    if place:  # asked the way to it ("where can a person get a croissant round here?"): the way too
+        way = _way(h, place) if h.intent == "ask_way" and place != req.place else ""
+        what = a_name(view.name) if price else f"the {view.name}"  # a ware among many, or the one on view
+        return f"You'll find {what} at {name_of(h, place)}{cost} {way}".strip()
     return ""
+
+
+def _on_view_at(req: DecisionRequest, item: str) -> str | None:
+    """The one place whose description shows ``item``, unless a thing of the same name is
+    there too (a copy may hang where the original did: which is which is the question) or
+    the NPC believes it is somewhere else."""
+    shown = [v for v in req.names.values() if v.kind == "place" and item in v.holds]
+    if len(shown) != 1 or any(req.names[i].name == req.names[item].name for i in shown[0].holds if i != item):
+        return None
+    elsewhere = {f.object for f in req.facts if f.subject == item} | {f.subject for f in req.facts if f.object == item}
+    places = {p for p in elsewhere if p in req.names and req.names[p].kind == "place"}
+    return shown[0].id if places <= {shown[0].id} else None
 
 
 def answer_way(h: Heard) -> Said:
