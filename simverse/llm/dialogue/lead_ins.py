@@ -26,9 +26,15 @@ _FOLLOW_UPS = tuple(tuple(p.split()) for p in (
     "one more thing", "one last thing", "another thing", "last thing", "one more question", "one last question",
     "another question", "last question", "next question", "quick question", "a quick question", "also", "oh and",
     "and also", "and another thing", "and one more thing", "btw", "by the way", "anyway", "anyways",
-    "first of all", "first off", "first things first", "before anything else", "before you do anything else"))
+    "first of all", "first off", "first things first", "before anything else", "before you do anything else",
+    "which reminds me", "which brings me to you", "which brings me to my question",
+    "which brings me to", "that brings me to", "long story short", "to cut a long story short",
+    "all of which makes me wonder", "which makes me wonder", "speaking of which", "so anyway",
+    "but what i really came to ask", "what i really came to ask", "but what i came to ask",
+    "what i came to ask"))
 """What a line may open with to say it follows on from the last ("oh and greta, ...", "one
-more thing bram, ..."): not its body."""
+more thing bram, ...") or from a story told before it ("which reminds me, ...", "long story
+short, ..."): not its body."""
 
 
 _SPEAKING = (("it", "is", "me"), ("it", "is"), ("this", "is"), ("i", "am"))

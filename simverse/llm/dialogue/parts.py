@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from simverse.llm.dialogue.clausal import asked_late
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import WH, YOU_WORDS, Reading, read, suggests
+from simverse.llm.dialogue.reading import AUX, WH, YOU_WORDS, Reading, read, suggests
 from simverse.llm.dialogue.requesting import SHOW_WAY, polite_request
 from simverse.llm.dialogue.telling import tells_news
 
@@ -31,38 +32,62 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
     """The part of a line that is answered: all of it, but for an offer or request
     followed by a question ("Fancy a coffee? What does the café ask for a cup?", "read me
     the label, what are they actually called?"), the question, which is what the speaker
-    waits to hear. Thanks, or a word of the speaker's own, after a question is left out
-    ("For how much you sell it? Danke.", "Is the tea dear? I have only small coins.")."""
+    waits to hear, and for a story of whole sentences, the question or request it leads to
+    ("... Long story short, could you welcome them?"). Thanks, or a word of the speaker's
+    own, after a question is left out ("For how much you sell it? Danke.", "Is the tea dear?
+    I have only small coins.")."""
     sentences = SENTENCE_BREAK.split(line.strip())
     while len(sentences) > 1 and sentences[-2].endswith("?") and (
             _courtesy(sentences[-1]) or _own(sentences[-1], verbs)):
         sentences = sentences[:-1]  # "For how much you sell it? Danke.", "...? I have only small coins."
         line = " ".join(sentences)
     scene = len(sentences) > 1 and _only_tells(sentences[:-1])  # whole sentences that only set the scene
+    told = len(sentences) > _STORY and _only_tells(sentences[:-1], story=True)  # or tell a story
     if len(sentences) < 2:  # "read me the label, what are they called?": the same within one sentence
         sentences = [c for c in CLAUSE_BREAK.split(line.strip()) if c]
         if len(sentences) < 2 or len(sentences[-1].split()) < _FEWEST:
             return line
     if scene and _begged(sentences[-1]):
         return sentences[-1]  # "Everybody here has a paper with a number. Please, you pull one too."
+    last = read(sentences[-1], names)
+    if told and len(last.words) >= _WHOLE and polite_request(last, verbs) is not None:
+        return sentences[-1]  # "... Long story short, could you go and give them a warm welcome?"
     if not sentences[-1].endswith("?"):
         return line
-    last = read(sentences[-1], names)
-    if not last.opens or last.wh is None:
+    subjects = _SUBJECTS | names if told else _SUBJECTS  # after a story, "so when was the Girl ... painted?"
+    whole = len(last.words) >= _WHOLE and bool(set(last.words) & subjects) and not points_back(last.words, names)
+    asks = last.opens or (told and asked_late(last).wh is not None)  # "..., once it's yours, what ...?"
+    if not asks or (last.wh is None and not (told and whole)):  # "... So is there a test today?"
         return line
     before = read(" ".join(sentences[:-1]), names)
-    if polite_request(before, verbs) is not None or (scene and len(last.words) >= _WHOLE
-                                                      and set(last.words) & _SUBJECTS and not set(last.words) & _BACK):
+    if polite_request(before, verbs) is not None or ((scene or told) and whole):
         return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
     return line
 
-
 _SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
 _BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
+
+
+def after_story(line: str, part: str) -> bool:
+    """Whether ``part`` (:func:`asked_part`) is what a story of whole sentences in ``line`` leads
+    to: what only the story names is then no topic of the question."""
+    return part != line and len(SENTENCE_BREAK.split(line.strip())) > _STORY
+
+
+def points_back(words: tuple[str, ...], names: frozenset[str] = frozenset()) -> bool:
+    """Whether a question points back to what came before ("how much is it?"): not "it" after
+    a name said in it ("once the map is yours, what will you do with it?"); "there" after "is"
+    or "are" only says something exists ("is there a test today?")."""
+    return any(w in _BACK and not (w == "there" and i and words[i - 1] in AUX)
+               and not (w == "it" and set(words[:i]) & names) for i, w in enumerate(words))
 _WHOLE = 6
-"""A question of at least :data:`_WHOLE` words with a subject of its own and nothing that points
-back ("what would you like me to do in class?") is whole on its own, unlike "how many years on
-the job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
+"""A question of at least :data:`_WHOLE` words with a subject of its own (after a story, or a name
+of the world) and nothing that points back ("what would you like me to do in class?", "... so,
+when was the Girl with a Lantern painted?") is whole on its own, unlike "how many years on the
+job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
+_STORY = 2
+"""Sentences before a question from which they tell a story (more than this many in all): they
+may speak of the one asked ("I saw you on the quay at dawn.") and still only lead to the question."""
 
 
 _COURTESY = frozenset({"please", "thanks", "thank", "cheers", "sorry", "ta"})
@@ -112,11 +137,14 @@ _MEANS_TO = re.compile(r"^i (?:want|need|would like|would love)(?: to)? (?:go|co
 something it asks to have."""
 
 
-def _only_tells(sentences: list[str]) -> bool:
+def _only_tells(sentences: list[str], story: bool = False) -> bool:
     """Whether sentences before a question only set the scene: none asks, none is an order,
-    none speaks of the one asked ("you look troubled" is part of what is asked)."""
-    return all(not s.rstrip().endswith("?") and not (r := read(s)).opens and r.wh is None
-               and not YOU_WORDS & set(r.words) for s in sentences)
+    none speaks of the one asked ("you look troubled" is part of what is asked), unless they
+    tell a ``story`` of several sentences, which may also say a question word within ("nobody
+    knows who's ...") or open with a word like "when"."""
+    return all(not s.rstrip().endswith("?") and ((not (r := read(s)).opens and r.wh is None) or (
+        story and (not r.opens or r.words[0] in LEADING)))  # "Nobody knows who's ...", "When I saw it, I ..."
+        and (story or not YOU_WORDS & set(r.words)) for s in sentences)
 
 
 def asked_clause(line: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from simverse.core.decisions import Decision, DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, name_words, word_form_set, word_forms
+from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS
 from simverse.llm.dialogue.activity_asked import ACTIVITY_QUESTION, doing_now_asked
@@ -63,7 +63,14 @@ from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import SENTENCE_BREAK, request_clause, without_dictation, without_reason
+from simverse.llm.dialogue.parts import (
+    SENTENCE_BREAK,
+    after_story,
+    points_back,
+    request_clause,
+    without_dictation,
+    without_reason,
+)
 from simverse.llm.dialogue.place_closeness import place_similarities
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import people_in
@@ -90,6 +97,7 @@ from simverse.llm.dialogue.social import (
 )
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.things_described import thing_described
+from simverse.llm.dialogue.typed import plainly
 from simverse.llm.dialogue.voice import voice_for
 from simverse.llm.dialogue.wares import answer_price, ware_meant, ware_similarities
 
@@ -116,9 +124,12 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     line = in_usual_order(req.conversation[-1].text) if req.conversation else ""  # "you can sell me one?"
     checked = last_line_checked(req)  # "Ada's the boss, right?": "who is the boss?"
     said = bare_order(as_question(checked))  # "I was told somebody...", "I wonder if you'd mind firing up..."
-    reading = asked_late(read(asked_part(said, action_verbs(req), names), own_words(req), names))  # "..., what..."
+    part = asked_part(said, action_verbs(req), names)
+    reading = asked_late(read(part, own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
         m == req.partner and m in req.names and introduces(said, req.names[m].name))]  # "it's Theo."
+    if after_story(said, part) and isinstance(req.names, NameIndex):  # a story, then the question it leads to
+        topics = _named_in(part, topics, req.names)
     if said != line:  # the guessed person, or the one a question is passed on from, is not asked about
         topics = people_in(said, topics, req.names, strict=name_of_described(checked) is not None)
     asked = asked_topics(reading, topics, req.names)  # "so if the map's locked up, where's the key": the key
@@ -133,6 +144,17 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     return reading, topics, Cues(bool(topics) or believed, bool(mine & words), action_verbs(req),
                                  bool(known) or believed, place, names)
 
+
+
+def _named_in(part: str, topics: list[str], names: NameIndex) -> list[str]:
+    """``topics`` less those a story before the question names and the question does not, but
+    for what it points back to: "could you welcome them?" keeps the people, "how do we get
+    there?" the places."""
+    named = set(names.find(plainly(part, names.words)))
+    words = read(part).words
+    people = points_back(tuple(w for w in words if w != "there"))
+    places = "there" in words and points_back(words)
+    return [t for t in topics if t in named or (places if names[t].kind == "place" else people)]
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
     """Words never "corrected" as misspellings besides the world's names: the words of
