@@ -29,13 +29,15 @@ _BENT_OVER = re.compile(r"\bwhat (?:is )?(?:all )?(?:[a-z]+ ){0,5}?(?:you are|ar
 """"What's all the paperwork in that tray you're hunched over?": what the NPC is busy with."""
 
 
-_SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about)|(?P<pointed>this|that|it|all (?:this|that)"
+_SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about| drawn| written| painted| pinned| stuck| on| in)"
+                         r"|(?P<pointed>this|that|it|all (?:this|that)"
                          r"|the occasion)(?: in aid of| for| about)?$)"
-                         r"|^why are you (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b"
+                         r"|^(?:why are you|how come you are) (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b"
                          r"|\bwhat (?:is (?:got|keeping|kept)|keeps) you (?:so |all )?(?:busy|occupied|buried|tied up"
                          r"|snowed under|absorbed|engrossed|preoccupied|wrapped up|hooked)\b")
 """"What's that in aid of?", "what's the occasion?", "why are you singing?", "what's got you buried in
-paperwork?": what the speaker sees the NPC doing ("all that about?" only after a lead-in saying it)."""
+paperwork?", "how come you are kneeling ...?": what the speaker sees the NPC doing ("all that about?"
+only after a lead-in saying it; "what's all that drawn on your board?" asks for a thing)."""
 _BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b|\byou (?:are|have been) "
                         r"(?:[a-z]+ )?[a-z]+ing\b|^(?:[a-z]+ )?(?!(?:morning|evening|[a-z]*thing)\b)[a-z]{3,}ing\b")
 """"That stack you've had your nose in", "plucking strings already": what the NPC is busy with."""
@@ -103,14 +105,16 @@ def activity_asked(h: Heard) -> bool:
 def doing_now_asked(h: Heard) -> bool:
     """A question taken to be about something that names nothing and asks what the NPC is
     doing ("what has you up at this hour?"), or names only where it is, of which it believes
-    nothing, and says "busy" or "doing" ("what keeps you busy in the library?"); one that
+    nothing, and says "busy" or "doing" ("what keeps you busy in the library?") or asks why
+    it is doing what the speaker sees ("why are you kneeling in the chapel?"); one that
     names its place otherwise may be answered by a belief about it first. What a lead-in
     names ("curled up with the puzzle books, what's got you so absorbed?") is not asked."""
     find = getattr(h.req.names, "find", None)
     named = set(find(h.reading.text)) if find is not None else None  # the asked part's own names
     topics = [t for t in asked_topics(h.reading, h.topics, h.req.names) if named is None or t in named]
-    here = not topics or (h.reading.has(*_DOING) and all(t == h.req.place for t in topics)
-                            and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
+    doing = h.reading.has(*_DOING) or seen_doing(h.reading)  # "why are you kneeling in the chapel?": its work there
+    here = not topics or (doing and all(t == h.req.place for t in topics)
+                          and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
     return (h.intent == "ask_about" and here and bool(set(h.reading.words) & YOU_WORDS or seen_doing(h.reading))
             and activity_asked(h) and not _LATER.search(h.reading.text))
 

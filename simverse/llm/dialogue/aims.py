@@ -23,9 +23,9 @@ from simverse.llm.dialogue.roles import other_time
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
                      "purpose motive reason mission determined saving praying intend intends intending intention "
-                     "intentions")
-"""Words of wanting, aiming and motive (plain English; "what are you praying the doc says?"
-hopes)."""
+                     "intentions rule rules principle principles")
+"""Words of wanting, aiming and motive, and the rules one keeps (plain English; "what are you
+praying the doc says?" hopes; "what's your rule about ...?" asks a goal like "never discuss ...")."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",

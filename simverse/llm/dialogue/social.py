@@ -104,9 +104,23 @@ def told(h: Heard) -> Said:
         text = h.voice.say("ack_known", h.rng, teller=known.told_by)
     elif known is not None:
         text = "I know." if h.voice.tone == "gruff" else "Yes, I know that already."
+    elif _anecdote(h):  # "I dropped my purse and a stranger handed it back": a pleasantry, not surprise
+        text = h.voice.say("small_talk", h.rng)
     else:
         text = h.voice.say("ack_new", h.rng)
     return _with_news(h, text)
+
+
+_HEARSAY = ("heard", "they say", "people say", "word is", "word around", "rumour", "rumor", "apparently",
+            "did you know", "guess what", "told me", "between you and me")
+"""Words that pass on what others say: news to be surprised at, not a story of one's own."""
+
+
+def _anecdote(h: Heard) -> bool:
+    """Whether a line tells the speaker's own story, or one about the NPC, asking nothing and
+    naming nothing of the world but where they are: no news the NPC could have missed."""
+    return "?" not in h.reading.raw and not h.reading.has(*_HEARSAY) \
+        and all(t in (h.req.place, h.req.npc) for t in h.topics)
 
 
 def _already_believed(h: Heard) -> FactView | None:
