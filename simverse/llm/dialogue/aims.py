@@ -23,9 +23,9 @@ from simverse.llm.dialogue.roles import other_time
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
                      "purpose motive reason mission determined saving praying intend intends intending intention "
-                     "intentions rule rules principle principles")
-"""Words of wanting, aiming and motive, and the rules one keeps (plain English; "what are you
-praying the doc says?" hopes; "what's your rule about ...?" asks a goal like "never discuss ...")."""
+                     "intentions")
+"""Words of wanting, aiming and motive (plain English; "what are you praying the doc says?"
+hopes)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
                "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
                "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
@@ -35,8 +35,10 @@ AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "brin
                "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
                "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
                "saving to buy", "your business here", "your business in", "business brings you", "got you down to",
-               "got you in here", "got you out here", "got you over here")
-"""Phrases that ask what someone is after or why they came."""
+               "got you in here", "got you out here", "got you over here", "your rule", "your rules",
+               "your golden rule", "your principle", "your principles")
+"""Phrases that ask what someone is after or why they came, or the rules they keep ("what's your rule
+about ...?": a goal like "never discuss ...")."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
                      r"(?: [a-z]+){0,3} (?:away|aside|by) (?:(?:is |are )?(?:meant|intended|earmarked) )?for\b")
 """"Putting every coin away for something big?", "the money you're putting by meant for?":

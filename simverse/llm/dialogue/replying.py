@@ -59,10 +59,7 @@ from simverse.llm.dialogue.orders import answer_request, do_hinted
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown, own_past
 from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
-from simverse.llm.dialogue.parts import (
-    after_story,
-    points_back,
-)
+from simverse.llm.dialogue.parts import after_story, points_back
 from simverse.llm.dialogue.place_closeness import place_similarities
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import people_in

@@ -34,10 +34,11 @@ def seen_here(h: Heard) -> str:
     asking = presence or on_it
     if asking is None or any(t != h.req.place for t in h.topics) or set(h.reading.words) & _SOMEONE:
         return ""
+    names = name_words(h.req.names)
     asked = {w for w in word_forms(text[asking.end():])  # what follows the asking: "have you got | lollipops?"
-             if len(w) >= _LEAST and w not in FUNCTION_WORDS and w not in name_words(h.req.names)}
-    items = [item for item, sentence in place_details(h.req.place_description) if item != sentence or
-             "," not in sentence]
+             if len(w) >= _LEAST and w not in FUNCTION_WORDS and w not in names}
+    items = [item for item, sentence in place_details(h.req.place_description)  # each thing listed, not the list
+             if item != sentence or "," not in sentence]
     found = [item for item in items if (said := set(word_forms(item)) & asked)
              and (presence or set(word_forms(item)) - said - FUNCTION_WORDS)]  # "what's in the fish tank?": no more
     return f"{capital(found[0])}, right here." if len(found) == 1 else ""

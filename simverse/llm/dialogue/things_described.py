@@ -95,7 +95,7 @@ def thing_described(model: IntentModel, r: Reading, req: DecisionRequest, topics
     head_closeness = vectors[n:n + k] @ vectors[n + k:2 * n + k].T
     rest_closeness = np.einsum("tpd,td->tp", vectors[2 * n + k:].reshape(k, n, -1), vectors[n:n + k])
     any_thing = np.array([head in _ANY_THING for head in heads])
-    kind = np.array([[i >= len(described) for i in range(n)]] * k)
+    kind = np.arange(n) >= len(described)  # phrases that only name a kind, after those that describe
     kin = np.array([[_kin(p, name) for p in said] for name in names.values()])
     fits = (rest_closeness >= REST_CLOSE) & np.where(
         kind, kin & (closeness >= KIND_CLOSE), any_thing | (head_closeness >= HEAD_CLOSE))
@@ -109,6 +109,7 @@ KIND_CLOSE = 0.5
 coffin" and "painted sarcophagus" 0.57, "the little museum book" and "museum guidebook" 0.72);
 "the fishing nets" is 0.47 from "fresh herring", "a favourite snack" 0.40 from "almond croissant"."""
 _KIND_WORDS = 3
+"""Words after the article that a phrase naming a kind may have ("the little museum book")."""
 
 
 REST_CLOSE = 0.2
