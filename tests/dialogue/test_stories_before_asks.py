@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from simverse.agents.player import ask
+from simverse.llm.dialogue.own_life import own_life_asked
 from simverse.llm.dialogue.parts import asked_part, points_back
 from simverse.llm.dialogue.reading import read
 from tests.dialogue.test_asked_sideways import museum  # noqa: F401  (MiniLM)
@@ -118,3 +119,17 @@ def test_the_way_from_a_room_said_round_about_goes_to_the_other_place(school):  
 def test_why_the_npc_kneels_where_it_is_is_its_work_there(harbour):  # noqa: F811
     reply = ask(harbour, "Aldo", "how come you are kneeling down in the chapel?").utterance
     assert "prayers" in reply, reply
+
+
+@pytest.mark.parametrize("said", [
+    "what do u wanna be when ur older?",
+    "I wonder what you'd like to be when you're grown up. Any ideas yet?",
+    "grown-up job, dream one?",
+])
+def test_the_job_when_grown_up_is_asked_of_the_npcs_own_life(said):
+    assert own_life_asked(read(said)) == "future"
+
+
+def test_a_grown_up_job_no_goal_names_is_not_known(school):  # noqa: F811
+    reply = ask(school, "Milo", "milo, what do u wanna be when ur older, like for a job?").utterance
+    assert "know" in reply and "football" not in reply, reply

@@ -62,8 +62,10 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "pets": re.compile(rf"{_THEIRS}\s+{_ONE_WORD}(?:pets?\b|animals? (?:at|in) (?:home|your house|yours)\b)"),
     "future": re.compile(rf"^(?=.*\b(?:what|which|want|wanna|will|gonna|going to|plans?|hope)\b).*?"
                          rf"(?:\bwhen {_YOU} (?:are|'re|re|r|get|grow) (?:older|grown|up|bigger|big)\b"
+                         rf"|\bwhen your (?:older|grown|bigger)\b"  # "when ur older", typed for "you're"
                          rf"|\b{_YOU} grow up\b|\bwhen {_YOU} retire\b"
-                         rf"|\bafter {_YOU} (?:leave|finish) (?:school|college)\b)"),
+                         rf"|\bafter {_YOU} (?:leave|finish) (?:school|college)\b)"
+                         rf"|\b(?:grown up|dream) (?:job|career|work)\b"),
     "span": re.compile(rf"\bhow long (?:have|had|has) {_YOU}\b|\bhow long {_YOU}\b"
                        rf"|\bhow many (?:years|yrs|months) (?:have |had )?{_YOU}\b"
                        rf"|\bbeen (?:[a-z]+ ){{0,5}}(?:long|a while|for ages)\b"),
@@ -100,7 +102,8 @@ def own_life_asked(r: Reading) -> str | None:
     if not (r.question or r.opens or r.wh or "?" in r.raw or ends_tagged(r) or _WONDERING.search(r.raw.lower())):
         return None
     sentences = [s for s in SENTENCE_BREAK.split(r.raw) if s.strip()]
-    for sentence in [s for s in sentences if "?" in s] or sentences[-1:]:  # not a remark before the question
+    asking = [s for s in sentences if "?" in s or _WONDERING.search(s.lower())]  # not a remark before the question
+    for sentence in asking or sentences[-1:]:
         text = read(sentence).text
         if not _HOW_IS.search(text) and (part := next((p for p, rule in _ASKED.items() if rule.search(text)), None)) \
                 and not (part == "family" and _POSSESSED.search(sentence)):
