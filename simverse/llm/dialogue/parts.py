@@ -64,6 +64,7 @@ def asked_part(line: str, verbs: frozenset[str], names: frozenset[str] = frozens
         return sentences[-1]  # "I'm trying hard to be braver. What would you like me to do in class?"
     return line
 
+
 _SUBJECTS = frozenset({"i", "you", "we", "me", "us"})
 _BACK = frozenset({"he", "she", "they", "it", "there", "him", "her", "them", "that", "those", "this", "these"})
 
@@ -80,13 +81,15 @@ def points_back(words: tuple[str, ...], names: frozenset[str] = frozenset()) -> 
     or "are" only says something exists ("is there a test today?")."""
     return any(w in _BACK and not (w == "there" and i and words[i - 1] in AUX)
                and not (w == "it" and set(words[:i]) & names) for i, w in enumerate(words))
+
+
 _WHOLE = 6
 """A question of at least :data:`_WHOLE` words with a subject of its own (after a story, or a name
 of the world) and nothing that points back ("what would you like me to do in class?", "... so,
 when was the Girl with a Lantern painted?") is whole on its own, unlike "how many years on the
 job?", "who should we ask?" or "which bit do they do them in?", which lean on what came before."""
 _STORY = 2
-"""Sentences before a question from which they tell a story (more than this many in all): they
+"""A line of more than this many sentences may tell a story before what it asks: those sentences
 may speak of the one asked ("I saw you on the quay at dawn.") and still only lead to the question."""
 
 
