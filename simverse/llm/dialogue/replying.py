@@ -140,7 +140,6 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
                                  bool(known) or believed, place, names)
 
 
-
 def _named_in(part: str, topics: list[str], names: NameIndex) -> list[str]:
     """``topics`` less those a story before the question names and the question does not, but
     for what it points back to: "could you welcome them?" keeps the people, "how do we get
@@ -150,6 +149,7 @@ def _named_in(part: str, topics: list[str], names: NameIndex) -> list[str]:
     people = points_back(tuple(w for w in words if w != "there"))
     places = "there" in words and points_back(words)
     return [t for t in topics if t in named or (places if names[t].kind == "place" else people)]
+
 
 def own_words(req: DecisionRequest) -> frozenset[str]:
     """Words never "corrected" as misspellings besides the world's names: the words of
