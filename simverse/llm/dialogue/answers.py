@@ -294,12 +294,18 @@ def _on_view_at(req: DecisionRequest, item: str) -> str | None:
     """The one place whose description shows ``item``, unless a thing of the same name is
     there too (a copy may hang where the original did: which is which is the question) or
     the NPC believes it is somewhere else."""
-    shown = [v for v in req.names.values() if v.kind == "place" and item in v.holds]
-    if len(shown) != 1 or any(req.names[i].name == req.names[item].name for i in shown[0].holds if i != item):
+    shown = _shown_at(req, item)
+    if len(shown) != 1 or any(req.names[i].name == req.names[item].name for i in req.names[shown[0]].holds
+                              if i != item):
         return None
     elsewhere = {f.object for f in req.facts if f.subject == item} | {f.subject for f in req.facts if f.object == item}
     places = {p for p in elsewhere if p in req.names and req.names[p].kind == "place"}
-    return shown[0].id if places <= {shown[0].id} else None
+    return shown[0] if places <= {shown[0]} else None
+
+
+def _shown_at(req: DecisionRequest, item: str) -> list[str]:
+    """The places whose description shows ``item`` (:attr:`NameView.holds`)."""
+    return [p for p, v in req.names.items() if v.kind == "place" and item in v.holds]
 
 
 def answer_way(h: Heard) -> Said:
@@ -341,7 +347,7 @@ def _way_to_shown(h: Heard, item: str) -> str:
     """The way to the one place whose description shows ``item`` ("the bronze horse": the
     Sculpture Hall; "the cave": the pass). Only for a line that asks the way: "where is the
     original painting?" may doubt that the one on show is it."""
-    shown = [p for p, v in h.req.names.items() if v.kind == "place" and item in v.holds]
+    shown = _shown_at(h.req, item)
     seen_at = None if shown else only_mentioned_at(h.req, [getattr(h.req.names.get(item), "name", item)])
     shown = shown or ([seen_at] if seen_at not in (None, h.req.place) else [])  # "a dark cave mouth yawns..."
     return _way(h, shown[0]) if len(shown) == 1 else ""

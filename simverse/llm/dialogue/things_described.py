@@ -14,6 +14,7 @@ is read so, and a phrase about a place or a person describes no thing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import takewhile
 
 import numpy as np
@@ -51,12 +52,19 @@ def phrases(raw: str) -> list[str]:
     thing (:data:`_DESCRIBES`), to the end of its part of the line and at most
     :data:`_LONGEST` words ("the thing that opens the old tower's iron door")."""
     found = []
+    for article, rest in _after_openings(raw):
+        words = [article, *rest][:_LONGEST]
+        if len(words) >= 3 and _DESCRIBES.search(" ".join(words[1:])):
+            found.append(" ".join(words))
+    return list(dict.fromkeys(found))
+
+
+def _after_openings(raw: str) -> Iterator[tuple[str, list[str]]]:
+    """Each article or demonstrative of ``raw`` (lower case) with the words after it to the end
+    of its part of the line."""
     for part in PART_BREAK.split(raw.lower()):
         for opening in _OPENING.finditer(part):
-            words = part[opening.start():].split()[:_LONGEST]
-            if len(words) >= 3 and _DESCRIBES.search(" ".join(words[1:])):
-                found.append(" ".join(words))
-    return list(dict.fromkeys(found))
+            yield opening[0].strip(), part[opening.end():].split()
 
 
 def kind_phrases(raw: str) -> list[str]:
@@ -64,12 +72,10 @@ def kind_phrases(raw: str) -> list[str]:
     of thing in other words than the world's: one to three words up to the first function
     word ("the painted coffin", "a little museum book")."""
     found = []
-    for part in PART_BREAK.split(raw.lower()):
-        for opening in _OPENING.finditer(part):
-            words = part[opening.end():].split()
-            kept = list(takewhile(lambda w: w.isalpha() and w not in FUNCTION_WORDS, words[:_KIND_WORDS]))
-            if kept:
-                found.append(f"{opening[0].strip()} {' '.join(kept)}")
+    for article, rest in _after_openings(raw):
+        kept = list(takewhile(lambda w: w.isalpha() and w not in FUNCTION_WORDS, rest[:_KIND_WORDS]))
+        if kept:
+            found.append(f"{article} {' '.join(kept)}")
     return list(dict.fromkeys(found))
 
 
