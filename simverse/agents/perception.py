@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 from typing import Protocol
 
@@ -18,6 +19,7 @@ from simverse.agents.hearing import doable_now, fact_view, names_of, topical_fac
 from simverse.agents.npc import NPC
 from simverse.core.clock import Clock
 from simverse.core.decisions import ActionSpec, DecisionMode, DecisionRequest, FactView, MemoryView, Turn
+from simverse.core.deferred import Deferred
 from simverse.core.names import NameIndex
 from simverse.core.runtime import INBOX_KEPT
 from simverse.core.schema import ScheduleEntry, WorldSpec
@@ -197,7 +199,8 @@ def _request(world: Surroundings, scene: Scene, food: dict[str, float], npc: NPC
         world_brief=scene.brief,
         relation_kinds={k: v.kind for k, v in npc.spec.relationships.items()},
         names=scene.names, mentioned=mentioned,
-        doable=doable_now(world.spec, world.places, world.state, npc.name, heard, every_action) if heard else {},
+        doable=Deferred(partial(doable_now, world.spec, world.places, world.state, npc.name, heard, every_action))
+        if heard else {},
     )
 
 

@@ -158,7 +158,7 @@ class DecisionRequest:
     """The world's names by id (shared by all requests of a world), to understand talk."""
     mentioned: list[str] = field(default_factory=list)
     """Replies: ids of the names the last line uses, first named first."""
-    doable: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    doable: Mapping[str, list[dict[str, str]]] = field(default_factory=dict)
     """Replies to a line that asks for an action: the actions whose rules hold now, each
     with the arguments that work (``{}`` for none); empty otherwise."""
 

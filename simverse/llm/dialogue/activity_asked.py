@@ -109,13 +109,15 @@ def doing_now_asked(h: Heard) -> bool:
     it is doing what the speaker sees ("why are you kneeling in the chapel?"); one that
     names its place otherwise may be answered by a belief about it first. What a lead-in
     names ("curled up with the puzzle books, what's got you so absorbed?") is not asked."""
+    if h.intent != "ask_about":  # most lines NPCs say to each other: nothing below to read
+        return False
     find = getattr(h.req.names, "find", None)
     named = set(find(h.reading.text)) if find is not None else None  # the asked part's own names
     topics = [t for t in asked_topics(h.reading, h.topics, h.req.names) if named is None or t in named]
     doing = h.reading.has(*_DOING) or seen_doing(h.reading)  # "why are you kneeling in the chapel?": its work there
     here = not topics or (doing and all(t == h.req.place for t in topics)
                           and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
-    return (h.intent == "ask_about" and here and bool(set(h.reading.words) & YOU_WORDS or seen_doing(h.reading))
+    return (here and bool(set(h.reading.words) & YOU_WORDS or seen_doing(h.reading))
             and activity_asked(h) and not _LATER.search(h.reading.text))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from simverse.core.decisions import DecisionRequest
 from simverse.core.names import FUNCTION_WORDS, singular, verb_forms, word_forms, word_set
@@ -127,6 +128,7 @@ _ASKED_OF = re.compile(r"\b(?:are|is) (?:you|she|he)(?: [a-z]+)? asking (?:them|
 holding out for?"), unlike "how much do you want for the herring?"."""
 
 
+@lru_cache(maxsize=1 << 16)  # a line heard by several NPCs is asked once
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""

@@ -83,6 +83,7 @@ def bond_remarked(r: Reading) -> bool:
     return not r.opens and (ends_tagged(r) or bool(_SEEM_CLOSE.search(" ".join(read(last_sentence(r.raw)).words))))
 
 
+@lru_cache(maxsize=1 << 16)  # a line heard by several NPCs, and asked twice by the intent reader
 def bond_asked(r: Reading) -> bool:
     """Whether the line asks how the NPC stands with someone ("are you and Jonas close?",
     "is she a mate of yours?")."""
