@@ -90,6 +90,7 @@ from simverse.llm.dialogue.social import (
     told,
     who_i_am,
 )
+from simverse.llm.dialogue.spoken import heard_fluently
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.things_described import thing_described
 from simverse.llm.dialogue.typed import plainly
@@ -178,7 +179,9 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
 
 
 def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list[Decision]:
-    """One reply decision per request, each seeded by its own request."""
+    """One reply decision per request, each seeded by its own request; a spoken line is
+    read as if typed (:func:`.spoken.heard_fluently`)."""
+    requests = [heard_fluently(req) for req in requests]
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
     asking = [i for i, intent in enumerate(intents)
