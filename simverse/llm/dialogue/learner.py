@@ -88,7 +88,7 @@ def in_usual_order(line: str) -> str:
         before, question = before + question[:unmarked.start(1)], unmarked[1].rstrip(" .!") + "?"
     lower = question.lower()
     for pattern in (_WH_FIRST, _MODAL_FIRST, _PERFECT_FIRST):
-        if match := pattern.match(lower):
+        if (match := pattern.match(lower)) and not (pattern is _WH_FIRST and _ASKS_AGAIN.search(match["rest"])):
             wh = match.groupdict().get("wh")
             asked = " ".join(w for w in (wh, match["aux"], match["subject"], match["rest"]) if w)
             return before + question[:len(match["lead"])] + asked
@@ -96,7 +96,7 @@ def in_usual_order(line: str) -> str:
         subject = match["subject"] or match["after"]
         aux = "does" if subject in ("he", "she") else "do"
         return f"{before}{question[:len(match['lead'])]}{aux} {subject} {_STATIVE[match['verb']]} {match['rest']}"
-    if match := _NO_AUXILIARY.match(lower):
+    if (match := _NO_AUXILIARY.match(lower)) and not _ASKS_AGAIN.search(match["rest"]):
         return before + question[:len(match["lead"])] + _with_auxiliary(match)
     if (match := _CLEFT.match(lower)) and (asked := _cleft_asked(match)):
         return before + question[:len(match["lead"])] + asked  # "what is it you'd like?" -> "what would you like?"
@@ -105,6 +105,9 @@ def in_usual_order(line: str) -> str:
     return line
 
 
+_ASKS_AGAIN = re.compile(r"\b(?:what|who|where|which|how|why)\b")
+"""A question word after the statement: it set the scene ("when you do a test what score are
+you aiming for?"), and the question comes after it."""
 _LAST_WH_CLAUSE = re.compile(r",\s+((?:what|who|where|when|why|how|which)\b[^,]*)$", re.IGNORECASE)
 """"You look ready for a fight, who is it your waiting to see": a last clause that asks,
 typed without its question mark."""

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from simverse.llm.dialogue.clausal import asked_late
 from simverse.llm.dialogue.imperatives import NOT_ORDERS
-from simverse.llm.dialogue.reading import AUX, WH, YOU_WORDS, Reading, read, suggests
+from simverse.llm.dialogue.question_words import suggests
+from simverse.llm.dialogue.reading import AUX, WH, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.requesting import SHOW_WAY, polite_request
 from simverse.llm.dialogue.telling import tells_news
 

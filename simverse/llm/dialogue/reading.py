@@ -8,7 +8,7 @@ words and phrases, never a world's own words; names come from the request's ``me
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +19,7 @@ from simverse.llm.dialogue.lead_ins import AUX, FILLERS, lead_in
 from simverse.llm.dialogue.nicknames import nickname_of
 from simverse.llm.dialogue.possessives import possessives
 from simverse.llm.dialogue.priced import price_asked
+from simverse.llm.dialogue.question_words import after_when_clause, suggests
 from simverse.llm.dialogue.typed import WH, as_read, opened_up
 from simverse.llm.dialogue.unmarked import asks_unmarked
 
@@ -280,6 +281,8 @@ def _wh(words: list[str], asking: bool) -> str | None:
     padded = f" {' '.join(words)} "
     first = next((w for i, w in enumerate(words[:6]) if w in WH and not (i and words[i - 1] in _RELATIVE_AFTER)
                   and not (w == "where" and i and words[i - 1] in _WHERE_TO_GO) and not suggests(words[i:i + 4])), None)
+    if first == "when" and (later := after_when_clause(words)):
+        first = later  # "when you do a test, what score are you aiming for?": "what" asks
     if price_asked(padded, first, asking):
         return "how much"
     if any(f" {p} " in padded for p in ("what time", "what day", "what hour", "how soon", "how long until")):
@@ -295,13 +298,6 @@ def _wh(words: list[str], asking: bool) -> str | None:
 
 _ANYWHERE = re.compile(r" (?:is there|are there|you know(?: of)?) (?:any ?where|some ?where|(?:any|some|a) ?place)\b")
 """"Is there anywhere to sit?", "know of somewhere that does tea?": where, asked without "where"."""
-
-
-def suggests(words: Sequence[str]) -> bool:
-    """"How about you get a line out", "what about we try the inn": a suggestion, not a
-    question ("what about you, where are you from?" asks with "where")."""
-    return len(words) == 4 and words[0] in ("how", "what") and words[1] == "about" and words[2] in ("you", "we") \
-        and words[3] not in WH
 
 
 _HEARD_WHERE = re.compile(r" where (?:did|do|have|had) you (?:\w+ )?(?:hear|read|learn|find out|pick up) ")
