@@ -281,7 +281,7 @@ def _item(h: Heard, item: str) -> str:
     price = info.get("price") or view.price
     cost = f", {coins_text(price)}." if price else "."
     if item in req.items_here and info.get("quantity", 0):
-        return f"There's {a_name(view.name)} right here{cost}"
+        return f"There's {a_name(view.name)} right here at {name_of(h, req.place)}{cost}"  # where "here" is
     place = view.place or _on_view_at(req, item)  # "which room has the bronze horse?"
     if place:  # asked the way to it ("where can a person get a croissant round here?"): the way too
         way = _way(h, place) if h.intent == "ask_way" and place != req.place else ""

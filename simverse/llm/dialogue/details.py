@@ -57,10 +57,12 @@ _DESCRIPTION_ASKED = re.compile(
     r"|\bwhat (?:(?:is|are|was|were|will|would|can|could|might|do|does) )?(?:(?:i|you|we|one|people|visitors) )?"
     r"(?:(?:there|kept|displayed|shown|stored|held|housed|on show|on display|to see|to be seen|find|see|spot|found"
     r"|lies|lie) )*(?:in|inside|within) (?:the|this|that|your|its)\b"
+    r"|\bwhat (?:they|you|we|people) (?:have |had )?(?:actually |really )?(?:got |keep |put )?"
+    r"(?:on show|on display) (?:in|inside|within) (?:the|this|that|your|its)\b"
     r"|^(?:please )?describe\b")
 """"What's the Ancient Wing like?", "what is displayed in the glass cases of the Ancient Wing?",
-"what can one see in the Sculpture Hall?": what a place's description says ("what are you
-doing in the library?" asks the NPC's deed)."""
+"what can one see in the Sculpture Hall?", "what've they got on show in the Ancient Wing?": what a
+place's description says ("what are you doing in the library?" asks the NPC's deed)."""
 
 
 def description_asked(text: str) -> bool:
