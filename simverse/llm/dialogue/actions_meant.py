@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import ActionSpec
-from simverse.core.names import word_forms
+from simverse.core.names import FUNCTION_WORDS, word_forms
 from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.per_world import head_word, thing_heads
 
@@ -47,17 +47,25 @@ def only_doable(h: Heard) -> ActionSpec | None:
         return None
     closest = sorted(h.action_similarity, key=lambda a: -h.action_similarity[a])[:ONLY_AMONG]
     only = doable[0]
-    if _thing_for_another(h, only):
+    if thing_for_another(h, only):
         return None
     return only if only.name in closest and h.action_similarity[only.name] >= ONLY_CLOSE else None
 
 
-def _thing_for_another(h: Heard, only: ActionSpec) -> bool:
+def thing_for_another(h: Heard, only: ActionSpec) -> bool:
     """Whether the line names a thing, ``only`` is done with none, and another of the
     world's actions is ("trade in that kettle" to a customer who can only take a ticket here
-    asks for handing it in, not for the ticket)."""
-    return bool(_things_said(h)) and "item" not in only.args.values() \
-        and any("item" in a.args.values() for a in h.req.actions if a is not only)
+    asks for handing it in, not for the ticket); not a thing ``only`` says it is done with
+    ("get the board into your book": "copy the lesson into your exercise book")."""
+    said = _things_said(h)
+    return bool(said) and "item" not in only.args.values() and not _thing_words(h, said) & set(
+        word_forms(only.description)) and any("item" in a.args.values() for a in h.req.actions if a is not only)
+
+
+def _thing_words(h: Heard, said: set[str]) -> set[str]:
+    """The words of the things said ("mug of ale" -> mug, ale), as a description would say them."""
+    words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
+    return words - FUNCTION_WORDS
 
 
 def _things_said(h: Heard) -> set[str]:
@@ -78,6 +86,5 @@ def deed_with_thing(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> Ac
     ``chosen`` says none of them ("let's sink an ale together on the quay": drinking an ale,
     not fishing from the quay, though the embedder finds both as close)."""
     said = _things_said(h)
-    words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
-    about = [a for a in named if words & set(word_forms(a.description))]
+    about = [a for a in named if _thing_words(h, said) & set(word_forms(a.description))]
     return about[0] if len(about) == 1 and about[0] is not chosen and chosen not in about else None

@@ -8,7 +8,7 @@ import re
 
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, name_words, verb_forms, word_form_set, word_forms, word_set
-from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, meant
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, meant, thing_for_another
 from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.order_words import line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
@@ -37,7 +37,7 @@ def named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     if first and _GO_ON_DOING.search(h.reading.text):
         return first  # "carry on picking" to one gathering herbs: that work, not picking something up
     verbs = line_verbs(h)
-    strong = [a for a in own if (verbs_of(a) & verbs) - LIGHT_VERBS]
+    strong = [a for a in own if {v for v in (verbs_of(a) & verbs) - LIGHT_VERBS if _particle_said(a, v, line)}]
     if strong:
         return strong
     last = [a for a in _at_work(h, line) if a in actions]
@@ -52,6 +52,16 @@ def named_actions(h: Heard, meaning: bool = True) -> list[ActionSpec]:
     scored = sorted(((len(set(word_forms(a.description)) & line), i, a) for i, a in enumerate(actions)),
                     key=lambda t: (-t[0], t[1]))
     return [a for n, _, a in scored if n and n == scored[0][0]][:1]
+
+
+_PARTICLES = word_set("up down out off in on over away back")
+
+
+def _particle_said(action: ActionSpec, verb: str, line: set[str]) -> bool:
+    """Whether the line says ``verb`` as the action means it: with the particle its
+    description puts after it ("Pick up something lying here" is not "pick a few herbs")."""
+    said = word_forms(action.description)[:2]
+    return said[:1] != [verb] or len(said) < 2 or said[1] not in _PARTICLES or said[1] in line
 
 
 def words_of(action: ActionSpec) -> set[str]:
@@ -108,7 +118,10 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     """The action of the NPC's work now when the line speaks of what its workplace shows or
     is called, or of what it is busy with ("deal with those waiting calls" at a bay whose
     wallboard shows calls waiting, "phones are ringing, deal with them" in the Phone Bay): last
-    among the actions meant, as a thing there may be the object of other actions too."""
+    among the actions meant, as a thing there may be the object of other actions too. Not
+    when the line names a thing the work is not done with and no action says ("do the swap
+    for a new kettle" in the waiting room is no queue ticket); where one says it ("an ale on
+    the quay"), that deed is weighed against the work later."""
     req = h.req
     if not req.schedule_action or req.schedule_place != req.place:
         return []
@@ -122,5 +135,6 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     shown -= FUNCTION_WORDS | LIGHT_VERBS
     if not shown & (line - LIGHT_VERBS):
         return []
-    return [a for a in req.actions if a.name == req.schedule_action]
+    work = [a for a in req.actions if a.name == req.schedule_action]
+    return [] if any(thing_for_another(h, a) and deed_with_thing(h, req.actions, a) is None for a in work) else work
 
