@@ -201,10 +201,10 @@ _HOPED_TO = re.compile(r"\b(?:you (?:are |were )?|(?:are|were) you )(?:hoping|ho
 
 def hour_asked(r: Reading) -> bool:
     """Whether a reason is asked for being about at this hour ("why are you playing at the Wyvern
-    so early?", "what's got you in here so early?"): what the NPC is doing now answers it, then
-    what it is after."""
-    why = (r.wh == "why" or r.has("what has you", "what is keeping you")) and bool(set(r.words) & YOU_WORDS) \
-        and not other_time(r)
+    so early?", "what's got you in here so early?", "what's all that with the lute this early?"):
+    what the NPC is doing now answers it, then what it is after."""
+    why = (((r.wh == "why" or r.has("what has you", "what is keeping you")) and bool(set(r.words) & YOU_WORDS))
+           or r.has("what is all that", "what is all this")) and not other_time(r)
     return _AT_THIS_HOUR.search(r.text) is not None and (why or goal_asked(r))
 
 

@@ -107,7 +107,7 @@ _PAST = re.compile(r"\b(?:did|had|was|were) (?:you|ya|u)\b|\b(?:you|ya|u) (?:had
 def _goal_due(req: DecisionRequest, r: Reading, asked: set[str]) -> str | None:
     """"By when must your article be handed in?": the goal that says by when, where it shares
     a word with the line or is the only one that says a time and the line asks when it is due."""
-    yours, due = "your" in r.words, _DUE_YOU.search(r.text) is not None
+    yours, due = not {"your", "yours"}.isdisjoint(r.words), _DUE_YOU.search(r.text) is not None  # "that story of yours"
     clocked = r.wh == "when" or r.has("what time", "what hour")  # not "which year group do you teach?"
     if not (yours or due) or not clocked or r.has("since") or other_time(r) or _PAST.search(r.text):
         return None  # "when's the festival, do you know?" asks of the festival; "what hour did you have to..."

@@ -79,7 +79,8 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     job = r.has("do for a living", "does for a living", "job", "work as", "line of work", "line of business",
                 "his trade", "her trade", "do for work", "does for work", "profession", "occupation") or (
         "what" in r.words and (r.words[-1] == "does" or r.words[-2:] == ("does", who.lower()) or (
-            r.words[-1] == "do" and "does" in r.words)))  # "what does Greta do?"
+            r.words[-1] == "do" and "does" in r.words))) or _DOES_FOR_A_LIVING.search(
+        r.text.replace(who.lower(), "X")) is not None  # "what does Greta do?", "... actually do in this town?"
     if who in _owners(h) and not opinion and not (r.owned and r.owned[0] in _JOB_WORDS):
         return ""  # "who is Finn's father?" asks about the father, "what is Greta's job?" about Greta
     if not opinion and asks_someone_tied(r, who):
@@ -106,6 +107,8 @@ def person_answer(h: Heard, who: str, opinion: bool = False) -> str:
     return " ".join(parts)
 
 
+_DOES_FOR_A_LIVING = re.compile(r"\bwhat does X (?:\w+ )?do(?: (?:here|in|around|at|all day|these days|for a)\b.*)?$")
+""""What does Pieter actually do in this town?": the person's work, where or when it is done."""
 _SELLING = re.compile(r"\b(?:does|do|did|is|are|can|could|will|would)\b(?: [a-z']+){1,3} "
                       r"(?:sell|sells|selling|stock|stocks|stocking|offer|offers|offering)\b")
 """"What does Greta sell?", "is Jonas selling today?": a person's wares asked for, not "what

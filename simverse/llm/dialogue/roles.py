@@ -24,7 +24,8 @@ OTHER_TIME = re.compile(
     r"\b(?:last|next|previous|coming) (?:year|week|month|summer|winter|spring|autumn|fall|season|time|night)\b"
     r"|\byesterday(?:'?s)?\b|\btomorrow(?:'?s)?\b|\bago\b|\bused to\b|\bin the past\b|\bformer(?:ly)?\b|\bone day\b"
     r"|\bas a (?:kid|child|boy|girl|lad|lass|youngster)\b|\bgrowing up\b|\b(?:did|have) you always\b"
-    r"|\bwhen (?:you|i|we|he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a boy|a girl)\b")
+    r"|\bwhen (?:you|i|we|he|she|they) (?:was|were) (?:young|younger|little|small|a kid|a child|a boy|a girl)\b"
+    r"|\bwhen (?:you|he|she|they)(?:'re| are| is|'s) (?:off|away|on holiday|on leave|sick|ill)\b")
 """Phrases that move a question away from the present."""
 WORKING = word_set("work works working run runs running keep keeps keeping mind minds look looks manage manages "
                     "staff staffs tend tends")
