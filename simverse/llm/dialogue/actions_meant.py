@@ -62,6 +62,13 @@ def thing_for_another(h: Heard, only: ActionSpec) -> bool:
         word_forms(only.description)) and any("item" in a.args.values() for a in h.req.actions if a is not only)
 
 
+def said_by_another(h: Heard, action: ActionSpec) -> bool:
+    """Whether another of the world's actions says in its description a thing the line names
+    ("an ale on the quay": drinking an ale), so that deed is weighed against ``action``."""
+    words = _thing_words(h, _things_said(h))
+    return any(words & set(word_forms(a.description)) for a in h.req.actions if a is not action)
+
+
 def _thing_words(h: Heard, said: set[str]) -> set[str]:
     """The words of the things said ("mug of ale" -> mug, ale), as a description would say them."""
     words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
@@ -86,5 +93,6 @@ def deed_with_thing(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> Ac
     ``chosen`` says none of them ("let's sink an ale together on the quay": drinking an ale,
     not fishing from the quay, though the embedder finds both as close)."""
     said = _things_said(h)
-    about = [a for a in named if _thing_words(h, said) & set(word_forms(a.description))]
+    words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
+    about = [a for a in named if words & set(word_forms(a.description))]
     return about[0] if len(about) == 1 and about[0] is not chosen and chosen not in about else None

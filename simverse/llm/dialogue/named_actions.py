@@ -8,7 +8,7 @@ import re
 
 from simverse.core.decisions import ActionSpec
 from simverse.core.names import FUNCTION_WORDS, name_words, verb_forms, word_form_set, word_forms, word_set
-from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, meant, thing_for_another
+from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, meant, said_by_another, thing_for_another
 from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.order_words import line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
@@ -136,5 +136,5 @@ def _at_work(h: Heard, line: set[str]) -> list[ActionSpec]:
     if not shown & (line - LIGHT_VERBS):
         return []
     work = [a for a in req.actions if a.name == req.schedule_action]
-    return [] if any(thing_for_another(h, a) and deed_with_thing(h, req.actions, a) is None for a in work) else work
+    return [] if any(thing_for_another(h, a) and not said_by_another(h, a) for a in work) else work
 
