@@ -31,14 +31,13 @@ _LEAST = 4
 """Letters a word needs to pick out a thing of the description ("pie" alone is too slight)."""
 
 
-def _word_of_here(h: Heard, topic: str) -> bool:
+def _word_of_here(h: Heard, topic: str, here: set[str]) -> bool:
     """Whether ``topic`` is a thing or place elsewhere whose names share a word with the
-    description here ("the bowl on your counter" is neither the kiosk's bowl of soup nor the
-    pharmacy's counter)."""
+    description here (its words ``here``): "the bowl on your counter" is neither the kiosk's
+    bowl of soup nor the pharmacy's counter."""
     view = h.req.names.get(topic)
     return view is not None and view.kind in ("item", "place") and topic not in h.req.items_here \
-        and bool(set(word_forms(" ".join([view.name, *view.aliases]))) & set(word_forms(h.req.place_description))
-                 - FUNCTION_WORDS)
+        and bool(set(word_forms(" ".join([view.name, *view.aliases]))) & here - FUNCTION_WORDS)
 
 
 def seen_here(h: Heard) -> str:
@@ -47,16 +46,16 @@ def seen_here(h: Heard) -> str:
     text = h.reading.text
     presence, on_it = _PRESENCE.search(text), _ON_IT.search(text)
     asking = presence or on_it
-    if asking is None or any(t != h.req.place and not _word_of_here(h, t) for t in h.topics) \
+    here = set(word_forms(h.req.place_description))
+    if asking is None or any(t != h.req.place and not _word_of_here(h, t, here) for t in h.topics) \
             or set(h.reading.words) & _SOMEONE:
         return ""
     names = name_words(h.req.names)
     said = text[asking.end():]  # what follows the asking: "have you got | lollipops?"
     if _POINTS_BACK.search(said):  # "the big noticeboard by the lockers, what's pinned up on it?"
         said = f"{text[:asking.start()]} {said}"
-    here = set(word_forms(h.req.place_description))  # a name's word the description uses too: "the bowl"
     order = [w for w in word_forms(said)
-             if len(w) >= _LEAST and w not in FUNCTION_WORDS and (w not in names or w in here)]
+             if len(w) >= _LEAST and w not in FUNCTION_WORDS and (w not in names or w in here)]  # "the bowl"
     asked = set(order)
     items = [item for item, sentence in place_details(h.req.place_description)  # each thing listed, not the list
              if item != sentence or "," not in sentence]
