@@ -69,10 +69,11 @@ def said_by_another(h: Heard, action: ActionSpec) -> bool:
     return any(words & set(word_forms(a.description)) for a in h.req.actions if a is not action)
 
 
-def _thing_words(h: Heard, said: set[str]) -> set[str]:
-    """The words of the things said ("mug of ale" -> mug, ale), as a description would say them."""
+def _thing_words(h: Heard, said: set[str], content_only: bool = True) -> set[str]:
+    """The words of the things said ("mug of ale" -> mug, ale), as a description would say them
+    (with ``content_only`` off, "of" too)."""
     words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
-    return words - FUNCTION_WORDS
+    return words - FUNCTION_WORDS if content_only else words
 
 
 def _things_said(h: Heard) -> set[str]:
@@ -92,7 +93,6 @@ def deed_with_thing(h: Heard, named: list[ActionSpec], chosen: ActionSpec) -> Ac
     """The one action of ``named`` whose description says a thing the line speaks of, where
     ``chosen`` says none of them ("let's sink an ale together on the quay": drinking an ale,
     not fishing from the quay, though the embedder finds both as close)."""
-    said = _things_said(h)
-    words = {w for t in said for w in (word_forms(h.req.names[t].name) if t in h.req.names else [t])} | said
+    words = _thing_words(h, _things_said(h), content_only=False)  # content words alone lost two notices to post
     about = [a for a in named if words & set(word_forms(a.description))]
     return about[0] if len(about) == 1 and about[0] is not chosen and chosen not in about else None

@@ -148,7 +148,7 @@ _EMBEDDING = word_set("know knew wonder wondered wondering tell told ask asked a
 """Words after which a question word starts a clause of the sentence, not a question ("I know what's wrong")."""
 
 
-_PRONOUNS = word_set("you i we they he she it there")
+_PRONOUNS = _SUBJECTS | {"there"}
 _NOT_ASKING = word_set("so neither nor than as")
 """Words before "do you" that make it no question of its own ("so do I", "than they are")."""
 _WH = word_set("what who whom whose where when why how which whats wheres whos hows")
