@@ -20,7 +20,7 @@ from simverse.knowledge.held_rows import held_rows
 from simverse.llm.dialogue import kept_lines
 from simverse.llm.dialogue.parts import asked_part
 from simverse.llm.dialogue.replying import own_words
-from simverse.llm.dialogue.reported import as_question
+from simverse.llm.dialogue.stated import as_asked
 from simverse.llm.dialogue.wrapped_orders import bare_order
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,11 +47,11 @@ def test_kept_rewrites_are_the_fresh_ones_in_every_world() -> None:
     worlds = [(_verbs(w), world_names(load_world(str(ROOT / "worlds" / w))).words) for w in WORLDS]
     for _ in range(2):  # the second pass reads kept results
         for line in lines:
-            said = bare_order(as_question(line))
-            assert kept_lines.bare_order(kept_lines.as_question(line)) == said
+            said = bare_order(as_asked(line))
+            assert kept_lines.bare_order(kept_lines.as_asked(line)) == said
             for verbs, names in worlds:  # interleaved: a result kept for one world is not another's
                 assert kept_lines.asked_part(said, verbs, names) == asked_part(said, verbs, names)
-    assert kept_lines.as_question.cache_info().hits >= len(set(lines))
+    assert kept_lines.as_asked.cache_info().hits >= len(set(lines))
 
 
 def _old_topical(beliefs, mentioned, ranked, limit, names):  # the code before, as it was

@@ -34,9 +34,14 @@ _SEEN_DOING = re.compile(r"^what is (?:all (?:this|that)\b(?! about| drawn| writ
                          r"|the occasion)(?: in aid of| for| about)?$)"
                          r"|^(?:why are you|how come you are) (?:[a-z]+ )?(?P<verb>[a-z]{3,}ing)\b"
                          r"|\bwhat (?:is (?:got|keeping|kept)|keeps) you (?:so |all )?(?:busy|occupied|buried|tied up"
-                         r"|snowed under|absorbed|engrossed|preoccupied|wrapped up|hooked)\b")
+                         r"|snowed under|absorbed|engrossed|preoccupied|wrapped up|hooked|glued|chained)\b"
+                         r"|\bwhat (?:is keeping|keeps) you out\b"
+                         r"|\bwhich (?:chore|job|task|duty|errand|work) (?:is (?:got|keeping)|keeps|has(?: got)?)"
+                         r" you\b")
 """"What's that in aid of?", "what's the occasion?", "why are you singing?", "what's got you buried in
-paperwork?", "how come you are kneeling ...?": what the speaker sees the NPC doing ("all that about?"
+paperwork?", "which chore has you up the stairs?", "what's keeping you out in the lobby?", "how
+come you are kneeling ...?" ("what's got you out on the road?", "what's keeping you up at night?"
+ask why): what the speaker sees the NPC doing ("all that about?"
 only after a lead-in saying it; "what's all that drawn on your board?" asks for a thing)."""
 _BUSY_WITH = re.compile(r"\b(?:that|this|those|these) [a-z]+ (?:you|you have|you are)\b|\byou (?:are|have been) "
                         r"(?:[a-z]+ )?[a-z]+ing\b|^(?:[a-z]+ )?(?!(?:morning|evening|[a-z]*thing)\b)[a-z]{3,}ing\b")
@@ -82,7 +87,7 @@ you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
 _DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "your attention",
           "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into", "occupies you", "occupying you",
-          "you occupied")
+          "you occupied", "are you spending")
 """Plain words of asking what one is doing or has in mind ("what's taking all your attention?", "so absorbed?")."""
 
 
@@ -118,7 +123,14 @@ def doing_now_asked(h: Heard) -> bool:
     here = not topics or (doing and all(t == h.req.place for t in topics)
                           and not any(h.req.place in (f.subject, f.object) for f in h.req.facts))
     return (here and bool(set(h.reading.words) & YOU_WORDS or seen_doing(h.reading))
-            and activity_asked(h) and not _LATER.search(h.reading.text))
+            and activity_asked(h) and not _later(h))
+
+
+def _later(h: Heard) -> bool:
+    """Whether the line asks about a later part of the day than the one its NPC is busy with
+    now ("after dinner?"; not "before school" of one who is reading before school)."""
+    later = _LATER.search(h.reading.text)
+    return later is not None and later.group(0) not in (h.req.schedule_activity or "").lower()
 
 
 _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|school|work|class|church|the break)\b"

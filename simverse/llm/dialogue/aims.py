@@ -116,9 +116,12 @@ _DUE = re.compile(r"\bwhere (?:is it |do |did )?(?:you|ya) (?:have|need|ought|mu
                   r"|\bwhere (?:are|were) (?:you|ya) (?:meant|supposed|due|expected|needed|wanted) (?:to )?(?:be|go)\b"
                   r"|\bwhere (?:are|were) (?:you|ya) (?:due|expected)\W*$"
                   r"|\bwhere should (?:you|ya) (?:be|go)\b"
-                  r"|\bwhen (?:are|were) (?:you|ya) (?:due|expected|needed|meant|supposed)(?: to be)?(?: back)?\b")
+                  r"|\bwhen (?:are|were) (?:you|ya) (?:due|expected|needed|meant|supposed)(?: to be)?(?: back)?\b"
+                  r"|\b(?:when|what time) (?:do|must|should) (?:you|ya) (?:want|need|have|hope|mean|plan) to "
+                  r"(?:be|get|go|head)\b")
 """"Where is it you have to get back to?", "where are you meant to be?", "when are you due
-back?": where or when the NPC is due is what it is after, not a place or time it knows of."""
+back?", "when do you want to be home?": where or when the NPC is due is what it is after, not a
+place or time it knows of."""
 _NOT_ASKED = ("who", "whom", "whose", "where", "when", "how much")
 """Question words whose answer is no goal ("who do you want to see?" asks for a person)."""
 AIMED_SUM = ("holding out for", "saving up for", "saving for")

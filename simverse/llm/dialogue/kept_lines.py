@@ -17,13 +17,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from simverse.llm.dialogue.parts import asked_part as _asked_part
-from simverse.llm.dialogue.stated import as_asked
+from simverse.llm.dialogue.stated import as_asked as _as_asked
 from simverse.llm.dialogue.wrapped_orders import bare_order as _bare_order
 
 KEPT = 1 << 16
 """Results kept per function: more than the distinct lines of a 1,000-NPC, 100-step run."""
 
-as_question = lru_cache(maxsize=KEPT)(as_asked)
+as_asked = lru_cache(maxsize=KEPT)(_as_asked)
 bare_order = lru_cache(maxsize=KEPT)(_bare_order)
 asked_part = lru_cache(maxsize=KEPT)(_asked_part)
 

@@ -30,6 +30,7 @@ from simverse.core.names import (
     word_forms,
     word_set,
 )
+from simverse.llm.dialogue.possessives import yours
 from simverse.llm.dialogue.reading import Reading
 
 SECRET_AFFINITY = 0.3
@@ -127,7 +128,19 @@ def answers_asked(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
     (:func:`fits`), a measure it asks for (:func:`measures`), and what it asks of an owner
     ("the dragon's favourite food" needs a belief that speaks of food)."""
     return (fits(fact, r.wh, req, frozenset(r.words)) and measures(fact, r) and _says_owned(fact, r)
-            and _says_identifier(fact, r) and _says_name(fact, r, req))
+            and _says_identifier(fact, r) and _says_name(fact, r, req) and not _someone_elses(fact, r, req))
+
+
+def _someone_elses(fact: FactView, r: Reading, req: DecisionRequest) -> bool:
+    """Whether the line asks about the NPC's own thing ("what about your refund?") and the
+    belief says that thing of another person ("my neighbour got a full refund"): not its
+    answer ("your complaint" may be answered by what Jonas did)."""
+    owned = yours(r.words)
+    if not owned or fact.subject == req.npc:
+        return False
+    person = fact.subject in _PEOPLE or (fact.subject in req.names and req.names[fact.subject].kind == "npc")
+    said = set(word_forms(f"{fact.text} {fact.object.replace('_', ' ')}"))
+    return person and bool(said & owned) and not set(word_forms(fact.subject.replace("_", " "))) & owned
 
 
 _NAME_ASKED = re.compile(r"^(?:what|which) (?:is|was|are|were) (?:[a-z']+ ){1,4}(?:called|named)\b"

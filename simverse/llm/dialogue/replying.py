@@ -45,7 +45,7 @@ from simverse.llm.dialogue.doing_now import thing_in_use
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
 from simverse.llm.dialogue.intents import Cues, IntentModel
-from simverse.llm.dialogue.kept_lines import as_question, asked_part, bare_order  # kept per text
+from simverse.llm.dialogue.kept_lines import as_asked, asked_part, bare_order  # kept per text
 from simverse.llm.dialogue.knowing import SECRET_AFFINITY
 from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.likeness import similarities
@@ -61,6 +61,7 @@ from simverse.llm.dialogue.own_time import own_span, own_when, span_asked
 from simverse.llm.dialogue.participles import participle_asked
 from simverse.llm.dialogue.parts import after_story, points_back
 from simverse.llm.dialogue.place_closeness import place_similarities
+from simverse.llm.dialogue.possessives import own_goal_named
 from simverse.llm.dialogue.reading import THEIR_NAME, Reading, addressed, asks_opinion, read
 from simverse.llm.dialogue.reported import people_in
 from simverse.llm.dialogue.requesting import action_verbs
@@ -119,7 +120,7 @@ def hear(req: DecisionRequest) -> tuple[Reading, list[str], Cues]:
     names = name_words(req.names)
     line = in_usual_order(req.conversation[-1].text) if req.conversation else ""  # "you can sell me one?"
     checked = last_line_checked(req)  # "Ada's the boss, right?": "who is the boss?"
-    said = bare_order(as_question(checked))  # "I was told somebody...", "I wonder if you'd mind firing up..."
+    said = bare_order(as_asked(checked))  # "I was told somebody...", "I wonder if you'd mind firing up..."
     part = asked_part(said, action_verbs(req), names)
     reading = asked_late(read(part, own_words(req), names))  # "..., what..."
     topics = [m for m in req.mentioned if m != req.npc and not (
@@ -277,16 +278,24 @@ def answer(h: Heard) -> Said:
             return Said(past)  # "what did you do before you retired?": "I'm a retired schoolteacher..."
     if intent in ("tell", "react", "small_talk") and (work := work_hinted(h.reading, h.req)):
         return do_hinted(h, work)  # "that wallboard's lit up behind you"
-    if intent in QUESTIONS and hidden_things(h.req, h.topics):
+    if intent in QUESTIONS and hidden_things(h.req, h.topics, h.reading if intent == "request" else None):
         return Said(h.voice.say("deflect", h.rng))  # even its name tells the secret ("the pop quiz papers")
-    said = ANSWERS[intent](h)
+    said = _or_goals(h, ANSWERS[intent](h))
     said.passed_over = intent in _PASSING_OVER and h.reading.question
-    # "what's driving you?" is answered from its goals, "what did you want to be as a girl?" is not
-    if said.unsure and h.motive is not None and motive_asked(h.motive) and not other_time(h.reading):
-        said = Said(goal_answer(h.req, h.motive.goals))
     if h.intent not in ("greet", "farewell") and is_greeting(h.reading) and len(h.req.conversation) <= 1:
         hello = h.voice.say("greet", h.rng, tod=tod(h.req.hour), tod_cap=tod(h.req.hour).capitalize())
         said.text = f"{hello} {said.text}"
+    return said
+
+
+def _or_goals(h: Heard, said: Said) -> Said:
+    """The NPC's goals instead of ``said`` where the line asks what drives it ("what's driving
+    you?") or about its own thing a goal names ("what about your refund?", not "I don't know
+    about the refunds"), and ``said`` does not answer it; not "what did you want to be as a girl?"."""
+    own_aim = not said.told and own_goal_named(h.reading.words, h.req.goals, h.req.npc)
+    if (said.unsure or own_aim) and h.motive is not None and (motive_asked(h.motive) or own_aim) \
+            and not other_time(h.reading):
+        return Said(goal_answer(h.req, h.motive.goals))
     return said
 
 
@@ -324,12 +333,18 @@ def _others_named(h: Heard) -> bool:
     return any(t != h.req.partner and t in h.req.names and h.req.names[t].kind == "npc" for t in h.topics)
 
 
-def hidden_things(req: DecisionRequest, topics: Sequence[str]) -> list[str]:
+def hidden_things(req: DecisionRequest, topics: Sequence[str], bid: Reading | None = None) -> list[str]:
     """Things the line names that the NPC has or sees and keeps secret (``secret`` among
-    their properties) from a speaker it does not trust."""
+    their properties) from a speaker it does not trust. In a ``bid`` (a request), only those
+    named by a word no action of the world says: "grade that pile of papers" names work,
+    not the pop quiz papers."""
     if req.relationships.get(req.partner or "", 0.0) >= SECRET_AFFINITY:
         return []
-    return [t for t in topics if req.item_info.get(t, {}).get("secret") is True]
+    hidden = [t for t in topics if req.item_info.get(t, {}).get("secret") is True]
+    if bid is None or not hidden:
+        return hidden
+    deeds = {w for a in req.actions for w in word_forms(a.description)}
+    return [t for t in hidden if t in req.names and set(word_forms(req.names[t].name)) & set(bid.words) - deeds]
 
 
 def as_decision(req: DecisionRequest, said: Said) -> Decision:

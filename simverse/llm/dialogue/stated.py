@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 
+from simverse.core.names import word_set
+from simverse.llm.dialogue.question_order import in_question_order
 from simverse.llm.dialogue.reported import as_question, asked_in_order
+from simverse.llm.dialogue.requesting import plain_verb
 
 _VOCATIVE = r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"
 """A name or title said first ("Father Aldo, ...")."""
 _SOFTENER = r"(?:(?:ok|okay|so|now|right|well|please|just|go on|come on)[,!]?\s+)*"
 
 _TELL_ME = (r"(?:(?:tell|remind|show|teach) me|let me know|(?:fill|clue|catch) me in(?: on)?"
-            r"|(?:walk|talk|run|take) me through|explain(?: to me)?|spell out|break down"
+            r"|(?:walk|talk|run|take) me through(?! to\b)|explain(?: to me)?|spell out|break down"
             r"|help me (?:understand|work out|figure out|see)"
             r"|(?:give|tell) me (?:the|a) (?:short|quick|rough|brief|long|full|whole|plain) (?:version|story|account"
             r"|rundown|picture|answer) (?:of|on|about))")
@@ -38,13 +41,17 @@ _NOT_KNOWN = (r"(?:i(?:'ve| have)? (?:got )?(?:no|not the faintest|not the sligh
 _LEAD = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:" + _TELL_ME + "|" + _WANT_TO_KNOW + "|" + _NOT_KNOWN
                    + r")(?: (?:me|to me|for me|again|please|exactly|quickly|though))*,?\s+(?P<rest>[a-z].*)$",
                    re.IGNORECASE)
-_WH = re.compile(r"^(?P<wh>whether|if|when|where|who|whose|what|how|why|which)\b\s*(?P<rest>.*)$", re.IGNORECASE)
+_WH = re.compile(r"^(?P<wh>(?:(?:by|at|from|for|with|in|on|to|until|till|since|about) )?(?:whether|if|when|where|who"
+                 r"|whom|whose|what|how|why|which))\b\s*(?P<rest>.*)$", re.IGNORECASE)
+"""The question word that opens an embedded question, with a preposition before it ("by what time")."""
 _ABOUT = re.compile(r"^(?:(?:all|a bit|a little|something|more) )?(?:about|on|of|regarding) (?P<what>.+)$",
                     re.IGNORECASE)
-_DETAIL = re.compile(r"^(?:the|your) (?P<detail>name|names|price|prices|cost|way|route|time|times|date|day|hour"
-                     r"|hours|age|job|trade|number|size|title|reason|plan|plans) (?P<rest>(?:of|to|for|at|from) .+)$",
+_DETAIL = re.compile(r"^(?P<det>the|your|his|her|their) (?P<detail>name|names|price|prices|cost|way|route|time|times"
+                     r"|date|day|hour|hours|age|job|trade|number|size|title|reason|plan|plans)"
+                     r"(?P<rest>(?: (?:of|to|for|at|from|that|which|you|i|he|she|they|we) .+| [A-Z0-9].+)?)$",
                      re.IGNORECASE)
-"""One detail of something ("the name of your friend", "the way to the square")."""
+"""One detail of something ("the name of your friend", "the way to the square", "the name the
+class gave its hamster", "your plans")."""
 _NEED_DETAIL = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:i(?:'d| would) like|i need|i want|i(?:'m| am) after"
                           r"|i(?:'m| am) looking for|looking for|give me|tell me)\s+(?P<rest>(?:the|your) .+)$",
                           re.IGNORECASE)
@@ -55,6 +62,26 @@ _SOUGHT = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:(?:i(?:'m| am) |i was |
 """A place, person or ware sought ("looking for the chapel", "I'm after a mug of ale"); who does
 something ("looking for whoever mends nets") and a place to do something are
 :mod:`.reported`'s."""
+_DETAILS_WANTED = re.compile(r"^" + _VOCATIVE + r"(?P<topic>(?:your|the|his|her|their|that|this) [^—–:;,]+?)"
+                             r"\s*[—–:;,-]+\s*(?:i want|i'd like|i would like|i need|give me|tell me|let me have"
+                             r"|let's have)"
+                             r"(?: all)? (?:the |some )?(?:details|detail|facts|particulars|full story|whole story"
+                             r"|lowdown|specifics)(?:[,:]? (?:of|on|about|such as|like|including|especially|down to"
+                             r"|starting with|namely) (?P<rest>.+))?$", re.IGNORECASE)
+""""Your cough — I want the details, such as how long it has troubled you": the thing named
+first, then what of it is asked."""
+_WHO_SOUGHT = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:point me (?:to|towards|at)|(?:i(?:'m| am) )?looking for"
+                         r"|i need|tell me|name)\s+(?P<who>the (?:person|one|man|woman|lady|fellow|member|colleague"
+                         r"|friend|teacher|kid|child|boy|girl|pupil|student)\b.+)$", re.IGNORECASE)
+""""Point me to the person on the staff you'd most like to learn from": who that is."""
+_BID = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:i(?:'d| would) (?:like|love|want)(?: for)? you to|i (?:want|need)"
+                  r" you to|go ahead and|(?:it )?(?:'d|would) be (?:great|lovely|nice|good|brilliant|wonderful|perfect"
+                  r"|ideal|helpful|handy|super|grand) if you(?: could| would|'d)?)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
+                  re.IGNORECASE)
+""""I'd like you to walk me to the square", "go ahead and mark those papers", "it would be great
+if you baked more": an order said as a wish."""
+_NOT_DEEDS = word_set("know understand realise realize remember think believe see hear be feel meet not")
+"""Verbs after a wish that ask nothing done ("I want you to know...")."""
 _SENT_TO_ASK = re.compile(r"^" + _VOCATIVE + r"(?:[a-z']+ ){1,3}(?:said|says|told me|suggested|reckoned|sent me)"
                           r"(?: i should| to)? ask (?:you|u)(?: about| regarding)? (?P<what>[a-z].*)$", re.IGNORECASE)
 """"Someone said to ask you about the fund": what is asked about, by another's word."""
@@ -81,12 +108,21 @@ def stated_ask(line: str) -> str | None:
 def _asked(body: str) -> str | None:
     if match := _SENT_TO_ASK.match(body):
         return f"what about {match['what']}?"
+    if (match := _BID.match(body)) and match["verb"].lower() not in _NOT_DEEDS:
+        return f"could you {plain_verb(match['verb'].lower(), ('ed',))}{match['rest']}?"  # "...if you baked more"
+    if match := _WHO_SOUGHT.match(body):
+        return f"who is {match['who']}?"
+    if match := _DETAILS_WANTED.match(body):
+        asked = _clause_asked("", match["rest"]) if match["rest"] and _WH.match(match["rest"]) else None
+        return f"{match['topic']}, {asked}" if asked else f"what about {match['topic']}?"
     if match := _LEAD.match(body):
         return _clause_asked(body[:match.start("rest")], match["rest"])
     if (match := _NEED_DETAIL.match(body)) and (detail := _DETAIL.match(match["rest"])):
-        return f"what is the {detail['detail'].lower()} {detail['rest']}?"
+        return _detail_asked(detail)
     if match := _SOUGHT.match(body):
         what = match["what"]
+        if _NAMED.search(what):
+            return f"what is {what}?"  # "I'm looking for your favourite painter's name"
         return f"where is {what}?" if what.split()[0].lower() in _THE or what[0].isupper() else f"i need {what}"
     return None
 
@@ -95,9 +131,21 @@ _OWN_STATE = re.compile(r"^to (?:say|do|think|feel)\b", re.IGNORECASE)
 """What the speaker does not know of itself ("not sure what to say"): no question to the one spoken to."""
 _OFFER = re.compile(r"\blet me know\b", re.IGNORECASE)
 """An offer's ending ("let me know if you need anything"): no question."""
-_POINTING_BACK = frozenset({"it", "that", "this", "them", "him", "her", "those", "these"})
+_NAMED = re.compile(r"(?:'s|s') (?:name|names|price|age|address|number)$", re.IGNORECASE)
+"""A detail sought by its holder's name ("your painter's name")."""
+_POINTING_BACK = frozenset({"it", "that", "this", "them", "him", "her", "those", "these", "you", "yourself",
+                            "yourselves", "me", "us"})
+"""What "tell me about" may point at that is no thing asked ("tell me about it!", "... about yourself")."""
 _THE = frozenset({"the", "your", "his", "her", "their"})
 """Words that make what is sought one place or person (where it is), not any of a kind (a ware wanted)."""
+
+
+def _detail_asked(detail: re.Match[str]) -> str:
+    """The question that asks one detail ("what is the name of ...", "what are your plans")."""
+    noun = detail["detail"].lower()
+    if noun == "number" and detail["rest"].startswith(" of "):
+        return f"how many {in_question_order(detail['rest'][4:])}?"  # "the number of years you've worked here"
+    return f"what {'are' if noun.endswith('s') else 'is'} {detail['det'].lower()} {noun}{detail['rest']}?"
 
 
 def _clause_asked(lead: str, rest: str) -> str | None:
@@ -108,12 +156,13 @@ def _clause_asked(lead: str, rest: str) -> str | None:
             return None  # "I'm not sure what to say", "let me know if you need anything"
         if (to := _TO_VERB.match(clause)) and wh not in ("whether", "if"):
             return f"{wh} do i {to['verb']}{to['rest']}?"  # "how to get to the square"
-        return asked_in_order(wh, clause)
+        if wh in ("whether", "if"):
+            return asked_in_order(wh, clause)
+        return f"{wh}{'' if clause.startswith(chr(39)) else ' '}{in_question_order(clause)}?"  # "what's ..."
     if detail := _DETAIL.match(rest):
-        return f"what is the {detail['detail'].lower()} {detail['rest']}?"
+        return _detail_asked(detail)
     if (match := _ABOUT.match(rest)) and match["what"].lower() not in _POINTING_BACK:
         return f"what about {match['what']}?"  # not "tell me about it!", which agrees
     if rest.split()[0].lower() in ("your", "the", "his", "her", "their", "my", "our"):
         return f"what about {rest}?"  # "walk me through your plans"
     return None
-
