@@ -2,11 +2,16 @@
 from what the NPC believes and remembers, in its own voice. Read in this order:
 
 * :mod:`~simverse.llm.dialogue.typed` — how players type, opened up ("wasnt", "ur", "sarnie");
+* :mod:`~simverse.llm.dialogue.elevated` — old and elevated words read as plain ones ("wilt",
+  "tidings", "tariff");
 * :mod:`~simverse.llm.dialogue.unmarked` — questions typed without a question mark;
 * :mod:`~simverse.llm.dialogue.terse` — clipped questions said in full ("here why?" ->
   "why are you here?");
 * :mod:`~simverse.llm.dialogue.courtly` — formal, roundabout lines said plainly ("kindly
   state where ..." -> "where ...?", "pray be so good as to take notes" -> "take notes.");
+* :mod:`~simverse.llm.dialogue.stated` — asks said as statements or orders ("tell me what a
+  loaf costs", "I'm after a mug of ale") said as the question or need they state, in
+  :mod:`~simverse.llm.dialogue.question_order`;
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
 * :mod:`~simverse.llm.dialogue.way_asked` — whether a line asks the way, or only where;
 * :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,

@@ -41,7 +41,7 @@ _ORDER_WRAPS = (
     r"(?:i|we)(?:'d| would| should| shall)(?: be)? (?:[a-z]+ ){0,2}(?:obliged|grateful|glad|pleased|thankful|indebted)"
     r" " + _YOU_WOULD,
     r"(?:could|can|may|might) i (?:possibly |just )?(?:ask|trouble|bother|prevail upon|beg) you to",
-    r"(?:(?:pray|do|would you|could you|will you) )?(?:be so (?:good|kind) as to|be (?:good|kind) enough to"
+    r"(?:(?:pray|do|would you|could you|will you) )?(?:be so (?:good|kind|gracious) as to|be (?:good|kind) enough to"
     r"|have the (?:goodness|kindness|courtesy) to)|pray do",
     r"pray,?(?= (?!(?:for|that|to|with|at|in|over|together|now|here|you|and|quietly|silently|aloud|tell|say"
     r"|thee|ye)\b))",

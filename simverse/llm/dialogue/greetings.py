@@ -46,7 +46,7 @@ def is_thanks(r: Reading) -> bool:
 
 
 def introduces(text: str, name: str) -> bool:
-    """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.",
+    """Whether the line names ``name`` only to say who is speaking ("Ms Arden, it's Theo.", "'tis Theo",
     "it's me, Mara.", "Aldo here.", "Lena again.", "doctor, Nadia. Main aim today?"), so the
     speaker is not what it asks about.
     The name is found as a word by plain search: a pattern compiled per name cost a
@@ -61,7 +61,7 @@ def introduces(text: str, name: str) -> bool:
     return said_who or signed or _NAME_HERE.match(after) is not None
 
 
-_SAYS_WHO = re.compile(r"\b(?:it'?s|it is|this is|i'?m|i am)(?:,? me,?)?(?: (?:your|ur|yer) [a-z]+(?: [a-z]+)?)? $")
+_SAYS_WHO = re.compile(r"\b(?:it'?s|it is|tis|this is|i'?m|i am)(?:,? me,?)?(?: (?:your|ur|yer) [a-z]+(?: [a-z]+)?)? $")
 _NAME_IS = re.compile(r" (?:is|was|has|and)\b")
 _BEFORE_SIGNED = re.compile(r"(?:^|[,\u2013\u2014-]) *$")
 _AFTER_SIGNED = re.compile(r" *[.!;:]")

@@ -64,9 +64,10 @@ def ends_tagged(r: Reading) -> bool:
     "..., don't you?"), not one that makes an order polite ("..., would you?")."""
     return r.padded.rstrip().endswith(_ASKING_TAGS)
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
-TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer "
+TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer master mistress dame lady "
                   "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
-"""Forms of address a line may open with ("Miss, is there a test?", "mate, how much..."): not its body."""
+"""Forms of address a line may open with ("Miss, is there a test?", "mate, how much...", "Mistress Nell, ..."):
+not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
                             r"learn|learned|learnt|find out|found out|catch|caught|pick up|picked up|glean"
                             r"|gleaned)\b(?! about| of| on)")

@@ -265,7 +265,7 @@ def _polite_request(r: Reading, verbs: frozenset[str]) -> str | None:
         return None  # "point me to the nearest ale": the way asked, not the ale
     w = list(r.body or r.words)
     while w and (w[0] in ("please", "kindly", "hey", "oi", "now", "then", "ok", "okay", "so", "and", "just", "there")
-                 or w[0] in GREETINGS):
+                 or w[0] in GREETINGS or (w[0] == "pray" and w[1:2] and w[1] in SPEECH_VERBS)):  # "pray tell, ..."
         w = w[1:]
     if favour := FAVOUR.match(" ".join(w)):
         return favour["verb"]  # "do me a favour and try the first puzzle"

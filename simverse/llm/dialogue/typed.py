@@ -10,6 +10,9 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
+from simverse.core.spelling import is_common
+from simverse.llm.dialogue.elevated import ELEVATED
+
 CONTRACTIONS = {
     "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
     "that's": "that is", "it's": "it is", "there's": "there is", "let's": "let us", "i'd": "i would",
@@ -130,14 +133,16 @@ their own language ("danke", "bitte", "grazie"), which the speller would make "d
 "bitter". The world's names
 are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
 cheese sandwich."""
-_SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_PLAIN = {**SLANG, **ELEVATED}
+"""Every word read as a plainer one: informal (:data:`SLANG`) and old or elevated (:data:`~.elevated.ELEVATED`)."""
+_SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(_PLAIN, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
 def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` with its informal words in plain words, but for ``keep`` (the world's name words);
     kept per line, as every listener of a line finds its names."""
-    return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else SLANG[m[0].lower()], line)
+    return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else _PLAIN[m[0].lower()], line)
 
 
 def as_read(line: str) -> str:
@@ -178,8 +183,19 @@ _SOUNDS_LIKE: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
 """Words typed as a word that sounds the same, read as it is meant where the words around it
 leave no doubt: "the best weigh up" (not "you'd best weigh it"), "to no whether", "and by a
 cuppa", "must of been"."""
-_MAY_OPEN = frozenset({"ur", "your", "y", "lets", "be", *_SOUNDS_LIKE, *_NUMBER_WORDS, *CONTRACTIONS, *SLANG})
+_MAY_OPEN = frozenset({"ur", "your", "y", "lets", "be", *_SOUNDS_LIKE, *_NUMBER_WORDS, *CONTRACTIONS, *_PLAIN})
 """The tokens without an apostrophe that may stand for other words (after "thou", any may)."""
+
+
+def _old_third_person(token: str) -> str | None:
+    """The verb of "he" or "she" that an old "-eth" form is ("soundeth" -> "sounds", "maketh"
+    -> "makes", "crosseth" -> "crosses"), or ``None`` where no everyday verb is behind it
+    ("twentieth", "beneath")."""
+    stem = token[:-3]
+    for verb in (f"{stem}e", stem):
+        if len(verb) > 1 and is_common(verb):
+            return f"{verb}es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else f"{verb}s"
+    return None
 
 
 def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) -> list[str] | None:
@@ -187,7 +203,8 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
     The last is a word of the tables; those before it may be the speaker's own (the "we" of
     "we'll") and are spelled as the reader spells any word."""
     token = tokens[at]
-    if "'" not in token and token not in _MAY_OPEN and (not at or tokens[at - 1] != "thou"):
+    if "'" not in token and token not in _MAY_OPEN and (not at or tokens[at - 1] != "thou") \
+            and not token.endswith("eth"):
         return None  # most words of a line: one look, not every rule (it runs on each word read)
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     before = tokens[at - 1] if at else ""
@@ -205,6 +222,8 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
         return [sounds[0]]  # "the best weigh up", "i need to no whether", "must of been": typed as it sounds
     if before == "thou" and token.endswith("est") and len(token) > 5:
         return [token[:-3]]  # "what thou askest", "thou holdest": the verb of "you"
+    if token.endswith("eth") and len(token) > 4 and token not in keep and (verb := _old_third_person(token)):
+        return [verb]  # "what soundeth when...", "he crosseth": "sounds", "crosses"
     if token in ("kinda", "sorta") and before in _HEDGED:
         return []  # "do you kinda look up to", "you seem kinda on edge": a hedge, no kind of anything
     if token == "be" and before in WH:
@@ -216,7 +235,7 @@ def opened_up(tokens: list[str], at: int, keep: Container[str] = frozenset()) ->
     if token == "lets" and after in _LET_US and (at == 0 or tokens[at - 1] not in _LETTING):
         return ["let", "us"]
     plain = token.removesuffix("'s")  # "my nan's on them tabs": the grandmother's
-    if opened := CONTRACTIONS.get(token) or (SLANG.get(plain) if plain in SLANG and plain not in keep else None):
+    if opened := CONTRACTIONS.get(token) or (_PLAIN.get(plain) if plain in _PLAIN and plain not in keep else None):
         return opened.split()
     if token.endswith("'s") and plain in ("wat", "wot"):
         return ["what", "is"]  # "wat's ur morning looking like"
