@@ -48,8 +48,7 @@ _ABOUT = re.compile(r"^(?:(?:all|a bit|a little|something|more) )?(?:about|on|of
                     re.IGNORECASE)
 _DETAIL = re.compile(r"^(?P<det>the|your|his|her|their) (?P<detail>name|names|price|prices|cost|way|route|time|times"
                      r"|date|day|hour|hours|age|job|trade|number|size|title|reason|plan|plans)"
-                     r"(?P<rest>(?: (?:of|to|for|at|from|that|which|you|i|he|she|they|we) .+| [A-Z0-9].+)?)$",
-                     re.IGNORECASE)
+                     r"(?P<rest>(?: .+)?)$", re.IGNORECASE)
 """One detail of something ("the name of your friend", "the way to the square", "the name the
 class gave its hamster", "your plans")."""
 _NEED_DETAIL = re.compile(r"^" + _VOCATIVE + _SOFTENER + r"(?:i(?:'d| would) like|i need|i want|i(?:'m| am) after"
@@ -106,6 +105,7 @@ def stated_ask(line: str) -> str | None:
 
 
 def _asked(body: str) -> str | None:
+    """What one sentence asks as a question or need, tried form by form (most specific first)."""
     if match := _SENT_TO_ASK.match(body):
         return f"what about {match['what']}?"
     if (match := _BID.match(body)) and match["verb"].lower() not in _NOT_DEEDS:
