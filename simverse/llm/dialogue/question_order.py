@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 from simverse.core.names import word_set
+from simverse.llm.dialogue.tag_questions import ASKED_BY
 
 _SUBJECT_VERB = re.compile(r"^(?P<before>(?:[a-z0-9'-]+ ){0,4}?)(?P<subject>you|i)(?P<verb>'re|'ve|'d|'ll| are| am"
                            r"| have| had| were| was| would| will| can| could| should| might| must)\b ", re.IGNORECASE)
 """An embedded question's subject, the speaker or the one asked, and its first verb, after at
 most four words of what is asked ("which important guests you're standing by ...")."""
-_FULL_VERB = {"'re": "are", "'ve": "have", "'d": "would", "'ll": "will", "am": "am"}
 _DO_VERB = re.compile(r"^(?P<before>(?:[a-z0-9'-]+ ){0,4}?)(?P<subject>you|i) (?P<verb>(?:(?:really|actually|usually"
                       r"|always|never|still|just|also|even|most|normally|honestly) )?[a-z]+)\b(?P<rest>.*)$",
                       re.IGNORECASE)
@@ -44,8 +44,8 @@ def in_question_order(clause: str) -> str:
     you think of him", "i'd get there" -> "would i get there", "your neighbour is called" ->
     "is your neighbour called"; a clause with no such subject and verb is left."""
     if match := _SUBJECT_VERB.match(clause):
-        verb = match["verb"].strip().lower()
-        return f"{match['before']}{_FULL_VERB.get(verb, verb)} {match['subject'].lower()} {clause[match.end():]}"
+        verb = ASKED_BY.get(match["verb"].lower(), match["verb"].strip().lower())  # "'re" -> "are"
+        return f"{match['before']}{verb} {match['subject'].lower()} {clause[match.end():]}"
     if (match := _DO_VERB.match(clause)) and _present(match["verb"].split()[-1].lower()):
         return f"{match['before']}do {match['subject'].lower()} {match['verb']}{match['rest']}"
     if match := _OTHER_SUBJECT.match(clause):

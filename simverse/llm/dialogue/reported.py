@@ -196,7 +196,7 @@ def _passed_on(body: str) -> str | None:
     match = _RELAYED.match(body) or _RELAYED.match(last) or _WONDERING.match(body) or _WONDERING.match(last)
     if match is None or (_ASKS_TO_ACT.match(match["rest"]) and not _EITHER_OR.search(match["rest"])):
         return None
-    wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", _SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
+    wh, rest = match["wh"].lower(), _OWN_AFTERTHOUGHT.sub("", SENTENCE_END.split(match["rest"])[0]).rstrip(" .!;")
     return asked_in_order(wh, rest)
 
 
@@ -216,7 +216,7 @@ def _followed_up(said: str) -> str | None:
     pointing back at it ("Tomas says you're saving for something. Will you?"): the question
     passed on, with the follow-up when it asks something of its own; the claim asked to be
     confirmed; ``None`` for any other line."""
-    sentences = _SENTENCE_END.split(said)
+    sentences = SENTENCE_END.split(said)
     if len(sentences) < 2 or any(s.endswith("?") for s in sentences[:-1]):
         return None
     head, tail = " ".join(sentences[:-1]).rstrip(" .!;"), sentences[-1]
@@ -257,7 +257,8 @@ _EITHER_OR = re.compile(r"\bor (?:need|needs|have|has|must|do|does|is|are|will|w
 for a deed."""
 _OWN_AFTERTHOUGHT = re.compile(r",? (?:and|but|so) (?:i|i'm|i've)\b.*$", re.IGNORECASE)
 """"..., and I couldn't remember": what the speaker adds of itself after the question it passes on."""
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9'][.!?;])\s+(?=[A-Za-z])")
+SENTENCE_END = re.compile(r"(?<=[a-z0-9'][.!?;])\s+(?=[A-Za-z])")
+"""Where a sentence ends and the next begins ("... by heart. Tell me ...")."""
 _VOCATIVE_END = re.compile(r",\s*[A-Za-z]+\W*$")
 """A name said last ("..., Brakka?"), left out when what a follow-up asks is weighed."""
 

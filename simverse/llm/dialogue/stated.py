@@ -13,7 +13,7 @@ import re
 
 from simverse.core.names import word_set
 from simverse.llm.dialogue.question_order import in_question_order
-from simverse.llm.dialogue.reported import as_question, asked_in_order
+from simverse.llm.dialogue.reported import SENTENCE_END, as_question, asked_in_order
 from simverse.llm.dialogue.requesting import plain_verb
 
 _VOCATIVE = r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"
@@ -84,7 +84,6 @@ _NOT_DEEDS = word_set("know understand realise realize remember think believe se
 _SENT_TO_ASK = re.compile(r"^" + _VOCATIVE + r"(?:[a-z']+ ){1,3}(?:said|says|told me|suggested|reckoned|sent me)"
                           r"(?: i should| to)? ask (?:you|u)(?: about| regarding)? (?P<what>[a-z].*)$", re.IGNORECASE)
 """"Someone said to ask you about the fund": what is asked about, by another's word."""
-_SENTENCES = re.compile(r"(?<=[a-z0-9'][.!;])\s+(?=[A-Za-z])")
 _TO_VERB = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
 
 
@@ -100,7 +99,7 @@ def stated_ask(line: str) -> str | None:
     of several sentences the last is read ("Nell, it's Aldo. I'd like to know what you saw.")."""
     if "?" in line:
         return None
-    body = _SENTENCES.split(line.strip())[-1].rstrip(" .!")
+    body = SENTENCE_END.split(line.strip())[-1].rstrip(" .!")
     return _asked(body) if body else None
 
 
