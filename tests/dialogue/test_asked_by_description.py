@@ -138,7 +138,7 @@ def test_whom_it_knows_here_is_its_relationships_with_people_here(clinic):  # no
 @pytest.mark.parametrize(("line", "question"), [
     ("A patient is asking whether the doctor has room for one more booking after lunch.",
      "is it true the doctor has room for one more booking after lunch?"),
-    ("My friend wants to know where the chapel is.", "where the chapel is?"),
+    ("My friend wants to know where the chapel is.", "where is the chapel?"),
     ("She's asking if you could book her in.", "She's asking if you could book her in."),
     ("I was wondering if you could book me in.", "I was wondering if you could book me in."),
 ])

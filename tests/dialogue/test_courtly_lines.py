@@ -33,7 +33,7 @@ from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401
     ("It would please me greatly if you would sing.", "sing."),
     ("Could you name the owner of the bakery?", "who is the owner of the bakery?"),
     ("Have the goodness to close the door.", "close the door."),
-    ("Would you be so kind as to inform me where the well is?", "where the well is?"),
+    ("Would you be so kind as to inform me where the well is?", "where is the well?"),
     ("Be good enough to let me know when the shop opens.", "when the shop opens?"),
     ("Allow me to remark that your bread is superb.", "your bread is superb."),
     ("Might you fetch the kettle?", "fetch the kettle."),

@@ -20,7 +20,7 @@ from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F4
 
 @pytest.mark.parametrize(("said", "asked"), [
     ("My uncle sent me to ask what the stew goes for here.", "what the stew goes for here?"),
-    ("The neighbours keep on at me to find out where you buy your flour.", "where you buy your flour?"),
+    ("The neighbours keep on at me to find out where you buy your flour.", "where do you buy your flour?"),
     ("Our teacher is curious which book you liked best.", "which book you liked best?"),
     ("My sister made me promise I'd ask who taught you to sing.", "who taught you to sing?"),
     ("The lads would like me to check when the tide turns; we're off fishing.", "when the tide turns?"),
@@ -36,7 +36,7 @@ def test_a_question_passed_on_in_more_ways(said, asked):
 @pytest.mark.parametrize(("said", "asked"), [
     ("I'm curious who you're saving that cake for.", "who are you saving that cake for?"),
     ("I'd like to understand why you left the city. It puzzles me.", "why you left the city?"),
-    ("I've been trying to work out where you hide the spare key.", "where you hide the spare key?"),
+    ("I've been trying to work out where you hide the spare key.", "where do you hide the spare key?"),
     ("It'd be nice to know when the shop opens, Bea.", "when the shop opens, Bea?"),
 ])
 def test_the_speakers_own_question_said_as_a_wish_to_know(said, asked):

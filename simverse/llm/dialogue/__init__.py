@@ -3,7 +3,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 
 * :mod:`~simverse.llm.dialogue.typed` — how players type, opened up ("wasnt", "ur", "sarnie");
 * :mod:`~simverse.llm.dialogue.elevated` — old and elevated words read as plain ones ("wilt",
-  "tidings", "tariff");
+  "tidings", "tariff"); :mod:`~simverse.llm.dialogue.jargon` the same for office words
+  ("routing", "monetise");
 * :mod:`~simverse.llm.dialogue.unmarked` — questions typed without a question mark;
 * :mod:`~simverse.llm.dialogue.terse` — clipped questions said in full ("here why?" ->
   "why are you here?");
@@ -11,7 +12,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
   state where ..." -> "where ...?", "pray be so good as to take notes" -> "take notes.");
 * :mod:`~simverse.llm.dialogue.stated` — asks said as statements or orders ("tell me what a
   loaf costs", "I'm after a mug of ale") said as the question or need they state, in
-  :mod:`~simverse.llm.dialogue.question_order`;
+  :mod:`~simverse.llm.dialogue.question_order`; asks to be briefed ("debrief me on") as asks
+  to be told;
 * :mod:`~simverse.llm.dialogue.reading` — a line's words, question word and cues;
 * :mod:`~simverse.llm.dialogue.way_asked` — whether a line asks the way, or only where;
 * :mod:`~simverse.llm.dialogue.requesting` — the verb a line asks to be done (plainly,
@@ -39,7 +41,8 @@ from what the NPC believes and remembers, in its own voice. Read in this order:
 * :mod:`~simverse.llm.dialogue.heard` — the line heard (:class:`Heard`), the reply
   (:class:`Said`), and the sayings every answer shares;
 * :mod:`~simverse.llm.dialogue.people` — who someone is, and the NPC's relationships;
-* :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way;
+* :mod:`~simverse.llm.dialogue.answers` — questions: about something, the way; what a place's
+  description says when a question echoes it (:mod:`~simverse.llm.dialogue.echoed`);
 * :mod:`~simverse.llm.dialogue.news` — news asked for, and what weighs on the NPC;
 * :mod:`~simverse.llm.dialogue.wares` — prices, of wares named or said in other words ("a cuppa");
 * :mod:`~simverse.llm.dialogue.social` — greetings, small talk, news heard, "about you";

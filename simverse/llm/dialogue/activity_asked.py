@@ -87,7 +87,8 @@ you up at this hour?" 0.62, "what is keeping you so busy?" 0.60; "what do you do
 living?" 0.46, "what are you carrying?" 0.44, "what are you thinking about?" 0.37)."""
 _DOING = ("doing", "you up to", "been up to", "busy", "right now", "at the moment", "your attention",
           "caught your eye", "absorbed", "engrossed", "preoccupied", "stuck into", "occupies you", "occupying you",
-          "you occupied", "are you spending")
+          "you occupied", "are you spending", "current assignment", "current task", "current engagement",
+          "current project", "to do list", "on your plate", "are you working on", "your workstream")
 """Plain words of asking what one is doing or has in mind ("what's taking all your attention?", "so absorbed?")."""
 
 
@@ -137,7 +138,7 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
                     r"|\blater on\b|\btonight\b|\bthis (?:afternoon|evening)\b")
 """A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
-JOB_ASKED = re.compile(r"\b(?:profession|occupation)\b|\byour role\b(?! in\b)"
+JOB_ASKED = re.compile(r"\b(?:profession|occupation|job title|remit|core function)\b|\byour role\b(?! in\b)"
                         r"|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b")
 
 

@@ -24,20 +24,22 @@ from simverse.llm.dialogue.roles import other_time
 AIM_WORDS = word_set("hope hopes hoping hoped want wants wanting wish wishes wishing aim aims aiming goal goals "
                      "target targets keen eager plan plans planning dream dreams dreaming ambition ambitions "
                      "purpose motive reason mission determined saving praying intend intends intending intention "
-                     "intentions")
+                     "intentions objective objectives milestone milestones")
 """Words of wanting, aiming and motive (plain English; "what are you praying the doc says?"
 hopes)."""
 AIM_PHRASES = ("what brings", "what brought", "brings you", "brought you", "bring you", "worth it", "worthwhile",
-               "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on", "what for",
-               "in it for", "drives you", "keeps you going", "saving up for", "saving for", "holding out for",
-               "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you", "settle for",
-               "what is got you", "what has got you", "what is brought", "what has brought", "late for",
-               "you are going for", "your game", "your angle", "you playing at", "are you chasing", "you are chasing",
-               "are you gunning for", "you are gunning for", "are you angling for", "you are angling for",
-               "trying your hardest to", "trying hard to", "trying so hard to", "doing your best to", "saving up to",
-               "saving to buy", "your business here", "your business in", "business brings you", "got you down to",
-               "got you in here", "got you out here", "got you over here", "your rule", "your rules",
-               "your golden rule", "your principle", "your principles")
+               "trying to", "are you after", "you are after", "looking forward", "out to achieve", "set on",
+               "what for", "in it for", "drives you", "keeps you going", "saving up for", "saving for",
+               "holding out for", "keeping you up", "keeps you up", "somewhere to be", "go your way", "satisfy you",
+               "settle for", "what is got you", "what has got you", "what is brought", "what has brought", "late for",
+               "you are going for", "are you going for", "your game", "your angle", "you playing at",
+               "are you chasing", "you are chasing", "are you gunning for", "you are gunning for",
+               "are you angling for", "you are angling for", "trying your hardest to", "trying hard to",
+               "trying so hard to", "doing your best to", "saving up to", "saving to buy", "your business here",
+               "your business in", "business brings you", "got you down to", "got you in here", "got you out here",
+               "got you over here", "your rule", "your rules", "your golden rule", "your principle",
+               "your principles", "putting yourself forward", "put yourself forward", "building towards",
+               "building toward", "working towards", "working toward", "you insist on", "you hold out for")
 """Phrases that ask what someone is after or why they came, or the rules they keep ("what's your rule
 about ...?": a goal like "never discuss ...")."""
 _PUT_BY = re.compile(r"\b(?:put|putting|puts|set|setting|tuck|tucking|stash|stashing|squirrel|squirrelling)\b"
@@ -297,8 +299,9 @@ def kind_asked(r: Reading) -> str:
     return singular(kind[-1]) if kind and singular(kind[-1]) not in _ANY_KIND else ""
 
 
-_ANY_KIND = word_set("thing one bit part item piece member job task")
-""""Which thing in here...?", "which member of staff...?" name no kind a goal must name."""
+_ANY_KIND = word_set("thing one bit part item piece member job task goal objective milestone target aim outcome "
+                     "position role post")
+""""Which thing in here...?", "which member of staff...?", "which milestone...?" name no kind a goal must name."""
 
 
 def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, asked: Reading | None = None) -> str:
@@ -308,7 +311,7 @@ def goal_answer(req: DecisionRequest, closeness: Sequence[float] | None = None, 
     of: "which school are you set on?" is no question about full marks."""
     goals = [as_own(_ADVERB_FIRST.sub(r"\2, \1", g.strip().rstrip(".")), req) for g in req.goals if g.strip()]
     kind = kind_asked(asked) if asked is not None else ""
-    if kind and not any(kind in word_forms(read(g).text) or _names_a_thing(g, req) for g in goals):  # as read: "rumour"
+    if kind and not any(kind in word_forms(read(g).text) or _names_a_thing(g, req, kind) for g in goals):  # "rumour"
         return ""
     if not goals:
         return ""
@@ -324,13 +327,15 @@ _ADVERB_FIRST = re.compile(r"^([a-z]+ly),? to (.+)$")
 question in class, secretly"."""
 
 
-def _names_a_thing(goal: str, req: DecisionRequest) -> bool:
+def _names_a_thing(goal: str, req: DecisionRequest, kind: str) -> bool:
     """Whether a goal names one of the world's things ("tell his grandchildren about the
     sarcophagus"), which may be of the kind a "which" question asks ("which exhibit...?"):
-    the world file says what kind a thing is in properties the NPC need not see."""
+    the world file says what kind a thing is in properties the NPC need not see; or a person
+    who is that ``kind`` to the NPC ("help Theo speak up": "which pupil...?" of his teacher)."""
     names = getattr(req, "names", None) or {}
     find = getattr(names, "find", None)  # the world's name index: no scan of every name per goal
-    return find is not None and any(names[n].kind == "item" for n in find(goal))
+    return find is not None and any(names[n].kind == "item" or (
+        names[n].kind == "npc" and kind in word_forms(req.relation_kinds.get(n, ""))) for n in find(goal))
 
 
 _OWN = {"he": "I", "she": "I", "his": "my", "her": "my", "him": "me", "himself": "myself", "herself": "myself",

@@ -25,6 +25,7 @@ from simverse.llm.dialogue.described import (
 )
 from simverse.llm.dialogue.details import described, description_asked
 from simverse.llm.dialogue.doers import who_by_deed
+from simverse.llm.dialogue.echoed import detail_echoed, where_listed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, gather, named, route
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
@@ -83,13 +84,13 @@ def answer_about(h: Heard) -> Said:
     if h.reading.owned and (owner := [f for f in known.facts if named(f, topics)]):
         # "why does the lantern girl's varnish look so new?": what it believes of the owner, after "I don't know"
         return Said(f"{dont_know(h)} {fact_sentence(h, owner[0])}", [owner[0].key])
-    if common := _common_answer(h):
+    if common := where_listed(h) or _common_answer(h):
         return Said(common)
     if known.memories:
         return Said(capital(known.memories[0]) + ".")
     if way := _described_way(h):
         return Said(way)
-    if seen := seen_here(h):  # "have you got lollipops?" at a counter with a bowl of them
+    if seen := seen_here(h) or detail_echoed(h):  # "have you got lollipops?", "what rings when the door opens?"
         return Said(seen)
     said = dont_know(h)
     told = _with_aside(h, said, known)
@@ -189,7 +190,8 @@ def world_knowledge(h: Heard) -> str:
             text = wares_at(h, topic) if h.reading.has(*_TRADE) and not OWN_DEAL.search(h.reading.text) else ""
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
-            if not text and h.reading.wh == "what" and description_asked(h.reading.text):
+            if not text and h.reading.wh in ("what", None) and description_asked(h.reading.text) \
+                    and not said_as_start(h.req, h.reading.text, topic):  # not "the flow from reception to ..."
                 text = described(view.name, view.description)  # "what is in the Ancient Wing?"
         elif view.kind == "item":
             asks_where = not _counts(h) and not asks_deed(h.reading) and (  # a count: where it is says none
@@ -311,6 +313,8 @@ def _shown_at(req: DecisionRequest, item: str) -> list[str]:
 def answer_way(h: Heard) -> Said:
     """The way to a named place, from here or from another place the line names (or
     where a named item or person is)."""
+    if listed := where_listed(h):  # "where is the lunch menu?": on the hallway's noticeboard, not the lunch on sale
+        return Said(listed)
     if food := _food(h, way=True):  # "is there anywhere near the docks I can grab a beer?"
         told = answer_about(h)  # unless it believes something of it ("the cafeteria gives apples free")
         return told if told.told else Said(food)

@@ -129,7 +129,8 @@ _DISLIKING = re.compile(r"\b(?:(?:can|could) not (?:stand|bear|abide|stomach)|di
                         r"(?:get on|get along|like|trust|care for|rate)"
                         r"|not (?:fond of|keen on)|no (?:love|time) for|(?:like|trust|rate) (?:the )?least"
                         r"|least (?:fond|keen)|gets? on your nerves|under your skin|annoys? you|irritates? you"
-                        r"|grudge against|enem(?:y|ies))\b")
+                        r"|grudge against|enem(?:y|ies)|(?:mis|dis)trust(?:s|ful|ful of)?|suspicious of|wary of"
+                        r"|leery of)\b")
 """"Can't stand", "don't get on with", "trust least", "have a grudge against": disliking
 someone, asked (the line is read with "can't" as "can not", "don't you" as "do not you")."""
 LIKED_LEAST = -0.2
@@ -144,7 +145,8 @@ def liked_least(req: DecisionRequest, among: frozenset[str] | None = None) -> li
 
 
 _ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",
-           "shoulder to cry", "think the world of", "care about most", "care most about", "adore", "soft spot for")
+           "shoulder to cry", "think the world of", "care about most", "care most about", "adore", "soft spot for",
+           "esteem", "think highly of", "think well of", "high regard", "respect most", "most respect")
 """Phrases of thinking well of someone, besides those of getting on (:data:`LIKING`)."""
 _RATED_HIGHLY = re.compile(r"\b(?:think|reckon|find|rate)s? (?:is |are )?(?:the )?(?:most )?(?:amazing|brilliant|great"
                            r"|wonderful|the best|best|fantastic|awesome|lovely|kindest|nicest)\b")

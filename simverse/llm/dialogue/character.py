@@ -10,16 +10,32 @@ import re
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.reading import Reading
 
+_NATURE = r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demeanou?r|manner|disposition|ways|style)"
+"""What a person is like, asked by name ("your temperament", "your bedside manner")."""
 _ASKED = re.compile(r"\bdescribe yourself\b|\bwhat (?:kind|sort|type) of (?:a )?(?:person|man|woman|girl|boy|fellow|lad"
                     r"|lass|guy|character|teacher|doctor|leader|boss)? ?(?:are you|would you say you are)\b"
                     r"|\bwhat are you like\b(?! at| with)"
                     r"|\bhow (?:do|did|can) you (?:keep|stay|remain|get|manage to (?:be|keep|stay)) (?:[a-z']+ ){0,3}?"
-                    r"so (?!sure\b|certain\b|much\b|many\b|far\b|long\b)[a-z]+\b")
+                    r"so (?!sure\b|certain\b|much\b|many\b|far\b|long\b)[a-z]+\b"
+                    rf"|\b(?:describe|characteri[sz]e|sum up) your {_NATURE}\b|\bwhat is your {_NATURE} like\b"
+                    rf"|\bwhat (?:kind|sort|type) of {_NATURE} (?:do|would|will) you\b")
+_SEEN_BY_OTHERS = re.compile(
+    rf"\b(?:how|in what (?:terms|words|way)|with what words|what words) (?:would|do|does|might|could|will)"
+    rf" (?!i |we )(?:[a-z]+ ){{1,3}}?(?:describe|characteri[sz]e|sum up|size up|paint) (?:you|your {_NATURE})\b"
+    r"|\bhow (?:would|do|does|might) (?!i |we )(?:[a-z]+ ){1,3}?(?:see|view|regard) you$"
+    r"|\bwhat would (?!i |we )(?:[a-z]+ ){1,3}?say you are like\b")
+"""What others would say of the NPC ("how would your staff describe your temperament?", "how
+do the villagers see you?"): the others named are not whom it asks about."""
 
 
 def character_asked(r: Reading) -> bool:
-    """Whether the line asks what kind of person the NPC is."""
+    """Whether the line asks what kind of person the NPC is, of itself."""
     return bool(_ASKED.search(r.text))
+
+
+def seen_by_others(r: Reading) -> bool:
+    """Whether the line asks what kind of person others take the NPC for."""
+    return bool(_SEEN_BY_OTHERS.search(r.text))
 
 
 def character(req: DecisionRequest, role: str) -> str:

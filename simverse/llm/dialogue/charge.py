@@ -126,10 +126,16 @@ def who_is_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],
     if who is None:
         return ""
     roles = roles_of(req)
+    if who == req.npc and _YOURS.search(r.text):
+        return ""  # "who's your contact at head office?": someone else, whom the NPC's role does not tell
     if who == req.npc:
         role = max(roles.get(who, [""]), key=len)
         return f"I am; I'm the {role}." if role else "I am."
     return that_is(who, roles.get(who, []))
+
+
+_YOURS = re.compile(r"\bwho (?:is|are|was|would be|will be) your\b")
+"""A person asked as the NPC's own ("who is your contact ...?"): never the NPC itself."""
 
 
 def person_in_charge(r: Reading, req: DecisionRequest, topics: Sequence[str],

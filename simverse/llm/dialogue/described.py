@@ -56,7 +56,8 @@ def word_pairs(r: Reading, req: DecisionRequest) -> list[str]:
     world's names: then the name index has read them already ("head office")."""
     names = name_words(req.names)
     r = read(_FROM_PLACE.sub(" ", r.text))  # "the jab place from the front counter": the counter is the start
-    return [f"{a} {b}" for a, b in content_pairs(r) if not (a in names and b in names)]
+    return [f"{a} {b}" for a, b in content_pairs(r) if not (a in names and b in names)
+            and a not in _ONLY_A_SITE and b not in _ONLY_A_SITE]  # "canteen facility": the canteen alone
 
 
 def place_names(req: DecisionRequest) -> dict[str, list[str]]:
@@ -69,7 +70,8 @@ def place_names(req: DecisionRequest) -> dict[str, list[str]]:
 _WALK_GOAL = re.compile(r"\b(?:to|2|into|towards|onto|as far as)\s+(?:where\s+)?"
                         r"(?:the|a|an|that|this|your|our|my|(?:[a-z]+ )?[a-z]+'s)\s+"
                         r"(?P<goal>[a-z' -]+?)"
-                        r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please|is|gets|buys|pays)\b|[,.;!?]|$)")
+                        r"(?=\s+(?:with|alongside|together|for|and|n|so|because|before|after|now|then|please|is|gets"
+                        r"|buys|pays|right|straight|immediately|at once|asap|quickly|first)\b|[,.;!?]|$)")
 
 
 def walk_goal(raw: str) -> str:
@@ -78,7 +80,13 @@ def walk_goal(raw: str) -> str:
     -> "red door"), to be compared with the places' names; "" when it says no such place."""
     match = _WALK_GOAL.search(raw.lower())
     words = [w for w in (match["goal"].split() if match else []) if w not in FUNCTION_WORDS]
+    while len(words) > 1 and words[-1] in _ONLY_A_SITE:
+        words.pop()  # "the canteen facility": the canteen
     return " ".join(words) if 0 < len(words) <= 4 else ""
+
+
+_ONLY_A_SITE = word_set("facility site venue location premises space zone area")
+"""Words after a place's own that say only that it is a place ("the canteen facility")."""
 
 
 _DETERMINER = r"(?:the|a|an|that|this|those|these)\s"
@@ -278,7 +286,8 @@ def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
     return out
 
 
-PLACE_WORDS = word_set("room hall area place spot building house street road way side somewhere anywhere")
+PLACE_WORDS = word_set("room hall area place spot building house street road way side somewhere anywhere facility "
+                       "site venue location premises")
 """Words a place's name may have that say only that it is a place ("Waiting Room")."""
 _GOING = word_set("go get find reach head near nearest around here there")
 """Words of asking the way that say nothing of what is done at the place."""

@@ -52,8 +52,10 @@ def place_details(description: str) -> list[tuple[str, str]]:
 
 
 _DESCRIPTION_ASKED = re.compile(
-    r"\bwhat (?:is|are|was|were) (?:it|that|the [a-z ]+?|[a-z]+) like\b"
-    r"|\bwhat does (?:it|that|the [a-z ]+?|[a-z]+) look like\b"
+    r"\bwhat (?:is|are|was|were) (?:it|that|the [a-z ]+?|[a-z]+(?: [a-z]+){0,3}?) like\b"
+    r"|\bwhat does (?:it|that|the [a-z ]+?|[a-z]+(?: [a-z]+){0,3}?) look like\b"
+    r"|(?:^what|\btell me(?: all| a bit| a little| more)?) about (?!.*\b(?:who|whose|what|which|where|when|why|how"
+    r"|whether|if)\b)(?:\S+ ){0,7}\S+$"
     r"|\bwhat (?:(?:is|are|was|were|will|would|can|could|might|do|does) )?(?:(?:i|you|we|one|people|visitors) )?"
     r"(?:(?:there|kept|displayed|shown|stored|held|housed|on show|on display|to see|to be seen|find|see|spot|found"
     r"|lies|lie) )*(?:in|inside|within) (?:the|this|that|your|its)\b"
@@ -61,8 +63,10 @@ _DESCRIPTION_ASKED = re.compile(
     r"(?:on show|on display) (?:in|inside|within) (?:the|this|that|your|its)\b"
     r"|^(?:please )?describe\b")
 """"What's the Ancient Wing like?", "what is displayed in the glass cases of the Ancient Wing?",
-"what can one see in the Sculpture Hall?", "what've they got on show in the Ancient Wing?": what a
-place's description says ("what are you doing in the library?" asks the NPC's deed)."""
+"what can one see in the Sculpture Hall?", "what've they got on show in the Ancient Wing?", "tell me
+about Market Street" (read "what about Market Street?"): what a place's description says ("what
+are you doing in the library?" asks the NPC's deed, "tell me about whose praise ... at the
+harbour" asks no place)."""
 
 
 def description_asked(text: str) -> bool:

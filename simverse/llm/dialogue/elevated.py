@@ -31,6 +31,7 @@ ELEVATED = {
     "tarries": "waits", "tarrying": "waiting", "loiter": "wait", "loitering": "waiting",
     "recompense": "compensation", "apprise": "tell", "behold": "see",
     "beheld": "saw", "slumber": "sleep", "toil": "work", "toils": "works", "ascertain": "find out",
-    "replenish": "refill", "chemist's": "pharmacy",
+    "replenish": "refill", "chemist's": "pharmacy", "vestibule": "lobby", "chamber": "room", "chambers": "rooms",
+    "refectory": "canteen", "dwells": "lives", "hearken": "listen",
 }
 """Old and elevated words, each read as the plain word after it."""

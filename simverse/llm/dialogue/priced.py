@@ -11,20 +11,20 @@ from simverse.core.names import word_set
 
 PRICE = ("how much", "cost", "costs", "price", "prices", "pay for", "charge for", "do i owe", "owe you",
          "what will that be", "what is that going to be", "what will it be", "what is it going to be", "that come to",
-         "what is the damage", "how dear", "how expensive", "how costly", "how pricey",
+         "what is the damage", "fee for", "how dear", "how expensive", "how costly", "how pricey",
          "does it come to", "go for", "goes for", "going for", "set me back", "sets me back", "set you back",
          "sets you back", "set us back", "want for", "hand over for", "fork out for", "shell out for", "cough up for",
          "need to hand over", "have to hand over", "need to pay", "have to pay",
          "going to run me", "that run me", "it run me", "that runs me", "it runs me",
          "asking for", "going rate", "the rate for", "rates", "charging for", "they charge", "you charge",
          "you charging", "charges for", "they charging", "he charging", "she charging")
-_ASKED_FOR = re.compile(r" what (?:(?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}|you |he |she |they )"
-                        r"(?:ask|want|take|charge)s? for"
+_ASKED_FOR = re.compile(r" what (?:sum |amount |money )?(?:(?:do|does|did|would|will|might) (?:[a-z]+ ){1,3}"
+                        r"|you |he |she |they )(?:ask|want|take|charge|require|demand|expect)s? for"
                         r" (?:a|an|one|the|it|them|that|this|those|these|each)\b"
                         r"| what (?:would|will|do|should|might|am|are) (?:i|we|one) (?:be )?pay(?:ing)?\b")
-""""What does the café ask for a cup?", "I would know what you ask for it", "if I got a herring,
-what would I be paying?": what is asked for a thing is its price ("what did she ask for?" is no
-price: nothing is named after it)."""
+""""What does the café ask for a cup?", "what sum do you require for one?", "I would know what you
+ask for it", "if I got a herring, what would I be paying?": what is asked for a thing is its
+price ("what did she ask for?" is no price: nothing is named after it)."""
 
 
 _HOW_MANY_COINS = re.compile(r" how many (?:[a-z]+ )?(?:coins?|gold|silver|coppers?|pennies|pence|pounds|dollars|"

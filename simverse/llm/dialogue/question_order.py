@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import word_set
+from simverse.core.names import FUNCTION_WORDS, word_set
 from simverse.llm.dialogue.tag_questions import ASKED_BY
 
 _SUBJECT_VERB = re.compile(r"^(?P<before>(?:[a-z0-9'-]+ ){0,4}?)(?P<subject>you|i)(?P<verb>'re|'ve|'d|'ll| are| am"
@@ -35,7 +35,13 @@ _NOT_PRESENT = word_set(
 def _present(verb: str) -> bool:
     """Whether ``verb``, said after "you" or "I", is a verb in the present that takes "do" in a question."""
     past = verb.endswith("ed") and not verb.endswith("eed")  # "sold", "waited"; not "need"
-    return verb not in _NOT_PRESENT and not verb.endswith(("ing", "n't")) and not past
+    return verb not in _NOT_PRESENT and verb not in FUNCTION_WORDS and not verb.endswith(("ing", "n't")) and not past
+
+
+_HAS_VERB = re.compile(r"\s(?:'s|'re|'ve|'d|is|are|was|were|has|have|had|do|does|did|can|could|will|would"
+                       r"|should|might|must|keeps|keep|kept|brought|brings|got|gets)\s", re.IGNORECASE)
+"""A verb before "you" or "I": the clause already has its subject and verb ("what complaint has
+brought you in", "which chore has you up the stairs", "what's keeping you out")."""
 
 
 def in_question_order(clause: str) -> str:
@@ -46,7 +52,9 @@ def in_question_order(clause: str) -> str:
     if match := _SUBJECT_VERB.match(clause):
         verb = ASKED_BY.get(match["verb"].lower(), match["verb"].strip().lower())  # "'re" -> "are"
         return f"{match['before']}{verb} {match['subject'].lower()} {clause[match.end():]}"
-    if (match := _DO_VERB.match(clause)) and _present(match["verb"].split()[-1].lower()):
+    if (match := _DO_VERB.match(clause)) and not _HAS_VERB.search(f" {match['before']}") and (
+            _present(verb := match["verb"].split()[-1].lower()) or (
+            verb == "do" and not match["rest"].startswith((" not", "n't")))):  # "what you do", not "what you do not"
         return f"{match['before']}do {match['subject'].lower()} {match['verb']}{match['rest']}"
     if match := _OTHER_SUBJECT.match(clause):
         return f"{match['before']}{match['aux']} {match['subject']}{match['rest']}"

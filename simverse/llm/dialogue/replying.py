@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from simverse.core.decisions import Decision, DecisionRequest
+from simverse.core.decisions import Decision, DecisionRequest, Turn
 from simverse.core.names import FUNCTION_WORDS, ROLE_NOUNS, NameIndex, name_words, word_form_set, word_forms
 from simverse.llm.dialogue.acquainted import known_people
 from simverse.llm.dialogue.activity_asked import doing_now_asked
@@ -35,7 +36,7 @@ from simverse.llm.dialogue.answers import (
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked, disliked_asked, liked_asked
 from simverse.llm.dialogue.called import what_it_is_called
 from simverse.llm.dialogue.carried import carried_told
-from simverse.llm.dialogue.character import character, character_asked
+from simverse.llm.dialogue.character import character, character_asked, seen_by_others
 from simverse.llm.dialogue.cheapest import prices_compared
 from simverse.llm.dialogue.claims import last_line_checked
 from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_question
@@ -91,7 +92,8 @@ from simverse.llm.dialogue.social import (
     told,
     who_i_am,
 )
-from simverse.llm.dialogue.spoken import heard_fluently
+from simverse.llm.dialogue.spoken import fluent
+from simverse.llm.dialogue.stated import briefed_plainly
 from simverse.llm.dialogue.synonyms import bridge
 from simverse.llm.dialogue.things_described import thing_described
 from simverse.llm.dialogue.typed import plainly
@@ -179,10 +181,20 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
     return topics if person is None else [person, *(t for t in topics if t != person)]
 
 
+def _said_plainly(req: DecisionRequest) -> DecisionRequest:
+    """``req`` with its last line as if typed (:func:`.spoken.fluent`) and an ask to be briefed
+    as one to be told (:func:`.stated.briefed_plainly`); ``req`` itself where that changes nothing."""
+    if not req.conversation:
+        return req
+    last = req.conversation[-1]
+    text = briefed_plainly(fluent(last.text))
+    return req if text == last.text else replace(req, conversation=[*req.conversation[:-1], Turn(last.speaker, text)])
+
+
 def reply_batch(requests: Sequence[DecisionRequest], model: IntentModel) -> list[Decision]:
-    """One reply decision per request, each seeded by its own request; a spoken line is
-    read as if typed (:func:`.spoken.heard_fluently`)."""
-    requests = [heard_fluently(req) for req in requests]
+    """One reply decision per request, each seeded by its own request, its last line read
+    plainly (:func:`_said_plainly`)."""
+    requests = [_said_plainly(req) for req in requests]
     heard = [hear(req) for req in requests]
     intents = model.classify([h[0] for h in heard], [h[2] for h in heard])
     asking = [i for i, intent in enumerate(intents)
@@ -268,7 +280,8 @@ def answer(h: Heard) -> Said:
         return priced  # "what's the least I'd pay for something to eat?", "which is cheaper, X or Y?"
     if mapped := told_by_the_map(h, intent, intent in QUESTIONS, line):
         return Said(mapped)  # "which room is right next door to your studio?", "from here I can step into..., yes?"
-    if intent not in ("farewell", "thanks", "request") and character_asked(h.reading) and not _others_named(h):
+    if intent not in ("farewell", "thanks", "request") and (
+            (character_asked(h.reading) and not _others_named(h)) or seen_by_others(h.reading)):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
             own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)):

@@ -19,8 +19,8 @@ from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.aims import goal_asked
 from simverse.llm.dialogue.bonds import bond_asked
 from simverse.llm.dialogue.name_asked import name_of_described
+from simverse.llm.dialogue.question_order import in_question_order
 from simverse.llm.dialogue.reading import AUX, WH, read
-from simverse.llm.dialogue.tag_questions import ASKED_BY
 
 _TOLD = (r"(?:i (?:was|have been|'ve been|got) told|i(?:'ve| have)? heard|i hear|i gather|i understand|i believe"
          r"|i(?:'m| am) told|apparently|they say|someone (?:said|says|told me|mentioned)|word is|rumour is)")
@@ -201,12 +201,11 @@ def _passed_on(body: str) -> str | None:
 
 
 def asked_in_order(wh: str, rest: str) -> str:
-    """An embedded question put in question order: "what you're up to" -> "what are you up
-    to?", "what you think of me" -> "what do you think of me?", "whether ..." -> "is it true ...?"."""
+    """An embedded question put in question order (:func:`.question_order.in_question_order`):
+    "what you're up to" -> "what are you up to?", "whether ..." -> "is it true ...?"."""
     if wh in ("whether", "if"):
         return f"is it true {rest}?"
-    rest = _YOU_FIRST.sub(lambda m: f"{ASKED_BY[m['verb'].lower()]} you ", rest, count=1)  # "what are you up to"
-    rest = _YOU_DO.sub(r"do you \g<verb>", rest, count=1)  # "what you think of me"
+    rest = in_question_order(rest)
     return f"{wh}{rest}?" if rest.startswith("'") else f"{wh} {rest}?"  # "what's happening", not "what 's"
 
 
@@ -233,12 +232,6 @@ def _followed_up(said: str) -> str | None:
 _CHECKING_LEAD = re.compile(r"\b(?:check|confirm|clear|straight|correct me|am i right|make sure|got this right)\b",
                             re.IGNORECASE)
 """A lead-in that says the speaker checks what follows ("Let me check I've got this right: ...")."""
-_YOU_FIRST = re.compile(r"^you(?P<verb>'re| are|'ve| have| were|'d| would|'ll| will| can) ", re.IGNORECASE)
-"""A question passed on in the order of a statement ("what you're up to") put in the order
-of a question ("what are you up to"), as the rest of the reading knows it."""
-_YOU_DO = re.compile(r"^you (?P<verb>think|feel|reckon|want|like|mean|need|make|do|know|see|say|call|keep|plan|hope"
-                     r"|expect|prefer|love|hate|miss|fancy|remember|believe)\b", re.IGNORECASE)
-"""A verb in the present after "you" that takes "do" in a question ("what do you think")."""
 _MAY_I_ASK = re.compile(r"\b(?:(?:do|would) you mind if i|mind if i|may i|can i|could i|might i)(?: just| please)?"
                         r"(?: [a-z]+ly)? (?:ask|enquire|inquire)(?: (?:of )?you)?"
                         r"(?: (?:something|a question|one thing))?[,:]?\s+"

@@ -156,9 +156,10 @@ def about_me(h: Heard) -> Said:
         return Said(introduction(f"{req.npc}, {who_i_am(req)}", doing, goal_answer(req, h.goal_similarity or None)))
     if day_plan_asked(r, h.topics, req):
         return Said(day_plan(doing, goal_answer(req, h.goal_similarity or None)))
-    if req.schedule_activity and ((asks_activity(r) and doing_asked(r) and says_activity(r, req.schedule_activity))
+    now = asks_activity(r) or (r.wh in ("who", "whom") and not other_time(r))  # "who are you welcoming?"
+    if req.schedule_activity and ((now and doing_asked(r) and says_activity(r, req.schedule_activity))
                                   or doing_guessed(r, h.topics, req)):  # "are you queuing for something?"
-        return Said(activity_now(h))  # "what are you queueing at the desk for?" to one queueing for a guidebook
+        return Said(activity_now(h))  # "what are you queueing at the desk for?", "who are you welcoming?"
     if asks_for_person(r) and not hoped_for(r):  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
     if (wares_asked_here(r) and not asks_origin(r)) or (

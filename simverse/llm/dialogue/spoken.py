@@ -4,7 +4,7 @@ start it gave up ("what are you uh why are you out here"), its fillers ("you lik
 trust", "could you like pick", "you know", "i mean") and its trailing tags ("... today or",
 "... or something", "... like").
 
-A reply reads the line as :func:`fluent` writes it (:func:`heard_fluently`); the line said
+A reply reads the line as :func:`fluent` writes it (:mod:`.replying`); the line said
 is kept as said. Only a line with a mark that speech alone leaves (a hesitation, a repeat,
 "so yeah", a "like" that can only fill) is changed, so typed lines ("is she someone you
 know?", "the doc's Nadia, yeah?") and the lines NPCs say to each other read as before.
@@ -13,10 +13,8 @@ know?", "the doc's Nadia, yeah?") and the lines NPCs say to each other read as b
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from simverse.core.decisions import DecisionRequest, Turn
 from simverse.core.names import word_set
 
 HESITATIONS = word_set("um umm ummm uh uhh uhm er erm err hmm hmmm")
@@ -47,18 +45,6 @@ _MARKED = re.compile(r"\b(?:um+|uh+|uhm|er+|erm|hmm+|like|yeah)\b|\b([\w']+(?:\s
 """A cheap first look for :func:`_sounds_spoken`: a line with none of these is left as it is."""
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9']*|[^\sA-Za-z0-9]")
 _BREAKS = frozenset(",;:.!?")
-
-
-def heard_fluently(req: DecisionRequest) -> DecisionRequest:
-    """``req`` with its last line as :func:`fluent` writes it (``req`` itself where that
-    changes nothing)."""
-    if not req.conversation:
-        return req
-    last = req.conversation[-1]
-    text = fluent(last.text)
-    if text == last.text:
-        return req
-    return replace(req, conversation=[*req.conversation[:-1], Turn(last.speaker, text)])
 
 
 @lru_cache(maxsize=1 << 14)

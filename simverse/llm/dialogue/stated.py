@@ -10,6 +10,7 @@ the reading takes them as any question or request. Plain English, no world's wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from simverse.core.names import word_set
 from simverse.llm.dialogue.question_order import in_question_order
@@ -87,6 +88,35 @@ _SENT_TO_ASK = re.compile(r"^" + _VOCATIVE + r"(?:[a-z']+ ){1,3}(?:said|says|tol
 _TO_VERB = re.compile(r"^to (?P<verb>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
 
 
+_ACCOUNT = (r"(?:(?:a|an|the|some|your) )?(?:(?:quick|brief|short|rough|full|high[- ]level|top[- ]line|proper"
+            r"|little|fresh|latest|current) )*(?:status )?(?:update|rundown|run[- ]down|summary|overview|briefing"
+            r"|debrief|recap|breakdown|run[- ]through|readout|read[- ]out|heads[- ]up|lowdown|low[- ]down|snapshot"
+            r"|visibility|insight|context|intel|info|information|picture|steer)")
+_TOLD_ON = re.compile(r"\b(?:(?:de)?brief me|update me|loop me in|bring me up to speed|get me up to speed"
+                      r"|keep me posted|give me " + _ACCOUNT + r") (?:on|of|about|regarding|into|around|re)\b"
+                      r"|\b(?:walk|talk|run) me through\b(?! to\b)"
+                      r"|\b(?P<asker>(?:can|could|may|might) i (?:get|have|grab)) " + _ACCOUNT
+                      + r" (?:on|of|about|regarding|into|around|re)\b", re.IGNORECASE)
+"""Being told something, asked in the words of work ("debrief me on", "loop me in on", "give me
+a quick status update on", "can I get visibility into", "can you walk me through"): said as "tell
+me about" ("walk me through to the back" is a walk)."""
+
+
+_THROUGH_THE_WAY = re.compile(r"\b(?:(?:can|could|would) you )?(?:walk|talk|run|take) me through (?:getting|going"
+                              r"|finding my way|how (?:i|to) (?:get|go))\b", re.IGNORECASE)
+"""The way asked as an account of it ("walk me through getting from your chapel to the tavern")."""
+
+
+@lru_cache(maxsize=1 << 14)  # a line heard by several NPCs, and NPCs' own lines repeat
+def briefed_plainly(line: str) -> str:
+    """``line`` with any ask to be briefed said as "tell me about" ("can you debrief me on the
+    deal" -> "can you tell me about the deal", "can I get an update on" -> "can you tell me
+    about"), and the way asked as an account said as "how do I get", so that no reader takes
+    either for an order to act."""
+    line = _THROUGH_THE_WAY.sub("how do i get", line)
+    return _TOLD_ON.sub(lambda m: "can you tell me about" if m["asker"] else "tell me about", line)
+
+
 def as_asked(line: str) -> str:
     """``line`` as the question it asks: a report or a wish to know said as a question
     (:func:`~.reported.as_question`), else a statement or order said as one."""
@@ -155,9 +185,7 @@ def _clause_asked(lead: str, rest: str) -> str | None:
             return None  # "I'm not sure what to say", "let me know if you need anything"
         if (to := _TO_VERB.match(clause)) and wh not in ("whether", "if"):
             return f"{wh} do i {to['verb']}{to['rest']}?"  # "how to get to the square"
-        if wh in ("whether", "if"):
-            return asked_in_order(wh, clause)
-        return f"{wh}{'' if clause.startswith(chr(39)) else ' '}{in_question_order(clause)}?"  # "what's ..."
+        return asked_in_order(wh, clause)
     if detail := _DETAIL.match(rest):
         return _detail_asked(detail)
     if (match := _ABOUT.match(rest)) and match["what"].lower() not in _POINTING_BACK:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from simverse.core.spelling import is_common
 from simverse.llm.dialogue.elevated import ELEVATED
+from simverse.llm.dialogue.jargon import JARGON
 
 CONTRACTIONS = {
     "what's": "what is", "where's": "where is", "who's": "who is", "how's": "how is", "when's": "when is",
@@ -133,8 +134,9 @@ their own language ("danke", "bitte", "grazie"), which the speller would make "d
 "bitter". The world's names
 are found in the line said plainly too (:func:`plainly`), so "a cheese sarnie" names the
 cheese sandwich."""
-_PLAIN = {**SLANG, **ELEVATED}
-"""Every word read as a plainer one: informal (:data:`SLANG`) and old or elevated (:data:`~.elevated.ELEVATED`)."""
+_PLAIN = {**SLANG, **ELEVATED, **JARGON}
+"""Every word read as a plainer one: informal (:data:`SLANG`), old or elevated (:data:`~.elevated.ELEVATED`) and
+of office talk (:data:`~.jargon.JARGON`)."""
 _SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(_PLAIN, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

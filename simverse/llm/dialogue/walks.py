@@ -17,6 +17,7 @@ from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.per_world import from_names
 from simverse.llm.dialogue.reading import goes_along
 from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, led_on, led_to, polite_request, walk_together
+from simverse.llm.dialogue.ways import said_as_start
 
 MOVE_WORDS = word_set("move go come follow walk head lead join meet take bring accompany run hurry stroll wander amble "
                       "nip hop dash scoot mosey saunter toddle shuffle trot jog")
@@ -41,10 +42,12 @@ _POP_OVER = re.compile(r"\b(?:pop|step|nip|hop)(?: (?:out|over|round|across|down
                        r"(?: (?:beside|with|alongside) (?:me|us))? (?:to|into|towards|by) (?:the|a|an|my|your|our)\b"
                        r"|\b(?:pop|nip|hop|step) (?:out|over|round|across|through|along)"
                        r"(?: (?:would|will|could|can) you| please| then| now| quick| quickly| mate| love)*$"
-                       r"|(?:^| )come(?: (?:over|along|quick|quickly|fast|now|please|then|too))+$")
+                       r"|(?:^| )come(?: (?:over|along|quick|quickly|fast|now|please|then|too))+$"
+                       r"|\b(?:make|making) (?:your|ur) way (?:(?:over|down|up|across|back|round) )?"
+                       r"(?:to|into|towards)\b")
 """"Pop out to the waiting room", "step over to the desk", "hop along beside me to the lobby", "they
 need a hand at the desk, pop through would you", "the front desk needs you! come, please": a
-walk ("pop your name in" is none)."""
+walk ("pop your name in" is none); so is "make your way to the waiting room"."""
 _TAKE_ME = re.compile(r"\b(?:take|bring|lead|walk|show|see|escort|guide|accompany|steer|usher|conduct|shepherd"
                       r"|taking|bringing|leading|walking|showing|seeing|escorting|guiding|accompanying|steering"
                       r"|ushering|shepherding) (?:me|us) "
@@ -58,7 +61,8 @@ def go(h: Heard) -> Said:
     """Agree to walk next door with the speaker, to the place the line names or describes, or
     say why not (it is here, further than next door, or the way is shut)."""
     req = h.req
-    places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"]
+    places = [t for t in h.topics if t in req.names and req.names[t].kind == "place"
+              and not (t == req.place and said_as_start(req, h.reading.text, t))]  # "from this room into ..."
     target = next((t for t in places if t != req.place), places[0] if places else None)  # "off the point to the quay"
     if target is not None and _head_with_description(h, target):  # "the room with the hamster": not the Staff Room
         target = place_described(h) or target
