@@ -24,7 +24,7 @@ from simverse.llm.dialogue.roles import other_time
 ECHOED = 2
 """Words of a description's sentence a question must say (in some form) to be asking it."""
 UNECHOED = 1
-"""Words of the question the sentence may leave unsaid ("round" of "what stands ready round...")."""
+"""Words of the question the sentence may leave unsaid ("shop" of "what rings when the shop door opens?")."""
 _NOT_A_THING = ("what time", "what day", "what year", "what hour", "what colour", "what color", "what size",
                 "what number", "what kind", "what sort", "what type", "favourite", "favorite")
 """Questions whose answer no sentence of a description says even where it shares words."""
@@ -42,8 +42,8 @@ def _shared(asked: set[str], said: set[str]) -> set[str]:
 
 
 def detail_echoed(h: Heard) -> str:
-    """The one description sentence a "what"/"which" question echoes, of a place it names or,
-    naming none, of any place (the NPC's own first); "" when none or several do."""
+    """The one description sentence a "what"/"which" question echoes most, of a place it names
+    or, naming none, of any place; "" when none does or several do as much."""
     r = h.reading
     if r.wh not in ("what", "which") or r.has(*_NOT_A_THING) or other_time(r):
         return ""  # a description says how a place is now, not "tomorrow's lunch"
