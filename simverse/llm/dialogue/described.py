@@ -85,7 +85,9 @@ def walk_goal(raw: str) -> str:
     return " ".join(words) if 0 < len(words) <= 4 else ""
 
 
-_ONLY_A_SITE = word_set("facility site venue location premises space zone area")
+_SITE = word_set("facility site venue location premises")
+"""Words of office talk that say only that something is a place ("the canteen facility")."""
+_ONLY_A_SITE = _SITE | word_set("space zone area")
 """Words after a place's own that say only that it is a place ("the canteen facility")."""
 
 
@@ -286,8 +288,7 @@ def place_scores(line_vectors: np.ndarray, text_vectors: np.ndarray,
     return out
 
 
-PLACE_WORDS = word_set("room hall area place spot building house street road way side somewhere anywhere facility "
-                       "site venue location premises")
+PLACE_WORDS = word_set("room hall area place spot building house street road way side somewhere anywhere") | _SITE
 """Words a place's name may have that say only that it is a place ("Waiting Room")."""
 _GOING = word_set("go get find reach head near nearest around here there")
 """Words of asking the way that say nothing of what is done at the place."""
