@@ -21,7 +21,7 @@ from simverse.llm.dialogue.learner import in_usual_order
 from simverse.llm.dialogue.own_life import own_life_asked, own_life_unknown
 from simverse.llm.dialogue.people import asks_for_person, relation_texts
 from simverse.llm.dialogue.reading import read
-from tests.dialogue.test_said_in_passing import school  # noqa: F401  (the classroom with MiniLM)
+from tests.dialogue.test_said_in_passing import desk, school  # noqa: F401  (the classroom, the desk, MiniLM)
 
 
 @pytest.mark.parametrize(("line", "part"), [
@@ -97,6 +97,14 @@ def test_a_relationship_asked_for_in_other_words_is_found(school):  # noqa: F811
     assert "Kofi" in ask(school, "Milo", "Milo, you and which boy are always together?").utterance
     with shipped("harbor_town", "minilm") as town:
         assert "Tomas" in ask(town, "Finn", "who do you learn your trade from, the old salts?").utterance
+
+
+def test_a_relationship_is_not_answered_by_its_other_end(desk):  # noqa: F811
+    """Okafor's relationship to Sam is "employee": close in meaning to "boss", but the other
+    end of it, so "who is your boss?" is not told "Sam is my employee"."""
+    said = ask(desk, "Okafor", "who is your boss?").utterance
+    assert DONT_KNOW.search(said) and not said.startswith("Sam is my employee"), said
+    assert "Okafor" in ask(desk, "Sam", "who do you work for?").utterance  # the relationship's own end
 
 
 def test_a_relationship_is_asked_by_its_word_and_in_other_words():

@@ -47,6 +47,15 @@ def test_walks_said_in_other_ways(request, world, npc, said, place):
     assert walk.action == "move" and walk.args.get("place") == place, walk
 
 
+def test_a_walk_to_where_the_npc_stands_is_no_work_done_there(school):  # noqa: F811
+    """Arden stands in the Staff Room, whose work's description names it: a walk there is
+    answered as a walk (she is there already), not by marking papers."""
+    said = ask(school, "Arden", "walk with me to the staff room")
+    assert said.action == "talk" and "already" in said.utterance, said
+    raced = ask(school, "Kofi", "do a lap with me, race ya to the climbing frame!")
+    assert raced.action == "play", raced  # a walk that says what to do there: that work
+
+
 @pytest.mark.parametrize(("said", "order"), [
     ("Couldn't you fetch the ladder?", "fetch the ladder."),
     ("The queue is long; won't you open another till?", "The queue is long; open another till."),

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
-from simverse.core.names import HANDING_WORDS, name_words, verb_forms, word_form_set, word_forms
+from simverse.core.names import HANDING_WORDS, name_words, verb_forms, word_form_set, word_forms, word_set
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
@@ -26,7 +26,7 @@ from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
 from simverse.llm.dialogue.refusals import LIGHT_VERBS, rule_behind
 from simverse.llm.dialogue.requesting import FAVOUR, action_verbs, bidden, polite_request
 from simverse.llm.dialogue.voice import coins_text
-from simverse.llm.dialogue.walks import go, owner_place_said, place_described, wants_to_go
+from simverse.llm.dialogue.walks import MOVE_WORDS, go, owner_place_said, place_described, wants_to_go
 from simverse.llm.dialogue.wares import ware_meant
 
 WANTS_ITEM = ("sell me", "give me", "get me", "pour me", "hand me", "bring me", "fetch me", "serve me",
@@ -53,9 +53,9 @@ def answer_request(h: Heard) -> Said:
     here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
         here = places <= {h.req.place} and (bool(places) or place_described(h) in (None, h.req.place))
-        if here and any(_bindings(h, a) for a in named_actions(h)):
+        if here and not _only_a_walk(h) and any(_bindings(h, a) for a in named_actions(h)):
             return _do(h)  # "do a lap with me, race ya to the climbing frame!" in the playground: play there
-        return go(h)
+        return go(h)  # "walk with me to the staff room" in the staff room: "we're already at the Staff Room"
     if named:
         return _do(h)
     if wants_to_go(h):  # "come have a go on the climbing frame with me" where it is: what is done there
@@ -64,6 +64,16 @@ def answer_request(h: Heard) -> Said:
             and not _HELP_WITH_WHOM.search(h.reading.text):
         return Said("Of course. What do you need?" if h.voice.warmth > -0.2 else "Depends. What is it?")
     return _do(h)
+
+
+def _only_a_walk(h: Heard) -> bool:
+    """Whether the line says nothing but a walk and where to ("walk with me to the staff
+    room"): then an action is not meant by the place's words in its description."""
+    return not line_words(h) - _WALK_FORMS
+
+
+_WALK_FORMS = frozenset({f for w in MOVE_WORDS | word_set("over along down up across round back through out")
+                         for f in verb_forms(w)})
 
 
 _HELP_WITH_WHOM = re.compile(r"\b(?:help|assist) (?:the|that|this|those|these) (?:[a-z]+ ){0,2}?"

@@ -39,6 +39,18 @@ _AMONG = frozenset({"hands", "regulars"})
 _WHICH_REACH = 4
 """How far after "which" its person may come ("which of the old hands", "which of your workmates")."""
 _ANYONE = word_set("anyone anybody someone somebody")
+_CONVERSES = (
+    (word_set("boss manager employer supervisor superior chief foreman"),
+     word_set("employee worker staff subordinate report hire trainee underling assistant")),
+    (word_set("teacher mentor master tutor instructor trainer coach"),
+     word_set("pupil student apprentice trainee mentee protege learner")),
+    (word_set("parent mother father mum dad"), word_set("child son daughter kid")),
+    (word_set("creditor lender"), word_set("debtor borrower")),
+    (word_set("doctor nurse carer"), word_set("patient")),
+    (word_set("shopkeeper seller vendor merchant supplier landlord"), word_set("customer buyer client tenant")),
+)
+"""Relationships seen from either end: a question that asks for one ("who is your boss?")
+is never answered by its converse ("Sam is my employee"), however close in meaning."""
 
 
 def asks_for_person(r: Reading) -> bool:
@@ -178,11 +190,19 @@ def relation_named(h: Heard) -> str:
     ranked = sorted(h.relation_similarity.items(), key=lambda t: (-t[1], t[0]))
     who, score = ranked[0]
     near = [p for p, s in ranked if s >= score - RELATION_MARGIN]
-    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near):
-        return ""  # two relationships fit as well: no guess
+    if score < RELATION_CLOSE or any(kinds[p] != kinds[who] for p in near) or _converse_asked(h.reading, kinds[who]):
+        return ""  # two relationships fit as well, or the line asks the other end of this one: no guess
     if len(near) > 1:  # "who do you travel with?": all the companions
         return f"{relation_sentence(' and '.join(sorted(near)), kinds[who], many=True)}."
     return f"{relation_sentence(who, kinds[who])}."
+
+
+def _converse_asked(r: Reading, kind: str) -> bool:
+    """Whether the line names the other end of a relationship of ``kind`` and not its own
+    ("who is your boss?" of an NPC whose relationship is "employee")."""
+    said, own = {*r.words, *map(singular, r.words)}, set(kind.lower().split())
+    return any(own & side and said & other and not said & side
+               for pair in _CONVERSES for side, other in (pair, pair[::-1]))
 
 
 def relation_question(kind: str) -> str:
