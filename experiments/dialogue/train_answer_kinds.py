@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from pathlib import Path
 
 import numpy as np
 from sklearn.neural_network import MLPClassifier
@@ -42,6 +43,7 @@ from simverse.llm.dialogue.nearest_answer import (
     nearest_of,
     probabilities,
     told,
+    weights_in,
 )
 from simverse.llm.dialogue.replying import hear
 from simverse.llm.dialogue.voice import voice_for
@@ -114,42 +116,54 @@ def train(x: np.ndarray, y: np.ndarray) -> Layers:
                  for w, b in zip(net.coefs_, net.intercepts_, strict=True))
 
 
-def check(x: np.ndarray, y: np.ndarray, origin: list[str], right: list[list[bool]], names: list[str]) -> None:
-    """Leave each set out in turn: per set, how often the kind chosen says the answer (or is
-    none, where unknowable); in all, as the reader is used (a kind only when at least
+def check(x: np.ndarray, y: np.ndarray, origin: list[str], right: list[list[bool]], names: list[str],
+          against: Layers | None = None) -> None:
+    """Leave each of ``names`` out in turn: per set, how often the kind chosen says the answer
+    (or is none, where unknowable); in all, as the reader is used (a kind only when at least
     :data:`SURE` sure), the share of knowable lines whose answer it tells and of unknowable
-    ones where it adds nothing."""
+    ones where it adds nothing; with ``against``, the same for those weights, kept as they
+    are (a reader trained before, for which these sets may still be unseen)."""
     where = np.asarray(origin)
-    told = quiet = 0
+    none = CLASSES.index("none")
+    told = dict.fromkeys(["retrained", *(["against"] if against is not None else [])], 0)
+    quiet = dict(told)
     for name in names:
-        layers = train(x[where != name], y[where != name])
         rows = np.flatnonzero(where == name)
-        p = probabilities(layers, x[rows])
-        chosen = p.argmax(axis=1)
-        share = np.mean([right[r][c] for r, c in zip(rows, chosen, strict=True)])
-        print(f"{name}: the kind chosen says the answer (or none, where unknowable) for {share:.1%}")
-        adds = (chosen != CLASSES.index("none")) & (p.max(axis=1) >= SURE)
-        for r, c, added in zip(rows, chosen, adds, strict=True):
-            if y[r] == CLASSES.index("none"):
-                quiet += not added
-            else:
-                told += bool(added and right[r][c])
-    unknowable = int(np.sum(y == CLASSES.index("none")))
-    print(f"in all, at least {SURE} sure: the answer told for {told / (len(y) - unknowable):.1%} of "
-          f"{len(y) - unknowable} knowable lines, nothing added to {quiet / unknowable:.1%} of {unknowable} unknowable")
+        nets = {"retrained": train(x[where != name], y[where != name])} | (
+            {"against": against} if against is not None else {})
+        for label, layers in nets.items():
+            p = probabilities(layers, x[rows])
+            chosen = p.argmax(axis=1)
+            share = np.mean([right[r][c] for r, c in zip(rows, chosen, strict=True)])
+            print(f"{name} ({label}): the kind chosen says the answer (or none, where unknowable) for {share:.1%}")
+            adds = (chosen != none) & (p.max(axis=1) >= SURE)
+            for r, c, added in zip(rows, chosen, adds, strict=True):
+                if y[r] == none:
+                    quiet[label] += not added
+                else:
+                    told[label] += bool(added and right[r][c])
+    left_out = np.isin(where, names)
+    unknowable = int(np.sum(y[left_out] == none))
+    knowable = int(np.sum(left_out)) - unknowable
+    for label in told:
+        print(f"in all ({label}), at least {SURE} sure: the answer told for {told[label] / knowable:.1%} of "
+              f"{knowable} knowable lines, nothing added to {quiet[label] / unknowable:.1%} of {unknowable} unknowable")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exclude", nargs="*", default=[], help="sets kept out of training")
     parser.add_argument("--check", action="store_true", help="leave each set out in turn and score it")
+    parser.add_argument("--check-only", nargs="*", default=None, help="with --check: leave out only these sets")
+    parser.add_argument("--against", type=Path, help="with --check: score these weights too, as they are")
     args = parser.parse_args()
     names = sets(set(args.exclude))
     x, y, origin, right = examples(names)
     print(f"{len(y)} lines from {len(names)} sets; by kind: "
           + ", ".join(f"{k} {int(np.sum(y == i))}" for i, k in enumerate(CLASSES)))
     if args.check:
-        check(x, y, origin, right, names)
+        against = weights_in(args.against) if args.against else None
+        check(x, y, origin, right, args.check_only or names, against)
     layers = train(x, y)
     WEIGHTS_FILE.write_text(json.dumps({
         "classes": list(CLASSES), "encoder": "minilm", "sets": names, "lines": len(y),

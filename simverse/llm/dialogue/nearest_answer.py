@@ -148,24 +148,29 @@ Layers = tuple[tuple[np.ndarray, np.ndarray], ...]
 
 @cache
 def weights() -> Layers:
-    """The trained network's layers: a hidden layer of tanh units, then a softmax over
-    :data:`CLASSES`."""
+    """The trained network's layers (:data:`WEIGHTS_FILE`), read once."""
+    return weights_in(WEIGHTS_FILE)
+
+
+def weights_in(path: Path) -> Layers:
+    """A weights file's layers: a hidden layer of tanh units, then a softmax over
+    :data:`CLASSES`; a file that is not one is refused, naming it."""
     try:
-        data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         classes = tuple(data["classes"])
         layers = tuple((np.asarray(layer["weights"], dtype=np.float32), np.asarray(layer["bias"], dtype=np.float32))
                        for layer in data["layers"])
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ValueError(f"{WEIGHTS_FILE}: not a weights file of this reader ({e})") from e
+        raise ValueError(f"{path}: not a weights file of this reader ({e})") from e
     if classes != CLASSES:
-        raise ValueError(f"{WEIGHTS_FILE}: classes {list(classes)} are not {list(CLASSES)}")
+        raise ValueError(f"{path}: classes {list(classes)} are not {list(CLASSES)}")
     width = None  # what the layer before puts out
     for w, b in layers:
         if w.ndim != 2 or b.shape != (w.shape[1],) or width not in (None, w.shape[0]):
-            raise ValueError(f"{WEIGHTS_FILE}: layers of shapes {[(w.shape, b.shape) for w, b in layers]} do not chain")
+            raise ValueError(f"{path}: layers of shapes {[(w.shape, b.shape) for w, b in layers]} do not chain")
         width = w.shape[1]
     if width != len(CLASSES):
-        raise ValueError(f"{WEIGHTS_FILE}: the last layer gives {width} outputs, not one per class {list(CLASSES)}")
+        raise ValueError(f"{path}: the last layer gives {width} outputs, not one per class {list(CLASSES)}")
     return layers
 
 
