@@ -11,9 +11,11 @@ turn, it told the answer for 82.5% of knowable lines where the softmax regressio
 told 76.8%, on the same lines, and stayed quiet as often on unknowable ones. Sets named by
 ``--exclude`` stay out, so that they can still measure it blind; ``--check`` leaves each
 set out in turn and prints how often the kind chosen for its lines says the answer, and in
-all how often the reader, used as the NPC uses it, tells the answer or stays quiet.
+all how often the reader, used as the NPC uses it, tells the answer or stays quiet;
+``--check-only`` leaves out only the sets it names, and ``--against`` scores earlier weights,
+as they are, on the same sets (for which they may still be unseen).
 
-    python experiments/dialogue/train_answer_kinds.py --exclude heldout28
+    python experiments/dialogue/train_answer_kinds.py --exclude heldout57
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from simverse.llm.dialogue.described import (
 )
 from simverse.llm.dialogue.details import described, description_asked
 from simverse.llm.dialogue.doers import who_by_deed
-from simverse.llm.dialogue.echoed import detail_echoed, where_listed
+from simverse.llm.dialogue.echoed import detail_echoed, persona_echoed, where_listed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
 from simverse.llm.dialogue.knowing import Known, answers_asked, gather, named, route
 from simverse.llm.dialogue.parts import asked_clause, clauses_of
@@ -90,7 +90,7 @@ def answer_about(h: Heard) -> Said:
         return Said(capital(known.memories[0]) + ".")
     if way := _described_way(h):
         return Said(way)
-    if seen := seen_here(h) or detail_echoed(h):  # "have you got lollipops?", "what rings when the door opens?"
+    if seen := seen_here(h) or detail_echoed(h) or persona_echoed(h):  # "what rings when the door opens?"
         return Said(seen)
     said = dont_know(h)
     told = _with_aside(h, said, known)

@@ -12,13 +12,18 @@ from simverse.llm.dialogue.reading import Reading
 
 _NATURE = r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demeanou?r|manner|disposition|ways|style)"
 """What a person is like, asked by name ("your temperament", "your bedside manner")."""
+_QUALITIES = r"(?:strengths|strong points|good points|qualities|virtues|traits)\b"
+"""What a person is good at or like, asked by name ("what are your top strengths?", "what
+qualities do you bring?"; not "what qualities do you look for in a pupil?")."""
 _ASKED = re.compile(r"\bdescribe yourself\b|\bwhat (?:kind|sort|type) of (?:a )?(?:person|man|woman|girl|boy|fellow|lad"
                     r"|lass|guy|character|teacher|doctor|leader|boss)? ?(?:are you|would you say you are)\b"
                     r"|\bwhat are you like\b(?! at| with)"
                     r"|\bhow (?:do|did|can) you (?:keep|stay|remain|get|manage to (?:be|keep|stay)) (?:[a-z']+ ){0,3}?"
                     r"so (?!sure\b|certain\b|much\b|many\b|far\b|long\b)[a-z]+\b"
                     rf"|\b(?:describe|characteri[sz]e|sum up) your {_NATURE}\b|\bwhat is your {_NATURE} like\b"
-                    rf"|\bwhat (?:kind|sort|type) of {_NATURE} (?:do|would|will) you\b")
+                    rf"|\bwhat (?:kind|sort|type) of {_NATURE} (?:do|would|will) you\b"
+                    r"|\bwhat (?:are|is|'s|were) your (?:[a-z]+ )?" + _QUALITIES + r"|\bwhat " + _QUALITIES
+                    + r" (?:do|would|will|did) you (?:have|bring|possess|offer|max out|rely on|pride yourself on)\b")
 _SEEN_BY_OTHERS = re.compile(
     rf"\b(?:how|in what (?:terms|words|way)|with what words|what words) (?:would|do|does|might|could|will)"
     rf" (?!i |we )(?:[a-z]+ ){{1,3}}?(?:describe|characteri[sz]e|sum up|size up|paint) (?:you|your {_NATURE})\b"

@@ -103,9 +103,11 @@ _HEADS = (
     ("why", r"reasons?|causes?|grounds"),
     ("how many", r"numbers?|count|total|quantity"),
 )
-_HEAD = [(wh, re.compile(r"^(?:\S+ ){1,3}?(?:" + nouns + r")\b", re.IGNORECASE)) for wh, nouns in _HEADS]
+_HEAD = [(wh, re.compile(r"^(?:(?!(?:you|you'd|you'll|you've|i|i'd|we|they|he|she|who|that|which|whom)\b)\S+ ){1,3}?"
+                         r"(?:" + nouns + r")\b", re.IGNORECASE)) for wh, nouns in _HEADS]
 """What a thing to be stated asks by the noun that heads it ("the precise sum ..." asks how
-much, "the location in which ..." where)."""
+much, "the location in which ..." where); not a word of a clause after it ("the colleague
+you'd count as your friend" asks who, not how many)."""
 _WAY_SUPPOSED = re.compile(
     r"^(?:were|if|suppose|supposing|should|say) (?:one|i|we|you|someone|somebody|anyone|anybody|an? [a-z]+)"
     r"(?: (?:were|was|wanted|wished|had|needed))?(?: to)? (?:set out|set off|walk|go|travel|head|get|wander|stroll"

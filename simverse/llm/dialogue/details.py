@@ -58,7 +58,7 @@ _DESCRIPTION_ASKED = re.compile(
     r"|whether|if)\b)(?:\S+ ){0,7}\S+$"
     r"|\bwhat (?:(?:is|are|was|were|will|would|can|could|might|do|does) )?(?:(?:i|you|we|one|people|visitors) )?"
     r"(?:(?:there|kept|displayed|shown|stored|held|housed|on show|on display|to see|to be seen|find|see|spot|found"
-    r"|lies|lie) )*(?:in|inside|within) (?:the|this|that|your|its)\b"
+    r"|lies|lie|sitting|sits|standing|stands|lying) )*(?:in|inside|within) (?:the|this|that|your|its)\b"
     r"|\bwhat (?:they|you|we|people) (?:have |had )?(?:actually |really )?(?:got |keep |put )?"
     r"(?:on show|on display) (?:in|inside|within) (?:the|this|that|your|its)\b"
     r"|^(?:please )?describe\b")

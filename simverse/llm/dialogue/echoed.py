@@ -16,7 +16,7 @@ import re
 
 from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_forms
 from simverse.llm.dialogue.described import where_goal
-from simverse.llm.dialogue.details import place_details
+from simverse.llm.dialogue.details import persona_pieces, persona_told, place_details
 from simverse.llm.dialogue.heard import Heard, capital, name_of
 from simverse.llm.dialogue.reading import YOU_WORDS
 from simverse.llm.dialogue.roles import other_time
@@ -84,6 +84,29 @@ _FOUND_AT = re.compile(r"\bwhere (?:(?:in|within|on|at) [a-z ]+? )?(?:can|could|
                        r" (?P<goal>[a-z ]+)$")
 """Where a thing is seen, asked by seeing it ("where might one read the lunch menu?"); not
 by getting it, which a ware answers ("where can I get a drink?")."""
+
+
+_ANY_THING = frozenset({"item", "thing", "stuff", "object", "something", "down", "off", "out", "over", "away", "back"})
+"""Words that stand for whatever is asked ("what's the item weighing down that bag?") and the
+particles of a verb ("weighing down"), never unsaid."""
+
+
+def persona_echoed(h: Heard) -> str:
+    """The NPC's own persona, told in the first person, when a "what"/"which" question to it
+    echoes one phrase of it as a description sentence is echoed ("what's weighing down your
+    carrier bag?" of "a retired plumber with a recalled kettle in a carrier bag"); "" otherwise."""
+    r = h.reading
+    if r.wh not in ("what", "which") or not YOU_WORDS & set(r.words) or r.has(*_NOT_A_THING) or other_time(r):
+        return ""
+    own = set(word_forms(h.req.names[h.req.npc].name if h.req.npc in h.req.names else h.req.npc)) | set(YOU_WORDS)
+    asked = _words(r.text, own | _ANY_THING)
+    for piece in persona_pieces(h.req):
+        said = _words(piece, own)
+        shared = _shared(asked, said)
+        if len(shared) >= ECHOED and len(asked - {a for a in asked if _shared({a}, said)}) <= UNECHOED \
+                and said - shared:
+            return persona_told([piece])
+    return ""
 
 
 def where_listed(h: Heard) -> str:

@@ -23,13 +23,16 @@ _ASKED = re.compile(r"\bhow long (?:have|has|had|you|it)\b"
                     r"|\b(?:years|ages|decades) (?:behind|under) (?:you|your belt)\b"
                     r"|\bsince (?:long|when|many|how long|a long time|much time)\b"
                     r"|\b(?:length|years|time) (?:of|in) (?:service|the job|the post|the trade)\b"
+                    r"|\bhow (?:many (?:years|yrs|months|weeks|days) of|much) (?:experience|service)\b"
+                    r"|\bwhat (?:day|week|month|year) (?:of (?:[a-z']+ ){1,3})?(?:are|is) (?:you|it) (?:on|in)\b"
                     r"|\byou (?:must|can not|cannot|could not|would|will|have|had)(?: not)?(?: have)? been "
                     r"(?:[a-z]+ ){0,4}?(?:for )?(?:(?:more|less|over|under|longer|fewer) (?:than )?)?"
                     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|a few|several|many"
                     r"|\d+) (?:years?|months?|weeks?|days?)\b")
 """"How long have you been a guard?", "been doing this job long?", "are you new here?", as
 learners say it, "you work here since long?", and as a guess to confirm, "you can't have
-been guarding it more than five years, surely?"."""
+been guarding it more than five years, surely?"; "how many years of experience do you have?" and
+"what day of your training are you on?" ask it too."""
 _NOT_SINCE = re.compile(r"\b(?:will|going to|until|till|left|more(?! than)|ago)\b")
 """A span still to come or a date asked ("how long will you stay?") is not one already spent."""
 _SPAN = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"

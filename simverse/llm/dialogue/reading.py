@@ -178,7 +178,7 @@ def _read(line: str, keep: Container[str], names: frozenset[str] | None) -> Read
     while start < len(words) and (led := lead_in(words, start, names)):
         start = asked_from = start + led  # "Sable, another question: ...", "Ilsa, it's me, Mara. Tell me..."
     body = words[start:]
-    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body) and not _wished(
+    opens = bool(body) and (body[0] in WH or body[0] in AUX) and not _imperative(body, raw) and not _wished(
         body, raw) and not (body[:2] in (["what", "a"], ["what", "an"]) and not raw.endswith("?"))  # "what a grim day"
     tagged = text.endswith(_TAG_ENDINGS) and not opens
     wonders = _WONDERS.search(text)
@@ -218,10 +218,14 @@ def _adverb_before_asking(words: list[str], at: int) -> bool:
     return words[at].endswith("ly") and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX)
 
 
-def _imperative(body: list[str]) -> bool:
-    """"Don't worry, they'll sort it out", "do a few laps": an order, not a question ("don't
-    you think...?", "do a lot of people...?" still ask)."""
+def _imperative(body: list[str], raw: str) -> bool:
+    """"Don't worry, they'll sort it out", "do a few laps", "do your job and trim the lamp,
+    please": an order, not a question ("don't you think...?", "do a lot of people...?", "do
+    your parents know?" still ask)."""
     if len(body) > 2 and body[0] == "do" and body[1] in ("a", "an", "some", "us", "me") and body[2] != "lot":
+        return True
+    if body[:2] == ["do", "your"] and not raw.rstrip().endswith("?") and (
+            "please" in body or raw.rstrip().endswith("!")):
         return True
     if len(body) > 3 and body[0] in ("might", "may") and body[1] in ("want", "need") and body[2] == "to":
         return True  # "might wanna see to it": advice with its "you" left out

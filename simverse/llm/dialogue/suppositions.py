@@ -24,6 +24,10 @@ _CONDITION = re.compile(
     r"|assuming|let's say|let us say|should|were|had)\b[^,;:?]*?)"
     r"\s*[,;:]\s+(?P<main>[^,;:?]+\?)$", re.IGNORECASE)
 """A condition clause, then a comma (or semicolon or colon), then the question."""
+_BARE_WAY = re.compile(r"^(?:so |then )?(?:what(?:'s| is| would be)|which is) (?:the|my|our) (?:[a-z]+ )?"
+                       r"(?:route|way|path)(?: (?:then|there|please))?\?$", re.IGNORECASE)
+""""What's the route?", "what's the best way then?": a way asked with nowhere named, which a
+condition before it says ("if I go out of the lobby toward the studio, ...")."""
 _COUNTERFACTUAL = re.compile(r"\b(?:had|hadn't|'d not)\b", re.IGNORECASE)
 """"Had you not gone into teaching, ...": another life, which the question asks about."""
 _ASKS_TO_DO = re.compile(r"^(?:would|could|can|will|might) (?:you|ya|u)\b", re.IGNORECASE)
@@ -35,9 +39,13 @@ what would you call a good day's work?": the question leans on the condition."""
 
 
 def without_condition(line: str) -> str:
-    """``line`` with a question asked after a condition said without it; else unchanged."""
+    """``line`` with a question asked after a condition said without it, or, where the question
+    asks a way and the condition says where to ("if I go toward the studio, what's the
+    route?"), said after it ("what's the route if I go toward the studio?"); else unchanged."""
     sentences = SENTENCE_BREAK.split(line.strip())
     match = _CONDITION.match(sentences[-1])
+    if match is not None and _BARE_WAY.match(match["main"]):
+        return " ".join([*sentences[:-1], f"{match['head']}{match['main'][:-1]} {match['cond']}?"])
     if match is None or not read(match["main"]).opens or wish_supposed(read(line)) \
             or _COUNTERFACTUAL.search(match["cond"]) or _ASKS_TO_DO.match(match["main"]) \
             or _POINTS_BACK.search(match["main"]):
