@@ -31,6 +31,9 @@ from tests.dialogue.test_said_in_passing import desk, school  # noqa: F401  (Min
     ("which visitor pulled the most aggro off you?", "which visitor annoyed you the most?"),
     ("how many years of XP do you have?", "how many years of experience do you have?"),
     ("is your stall open?", "is your stall open?"),  # nothing of a game: unchanged
+    ("I've a sack of grain to grind, who does that?", "I've a sack of grain to grind, who does that?"),
+    ("who's doling out quests round here?", "who's doling out quests round here?"),  # quests in their plain sense
+    ("what's your main quest, and your daily quest?", "what's your goal, and your daily job?"),
 ])
 def test_game_talk_is_said_plainly(said, plain):
     assert played_plainly(said) == plain
@@ -56,6 +59,7 @@ def test_do_your_job_please_is_an_order_and_do_your_parents_a_question():
     ("Hugo", "what's the thing weighing down your carrier bag?", "recalled kettle"),  # the persona echoed
     ("Bea", "what week of your training are you in?", "third day"),
     ("Sam", "do your job and take the next ticket, please.", None),
+    ("Yuki", "what was your security answer again?", "don't know"),  # her persona says she forgot them
 ])
 def test_the_desk_hears_game_talk_and_its_neighbours(desk, npc, said, answer):  # noqa: F811
     reply = ask(desk, npc, said)

@@ -86,7 +86,8 @@ _FOUND_AT = re.compile(r"\bwhere (?:(?:in|within|on|at) [a-z ]+? )?(?:can|could|
 by getting it, which a ware answers ("where can I get a drink?")."""
 
 
-_ANY_THING = frozenset({"item", "thing", "stuff", "object", "something", "down", "off", "out", "over", "away", "back"})
+_NEVER_UNSAID = frozenset({"item", "thing", "stuff", "object", "something", "down", "off", "out", "over", "away",
+                           "back"})
 """Words that stand for whatever is asked ("what's the item weighing down that bag?") and the
 particles of a verb ("weighing down"), never unsaid."""
 
@@ -94,17 +95,19 @@ particles of a verb ("weighing down"), never unsaid."""
 def persona_echoed(h: Heard) -> str:
     """The NPC's own persona, told in the first person, when a "what"/"which" question to it
     echoes one phrase of it as a description sentence is echoed ("what's weighing down your
-    carrier bag?" of "a retired plumber with a recalled kettle in a carrier bag"); "" otherwise."""
+    carrier bag?" of "a retired plumber with a recalled kettle in a carrier bag") and says at
+    least two words more; "" otherwise ("what was your security answer?" of "who forgot her
+    security answers" is not told it)."""
     r = h.reading
     if r.wh not in ("what", "which") or not YOU_WORDS & set(r.words) or r.has(*_NOT_A_THING) or other_time(r):
         return ""
     own = set(word_forms(h.req.names[h.req.npc].name if h.req.npc in h.req.names else h.req.npc)) | set(YOU_WORDS)
-    asked = _words(r.text, own | _ANY_THING)
+    asked = _words(r.text, own | _NEVER_UNSAID)
     for piece in persona_pieces(h.req):
         said = _words(piece, own)
         shared = _shared(asked, said)
         if len(shared) >= ECHOED and len(asked - {a for a in asked if _shared({a}, said)}) <= UNECHOED \
-                and said - shared:
+                and len(said - shared) >= ECHOED:  # "who forgot her security answers" holds none of them
             return persona_told([piece])
     return ""
 

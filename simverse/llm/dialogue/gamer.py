@@ -15,17 +15,16 @@ GAMER = {
     "npc": "person", "npcs": "people", "lf": "looking for", "spawn": "place", "spawns": "places",
     "spawning": "coming", "zone": "place", "zones": "places", "hub": "place", "poi": "feature", "pois": "features",
     "xp": "experience", "loot": "goods", "gear": "goods", "aggro": "anger", "perks": "strengths",
-    "stats": "strengths", "tutorial": "training", "questline": "story", "quest": "goal", "quests": "goals",
-    "afk": "away",
+    "stats": "strengths", "tutorial": "training", "questline": "story", "afk": "away",
 }
-"""A player's words, each read as the plain word after it ("quest" as a goal, "aggro" as
-anger, "POIs" as a place's features); words with a plain sense as common are read by their
-phrase (:data:`_PHRASES`: "your grind", but "grain to grind")."""
+"""A player's words, each read as the plain word after it ("aggro" as anger, "POIs" as a
+place's features); words with a plain sense as common are read by their phrase
+(:data:`_PHRASES`: "your grind" but "grain to grind", "which quest" but "doling out quests")."""
 
 _GAMER_WORD = re.compile(r"\b(" + "|".join(sorted(GAMER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PHRASES = (
     (re.compile(r"\b(?!(?:the|this|that|a|an|your|my|our|which|what|each|every|any|some)\b)([a-z']+) "
-                r"(?:zone|zones|hub|spawn|spawn point)\b", re.IGNORECASE), lambda m: m[1]),
+                r"(?:spawn point|zones|zone|hub|spawn)\b", re.IGNORECASE), lambda m: m[1]),
     (re.compile(r"\b(is|does|was) your (?:character|toon|avatar|build)\b", re.IGNORECASE),
      lambda m: {"is": "are", "does": "do", "was": "were"}[m[1].lower()] + " you"),
     (re.compile(r"\byour (?:character|toon|avatar|build)\b", re.IGNORECASE), lambda m: "you"),
@@ -45,6 +44,8 @@ _PHRASES = (
     (re.compile(r"\bboss (?:fight|battle)\b", re.IGNORECASE), lambda m: "big test"),
     (re.compile(r"\bdaily (?:quest|mission)\b", re.IGNORECASE), lambda m: "daily job"),
     (re.compile(r"\b(?:side|main) (?:quest|mission)\b", re.IGNORECASE), lambda m: "goal"),
+    (re.compile(r"\b(your|ur|which|what|current|next|this) quest(s?)\b", re.IGNORECASE),
+     lambda m: f"{m[1]} goal{m[2]}"),
     (re.compile(r"\bworld events?\b", re.IGNORECASE), lambda m: m[0].split()[-1]),
     (re.compile(r"\b(i|we|you) (?:path|pathfind)\b", re.IGNORECASE), lambda m: f"{m[1]} go"),
     (re.compile(r"\b(?:buy )?price check on\b", re.IGNORECASE), lambda m: "what is the price of"),
@@ -54,10 +55,11 @@ market (where the world has a "Waiting Area", "area" would name it), "is your ch
 running" -> "are you running" ("which quest has your character stuck here" -> "has you stuck"),
 "quick q, " said as nothing, "which grind are you running" -> "which grind are you doing",
 "gear up for" -> "prepare for", "your grind" and "grinding in the market" as work ("grain to
-grind" is left), "craft one" -> "make one", "pulled the most aggro from you" -> "annoyed you the most", "in
-your inventory" -> "on you", a "boss fight" coming as a big test, a "daily quest" as a daily job
-and a "side quest" as a goal, "world events" as events, "if I path out of" -> "if I go out of",
-"price check on" -> "what is the price of"."""
+grind" is left), "craft one" -> "make one", "pulled the most aggro from you" -> "annoyed you
+the most", "in your inventory" -> "on you", a "boss fight" coming as a big test, a "daily
+quest" as a daily job and a "side quest", "your quest" or "which quest" as a goal, "world
+events" as events, "if I path out of" -> "if I go out of", "price check on" -> "what is the
+price of"."""
 
 
 @lru_cache(maxsize=1 << 14)  # a line heard by several NPCs
