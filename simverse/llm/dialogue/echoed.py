@@ -18,6 +18,7 @@ from simverse.core.names import FUNCTION_WORDS, same_root, verb_forms, word_form
 from simverse.llm.dialogue.described import where_goal
 from simverse.llm.dialogue.details import persona_pieces, persona_told, place_details
 from simverse.llm.dialogue.heard import Heard, capital, name_of
+from simverse.llm.dialogue.imperatives import PARTICLES
 from simverse.llm.dialogue.reading import YOU_WORDS
 from simverse.llm.dialogue.roles import other_time
 
@@ -86,8 +87,7 @@ _FOUND_AT = re.compile(r"\bwhere (?:(?:in|within|on|at) [a-z ]+? )?(?:can|could|
 by getting it, which a ware answers ("where can I get a drink?")."""
 
 
-_NEVER_UNSAID = frozenset({"item", "thing", "stuff", "object", "something", "down", "off", "out", "over", "away",
-                           "back"})
+_NEVER_UNSAID = frozenset({"item", "thing", "stuff", "object", "something", *PARTICLES})
 """Words that stand for whatever is asked ("what's the item weighing down that bag?") and the
 particles of a verb ("weighing down"), never unsaid."""
 

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from simverse.core.decisions import ActionSpec
-from simverse.core.names import HANDING_WORDS, name_words, verb_forms, word_form_set, word_forms, word_set
+from simverse.core.names import HANDING_WORDS, name_words, verb_forms, word_form_set, word_forms
 from simverse.llm.dialogue.actions_meant import BUILTIN_ACTIONS, deed_with_thing, only_doable
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.heard import capital
+from simverse.llm.dialogue.imperatives import PARTICLES
 from simverse.llm.dialogue.named_actions import named_actions, verbs_of, words_of
 from simverse.llm.dialogue.order_words import DETERMINERS, described_words, line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
@@ -72,8 +73,7 @@ def _only_a_walk(h: Heard) -> bool:
     return not line_words(h) - _WALK_FORMS
 
 
-_WALK_FORMS = frozenset({f for w in MOVE_WORDS | word_set("over along down up across round back through out")
-                         for f in verb_forms(w)})
+_WALK_FORMS = frozenset({f for w in MOVE_WORDS | PARTICLES | {"across"} for f in verb_forms(w)})
 
 
 _HELP_WITH_WHOM = re.compile(r"\b(?:help|assist) (?:the|that|this|those|these) (?:[a-z]+ ){0,2}?"
