@@ -42,6 +42,14 @@ def _shared(asked: set[str], said: set[str]) -> set[str]:
     return {s for s in said if any(same_root(a, s) or a in verb_forms(s) or s in verb_forms(a) for a in asked)}
 
 
+def _echo(asked: set[str], said: set[str]) -> set[str]:
+    """The words ``said`` shares with a question that echoes it: at least :data:`ECHOED`, with
+    at most :data:`UNECHOED` of the question's words left unsaid; empty where it is no echo."""
+    shared = _shared(asked, said)
+    unsaid = {a for a in asked if not _shared({a}, said)}
+    return shared if len(shared) >= ECHOED and len(unsaid) <= UNECHOED else set()
+
+
 def detail_echoed(h: Heard) -> str:
     """The one description sentence a "what"/"which" question echoes most, of a place it names
     or, naming none, of any place; "" when none does or several do as much."""
@@ -64,9 +72,8 @@ def detail_echoed(h: Heard) -> str:
             if sentence != whole:
                 continue  # a whole sentence, not an item of its list
             said = _words(sentence, own)
-            shared = _shared(asked, said)
-            unsaid = {a for a in asked if not _shared({a}, said)}
-            if len(shared) >= ECHOED and len(unsaid) <= UNECHOED and said - shared and not (
+            shared = _echo(asked, said)
+            if shared and said - shared and not (
                     set(r.words) & _NAMING and not set(sentence.lower().split()) & _NAMING):
                 best.append((len(shared), place, sentence))
     if not best:
@@ -105,9 +112,8 @@ def persona_echoed(h: Heard) -> str:
     asked = _words(r.text, own | _NEVER_UNSAID)
     for piece in persona_pieces(h.req):
         said = _words(piece, own)
-        shared = _shared(asked, said)
-        if len(shared) >= ECHOED and len(asked - {a for a in asked if _shared({a}, said)}) <= UNECHOED \
-                and len(said - shared) >= ECHOED:  # "who forgot her security answers" holds none of them
+        shared = _echo(asked, said)
+        if shared and len(said - shared) >= ECHOED:  # "who forgot her security answers" holds none of them
             return persona_told([piece])
     return ""
 

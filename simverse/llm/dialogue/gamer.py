@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from simverse.llm.dialogue.typed import word_swapper
+
 GAMER = {
     "npc": "person", "npcs": "people", "lf": "looking for", "spawn": "place", "spawns": "places",
     "spawning": "coming", "zone": "place", "zones": "places", "hub": "place", "poi": "feature", "pois": "features",
@@ -21,7 +23,7 @@ GAMER = {
 place's features); words with a plain sense as common are read by their phrase
 (:data:`_PHRASES`: "your grind" but "grain to grind", "which quest" but "doling out quests")."""
 
-_GAMER_WORD = re.compile(r"\b(" + "|".join(sorted(GAMER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_game_words_plainly = word_swapper(GAMER)
 _PHRASES = (
     (re.compile(r"\b(?!(?:the|this|that|a|an|your|my|our|which|what|each|every|any|some)\b)([a-z']+) "
                 r"(?:spawn point|zones|zone|hub|spawn)\b", re.IGNORECASE), lambda m: m[1]),
@@ -68,4 +70,4 @@ def played_plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     plainly, but for the words in ``keep`` (the world's name words)."""
     for pattern, plain in _PHRASES:
         line = pattern.sub(plain, line)
-    return _GAMER_WORD.sub(lambda m: m[0] if m[0].lower() in keep else GAMER[m[0].lower()], line)
+    return _game_words_plainly(line, keep)

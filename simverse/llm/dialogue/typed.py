@@ -7,7 +7,7 @@ ordinary English, no world's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 
 from simverse.core.spelling import is_common
@@ -137,14 +137,26 @@ cheese sandwich."""
 _PLAIN = {**SLANG, **ELEVATED, **JARGON}
 """Every word read as a plainer one: informal (:data:`SLANG`), old or elevated (:data:`~.elevated.ELEVATED`) and
 of office talk (:data:`~.jargon.JARGON`)."""
-_SLANG_WORD = re.compile(r"\b(" + "|".join(sorted(_PLAIN, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def word_swapper(table: Mapping[str, str]) -> Callable[[str, frozenset[str]], str]:
+    """A function that says each of ``table``'s words in a line as the plain word it maps to
+    (whole words, any case), but for the words of ``keep`` (the world's name words)."""
+    pattern = re.compile(r"\b(" + "|".join(sorted(table, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+    def swap(line: str, keep: frozenset[str] = frozenset()) -> str:
+        return pattern.sub(lambda m: m[0] if m[0].lower() in keep else table[m[0].lower()], line)
+    return swap
+
+
+_said_plainly = word_swapper(_PLAIN)
 
 
 @lru_cache(maxsize=1 << 16)
 def plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` with its informal words in plain words, but for ``keep`` (the world's name words);
     kept per line, as every listener of a line finds its names."""
-    return _SLANG_WORD.sub(lambda m: m[0] if m[0].lower() in keep else _PLAIN[m[0].lower()], line)
+    return _said_plainly(line, keep)
 
 
 def as_read(line: str) -> str:
