@@ -43,6 +43,7 @@ from simverse.llm.dialogue.clausal import asked_late, asked_topics, late_questio
 from simverse.llm.dialogue.counts import count_unknown
 from simverse.llm.dialogue.deed_closeness import deed_similarities
 from simverse.llm.dialogue.doing_now import thing_in_use
+from simverse.llm.dialogue.framing import framed_plainly
 from simverse.llm.dialogue.gamer import played_plainly
 from simverse.llm.dialogue.greetings import introduces, is_greeting
 from simverse.llm.dialogue.hints import work_hinted
@@ -184,12 +185,14 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
 
 def _said_plainly(req: DecisionRequest) -> DecisionRequest:
     """``req`` with its last line as if typed (:func:`.spoken.fluent`), an ask to be briefed
-    as one to be told (:func:`.stated.briefed_plainly`) and a player's game talk said plainly
+    as one to be told (:func:`.stated.briefed_plainly`), what its answer is for left out
+    (:func:`.framing.framed_plainly`) and a player's game talk said plainly
     (:func:`.gamer.played_plainly`); ``req`` itself where that changes nothing."""
     if not req.conversation:
         return req
     last = req.conversation[-1]
-    text = played_plainly(briefed_plainly(fluent(last.text)), name_words(req.names))
+    keep = name_words(req.names)
+    text = played_plainly(framed_plainly(briefed_plainly(fluent(last.text)), keep), keep)
     return req if text == last.text else replace(req, conversation=[*req.conversation[:-1], Turn(last.speaker, text)])
 
 
