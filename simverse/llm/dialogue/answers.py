@@ -187,7 +187,8 @@ def world_knowledge(h: Heard) -> str:
             text = (wares_at(h, topic) if wares_asked(h.reading) else "") \
                 or person_answer(h, topic)  # "what does Greta sell?"
         elif view.kind == "place":
-            text = wares_at(h, topic) if h.reading.has(*_TRADE) and not OWN_DEAL.search(h.reading.text) else ""
+            text = wares_at(h, topic) if h.reading.has(*_TRADE) and not OWN_DEAL.search(h.reading.text) \
+                and h.reading.wh not in ("who", "whose", "whom") else ""  # not "whose farm grows what you sell?"
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
             if not text and h.reading.wh in ("what", None) and description_asked(h.reading.text) \

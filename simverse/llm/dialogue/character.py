@@ -15,8 +15,9 @@ _NATURE = r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demean
 _QUALITIES = r"(?:strengths|strong points|good points|qualities|virtues|traits)\b"
 """What a person is good at or like, asked by name ("what are your top strengths?", "what
 qualities do you bring?"; not "what qualities do you look for in a pupil?")."""
-_ASKED = re.compile(r"\bdescribe yourself\b|\bwhat (?:kind|sort|type) of (?:a )?(?:person|man|woman|girl|boy|fellow|lad"
-                    r"|lass|guy|character|teacher|doctor|leader|boss)? ?(?:are you|would you say you are)\b"
+_ASKED = re.compile(r"\b(?:describe|characteri[sz]e|sum up|portray) yourself\b"
+                    r"|\bwhat (?:kind|sort|type) of (?:a |an )?(?:[a-z]+ )?(?:are you|would you say you are)"
+                    r"(?=\s*(?:[?.!,]|$))|\b(?:the|what) (?:kind|sort|type) of (?:a |an )?[a-z]+ you are\b"
                     r"|\bwhat are you like\b(?! at| with)"
                     r"|\bhow (?:do|did|can) you (?:keep|stay|remain|get|manage to (?:be|keep|stay)) (?:[a-z']+ ){0,3}?"
                     r"so (?!sure\b|certain\b|much\b|many\b|far\b|long\b)[a-z]+\b"

@@ -60,6 +60,9 @@ PLACE_FLOOR = 0.3
 """Least cosine of the line to a place whose way is told: a way question makes the model
 sure a place is asked for, even one the world does not have ("which way to the swimming
 baths?" is not answered with the way to the nearest room)."""
+DETAIL_FLOOR = 0.3
+"""Least cosine of the line to a piece of the description of the one place it names, told
+when the reader is not sure of any kind ("what does the café window look out on?")."""
 PEOPLE_LIMIT = 64
 """Worlds with more people than this offer only those the NPC knows or sees (a village
 knows everyone; a town of thousands does not, and ranking them all costs a step)."""
@@ -218,8 +221,24 @@ def nearest(model: IntentModel, h: Heard) -> tuple[str, list[str]]:
     best = nearest_of(kind, found, close)
     if best is None or sure < SURE or _named_otherwise(h, best) or (kind == "place" and (
             close[found.index(best)] < PLACE_FLOOR or not _asks_a_way(h, best))):
-        return "", []
+        best = _named_place_detail(h, found, close)
+        return ("", []) if best is None else told(h, best)
     return told(h, best)
+
+
+def _named_place_detail(h: Heard, found: list[Candidate], close: np.ndarray) -> Candidate | None:
+    """What the one place a line names holds, nearest the line ("what's pinned on the Break
+    Room fridge?": "a rota on the fridge"), where the line asks what or which ("can you tell
+    me what ...": the reading's question word is then none) and no way, and names no person
+    or thing: everyone who knows the map knows a place's description, and told after "I
+    don't know" it says nothing the NPC does not hold."""
+    named = [t for t in h.topics if t in h.req.names]
+    asks_what = h.reading.wh in ("what", "which") or (h.reading.wh is None and h.reading.has("what", "which"))
+    if len(named) != 1 or h.req.names[named[0]].kind != "place" or not asks_what or asks_way(h.reading):
+        return None
+    pieces = [i for i, c in enumerate(found) if c.kind == "detail" and c.target == named[0]]
+    best = max(pieces, key=lambda i: close[i], default=None)
+    return None if best is None or close[best] < DETAIL_FLOOR else found[best]
 
 
 def nearest_of(kind: str, found: list[Candidate], close: np.ndarray) -> Candidate | None:
