@@ -5,8 +5,7 @@ asks the work itself. A question naming one place, asking what is there, is told
 place's description after "I don't know" when nothing else is sure; "characterise
 yourself" and "what sort of merchant are you?" ask the NPC's nature; a dash across the
 place the NPC stands in is done there, not a walk; "whose fields grow what you sell at the
-market?" is not answered with the market's wares; "what injury brought you in?" asks the
-injury, not the NPC's goals."""
+market?" is not answered with the market's wares."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from simverse.agents.player import ask
 from simverse.llm.dialogue.framing import framed_plainly
 from tests.dialogue.test_asked_by_description import museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401  (MiniLM)
-from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
+from tests.dialogue.test_said_in_passing import desk, school  # noqa: F401  (MiniLM)
 
 
 @pytest.mark.parametrize(("said", "plain"), [
@@ -81,7 +80,3 @@ def test_who_grows_what_a_place_sells_is_not_its_wares(harbour):  # noqa: F811
     reply = ask(harbour, "Greta", "Greta, whose farm grows the vegetables you sell at Market Street?").utterance
     assert "coin" not in reply
 
-
-def test_the_thing_that_brought_the_npc_is_no_goal(clinic):  # noqa: F811
-    assert "knee" in ask(clinic, "Marco", "Marco, what injury brought you in today?").utterance
-    assert "training" in ask(clinic, "Marco", "Marco, what brought you in today?").utterance  # its goals

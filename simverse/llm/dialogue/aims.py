@@ -133,19 +133,10 @@ _ASKED_OF = re.compile(r"\b(?:are|is) (?:you|she|he)(?: [a-z]+)? asking (?:them|
 """"How much are you asking them for?": a sum wanted from someone, not a price to pay."""
 
 
-_THING_BROUGHT = re.compile(r"\bwhat (?!(?:business|errand|purpose|reason|matter|need|wind|good|else|exactly|really|"
-                            r"finally|ever|actually|first|then|today|originally|on)\b)[a-z]+ (?:has |had )?"
-                            r"(?:brought|brings|bring) you\b")
-""""What injury brought you to the clinic?", "what bus brings you in?": the thing, not what
-the NPC is after (as "what brought you here?" and "what business brings you?" ask)."""
-
-
 @lru_cache(maxsize=1 << 16)  # a line heard by several NPCs is asked once
 def goal_asked(r: Reading) -> bool:
     """Whether the line asks the NPC what it is after: a question to "you" with a word or
     phrase of wanting, aiming or motive, about now."""
-    if _THING_BROUGHT.search(r.text):
-        return False
     ideal = _IDEAL_DAY.search(r.text) is not None  # "if today went perfectly, what would that look like?"
     wished = wish_supposed(r)  # a wish is a wish whenever it would come true
     if _bare_aim(r):

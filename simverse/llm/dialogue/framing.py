@@ -9,8 +9,9 @@ and "for the front page of the paper" would name the papers of a world.
 
 Plain English, no world's words: the nouns below are what an answer may be given for
 (a record, a publication, its audience, a recording), never a place, person or ware; a
-phrase is dropped only where it says "for" one of them, so "what's for supper?" or "for
-how much?" are left as they are. A demonstration asked ("show me how you gather herbs") is
+phrase is dropped only where it says "for" one of them and stands at a clause's edge, so
+"what's for supper?", "for how much?" and "what do you want for a paper lantern?" are left
+as they are. A demonstration asked ("show me how you gather herbs") is
 the work itself asked ("gather herbs"): what the NPC would do to show it.
 """
 
