@@ -71,12 +71,12 @@ def _only_a_walk(h: Heard) -> bool:
     """Whether the line says nothing but a walk and where to ("walk with me to the staff
     room"): then an action is not meant by the place's words in its description. A move
     across or around the place it stands in is done there ("dash across the playground")."""
-    words = line_words(h)
-    return not words - _WALK_FORMS and not words & _WITHIN
+    return not line_words(h) - _WALK_FORMS
 
 
-_WALK_FORMS = frozenset({f for w in MOVE_WORDS | PARTICLES | {"across"} for f in verb_forms(w)})
 _WITHIN = frozenset({"across", "around", "round", "about"})
+_WALK_FORMS = frozenset({f for w in MOVE_WORDS | PARTICLES for f in verb_forms(w)}) - _WITHIN
+"""A walk's words: its verbs and their particles, but for those of a move within a place."""
 
 
 _HELP_WITH_WHOM = re.compile(r"\b(?:help|assist) (?:the|that|this|those|these) (?:[a-z]+ ){0,2}?"
