@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from simverse.core.names import FUNCTION_WORDS, word_set
+from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
 from simverse.llm.dialogue.described import described_place
 from simverse.llm.dialogue.heard import Heard, name_of
 from simverse.llm.dialogue.reading import Reading
@@ -61,7 +61,10 @@ def what_it_is_called(h: Heard) -> str:
         return ""
     places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
     said = set(head.split()) - FUNCTION_WORDS
-    named = [p for p in places if any(said & set(n.lower().split()) for n in (name_of(h, p), *h.req.names[p].aliases))]
+    words = {p: {w for n in (name_of(h, p), *h.req.names[p].aliases) for w in word_forms(n)} for p in places}
+    if head.split()[-1] not in _PLACE_NOUNS.union(*words.values()):
+        return ""  # "the name of the Museum Café's chef": a person's name, the place only says whose
+    named = [p for p in places if said & words[p]]
     if len(named) == 1:
         place = named[0]
     else:

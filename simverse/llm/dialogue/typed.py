@@ -7,6 +7,7 @@ ordinary English, no world's words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 
@@ -163,7 +164,10 @@ def as_read(line: str) -> str:
     """``line`` as the reader reads it: lower case, one apostrophe, "=" said as "is"
     ("denominator = the top bit"), a word cut short at its end in full ("an' mend them",
     "wi' me", "o' late"). Readings are kept per this text: "Where's..." and "where's..."
-    are read once."""
+    are read once. Accents are dropped as the world's names drop them ("café's" -> "cafe's"),
+    so a word is not cut at an accented letter."""
+    if not line.isascii():
+        line = "".join(c for c in unicodedata.normalize("NFKD", line) if not unicodedata.combining(c))
     said = _DROPPED_G.sub("ing", line.lower().replace("\u2019", "'").replace("=", " is "))  # "lookin'"
     return _CUT_SHORT.sub(lambda m: _CUT_SHORT_WORDS[m[1]], said).strip()
 
