@@ -36,3 +36,8 @@ def test_the_name_of_someone_at_a_place_is_not_the_place_name(request, npc, line
 def test_the_name_of_a_place_said_by_what_it_is_is_still_told(harbour):  # noqa: F811
     answer = ask(harbour, "Pieter", "Pieter, what's the tavern by the harbour called?").utterance
     assert answer == "That's The Salty Gull."
+
+
+def test_a_name_asked_of_nothing_said_is_no_place_name(harbour):  # noqa: F811
+    said = "Pieter, did you have a dog as a boy? What was its name?"  # no place said as what is named
+    assert not ask(harbour, "Pieter", said).utterance.startswith("That's")

@@ -62,7 +62,7 @@ def what_it_is_called(h: Heard) -> str:
     places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
     said = set(head.split()) - FUNCTION_WORDS
     words = {p: {w for n in (name_of(h, p), *h.req.names[p].aliases) for w in word_forms(n)} for p in places}
-    if head.split()[-1] not in _PLACE_NOUNS.union(*words.values()):
+    if not set(head.split()[-1:]) & _PLACE_NOUNS.union(*words.values()):
         return ""  # "the name of the Museum Café's chef": a person's name, the place only says whose
     named = [p for p in places if said & words[p]]
     if len(named) == 1:
