@@ -23,7 +23,7 @@ from simverse.llm.dialogue.imperatives import PARTICLES
 from simverse.llm.dialogue.named_actions import named_actions, verbs_of, words_of
 from simverse.llm.dialogue.order_words import DETERMINERS, described_words, line_verbs, line_words
 from simverse.llm.dialogue.parts import request_clause
-from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, read
+from simverse.llm.dialogue.reading import CARRY_ON, SPEECH_VERBS, TITLES, read
 from simverse.llm.dialogue.refusals import LIGHT_VERBS, rule_behind
 from simverse.llm.dialogue.requesting import FAVOUR, action_verbs, bidden, polite_request
 from simverse.llm.dialogue.voice import coins_text
@@ -51,7 +51,7 @@ def answer_request(h: Heard) -> Said:
         return _hand_over(h, item)
     places = _places_bidden(h)
     named = named_actions(h, meaning=False)
-    here_only = places == {h.req.place} and bool(named)  # "take notes here in the lobby": no walk
+    here_only = places == {h.req.place} and bool(named) and not _only_a_walk(h)  # "take notes here in the lobby"
     if wants_to_go(h) and not here_only and (places or place_described(h) is not None or owner_place_said(h)):
         here = places <= {h.req.place} and (bool(places) or place_described(h) in (None, h.req.place))
         if here and not _only_a_walk(h) and any(_bindings(h, a) for a in named_actions(h)):
@@ -71,7 +71,7 @@ def _only_a_walk(h: Heard) -> bool:
     """Whether the line says nothing but a walk and where to ("walk with me to the staff
     room"): then an action is not meant by the place's words in its description. A move
     across or around the place it stands in is done there ("dash across the playground")."""
-    return not line_words(h) - _WALK_FORMS
+    return not line_words(h) - _WALK_FORMS - TITLES  # "Ms Arden, walk with me to the staff room"
 
 
 _WITHIN = frozenset({"across", "around", "round", "about"})

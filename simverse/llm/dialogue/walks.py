@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from simverse.core.names import FUNCTION_WORDS, word_forms, word_set
+from simverse.core.names import FUNCTION_WORDS, name_words, word_forms, word_set
 from simverse.llm.dialogue.answers import Heard, Said, name_of
 from simverse.llm.dialogue.closest import clearly_closest
 from simverse.llm.dialogue.described import described_place, person_place, places_showing, walk_goal
 from simverse.llm.dialogue.knowing import route
+from simverse.llm.dialogue.parts import request_clause
 from simverse.llm.dialogue.per_world import from_names
-from simverse.llm.dialogue.reading import goes_along
+from simverse.llm.dialogue.reading import goes_along, read
 from simverse.llm.dialogue.requesting import COME_ALONG, action_verbs, led_on, led_to, polite_request, walk_together
 from simverse.llm.dialogue.ways import said_as_start
 
@@ -27,10 +28,19 @@ def wants_to_go(h: Heard) -> bool:
     """Whether the line asks the NPC to walk somewhere with the speaker ("come with me",
     "pop out to the waiting room", "take me over to the mill")."""
     r = h.reading
-    verb = polite_request(r, action_verbs(h.req)) or ""
+    verbs = action_verbs(h.req)
+    verb = polite_request(r, verbs) or _asked_after(h, verbs) or ""
     return (verb in MOVE_WORDS or goes_along(r) or walk_together(r) or r.has(*COME_ALONG)
             or bool(_TAKE_ME.search(r.text) or _POP_OVER.search(r.text)) or led_on(r)
             or (r.has("next door") and r.has("together", *_WE_SUGGEST)))
+
+
+def _asked_after(h: Heard, verbs: frozenset[str]) -> str | None:
+    """The verb of a request that comes after what leads into it ("the front desk is free
+    now, could you go over there?")."""
+    names = name_words(h.req.names)
+    clause = request_clause(h.reading.raw, verbs, names)
+    return polite_request(read(clause, names=names), verbs) if clause else None
 
 
 _WE_SUGGEST = ("shall we", "let us", "why do not we", "how about we", "what about we")
