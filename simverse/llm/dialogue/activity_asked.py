@@ -11,7 +11,7 @@ from simverse.llm.dialogue.aims import AIM_WORDS
 from simverse.llm.dialogue.clausal import asked_topics
 from simverse.llm.dialogue.heard import Heard
 from simverse.llm.dialogue.parts import clauses_of, question_at_end
-from simverse.llm.dialogue.reading import YOU_WORDS, Reading, read
+from simverse.llm.dialogue.reading import TITLES, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.unmarked import last_sentence
 
@@ -138,8 +138,12 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
                     r"|\blater on\b|\btonight\b|\bthis (?:afternoon|evening)\b")
 """A later part of the day ("are we doing anything after dinner?"): not what it is doing now."""
 
-JOB_ASKED = re.compile(r"\b(?:profession|occupation|job title|remit|core function)\b|\byour role\b(?! in\b)"
-                        r"|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b")
+JOB_ASKED = re.compile(r"\b(?:profession|occupation|job title|remit|core function)\b"
+                        r"|\bwhat line of (?:work|business) (?:brings|brought|are|were|is|do|did) you\b"
+                        r"|\byour role\b(?! in\b)|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b"
+                        r"|\bwhat (?:post|position|office|job|role) (?:do|did) you (?:hold|have|fill|occupy)\b")
+"""A job asked by name ("your profession", "what line of work brings you here?", "what post
+do you hold?"), whatever else the line's words are near."""
 
 
 _NAMING = word_set("name names named called")
@@ -150,13 +154,18 @@ _NOT_NOW = word_set("will would shall going gonna did was were had")
 """Words that put a question at another time than now ("will it...", "did you...")."""
 
 
+_MAYBE_TITLES = word_set("mayor nurse captain professor teacher boss")
+"""Words that may stand before a name said last ("..., Mayor Pieter?")."""
+
+
 def asks_activity(r: Reading) -> bool:
     """Whether what the NPC is doing now answers the line: not when it asks a count, an
     amount, a time, a reason or a person ("how many calls did you get through?"), nor about
     another time ("yesterday", "will it be..."). A question behind a leading clause ("if
     someone swapped it, what did the thief look like?") is judged by its own words."""
     _, asked = question_at_end(r.raw)
-    if not asked and len(clauses := clauses_of(r.raw)) > 1 and clauses[-1].rstrip().endswith("?"):
+    if not asked and len(clauses := clauses_of(r.raw)) > 1 and clauses[-1].rstrip().endswith("?") \
+            and len(set(read(clauses[-1]).words) - TITLES - _MAYBE_TITLES) > 1:  # not "..., Tomas?": a name
         asked = clauses[-1]  # "you've had that headset on since I came in, busy morning?"
     r = read(asked) if asked else r
     if r.wh not in (None, "what", "where", "how"):

@@ -10,8 +10,10 @@ import re
 from simverse.core.decisions import DecisionRequest
 from simverse.llm.dialogue.reading import Reading
 
-_NATURE = r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demeanou?r|manner|disposition|ways|style)"
-"""What a person is like, asked by name ("your temperament", "your bedside manner")."""
+_NATURE = (r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demeanou?r|manner|disposition|ways|style"
+           r"|way of life|lifestyle)")
+"""What a person is like, asked by name ("your temperament", "your bedside manner", "your way
+of life")."""
 _QUALITIES = r"(?:strengths|strong points|good points|qualities|virtues|traits)\b"
 """What a person is good at or like, asked by name ("what are your top strengths?", "what
 qualities do you bring?"; not "what qualities do you look for in a pupil?")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.names import FUNCTION_WORDS, word_form_set
+from simverse.llm.dialogue.described import places_of
 from simverse.llm.dialogue.heard import Heard, capital, name_of
 from simverse.llm.dialogue.knowing import route
 from simverse.llm.dialogue.neighbours import beside_place_asked, names_in, neighbours, neighbours_asked
@@ -24,9 +25,11 @@ _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pas
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
 _PASSED = re.compile(r"\b(?:which|what) [a-z]+ (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
                      r"(?:have to |need to |want to )?(?:cross|pass|hit|reach|go (?:through|past|by|via)"
-                     r"|walk (?:through|past|by)|pass (?:through|by)|cut through|come (?:through|past))\b")
-""""Which street do I cross?", "which room would I walk through?", "which room do I hit first?": the
-places on a way."""
+                     r"|walk (?:through|past|by)|pass (?:through|by)|cut through|come (?:through|past))\b"
+                     r"|\bwhat (?:do|would|will|must|should|did) (?:i|we|you) (?:have to |need to )?"
+                     r"(?:walk|go|pass|cut|head) (?:along|through|past|by|down|via)\b")
+""""Which street do I cross?", "which room would I walk through?", "which room do I hit first?",
+"what do you walk along?": the places on a way."""
 _START = re.compile(r"\b(?:leave|leaving|left|start (?:at|from|in)|starting (?:at|from|in)) (?P<a>[^,;:?!]+?)"
                     r"(?: (?:for|to|towards) (?P<b>[^,;:?!]+?))?(?= and\b|[,;:?!]|$)")
 """"If I leave the chapel for the tavern": where a way starts, said by leaving it, and where it goes."""
@@ -44,7 +47,7 @@ def told_by_the_map(h: Heard, intent: str, asking: bool, line: str) -> str:
         return near
     if not h.reading.raw.rstrip().endswith("?"):
         return ""
-    if asking and (found := places_between(h, line) or nearer_of(h) or place_for(h, intent)):
+    if asking and (found := places_between(h, line) or nearer_of(h) or place_for(h, intent) or seen_from(h)):
         return found
     if intent in ("farewell", "thanks", "request"):
         return ""
@@ -84,10 +87,33 @@ def _way_ends(h: Heard, line: str) -> tuple[str | None, str | None]:
     left = _START.search(line)
     said = left or _FROM.search(line)
     start = _place_in(h, said["a"]) if said else h.req.place
-    if left and left["b"]:
-        return start, _place_in(h, left["b"])
+    if start is None and left:  # "if you left your headset": what is left is here
+        start = h.req.place
+    if left and left["b"] and (goal := _place_in(h, left["b"])) is not None:
+        return start, goal  # not "left your chair to see Mr Okafor", which goes to a person
     places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place" and t != start]
+    if not places:  # "if you went to see Mr Okafor in his office": the one place that is the person's
+        people = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "npc"]
+        places = places_of(h.req, people[0]) if len(people) == 1 else []
     return start, (places[0] if len(places) == 1 else None)
+
+
+_SEEN = re.compile(r"\bwhat (?:can|could|would|will|might|do|does) (?:you|i|we|one|a person|someone|anyone|people"
+                   r"|folk|a visitor|visitors) (?:[a-z']+ ){0,8}?see\b")
+_UP_AT = re.compile(r"\b(?:from|on top of|at the top of|up (?:on|at|in)|atop|out of)\b")
+
+
+def seen_from(h: Heard) -> str:
+    """"The Lighthouse? From the top you see every boat come and go.": what is seen from the
+    one place the line names, asked as what someone up there would see, is that place's
+    description; "" for any other line."""
+    text = h.reading.text
+    if not (_SEEN.search(text) and _UP_AT.search(text)):
+        return ""
+    places = [t for t in h.topics if t in h.req.names and h.req.names[t].kind == "place"]
+    if len(places) != 1 or not (described := h.req.names[places[0]].description):
+        return ""
+    return f"{name_of(h, places[0])}? {described}"
 
 
 def nearer_of(h: Heard) -> str:

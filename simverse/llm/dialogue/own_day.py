@@ -20,9 +20,12 @@ _INTRODUCTION = re.compile(
     r"\b(?:tell|say|share) (?:me |us )?(?:(?:a (?:bit|little|few things)|something|some things|more|a little bit)"
     r" )?about (?:you|yourself)\b(?! and\b)"
     r"|\bintroduce yourself\b|\bwhat is your (?:story|life story|background|deal)\b"
-    r"|\bwho are you (?:then|really|anyway)\b")
-""""Tell me a bit about yourself", "introduce yourself", "what's your story?": who the NPC
-is, asked by someone who does not know it ("what about you?" asks something back)."""
+    r"|\bwho are you (?:then|really|anyway)\b"
+    r"|\b(?:tell|remind) (?:me|us) (?:just )?who you (?:are|really are)\b"
+    r"|\b(?:know|establish|learn|hear|find out) who you (?:are|really are)\b|^who you (?:are|really are)$")
+""""Tell me a bit about yourself", "introduce yourself", "what's your story?", "tell me who
+you are" (read as "who you are"): who the NPC is, asked by someone who does not know it
+("what about you?" asks something back)."""
 _DAY_PLAN = re.compile(
     r"\bwhat is (?:the|today's|todays) (?:plan|plans|agenda|programme|program|schedule)\b"
     r"(?! (?:for|with|about|of) (?!today\b|the day\b|this (?:morning|afternoon|evening)\b|tonight\b))"

@@ -66,9 +66,11 @@ _COMPARED = re.compile(r" (?:below|under|above|over|beneath|undercutting|undercu
                        r"(?:the |his |her |their |my |your )?(?:fair |going |usual |normal |market |proper |asking )?"
                        r"(?:price|prices|rate) "
                        r"| (?:charges?|charging|charged|asks?|asking|asked|sells? at|selling at) (?:a |an )?"
-                       r"(?:fair|honest|decent|proper|reasonable|fair enough) (?:price|prices|rate) ")
-""""Sells his herring below the fair price", "does he ever charge a fair price?": a price
-that measures a deed, not one asked."""
+                       r"(?:fair|honest|decent|proper|reasonable|fair enough) (?:price|prices|rate) "
+                       r"| (?:do|does|did|doing|done) with (?:his|her|their|its|the) (?:[a-z]+ )?"
+                       r"(?:price|prices|rates?) ")
+""""Sells his herring below the fair price", "does he ever charge a fair price?", "what does
+Jonas do with his herring prices?": a price that measures a deed, not one asked."""
 
 
 OWN_DEAL = re.compile(r"\b(?:did|have|had) you (?:[a-z]+ ){0,2}(?:buy|bought|sell|sold)\b")

@@ -61,13 +61,20 @@ _MAIN_VERB = re.compile(r"\b(?:is|was|are|has|had|needs|wants|said|says|keeps|lo
 "get the lad with the bad knee | booked in")."""
 
 
+_THEIR_PLACE = (r"(?:[a-z]+ )?(?:office|room|desk|house|home|shop|stall|place|study|workroom|studio|quarters|cottage"
+                r"|hut|kitchen|field|pasture|yard|garden|counter|bar|door|walls?|window|floor|corner|table|chair)\b")
+"""What is someone's place ("the manager's office"): the place is meant, not the person
+("the rope seller's always ..." is the seller)."""
+
+
 @functools.lru_cache(maxsize=32)
 def _sketch(kinds: frozenset[str]) -> re.Pattern[str]:
     """A person described: "the (old) (rope) lady (at the stalls)", "that young lad (who...)",
-    or by a word the world knows people as (``kinds``: "the half-giant at the trading post")."""
+    or by a word the world knows people as (``kinds``: "the half-giant at the trading post");
+    not one whose thing is named ("the walls of the manager's office")."""
     nouns = "|".join(re.escape(n) for n in sorted(_PERSON | _WORKER | kinds, key=lambda n: (-len(n), n)))
     return re.compile(r"\b(?:the|that|this|your|yon|a|an)\s+(?P<before>(?:[a-z'-]+\s+){0,3}?)(?P<noun>" + nouns + r")\b"
-                      + _AFTER, re.IGNORECASE)
+                      r"(?!['\u2019]s " + _THEIR_PLACE + r")" + _AFTER, re.IGNORECASE)  # "the manager's office"
 SKETCH_CLOSE = 0.33
 """Cosine of a description to how a person is known from which it may mean them ("the
 rope lady at the stalls" and "A market vendor of rope and vegetables" 0.37, "the lady who
@@ -98,6 +105,8 @@ def sketch_in(text: str, kinds: frozenset[str] = frozenset()) -> str:
         after = (match.group("after") or "").split()
         if not before and len(after) < 2 and not _bare_kind(match, text, kinds):
             continue  # "the man" alone tells no one
+        if _ANY_ONE.search(text, 0, match.start()) and match[0][:2].lower() in ("a ", "an"):
+            continue  # "what would a person on top of the lighthouse see?": anyone there
         deed = _DEED.search(match.group(0).lower())
         if deed and (deed["verb"] in PAST or (deed["verb"].endswith("ed") and len(deed["verb"]) > 4)):
             continue  # "the man who stole the painting": something done once
@@ -118,6 +127,8 @@ def unhyphened(text: str) -> str:
     return _HYPHENED.sub(" ", text)
 
 
+_ANY_ONE = re.compile(r"\b(?:would|could|might|can|should|will|does|do)\s+$", re.IGNORECASE)
+"""A modal before "a person ...": whoever it may be, not someone met."""
 _RELATIVE = re.compile(r"\b(?:who|that|whose)\b")
 _NEXT_WORD = re.compile(r"\s*([a-z'-]+)")
 

@@ -16,7 +16,7 @@ from simverse.llm.dialogue.activity_asked import (
     says_activity,
     seen_doing,
 )
-from simverse.llm.dialogue.aims import as_own, goal_answer, goal_asked, hoped_for, kind_asked, saving_asked
+from simverse.llm.dialogue.aims import as_own, goal_answer, goal_asked, hoped_deed, hoped_for, kind_asked, saving_asked
 from simverse.llm.dialogue.answers import (
     Heard,
     Said,
@@ -38,7 +38,7 @@ from simverse.llm.dialogue.own_day import (
     state_asked,
 )
 from simverse.llm.dialogue.people import asks_for_person
-from simverse.llm.dialogue.reading import CALLED_YOU, Reading, read
+from simverse.llm.dialogue.reading import CALLED_YOU, YOU_WORDS, Reading, read
 from simverse.llm.dialogue.roles import other_time
 from simverse.llm.dialogue.voice import coins_text, weather_said
 from simverse.llm.dialogue.wares import not_sold_here, wares_asked_here
@@ -162,14 +162,16 @@ def about_me(h: Heard) -> Said:
         return Said(activity_now(h))  # "what are you queueing at the desk for?", "who are you welcoming?"
     if asks_for_person(r) and not hoped_for(r):  # "who do you work with?": someone, not the NPC's own work
         return answer_about(h)
-    if (wares_asked_here(r) and not asks_origin(r)) or (
+    deed = hoped_deed(r)  # "what are you keen to sell?" asks a goal where one says "sell"; "... sell me?" wares
+    aimed = deed is not None and not r.has(f"{deed} me", f"{deed} us") and any(deed in word_forms(g) for g in req.goals)
+    if (wares_asked_here(r) and not asks_origin(r) and not aimed) or (
             _OFFERED.search(r.text) and all(t == req.place for t in h.topics) and _priced_here(req)):
         return Said(" ".join(filter(None, (not_sold_here(r, req, h.topics), _wares(h)))))
     if (r.has("want", "hope", "plan", "goal", "wish", "dream", "need") or hoped_for(r)) and not other_time(r):
         if kind_asked(r) and not goal_answer(req, None, r):
             return answer_about(h)  # "which school do you want?": no goal names one
         return Said(goal_answer(req, h.goal_similarity or None) or "Nothing much, just to get through the day.")
-    if goal_asked(r) and (not seen_doing(r) or saving_asked(r)):  # the goals, unless a belief fits better
+    if goal_asked(r) and (not seen_doing(r) or saving_asked(r)) and not JOB_ASKED.search(r.text):  # a belief fits?
         return answer_about(h)
     if activity_asked(h):
         return Said(activity_now(h))
@@ -198,7 +200,15 @@ def own_day_asked(h: Heard) -> bool:
     an order, what its day holds or how it has gone, whatever the intent its words were
     nearest to ("tell me a bit about you" is no confidence)."""
     return introduction_asked(h.reading, h.topics, h.req) or (h.intent != "request" and (
-        day_plan_asked(h.reading, h.topics, h.req) or (day_gone_asked(h.reading) and not h.topics)))
+        day_plan_asked(h.reading, h.topics, h.req) or (day_gone_asked(h.reading) and not h.topics)
+        or _own_job_asked(h)))
+
+
+def _own_job_asked(h: Heard) -> bool:
+    """"What post do you hold at the museum?", "what line of work brings you here?": the NPC's
+    own job asked by name, though the line names a place (the job is said where it is held)."""
+    return bool(JOB_ASKED.search(h.reading.text) and set(h.reading.words) & YOU_WORDS) and not any(
+        h.req.names[t].kind == "npc" for t in h.topics if t in h.req.names and t != h.req.npc)
 
 
 def here_asked(r: Reading) -> bool:

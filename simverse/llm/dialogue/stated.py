@@ -21,8 +21,11 @@ _VOCATIVE = r"(?:[a-z'.]+(?: [a-z'.]+)?,\s+)?"
 """A name or title said first ("Father Aldo, ...")."""
 _SOFTENER = r"(?:(?:ok|okay|so|now|right|well|please|just|go on|come on)[,!]?\s+)*"
 
+_DEMONSTRATED = r"[^.?!]*\bby (?:doing|showing|making|actually doing)\b"
+"""Work shown, not told: "walk me through filling one by doing one now"."""
 _TELL_ME = (r"(?:(?:tell|remind|show|teach) me|let me know|(?:fill|clue|catch) me in(?: on)?"
-            r"|(?:walk|talk|run|take) me through(?! to\b)|explain(?: to me)?|spell out|break down"
+            r"|(?:walk|talk|run|take) me through(?! to\b)(?!" + _DEMONSTRATED + r")"
+            r"|explain(?: to me)?|spell out|break down"
             r"|help me (?:understand|work out|figure out|see)"
             r"|(?:give|tell) me (?:the|a) (?:short|quick|rough|brief|long|full|whole|plain) (?:version|story|account"
             r"|rundown|picture|answer) (?:of|on|about))")
@@ -94,7 +97,7 @@ _ACCOUNT = (r"(?:(?:a|an|the|some|your) )?(?:(?:quick|brief|short|rough|full|hig
             r"|visibility|insight|context|intel|info|information|picture|steer)")
 _TOLD_ON = re.compile(r"\b(?:(?:de)?brief me|update me|loop me in|bring me up to speed|get me up to speed"
                       r"|keep me posted|give me " + _ACCOUNT + r") (?:on|of|about|regarding|into|around|re)\b"
-                      r"|\b(?:walk|talk|run) me through\b(?! to\b)"
+                      r"|\b(?:walk|talk|run) me through\b(?! to\b)(?!" + _DEMONSTRATED + r")"
                       r"|\b(?P<asker>(?:can|could|may|might) i (?:get|have|grab)) " + _ACCOUNT
                       + r" (?:on|of|about|regarding|into|around|re)\b", re.IGNORECASE)
 """Being told something, asked in the words of work ("debrief me on", "loop me in on", "give me
