@@ -200,17 +200,16 @@ def hoped_for(r: Reading) -> bool:
     return _HOPED_TO.search(r.text) is not None
 
 
-def hoped_deed(r: Reading) -> str | None:
-    """The deed a question asks the NPC hopes to do ("what are you keen to sell?" -> "sell")."""
-    m = _HOPED_OR_KEEN.search(r.text)
-    return next(iter(r.text[m.end():].split()), None) if m else None
-
-
-
 _HOPED_TO = re.compile(r"\b(?:you (?:are |were )?|(?:are|were) you )(?:hoping|hope|wanting|want|wishing|wish"
                        r"|planning|plan|meaning|mean|intending|intend|aiming|aim) to\b")
 _HOPED_OR_KEEN = re.compile(_HOPED_TO.pattern.replace("|aim)", "|aim|keen|eager|itching|desperate)"))
 """Hoping or keen to do something ("what are you keen to sell?")."""
+
+
+def hoped_deed(r: Reading) -> str | None:
+    """The deed a question asks the NPC hopes to do ("what are you keen to sell?" -> "sell")."""
+    m = _HOPED_OR_KEEN.search(r.text)
+    return next(iter(r.text[m.end():].split()), None) if m else None
 
 
 def hour_asked(r: Reading) -> bool:

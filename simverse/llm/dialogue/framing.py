@@ -4,17 +4,18 @@ paper", "for my notes", "for the inquiry", "in your own words", "off the record"
 or routine it means to be ("to be precise", "just the facts", "purely routine"); an audience
 told or shown in the speaker's place ("could you tell our listeners what ...", "show our crew
 how you ..."); and a question put as a check or a statement asked for ("can you confirm
-what ...", "I need to establish where ...", "I'll need you to state ..."). Said plainly before any reader sees the line,
-as :mod:`.gamer` does for game talk: the intent reader and the embedder read the line as
-said, so "could you tell me, in your own words, what ..." would read as an order to talk
-and "for the front page of the paper" would name the papers of a world.
+what ...", "I need to establish where ...", "I'll need you to state ..."). Said plainly
+before any reader sees the line, as :mod:`.gamer` does for game talk: the intent reader and
+the embedder read the line as said, so "could you tell me, in your own words, what ..."
+would read as an order to talk and "for the front page of the paper" would name the papers
+of a world.
 
 Plain English, no world's words: the nouns below are what an answer may be given for
-(a record, a publication, its audience, a recording), never a place, person or ware; a
-phrase is dropped only where it says "for" one of them and stands at a clause's edge, so
-"what's for supper?", "for how much?" and "what do you want for a paper lantern?" are left
-as they are. A demonstration asked ("show me how you gather herbs") is
-the work itself asked ("gather herbs"): what the NPC would do to show it.
+(a record, a publication, an inquiry, its audience, a recording), never a place, person or
+ware; a phrase is dropped only where it says "for" one of them and stands at a clause's
+edge, so "what's for supper?", "for how much?" and "what do you want for a paper lantern?"
+are left as they are. A demonstration asked ("show me how you gather herbs") is the work
+itself asked ("gather herbs"): what the NPC would do to show it.
 """
 
 from __future__ import annotations

@@ -100,7 +100,9 @@ def _way_ends(h: Heard, line: str) -> tuple[str | None, str | None]:
 
 _SEEN = re.compile(r"\bwhat (?:can|could|would|will|might|do|does) (?:you|i|we|one|a person|someone|anyone|people"
                    r"|folk|a visitor|visitors) (?:[a-z']+ ){0,8}?see\b")
+"""What someone would see, asked ("what would a person up there see?")."""
 _UP_AT = re.compile(r"\b(?:from|on top of|at the top of|up (?:on|at|in)|atop|out of)\b")
+"""Where it is seen from ("from the lighthouse", "on top of the tower")."""
 
 
 def seen_from(h: Heard) -> str:
