@@ -140,7 +140,8 @@ _LATER = re.compile(r"\b(?:after|before) (?:lunch|dinner|tea|supper|breakfast|sc
 
 JOB_ASKED = re.compile(r"\b(?:profession|occupation|job title|remit|core function)\b"
                         r"|\bwhat line of (?:work|business) (?:brings|brought|are|were|is|do|did) you\b"
-                        r"|\byour role\b(?! in\b)|\bwhat (?:job|work)\b.* before (?:retiring|you retired)\b"
+                        r"|\byour role\b(?! in\b)"
+                        r"|\b(?:what|which) (?:job|work|trade)\b.* before (?:retiring|you retired)\b"
                         r"|\bwhat (?:post|position|office|job|role) (?:do|did) you (?:hold|have|fill|occupy)\b")
 """A job asked by name ("your profession", "what line of work brings you here?", "what post
 do you hold?"), whatever else the line's words are near."""

@@ -18,6 +18,7 @@ _QUALITIES = r"(?:strengths|strong points|good points|qualities|virtues|traits)\
 """What a person is good at or like, asked by name ("what are your top strengths?", "what
 qualities do you bring?"; not "what qualities do you look for in a pupil?")."""
 _ASKED = re.compile(r"\b(?:describe|characteri[sz]e|sum up|portray) yourself\b"
+                    r"|\b(?:which|what) (?:[a-z]+ )?words (?:best )?(?:describe you|sum up you|sum you up)\b"
                     r"|\bwhat (?:kind|sort|type) of (?:a |an )?(?:[a-z]+ )?(?:are you|would you say you are)"
                     r"(?=\s*(?:[?.!,]|$))|\b(?:the|what) (?:kind|sort|type) of (?:a |an )?[a-z]+ you are\b"
                     r"|\bwhat are you like\b(?! at| with)"
@@ -31,7 +32,9 @@ _SEEN_BY_OTHERS = re.compile(
     rf"\b(?:how|in what (?:terms|words|way)|with what words|what words) (?:would|do|does|might|could|will)"
     rf" (?!i |we )(?:[a-z]+ ){{1,3}}?(?:describe|characteri[sz]e|sum up|size up|paint) (?:you|your {_NATURE})\b"
     r"|\bhow (?:would|do|does|might) (?!i |we )(?:[a-z]+ ){1,3}?(?:see|view|regard) you$"
-    r"|\bwhat would (?!i |we )(?:[a-z]+ ){1,3}?say you are like\b")
+    r"|\bwhat would (?!i |we )(?:[a-z]+ ){1,3}?say you are like\b"
+    r"|\b(?:which|what) (?:[a-z]+ )?words would (?!i |we )(?:[a-z]+ ){1,3}?(?:pick|use|choose) to"
+    r" (?:describe you|sum up you|sum you up)\b")
 """What others would say of the NPC ("how would your staff describe your temperament?", "how
 do the villagers see you?"): the others named are not whom it asks about."""
 

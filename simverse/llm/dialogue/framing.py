@@ -48,7 +48,7 @@ _ADJUNCTS = re.compile(rf"(?<![a-z'])(?:{_ADJUNCT})(?:\s*,?\s*(?:and|or)\s+(?:{_
 """One or more of "for the record", "for our readers", "for tomorrow's paper", "for the front
 page of the school paper", "in your own words", "with the tape stopped", "off the record",
 "on air", joined by "and" ("for the photo and our listeners"); dropped only at the edge of a
-clause (:func:`_aside`)."""
+clause (:func:`stands_aside`)."""
 
 _TOLD_AUDIENCE = re.compile(
     rf"\b(tell|show|give|walk|take|guide|lead|explain to)\s+(?:all\s+)?our\s+"
@@ -100,23 +100,26 @@ _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
 def framed_plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` without what it says its answer is for, its audience as "me", a check as a
     question and a demonstration as the work; ``line`` itself where none of these is there."""
-    plain = _ADJUNCTS.sub(lambda m: "" if _aside(line, m, keep) else m[0], line)
+    plain = _ADJUNCTS.sub(lambda m: "" if stands_aside(line, m, keep) else m[0], line)
     plain = _TOLD_AUDIENCE.sub(lambda m: f"{m[1]} {'us' if m[1].lower() in _LED else 'me'}", plain)
     plain = _CONFIRMED.sub("tell me ", plain)
     plain = _REASON_TO.sub(lambda m: f"{m[0].split()[0]} ", plain)
     plain = _SHOWN_HOW.sub("", plain)
     plain = _WALKED_THROUGH.sub(r"show \1 ", plain)
-    if plain == line:
-        return line
+    return line if plain == line else tidied(plain)
+
+
+def tidied(text: str) -> str:
+    """``text`` with what a dropped phrase left tidied (stranded commas, a bare "this is")."""
     for pattern, replacement in _LEFT_OVER:
-        plain = pattern.sub(replacement, plain)
-    return plain.strip()
+        text = pattern.sub(replacement, text)
+    return text.strip()
 
 
 _LED = frozenset({"walk", "take", "guide", "lead"})
 
 
-def _aside(line: str, m: re.Match[str], keep: frozenset[str]) -> bool:
+def stands_aside(line: str, m: re.Match[str], keep: frozenset[str]) -> bool:
     """Whether the phrase ``m`` stands aside from the clause: it opens or ends one ("for the
     record, ...", "..., for our readers?"; not "looking for the website where ..." or "what
     do you want for a paper lantern?"), and does not run into a word of ``keep`` (the

@@ -223,6 +223,8 @@ def _opens_with_wh(r: Reading) -> bool:
     return r.opens and r.wh is not None and bool(r.body) and r.body[0] in WH
 
 
+_PREP_WH = re.compile(r"^(?:so |and |but |then )?(?:in|at|on|from|to|for|with|by|of|into) (?:which|what|whose|whom)\b")
+"""A question that opens with its preposition ("..., so in which city were you trained?")."""
 _SEE_TO = re.compile(r"\bsee(?:ing)? to (?:it|that|this|them|those)\b")
 _ASKS_YOU = re.compile(r"\b(?:can|could|would|will) you\b")
 _ASKING_YOU = (("could", "you"), ("would", "you"), ("can", "you"), ("will", "you"))
@@ -250,7 +252,8 @@ def request_clause(line: str, verbs: frozenset[str], names: frozenset[str] | Non
         return clauses[-1]  # "tide's in, how about you get a line out?", "..., why not pick one up"
     if (whole.wh is not None and whole.question) or last.opens:  # not "u keep asking me what it is, just buy one"
         return None
-    if line.rstrip().endswith("?") and any((c := read(clause)).opens and c.wh for clause in clauses[1:]):
+    if line.rstrip().endswith("?") and any(((c := read(clause)).opens and c.wh) or _PREP_WH.match(c.text)
+                                           for clause in clauses[1:]):
         return None  # "between your drills and speeches, what are you out here to do, old friend?"
     if whole.question and not line.rstrip().endswith("?") and last.question:
         return None  # "left my money at home :( u reckon the canteen gives out anything free": asked, unmarked

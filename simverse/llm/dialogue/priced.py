@@ -67,7 +67,7 @@ _COMPARED = re.compile(r" (?:below|under|above|over|beneath|undercutting|undercu
                        r"(?:price|prices|rate) "
                        r"| (?:charges?|charging|charged|asks?|asking|asked|sells? at|selling at) (?:a |an )?"
                        r"(?:fair|honest|decent|proper|reasonable|fair enough) (?:price|prices|rate) "
-                       r"| (?:do|does|did|doing|done) with (?:his|her|their|its|the) (?:[a-z]+ )?"
+                       r"| (?:do|does|did|doing|done) (?:with|to) (?:his|her|their|its|the) (?:[a-z]+ )?"
                        r"(?:price|prices|rates?) ")
 """"Sells his herring below the fair price", "does he ever charge a fair price?", "what does
 Jonas do with his herring prices?": a price that measures a deed, not one asked."""

@@ -33,6 +33,7 @@ from simverse.llm.dialogue.answers import (
     capital,
     dont_know,
 )
+from simverse.llm.dialogue.asides import said_without_asides
 from simverse.llm.dialogue.bonds import bond_asked, bond_remarked, disliked_asked, liked_asked
 from simverse.llm.dialogue.called import what_it_is_called
 from simverse.llm.dialogue.carried import carried_told
@@ -185,14 +186,15 @@ def sketched_first(model: IntentModel, r: Reading, req: DecisionRequest, topics:
 
 def _said_plainly(req: DecisionRequest) -> DecisionRequest:
     """``req`` with its last line as if typed (:func:`.spoken.fluent`), an ask to be briefed
-    as one to be told (:func:`.stated.briefed_plainly`), what its answer is for left out
-    (:func:`.framing.framed_plainly`) and a player's game talk said plainly
+    as one to be told (:func:`.stated.briefed_plainly`), what its answer is for and wry asides
+    left out (:func:`.framing.framed_plainly`, :func:`.asides.said_without_asides`) and a
+    player's game talk said plainly
     (:func:`.gamer.played_plainly`); ``req`` itself where that changes nothing."""
     if not req.conversation:
         return req
     last = req.conversation[-1]
     keep = name_words(req.names)
-    text = played_plainly(framed_plainly(briefed_plainly(fluent(last.text)), keep), keep)
+    text = played_plainly(said_without_asides(framed_plainly(briefed_plainly(fluent(last.text)), keep)), keep)
     return req if text == last.text else replace(req, conversation=[*req.conversation[:-1], Turn(last.speaker, text)])
 
 

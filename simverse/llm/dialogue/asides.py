@@ -1,0 +1,59 @@
+"""Phrases said around a question or an order that only show how it is asked: eagerly,
+wryly or with mock politeness ("I'm all ears", "humour me", "surprise me", "let me guess",
+"don't keep me in suspense", "no pressure", "take your time", "who'd have thought",
+"if your schedule allows", "do grace me with your talents and ..."). They ask for nothing
+and name nothing of the world, but the readers would take them at their word ("humour me"
+as an order, "who'd have thought" as a question about someone, "let me guess" as the
+speaker's own plan). Said as nothing where one stands at a clause's edge, before any
+reader sees the line, as :mod:`.framing` drops what an answer is for. Plain English, no
+world's words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from simverse.llm.dialogue.framing import tidied
+
+_I_AM = r"i(?:'m|\s+am)"
+_WRY = (rf"{_I_AM}\s+all\s+ears|humou?r\s+me|surprise\s+me|(?:go\s+on,?\s+)?dazzle\s+me|enlighten\s+me|do\s+tell"
+        rf"|let\s+me\s+guess|don'?t\s+keep\s+me\s+in\s+suspense|{_I_AM}\s+(?:on\s+the\s+edge\s+of\s+my\s+seat"
+        rf"|breathless|dying\s+to\s+know)|i\s+can\s+(?:hardly|barely)\s+wait|no\s+pressure|take\s+your\s+time"
+        rf"|don'?t\s+strain\s+yourself|who(?:'d|\s+would|\s+could)\s+have\s+(?:thought|guessed|known)[^,.;:?!]*"
+        rf"|wonders\s+never\s+cease|shocking,?\s+i\s+know"
+        rf"|(?:wow,?\s+)?imagine\s+that|of\s+course|{_I_AM}\s+sure\s+you(?:'re|\s+are)\s+dying\s+to\s+tell\s+me"
+        rf"|i(?:'ll|\s+will)\s+(?:even\s+|try\s+to\s+)?contain\s+my\s+excitement"
+        rf"|if\s+(?:your|the)\s+(?:busy\s+)?schedule\s+allows|if\s+it(?:'s|\s+is)\s+not\s+too\s+much\s+trouble"
+        rf"(?:\s+for\s+you)?|here(?:'s|\s+is)\s+the\s+(?:great\s+|big\s+)?mystery\s+of\s+the\s+day")
+_WRY_ASIDES = re.compile(rf"(?<![a-z'])(?:{_WRY})(?![a-z'])(?:\s*,?\s*(?:and|so)\s+(?:{_WRY})(?![a-z']))*",
+                         re.IGNORECASE)
+"""One or more of the phrases, joined by "and" or "so" ("humour me and surprise me")."""
+
+_GRACED = re.compile(r"\bdo\s+grace\s+(?:me|us)\s+with\s+(?:your|a|some)\s+(?:[a-z'-]+\s+){0,3}?and\s+",
+                     re.IGNORECASE)
+"""Mock politeness before an order: "do grace us with your reading skills and read ..." -> "read ..."."""
+
+
+_OPENS = re.compile(r"(?:^|[,.;:!?]|\b(?:and|or|so|but))\s*$", re.IGNORECASE)
+_ENDS = re.compile(r"\s*(?:[,.;:!?]|$|(?:and|or|so|but)\b)", re.IGNORECASE)
+
+
+def _a_clause_of_its_own(line: str, m: re.Match[str]) -> bool:
+    """Whether the aside ``m`` is a clause of its own ("humour me, ...", "..., of course, ...");
+    not "I'm all ears for the tune", where it leads into more."""
+    return _OPENS.search(line, 0, m.start()) is not None and _ENDS.match(line, m.end()) is not None
+
+
+@lru_cache(maxsize=1 << 14)  # a line heard by several NPCs
+def said_without_asides(line: str) -> str:
+    """``line`` without its wry or eager asides; ``line`` itself where it has none."""
+    plain = _WRY_ASIDES.sub(lambda m: "" if _a_clause_of_its_own(line, m) else m[0], line)
+    plain = _GRACED.sub("", plain)
+    return line if plain == line else _LEAD_LEFT.sub("", tidied(plain))
+
+
+_LEAD_LEFT = re.compile(r"^(?:and|so)\s+|(?<=,\s)(?:and|so|but)\s+(?=(?:what|which|who|where|when|why|how)\b)",
+                        re.IGNORECASE)
+"""What joined a dropped aside to the rest ("take your time and tell me ...", "Kofi, who'd
+have thought it, but which ...")."""
