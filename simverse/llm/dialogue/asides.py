@@ -4,9 +4,9 @@ wryly or with mock politeness ("I'm all ears", "humour me", "surprise me", "let 
 "if your schedule allows", "do grace me with your talents and ..."). They ask for nothing
 and name nothing of the world, but the readers would take them at their word ("humour me"
 as an order, "who'd have thought" as a question about someone, "let me guess" as the
-speaker's own plan). Said as nothing where one stands at a clause's edge, before any
-reader sees the line, as :mod:`.framing` drops what an answer is for. Plain English, no
-world's words.
+speaker's own plan). Said as nothing where one is a clause of its own ("humour me, ...",
+"..., I'm all ears?"; not "I'm all ears for the tune"), before any reader sees the line, as
+:mod:`.framing` drops what an answer is for. Plain English, no world's words.
 """
 
 from __future__ import annotations
