@@ -48,7 +48,7 @@ _ADJUNCTS = re.compile(rf"(?<![a-z'])(?:{_ADJUNCT})(?:\s*,?\s*(?:and|or)\s+(?:{_
 """One or more of "for the record", "for our readers", "for tomorrow's paper", "for the front
 page of the school paper", "in your own words", "with the tape stopped", "off the record",
 "on air", joined by "and" ("for the photo and our listeners"); dropped only at the edge of a
-clause (:func:`stands_aside`)."""
+clause (:func:`_aside`)."""
 
 _TOLD_AUDIENCE = re.compile(
     rf"\b(tell|show|give|walk|take|guide|lead|explain to)\s+(?:all\s+)?our\s+"
@@ -100,7 +100,7 @@ _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
 def framed_plainly(line: str, keep: frozenset[str] = frozenset()) -> str:
     """``line`` without what it says its answer is for, its audience as "me", a check as a
     question and a demonstration as the work; ``line`` itself where none of these is there."""
-    plain = _ADJUNCTS.sub(lambda m: "" if stands_aside(line, m, keep) else m[0], line)
+    plain = _ADJUNCTS.sub(lambda m: "" if _aside(line, m, keep) else m[0], line)
     plain = _TOLD_AUDIENCE.sub(lambda m: f"{m[1]} {'us' if m[1].lower() in _LED else 'me'}", plain)
     plain = _CONFIRMED.sub("tell me ", plain)
     plain = _REASON_TO.sub(lambda m: f"{m[0].split()[0]} ", plain)
@@ -119,7 +119,7 @@ def tidied(text: str) -> str:
 _LED = frozenset({"walk", "take", "guide", "lead"})
 
 
-def stands_aside(line: str, m: re.Match[str], keep: frozenset[str]) -> bool:
+def _aside(line: str, m: re.Match[str], keep: frozenset[str]) -> bool:
     """Whether the phrase ``m`` stands aside from the clause: it opens or ends one ("for the
     record, ...", "..., for our readers?"; not "looking for the website where ..." or "what
     do you want for a paper lantern?"), and does not run into a word of ``keep`` (the
