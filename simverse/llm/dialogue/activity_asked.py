@@ -142,9 +142,11 @@ JOB_ASKED = re.compile(r"\b(?:profession|occupation|job title|remit|core functio
                         r"|\bwhat line of (?:work|business) (?:brings|brought|are|were|is|do|did) you\b"
                         r"|\byour role\b(?! in\b)"
                         r"|\b(?:what|which) (?:job|work|trade)\b.* before (?:retiring|you retired)\b"
-                        r"|\bwhat (?:post|position|office|job|role) (?:do|did) you (?:hold|have|fill|occupy)\b")
+                        r"|\bwhat (?:post|position|office|job|role) (?:do|did) you (?:hold|have|fill|occupy)\b"
+                        r"|\bwhat (?:do|did) you do for (?:a living|work|your living)\b")
 """A job asked by name ("your profession", "what line of work brings you here?", "what post
-do you hold?"), whatever else the line's words are near."""
+do you hold?", "what do you do for a living that brings you here?"), whatever else the line's
+words are near."""
 
 
 _NAMING = word_set("name names named called")

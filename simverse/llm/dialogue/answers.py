@@ -23,7 +23,7 @@ from simverse.llm.dialogue.described import (
     place_named_for,
     place_wanted,
 )
-from simverse.llm.dialogue.details import described, description_asked
+from simverse.llm.dialogue.details import described, description_asked, made_of_told
 from simverse.llm.dialogue.doers import who_by_deed
 from simverse.llm.dialogue.echoed import detail_echoed, persona_echoed, where_listed
 from simverse.llm.dialogue.heard import Heard, Said, capital, dont_know, fact_sentence, name_of
@@ -191,7 +191,8 @@ def world_knowledge(h: Heard) -> str:
                 and h.reading.wh not in ("who", "whose", "whom") else ""  # not "whose farm grows what you sell?"
             volunteered = not h.reading.opens and h.reading.wh is None and not _asks_how_it_is(h.reading.raw)
             text = text or (_way(h, topic) if asks_way(h.reading) or volunteered else "")
-            if not text and h.reading.wh in ("what", None) and description_asked(h.reading.text) \
+            asked = description_asked(h.reading.text) or made_of_told(h.reading.text, view.description)
+            if not text and h.reading.wh in ("what", None) and asked \
                     and not said_as_start(h.req, h.reading.text, topic):  # not "the flow from reception to ..."
                 text = described(view.name, view.description)  # "what is in the Ancient Wing?"
         elif view.kind == "item":

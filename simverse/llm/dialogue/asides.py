@@ -1,7 +1,9 @@
 """Phrases said around a question or an order that only show how it is asked: eagerly,
 wryly or with mock politeness ("I'm all ears", "humour me", "surprise me", "let me guess",
 "don't keep me in suspense", "no pressure", "take your time", "who'd have thought",
-"if your schedule allows", "do grace me with your talents and ..."). They ask for nothing
+"if your schedule allows", "do grace me with your talents and ...", "did someone as fine as
+you ..."), or that only urge on
+("let's go", "come on", "no excuses", "give me your best", "from the top"). They ask for nothing
 and name nothing of the world, but the readers would take them at their word ("humour me"
 as an order, "who'd have thought" as a question about someone, "let me guess" as the
 speaker's own plan). Said as nothing where one is a clause of its own ("humour me, ...",
@@ -30,10 +32,29 @@ _WRY_ASIDES = re.compile(rf"(?<![a-z'])(?:{_WRY})(?![a-z'])(?:\s*,?\s*(?:and|so)
                          re.IGNORECASE)
 """One or more of the phrases, joined by "and" or "so" ("humour me and surprise me")."""
 
+_URGE = (r"let'?s\s+go|let\s+us\s+go|let'?s\s+do\s+this|come\s+on|no\s+excuses|from\s+the\s+(?:top|start)"
+         r"|give\s+(?:me|us|it)\s+(?:your\s+(?:best|all)|all\s+you'?ve\s+got|everything(?:\s+you'?ve\s+got)?)"
+         r"|eyes\s+on\s+the\s+ball|(?:all\s+)?together\s+now|here\s+we\s+go|let'?s\s+see\s+some\s+[a-z]+")
+_URGINGS = re.compile(rf"(?<![a-z'])(?:{_URGE})(?![a-z'])(?:\s*,?\s*(?:and|so)\s+(?:{_URGE})(?![a-z']))*",
+                      re.IGNORECASE)
+"""Phrases that only urge on: a clause of their own, they ask no walk ("let's go, how many quarters
+make a half?") and no deed ("give me your best, are the pills to blame?"), where the line asks more."""
+_STOPS = re.compile(r"\s*(?:[,.;:!?]|$)")
+"""Where an urging ends: "let's go and see the horse" leads into the walk it proposes."""
+_ASKS_MORE = 4
+"""The fewest words the rest of a line holds for an urging to be taken as only that: "let's go,
+Tomas" proposes the walk itself."""
+
 _GRACED = re.compile(r"\bdo\s+grace\s+(?:me|us)\s+with\s+(?:your|a|some)\s+(?:[a-z'-]+\s+){0,3}?and\s+",
                      re.IGNORECASE)
 """Mock politeness before an order: "do grace us with your reading skills and read ..." -> "read ..."."""
 
+
+_PRAISED_YOU = re.compile(r"\b(?P<asked>do|did|does|would|could|can|will|should|might) (?:a|an|someone|somebody)"
+                         r" (?:[a-z]+ ){0,2}?(?:as [a-z]+ as you|like you|of your (?:talents?|skills?|standing))\b",
+                         re.IGNORECASE)
+"""Praise said as the subject of a question: "where did a restorer as fine as you learn ..." asks
+"where did you learn ..."."""
 
 _OPENS = re.compile(r"(?:^|[,.;:!?]|\b(?:and|or|so|but))\s*$", re.IGNORECASE)
 _ENDS = re.compile(r"\s*(?:[,.;:!?]|$|(?:and|or|so|but)\b)", re.IGNORECASE)
@@ -49,7 +70,11 @@ def _a_clause_of_its_own(line: str, m: re.Match[str]) -> bool:
 def said_without_asides(line: str) -> str:
     """``line`` without its wry or eager asides; ``line`` itself where it has none."""
     plain = _WRY_ASIDES.sub(lambda m: "" if _a_clause_of_its_own(line, m) else m[0], line)
-    plain = _GRACED.sub("", plain)
+    plain = _PRAISED_YOU.sub(r"\g<asked> you", _GRACED.sub("", plain))
+    urged = _URGINGS.sub(lambda m: "" if _a_clause_of_its_own(plain, m) and _STOPS.match(plain, m.end()) else m[0],
+                         plain)
+    if urged != plain and len(re.findall(r"[a-z']+", urged, re.IGNORECASE)) >= _ASKS_MORE:
+        plain = urged
     return line if plain == line else _LEAD_LEFT.sub("", tidied(plain))
 
 

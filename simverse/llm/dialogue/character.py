@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.llm.dialogue.reading import Reading
+from simverse.llm.dialogue.reading import Reading, addressed
 
 _NATURE = (r"(?:[a-z-]+ ){0,2}?(?:temperament|character|personality|nature|demeanou?r|manner|disposition|ways|style"
            r"|way of life|lifestyle)")
@@ -39,9 +39,10 @@ _SEEN_BY_OTHERS = re.compile(
 do the villagers see you?"): the others named are not whom it asks about."""
 
 
-def character_asked(r: Reading) -> bool:
-    """Whether the line asks what kind of person the NPC is, of itself."""
-    return bool(_ASKED.search(r.text))
+def character_asked(r: Reading, npc: str = "") -> bool:
+    """Whether the line asks what kind of person the NPC is, of itself; said with its name
+    after the question too ("what kind of warrior are you, Rowan?")."""
+    return bool(_ASKED.search(r.text) or (npc and _ASKED.search(addressed(r, npc))))
 
 
 def seen_by_others(r: Reading) -> bool:

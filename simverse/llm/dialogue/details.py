@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from simverse.core.decisions import DecisionRequest
-from simverse.core.names import FUNCTION_WORDS, word_form_set
+from simverse.core.names import FUNCTION_WORDS, word_form_set, word_forms, word_set
 from simverse.llm.dialogue.aims import in_first_person
 
 _PERSONA_PIECE = re.compile(r"\s*[:;,.]\s*")
@@ -72,6 +72,30 @@ harbour" asks no place)."""
 def description_asked(text: str) -> bool:
     """Whether a line (its reading's text) asks what a place is like or holds."""
     return _DESCRIPTION_ASKED.search(text) is not None
+
+
+_MADE_OF = re.compile(r"\bwhat (?:is|are|was|were) (?:it|that|they|the (?P<thing>[a-z ]+?))"
+                      r" (?:made|built) (?:of|from|out of)\b")
+_MATERIALS = word_set("iron stone wood wooden oak pine brick glass steel bronze marble gold golden silver copper clay "
+                      "straw thatch thatched timber canvas leather tin brass granite slate concrete plaster wicker "
+                      "driftwood cobbled cobblestone")
+"""Everyday words of what things are made of ("an iron door", "a stone tower")."""
+_OF_PLACE = word_set("of in on at into inside by near from")
+
+
+def made_of_told(text: str, description: str) -> bool:
+    """Whether a line asks what something is made of ("what is the door of the watchtower made
+    of?") that the place's description says ("a stone tower with an iron door"): a material said
+    before the thing's own word, or any material where the line says only "it"."""
+    match = _MADE_OF.search(text)
+    if match is None:
+        return False
+    said = word_forms(description)
+    if not match["thing"]:
+        return bool(set(said) & _MATERIALS)
+    words = match["thing"].split()
+    head = word_forms(" ".join(words[:next((i for i, w in enumerate(words) if w in _OF_PLACE), len(words))]))[-1:]
+    return any(w in _MATERIALS and head and head[0] in said[i + 1:i + 3] for i, w in enumerate(said))
 
 
 def described(name: str, description: str) -> str:

@@ -21,9 +21,11 @@ _BETWEEN = re.compile(r"\bbetween (?!(?:you|us|me|them)\b)(?P<a>[^,;:?!]+?) and 
 """"Between your chapel and the harbour": the two ends of a way, not "between you and me"."""
 _FROM_TO = re.compile(r"\bfrom (?P<a>[^,;:?!]+?) (?:to|into|over to|up to|down to) (?P<b>[^,;:?!]+)")
 _IN_BETWEEN = re.compile(r"\b(?:in between|on the way|along the way|en route|pass (?:by|through)|go (?:by|through)"
-                         r"|lie between|lies between|come between|comes between|head(?:ing|ed)? (?:to|for|towards))\b")
+                         r"|cut through|lie between|lies between|come between|comes between"
+                         r"|head(?:ing|ed)? (?:to|for|towards))\b")
 """"From X to Y, what rooms come in between?": the places on a way, asked."""
-_PASSED = re.compile(r"\b(?:which|what) [a-z]+ (?:do|would|will|must|should|shall|have to|did) (?:i|we|you) "
+_PASSED = re.compile(r"\b(?:which|what) [a-z]+ (?:do|would|will|must|should|shall|have to|did|could|can|might) "
+                     r"(?:i|we|you) "
                      r"(?:have to |need to |want to )?(?:cross|pass|hit|reach|go (?:through|past|by|via)"
                      r"|walk (?:through|past|by)|pass (?:through|by)|cut through|come (?:through|past))\b"
                      r"|\bwhat (?:do|would|will|must|should|did) (?:i|we|you) (?:have to |need to )?"
@@ -98,9 +100,10 @@ def _way_ends(h: Heard, line: str) -> tuple[str | None, str | None]:
     return start, (places[0] if len(places) == 1 else None)
 
 
-_SEEN = re.compile(r"\bwhat (?:can|could|would|will|might|do|does) (?:you|i|we|one|a person|someone|anyone|people"
-                   r"|folk|a visitor|visitors) (?:[a-z']+ ){0,8}?see\b")
-"""What someone would see, asked ("what would a person up there see?")."""
+_SEEN = re.compile(r"\bwhat (?:can|could|would|will|might|do|does) (?:you|i|we|one|someone|anyone|people|folk"
+                   r"|visitors|an? [a-z]+) (?:[a-z']+ ){0,8}?(?:see|watch|spot|make out)\b")
+"""What someone would see, asked ("what would a person up there see?", "what can a keeper watch
+from the top?")."""
 _UP_AT = re.compile(r"\b(?:from|on top of|at the top of|up (?:on|at|in)|atop|out of)\b")
 """Where it is seen from ("from the lighthouse", "on top of the tower")."""
 

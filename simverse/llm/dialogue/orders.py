@@ -100,16 +100,31 @@ def _ordered(h: Heard) -> Heard:
     """The line read as far as it orders, where what leads into the order says a verb of
     another action ("you'll sell out by noon, get a few more loaves going" asks no sale);
     the whole line where it only names what the order is about ("my refund is 120, can
-    you sign it off?")."""
+    you sign it off?"), but not where it only says where the NPC is ("right here among the
+    library shelves, put your hand up": no book is asked read)."""
     names = name_words(h.req.names)
     clause = request_clause(h.reading.raw, action_verbs(h.req), names)
     if clause is None:
         return h
     order = read(clause, names=names)
+    if _only_where(h.reading.raw.lower()):
+        return replace(h, reading=order)
     words = h.reading.words
     said_before = {form for i, word in enumerate(words) if word not in order.words
                    and not (i and words[i - 1] in DETERMINERS) for form in verb_forms(word)}  # "my refund": no verb
     return replace(h, reading=order) if said_before & {v for a in h.req.actions for v in verbs_of(a)} else h
+
+
+_HERE_ONLY = re.compile(r"(?:right |just |out |in |back )?(?:here|there)"
+                        r"(?: (?:in|at|on|by|among|amid|beside|near|inside|between|behind|under|over)"
+                        r"(?: [a-z']+){1,4})?, ")
+"""A lead-in that only says where: "right here among the library shelves, ..."."""
+
+
+def _only_where(line: str) -> bool:
+    """Whether ``line`` opens, after any name it is said to, with a lead-in that only says where."""
+    comma = line.find(", ")
+    return bool(_HERE_ONLY.match(line) or (comma >= 0 and _HERE_ONLY.match(line, comma + 2)))
 
 
 def _item_said_before(h: Heard) -> str | None:
@@ -140,10 +155,14 @@ def _ware_here(h: Heard) -> str | None:
 
 
 def _handing(h: Heard) -> bool:
-    """Whether the line asks for something to be handed over ("sell me", "give us")."""
+    """Whether the line asks for something to be handed over ("sell me", "give us"); not the
+    world's own action of that name, asked for others ("could you serve them now?" where
+    "serve" is serving at the bar)."""
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
     dative = _FOR_ME.search(" ".join(h.reading.body or h.reading.words))
-    return (verb in HANDING_WORDS or h.reading.has(*WANTS_ITEM)
+    own_deed = any(a.name == verb and not a.args for a in h.req.actions) and re.search(
+        rf"\b{verb} (?:them|him|her|everyone|everybody|people|folk|those|these)\b", h.reading.text) is not None
+    return ((verb in HANDING_WORDS and not own_deed) or h.reading.has(*WANTS_ITEM)
             or (dative is not None and dative.group("verb") not in SPEECH_VERBS))
 
 

@@ -288,7 +288,7 @@ def answer(h: Heard) -> Said:
     if mapped := told_by_the_map(h, intent, intent in QUESTIONS, line):
         return Said(mapped)  # "which room is right next door to your studio?", "from here I can step into..., yes?"
     if intent not in ("farewell", "thanks", "request") and (
-            (character_asked(h.reading) and not _others_named(h)) or seen_by_others(h.reading)):
+            (character_asked(h.reading, h.req.npc) and not _others_named(h)) or seen_by_others(h.reading)):
         return Said(character(h.req, who_i_am(h.req)))  # "how would you describe yourself?"
     if intent not in ("farewell", "thanks") and not _others_named(h) and (part := own_life_asked(h.reading) or (
             own_life_asked(read(line)) if line and line.lower() != h.reading.raw else None)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from simverse.llm.dialogue.imperatives import ORDER_VERBS
 from simverse.llm.dialogue.requesting import plain_verb
 
 _YOU_WOULD = r"you(?: could| would|'d| might| can)?(?: possibly| just)?"
@@ -39,7 +40,10 @@ is left to the question reading, "if you'd be so kind" to the courtesy it is).""
 def bare_order(line: str) -> str:
     """``line`` as the order its courtesy wraps ("I wonder if you'd mind firing up the oven"
     -> "fire up the oven."), with any remark before it, else unchanged. The order asks no
-    question, whatever mark the courtesy ended with ("... while I watch how it's done?")."""
+    question, whatever mark the courtesy ended with ("... while I watch how it's done?"). Being
+    "the first to" do it asks it done ("could you be the first to welcome them?"), and so does
+    giving a thing a deed ("give that stack of papers a good marking" -> "mark that stack of papers")."""
+    line = _GIVEN_A_DEED.sub(_deed_done, _THE_ONE_TO.sub("", line))
     *said, last = _SENTENCE_END.split(line.strip())
     for head, wrapped in ((said, last), ([], line.strip())):
         match = _WRAPPED.match(wrapped)
@@ -47,6 +51,24 @@ def bare_order(line: str) -> str:
             verb = plain_verb(match["verb"].lower()) if match["verb"].lower().endswith("ing") else match["verb"]
             return " ".join([*head, f"{verb}{match['rest'].rstrip(' ?.!')}."])
     return line
+
+
+_THE_ONE_TO = re.compile(r"(?<=\byou )be the (?:first|one|next) (?:one )?to (?=[a-z])", re.IGNORECASE)
+"""Who does it, said of the NPC: "could you be the first to welcome them" asks "could you welcome them"."""
+_GIVEN_A_DEED = re.compile(r"\bgive (?P<thing>(?:the|that|this|those|these|my|your|our|it|them)(?: [a-z]+){0,4}?)"
+                           r" an? (?:(?:good|quick|proper|thorough|little|final|careful|fresh|real) )?"
+                           r"(?P<deed>[a-z]+)(?=\s*(?:[,.?!]|$)|\s+(?:on|in|at|for|with|before|after|now|then|please"
+                           r"|would|could|will|can|too|again|today|first)\b)", re.IGNORECASE)
+
+
+def _deed_done(m: re.Match[str]) -> str:
+    """"Give the floor a sweep" -> "sweep the floor", where the noun is an everyday deed's."""
+    deed = plain_verb(m["deed"].lower())
+    return f"{deed} {m['thing']}" if deed in ORDER_VERBS and deed not in _GIVEN_TO else m[0]
+
+
+_GIVEN_TO = frozenset({"drink", "eat", "taste", "ride", "lift", "hand", "rest", "break", "start", "stop", "try"})
+"""Nouns given that the thing gets rather than undergoes ("give them a drink", "give it a rest")."""
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z][.;!])\s+(?=[A-Za-z])")
