@@ -3,7 +3,8 @@ wryly or with mock politeness ("I'm all ears", "humour me", "surprise me", "let 
 "don't keep me in suspense", "no pressure", "take your time", "who'd have thought",
 "if your schedule allows", "do grace me with your talents and ...", "did someone as fine as
 you ..."), or that only urge on
-("let's go", "come on", "no excuses", "give me your best", "from the top"). They ask for nothing
+("let's go", "come on", "no excuses", "give me your best", "from the top"), or that only pass the
+line as over a radio ("come in", "copy that", "over"). They ask for nothing
 and name nothing of the world, but the readers would take them at their word ("humour me"
 as an order, "who'd have thought" as a question about someone, "let me guess" as the
 speaker's own plan). Said as nothing where one is a clause of its own ("humour me, ...",
@@ -39,6 +40,12 @@ _URGINGS = re.compile(rf"(?<![a-z'])(?:{_URGE})(?![a-z'])(?:\s*,?\s*(?:and|so)\s
                       re.IGNORECASE)
 """Phrases that only urge on: a clause of their own, they ask no walk ("let's go, how many quarters
 make a half?") and no deed ("give me your best, are the pills to blame?"), where the line asks more."""
+_RADIO = (r"over|copy(?:\s+that)?|roger(?:\s+that)?|loud\s+and\s+clear|come\s+in|do\s+you\s+read\s+me"
+          r"|receiving\s+you|message\s+received|go\s+ahead|stand(?:ing)?\s+by(?:\s+for\s+(?:a|an|the|my|your)\s+[a-z]+)?"
+          r"|say\s+again|affirmative|(?:this\s+is|it'?s)\s+base|base\s+here|please\s+advise")
+_RADIO_TALK = re.compile(rf"(?<![a-z'])(?:{_RADIO})(?![a-z'])(?:\s*,?\s*(?:{_RADIO})(?![a-z']))*", re.IGNORECASE)
+"""A radio operator's words of procedure ("come in", "copy that", "loud and clear", "stand by",
+"over"), alone or run together: how a line is passed, not what it asks."""
 _STOPS = re.compile(r"\s*(?:[,.;:!?]|$)")
 """Where an urging ends: "let's go and see the horse" leads into the walk it proposes."""
 _ASKS_MORE = 4
@@ -66,15 +73,20 @@ def _a_clause_of_its_own(line: str, m: re.Match[str]) -> bool:
     return _OPENS.search(line, 0, m.start()) is not None and _ENDS.match(line, m.end()) is not None
 
 
+def _beside_a_longer_ask(phrases: re.Pattern[str], line: str) -> str:
+    """``line`` without ``phrases`` that stand as clauses of their own, where what is left still
+    asks something ("let's go, Tomas" is left as it is)."""
+    left = phrases.sub(lambda m: "" if _a_clause_of_its_own(line, m) and _STOPS.match(line, m.end()) else m[0], line)
+    return left if len(re.findall(r"[a-z']+", left, re.IGNORECASE)) >= _ASKS_MORE else line
+
+
 @lru_cache(maxsize=1 << 14)  # a line heard by several NPCs
 def said_without_asides(line: str) -> str:
     """``line`` without its wry or eager asides; ``line`` itself where it has none."""
     plain = _WRY_ASIDES.sub(lambda m: "" if _a_clause_of_its_own(line, m) else m[0], line)
     plain = _PRAISED_YOU.sub(r"\g<asked> you", _GRACED.sub("", plain))
-    urged = _URGINGS.sub(lambda m: "" if _a_clause_of_its_own(plain, m) and _STOPS.match(plain, m.end()) else m[0],
-                         plain)
-    if urged != plain and len(re.findall(r"[a-z']+", urged, re.IGNORECASE)) >= _ASKS_MORE:
-        plain = urged
+    for phrases in (_URGINGS, _RADIO_TALK):
+        plain = _beside_a_longer_ask(phrases, plain)
     return line if plain == line else _LEAD_LEFT.sub("", tidied(plain))
 
 

@@ -66,8 +66,7 @@ def ends_tagged(r: Reading) -> bool:
 _OWNING = frozenset({"his", "her", "their", "its", "the", "your", "my", "our"})
 TITLES = word_set("miss sir madam maam mister mr mrs ms dr doc doctor father elder officer master mistress dame lady "
                   "mate matey pal buddy dude bro hun babe darling sweetheart petal chief guv guvnor sunshine")
-"""Forms of address a line may open with ("Miss, is there a test?", "mate, how much...", "Mistress Nell, ..."):
-not its body."""
+"""Forms of address a line may open with ("Miss, is there a test?", "mate, how much..."): not its body."""
 _WHAT_YOU_KNOW = re.compile(r"^what (?:do|did|have) you (?:know|hear|heard|overhear|overheard|see|seen|notice|noticed|"
                             r"learn|learned|learnt|find out|found out|catch|caught|pick up|picked up|glean"
                             r"|gleaned)\b(?! about| of| on)")
@@ -201,8 +200,9 @@ def _opening(words: list[str], at: int, names: Container[str]) -> bool:
     """Whether the word at ``at`` opens the line before its body (a greeting, filler, name or
     title of the one spoken to, "love", an adverb before the question; "The gulls..." no name)."""
     word = words[at]
-    if at == 0 and word in ("the", "a", "an"):
-        return False
+    if (at == 0 and word in ("the", "a", "an")) or (at and (words[at - 1] in names or words[at - 1] == "please") and (
+            words[at + 1:at + 2] in (["to"], ["through"], ["over"], ["for"]))):
+        return False  # "Bea, head to the break room": an order's verb after the name, though "head office" is one
     return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
             or (word == "me" and at > 0 and words[at - 1] == "excuse")
             or (word == "love" and at + 1 < len(words) and (words[at + 1] in WH or words[at + 1] in AUX

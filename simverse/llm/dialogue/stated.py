@@ -110,6 +110,38 @@ _THROUGH_THE_WAY = re.compile(r"\b(?:(?:can|could|would) you )?(?:walk|talk|run|
 """The way asked as an account of it ("walk me through getting from your chapel to the tavern")."""
 
 
+_REQUESTED = (
+    (re.compile(r"\brequesting (?P<thing>(?:a|an|the|your|this|that|some) [a-z' ]+?) (?P<done>[a-z]+ed)\b(?P<rest>.*?)"
+                r",? by you\b", re.IGNORECASE), lambda m: f"please {_plain_past(m['done'].lower())} "
+                                                         f"{m['thing']}{m['rest']}"),
+    (re.compile(r"\b(?:i(?:'m| am) )?requesting (?:that )?you (?:to )?(?=[a-z])", re.IGNORECASE), lambda m: "please "),
+    (re.compile(r"\b(?:i(?:'m| am) )?requesting (?=(?:the|your|his|her|their) (?:[a-z]+ )?(?:name|names|price|prices"
+                r"|cost|way|route|time|times|date|day|age|job|number|title|reason)\b)", re.IGNORECASE),
+     lambda m: "tell me "),
+    (re.compile(r"\bplease advise,? (?=(?:how|what|where|when|who|whom|whose|which|why|whether|if)\b)", re.IGNORECASE),
+     lambda m: "tell me "),
+    (re.compile(r"\bwhat(?:'s| is) your status\b", re.IGNORECASE), lambda m: "what are you doing"),
+    (re.compile(r"(?:^|(?<=, ))name (?:me )?(?=(?:the|all the|every|each|your) [a-z])", re.IGNORECASE),
+     lambda m: "tell me "),
+    (re.compile(r"(\btell me\b.*?),? for me(?=[,.?!]|$)", re.IGNORECASE), lambda m: m[1]),
+)
+"""Asks in the formal words of a request or a report: "requesting you mend a net" -> "please mend a
+net", "requesting a leaflet passed to Leah by you" -> "please pass a leaflet to Leah", "requesting the
+name of ..." -> "tell me the name of ...", "please advise how long ..." -> "tell me how long ...",
+"what's your status?" -> "what are you doing?", "name the things in the wing" -> "tell me the things in
+the wing"."""
+
+
+def _plain_past(done: str) -> str:
+    """"Passed" -> "pass", "trimmed" -> "trim", "tidied" -> "tidy": the verb a past participle is of."""
+    plain = plain_verb(done, ("ed",))
+    if plain != done:
+        return plain
+    if done.endswith("ied"):
+        return done[:-3] + "y"
+    return done[:-3] if len(done) > 5 and done[-3] == done[-4] else done[:-2]
+
+
 @lru_cache(maxsize=1 << 14)  # a line heard by several NPCs, and NPCs' own lines repeat
 def briefed_plainly(line: str) -> str:
     """``line`` with any ask to be briefed said as "tell me about" ("can you debrief me on the
@@ -117,6 +149,8 @@ def briefed_plainly(line: str) -> str:
     about"), and the way asked as an account said as "how do I get", so that no reader takes
     either for an order to act."""
     line = _THROUGH_THE_WAY.sub("how do i get", line)
+    for pattern, plainly in _REQUESTED:
+        line = pattern.sub(plainly, line)
     return _TOLD_ON.sub(lambda m: "can you tell me about" if m["asker"] else "tell me about", line)
 
 
