@@ -2,9 +2,10 @@
 without its words of procedure, and its formal asks are said plainly: "requesting you book
 Walter in" asks it done, "requesting a net mended by you" too, "requesting the name of ..."
 and "please advise what ..." ask to be told, "what's your status?" asks what the NPC is
-doing, and "name the things in the wing" asks what they are. Also: "Sam, head to the Phone
-Bay" is a walk though "head office" is a name the world knows, and "what sort of warrior are
-you by calling?" asks the NPC's nature."""
+doing, "name the things in the wing" asks what they are, and "what number of" asks how many.
+Also: "Sam, head to the Phone Bay" is a walk though "head office" is a name the world knows,
+"what sort of warrior are you by calling?" asks the NPC's nature and "which pupil do you think
+most highly of?" whom it esteems."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from simverse.agents.player import ask
 from simverse.llm.dialogue.asides import said_without_asides
 from simverse.llm.dialogue.stated import briefed_plainly
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401
-from tests.dialogue.test_said_in_passing import clinic, desk  # noqa: F401  (MiniLM)
+from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
 from tests.dialogue.test_urged_on import museum, valley  # noqa: F401  (MiniLM)
 
 
@@ -38,6 +39,7 @@ def test_words_of_radio_procedure_are_said_as_nothing(said, plain):
     ("Greta, what's your status?", "Greta, what are you doing?"),
     ("Otto, name the things in the wing for me, over.", "Otto, tell me the things in the wing, over."),
     ("Requesting a herring, Tomas.", "Requesting a herring, Tomas."),  # a thing wanted, not a detail
+    ("What number of loaves are left?", "how many loaves are left?"),
 ])
 def test_formal_asks_are_said_plainly(said, plain):
     assert briefed_plainly(said) == plain
@@ -70,6 +72,10 @@ def test_please_advise_asks_to_be_told(harbour):  # noqa: F811
 def test_things_named_are_asked(museum):  # noqa: F811
     answer = ask(museum, "Hale", "Mr Hale, name the things in the Ancient Wing for me.").utterance
     assert answer.startswith("Ancient Wing?") and "sarcophagus" in answer, answer
+
+
+def test_thinking_most_highly_of_someone_is_esteem(school):  # noqa: F811
+    assert "Ines" in ask(school, "Theo", "Theo, which pupil in Room 4B do you think most highly of?").utterance
 
 
 def test_head_to_is_a_walk_though_head_office_is_a_name(desk):  # noqa: F811

@@ -146,7 +146,8 @@ def liked_least(req: DecisionRequest, among: frozenset[str] | None = None) -> li
 
 _ESTEEM = ("favour", "favor", "admire", "look up to", "lost without", "cry on",
            "shoulder to cry", "think the world of", "care about most", "care most about", "adore", "soft spot for",
-           "esteem", "think highly of", "think well of", "high regard", "respect most", "most respect")
+           "esteem", "think highly of", "think most highly of", "think well of", "high regard", "respect most",
+           "most respect")
 """Phrases of thinking well of someone, besides those of getting on (:data:`LIKING`)."""
 _RATED_HIGHLY = re.compile(r"\b(?:think|reckon|find|rate)s? (?:is |are )?(?:the )?(?:most )?(?:amazing|brilliant|great"
                            r"|wonderful|the best|best|fantastic|awesome|lovely|kindest|nicest)\b")

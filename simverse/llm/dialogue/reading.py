@@ -200,8 +200,8 @@ def _opening(words: list[str], at: int, names: Container[str]) -> bool:
     """Whether the word at ``at`` opens the line before its body (a greeting, filler, name or
     title of the one spoken to, "love", an adverb before the question; "The gulls..." no name)."""
     word = words[at]
-    if (at == 0 and word in ("the", "a", "an")) or (at and (words[at - 1] in names or words[at - 1] == "please") and (
-            words[at + 1:at + 2] in (["to"], ["through"], ["over"], ["for"]))):
+    if (at == 0 and word in ("the", "a", "an")) or (at and word in names and (
+            words[at - 1] in names or words[at - 1] == "please") and words[at + 1:at + 2] in (["to"], ["through"])):
         return False  # "Bea, head to the break room": an order's verb after the name, though "head office" is one
     return (word in GREETINGS or word in FILLERS or word in names or word in TITLES
             or (word == "me" and at > 0 and words[at - 1] == "excuse")

@@ -124,12 +124,13 @@ _REQUESTED = (
     (re.compile(r"(?:^|(?<=, ))name (?:me )?(?=(?:the|all the|every|each|your) [a-z])", re.IGNORECASE),
      lambda m: "tell me "),
     (re.compile(r"(\btell me\b.*?),? for me(?=[,.?!]|$)", re.IGNORECASE), lambda m: m[1]),
+    (re.compile(r"\bwhat number of\b", re.IGNORECASE), lambda m: "how many"),
 )
 """Asks in the formal words of a request or a report: "requesting you mend a net" -> "please mend a
 net", "requesting a leaflet passed to Leah by you" -> "please pass a leaflet to Leah", "requesting the
 name of ..." -> "tell me the name of ...", "please advise how long ..." -> "tell me how long ...",
 "what's your status?" -> "what are you doing?", "name the things in the wing" -> "tell me the things in
-the wing"."""
+the wing"; and a count asked formally, "what number of" -> "how many"."""
 
 
 def _plain_past(done: str) -> str:
