@@ -2,9 +2,8 @@
 wryly or with mock politeness ("I'm all ears", "humour me", "surprise me", "let me guess",
 "don't keep me in suspense", "no pressure", "take your time", "who'd have thought",
 "if your schedule allows", "do grace me with your talents and ...", "did someone as fine as
-you ..."), or that only urge on
-("let's go", "come on", "no excuses", "give me your best", "from the top"), or that only pass the
-line as over a radio ("come in", "copy that", "over"). They ask for nothing
+you ..."), or that only urge on ("let's go", "come on", "no excuses", "give me your best"), or
+that only pass the line as over a radio ("come in", "copy that", "over"). They ask for nothing
 and name nothing of the world, but the readers would take them at their word ("humour me"
 as an order, "who'd have thought" as a question about someone, "let me guess" as the
 speaker's own plan). Said as nothing where one is a clause of its own ("humour me, ...",
@@ -47,10 +46,10 @@ _RADIO_TALK = re.compile(rf"(?<![a-z'])(?:{_RADIO})(?![a-z'])(?:\s*,?\s*(?:{_RAD
 """A radio operator's words of procedure ("come in", "copy that", "loud and clear", "stand by",
 "over"), alone or run together: how a line is passed, not what it asks."""
 _STOPS = re.compile(r"\s*(?:[,.;:!?]|$)")
-"""Where an urging ends: "let's go and see the horse" leads into the walk it proposes."""
+"""Where an urging or a radio word ends: "let's go and see the horse" leads into the walk it proposes."""
 _ASKS_MORE = 4
-"""The fewest words the rest of a line holds for an urging to be taken as only that: "let's go,
-Tomas" proposes the walk itself."""
+"""The fewest words the rest of a line holds for an urging or a radio word to be taken as only
+that: "let's go, Tomas" proposes the walk itself, "thanks, over and out" is the farewell."""
 
 _GRACED = re.compile(r"\bdo\s+grace\s+(?:me|us)\s+with\s+(?:your|a|some)\s+(?:[a-z'-]+\s+){0,3}?and\s+",
                      re.IGNORECASE)

@@ -160,8 +160,8 @@ def _handing(h: Heard) -> bool:
     "serve" is serving at the bar)."""
     verb = polite_request(h.reading, action_verbs(h.req)) or ""
     dative = _FOR_ME.search(" ".join(h.reading.body or h.reading.words))
-    own_deed = any(a.name == verb and not a.args for a in h.req.actions) and re.search(
-        rf"\b{verb} (?:them|him|her|everyone|everybody|people|folk|those|these)\b", h.reading.text) is not None
+    others = rf"\b{re.escape(verb)} (?:them|him|her|everyone|everybody|people|folk|those|these)\b"
+    own_deed = any(a.name == verb and not a.args for a in h.req.actions) and bool(re.search(others, h.reading.text))
     return ((verb in HANDING_WORDS and not own_deed) or h.reading.has(*WANTS_ITEM)
             or (dative is not None and dative.group("verb") not in SPEECH_VERBS))
 

@@ -114,17 +114,17 @@ _REQUESTED = (
     (re.compile(r"\brequesting (?P<thing>(?:a|an|the|your|this|that|some) [a-z' ]+?) (?P<done>[a-z]+ed)\b(?P<rest>.*?)"
                 r",? by you\b", re.IGNORECASE), lambda m: f"please {_plain_past(m['done'].lower())} "
                                                          f"{m['thing']}{m['rest']}"),
-    (re.compile(r"\b(?:i(?:'m| am) )?requesting (?:that )?you (?:to )?(?=[a-z])", re.IGNORECASE), lambda m: "please "),
+    (re.compile(r"\b(?:i(?:'m| am) )?requesting (?:that )?you (?:to )?(?=[a-z])", re.IGNORECASE), "please "),
     (re.compile(r"\b(?:i(?:'m| am) )?requesting (?=(?:the|your|his|her|their) (?:[a-z]+ )?(?:name|names|price|prices"
                 r"|cost|way|route|time|times|date|day|age|job|number|title|reason)\b)", re.IGNORECASE),
-     lambda m: "tell me "),
+     "tell me "),
     (re.compile(r"\bplease advise,? (?=(?:how|what|where|when|who|whom|whose|which|why|whether|if)\b)", re.IGNORECASE),
-     lambda m: "tell me "),
-    (re.compile(r"\bwhat(?:'s| is) your status\b", re.IGNORECASE), lambda m: "what are you doing"),
+     "tell me "),
+    (re.compile(r"\bwhat(?:'s| is) your status\b", re.IGNORECASE), "what are you doing"),
     (re.compile(r"(?:^|(?<=, ))name (?:me )?(?=(?:the|all the|every|each|your) [a-z])", re.IGNORECASE),
-     lambda m: "tell me "),
-    (re.compile(r"(\btell me\b.*?),? for me(?=[,.?!]|$)", re.IGNORECASE), lambda m: m[1]),
-    (re.compile(r"\bwhat number of\b", re.IGNORECASE), lambda m: "how many"),
+     "tell me "),
+    (re.compile(r"(\btell me\b.*?),? for me(?=[,.?!]|$)", re.IGNORECASE), r"\1"),
+    (re.compile(r"\bwhat number of\b", re.IGNORECASE), "how many"),
 )
 """Asks in the formal words of a request or a report: "requesting you mend a net" -> "please mend a
 net", "requesting a leaflet passed to Leah by you" -> "please pass a leaflet to Leah", "requesting the
@@ -147,8 +147,8 @@ def _plain_past(done: str) -> str:
 def briefed_plainly(line: str) -> str:
     """``line`` with any ask to be briefed said as "tell me about" ("can you debrief me on the
     deal" -> "can you tell me about the deal", "can I get an update on" -> "can you tell me
-    about"), and the way asked as an account said as "how do I get", so that no reader takes
-    either for an order to act."""
+    about"), the way asked as an account said as "how do I get", so that no reader takes
+    either for an order to act, and formal asks said plainly (:data:`_REQUESTED`)."""
     line = _THROUGH_THE_WAY.sub("how do i get", line)
     for pattern, plainly in _REQUESTED:
         line = pattern.sub(plainly, line)

@@ -2,7 +2,8 @@
 trouble you to count out my tablets", "it would be a great help if you could get Leah a
 slot", "would it be too much trouble to play us something". Said again as the bare order
 inside ("fire up the oven", "count out my tablets"), so the rest of the reading matches it
-to the world's actions as it does any order. Plain English, no world's words.
+to the world's actions as it does any order; so are being "the one to" do it and giving a
+thing a deed ("give the floor a sweep"). Plain English, no world's words.
 """
 
 from __future__ import annotations
