@@ -14,9 +14,10 @@ import pytest
 from simverse.agents.player import ask
 from simverse.llm.dialogue.asides import said_without_asides
 from simverse.llm.dialogue.stated import briefed_plainly
+from tests.dialogue.test_asked_by_description import museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401
+from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (MiniLM)
 from tests.dialogue.test_said_in_passing import clinic, desk, school  # noqa: F401  (MiniLM)
-from tests.dialogue.test_urged_on import museum, valley  # noqa: F401  (MiniLM)
 
 
 @pytest.mark.parametrize(("said", "plain"), [

@@ -9,29 +9,15 @@ way, and the world's own action said of others ("serve them") is done, not sold.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from dialogue_helpers import shipped
 
 from simverse.agents.player import ask
 from simverse.llm.dialogue.asides import said_without_asides
 from simverse.llm.dialogue.wrapped_orders import bare_order
-from simverse.world.model import World
+from tests.dialogue.test_asked_by_description import museum  # noqa: F401  (MiniLM)
 from tests.dialogue.test_asked_in_passing import harbour  # noqa: F401
+from tests.dialogue.test_hints_and_sketches import valley  # noqa: F401  (MiniLM)
 from tests.dialogue.test_said_in_passing import clinic, school  # noqa: F401  (MiniLM)
-
-
-@pytest.fixture(scope="module")
-def valley() -> Iterator[World]:
-    with shipped("quest_valley", "minilm") as w:
-        yield w
-
-
-@pytest.fixture(scope="module")
-def museum() -> Iterator[World]:
-    with shipped("museum_tour", "minilm") as w:
-        yield w
 
 
 @pytest.mark.parametrize(("said", "plain"), [
@@ -72,11 +58,11 @@ def test_papers_given_a_marking_are_marked(school):  # noqa: F811
     assert ask(school, "Arden", "Ms Arden, give the papers on your desk a quick marking.").action == "grade_papers"
 
 
-def test_the_nature_asked_with_the_name_last(valley):
+def test_the_nature_asked_with_the_name_last(valley):  # noqa: F811
     assert "knight errant" in ask(valley, "Rowan", "What sort of fighter are you, Rowan?").utterance
 
 
-def test_what_a_place_is_made_of_is_its_description(valley):
+def test_what_a_place_is_made_of_is_its_description(valley):  # noqa: F811
     answer = ask(valley, "Wren", "Wren, what is the door of the Old Watchtower made of?").utterance
     assert "iron door" in answer and "know" not in answer, answer  # not "I don't know" before it
 
@@ -86,12 +72,12 @@ def test_a_material_the_description_does_not_say_is_not_told(harbour):  # noqa: 
     assert not answer.startswith("Market Street?"), answer  # its description names no material
 
 
-def test_a_living_asked_is_the_job(museum):
+def test_a_living_asked_is_the_job(museum):  # noqa: F811
     answer = ask(museum, "Lena", "Lena, what do you do for a living that keeps you in the lobby?").utterance
     assert "journalist" in answer, answer
 
 
-def test_being_the_one_to_do_it_asks_it_done(museum):
+def test_being_the_one_to_do_it_asks_it_done(museum):  # noqa: F811
     assert ask(museum, "Ada", "Ada, would you be the one to greet the visitors as they arrive?").action == "welcome"
     assert ask(museum, "Ada", "Ada, a coach party just came in, could you give them a warm hello?").action == "welcome"
 
